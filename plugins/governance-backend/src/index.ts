@@ -1,0 +1,7 @@
+/**
+ * The governance backend plugin: entity governance summaries and tier history.
+ *
+ * @packageDocumentation
+ */
+
+export { governancePlugin as default } from './plugin';

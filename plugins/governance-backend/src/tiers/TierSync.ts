@@ -1,0 +1,71 @@
+import {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  GOVERNANCE_ANNOTATIONS,
+  parseGovernanceAnnotations,
+  TierPolicies,
+} from '@internal/backstage-plugin-governance-common';
+import { GovernanceStore } from '../database/GovernanceStore';
+
+const PAGE_SIZE = 500;
+
+/**
+ * Copies every entity's declared tier from the catalog into the store, which records when each
+ * entity entered its tier and every tier change. Scheduled through the SchedulerService, so one
+ * replica runs it per tick.
+ *
+ * @internal
+ */
+export class TierSync {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: GovernanceStore;
+      tierPolicies: TierPolicies;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async run(now = new Date()): Promise<void> {
+    const { catalog, auth, store, tierPolicies, logger } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    const observations: { entityRef: string; tier: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              filter: {
+                [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
+                  ...tierPolicies.keys(),
+                ],
+              },
+              fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        const { tier } = parseGovernanceAnnotations(
+          entity.metadata.annotations,
+          { tierNames: tierPolicies.keys() },
+        ).values;
+        if (tier) {
+          observations.push({ entityRef: stringifyEntityRef(entity), tier });
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    const changes = await store.syncTiers(observations, now);
+    logger.info(
+      `Tier sync saw ${observations.length} tiered entities, ${changes.length} tier changes`,
+    );
+  }
+}

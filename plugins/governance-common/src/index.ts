@@ -1,0 +1,18 @@
+/**
+ * Isomorphic types, annotation parsing, tier policy and decision-scope rules shared by the
+ * governance plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './parseAnnotations';
+export * from './tierPolicy';
+export * from './decisionScope';
+export {
+  evaluateDeclaredTargets,
+  type TargetEvaluation,
+  type TargetId,
+  type TargetStatus,
+} from './declaredTargets';
+export * from './summary';

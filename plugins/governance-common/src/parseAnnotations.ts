@@ -1,0 +1,300 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  COMMUNITY_ADR_LOCATION_ANNOTATION,
+  GOVERNANCE_ANNOTATIONS,
+  GOVERNANCE_ANNOTATION_PREFIX,
+  TESTING_KINDS,
+  TestingKind,
+} from './annotations';
+
+/**
+ * The typed values of an entity's governance annotations. Absent or invalid annotations are
+ * absent here: absent means unknown.
+ *
+ * @public
+ */
+export interface GovernanceAnnotationValues {
+  tier?: string;
+  /** Full entity ref, e.g. `user:default/jane`. */
+  techLead?: string;
+  /** Full entity ref, e.g. `user:default/amir`. */
+  architect?: string;
+  /** Where the entity's ADRs live, and which annotation said so. */
+  adrLocation?: { target: string; annotation: string };
+  availabilitySloPercent?: number;
+  p95LatencySloMs?: number;
+  /** ISO date, `YYYY-MM-DD`. */
+  lastSecurityReview?: string;
+  testCoveragePercent?: number;
+  testing?: TestingKind[];
+  monitoringUrl?: string;
+  runbookUrl?: string;
+}
+
+/**
+ * One malformed governance annotation: the key, the value as written, and what is allowed.
+ *
+ * @public
+ */
+export interface AnnotationProblem {
+  key: string;
+  value: string;
+  /** What is allowed for this key, phrased for a platform engineer. */
+  allowed: string;
+  /** A complete sentence naming the key, the value and what is allowed. */
+  message: string;
+}
+
+/**
+ * The outcome of parsing: typed values plus one problem per malformed key.
+ *
+ * @public
+ */
+export interface ParsedGovernanceAnnotations {
+  values: GovernanceAnnotationValues;
+  problems: AnnotationProblem[];
+  /** True when the entity carries at least one governance annotation, valid or not. */
+  annotated: boolean;
+}
+
+/**
+ * Options for {@link parseGovernanceAnnotations}.
+ *
+ * @public
+ */
+export interface ParseGovernanceAnnotationsOptions {
+  /** The tier names the policy knows; `governance/tier` must be one of them. */
+  tierNames: Iterable<string>;
+}
+
+type FieldParser = (
+  value: string,
+  ctx: { tierNames: string[] },
+) => { ok: true; apply: (v: GovernanceAnnotationValues) => void } | {
+  ok: false;
+  allowed: string;
+};
+
+const DECIMAL = /^\d{1,15}(\.\d{1,15})?$/;
+
+function parsePercent(value: string): number | undefined {
+  const trimmed = value.trim().replace(/%$/, '');
+  if (!DECIMAL.test(trimmed)) {
+    return undefined;
+  }
+  const n = Number(trimmed);
+  return n >= 0 && n <= 100 ? n : undefined;
+}
+
+function parseDurationMs(value: string): number | undefined {
+  const match = /^(\d{1,15}(?:\.\d{1,15})?)\s*(ms|s)?$/.exec(value.trim());
+  if (!match) {
+    return undefined;
+  }
+  const n = Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  return n > 0 && Number.isFinite(n) ? n : undefined;
+}
+
+function parseIsoDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = [match[1], match[2], match[3]].map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Rejects dates that Date would silently roll over, such as 2024-02-30.
+  return date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+    ? trimmed
+    : undefined;
+}
+
+function parseUserRef(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^([A-Za-z][A-Za-z0-9-]*:)?([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/.test(trimmed)) {
+    return undefined;
+  }
+  try {
+    const ref = parseEntityRef(trimmed, {
+      defaultKind: 'user',
+      defaultNamespace: 'default',
+    });
+    if (!['user', 'group'].includes(ref.kind.toLocaleLowerCase('en-US'))) {
+      return undefined;
+    }
+    return stringifyEntityRef(ref);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHttpUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? url.toString()
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const USER_REF_ALLOWED =
+  'an entity ref to a User or Group, such as jane.doe, user:jane.doe or user:default/jane.doe';
+const URL_ALLOWED = 'an absolute http(s) URL, such as https://grafana.example.com/d/payments';
+
+const FIELD_PARSERS: Record<string, FieldParser> = {
+  [GOVERNANCE_ANNOTATIONS.tier]: (value, { tierNames }) => {
+    const tier = value.trim();
+    return tierNames.includes(tier)
+      ? { ok: true, apply: v => (v.tier = tier) }
+      : { ok: false, allowed: `one of the configured tiers: ${tierNames.join(', ')}` };
+  },
+  [GOVERNANCE_ANNOTATIONS.techLead]: value => {
+    const ref = parseUserRef(value);
+    return ref
+      ? { ok: true, apply: v => (v.techLead = ref) }
+      : { ok: false, allowed: USER_REF_ALLOWED };
+  },
+  [GOVERNANCE_ANNOTATIONS.architect]: value => {
+    const ref = parseUserRef(value);
+    return ref
+      ? { ok: true, apply: v => (v.architect = ref) }
+      : { ok: false, allowed: USER_REF_ALLOWED };
+  },
+  [GOVERNANCE_ANNOTATIONS.availabilitySlo]: value => {
+    const n = parsePercent(value);
+    return n !== undefined
+      ? { ok: true, apply: v => (v.availabilitySloPercent = n) }
+      : { ok: false, allowed: 'a percentage from 0 to 100, such as 99.95' };
+  },
+  [GOVERNANCE_ANNOTATIONS.p95LatencySlo]: value => {
+    const n = parseDurationMs(value);
+    return n !== undefined
+      ? { ok: true, apply: v => (v.p95LatencySloMs = n) }
+      : {
+          ok: false,
+          allowed: 'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
+        };
+  },
+  [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: value => {
+    const date = parseIsoDate(value);
+    return date
+      ? { ok: true, apply: v => (v.lastSecurityReview = date) }
+      : { ok: false, allowed: 'a calendar date written YYYY-MM-DD, such as 2026-09-30' };
+  },
+  [GOVERNANCE_ANNOTATIONS.testCoverage]: value => {
+    const n = parsePercent(value);
+    return n !== undefined
+      ? { ok: true, apply: v => (v.testCoveragePercent = n) }
+      : { ok: false, allowed: 'a percentage from 0 to 100, such as 82.5' };
+  },
+  [GOVERNANCE_ANNOTATIONS.testing]: value => {
+    const kinds = value
+      .split(',')
+      .map(k => k.trim())
+      .filter(Boolean);
+    const valid =
+      kinds.length > 0 &&
+      kinds.every(k => (TESTING_KINDS as readonly string[]).includes(k));
+    return valid
+      ? { ok: true, apply: v => (v.testing = [...new Set(kinds)] as TestingKind[]) }
+      : {
+          ok: false,
+          allowed: `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
+        };
+  },
+  [GOVERNANCE_ANNOTATIONS.monitoring]: value => {
+    const url = parseHttpUrl(value);
+    return url
+      ? { ok: true, apply: v => (v.monitoringUrl = url) }
+      : { ok: false, allowed: URL_ALLOWED };
+  },
+  [GOVERNANCE_ANNOTATIONS.runbook]: value => {
+    const url = parseHttpUrl(value);
+    return url
+      ? { ok: true, apply: v => (v.runbookUrl = url) }
+      : { ok: false, allowed: URL_ALLOWED };
+  },
+};
+
+function parseAdrLocation(value: string): string | undefined {
+  const trimmed = value.trim();
+  // A URL any integration can read, or a path relative to the entity's own source location.
+  return trimmed.length > 0 && !/[\u0000-\u001f]/.test(trimmed)
+    ? trimmed
+    : undefined;
+}
+
+const ADR_ALLOWED =
+  'a URL Backstage can read, or a path relative to the entity source such as docs/adr';
+
+const KNOWN_KEYS = Object.values(GOVERNANCE_ANNOTATIONS) as string[];
+
+/**
+ * Parses an entity's governance annotations into typed values plus one problem per malformed
+ * key. Never throws: whatever strings the annotations hold, the result is values and problems.
+ * Absent keys are simply absent (unknown), never a problem.
+ *
+ * @public
+ */
+export function parseGovernanceAnnotations(
+  annotations: Record<string, string> | undefined,
+  options: ParseGovernanceAnnotationsOptions,
+): ParsedGovernanceAnnotations {
+  const values: GovernanceAnnotationValues = {};
+  const problems: AnnotationProblem[] = [];
+  const ctx = { tierNames: [...options.tierNames] };
+  let annotated = false;
+
+  const report = (key: string, value: unknown, allowed: string) => {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    problems.push({
+      key,
+      value: shown,
+      allowed,
+      message: `Invalid annotation ${key}: '${shown}' is not allowed, expected ${allowed}`,
+    });
+  };
+
+  for (const [key, value] of Object.entries(annotations ?? {})) {
+    const isAdrKey =
+      key === GOVERNANCE_ANNOTATIONS.adrLocation ||
+      key === COMMUNITY_ADR_LOCATION_ANNOTATION;
+    if (!key.startsWith(GOVERNANCE_ANNOTATION_PREFIX) && !isAdrKey) {
+      continue;
+    }
+    annotated = true;
+    if (typeof value !== 'string') {
+      report(key, value, 'a string value');
+      continue;
+    }
+    if (isAdrKey) {
+      const target = parseAdrLocation(value);
+      if (!target) {
+        report(key, value, ADR_ALLOWED);
+      } else if (
+        // governance/adr-location wins over the community plugin's annotation.
+        !values.adrLocation ||
+        key === GOVERNANCE_ANNOTATIONS.adrLocation
+      ) {
+        values.adrLocation = { target, annotation: key };
+      }
+      continue;
+    }
+    const parser = FIELD_PARSERS[key];
+    if (!parser) {
+      report(key, value, `a known governance annotation key: ${KNOWN_KEYS.join(', ')}`);
+      continue;
+    }
+    const result = parser(value, ctx);
+    if (result.ok) {
+      result.apply(values);
+    } else {
+      report(key, value, result.allowed);
+    }
+  }
+  return { values, problems, annotated };
+}
