@@ -35,6 +35,15 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
+// Shows entities held back by processing errors on the catalog's unprocessed-entities page
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+
+// governance suite: annotation validation in the catalog, and the governance backend
+backend.add(
+  import('@internal/backstage-plugin-catalog-backend-module-governance'),
+);
+backend.add(import('@internal/backstage-plugin-governance-backend'));
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

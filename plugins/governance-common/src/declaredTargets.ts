@@ -120,7 +120,10 @@ export function evaluateDeclaredTargets(
         : undefined,
       status: status(
         reviewDue !== undefined,
-        reviewDue !== undefined && reviewDue.getTime() >= now.getTime(),
+        // Due on a calendar day: the review still counts on that whole day.
+        reviewDue !== undefined &&
+          reviewDue.toISOString().slice(0, 10) >=
+            now.toISOString().slice(0, 10),
       ),
       annotation: 'governance/last-security-review',
     },

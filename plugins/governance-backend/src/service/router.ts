@@ -1,9 +1,15 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EntitySummaryService } from './EntitySummaryService';
+
+const validator = makeValidator();
 
 /**
  * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
@@ -17,7 +23,15 @@ function readEntityRef(query: express.Request['query']): string {
     );
   }
   try {
-    return stringifyEntityRef(parseEntityRef(raw));
+    const ref = parseEntityRef(raw);
+    const valid =
+      validator.isValidKind(ref.kind) &&
+      validator.isValidNamespace(ref.namespace) &&
+      validator.isValidEntityName(ref.name);
+    if (!valid) {
+      throw new Error('kind, namespace or name has characters the catalog does not allow');
+    }
+    return stringifyEntityRef(ref);
   } catch (e) {
     throw new InputError(
       `Malformed entityRef '${raw}': expected kind:namespace/name, e.g. component:default/payments (${

@@ -1,0 +1,186 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import request from 'supertest';
+import { governancePlugin } from './plugin';
+
+const members = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    type: 'hasMember',
+    targetRef: `user:default/member-${i}`,
+  }));
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments',
+      annotations: {
+        'governance/tier': 'critical',
+        'governance/tech-lead': 'jane.doe',
+        'governance/availability-slo': '99.99',
+        'governance/p95-latency-slo': '250ms',
+        'governance/runbook': 'https://runbooks.example.com/payments',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'legacy-batch' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'user:default/solo' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'reports',
+      annotations: { 'governance/tier': 'platinum' },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-missing' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-payments' },
+    spec: { type: 'team', children: [] },
+    relations: members(6),
+  },
+];
+
+describe('governance backend plugin', () => {
+  async function startBackend(
+    config: object = {},
+    extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+  ) {
+    const { server } = await startTestBackend({
+      features: [
+        ...(extraFeatures ?? []),
+        governancePlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    return server;
+  }
+
+  it("serves an entity's tier, targets, ownership and decision scope", async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/governance/summary')
+      .query({ entityRef: 'component:default/payments' })
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(res.status).toBe(200);
+    const summary: EntityGovernanceSummary = res.body;
+    expect(summary.entityRef).toBe('component:default/payments');
+    expect(summary.tier?.name).toBe('critical');
+    expect(summary.targets.map(t => [t.id, t.target, t.declared, t.status])).toEqual([
+      ['availability', '>= 99.95%', '99.99%', 'met'],
+      ['p95-latency', '< 200 ms', '250 ms', 'not-met'],
+      ['security-review', 'penetration test every 3 months', undefined, 'unknown'],
+      ['test-coverage', '>= 85%', undefined, 'unknown'],
+      ['testing-kinds', 'load tests', undefined, 'unknown'],
+    ]);
+    expect(summary.ownership).toEqual({
+      owner: 'group:default/team-payments',
+      techLead: 'user:default/jane.doe',
+      runbookUrl: 'https://runbooks.example.com/payments',
+    });
+    expect(summary.decisionScope).toMatchObject({
+      status: 'resolved',
+      team: 'group:default/team-payments',
+      memberCount: 6,
+      level: 'related-services',
+    });
+    expect(summary.problems).toEqual([]);
+  });
+
+  it('uses tier targets overridden in app-config', async () => {
+    const server = await startBackend({
+      governance: { tiers: { critical: { maxP95LatencyMs: 300 } } },
+    });
+    const res = await request(server)
+      .get('/api/governance/summary?entityRef=component:default/payments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.body.targets[1]).toMatchObject({ target: '< 300 ms', status: 'met' });
+  });
+
+  it('answers an entity without annotations as not annotated, with unknown decision scope for a user owner', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/governance/summary?entityRef=component:default/legacy-batch')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.annotated).toBe(false);
+    expect(res.body.targets).toEqual([]);
+    expect(res.body.decisionScope).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringContaining('not a Group'),
+    });
+  });
+
+  it('reports invalid annotations of an ingested entity as problems instead of failing', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/governance/summary?entityRef=component:default/reports')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.tier).toBeUndefined();
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ key: 'governance/tier', value: 'platinum' }),
+    ]);
+    expect(res.body.decisionScope.reason).toContain('not in the catalog');
+  });
+
+  it('answers 404 naming an entity that is not in the catalog', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/governance/summary?entityRef=component:default/nope')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('component:default/nope');
+  });
+
+  it.each([
+    ['', "'entityRef' is required"],
+    ['?entityRef=', "'entityRef' is required"],
+    ['?entityRef=a&entityRef=b', "'entityRef' is required once"],
+    ['?entityRef=payments', "Malformed entityRef 'payments'"],
+    ['?entityRef=component:default/a/b', 'Malformed entityRef'],
+  ])('answers 400 for the malformed query %j', async (query, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/governance/summary${query}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers 401 without credentials', async () => {
+    const server = await startBackend({}, [
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ]);
+    const res = await request(server).get(
+      '/api/governance/summary?entityRef=component:default/payments',
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it('fails start-up with a message naming an invalid tier config key', async () => {
+    await expect(
+      startBackend({
+        governance: { tiers: { core: { minAvailabilityPercent: 140 } } },
+      }),
+    ).rejects.toThrow('governance.tiers.core.minAvailabilityPercent');
+  });
+});

@@ -1,0 +1,34 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { GovernanceApi } from './GovernanceApi';
+
+/**
+ * The default {@link GovernanceApi}, talking to the governance backend over HTTP.
+ *
+ * @public
+ */
+export class GovernanceClient implements GovernanceApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary> {
+    const query = new URLSearchParams({ entityRef });
+    return await this.request<EntityGovernanceSummary>(`/summary?${query}`);
+  }
+
+  private async request<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('governance');
+    // fetchApi rather than global fetch, so the user's Backstage token goes along.
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

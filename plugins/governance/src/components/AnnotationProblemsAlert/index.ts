@@ -1,0 +1,2 @@
+export { AnnotationProblemsAlert } from './AnnotationProblemsAlert';
+export type { AnnotationProblemsAlertProps } from './AnnotationProblemsAlert';

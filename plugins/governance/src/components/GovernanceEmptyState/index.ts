@@ -1,0 +1,2 @@
+export { GovernanceEmptyState } from './GovernanceEmptyState';
+export type { GovernanceEmptyStateProps } from './GovernanceEmptyState';

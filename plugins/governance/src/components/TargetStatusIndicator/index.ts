@@ -1,0 +1,2 @@
+export { TargetStatusIndicator } from './TargetStatusIndicator';
+export type { TargetStatusIndicatorProps } from './TargetStatusIndicator';
