@@ -27,7 +27,7 @@ export function AnnotationProblemsAlert(props: AnnotationProblemsAlertProps) {
       <Typography variant="body2">
         {validationMode === 'warn'
           ? 'The catalog ingested this entity anyway because governance validation runs in warn mode.'
-          : 'The catalog rejects these values on its next refresh and keeps the last version of the entity it could ingest.'}{' '}
+          : 'Governance validation runs in error mode, so the catalog rejects these values: it keeps serving this older version of the entity and ignores further changes until the annotations are fixed.'}{' '}
         Each invalid value counts as not declared until it is fixed in
         catalog-info.yaml.
       </Typography>

@@ -1,0 +1,2 @@
+export { EntityGovernanceCard } from './EntityGovernanceCard';
+export type { EntityGovernanceCardProps } from './EntityGovernanceCard';

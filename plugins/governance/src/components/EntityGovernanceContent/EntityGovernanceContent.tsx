@@ -1,0 +1,58 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
+import { AnnotationProblemsAlert } from '../AnnotationProblemsAlert';
+import { GovernanceEmptyState } from '../GovernanceEmptyState';
+import { DecisionScopeSection } from './DecisionScopeSection';
+import { OwnershipSection } from './OwnershipSection';
+import { TargetsSection } from './TargetsSection';
+import { TierSection } from './TierSection';
+
+/**
+ * The Governance tab of an entity page: tier, declared NFR targets, ownership, the owning
+ * team's decision scope and any invalid governance annotations.
+ *
+ * @public
+ */
+export function EntityGovernanceContent() {
+  const { entity, summary, loading, error } = useEntityGovernanceSummary();
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!summary) {
+    // useAsync settles with either a value or an error, so this only satisfies the types.
+    return null;
+  }
+  if (!summary.annotated) {
+    return <GovernanceEmptyState entityName={entity.metadata.name} />;
+  }
+
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      {summary.problems.length > 0 && (
+        <Grid item xs={12}>
+          <AnnotationProblemsAlert
+            problems={summary.problems}
+            validationMode={summary.validationMode}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12} md={6}>
+        <TierSection tier={summary.tier} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <OwnershipSection ownership={summary.ownership} />
+      </Grid>
+      <Grid item xs={12}>
+        <TargetsSection targets={summary.targets} />
+      </Grid>
+      <Grid item xs={12}>
+        <DecisionScopeSection decisionScope={summary.decisionScope} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityGovernanceContent } from './EntityGovernanceContent';

@@ -1,0 +1,63 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { governanceApiRef, GovernanceClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The governance plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const governancePlugin = createPlugin({
+  id: 'governance',
+  routes: {
+    root: rootRouteRef,
+  },
+  apis: [
+    createApiFactory({
+      api: governanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GovernanceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The Governance tab of an entity page, for an `EntityLayout.Route`.
+ *
+ * @public
+ */
+export const EntityGovernanceContent = governancePlugin.provide(
+  createRoutableExtension({
+    name: 'EntityGovernanceContent',
+    component: () =>
+      import('./components/EntityGovernanceContent').then(
+        m => m.EntityGovernanceContent,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Governance card for an entity page's overview.
+ *
+ * @public
+ */
+export const EntityGovernanceCard = governancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGovernanceCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGovernanceCard').then(
+          m => m.EntityGovernanceCard,
+        ),
+    },
+  }),
+);

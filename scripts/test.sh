@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test, as CI does: type check, lint, unit and database tests
+# on SQLite and PostgreSQL (a throwaway PostgreSQL cluster is started, installed first if
+# missing), then the end-to-end tests in Chromium (Debian's chromium, installed if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+
+step() { printf '\n==> %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+step "Installing dependencies"
+yarn install --immutable
+
+step "Starting PostgreSQL"
+BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh start)"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+# Docker is not available here: without this TestDatabases would try it under CI=true.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+# Makes the database tests fail, rather than skip, if PostgreSQL is not reachable.
+export GOVERNANCE_REQUIRE_POSTGRES=1
+
+step "Type check"
+yarn tsc
+
+step "Lint"
+yarn lint:all
+
+step "Unit and database tests (SQLite and PostgreSQL)"
+CI=true yarn test:all
+
+step "Installing Chromium if missing"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+fi
+
+step "End-to-end tests in Chromium"
+yarn test:e2e
+
+step "All tests passed"

@@ -1,0 +1,110 @@
+import { expect, Page, test } from '@playwright/test';
+import path from 'node:path';
+
+const screenshots = path.resolve(__dirname, '../../test-results/e2e/screenshots');
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  // Guest sign-in shows an ENTER button before the catalog.
+  await page.getByRole('button', { name: /enter/i }).click();
+  await expect(page.getByRole('heading', { name: /catalog/i }).first()).toBeVisible();
+}
+
+async function openEntity(page: Page, name: string) {
+  // The catalog reads the example files shortly after start-up; reload until the entity is in.
+  await expect(async () => {
+    await page.goto(`/catalog/default/component/${name}`);
+    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000, intervals: [2_000] });
+}
+
+test.describe('Governance on entity pages', () => {
+  test('shows the tier, its targets, ownership and decision scope of an example service', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'payments-api');
+
+    // The overview card
+    const card = page.getByTestId('governance-card');
+    await expect(card).toBeVisible();
+    await expect(card.getByText('critical', { exact: true })).toBeVisible();
+
+    // The Governance tab
+    await page.getByRole('tab', { name: 'Governance' }).click();
+    await expect(page).toHaveURL(/\/governance$/);
+    const targets = page.getByTestId('governance-targets');
+    await expect(targets.getByText('>= 99.95%')).toBeVisible();
+    await expect(targets.getByText('< 200 ms')).toBeVisible();
+    await expect(targets.getByText('99.97%')).toBeVisible();
+    await expect(targets.getByText('Met').first()).toBeVisible();
+
+    // Ownership, with the tech lead as a link to the user
+    await expect(page.getByRole('link', { name: /jane\.doe/ })).toBeVisible();
+
+    // Decision scope of team-payments: three members decide within one service
+    const scope = page.getByTestId('governance-decision-scope');
+    await expect(scope.getByText(/within one service/)).toBeVisible();
+    await expect(scope.getByText('API design')).toBeVisible();
+    await expect(scope.getByText('Platform selection')).toBeVisible();
+
+    await page.screenshot({
+      path: path.join(screenshots, 'governance-tab.png'),
+      fullPage: true,
+    });
+  });
+
+  test('marks targets a service does not meet', async ({ page }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'checkout-web');
+    await page.getByRole('tab', { name: 'Governance' }).click();
+    const targets = page.getByTestId('governance-targets');
+    await expect(targets.getByText('450 ms')).toBeVisible();
+    await expect(targets.getByText('Not met').first()).toBeVisible();
+  });
+
+  test('shows an entity without annotations an empty state with a YAML snippet', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'legacy-reports');
+    await page.getByRole('tab', { name: 'Governance' }).click();
+    await expect(page.getByText(/no governance annotations/i).first()).toBeVisible();
+    await expect(page.getByText('governance/tier', { exact: false }).first()).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'governance-empty-state.png'),
+      fullPage: true,
+    });
+  });
+});
+
+test.describe('Malformed annotations', () => {
+  test('hold the entity back with a processing error naming the key, value and what is allowed', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await expect(async () => {
+      await page.goto('/catalog-unprocessed-entities');
+      await page.getByRole('tab', { name: /failed/i }).click();
+      await expect(page.getByText('billing-legacy').first()).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+
+    // Opening the row shows the processing errors.
+    const row = page.getByRole('row').filter({ hasText: 'billing-legacy' });
+    await row.getByRole('button').first().click();
+    await expect(
+      page.getByText(/governance\/tier: 'platinum'.*critical, core, supporting/).first(),
+    ).toBeVisible();
+    await expect(page.getByText(/governance\/availability-slo: '99\.99\.9'/).first()).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'unprocessed-entities.png'),
+      fullPage: true,
+    });
+
+    // A held-back entity is not in the catalog.
+    await page.goto('/catalog/default/component/billing-legacy');
+    await expect(page.getByText(/not found|no entity/i).first()).toBeVisible();
+  });
+});

@@ -1,0 +1,62 @@
+import { defineConfig } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const repoRoot = path.resolve(__dirname, '../..');
+// Each run starts from an empty database, so tests see the example catalog as ingested fresh.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-data-'));
+// Chromium writes its config and caches under XDG dirs; keep them out of the home folder.
+process.env.XDG_CONFIG_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-xdg-config-'));
+process.env.XDG_CACHE_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-xdg-cache-'));
+
+/**
+ * End-to-end tests against the real app (frontend on :3000, backend on :7007) in Debian's
+ * Chromium. `npx playwright install` cannot work on these machines, so the browser is the
+ * system one.
+ */
+export default defineConfig({
+  testDir: __dirname,
+  outputDir: path.join(repoRoot, 'test-results/e2e'),
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  forbidOnly: true,
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  webServer: [
+    {
+      command: 'yarn start',
+      cwd: repoRoot,
+      url: 'http://localhost:3000',
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        APP_CONFIG_backend_database_connection_directory: dataDir,
+        // The catalog reads the example files right away instead of after its usual delay.
+        APP_CONFIG_catalog_processingInterval: JSON.stringify({ seconds: 5 }),
+      },
+    },
+  ],
+  use: {
+    baseURL: 'http://localhost:3000',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});
