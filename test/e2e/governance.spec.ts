@@ -1,13 +1,18 @@
 import { expect, Page, test } from '@playwright/test';
 import path from 'node:path';
 
-const screenshots = path.resolve(__dirname, '../../test-results/e2e/screenshots');
+const screenshots = path.resolve(
+  __dirname,
+  '../../test-results/e2e/screenshots',
+);
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');
   // Guest sign-in shows an ENTER button before the catalog.
   await page.getByRole('button', { name: /enter/i }).click();
-  await expect(page.getByRole('heading', { name: /catalog/i }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /catalog/i }).first(),
+  ).toBeVisible();
 }
 
 async function openEntity(page: Page, name: string) {
@@ -71,8 +76,12 @@ test.describe('Governance on entity pages', () => {
     await signInAsGuest(page);
     await openEntity(page, 'legacy-reports');
     await page.getByRole('tab', { name: 'Governance' }).click();
-    await expect(page.getByText(/no governance annotations/i).first()).toBeVisible();
-    await expect(page.getByText('governance/tier', { exact: false }).first()).toBeVisible();
+    await expect(
+      page.getByText(/no governance annotations/i).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByText('governance/tier', { exact: false }).first(),
+    ).toBeVisible();
     await page.screenshot({
       path: path.join(screenshots, 'governance-empty-state.png'),
       fullPage: true,
@@ -88,16 +97,22 @@ test.describe('Malformed annotations', () => {
     await expect(async () => {
       await page.goto('/catalog-unprocessed-entities');
       await page.getByRole('tab', { name: /failed/i }).click();
-      await expect(page.getByText('billing-legacy').first()).toBeVisible({ timeout: 5_000 });
+      await expect(page.getByText('billing-legacy').first()).toBeVisible({
+        timeout: 5_000,
+      });
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
     // Opening the row shows the processing errors.
     const row = page.getByRole('row').filter({ hasText: 'billing-legacy' });
     await row.getByRole('button').first().click();
     await expect(
-      page.getByText(/governance\/tier: 'platinum'.*critical, core, supporting/).first(),
+      page
+        .getByText(/governance\/tier: 'platinum'.*critical, core, supporting/)
+        .first(),
     ).toBeVisible();
-    await expect(page.getByText(/governance\/availability-slo: '99\.99\.9'/).first()).toBeVisible();
+    await expect(
+      page.getByText(/governance\/availability-slo: '99\.99\.9'/).first(),
+    ).toBeVisible();
     await page.screenshot({
       path: path.join(screenshots, 'unprocessed-entities.png'),
       fullPage: true,

@@ -7,8 +7,12 @@ const repoRoot = path.resolve(__dirname, '../..');
 // Each run starts from an empty database, so tests see the example catalog as ingested fresh.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-data-'));
 // Chromium writes its config and caches under XDG dirs; keep them out of the home folder.
-process.env.XDG_CONFIG_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-xdg-config-'));
-process.env.XDG_CACHE_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-xdg-cache-'));
+process.env.XDG_CONFIG_HOME ??= fs.mkdtempSync(
+  path.join(os.tmpdir(), 'governance-e2e-xdg-config-'),
+);
+process.env.XDG_CACHE_HOME ??= fs.mkdtempSync(
+  path.join(os.tmpdir(), 'governance-e2e-xdg-cache-'),
+);
 
 /**
  * End-to-end tests against the real app (frontend on :3000, backend on :7007) in Debian's

@@ -18,7 +18,9 @@ describe('catalogModuleGovernance', () => {
   it('fails start-up when the tier policy in config is invalid', async () => {
     await expect(
       startTestBackend({
-        extensionPoints: [[catalogProcessingExtensionPoint, { addProcessor: jest.fn() }]],
+        extensionPoints: [
+          [catalogProcessingExtensionPoint, { addProcessor: jest.fn() }],
+        ],
         features: [
           catalogModuleGovernance,
           mockServices.rootConfig.factory({

@@ -28,8 +28,14 @@ exports.up = async function up(knex) {
     table.comment('Every tier change seen in the catalog, oldest first');
     table.bigIncrements('id').primary();
     table.string('entity_ref', 255).notNullable();
-    table.string('from_tier', 63).nullable().comment('Null when newly governed');
-    table.string('to_tier', 63).nullable().comment('Null when the tier was removed');
+    table
+      .string('from_tier', 63)
+      .nullable()
+      .comment('Null when newly governed');
+    table
+      .string('to_tier', 63)
+      .nullable()
+      .comment('Null when the tier was removed');
     table.timestamp('observed_at', { useTz: true }).notNullable();
     table.index(['entity_ref', 'observed_at'], 'tier_changes_entity_idx');
   });

@@ -35,7 +35,11 @@ const entities: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'legacy-batch' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'user:default/solo' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'user:default/solo',
+    },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -82,10 +86,17 @@ describe('governance backend plugin', () => {
     const summary: EntityGovernanceSummary = res.body;
     expect(summary.entityRef).toBe('component:default/payments');
     expect(summary.tier?.name).toBe('critical');
-    expect(summary.targets.map(t => [t.id, t.target, t.declared, t.status])).toEqual([
+    expect(
+      summary.targets.map(t => [t.id, t.target, t.declared, t.status]),
+    ).toEqual([
       ['availability', '>= 99.95%', '99.99%', 'met'],
       ['p95-latency', '< 200 ms', '250 ms', 'not-met'],
-      ['security-review', 'penetration test every 3 months', undefined, 'unknown'],
+      [
+        'security-review',
+        'penetration test every 3 months',
+        undefined,
+        'unknown',
+      ],
       ['test-coverage', '>= 85%', undefined, 'unknown'],
       ['testing-kinds', 'load tests', undefined, 'unknown'],
     ]);
@@ -110,7 +121,10 @@ describe('governance backend plugin', () => {
     const res = await request(server)
       .get('/api/governance/summary?entityRef=component:default/payments')
       .set('Authorization', mockCredentials.user.header());
-    expect(res.body.targets[1]).toMatchObject({ target: '< 300 ms', status: 'met' });
+    expect(res.body.targets[1]).toMatchObject({
+      target: '< 300 ms',
+      status: 'met',
+    });
   });
 
   it('answers an entity without annotations as not annotated, with unknown decision scope for a user owner', async () => {

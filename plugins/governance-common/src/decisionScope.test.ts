@@ -30,13 +30,17 @@ describe('decision scope', () => {
       'platform-selection',
       'enterprise-integration',
     ]);
-    expect(scope.teamDecides.map(d => d.id)).toContain('deployment-architecture');
+    expect(scope.teamDecides.map(d => d.id)).toContain(
+      'deployment-architecture',
+    );
   });
 
   it('lets a mid-sized team decide across related services but not domain contracts', () => {
     const scope = resolveDecisionScope(7);
     expect(scope.teamDecides.map(d => d.id)).toContain('testing-strategy');
-    expect(scope.councilDecides.map(d => d.id)).toContain('cross-service-contracts');
+    expect(scope.councilDecides.map(d => d.id)).toContain(
+      'cross-service-contracts',
+    );
     expect(scope.description).toContain('across related services');
   });
 });

@@ -23,20 +23,52 @@ export interface DecisionKind {
  * @public
  */
 export const DECISION_KINDS: readonly DecisionKind[] = [
-  { id: 'stack-choice', title: 'Stack choices within the approved stack', scope: 'service' },
+  {
+    id: 'stack-choice',
+    title: 'Stack choices within the approved stack',
+    scope: 'service',
+  },
   { id: 'api-design', title: 'API design', scope: 'service' },
   { id: 'data-model', title: 'Data models', scope: 'service' },
-  { id: 'service-boundaries', title: 'Service boundaries', scope: 'related-services' },
-  { id: 'integration-patterns', title: 'Integration patterns', scope: 'related-services' },
-  { id: 'testing-strategy', title: 'Testing strategy', scope: 'related-services' },
-  { id: 'cross-service-contracts', title: 'Cross-service contracts', scope: 'domain' },
+  {
+    id: 'service-boundaries',
+    title: 'Service boundaries',
+    scope: 'related-services',
+  },
+  {
+    id: 'integration-patterns',
+    title: 'Integration patterns',
+    scope: 'related-services',
+  },
+  {
+    id: 'testing-strategy',
+    title: 'Testing strategy',
+    scope: 'related-services',
+  },
+  {
+    id: 'cross-service-contracts',
+    title: 'Cross-service contracts',
+    scope: 'domain',
+  },
   { id: 'shared-libraries', title: 'Shared libraries', scope: 'domain' },
-  { id: 'deployment-architecture', title: 'Deployment architecture', scope: 'domain' },
+  {
+    id: 'deployment-architecture',
+    title: 'Deployment architecture',
+    scope: 'domain',
+  },
   { id: 'platform-selection', title: 'Platform selection', scope: 'council' },
-  { id: 'enterprise-integration', title: 'Enterprise integration', scope: 'council' },
+  {
+    id: 'enterprise-integration',
+    title: 'Enterprise integration',
+    scope: 'council',
+  },
 ];
 
-const LEVEL_ORDER: DecisionScopeLevel[] = ['service', 'related-services', 'domain'];
+const LEVEL_ORDER: DecisionScopeLevel[] = [
+  'service',
+  'related-services',
+  'domain',
+];
 
 /**
  * What a team of a given size may decide itself and what needs the council.

@@ -32,7 +32,11 @@ describe('evaluateDeclaredTargets', () => {
     expect(rows.map(r => [r.target, r.declared, r.status])).toEqual([
       ['>= 99.95%', '99.95%', 'met'],
       ['< 200 ms', '150 ms', 'met'],
-      ['penetration test every 3 months', 'last on 2026-09-01, next due 2026-12-01', 'met'],
+      [
+        'penetration test every 3 months',
+        'last on 2026-09-01, next due 2026-12-01',
+        'met',
+      ],
       ['>= 85%', '90%', 'met'],
       ['load tests', 'unit, load', 'met'],
     ]);
@@ -55,14 +59,26 @@ describe('evaluateDeclaredTargets', () => {
   });
 
   it('counts a security review as current until the day its cadence runs out', () => {
-    const onTime = evaluateDeclaredTargets(core, { lastSecurityReview: '2026-05-25' }, now);
+    const onTime = evaluateDeclaredTargets(
+      core,
+      { lastSecurityReview: '2026-05-25' },
+      now,
+    );
     expect(onTime[2].status).toBe('met');
-    const late = evaluateDeclaredTargets(core, { lastSecurityReview: '2026-05-24' }, now);
+    const late = evaluateDeclaredTargets(
+      core,
+      { lastSecurityReview: '2026-05-24' },
+      now,
+    );
     expect(late[2].status).toBe('not-met');
   });
 
   it('adds calendar months, clamping to the end of shorter months', () => {
-    expect(addMonths('2026-08-31', 6).toISOString().slice(0, 10)).toBe('2027-02-28');
-    expect(addMonths('2026-01-15', 12).toISOString().slice(0, 10)).toBe('2027-01-15');
+    expect(addMonths('2026-08-31', 6).toISOString().slice(0, 10)).toBe(
+      '2027-02-28',
+    );
+    expect(addMonths('2026-01-15', 12).toISOString().slice(0, 10)).toBe(
+      '2027-01-15',
+    );
   });
 });

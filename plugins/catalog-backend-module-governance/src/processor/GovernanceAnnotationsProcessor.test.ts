@@ -3,7 +3,10 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { GovernanceAnnotationsProcessor } from './GovernanceAnnotationsProcessor';
 
-const location = { type: 'url', target: 'https://example.com/catalog-info.yaml' };
+const location = {
+  type: 'url',
+  target: 'https://example.com/catalog-info.yaml',
+};
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -32,7 +35,11 @@ describe('GovernanceAnnotationsProcessor', () => {
       'governance/last-security-review': 'soon',
       'governance/tech-lead': 'Jane Doe',
     });
-    const output = await processor().processor.preProcessEntity(input, location, emit);
+    const output = await processor().processor.preProcessEntity(
+      input,
+      location,
+      emit,
+    );
 
     expect(output).toBe(input);
     const messages = emit.mock.calls.map(([result]) => {
@@ -41,9 +48,15 @@ describe('GovernanceAnnotationsProcessor', () => {
       return result.error.message as string;
     });
     expect(messages).toEqual([
-      expect.stringMatching(/governance\/tier: 'platinum'.*critical, core, supporting/),
-      expect.stringMatching(/governance\/availability-slo: '99\.99\.9'.*percentage/),
-      expect.stringMatching(/governance\/last-security-review: 'soon'.*YYYY-MM-DD/),
+      expect.stringMatching(
+        /governance\/tier: 'platinum'.*critical, core, supporting/,
+      ),
+      expect.stringMatching(
+        /governance\/availability-slo: '99\.99\.9'.*percentage/,
+      ),
+      expect.stringMatching(
+        /governance\/last-security-review: 'soon'.*YYYY-MM-DD/,
+      ),
       expect.stringMatching(/governance\/tech-lead: 'Jane Doe'.*entity ref/),
     ]);
     expect(emit.mock.calls[0][0].error.name).toBe('InputError');
@@ -52,7 +65,11 @@ describe('GovernanceAnnotationsProcessor', () => {
   it('emits nothing for valid or absent governance annotations', async () => {
     const emit = jest.fn();
     const { processor: p } = processor();
-    await p.preProcessEntity(entity({ 'governance/tier': 'core' }), location, emit);
+    await p.preProcessEntity(
+      entity({ 'governance/tier': 'core' }),
+      location,
+      emit,
+    );
     await p.preProcessEntity(entity({}), location, emit);
     expect(emit).not.toHaveBeenCalled();
   });
@@ -69,17 +86,29 @@ describe('GovernanceAnnotationsProcessor', () => {
         },
       },
     });
-    await p.preProcessEntity(entity({ 'governance/tier': 'experimental' }), location, emit);
+    await p.preProcessEntity(
+      entity({ 'governance/tier': 'experimental' }),
+      location,
+      emit,
+    );
     expect(emit).not.toHaveBeenCalled();
   });
 
   it('only logs in warn mode, so the entity is ingested anyway', async () => {
     const emit = jest.fn();
-    const { processor: p, logger } = processor({ validation: { mode: 'warn' } });
-    await p.preProcessEntity(entity({ 'governance/tier': 'platinum' }), location, emit);
+    const { processor: p, logger } = processor({
+      validation: { mode: 'warn' },
+    });
+    await p.preProcessEntity(
+      entity({ 'governance/tier': 'platinum' }),
+      location,
+      emit,
+    );
     expect(emit).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining("component:default/payments: Invalid annotation governance/tier: 'platinum'"),
+      expect.stringContaining(
+        "component:default/payments: Invalid annotation governance/tier: 'platinum'",
+      ),
     );
   });
 

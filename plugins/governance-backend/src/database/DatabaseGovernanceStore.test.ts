@@ -8,9 +8,14 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 describe('DatabaseGovernanceStore', () => {
   it('runs on PostgreSQL when the suite requires it', () => {
     // .ci/run sets this, so a missing PostgreSQL fails CI instead of skipping silently.
-    if (process.env.GOVERNANCE_REQUIRE_POSTGRES === '1') {
-      expect(databases.supports('POSTGRES_15')).toBe(true);
-    }
+    const required = process.env.GOVERNANCE_REQUIRE_POSTGRES === '1';
+    expect({
+      required,
+      available: databases.supports('POSTGRES_15'),
+    }).not.toEqual({
+      required: true,
+      available: false,
+    });
     expect(databases.supports('SQLITE_3')).toBe(true);
   });
 
@@ -28,8 +33,14 @@ describe('DatabaseGovernanceStore', () => {
       const first = new Date('2026-11-01T10:00:00Z');
       const later = new Date('2026-11-02T10:00:00Z');
 
-      await store.syncTiers([{ entityRef: 'component:default/payments', tier: 'critical' }], first);
-      await store.syncTiers([{ entityRef: 'component:default/payments', tier: 'critical' }], later);
+      await store.syncTiers(
+        [{ entityRef: 'component:default/payments', tier: 'critical' }],
+        first,
+      );
+      await store.syncTiers(
+        [{ entityRef: 'component:default/payments', tier: 'critical' }],
+        later,
+      );
 
       expect(await store.getEntityTier('component:default/payments')).toEqual({
         entityRef: 'component:default/payments',
@@ -37,20 +48,25 @@ describe('DatabaseGovernanceStore', () => {
         since: first.toISOString(),
         lastSeenAt: later.toISOString(),
       });
-      expect(await store.listTierChanges('component:default/payments')).toEqual([
-        {
-          entityRef: 'component:default/payments',
-          toTier: 'critical',
-          observedAt: first.toISOString(),
-        },
-      ]);
+      expect(await store.listTierChanges('component:default/payments')).toEqual(
+        [
+          {
+            entityRef: 'component:default/payments',
+            toTier: 'critical',
+            observedAt: first.toISOString(),
+          },
+        ],
+      );
     });
 
     it('records a tier change with both tiers and moves the since date', async () => {
       const { store } = await createStore();
       const first = new Date('2026-11-01T10:00:00Z');
       const later = new Date('2026-11-03T10:00:00Z');
-      await store.syncTiers([{ entityRef: 'component:default/search', tier: 'core' }], first);
+      await store.syncTiers(
+        [{ entityRef: 'component:default/search', tier: 'core' }],
+        first,
+      );
 
       const changes = await store.syncTiers(
         [{ entityRef: 'component:default/search', tier: 'critical' }],
@@ -65,9 +81,9 @@ describe('DatabaseGovernanceStore', () => {
           observedAt: later.toISOString(),
         },
       ]);
-      expect((await store.getEntityTier('component:default/search'))?.since).toBe(
-        later.toISOString(),
-      );
+      expect(
+        (await store.getEntityTier('component:default/search'))?.since,
+      ).toBe(later.toISOString());
     });
 
     it('forgets the current tier of an entity that no longer declares one, keeping its history', async () => {
@@ -86,11 +102,16 @@ describe('DatabaseGovernanceStore', () => {
       );
 
       expect(changes).toEqual([
-        expect.objectContaining({ entityRef: 'component:default/b', fromTier: 'supporting' }),
+        expect.objectContaining({
+          entityRef: 'component:default/b',
+          fromTier: 'supporting',
+        }),
       ]);
       expect(changes[0].toTier).toBeUndefined();
       expect(await store.getEntityTier('component:default/b')).toBeUndefined();
-      expect(await store.listTierChanges('component:default/b')).toHaveLength(2);
+      expect(await store.listTierChanges('component:default/b')).toHaveLength(
+        2,
+      );
     });
 
     it('syncs thousands of entities in one run, past the bound-parameter limits', async () => {

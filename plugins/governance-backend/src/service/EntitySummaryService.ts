@@ -1,6 +1,4 @@
-import {
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -86,16 +84,22 @@ export class EntitySummaryService {
     credentials: BackstageCredentials,
   ): Promise<OwnerDecisionScope> {
     if (!owner) {
-      return { status: 'unknown', reason: 'The entity names no owner (spec.owner).' };
+      return {
+        status: 'unknown',
+        reason: 'The entity names no owner (spec.owner).',
+      };
     }
     if (parseEntityRef(owner).kind.toLocaleLowerCase('en-US') !== 'group') {
       return {
         status: 'unknown',
         team: owner,
-        reason: 'The owner is not a Group, so there is no team size to scope decisions by.',
+        reason:
+          'The owner is not a Group, so there is no team size to scope decisions by.',
       };
     }
-    const group = await this.deps.catalog.getEntityByRef(owner, { credentials });
+    const group = await this.deps.catalog.getEntityByRef(owner, {
+      credentials,
+    });
     if (!group) {
       return {
         status: 'unknown',
@@ -106,7 +110,11 @@ export class EntitySummaryService {
     const members = (group.relations ?? []).filter(
       r => r.type === RELATION_HAS_MEMBER,
     ).length;
-    return { status: 'resolved', team: owner, ...resolveDecisionScope(members) };
+    return {
+      status: 'resolved',
+      team: owner,
+      ...resolveDecisionScope(members),
+    };
   }
 }
 

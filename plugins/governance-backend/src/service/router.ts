@@ -29,7 +29,9 @@ function readEntityRef(query: express.Request['query']): string {
       validator.isValidNamespace(ref.namespace) &&
       validator.isValidEntityName(ref.name);
     if (!valid) {
-      throw new Error('kind, namespace or name has characters the catalog does not allow');
+      throw new Error(
+        'kind, namespace or name has characters the catalog does not allow',
+      );
     }
     return stringifyEntityRef(ref);
   } catch (e) {

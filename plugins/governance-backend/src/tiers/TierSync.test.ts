@@ -44,9 +44,15 @@ describe('TierSync', () => {
       component('untiered'),
       component('typo', 'platinum'),
     ]);
-    expect((await store.getEntityTier('component:default/payments'))?.tier).toBe('critical');
-    expect((await store.getEntityTier('component:default/search'))?.tier).toBe('core');
-    expect(await store.getEntityTier('component:default/untiered')).toBeUndefined();
+    expect(
+      (await store.getEntityTier('component:default/payments'))?.tier,
+    ).toBe('critical');
+    expect((await store.getEntityTier('component:default/search'))?.tier).toBe(
+      'core',
+    );
+    expect(
+      await store.getEntityTier('component:default/untiered'),
+    ).toBeUndefined();
     expect(await store.getEntityTier('component:default/typo')).toBeUndefined();
   });
 

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -46,7 +43,12 @@ export class TierSync {
                   ...tierPolicies.keys(),
                 ],
               },
-              fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'metadata.annotations',
+              ],
               limit: PAGE_SIZE,
             },
         { credentials },

@@ -1,0 +1,190 @@
+import { Entity } from '@backstage/catalog-model';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityGovernanceSummary,
+  resolveDecisionScope,
+} from '@internal/backstage-plugin-governance-common';
+import { ReactNode } from 'react';
+import { GovernanceApi, governanceApiRef } from '../api';
+
+export const annotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    annotations: {
+      'governance/tier': 'critical',
+      'governance/tech-lead': 'jane.doe',
+      'governance/architect': 'user:default/amir.khan',
+      'governance/availability-slo': '99.99',
+      'governance/p95-latency-slo': '350ms',
+      'governance/test-coverage': '88',
+      'governance/testing': 'unit,integration',
+      'governance/monitoring': 'https://grafana.example.com/d/payments-api',
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
+};
+
+export const unannotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'ledger-worker', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+};
+
+/** What the backend returns for {@link annotatedEntity}: critical tier, owned by a team of 6. */
+export const criticalSummary: EntityGovernanceSummary = {
+  entityRef: 'component:default/payments-api',
+  annotated: true,
+  tier: {
+    name: 'critical',
+    title: 'Critical path',
+    minAvailabilityPercent: 99.95,
+    maxP95LatencyMs: 200,
+    securityReview: { everyMonths: 3, kind: 'penetration test' },
+    testing: { minCoveragePercent: 85, requiredKinds: ['load'] },
+    since: '2025-10-01T08:30:00.000Z',
+  },
+  declared: {
+    tier: 'critical',
+    techLead: 'user:default/jane.doe',
+    architect: 'user:default/amir.khan',
+    availabilitySloPercent: 99.99,
+    p95LatencySloMs: 350,
+    testCoveragePercent: 88,
+    testing: ['unit', 'integration'],
+    monitoringUrl: 'https://grafana.example.com/d/payments-api',
+  },
+  targets: [
+    {
+      id: 'availability',
+      title: 'Availability',
+      target: '>= 99.95%',
+      declared: '99.99%',
+      status: 'met',
+      annotation: 'governance/availability-slo',
+    },
+    {
+      id: 'p95-latency',
+      title: 'p95 latency',
+      target: '< 200 ms',
+      declared: '350 ms',
+      status: 'not-met',
+      annotation: 'governance/p95-latency-slo',
+    },
+    {
+      id: 'security-review',
+      title: 'Security review',
+      target: 'penetration test every 3 months',
+      status: 'unknown',
+      annotation: 'governance/last-security-review',
+    },
+    {
+      id: 'test-coverage',
+      title: 'Test coverage',
+      target: '>= 85%',
+      declared: '88%',
+      status: 'met',
+      annotation: 'governance/test-coverage',
+    },
+    {
+      id: 'testing-kinds',
+      title: 'Testing required',
+      target: 'load tests',
+      declared: 'unit, integration (missing load)',
+      status: 'not-met',
+      annotation: 'governance/testing',
+    },
+  ],
+  ownership: {
+    owner: 'group:default/payments',
+    techLead: 'user:default/jane.doe',
+    architect: 'user:default/amir.khan',
+    monitoringUrl: 'https://grafana.example.com/d/payments-api',
+  },
+  decisionScope: {
+    status: 'resolved',
+    team: 'group:default/payments',
+    ...resolveDecisionScope(6),
+  },
+  problems: [],
+  validationMode: 'error',
+};
+
+export const unannotatedSummary: EntityGovernanceSummary = {
+  entityRef: 'component:default/ledger-worker',
+  annotated: false,
+  declared: {},
+  targets: [],
+  ownership: { owner: 'group:default/payments' },
+  decisionScope: {
+    status: 'resolved',
+    team: 'group:default/payments',
+    ...resolveDecisionScope(6),
+  },
+  problems: [],
+  validationMode: 'error',
+};
+
+/** Annotated in warn mode, with a tier the policy does not know and a malformed SLO. */
+export const invalidSummary: EntityGovernanceSummary = {
+  entityRef: 'component:default/payments-api',
+  annotated: true,
+  declared: { techLead: 'user:default/jane.doe' },
+  targets: [],
+  ownership: {
+    owner: 'user:default/john.doe',
+    techLead: 'user:default/jane.doe',
+  },
+  decisionScope: {
+    status: 'unknown',
+    team: 'user:default/john.doe',
+    reason:
+      'The owner is not a Group, so there is no team size to scope decisions by.',
+  },
+  problems: [
+    {
+      key: 'governance/tier',
+      value: 'gold',
+      allowed: 'one of the configured tiers: critical, core, supporting',
+      message:
+        "Invalid annotation governance/tier: 'gold' is not allowed, expected one of the configured tiers: critical, core, supporting",
+    },
+    {
+      key: 'governance/availability-slo',
+      value: 'high',
+      allowed: 'a percentage from 0 to 100, such as 99.95',
+      message:
+        "Invalid annotation governance/availability-slo: 'high' is not allowed, expected a percentage from 0 to 100, such as 99.95",
+    },
+  ],
+  validationMode: 'warn',
+};
+
+export function mockGovernanceApi(
+  getEntitySummary: GovernanceApi['getEntitySummary'],
+): jest.Mocked<GovernanceApi> {
+  return { getEntitySummary: jest.fn(getEntitySummary) };
+}
+
+/** Renders an entity page element the way the catalog does, with the governance API mocked. */
+export async function renderForEntity(
+  element: ReactNode,
+  options: { entity: Entity; api: GovernanceApi },
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[governanceApiRef, options.api]]}>
+      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
