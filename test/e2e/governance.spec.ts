@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const screenshots = path.resolve(
@@ -33,14 +34,15 @@ test.describe('Governance on entity pages', () => {
     await openEntity(page, 'payments-api');
 
     // The overview card
-    const card = page.getByTestId('governance-card');
-    await expect(card).toBeVisible();
-    await expect(card.getByText('critical', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('governance-card-met-count')).toBeVisible();
+    await expect(page.getByTestId('governance-tier').first()).toContainText(
+      'critical',
+    );
 
     // The Governance tab
     await page.getByRole('tab', { name: 'Governance' }).click();
     await expect(page).toHaveURL(/\/governance$/);
-    const targets = page.getByTestId('governance-targets');
+    const targets = page.getByRole('table', { name: 'NFR targets' });
     await expect(targets.getByText('>= 99.95%')).toBeVisible();
     await expect(targets.getByText('< 200 ms')).toBeVisible();
     await expect(targets.getByText('99.97%')).toBeVisible();
@@ -65,7 +67,7 @@ test.describe('Governance on entity pages', () => {
     await signInAsGuest(page);
     await openEntity(page, 'checkout-web');
     await page.getByRole('tab', { name: 'Governance' }).click();
-    const targets = page.getByTestId('governance-targets');
+    const targets = page.getByRole('table', { name: 'NFR targets' });
     await expect(targets.getByText('450 ms')).toBeVisible();
     await expect(targets.getByText('Not met').first()).toBeVisible();
   });
@@ -121,5 +123,45 @@ test.describe('Malformed annotations', () => {
     // A held-back entity is not in the catalog.
     await page.goto('/catalog/default/component/billing-legacy');
     await expect(page.getByText(/not found|no entity/i).first()).toBeVisible();
+  });
+});
+
+test.describe('An ingested entity that gets a malformed annotation', () => {
+  test('keeps its last good version and shows the processing error on its page', async ({
+    page,
+  }) => {
+    const file = path.join(
+      process.env.GOVERNANCE_E2E_RUN_DIR!,
+      'catalog/evolving-service.yaml',
+    );
+    await signInAsGuest(page);
+    await openEntity(page, 'evolving-service');
+
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(
+          "governance/availability-slo: '99.9'",
+          "governance/availability-slo: 'four nines'",
+        ),
+    );
+
+    await expect(async () => {
+      await page.goto('/catalog/default/component/evolving-service');
+      await expect(
+        page.getByText(/governance\/availability-slo: 'four nines'/).first(),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+
+    // The last good version is still served: its tier and declared availability are intact.
+    await page.getByRole('tab', { name: 'Governance' }).click();
+    await expect(
+      page.getByRole('table', { name: 'NFR targets' }).getByText('99.9%'),
+    ).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'processing-error-on-ingested-entity.png'),
+      fullPage: true,
+    });
   });
 });

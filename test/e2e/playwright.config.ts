@@ -38,9 +38,26 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
-        APP_CONFIG_backend_database_connection_directory: dataDir,
-        // The catalog reads the example files right away instead of after its usual delay.
+        // Each run starts from an empty database.
+        APP_CONFIG_backend_database_connection_directory: path.join(
+          runDir,
+          'data',
+        ),
+        // Re-read catalog files every few seconds, so a changed file shows up within a test.
         APP_CONFIG_catalog_processingInterval: JSON.stringify({ seconds: 5 }),
+        APP_CONFIG_catalog_locations: JSON.stringify([
+          {
+            type: 'file',
+            target: path.join(examples, 'org.yaml'),
+            rules: [{ allow: ['User', 'Group'] }],
+          },
+          { type: 'file', target: path.join(examples, 'entities.yaml') },
+          { type: 'file', target: path.join(examples, 'misannotated.yaml') },
+          {
+            type: 'file',
+            target: path.join(runDir, 'catalog/evolving-service.yaml'),
+          },
+        ]),
       },
     },
   ],

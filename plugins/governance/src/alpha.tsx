@@ -13,7 +13,9 @@ import { rootRouteRef } from './routes';
 
 // Every entity that can be owned and held to NFR targets gets the tab; unannotated ones see
 // the empty state with an example, which is how teams learn about the annotations.
-const governedKinds = { kind: { $in: ['component', 'system', 'resource', 'api'] } };
+const governedKinds = {
+  kind: { $in: ['component', 'system', 'resource', 'api'] },
+};
 
 const governanceApi = ApiBlueprint.make({
   params: defineParams =>

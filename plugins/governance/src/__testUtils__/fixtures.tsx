@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityGovernanceSummary,
   resolveDecisionScope,
@@ -186,5 +190,21 @@ export async function renderForEntity(
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
+  );
+}
+
+/** The error GovernanceClient throws for a failed request, built from a real Response. */
+export async function responseError(
+  status: number,
+  statusText: string,
+  body: unknown,
+): Promise<ResponseError> {
+  const json = typeof body !== 'string';
+  return ResponseError.fromResponse(
+    new Response(json ? JSON.stringify(body) : body, {
+      status,
+      statusText,
+      headers: { 'Content-Type': json ? 'application/json' : 'text/plain' },
+    }),
   );
 }

@@ -90,9 +90,10 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
   if (!summary.annotated) {
     return (
       <Typography variant="body2" data-testid="governance-card-empty">
-        No governance annotations yet. Add <code>{GOVERNANCE_ANNOTATIONS.tier}</code>{' '}
-        and the other governance annotations to catalog-info.yaml; the
-        Governance tab shows an example to copy.
+        No governance annotations yet. Add{' '}
+        <code>{GOVERNANCE_ANNOTATIONS.tier}</code> and the other governance
+        annotations to catalog-info.yaml; the Governance tab shows an example to
+        copy.
       </Typography>
     );
   }
@@ -133,7 +134,10 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
         <Typography variant="subtitle2" component="h3" color="textSecondary">
           Decision scope
         </Typography>
-        <Typography variant="body2" data-testid="governance-card-decision-scope">
+        <Typography
+          variant="body2"
+          data-testid="governance-card-decision-scope"
+        >
           <DecisionScopeLine summary={summary} />
         </Typography>
       </Grid>

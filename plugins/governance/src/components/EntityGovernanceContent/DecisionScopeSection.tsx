@@ -10,7 +10,11 @@ import {
   OwnerDecisionScope,
 } from '@internal/backstage-plugin-governance-common';
 
-function DecisionList(props: { id: string; title: string; kinds: DecisionKind[] }) {
+function DecisionList(props: {
+  id: string;
+  title: string;
+  kinds: DecisionKind[];
+}) {
   const { id, title, kinds } = props;
   return (
     <>
@@ -60,9 +64,8 @@ export function DecisionScopeSection(props: {
         paragraph
         data-testid="governance-decision-scope"
       >
-        <EntityRefLink entityRef={team} defaultKind="group" /> has{' '}
-        {memberCount} {memberCount === 1 ? 'member' : 'members'}: decides{' '}
-        {description}.
+        <EntityRefLink entityRef={team} defaultKind="group" /> has {memberCount}{' '}
+        {memberCount === 1 ? 'member' : 'members'}: decides {description}.
       </Typography>
       <Grid container spacing={3}>
         <Grid item xs={12} md={6}>

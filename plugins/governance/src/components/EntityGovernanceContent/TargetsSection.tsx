@@ -32,7 +32,10 @@ export function TargetsSection(props: { targets: TargetEvaluation[] }) {
           </TableHead>
           <TableBody>
             {targets.map(target => (
-              <TableRow key={target.id} data-testid={`governance-target-${target.id}`}>
+              <TableRow
+                key={target.id}
+                data-testid={`governance-target-${target.id}`}
+              >
                 <TableCell component="th" scope="row">
                   {target.title}
                 </TableCell>

@@ -30,9 +30,9 @@ export function TierSection(props: { tier: EntityGovernanceSummary['tier'] }) {
         </>
       ) : (
         <Alert severity="info" data-testid="governance-no-tier">
-          No valid tier is declared. Set <code>{GOVERNANCE_ANNOTATIONS.tier}</code>{' '}
-          to one of the configured tiers to see which non-functional targets
-          apply to this entity.
+          No valid tier is declared. Set{' '}
+          <code>{GOVERNANCE_ANNOTATIONS.tier}</code> to one of the configured
+          tiers to see which non-functional targets apply to this entity.
         </Alert>
       )}
     </InfoCard>

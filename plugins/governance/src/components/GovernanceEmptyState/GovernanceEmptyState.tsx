@@ -22,8 +22,8 @@ export function GovernanceEmptyState(props: GovernanceEmptyStateProps) {
       action={
         <Box data-testid="governance-annotations-example">
           <Typography variant="body1" paragraph>
-            Add this block to the entity and adjust the values. Every
-            annotation is optional; an absent one shows as unknown.
+            Add this block to the entity and adjust the values. Every annotation
+            is optional; an absent one shows as unknown.
           </Typography>
           <CodeSnippet
             text={governanceAnnotationsExample(props.entityName)}

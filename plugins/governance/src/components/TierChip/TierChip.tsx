@@ -22,12 +22,7 @@ export function TierChip(props: TierChipProps) {
       data-testid="governance-tier"
     >
       <Box component="span" mr={1}>
-        <Chip
-          label={tier.name}
-          color="primary"
-          size="small"
-          style={{ margin: 0 }}
-        />
+        <Chip label={tier.name} color="primary" size="small" />
       </Box>
       <Typography variant="body1" component="span">
         {tier.title}

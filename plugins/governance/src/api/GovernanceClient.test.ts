@@ -1,0 +1,66 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis } from '@backstage/test-utils';
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { GovernanceClient } from './GovernanceClient';
+
+const summary: EntityGovernanceSummary = {
+  entityRef: 'component:default/payments-api',
+  annotated: true,
+  declared: { availabilitySloPercent: 99.9 },
+  targets: [],
+  ownership: { owner: 'group:default/payments' },
+  decisionScope: {
+    status: 'unknown',
+    team: 'group:default/payments',
+    reason: 'The owning group group:default/payments is not in the catalog.',
+  },
+  problems: [],
+  validationMode: 'error',
+};
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('GovernanceClient', () => {
+  const discoveryApi = mockApis.discovery({ baseUrl: 'http://localhost:7007' });
+
+  it('asks the governance backend for the summary of the given entity', async () => {
+    const fetch = jest.fn(async () => jsonResponse(200, summary));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.getEntitySummary('component:default/payments-api'),
+    ).resolves.toEqual(summary);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/summary?entityRef=component%3Adefault%2Fpayments-api',
+    );
+  });
+
+  it('throws a ResponseError carrying the backend error when the entity is unknown', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(404, {
+        error: {
+          name: 'NotFoundError',
+          message: 'No entity component:default/nope in the catalog',
+        },
+        request: { method: 'GET', url: '/api/governance/summary' },
+        response: { statusCode: 404 },
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    const error = await client
+      .getEntitySummary('component:default/nope')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause).toMatchObject({
+      name: 'NotFoundError',
+      message: 'No entity component:default/nope in the catalog',
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { screen, within } from '@testing-library/react';
+import {
+  annotatedEntity,
+  criticalSummary,
+  invalidSummary,
+  mockGovernanceApi,
+  renderForEntity,
+  responseError,
+  unannotatedEntity,
+  unannotatedSummary,
+} from '../../__testUtils__/fixtures';
+import { EntityGovernanceCard } from './EntityGovernanceCard';
+
+describe('EntityGovernanceCard', () => {
+  it('shows the tier, how many declared targets are met, not met or unknown, and the owners', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => criticalSummary),
+    });
+
+    expect(await screen.findByText('Governance')).toBeInTheDocument();
+    const tier = screen.getByTestId('governance-tier');
+    expect(tier).toHaveTextContent('critical');
+    expect(tier).toHaveTextContent('Critical path');
+    expect(screen.getByTestId('governance-card-met-count')).toHaveTextContent(
+      '2 met',
+    );
+    expect(
+      screen.getByTestId('governance-card-not-met-count'),
+    ).toHaveTextContent('2 not met');
+    expect(
+      screen.getByTestId('governance-card-unknown-count'),
+    ).toHaveTextContent('1 unknown');
+    const owner = within(screen.getByText('Owner').parentElement!);
+    expect(owner.getByRole('link', { name: 'payments' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    const techLead = within(screen.getByText('Tech lead').parentElement!);
+    expect(techLead.getByRole('link', { name: 'jane.doe' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/jane.doe',
+    );
+  });
+
+  it('sums up the decision scope in one line', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => criticalSummary),
+    });
+
+    expect(
+      await screen.findByTestId('governance-card-decision-scope'),
+    ).toHaveTextContent(
+      'payments (6 members) decides across related services (teams of 5 to 9 engineers); 5 kinds of decision need the architecture council.',
+    );
+  });
+
+  it('flags invalid annotations and a missing tier', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => invalidSummary),
+    });
+
+    expect(
+      await screen.findByTestId('governance-card-problems'),
+    ).toHaveTextContent('2 invalid governance annotations');
+    expect(screen.getByText('No valid tier declared')).toBeInTheDocument();
+    expect(screen.queryByTestId('governance-card-met-count')).toBeNull();
+    expect(
+      screen.getByTestId('governance-card-decision-scope'),
+    ).toHaveTextContent('Unknown: The owner is not a Group');
+  });
+
+  it('shows a short hint for an entity without governance annotations', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: unannotatedEntity,
+      api: mockGovernanceApi(async () => unannotatedSummary),
+    });
+
+    const empty = await screen.findByTestId('governance-card-empty');
+    expect(empty).toHaveTextContent('No governance annotations yet');
+    expect(within(empty).getByText('governance/tier')).toBeInTheDocument();
+    expect(screen.queryByTestId('governance-tier')).toBeNull();
+  });
+
+  it('shows progress while the summary loads', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(() => new Promise(() => {})),
+    });
+
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the summary cannot be loaded', async () => {
+    const error = await responseError(
+      500,
+      'Internal Server Error',
+      'upstream connect error',
+    );
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => {
+        throw error;
+      }),
+    });
+
+    expect(
+      await screen.findByText(
+        'Error: Request failed with 500 Internal Server Error',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('governance-tier')).toBeNull();
+  });
+});
