@@ -4,15 +4,25 @@ import path from 'node:path';
 import fs from 'node:fs';
 
 const repoRoot = path.resolve(__dirname, '../..');
-// Each run starts from an empty database, so tests see the example catalog as ingested fresh.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-data-'));
-// Chromium writes its config and caches under XDG dirs; keep them out of the home folder.
-process.env.XDG_CONFIG_HOME ??= fs.mkdtempSync(
-  path.join(os.tmpdir(), 'governance-e2e-xdg-config-'),
-);
-process.env.XDG_CACHE_HOME ??= fs.mkdtempSync(
-  path.join(os.tmpdir(), 'governance-e2e-xdg-cache-'),
-);
+
+// Playwright evaluates this file in the runner and again in each worker; the run folder is made
+// once, in the runner, and workers find it through the environment they inherit.
+if (!process.env.GOVERNANCE_E2E_RUN_DIR) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-e2e-'));
+  process.env.GOVERNANCE_E2E_RUN_DIR = dir;
+  // Chromium writes its config and caches under XDG dirs; keep them out of the home folder.
+  process.env.XDG_CONFIG_HOME ??= path.join(dir, 'xdg-config');
+  process.env.XDG_CACHE_HOME ??= path.join(dir, 'xdg-cache');
+  fs.mkdirSync(path.join(dir, 'data'));
+  fs.mkdirSync(path.join(dir, 'catalog'));
+  // An entity the tests turn malformed after it was ingested; it must keep its last good version.
+  fs.copyFileSync(
+    path.join(__dirname, 'fixtures/evolving-service.yaml'),
+    path.join(dir, 'catalog/evolving-service.yaml'),
+  );
+}
+const runDir = process.env.GOVERNANCE_E2E_RUN_DIR;
+const examples = path.join(repoRoot, 'examples/governance');
 
 /**
  * End-to-end tests against the real app (frontend on :3000, backend on :7007) in Debian's
