@@ -172,6 +172,11 @@ test.describe('An ingested entity that gets a malformed annotation', () => {
       ).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
+    await page.screenshot({
+      path: path.join(screenshots, 'processing-error-on-ingested-entity.png'),
+      fullPage: true,
+    });
+
     // The last good version is still served: its tier and declared availability are intact.
     await page.getByRole('link', { name: 'Governance', exact: true }).click();
     await expect(
@@ -179,9 +184,5 @@ test.describe('An ingested entity that gets a malformed annotation', () => {
         .getByRole('table', { name: 'NFR targets' })
         .getByText('99.9%', { exact: true }),
     ).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'processing-error-on-ingested-entity.png'),
-      fullPage: true,
-    });
   });
 });

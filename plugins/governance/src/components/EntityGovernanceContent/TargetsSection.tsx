@@ -51,7 +51,7 @@ export function TargetsSection(props: { targets: TargetEvaluation[] }) {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <TargetStatusIndicator status={target.status} />
                 </TableCell>
                 <TableCell>

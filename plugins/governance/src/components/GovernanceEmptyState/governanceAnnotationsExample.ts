@@ -12,21 +12,17 @@ import {
 export function governanceAnnotationsExample(entityName: string): string {
   const tierNames = DEFAULT_TIER_POLICIES.map(p => p.name).join(', ');
   const lines: Array<[key: string, value: string, comment?: string]> = [
-    [
-      GOVERNANCE_ANNOTATIONS.tier,
-      'core',
-      `one of the configured tiers, by default ${tierNames}`,
-    ],
+    [GOVERNANCE_ANNOTATIONS.tier, 'core', tierNames],
     [GOVERNANCE_ANNOTATIONS.techLead, 'user:default/jane.doe'],
     [GOVERNANCE_ANNOTATIONS.architect, 'user:default/amir.khan'],
-    [GOVERNANCE_ANNOTATIONS.availabilitySlo, "'99.9'", 'percent'],
+    [GOVERNANCE_ANNOTATIONS.availabilitySlo, "'99.9'"],
     [GOVERNANCE_ANNOTATIONS.p95LatencySlo, '300ms'],
-    [GOVERNANCE_ANNOTATIONS.lastSecurityReview, "'2026-01-15'", 'YYYY-MM-DD'],
-    [GOVERNANCE_ANNOTATIONS.testCoverage, "'80'", 'percent'],
+    [GOVERNANCE_ANNOTATIONS.lastSecurityReview, "'2026-01-15'"],
+    [GOVERNANCE_ANNOTATIONS.testCoverage, "'80'"],
     [
       GOVERNANCE_ANNOTATIONS.testing,
       'unit,integration',
-      `any of ${TESTING_KINDS.join(', ')}`,
+      TESTING_KINDS.join(', '),
     ],
     [
       GOVERNANCE_ANNOTATIONS.monitoring,
@@ -34,13 +30,9 @@ export function governanceAnnotationsExample(entityName: string): string {
     ],
     [
       GOVERNANCE_ANNOTATIONS.runbook,
-      `https://wiki.example.com/runbooks/${entityName}`,
+      `https://runbooks.example.com/${entityName}`,
     ],
-    [
-      GOVERNANCE_ANNOTATIONS.adrLocation,
-      'docs/adr',
-      'a URL or a path relative to this file',
-    ],
+    [GOVERNANCE_ANNOTATIONS.adrLocation, 'docs/adr', 'URL or relative path'],
   ];
   return [
     'metadata:',
