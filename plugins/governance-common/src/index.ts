@@ -16,3 +16,5 @@ export {
   type TargetStatus,
 } from './declaredTargets';
 export * from './summary';
+export * from './facts';
+export * from './scorecard';

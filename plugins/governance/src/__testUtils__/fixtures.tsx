@@ -6,6 +6,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import {
+  DEFAULT_TIER_POLICIES,
   EntityGovernanceSummary,
   resolveDecisionScope,
 } from '@internal/backstage-plugin-governance-common';
@@ -48,12 +49,7 @@ export const criticalSummary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
   annotated: true,
   tier: {
-    name: 'critical',
-    title: 'Critical path',
-    minAvailabilityPercent: 99.95,
-    maxP95LatencyMs: 200,
-    securityReview: { everyMonths: 3, kind: 'penetration test' },
-    testing: { minCoveragePercent: 85, requiredKinds: ['load'] },
+    ...DEFAULT_TIER_POLICIES.find(p => p.name === 'critical')!,
     since: '2025-10-01T08:30:00.000Z',
   },
   declared: {

@@ -1,0 +1,136 @@
+import { ConfigReader } from '@backstage/config';
+import { FactObservation, readFactDefinitions } from './facts';
+import { evaluateScorecard, tierChecks } from './scorecard';
+import { DEFAULT_TIER_POLICIES } from './tierPolicy';
+
+const [critical, core] = DEFAULT_TIER_POLICIES;
+const now = new Date('2026-11-25T12:00:00Z');
+const factDefinitions = readFactDefinitions(new ConfigReader({}));
+
+function evaluate(facts: FactObservation[], policy = critical) {
+  return evaluateScorecard({
+    checks: tierChecks(policy, { warnMarginPercent: 5 }),
+    facts,
+    factDefinitions,
+    now,
+  });
+}
+
+const measured = (
+  name: string,
+  value: FactObservation['value'],
+  observedAt = '2026-11-24T00:00:00Z',
+  source = 'ci/github-actions',
+): FactObservation => ({ name, value, origin: 'measured', source, observedAt });
+
+const declared = (name: string, value: FactObservation['value']): FactObservation => ({
+  name,
+  value,
+  origin: 'declared',
+  source: `governance/${name}`,
+});
+
+describe('evaluateScorecard', () => {
+  it('has one row per check the tier demands, each unknown when no fact exists', () => {
+    const results = evaluate([]);
+    expect(results.map(r => [r.checkId, r.state])).toEqual([
+      ['availability', 'unknown'],
+      ['p95-latency', 'unknown'],
+      ['security-review', 'unknown'],
+      ['coverage', 'unknown'],
+      ['testing-load', 'unknown'],
+    ]);
+    expect(results[0].reason).toContain('No value for fact availability');
+  });
+
+  it('lets a measured value beat a declared one, and shows where it came from', () => {
+    const [availability] = evaluate([
+      declared('availability', 99.99),
+      measured('availability', 99.5),
+    ]);
+    expect(availability).toMatchObject({
+      state: 'fail',
+      actual: '99.5%',
+      origin: 'measured',
+      source: 'ci/github-actions',
+      observedAt: '2026-11-24T00:00:00Z',
+      stale: false,
+    });
+  });
+
+  it('uses the latest measurement when several sources pushed one', () => {
+    const [, latency] = evaluate([
+      measured('p95LatencyMs', 400, '2026-11-20T00:00:00Z', 'monitoring/old'),
+      measured('p95LatencyMs', 120, '2026-11-24T00:00:00Z', 'monitoring/prometheus'),
+    ]);
+    expect(latency).toMatchObject({ state: 'pass', actual: '120 ms', source: 'monitoring/prometheus' });
+  });
+
+  it('marks a fact older than its window as stale and unknown, never pass or fail', () => {
+    const [, , , coverage] = evaluate([measured('coverage', 95, '2026-10-01T00:00:00Z')]);
+    expect(coverage).toMatchObject({ state: 'unknown', stale: true, actual: '95%' });
+    expect(coverage.reason).toContain('older than 30 days');
+  });
+
+  it('uses declared values when nothing was measured; they are never stale', () => {
+    const results = evaluate([
+      declared('availability', 99.99),
+      declared('p95LatencyMs', 150),
+      declared('lastSecurityReview', '2026-10-01'),
+      declared('coverage', 92),
+      declared('testingKinds', ['unit', 'load']),
+    ]);
+    expect(results.map(r => [r.checkId, r.state, r.origin])).toEqual([
+      ['availability', 'pass', 'declared'],
+      ['p95-latency', 'pass', 'declared'],
+      ['security-review', 'pass', 'declared'],
+      ['coverage', 'pass', 'declared'],
+      ['testing-load', 'pass', 'declared'],
+    ]);
+  });
+
+  it('warns when a passing value is within the warn margin of its threshold', () => {
+    const results = evaluate([
+      measured('availability', 99.951), // 2% of a 0.05-point error budget left
+      measured('p95LatencyMs', 195), // within 5% of 200 ms
+      measured('coverage', 86), // within 5% above 85%
+      measured('lastSecurityReview', '2026-08-27'), // due 2026-11-27, inside the margin
+    ]);
+    expect(results.slice(0, 4).map(r => r.state)).toEqual(['warn', 'warn', 'warn', 'warn']);
+  });
+
+  it('fails a security review past its cadence and a missing kind of testing', () => {
+    const results = evaluate(
+      [measured('lastSecurityReview', '2026-01-01'), measured('testingKinds', ['unit'])],
+      core,
+    );
+    expect(results.find(r => r.checkId === 'security-review')).toMatchObject({
+      state: 'fail',
+      actual: 'last on 2026-01-01, next due 2026-07-01',
+    });
+    expect(results.find(r => r.checkId === 'testing-integration')).toMatchObject({
+      state: 'fail',
+      actual: 'unit',
+    });
+  });
+
+  it('reports a custom check that throws as unknown instead of failing the scorecard', () => {
+    const results = evaluateScorecard({
+      checks: [
+        {
+          id: 'broken',
+          title: 'Broken',
+          factName: 'coverage',
+          target: 'anything',
+          evaluate: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      facts: [measured('coverage', 50)],
+      factDefinitions,
+      now,
+    });
+    expect(results[0]).toMatchObject({ state: 'unknown', reason: expect.stringContaining('boom') });
+  });
+});

@@ -1,0 +1,252 @@
+import { TestingKind } from './annotations';
+import { addMonths } from './declaredTargets';
+import { FactDefinitions, FactObservation, FactValue } from './facts';
+import { TierPolicy } from './tierPolicy';
+
+/**
+ * The state of one scorecard check. `waived` is never `pass`: it means the council accepted a
+ * failing check for a while.
+ *
+ * @public
+ */
+export type CheckState = 'pass' | 'fail' | 'warn' | 'unknown' | 'waived';
+
+/**
+ * A check the scorecard runs: built from the tier policy, or contributed by a custom check.
+ *
+ * @public
+ */
+export interface ScorecardCheck {
+  id: string;
+  title: string;
+  /** The fact the check reads. */
+  factName: string;
+  /** The target, as shown to a user, e.g. `>= 99.95%`. */
+  target: string;
+  evaluate(
+    value: FactValue,
+    context: { now: Date },
+  ): { state: 'pass' | 'fail' | 'warn'; actual: string };
+}
+
+/**
+ * The outcome of one check for one entity, as stored and shown on the scorecard.
+ *
+ * @public
+ */
+export interface CheckResult {
+  checkId: string;
+  title: string;
+  state: CheckState;
+  target: string;
+  /** The value the check saw, as shown to a user; absent when the fact is missing. */
+  actual?: string;
+  factName: string;
+  /** Whether the value was declared in an annotation or measured and pushed. */
+  origin?: 'declared' | 'measured';
+  /** The annotation key, or the source that pushed the measurement. */
+  source?: string;
+  /** When the measurement was observed (ISO timestamp). */
+  observedAt?: string;
+  /** True when the latest measurement is older than the fact's staleness window. */
+  stale: boolean;
+  /** Why the state is what it is, when that is not obvious (missing, stale, waived). */
+  reason?: string;
+}
+
+const formatNumber = (n: number, unit?: string) =>
+  `${Number(n.toFixed(3))}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+
+/**
+ * The checks a tier demands: availability, p95 latency, security review within cadence,
+ * coverage, and one check per kind of testing the tier requires. A passing value within
+ * `warnMarginPercent` of its threshold is `warn`.
+ *
+ * @public
+ */
+export function tierChecks(
+  policy: TierPolicy,
+  options: { warnMarginPercent: number },
+): ScorecardCheck[] {
+  const margin = options.warnMarginPercent / 100;
+  const { minAvailabilityPercent, maxP95LatencyMs, securityReview, testing } =
+    policy;
+  const checks: ScorecardCheck[] = [
+    {
+      id: 'availability',
+      title: 'Availability',
+      factName: 'availability',
+      target: `>= ${minAvailabilityPercent}%`,
+      evaluate: value => {
+        const v = value as number;
+        // The margin is a share of the error budget: close to the SLO means most of it is spent.
+        const budget = 100 - minAvailabilityPercent;
+        let state: 'pass' | 'fail' | 'warn' = 'fail';
+        if (v >= minAvailabilityPercent) {
+          state = v - minAvailabilityPercent < budget * margin ? 'warn' : 'pass';
+        }
+        return { state, actual: formatNumber(v, '%') };
+      },
+    },
+    {
+      id: 'p95-latency',
+      title: 'p95 latency',
+      factName: 'p95LatencyMs',
+      target: `< ${maxP95LatencyMs} ms`,
+      evaluate: value => {
+        const v = value as number;
+        let state: 'pass' | 'fail' | 'warn' = 'fail';
+        if (v < maxP95LatencyMs) {
+          state = v >= maxP95LatencyMs * (1 - margin) ? 'warn' : 'pass';
+        }
+        return { state, actual: formatNumber(v, 'ms') };
+      },
+    },
+    {
+      id: 'security-review',
+      title: 'Security review',
+      factName: 'lastSecurityReview',
+      target: `${securityReview.kind} every ${securityReview.everyMonths} months`,
+      evaluate: (value, { now }) => {
+        const due = addMonths(value as string, securityReview.everyMonths);
+        const dueDay = due.toISOString().slice(0, 10);
+        const today = now.toISOString().slice(0, 10);
+        const warnFrom = new Date(
+          due.getTime() - securityReview.everyMonths * 30 * 86_400_000 * margin,
+        )
+          .toISOString()
+          .slice(0, 10);
+        let state: 'pass' | 'fail' | 'warn' = 'fail';
+        if (dueDay >= today) {
+          state = today >= warnFrom ? 'warn' : 'pass';
+        }
+        return { state, actual: `last on ${value}, next due ${dueDay}` };
+      },
+    },
+    {
+      id: 'coverage',
+      title: 'Test coverage',
+      factName: 'coverage',
+      target: `>= ${testing.minCoveragePercent}%`,
+      evaluate: value => {
+        const v = value as number;
+        let state: 'pass' | 'fail' | 'warn' = 'fail';
+        if (v >= testing.minCoveragePercent) {
+          state = v < testing.minCoveragePercent * (1 + margin) ? 'warn' : 'pass';
+        }
+        return { state, actual: formatNumber(v, '%') };
+      },
+    },
+  ];
+  for (const kind of testing.requiredKinds) {
+    checks.push(testingKindCheck(kind));
+  }
+  return checks;
+}
+
+function testingKindCheck(kind: TestingKind): ScorecardCheck {
+  return {
+    id: `testing-${kind}`,
+    title: `${kind[0].toLocaleUpperCase('en-US')}${kind.slice(1)} tests`,
+    factName: 'testingKinds',
+    target: `${kind} tests in place`,
+    evaluate: value => {
+      const kinds = value as string[];
+      return {
+        state: kinds.includes(kind) ? 'pass' : 'fail',
+        actual: kinds.length ? kinds.join(', ') : 'none',
+      };
+    },
+  };
+}
+
+/**
+ * Picks the value a check reads: the latest measured observation beats any declared one.
+ */
+function pickObservation(
+  observations: FactObservation[],
+): FactObservation | undefined {
+  let latest: FactObservation | undefined;
+  for (const o of observations) {
+    if (o.origin !== 'measured') {
+      continue;
+    }
+    if (!latest || (o.observedAt ?? '') > (latest.observedAt ?? '')) {
+      latest = o;
+    }
+  }
+  return latest ?? observations.find(o => o.origin === 'declared');
+}
+
+/**
+ * Evaluates every check against an entity's facts. A missing fact makes its check `unknown`
+ * (never skipped); a measured fact older than its staleness window makes it `unknown` and
+ * stale, never `pass` or `fail`.
+ *
+ * @public
+ */
+export function evaluateScorecard(options: {
+  checks: ScorecardCheck[];
+  facts: FactObservation[];
+  factDefinitions: FactDefinitions;
+  now: Date;
+}): CheckResult[] {
+  const { checks, facts, factDefinitions, now } = options;
+  const byName = new Map<string, FactObservation[]>();
+  for (const fact of facts) {
+    byName.set(fact.name, [...(byName.get(fact.name) ?? []), fact]);
+  }
+  return checks.map(check => {
+    const base = {
+      checkId: check.id,
+      title: check.title,
+      target: check.target,
+      factName: check.factName,
+    };
+    const observation = pickObservation(byName.get(check.factName) ?? []);
+    if (!observation) {
+      return {
+        ...base,
+        state: 'unknown',
+        stale: false,
+        reason: `No value for fact ${check.factName}: declare it in an annotation or push it to the facts API`,
+      };
+    }
+    const provenance = {
+      origin: observation.origin,
+      source: observation.source,
+      observedAt: observation.observedAt,
+    };
+    let evaluated: ReturnType<ScorecardCheck['evaluate']>;
+    try {
+      evaluated = check.evaluate(observation.value, { now });
+    } catch (e) {
+      // A custom check that throws must not take the whole scorecard down with it.
+      return {
+        ...base,
+        ...provenance,
+        state: 'unknown',
+        stale: false,
+        reason: `The check failed to evaluate: ${(e as Error).message}`,
+      };
+    }
+    const staleAfterDays = factDefinitions.get(check.factName)?.staleAfterDays;
+    if (
+      observation.origin === 'measured' &&
+      observation.observedAt &&
+      staleAfterDays !== undefined &&
+      now.getTime() - new Date(observation.observedAt).getTime() >
+        staleAfterDays * 86_400_000
+    ) {
+      return {
+        ...base,
+        ...provenance,
+        state: 'unknown',
+        actual: evaluated.actual,
+        stale: true,
+        reason: `The latest measurement is older than ${staleAfterDays} days`,
+      };
+    }
+    return { ...base, ...provenance, ...evaluated, stale: false };
+  });
+}
