@@ -42,6 +42,8 @@ const governanceEntityContent = EntityContentBlueprint.make({
 
 const governanceEntityCard = EntityCardBlueprint.make({
   params: {
+    // Beside About: the tier and its verdict are facts about the entity, read at a glance.
+    type: 'info',
     filter: governedKinds,
     loader: () =>
       import('./components/EntityGovernanceCard').then(m => (
