@@ -2,16 +2,39 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { readDurationFromConfig } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  governancePermissions,
+  readFactDefinitions,
   readTierPolicies,
   readValidationMode,
 } from '@internal/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { EntitySummaryService } from './service/EntitySummaryService';
 import { createRouter } from './service/router';
+import { ScorecardEngine } from './scorecards/ScorecardEngine';
 import { TierSync } from './tiers/TierSync';
+
+function readFrequency(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+function readWarnMargin(config: Config): number {
+  const key = 'governance.scorecard.warnMarginPercent';
+  const margin = config.getOptionalNumber(key) ?? 5;
+  if (!(margin >= 0 && margin <= 50)) {
+    throw new Error(
+      `Invalid config at '${key}': ${margin} is out of range, allowed is 0 to 50`,
+    );
+  }
+  return margin;
+}
 
 /**
  * The governance backend plugin.
@@ -30,25 +53,45 @@ export const governancePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter, httpAuth } =
-          deps;
+        const { config, logger, database, scheduler, httpRouter } = deps;
         // Both throw with the offending key, so a bad config fails start-up.
         const tierPolicies = readTierPolicies(config);
         const validationMode = readValidationMode(config);
+        const factDefinitions = readFactDefinitions(config);
+        const warnMarginPercent = readWarnMargin(config);
         const store = await DatabaseGovernanceStore.create({ database });
+        deps.permissionsRegistry.addPermissions(governancePermissions);
+
+        const scorecards = new ScorecardEngine({
+          ...deps,
+          store,
+          tierPolicies,
+          factDefinitions,
+          warnMarginPercent,
+        });
+        await scheduler.scheduleTask({
+          id: 'governance-evaluate-scorecards',
+          frequency: readFrequency(config, 'governance.scorecard.frequency', {
+            minutes: 10,
+          }),
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await scorecards.evaluateAll();
+          },
+        });
 
         const tierSync = new TierSync({ ...deps, store, tierPolicies });
-        const syncFrequency = config.has('governance.tierSync.frequency')
-          ? readDurationFromConfig(config, {
-              key: 'governance.tierSync.frequency',
-            })
-          : { minutes: 5 };
         await scheduler.scheduleTask({
           id: 'governance-tier-sync',
-          frequency: syncFrequency,
+          frequency: readFrequency(config, 'governance.tierSync.frequency', {
+            minutes: 5,
+          }),
           timeout: { minutes: 5 },
           initialDelay: { seconds: 15 },
           fn: () => tierSync.run(),
@@ -56,10 +99,14 @@ export const governancePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            httpAuth,
+            ...deps,
+            store,
+            scorecards,
+            factDefinitions,
             summaries: new EntitySummaryService({
               catalog: deps.catalog,
               store,
+              scorecards,
               tierPolicies,
               validationMode,
             }),

@@ -20,11 +20,18 @@ describe('facts', () => {
     ['coverage', 120, 'out of range: allowed is 0 to 100'],
     ['p95LatencyMs', -1, 'out of range'],
     ['lastSecurityReview', '2026-02-30', 'YYYY-MM-DD'],
-    ['testingKinds', ['unit', 'smoke'], "'smoke', allowed are unit, integration, load"],
+    [
+      'testingKinds',
+      ['unit', 'smoke'],
+      "'smoke', allowed are unit, integration, load",
+    ],
     ['testingKinds', 'unit', 'must be a list of strings'],
   ])('rejects %s = %j naming the problem', (name, value, message) => {
     const result = validateFactValue(def(name), value);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining(message) });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining(message),
+    });
   });
 
   it('adds custom facts and overrides staleness windows from config', () => {
@@ -33,7 +40,12 @@ describe('facts', () => {
         governance: {
           facts: {
             coverage: { staleAfterDays: 3 },
-            errorBudgetBurn: { type: 'number', unit: '%', min: 0, description: 'Burn rate' },
+            errorBudgetBurn: {
+              type: 'number',
+              unit: '%',
+              min: 0,
+              description: 'Burn rate',
+            },
           },
         },
       }),
@@ -48,13 +60,19 @@ describe('facts', () => {
 
   it.each([
     [{ newFact: { unit: '%' } }, "'governance.facts.newFact.type'"],
-    [{ coverage: { type: 'boolean' } }, 'the built-in fact coverage is a number'],
-    [{ coverage: { staleAfterDays: 0 } }, "'governance.facts.coverage.staleAfterDays'"],
+    [
+      { coverage: { type: 'boolean' } },
+      'the built-in fact coverage is a number',
+    ],
+    [
+      { coverage: { staleAfterDays: 0 } },
+      "'governance.facts.coverage.staleAfterDays'",
+    ],
     [{ 'bad name': { type: 'number' } }, "'governance.facts.bad name'"],
   ])('fails start-up on invalid fact config %j', (facts, message) => {
-    expect(() => readFactDefinitions(new ConfigReader({ governance: { facts } }))).toThrow(
-      message,
-    );
+    expect(() =>
+      readFactDefinitions(new ConfigReader({ governance: { facts } })),
+    ).toThrow(message);
   });
 
   it('turns declared annotation values into declared observations', () => {

@@ -117,7 +117,9 @@ export function readFactDefinitions(config: Config): FactDefinitions {
     const type = factConfig.getOptionalString('type') ?? base?.type;
     if (!type || !FACT_TYPES.includes(type as FactType)) {
       throw new Error(
-        `Invalid config at '${path}.type': '${type ?? ''}' is not a fact type, allowed are ${FACT_TYPES.join(', ')}`,
+        `Invalid config at '${path}.type': '${
+          type ?? ''
+        }' is not a fact type, allowed are ${FACT_TYPES.join(', ')}`,
       );
     }
     if (base && type !== base.type) {
@@ -126,7 +128,9 @@ export function readFactDefinitions(config: Config): FactDefinitions {
       );
     }
     const staleAfterDays =
-      factConfig.getOptionalNumber('staleAfterDays') ?? base?.staleAfterDays ?? 30;
+      factConfig.getOptionalNumber('staleAfterDays') ??
+      base?.staleAfterDays ??
+      30;
     if (!(staleAfterDays > 0)) {
       throw new Error(
         `Invalid config at '${path}.staleAfterDays': must be a positive number of days`,
@@ -136,12 +140,15 @@ export function readFactDefinitions(config: Config): FactDefinitions {
       name,
       type: type as FactType,
       description:
-        factConfig.getOptionalString('description') ?? base?.description ?? name,
+        factConfig.getOptionalString('description') ??
+        base?.description ??
+        name,
       unit: factConfig.getOptionalString('unit') ?? base?.unit,
       min: factConfig.getOptionalNumber('min') ?? base?.min,
       max: factConfig.getOptionalNumber('max') ?? base?.max,
       allowedValues:
-        factConfig.getOptionalStringArray('allowedValues') ?? base?.allowedValues,
+        factConfig.getOptionalStringArray('allowedValues') ??
+        base?.allowedValues,
       staleAfterDays,
     });
   }
@@ -162,12 +169,22 @@ export function validateFactValue(
   switch (type) {
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return { ok: false, message: `fact ${name} must be a finite number, got ${JSON.stringify(value)}` };
-      }
-      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
         return {
           ok: false,
-          message: `fact ${name} is ${value}, out of range: allowed is ${min ?? '-infinity'} to ${max ?? 'infinity'}`,
+          message: `fact ${name} must be a finite number, got ${JSON.stringify(
+            value,
+          )}`,
+        };
+      }
+      if (
+        (min !== undefined && value < min) ||
+        (max !== undefined && value > max)
+      ) {
+        return {
+          ok: false,
+          message: `fact ${name} is ${value}, out of range: allowed is ${
+            min ?? '-infinity'
+          } to ${max ?? 'infinity'}`,
         };
       }
       return { ok: true, value };
@@ -175,7 +192,12 @@ export function validateFactValue(
     case 'boolean':
       return typeof value === 'boolean'
         ? { ok: true, value }
-        : { ok: false, message: `fact ${name} must be true or false, got ${JSON.stringify(value)}` };
+        : {
+            ok: false,
+            message: `fact ${name} must be true or false, got ${JSON.stringify(
+              value,
+            )}`,
+          };
     case 'date': {
       const valid =
         typeof value === 'string' &&
@@ -183,11 +205,21 @@ export function validateFactValue(
         new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
       return valid
         ? { ok: true, value: value as string }
-        : { ok: false, message: `fact ${name} must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}` };
+        : {
+            ok: false,
+            message: `fact ${name} must be a date written YYYY-MM-DD, got ${JSON.stringify(
+              value,
+            )}`,
+          };
     }
     case 'string-list': {
       if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) {
-        return { ok: false, message: `fact ${name} must be a list of strings, got ${JSON.stringify(value)}` };
+        return {
+          ok: false,
+          message: `fact ${name} must be a list of strings, got ${JSON.stringify(
+            value,
+          )}`,
+        };
       }
       const unknown = allowedValues
         ? value.filter(v => !allowedValues.includes(v))
@@ -195,7 +227,9 @@ export function validateFactValue(
       return unknown.length
         ? {
             ok: false,
-            message: `fact ${name} has ${unknown.map(v => `'${v}'`).join(', ')}, allowed are ${allowedValues!.join(', ')}`,
+            message: `fact ${name} has ${unknown
+              .map(v => `'${v}'`)
+              .join(', ')}, allowed are ${allowedValues!.join(', ')}`,
           }
         : { ok: true, value: [...new Set(value as string[])] };
     }
@@ -224,17 +258,27 @@ export interface FactObservation {
  *
  * @public
  */
-export function declaredFacts(values: GovernanceAnnotationValues): FactObservation[] {
+export function declaredFacts(
+  values: GovernanceAnnotationValues,
+): FactObservation[] {
   const facts: FactObservation[] = [];
   const add = (name: string, value: FactValue | undefined, source: string) => {
     if (value !== undefined) {
       facts.push({ name, value, origin: 'declared', source });
     }
   };
-  add('availability', values.availabilitySloPercent, 'governance/availability-slo');
+  add(
+    'availability',
+    values.availabilitySloPercent,
+    'governance/availability-slo',
+  );
   add('p95LatencyMs', values.p95LatencySloMs, 'governance/p95-latency-slo');
   add('coverage', values.testCoveragePercent, 'governance/test-coverage');
-  add('lastSecurityReview', values.lastSecurityReview, 'governance/last-security-review');
+  add(
+    'lastSecurityReview',
+    values.lastSecurityReview,
+    'governance/last-security-review',
+  );
   add('testingKinds', values.testing, 'governance/testing');
   return facts;
 }

@@ -18,3 +18,4 @@ export {
 export * from './summary';
 export * from './facts';
 export * from './scorecard';
+export * from './permissions';

@@ -23,7 +23,10 @@ const measured = (
   source = 'ci/github-actions',
 ): FactObservation => ({ name, value, origin: 'measured', source, observedAt });
 
-const declared = (name: string, value: FactObservation['value']): FactObservation => ({
+const declared = (
+  name: string,
+  value: FactObservation['value'],
+): FactObservation => ({
   name,
   value,
   origin: 'declared',
@@ -61,14 +64,29 @@ describe('evaluateScorecard', () => {
   it('uses the latest measurement when several sources pushed one', () => {
     const [, latency] = evaluate([
       measured('p95LatencyMs', 400, '2026-11-20T00:00:00Z', 'monitoring/old'),
-      measured('p95LatencyMs', 120, '2026-11-24T00:00:00Z', 'monitoring/prometheus'),
+      measured(
+        'p95LatencyMs',
+        120,
+        '2026-11-24T00:00:00Z',
+        'monitoring/prometheus',
+      ),
     ]);
-    expect(latency).toMatchObject({ state: 'pass', actual: '120 ms', source: 'monitoring/prometheus' });
+    expect(latency).toMatchObject({
+      state: 'pass',
+      actual: '120 ms',
+      source: 'monitoring/prometheus',
+    });
   });
 
   it('marks a fact older than its window as stale and unknown, never pass or fail', () => {
-    const [, , , coverage] = evaluate([measured('coverage', 95, '2026-10-01T00:00:00Z')]);
-    expect(coverage).toMatchObject({ state: 'unknown', stale: true, actual: '95%' });
+    const [, , , coverage] = evaluate([
+      measured('coverage', 95, '2026-10-01T00:00:00Z'),
+    ]);
+    expect(coverage).toMatchObject({
+      state: 'unknown',
+      stale: true,
+      actual: '95%',
+    });
     expect(coverage.reason).toContain('older than 30 days');
   });
 
@@ -96,19 +114,29 @@ describe('evaluateScorecard', () => {
       measured('coverage', 86), // within 5% above 85%
       measured('lastSecurityReview', '2026-08-27'), // due 2026-11-27, inside the margin
     ]);
-    expect(results.slice(0, 4).map(r => r.state)).toEqual(['warn', 'warn', 'warn', 'warn']);
+    expect(results.slice(0, 4).map(r => r.state)).toEqual([
+      'warn',
+      'warn',
+      'warn',
+      'warn',
+    ]);
   });
 
   it('fails a security review past its cadence and a missing kind of testing', () => {
     const results = evaluate(
-      [measured('lastSecurityReview', '2026-01-01'), measured('testingKinds', ['unit'])],
+      [
+        measured('lastSecurityReview', '2026-01-01'),
+        measured('testingKinds', ['unit']),
+      ],
       core,
     );
     expect(results.find(r => r.checkId === 'security-review')).toMatchObject({
       state: 'fail',
       actual: 'last on 2026-01-01, next due 2026-07-01',
     });
-    expect(results.find(r => r.checkId === 'testing-integration')).toMatchObject({
+    expect(
+      results.find(r => r.checkId === 'testing-integration'),
+    ).toMatchObject({
       state: 'fail',
       actual: 'unit',
     });
@@ -131,6 +159,9 @@ describe('evaluateScorecard', () => {
       factDefinitions,
       now,
     });
-    expect(results[0]).toMatchObject({ state: 'unknown', reason: expect.stringContaining('boom') });
+    expect(results[0]).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringContaining('boom'),
+    });
   });
 });

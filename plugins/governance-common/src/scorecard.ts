@@ -83,7 +83,8 @@ export function tierChecks(
         const budget = 100 - minAvailabilityPercent;
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (v >= minAvailabilityPercent) {
-          state = v - minAvailabilityPercent < budget * margin ? 'warn' : 'pass';
+          state =
+            v - minAvailabilityPercent < budget * margin ? 'warn' : 'pass';
         }
         return { state, actual: formatNumber(v, '%') };
       },
@@ -132,7 +133,8 @@ export function tierChecks(
         const v = value as number;
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (v >= testing.minCoveragePercent) {
-          state = v < testing.minCoveragePercent * (1 + margin) ? 'warn' : 'pass';
+          state =
+            v < testing.minCoveragePercent * (1 + margin) ? 'warn' : 'pass';
         }
         return { state, actual: formatNumber(v, '%') };
       },

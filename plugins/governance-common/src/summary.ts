@@ -5,6 +5,7 @@ import {
 import { DecisionScope } from './decisionScope';
 import { TargetEvaluation } from './declaredTargets';
 import { TierPolicy } from './tierPolicy';
+import { CheckResult } from './scorecard';
 
 /**
  * Who owns an entity and where to look when it misbehaves.
@@ -51,6 +52,15 @@ export interface EntityGovernanceSummary {
   declared: GovernanceAnnotationValues;
   /** Declared values against the tier's targets; empty without a tier. */
   targets: TargetEvaluation[];
+  /**
+   * The stored scorecard: one result per check the tier demands, with measured facts beating
+   * declared ones. Absent without a valid tier.
+   */
+  scorecard?: {
+    /** When the results were computed (ISO timestamp). */
+    evaluatedAt: string;
+    results: CheckResult[];
+  };
   ownership: GovernanceOwnership;
   decisionScope: OwnerDecisionScope;
   /**

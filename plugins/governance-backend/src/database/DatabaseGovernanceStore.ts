@@ -3,9 +3,12 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { CheckResult } from '@internal/backstage-plugin-governance-common';
 import {
+  CheckTransition,
   EntityTierRecord,
   GovernanceStore,
+  MeasuredFact,
   TierChange,
   TierObservation,
 } from './GovernanceStore';
@@ -161,6 +164,182 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     });
   }
 
+  async addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void> {
+    // The latest observation per key wins, also within one batch.
+    const latest = new Map<string, MeasuredFact>();
+    for (const fact of facts) {
+      const key = JSON.stringify([fact.entityRef, fact.name, fact.source]);
+      const seen = latest.get(key);
+      if (!seen || seen.observedAt <= fact.observedAt) {
+        latest.set(key, fact);
+      }
+    }
+    const rows = [...latest.values()].map(f => ({
+      entity_ref: f.entityRef,
+      name: f.name,
+      source: f.source,
+      value: JSON.stringify(f.value),
+      observed_at: new Date(f.observedAt),
+      received_at: receivedAt,
+    }));
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(rows)) {
+        const query = tx('facts')
+          .insert(batch)
+          .onConflict(['entity_ref', 'name', 'source'])
+          .merge(['value', 'observed_at', 'received_at']);
+        // An observation older than the stored one must not overwrite it.
+        await query.where(
+          'facts.observed_at',
+          '<=',
+          tx.raw('excluded.observed_at'),
+        );
+      }
+    });
+  }
+
+  async getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>> {
+    const result = new Map<string, MeasuredFact[]>();
+    for (const batch of chunks(entityRefs)) {
+      const rows = await this.db<FactRow>('facts').whereIn('entity_ref', batch);
+      for (const row of rows) {
+        const list = result.get(row.entity_ref) ?? [];
+        list.push({
+          entityRef: row.entity_ref,
+          name: row.name,
+          source: row.source,
+          value: JSON.parse(row.value),
+          observedAt: toIso(row.observed_at),
+        });
+        result.set(row.entity_ref, list);
+      }
+    }
+    return result;
+  }
+
+  async storeResults(
+    results: Map<string, CheckResult[]>,
+    evaluatedAt: Date,
+  ): Promise<void> {
+    const entityRefs = [...results.keys()];
+    await this.db.transaction(async tx => {
+      const previous = new Map<
+        string,
+        Pick<CheckResultRow, 'entity_ref' | 'check_id' | 'state' | 'result'>
+      >();
+      for (const batch of chunks(entityRefs)) {
+        const rows = await tx<CheckResultRow>('check_results')
+          .whereIn('entity_ref', batch)
+          .select('entity_ref', 'check_id', 'state', 'result');
+        for (const row of rows) {
+          previous.set(JSON.stringify([row.entity_ref, row.check_id]), row);
+        }
+      }
+
+      const currentRows: Omit<CheckResultRow, 'evaluated_at'>[] = [];
+      const transitions: Omit<CheckHistoryRow, 'changed_at'>[] = [];
+      for (const [entityRef, checks] of results) {
+        checks.forEach((check, position) => {
+          const key = JSON.stringify([entityRef, check.checkId]);
+          const before = previous.get(key);
+          previous.delete(key);
+          const beforeActual = before
+            ? (JSON.parse(before.result) as CheckResult).actual
+            : undefined;
+          if (
+            !before ||
+            before.state !== check.state ||
+            beforeActual !== check.actual
+          ) {
+            transitions.push({
+              entity_ref: entityRef,
+              check_id: check.checkId,
+              state: check.state,
+              actual: check.actual ?? null,
+            });
+          }
+          currentRows.push({
+            entity_ref: entityRef,
+            check_id: check.checkId,
+            position,
+            state: check.state,
+            result: JSON.stringify(check),
+          });
+        });
+      }
+      // Checks the entity no longer has (its tier changed) end their history as removed.
+      for (const gone of previous.values()) {
+        transitions.push({
+          entity_ref: gone.entity_ref,
+          check_id: gone.check_id,
+          state: 'removed',
+          actual: null,
+        });
+      }
+
+      for (const batch of chunks(entityRefs)) {
+        await tx('check_results').whereIn('entity_ref', batch).delete();
+      }
+      for (const batch of chunks(currentRows)) {
+        await tx('check_results').insert(
+          batch.map(row => ({ ...row, evaluated_at: evaluatedAt })),
+        );
+      }
+      for (const batch of chunks(transitions)) {
+        await tx('check_history').insert(
+          batch.map(row => ({ ...row, changed_at: evaluatedAt })),
+        );
+      }
+    });
+  }
+
+  async getResults(
+    entityRef: string,
+  ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
+    const rows = await this.db<CheckResultRow>('check_results')
+      .where({ entity_ref: entityRef })
+      .orderBy('position', 'asc');
+    if (rows.length === 0) {
+      return undefined;
+    }
+    return {
+      results: rows.map(row => JSON.parse(row.result)),
+      evaluatedAt: toIso(rows[0].evaluated_at),
+    };
+  }
+
+  async listTransitions(
+    entityRef: string,
+    since: Date,
+  ): Promise<CheckTransition[]> {
+    const rows = await this.db<CheckHistoryRow>('check_history')
+      .where({ entity_ref: entityRef })
+      .andWhere('changed_at', '>=', since)
+      .orderBy('id', 'asc');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      checkId: row.check_id,
+      state: row.state as CheckTransition['state'],
+      actual: row.actual ?? undefined,
+      changedAt: toIso(row.changed_at),
+    }));
+  }
+
+  async removeResultsExcept(entityRefs: Set<string>): Promise<number> {
+    const stored: { entity_ref: string }[] = await this.db(
+      'check_results',
+    ).distinct('entity_ref');
+    const gone = stored
+      .map(r => r.entity_ref)
+      .filter(ref => !entityRefs.has(ref));
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(gone)) {
+        await tx('check_results').whereIn('entity_ref', batch).delete();
+      }
+    });
+    return gone.length;
+  }
+
   async listTierChanges(entityRef: string): Promise<TierChange[]> {
     const rows = await this.db<TierChangeRow>('tier_changes')
       .where({ entity_ref: entityRef })
@@ -168,6 +347,32 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return rows.map(rowToChange);
   }
 }
+
+type FactRow = {
+  entity_ref: string;
+  name: string;
+  source: string;
+  value: string;
+  observed_at: Date | string | number;
+  received_at: Date | string | number;
+};
+
+type CheckResultRow = {
+  entity_ref: string;
+  check_id: string;
+  position: number;
+  state: string;
+  result: string;
+  evaluated_at: Date | string | number;
+};
+
+type CheckHistoryRow = {
+  entity_ref: string;
+  check_id: string;
+  state: string;
+  actual: string | null;
+  changed_at: Date | string | number;
+};
 
 function rowToChange(row: TierChangeRow): TierChange {
   return {

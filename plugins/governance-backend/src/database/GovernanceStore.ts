@@ -1,3 +1,9 @@
+import {
+  CheckResult,
+  CheckState,
+  FactValue,
+} from '@internal/backstage-plugin-governance-common';
+
 /**
  * A tier seen on an entity at a sync.
  *
@@ -34,6 +40,33 @@ export interface EntityTierRecord {
 }
 
 /**
+ * A measured fact as pushed to the facts API.
+ *
+ * @internal
+ */
+export interface MeasuredFact {
+  entityRef: string;
+  name: string;
+  value: FactValue;
+  source: string;
+  observedAt: string;
+}
+
+/**
+ * A stored change of one check's result.
+ *
+ * @internal
+ */
+export interface CheckTransition {
+  entityRef: string;
+  checkId: string;
+  /** `removed` when the check no longer applies to the entity, e.g. after a tier change. */
+  state: CheckState | 'removed';
+  actual?: string;
+  changedAt: string;
+}
+
+/**
  * Persistence of the governance plugin.
  *
  * @internal
@@ -52,4 +85,36 @@ export interface GovernanceStore {
   ): Promise<TierChange[]>;
 
   listTierChanges(entityRef: string): Promise<TierChange[]>;
+
+  /**
+   * Stores a batch of measured facts in one transaction: all or nothing. For each entity, fact
+   * and source only the latest observation is kept; an older one than stored is ignored.
+   */
+  addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void>;
+
+  /** The latest measured facts of the given entities, keyed by entity ref. */
+  getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>>;
+
+  /**
+   * Replaces the current results of the given entities and records a transition for each check
+   * whose state or value changed (including checks that disappeared). One transaction.
+   */
+  storeResults(
+    results: Map<string, CheckResult[]>,
+    evaluatedAt: Date,
+  ): Promise<void>;
+
+  /** Current results of one entity, in check order; absent when never evaluated. */
+  getResults(
+    entityRef: string,
+  ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined>;
+
+  /** Transitions of one entity's checks since a time, oldest first. */
+  listTransitions(entityRef: string, since: Date): Promise<CheckTransition[]>;
+
+  /**
+   * Removes the current results of entities not in `entityRefs` (they left the catalog or lost
+   * their tier); their history stays. Returns how many entities were removed.
+   */
+  removeResultsExcept(entityRefs: Set<string>): Promise<number>;
 }

@@ -17,6 +17,7 @@ import {
   ValidationMode,
 } from '@internal/backstage-plugin-governance-common';
 import { GovernanceStore } from '../database/GovernanceStore';
+import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 
 /**
  * Builds the governance summary of one entity from the catalog (read with the caller's
@@ -29,6 +30,7 @@ export class EntitySummaryService {
     private readonly deps: {
       catalog: CatalogService;
       store: GovernanceStore;
+      scorecards: ScorecardEngine;
       tierPolicies: TierPolicies;
       validationMode: ValidationMode;
       now?: () => Date;
@@ -54,6 +56,13 @@ export class EntitySummaryService {
     const stored = policy ? await store.getEntityTier(ref) : undefined;
     const owner = ownerRef(entity);
     const now = this.deps.now?.() ?? new Date();
+    // Pages read stored results; an entity never evaluated yet is evaluated once, now.
+    const scorecard = policy
+      ? (await store.getResults(ref)) ?? {
+          results: await this.deps.scorecards.evaluateLoadedEntity(entity, now),
+          evaluatedAt: now.toISOString(),
+        }
+      : undefined;
 
     return {
       entityRef: ref,
@@ -66,6 +75,7 @@ export class EntitySummaryService {
       targets: policy
         ? evaluateDeclaredTargets(policy, parsed.values, now)
         : [],
+      scorecard,
       ownership: {
         owner,
         techLead: parsed.values.techLead,

@@ -1,13 +1,26 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   makeValidator,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  FactDefinitions,
+  governanceFactWritePermission,
+} from '@internal/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { GovernanceStore } from '../database/GovernanceStore';
+import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { EntitySummaryService } from './EntitySummaryService';
+import { readFactsRequest } from './readFactsRequest';
 
 const validator = makeValidator();
 
@@ -46,11 +59,26 @@ function readEntityRef(query: express.Request['query']): string {
 /** @internal */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  store: GovernanceStore;
   summaries: EntitySummaryService;
+  scorecards: ScorecardEngine;
+  factDefinitions: FactDefinitions;
 }): Promise<express.Router> {
-  const { httpAuth, summaries } = options;
+  const {
+    httpAuth,
+    auth,
+    permissions,
+    catalog,
+    summaries,
+    scorecards,
+    factDefinitions,
+  } = options;
   const router = Router();
-  router.use(express.json());
+  // Batches of 10,000 facts are about 2 MB of JSON.
+  router.use(express.json({ limit: '10mb' }));
 
   router.get('/summary', async (req, res) => {
     const entityRef = readEntityRef(req.query);
@@ -58,6 +86,63 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     res.json(await summaries.getSummary(entityRef, credentials));
+  });
+
+  router.post('/scorecard/refresh', async (req, res) => {
+    const entityRef = readEntityRef(req.query);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Evaluated with the caller's credentials: only entities they can see can be refreshed.
+    await scorecards.evaluateEntity(entityRef, { credentials });
+    res.json(await summaries.getSummary(entityRef, credentials));
+  });
+
+  router.post('/facts', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Users need the permission; service principals (CI tokens) pass unless their access
+    // restrictions exclude it.
+    const [decision] = await permissions.authorize(
+      [{ permission: governanceFactWritePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Pushing facts needs the permission ${governanceFactWritePermission.name}`,
+      );
+    }
+    const now = new Date();
+    const facts = readFactsRequest(req.body, factDefinitions, now);
+
+    const entityRefs = [...new Set(facts.map(f => f.entityRef))];
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const missing = entityRefs.filter((_, i) => !items[i]);
+    if (missing.length) {
+      throw new InputError(
+        `Nothing was stored: ${missing.length} entit${
+          missing.length === 1 ? 'y is' : 'ies are'
+        } not in the catalog: ${missing.slice(0, 20).join(', ')}`,
+      );
+    }
+
+    await options.store.addFacts(facts, now);
+    // Re-evaluate the touched entities right away so their scorecards show the new facts.
+    // Large batches are left to the scheduled evaluation, which is built for them.
+    if (entityRefs.length <= 50) {
+      for (const entityRef of entityRefs) {
+        await scorecards.evaluateEntity(entityRef, { now });
+      }
+    }
+    res.status(201).json({
+      accepted: facts.length,
+      entities: entityRefs.length,
+      evaluated: entityRefs.length <= 50,
+    });
   });
 
   return router;

@@ -2,13 +2,11 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  GOVERNANCE_ANNOTATIONS,
   parseGovernanceAnnotations,
   TierPolicies,
 } from '@internal/backstage-plugin-governance-common';
+import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { GovernanceStore } from '../database/GovernanceStore';
-
-const PAGE_SIZE = 500;
 
 /**
  * Copies every entity's declared tier from the catalog into the store, which records when each
@@ -32,28 +30,12 @@ export class TierSync {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const observations: { entityRef: string; tier: string }[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : {
-              filter: {
-                [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
-                  ...tierPolicies.keys(),
-                ],
-              },
-              fields: [
-                'kind',
-                'metadata.namespace',
-                'metadata.name',
-                'metadata.annotations',
-              ],
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      for (const entity of page.items) {
+    for await (const page of readGovernedEntities({
+      catalog,
+      credentials,
+      tierPolicies,
+    })) {
+      for (const entity of page) {
         const { tier } = parseGovernanceAnnotations(
           entity.metadata.annotations,
           { tierNames: tierPolicies.keys() },
@@ -62,8 +44,7 @@ export class TierSync {
           observations.push({ entityRef: stringifyEntityRef(entity), tier });
         }
       }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
 
     const changes = await store.syncTiers(observations, now);
     logger.info(

@@ -1,0 +1,48 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  GOVERNANCE_ANNOTATIONS,
+  TierPolicies,
+} from '@internal/backstage-plugin-governance-common';
+
+const PAGE_SIZE = 500;
+
+/**
+ * Pages through every catalog entity that declares one of the configured tiers, reading only
+ * the fields governance needs, so a 10,000-entity catalog never sits in memory at once.
+ *
+ * @internal
+ */
+export async function* readGovernedEntities(options: {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  tierPolicies: TierPolicies;
+}): AsyncGenerator<Entity[]> {
+  const { catalog, credentials, tierPolicies } = options;
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit: PAGE_SIZE }
+        : {
+            filter: {
+              [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
+                ...tierPolicies.keys(),
+              ],
+            },
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'metadata.annotations',
+              'spec.owner',
+            ],
+            limit: PAGE_SIZE,
+          },
+      { credentials },
+    );
+    yield page.items;
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+}

@@ -1,0 +1,206 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const result = (
+  checkId: string,
+  state: CheckResult['state'],
+  actual?: string,
+): CheckResult => ({
+  checkId,
+  title: checkId,
+  state,
+  target: 'target',
+  actual,
+  factName: 'coverage',
+  stale: false,
+});
+
+describe.each(databases.eachSupportedId())(
+  'scorecard storage on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseGovernanceStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      return { knex, store };
+    }
+
+    it('keeps only the latest observation per entity, fact and source', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/payments';
+      await store.addFacts(
+        [
+          {
+            entityRef: ref,
+            name: 'coverage',
+            value: 70,
+            source: 'ci',
+            observedAt: '2026-11-20T00:00:00.000Z',
+          },
+          {
+            entityRef: ref,
+            name: 'coverage',
+            value: 80,
+            source: 'ci',
+            observedAt: '2026-11-22T00:00:00.000Z',
+          },
+          {
+            entityRef: ref,
+            name: 'testingKinds',
+            value: ['unit'],
+            source: 'ci',
+            observedAt: '2026-11-22T00:00:00.000Z',
+          },
+        ],
+        new Date(),
+      );
+      // An older observation arriving late does not overwrite a newer one.
+      await store.addFacts(
+        [
+          {
+            entityRef: ref,
+            name: 'coverage',
+            value: 10,
+            source: 'ci',
+            observedAt: '2026-11-01T00:00:00.000Z',
+          },
+        ],
+        new Date(),
+      );
+      await store.addFacts(
+        [
+          {
+            entityRef: ref,
+            name: 'coverage',
+            value: 85,
+            source: 'nightly',
+            observedAt: '2026-11-21T00:00:00.000Z',
+          },
+        ],
+        new Date(),
+      );
+
+      const facts = (await store.getFacts([ref])).get(ref)!;
+      expect(
+        facts
+          .map(f => [f.name, f.source, f.value, f.observedAt])
+          .sort((a, b) => String(a).localeCompare(String(b))),
+      ).toEqual([
+        ['coverage', 'ci', 80, '2026-11-22T00:00:00.000Z'],
+        ['coverage', 'nightly', 85, '2026-11-21T00:00:00.000Z'],
+        ['testingKinds', 'ci', ['unit'], '2026-11-22T00:00:00.000Z'],
+      ]);
+    });
+
+    it('stores current results in check order and a transition only when a result changes', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/search';
+      const t1 = new Date('2026-11-20T00:00:00.000Z');
+      const t2 = new Date('2026-11-21T00:00:00.000Z');
+      const t3 = new Date('2026-11-22T00:00:00.000Z');
+
+      await store.storeResults(
+        new Map([[ref, [result('b', 'unknown'), result('a', 'fail', '60%')]]]),
+        t1,
+      );
+      await store.storeResults(
+        new Map([[ref, [result('b', 'unknown'), result('a', 'fail', '60%')]]]),
+        t2,
+      );
+      await store.storeResults(
+        new Map([
+          [ref, [result('b', 'pass', '1'), result('a', 'fail', '60%')]],
+        ]),
+        t3,
+      );
+
+      expect(await store.getResults(ref)).toEqual({
+        results: [result('b', 'pass', '1'), result('a', 'fail', '60%')],
+        evaluatedAt: t3.toISOString(),
+      });
+      expect(await store.listTransitions(ref, t1)).toEqual([
+        {
+          entityRef: ref,
+          checkId: 'b',
+          state: 'unknown',
+          changedAt: t1.toISOString(),
+        },
+        {
+          entityRef: ref,
+          checkId: 'a',
+          state: 'fail',
+          actual: '60%',
+          changedAt: t1.toISOString(),
+        },
+        {
+          entityRef: ref,
+          checkId: 'b',
+          state: 'pass',
+          actual: '1',
+          changedAt: t3.toISOString(),
+        },
+      ]);
+    });
+
+    it('records a check that no longer applies as removed', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/search';
+      await store.storeResults(
+        new Map([[ref, [result('testing-load', 'pass')]]]),
+        new Date('2026-11-20T00:00:00Z'),
+      );
+      await store.storeResults(
+        new Map([[ref, [result('testing-unit', 'pass')]]]),
+        new Date('2026-11-21T00:00:00Z'),
+      );
+      const states = (await store.listTransitions(ref, new Date(0))).map(t => [
+        t.checkId,
+        t.state,
+      ]);
+      expect(states).toEqual([
+        ['testing-load', 'pass'],
+        ['testing-unit', 'pass'],
+        ['testing-load', 'removed'],
+      ]);
+    });
+
+    it('removes current results of entities that left, keeping their history', async () => {
+      const { store } = await createStore();
+      await store.storeResults(
+        new Map([
+          ['component:default/a', [result('x', 'pass')]],
+          ['component:default/b', [result('x', 'fail')]],
+        ]),
+        new Date(),
+      );
+      expect(
+        await store.removeResultsExcept(new Set(['component:default/a'])),
+      ).toBe(1);
+      expect(await store.getResults('component:default/b')).toBeUndefined();
+      expect(await store.getResults('component:default/a')).toBeDefined();
+      expect(
+        await store.listTransitions('component:default/b', new Date(0)),
+      ).toHaveLength(1);
+    });
+
+    it('stores thousands of entities in one call', async () => {
+      const { store } = await createStore();
+      const results = new Map(
+        Array.from({ length: 2000 }, (_, i) => [
+          `component:default/s-${i}`,
+          [result('a', 'pass'), result('b', 'fail')],
+        ]),
+      );
+      await store.storeResults(results, new Date());
+      expect(
+        (await store.getResults('component:default/s-1999'))?.results,
+      ).toHaveLength(2);
+    });
+  },
+);

@@ -1,0 +1,142 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CheckResult,
+  declaredFacts,
+  evaluateScorecard,
+  FactDefinitions,
+  FactObservation,
+  parseGovernanceAnnotations,
+  TierPolicies,
+  tierChecks,
+} from '@internal/backstage-plugin-governance-common';
+import { readGovernedEntities } from '../catalog/readGovernedEntities';
+import { GovernanceStore } from '../database/GovernanceStore';
+
+/**
+ * Evaluates scorecards and stores the results: on a schedule for every governed entity, for one
+ * entity right after facts for it arrive, and on demand. Pages read the stored results.
+ *
+ * @internal
+ */
+export class ScorecardEngine {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: GovernanceStore;
+      tierPolicies: TierPolicies;
+      factDefinitions: FactDefinitions;
+      warnMarginPercent: number;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Evaluates the given entities against their tier's checks; untiered ones get none. */
+  private async evaluate(
+    entities: Entity[],
+    now: Date,
+  ): Promise<Map<string, CheckResult[]>> {
+    const { store, tierPolicies, factDefinitions, warnMarginPercent } =
+      this.deps;
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const measured = await store.getFacts(refs);
+    const results = new Map<string, CheckResult[]>();
+    entities.forEach((entity, i) => {
+      const { values } = parseGovernanceAnnotations(
+        entity.metadata.annotations,
+        { tierNames: tierPolicies.keys() },
+      );
+      const policy = values.tier ? tierPolicies.get(values.tier) : undefined;
+      if (!policy) {
+        return;
+      }
+      const facts: FactObservation[] = [
+        ...declaredFacts(values),
+        ...(measured.get(refs[i]) ?? []).map(f => ({
+          name: f.name,
+          value: f.value,
+          origin: 'measured' as const,
+          source: f.source,
+          observedAt: f.observedAt,
+        })),
+      ];
+      results.set(
+        refs[i],
+        evaluateScorecard({
+          checks: tierChecks(policy, { warnMarginPercent }),
+          facts,
+          factDefinitions,
+          now,
+        }),
+      );
+    });
+    return results;
+  }
+
+  /**
+   * Evaluates one entity now and stores its results. Reads the entity with the given
+   * credentials (the caller's, so catalog permissions apply) or the plugin's own.
+   */
+  async evaluateEntity(
+    entityRef: string,
+    options?: { credentials?: BackstageCredentials; now?: Date },
+  ): Promise<CheckResult[]> {
+    const credentials =
+      options?.credentials ?? (await this.deps.auth.getOwnServiceCredentials());
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return this.evaluateLoadedEntity(entity, options?.now ?? new Date());
+  }
+
+  /** Evaluates an entity already read from the catalog and stores its results. */
+  async evaluateLoadedEntity(
+    entity: Entity,
+    now: Date,
+  ): Promise<CheckResult[]> {
+    const results = await this.evaluate([entity], now);
+    const ref = stringifyEntityRef(entity);
+    // An entity without a valid tier has no checks: storing an empty set clears old results.
+    await this.deps.store.storeResults(
+      new Map([[ref, results.get(ref) ?? []]]),
+      now,
+    );
+    return results.get(ref) ?? [];
+  }
+
+  /**
+   * Evaluates every governed entity page by page, then removes the current results of entities
+   * that left the catalog or lost their tier (their history stays).
+   */
+  async evaluateAll(now = new Date()): Promise<{ entities: number }> {
+    const { catalog, auth, store, tierPolicies, logger } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    const seen = new Set<string>();
+    for await (const page of readGovernedEntities({
+      catalog,
+      credentials,
+      tierPolicies,
+    })) {
+      const results = await this.evaluate(page, now);
+      await store.storeResults(results, now);
+      for (const ref of results.keys()) {
+        seen.add(ref);
+      }
+    }
+    const removed = await store.removeResultsExcept(seen);
+    logger.info(
+      `Evaluated scorecards of ${seen.size} entities, removed results of ${removed} that left`,
+    );
+    return { entities: seen.size };
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments',
+    annotations: { 'governance/tier': 'core', 'governance/test-coverage': '60' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'user:default/jane' },
+};
+
+async function startBackend(
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
+  const { server } = await startTestBackend({
+    features: [
+      ...(extraFeatures ?? []),
+      governancePlugin,
+      catalogServiceMock.factory({ entities: [payments] }),
+    ],
+  });
+  return server;
+}
+
+const summaryOf = async (server: Awaited<ReturnType<typeof startBackend>>) =>
+  (
+    await request(server)
+      .get('/api/governance/summary?entityRef=component:default/payments')
+      .set('Authorization', mockCredentials.user.header())
+  ).body as EntityGovernanceSummary;
+
+const check = (summary: EntityGovernanceSummary, id: string) =>
+  summary.scorecard!.results.find(r => r.checkId === id)!;
+
+describe('POST /api/governance/facts', () => {
+  it('stores pushed facts and re-evaluates the entity at once: measured beats declared', async () => {
+    const server = await startBackend();
+    expect(check(await summaryOf(server), 'coverage')).toMatchObject({
+      state: 'fail',
+      origin: 'declared',
+    });
+    expect(check(await summaryOf(server), 'p95-latency').state).toBe('unknown');
+
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        facts: [
+          { entityRef: 'component:default/payments', name: 'coverage', value: 83.2, source: 'ci/github-actions' },
+          { entityRef: 'component:default/payments', name: 'p95LatencyMs', value: 180, source: 'monitoring/prometheus' },
+        ],
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ accepted: 2, entities: 1, evaluated: true });
+
+    const summary = await summaryOf(server);
+    expect(check(summary, 'coverage')).toMatchObject({
+      state: 'pass',
+      actual: '83.2%',
+      origin: 'measured',
+      source: 'ci/github-actions',
+      stale: false,
+    });
+    expect(check(summary, 'p95-latency')).toMatchObject({ state: 'pass', actual: '180 ms' });
+  });
+
+  it('accepts a single fact object from a user allowed to write facts', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ entityRef: 'component:default/payments', name: 'availability', value: 99.95, source: 'slo/nightly' });
+    expect(res.status).toBe(201);
+    expect(check(await summaryOf(server), 'availability').state).toBe('pass');
+  });
+
+  it.each([
+    [{ facts: [{ entityRef: 'component:default/payments', name: 'speed', value: 1, source: 'ci' }] }, 'facts[0].name "speed" is not a known fact'],
+    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 'high', source: 'ci' }] }, 'facts[0].value: fact coverage must be a finite number'],
+    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 140, source: 'ci' }] }, 'out of range: allowed is 0 to 100'],
+    [{ facts: [{ entityRef: 'payments', name: 'coverage', value: 80, source: 'ci' }] }, "facts[0].entityRef 'payments' is malformed"],
+    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 80 }] }, 'facts[0].source is required'],
+    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci', observedAt: 'yesterday' }] }, 'facts[0].observedAt must be an ISO timestamp'],
+    [{ facts: [] }, '"facts" is empty'],
+    [{ facts: 'coverage=80' }, '"facts" must be an array'],
+    [{ facts: [{ entityRef: 'component:default/ghost', name: 'coverage', value: 80, source: 'ci' }] }, 'not in the catalog: component:default/ghost'],
+  ])('answers 400 naming the problem for %j', async (body, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('stores nothing from a batch with one bad item', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        facts: [
+          { entityRef: 'component:default/payments', name: 'p95LatencyMs', value: 100, source: 'ci' },
+          { entityRef: 'component:default/payments', name: 'coverage', value: -5, source: 'ci' },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('Nothing was stored: 1 problem');
+    expect(res.body.error.message).toContain('facts[1].value');
+    expect(check(await summaryOf(server), 'p95-latency').state).toBe('unknown');
+  });
+
+  it('answers 401 without credentials', async () => {
+    const server = await startBackend([
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+    ]);
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .send({ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci' });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 403 to a user without governance.fact.write', async () => {
+    const server = await startBackend([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('governance.fact.write');
+  });
+});
+
+describe('POST /api/governance/scorecard/refresh', () => {
+  it('re-evaluates the entity and answers its fresh summary', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/governance/scorecard/refresh?entityRef=component:default/payments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.scorecard.results.map((r: { checkId: string }) => r.checkId)).toEqual([
+      'availability',
+      'p95-latency',
+      'security-review',
+      'coverage',
+      'testing-integration',
+    ]);
+  });
+
+  it('answers 404 for an entity that is not in the catalog', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/governance/scorecard/refresh?entityRef=component:default/ghost')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,20 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Allows a user to push measured facts to `POST /api/governance/facts`. Service principals
+ * (such as a CI token under `backend.auth.externalAccess`) are allowed by their access
+ * restrictions instead.
+ *
+ * @public
+ */
+export const governanceFactWritePermission = createPermission({
+  name: 'governance.fact.write',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Every permission the governance plugins define.
+ *
+ * @public
+ */
+export const governancePermissions = [governanceFactWritePermission];
