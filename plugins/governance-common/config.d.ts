@@ -41,6 +41,43 @@ export interface Config {
           };
     };
     /**
+     * Facts the scorecard reads, keyed by fact name. Built-in facts (availability,
+     * p95LatencyMs, coverage, lastSecurityReview, testingKinds) accept `staleAfterDays`; a new
+     * name adds a custom fact that the facts API accepts, and must set `type`.
+     * @visibility backend
+     */
+    facts?: {
+      [name: string]: {
+        /** number, boolean, date (YYYY-MM-DD) or string-list. */
+        type?: 'number' | 'boolean' | 'date' | 'string-list';
+        description?: string;
+        /** Unit shown next to values, e.g. "%" or "ms". */
+        unit?: string;
+        /** Inclusive lower bound for number facts. */
+        min?: number;
+        /** Inclusive upper bound for number facts. */
+        max?: number;
+        /** Allowed items of a string-list fact. */
+        allowedValues?: string[];
+        /** A measurement older than this many days is stale: its check shows unknown. */
+        staleAfterDays?: number;
+      };
+    };
+    scorecard?: {
+      /**
+       * A passing value within this percentage of its threshold shows as warn (default 5). For
+       * availability the margin is a share of the error budget. 0 to 50.
+       * @visibility backend
+       */
+      warnMarginPercent?: number;
+      /**
+       * How often every governed entity is re-evaluated (default { minutes: 10 }), as a
+       * Backstage duration object. Runs once across replicas.
+       * @visibility backend
+       */
+      frequency?: { [unit: string]: number };
+    };
+    /**
      * How often the backend syncs entity tiers from the catalog (records when a tier was
      * first seen), as a Backstage duration object such as `{ minutes: 5 }`.
      * @visibility backend

@@ -8,12 +8,20 @@ import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-c
  */
 export interface GovernanceApi {
   /**
-   * The governance summary of one catalog entity: tier, declared NFR targets, ownership,
+   * The governance summary of one catalog entity: tier, stored scorecard, ownership,
    * decision scope and annotation problems.
    *
    * @param entityRef - A full entity ref such as `component:default/payments`.
    */
   getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary>;
+
+  /**
+   * Evaluates the entity's scorecard now, against the facts stored at this moment, and
+   * returns the summary with the fresh results.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   */
+  refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary>;
 }
 
 /**

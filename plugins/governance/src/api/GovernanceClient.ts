@@ -19,13 +19,23 @@ export class GovernanceClient implements GovernanceApi {
 
   async getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary> {
     const query = new URLSearchParams({ entityRef });
-    return await this.request<EntityGovernanceSummary>(`/summary?${query}`);
+    return await this.request<EntityGovernanceSummary>(`/summary?${query}`, {
+      method: 'GET',
+    });
   }
 
-  private async request<T>(path: string): Promise<T> {
+  async refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary> {
+    const query = new URLSearchParams({ entityRef });
+    return await this.request<EntityGovernanceSummary>(
+      `/scorecard/refresh?${query}`,
+      { method: 'POST' },
+    );
+  }
+
+  private async request<T>(path: string, init: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('governance');
     // fetchApi rather than global fetch, so the user's Backstage token goes along.
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
