@@ -34,7 +34,7 @@ test.describe('Governance on entity pages', () => {
     await openEntity(page, 'payments-api');
 
     // The overview card
-    await expect(page.getByTestId('governance-card-met-count')).toBeVisible();
+    await expect(page.getByTestId('governance-card-pass-count')).toBeVisible();
     await expect(page.getByTestId('governance-tier').first()).toContainText(
       'critical',
     );
@@ -42,11 +42,14 @@ test.describe('Governance on entity pages', () => {
     // The Governance tab
     await page.getByRole('link', { name: 'Governance', exact: true }).click();
     await expect(page).toHaveURL(/\/governance$/);
-    const targets = page.getByRole('table', { name: 'NFR targets' });
-    await expect(targets.getByText('>= 99.95%')).toBeVisible();
-    await expect(targets.getByText('< 200 ms')).toBeVisible();
-    await expect(targets.getByText('99.97%')).toBeVisible();
-    await expect(targets.getByText('Met').first()).toBeVisible();
+    const availability = page.getByTestId('governance-check-availability');
+    await expect(availability).toContainText('>= 99.95%');
+    await expect(availability).toContainText('99.97%');
+    await expect(availability).toContainText('Pass');
+    await expect(availability).toContainText('governance/availability-slo');
+    await expect(page.getByTestId('governance-check-p95-latency')).toContainText(
+      '< 200 ms',
+    );
 
     // Ownership, with the tech lead as a link to the user
     await expect(page.getByRole('link', { name: 'Jane Doe' })).toBeVisible();
@@ -71,13 +74,70 @@ test.describe('Governance on entity pages', () => {
     });
   });
 
-  test('marks targets a service does not meet', async ({ page }) => {
+  test('marks checks a service fails', async ({ page }) => {
     await signInAsGuest(page);
     await openEntity(page, 'checkout-web');
     await page.getByRole('link', { name: 'Governance', exact: true }).click();
-    const targets = page.getByRole('table', { name: 'NFR targets' });
-    await expect(targets.getByText('450 ms')).toBeVisible();
-    await expect(targets.getByText('Not met').first()).toBeVisible();
+    const latency = page.getByTestId('governance-check-p95-latency');
+    await expect(latency).toContainText('450 ms');
+    await expect(latency).toContainText('Fail');
+  });
+
+  test('turns an unknown check into a pass when CI pushes a measured fact', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'fraud-scoring');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    const latency = page.getByTestId('governance-check-p95-latency');
+    await expect(latency).toContainText('Unknown');
+
+    // What a CI pipeline does, with the local app's external-access token.
+    const response = await page.request.post(
+      'http://localhost:7007/api/governance/facts',
+      {
+        headers: { Authorization: 'Bearer local-dev-ci-token' },
+        data: {
+          facts: [
+            {
+              entityRef: 'component:default/fraud-scoring',
+              name: 'p95LatencyMs',
+              value: 120,
+              source: 'monitoring/prometheus',
+            },
+          ],
+        },
+      },
+    );
+    expect(response.status()).toBe(201);
+
+    await page.reload();
+    await expect(latency).toContainText('Pass');
+    await expect(latency).toContainText('120 ms');
+    await expect(latency).toContainText('monitoring/prometheus');
+
+    // A bad push is refused with a message naming the problem.
+    const bad = await page.request.post(
+      'http://localhost:7007/api/governance/facts',
+      {
+        headers: { Authorization: 'Bearer local-dev-ci-token' },
+        data: {
+          entityRef: 'component:default/fraud-scoring',
+          name: 'coverage',
+          value: 140,
+          source: 'ci',
+        },
+      },
+    );
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.message).toContain('out of range');
+
+    await page.getByRole('button', { name: /refresh/i }).click();
+    await expect(latency).toContainText('Pass');
+    await page.screenshot({
+      path: path.join(screenshots, 'governance-scorecard-after-push.png'),
+      fullPage: true,
+    });
   });
 
   test('shows an entity without annotations an empty state with a YAML snippet', async ({
@@ -181,7 +241,7 @@ test.describe('An ingested entity that gets a malformed annotation', () => {
     await page.getByRole('link', { name: 'Governance', exact: true }).click();
     await expect(
       page
-        .getByRole('table', { name: 'NFR targets' })
+        .getByTestId('governance-check-availability')
         .getByText('99.9%', { exact: true }),
     ).toBeVisible();
   });

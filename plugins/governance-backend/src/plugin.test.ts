@@ -75,7 +75,7 @@ describe('governance backend plugin', () => {
     return server;
   }
 
-  it("serves an entity's tier, targets, ownership and decision scope", async () => {
+  it("serves an entity's tier, scorecard, ownership and decision scope", async () => {
     const server = await startBackend();
     const res = await request(server)
       .get('/api/governance/summary')
@@ -87,18 +87,25 @@ describe('governance backend plugin', () => {
     expect(summary.entityRef).toBe('component:default/payments');
     expect(summary.tier?.name).toBe('critical');
     expect(
-      summary.targets.map(t => [t.id, t.target, t.declared, t.status]),
+      summary.scorecard!.results.map(r => [
+        r.checkId,
+        r.target,
+        r.actual,
+        r.state,
+        r.origin,
+      ]),
     ).toEqual([
-      ['availability', '>= 99.95%', '99.99%', 'met'],
-      ['p95-latency', '< 200 ms', '250 ms', 'not-met'],
+      ['availability', '>= 99.95%', '99.99%', 'pass', 'declared'],
+      ['p95-latency', '< 200 ms', '250 ms', 'fail', 'declared'],
       [
         'security-review',
         'penetration test every 3 months',
         undefined,
         'unknown',
+        undefined,
       ],
-      ['test-coverage', '>= 85%', undefined, 'unknown'],
-      ['testing-kinds', 'load tests', undefined, 'unknown'],
+      ['coverage', '>= 85%', undefined, 'unknown', undefined],
+      ['testing-load', 'load tests in place', undefined, 'unknown', undefined],
     ]);
     expect(summary.ownership).toEqual({
       owner: 'group:default/team-payments',
@@ -121,9 +128,9 @@ describe('governance backend plugin', () => {
     const res = await request(server)
       .get('/api/governance/summary?entityRef=component:default/payments')
       .set('Authorization', mockCredentials.user.header());
-    expect(res.body.targets[1]).toMatchObject({
+    expect(res.body.scorecard.results[1]).toMatchObject({
       target: '< 300 ms',
-      status: 'met',
+      state: 'pass',
     });
   });
 
@@ -134,7 +141,7 @@ describe('governance backend plugin', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.annotated).toBe(false);
-    expect(res.body.targets).toEqual([]);
+    expect(res.body.scorecard).toBeUndefined();
     expect(res.body.decisionScope).toMatchObject({
       status: 'unknown',
       reason: expect.stringContaining('not a Group'),

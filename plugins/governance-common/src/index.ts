@@ -9,12 +9,6 @@ export * from './annotations';
 export * from './parseAnnotations';
 export * from './tierPolicy';
 export * from './decisionScope';
-export {
-  evaluateDeclaredTargets,
-  type TargetEvaluation,
-  type TargetId,
-  type TargetStatus,
-} from './declaredTargets';
 export * from './summary';
 export * from './facts';
 export * from './scorecard';

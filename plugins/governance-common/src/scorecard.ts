@@ -1,5 +1,5 @@
 import { TestingKind } from './annotations';
-import { addMonths } from './declaredTargets';
+import { addMonths } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
 import { TierPolicy } from './tierPolicy';
 

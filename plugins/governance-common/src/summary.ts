@@ -3,7 +3,6 @@ import {
   GovernanceAnnotationValues,
 } from './parseAnnotations';
 import { DecisionScope } from './decisionScope';
-import { TargetEvaluation } from './declaredTargets';
 import { TierPolicy } from './tierPolicy';
 import { CheckResult } from './scorecard';
 
@@ -50,8 +49,6 @@ export interface EntityGovernanceSummary {
     since?: string;
   };
   declared: GovernanceAnnotationValues;
-  /** Declared values against the tier's targets; empty without a tier. */
-  targets: TargetEvaluation[];
   /**
    * The stored scorecard: one result per check the tier demands, with measured facts beating
    * declared ones. Absent without a valid tier.

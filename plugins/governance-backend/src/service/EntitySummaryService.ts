@@ -9,7 +9,6 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityGovernanceSummary,
-  evaluateDeclaredTargets,
   OwnerDecisionScope,
   parseGovernanceAnnotations,
   resolveDecisionScope,
@@ -72,9 +71,6 @@ export class EntitySummaryService {
         since: stored?.tier === policy.name ? stored.since : undefined,
       },
       declared: parsed.values,
-      targets: policy
-        ? evaluateDeclaredTargets(policy, parsed.values, now)
-        : [],
       scorecard,
       ownership: {
         owner,

@@ -15,9 +15,16 @@ const payments: Entity = {
   kind: 'Component',
   metadata: {
     name: 'payments',
-    annotations: { 'governance/tier': 'core', 'governance/test-coverage': '60' },
+    annotations: {
+      'governance/tier': 'core',
+      'governance/test-coverage': '60',
+    },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'user:default/jane' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'user:default/jane',
+  },
 };
 
 async function startBackend(
@@ -57,8 +64,18 @@ describe('POST /api/governance/facts', () => {
       .set('Authorization', mockCredentials.service.header())
       .send({
         facts: [
-          { entityRef: 'component:default/payments', name: 'coverage', value: 83.2, source: 'ci/github-actions' },
-          { entityRef: 'component:default/payments', name: 'p95LatencyMs', value: 180, source: 'monitoring/prometheus' },
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: 83.2,
+            source: 'ci/github-actions',
+          },
+          {
+            entityRef: 'component:default/payments',
+            name: 'p95LatencyMs',
+            value: 180,
+            source: 'monitoring/prometheus',
+          },
         ],
       });
     expect(res.status).toBe(201);
@@ -72,7 +89,10 @@ describe('POST /api/governance/facts', () => {
       source: 'ci/github-actions',
       stale: false,
     });
-    expect(check(summary, 'p95-latency')).toMatchObject({ state: 'pass', actual: '180 ms' });
+    expect(check(summary, 'p95-latency')).toMatchObject({
+      state: 'pass',
+      actual: '180 ms',
+    });
   });
 
   it('accepts a single fact object from a user allowed to write facts', async () => {
@@ -80,21 +100,105 @@ describe('POST /api/governance/facts', () => {
     const res = await request(server)
       .post('/api/governance/facts')
       .set('Authorization', mockCredentials.user.header())
-      .send({ entityRef: 'component:default/payments', name: 'availability', value: 99.95, source: 'slo/nightly' });
+      .send({
+        entityRef: 'component:default/payments',
+        name: 'availability',
+        value: 99.95,
+        source: 'slo/nightly',
+      });
     expect(res.status).toBe(201);
     expect(check(await summaryOf(server), 'availability').state).toBe('pass');
   });
 
   it.each([
-    [{ facts: [{ entityRef: 'component:default/payments', name: 'speed', value: 1, source: 'ci' }] }, 'facts[0].name "speed" is not a known fact'],
-    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 'high', source: 'ci' }] }, 'facts[0].value: fact coverage must be a finite number'],
-    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 140, source: 'ci' }] }, 'out of range: allowed is 0 to 100'],
-    [{ facts: [{ entityRef: 'payments', name: 'coverage', value: 80, source: 'ci' }] }, "facts[0].entityRef 'payments' is malformed"],
-    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 80 }] }, 'facts[0].source is required'],
-    [{ facts: [{ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci', observedAt: 'yesterday' }] }, 'facts[0].observedAt must be an ISO timestamp'],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'speed',
+            value: 1,
+            source: 'ci',
+          },
+        ],
+      },
+      'facts[0].name "speed" is not a known fact',
+    ],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: 'high',
+            source: 'ci',
+          },
+        ],
+      },
+      'facts[0].value: fact coverage must be a finite number',
+    ],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: 140,
+            source: 'ci',
+          },
+        ],
+      },
+      'out of range: allowed is 0 to 100',
+    ],
+    [
+      {
+        facts: [
+          { entityRef: 'payments', name: 'coverage', value: 80, source: 'ci' },
+        ],
+      },
+      "facts[0].entityRef 'payments' is malformed",
+    ],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: 80,
+          },
+        ],
+      },
+      'facts[0].source is required',
+    ],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: 80,
+            source: 'ci',
+            observedAt: 'yesterday',
+          },
+        ],
+      },
+      'facts[0].observedAt must be an ISO timestamp',
+    ],
     [{ facts: [] }, '"facts" is empty'],
     [{ facts: 'coverage=80' }, '"facts" must be an array'],
-    [{ facts: [{ entityRef: 'component:default/ghost', name: 'coverage', value: 80, source: 'ci' }] }, 'not in the catalog: component:default/ghost'],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/ghost',
+            name: 'coverage',
+            value: 80,
+            source: 'ci',
+          },
+        ],
+      },
+      'not in the catalog: component:default/ghost',
+    ],
   ])('answers 400 naming the problem for %j', async (body, message) => {
     const server = await startBackend();
     const res = await request(server)
@@ -112,8 +216,18 @@ describe('POST /api/governance/facts', () => {
       .set('Authorization', mockCredentials.service.header())
       .send({
         facts: [
-          { entityRef: 'component:default/payments', name: 'p95LatencyMs', value: 100, source: 'ci' },
-          { entityRef: 'component:default/payments', name: 'coverage', value: -5, source: 'ci' },
+          {
+            entityRef: 'component:default/payments',
+            name: 'p95LatencyMs',
+            value: 100,
+            source: 'ci',
+          },
+          {
+            entityRef: 'component:default/payments',
+            name: 'coverage',
+            value: -5,
+            source: 'ci',
+          },
         ],
       });
     expect(res.status).toBe(400);
@@ -124,11 +238,18 @@ describe('POST /api/governance/facts', () => {
 
   it('answers 401 without credentials', async () => {
     const server = await startBackend([
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
     ]);
     const res = await request(server)
       .post('/api/governance/facts')
-      .send({ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci' });
+      .send({
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 80,
+        source: 'ci',
+      });
     expect(res.status).toBe(401);
   });
 
@@ -139,7 +260,12 @@ describe('POST /api/governance/facts', () => {
     const res = await request(server)
       .post('/api/governance/facts')
       .set('Authorization', mockCredentials.user.header())
-      .send({ entityRef: 'component:default/payments', name: 'coverage', value: 80, source: 'ci' });
+      .send({
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 80,
+        source: 'ci',
+      });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('governance.fact.write');
   });
@@ -149,10 +275,14 @@ describe('POST /api/governance/scorecard/refresh', () => {
   it('re-evaluates the entity and answers its fresh summary', async () => {
     const server = await startBackend();
     const res = await request(server)
-      .post('/api/governance/scorecard/refresh?entityRef=component:default/payments')
+      .post(
+        '/api/governance/scorecard/refresh?entityRef=component:default/payments',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
-    expect(res.body.scorecard.results.map((r: { checkId: string }) => r.checkId)).toEqual([
+    expect(
+      res.body.scorecard.results.map((r: { checkId: string }) => r.checkId),
+    ).toEqual([
       'availability',
       'p95-latency',
       'security-review',
@@ -164,7 +294,9 @@ describe('POST /api/governance/scorecard/refresh', () => {
   it('answers 404 for an entity that is not in the catalog', async () => {
     const server = await startBackend();
     const res = await request(server)
-      .post('/api/governance/scorecard/refresh?entityRef=component:default/ghost')
+      .post(
+        '/api/governance/scorecard/refresh?entityRef=component:default/ghost',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(404);
   });

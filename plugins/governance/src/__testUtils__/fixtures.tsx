@@ -44,7 +44,10 @@ export const unannotatedEntity: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
 };
 
-/** What the backend returns for {@link annotatedEntity}: critical tier, owned by a team of 6. */
+/**
+ * What the backend returns for {@link annotatedEntity}: critical tier, owned by a team of 6,
+ * with one check in each state but `warn` and a stale coverage measurement.
+ */
 export const criticalSummary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
   annotated: true,
@@ -62,47 +65,70 @@ export const criticalSummary: EntityGovernanceSummary = {
     testing: ['unit', 'integration'],
     monitoringUrl: 'https://grafana.example.com/d/payments-api',
   },
-  targets: [
-    {
-      id: 'availability',
-      title: 'Availability',
-      target: '>= 99.95%',
-      declared: '99.99%',
-      status: 'met',
-      annotation: 'governance/availability-slo',
-    },
-    {
-      id: 'p95-latency',
-      title: 'p95 latency',
-      target: '< 200 ms',
-      declared: '350 ms',
-      status: 'not-met',
-      annotation: 'governance/p95-latency-slo',
-    },
-    {
-      id: 'security-review',
-      title: 'Security review',
-      target: 'penetration test every 3 months',
-      status: 'unknown',
-      annotation: 'governance/last-security-review',
-    },
-    {
-      id: 'test-coverage',
-      title: 'Test coverage',
-      target: '>= 85%',
-      declared: '88%',
-      status: 'met',
-      annotation: 'governance/test-coverage',
-    },
-    {
-      id: 'testing-kinds',
-      title: 'Testing required',
-      target: 'load tests',
-      declared: 'unit, integration (missing load)',
-      status: 'not-met',
-      annotation: 'governance/testing',
-    },
-  ],
+  scorecard: {
+    evaluatedAt: '2025-11-02T07:15:00.000Z',
+    results: [
+      {
+        checkId: 'availability',
+        title: 'Availability',
+        state: 'pass',
+        target: '>= 99.95%',
+        actual: '99.99%',
+        factName: 'availability',
+        origin: 'measured',
+        source: 'prometheus/slo-exporter',
+        observedAt: '2025-11-02T06:00:00.000Z',
+        stale: false,
+      },
+      {
+        checkId: 'p95-latency',
+        title: 'p95 latency',
+        state: 'fail',
+        target: '< 200 ms',
+        actual: '350 ms',
+        factName: 'p95LatencyMs',
+        origin: 'declared',
+        source: 'governance/p95-latency-slo',
+        stale: false,
+      },
+      {
+        checkId: 'security-review',
+        title: 'Security review',
+        state: 'unknown',
+        target: 'penetration test every 3 months',
+        factName: 'lastSecurityReview',
+        stale: false,
+        reason:
+          'No value for fact lastSecurityReview: declare it in an annotation or push it to the facts API',
+      },
+      {
+        checkId: 'coverage',
+        title: 'Test coverage',
+        state: 'unknown',
+        target: '>= 85%',
+        actual: '88%',
+        factName: 'coverage',
+        origin: 'measured',
+        source: 'ci/github-actions',
+        observedAt: '2025-08-14T21:40:00.000Z',
+        stale: true,
+        reason: 'The latest measurement is older than 30 days',
+      },
+      {
+        checkId: 'testing-load',
+        title: 'Load tests',
+        state: 'waived',
+        target: 'load tests in place',
+        actual: 'unit, integration',
+        factName: 'testingKinds',
+        origin: 'declared',
+        source: 'governance/testing',
+        stale: false,
+        reason:
+          'Waived by the architecture council until 2026-01-31: load tests arrive with the capacity work',
+      },
+    ],
+  },
   ownership: {
     owner: 'group:default/payments',
     techLead: 'user:default/jane.doe',
@@ -122,7 +148,6 @@ export const unannotatedSummary: EntityGovernanceSummary = {
   entityRef: 'component:default/ledger-worker',
   annotated: false,
   declared: {},
-  targets: [],
   ownership: { owner: 'group:default/payments' },
   decisionScope: {
     status: 'resolved',
@@ -138,7 +163,6 @@ export const invalidSummary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
   annotated: true,
   declared: { techLead: 'user:default/jane.doe' },
-  targets: [],
   ownership: {
     owner: 'user:default/john.doe',
     techLead: 'user:default/jane.doe',
@@ -168,10 +192,39 @@ export const invalidSummary: EntityGovernanceSummary = {
   validationMode: 'warn',
 };
 
+/**
+ * {@link criticalSummary} after CI pushed a new coverage measurement and the scorecard was
+ * refreshed: coverage is measured again and only just above its target.
+ */
+export const refreshedCriticalSummary: EntityGovernanceSummary = {
+  ...criticalSummary,
+  scorecard: {
+    evaluatedAt: '2025-11-03T09:30:00.000Z',
+    results: criticalSummary.scorecard!.results.map(result =>
+      result.checkId === 'coverage'
+        ? {
+            ...result,
+            state: 'warn',
+            actual: '86%',
+            observedAt: '2025-11-03T09:12:00.000Z',
+            stale: false,
+            reason: undefined,
+          }
+        : result,
+    ),
+  },
+};
+
 export function mockGovernanceApi(
   getEntitySummary: GovernanceApi['getEntitySummary'],
+  refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
+    throw new Error('refreshScorecard was not expected in this test');
+  },
 ): jest.Mocked<GovernanceApi> {
-  return { getEntitySummary: jest.fn(getEntitySummary) };
+  return {
+    getEntitySummary: jest.fn(getEntitySummary),
+    refreshScorecard: jest.fn(refreshScorecard),
+  };
 }
 
 /** Renders an entity page element the way the catalog does, with the governance API mocked. */

@@ -6,8 +6,31 @@ import { GovernanceClient } from './GovernanceClient';
 const summary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
   annotated: true,
-  declared: { availabilitySloPercent: 99.9 },
-  targets: [],
+  tier: {
+    name: 'core',
+    title: 'Core service',
+    minAvailabilityPercent: 99.9,
+    maxP95LatencyMs: 500,
+    securityReview: { everyMonths: 6, kind: 'security review' },
+    testing: { minCoveragePercent: 75, requiredKinds: ['integration'] },
+  },
+  declared: { tier: 'core', availabilitySloPercent: 99.9 },
+  scorecard: {
+    evaluatedAt: '2025-11-02T07:15:00.000Z',
+    results: [
+      {
+        checkId: 'availability',
+        title: 'Availability',
+        state: 'pass',
+        target: '>= 99.9%',
+        actual: '99.9%',
+        factName: 'availability',
+        origin: 'declared',
+        source: 'governance/availability-slo',
+        stale: false,
+      },
+    ],
+  },
   ownership: { owner: 'group:default/payments' },
   decisionScope: {
     status: 'unknown',
@@ -37,7 +60,44 @@ describe('GovernanceClient', () => {
     ).resolves.toEqual(summary);
     expect(fetch).toHaveBeenCalledWith(
       'http://localhost:7007/api/governance/summary?entityRef=component%3Adefault%2Fpayments-api',
+      { method: 'GET' },
     );
+  });
+
+  it('asks the governance backend to re-evaluate the scorecard and returns the fresh summary', async () => {
+    const fetch = jest.fn(async () => jsonResponse(200, summary));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.refreshScorecard('component:default/payments-api'),
+    ).resolves.toEqual(summary);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/scorecard/refresh?entityRef=component%3Adefault%2Fpayments-api',
+      { method: 'POST' },
+    );
+  });
+
+  it('throws a ResponseError carrying the backend error when a refresh fails', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(500, {
+        error: {
+          name: 'Error',
+          message: 'The facts store is not reachable',
+        },
+        request: { method: 'POST', url: '/api/governance/scorecard/refresh' },
+        response: { statusCode: 500 },
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    const error = await client
+      .refreshScorecard('component:default/payments-api')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(500);
+    expect(error.cause).toMatchObject({
+      message: 'The facts store is not reachable',
+    });
   });
 
   it('throws a ResponseError carrying the backend error when the entity is unknown', async () => {

@@ -1,9 +1,11 @@
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import {
   annotatedEntity,
   criticalSummary,
   invalidSummary,
   mockGovernanceApi,
+  refreshedCriticalSummary,
   renderForEntity,
   responseError,
   unannotatedEntity,
@@ -12,7 +14,7 @@ import {
 import { EntityGovernanceCard } from './EntityGovernanceCard';
 
 describe('EntityGovernanceCard', () => {
-  it('shows the tier, how many declared targets are met, not met or unknown, and the owners', async () => {
+  it('shows the tier, how many scorecard checks are in each state, and the owners', async () => {
     await renderForEntity(<EntityGovernanceCard />, {
       entity: annotatedEntity,
       api: mockGovernanceApi(async () => criticalSummary),
@@ -22,15 +24,23 @@ describe('EntityGovernanceCard', () => {
     const tier = screen.getByTestId('governance-tier');
     expect(tier).toHaveTextContent('critical');
     expect(tier).toHaveTextContent('Critical path');
-    expect(screen.getByTestId('governance-card-met-count')).toHaveTextContent(
-      '2 met',
+    const scorecard = within(screen.getByText('Scorecard').parentElement!);
+    expect(
+      scorecard.getByTestId('governance-card-pass-count'),
+    ).toHaveTextContent('1 passing');
+    expect(
+      scorecard.getByTestId('governance-card-fail-count'),
+    ).toHaveTextContent('1 failing');
+    expect(
+      scorecard.getByTestId('governance-card-unknown-count'),
+    ).toHaveTextContent('2 unknown');
+    expect(
+      scorecard.getByTestId('governance-card-waived-count'),
+    ).toHaveTextContent('1 waived');
+    expect(scorecard.getByTestId('governance-card-fail-count')).toHaveAttribute(
+      'data-state',
+      'fail',
     );
-    expect(
-      screen.getByTestId('governance-card-not-met-count'),
-    ).toHaveTextContent('2 not met');
-    expect(
-      screen.getByTestId('governance-card-unknown-count'),
-    ).toHaveTextContent('1 unknown');
     const owner = within(screen.getByText('Owner').parentElement!);
     expect(owner.getByRole('link', { name: 'payments' })).toHaveAttribute(
       'href',
@@ -41,6 +51,47 @@ describe('EntityGovernanceCard', () => {
       'href',
       '/catalog/default/user/jane.doe',
     );
+  });
+
+  it('leaves out states no check is in, but always counts passing and failing checks', async () => {
+    const allPassing: EntityGovernanceSummary = {
+      ...criticalSummary,
+      scorecard: {
+        ...criticalSummary.scorecard!,
+        results: criticalSummary.scorecard!.results.map(result => ({
+          ...result,
+          state: 'pass',
+        })),
+      },
+    };
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => allPassing),
+    });
+
+    expect(
+      await screen.findByTestId('governance-card-pass-count'),
+    ).toHaveTextContent('5 passing');
+    expect(screen.getByTestId('governance-card-fail-count')).toHaveTextContent(
+      '0 failing',
+    );
+    expect(screen.queryByTestId('governance-card-warn-count')).toBeNull();
+    expect(screen.queryByTestId('governance-card-unknown-count')).toBeNull();
+    expect(screen.queryByTestId('governance-card-waived-count')).toBeNull();
+  });
+
+  it('counts checks that pass only narrowly as warnings', async () => {
+    await renderForEntity(<EntityGovernanceCard />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => refreshedCriticalSummary),
+    });
+
+    expect(
+      await screen.findByTestId('governance-card-warn-count'),
+    ).toHaveTextContent('1 warning');
+    expect(
+      screen.getByTestId('governance-card-unknown-count'),
+    ).toHaveTextContent('1 unknown');
   });
 
   it('sums up the decision scope in one line', async () => {
@@ -66,7 +117,10 @@ describe('EntityGovernanceCard', () => {
       await screen.findByTestId('governance-card-problems'),
     ).toHaveTextContent('2 invalid governance annotations');
     expect(screen.getByText('No valid tier declared')).toBeInTheDocument();
-    expect(screen.queryByTestId('governance-card-met-count')).toBeNull();
+    expect(
+      screen.getByText('No checks without a valid tier'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('governance-card-pass-count')).toBeNull();
     expect(
       screen.getByTestId('governance-card-decision-scope'),
     ).toHaveTextContent('Unknown: The owner is not a Group');

@@ -10,13 +10,13 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  CheckState,
   EntityGovernanceSummary,
   GOVERNANCE_ANNOTATIONS,
-  TargetStatus,
 } from '@internal/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
-import { TargetStatusIndicator } from '../TargetStatusIndicator';
+import { CheckStateIndicator } from '../CheckStateIndicator';
 import { TierChip } from '../TierChip';
 
 /**
@@ -49,21 +49,32 @@ function NotSet() {
   );
 }
 
-const STATUS_ORDER: TargetStatus[] = ['met', 'not-met', 'unknown'];
+const STATE_ORDER: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
 
-function TargetCounts(props: { summary: EntityGovernanceSummary }) {
-  const { targets } = props.summary;
-  if (targets.length === 0) {
-    return <NotSet />;
+// Passing and failing are the verdict, so they show even at zero; the rest only when present.
+const ALWAYS_COUNTED: CheckState[] = ['pass', 'fail'];
+
+function ScorecardCounts(props: { summary: EntityGovernanceSummary }) {
+  const { scorecard } = props.summary;
+  if (!scorecard) {
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        No checks without a valid tier
+      </Typography>
+    );
   }
+  const counts = STATE_ORDER.map(state => ({
+    state,
+    count: scorecard.results.filter(r => r.state === state).length,
+  })).filter(({ state, count }) => count > 0 || ALWAYS_COUNTED.includes(state));
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-      {STATUS_ORDER.map(status => (
-        <TargetStatusIndicator
-          key={status}
-          status={status}
-          count={targets.filter(t => t.status === status).length}
-          data-testid={`governance-card-${status}-count`}
+      {counts.map(({ state, count }) => (
+        <CheckStateIndicator
+          key={state}
+          state={state}
+          count={count}
+          data-testid={`governance-card-${state}-count`}
         />
       ))}
     </Box>
@@ -113,8 +124,8 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
       <Field label="Tier">
         {tier ? <TierChip tier={tier} /> : 'No valid tier declared'}
       </Field>
-      <Field label="Declared targets">
-        <TargetCounts summary={summary} />
+      <Field label="Scorecard">
+        <ScorecardCounts summary={summary} />
       </Field>
       <Field label="Owner">
         {ownership.owner ? (
@@ -146,8 +157,8 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
 }
 
 /**
- * A compact governance overview for the entity page's overview tab: tier, how many declared
- * targets are met, owner and tech lead, and the owning team's decision scope.
+ * A compact governance overview for the entity page's overview tab: tier, how many scorecard
+ * checks are in each state, owner and tech lead, and the owning team's decision scope.
  *
  * @public
  */

@@ -1,10 +1,16 @@
-import { GOVERNANCE_ANNOTATIONS } from '@internal/backstage-plugin-governance-common';
-import { screen, within } from '@testing-library/react';
+import {
+  CheckState,
+  EntityGovernanceSummary,
+  GOVERNANCE_ANNOTATIONS,
+} from '@internal/backstage-plugin-governance-common';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   annotatedEntity,
   criticalSummary,
   invalidSummary,
   mockGovernanceApi,
+  refreshedCriticalSummary,
   renderForEntity,
   responseError,
   unannotatedEntity,
@@ -12,26 +18,38 @@ import {
 } from '../../__testUtils__/fixtures';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
-function expectRow(
-  id: string,
+function checkRow(checkId: string) {
+  return within(screen.getByTestId(`governance-check-${checkId}`));
+}
+
+function expectCheckRow(
+  checkId: string,
   cells: {
+    title: string;
     target: string;
-    declared: string;
-    status: string;
-    annotation: string;
+    actual: string;
+    state: CheckState;
+    label: string;
+    source: string;
+    observed: string;
   },
 ) {
-  const row = within(screen.getByTestId(`governance-target-${id}`));
-  expect(row.getByText(cells.target)).toBeInTheDocument();
-  expect(row.getByText(cells.declared)).toBeInTheDocument();
-  expect(row.getByTestId('governance-target-status')).toHaveTextContent(
-    cells.status,
-  );
-  expect(row.getByText(cells.annotation)).toBeInTheDocument();
+  // One cell per column, in the order of the column headers.
+  const [check, target, actual, state, source, observed] = Array.from(
+    screen.getByTestId(`governance-check-${checkId}`).children,
+  ) as HTMLElement[];
+  expect(check).toHaveTextContent(cells.title);
+  expect(target).toHaveTextContent(cells.target);
+  expect(actual).toHaveTextContent(cells.actual);
+  const marker = within(state).getByTestId('governance-check-state');
+  expect(marker).toHaveAttribute('data-state', cells.state);
+  expect(marker).toHaveTextContent(cells.label);
+  expect(source).toHaveTextContent(cells.source);
+  expect(observed).toHaveTextContent(cells.observed);
 }
 
 describe('EntityGovernanceContent', () => {
-  it('shows the tier and each target with met / not met / unknown', async () => {
+  it('shows one scorecard row per check with state, target, actual and where the value came from', async () => {
     const api = mockGovernanceApi(async () => criticalSummary);
     await renderForEntity(<EntityGovernanceContent />, {
       entity: annotatedEntity,
@@ -48,34 +66,164 @@ describe('EntityGovernanceContent', () => {
       'component:default/payments-api',
     );
 
+    const table = screen.getByRole('table', { name: 'Scorecard' });
     expect(
-      screen.getByRole('table', { name: 'NFR targets' }),
+      screen.getByText('Evaluated 2025-11-02 07:15 UTC'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Declared values only/)).toBeInTheDocument();
-    expectRow('availability', {
+    expect(within(table).getAllByRole('row')).toHaveLength(
+      1 + criticalSummary.scorecard!.results.length,
+    );
+    expectCheckRow('availability', {
+      title: 'Availability',
       target: '>= 99.95%',
-      declared: '99.99%',
-      status: 'Met',
-      annotation: 'governance/availability-slo',
+      actual: '99.99%',
+      state: 'pass',
+      label: 'Pass',
+      source: 'measured by prometheus/slo-exporter',
+      observed: '2025-11-02',
     });
-    expectRow('p95-latency', {
+    expectCheckRow('p95-latency', {
+      title: 'p95 latency',
       target: '< 200 ms',
-      declared: '350 ms',
-      status: 'Not met',
-      annotation: 'governance/p95-latency-slo',
+      actual: '350 ms',
+      state: 'fail',
+      label: 'Fail',
+      source: 'declared in governance/p95-latency-slo',
+      observed: '—',
     });
-    expectRow('security-review', {
+    expect(
+      checkRow('p95-latency').getByText('governance/p95-latency-slo').tagName,
+    ).toBe('CODE');
+    expectCheckRow('security-review', {
+      title: 'Security review',
       target: 'penetration test every 3 months',
-      declared: 'not declared',
-      status: 'Unknown',
-      annotation: 'governance/last-security-review',
+      actual: 'no value',
+      state: 'unknown',
+      label: 'Unknown',
+      source: '—',
+      observed: '—',
     });
-    expectRow('testing-kinds', {
-      target: 'load tests',
-      declared: 'unit, integration (missing load)',
-      status: 'Not met',
-      annotation: 'governance/testing',
+    expect(
+      checkRow('security-review').getByText(
+        'No value for fact lastSecurityReview: declare it in an annotation or push it to the facts API',
+      ),
+    ).toBeInTheDocument();
+    expectCheckRow('testing-load', {
+      title: 'Load tests',
+      target: 'load tests in place',
+      actual: 'unit, integration',
+      state: 'waived',
+      label: 'Waived',
+      source: 'declared in governance/testing',
+      observed: '—',
     });
+    expect(
+      checkRow('testing-load').getByText(/^Waived by the architecture council/),
+    ).toBeInTheDocument();
+  });
+
+  it('marks a stale measurement', async () => {
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(async () => criticalSummary),
+    });
+
+    await screen.findByRole('table', { name: 'Scorecard' });
+    expectCheckRow('coverage', {
+      title: 'Test coverage',
+      target: '>= 85%',
+      actual: '88%',
+      state: 'unknown',
+      label: 'Unknown',
+      source: 'measured by ci/github-actions',
+      observed: '2025-08-14',
+    });
+    const coverage = checkRow('coverage');
+    expect(coverage.getByText('stale')).toBeVisible();
+    expect(
+      coverage.getByText('The latest measurement is older than 30 days'),
+    ).toBeInTheDocument();
+    expect(checkRow('availability').queryByText('stale')).toBeNull();
+  });
+
+  it('refreshes the scorecard on demand', async () => {
+    let finishRefresh: (summary: EntityGovernanceSummary) => void = () => {};
+    const api = mockGovernanceApi(
+      async () => criticalSummary,
+      () =>
+        new Promise(resolve => {
+          finishRefresh = resolve;
+        }),
+    );
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api,
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    );
+
+    expect(api.refreshScorecard).toHaveBeenCalledWith(
+      'component:default/payments-api',
+    );
+    expect(screen.getByRole('button', { name: 'Refreshing…' })).toBeDisabled();
+    // The old results stay readable while the backend re-evaluates.
+    expect(
+      checkRow('coverage').getByTestId('governance-check-state'),
+    ).toHaveAttribute('data-state', 'unknown');
+
+    await act(async () => finishRefresh(refreshedCriticalSummary));
+
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+    expect(
+      screen.getByText('Evaluated 2025-11-03 09:30 UTC'),
+    ).toBeInTheDocument();
+    expectCheckRow('coverage', {
+      title: 'Test coverage',
+      target: '>= 85%',
+      actual: '86%',
+      state: 'warn',
+      label: 'Warn',
+      source: 'measured by ci/github-actions',
+      observed: '2025-11-03',
+    });
+    expect(checkRow('coverage').queryByText('stale')).toBeNull();
+    expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows an error when refresh fails and keeps the last results', async () => {
+    const error = await responseError(500, 'Internal Server Error', {
+      error: { name: 'Error', message: 'The facts store is not reachable' },
+      request: { method: 'POST', url: '/api/governance/scorecard/refresh' },
+      response: { statusCode: 500 },
+    });
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api: mockGovernanceApi(
+        async () => criticalSummary,
+        async () => {
+          throw error;
+        },
+      ),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    );
+
+    expect(
+      await screen.findByTestId('governance-scorecard-refresh-error'),
+    ).toHaveTextContent(
+      'The scorecard could not be refreshed. Request failed with 500 Internal Server Error: The facts store is not reachable',
+    );
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+    expect(
+      screen.getByText('Evaluated 2025-11-02 07:15 UTC'),
+    ).toBeInTheDocument();
+    expect(
+      checkRow('availability').getByTestId('governance-check-state'),
+    ).toHaveAttribute('data-state', 'pass');
   });
 
   it('links the owner, tech lead and architect to the catalog and shows monitoring and runbook links', async () => {
@@ -166,7 +314,7 @@ describe('EntityGovernanceContent', () => {
     }
   });
 
-  it('says no valid tier is declared and lists no targets, but still shows ownership', async () => {
+  it('says no valid tier is declared and shows no scorecard, but still shows ownership', async () => {
     await renderForEntity(<EntityGovernanceContent />, {
       entity: annotatedEntity,
       api: mockGovernanceApi(async () => invalidSummary),
@@ -175,8 +323,12 @@ describe('EntityGovernanceContent', () => {
     expect(await screen.findByTestId('governance-no-tier')).toHaveTextContent(
       'No valid tier is declared',
     );
-    expect(screen.queryByRole('table', { name: 'NFR targets' })).toBeNull();
-    expect(screen.queryByTestId('governance-target-status')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Scorecard' })).toBeNull();
+    expect(screen.queryByTestId('governance-check-state')).toBeNull();
+    expect(
+      screen.getByText('Without a valid tier there are no checks to run.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Refresh' })).toBeNull();
     expect(
       screen.getByRole('table', { name: 'Ownership' }),
     ).toBeInTheDocument();
@@ -205,7 +357,7 @@ describe('EntityGovernanceContent', () => {
     expect(
       example.getByRole('button', { name: 'Copy text' }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('table', { name: 'NFR targets' })).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Scorecard' })).toBeNull();
   });
 
   it('shows progress while the summary loads', async () => {

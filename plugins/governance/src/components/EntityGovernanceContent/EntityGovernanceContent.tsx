@@ -5,17 +5,25 @@ import { AnnotationProblemsAlert } from '../AnnotationProblemsAlert';
 import { GovernanceEmptyState } from '../GovernanceEmptyState';
 import { DecisionScopeSection } from './DecisionScopeSection';
 import { OwnershipSection } from './OwnershipSection';
-import { TargetsSection } from './TargetsSection';
+import { ScorecardSection } from './ScorecardSection';
 import { TierSection } from './TierSection';
 
 /**
- * The Governance tab of an entity page: tier, declared NFR targets, ownership, the owning
- * team's decision scope and any invalid governance annotations.
+ * The Governance tab of an entity page: tier, scorecard, ownership, the owning team's
+ * decision scope and any invalid governance annotations.
  *
  * @public
  */
 export function EntityGovernanceContent() {
-  const { entity, summary, loading, error } = useEntityGovernanceSummary();
+  const {
+    entity,
+    summary,
+    loading,
+    error,
+    refreshScorecard,
+    refreshing,
+    refreshError,
+  } = useEntityGovernanceSummary();
 
   if (loading) {
     return <Progress />;
@@ -48,7 +56,12 @@ export function EntityGovernanceContent() {
         <OwnershipSection ownership={summary.ownership} />
       </Grid>
       <Grid item xs={12}>
-        <TargetsSection targets={summary.targets} />
+        <ScorecardSection
+          scorecard={summary.scorecard}
+          onRefresh={refreshScorecard}
+          refreshing={refreshing}
+          refreshError={refreshError}
+        />
       </Grid>
       <Grid item xs={12}>
         <DecisionScopeSection decisionScope={summary.decisionScope} />

@@ -1,0 +1,2 @@
+export { CheckStateIndicator } from './CheckStateIndicator';
+export type { CheckStateIndicatorProps } from './CheckStateIndicator';

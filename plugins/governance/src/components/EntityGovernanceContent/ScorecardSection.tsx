@@ -1,0 +1,178 @@
+import { InfoCard } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import Alert from '@material-ui/lab/Alert';
+import {
+  CheckResult,
+  EntityGovernanceSummary,
+} from '@internal/backstage-plugin-governance-common';
+import { ReactNode } from 'react';
+import { CheckStateIndicator } from '../CheckStateIndicator';
+import { formatDate, formatDateTime } from './formatDate';
+
+function Muted(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" component="span" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}
+
+function SourceCell(props: { result: CheckResult }) {
+  const { origin, source } = props.result;
+  if (origin === 'declared') {
+    return (
+      <>
+        declared in <code>{source}</code>
+      </>
+    );
+  }
+  if (origin === 'measured') {
+    return <>{source ? `measured by ${source}` : 'measured'}</>;
+  }
+  return <Muted>—</Muted>;
+}
+
+function ObservedCell(props: { result: CheckResult }) {
+  const { observedAt, stale } = props.result;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+      {observedAt ? (
+        <time dateTime={observedAt} title={formatDateTime(observedAt)}>
+          {formatDate(observedAt)}
+        </time>
+      ) : (
+        <Muted>—</Muted>
+      )}
+      {stale && <Chip label="stale" size="small" />}
+    </Box>
+  );
+}
+
+function describeRefreshError(error: Error): string {
+  // A ResponseError's message only names the status; the backend's reason is its cause.
+  return ResponseError.is(error)
+    ? `${error.message}: ${error.cause.message}`
+    : error.message;
+}
+
+function RefreshButton(props: { onRefresh: () => void; refreshing: boolean }) {
+  const { onRefresh, refreshing } = props;
+  return (
+    <Button
+      variant="outlined"
+      size="small"
+      onClick={() => onRefresh()}
+      disabled={refreshing}
+      startIcon={
+        refreshing ? (
+          // The label already says it is refreshing; the spinner only shows that it moves.
+          <CircularProgress size={16} aria-hidden />
+        ) : (
+          <RefreshIcon />
+        )
+      }
+    >
+      {refreshing ? 'Refreshing…' : 'Refresh'}
+    </Button>
+  );
+}
+
+export function ScorecardSection(props: {
+  scorecard: EntityGovernanceSummary['scorecard'];
+  onRefresh: () => void;
+  refreshing: boolean;
+  refreshError?: Error;
+}) {
+  const { scorecard, onRefresh, refreshing, refreshError } = props;
+  if (!scorecard) {
+    return (
+      <InfoCard title="Scorecard">
+        <Typography variant="body2" color="textSecondary">
+          Without a valid tier there are no checks to run.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard
+      title="Scorecard"
+      subheader={`Evaluated ${formatDateTime(scorecard.evaluatedAt)}`}
+      action={<RefreshButton onRefresh={onRefresh} refreshing={refreshing} />}
+    >
+      {refreshError && !refreshing && (
+        <Box mb={2}>
+          <Alert
+            severity="error"
+            data-testid="governance-scorecard-refresh-error"
+          >
+            The scorecard could not be refreshed.{' '}
+            {describeRefreshError(refreshError)}
+          </Alert>
+        </Box>
+      )}
+      {scorecard.results.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          The tier demands no checks.
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Scorecard">
+          <TableHead>
+            <TableRow>
+              <TableCell>Check</TableCell>
+              <TableCell>Target</TableCell>
+              <TableCell>Actual</TableCell>
+              <TableCell>State</TableCell>
+              <TableCell>Source</TableCell>
+              <TableCell>Observed</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {scorecard.results.map(result => (
+              <TableRow
+                key={result.checkId}
+                data-testid={`governance-check-${result.checkId}`}
+              >
+                <TableCell component="th" scope="row">
+                  {result.title}
+                </TableCell>
+                <TableCell>{result.target}</TableCell>
+                <TableCell>
+                  {result.actual ?? <Muted>no value</Muted>}
+                </TableCell>
+                <TableCell>
+                  <CheckStateIndicator state={result.state} />
+                  {result.reason && (
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      display="block"
+                    >
+                      {result.reason}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <SourceCell result={result} />
+                </TableCell>
+                <TableCell>
+                  <ObservedCell result={result} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,2 +1,0 @@
-export { TargetStatusIndicator } from './TargetStatusIndicator';
-export type { TargetStatusIndicatorProps } from './TargetStatusIndicator';
