@@ -54,8 +54,10 @@ export interface CheckResult {
   reason?: string;
 }
 
-const formatNumber = (n: number, unit?: string) =>
-  `${Number(n.toFixed(3))}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+function formatNumber(n: number, unit: '%' | 'ms'): string {
+  const value = Number(n.toFixed(3));
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
 
 /**
  * The checks a tier demands: availability, p95 latency, security review within cadence,
