@@ -27,7 +27,7 @@ async function openEntity(page: Page, name: string) {
 }
 
 test.describe('Governance on entity pages', () => {
-  test('shows the tier, its targets, ownership and decision scope of an example service', async ({
+  test('shows the tier, its scorecard, ownership and decision scope of an example service', async ({
     page,
   }) => {
     await signInAsGuest(page);
@@ -47,9 +47,9 @@ test.describe('Governance on entity pages', () => {
     await expect(availability).toContainText('99.97%');
     await expect(availability).toContainText('Pass');
     await expect(availability).toContainText('governance/availability-slo');
-    await expect(page.getByTestId('governance-check-p95-latency')).toContainText(
-      '< 200 ms',
-    );
+    await expect(
+      page.getByTestId('governance-check-p95-latency'),
+    ).toContainText('< 200 ms');
 
     // Ownership, with the tech lead as a link to the user
     await expect(page.getByRole('link', { name: 'Jane Doe' })).toBeVisible();
