@@ -1,3 +1,4 @@
+import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
@@ -88,12 +89,20 @@ function RefreshButton(props: { onRefresh: () => void; refreshing: boolean }) {
   );
 }
 
+const useStyles = makeStyles({
+  // Header labels and short values read badly when broken mid-word.
+  table: { '& th': { whiteSpace: 'nowrap' } },
+  noWrap: { whiteSpace: 'nowrap' },
+  state: { minWidth: 160, maxWidth: 280 },
+});
+
 export function ScorecardSection(props: {
   scorecard: EntityGovernanceSummary['scorecard'];
   onRefresh: () => void;
   refreshing: boolean;
   refreshError?: Error;
 }) {
+  const classes = useStyles();
   const { scorecard, onRefresh, refreshing, refreshError } = props;
   if (!scorecard) {
     return (
@@ -126,7 +135,7 @@ export function ScorecardSection(props: {
           The tier demands no checks.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Scorecard">
+        <Table size="small" aria-label="Scorecard" className={classes.table}>
           <TableHead>
             <TableRow>
               <TableCell>Check</TableCell>
@@ -143,14 +152,18 @@ export function ScorecardSection(props: {
                 key={result.checkId}
                 data-testid={`governance-check-${result.checkId}`}
               >
-                <TableCell component="th" scope="row">
+                <TableCell
+                  component="th"
+                  scope="row"
+                  className={classes.noWrap}
+                >
                   {result.title}
                 </TableCell>
                 <TableCell>{result.target}</TableCell>
-                <TableCell>
+                <TableCell className={classes.noWrap}>
                   {result.actual ?? <Muted>no value</Muted>}
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.state}>
                   <CheckStateIndicator state={result.state} />
                   {result.reason && (
                     <Typography
@@ -165,7 +178,7 @@ export function ScorecardSection(props: {
                 <TableCell>
                   <SourceCell result={result} />
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.noWrap}>
                   <ObservedCell result={result} />
                 </TableCell>
               </TableRow>
