@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 
 const backend = createBackend();
 
@@ -43,6 +44,8 @@ backend.add(
   import('@internal/backstage-plugin-catalog-backend-module-governance'),
 );
 backend.add(import('@internal/backstage-plugin-governance-backend'));
+// an example custom scorecard check, through governanceChecksExtensionPoint
+backend.add(governanceErrorBudgetCheck);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

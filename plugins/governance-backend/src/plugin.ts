@@ -11,6 +11,10 @@ import {
   readTierPolicies,
   readValidationMode,
 } from '@internal/backstage-plugin-governance-common';
+import {
+  GovernanceCustomCheck,
+  governanceChecksExtensionPoint,
+} from '@internal/backstage-plugin-governance-node';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { EntitySummaryService } from './service/EntitySummaryService';
 import { createRouter } from './service/router';
@@ -44,6 +48,13 @@ function readWarnMargin(config: Config): number {
 export const governancePlugin = createBackendPlugin({
   pluginId: 'governance',
   register(env) {
+    const customChecks: GovernanceCustomCheck[] = [];
+    env.registerExtensionPoint(governanceChecksExtensionPoint, {
+      addChecks(...checks) {
+        customChecks.push(...checks);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -73,6 +84,7 @@ export const governancePlugin = createBackendPlugin({
           tierPolicies,
           factDefinitions,
           warnMarginPercent,
+          customChecks,
         });
         await scheduler.scheduleTask({
           id: 'governance-evaluate-scorecards',

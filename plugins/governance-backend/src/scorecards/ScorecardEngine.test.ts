@@ -122,3 +122,40 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('custom checks', () => {
+  const engineWith = (
+    customChecks: ConstructorParameters<
+      typeof ScorecardEngine
+    >[0]['customChecks'],
+  ) =>
+    new ScorecardEngine({
+      catalog: catalogServiceMock(),
+      auth: mockServices.auth(),
+      store: {} as DatabaseGovernanceStore,
+      tierPolicies: readTierPolicies(new ConfigReader({})),
+      factDefinitions: readFactDefinitions(new ConfigReader({})),
+      warnMarginPercent: 5,
+      logger: mockServices.logger.mock(),
+      customChecks,
+    });
+  const check = {
+    title: 'x',
+    target: 'x',
+    evaluate: () => ({ state: 'pass' as const, actual: 'x' }),
+  };
+
+  it('refuses a custom check that reads a fact nobody declared, naming the config key', () => {
+    expect(() =>
+      engineWith([{ ...check, id: 'burn', factName: 'errorBudgetBurn' }]),
+    ).toThrow(
+      "reads the unknown fact 'errorBudgetBurn'; declare it under governance.facts.errorBudgetBurn",
+    );
+  });
+
+  it('refuses a custom check that reuses the id of a tier check', () => {
+    expect(() =>
+      engineWith([{ ...check, id: 'coverage', factName: 'coverage' }]),
+    ).toThrow("Custom governance check 'coverage' reuses the id");
+  });
+});

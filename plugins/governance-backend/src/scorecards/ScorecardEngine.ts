@@ -13,9 +13,12 @@ import {
   FactDefinitions,
   FactObservation,
   parseGovernanceAnnotations,
+  ScorecardCheck,
   TierPolicies,
+  TierPolicy,
   tierChecks,
 } from '@internal/backstage-plugin-governance-common';
+import { GovernanceCustomCheck } from '@internal/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { GovernanceStore } from '../database/GovernanceStore';
 
@@ -35,16 +38,29 @@ export class ScorecardEngine {
       factDefinitions: FactDefinitions;
       warnMarginPercent: number;
       logger: LoggerService;
+      customChecks?: GovernanceCustomCheck[];
     },
-  ) {}
+  ) {
+    validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
+  }
+
+  /** The tier's own checks, then the custom checks that apply to the tier. */
+  private checksFor(policy: TierPolicy): ScorecardCheck[] {
+    const custom = (this.deps.customChecks ?? []).filter(
+      c => !c.tiers || c.tiers.includes(policy.name),
+    );
+    return [
+      ...tierChecks(policy, { warnMarginPercent: this.deps.warnMarginPercent }),
+      ...custom,
+    ];
+  }
 
   /** Evaluates the given entities against their tier's checks; untiered ones get none. */
   private async evaluate(
     entities: Entity[],
     now: Date,
   ): Promise<Map<string, CheckResult[]>> {
-    const { store, tierPolicies, factDefinitions, warnMarginPercent } =
-      this.deps;
+    const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const measured = await store.getFacts(refs);
     const results = new Map<string, CheckResult[]>();
@@ -70,7 +86,7 @@ export class ScorecardEngine {
       results.set(
         refs[i],
         evaluateScorecard({
-          checks: tierChecks(policy, { warnMarginPercent }),
+          checks: this.checksFor(policy),
           facts,
           factDefinitions,
           now,
@@ -138,5 +154,37 @@ export class ScorecardEngine {
       `Evaluated scorecards of ${seen.size} entities, removed results of ${removed} that left`,
     );
     return { entities: seen.size };
+  }
+}
+
+const TIER_CHECK_IDS = [
+  'availability',
+  'p95-latency',
+  'security-review',
+  'coverage',
+];
+
+/** Fails start-up, naming the check, when a custom check could never work. */
+function validateCustomChecks(
+  checks: GovernanceCustomCheck[],
+  factDefinitions: FactDefinitions,
+) {
+  const ids = new Set<string>();
+  for (const check of checks) {
+    if (
+      ids.has(check.id) ||
+      TIER_CHECK_IDS.includes(check.id) ||
+      check.id.startsWith('testing-')
+    ) {
+      throw new Error(
+        `Custom governance check '${check.id}' reuses the id of another check; give it a unique id`,
+      );
+    }
+    ids.add(check.id);
+    if (!factDefinitions.has(check.factName)) {
+      throw new Error(
+        `Custom governance check '${check.id}' reads the unknown fact '${check.factName}'; declare it under governance.facts.${check.factName} in app-config`,
+      );
+    }
   }
 }

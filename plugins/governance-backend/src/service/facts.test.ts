@@ -242,14 +242,12 @@ describe('POST /api/governance/facts', () => {
         defaultCredentials: mockCredentials.none(),
       }),
     ]);
-    const res = await request(server)
-      .post('/api/governance/facts')
-      .send({
-        entityRef: 'component:default/payments',
-        name: 'coverage',
-        value: 80,
-        source: 'ci',
-      });
+    const res = await request(server).post('/api/governance/facts').send({
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      value: 80,
+      source: 'ci',
+    });
     expect(res.status).toBe(401);
   });
 
