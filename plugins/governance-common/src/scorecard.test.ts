@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { FactObservation, readFactDefinitions } from './facts';
-import { evaluateScorecard, tierChecks } from './scorecard';
+import { evaluateScorecard, scorecardTrend, tierChecks } from './scorecard';
 import { DEFAULT_TIER_POLICIES } from './tierPolicy';
 
 const [critical, core] = DEFAULT_TIER_POLICIES;
@@ -163,5 +163,37 @@ describe('evaluateScorecard', () => {
       state: 'unknown',
       reason: expect.stringContaining('boom'),
     });
+  });
+});
+
+describe('scorecardTrend', () => {
+  it('shows the share of passing checks at the end of each day, from transitions only', () => {
+    const points = scorecardTrend(
+      [
+        { checkId: 'a', state: 'fail', changedAt: '2026-11-20T10:00:00.000Z' },
+        { checkId: 'b', state: 'pass', changedAt: '2026-11-20T10:00:00.000Z' },
+        { checkId: 'a', state: 'pass', changedAt: '2026-11-22T09:00:00.000Z' },
+        { checkId: 'b', state: 'removed', changedAt: '2026-11-23T09:00:00.000Z' },
+      ],
+      { from: new Date('2026-11-19T00:00:00Z'), to: new Date('2026-11-23T12:00:00Z') },
+    );
+    expect(points).toEqual([
+      { date: '2026-11-20', passing: 1, total: 2 },
+      { date: '2026-11-21', passing: 1, total: 2 },
+      { date: '2026-11-22', passing: 2, total: 2 },
+      { date: '2026-11-23', passing: 1, total: 1 },
+    ]);
+  });
+
+  it('applies transitions from before the window to its first day', () => {
+    expect(
+      scorecardTrend([{ checkId: 'a', state: 'pass', changedAt: '2026-01-01T00:00:00.000Z' }], {
+        from: new Date('2026-11-24T00:00:00Z'),
+        to: new Date('2026-11-25T00:00:00Z'),
+      }),
+    ).toEqual([
+      { date: '2026-11-24', passing: 1, total: 1 },
+      { date: '2026-11-25', passing: 1, total: 1 },
+    ]);
   });
 });

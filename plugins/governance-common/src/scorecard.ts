@@ -254,3 +254,58 @@ export function evaluateScorecard(options: {
     return { ...base, ...provenance, ...evaluated, stale: false };
   });
 }
+
+/**
+ * One day of an entity's scorecard trend: how many of its checks passed at the end of the day.
+ *
+ * @public
+ */
+export interface ScorecardTrendPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  passing: number;
+  total: number;
+}
+
+/**
+ * Rebuilds the daily share of passing checks from stored transitions (a row per change), so the
+ * trend comes from history instead of re-running checks. Days before the first transition are
+ * left out; a check recorded as `removed` stops counting.
+ *
+ * @public
+ */
+export function scorecardTrend(
+  transitions: Array<{ checkId: string; state: string; changedAt: string }>,
+  options: { from: Date; to: Date },
+): ScorecardTrendPoint[] {
+  const sorted = [...transitions].sort((a, b) =>
+    a.changedAt.localeCompare(b.changedAt),
+  );
+  const states = new Map<string, string>();
+  const points: ScorecardTrendPoint[] = [];
+  let next = 0;
+  const day = new Date(
+    Date.UTC(
+      options.from.getUTCFullYear(),
+      options.from.getUTCMonth(),
+      options.from.getUTCDate(),
+    ),
+  );
+  while (day.getTime() <= options.to.getTime()) {
+    const date = day.toISOString().slice(0, 10);
+    while (next < sorted.length && sorted[next].changedAt.slice(0, 10) <= date) {
+      const t = sorted[next++];
+      if (t.state === 'removed') {
+        states.delete(t.checkId);
+      } else {
+        states.set(t.checkId, t.state);
+      }
+    }
+    if (states.size > 0) {
+      const passing = [...states.values()].filter(s => s === 'pass').length;
+      points.push({ date, passing, total: states.size });
+    }
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return points;
+}

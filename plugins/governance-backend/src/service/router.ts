@@ -8,12 +8,13 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   FactDefinitions,
   governanceFactWritePermission,
+  scorecardTrend,
 } from '@internal/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -56,6 +57,19 @@ function readEntityRef(query: express.Request['query']): string {
   }
 }
 
+function readDays(raw: unknown): number {
+  if (raw === undefined) {
+    return 90;
+  }
+  const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  if (!(days >= 1 && days <= 366)) {
+    throw new InputError(
+      `Query parameter 'days' must be a whole number from 1 to 366, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return days;
+}
+
 /** @internal */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -96,6 +110,27 @@ export async function createRouter(options: {
     // Evaluated with the caller's credentials: only entities they can see can be refreshed.
     await scorecards.evaluateEntity(entityRef, { credentials });
     res.json(await summaries.getSummary(entityRef, credentials));
+  });
+
+  router.get('/scorecard/trend', async (req, res) => {
+    const entityRef = readEntityRef(req.query);
+    const days = readDays(req.query.days);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Only entities the caller can see in the catalog have a visible trend.
+    if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const to = new Date();
+    const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+    // Transitions are few (a row per change), so the whole history is read to know each
+    // check's state on the first day of the window.
+    const transitions = await options.store.listTransitions(
+      entityRef,
+      new Date(0),
+    );
+    res.json({ entityRef, days, points: scorecardTrend(transitions, { from, to }) });
   });
 
   router.post('/facts', async (req, res) => {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on PostgreSQL (a throwaway cluster, as for the tests) and SQLite, and
+# writes docs/benchmarks.md with the command, the machine and the date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh start)"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+cd plugins/governance-backend
+exec yarn backstage-cli package test --watchAll=false --runInBand \
+  --testMatch '**/bench/**/*.bench.ts' --testTimeout 1800000 "$@"
