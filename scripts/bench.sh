@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh start)"
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+export GOVERNANCE_BENCH_OUTPUT="$PWD/docs/benchmarks.md"
 cd plugins/governance-backend
 exec yarn backstage-cli package test --watchAll=false --runInBand \
   --testMatch '**/bench/**/*.bench.ts' --testTimeout 1800000 "$@"

@@ -2,6 +2,8 @@
  * Scorecard benchmark: `yarn bench` from the repository root. Not part of the test suite: speed
  * targets live here, with their figures written to docs/benchmarks.md.
  */
+// Run by jest like a test file, so it may use the test-only dependencies.
+/* eslint-disable @backstage/no-undeclared-imports */
 import {
   mockCredentials,
   mockServices,
@@ -137,7 +139,10 @@ describe('scorecard benchmark', () => {
       ...report,
       '',
     ].join('\n');
-    const file = path.resolve(__dirname, '../../../../docs/benchmarks.md');
+    // scripts/bench.sh names the output, as this file runs from the package folder.
+    const file = path.resolve(
+      process.env.GOVERNANCE_BENCH_OUTPUT ?? 'benchmarks.md',
+    );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, doc);
     // eslint-disable-next-line no-console
