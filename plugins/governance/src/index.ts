@@ -11,5 +11,5 @@ export {
 } from './plugin';
 export { isGovernanceAvailable } from './conditions';
 export { governanceApiRef, GovernanceClient } from './api';
-export type { GovernanceApi } from './api';
+export type { EntityScorecardTrend, GovernanceApi } from './api';
 export type { EntityGovernanceCardProps } from './components/EntityGovernanceCard';

@@ -220,10 +220,16 @@ export function mockGovernanceApi(
   refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
     throw new Error('refreshScorecard was not expected in this test');
   },
+  // No history unless a test gives one, so the scorecard renders without a chart.
+  getScorecardTrend: GovernanceApi['getScorecardTrend'] = async (
+    entityRef,
+    days = 90,
+  ) => ({ entityRef, days, points: [] }),
 ): jest.Mocked<GovernanceApi> {
   return {
     getEntitySummary: jest.fn(getEntitySummary),
     refreshScorecard: jest.fn(refreshScorecard),
+    getScorecardTrend: jest.fn(getScorecardTrend),
   };
 }
 

@@ -1,5 +1,22 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import {
+  EntityGovernanceSummary,
+  ScorecardTrendPoint,
+} from '@internal/backstage-plugin-governance-common';
+
+/**
+ * The daily share of an entity's passing checks, as returned by
+ * {@link GovernanceApi.getScorecardTrend}.
+ *
+ * @public
+ */
+export interface EntityScorecardTrend {
+  entityRef: string;
+  /** How many days back the trend reaches, ending today. */
+  days: number;
+  /** One point per day on which the entity had results, oldest first; can be empty. */
+  points: ScorecardTrendPoint[];
+}
 
 /**
  * Reads governance information from the governance backend.
@@ -22,6 +39,18 @@ export interface GovernanceApi {
    * @param entityRef - A full entity ref such as `component:default/payments`.
    */
   refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary>;
+
+  /**
+   * The daily share of the entity's passing checks over the last days, rebuilt from the stored
+   * history. Days on which the entity had no results are left out, so `points` can be empty.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   * @param days - How many days back, ending today: 1 to 366; the backend defaults to 90.
+   */
+  getScorecardTrend(
+    entityRef: string,
+    days?: number,
+  ): Promise<EntityScorecardTrend>;
 }
 
 /**

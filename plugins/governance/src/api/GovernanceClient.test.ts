@@ -77,6 +77,67 @@ describe('GovernanceClient', () => {
     );
   });
 
+  it('asks the governance backend for the scorecard trend of the given entity', async () => {
+    const trend = {
+      entityRef: 'component:default/payments-api',
+      days: 30,
+      points: [{ date: '2025-11-02', passing: 2, total: 5 }],
+    };
+    const fetch = jest.fn(async () => jsonResponse(200, trend));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.getScorecardTrend('component:default/payments-api', 30),
+    ).resolves.toEqual(trend);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/scorecard/trend?entityRef=component%3Adefault%2Fpayments-api&days=30',
+      { method: 'GET' },
+    );
+  });
+
+  it('leaves the number of days of the trend to the backend when none is given', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(200, {
+        entityRef: 'component:default/payments-api',
+        days: 90,
+        points: [],
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.getScorecardTrend('component:default/payments-api'),
+    ).resolves.toMatchObject({ days: 90, points: [] });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/scorecard/trend?entityRef=component%3Adefault%2Fpayments-api',
+      { method: 'GET' },
+    );
+  });
+
+  it('throws a ResponseError carrying the backend error when the trend cannot be read', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(400, {
+        error: {
+          name: 'InputError',
+          message: 'days must be a whole number from 1 to 366',
+        },
+        request: { method: 'GET', url: '/api/governance/scorecard/trend' },
+        response: { statusCode: 400 },
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    const error = await client
+      .getScorecardTrend('component:default/payments-api', 0)
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause).toMatchObject({
+      name: 'InputError',
+      message: 'days must be a whole number from 1 to 366',
+    });
+  });
+
   it('throws a ResponseError carrying the backend error when a refresh fails', async () => {
     const fetch = jest.fn(async () =>
       jsonResponse(500, {

@@ -1,7 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
-import { GovernanceApi } from './GovernanceApi';
+import { EntityScorecardTrend, GovernanceApi } from './GovernanceApi';
 
 /**
  * The default {@link GovernanceApi}, talking to the governance backend over HTTP.
@@ -29,6 +29,20 @@ export class GovernanceClient implements GovernanceApi {
     return await this.request<EntityGovernanceSummary>(
       `/scorecard/refresh?${query}`,
       { method: 'POST' },
+    );
+  }
+
+  async getScorecardTrend(
+    entityRef: string,
+    days?: number,
+  ): Promise<EntityScorecardTrend> {
+    const query = new URLSearchParams({ entityRef });
+    if (days !== undefined) {
+      query.set('days', String(days));
+    }
+    return await this.request<EntityScorecardTrend>(
+      `/scorecard/trend?${query}`,
+      { method: 'GET' },
     );
   }
 

@@ -1,3 +1,3 @@
 export { governanceApiRef } from './GovernanceApi';
-export type { GovernanceApi } from './GovernanceApi';
+export type { EntityScorecardTrend, GovernanceApi } from './GovernanceApi';
 export { GovernanceClient } from './GovernanceClient';

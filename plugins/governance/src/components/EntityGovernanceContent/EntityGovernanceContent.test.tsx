@@ -192,6 +192,49 @@ describe('EntityGovernanceContent', () => {
     expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the trend above the checks and reloads it after a refresh', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const api = mockGovernanceApi(
+      async () => criticalSummary,
+      async () => refreshedCriticalSummary,
+      async (entityRef, days = 90) => ({
+        entityRef,
+        days,
+        points: [{ date: today, passing: 1, total: 5 }],
+      }),
+    );
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api,
+    });
+
+    expect(
+      await screen.findByText('Passing checks, last 90 days: 1 of 5 today'),
+    ).toBeInTheDocument();
+    expect(api.getScorecardTrend).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      90,
+    );
+    const trend = screen.getByTestId('governance-scorecard-trend');
+    expect(
+      trend.compareDocumentPosition(
+        screen.getByRole('table', { name: 'Scorecard' }),
+      ) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
+    api.getScorecardTrend.mockImplementation(async (entityRef, days = 90) => ({
+      entityRef,
+      days,
+      points: [{ date: today, passing: 2, total: 5 }],
+    }));
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+
+    expect(
+      await screen.findByText('Passing checks, last 90 days: 2 of 5 today'),
+    ).toBeInTheDocument();
+    expect(api.getScorecardTrend).toHaveBeenCalledTimes(2);
+  });
+
   it('shows an error when refresh fails and keeps the last results', async () => {
     const error = await responseError(500, 'Internal Server Error', {
       error: { name: 'Error', message: 'The facts store is not reachable' },

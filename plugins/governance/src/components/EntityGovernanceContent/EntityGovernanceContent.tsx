@@ -57,6 +57,7 @@ export function EntityGovernanceContent() {
       </Grid>
       <Grid item xs={12}>
         <ScorecardSection
+          entityRef={summary.entityRef}
           scorecard={summary.scorecard}
           onRefresh={refreshScorecard}
           refreshing={refreshing}

@@ -19,6 +19,7 @@ import {
 } from '@internal/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { CheckStateIndicator } from '../CheckStateIndicator';
+import { ScorecardTrend } from '../ScorecardTrend';
 import { formatDate, formatDateTime } from './formatDate';
 
 function Muted(props: { children: ReactNode }) {
@@ -97,13 +98,14 @@ const useStyles = makeStyles({
 });
 
 export function ScorecardSection(props: {
+  entityRef: string;
   scorecard: EntityGovernanceSummary['scorecard'];
   onRefresh: () => void;
   refreshing: boolean;
   refreshError?: Error;
 }) {
   const classes = useStyles();
-  const { scorecard, onRefresh, refreshing, refreshError } = props;
+  const { entityRef, scorecard, onRefresh, refreshing, refreshError } = props;
   if (!scorecard) {
     return (
       <InfoCard title="Scorecard">
@@ -130,6 +132,12 @@ export function ScorecardSection(props: {
           </Alert>
         </Box>
       )}
+      {/* A new evaluation adds today's results to the history, so the trend reloads. */}
+      <ScorecardTrend
+        key={entityRef}
+        entityRef={entityRef}
+        evaluatedAt={scorecard.evaluatedAt}
+      />
       {scorecard.results.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           The tier demands no checks.

@@ -1,0 +1,106 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { responseError, mockGovernanceApi } from '../../__testUtils__/fixtures';
+import { GovernanceApi, governanceApiRef } from '../../api';
+import { ScorecardTrend } from './ScorecardTrend';
+
+const entityRef = 'component:default/payments-api';
+
+/** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function trendApi(
+  getScorecardTrend: GovernanceApi['getScorecardTrend'],
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    getScorecardTrend,
+  );
+}
+
+async function renderTrend(api: GovernanceApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[governanceApiRef, api]]}>
+      <ScorecardTrend
+        entityRef={entityRef}
+        evaluatedAt="2025-11-02T07:15:00.000Z"
+      />
+    </TestApiProvider>,
+  );
+}
+
+describe('ScorecardTrend', () => {
+  it('draws the share of passing checks over time', async () => {
+    const api = trendApi(async () => ({
+      entityRef,
+      days: 90,
+      points: [
+        { date: daysAgo(4), passing: 1, total: 5 },
+        // No results three days ago: the line breaks there.
+        { date: daysAgo(2), passing: 1, total: 5 },
+        { date: daysAgo(1), passing: 3, total: 5 },
+        { date: daysAgo(0), passing: 2, total: 5 },
+      ],
+    }));
+    await renderTrend(api);
+
+    const chart = await screen.findByRole('img', {
+      name: 'Share of passing checks over the last 90 days: 40% today',
+    });
+    expect(api.getScorecardTrend).toHaveBeenCalledWith(entityRef, 90);
+    expect(
+      screen.getByText('Passing checks, last 90 days: 2 of 5 today'),
+    ).toBeInTheDocument();
+    // One slot per day, today last; 0% at the bottom (y 100), 100% at the top (y 0).
+    expect(chart).toHaveAttribute('viewBox', '0 -4 90 108');
+    expect(
+      screen
+        .getAllByTestId('governance-scorecard-trend-line')
+        .map(line => line.getAttribute('d')),
+    ).toEqual(['M 85 80 H 86', 'M 87 80 H 88 V 40 H 89 V 60 H 90']);
+    expect(screen.getByTestId('governance-scorecard-trend')).toContainElement(
+      chart,
+    );
+  });
+
+  it('explains that the trend starts with the first evaluation when there is no history', async () => {
+    await renderTrend(
+      trendApi(async () => ({ entityRef, days: 90, points: [] })),
+    );
+
+    expect(
+      await screen.findByText(
+        'No history yet: the trend starts with the first evaluation.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('shows a compact message when the trend cannot be loaded', async () => {
+    const error = await responseError(500, 'Internal Server Error', {
+      error: { name: 'Error', message: 'The history store is not reachable' },
+      request: { method: 'GET', url: '/api/governance/scorecard/trend' },
+      response: { statusCode: 500 },
+    });
+    await renderTrend(
+      trendApi(async () => {
+        throw error;
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Trend unavailable: The history store is not reachable',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('governance-scorecard-trend')).toHaveTextContent(
+      'Trend unavailable: The history store is not reachable',
+    );
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+});
