@@ -225,24 +225,33 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     await this.db.transaction(async tx => {
       const previous = new Map<
         string,
-        Pick<CheckResultRow, 'entity_ref' | 'check_id' | 'state' | 'result'>
+        Pick<
+          CheckResultRow,
+          'entity_ref' | 'check_id' | 'state' | 'result' | 'position'
+        >
       >();
       for (const batch of chunks(entityRefs)) {
         const rows = await tx<CheckResultRow>('check_results')
           .whereIn('entity_ref', batch)
-          .select('entity_ref', 'check_id', 'state', 'result');
+          .select('entity_ref', 'check_id', 'state', 'result', 'position');
         for (const row of rows) {
           previous.set(JSON.stringify([row.entity_ref, row.check_id]), row);
         }
       }
 
-      const currentRows: Omit<CheckResultRow, 'evaluated_at'>[] = [];
+      // Only rows whose result changed are written; a re-evaluation that changes nothing costs
+      // reads plus one timestamp update per batch of entities.
+      const changedRows: Omit<CheckResultRow, 'evaluated_at'>[] = [];
       const transitions: Omit<CheckHistoryRow, 'changed_at'>[] = [];
       for (const [entityRef, checks] of results) {
         checks.forEach((check, position) => {
           const key = JSON.stringify([entityRef, check.checkId]);
           const before = previous.get(key);
           previous.delete(key);
+          const serialized = JSON.stringify(check);
+          if (before?.result === serialized && before.position === position) {
+            return;
+          }
           const beforeActual = before
             ? (JSON.parse(before.result) as CheckResult).actual
             : undefined;
@@ -258,32 +267,41 @@ export class DatabaseGovernanceStore implements GovernanceStore {
               actual: check.actual ?? null,
             });
           }
-          currentRows.push({
+          changedRows.push({
             entity_ref: entityRef,
             check_id: check.checkId,
             position,
             state: check.state,
-            result: JSON.stringify(check),
+            result: serialized,
           });
         });
       }
       // Checks the entity no longer has (its tier changed) end their history as removed.
-      for (const gone of previous.values()) {
+      const gone = [...previous.values()];
+      for (const row of gone) {
         transitions.push({
-          entity_ref: gone.entity_ref,
-          check_id: gone.check_id,
+          entity_ref: row.entity_ref,
+          check_id: row.check_id,
           state: 'removed',
           actual: null,
         });
       }
 
-      for (const batch of chunks(entityRefs)) {
-        await tx('check_results').whereIn('entity_ref', batch).delete();
+      for (const row of gone) {
+        await tx('check_results')
+          .where({ entity_ref: row.entity_ref, check_id: row.check_id })
+          .delete();
       }
-      for (const batch of chunks(currentRows)) {
-        await tx('check_results').insert(
-          batch.map(row => ({ ...row, evaluated_at: evaluatedAt })),
-        );
+      for (const batch of chunks(changedRows)) {
+        await tx('check_results')
+          .insert(batch.map(row => ({ ...row, evaluated_at: evaluatedAt })))
+          .onConflict(['entity_ref', 'check_id'])
+          .merge(['position', 'state', 'result', 'evaluated_at']);
+      }
+      for (const batch of chunks(entityRefs)) {
+        await tx('check_results')
+          .whereIn('entity_ref', batch)
+          .update({ evaluated_at: evaluatedAt });
       }
       for (const batch of chunks(transitions)) {
         await tx('check_history').insert(

@@ -305,7 +305,9 @@ describe('GET /api/governance/scorecard/trend', () => {
     const server = await startBackend();
     await summaryOf(server); // evaluates the entity once
     const res = await request(server)
-      .get('/api/governance/scorecard/trend?entityRef=component:default/payments&days=7')
+      .get(
+        '/api/governance/scorecard/trend?entityRef=component:default/payments&days=7',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.days).toBe(7);
@@ -316,14 +318,21 @@ describe('GET /api/governance/scorecard/trend', () => {
     });
   });
 
-  it.each(['0', '400', 'week', '7.5'])('answers 400 for days=%s', async days => {
-    const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/governance/scorecard/trend?entityRef=component:default/payments&days=${days}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain("'days' must be a whole number from 1 to 366");
-  });
+  it.each(['0', '400', 'week', '7.5'])(
+    'answers 400 for days=%s',
+    async days => {
+      const server = await startBackend();
+      const res = await request(server)
+        .get(
+          `/api/governance/scorecard/trend?entityRef=component:default/payments&days=${days}`,
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(
+        "'days' must be a whole number from 1 to 366",
+      );
+    },
+  );
 
   it('answers 404 for an entity the caller cannot see', async () => {
     const server = await startBackend();

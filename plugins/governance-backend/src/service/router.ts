@@ -61,10 +61,13 @@ function readDays(raw: unknown): number {
   if (raw === undefined) {
     return 90;
   }
-  const days = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  const days =
+    typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
   if (!(days >= 1 && days <= 366)) {
     throw new InputError(
-      `Query parameter 'days' must be a whole number from 1 to 366, got ${JSON.stringify(raw)}`,
+      `Query parameter 'days' must be a whole number from 1 to 366, got ${JSON.stringify(
+        raw,
+      )}`,
     );
   }
   return days;
@@ -130,7 +133,11 @@ export async function createRouter(options: {
       entityRef,
       new Date(0),
     );
-    res.json({ entityRef, days, points: scorecardTrend(transitions, { from, to }) });
+    res.json({
+      entityRef,
+      days,
+      points: scorecardTrend(transitions, { from, to }),
+    });
   });
 
   router.post('/facts', async (req, res) => {
