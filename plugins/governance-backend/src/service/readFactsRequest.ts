@@ -1,17 +1,12 @@
-import {
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   FactDefinitions,
   validateFactValue,
 } from '@internal/backstage-plugin-governance-common';
 import { MeasuredFact } from '../database/GovernanceStore';
+import { parseStrictEntityRef } from './entityRefs';
 
 const MAX_FACTS_PER_REQUEST = 20_000;
-const validator = makeValidator();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -63,15 +58,7 @@ export function readFactsRequest(
       problems.push(`${at}.entityRef is required, as kind:namespace/name`);
     } else {
       try {
-        const parsed = parseEntityRef(entityRef);
-        if (
-          !validator.isValidKind(parsed.kind) ||
-          !validator.isValidNamespace(parsed.namespace) ||
-          !validator.isValidEntityName(parsed.name)
-        ) {
-          throw new Error('invalid characters');
-        }
-        ref = stringifyEntityRef(parsed);
+        ref = parseStrictEntityRef(entityRef);
       } catch {
         problems.push(
           `${at}.entityRef '${entityRef}' is malformed, expected kind:namespace/name such as component:default/payments`,

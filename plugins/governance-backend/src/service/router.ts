@@ -3,11 +3,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -21,9 +16,8 @@ import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { EntitySummaryService } from './EntitySummaryService';
+import { parseStrictEntityRef } from './entityRefs';
 import { readFactsRequest } from './readFactsRequest';
-
-const validator = makeValidator();
 
 /**
  * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
@@ -37,17 +31,7 @@ function readEntityRef(query: express.Request['query']): string {
     );
   }
   try {
-    const ref = parseEntityRef(raw);
-    const valid =
-      validator.isValidKind(ref.kind) &&
-      validator.isValidNamespace(ref.namespace) &&
-      validator.isValidEntityName(ref.name);
-    if (!valid) {
-      throw new Error(
-        'kind, namespace or name has characters the catalog does not allow',
-      );
-    }
-    return stringifyEntityRef(ref);
+    return parseStrictEntityRef(raw);
   } catch (e) {
     throw new InputError(
       `Malformed entityRef '${raw}': expected kind:namespace/name, e.g. component:default/payments (${
