@@ -76,6 +76,12 @@ export interface Config {
        * @visibility backend
        */
       frequency?: { [unit: string]: number };
+      /**
+       * Days of scorecard history kept (default 365). Older changes are pruned after each
+       * scheduled evaluation, except the latest change of each check.
+       * @visibility backend
+       */
+      historyRetentionDays?: number;
     };
     /**
      * How often the backend syncs entity tiers from the catalog (records when a tier was

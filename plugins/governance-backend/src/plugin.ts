@@ -40,6 +40,17 @@ function readWarnMargin(config: Config): number {
   return margin;
 }
 
+function readRetentionDays(config: Config): number {
+  const key = 'governance.scorecard.historyRetentionDays';
+  const days = config.getOptionalNumber(key) ?? 365;
+  if (!(Number.isInteger(days) && days >= 1)) {
+    throw new Error(
+      `Invalid config at '${key}': ${days} is not allowed, expected a whole number of days, at least 1`,
+    );
+  }
+  return days;
+}
+
 /**
  * The governance backend plugin.
  *
@@ -75,6 +86,7 @@ export const governancePlugin = createBackendPlugin({
         const validationMode = readValidationMode(config);
         const factDefinitions = readFactDefinitions(config);
         const warnMarginPercent = readWarnMargin(config);
+        const historyRetentionDays = readRetentionDays(config);
         const store = await DatabaseGovernanceStore.create({ database });
         deps.permissionsRegistry.addPermissions(governancePermissions);
 
@@ -95,6 +107,13 @@ export const governancePlugin = createBackendPlugin({
           initialDelay: { seconds: 30 },
           fn: async () => {
             await scorecards.evaluateAll();
+            const cutoff = new Date(
+              Date.now() - historyRetentionDays * 86_400_000,
+            );
+            const pruned = await store.pruneHistory(cutoff);
+            logger.info(
+              `Pruned ${pruned} scorecard history rows older than ${historyRetentionDays} days`,
+            );
           },
         });
 

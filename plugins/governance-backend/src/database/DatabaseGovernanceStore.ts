@@ -358,6 +358,16 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return gone.length;
   }
 
+  async pruneHistory(before: Date): Promise<number> {
+    const latest = this.db('check_history')
+      .max('id')
+      .groupBy('entity_ref', 'check_id');
+    return this.db('check_history')
+      .where('changed_at', '<', before)
+      .whereNotIn('id', latest)
+      .delete();
+  }
+
   async listTierChanges(entityRef: string): Promise<TierChange[]> {
     const rows = await this.db<TierChangeRow>('tier_changes')
       .where({ entity_ref: entityRef })

@@ -117,4 +117,10 @@ export interface GovernanceStore {
    * their tier); their history stays. Returns how many entities were removed.
    */
   removeResultsExcept(entityRefs: Set<string>): Promise<number>;
+
+  /**
+   * Deletes history rows older than `before`, except the latest row of each entity's check, so
+   * a trend can still start from the right state. Returns how many rows were deleted.
+   */
+  pruneHistory(before: Date): Promise<number>;
 }

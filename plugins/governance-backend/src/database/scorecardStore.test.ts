@@ -204,3 +204,45 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(databases.eachSupportedId())(
+  'history retention on %s',
+  databaseId => {
+    it('prunes old transitions but keeps the latest one of each check', async () => {
+      const store = await DatabaseGovernanceStore.create({
+        database: mockServices.database({
+          knex: await databases.init(databaseId),
+          migrations: { skip: false },
+        }),
+      });
+      const ref = 'component:default/payments';
+      await store.storeResults(
+        new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+        new Date('2025-01-01T00:00:00Z'),
+      );
+      await store.storeResults(
+        new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
+        new Date('2025-02-01T00:00:00Z'),
+      );
+      await store.storeResults(
+        new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+        new Date('2026-11-01T00:00:00Z'),
+      );
+
+      expect(await store.pruneHistory(new Date('2026-01-01T00:00:00Z'))).toBe(
+        2,
+      );
+
+      expect(
+        (await store.listTransitions(ref, new Date(0))).map(t => [
+          t.checkId,
+          t.state,
+          t.changedAt.slice(0, 10),
+        ]),
+      ).toEqual([
+        ['b', 'pass', '2025-01-01'],
+        ['a', 'fail', '2026-11-01'],
+      ]);
+    });
+  },
+);
