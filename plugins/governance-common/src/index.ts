@@ -13,3 +13,4 @@ export * from './summary';
 export * from './facts';
 export * from './scorecard';
 export * from './permissions';
+export * from './waivers';

@@ -13,8 +13,21 @@ export const governanceFactWritePermission = createPermission({
 });
 
 /**
+ * Allows granting and revoking waivers on scorecard checks: the architecture council's call.
+ *
+ * @public
+ */
+export const governanceWaiverCreatePermission = createPermission({
+  name: 'governance.waiver.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the governance plugins define.
  *
  * @public
  */
-export const governancePermissions = [governanceFactWritePermission];
+export const governancePermissions = [
+  governanceFactWritePermission,
+  governanceWaiverCreatePermission,
+];

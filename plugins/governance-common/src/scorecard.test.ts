@@ -1,6 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import { FactObservation, readFactDefinitions } from './facts';
-import { evaluateScorecard, scorecardTrend, tierChecks } from './scorecard';
+import {
+  applyWaivers,
+  evaluateScorecard,
+  scorecardTrend,
+  tierChecks,
+} from './scorecard';
 import { DEFAULT_TIER_POLICIES } from './tierPolicy';
 
 const [critical, core] = DEFAULT_TIER_POLICIES;
@@ -173,9 +178,16 @@ describe('scorecardTrend', () => {
         { checkId: 'a', state: 'fail', changedAt: '2026-11-20T10:00:00.000Z' },
         { checkId: 'b', state: 'pass', changedAt: '2026-11-20T10:00:00.000Z' },
         { checkId: 'a', state: 'pass', changedAt: '2026-11-22T09:00:00.000Z' },
-        { checkId: 'b', state: 'removed', changedAt: '2026-11-23T09:00:00.000Z' },
+        {
+          checkId: 'b',
+          state: 'removed',
+          changedAt: '2026-11-23T09:00:00.000Z',
+        },
       ],
-      { from: new Date('2026-11-19T00:00:00Z'), to: new Date('2026-11-23T12:00:00Z') },
+      {
+        from: new Date('2026-11-19T00:00:00Z'),
+        to: new Date('2026-11-23T12:00:00Z'),
+      },
     );
     expect(points).toEqual([
       { date: '2026-11-20', passing: 1, total: 2 },
@@ -187,13 +199,77 @@ describe('scorecardTrend', () => {
 
   it('applies transitions from before the window to its first day', () => {
     expect(
-      scorecardTrend([{ checkId: 'a', state: 'pass', changedAt: '2026-01-01T00:00:00.000Z' }], {
-        from: new Date('2026-11-24T00:00:00Z'),
-        to: new Date('2026-11-25T00:00:00Z'),
-      }),
+      scorecardTrend(
+        [
+          {
+            checkId: 'a',
+            state: 'pass',
+            changedAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+        {
+          from: new Date('2026-11-24T00:00:00Z'),
+          to: new Date('2026-11-25T00:00:00Z'),
+        },
+      ),
     ).toEqual([
       { date: '2026-11-24', passing: 1, total: 1 },
       { date: '2026-11-25', passing: 1, total: 1 },
     ]);
+  });
+});
+
+describe('applyWaivers', () => {
+  const failing = evaluate([measured('coverage', 40)]);
+  const waiver = {
+    id: 'w1',
+    entityRef: 'component:default/payments',
+    checkId: 'coverage',
+    reason: 'Legacy module being rewritten',
+    expiresAt: '2026-12-31T23:59:59.000Z',
+    createdBy: 'user:default/grace.hopper',
+    createdAt: '2026-11-20T00:00:00.000Z',
+  };
+
+  it('shows a failing check with an active waiver as waived, with who, why and until when', () => {
+    const coverage = applyWaivers(failing, [waiver], now).find(
+      r => r.checkId === 'coverage',
+    )!;
+    expect(coverage).toMatchObject({
+      state: 'waived',
+      waiver: {
+        id: 'w1',
+        reason: 'Legacy module being rewritten',
+        createdBy: 'user:default/grace.hopper',
+      },
+    });
+    expect(coverage.reason).toContain('was fail');
+  });
+
+  it('returns the check to its real state once the waiver expired or was revoked', () => {
+    const later = new Date('2027-01-01T00:00:00Z');
+    expect(
+      applyWaivers(failing, [waiver], later).find(
+        r => r.checkId === 'coverage',
+      )!.state,
+    ).toBe('fail');
+    const revoked = {
+      ...waiver,
+      revokedAt: '2026-11-24T00:00:00.000Z',
+      revokedBy: 'user:default/x',
+    };
+    expect(
+      applyWaivers(failing, [revoked], now).find(r => r.checkId === 'coverage')!
+        .state,
+    ).toBe('fail');
+  });
+
+  it('never turns a waiver into a pass, and leaves passing checks alone', () => {
+    const passing = evaluate([measured('coverage', 95)]);
+    const coverage = applyWaivers(passing, [waiver], now).find(
+      r => r.checkId === 'coverage',
+    )!;
+    expect(coverage.state).toBe('pass');
+    expect(coverage.waiver).toBeUndefined();
   });
 });

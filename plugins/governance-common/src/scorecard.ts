@@ -2,6 +2,7 @@ import { TestingKind } from './annotations';
 import { addMonths } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
 import { TierPolicy } from './tierPolicy';
+import { Waiver } from './waivers';
 
 /**
  * The state of one scorecard check. `waived` is never `pass`: it means the council accepted a
@@ -52,6 +53,13 @@ export interface CheckResult {
   stale: boolean;
   /** Why the state is what it is, when that is not obvious (missing, stale, waived). */
   reason?: string;
+  /** The active waiver that turned a failing, warning or unknown check into `waived`. */
+  waiver?: {
+    id: string;
+    reason: string;
+    expiresAt: string;
+    createdBy: string;
+  };
 }
 
 function formatNumber(n: number, unit: '%' | 'ms'): string {
@@ -293,7 +301,10 @@ export function scorecardTrend(
   );
   while (day.getTime() <= options.to.getTime()) {
     const date = day.toISOString().slice(0, 10);
-    while (next < sorted.length && sorted[next].changedAt.slice(0, 10) <= date) {
+    while (
+      next < sorted.length &&
+      sorted[next].changedAt.slice(0, 10) <= date
+    ) {
       const t = sorted[next++];
       if (t.state === 'removed') {
         states.delete(t.checkId);
@@ -308,4 +319,51 @@ export function scorecardTrend(
     day.setUTCDate(day.getUTCDate() + 1);
   }
   return points;
+}
+
+/**
+ * Marks failing, warning and unknown checks that have an active waiver as `waived` (never
+ * `pass`). A check that passes on its own stays `pass`; an expired or revoked waiver no longer
+ * applies, so the check shows its real state again.
+ *
+ * @public
+ */
+export function applyWaivers(
+  results: CheckResult[],
+  waivers: Waiver[],
+  now: Date,
+): CheckResult[] {
+  const active = new Map<string, Waiver>();
+  for (const waiver of waivers) {
+    if (
+      !waiver.revokedAt &&
+      new Date(waiver.expiresAt).getTime() > now.getTime()
+    ) {
+      const current = active.get(waiver.checkId);
+      // With several active waivers the one lasting longest is the one that matters.
+      if (!current || current.expiresAt < waiver.expiresAt) {
+        active.set(waiver.checkId, waiver);
+      }
+    }
+  }
+  return results.map(result => {
+    const waiver = active.get(result.checkId);
+    if (!waiver || result.state === 'pass') {
+      return result;
+    }
+    return {
+      ...result,
+      state: 'waived',
+      reason: `Waived (was ${result.state}) until ${waiver.expiresAt.slice(
+        0,
+        10,
+      )}: ${waiver.reason}`,
+      waiver: {
+        id: waiver.id,
+        reason: waiver.reason,
+        expiresAt: waiver.expiresAt,
+        createdBy: waiver.createdBy,
+      },
+    };
+  });
 }

@@ -2,6 +2,7 @@ import {
   CheckResult,
   CheckState,
   FactValue,
+  Waiver,
 } from '@internal/backstage-plugin-governance-common';
 
 /**
@@ -123,4 +124,15 @@ export interface GovernanceStore {
    * a trend can still start from the right state. Returns how many rows were deleted.
    */
   pruneHistory(before: Date): Promise<number>;
+
+  createWaiver(waiver: Waiver): Promise<void>;
+
+  /**
+   * Records the revocation of a waiver. Throws NotFoundError for an unknown id and
+   * ConflictError for a waiver already revoked, so two council members never both revoke it.
+   */
+  revokeWaiver(id: string, revokedBy: string, revokedAt: Date): Promise<Waiver>;
+
+  /** Every waiver of the given entities, newest first, including revoked and expired ones. */
+  listWaivers(entityRefs: string[]): Promise<Waiver[]>;
 }

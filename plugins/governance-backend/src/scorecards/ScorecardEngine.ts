@@ -7,6 +7,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  applyWaivers,
   CheckResult,
   declaredFacts,
   evaluateScorecard,
@@ -63,6 +64,7 @@ export class ScorecardEngine {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const measured = await store.getFacts(refs);
+    const waivers = await store.listWaivers(refs);
     const results = new Map<string, CheckResult[]>();
     entities.forEach((entity, i) => {
       const { values } = parseGovernanceAnnotations(
@@ -83,14 +85,19 @@ export class ScorecardEngine {
           observedAt: f.observedAt,
         })),
       ];
+      const evaluated = evaluateScorecard({
+        checks: this.checksFor(policy),
+        facts,
+        factDefinitions,
+        now,
+      });
       results.set(
         refs[i],
-        evaluateScorecard({
-          checks: this.checksFor(policy),
-          facts,
-          factDefinitions,
+        applyWaivers(
+          evaluated,
+          waivers.filter(w => w.entityRef === refs[i]),
           now,
-        }),
+        ),
       );
     });
     return results;

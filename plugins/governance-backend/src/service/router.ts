@@ -1,23 +1,31 @@
 import {
   AuthService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   FactDefinitions,
   governanceFactWritePermission,
+  governanceWaiverCreatePermission,
   scorecardTrend,
+  Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import express from 'express';
+import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { EntitySummaryService } from './EntitySummaryService';
 import { parseStrictEntityRef } from './entityRefs';
 import { readFactsRequest } from './readFactsRequest';
+import { readWaiverRequest } from './readWaiverRequest';
 
 /**
  * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
@@ -78,6 +86,21 @@ export async function createRouter(options: {
     factDefinitions,
   } = options;
   const router = Router();
+
+  async function authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+    action: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${action} needs the permission ${permission.name}`,
+      );
+    }
+  }
   // Batches of 10,000 facts are about 2 MB of JSON.
   router.use(express.json({ limit: '10mb' }));
 
@@ -124,21 +147,82 @@ export async function createRouter(options: {
     });
   });
 
+  router.get('/waivers', async (req, res) => {
+    const entityRef = readEntityRef(req.query);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json({ items: await options.store.listWaivers([entityRef]) });
+  });
+
+  router.post('/waivers', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await authorize(
+      governanceWaiverCreatePermission,
+      credentials,
+      'Granting a waiver',
+    );
+    const now = new Date();
+    const request = readWaiverRequest(req.body, now);
+    const entity = await catalog.getEntityByRef(request.entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new InputError(`No entity ${request.entityRef} in the catalog`);
+    }
+    const current = await scorecards.evaluateLoadedEntity(entity, now);
+    if (!current.some(r => r.checkId === request.checkId)) {
+      throw new InputError(
+        `${request.entityRef} has no check '${
+          request.checkId
+        }'; its checks are ${
+          current.map(r => r.checkId).join(', ') || 'none (no valid tier)'
+        }`,
+      );
+    }
+    const waiver: Waiver = {
+      id: randomUUID(),
+      ...request,
+      createdBy: credentials.principal.userEntityRef,
+      createdAt: now.toISOString(),
+    };
+    await options.store.createWaiver(waiver);
+    await scorecards.evaluateLoadedEntity(entity, now);
+    res.status(201).json(waiver);
+  });
+
+  router.delete('/waivers/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await authorize(
+      governanceWaiverCreatePermission,
+      credentials,
+      'Revoking a waiver',
+    );
+    const now = new Date();
+    const waiver = await options.store.revokeWaiver(
+      req.params.id,
+      credentials.principal.userEntityRef,
+      now,
+    );
+    // The check returns to its real state right away, not at the next scheduled run.
+    await scorecards.evaluateEntity(waiver.entityRef, { now });
+    res.json(waiver);
+  });
+
   router.post('/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     // Users need the permission; service principals (CI tokens) pass unless their access
     // restrictions exclude it.
-    const [decision] = await permissions.authorize(
-      [{ permission: governanceFactWritePermission }],
-      { credentials },
+    await authorize(
+      governanceFactWritePermission,
+      credentials,
+      'Pushing facts',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Pushing facts needs the permission ${governanceFactWritePermission.name}`,
-      );
-    }
     const now = new Date();
     const facts = readFactsRequest(req.body, factDefinitions, now);
 

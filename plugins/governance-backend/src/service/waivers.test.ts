@@ -1,0 +1,200 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments',
+    annotations: {
+      'governance/tier': 'core',
+      'governance/test-coverage': '60',
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'user:default/jane',
+  },
+};
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString();
+
+async function startBackend(
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
+  const { server } = await startTestBackend({
+    features: [
+      ...(extraFeatures ?? []),
+      governancePlugin,
+      catalogServiceMock.factory({ entities: [payments] }),
+    ],
+  });
+  return server;
+}
+
+type Server = Awaited<ReturnType<typeof startBackend>>;
+
+const coverageOf = async (server: Server) =>
+  (
+    await request(server)
+      .get('/api/governance/summary?entityRef=component:default/payments')
+      .set('Authorization', mockCredentials.user.header())
+  ).body.scorecard.results.find(
+    (r: { checkId: string }) => r.checkId === 'coverage',
+  );
+
+const grant = (server: Server, body: object) =>
+  request(server)
+    .post('/api/governance/waivers')
+    .set(
+      'Authorization',
+      mockCredentials.user.header('user:default/grace.hopper'),
+    )
+    .send(body);
+
+describe('waivers', () => {
+  it('shows a waived check as waived with who, why and until when, and revoking returns it to fail', async () => {
+    const server = await startBackend();
+    expect((await coverageOf(server)).state).toBe('fail');
+
+    const granted = await grant(server, {
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      reason: 'Legacy module being rewritten this quarter',
+      expiresAt: inDays(30),
+    });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      createdBy: 'user:default/grace.hopper',
+    });
+    expect(await coverageOf(server)).toMatchObject({
+      state: 'waived',
+      waiver: {
+        id: granted.body.id,
+        reason: 'Legacy module being rewritten this quarter',
+      },
+    });
+
+    const listed = await request(server)
+      .get('/api/governance/waivers?entityRef=component:default/payments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(listed.body.items).toHaveLength(1);
+
+    const revoked = await request(server)
+      .delete(`/api/governance/waivers/${granted.body.id}`)
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/margaret.hamilton'),
+      );
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({
+      revokedBy: 'user:default/margaret.hamilton',
+    });
+    expect((await coverageOf(server)).state).toBe('fail');
+
+    const again = await request(server)
+      .delete(`/api/governance/waivers/${granted.body.id}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(
+      'already revoked by user:default/margaret.hamilton',
+    );
+  });
+
+  it.each([
+    [{ checkId: 'coverage', reason: 'x', expiresAt: inDays(3) }, 'entityRef'],
+    [
+      {
+        entityRef: 'component:default/payments',
+        checkId: 'coverage',
+        expiresAt: inDays(3),
+      },
+      'reason is required',
+    ],
+    [
+      {
+        entityRef: 'component:default/payments',
+        checkId: 'coverage',
+        reason: 'x',
+        expiresAt: inDays(-1),
+      },
+      'is not in the future',
+    ],
+    [
+      {
+        entityRef: 'component:default/payments',
+        checkId: 'coverage',
+        reason: 'x',
+        expiresAt: inDays(400),
+      },
+      'more than 366 days ahead',
+    ],
+    [
+      {
+        entityRef: 'component:default/payments',
+        checkId: 'coverage',
+        reason: 'x',
+        expiresAt: 'soon',
+      },
+      'must be an ISO date',
+    ],
+    [
+      {
+        entityRef: 'component:default/payments',
+        checkId: 'speed',
+        reason: 'x',
+        expiresAt: inDays(3),
+      },
+      "has no check 'speed'; its checks are availability",
+    ],
+    [
+      {
+        entityRef: 'component:default/ghost',
+        checkId: 'coverage',
+        reason: 'x',
+        expiresAt: inDays(3),
+      },
+      'No entity component:default/ghost',
+    ],
+  ])('answers 400 naming the problem for %j', async (body, message) => {
+    const server = await startBackend();
+    const res = await grant(server, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('answers 403 to a user without governance.waiver.create, and stores nothing', async () => {
+    const server = await startBackend([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const res = await grant(server, {
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      reason: 'x',
+      expiresAt: inDays(3),
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('governance.waiver.create');
+    expect((await coverageOf(server)).state).toBe('fail');
+  });
+
+  it('answers 404 when revoking an unknown waiver', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .delete('/api/governance/waivers/not-a-waiver')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+  });
+});
