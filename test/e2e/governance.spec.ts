@@ -20,6 +20,12 @@ async function openEntity(page: Page, name: string) {
   // The catalog reads the example files shortly after start-up; reload until the entity is in.
   await expect(async () => {
     await page.goto(`/catalog/default/component/${name}`);
+    // On a busy machine the guest session's refresh can time out, which shows the sign-in page
+    // again; sign in once more, as a user would.
+    const enter = page.getByRole('button', { name: /^enter$/i });
+    if (await enter.isVisible()) {
+      await enter.click();
+    }
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
       timeout: 5_000,
     });
