@@ -27,7 +27,7 @@ async function openEntity(page: Page, name: string) {
       await enter.click();
     }
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
-      timeout: 5_000,
+      timeout: 20_000,
     });
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 }

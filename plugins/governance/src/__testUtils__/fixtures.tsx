@@ -6,9 +6,14 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
   DEFAULT_TIER_POLICIES,
   EntityGovernanceSummary,
   resolveDecisionScope,
+  Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { GovernanceApi, governanceApiRef } from '../api';
@@ -215,6 +220,40 @@ export const refreshedCriticalSummary: EntityGovernanceSummary = {
   },
 };
 
+/** The waiver the council granted on the failing p95 latency of {@link criticalSummary}. */
+export const p95LatencyWaiver: Waiver = {
+  id: '7d0c5e3a-2b1f-4c8e-9a6d-1f2e3d4c5b6a',
+  entityRef: 'component:default/payments-api',
+  checkId: 'p95-latency',
+  reason: 'Latency work lands with the Q1 capacity project',
+  expiresAt: '2026-01-31T23:59:59.999Z',
+  createdBy: 'user:default/amir.khan',
+  createdAt: '2025-11-02T08:00:00.000Z',
+};
+
+/** {@link criticalSummary} once {@link p95LatencyWaiver} is granted: p95 latency is waived. */
+export const waivedCriticalSummary: EntityGovernanceSummary = {
+  ...criticalSummary,
+  scorecard: {
+    ...criticalSummary.scorecard!,
+    results: criticalSummary.scorecard!.results.map(result =>
+      result.checkId === 'p95-latency'
+        ? {
+            ...result,
+            state: 'waived',
+            reason: `Waived (was fail) until 2026-01-31: ${p95LatencyWaiver.reason}`,
+            waiver: {
+              id: p95LatencyWaiver.id,
+              reason: p95LatencyWaiver.reason,
+              expiresAt: p95LatencyWaiver.expiresAt,
+              createdBy: p95LatencyWaiver.createdBy,
+            },
+          }
+        : result,
+    ),
+  },
+};
+
 export function mockGovernanceApi(
   getEntitySummary: GovernanceApi['getEntitySummary'],
   refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
@@ -225,21 +264,69 @@ export function mockGovernanceApi(
     entityRef,
     days = 90,
   ) => ({ entityRef, days, points: [] }),
+  waivers: Partial<
+    Pick<GovernanceApi, 'createWaiver' | 'revokeWaiver' | 'listWaivers'>
+  > = {},
 ): jest.Mocked<GovernanceApi> {
   return {
     getEntitySummary: jest.fn(getEntitySummary),
     refreshScorecard: jest.fn(refreshScorecard),
     getScorecardTrend: jest.fn(getScorecardTrend),
+    createWaiver: jest.fn(
+      waivers.createWaiver ??
+        (async () => {
+          throw new Error('createWaiver was not expected in this test');
+        }),
+    ),
+    revokeWaiver: jest.fn(
+      waivers.revokeWaiver ??
+        (async () => {
+          throw new Error('revokeWaiver was not expected in this test');
+        }),
+    ),
+    listWaivers: jest.fn(waivers.listWaivers ?? (async () => [])),
   };
 }
 
-/** Renders an entity page element the way the catalog does, with the governance API mocked. */
+type AuthorizeResponse = Awaited<ReturnType<PermissionApi['authorize']>>;
+/** An answer that needs no conditions: ALLOW or DENY. */
+type DefinitiveResponse = Exclude<AuthorizeResponse, { conditions: unknown }>;
+
+/**
+ * A permission API that answers every request with the same decision. usePermission caches
+ * decisions per permission for the whole test file, so a file should stick to one decision.
+ */
+export function mockPermissionApi(
+  decision: `${DefinitiveResponse['result']}`,
+): jest.Mocked<PermissionApi> {
+  const response = { result: decision } as DefinitiveResponse;
+  return {
+    authorize: jest.fn<
+      Promise<AuthorizeResponse>,
+      Parameters<PermissionApi['authorize']>
+    >(async () => response),
+  };
+}
+
+/**
+ * Renders an entity page element the way the catalog does, with the governance API mocked.
+ * The user holds every permission unless the test passes another permission API.
+ */
 export async function renderForEntity(
   element: ReactNode,
-  options: { entity: Entity; api: GovernanceApi },
+  options: {
+    entity: Entity;
+    api: GovernanceApi;
+    permissionApi?: PermissionApi;
+  },
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, options.api]]}>
+    <TestApiProvider
+      apis={[
+        [governanceApiRef, options.api],
+        [permissionApiRef, options.permissionApi ?? mockPermissionApi('ALLOW')],
+      ]}
+    >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>
     </TestApiProvider>,
     {

@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CreateWaiverRequest,
   EntityGovernanceSummary,
   ScorecardTrendPoint,
+  Waiver,
 } from '@internal/backstage-plugin-governance-common';
 
 /**
@@ -51,6 +53,32 @@ export interface GovernanceApi {
     entityRef: string,
     days?: number,
   ): Promise<EntityScorecardTrend>;
+
+  /**
+   * Grants a waiver: until it expires or is revoked, the check shows as `waived` instead of
+   * failing, warning or unknown. Needs the `governance.waiver.create` permission.
+   *
+   * @param request - The entity, the check, why, and when the waiver expires (ISO timestamp).
+   * @returns The waiver as stored, with who granted it and when.
+   */
+  createWaiver(request: CreateWaiverRequest): Promise<Waiver>;
+
+  /**
+   * Revokes a waiver, so the check shows its real state again. Needs the
+   * `governance.waiver.create` permission. Fails with 404 for an unknown waiver and 409 for one
+   * that is already revoked.
+   *
+   * @param id - The waiver's id, as in `CheckResult.waiver.id`.
+   * @returns The revoked waiver, with who revoked it and when.
+   */
+  revokeWaiver(id: string): Promise<Waiver>;
+
+  /**
+   * Every waiver of the entity, newest first, including revoked and expired ones.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   */
+  listWaivers(entityRef: string): Promise<Waiver[]>;
 }
 
 /**

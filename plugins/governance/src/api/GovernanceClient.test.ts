@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import {
+  EntityGovernanceSummary,
+  Waiver,
+} from '@internal/backstage-plugin-governance-common';
 import { GovernanceClient } from './GovernanceClient';
 
 const summary: EntityGovernanceSummary = {
@@ -39,6 +42,16 @@ const summary: EntityGovernanceSummary = {
   },
   problems: [],
   validationMode: 'error',
+};
+
+const waiver: Waiver = {
+  id: 'a3f1c2d4-0000-4000-8000-000000000001',
+  entityRef: 'component:default/payments-api',
+  checkId: 'p95-latency',
+  reason: 'Latency work lands with the Q1 capacity project',
+  expiresAt: '2026-01-31T23:59:59.999Z',
+  createdBy: 'user:default/amir.khan',
+  createdAt: '2025-11-02T08:00:00.000Z',
 };
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -183,5 +196,117 @@ describe('GovernanceClient', () => {
       name: 'NotFoundError',
       message: 'No entity component:default/nope in the catalog',
     });
+  });
+
+  it('grants a waiver by posting the request as JSON', async () => {
+    const fetch = jest.fn(async () => jsonResponse(201, waiver));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+    const request = {
+      entityRef: 'component:default/payments-api',
+      checkId: 'p95-latency',
+      reason: 'Latency work lands with the Q1 capacity project',
+      expiresAt: '2026-01-31T23:59:59.999Z',
+    };
+
+    await expect(client.createWaiver(request)).resolves.toEqual(waiver);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/waivers',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  });
+
+  it('throws a ResponseError carrying the backend error when a waiver is refused', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(403, {
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+        request: { method: 'POST', url: '/api/governance/waivers' },
+        response: { statusCode: 403 },
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    const error = await client
+      .createWaiver({
+        entityRef: 'component:default/payments-api',
+        checkId: 'p95-latency',
+        reason: 'Because',
+        expiresAt: '2026-01-31T23:59:59.999Z',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(error.cause).toMatchObject({
+      name: 'NotAllowedError',
+      message: 'Unauthorized',
+    });
+  });
+
+  it('revokes a waiver by deleting it and returns the revoked waiver', async () => {
+    const revoked: Waiver = {
+      ...waiver,
+      revokedBy: 'user:default/amir.khan',
+      revokedAt: '2025-11-03T10:00:00.000Z',
+    };
+    const fetch = jest.fn(async () => jsonResponse(200, revoked));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(client.revokeWaiver(waiver.id)).resolves.toEqual(revoked);
+    expect(fetch).toHaveBeenCalledWith(
+      `http://localhost:7007/api/governance/waivers/${waiver.id}`,
+      { method: 'DELETE' },
+    );
+  });
+
+  it('escapes the waiver id in the path', async () => {
+    const fetch = jest.fn(async () => jsonResponse(200, waiver));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await client.revokeWaiver('a/b?c');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/waivers/a%2Fb%3Fc',
+      { method: 'DELETE' },
+    );
+  });
+
+  it('throws a ResponseError carrying the backend error when a waiver is already revoked', async () => {
+    const fetch = jest.fn(async () =>
+      jsonResponse(409, {
+        error: {
+          name: 'ConflictError',
+          message: `Waiver ${waiver.id} is already revoked`,
+        },
+        request: {
+          method: 'DELETE',
+          url: `/api/governance/waivers/${waiver.id}`,
+        },
+        response: { statusCode: 409 },
+      }),
+    );
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    const error = await client.revokeWaiver(waiver.id).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause).toMatchObject({
+      name: 'ConflictError',
+      message: `Waiver ${waiver.id} is already revoked`,
+    });
+  });
+
+  it('lists the waivers of the given entity', async () => {
+    const fetch = jest.fn(async () => jsonResponse(200, { items: [waiver] }));
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.listWaivers('component:default/payments-api'),
+    ).resolves.toEqual([waiver]);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/governance/waivers?entityRef=component%3Adefault%2Fpayments-api',
+      { method: 'GET' },
+    );
   });
 });

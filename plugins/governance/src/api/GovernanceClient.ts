@@ -1,6 +1,10 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import {
+  CreateWaiverRequest,
+  EntityGovernanceSummary,
+  Waiver,
+} from '@internal/backstage-plugin-governance-common';
 import { EntityScorecardTrend, GovernanceApi } from './GovernanceApi';
 
 /**
@@ -44,6 +48,29 @@ export class GovernanceClient implements GovernanceApi {
       `/scorecard/trend?${query}`,
       { method: 'GET' },
     );
+  }
+
+  async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
+    return await this.request<Waiver>('/waivers', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async revokeWaiver(id: string): Promise<Waiver> {
+    return await this.request<Waiver>(`/waivers/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async listWaivers(entityRef: string): Promise<Waiver[]> {
+    const query = new URLSearchParams({ entityRef });
+    const { items } = await this.request<{ items: Waiver[] }>(
+      `/waivers?${query}`,
+      { method: 'GET' },
+    );
+    return items;
   }
 
   private async request<T>(path: string, init: RequestInit): Promise<T> {

@@ -2,73 +2,97 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../api';
 
+interface Received {
+  /** The entity the summary is for: a page that moved on to another entity ignores it. */
+  entityRef: string;
+  summary: EntityGovernanceSummary;
+  /** The order in which summaries arrived, so the newest one wins. */
+  sequence: number;
+}
+
 interface RefreshState {
-  /** The entity the refresh was for: a page that moved on to another entity ignores it. */
   entityRef: string;
   refreshing: boolean;
-  /** The summary the last successful refresh returned. */
-  summary?: EntityGovernanceSummary;
+  /** What the last successful refresh returned. */
+  received?: Received;
   error?: Error;
 }
 
 /**
- * Loads the governance summary of the entity on the current entity page, and re-evaluates
- * its scorecard on demand.
+ * Loads the governance summary of the entity on the current entity page, re-evaluates its
+ * scorecard on demand, and reloads it after something changed it (such as a waiver).
  */
 export function useEntityGovernanceSummary() {
   const { entity } = useEntity();
   const governanceApi = useApi(governanceApiRef);
   const entityRef = stringifyEntityRef(entity);
+  const sequence = useRef(0);
 
   const {
-    value,
+    value: loaded,
     loading,
     error,
     retry: reload,
-  } = useAsyncRetry(
-    () => governanceApi.getEntitySummary(entityRef),
-    [governanceApi, entityRef],
-  );
+  } = useAsyncRetry(async (): Promise<Received> => {
+    const summary = await governanceApi.getEntitySummary(entityRef);
+    sequence.current += 1;
+    return { entityRef, summary, sequence: sequence.current };
+  }, [governanceApi, entityRef]);
 
   const [refreshState, setRefreshState] = useState<RefreshState>();
   const refresh =
     refreshState?.entityRef === entityRef ? refreshState : undefined;
+  const current = loaded?.entityRef === entityRef ? loaded : undefined;
 
   const refreshScorecard = useCallback(async () => {
     setRefreshState(previous => ({
       entityRef,
       refreshing: true,
-      summary: previous?.entityRef === entityRef ? previous.summary : undefined,
+      received:
+        previous?.entityRef === entityRef ? previous.received : undefined,
     }));
     try {
       const summary = await governanceApi.refreshScorecard(entityRef);
-      setRefreshState({ entityRef, refreshing: false, summary });
+      sequence.current += 1;
+      setRefreshState({
+        entityRef,
+        refreshing: false,
+        received: { entityRef, summary, sequence: sequence.current },
+      });
     } catch (e) {
       setRefreshState(previous => ({
         entityRef,
         refreshing: false,
-        summary:
-          previous?.entityRef === entityRef ? previous.summary : undefined,
+        received:
+          previous?.entityRef === entityRef ? previous.received : undefined,
         error: e as Error,
       }));
     }
   }, [governanceApi, entityRef]);
 
-  // A reload fetches what is stored now, which is at least as new as the last refresh.
+  // A reload fetches what is stored now; until it answers, the page keeps what it shows.
   const retry = useCallback(() => {
-    setRefreshState(undefined);
+    setRefreshState(previous => previous && { ...previous, error: undefined });
     reload();
   }, [reload]);
 
+  // A refresh and a reload both answer with the whole summary: the one that arrived last wins.
+  const newest =
+    refresh?.received &&
+    (!current || refresh.received.sequence > current.sequence)
+      ? refresh.received
+      : current;
+
   return {
     entity,
-    // The refresh answers with the whole summary, so it replaces the loaded one.
-    summary: refresh?.summary ?? value,
-    loading,
+    summary: newest?.summary,
+    // Only the first load of an entity shows progress; a reload keeps the summary on screen.
+    loading: loading && !current,
+    reloading: loading && !!current,
     error,
     retry,
     refreshScorecard,

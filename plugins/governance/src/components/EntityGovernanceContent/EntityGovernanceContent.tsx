@@ -19,7 +19,9 @@ export function EntityGovernanceContent() {
     entity,
     summary,
     loading,
+    reloading,
     error,
+    retry,
     refreshScorecard,
     refreshing,
     refreshError,
@@ -62,6 +64,8 @@ export function EntityGovernanceContent() {
           onRefresh={refreshScorecard}
           refreshing={refreshing}
           refreshError={refreshError}
+          onChanged={retry}
+          reloading={reloading}
         />
       </Grid>
       <Grid item xs={12}>

@@ -1,5 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -13,12 +14,17 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CheckResult,
+  CheckState,
   EntityGovernanceSummary,
+  governanceWaiverCreatePermission,
 } from '@internal/backstage-plugin-governance-common';
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
+import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';
+import { WaiverDialog } from '../WaiverDialog';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { formatDate, formatDateTime } from './formatDate';
 
@@ -61,7 +67,10 @@ function ObservedCell(props: { result: CheckResult }) {
   );
 }
 
-function describeRefreshError(error: Error): string {
+/** The states a waiver can turn into `waived`; a passing check needs none. */
+const WAIVABLE_STATES: CheckState[] = ['fail', 'warn', 'unknown'];
+
+function describeError(error: Error): string {
   // A ResponseError's message only names the status; the backend's reason is its cause.
   return ResponseError.is(error)
     ? `${error.message}: ${error.cause.message}`
@@ -95,7 +104,22 @@ const useStyles = makeStyles({
   table: { '& th': { whiteSpace: 'nowrap' } },
   noWrap: { whiteSpace: 'nowrap' },
   state: { minWidth: 160, maxWidth: 280 },
+  waiverAction: { marginTop: 4, padding: '0 6px', minWidth: 0 },
 });
+
+function WaiverNote(props: { waiver: NonNullable<CheckResult['waiver']> }) {
+  const { expiresAt, createdBy, reason } = props.waiver;
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      display="block"
+      data-testid="governance-waiver"
+    >
+      {`Waived until ${formatDate(expiresAt)} by ${createdBy}: ${reason}`}
+    </Typography>
+  );
+}
 
 export function ScorecardSection(props: {
   entityRef: string;
@@ -103,9 +127,53 @@ export function ScorecardSection(props: {
   onRefresh: () => void;
   refreshing: boolean;
   refreshError?: Error;
+  /** Reloads the summary after a waiver was granted or revoked. */
+  onChanged: () => void;
+  /** True while that reload runs: the rows are about to change, so they cannot be acted on. */
+  reloading?: boolean;
 }) {
   const classes = useStyles();
-  const { entityRef, scorecard, onRefresh, refreshing, refreshError } = props;
+  const {
+    entityRef,
+    scorecard,
+    onRefresh,
+    refreshing,
+    refreshError,
+    onChanged,
+    reloading = false,
+  } = props;
+  const governanceApi = useApi(governanceApiRef);
+  // Not allowed while the decision loads: the controls appear once it is known.
+  const { allowed: canWaive } = usePermission({
+    permission: governanceWaiverCreatePermission,
+  });
+  const [waiving, setWaiving] = useState<CheckResult>();
+  const [revoking, setRevoking] = useState<string>();
+  const [revokeError, setRevokeError] = useState<{
+    checkId: string;
+    error: Error;
+  }>();
+
+  const revoke = async (result: CheckResult) => {
+    setRevoking(result.checkId);
+    setRevokeError(undefined);
+    try {
+      await governanceApi.revokeWaiver(result.waiver!.id);
+      onChanged();
+    } catch (e) {
+      setRevokeError({ checkId: result.checkId, error: e as Error });
+      // Unknown or already revoked: the scorecard is out of date, so show what is stored now.
+      if (
+        ResponseError.is(e) &&
+        (e.statusCode === 404 || e.statusCode === 409)
+      ) {
+        onChanged();
+      }
+    } finally {
+      setRevoking(undefined);
+    }
+  };
+
   if (!scorecard) {
     return (
       <InfoCard title="Scorecard">
@@ -127,8 +195,7 @@ export function ScorecardSection(props: {
             severity="error"
             data-testid="governance-scorecard-refresh-error"
           >
-            The scorecard could not be refreshed.{' '}
-            {describeRefreshError(refreshError)}
+            The scorecard could not be refreshed. {describeError(refreshError)}
           </Alert>
         </Box>
       )}
@@ -173,13 +240,53 @@ export function ScorecardSection(props: {
                 </TableCell>
                 <TableCell className={classes.state}>
                   <CheckStateIndicator state={result.state} />
-                  {result.reason && (
+                  {/* The waiver says more than the reason, which repeats it in one line. */}
+                  {result.state === 'waived' && result.waiver ? (
+                    <WaiverNote waiver={result.waiver} />
+                  ) : (
+                    result.reason && (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        display="block"
+                      >
+                        {result.reason}
+                      </Typography>
+                    )
+                  )}
+                  {canWaive && WAIVABLE_STATES.includes(result.state) && (
+                    <Button
+                      size="small"
+                      color="primary"
+                      className={classes.waiverAction}
+                      aria-label={`Waive ${result.title}`}
+                      onClick={() => setWaiving(result)}
+                      disabled={reloading}
+                    >
+                      Waive
+                    </Button>
+                  )}
+                  {canWaive && result.state === 'waived' && result.waiver && (
+                    <Button
+                      size="small"
+                      color="primary"
+                      className={classes.waiverAction}
+                      aria-label={`Revoke waiver for ${result.title}`}
+                      onClick={() => revoke(result)}
+                      disabled={reloading || revoking === result.checkId}
+                    >
+                      {revoking === result.checkId ? 'Revoking…' : 'Revoke'}
+                    </Button>
+                  )}
+                  {revokeError?.checkId === result.checkId && (
                     <Typography
                       variant="caption"
-                      color="textSecondary"
+                      color="error"
                       display="block"
+                      role="alert"
                     >
-                      {result.reason}
+                      The waiver could not be revoked.{' '}
+                      {describeError(revokeError.error)}
                     </Typography>
                   )}
                 </TableCell>
@@ -193,6 +300,18 @@ export function ScorecardSection(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {waiving && (
+        <WaiverDialog
+          key={waiving.checkId}
+          entityRef={entityRef}
+          check={waiving}
+          onClose={() => setWaiving(undefined)}
+          onChanged={() => {
+            setRevokeError(undefined);
+            onChanged();
+          }}
+        />
       )}
     </InfoCard>
   );

@@ -1,0 +1,2 @@
+export { WaiverDialog } from './WaiverDialog';
+export type { WaiverDialogProps } from './WaiverDialog';
