@@ -16,8 +16,8 @@ import {
   parseGovernanceAnnotations,
   ScorecardCheck,
   TierPolicies,
-  TierPolicy,
   tierChecks,
+  Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import { GovernanceCustomCheck } from '@internal/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
@@ -30,6 +30,9 @@ import { GovernanceStore } from '../database/GovernanceStore';
  * @internal
  */
 export class ScorecardEngine {
+  /** The tier's own checks, then the custom checks that apply to the tier. */
+  private readonly checksByTier = new Map<string, ScorecardCheck[]>();
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -43,17 +46,15 @@ export class ScorecardEngine {
     },
   ) {
     validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
-  }
-
-  /** The tier's own checks, then the custom checks that apply to the tier. */
-  private checksFor(policy: TierPolicy): ScorecardCheck[] {
-    const custom = (this.deps.customChecks ?? []).filter(
-      c => !c.tiers || c.tiers.includes(policy.name),
-    );
-    return [
-      ...tierChecks(policy, { warnMarginPercent: this.deps.warnMarginPercent }),
-      ...custom,
-    ];
+    // The policy is fixed at start-up, so each tier's checks are built once, not per entity.
+    for (const policy of deps.tierPolicies.values()) {
+      this.checksByTier.set(policy.name, [
+        ...tierChecks(policy, { warnMarginPercent: deps.warnMarginPercent }),
+        ...(deps.customChecks ?? []).filter(
+          c => !c.tiers || c.tiers.includes(policy.name),
+        ),
+      ]);
+    }
   }
 
   /** Evaluates the given entities against their tier's checks; untiered ones get none. */
@@ -64,7 +65,13 @@ export class ScorecardEngine {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const measured = await store.getFacts(refs);
-    const waivers = await store.listWaivers(refs);
+    const waiversByEntity = new Map<string, Waiver[]>();
+    for (const waiver of await store.listWaivers(refs)) {
+      waiversByEntity.set(waiver.entityRef, [
+        ...(waiversByEntity.get(waiver.entityRef) ?? []),
+        waiver,
+      ]);
+    }
     const results = new Map<string, CheckResult[]>();
     entities.forEach((entity, i) => {
       const { values } = parseGovernanceAnnotations(
@@ -86,18 +93,14 @@ export class ScorecardEngine {
         })),
       ];
       const evaluated = evaluateScorecard({
-        checks: this.checksFor(policy),
+        checks: this.checksByTier.get(policy.name)!,
         facts,
         factDefinitions,
         now,
       });
       results.set(
         refs[i],
-        applyWaivers(
-          evaluated,
-          waivers.filter(w => w.entityRef === refs[i]),
-          now,
-        ),
+        applyWaivers(evaluated, waiversByEntity.get(refs[i]) ?? [], now),
       );
     });
     return results;
