@@ -14,3 +14,4 @@ export * from './facts';
 export * from './scorecard';
 export * from './permissions';
 export * from './waivers';
+export * from './compliance';

@@ -6,10 +6,20 @@ import { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   CheckResult,
+  CheckState,
+  complianceCounts,
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroup,
+  ComplianceGroupBy,
+  ComplianceRollup,
+  ComplianceTrendPoint,
+  COMPLIANCE_GROUP_BY,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import {
   CheckTransition,
+  EntityEvaluation,
   EntityTierRecord,
   GovernanceStore,
   MeasuredFact,
@@ -50,6 +60,63 @@ function chunks<T>(items: T[]): T[][] {
     result.push(items.slice(i, i + BATCH_SIZE));
   }
   return result;
+}
+
+const STATES: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
+
+/** Column sums, aliased to the column names, for roll-ups and snapshots. */
+const SUM_STATES = Object.fromEntries(
+  [...STATES, 'total'].map(column => [column, column]),
+);
+
+/** Sums come back as strings from PostgreSQL and as numbers from SQLite. */
+type StateSums = Record<CheckState | 'total', number | string | null>;
+
+type EvaluatedEntityRow = {
+  entity_ref: string;
+  title: string | null;
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+  tier: string;
+  pass: number;
+  fail: number;
+  warn: number;
+  unknown: number;
+  waived: number;
+  total: number;
+  passing_share: number;
+  failing: string;
+  evaluated_at: Date | string | number;
+};
+
+/** Restricts to the filter's dimensions; an empty value selects the entities without one. */
+function applyFilter<T extends Knex.QueryBuilder>(
+  query: T,
+  filter: ComplianceFilter,
+): T {
+  for (const key of COMPLIANCE_GROUP_BY) {
+    const value = filter[key];
+    if (value === '') {
+      query.whereNull(key);
+    } else if (value !== undefined) {
+      query.where(key, value);
+    }
+  }
+  return query;
+}
+
+function toGroup(
+  row: StateSums & { entities: number | string },
+  key: string | null | undefined,
+): ComplianceGroup {
+  return {
+    ...(key ? { key } : {}),
+    entities: Number(row.entities),
+    counts: complianceCounts(
+      Object.fromEntries(STATES.map(state => [state, Number(row[state] ?? 0)])),
+    ),
+  };
 }
 
 /**
@@ -221,10 +288,13 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return result;
   }
 
-  async storeResults(
-    results: Map<string, CheckResult[]>,
+  async storeEvaluations(
+    evaluations: EntityEvaluation[],
     evaluatedAt: Date,
   ): Promise<void> {
+    const results = new Map(
+      evaluations.map(e => [e.entityRef, e.placement ? e.results : []]),
+    );
     const entityRefs = [...results.keys()];
     await this.db.transaction(async tx => {
       const previous = new Map<
@@ -312,7 +382,57 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
         );
       }
+      await this.storePlacements(tx, evaluations, evaluatedAt);
     });
+  }
+
+  /** Rewrites the roll-up rows of the evaluated entities; untiered ones lose theirs. */
+  private async storePlacements(
+    tx: Knex.Transaction,
+    evaluations: EntityEvaluation[],
+    evaluatedAt: Date,
+  ) {
+    const rows: EvaluatedEntityRow[] = [];
+    const untiered: string[] = [];
+    for (const { entityRef, placement, results } of evaluations) {
+      if (!placement) {
+        untiered.push(entityRef);
+        continue;
+      }
+      const states: Partial<Record<CheckState, number>> = {};
+      for (const result of results) {
+        states[result.state] = (states[result.state] ?? 0) + 1;
+      }
+      const counts = complianceCounts(states);
+      rows.push({
+        entity_ref: entityRef,
+        title: placement.title ?? null,
+        owner: placement.owner ?? null,
+        system: placement.system ?? null,
+        domain: placement.domain ?? null,
+        tier: placement.tier,
+        pass: counts.pass,
+        fail: counts.fail,
+        warn: counts.warn,
+        unknown: counts.unknown,
+        waived: counts.waived,
+        total: counts.total,
+        passing_share: counts.passingShare,
+        failing: JSON.stringify(
+          results.filter(r => r.state === 'fail').map(r => r.checkId),
+        ),
+        evaluated_at: evaluatedAt,
+      });
+    }
+    for (const batch of chunks(untiered)) {
+      await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
+    }
+    for (const batch of chunks(rows)) {
+      await tx('evaluated_entities')
+        .insert(batch)
+        .onConflict('entity_ref')
+        .merge();
+    }
   }
 
   async getResults(
@@ -348,18 +468,133 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   }
 
   async removeResultsExcept(entityRefs: Set<string>): Promise<number> {
-    const stored: { entity_ref: string }[] = await this.db(
-      'check_results',
-    ).distinct('entity_ref');
+    const stored: { entity_ref: string }[] = await this.db
+      .select('entity_ref')
+      .from('check_results')
+      .union(qb => qb.select('entity_ref').from('evaluated_entities'));
     const gone = stored
       .map(r => r.entity_ref)
       .filter(ref => !entityRefs.has(ref));
     await this.db.transaction(async tx => {
       for (const batch of chunks(gone)) {
         await tx('check_results').whereIn('entity_ref', batch).delete();
+        await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
       }
     });
     return gone.length;
+  }
+
+  async getComplianceRollup(
+    groupBy: ComplianceGroupBy,
+    filter: ComplianceFilter,
+  ): Promise<ComplianceRollup> {
+    const rows: (StateSums & { key: string | null; entities: number })[] =
+      await applyFilter(this.db('evaluated_entities'), filter)
+        .select({ key: groupBy })
+        .count({ entities: '*' })
+        .sum(SUM_STATES)
+        .groupBy(groupBy);
+    const groups = rows
+      .map(row => toGroup(row, row.key))
+      .sort(
+        (a, b) =>
+          a.counts.passingShare - b.counts.passingShare ||
+          (a.key ?? '').localeCompare(b.key ?? ''),
+      );
+    const totals: ComplianceGroup = {
+      entities: groups.reduce((sum, g) => sum + g.entities, 0),
+      counts: complianceCounts(
+        Object.fromEntries(
+          STATES.map(state => [
+            state,
+            groups.reduce((sum, g) => sum + g.counts[state], 0),
+          ]),
+        ),
+      ),
+    };
+    return { groupBy, filter, groups, totals };
+  }
+
+  async listComplianceEntities(
+    filter: ComplianceFilter,
+    page: { offset: number; limit: number },
+  ): Promise<ComplianceEntityPage> {
+    const [{ count }] = await applyFilter(
+      this.db('evaluated_entities'),
+      filter,
+    ).count({ count: '*' });
+    const rows: EvaluatedEntityRow[] = await applyFilter(
+      this.db('evaluated_entities'),
+      filter,
+    )
+      .orderBy([
+        { column: 'passing_share', order: 'asc' },
+        { column: 'fail', order: 'desc' },
+        { column: 'entity_ref', order: 'asc' },
+      ])
+      .offset(page.offset)
+      .limit(page.limit);
+    return {
+      filter,
+      totalItems: Number(count),
+      offset: page.offset,
+      limit: page.limit,
+      items: rows.map(row => ({
+        entityRef: row.entity_ref,
+        title: row.title ?? undefined,
+        owner: row.owner ?? undefined,
+        system: row.system ?? undefined,
+        domain: row.domain ?? undefined,
+        tier: row.tier,
+        counts: complianceCounts(row),
+        failing: JSON.parse(row.failing),
+        evaluatedAt: toIso(row.evaluated_at),
+      })),
+    };
+  }
+
+  async recordComplianceDay(day: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      const rows = await tx('evaluated_entities')
+        .select(COMPLIANCE_GROUP_BY)
+        .count({ entities: '*' })
+        .sum(SUM_STATES)
+        .groupBy(COMPLIANCE_GROUP_BY);
+      await tx('compliance_daily').where({ day }).delete();
+      for (const batch of chunks(rows)) {
+        await tx('compliance_daily').insert(
+          batch.map(row => ({
+            day,
+            ...Object.fromEntries(
+              COMPLIANCE_GROUP_BY.map(key => [key, row[key]]),
+            ),
+            entities: Number(row.entities),
+            ...Object.fromEntries(
+              [...STATES, 'total' as const].map(key => [
+                key,
+                Number(row[key] ?? 0),
+              ]),
+            ),
+          })),
+        );
+      }
+    });
+  }
+
+  async getComplianceTrend(
+    filter: ComplianceFilter,
+    sinceDay: string,
+  ): Promise<ComplianceTrendPoint[]> {
+    const rows = (await applyFilter(this.db('compliance_daily'), filter)
+      .where('day', '>=', sinceDay)
+      .select('day')
+      .sum(SUM_STATES)
+      .groupBy('day')
+      .orderBy('day', 'asc')) as (StateSums & { day: string })[];
+    return rows.map(row => ({
+      day: row.day,
+      counts: toGroup({ ...row, entities: 0 }, undefined).counts,
+    }));
   }
 
   async pruneHistory(before: Date): Promise<number> {

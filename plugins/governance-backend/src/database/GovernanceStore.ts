@@ -1,6 +1,11 @@
 import {
   CheckResult,
   CheckState,
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroupBy,
+  ComplianceRollup,
+  ComplianceTrendPoint,
   FactValue,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
@@ -68,6 +73,32 @@ export interface CheckTransition {
 }
 
 /**
+ * Where an evaluated entity sits in the organisation, for the Compliance roll-ups. Refs are full
+ * entity refs.
+ *
+ * @internal
+ */
+export interface EntityPlacement {
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  tier: string;
+}
+
+/**
+ * The outcome of evaluating one entity. Without a placement the entity has no valid tier: its
+ * results must be empty, and its current results and roll-up row are removed.
+ *
+ * @internal
+ */
+export interface EntityEvaluation {
+  entityRef: string;
+  placement?: EntityPlacement;
+  results: CheckResult[];
+}
+
+/**
  * Persistence of the governance plugin.
  *
  * @internal
@@ -97,11 +128,12 @@ export interface GovernanceStore {
   getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>>;
 
   /**
-   * Replaces the current results of the given entities and records a transition for each check
-   * whose state or value changed (including checks that disappeared). One transaction.
+   * Replaces the current results and roll-up rows of the given entities and records a
+   * transition for each check whose state or value changed (including checks that
+   * disappeared). One transaction.
    */
-  storeResults(
-    results: Map<string, CheckResult[]>,
+  storeEvaluations(
+    evaluations: EntityEvaluation[],
     evaluatedAt: Date,
   ): Promise<void>;
 
@@ -114,8 +146,8 @@ export interface GovernanceStore {
   listTransitions(entityRef: string, since: Date): Promise<CheckTransition[]>;
 
   /**
-   * Removes the current results of entities not in `entityRefs` (they left the catalog or lost
-   * their tier); their history stays. Returns how many entities were removed.
+   * Removes the current results and roll-up rows of entities not in `entityRefs` (they left the
+   * catalog or lost their tier); their history stays. Returns how many entities were removed.
    */
   removeResultsExcept(entityRefs: Set<string>): Promise<number>;
 
@@ -135,4 +167,28 @@ export interface GovernanceStore {
 
   /** Every waiver of the given entities, newest first, including revoked and expired ones. */
   listWaivers(entityRefs: string[]): Promise<Waiver[]>;
+
+  /** Current results rolled up by one dimension, least passing first. */
+  getComplianceRollup(
+    groupBy: ComplianceGroupBy,
+    filter: ComplianceFilter,
+  ): Promise<ComplianceRollup>;
+
+  /** A page of the entities matching the filter, least passing first. */
+  listComplianceEntities(
+    filter: ComplianceFilter,
+    page: { offset: number; limit: number },
+  ): Promise<ComplianceEntityPage>;
+
+  /**
+   * Replaces the day's snapshot with the current roll-up rows; the scheduled evaluation calls it
+   * after each full pass, so the last pass of a day is the one kept.
+   */
+  recordComplianceDay(day: string): Promise<void>;
+
+  /** Daily counts for the filter since `sinceDay` (`YYYY-MM-DD`), oldest first. */
+  getComplianceTrend(
+    filter: ComplianceFilter,
+    sinceDay: string,
+  ): Promise<ComplianceTrendPoint[]>;
 }

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@internal/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+import { EntityEvaluation } from './GovernanceStore';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +20,16 @@ const result = (
   factName: 'coverage',
   stale: false,
 });
+
+/** Results of standard-tier entities that sit nowhere in particular. */
+const asEvaluations = (
+  results: Map<string, CheckResult[]>,
+): EntityEvaluation[] =>
+  [...results].map(([entityRef, checks]) => ({
+    entityRef,
+    placement: { tier: 'standard' },
+    results: checks,
+  }));
 
 describe.each(databases.eachSupportedId())(
   'scorecard storage on %s',
@@ -105,18 +116,28 @@ describe.each(databases.eachSupportedId())(
       const t2 = new Date('2026-11-21T00:00:00.000Z');
       const t3 = new Date('2026-11-22T00:00:00.000Z');
 
-      await store.storeResults(
-        new Map([[ref, [result('b', 'unknown'), result('a', 'fail', '60%')]]]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([
+            [ref, [result('b', 'unknown'), result('a', 'fail', '60%')]],
+          ]),
+        ),
         t1,
       );
-      await store.storeResults(
-        new Map([[ref, [result('b', 'unknown'), result('a', 'fail', '60%')]]]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([
+            [ref, [result('b', 'unknown'), result('a', 'fail', '60%')]],
+          ]),
+        ),
         t2,
       );
-      await store.storeResults(
-        new Map([
-          [ref, [result('b', 'pass', '1'), result('a', 'fail', '60%')]],
-        ]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([
+            [ref, [result('b', 'pass', '1'), result('a', 'fail', '60%')]],
+          ]),
+        ),
         t3,
       );
 
@@ -151,12 +172,12 @@ describe.each(databases.eachSupportedId())(
     it('records a check that no longer applies as removed', async () => {
       const { store } = await createStore();
       const ref = 'component:default/search';
-      await store.storeResults(
-        new Map([[ref, [result('testing-load', 'pass')]]]),
+      await store.storeEvaluations(
+        asEvaluations(new Map([[ref, [result('testing-load', 'pass')]]])),
         new Date('2026-11-20T00:00:00Z'),
       );
-      await store.storeResults(
-        new Map([[ref, [result('testing-unit', 'pass')]]]),
+      await store.storeEvaluations(
+        asEvaluations(new Map([[ref, [result('testing-unit', 'pass')]]])),
         new Date('2026-11-21T00:00:00Z'),
       );
       const states = (await store.listTransitions(ref, new Date(0))).map(t => [
@@ -172,11 +193,13 @@ describe.each(databases.eachSupportedId())(
 
     it('removes current results of entities that left, keeping their history', async () => {
       const { store } = await createStore();
-      await store.storeResults(
-        new Map([
-          ['component:default/a', [result('x', 'pass')]],
-          ['component:default/b', [result('x', 'fail')]],
-        ]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([
+            ['component:default/a', [result('x', 'pass')]],
+            ['component:default/b', [result('x', 'fail')]],
+          ]),
+        ),
         new Date(),
       );
       expect(
@@ -197,7 +220,7 @@ describe.each(databases.eachSupportedId())(
           [result('a', 'pass'), result('b', 'fail')],
         ]),
       );
-      await store.storeResults(results, new Date());
+      await store.storeEvaluations(asEvaluations(results), new Date());
       expect(
         (await store.getResults('component:default/s-1999'))?.results,
       ).toHaveLength(2);
@@ -216,16 +239,22 @@ describe.each(databases.eachSupportedId())(
         }),
       });
       const ref = 'component:default/payments';
-      await store.storeResults(
-        new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+        ),
         new Date('2025-01-01T00:00:00Z'),
       );
-      await store.storeResults(
-        new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
+        ),
         new Date('2025-02-01T00:00:00Z'),
       );
-      await store.storeResults(
-        new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
+        ),
         new Date('2026-11-01T00:00:00Z'),
       );
 

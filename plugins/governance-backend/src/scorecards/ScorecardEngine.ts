@@ -21,7 +21,8 @@ import {
 } from '@internal/backstage-plugin-governance-common';
 import { GovernanceCustomCheck } from '@internal/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
-import { GovernanceStore } from '../database/GovernanceStore';
+import { SystemDomains } from '../catalog/SystemDomains';
+import { EntityEvaluation, GovernanceStore } from '../database/GovernanceStore';
 
 /**
  * Evaluates scorecards and stores the results: on a schedule for every governed entity, for one
@@ -57,11 +58,15 @@ export class ScorecardEngine {
     }
   }
 
-  /** Evaluates the given entities against their tier's checks; untiered ones get none. */
+  /**
+   * Evaluates the given entities against their tier's checks. Untiered ones get no results and
+   * no placement, so storing them clears what they had.
+   */
   private async evaluate(
     entities: Entity[],
     now: Date,
-  ): Promise<Map<string, CheckResult[]>> {
+    domains: SystemDomains,
+  ): Promise<EntityEvaluation[]> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const measured = await store.getFacts(refs);
@@ -72,19 +77,21 @@ export class ScorecardEngine {
         waiver,
       ]);
     }
-    const results = new Map<string, CheckResult[]>();
-    entities.forEach((entity, i) => {
+    const evaluations: EntityEvaluation[] = [];
+    for (const [i, entity] of entities.entries()) {
+      const entityRef = refs[i];
       const { values } = parseGovernanceAnnotations(
         entity.metadata.annotations,
         { tierNames: tierPolicies.keys() },
       );
       const policy = values.tier ? tierPolicies.get(values.tier) : undefined;
       if (!policy) {
-        return;
+        evaluations.push({ entityRef, results: [] });
+        continue;
       }
       const facts: FactObservation[] = [
         ...declaredFacts(values),
-        ...(measured.get(refs[i]) ?? []).map(f => ({
+        ...(measured.get(entityRef) ?? []).map(f => ({
           name: f.name,
           value: f.value,
           origin: 'measured' as const,
@@ -98,12 +105,20 @@ export class ScorecardEngine {
         factDefinitions,
         now,
       });
-      results.set(
-        refs[i],
-        applyWaivers(evaluated, waiversByEntity.get(refs[i]) ?? [], now),
-      );
-    });
-    return results;
+      evaluations.push({
+        entityRef,
+        placement: {
+          ...(await domains.placementOf(entity)),
+          tier: policy.name,
+        },
+        results: applyWaivers(
+          evaluated,
+          waiversByEntity.get(entityRef) ?? [],
+          now,
+        ),
+      });
+    }
+    return evaluations;
   }
 
   /**
@@ -122,44 +137,53 @@ export class ScorecardEngine {
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    return this.evaluateLoadedEntity(entity, options?.now ?? new Date());
+    return this.evaluateLoadedEntity(entity, options?.now ?? new Date(), {
+      credentials,
+    });
   }
 
   /** Evaluates an entity already read from the catalog and stores its results. */
   async evaluateLoadedEntity(
     entity: Entity,
     now: Date,
+    options?: { credentials?: BackstageCredentials },
   ): Promise<CheckResult[]> {
-    const results = await this.evaluate([entity], now);
-    const ref = stringifyEntityRef(entity);
-    // An entity without a valid tier has no checks: storing an empty set clears old results.
-    await this.deps.store.storeResults(
-      new Map([[ref, results.get(ref) ?? []]]),
+    const credentials =
+      options?.credentials ?? (await this.deps.auth.getOwnServiceCredentials());
+    const [evaluation] = await this.evaluate(
+      [entity],
       now,
+      SystemDomains.lookingUp(this.deps.catalog, credentials),
     );
-    return results.get(ref) ?? [];
+    await this.deps.store.storeEvaluations([evaluation], now);
+    return evaluation.results;
   }
 
   /**
-   * Evaluates every governed entity page by page, then removes the current results of entities
-   * that left the catalog or lost their tier (their history stays).
+   * Evaluates every governed entity page by page, removes the current results of entities that
+   * left the catalog or lost their tier (their history stays), and records the day's
+   * compliance snapshot.
    */
   async evaluateAll(now = new Date()): Promise<{ entities: number }> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
+    const domains = await SystemDomains.readAll(catalog, credentials);
     const seen = new Set<string>();
     for await (const page of readGovernedEntities({
       catalog,
       credentials,
       tierPolicies,
     })) {
-      const results = await this.evaluate(page, now);
-      await store.storeResults(results, now);
-      for (const ref of results.keys()) {
-        seen.add(ref);
+      const evaluations = await this.evaluate(page, now, domains);
+      await store.storeEvaluations(evaluations, now);
+      for (const { entityRef, placement } of evaluations) {
+        if (placement) {
+          seen.add(entityRef);
+        }
       }
     }
     const removed = await store.removeResultsExcept(seen);
+    await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
       `Evaluated scorecards of ${seen.size} entities, removed results of ${removed} that left`,
     );

@@ -26,6 +26,8 @@ import { EntitySummaryService } from './EntitySummaryService';
 import { parseStrictEntityRef } from './entityRefs';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
+import { createComplianceRoutes } from './complianceRoutes';
+import { readDays } from './queryParameters';
 
 /**
  * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
@@ -47,22 +49,6 @@ function readEntityRef(query: express.Request['query']): string {
       })`,
     );
   }
-}
-
-function readDays(raw: unknown): number {
-  if (raw === undefined) {
-    return 90;
-  }
-  const days =
-    typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-  if (!(days >= 1 && days <= 366)) {
-    throw new InputError(
-      `Query parameter 'days' must be a whole number from 1 to 366, got ${JSON.stringify(
-        raw,
-      )}`,
-    );
-  }
-  return days;
 }
 
 /** @internal */
@@ -124,7 +110,7 @@ export async function createRouter(options: {
 
   router.get('/scorecard/trend', async (req, res) => {
     const entityRef = readEntityRef(req.query);
-    const days = readDays(req.query.days);
+    const days = readDays(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -254,6 +240,8 @@ export async function createRouter(options: {
       evaluated: entityRefs.length <= 50,
     });
   });
+
+  router.use(createComplianceRoutes(options));
 
   return router;
 }

@@ -1,0 +1,112 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityPlacement } from '../database/GovernanceStore';
+
+const PAGE_SIZE = 500;
+
+/** A spec field naming another entity, as a full ref; absent when missing or malformed. */
+function specRef(
+  entity: Entity,
+  field: 'owner' | 'system' | 'domain',
+  defaultKind: string,
+): string | undefined {
+  const value = entity.spec?.[field];
+  if (typeof value !== 'string' || value === '') {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Works out where an entity sits for the Compliance roll-ups: its owner, its system, and that
+ * system's domain. A full evaluation reads every system once up front; a single-entity
+ * evaluation looks its system up.
+ *
+ * @internal
+ */
+export class SystemDomains {
+  private constructor(
+    private readonly domainOfSystem: (
+      systemRef: string,
+    ) => Promise<string | undefined>,
+  ) {}
+
+  /** Reads the domain of every system in the catalog, page by page. */
+  static async readAll(
+    catalog: CatalogService,
+    credentials: BackstageCredentials,
+  ): Promise<SystemDomains> {
+    const domains = new Map<string, string | undefined>();
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              filter: { kind: 'system' },
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'spec.domain',
+              ],
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      for (const system of page.items) {
+        domains.set(
+          stringifyEntityRef(system),
+          specRef(system, 'domain', 'domain'),
+        );
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return new SystemDomains(async ref => domains.get(ref));
+  }
+
+  /** Looks up each system when asked, for evaluating one entity. */
+  static lookingUp(
+    catalog: CatalogService,
+    credentials: BackstageCredentials,
+  ): SystemDomains {
+    return new SystemDomains(async ref => {
+      const system = await catalog.getEntityByRef(ref, { credentials });
+      return system ? specRef(system, 'domain', 'domain') : undefined;
+    });
+  }
+
+  /** The entity's place in the organisation; a System is its own system. */
+  async placementOf(entity: Entity): Promise<Omit<EntityPlacement, 'tier'>> {
+    const system =
+      entity.kind.toLocaleLowerCase('en-US') === 'system'
+        ? stringifyEntityRef(entity)
+        : specRef(entity, 'system', 'system');
+    const domain =
+      entity.kind.toLocaleLowerCase('en-US') === 'system'
+        ? specRef(entity, 'domain', 'domain')
+        : system && (await this.domainOfSystem(system));
+    return {
+      ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+      ...(specRef(entity, 'owner', 'group')
+        ? { owner: specRef(entity, 'owner', 'group') }
+        : {}),
+      ...(system ? { system } : {}),
+      ...(domain ? { domain } : {}),
+    };
+  }
+}

@@ -1,0 +1,238 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+import { EntityEvaluation, EntityPlacement } from './GovernanceStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const checks = (...states: CheckResult['state'][]): CheckResult[] =>
+  states.map((state, i) => ({
+    checkId: `check-${i}`,
+    title: `Check ${i}`,
+    state,
+    target: 'target',
+    factName: 'coverage',
+    stale: false,
+  }));
+
+const evaluation = (
+  name: string,
+  placement: EntityPlacement,
+  results: CheckResult[],
+): EntityEvaluation => ({
+  entityRef: `component:default/${name}`,
+  placement,
+  results,
+});
+
+const teamA = 'group:default/team-a';
+const teamB = 'group:default/team-b';
+const payments = 'system:default/payments';
+
+describe.each(databases.eachSupportedId())(
+  'compliance roll-ups on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseGovernanceStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const now = new Date('2026-11-25T10:00:00Z');
+      await store.storeEvaluations(
+        [
+          evaluation(
+            'checkout',
+            {
+              owner: teamA,
+              system: payments,
+              domain: 'domain:default/commerce',
+              tier: 'critical',
+              title: 'Checkout',
+            },
+            checks('pass', 'fail', 'fail', 'unknown'),
+          ),
+          evaluation(
+            'ledger',
+            { owner: teamA, system: payments, tier: 'critical' },
+            checks('pass', 'pass', 'pass', 'waived'),
+          ),
+          evaluation(
+            'wiki',
+            { owner: teamB, tier: 'experimental' },
+            checks('warn', 'pass'),
+          ),
+        ],
+        now,
+      );
+      return { knex, store, now };
+    }
+
+    it('rolls current results up by owner with counts and the passing share, least passing first', async () => {
+      const { store } = await createStore();
+      const rollup = await store.getComplianceRollup('owner', {});
+      expect(rollup.groups).toEqual([
+        {
+          key: teamA,
+          entities: 2,
+          counts: {
+            pass: 4,
+            fail: 2,
+            warn: 0,
+            unknown: 1,
+            waived: 1,
+            total: 8,
+            passingShare: 0.5,
+          },
+        },
+        {
+          key: teamB,
+          entities: 1,
+          counts: {
+            pass: 1,
+            fail: 0,
+            warn: 1,
+            unknown: 0,
+            waived: 0,
+            total: 2,
+            passingShare: 0.5,
+          },
+        },
+      ]);
+      expect(rollup.totals).toEqual({
+        entities: 3,
+        counts: {
+          pass: 5,
+          fail: 2,
+          warn: 1,
+          unknown: 1,
+          waived: 1,
+          total: 10,
+          passingShare: 0.5,
+        },
+      });
+    });
+
+    it('groups entities without a system together and filters on the missing value', async () => {
+      const { store } = await createStore();
+      const bySystem = await store.getComplianceRollup('system', {});
+      expect(bySystem.groups.map(g => [g.key, g.entities])).toEqual([
+        [undefined, 1],
+        [payments, 2],
+      ]);
+      const withoutDomain = await store.getComplianceRollup('owner', {
+        domain: '',
+      });
+      // team-b's wiki passes half its checks, team-a's ledger (no system) three of four.
+      expect(
+        withoutDomain.groups.map(g => [g.key, g.counts.passingShare]),
+      ).toEqual([
+        [teamB, 0.5],
+        [teamA, 0.75],
+      ]);
+    });
+
+    it('drills down to the entities of a group, least passing first, paginated', async () => {
+      const { store } = await createStore();
+      const page = await store.listComplianceEntities(
+        { owner: teamA },
+        { offset: 0, limit: 1 },
+      );
+      expect(page.totalItems).toBe(2);
+      expect(page.items).toEqual([
+        {
+          entityRef: 'component:default/checkout',
+          title: 'Checkout',
+          owner: teamA,
+          system: payments,
+          domain: 'domain:default/commerce',
+          tier: 'critical',
+          counts: {
+            pass: 1,
+            fail: 2,
+            warn: 0,
+            unknown: 1,
+            waived: 0,
+            total: 4,
+            passingShare: 0.25,
+          },
+          failing: ['check-1', 'check-2'],
+          evaluatedAt: '2026-11-25T10:00:00.000Z',
+        },
+      ]);
+      const next = await store.listComplianceEntities(
+        { owner: teamA },
+        { offset: 1, limit: 1 },
+      );
+      expect(next.items.map(i => i.entityRef)).toEqual([
+        'component:default/ledger',
+      ]);
+    });
+
+    it('moves an entity between groups when it is re-evaluated, and drops it when it loses its tier or leaves', async () => {
+      const { store } = await createStore();
+      await store.storeEvaluations(
+        [
+          evaluation(
+            'wiki',
+            { owner: teamA, tier: 'experimental' },
+            checks('pass', 'pass'),
+          ),
+          { entityRef: 'component:default/ledger', results: [] },
+        ],
+        new Date('2026-11-25T11:00:00Z'),
+      );
+      const byOwner = await store.getComplianceRollup('owner', {});
+      expect(byOwner.groups.map(g => [g.key, g.entities])).toEqual([
+        [teamA, 2],
+      ]);
+      expect(
+        await store.getResults('component:default/ledger'),
+      ).toBeUndefined();
+
+      await store.removeResultsExcept(new Set(['component:default/wiki']));
+      const after = await store.listComplianceEntities(
+        {},
+        { offset: 0, limit: 10 },
+      );
+      expect(after.items.map(i => i.entityRef)).toEqual([
+        'component:default/wiki',
+      ]);
+    });
+
+    it('keeps one snapshot per day for the trend, the last one of the day winning', async () => {
+      const { store } = await createStore();
+      await store.recordComplianceDay('2026-11-24');
+      await store.storeEvaluations(
+        [
+          evaluation(
+            'checkout',
+            { owner: teamA, system: payments, tier: 'critical' },
+            checks('pass', 'pass', 'pass', 'pass'),
+          ),
+        ],
+        new Date('2026-11-25T10:00:00Z'),
+      );
+      await store.recordComplianceDay('2026-11-25');
+      await store.recordComplianceDay('2026-11-25');
+
+      const trend = await store.getComplianceTrend(
+        { owner: teamA },
+        '2026-11-01',
+      );
+      expect(trend.map(p => [p.day, p.counts.pass, p.counts.total])).toEqual([
+        ['2026-11-24', 4, 8],
+        ['2026-11-25', 7, 8],
+      ]);
+      expect(
+        await store.getComplianceTrend({ owner: teamA }, '2026-11-25'),
+      ).toHaveLength(1);
+      expect(
+        (
+          await store.getComplianceTrend({ tier: 'experimental' }, '2026-11-01')
+        ).map(p => p.counts.warn),
+      ).toEqual([1, 1]);
+    });
+  },
+);

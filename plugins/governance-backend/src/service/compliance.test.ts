@@ -1,0 +1,211 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ComplianceEntityPage,
+  ComplianceRollup,
+  ComplianceTrend,
+} from '@internal/backstage-plugin-governance-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+
+const component = (
+  name: string,
+  spec: { owner: string; system?: string },
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, title: `The ${name} service`, annotations },
+  spec: { type: 'service', lifecycle: 'production', ...spec },
+});
+
+const entities: Entity[] = [
+  component(
+    'checkout',
+    { owner: 'team-a', system: 'payments' },
+    { 'governance/tier': 'core', 'governance/test-coverage': '60' },
+  ),
+  component(
+    'ledger',
+    { owner: 'team-a', system: 'payments' },
+    { 'governance/tier': 'core', 'governance/test-coverage': '95' },
+  ),
+  component(
+    'wiki',
+    { owner: 'group:default/team-b' },
+    { 'governance/tier': 'supporting' },
+  ),
+  component('untiered', { owner: 'team-b' }, {}),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments' },
+    spec: { owner: 'team-a', domain: 'commerce' },
+  },
+];
+
+async function startBackend(
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
+  const { server } = await startTestBackend({
+    features: [
+      ...(extraFeatures ?? []),
+      governancePlugin,
+      catalogServiceMock.factory({ entities }),
+      // Runs the scheduled evaluation at start-up instead of after its initial delay.
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+  return server;
+}
+
+type Server = Awaited<ReturnType<typeof startBackend>>;
+
+const get = (server: Server, path: string) =>
+  request(server)
+    .get(`/api/governance${path}`)
+    .set('Authorization', mockCredentials.user.header());
+
+async function rollupOnceEvaluated(server: Server, query: string) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const res = await get(server, `/compliance?${query}`);
+    if (res.body.totals?.entities === 3) {
+      return res.body as ComplianceRollup;
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `The scheduled evaluation never stored the results: ${JSON.stringify(
+      (await get(server, `/compliance?${query}`)).body,
+    )}`,
+  );
+}
+
+describe('Compliance routes', () => {
+  it('rolls the scheduled evaluation up by domain, with entities outside any system grouped apart', async () => {
+    const server = await startBackend();
+    const rollup = await rollupOnceEvaluated(server, 'groupBy=domain');
+    expect(rollup.groups.map(g => [g.key, g.entities, g.counts.total])).toEqual(
+      [
+        // The supporting tier demands fewer checks than core.
+        [undefined, 1, expect.any(Number)],
+        ['domain:default/commerce', 2, expect.any(Number)],
+      ],
+    );
+    expect(rollup.totals.counts.total).toBe(
+      rollup.groups[0].counts.total + rollup.groups[1].counts.total,
+    );
+  });
+
+  it('drills down to a group and counts a pushed fact at once', async () => {
+    const server = await startBackend();
+    await rollupOnceEvaluated(server, 'groupBy=owner');
+    const before = (
+      await get(server, '/compliance/entities?owner=group:default/team-a')
+    ).body as ComplianceEntityPage;
+    expect(before.items.map(i => [i.entityRef, i.title])).toEqual([
+      ['component:default/checkout', 'The checkout service'],
+      ['component:default/ledger', 'The ledger service'],
+    ]);
+    expect(before.items[0].failing).toContain('coverage');
+
+    const push = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        entityRef: 'component:default/checkout',
+        name: 'coverage',
+        value: 92,
+        source: 'ci/github-actions',
+      });
+    expect(push.status).toBe(201);
+
+    const after = (
+      await get(server, '/compliance/entities?owner=group:default/team-a')
+    ).body as ComplianceEntityPage;
+    const checkout = after.items.find(
+      i => i.entityRef === 'component:default/checkout',
+    )!;
+    expect(checkout.failing).not.toContain('coverage');
+    expect(checkout.counts.pass).toBe(before.items[0].counts.pass + 1);
+  });
+
+  it('has a trend point for today after the scheduled evaluation', async () => {
+    const server = await startBackend();
+    await rollupOnceEvaluated(server, 'groupBy=tier');
+    const trend = (await get(server, '/compliance/trend?days=7&tier=core'))
+      .body as ComplianceTrend;
+    expect(trend.points.map(p => p.day)).toEqual([
+      new Date().toISOString().slice(0, 10),
+    ]);
+    expect(trend.points[0].counts.total).toBeGreaterThan(0);
+  });
+
+  it('exports the current view as CSV', async () => {
+    const server = await startBackend();
+    await rollupOnceEvaluated(server, 'groupBy=owner');
+    const groups = await get(server, '/compliance.csv?groupBy=tier');
+    expect(groups.status).toBe(200);
+    expect(groups.headers['content-type']).toMatch(/^text\/csv/);
+    expect(groups.headers['content-disposition']).toContain(
+      'compliance-by_tier.csv',
+    );
+    const lines = groups.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'tier,entities,pass,fail,warn,unknown,waived,total,passing_percent',
+    );
+    expect(lines.slice(1).map(l => l.split(',').slice(0, 2))).toEqual(
+      expect.arrayContaining([
+        ['core', '2'],
+        ['supporting', '1'],
+      ]),
+    );
+
+    const drilled = await get(
+      server,
+      '/compliance/entities.csv?owner=group:default/team-b',
+    );
+    expect(drilled.text.trim().split('\r\n')).toEqual([
+      expect.stringMatching(/^entity,title,owner,system,domain,tier,/),
+      expect.stringMatching(
+        /^component:default\/wiki,The wiki service,group:default\/team-b,,,supporting,/,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      '/compliance?groupBy=team',
+      "'groupBy' must be one of owner, system, domain, tier",
+    ],
+    [
+      '/compliance/entities?limit=500',
+      "'limit' must be a whole number from 1 to 100",
+    ],
+    ['/compliance/entities?offset=-1', "'offset' must be a whole number"],
+    ['/compliance/trend?days=0', "'days' must be a whole number from 1 to 366"],
+    ['/compliance?owner=a&owner=b', "'owner' may be given only once"],
+  ])('answers %s with 400 naming the problem', async (path, message) => {
+    const server = await startBackend();
+    const res = await get(server, path);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('needs a signed-in caller', async () => {
+    const server = await startBackend([
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ]);
+    const res = await request(server).get('/api/governance/compliance');
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,151 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  ComplianceCounts,
+  ComplianceFilter,
+  COMPLIANCE_GROUP_BY,
+} from '@internal/backstage-plugin-governance-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { GovernanceStore } from '../database/GovernanceStore';
+import { toCsv } from './csv';
+import {
+  readComplianceFilter,
+  readDays,
+  readGroupBy,
+  readPage,
+} from './queryParameters';
+
+const COUNT_COLUMNS: (keyof ComplianceCounts)[] = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+  'total',
+];
+
+function countCells(counts: ComplianceCounts) {
+  return [
+    ...COUNT_COLUMNS.map(column => counts[column]),
+    Math.round(counts.passingShare * 1000) / 10,
+  ];
+}
+
+function csvFileName(parts: string[], filter: ComplianceFilter) {
+  const filtered = Object.entries(filter).map(
+    ([key, value]) => `${key}-${value || 'none'}`,
+  );
+  return `${[...parts, ...filtered].join('_').replace(/[^\w.-]+/g, '-')}.csv`;
+}
+
+function sendCsv(res: express.Response, fileName: string, body: string) {
+  res
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .attachment(fileName)
+    .send(body);
+}
+
+/**
+ * The Compliance view: the stored current results rolled up by owner, system, domain or tier,
+ * the entities behind a roll-up, the daily trend and CSV exports. Everything is read from the
+ * roll-up tables; nothing re-runs checks. Any signed-in user or service may read them.
+ *
+ * @internal
+ */
+export function createComplianceRoutes(options: {
+  httpAuth: HttpAuthService;
+  store: GovernanceStore;
+}): express.Router {
+  const { httpAuth, store } = options;
+  const router = Router();
+  const signedIn = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/compliance', async (req, res) => {
+    const groupBy = readGroupBy(req.query);
+    const filter = readComplianceFilter(req.query);
+    await signedIn(req);
+    res.json(await store.getComplianceRollup(groupBy, filter));
+  });
+
+  router.get('/compliance.csv', async (req, res) => {
+    const groupBy = readGroupBy(req.query);
+    const filter = readComplianceFilter(req.query);
+    await signedIn(req);
+    const rollup = await store.getComplianceRollup(groupBy, filter);
+    sendCsv(
+      res,
+      csvFileName(['compliance-by', groupBy], filter),
+      toCsv(
+        [groupBy, 'entities', ...COUNT_COLUMNS, 'passing_percent'],
+        rollup.groups.map(group => [
+          group.key ?? '',
+          group.entities,
+          ...countCells(group.counts),
+        ]),
+      ),
+    );
+  });
+
+  router.get('/compliance/entities', async (req, res) => {
+    const filter = readComplianceFilter(req.query);
+    const page = readPage(req.query);
+    await signedIn(req);
+    res.json(await store.listComplianceEntities(filter, page));
+  });
+
+  router.get('/compliance/entities.csv', async (req, res) => {
+    const filter = readComplianceFilter(req.query);
+    await signedIn(req);
+    const rows: Array<Array<string | number | undefined>> = [];
+    // Page through, so an export of the whole organisation never needs one huge query.
+    for (let offset = 0; ; offset += 100) {
+      const page = await store.listComplianceEntities(filter, {
+        offset,
+        limit: 100,
+      });
+      for (const item of page.items) {
+        rows.push([
+          item.entityRef,
+          item.title,
+          ...COMPLIANCE_GROUP_BY.map(key => item[key]),
+          ...countCells(item.counts),
+          item.failing.join(' '),
+          item.evaluatedAt,
+        ]);
+      }
+      if (offset + 100 >= page.totalItems) {
+        break;
+      }
+    }
+    sendCsv(
+      res,
+      csvFileName(['compliance-entities'], filter),
+      toCsv(
+        [
+          'entity',
+          'title',
+          ...COMPLIANCE_GROUP_BY,
+          ...COUNT_COLUMNS,
+          'passing_percent',
+          'failing_checks',
+          'evaluated_at',
+        ],
+        rows,
+      ),
+    );
+  });
+
+  router.get('/compliance/trend', async (req, res) => {
+    const filter = readComplianceFilter(req.query);
+    const days = readDays(req.query);
+    await signedIn(req);
+    const since = new Date(Date.now() - (days - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    res.json({ filter, points: await store.getComplianceTrend(filter, since) });
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+/**
+ * One CSV document (RFC 4180, CRLF line ends). Cells that a spreadsheet would run as a formula
+ * (starting with =, +, -, @) are prefixed with a quote, since titles come from catalog files
+ * anyone can edit.
+ *
+ * @internal
+ */
+export function toCsv(
+  header: string[],
+  rows: Array<Array<string | number | undefined>>,
+): string {
+  const cell = (value: string | number | undefined) => {
+    if (value === undefined) {
+      return '';
+    }
+    if (typeof value === 'number') {
+      return String(value);
+    }
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [header, ...rows]
+    .map(row => row.map(cell).join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}

@@ -1,0 +1,89 @@
+import { InputError } from '@backstage/errors';
+import {
+  ComplianceFilter,
+  ComplianceGroupBy,
+  COMPLIANCE_GROUP_BY,
+} from '@internal/backstage-plugin-governance-common';
+import express from 'express';
+
+type Query = express.Request['query'];
+
+function single(query: Query, name: string): string | undefined {
+  const raw = query[name];
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (typeof raw !== 'string') {
+    throw new InputError(`Query parameter '${name}' may be given only once`);
+  }
+  return raw;
+}
+
+/** `groupBy`, defaulting to owner; anything else is a 400 listing the dimensions. */
+export function readGroupBy(query: Query): ComplianceGroupBy {
+  const raw = single(query, 'groupBy') ?? 'owner';
+  if (!(COMPLIANCE_GROUP_BY as readonly string[]).includes(raw)) {
+    throw new InputError(
+      `Query parameter 'groupBy' must be one of ${COMPLIANCE_GROUP_BY.join(
+        ', ',
+      )}, got '${raw}'`,
+    );
+  }
+  return raw as ComplianceGroupBy;
+}
+
+/**
+ * The dimensions named as query parameters; an empty value selects the entities without one
+ * (no system, a system without a domain).
+ */
+export function readComplianceFilter(query: Query): ComplianceFilter {
+  const filter: ComplianceFilter = {};
+  for (const key of COMPLIANCE_GROUP_BY) {
+    const value = single(query, key);
+    if (value === undefined) {
+      continue;
+    }
+    if (value.length > 255) {
+      throw new InputError(
+        `Query parameter '${key}' is too long: at most 255 characters`,
+      );
+    }
+    filter[key] = value;
+  }
+  return filter;
+}
+
+function wholeNumber(
+  query: Query,
+  name: string,
+  options: { min: number; max: number; fallback: number },
+): number {
+  const raw = single(query, name);
+  if (raw === undefined) {
+    return options.fallback;
+  }
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= options.min && value <= options.max)) {
+    throw new InputError(
+      `Query parameter '${name}' must be a whole number from ${options.min} to ${options.max}, got '${raw}'`,
+    );
+  }
+  return value;
+}
+
+/** `offset` (default 0) and `limit` (default 25, at most 100). */
+export function readPage(query: Query): { offset: number; limit: number } {
+  return {
+    offset: wholeNumber(query, 'offset', {
+      min: 0,
+      max: 1_000_000_000,
+      fallback: 0,
+    }),
+    limit: wholeNumber(query, 'limit', { min: 1, max: 100, fallback: 25 }),
+  };
+}
+
+/** `days` back from today, 1 to 366, default 90. */
+export function readDays(query: Query): number {
+  return wholeNumber(query, 'days', { min: 1, max: 366, fallback: 90 });
+}
