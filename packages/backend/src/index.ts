@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 
 const backend = createBackend();
@@ -46,6 +47,8 @@ backend.add(
 backend.add(import('@internal/backstage-plugin-governance-backend'));
 // an example custom scorecard check, through governanceChecksExtensionPoint
 backend.add(governanceErrorBudgetCheck);
+// an example fact provider and its check, through governanceFactProvidersExtensionPoint
+backend.add(governanceDocsFactProvider);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

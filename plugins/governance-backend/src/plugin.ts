@@ -13,8 +13,11 @@ import {
 } from '@internal/backstage-plugin-governance-common';
 import {
   GovernanceCustomCheck,
+  GovernanceFactProvider,
   governanceChecksExtensionPoint,
+  governanceFactProvidersExtensionPoint,
 } from '@internal/backstage-plugin-governance-node';
+import { FactProviderRunner } from './facts/FactProviderRunner';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { EntitySummaryService } from './service/EntitySummaryService';
 import { createRouter } from './service/router';
@@ -63,6 +66,12 @@ export const governancePlugin = createBackendPlugin({
     env.registerExtensionPoint(governanceChecksExtensionPoint, {
       addChecks(...checks) {
         customChecks.push(...checks);
+      },
+    });
+    const factProviders: GovernanceFactProvider[] = [];
+    env.registerExtensionPoint(governanceFactProvidersExtensionPoint, {
+      addFactProviders(...providers) {
+        factProviders.push(...providers);
       },
     });
 
@@ -116,6 +125,14 @@ export const governancePlugin = createBackendPlugin({
             );
           },
         });
+
+        await new FactProviderRunner({
+          ...deps,
+          store,
+          scorecards,
+          tierPolicies,
+          factDefinitions,
+        }).schedule(scheduler, factProviders);
 
         const tierSync = new TierSync({ ...deps, store, tierPolicies });
         await scheduler.scheduleTask({

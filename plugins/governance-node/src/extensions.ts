@@ -1,5 +1,13 @@
-import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { ScorecardCheck } from '@internal/backstage-plugin-governance-common';
+import {
+  createExtensionPoint,
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  FactValue,
+  ScorecardCheck,
+} from '@internal/backstage-plugin-governance-common';
 
 /**
  * A scorecard check contributed by a backend module, on top of the checks the tier policy
@@ -46,4 +54,79 @@ export interface GovernanceChecksExtensionPoint {
 export const governanceChecksExtensionPoint =
   createExtensionPoint<GovernanceChecksExtensionPoint>({
     id: 'governance.checks',
+  });
+
+/**
+ * A fact a provider observed for one entity.
+ *
+ * @public
+ */
+export interface GovernanceProvidedFact {
+  /** Full entity ref, e.g. `component:default/payments`. */
+  entityRef: string;
+  /** A built-in fact or one declared under `governance.facts` in config. */
+  name: string;
+  value: FactValue;
+  /** When it was observed (ISO timestamp); the time of the run when absent. */
+  observedAt?: string;
+}
+
+/**
+ * Collects facts on a schedule, instead of waiting for pipelines to push them: e.g. reads
+ * coverage from a code-quality service or availability from a monitoring system. The backend
+ * runs each provider through the `SchedulerService` (once per tick across replicas), hands it
+ * the governed entities page by page, validates what it returns like the facts API does, stores
+ * the facts with the source `provider:<id>` and re-evaluates those entities.
+ *
+ * @public
+ */
+export interface GovernanceFactProvider {
+  /** Unique id, also the scheduled task's name and the facts' source. */
+  id: string;
+  /** How often to run it. */
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /**
+   * Returns facts about some of the given entities (a page of at most 500 governed entities,
+   * read with the fields kind, metadata, spec.owner, spec.system). Facts the provider has
+   * nothing to say about are simply left out.
+   */
+  collect(
+    entities: Entity[],
+    context: { logger: LoggerService },
+  ): Promise<GovernanceProvidedFact[]>;
+}
+
+/**
+ * Adds fact providers.
+ *
+ * @public
+ */
+export interface GovernanceFactProvidersExtensionPoint {
+  addFactProviders(...providers: GovernanceFactProvider[]): void;
+}
+
+/**
+ * The extension point for fact providers.
+ *
+ * @example
+ * ```ts
+ * createBackendModule({
+ *   pluginId: 'governance',
+ *   moduleId: 'docs-fact-provider',
+ *   register(env) {
+ *     env.registerInit({
+ *       deps: { providers: governanceFactProvidersExtensionPoint },
+ *       async init({ providers }) {
+ *         providers.addFactProviders({ id: 'docs', schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } }, collect: async entities => [...] });
+ *       },
+ *     });
+ *   },
+ * });
+ * ```
+ *
+ * @public
+ */
+export const governanceFactProvidersExtensionPoint =
+  createExtensionPoint<GovernanceFactProvidersExtensionPoint>({
+    id: 'governance.fact-providers',
   });

@@ -160,6 +160,20 @@ export class ScorecardEngine {
   }
 
   /**
+   * Evaluates a page of entities read from the catalog and stores their results; `domains`
+   * comes from {@link SystemDomains.readAll}, read once for all pages.
+   */
+  async evaluatePage(
+    entities: Entity[],
+    now: Date,
+    domains: SystemDomains,
+  ): Promise<EntityEvaluation[]> {
+    const evaluations = await this.evaluate(entities, now, domains);
+    await this.deps.store.storeEvaluations(evaluations, now);
+    return evaluations;
+  }
+
+  /**
    * Evaluates every governed entity page by page, removes the current results of entities that
    * left the catalog or lost their tier (their history stays), and records the day's
    * compliance snapshot.
@@ -174,8 +188,7 @@ export class ScorecardEngine {
       credentials,
       tierPolicies,
     })) {
-      const evaluations = await this.evaluate(page, now, domains);
-      await store.storeEvaluations(evaluations, now);
+      const evaluations = await this.evaluatePage(page, now, domains);
       for (const { entityRef, placement } of evaluations) {
         if (placement) {
           seen.add(entityRef);
