@@ -77,6 +77,12 @@ export interface Config {
        */
       frequency?: { [unit: string]: number };
       /**
+       * How long after start-up the first scheduled evaluation waits (default 30 seconds), as a
+       * Backstage duration object; lets the catalog settle after a deploy.
+       * @visibility backend
+       */
+      initialDelay?: { [unit: string]: number };
+      /**
        * Days of scorecard history kept (default 365). Older changes are pruned after each
        * scheduled evaluation, except the latest change of each check.
        * @visibility backend

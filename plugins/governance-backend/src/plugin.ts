@@ -24,7 +24,7 @@ import { createRouter } from './service/router';
 import { ScorecardEngine } from './scorecards/ScorecardEngine';
 import { TierSync } from './tiers/TierSync';
 
-function readFrequency(
+function readDuration(
   config: Config,
   key: string,
   fallback: HumanDuration,
@@ -109,11 +109,15 @@ export const governancePlugin = createBackendPlugin({
         });
         await scheduler.scheduleTask({
           id: 'governance-evaluate-scorecards',
-          frequency: readFrequency(config, 'governance.scorecard.frequency', {
+          frequency: readDuration(config, 'governance.scorecard.frequency', {
             minutes: 10,
           }),
           timeout: { minutes: 15 },
-          initialDelay: { seconds: 30 },
+          initialDelay: readDuration(
+            config,
+            'governance.scorecard.initialDelay',
+            { seconds: 30 },
+          ),
           fn: async () => {
             await scorecards.evaluateAll();
             const cutoff = new Date(
@@ -137,7 +141,7 @@ export const governancePlugin = createBackendPlugin({
         const tierSync = new TierSync({ ...deps, store, tierPolicies });
         await scheduler.scheduleTask({
           id: 'governance-tier-sync',
-          frequency: readFrequency(config, 'governance.tierSync.frequency', {
+          frequency: readDuration(config, 'governance.tierSync.frequency', {
             minutes: 5,
           }),
           timeout: { minutes: 5 },

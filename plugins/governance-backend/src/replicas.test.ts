@@ -1,0 +1,138 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory, { Knex } from 'knex';
+import { governancePlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+// Replicas share a database only on PostgreSQL; CI requires it (see DatabaseGovernanceStore.test).
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+const entities: Entity[] = Array.from({ length: 3 }, (_, i) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: `service-${i}`,
+    annotations: { 'governance/tier': 'core' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+}));
+
+/** One backend replica: its own connection pool to the shared database, its own catalog client. */
+async function startReplica(connection: Knex.Config) {
+  const knex = knexFactory(connection);
+  const catalog = catalogServiceMock({ entities });
+  // Every full evaluation reads the systems first, so these calls count the runs of this replica.
+  const evaluations = jest.spyOn(catalog, 'queryEntities');
+  let scheduler: SchedulerService | undefined;
+  const backend = await startTestBackend({
+    features: [
+      governancePlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          // The first run is due a second after start-up, the next an hour later.
+          governance: {
+            scorecard: {
+              initialDelay: { seconds: 1 },
+              frequency: { hours: 1 },
+            },
+          },
+        },
+      }),
+      mockServices.database.factory({ knex }),
+      schedulerServiceFactory,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      createBackendModule({
+        pluginId: 'governance',
+        moduleId: 'test-scheduler-handle',
+        register(env) {
+          env.registerInit({
+            deps: { pluginScheduler: coreServices.scheduler },
+            async init({ pluginScheduler }) {
+              scheduler = pluginScheduler;
+            },
+          });
+        },
+      }),
+    ],
+  });
+  return {
+    backend,
+    knex,
+    scheduler: scheduler!,
+    runs: () =>
+      evaluations.mock.calls.filter(
+        ([query]) =>
+          query &&
+          'filter' in query &&
+          (query.filter as any)?.kind === 'system',
+      ).length,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'two replicas on one %s database',
+  databaseId => {
+    it('run a scheduled scorecard evaluation once between them', async () => {
+      const shared = await databases.init(databaseId);
+      const connection = shared.client.config as Knex.Config;
+      const replicas = [
+        await startReplica(connection),
+        await startReplica(connection),
+      ];
+      try {
+        const task = 'governance-evaluate-scorecards';
+        // Both replicas registered the task; each sees the same one stored in the database.
+        for (const replica of replicas) {
+          expect(
+            (await replica.scheduler.getScheduledTasks()).map(t => t.id),
+          ).toContain(task);
+        }
+
+        const total = () => replicas[0].runs() + replicas[1].runs();
+        const waitForRuns = async (n: number) => {
+          for (let waited = 0; total() < n && waited < 20_000; waited += 200) {
+            await new Promise(resolve => setTimeout(resolve, 200));
+          }
+          expect(total()).toBe(n);
+          // Longer than a poll interval (5 s): no replica runs the same tick a second time.
+          await new Promise(resolve => setTimeout(resolve, 6_000));
+          expect(total()).toBe(n);
+        };
+
+        // The first tick, due shortly after start-up: both workers race to claim it.
+        await waitForRuns(1);
+        const idle = replicas.find(r => r.runs() === 0)!;
+
+        // A tick made due by hand from the replica that did not run the first one.
+        await idle.scheduler.triggerTask(task);
+        await waitForRuns(2);
+
+        const stored = await shared('evaluated_entities').count({ n: '*' });
+        expect(Number(stored[0].n)).toBe(entities.length);
+      } finally {
+        for (const replica of replicas) {
+          await replica.backend.stop();
+          await replica.knex.destroy();
+        }
+      }
+    });
+  },
+);
