@@ -2,8 +2,10 @@
 
 /**
  * Compliance roll-ups: where each evaluated entity sits (owner, system, domain, tier) with the
- * counts of its current results, and one snapshot of those counts per day, so the Compliance
- * view and its trend are a GROUP BY over small tables instead of a pass over every check.
+ * counts of its current results, and the daily counts of each owner/system/domain/tier
+ * combination stored as changes (a row only on a day its counts differ from its previous row),
+ * so the Compliance view and its trend are a GROUP BY over small tables instead of a pass over
+ * every check, and a year of history stays small.
  *
  * @param {import('knex').Knex} knex
  */
@@ -40,9 +42,9 @@ exports.up = async function up(knex) {
     table.index(['tier'], 'evaluated_entities_tier_idx');
   });
 
-  await knex.schema.createTable('compliance_daily', table => {
+  await knex.schema.createTable('compliance_changes', table => {
     table.comment(
-      'Counts per state for each owner/system/domain/tier combination, one snapshot per day (UTC)',
+      'Counts per state of an owner/system/domain/tier combination from a day (UTC) on, until its next row; entities 0 when it emptied',
     );
     table.bigIncrements('id').primary();
     table.string('day', 10).notNullable().comment('YYYY-MM-DD');
@@ -55,7 +57,7 @@ exports.up = async function up(knex) {
       table.integer(state).notNullable();
     }
     table.integer('total').notNullable();
-    table.index(['day'], 'compliance_daily_day_idx');
+    table.index(['day'], 'compliance_changes_day_idx');
   });
 };
 
@@ -63,6 +65,6 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
-  await knex.schema.dropTable('compliance_daily');
+  await knex.schema.dropTable('compliance_changes');
   await knex.schema.dropTable('evaluated_entities');
 };

@@ -90,6 +90,58 @@ type EvaluatedEntityRow = {
   evaluated_at: Date | string | number;
 };
 
+type ComplianceChangeRow = {
+  day: string;
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+  tier: string;
+  entities: number;
+} & Record<CheckState | 'total', number>;
+
+function toChangeRow(
+  day: string,
+  row: Record<string, unknown>,
+  emptied = false,
+): ComplianceChangeRow {
+  const number = (key: string) => (emptied ? 0 : Number(row[key] ?? 0));
+  return {
+    day,
+    owner: (row.owner as string | null) ?? null,
+    system: (row.system as string | null) ?? null,
+    domain: (row.domain as string | null) ?? null,
+    tier: row.tier as string,
+    entities: number('entities'),
+    pass: number('pass'),
+    fail: number('fail'),
+    warn: number('warn'),
+    unknown: number('unknown'),
+    waived: number('waived'),
+    total: number('total'),
+  };
+}
+
+const comboKey = (row: ComplianceChangeRow) =>
+  JSON.stringify(COMPLIANCE_GROUP_BY.map(key => row[key]));
+
+const sameCounts = (a: ComplianceChangeRow, b: ComplianceChangeRow) =>
+  (['entities', ...STATES, 'total'] as const).every(
+    key => Number(a[key]) === Number(b[key]),
+  );
+
+/** The latest row before `beforeDay` of each combination matching the filter. */
+async function latestChanges(
+  db: Knex,
+  filter: ComplianceFilter,
+  beforeDay: string,
+): Promise<ComplianceChangeRow[]> {
+  const latestIds = applyFilter(db('compliance_changes'), filter)
+    .where('day', '<', beforeDay)
+    .max('id')
+    .groupBy(COMPLIANCE_GROUP_BY);
+  return db('compliance_changes').whereIn('id', latestIds);
+}
+
 /** Restricts to the filter's dimensions; an empty value selects the entities without one. */
 function applyFilter<T extends Knex.QueryBuilder>(
   query: T,
@@ -555,28 +607,34 @@ export class DatabaseGovernanceStore implements GovernanceStore {
 
   async recordComplianceDay(day: string): Promise<void> {
     await this.db.transaction(async tx => {
-      const rows = await tx('evaluated_entities')
-        .select(COMPLIANCE_GROUP_BY)
-        .count({ entities: '*' })
-        .sum(SUM_STATES)
-        .groupBy(COMPLIANCE_GROUP_BY);
-      await tx('compliance_daily').where({ day }).delete();
-      for (const batch of chunks(rows)) {
-        await tx('compliance_daily').insert(
-          batch.map(row => ({
-            day,
-            ...Object.fromEntries(
-              COMPLIANCE_GROUP_BY.map(key => [key, row[key]]),
-            ),
-            entities: Number(row.entities),
-            ...Object.fromEntries(
-              [...STATES, 'total' as const].map(key => [
-                key,
-                Number(row[key] ?? 0),
-              ]),
-            ),
-          })),
-        );
+      // A second pass on the same day replaces that day's rows.
+      await tx('compliance_changes').where({ day }).delete();
+      const current: ComplianceChangeRow[] = (
+        await tx('evaluated_entities')
+          .select(COMPLIANCE_GROUP_BY)
+          .count({ entities: '*' })
+          .sum(SUM_STATES)
+          .groupBy(COMPLIANCE_GROUP_BY)
+      ).map(row => toChangeRow(day, row));
+      const previous = new Map(
+        (await latestChanges(tx, {}, day)).map(row => [comboKey(row), row]),
+      );
+      const changed: ComplianceChangeRow[] = [];
+      for (const row of current) {
+        const before = previous.get(comboKey(row));
+        previous.delete(comboKey(row));
+        if (!before || !sameCounts(before, row)) {
+          changed.push(row);
+        }
+      }
+      // Combinations that emptied (their entities moved or left) end with a row of zeros.
+      for (const gone of previous.values()) {
+        if (Number(gone.entities) > 0) {
+          changed.push(toChangeRow(day, { ...gone, entities: 0 }, true));
+        }
+      }
+      for (const batch of chunks(changed)) {
+        await tx('compliance_changes').insert(batch);
       }
     });
   }
@@ -584,17 +642,51 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   async getComplianceTrend(
     filter: ComplianceFilter,
     sinceDay: string,
+    untilDay: string,
   ): Promise<ComplianceTrendPoint[]> {
-    const rows = (await applyFilter(this.db('compliance_daily'), filter)
+    // Each combination's counts on the first day come from its latest row before it.
+    const state = new Map(
+      (await latestChanges(this.db, filter, sinceDay)).map(row => [
+        comboKey(row),
+        row,
+      ]),
+    );
+    const changes: ComplianceChangeRow[] = await applyFilter(
+      this.db('compliance_changes'),
+      filter,
+    )
       .where('day', '>=', sinceDay)
-      .select('day')
-      .sum(SUM_STATES)
-      .groupBy('day')
-      .orderBy('day', 'asc')) as (StateSums & { day: string })[];
-    return rows.map(row => ({
-      day: row.day,
-      counts: toGroup({ ...row, entities: 0 }, undefined).counts,
-    }));
+      .orderBy('id', 'asc');
+    const firstDay = state.size > 0 ? sinceDay : changes[0]?.day;
+    if (!firstDay) {
+      return [];
+    }
+    const points: ComplianceTrendPoint[] = [];
+    let next = 0;
+    for (
+      let day = firstDay;
+      day <= untilDay;
+      day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10)
+    ) {
+      while (next < changes.length && changes[next].day === day) {
+        state.set(comboKey(changes[next]), changes[next]);
+        next += 1;
+      }
+      const sums = Object.fromEntries(
+        [...STATES, 'total'].map(key => [key, 0]),
+      ) as Record<CheckState | 'total', number>;
+      for (const row of state.values()) {
+        for (const key of [...STATES, 'total'] as const) {
+          sums[key] += Number(row[key]);
+        }
+      }
+      if (sums.total > 0) {
+        points.push({ day, counts: complianceCounts(sums) });
+      }
+    }
+    return points;
   }
 
   async pruneHistory(before: Date): Promise<number> {

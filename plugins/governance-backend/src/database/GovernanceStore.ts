@@ -186,9 +186,14 @@ export interface GovernanceStore {
    */
   recordComplianceDay(day: string): Promise<void>;
 
-  /** Daily counts for the filter since `sinceDay` (`YYYY-MM-DD`), oldest first. */
+  /**
+   * Daily counts for the filter from `sinceDay` to `untilDay` (`YYYY-MM-DD`, inclusive), oldest
+   * first; a day without a recorded change carries the previous counts forward. Days before
+   * the first record, or when the filter matches no entity, have no point.
+   */
   getComplianceTrend(
     filter: ComplianceFilter,
     sinceDay: string,
+    untilDay: string,
   ): Promise<ComplianceTrendPoint[]>;
 }

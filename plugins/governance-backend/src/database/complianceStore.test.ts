@@ -28,6 +28,7 @@ const evaluation = (
 });
 
 const teamA = 'group:default/team-a';
+const UNTIL = '2026-11-25';
 const teamB = 'group:default/team-b';
 const payments = 'system:default/payments';
 
@@ -60,7 +61,7 @@ describe.each(databases.eachSupportedId())(
           ),
           evaluation(
             'wiki',
-            { owner: teamB, tier: 'experimental' },
+            { owner: teamB, tier: 'supporting' },
             checks('warn', 'pass'),
           ),
         ],
@@ -176,7 +177,7 @@ describe.each(databases.eachSupportedId())(
         [
           evaluation(
             'wiki',
-            { owner: teamA, tier: 'experimental' },
+            { owner: teamA, tier: 'supporting' },
             checks('pass', 'pass'),
           ),
           { entityRef: 'component:default/ledger', results: [] },
@@ -220,19 +221,80 @@ describe.each(databases.eachSupportedId())(
       const trend = await store.getComplianceTrend(
         { owner: teamA },
         '2026-11-01',
+        UNTIL,
       );
       expect(trend.map(p => [p.day, p.counts.pass, p.counts.total])).toEqual([
         ['2026-11-24', 4, 8],
         ['2026-11-25', 7, 8],
       ]);
       expect(
-        await store.getComplianceTrend({ owner: teamA }, '2026-11-25'),
+        await store.getComplianceTrend({ owner: teamA }, '2026-11-25', UNTIL),
       ).toHaveLength(1);
       expect(
         (
-          await store.getComplianceTrend({ tier: 'experimental' }, '2026-11-01')
+          await store.getComplianceTrend(
+            { tier: 'supporting' },
+            '2026-11-01',
+            UNTIL,
+          )
         ).map(p => p.counts.warn),
       ).toEqual([1, 1]);
+    });
+
+    it('stores only the combinations that changed, carrying the others forward day by day', async () => {
+      const { store, knex } = await createStore();
+      await store.recordComplianceDay('2026-11-20');
+      const [{ baseline }] = await knex('compliance_changes').count({
+        baseline: '*',
+      });
+      // Nothing changed for three days: no rows, but a point on each day.
+      await store.recordComplianceDay('2026-11-23');
+      const [{ after }] = await knex('compliance_changes').count({
+        after: '*',
+      });
+      expect(Number(after)).toBe(Number(baseline));
+      expect(
+        (await store.getComplianceTrend({}, '2026-11-19', '2026-11-23')).map(
+          p => p.day,
+        ),
+      ).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
+
+      // team-b's only entity moves to team-a: team-b's trend ends, team-a's grows.
+      await store.storeEvaluations(
+        [
+          evaluation(
+            'wiki',
+            { owner: teamA, tier: 'supporting' },
+            checks('pass', 'pass'),
+          ),
+        ],
+        new Date('2026-11-24T10:00:00Z'),
+      );
+      await store.recordComplianceDay('2026-11-24');
+      expect(
+        (
+          await store.getComplianceTrend(
+            { owner: teamB },
+            '2026-11-22',
+            '2026-11-24',
+          )
+        ).map(p => [p.day, p.counts.total]),
+      ).toEqual([
+        ['2026-11-22', 2],
+        ['2026-11-23', 2],
+      ]);
+      expect(
+        (
+          await store.getComplianceTrend(
+            { owner: teamA },
+            '2026-11-23',
+            '2026-11-24',
+          )
+        ).map(p => [p.day, p.counts.total]),
+      ).toEqual([
+        ['2026-11-23', 8],
+        ['2026-11-24', 10],
+      ]);
     });
   },
 );

@@ -141,10 +141,16 @@ export function createComplianceRoutes(options: {
     const filter = readComplianceFilter(req.query);
     const days = readDays(req.query);
     await signedIn(req);
-    const since = new Date(Date.now() - (days - 1) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    res.json({ filter, points: await store.getComplianceTrend(filter, since) });
+    const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+    const now = Date.now();
+    res.json({
+      filter,
+      points: await store.getComplianceTrend(
+        filter,
+        day(now - (days - 1) * 86_400_000),
+        day(now),
+      ),
+    });
   });
 
   return router;
