@@ -142,6 +142,25 @@ async function latestChanges(
   return db('compliance_changes').whereIn('id', latestIds);
 }
 
+const PLACEMENT_COLUMNS = [
+  'title',
+  'owner',
+  'system',
+  'domain',
+  'tier',
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+  'total',
+  'failing',
+] as const;
+
+/** Whether a stored roll-up row already says what the new one would (its time aside). */
+const samePlacement = (a: EvaluatedEntityRow, b: EvaluatedEntityRow) =>
+  PLACEMENT_COLUMNS.every(column => a[column] === b[column]);
+
 /** Restricts to the filter's dimensions; an empty value selects the entities without one. */
 function applyFilter<T extends Knex.QueryBuilder>(
   query: T,
@@ -424,11 +443,9 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           .onConflict(['entity_ref', 'check_id'])
           .merge(['position', 'state', 'result', 'evaluated_at']);
       }
-      for (const batch of chunks(entityRefs)) {
-        await tx('check_results')
-          .whereIn('entity_ref', batch)
-          .update({ evaluated_at: evaluatedAt });
-      }
+      // check_results.evaluated_at is when a result was last written; when the entity was last
+      // evaluated is kept once per entity, in evaluated_entities, so an unchanged pass does
+      // not rewrite every result row.
       for (const batch of chunks(transitions)) {
         await tx('check_history').insert(
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
@@ -479,7 +496,33 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     for (const batch of chunks(untiered)) {
       await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
     }
+    // Rows that only need the new time get one UPDATE per batch instead of an upsert each.
+    const unchanged: string[] = [];
+    const changed: EvaluatedEntityRow[] = [];
     for (const batch of chunks(rows)) {
+      const stored = new Map<string, EvaluatedEntityRow>(
+        (
+          await tx<EvaluatedEntityRow>('evaluated_entities').whereIn(
+            'entity_ref',
+            batch.map(row => row.entity_ref),
+          )
+        ).map(row => [row.entity_ref, row]),
+      );
+      for (const row of batch) {
+        const before = stored.get(row.entity_ref);
+        if (before && samePlacement(before, row)) {
+          unchanged.push(row.entity_ref);
+        } else {
+          changed.push(row);
+        }
+      }
+    }
+    for (const batch of chunks(unchanged)) {
+      await tx('evaluated_entities')
+        .whereIn('entity_ref', batch)
+        .update({ evaluated_at: evaluatedAt });
+    }
+    for (const batch of chunks(changed)) {
       await tx('evaluated_entities')
         .insert(batch)
         .onConflict('entity_ref')
@@ -496,9 +539,15 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     if (rows.length === 0) {
       return undefined;
     }
+    const entity = await this.db<EvaluatedEntityRow>('evaluated_entities')
+      .where({ entity_ref: entityRef })
+      .first('evaluated_at');
     return {
       results: rows.map(row => JSON.parse(row.result)),
-      evaluatedAt: toIso(rows[0].evaluated_at),
+      evaluatedAt: toIso(
+        entity?.evaluated_at ??
+          Math.max(...rows.map(row => new Date(row.evaluated_at).getTime())),
+      ),
     };
   }
 
