@@ -83,6 +83,7 @@ export const governancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,

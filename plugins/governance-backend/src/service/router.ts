@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   BackstageCredentials,
   HttpAuthService,
@@ -17,6 +18,7 @@ import {
   scorecardTrend,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
+import { JsonObject } from '@backstage/types';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
@@ -53,6 +55,7 @@ function readEntityRef(query: express.Request['query']): string {
 
 /** @internal */
 export async function createRouter(options: {
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;
@@ -87,6 +90,30 @@ export async function createRouter(options: {
       );
     }
   }
+
+  /** Runs a change and records it with Backstage's auditor, as done or failed. */
+  async function audited<T>(
+    req: express.Request,
+    eventId: string,
+    meta: JsonObject,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const event = await options.auditor.createEvent({
+      eventId,
+      request: req,
+      severityLevel: 'medium',
+      meta,
+    });
+    try {
+      const result = await change();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
   // Batches of 10,000 facts are about 2 MB of JSON.
   router.use(express.json({ limit: '10mb' }));
 
@@ -175,7 +202,17 @@ export async function createRouter(options: {
       createdBy: credentials.principal.userEntityRef,
       createdAt: now.toISOString(),
     };
-    await options.store.createWaiver(waiver);
+    await audited(
+      req,
+      'waiver-create',
+      {
+        waiverId: waiver.id,
+        entityRef: waiver.entityRef,
+        checkId: waiver.checkId,
+        expiresAt: waiver.expiresAt,
+      },
+      () => options.store.createWaiver(waiver),
+    );
     await scorecards.evaluateLoadedEntity(entity, now);
     res.status(201).json(waiver);
   });
@@ -188,10 +225,16 @@ export async function createRouter(options: {
       'Revoking a waiver',
     );
     const now = new Date();
-    const waiver = await options.store.revokeWaiver(
-      req.params.id,
-      credentials.principal.userEntityRef,
-      now,
+    const waiver = await audited(
+      req,
+      'waiver-revoke',
+      { waiverId: req.params.id },
+      () =>
+        options.store.revokeWaiver(
+          req.params.id,
+          credentials.principal.userEntityRef,
+          now,
+        ),
     );
     // The check returns to its real state right away, not at the next scheduled run.
     await scorecards.evaluateEntity(waiver.entityRef, { now });
@@ -226,7 +269,16 @@ export async function createRouter(options: {
       );
     }
 
-    await options.store.addFacts(facts, now);
+    await audited(
+      req,
+      'facts-push',
+      {
+        facts: facts.length,
+        entities: entityRefs.length,
+        sources: [...new Set(facts.map(f => f.source))].slice(0, 20),
+      },
+      () => options.store.addFacts(facts, now),
+    );
     // Re-evaluate the touched entities right away so their scorecards show the new facts.
     // Large batches are left to the scheduled evaluation, which is built for them.
     if (entityRefs.length <= 50) {

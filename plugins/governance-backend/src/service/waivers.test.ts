@@ -197,4 +197,46 @@ describe('waivers', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(404);
   });
+
+  it('records grants and revocations with the auditor', async () => {
+    const auditor = mockServices.auditor.mock();
+    const event = { success: jest.fn(), fail: jest.fn() };
+    auditor.createEvent.mockResolvedValue(event);
+    const server = await startBackend([auditor.factory]);
+
+    const granted = await grant(server, {
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      reason: 'Legacy module being rewritten this quarter',
+      expiresAt: inDays(30),
+    });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'waiver-create',
+        meta: expect.objectContaining({
+          waiverId: granted.body.id,
+          entityRef: 'component:default/payments',
+          checkId: 'coverage',
+        }),
+      }),
+    );
+    await request(server)
+      .delete(`/api/governance/waivers/${granted.body.id}`)
+      .set('Authorization', mockCredentials.user.header());
+    // Revoking twice: the second is recorded as a failed attempt.
+    const again = await request(server)
+      .delete(`/api/governance/waivers/${granted.body.id}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(again.status).toBe(409);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'waiver-revoke',
+        meta: { waiverId: granted.body.id },
+      }),
+    );
+    expect(event.success).toHaveBeenCalledTimes(2);
+    expect(event.fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({ name: 'ConflictError' }),
+    });
+  });
 });
