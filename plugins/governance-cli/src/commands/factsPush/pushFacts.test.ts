@@ -1,0 +1,154 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { factsEndpoint, pushFacts } from './pushFacts';
+
+const fact = {
+  entityRef: 'component:default/payments',
+  name: 'coverage',
+  value: 83.2,
+  source: 'ci/github-actions',
+};
+
+/** A stand-in backend that records requests and answers as told. */
+async function startBackend(answer: { status: number; body: unknown }) {
+  const requests: {
+    url?: string;
+    headers: IncomingMessage['headers'];
+    body: unknown;
+  }[] = [];
+  const server: Server = createServer((req, res) => {
+    let data = '';
+    req.on('data', chunk => (data += chunk));
+    req.on('end', () => {
+      requests.push({
+        url: req.url,
+        headers: req.headers,
+        body: JSON.parse(data),
+      });
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
+}
+
+const backstageError = (name: string, message: string, statusCode: number) => ({
+  error: { name, message },
+  request: { method: 'POST', url: '/api/governance/facts' },
+  response: { statusCode },
+});
+
+describe('pushFacts', () => {
+  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
+  afterEach(async () => {
+    await backend?.close();
+    backend = undefined;
+  });
+
+  it('posts the batch with the bearer token and resolves to what was accepted', async () => {
+    backend = await startBackend({
+      status: 201,
+      body: { accepted: 1, entities: 1, evaluated: true },
+    });
+    await expect(
+      pushFacts({
+        baseUrl: `${backend.baseUrl}/`,
+        token: 'secret',
+        facts: [fact],
+      }),
+    ).resolves.toEqual({ accepted: 1, entities: 1, evaluated: true });
+    expect(backend.requests).toEqual([
+      {
+        url: '/api/governance/facts',
+        headers: expect.objectContaining({
+          authorization: 'Bearer secret',
+          'content-type': 'application/json',
+        }),
+        body: { facts: [fact] },
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      400,
+      backstageError(
+        'InputError',
+        'Nothing was stored: 1 problem in the facts. facts[0].value: fact coverage is 140, out of range',
+        400,
+      ),
+      '400 Bad Request: Nothing was stored: 1 problem in the facts. facts[0].value: fact coverage is 140, out of range',
+    ],
+    [
+      401,
+      backstageError('AuthenticationError', 'Illegal token', 401),
+      '401 Unauthorized: Illegal token\nCheck --token or GOVERNANCE_TOKEN',
+    ],
+    [
+      403,
+      backstageError(
+        'NotAllowedError',
+        'Pushing facts needs the permission governance.fact.write',
+        403,
+      ),
+      '403 Forbidden: Pushing facts needs the permission governance.fact.write',
+    ],
+    [
+      404,
+      backstageError('NotFoundError', 'Not Found', 404),
+      '404 Not Found: Not Found\nCheck --url or GOVERNANCE_BACKEND_URL',
+    ],
+  ])(
+    'shows the backend message of a %s and exits 1',
+    async (status, body, message) => {
+      backend = await startBackend({ status, body });
+      await expect(
+        pushFacts({ baseUrl: backend.baseUrl, token: 't', facts: [fact] }),
+      ).rejects.toMatchObject({
+        exitCode: 1,
+        message: expect.stringContaining(
+          `The governance backend refused the facts: ${message}`,
+        ),
+      });
+    },
+  );
+
+  it('cannot run (exit code 2) when the backend cannot be reached', async () => {
+    backend = await startBackend({ status: 201, body: {} });
+    const { baseUrl } = backend;
+    await backend.close();
+    backend = undefined;
+    await expect(
+      pushFacts({ baseUrl, token: 't', facts: [fact] }),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message: `Could not reach the governance backend at ${baseUrl}/api/governance/facts: ECONNREFUSED`,
+    });
+  });
+});
+
+describe('factsEndpoint', () => {
+  it('appends the facts path to the base URL, keeping a path prefix', () => {
+    expect(factsEndpoint('https://backstage.example.com').toString()).toBe(
+      'https://backstage.example.com/api/governance/facts',
+    );
+    expect(factsEndpoint('https://example.com/backstage/').toString()).toBe(
+      'https://example.com/backstage/api/governance/facts',
+    );
+  });
+
+  it.each(['localhost:7007', 'ftp://example.com'])(
+    'refuses %s with exit code 2',
+    url => {
+      expect(() => factsEndpoint(url)).toThrow(
+        expect.objectContaining({ exitCode: 2 }),
+      );
+    },
+  );
+});

@@ -1,0 +1,84 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  EXIT_COULD_NOT_RUN,
+  EXIT_PROBLEMS,
+  ExitCodeError,
+} from '../../lib/errors';
+import { FactToPush } from './readFacts';
+
+/** What the backend answers to an accepted batch. */
+export interface PushFactsResponse {
+  accepted: number;
+  entities: number;
+  /** False when the batch touched so many entities that the scheduled run evaluates them. */
+  evaluated: boolean;
+}
+
+const HINTS: Record<number, string> = {
+  401: 'Check --token or GOVERNANCE_TOKEN: it must be a token the backend accepts, such as a static token under backend.auth.externalAccess.',
+  403: 'The token is valid but may not push facts: a user needs governance.fact.write, an external-access token must not be restricted away from the governance plugin.',
+  404: 'Check --url or GOVERNANCE_BACKEND_URL: it is the base URL of the Backstage backend, and the governance backend plugin must be installed there.',
+};
+
+/** The facts endpoint under the backend's base URL. */
+export function factsEndpoint(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ExitCodeError(
+      `--url ${baseUrl} is not a URL; give the backend's base URL, e.g. https://backstage.example.com`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ExitCodeError(`--url ${baseUrl} must be an http(s) URL`);
+  }
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/governance/facts`;
+  return url;
+}
+
+/**
+ * Sends one batch to `POST /api/governance/facts`. A refusal from the backend (400, 401, 403,
+ * ...) throws with the backend's own message and exit code 1; a backend that cannot be reached
+ * throws with exit code 2.
+ */
+export async function pushFacts(options: {
+  baseUrl: string;
+  token: string;
+  facts: FactToPush[];
+}): Promise<PushFactsResponse> {
+  const url = factsEndpoint(options.baseUrl);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${options.token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
+      body: JSON.stringify({ facts: options.facts }),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      .cause;
+    throw new ExitCodeError(
+      `Could not reach the governance backend at ${url}: ${
+        cause?.code ?? cause?.message ?? (error as Error).message
+      }`,
+      EXIT_COULD_NOT_RUN,
+    );
+  }
+  if (!response.ok) {
+    const error = await ResponseError.fromResponse(response);
+    const message = error.body?.error?.message ?? error.message;
+    const hint = HINTS[response.status];
+    throw new ExitCodeError(
+      `The governance backend refused the facts: ${response.status} ${
+        response.statusText
+      }: ${message}${hint ? `\n${hint}` : ''}`,
+      EXIT_PROBLEMS,
+    );
+  }
+  return (await response.json()) as PushFactsResponse;
+}

@@ -1,0 +1,99 @@
+import { Command, Option } from 'commander';
+import { exitWithError, flushOutput } from '../lib/errors';
+import { LINT_FORMATS } from './lint/formatters';
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  value,
+];
+
+/** Registers every command on the program; each command's code loads only when it runs. */
+export function registerCommands(program: Command) {
+  program
+    .command('lint')
+    .description(
+      'Validate the governance annotations of catalog files with the rules the catalog applies',
+    )
+    .argument(
+      '<paths...>',
+      "catalog files or quoted glob patterns, e.g. 'services/**/catalog-info.yaml'",
+    )
+    .option(
+      '--config <path>',
+      'app-config file whose governance.tiers define the tiers; repeat to merge several',
+      collect,
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(LINT_FORMATS)
+        .default('text'),
+    )
+    .action(lazy(() => import('./lint/lint')));
+
+  const facts = program
+    .command('facts')
+    .description('Work with the facts the scorecards read');
+
+  facts
+    .command('push')
+    .description(
+      'Push measured facts for catalog entities to the governance backend',
+    )
+    .addOption(
+      new Option(
+        '--url <url>',
+        'base URL of the Backstage backend, e.g. https://backstage.example.com',
+      ).env('GOVERNANCE_BACKEND_URL'),
+    )
+    .addOption(
+      new Option(
+        '--token <token>',
+        'a Backstage external-access token (backend.auth.externalAccess) or user token',
+      ).env('GOVERNANCE_TOKEN'),
+    )
+    .option(
+      '--entity <entityRef>',
+      'the entity the facts are about, e.g. component:default/payments',
+    )
+    .option(
+      '--fact <name=value>',
+      'a fact, e.g. coverage=83.2, testingKinds=unit,integration; repeat for more',
+      collect,
+    )
+    .option(
+      '--file <path>',
+      'a JSON file of facts, { "facts": [...] } or [...]; - reads stdin',
+    )
+    .option(
+      '--source <source>',
+      'who measured the facts, e.g. ci/github-actions',
+    )
+    .option(
+      '--observed-at <timestamp>',
+      'when the facts were measured, as an ISO timestamp (default: now)',
+    )
+    .action(lazy(() => import('./factsPush/factsPush')));
+}
+
+type Action = (...args: any[]) => Promise<number>;
+
+/** Wraps a lazily loaded action so that it always ends the process with its exit code. */
+function lazy(
+  load: () => Promise<{ default: Action }>,
+): (...args: any[]) => Promise<never> {
+  return async (...args: any[]) => {
+    try {
+      const mod = await load();
+      // From source the module is loaded as CommonJS inside an ES module namespace.
+      const action =
+        typeof mod.default === 'function'
+          ? mod.default
+          : (mod.default as unknown as { default: Action }).default;
+      const exitCode = await action(...args);
+      await flushOutput();
+      return process.exit(exitCode);
+    } catch (error) {
+      return exitWithError(error);
+    }
+  };
+}

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { version } from '../../../package.json';
+import { EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_PROBLEMS } from '../../lib/errors';
+import { invocationDir } from '../../lib/invocationDir';
+import { loadTierPolicies } from '../../lib/loadTierPolicies';
+import { formatLintReport, LintFormat, LintReport } from './formatters';
+import { lintCatalogFile } from './lintCatalogFile';
+import { describeFsError, resolveInputs } from './resolveInputs';
+
+/** Options of `governance-cli lint`. */
+export interface LintOptions {
+  inputs: string[];
+  configPaths?: string[];
+  format?: LintFormat;
+  /** Where relative paths and patterns start; where the command was typed by default. */
+  cwd?: string;
+}
+
+/**
+ * Lints the governance annotations of every matched file. Resolves to what to print and the exit
+ * code: 0 clean, 1 problems found, 2 could not run (a bad --config, a missing or unreadable file,
+ * a pattern matching nothing, invalid YAML). Every file is linted even when one fails.
+ */
+export async function lint(
+  options: LintOptions,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const cwd = options.cwd ?? invocationDir();
+  const tierNames = [
+    ...(await loadTierPolicies(options.configPaths ?? [], cwd)).keys(),
+  ];
+  const { files, errors } = await resolveInputs(options.inputs, cwd);
+  const report: LintReport = { files, problems: [], errors };
+
+  for (const file of files) {
+    let content: string;
+    try {
+      content = await readFile(resolvePath(cwd, file), 'utf8');
+    } catch (error) {
+      report.errors.push({ file, message: describeFsError(error) });
+      continue;
+    }
+    const result = lintCatalogFile({ file, content, tierNames });
+    report.problems.push(...result.problems);
+    report.errors.push(...result.errors);
+  }
+
+  let exitCode = EXIT_OK;
+  if (report.errors.length) {
+    exitCode = EXIT_COULD_NOT_RUN;
+  } else if (report.problems.length) {
+    exitCode = EXIT_PROBLEMS;
+  }
+  return {
+    exitCode,
+    ...formatLintReport(report, options.format ?? 'text', {
+      toolVersion: version,
+    }),
+  };
+}
+
+/** The `lint` command's action. */
+export default async function lintCommand(
+  inputs: string[],
+  opts: { config?: string[]; format: LintFormat },
+): Promise<number> {
+  const { exitCode, stdout, stderr } = await lint({
+    inputs,
+    configPaths: opts.config,
+    format: opts.format,
+  });
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  return exitCode;
+}

@@ -1,0 +1,329 @@
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import governancePlugin from '@internal/backstage-plugin-governance-backend';
+import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { execFile } from 'node:child_process';
+import { resolve as resolvePath } from 'node:path';
+
+// These tests run the CLI as CI runs it: bin/governance-cli in a child process. Inside this
+// repository the bin runs the sources; installed from a registry it runs the built dist.
+// GOVERNANCE_CLI_BIN runs them against an installed package instead, e.g. a packed tarball's.
+const bin =
+  process.env.GOVERNANCE_CLI_BIN ??
+  resolvePath(__dirname, '../bin/governance-cli');
+const fixtures = resolvePath(__dirname, '__fixtures__');
+const CI_TOKEN = 'integration-test-ci-token';
+
+jest.setTimeout(30_000);
+
+function governanceCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const {
+    GOVERNANCE_BACKEND_URL,
+    GOVERNANCE_TOKEN,
+    INIT_CWD,
+    npm_lifecycle_event,
+    ...inherited
+  } = process.env;
+  return new Promise(resolve => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: fixtures, env: { ...inherited, ...env }, timeout: 25_000 },
+      (error, stdout, stderr) => {
+        const exitCode = error ? Number(error.code ?? 1) : 0;
+        resolve({ exitCode, stdout, stderr });
+      },
+    );
+  });
+}
+
+const entity = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    annotations: {
+      'governance/tier': 'core',
+      'governance/test-coverage': '60',
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team',
+  },
+});
+
+describe('governance-cli as a process', () => {
+  describe('lint', () => {
+    it('exits 0 for well-annotated files', async () => {
+      const result = await governanceCli([
+        'lint',
+        'services/payments/catalog-info.yaml',
+      ]);
+      expect(result).toEqual({
+        exitCode: 0,
+        stdout: '',
+        stderr: 'No governance annotation problems in 1 file\n',
+      });
+    });
+
+    it('exits 1 with a GitHub Actions annotation per problem for a quoted glob', async () => {
+      const result = await governanceCli([
+        'lint',
+        'services/**/catalog-info.yaml',
+        '--format',
+        'github',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout.split('\n')[0]).toBe(
+        '::error file=services/checkout/catalog-info.yaml,line=7,col=22,title=governance/tier::component:shop/checkout governance/tier=platinum: invalid value (allowed: one of the configured tiers: critical, core, supporting)',
+      );
+      expect(result.stderr).toBe(
+        '4 governance annotation problems in 1 file of 2\n',
+      );
+    });
+
+    it('validates custom tiers with --config', async () => {
+      const result = await governanceCli([
+        'lint',
+        'experimental.yaml',
+        '--config',
+        'app-config.custom-tiers.yaml',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        'component:default/ledger governance/tier=critical: invalid value (allowed: one of the configured tiers: core, supporting, experimental)',
+      );
+    });
+
+    it.each([
+      [['lint'], "error: missing required argument 'paths'"],
+      [
+        ['lint', 'multi-document.yaml', '--format', 'xml'],
+        "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, sarif.",
+      ],
+      [['lint', 'missing.yaml'], 'missing.yaml: File not found'],
+      [
+        [
+          'lint',
+          'experimental.yaml',
+          '--config',
+          'app-config.invalid-tiers.yaml',
+        ],
+        "Missing config 'governance.tiers.experimental.testing.requiredKinds'",
+      ],
+    ])(
+      'exits 2, naming why it could not run, for %j',
+      async (args, message) => {
+        const result = await governanceCli(args);
+        expect(result.exitCode).toBe(2);
+        expect(result.stderr).toContain(message);
+      },
+    );
+  });
+
+  describe('facts push', () => {
+    let baseUrl: string;
+
+    beforeAll(async () => {
+      // The real auth services, so that the CLI's bearer token is checked as in production.
+      const { server } = await startTestBackend({
+        features: [
+          governancePlugin,
+          catalogServiceMock.factory({
+            entities: [entity('payments'), entity('checkout')],
+          }),
+          authServiceFactory,
+          httpAuthServiceFactory,
+          mockServices.rootConfig.factory({
+            data: {
+              backend: {
+                auth: {
+                  externalAccess: [
+                    {
+                      type: 'static',
+                      options: { token: CI_TOKEN, subject: 'ci-facts' },
+                      accessRestrictions: [{ plugin: 'governance' }],
+                    },
+                  ],
+                },
+              },
+            },
+          }),
+        ],
+      });
+      baseUrl = `http://localhost:${server.port()}`;
+    });
+
+    async function readSummary(entityRef: string) {
+      const res = await fetch(
+        `${baseUrl}/api/governance/summary?entityRef=${entityRef}`,
+        { headers: { Authorization: `Bearer ${CI_TOKEN}` } },
+      );
+      expect(res.status).toBe(200);
+      const summary = (await res.json()) as EntityGovernanceSummary;
+      return (checkId: string) =>
+        summary.scorecard!.results.find(r => r.checkId === checkId);
+    }
+
+    it('pushes --fact values with the URL and token from the environment, and the scorecard shows them', async () => {
+      const before = await readSummary('component:default/payments');
+      expect(before('coverage')).toMatchObject({
+        state: 'fail',
+        origin: 'declared',
+      });
+
+      const result = await governanceCli(
+        [
+          'facts',
+          'push',
+          '--entity',
+          'component:default/payments',
+          '--fact',
+          'coverage=83.2',
+          '--fact',
+          'p95LatencyMs=180',
+          '--fact',
+          'testingKinds=unit,integration',
+          '--source',
+          'ci/github-actions',
+        ],
+        { GOVERNANCE_BACKEND_URL: baseUrl, GOVERNANCE_TOKEN: CI_TOKEN },
+      );
+      expect(result).toEqual({
+        exitCode: 0,
+        stdout: [
+          'Accepted 3 facts for 1 entity; scorecards re-evaluated.',
+          '  component:default/payments coverage=83.2 (ci/github-actions)',
+          '  component:default/payments p95LatencyMs=180 (ci/github-actions)',
+          '  component:default/payments testingKinds=["unit","integration"] (ci/github-actions)',
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+
+      const after = await readSummary('component:default/payments');
+      expect(after('coverage')).toMatchObject({
+        state: 'pass',
+        actual: '83.2%',
+        origin: 'measured',
+        source: 'ci/github-actions',
+      });
+      expect(after('p95-latency')).toMatchObject({
+        state: 'pass',
+        actual: '180 ms',
+      });
+      expect(after('testing-integration')).toMatchObject({
+        state: 'pass',
+        origin: 'measured',
+      });
+    });
+
+    it('pushes the facts of --file with --url and --token', async () => {
+      const result = await governanceCli([
+        'facts',
+        'push',
+        '--url',
+        baseUrl,
+        '--token',
+        CI_TOKEN,
+        '--entity',
+        'component:default/checkout',
+        '--source',
+        'ci/gitlab',
+        '--file',
+        'facts.json',
+      ]);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain(
+        'Accepted 3 facts for 1 entity; scorecards re-evaluated.',
+      );
+
+      const check = await readSummary('component:default/checkout');
+      expect(check('coverage')).toMatchObject({
+        state: 'pass',
+        actual: '91.5%',
+        source: 'ci/gitlab',
+      });
+      expect(check('p95-latency')).toMatchObject({
+        actual: '240 ms',
+        source: 'monitoring/prometheus',
+      });
+    });
+
+    it("exits 1 with the backend's message when it refuses a fact, and stores nothing", async () => {
+      const result = await governanceCli([
+        'facts',
+        'push',
+        '--url',
+        baseUrl,
+        '--token',
+        CI_TOKEN,
+        '--entity',
+        'component:default/payments',
+        '--fact',
+        'availability=99.99',
+        '--fact',
+        'coverage=140',
+        '--source',
+        'ci/github-actions',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(
+        'The governance backend refused the facts: 400 Bad Request: Nothing was stored: 1 problem in the facts. facts[1].value: fact coverage is 140, out of range: allowed is 0 to 100',
+      );
+      const check = await readSummary('component:default/payments');
+      expect(check('availability')).toMatchObject({ state: 'unknown' });
+    });
+
+    it('exits 1 with the reason when the backend does not accept the token', async () => {
+      const result = await governanceCli([
+        'facts',
+        'push',
+        '--url',
+        baseUrl,
+        '--token',
+        'not-the-ci-token',
+        '--entity',
+        'component:default/payments',
+        '--fact',
+        'coverage=90',
+        '--source',
+        'ci/github-actions',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(
+        'The governance backend refused the facts: 401 Unauthorized',
+      );
+      expect(result.stderr).toContain('Check --token or GOVERNANCE_TOKEN');
+    });
+
+    it('exits 2 without a token', async () => {
+      const result = await governanceCli(
+        [
+          'facts',
+          'push',
+          '--entity',
+          'component:default/payments',
+          '--fact',
+          'coverage=90',
+          '--source',
+          'ci',
+        ],
+        { GOVERNANCE_BACKEND_URL: baseUrl },
+      );
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(
+        'No token: pass --token or set GOVERNANCE_TOKEN',
+      );
+    });
+  });
+});
