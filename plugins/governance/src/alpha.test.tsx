@@ -1,11 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
+  coreApis,
   coreExtensionData,
 } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -15,11 +17,16 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   annotatedEntity,
   criticalSummary,
+  mockComplianceApi,
   mockGovernanceApi,
+  paymentsEntities,
+  paymentsRollupBySystem,
+  rollupByOwner,
 } from './__testUtils__/fixtures';
 import { governanceApiRef } from './api';
 import governancePlugin from './alpha';
@@ -78,5 +85,95 @@ describe('governance plugin for the new frontend system', () => {
     expect(api.getEntitySummary).toHaveBeenCalledWith(
       'component:default/payments-api',
     );
+  });
+
+  it('adds an Architecture Council page at /architecture-council with a title and an icon for the sidebar', () => {
+    const tester = createExtensionTester(
+      governancePlugin.getExtension('page:governance/architecture-council'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/architecture-council',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Architecture Council');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('gives the Architecture Council page a Compliance tab', () => {
+    const tester = createExtensionTester(
+      governancePlugin.getExtension(
+        'sub-page:governance/architecture-council-compliance',
+      ),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('compliance');
+    expect(tester.get(coreExtensionData.title)).toBe('Compliance');
+  });
+
+  describe('Architecture Council page', () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: async (groupBy, filter = {}) =>
+        filter.owner
+          ? { ...paymentsRollupBySystem, groupBy, filter }
+          : { ...rollupByOwner, groupBy, filter },
+      getComplianceEntities: async (filter = {}, page) => ({
+        filter,
+        items: paymentsEntities,
+        totalItems: paymentsEntities.length,
+        offset: page?.offset ?? 0,
+        limit: page?.limit ?? 25,
+      }),
+    });
+
+    function renderApp() {
+      return renderTestApp({
+        features: [governancePlugin],
+        apis: [[governanceApiRef, api]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        initialRouteEntries: ['/architecture-council'],
+      });
+    }
+
+    it('lists the page in the sidebar and opens it on its Compliance tab', async () => {
+      const { apis } = renderApp();
+
+      expect(
+        await screen.findByRole('table', { name: 'Compliance by owner' }),
+      ).toBeInTheDocument();
+      // The sidebar item, then the title in the page header.
+      expect(
+        screen
+          .getAllByRole('link', { name: 'Architecture Council' })
+          .map(link => link.getAttribute('href')),
+      ).toEqual(['/architecture-council', '/architecture-council']);
+      expect(screen.getByRole('tab', { name: 'Compliance' })).toBeVisible();
+      expect(
+        apis.get(coreApis.appHistory)!.getSnapshot().location.pathname,
+      ).toBe('/architecture-council/compliance');
+    });
+
+    it('keeps a drill-down in the URL, so the back button undoes it', async () => {
+      const { apis } = renderApp();
+      const history = apis.get(coreApis.appHistory)!;
+
+      await screen.findByRole('table', { name: 'Compliance by owner' });
+      await userEvent.click(
+        screen.getByTestId('compliance-group-group:default/payments'),
+      );
+      await screen.findByRole('table', { name: 'Compliance by system' });
+      expect(history.getSnapshot().location.search).toBe(
+        '?owner=group%3Adefault%2Fpayments&groupBy=system',
+      );
+      expect(
+        within(screen.getByTestId('compliance-filters')).getByText(/Owner/),
+      ).toBeInTheDocument();
+
+      act(() => history.navigate(-1));
+      await waitFor(() =>
+        expect(history.getSnapshot().location.search).toBe(''),
+      );
+      expect(
+        await screen.findByRole('table', { name: 'Compliance by owner' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByTestId('compliance-filters')).toBeNull();
+    });
   });
 });

@@ -3,13 +3,17 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
+  SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AccountBalanceIcon from '@material-ui/icons/AccountBalance';
 import { governanceApiRef, GovernanceClient } from './api';
-import { rootRouteRef } from './routes';
+import { architectureCouncilTabs } from './components/ArchitectureCouncilPage/architectureCouncilTabs';
+import { architectureCouncilRouteRef, rootRouteRef } from './routes';
 
 // Every entity that can be owned and held to NFR targets gets the tab; unannotated ones see
 // the empty state with an example, which is how teams learn about the annotations.
@@ -52,9 +56,42 @@ const governanceEntityCard = EntityCardBlueprint.make({
   },
 });
 
+// With a title and an icon, the page gets its own sidebar item.
+const architectureCouncilPage = PageBlueprint.make({
+  name: 'architecture-council',
+  params: {
+    path: '/architecture-council',
+    title: 'Architecture Council',
+    icon: <AccountBalanceIcon fontSize="inherit" />,
+    routeRef: architectureCouncilRouteRef,
+  },
+});
+
+// The page renders these as tabs in its header and opens the first one by default.
+const architectureCouncilSubPages = architectureCouncilTabs.map(tab =>
+  SubPageBlueprint.make({
+    name: `architecture-council-${tab.path}`,
+    attachTo: {
+      relative: { kind: 'page', name: 'architecture-council' },
+      input: 'pages',
+    },
+    params: {
+      path: tab.path,
+      title: tab.title,
+      loader: async () => {
+        const [element, { Content }] = await Promise.all([
+          tab.loader(),
+          import('@backstage/core-components'),
+        ]);
+        return <Content>{element}</Content>;
+      },
+    },
+  }),
+);
+
 /**
  * The governance plugin for apps on the new frontend system: the Governance tab and overview
- * card on entity pages, plus the API they read from.
+ * card on entity pages, the Architecture Council page, plus the API they read from.
  *
  * @alpha
  */
@@ -64,6 +101,13 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    architectureCouncil: architectureCouncilRouteRef,
   },
-  extensions: [governanceApi, governanceEntityContent, governanceEntityCard],
+  extensions: [
+    governanceApi,
+    governanceEntityContent,
+    governanceEntityCard,
+    architectureCouncilPage,
+    ...architectureCouncilSubPages,
+  ],
 });

@@ -1,5 +1,6 @@
 /**
- * The governance frontend plugin: the Governance tab and card on catalog entity pages.
+ * The governance frontend plugin: the Governance tab and card on catalog entity pages, and the
+ * Architecture Council page.
  *
  * @packageDocumentation
  */
@@ -8,8 +9,13 @@ export {
   governancePlugin,
   EntityGovernanceContent,
   EntityGovernanceCard,
+  ArchitectureCouncilPage,
 } from './plugin';
 export { isGovernanceAvailable } from './conditions';
 export { governanceApiRef, GovernanceClient } from './api';
-export type { EntityScorecardTrend, GovernanceApi } from './api';
+export type {
+  ComplianceCsvRequest,
+  EntityScorecardTrend,
+  GovernanceApi,
+} from './api';
 export type { EntityGovernanceCardProps } from './components/EntityGovernanceCard';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { governanceApiRef, GovernanceClient } from './api';
-import { rootRouteRef } from './routes';
+import { architectureCouncilRouteRef, rootRouteRef } from './routes';
 
 /**
  * The governance plugin for apps on the legacy frontend system.
@@ -18,6 +18,7 @@ export const governancePlugin = createPlugin({
   id: 'governance',
   routes: {
     root: rootRouteRef,
+    architectureCouncil: architectureCouncilRouteRef,
   },
   apis: [
     createApiFactory({
@@ -59,5 +60,22 @@ export const EntityGovernanceCard = governancePlugin.provide(
           m => m.EntityGovernanceCard,
         ),
     },
+  }),
+);
+
+/**
+ * The Architecture Council page, for a `Route` at `/architecture-council`: compliance across
+ * the catalog, rolled up by owner, system, domain or tier.
+ *
+ * @public
+ */
+export const ArchitectureCouncilPage = governancePlugin.provide(
+  createRoutableExtension({
+    name: 'ArchitectureCouncilPage',
+    component: () =>
+      import('./components/ArchitectureCouncilPage').then(
+        m => m.ArchitectureCouncilPage,
+      ),
+    mountPoint: architectureCouncilRouteRef,
   }),
 );

@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroupBy,
+  ComplianceRollup,
+  ComplianceTrend,
   CreateWaiverRequest,
   EntityGovernanceSummary,
   ScorecardTrendPoint,
@@ -19,6 +24,17 @@ export interface EntityScorecardTrend {
   /** One point per day on which the entity had results, oldest first; can be empty. */
   points: ScorecardTrendPoint[];
 }
+
+/**
+ * Which view of the Compliance page to export, as taken by
+ * {@link GovernanceApi.exportComplianceCsv}: the roll-up by one dimension, or every entity
+ * matching the filter.
+ *
+ * @public
+ */
+export type ComplianceCsvRequest =
+  | { view: 'groups'; groupBy: ComplianceGroupBy; filter?: ComplianceFilter }
+  | { view: 'entities'; filter?: ComplianceFilter };
 
 /**
  * Reads governance information from the governance backend.
@@ -79,6 +95,50 @@ export interface GovernanceApi {
    * @param entityRef - A full entity ref such as `component:default/payments`.
    */
   listWaivers(entityRef: string): Promise<Waiver[]>;
+
+  /**
+   * The current scorecard results of the entities matching the filter, rolled up by one
+   * dimension, least passing group first, with the totals over all of them.
+   *
+   * @param groupBy - The dimension to roll up by.
+   * @param filter - Only entities matching every given dimension; `''` selects the entities
+   *   without one (no system, for example).
+   */
+  getComplianceRollup(
+    groupBy: ComplianceGroupBy,
+    filter?: ComplianceFilter,
+  ): Promise<ComplianceRollup>;
+
+  /**
+   * One page of the entities matching the filter, least compliant first.
+   *
+   * @param filter - As for {@link GovernanceApi.getComplianceRollup}.
+   * @param page - Where the page starts and how many entities it holds (at most 100); the
+   *   backend decides when none is given.
+   */
+  getComplianceEntities(
+    filter?: ComplianceFilter,
+    page?: { offset: number; limit: number },
+  ): Promise<ComplianceEntityPage>;
+
+  /**
+   * The daily counts of the entities matching the filter, oldest first, one point per day
+   * that has results.
+   *
+   * @param filter - As for {@link GovernanceApi.getComplianceRollup}.
+   * @param days - How many days back, ending today: 1 to 366; the backend defaults to 90.
+   */
+  getComplianceTrend(
+    filter?: ComplianceFilter,
+    days?: number,
+  ): Promise<ComplianceTrend>;
+
+  /**
+   * The roll-up or the entity list of the Compliance view as a CSV file, ready to download.
+   *
+   * @param request - Which view, grouped by what, for which filter.
+   */
+  exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob>;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
 import {
+  complianceCounts,
+  ComplianceEntityPage,
+  ComplianceRollup,
+  ComplianceTrend,
   EntityGovernanceSummary,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
@@ -52,6 +56,40 @@ const waiver: Waiver = {
   expiresAt: '2026-01-31T23:59:59.999Z',
   createdBy: 'user:default/amir.khan',
   createdAt: '2025-11-02T08:00:00.000Z',
+};
+
+const rollup: ComplianceRollup = {
+  groupBy: 'system',
+  filter: { owner: 'group:default/payments', domain: '' },
+  groups: [
+    {
+      key: 'system:default/checkout',
+      entities: 2,
+      counts: complianceCounts({ pass: 3, fail: 2, unknown: 1 }),
+    },
+  ],
+  totals: {
+    entities: 2,
+    counts: complianceCounts({ pass: 3, fail: 2, unknown: 1 }),
+  },
+};
+
+const entityPage: ComplianceEntityPage = {
+  filter: { owner: 'group:default/payments' },
+  items: [
+    {
+      entityRef: 'component:default/payments-api',
+      owner: 'group:default/payments',
+      system: 'system:default/checkout',
+      tier: 'critical',
+      counts: complianceCounts({ pass: 1, fail: 1, unknown: 2, waived: 1 }),
+      failing: ['p95-latency'],
+      evaluatedAt: '2025-11-02T07:15:00.000Z',
+    },
+  ],
+  totalItems: 26,
+  offset: 25,
+  limit: 25,
 };
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -308,5 +346,212 @@ describe('GovernanceClient', () => {
       'http://localhost:7007/api/governance/waivers?entityRef=component%3Adefault%2Fpayments-api',
       { method: 'GET' },
     );
+  });
+
+  describe('compliance', () => {
+    it('asks for the roll-up by the given dimension, sending only the filtered dimensions', async () => {
+      const fetch = jest.fn(async () => jsonResponse(200, rollup));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await expect(
+        client.getComplianceRollup('system', {
+          owner: 'group:default/payments',
+          // Entities without a domain: sent empty, not left out.
+          domain: '',
+        }),
+      ).resolves.toEqual(rollup);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance?groupBy=system&owner=group%3Adefault%2Fpayments&domain=',
+        { method: 'GET' },
+      );
+    });
+
+    it('asks for the roll-up of every entity when there is no filter', async () => {
+      const fetch = jest.fn(async () => jsonResponse(200, rollup));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await client.getComplianceRollup('owner');
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance?groupBy=owner',
+        { method: 'GET' },
+      );
+    });
+
+    it('asks for one page of the entities matching the filter', async () => {
+      const fetch = jest.fn(async () => jsonResponse(200, entityPage));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await expect(
+        client.getComplianceEntities(
+          { owner: 'group:default/payments', tier: 'critical' },
+          { offset: 25, limit: 25 },
+        ),
+      ).resolves.toEqual(entityPage);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance/entities?owner=group%3Adefault%2Fpayments&tier=critical&offset=25&limit=25',
+        { method: 'GET' },
+      );
+    });
+
+    it('leaves the page of entities to the backend when none is given', async () => {
+      const fetch = jest.fn(async () => jsonResponse(200, entityPage));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await client.getComplianceEntities({ system: '' });
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance/entities?system=',
+        { method: 'GET' },
+      );
+    });
+
+    it('asks for the trend of the entities matching the filter over the given days', async () => {
+      const trend: ComplianceTrend = {
+        filter: { owner: 'group:default/payments' },
+        points: [
+          {
+            day: '2025-11-02',
+            counts: complianceCounts({ pass: 3, fail: 1 }),
+          },
+        ],
+      };
+      const fetch = jest.fn(async () => jsonResponse(200, trend));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await expect(
+        client.getComplianceTrend({ owner: 'group:default/payments' }, 30),
+      ).resolves.toEqual(trend);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance/trend?days=30&owner=group%3Adefault%2Fpayments',
+        { method: 'GET' },
+      );
+    });
+
+    it('leaves the filter and the days of the trend to the backend when none are given', async () => {
+      const fetch = jest.fn(async () =>
+        jsonResponse(200, { filter: {}, points: [] }),
+      );
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      await expect(client.getComplianceTrend()).resolves.toEqual({
+        filter: {},
+        points: [],
+      });
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance/trend?',
+        { method: 'GET' },
+      );
+    });
+
+    it('throws a ResponseError carrying the backend error when the roll-up cannot be read', async () => {
+      const fetch = jest.fn(async () =>
+        jsonResponse(400, {
+          error: {
+            name: 'InputError',
+            message: 'groupBy must be one of owner, system, domain, tier',
+          },
+          request: { method: 'GET', url: '/api/governance/compliance' },
+          response: { statusCode: 400 },
+        }),
+      );
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      const error = await client.getComplianceRollup('owner').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause).toMatchObject({
+        name: 'InputError',
+        message: 'groupBy must be one of owner, system, domain, tier',
+      });
+    });
+
+    it('downloads the roll-up as CSV through the fetch API, so the user token goes along', async () => {
+      const csv = 'owner,entities,pass\ngroup:default/payments,2,3\n';
+      const fetch = jest.fn(
+        async () =>
+          new Response(csv, {
+            status: 200,
+            headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+          }),
+      );
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      const blob = await client.exportComplianceCsv({
+        view: 'groups',
+        groupBy: 'owner',
+        filter: { tier: 'critical', system: '' },
+      });
+      expect(await blob.text()).toBe(csv);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance.csv?groupBy=owner&system=&tier=critical',
+        { method: 'GET' },
+      );
+    });
+
+    it('downloads every entity matching the filter as CSV', async () => {
+      const csv = 'entityRef,tier\ncomponent:default/payments-api,critical\n';
+      const fetch = jest.fn(async () => new Response(csv, { status: 200 }));
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      const blob = await client.exportComplianceCsv({
+        view: 'entities',
+        filter: { owner: 'group:default/payments' },
+      });
+      expect(await blob.text()).toBe(csv);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/compliance/entities.csv?owner=group%3Adefault%2Fpayments',
+        { method: 'GET' },
+      );
+    });
+
+    it('throws a ResponseError carrying the backend error when the export fails', async () => {
+      const fetch = jest.fn(async () =>
+        jsonResponse(403, {
+          error: { name: 'NotAllowedError', message: 'Unauthorized' },
+          request: { method: 'GET', url: '/api/governance/compliance.csv' },
+          response: { statusCode: 403 },
+        }),
+      );
+      const client = new GovernanceClient({
+        discoveryApi,
+        fetchApi: { fetch },
+      });
+
+      const error = await client
+        .exportComplianceCsv({ view: 'groups', groupBy: 'tier' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(error.cause).toMatchObject({
+        name: 'NotAllowedError',
+        message: 'Unauthorized',
+      });
+    });
   });
 });

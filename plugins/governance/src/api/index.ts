@@ -1,3 +1,7 @@
 export { governanceApiRef } from './GovernanceApi';
-export type { EntityScorecardTrend, GovernanceApi } from './GovernanceApi';
+export type {
+  ComplianceCsvRequest,
+  EntityScorecardTrend,
+  GovernanceApi,
+} from './GovernanceApi';
 export { GovernanceClient } from './GovernanceClient';

@@ -5,7 +5,8 @@ import { TierPolicy } from '@internal/backstage-plugin-governance-common';
 
 /** Props for {@link TierChip}. */
 export interface TierChipProps {
-  tier: Pick<TierPolicy, 'name' | 'title'>;
+  /** Without a title, only the name shows: lists that carry just the name. */
+  tier: Pick<TierPolicy, 'name'> & Partial<Pick<TierPolicy, 'title'>>;
 }
 
 /**
@@ -21,12 +22,14 @@ export function TierChip(props: TierChipProps) {
       flexWrap="wrap"
       data-testid="governance-tier"
     >
-      <Box component="span" mr={1}>
+      <Box component="span" mr={tier.title ? 1 : 0}>
         <Chip label={tier.name} color="primary" size="small" />
       </Box>
-      <Typography variant="body1" component="span">
-        {tier.title}
-      </Typography>
+      {tier.title && (
+        <Typography variant="body1" component="span">
+          {tier.title}
+        </Typography>
+      )}
     </Box>
   );
 }

@@ -1,0 +1,21 @@
+/** One tab of the Architecture Council page. */
+export interface ArchitectureCouncilTab {
+  /** Below the page's path, without a leading slash; also names the tab's extension. */
+  path: string;
+  title: string;
+  /** Loads the tab's content on first visit, so the page does not load every tab up front. */
+  loader: () => Promise<JSX.Element>;
+}
+
+/**
+ * The tabs of the Architecture Council page, in order; the first opens by default. Both the
+ * legacy page and the new frontend system's sub-pages are built from this list, so a tab added
+ * here shows up in either app.
+ */
+export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
+  {
+    path: 'compliance',
+    title: 'Compliance',
+    loader: () => import('../ComplianceView').then(m => <m.ComplianceView />),
+  },
+];

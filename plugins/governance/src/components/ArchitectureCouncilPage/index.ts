@@ -1,0 +1,1 @@
+export { ArchitectureCouncilPage } from './ArchitectureCouncilPage';

@@ -1,0 +1,64 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import { ComplianceGroupBy } from '@internal/backstage-plugin-governance-common';
+import { TierChip } from '../TierChip';
+
+/** How a dimension is named in headings and filter chips. */
+export const DIMENSION_LABELS: Record<ComplianceGroupBy, string> = {
+  owner: 'Owner',
+  system: 'System',
+  domain: 'Domain',
+  tier: 'Tier',
+};
+
+/** What a group of entities without the dimension is called. */
+export const NONE_LABELS: Record<ComplianceGroupBy, string> = {
+  owner: 'No owner',
+  system: 'No system',
+  domain: 'No domain',
+  tier: 'No tier',
+};
+
+/** The kind an unqualified ref of the dimension points at, as the catalog would read it. */
+const DEFAULT_KINDS: Record<Exclude<ComplianceGroupBy, 'tier'>, string> = {
+  owner: 'group',
+  system: 'system',
+  domain: 'domain',
+};
+
+/** A group's key in words: `''` and an absent key both stand for "without one". */
+export function describeGroupKey(
+  dimension: ComplianceGroupBy,
+  key: string | undefined,
+): string {
+  return key ? key : NONE_LABELS[dimension];
+}
+
+/**
+ * The value of a dimension as the rest of Backstage shows it: a link to the owner, system or
+ * domain in the catalog, the tier as its chip, or "No system" and the like when there is none.
+ */
+export function ComplianceGroupName(props: {
+  dimension: ComplianceGroupBy;
+  value: string | undefined;
+}) {
+  const { dimension, value } = props;
+  if (!value) {
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        {NONE_LABELS[dimension]}
+      </Typography>
+    );
+  }
+  if (dimension === 'tier') {
+    return <TierChip tier={{ name: value }} />;
+  }
+  return (
+    <EntityRefLink
+      entityRef={value}
+      defaultKind={DEFAULT_KINDS[dimension]}
+      // The row around the link drills down; following the link must not do that too.
+      onClick={event => event.stopPropagation()}
+    />
+  );
+}

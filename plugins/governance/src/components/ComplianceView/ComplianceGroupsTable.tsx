@@ -1,0 +1,119 @@
+import { makeStyles } from '@material-ui/core/styles';
+import IconButton from '@material-ui/core/IconButton';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import ZoomInIcon from '@material-ui/icons/ZoomIn';
+import {
+  ComplianceGroup,
+  ComplianceGroupBy,
+} from '@internal/backstage-plugin-governance-common';
+import { CheckStateIndicator } from '../CheckStateIndicator';
+import {
+  ComplianceGroupName,
+  DIMENSION_LABELS,
+  describeGroupKey,
+} from './ComplianceGroupName';
+import { CHECK_STATES } from './ComplianceSummary';
+import { PassingShare } from './PassingShare';
+
+const useStyles = makeStyles(theme => ({
+  table: { '& th': { whiteSpace: 'nowrap' } },
+  row: { cursor: 'pointer' },
+  number: { fontVariantNumeric: 'tabular-nums' },
+  share: { minWidth: 160 },
+  action: { padding: theme.spacing(0.5) },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+}));
+
+/**
+ * The roll-up of the current filter, one row per group, least passing first as the backend
+ * sorts them. Picking a row narrows the view to that group.
+ */
+export function ComplianceGroupsTable(props: {
+  groupBy: ComplianceGroupBy;
+  groups: ComplianceGroup[];
+  onNarrow: (dimension: ComplianceGroupBy, key: string | undefined) => void;
+}) {
+  const classes = useStyles();
+  const { groupBy, groups, onNarrow } = props;
+  return (
+    <Table
+      size="small"
+      aria-label={`Compliance by ${groupBy}`}
+      className={classes.table}
+    >
+      <TableHead>
+        <TableRow>
+          <TableCell>{DIMENSION_LABELS[groupBy]}</TableCell>
+          <TableCell align="right">Entities</TableCell>
+          {CHECK_STATES.map(state => (
+            <TableCell key={state} align="right">
+              <CheckStateIndicator
+                state={state}
+                data-testid={`compliance-column-${state}`}
+              />
+            </TableCell>
+          ))}
+          <TableCell>Passing</TableCell>
+          <TableCell padding="checkbox">
+            <span className={classes.visuallyHidden}>Narrow</span>
+          </TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {groups.map(group => {
+          const name = describeGroupKey(groupBy, group.key);
+          return (
+            <TableRow
+              key={group.key ?? ''}
+              hover
+              className={classes.row}
+              onClick={() => onNarrow(groupBy, group.key)}
+              data-testid={`compliance-group-${group.key || 'none'}`}
+            >
+              <TableCell component="th" scope="row">
+                <ComplianceGroupName dimension={groupBy} value={group.key} />
+              </TableCell>
+              <TableCell align="right" className={classes.number}>
+                {group.entities}
+              </TableCell>
+              {CHECK_STATES.map(state => (
+                <TableCell key={state} align="right" className={classes.number}>
+                  {group.counts[state]}
+                </TableCell>
+              ))}
+              <TableCell className={classes.share}>
+                <PassingShare counts={group.counts} />
+              </TableCell>
+              <TableCell padding="checkbox">
+                {/* The row is clickable for the mouse; this is the same for the keyboard. */}
+                <IconButton
+                  size="small"
+                  className={classes.action}
+                  aria-label={`Narrow to ${name}`}
+                  title={`Narrow to ${name}`}
+                  onClick={event => {
+                    event.stopPropagation();
+                    onNarrow(groupBy, group.key);
+                  }}
+                >
+                  <ZoomInIcon fontSize="small" />
+                </IconButton>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,534 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  complianceCounts,
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroupBy,
+  ComplianceRollup,
+} from '@internal/backstage-plugin-governance-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  mockComplianceApi,
+  paymentsEntities,
+  paymentsRollupBySystem,
+  responseError,
+  rollupByOwner,
+} from '../../__testUtils__/fixtures';
+import { GovernanceApi, governanceApiRef } from '../../api';
+import { ComplianceView } from './ComplianceView';
+
+const payments = 'group:default/payments';
+
+/** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Answers roll-ups from the fixtures: everything by owner, or payments by system. */
+async function rollup(
+  groupBy: ComplianceGroupBy,
+  filter: ComplianceFilter = {},
+): Promise<ComplianceRollup> {
+  if (filter.owner === payments) {
+    return { ...paymentsRollupBySystem, groupBy, filter };
+  }
+  return { ...rollupByOwner, groupBy, filter };
+}
+
+async function entities(
+  filter: ComplianceFilter = {},
+  page = { offset: 0, limit: 25 },
+): Promise<ComplianceEntityPage> {
+  return {
+    filter,
+    items: paymentsEntities,
+    totalItems: paymentsEntities.length,
+    ...page,
+  };
+}
+
+async function renderView(api: GovernanceApi, url = '/architecture-council') {
+  return renderInTestApp(
+    <TestApiProvider apis={[[governanceApiRef, api]]}>
+      <ComplianceView />
+    </TestApiProvider>,
+    {
+      routeEntries: [url],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+function groupRow(key: string) {
+  return screen.getByTestId(`compliance-group-${key}`);
+}
+
+/** The cells of a group row, in the order of the column headers. */
+function groupCells(key: string): string[] {
+  return Array.from(groupRow(key).children)
+    .slice(0, -1)
+    .map(cell => cell.textContent ?? '');
+}
+
+describe('ComplianceView', () => {
+  it('rolls the results up by owner, least passing first, under the totals', async () => {
+    const api = mockComplianceApi({ getComplianceRollup: rollup });
+    await renderView(api);
+
+    const table = await screen.findByRole('table', {
+      name: 'Compliance by owner',
+    });
+    expect(api.getComplianceRollup).toHaveBeenCalledWith('owner', {});
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => row.getAttribute('data-testid')),
+    ).toEqual([
+      'compliance-group-group:default/payments',
+      'compliance-group-none',
+      'compliance-group-group:default/platform',
+    ]);
+    // Owner, entities, pass, fail, warn, unknown, waived, passing.
+    expect(groupCells('group:default/payments')).toEqual([
+      'payments',
+      '3',
+      '6',
+      '4',
+      '1',
+      '2',
+      '1',
+      '43%',
+    ]);
+    expect(
+      within(groupRow('group:default/payments')).getByRole('link', {
+        name: 'payments',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(groupCells('none')).toEqual([
+      'No owner',
+      '1',
+      '2',
+      '1',
+      '0',
+      '1',
+      '0',
+      '50%',
+    ]);
+    expect(groupCells('group:default/platform')[7]).toBe('100%');
+
+    expect(screen.getByTestId('compliance-passing-share')).toHaveTextContent(
+      '62%',
+    );
+    expect(screen.getByTestId('compliance-entities')).toHaveTextContent('6');
+    const totals = {
+      pass: '16',
+      fail: '5',
+      warn: '1',
+      unknown: '3',
+      waived: '1',
+      total: '26',
+    };
+    for (const [state, count] of Object.entries(totals)) {
+      expect(screen.getByTestId(`compliance-total-${state}`)).toHaveTextContent(
+        new RegExp(`^${count}$`),
+      );
+    }
+    // Nothing is narrowed yet, so there is no entity list.
+    expect(screen.queryByRole('table', { name: 'Entities' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
+  it('narrows to a group when its row is clicked, rolls it up by system and lists its entities', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: rollup,
+      getComplianceEntities: entities,
+    });
+    await renderView(api);
+
+    await screen.findByRole('table', { name: 'Compliance by owner' });
+    expect(api.getComplianceEntities).not.toHaveBeenCalled();
+    await userEvent.click(groupRow('group:default/payments'));
+
+    expect(
+      await screen.findByRole('table', { name: 'Compliance by system' }),
+    ).toBeInTheDocument();
+    expect(api.getComplianceRollup).toHaveBeenLastCalledWith('system', {
+      owner: payments,
+    });
+    expect(screen.getByTestId('compliance-filter-owner')).toHaveTextContent(
+      'Owner: payments',
+    );
+    expect(groupCells('none')[0]).toBe('No system');
+    expect(groupCells('system:default/checkout')[0]).toBe('checkout');
+    expect(screen.getByTestId('compliance-passing-share')).toHaveTextContent(
+      '43%',
+    );
+
+    const list = await screen.findByRole('table', { name: 'Entities' });
+    expect(api.getComplianceEntities).toHaveBeenCalledWith(
+      { owner: payments },
+      { offset: 0, limit: 25 },
+    );
+    const row = within(
+      screen.getByTestId('compliance-entity-component:default/payments-api'),
+    );
+    expect(row.getByRole('link', { name: 'payments-api' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api',
+    );
+    expect(row.getByTestId('governance-tier')).toHaveTextContent('critical');
+    expect(row.getByTestId('compliance-entity-count-fail')).toHaveTextContent(
+      '2 failing',
+    );
+    expect(row.getByText('p95-latency')).toBeInTheDocument();
+    expect(row.getByText('security-review')).toBeInTheDocument();
+    expect(row.getByText('20%')).toBeInTheDocument();
+    expect(within(list).getAllByRole('row')).toHaveLength(
+      1 + paymentsEntities.length,
+    );
+    expect(api.getComplianceTrend).toHaveBeenLastCalledWith(
+      { owner: payments },
+      90,
+    );
+  });
+
+  it('narrows further to the entities without a system from a linked view', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: rollup,
+      getComplianceEntities: entities,
+    });
+    await renderView(
+      api,
+      '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Narrow to No system' }),
+    );
+
+    await waitFor(() =>
+      expect(api.getComplianceRollup).toHaveBeenLastCalledWith('domain', {
+        owner: payments,
+        system: '',
+      }),
+    );
+    expect(api.getComplianceEntities).toHaveBeenLastCalledWith(
+      { owner: payments, system: '' },
+      { offset: 0, limit: 25 },
+    );
+    expect(
+      await screen.findByTestId('compliance-filter-system'),
+    ).toHaveTextContent('System: No system');
+  });
+
+  it('widens the view again when a filter is removed or all are cleared', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: rollup,
+      getComplianceEntities: entities,
+    });
+    await renderView(
+      api,
+      '/architecture-council?groupBy=domain&owner=group%3Adefault%2Fpayments&system=',
+    );
+
+    await userEvent.click(
+      await screen.findByRole('img', { name: 'Remove the owner filter' }),
+    );
+    await waitFor(() =>
+      expect(api.getComplianceRollup).toHaveBeenLastCalledWith('domain', {
+        system: '',
+      }),
+    );
+    expect(screen.queryByTestId('compliance-filter-owner')).toBeNull();
+    expect(screen.getByTestId('compliance-filter-system')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() =>
+      expect(api.getComplianceRollup).toHaveBeenLastCalledWith('domain', {}),
+    );
+    expect(screen.queryByTestId('compliance-filters')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Entities' })).toBeNull();
+  });
+
+  it('rolls up by the dimension picked in Group by, showing tiers as their chips', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: async (groupBy, filter = {}) =>
+        groupBy === 'tier'
+          ? {
+              groupBy,
+              filter,
+              groups: [
+                {
+                  key: 'critical',
+                  entities: 2,
+                  counts: complianceCounts({ pass: 3, fail: 3 }),
+                },
+              ],
+              totals: {
+                entities: 2,
+                counts: complianceCounts({ pass: 3, fail: 3 }),
+              },
+            }
+          : rollup(groupBy, filter),
+    });
+    await renderView(api);
+
+    await screen.findByRole('table', { name: 'Compliance by owner' });
+    await userEvent.click(screen.getByRole('button', { name: 'Tier' }));
+
+    await screen.findByRole('table', { name: 'Compliance by tier' });
+    expect(api.getComplianceRollup).toHaveBeenLastCalledWith('tier', {});
+    expect(
+      within(groupRow('critical')).getByTestId('governance-tier'),
+    ).toHaveTextContent('critical');
+    expect(screen.getByRole('button', { name: 'Tier' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('pages through the entities on the server', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: rollup,
+      getComplianceEntities: async (
+        filter = {},
+        page = { offset: 0, limit: 25 },
+      ) => ({
+        ...(await entities(filter, page)),
+        totalItems: 60,
+      }),
+    });
+    await renderView(
+      api,
+      '/architecture-council?owner=group%3Adefault%2Fpayments',
+    );
+
+    expect(await screen.findByText('1-25 of 60')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+
+    expect(await screen.findByText('26-50 of 60')).toBeInTheDocument();
+    expect(api.getComplianceEntities).toHaveBeenLastCalledWith(
+      { owner: payments },
+      { offset: 25, limit: 25 },
+    );
+  });
+
+  describe('CSV export', () => {
+    let clicked: HTMLAnchorElement[];
+
+    beforeEach(() => {
+      clicked = [];
+      // jsdom has neither object URLs nor downloads.
+      URL.createObjectURL = jest.fn(() => 'blob:compliance');
+      URL.revokeObjectURL = jest.fn();
+      jest
+        .spyOn(HTMLAnchorElement.prototype, 'click')
+        .mockImplementation(function record(this: HTMLAnchorElement) {
+          clicked.push(this);
+        });
+    });
+
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+
+    it('downloads the roll-up as it is on screen', async () => {
+      const csv = new Blob(['owner,entities\n'], { type: 'text/csv' });
+      const api = mockComplianceApi({
+        getComplianceRollup: rollup,
+        getComplianceEntities: entities,
+        exportComplianceCsv: async () => csv,
+      });
+      await renderView(
+        api,
+        '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
+      );
+
+      const groups = await screen.findByRole('table', {
+        name: 'Compliance by system',
+      });
+      const card = groups.closest('.MuiCard-root') as HTMLElement;
+      await userEvent.click(
+        within(card).getByRole('button', { name: 'Export CSV' }),
+      );
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(api.exportComplianceCsv).toHaveBeenCalledWith({
+        view: 'groups',
+        groupBy: 'system',
+        filter: { owner: payments },
+      });
+      expect(URL.createObjectURL).toHaveBeenCalledWith(csv);
+      expect(clicked[0]).toHaveAttribute(
+        'download',
+        'compliance-by-system.csv',
+      );
+      expect(clicked[0]).toHaveAttribute('href', 'blob:compliance');
+      expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:compliance');
+    });
+
+    it('downloads every entity of the narrowed view from the entity list', async () => {
+      const api = mockComplianceApi({
+        getComplianceRollup: rollup,
+        getComplianceEntities: entities,
+        exportComplianceCsv: async () => new Blob(['entityRef\n']),
+      });
+      await renderView(
+        api,
+        '/architecture-council?owner=group%3Adefault%2Fpayments&system=',
+      );
+
+      const list = await screen.findByRole('table', { name: 'Entities' });
+      const card = list.closest('.MuiCard-root') as HTMLElement;
+      await userEvent.click(
+        within(card).getByRole('button', { name: 'Export CSV' }),
+      );
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(api.exportComplianceCsv).toHaveBeenCalledWith({
+        view: 'entities',
+        filter: { owner: payments, system: '' },
+      });
+      expect(clicked[0]).toHaveAttribute('download', 'compliance-entities.csv');
+    });
+
+    it('says why the export failed', async () => {
+      const error = await responseError(403, 'Forbidden', {
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+        request: { method: 'GET', url: '/api/governance/compliance.csv' },
+        response: { statusCode: 403 },
+      });
+      const api = mockComplianceApi({
+        getComplianceRollup: rollup,
+        exportComplianceCsv: async () => {
+          throw error;
+        },
+      });
+      await renderView(api);
+
+      await screen.findByRole('table', { name: 'Compliance by owner' });
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'The export failed: Unauthorized',
+      );
+      expect(clicked).toHaveLength(0);
+    });
+  });
+
+  it('draws the trend of the narrowed view over the picked range', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: rollup,
+      getComplianceEntities: entities,
+      getComplianceTrend: async (filter = {}) => ({
+        filter,
+        points: [
+          { day: daysAgo(1), counts: complianceCounts({ pass: 4, fail: 6 }) },
+          { day: daysAgo(0), counts: complianceCounts({ pass: 6, fail: 4 }) },
+        ],
+      }),
+    });
+    await renderView(
+      api,
+      '/architecture-council?owner=group%3Adefault%2Fpayments',
+    );
+
+    expect(
+      await screen.findByRole('img', {
+        name: 'Share of passing checks over the last 90 days: 60% today',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getComplianceTrend).toHaveBeenCalledWith(
+      { owner: payments },
+      90,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: '30 days' }));
+    expect(
+      await screen.findByRole('img', {
+        name: 'Share of passing checks over the last 30 days: 60% today',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getComplianceTrend).toHaveBeenLastCalledWith(
+      { owner: payments },
+      30,
+    );
+    expect(screen.getAllByTestId('compliance-trend-line')).toHaveLength(1);
+  });
+
+  it('explains where results come from when nothing has been evaluated yet', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: async (groupBy, filter = {}) => ({
+        groupBy,
+        filter,
+        groups: [],
+        totals: { entities: 0, counts: complianceCounts({}) },
+      }),
+    });
+    await renderView(api);
+
+    expect(
+      await screen.findByText('No scorecard results yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/carry a governance\/tier annotation/),
+    ).toHaveTextContent(/Results appear after the next evaluation/);
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says so when no entity matches the filter, keeping the way back', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: async (groupBy, filter = {}) => ({
+        groupBy,
+        filter,
+        groups: [],
+        totals: { entities: 0, counts: complianceCounts({}) },
+      }),
+      getComplianceEntities: async (filter = {}) => ({
+        filter,
+        items: [],
+        totalItems: 0,
+        offset: 0,
+        limit: 25,
+      }),
+    });
+    await renderView(api, '/architecture-council?tier=gold');
+
+    expect(
+      await screen.findAllByText('No evaluated entity matches these filters.'),
+    ).toHaveLength(2);
+    expect(screen.queryByText('No scorecard results yet')).toBeNull();
+    expect(screen.getByTestId('compliance-filter-tier')).toHaveTextContent(
+      'Tier: gold',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error when the roll-up cannot be loaded', async () => {
+    const error = await responseError(500, 'Internal Server Error', {
+      error: { name: 'Error', message: 'The results store is not reachable' },
+      request: { method: 'GET', url: '/api/governance/compliance' },
+      response: { statusCode: 500 },
+    });
+    const api = mockComplianceApi({
+      getComplianceRollup: async () => {
+        throw error;
+      },
+    });
+    await renderView(api);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Error: Request failed with 500 Internal Server Error',
+    );
+    expect(alert).toHaveTextContent('The results store is not reachable');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

@@ -1,0 +1,2 @@
+export { PassingShareTrend } from './PassingShareTrend';
+export type { PassingShareTrendProps } from './PassingShareTrend';
