@@ -144,6 +144,33 @@ test.describe('Governance on entity pages', () => {
       path: path.join(screenshots, 'governance-scorecard-after-push.png'),
       fullPage: true,
     });
+    // The council sees the pass counted: through the sidebar, then a drill-down to the team.
+    await page.getByRole('link', { name: 'Architecture Council' }).click();
+    await expect(
+      page.getByRole('tab', { name: 'Compliance', selected: true }),
+    ).toBeVisible();
+    await expect(page.getByTestId('compliance-total-total')).not.toHaveText(
+      '0',
+    );
+    await page
+      .getByTestId('compliance-group-group:default/team-payments')
+      .getByRole('button', { name: /narrow to/i })
+      .click();
+    await expect(page.getByTestId('compliance-filter-owner')).toContainText(
+      'Payments',
+    );
+    const row = page.getByTestId(
+      'compliance-entity-component:default/fraud-scoring',
+    );
+    // p95 latency is now the service's one passing check; the rest are unknown, warn or fail.
+    await expect(row.getByTestId('compliance-entity-count-pass')).toHaveText(
+      '1 passing',
+    );
+    await expect(row).not.toContainText('p95-latency');
+    await page.screenshot({
+      path: path.join(screenshots, 'compliance-drill-down.png'),
+      fullPage: true,
+    });
   });
 
   test('shows an entity without annotations an empty state with a YAML snippet', async ({

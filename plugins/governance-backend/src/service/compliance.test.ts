@@ -135,6 +135,14 @@ describe('Compliance routes', () => {
     )!;
     expect(checkout.failing).not.toContain('coverage');
     expect(checkout.counts.pass).toBe(before.items[0].counts.pass + 1);
+
+    // Today's trend point is live too, not waiting for the next scheduled pass.
+    const trend = (
+      await get(server, '/compliance/trend?days=1&owner=group:default/team-a')
+    ).body as ComplianceTrend;
+    expect(trend.points.map(p => p.counts.pass)).toEqual([
+      after.items.reduce((sum, item) => sum + item.counts.pass, 0),
+    ]);
   });
 
   it('has a trend point for today after the scheduled evaluation', async () => {

@@ -143,14 +143,18 @@ export function createComplianceRoutes(options: {
     await signedIn(req);
     const day = (time: number) => new Date(time).toISOString().slice(0, 10);
     const now = Date.now();
-    res.json({
+    const points = await store.getComplianceTrend(
       filter,
-      points: await store.getComplianceTrend(
-        filter,
-        day(now - (days - 1) * 86_400_000),
-        day(now),
-      ),
-    });
+      day(now - (days - 1) * 86_400_000),
+      day(now - 86_400_000),
+    );
+    // Today is read live, so a fact pushed a minute ago is in the trend as in the roll-up; the
+    // stored day is for the days after.
+    const { totals } = await store.getComplianceRollup('tier', filter);
+    if (totals.counts.total > 0) {
+      points.push({ day: day(now), counts: totals.counts });
+    }
+    res.json({ filter, points });
   });
 
   return router;
