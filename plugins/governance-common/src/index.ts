@@ -15,3 +15,4 @@ export * from './scorecard';
 export * from './permissions';
 export * from './waivers';
 export * from './compliance';
+export * from './adrs';

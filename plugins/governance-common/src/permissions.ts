@@ -23,6 +23,16 @@ export const governanceWaiverCreatePermission = createPermission({
 });
 
 /**
+ * Allows recording a retrospective of an ADR: the owning team or the council.
+ *
+ * @public
+ */
+export const governanceRetrospectiveCreatePermission = createPermission({
+  name: 'governance.retrospective.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission the governance plugins define.
  *
  * @public
@@ -30,4 +40,5 @@ export const governanceWaiverCreatePermission = createPermission({
 export const governancePermissions = [
   governanceFactWritePermission,
   governanceWaiverCreatePermission,
+  governanceRetrospectiveCreatePermission,
 ];

@@ -134,16 +134,48 @@ async function databaseBytes(db: Knex): Promise<number> {
 }
 
 /**
+ * Backstage's in-memory catalog mock filters and sorts the whole catalog again for every page and
+ * rebuilds a map of every entity for each lookup by ref, which a real catalog answers from
+ * indexed tables. This stand-in lets the mock filter once per query, then serves the pages and
+ * lookups from memory, so the figures measure governance's own work. How long the mock itself
+ * takes is reported on its own row.
+ */
+function indexedCatalog(catalogEntities: Entity[]) {
+  const catalog = catalogServiceMock({ entities: catalogEntities });
+  const byRef = new Map(catalogEntities.map(e => [stringifyEntityRef(e), e]));
+  const queries = new Map<string, Entity[]>();
+  const query = catalog.queryEntities.bind(catalog);
+  catalog.getEntityByRef = async ref =>
+    byRef.get(typeof ref === 'string' ? ref : stringifyEntityRef(ref));
+  catalog.queryEntities = async request => {
+    const limit = request?.limit ?? 500;
+    let id: string;
+    let offset: number;
+    if (request && 'cursor' in request && request.cursor) {
+      [id, offset] = JSON.parse(request.cursor);
+    } else {
+      id = String(queries.size);
+      offset = 0;
+      queries.set(id, (await query({ ...request, limit: 1_000_000 })).items);
+    }
+    const items = queries.get(id)!;
+    const next = offset + limit;
+    return {
+      items: items.slice(offset, next),
+      totalItems: items.length,
+      pageInfo:
+        next < items.length ? { nextCursor: JSON.stringify([id, next]) } : {},
+    };
+  };
+  return catalog;
+}
+
+/**
  * Serves the benchmark's database through the real plugin and routes, and has
  * {@link LOAD_CLIENTS} clients call each read route back to back for {@link LOAD_SECONDS}.
  */
 async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
-  // The mock catalog rebuilds a map of every entity on each lookup by ref; the real catalog
-  // answers from an indexed table, so lookups here use a map built once.
-  const catalog = catalogServiceMock({ entities: catalogEntities });
-  const byRef = new Map(catalogEntities.map(e => [stringifyEntityRef(e), e]));
-  catalog.getEntityByRef = async ref =>
-    byRef.get(typeof ref === 'string' ? ref : stringifyEntityRef(ref));
+  const catalog = indexedCatalog(catalogEntities);
   const { server } = await startTestBackend({
     features: [
       governancePlugin,
@@ -262,13 +294,20 @@ describe('scorecard benchmark', () => {
       '',
       '## Notes',
       '',
-      "- The catalog is Backstage's in-memory `catalogServiceMock`; the row 'page through ... of the",
-      "  (mock) catalog' is its share of every full evaluation, which a real catalog answers from",
-      '  its own database instead.',
-      '- A full evaluation reads each page of entities, their measured facts and current results,',
-      '  and writes only the results that changed (plus one timestamp update per page).',
-      '- The history grows by one row per change of a check result; simulated days move the clock',
-      '  a day each, so time-based checks (security review cadence) also change state.',
+      "- Catalog reads go through Backstage's in-memory `catalogServiceMock`, filtered once per query",
+      '  and paged from memory (`indexedCatalog` in the bench), as a real catalog answers from its',
+      "  own indexed tables; the mock's own paging time is reported on its row and is not in the",
+      '  evaluation figures.',
+      '- A full evaluation reads each page of entities, their measured facts, waivers and current',
+      '  results, and writes only the results that changed, with one timestamp per entity.',
+      '- The simulated year runs the day-to-day work of a year in a few seconds: each day 1% of the',
+      '  checks change (coverage and p95 latency of a slice of services cross their thresholds),',
+      "  those services are evaluated and the day's compliance changes are recorded. Scheduled",
+      '  passes that change nothing write no rows, so they are not repeated. Sizes are of every',
+      '  table and index after `VACUUM` (PostgreSQL) or of the used pages (SQLite).',
+      '- Load: the benchmark process is both server and clients (Node `fetch`, 8 at once, back to',
+      '  back) on the 2 cores, so latencies under load include queueing behind the other clients;',
+      '  the single-client reads above them are the latency of one request.',
       '',
     ].join('\n');
     // scripts/bench.sh names the output, as this file runs from the package folder.
@@ -309,7 +348,7 @@ describe('scorecard benchmark', () => {
         }),
       });
       const catalogEntities = entities(ENTITIES);
-      const catalog = catalogServiceMock({ entities: catalogEntities });
+      const catalog = indexedCatalog(catalogEntities);
       const engine = new ScorecardEngine({
         catalog,
         auth: mockServices.auth(),
@@ -333,7 +372,7 @@ describe('scorecard benchmark', () => {
         return count;
       });
       report.push(
-        `| ${label} | of which: page through ${pages} entities of the (mock) catalog | ${(
+        `| ${label} | not included below: paging through ${pages} entities of Backstage's catalog mock | ${(
           catalogMs / 1000
         ).toFixed(2)} s | |`,
       );

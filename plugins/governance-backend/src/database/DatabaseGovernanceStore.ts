@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
@@ -26,14 +23,8 @@ import {
   TierChange,
   TierObservation,
 } from './GovernanceStore';
+import { chunks, migrate, rowChunks, toIso } from './util';
 
-const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-governance-backend',
-  'migrations',
-);
-
-// Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits.
-const BATCH_SIZE = 500;
 
 type EntityTierRow = {
   entity_ref: string;
@@ -49,18 +40,6 @@ type TierChangeRow = {
   observed_at: Date | string | number;
 };
 
-/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Date. */
-function toIso(value: Date | string | number): string {
-  return new Date(value).toISOString();
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_SIZE) {
-    result.push(items.slice(i, i + BATCH_SIZE));
-  }
-  return result;
-}
 
 const STATES: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
 
@@ -200,11 +179,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     database: DatabaseService;
   }): Promise<DatabaseGovernanceStore> {
     const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseGovernanceStore(client);
+    return new DatabaseGovernanceStore(await migrate(database));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -325,7 +300,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
       received_at: receivedAt,
     }));
     await this.db.transaction(async tx => {
-      for (const batch of chunks(rows)) {
+      for (const batch of rowChunks(rows)) {
         const query = tx('facts')
           .insert(batch)
           .onConflict(['entity_ref', 'name', 'source'])
@@ -437,7 +412,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           .where({ entity_ref: row.entity_ref, check_id: row.check_id })
           .delete();
       }
-      for (const batch of chunks(changedRows)) {
+      for (const batch of rowChunks(changedRows)) {
         await tx('check_results')
           .insert(batch.map(row => ({ ...row, evaluated_at: evaluatedAt })))
           .onConflict(['entity_ref', 'check_id'])
@@ -446,7 +421,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
       // check_results.evaluated_at is when a result was last written; when the entity was last
       // evaluated is kept once per entity, in evaluated_entities, so an unchanged pass does
       // not rewrite every result row.
-      for (const batch of chunks(transitions)) {
+      for (const batch of rowChunks(transitions)) {
         await tx('check_history').insert(
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
         );
@@ -522,7 +497,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
         .whereIn('entity_ref', batch)
         .update({ evaluated_at: evaluatedAt });
     }
-    for (const batch of chunks(changed)) {
+    for (const batch of rowChunks(changed)) {
       await tx('evaluated_entities')
         .insert(batch)
         .onConflict('entity_ref')
@@ -682,7 +657,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           changed.push(toChangeRow(day, { ...gone, entities: 0 }, true));
         }
       }
-      for (const batch of chunks(changed)) {
+      for (const batch of rowChunks(changed)) {
         await tx('compliance_changes').insert(batch);
       }
     });

@@ -1,0 +1,365 @@
+import { Config } from '@backstage/config';
+import { addMonths } from './dates';
+
+/**
+ * The statuses an ADR can have, in MADR's and Nygard's vocabulary.
+ *
+ * @public
+ */
+export const ADR_STATUSES = [
+  'proposed',
+  'accepted',
+  'rejected',
+  'deprecated',
+  'superseded',
+] as const;
+
+/**
+ * An ADR's status.
+ *
+ * @public
+ */
+export type AdrStatus = (typeof ADR_STATUSES)[number];
+
+/**
+ * A link from one ADR to another, as written in the ADR ("Superseded by [ADR-0005](0005-x.md)",
+ * MADR's "Links" section or front matter).
+ *
+ * @public
+ */
+export interface AdrLink {
+  /** The relation as written, lower-cased, e.g. `superseded by`, `supersedes`, `amends`, `relates to`. */
+  relation: string;
+  /** The link target as written: usually a relative file name such as `0005-use-kafka.md`. */
+  target: string;
+  /** The target's ADR number when it can be read from the target. */
+  number?: number;
+}
+
+/**
+ * What the parser could read from one ADR file. A file it cannot fully parse still gives a
+ * result, with a warning per thing that was missing or unreadable.
+ *
+ * @public
+ */
+export interface ParsedAdr {
+  /** The ADR's number, from the file name (`0007-...`) or the title (`7. Use Kafka`). */
+  number?: number;
+  /** The title without its number; the file name when the file has no title. */
+  title: string;
+  status?: AdrStatus;
+  /** The status as written, when it is none of {@link ADR_STATUSES} or says more (e.g. "Accepted, amended by 9"). */
+  statusText?: string;
+  /** The superseding ADR, when the status is `superseded`. */
+  supersededBy?: AdrLink;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  deciders: string[];
+  links: AdrLink[];
+  /**
+   * The decision scope it declares (front matter `decision-scope` or `scope`), lower-case with
+   * dashes, e.g. `platform-selection`; checked against the owning team's scope by the review
+   * queue.
+   */
+  scope?: string;
+  format: 'madr' | 'nygard' | 'unknown';
+  /** What was missing or unreadable, in words a reader can act on. */
+  warnings: string[];
+  /** The Markdown body, without front matter. */
+  body: string;
+}
+
+/**
+ * Where an ADR stands with its retrospective ("review major architectural choices after 3-6
+ * months"): only accepted ADRs with a date have one.
+ *
+ * @public
+ */
+export type RetrospectiveState =
+  | 'not-applicable'
+  | 'not-due'
+  | 'due'
+  | 'overdue'
+  | 'recorded';
+
+/**
+ * When retrospectives fall due and overdue, from `governance.adrs.retrospective`.
+ *
+ * @public
+ */
+export interface RetrospectivePolicy {
+  dueAfterMonths: number;
+  overdueAfterMonths: number;
+}
+
+/**
+ * How ADRs are found, from `governance.adrs`.
+ *
+ * @public
+ */
+export interface AdrPolicy {
+  /** Regular expression (source) an ADR file's name must match. */
+  filePattern: string;
+  retrospective: RetrospectivePolicy;
+}
+
+/** @public */
+export const DEFAULT_ADR_POLICY: AdrPolicy = {
+  filePattern: '^\\d{4}-.+\\.md$',
+  retrospective: { dueAfterMonths: 3, overdueAfterMonths: 6 },
+};
+
+/**
+ * Reads `governance.adrs` from config. Throws an error naming the key and what is allowed when a
+ * value is invalid, so a bad config fails start-up.
+ *
+ * @public
+ */
+export function readAdrPolicy(config: Config): AdrPolicy {
+  const base = 'governance.adrs';
+  const filePattern =
+    config.getOptionalString(`${base}.filePattern`) ??
+    DEFAULT_ADR_POLICY.filePattern;
+  try {
+    new RegExp(filePattern);
+  } catch (e) {
+    throw new Error(
+      `Invalid config at '${base}.filePattern': '${filePattern}' is not a regular expression (${
+        (e as Error).message
+      })`,
+    );
+  }
+  const months = (key: string, fallback: number) => {
+    const value =
+      config.getOptionalNumber(`${base}.retrospective.${key}`) ?? fallback;
+    if (!(Number.isInteger(value) && value >= 1 && value <= 60)) {
+      throw new Error(
+        `Invalid config at '${base}.retrospective.${key}': ${value} is not allowed, expected a whole number of months from 1 to 60`,
+      );
+    }
+    return value;
+  };
+  const dueAfterMonths = months(
+    'dueAfterMonths',
+    DEFAULT_ADR_POLICY.retrospective.dueAfterMonths,
+  );
+  const overdueAfterMonths = months(
+    'overdueAfterMonths',
+    DEFAULT_ADR_POLICY.retrospective.overdueAfterMonths,
+  );
+  if (overdueAfterMonths <= dueAfterMonths) {
+    throw new Error(
+      `Invalid config at '${base}.retrospective.overdueAfterMonths': ${overdueAfterMonths} must be more than dueAfterMonths (${dueAfterMonths})`,
+    );
+  }
+  return { filePattern, retrospective: { dueAfterMonths, overdueAfterMonths } };
+}
+
+/**
+ * The retrospective state of an ADR at `now`: due from `dueAfterMonths` after its date (that
+ * day included), overdue from `overdueAfterMonths`, until a retrospective is recorded.
+ *
+ * @public
+ */
+export function retrospectiveState(
+  adr: { status?: AdrStatus; date?: string },
+  options: { recorded: boolean; now: Date; policy: RetrospectivePolicy },
+): { state: RetrospectiveState; dueAt?: string; overdueAt?: string } {
+  if (adr.status !== 'accepted' || !adr.date) {
+    return { state: 'not-applicable' };
+  }
+  const dueAt = addMonths(adr.date, options.policy.dueAfterMonths);
+  const overdueAt = addMonths(adr.date, options.policy.overdueAfterMonths);
+  const dates = {
+    dueAt: dueAt.toISOString().slice(0, 10),
+    overdueAt: overdueAt.toISOString().slice(0, 10),
+  };
+  if (options.recorded) {
+    return { state: 'recorded', ...dates };
+  }
+  if (options.now >= overdueAt) {
+    return { state: 'overdue', ...dates };
+  }
+  if (options.now >= dueAt) {
+    return { state: 'due', ...dates };
+  }
+  return { state: 'not-due', ...dates };
+}
+
+/**
+ * The outcome of a retrospective.
+ *
+ * @public
+ */
+export const RETROSPECTIVE_OUTCOMES = ['keep', 'revise', 'supersede'] as const;
+
+/** @public */
+export type RetrospectiveOutcome = (typeof RETROSPECTIVE_OUTCOMES)[number];
+
+/**
+ * A recorded retrospective of an ADR.
+ *
+ * @public
+ */
+export interface Retrospective {
+  id: string;
+  adrId: string;
+  /** `YYYY-MM-DD`: when it was held. */
+  date: string;
+  outcome: RetrospectiveOutcome;
+  notes: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/**
+ * Body of `POST /api/governance/adrs/:id/retrospectives`.
+ *
+ * @public
+ */
+export interface CreateRetrospectiveRequest {
+  date: string;
+  outcome: RetrospectiveOutcome;
+  notes: string;
+}
+
+/**
+ * An ADR as listed: what the parser read, where it came from, and its retrospective.
+ *
+ * @public
+ */
+export interface AdrSummary {
+  /** Stable id of the ADR (entity and path), used in URLs. */
+  id: string;
+  entityRef: string;
+  /** Path of the file inside the ADR location, e.g. `0003-use-postgres.md`. */
+  path: string;
+  /** Where the file was read from. */
+  url: string;
+  number?: number;
+  title: string;
+  status?: AdrStatus;
+  statusText?: string;
+  supersededBy?: AdrLink & {
+    /** The id of the superseding ADR when it is in the same location. */
+    adrId?: string;
+  };
+  date?: string;
+  deciders: string[];
+  scope?: string;
+  format: ParsedAdr['format'];
+  warnings: string[];
+  retrospective: {
+    state: RetrospectiveState;
+    dueAt?: string;
+    overdueAt?: string;
+    /** The latest recorded retrospective. */
+    latest?: Retrospective;
+  };
+  /** The owner and system of the entity, for the organisation-wide index. */
+  owner?: string;
+  system?: string;
+}
+
+/**
+ * One ADR with its body, links and every retrospective, newest first.
+ *
+ * @public
+ */
+export interface AdrDetail extends AdrSummary {
+  body: string;
+  links: Array<AdrLink & { adrId?: string }>;
+  retrospectives: Retrospective[];
+}
+
+/**
+ * The state of an entity's ADR location at its last reading.
+ *
+ * @public
+ */
+export type AdrLocationStatus =
+  | { status: 'not-configured' }
+  | { status: 'pending'; url: string }
+  | { status: 'ok'; url: string; readAt: string }
+  | {
+      status: 'error';
+      url: string;
+      readAt: string;
+      /** Why it could not be read: not found, not allowed by the reading rules, no integration. */
+      error: string;
+    };
+
+/**
+ * `GET /api/governance/adrs?entityRef=`.
+ *
+ * @public
+ */
+export interface EntityAdrs {
+  entityRef: string;
+  location: AdrLocationStatus;
+  /** Sorted by number, then path. */
+  items: AdrSummary[];
+}
+
+/**
+ * Query of the organisation-wide ADR index.
+ *
+ * @public
+ */
+export interface AdrIndexQuery {
+  status?: AdrStatus[];
+  owner?: string;
+  system?: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  to?: string;
+  /** Text in the title, case-insensitive. */
+  q?: string;
+  retrospective?: RetrospectiveState[];
+  sort?: 'date' | 'title' | 'entity';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * `GET /api/governance/adr-index`: one page of the ADR index.
+ *
+ * @public
+ */
+export interface AdrIndexPage {
+  items: AdrSummary[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One measured value of a check over the decision window, from the scorecard history.
+ *
+ * @public
+ */
+export interface AdrImpactPoint {
+  at: string;
+  actual?: string;
+  state: string;
+}
+
+/**
+ * `GET /api/governance/adrs/:id/impact?weeks=`: what the entity's measured checks (p95
+ * latency, availability, coverage) did in the weeks before and after the decision's date.
+ *
+ * @public
+ */
+export interface AdrImpact {
+  adrId: string;
+  date: string;
+  weeks: number;
+  checks: Array<{
+    checkId: string;
+    /** The value in force at the start of the window and every change before the decision. */
+    before: AdrImpactPoint[];
+    /** Every change from the decision's date to the end of the window. */
+    after: AdrImpactPoint[];
+  }>;
+}
