@@ -2,10 +2,10 @@
 
 /**
  * Compliance roll-ups: where each evaluated entity sits (owner, system, domain, tier) with the
- * counts of its current results, and the daily counts of each owner/system/domain/tier
- * combination stored as changes (a row only on a day its counts differ from its previous row),
- * so the Compliance view and its trend are a GROUP BY over small tables instead of a pass over
- * every check, and a year of history stays small.
+ * counts of its current results, and the daily change of each owner/system/domain/tier
+ * combination's counts (a row only on a day they change, holding the difference), so the
+ * Compliance view is a GROUP BY over one small table, a day's counts are the sum of the changes
+ * up to it, and a year of history stays small.
  *
  * @param {import('knex').Knex} knex
  */
@@ -44,7 +44,7 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('compliance_changes', table => {
     table.comment(
-      'Counts per state of an owner/system/domain/tier combination from a day (UTC) on, until its next row; entities 0 when it emptied',
+      'How much the counts of an owner/system/domain/tier combination changed on a day (UTC); the sum up to a day is its counts that day',
     );
     table.bigIncrements('id').primary();
     table.string('day', 10).notNullable().comment('YYYY-MM-DD');

@@ -9,21 +9,32 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('adr_locations', table => {
-    table.comment('Where each entity keeps its ADRs, and how the last reading went');
+    table.comment(
+      'Where each entity keeps its ADRs, and how the last reading went',
+    );
     table.string('entity_ref', 255).primary().notNullable();
     table.text('url').notNullable().comment('Resolved location URL');
     table
       .string('etag', 255)
       .nullable()
-      .comment('ETag of the last successful reading; unchanged locations are not read again');
+      .comment(
+        'ETag of the last successful reading; unchanged locations are not read again',
+      );
     table.string('status', 15).notNullable().comment('pending, ok or error');
-    table.text('error').nullable().comment('Why the location could not be read');
+    table
+      .text('error')
+      .nullable()
+      .comment('Why the location could not be read');
     table.timestamp('read_at', { useTz: true }).nullable();
   });
 
   await knex.schema.createTable('adrs', table => {
-    table.comment('ADRs parsed from the entities\' ADR locations');
-    table.string('id', 64).primary().notNullable().comment('Hash of entity ref and path');
+    table.comment('ADRs parsed from the ADR location of each entity');
+    table
+      .string('id', 64)
+      .primary()
+      .notNullable()
+      .comment('Hash of entity ref and path');
     table.string('entity_ref', 255).notNullable();
     table.string('owner', 255).nullable();
     table.string('system', 255).nullable();

@@ -471,6 +471,20 @@ describe('scorecard benchmark', () => {
           Number(historyAfter) - Number(historyBefore)
         } history rows, ${complianceRows} compliance rows | |`,
       );
+      if (db.client.config.client === 'pg') {
+        const { rows } = await db.raw(
+          `SELECT tablename AS name, pg_total_relation_size(quote_ident(tablename))::bigint AS bytes
+           FROM pg_tables WHERE schemaname = 'public' ORDER BY 2 DESC LIMIT 4`,
+        );
+        report.push(
+          `| ${label} | largest tables after the year, with indexes | ${rows
+            .map(
+              (r: { name: string; bytes: string }) =>
+                `${r.name} ${mb(Number(r.bytes))}`,
+            )
+            .join(', ')} | |`,
+        );
+      }
       report.push(
         `| ${label} | database growth over the simulated year | ${mb(
           sizeAfter - sizeBefore,

@@ -23,8 +23,7 @@ import {
   TierChange,
   TierObservation,
 } from './GovernanceStore';
-import { chunks, migrate, rowChunks, toIso } from './util';
-
+import { chunks, migrate, toIso } from './util';
 
 type EntityTierRow = {
   entity_ref: string;
@@ -39,7 +38,6 @@ type TierChangeRow = {
   to_tier: string | null;
   observed_at: Date | string | number;
 };
-
 
 const STATES: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
 
@@ -69,57 +67,42 @@ type EvaluatedEntityRow = {
   evaluated_at: Date | string | number;
 };
 
+const CHANGE_COLUMNS = ['entities', ...STATES, 'total'] as const;
+
+/** Column sums of the changes, including the entity count. */
+const SUM_CHANGES = Object.fromEntries(
+  CHANGE_COLUMNS.map(column => [column, column]),
+);
+
 type ComplianceChangeRow = {
   day: string;
   owner: string | null;
   system: string | null;
   domain: string | null;
   tier: string;
-  entities: number;
-} & Record<CheckState | 'total', number>;
+} & Record<(typeof CHANGE_COLUMNS)[number], number>;
 
+/** A roll-up row (sign 1) or the negation of the sum of earlier changes (sign -1). */
 function toChangeRow(
   day: string,
   row: Record<string, unknown>,
-  emptied = false,
+  sign: 1 | -1,
 ): ComplianceChangeRow {
-  const number = (key: string) => (emptied ? 0 : Number(row[key] ?? 0));
-  return {
+  const change = {
     day,
     owner: (row.owner as string | null) ?? null,
     system: (row.system as string | null) ?? null,
     domain: (row.domain as string | null) ?? null,
     tier: row.tier as string,
-    entities: number('entities'),
-    pass: number('pass'),
-    fail: number('fail'),
-    warn: number('warn'),
-    unknown: number('unknown'),
-    waived: number('waived'),
-    total: number('total'),
-  };
+  } as ComplianceChangeRow;
+  for (const key of CHANGE_COLUMNS) {
+    change[key] = sign * Number(row[key] ?? 0);
+  }
+  return change;
 }
 
-const comboKey = (row: ComplianceChangeRow) =>
-  JSON.stringify(COMPLIANCE_GROUP_BY.map(key => row[key]));
-
-const sameCounts = (a: ComplianceChangeRow, b: ComplianceChangeRow) =>
-  (['entities', ...STATES, 'total'] as const).every(
-    key => Number(a[key]) === Number(b[key]),
-  );
-
-/** The latest row before `beforeDay` of each combination matching the filter. */
-async function latestChanges(
-  db: Knex,
-  filter: ComplianceFilter,
-  beforeDay: string,
-): Promise<ComplianceChangeRow[]> {
-  const latestIds = applyFilter(db('compliance_changes'), filter)
-    .where('day', '<', beforeDay)
-    .max('id')
-    .groupBy(COMPLIANCE_GROUP_BY);
-  return db('compliance_changes').whereIn('id', latestIds);
-}
+const comboKey = (row: Record<string, unknown>) =>
+  JSON.stringify(COMPLIANCE_GROUP_BY.map(key => row[key] ?? null));
 
 const PLACEMENT_COLUMNS = [
   'title',
@@ -300,7 +283,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
       received_at: receivedAt,
     }));
     await this.db.transaction(async tx => {
-      for (const batch of rowChunks(rows)) {
+      for (const batch of chunks(rows)) {
         const query = tx('facts')
           .insert(batch)
           .onConflict(['entity_ref', 'name', 'source'])
@@ -412,7 +395,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           .where({ entity_ref: row.entity_ref, check_id: row.check_id })
           .delete();
       }
-      for (const batch of rowChunks(changedRows)) {
+      for (const batch of chunks(changedRows)) {
         await tx('check_results')
           .insert(batch.map(row => ({ ...row, evaluated_at: evaluatedAt })))
           .onConflict(['entity_ref', 'check_id'])
@@ -421,7 +404,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
       // check_results.evaluated_at is when a result was last written; when the entity was last
       // evaluated is kept once per entity, in evaluated_entities, so an unchanged pass does
       // not rewrite every result row.
-      for (const batch of rowChunks(transitions)) {
+      for (const batch of chunks(transitions)) {
         await tx('check_history').insert(
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
         );
@@ -497,7 +480,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
         .whereIn('entity_ref', batch)
         .update({ evaluated_at: evaluatedAt });
     }
-    for (const batch of rowChunks(changed)) {
+    for (const batch of chunks(changed)) {
       await tx('evaluated_entities')
         .insert(batch)
         .onConflict('entity_ref')
@@ -631,33 +614,37 @@ export class DatabaseGovernanceStore implements GovernanceStore {
 
   async recordComplianceDay(day: string): Promise<void> {
     await this.db.transaction(async tx => {
-      // A second pass on the same day replaces that day's rows.
+      // A second pass on the same day replaces that day's changes.
       await tx('compliance_changes').where({ day }).delete();
-      const current: ComplianceChangeRow[] = (
-        await tx('evaluated_entities')
-          .select(COMPLIANCE_GROUP_BY)
-          .count({ entities: '*' })
-          .sum(SUM_STATES)
-          .groupBy(COMPLIANCE_GROUP_BY)
-      ).map(row => toChangeRow(day, row));
-      const previous = new Map(
-        (await latestChanges(tx, {}, day)).map(row => [comboKey(row), row]),
-      );
-      const changed: ComplianceChangeRow[] = [];
+      const current = await tx('evaluated_entities')
+        .select(COMPLIANCE_GROUP_BY)
+        .count({ entities: '*' })
+        .sum(SUM_STATES)
+        .groupBy(COMPLIANCE_GROUP_BY);
+      const previous = await tx('compliance_changes')
+        .where('day', '<', day)
+        .select(COMPLIANCE_GROUP_BY)
+        .sum(SUM_CHANGES)
+        .groupBy(COMPLIANCE_GROUP_BY);
+      const changes = new Map<string, ComplianceChangeRow>();
+      for (const row of previous) {
+        changes.set(comboKey(row), toChangeRow(day, row, -1));
+      }
       for (const row of current) {
-        const before = previous.get(comboKey(row));
-        previous.delete(comboKey(row));
-        if (!before || !sameCounts(before, row)) {
-          changed.push(row);
+        const change = toChangeRow(day, row, 1);
+        const before = changes.get(comboKey(row));
+        if (before) {
+          for (const key of CHANGE_COLUMNS) {
+            change[key] += before[key];
+          }
         }
+        changes.set(comboKey(row), change);
       }
-      // Combinations that emptied (their entities moved or left) end with a row of zeros.
-      for (const gone of previous.values()) {
-        if (Number(gone.entities) > 0) {
-          changed.push(toChangeRow(day, { ...gone, entities: 0 }, true));
-        }
-      }
-      for (const batch of rowChunks(changed)) {
+      // Only combinations whose counts moved get a row; one that emptied gets its negation.
+      const changed = [...changes.values()].filter(change =>
+        CHANGE_COLUMNS.some(key => change[key] !== 0),
+      );
+      for (const batch of chunks(changed)) {
         await tx('compliance_changes').insert(batch);
       }
     });
@@ -668,46 +655,37 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     sinceDay: string,
     untilDay: string,
   ): Promise<ComplianceTrendPoint[]> {
-    // Each combination's counts on the first day come from its latest row before it.
-    const state = new Map(
-      (await latestChanges(this.db, filter, sinceDay)).map(row => [
-        comboKey(row),
-        row,
-      ]),
+    const [baseline] = await applyFilter(this.db('compliance_changes'), filter)
+      .where('day', '<', sinceDay)
+      .sum(SUM_STATES);
+    const perDay = new Map<string, StateSums>(
+      (
+        (await applyFilter(this.db('compliance_changes'), filter)
+          .whereBetween('day', [sinceDay, untilDay])
+          .select('day')
+          .sum(SUM_STATES)
+          .groupBy('day')) as (StateSums & { day: string })[]
+      ).map(row => [row.day, row]),
     );
-    const changes: ComplianceChangeRow[] = await applyFilter(
-      this.db('compliance_changes'),
-      filter,
-    )
-      .where('day', '>=', sinceDay)
-      .orderBy('id', 'asc');
-    const firstDay = state.size > 0 ? sinceDay : changes[0]?.day;
-    if (!firstDay) {
-      return [];
-    }
+    const keys = [...STATES, 'total'] as const;
+    const running = Object.fromEntries(
+      keys.map(key => [key, Number(baseline?.[key] ?? 0)]),
+    ) as Record<CheckState | 'total', number>;
     const points: ComplianceTrendPoint[] = [];
-    let next = 0;
     for (
-      let day = firstDay;
+      let day = sinceDay;
       day <= untilDay;
       day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
         .toISOString()
         .slice(0, 10)
     ) {
-      while (next < changes.length && changes[next].day === day) {
-        state.set(comboKey(changes[next]), changes[next]);
-        next += 1;
+      const change = perDay.get(day);
+      for (const key of keys) {
+        running[key] += Number(change?.[key] ?? 0);
       }
-      const sums = Object.fromEntries(
-        [...STATES, 'total'].map(key => [key, 0]),
-      ) as Record<CheckState | 'total', number>;
-      for (const row of state.values()) {
-        for (const key of [...STATES, 'total'] as const) {
-          sums[key] += Number(row[key]);
-        }
-      }
-      if (sums.total > 0) {
-        points.push({ day, counts: complianceCounts(sums) });
+      // Before the first record, or while the filter matches nothing, there is no point.
+      if (running.total > 0) {
+        points.push({ day, counts: complianceCounts(running) });
       }
     }
     return points;

@@ -212,6 +212,26 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
+    it('stores a batch of thousands of facts in one call', async () => {
+      const { store } = await createStore();
+      const observedAt = '2026-11-24T00:00:00.000Z';
+      await store.addFacts(
+        Array.from({ length: 3000 }, (_, i) => ({
+          entityRef: `component:default/s-${i % 1000}`,
+          name: ['coverage', 'p95LatencyMs', 'availability'][i % 3],
+          value: 90,
+          source: 'ci',
+          observedAt,
+        })),
+        new Date(),
+      );
+      expect(
+        (await store.getFacts(['component:default/s-999'])).get(
+          'component:default/s-999',
+        ),
+      ).toHaveLength(3);
+    });
+
     it('stores thousands of entities in one call', async () => {
       const { store } = await createStore();
       const results = new Map(

@@ -18,7 +18,8 @@ export async function migrate(database: DatabaseService): Promise<Knex> {
   return client;
 }
 
-// Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits.
+// Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits, and multi-row
+// inserts under SQLite's limit of 500 terms in the compound SELECT knex builds for them.
 const BATCH_SIZE = 500;
 
 /** SQLite hands timestamps back as numbers or strings, PostgreSQL as Date. */
@@ -32,14 +33,4 @@ export function chunks<T>(items: T[], size = BATCH_SIZE): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
-}
-
-/**
- * Rows per multi-row INSERT: as many as keep the statement under 10,000 bound values (both
- * databases allow 32,766 or more), since fewer, larger statements are what makes a first
- * evaluation of a big catalog fast.
- */
-export function rowChunks<T extends object>(rows: T[]): T[][] {
-  const columns = rows.length ? Object.keys(rows[0]).length + 1 : 1;
-  return chunks(rows, Math.floor(10_000 / columns));
 }
