@@ -97,5 +97,38 @@ export interface Config {
     tierSync?: {
       frequency?: { [unit: string]: number };
     };
+    /**
+     * ADRs: how they are found, read and reviewed.
+     * @visibility backend
+     */
+    adrs?: {
+      /**
+       * Regular expression an ADR file's name must match (default `^\\d{4}-.+\\.md$`, files
+       * named like `0001-title.md`).
+       * @visibility backend
+       */
+      filePattern?: string;
+      /**
+       * How often every ADR location is read again (default { minutes: 30 }), as a Backstage
+       * duration object. Unchanged locations (same ETag) are not read. Runs once across replicas.
+       * @visibility backend
+       */
+      frequency?: { [unit: string]: number };
+      /**
+       * Directories on the backend's disk that `file:` ADR locations may be read from, relative
+       * to the backend's working directory; nothing on disk is read when absent.
+       * @visibility backend
+       */
+      allowedLocalDirectories?: string[];
+      /**
+       * When an accepted ADR's retrospective falls due and overdue, in whole months after its
+       * date (defaults 3 and 6).
+       * @visibility backend
+       */
+      retrospective?: {
+        dueAfterMonths?: number;
+        overdueAfterMonths?: number;
+      };
+    };
   };
 }

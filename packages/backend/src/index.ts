@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { governanceLocalDirectoryUrlReader } from '@internal/backstage-plugin-governance-backend';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 
@@ -45,6 +46,8 @@ backend.add(
   import('@internal/backstage-plugin-catalog-backend-module-governance'),
 );
 backend.add(import('@internal/backstage-plugin-governance-backend'));
+// reads file: ADR locations inside governance.adrs.allowedLocalDirectories (the example catalog's)
+backend.add(governanceLocalDirectoryUrlReader);
 // an example custom scorecard check, through governanceChecksExtensionPoint
 backend.add(governanceErrorBudgetCheck);
 // an example fact provider and its check, through governanceFactProvidersExtensionPoint

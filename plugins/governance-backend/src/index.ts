@@ -5,3 +5,4 @@
  */
 
 export { governancePlugin as default } from './plugin';
+export { governanceLocalDirectoryUrlReader } from './adrs/LocalDirectoryUrlReader';

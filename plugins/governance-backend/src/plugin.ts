@@ -7,6 +7,7 @@ import { HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   governancePermissions,
+  readAdrPolicy,
   readFactDefinitions,
   readTierPolicies,
   readValidationMode,
@@ -18,6 +19,9 @@ import {
   governanceFactProvidersExtensionPoint,
 } from '@internal/backstage-plugin-governance-node';
 import { FactProviderRunner } from './facts/FactProviderRunner';
+import { ScmIntegrations } from '@backstage/integration';
+import { AdrIngestor } from './adrs/AdrIngestor';
+import { DatabaseAdrStore } from './database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { EntitySummaryService } from './service/EntitySummaryService';
 import { createRouter } from './service/router';
@@ -84,6 +88,7 @@ export const governancePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auditor: coreServices.auditor,
+        urlReader: coreServices.urlReader,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -97,6 +102,7 @@ export const governancePlugin = createBackendPlugin({
         const factDefinitions = readFactDefinitions(config);
         const warnMarginPercent = readWarnMargin(config);
         const historyRetentionDays = readRetentionDays(config);
+        const adrPolicy = readAdrPolicy(config);
         const store = await DatabaseGovernanceStore.create({ database });
         deps.permissionsRegistry.addPermissions(governancePermissions);
 
@@ -139,6 +145,29 @@ export const governancePlugin = createBackendPlugin({
           factDefinitions,
         }).schedule(scheduler, factProviders);
 
+        const adrStore = await DatabaseAdrStore.create({
+          database,
+          policy: adrPolicy.retrospective,
+        });
+        const integrations = ScmIntegrations.fromConfig(config);
+        const adrs = new AdrIngestor({
+          ...deps,
+          integrations,
+          store: adrStore,
+          policy: adrPolicy,
+        });
+        await scheduler.scheduleTask({
+          id: 'governance-ingest-adrs',
+          frequency: readDuration(config, 'governance.adrs.frequency', {
+            minutes: 30,
+          }),
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            await adrs.ingestAll();
+          },
+        });
+
         const tierSync = new TierSync({ ...deps, store, tierPolicies });
         await scheduler.scheduleTask({
           id: 'governance-tier-sync',
@@ -156,6 +185,9 @@ export const governancePlugin = createBackendPlugin({
             store,
             scorecards,
             factDefinitions,
+            adrStore,
+            adrs,
+            integrations,
             summaries: new EntitySummaryService({
               catalog: deps.catalog,
               store,

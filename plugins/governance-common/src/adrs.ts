@@ -121,7 +121,7 @@ export function readAdrPolicy(config: Config): AdrPolicy {
     config.getOptionalString(`${base}.filePattern`) ??
     DEFAULT_ADR_POLICY.filePattern;
   try {
-    new RegExp(filePattern);
+    RegExp(filePattern);
   } catch (e) {
     throw new Error(
       `Invalid config at '${base}.filePattern': '${filePattern}' is not a regular expression (${

@@ -16,3 +16,4 @@ export * from './permissions';
 export * from './waivers';
 export * from './compliance';
 export * from './adrs';
+export * from './parseAdr';

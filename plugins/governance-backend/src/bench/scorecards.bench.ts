@@ -144,19 +144,19 @@ function indexedCatalog(catalogEntities: Entity[]) {
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const byRef = new Map(catalogEntities.map(e => [stringifyEntityRef(e), e]));
   const queries = new Map<string, Entity[]>();
-  const query = catalog.queryEntities.bind(catalog);
+  const queryAll = catalog.queryEntities.bind(catalog);
   catalog.getEntityByRef = async ref =>
     byRef.get(typeof ref === 'string' ? ref : stringifyEntityRef(ref));
-  catalog.queryEntities = async request => {
-    const limit = request?.limit ?? 500;
+  catalog.queryEntities = async query => {
+    const limit = query?.limit ?? 500;
     let id: string;
     let offset: number;
-    if (request && 'cursor' in request && request.cursor) {
-      [id, offset] = JSON.parse(request.cursor);
+    if (query && 'cursor' in query && query.cursor) {
+      [id, offset] = JSON.parse(query.cursor);
     } else {
       id = String(queries.size);
       offset = 0;
-      queries.set(id, (await query({ ...request, limit: 1_000_000 })).items);
+      queries.set(id, (await queryAll({ ...query, limit: 1_000_000 })).items);
     }
     const items = queries.get(id)!;
     const next = offset + limit;
@@ -204,26 +204,30 @@ async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
       i => `/compliance/entities?owner=group:default/team-${i % 40}`,
     ],
   ];
-  for (const [name, path] of routes) {
+  // One route at a time: the clients share a counter to vary the entity they ask for.
+  const callRoute = async (routePath: (i: number) => string) => {
     const latencies: number[] = [];
     const end = Date.now() + LOAD_SECONDS * 1000;
     let n = 0;
-    await Promise.all(
-      Array.from({ length: LOAD_CLIENTS }, async () => {
-        while (Date.now() < end) {
-          const [res, ms] = await time(async () => {
-            const response = await fetch(
-              `http://127.0.0.1:${port}/api/governance${path(n++)}`,
-              { headers: { Authorization: mockCredentials.user.header() } },
-            );
-            await response.arrayBuffer();
-            return response;
+    const client = async () => {
+      while (Date.now() < end) {
+        const url = `http://127.0.0.1:${port}/api/governance${routePath(n++)}`;
+        const [res, ms] = await time(async () => {
+          const response = await fetch(url, {
+            headers: { Authorization: mockCredentials.user.header() },
           });
-          expect(res.status).toBe(200);
-          latencies.push(ms);
-        }
-      }),
-    );
+          await response.arrayBuffer();
+          return response;
+        });
+        expect(res.status).toBe(200);
+        latencies.push(ms);
+      }
+    };
+    await Promise.all(Array.from({ length: LOAD_CLIENTS }, client));
+    return latencies;
+  };
+  for (const [name, routePath] of routes) {
+    const latencies = await callRoute(routePath);
     report.push(
       `| ${label} | HTTP ${name}, ${LOAD_CLIENTS} concurrent clients for ${LOAD_SECONDS} s | ${percentiles(
         latencies,

@@ -4,6 +4,7 @@ import {
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -25,37 +26,23 @@ import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { EntitySummaryService } from './EntitySummaryService';
-import { parseStrictEntityRef } from './entityRefs';
+import { readEntityRef } from './entityRefs';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
 import { createComplianceRoutes } from './complianceRoutes';
+import { createAdrRoutes } from './adrRoutes';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { AdrIngestor } from '../adrs/AdrIngestor';
+import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { readDays } from './queryParameters';
-
-/**
- * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
- * A missing, repeated or malformed value is a 400 naming what is expected.
- */
-function readEntityRef(query: express.Request['query']): string {
-  const raw = query.entityRef;
-  if (typeof raw !== 'string' || raw.length === 0) {
-    throw new InputError(
-      `Query parameter 'entityRef' is required once, as kind:namespace/name, e.g. component:default/payments`,
-    );
-  }
-  try {
-    return parseStrictEntityRef(raw);
-  } catch (e) {
-    throw new InputError(
-      `Malformed entityRef '${raw}': expected kind:namespace/name, e.g. component:default/payments (${
-        (e as Error).message
-      })`,
-    );
-  }
-}
 
 /** @internal */
 export async function createRouter(options: {
   auditor: AuditorService;
+  urlReader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  adrStore: DatabaseAdrStore;
+  adrs: AdrIngestor;
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;
@@ -294,6 +281,7 @@ export async function createRouter(options: {
   });
 
   router.use(createComplianceRoutes(options));
+  router.use(createAdrRoutes(options));
 
   return router;
 }

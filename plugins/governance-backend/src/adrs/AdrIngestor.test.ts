@@ -1,0 +1,249 @@
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  createMockDirectory,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEFAULT_ADR_POLICY } from '@internal/backstage-plugin-governance-common';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
+import { AdrIngestor } from './AdrIngestor';
+import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+function service(
+  name: string,
+  catalogFile: string,
+  adrLocation: string,
+  annotation = 'governance/adr-location',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': `file:${catalogFile}`,
+        [annotation]: adrLocation,
+      },
+    },
+    spec: { type: 'service', owner: 'team-a', system: 'shop' },
+  };
+}
+
+function localReader(allowed: string): UrlReaderService {
+  return UrlReaders.create({
+    config: new ConfigReader({
+      governance: { adrs: { allowedLocalDirectories: [allowed] } },
+    }),
+    logger: mockServices.logger.mock(),
+    factories: [LocalDirectoryUrlReader.factory],
+  });
+}
+
+describe.each(databases.eachSupportedId())(
+  'ADR ingestion on %s',
+  databaseId => {
+    async function setup(entities: Entity[], urlReader: UrlReaderService) {
+      const store = await DatabaseAdrStore.create({
+        database: mockServices.database({
+          knex: await databases.init(databaseId),
+          migrations: { skip: false },
+        }),
+        policy: DEFAULT_ADR_POLICY.retrospective,
+      });
+      const readTree = jest.spyOn(urlReader, 'readTree');
+      const ingestor = new AdrIngestor({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        urlReader,
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+        store,
+        policy: DEFAULT_ADR_POLICY,
+        logger: mockServices.logger.mock(),
+      });
+      return { store, ingestor, readTree };
+    }
+
+    it('reads the example ADRs from a path relative to the catalog file, with both annotations', async () => {
+      const examples = path.resolve(
+        __dirname,
+        '../../../../examples/governance',
+      );
+      const catalogFile = path.join(examples, 'entities.yaml');
+      const { store, ingestor } = await setup(
+        [
+          service('checkout-web', catalogFile, 'adrs/checkout-web'),
+          service(
+            'payments-api',
+            catalogFile,
+            'adrs/payments-api',
+            'backstage.io/adr-location',
+          ),
+        ],
+        localReader(examples),
+      );
+      const now = new Date('2026-11-25T12:00:00Z');
+      expect(await ingestor.ingestAll(now)).toEqual({
+        locations: 2,
+        read: 2,
+        unchanged: 0,
+        failed: 0,
+      });
+
+      const adrs = await store.listEntityAdrs(
+        'component:default/checkout-web',
+        now,
+      );
+      expect(
+        adrs.map(a => [a.number, a.title, a.status, a.retrospective.state]),
+      ).toEqual([
+        [1, 'Record architecture decisions', 'accepted', 'overdue'],
+        [2, 'Render the checkout on the server', 'accepted', 'due'],
+        [3, 'Use a CSS-in-JS library', 'superseded', 'not-applicable'],
+        [4, 'Use plain CSS modules', 'proposed', 'not-applicable'],
+      ]);
+      expect(adrs[0].url).toBe(
+        pathToFileURL(
+          path.join(
+            examples,
+            'adrs/checkout-web/0001-record-architecture-decisions.md',
+          ),
+        ).toString(),
+      );
+      expect(adrs[2].supersededBy).toMatchObject({ number: 4 });
+      expect(adrs[1]).toMatchObject({
+        owner: 'group:default/team-a',
+        system: 'system:default/shop',
+        deciders: ['Li Wei', 'Priya Nair'],
+      });
+
+      // A file the parser cannot fully read is still listed, with a warning.
+      const payments = await store.listEntityAdrs(
+        'component:default/payments-api',
+        now,
+      );
+      expect(payments.map(a => a.title)).toEqual([
+        'Use PostgreSQL for the ledger',
+        'Partition the ledger by month',
+      ]);
+      expect(payments[1].warnings.join(' ')).toMatch(/last spring/);
+    });
+
+    it('does not read a location again while its ETag is unchanged, and re-reads it after a change', async () => {
+      const dir = createMockDirectory({
+        content: {
+          'catalog-info.yaml': 'kind: Component',
+          'docs/adr/0001-first.md':
+            '# 1. First\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+          'docs/adr/README.md': 'not an ADR',
+        },
+      });
+      const { store, ingestor, readTree } = await setup(
+        [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+        localReader(dir.path),
+      );
+      expect(await ingestor.ingestAll()).toMatchObject({ read: 1 });
+      expect(await ingestor.ingestAll()).toMatchObject({
+        read: 0,
+        unchanged: 1,
+      });
+      expect(readTree).toHaveBeenLastCalledWith(
+        expect.stringMatching(/docs\/adr\/$/),
+        expect.objectContaining({ etag: expect.any(String) }),
+      );
+
+      dir.addContent({
+        'docs/adr/0002-second.md':
+          '# 2. Second\n\nDate: 2026-02-01\n\n## Status\n\nProposed\n',
+      });
+      expect(await ingestor.ingestAll()).toMatchObject({ read: 1 });
+      expect(
+        (await store.listEntityAdrs('component:default/svc', new Date())).map(
+          a => a.title,
+        ),
+      ).toEqual(['First', 'Second']);
+    });
+
+    it.each([
+      [new NotFoundError('404 Not Found'), /^Not found: .* does not exist/],
+      [
+        new NotAllowedError('host not in backend.reading.allow'),
+        /^Not allowed: host not in backend\.reading\.allow/,
+      ],
+    ])(
+      'shows why a location cannot be read (%s) and keeps the ADRs read before',
+      async (error, reason) => {
+        const dir = createMockDirectory({
+          content: { 'docs/adr/0001-first.md': '# 1. First\n' },
+        });
+        const urlReader = localReader(dir.path);
+        const { store, ingestor } = await setup(
+          [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+          urlReader,
+        );
+        await ingestor.ingestAll();
+        jest.spyOn(urlReader, 'readTree').mockRejectedValue(error);
+        dir.addContent({ 'docs/adr/0002-second.md': '# 2. Second\n' });
+        expect(await ingestor.ingestAll()).toMatchObject({ failed: 1 });
+
+        const location = await store.getLocation('component:default/svc');
+        expect(location).toMatchObject({ status: 'error' });
+        expect(location?.error).toMatch(reason);
+        expect(
+          await store.listEntityAdrs('component:default/svc', new Date()),
+        ).toHaveLength(1);
+      },
+    );
+
+    it('refuses local folders outside the allowed directories', async () => {
+      const dir = createMockDirectory({
+        content: { 'docs/adr/0001-first.md': '# 1. First\n' },
+      });
+      const { store, ingestor } = await setup(
+        [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+        localReader(path.join(dir.path, 'elsewhere')),
+      );
+      await ingestor.ingestAll();
+      expect((await store.getLocation('component:default/svc'))?.error).toMatch(
+        /Not allowed: Reading file:.* is not allowed: local files are read only inside governance\.adrs\.allowedLocalDirectories/,
+      );
+    });
+
+    it('says when a relative location has nothing to resolve against', async () => {
+      const entity = service('svc', '/x/catalog-info.yaml', 'docs/adr');
+      delete entity.metadata.annotations!['backstage.io/managed-by-location'];
+      const { store, ingestor } = await setup([entity], localReader('/x'));
+      await ingestor.ingestAll();
+      expect((await store.getLocation('component:default/svc'))?.error).toMatch(
+        /'docs\/adr' is relative, but the entity has no source location/,
+      );
+    });
+
+    it('forgets the ADRs of an entity that no longer names a location', async () => {
+      const dir = createMockDirectory({
+        content: { 'docs/adr/0001-first.md': '# 1. First\n' },
+      });
+      const { store, ingestor } = await setup(
+        [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+        localReader(dir.path),
+      );
+      await ingestor.ingestAll();
+      await store.removeLocationsExcept(new Set());
+      expect(await store.getLocation('component:default/svc')).toBeUndefined();
+      expect(
+        await store.listEntityAdrs('component:default/svc', new Date()),
+      ).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,213 @@
+import {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AdrPolicy,
+  COMMUNITY_ADR_LOCATION_ANNOTATION,
+  GOVERNANCE_ANNOTATIONS,
+  parseAdr,
+} from '@internal/backstage-plugin-governance-common';
+import { createHash } from 'node:crypto';
+import { DatabaseAdrStore, StoredAdr } from '../database/DatabaseAdrStore';
+import { resolveAdrLocation } from './resolveAdrLocation';
+
+const PAGE_SIZE = 200;
+
+/** The stable id of an ADR: its entity and path, hashed to fit a URL. */
+export function adrId(entityRef: string, path: string): string {
+  return createHash('sha256')
+    .update(`${entityRef}\n${path}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function specRef(entity: Entity, field: 'owner' | 'system', kind: string) {
+  const value = entity.spec?.[field];
+  if (typeof value !== 'string' || !value) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind: kind,
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a location could not be read, in words for the entity's ADR list. */
+function describeReadError(url: string, error: Error): string {
+  switch (error.name) {
+    case 'NotFoundError':
+      return `Not found: ${url} does not exist or is not visible to Backstage (${error.message})`;
+    case 'NotAllowedError':
+      return `Not allowed: ${error.message}`;
+    default:
+      if (
+        /no .*reader|not configured|unsupported|integration/i.test(
+          error.message,
+        )
+      ) {
+        return `No integration can read ${url}: configure one under integrations (or backend.reading.allow) in app-config (${error.message})`;
+      }
+      return `Could not read ${url}: ${error.message}`;
+  }
+}
+
+/**
+ * Reads ADRs from the entities' ADR locations through Backstage's `UrlReaderService` (so any
+ * configured integration works and Backstage's reading rules apply), parses them and stores
+ * them. A location whose ETag is unchanged is not read again.
+ *
+ * @internal
+ */
+export class AdrIngestor {
+  private readonly filePattern: RegExp;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      urlReader: UrlReaderService;
+      integrations: ScmIntegrationRegistry;
+      store: DatabaseAdrStore;
+      policy: AdrPolicy;
+      logger: LoggerService;
+    },
+  ) {
+    this.filePattern = new RegExp(deps.policy.filePattern);
+  }
+
+  /** Reads every entity that names an ADR location, page by page. */
+  async ingestAll(now = new Date()): Promise<{
+    locations: number;
+    read: number;
+    unchanged: number;
+    failed: number;
+  }> {
+    const { catalog, auth, store, logger } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    const seen = new Set<string>();
+    const totals = { locations: 0, read: 0, unchanged: 0, failed: 0 };
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              filter: [
+                {
+                  [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.adrLocation}`]:
+                    CATALOG_FILTER_EXISTS,
+                },
+                {
+                  [`metadata.annotations.${COMMUNITY_ADR_LOCATION_ANNOTATION}`]:
+                    CATALOG_FILTER_EXISTS,
+                },
+              ],
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        const outcome = await this.ingestEntity(entity, now);
+        if (outcome !== 'none') {
+          seen.add(stringifyEntityRef(entity));
+          totals.locations += 1;
+          totals[outcome] += 1;
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    const removed = await store.removeLocationsExcept(seen);
+    logger.info(
+      `Read ADR locations: ${totals.read} read, ${totals.unchanged} unchanged, ${totals.failed} failed; forgot ${removed} no longer named`,
+    );
+    return totals;
+  }
+
+  /** Reads one entity's ADR location now, unless its ETag says nothing changed. */
+  async ingestEntity(
+    entity: Entity,
+    now = new Date(),
+  ): Promise<'none' | 'read' | 'unchanged' | 'failed'> {
+    const { store, urlReader, logger } = this.deps;
+    const entityRef = stringifyEntityRef(entity);
+    const location = resolveAdrLocation(entity, this.deps.integrations);
+    if (location.kind === 'none') {
+      return 'none';
+    }
+    if (location.kind === 'error') {
+      await store.recordLocationError(
+        entityRef,
+        location.url,
+        location.error,
+        now,
+      );
+      return 'failed';
+    }
+    const { url } = location;
+    const previous = await store.getLocation(entityRef);
+    const etag =
+      previous?.url === url && previous.status === 'ok'
+        ? previous.etag
+        : undefined;
+    try {
+      const tree = await urlReader.readTree(url, {
+        etag,
+        filter: path => this.filePattern.test(path.split('/').pop() ?? ''),
+      });
+      const files = await tree.files();
+      const adrs: StoredAdr[] = [];
+      for (const file of files) {
+        const content = (await file.content()).toString('utf8');
+        adrs.push({
+          ...parseAdr(file.path, content),
+          id: adrId(entityRef, file.path),
+          entityRef,
+          owner: specRef(entity, 'owner', 'group'),
+          system: specRef(entity, 'system', 'system'),
+          path: file.path,
+          url: new URL(file.path, url).toString(),
+        });
+      }
+      await store.replaceAdrs({
+        entityRef,
+        url,
+        etag: tree.etag,
+        adrs,
+        readAt: now,
+      });
+      return 'read';
+    } catch (e) {
+      const error = e as Error;
+      if (error.name === 'NotModifiedError') {
+        await store.touchLocation(entityRef, now);
+        return 'unchanged';
+      }
+      logger.warn(
+        `Could not read the ADRs of ${entityRef} at ${url}: ${error}`,
+      );
+      await store.recordLocationError(
+        entityRef,
+        url,
+        describeReadError(url, error),
+        now,
+      );
+      return 'failed';
+    }
+  }
+}

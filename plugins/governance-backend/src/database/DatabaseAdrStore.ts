@@ -1,0 +1,466 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  AdrIndexPage,
+  AdrIndexQuery,
+  AdrLink,
+  AdrLocationStatus,
+  AdrStatus,
+  AdrSummary,
+  ParsedAdr,
+  Retrospective,
+  RetrospectiveOutcome,
+  RetrospectivePolicy,
+  retrospectiveState,
+} from '@internal/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { chunks, migrate, toIso } from './util';
+
+/**
+ * An ADR as parsed from its file, with where it came from.
+ *
+ * @internal
+ */
+export interface StoredAdr extends ParsedAdr {
+  id: string;
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  path: string;
+  url: string;
+}
+
+/**
+ * The last reading of an entity's ADR location.
+ *
+ * @internal
+ */
+export interface AdrLocationRecord {
+  entityRef: string;
+  url: string;
+  etag?: string;
+  status: 'pending' | 'ok' | 'error';
+  error?: string;
+  readAt?: string;
+}
+
+type AdrRow = {
+  id: string;
+  entity_ref: string;
+  owner: string | null;
+  system: string | null;
+  path: string;
+  url: string;
+  number: number | null;
+  title: string;
+  status: string | null;
+  status_text: string | null;
+  superseded_by: string | null;
+  date: string | null;
+  deciders: string;
+  links: string;
+  scope: string | null;
+  format: string;
+  warnings: string;
+  body: string;
+  retrospective_due_at: string | null;
+  retrospective_overdue_at: string | null;
+};
+
+type RetrospectiveRow = {
+  id: string;
+  adr_id: string;
+  entity_ref: string;
+  date: string;
+  outcome: string;
+  notes: string;
+  recorded_by: string;
+  recorded_at: Date | string | number;
+};
+
+type LocationRow = {
+  entity_ref: string;
+  url: string;
+  etag: string | null;
+  status: string;
+  error: string | null;
+  read_at: Date | string | number | null;
+};
+
+function toRetrospective(row: RetrospectiveRow): Retrospective {
+  return {
+    id: row.id,
+    adrId: row.adr_id,
+    date: row.date,
+    outcome: row.outcome as RetrospectiveOutcome,
+    notes: row.notes,
+    recordedBy: row.recorded_by,
+    recordedAt: toIso(row.recorded_at),
+  };
+}
+
+/**
+ * Knex store of ADR locations, ADRs and their retrospectives, tested on SQLite and PostgreSQL.
+ * Retrospective due dates are stored with each ADR so the index can filter on them in SQL.
+ *
+ * @internal
+ */
+export class DatabaseAdrStore {
+  static async create(options: {
+    database: DatabaseService;
+    policy: RetrospectivePolicy;
+  }): Promise<DatabaseAdrStore> {
+    return new DatabaseAdrStore(
+      await migrate(options.database),
+      options.policy,
+    );
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly policy: RetrospectivePolicy,
+  ) {}
+
+  async getLocation(entityRef: string): Promise<AdrLocationRecord | undefined> {
+    const row = await this.db<LocationRow>('adr_locations')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row && toLocation(row);
+  }
+
+  async listLocationRefs(): Promise<string[]> {
+    return (await this.db('adr_locations').select('entity_ref')).map(
+      (r: { entity_ref: string }) => r.entity_ref,
+    );
+  }
+
+  /** Records a reading that failed: the ADRs read before stay, the reason is shown with them. */
+  async recordLocationError(
+    entityRef: string,
+    url: string,
+    error: string,
+    readAt: Date,
+  ): Promise<void> {
+    await this.db('adr_locations')
+      .insert({
+        entity_ref: entityRef,
+        url,
+        etag: null,
+        status: 'error',
+        error: error.slice(0, 2000),
+        read_at: readAt,
+      })
+      .onConflict('entity_ref')
+      .merge();
+  }
+
+  /** Records a reading that found the location unchanged since its ETag. */
+  async touchLocation(entityRef: string, readAt: Date): Promise<void> {
+    await this.db('adr_locations')
+      .where({ entity_ref: entityRef })
+      .update({ status: 'ok', error: null, read_at: readAt });
+  }
+
+  /** Replaces the entity's ADRs with a complete new reading, in one transaction. */
+  async replaceAdrs(options: {
+    entityRef: string;
+    url: string;
+    etag?: string;
+    adrs: StoredAdr[];
+    readAt: Date;
+  }): Promise<void> {
+    const { entityRef, url, etag, adrs, readAt } = options;
+    await this.db.transaction(async tx => {
+      await tx('adrs').where({ entity_ref: entityRef }).delete();
+      for (const batch of chunks(
+        adrs.map(adr => this.toRow(adr)),
+        100,
+      )) {
+        await tx('adrs').insert(batch);
+      }
+      await tx('adr_locations')
+        .insert({
+          entity_ref: entityRef,
+          url,
+          etag: etag ?? null,
+          status: 'ok',
+          error: null,
+          read_at: readAt,
+        })
+        .onConflict('entity_ref')
+        .merge();
+    });
+  }
+
+  /** Forgets the ADRs of entities that no longer name a location; retrospectives stay. */
+  async removeLocationsExcept(entityRefs: Set<string>): Promise<number> {
+    const gone = (await this.listLocationRefs()).filter(
+      ref => !entityRefs.has(ref),
+    );
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(gone)) {
+        await tx('adrs').whereIn('entity_ref', batch).delete();
+        await tx('adr_locations').whereIn('entity_ref', batch).delete();
+      }
+    });
+    return gone.length;
+  }
+
+  async listEntityAdrs(entityRef: string, now: Date): Promise<AdrSummary[]> {
+    const rows = await this.db<AdrRow>('adrs')
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'number', order: 'asc' },
+        { column: 'path', order: 'asc' },
+      ]);
+    return this.summaries(rows, now);
+  }
+
+  async getAdr(
+    id: string,
+    now: Date,
+  ): Promise<
+    | (AdrSummary & {
+        body: string;
+        links: AdrLink[];
+        retrospectives: Retrospective[];
+      })
+    | undefined
+  > {
+    const row = await this.db<AdrRow>('adrs').where({ id }).first();
+    if (!row) {
+      return undefined;
+    }
+    const [summary] = await this.summaries([row], now);
+    const retrospectives = (
+      await this.db<RetrospectiveRow>('adr_retrospectives')
+        .where({ adr_id: id })
+        .orderBy('recorded_at', 'desc')
+    ).map(toRetrospective);
+    return {
+      ...summary,
+      body: row.body,
+      links: JSON.parse(row.links),
+      retrospectives,
+    };
+  }
+
+  /** The ids of the entity's ADRs by number and by file name, to resolve links between them. */
+  async adrIdsOf(entityRef: string): Promise<Map<string, string>> {
+    const rows: Pick<AdrRow, 'id' | 'number' | 'path'>[] = await this.db('adrs')
+      .where({ entity_ref: entityRef })
+      .select('id', 'number', 'path');
+    const ids = new Map<string, string>();
+    for (const row of rows) {
+      ids.set(row.path.split('/').pop()!, row.id);
+      if (row.number !== null) {
+        ids.set(`#${row.number}`, row.id);
+      }
+    }
+    return ids;
+  }
+
+  async addRetrospective(
+    retrospective: Retrospective & { entityRef: string },
+  ): Promise<void> {
+    await this.db('adr_retrospectives').insert({
+      id: retrospective.id,
+      adr_id: retrospective.adrId,
+      entity_ref: retrospective.entityRef,
+      date: retrospective.date,
+      outcome: retrospective.outcome,
+      notes: retrospective.notes,
+      recorded_by: retrospective.recordedBy,
+      recorded_at: new Date(retrospective.recordedAt),
+    });
+  }
+
+  async queryIndex(query: AdrIndexQuery, now: Date): Promise<AdrIndexPage> {
+    const today = now.toISOString().slice(0, 10);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 25;
+    const filtered = () => {
+      const q = this.db<AdrRow>('adrs');
+      if (query.status?.length) {
+        q.whereIn('status', query.status);
+      }
+      if (query.owner) {
+        q.where('owner', query.owner);
+      }
+      if (query.system) {
+        q.where('system', query.system);
+      }
+      if (query.from) {
+        q.where('date', '>=', query.from);
+      }
+      if (query.to) {
+        q.where('date', '<=', query.to);
+      }
+      if (query.q) {
+        q.whereRaw('LOWER(title) LIKE ?', [
+          `%${query.q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, '\\$&')}%`,
+        ]);
+      }
+      if (query.retrospective?.length) {
+        const recorded = this.db('adr_retrospectives')
+          .select('adr_id')
+          .whereRaw('adr_retrospectives.adr_id = adrs.id');
+        q.where(inner => {
+          for (const state of query.retrospective!) {
+            inner.orWhere(one => {
+              if (state === 'not-applicable') {
+                one.whereNull('retrospective_due_at');
+                return;
+              }
+              one.whereNotNull('retrospective_due_at');
+              if (state === 'recorded') {
+                one.whereExists(recorded);
+                return;
+              }
+              one.whereNotExists(recorded);
+              if (state === 'overdue') {
+                one.where('retrospective_overdue_at', '<=', today);
+              } else if (state === 'due') {
+                one
+                  .where('retrospective_due_at', '<=', today)
+                  .where('retrospective_overdue_at', '>', today);
+              } else {
+                one.where('retrospective_due_at', '>', today);
+              }
+            });
+          }
+        });
+      }
+      return q;
+    };
+    const [{ count }] = await filtered().count({ count: '*' });
+    const order =
+      query.order ?? (query.sort === 'date' || !query.sort ? 'desc' : 'asc');
+    const column = { date: 'date', title: 'title', entity: 'entity_ref' }[
+      query.sort ?? 'date'
+    ];
+    const rows = await filtered()
+      .orderBy([
+        { column, order, nulls: 'last' },
+        { column: 'entity_ref', order: 'asc' },
+        { column: 'path', order: 'asc' },
+      ])
+      .offset(offset)
+      .limit(limit);
+    return {
+      items: await this.summaries(rows, now),
+      totalItems: Number(count),
+      offset,
+      limit,
+    };
+  }
+
+  private toRow(adr: StoredAdr): AdrRow {
+    const state = retrospectiveState(adr, {
+      recorded: false,
+      now: new Date(0),
+      policy: this.policy,
+    });
+    return {
+      id: adr.id,
+      entity_ref: adr.entityRef,
+      owner: adr.owner ?? null,
+      system: adr.system ?? null,
+      path: adr.path,
+      url: adr.url,
+      number: adr.number ?? null,
+      title: adr.title.slice(0, 1000),
+      status: adr.status ?? null,
+      status_text: adr.statusText ?? null,
+      superseded_by: adr.supersededBy ? JSON.stringify(adr.supersededBy) : null,
+      date: adr.date ?? null,
+      deciders: JSON.stringify(adr.deciders),
+      links: JSON.stringify(adr.links),
+      scope: adr.scope?.slice(0, 63) ?? null,
+      format: adr.format,
+      warnings: JSON.stringify(adr.warnings),
+      body: adr.body,
+      retrospective_due_at: state.dueAt ?? null,
+      retrospective_overdue_at: state.overdueAt ?? null,
+    };
+  }
+
+  /** Rows as listed, with their retrospective state now and the latest retrospective. */
+  private async summaries(rows: AdrRow[], now: Date): Promise<AdrSummary[]> {
+    const latest = new Map<string, Retrospective>();
+    for (const batch of chunks(rows.map(r => r.id))) {
+      const recorded = await this.db<RetrospectiveRow>('adr_retrospectives')
+        .whereIn('adr_id', batch)
+        .orderBy('recorded_at', 'asc');
+      for (const row of recorded) {
+        latest.set(row.adr_id, toRetrospective(row));
+      }
+    }
+    return rows.map(row => {
+      const status = (row.status ?? undefined) as AdrStatus | undefined;
+      const date = row.date ?? undefined;
+      return {
+        id: row.id,
+        entityRef: row.entity_ref,
+        path: row.path,
+        url: row.url,
+        number: row.number ?? undefined,
+        title: row.title,
+        status,
+        statusText: row.status_text ?? undefined,
+        supersededBy: row.superseded_by
+          ? JSON.parse(row.superseded_by)
+          : undefined,
+        date,
+        deciders: JSON.parse(row.deciders),
+        scope: row.scope ?? undefined,
+        format: row.format as AdrSummary['format'],
+        warnings: JSON.parse(row.warnings),
+        retrospective: {
+          ...retrospectiveState(
+            { status, date },
+            { recorded: latest.has(row.id), now, policy: this.policy },
+          ),
+          latest: latest.get(row.id),
+        },
+        owner: row.owner ?? undefined,
+        system: row.system ?? undefined,
+      };
+    });
+  }
+}
+
+function toLocation(row: LocationRow): AdrLocationRecord {
+  return {
+    entityRef: row.entity_ref,
+    url: row.url,
+    etag: row.etag ?? undefined,
+    status: row.status as AdrLocationRecord['status'],
+    error: row.error ?? undefined,
+    readAt: row.read_at ? toIso(row.read_at) : undefined,
+  };
+}
+
+/**
+ * The location as the API shows it.
+ *
+ * @internal
+ */
+export function locationStatus(
+  record: AdrLocationRecord | undefined,
+): AdrLocationStatus {
+  if (!record) {
+    return { status: 'not-configured' };
+  }
+  if (record.status === 'error') {
+    return {
+      status: 'error',
+      url: record.url,
+      readAt: record.readAt ?? '',
+      error: record.error ?? 'unknown error',
+    };
+  }
+  if (record.status === 'ok' && record.readAt) {
+    return { status: 'ok', url: record.url, readAt: record.readAt };
+  }
+  return { status: 'pending', url: record.url };
+}

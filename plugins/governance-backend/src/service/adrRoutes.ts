@@ -1,0 +1,418 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ADR_STATUSES,
+  AdrDetail,
+  AdrImpact,
+  AdrIndexQuery,
+  EntityAdrs,
+  governanceRetrospectiveCreatePermission,
+  Retrospective,
+  RETROSPECTIVE_OUTCOMES,
+  RetrospectiveOutcome,
+  RetrospectiveState,
+} from '@internal/backstage-plugin-governance-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { randomUUID } from 'node:crypto';
+import { AdrIngestor } from '../adrs/AdrIngestor';
+import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
+import { GovernanceStore } from '../database/GovernanceStore';
+import { readEntityRef } from './entityRefs';
+
+const RETROSPECTIVE_STATES: RetrospectiveState[] = [
+  'not-applicable',
+  'not-due',
+  'due',
+  'overdue',
+  'recorded',
+];
+const IMPACT_CHECKS = ['p95-latency', 'availability', 'coverage'];
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+};
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function list(query: express.Request['query'], name: string): string[] {
+  const raw = query[name];
+  if (raw === undefined) {
+    return [];
+  }
+  const values = Array.isArray(raw) ? raw : [raw];
+  if (!values.every(v => typeof v === 'string')) {
+    throw new InputError(`Query parameter '${name}' must be plain text`);
+  }
+  return (values as string[]).flatMap(v => v.split(',')).filter(Boolean);
+}
+
+function one(query: express.Request['query'], name: string) {
+  const values = list(query, name);
+  if (values.length > 1) {
+    throw new InputError(`Query parameter '${name}' may be given only once`);
+  }
+  return values[0];
+}
+
+function oneOf<T extends string>(
+  values: string[],
+  allowed: readonly T[],
+  name: string,
+): T[] {
+  for (const value of values) {
+    if (!allowed.includes(value as T)) {
+      throw new InputError(
+        `Query parameter '${name}' has '${value}'; allowed are ${allowed.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+  return values as T[];
+}
+
+function day(value: string | undefined, name: string) {
+  if (value !== undefined && (!DAY.test(value) || isNaN(Date.parse(value)))) {
+    throw new InputError(
+      `Query parameter '${name}' must be a YYYY-MM-DD date, got '${value}'`,
+    );
+  }
+  return value;
+}
+
+function number(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+) {
+  if (value === undefined) {
+    return fallback;
+  }
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw new InputError(
+      `Query parameter '${name}' must be a whole number from ${min} to ${max}, got '${value}'`,
+    );
+  }
+  return n;
+}
+
+/** Reads the ADR index query, naming any parameter that is not allowed. */
+export function readAdrIndexQuery(
+  query: express.Request['query'],
+): AdrIndexQuery {
+  const q = one(query, 'q');
+  if (q && q.length > 200) {
+    throw new InputError(
+      `Query parameter 'q' is too long: at most 200 characters`,
+    );
+  }
+  return {
+    status: oneOf(list(query, 'status'), ADR_STATUSES, 'status'),
+    owner: one(query, 'owner'),
+    system: one(query, 'system'),
+    from: day(one(query, 'from'), 'from'),
+    to: day(one(query, 'to'), 'to'),
+    q,
+    retrospective: oneOf(
+      list(query, 'retrospective'),
+      RETROSPECTIVE_STATES,
+      'retrospective',
+    ),
+    sort: oneOf(
+      one(query, 'sort') ? [one(query, 'sort')!] : [],
+      ['date', 'title', 'entity'] as const,
+      'sort',
+    )[0],
+    order: oneOf(
+      one(query, 'order') ? [one(query, 'order')!] : [],
+      ['asc', 'desc'] as const,
+      'order',
+    )[0],
+    offset: number(one(query, 'offset'), 'offset', 0, 1_000_000_000, 0),
+    limit: number(one(query, 'limit'), 'limit', 1, 100, 25),
+  };
+}
+
+function readRetrospectiveRequest(body: unknown, now: Date) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InputError(
+      'Expected a JSON object with date (YYYY-MM-DD), outcome (keep, revise or supersede) and notes',
+    );
+  }
+  const { date, outcome, notes } = body as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof date !== 'string' || !DAY.test(date) || isNaN(Date.parse(date))) {
+    problems.push(
+      `date must be a YYYY-MM-DD date, got ${JSON.stringify(date)}`,
+    );
+  } else if (date > now.toISOString().slice(0, 10)) {
+    problems.push(
+      `date ${date} is in the future; record a retrospective once it was held`,
+    );
+  }
+  if (!RETROSPECTIVE_OUTCOMES.includes(outcome as RetrospectiveOutcome)) {
+    problems.push(
+      `outcome must be one of ${RETROSPECTIVE_OUTCOMES.join(
+        ', ',
+      )}, got ${JSON.stringify(outcome)}`,
+    );
+  }
+  if (typeof notes !== 'string' || !notes.trim() || notes.length > 10_000) {
+    problems.push(
+      'notes are required: what was learned, at most 10,000 characters',
+    );
+  }
+  if (problems.length) {
+    throw new InputError(`Invalid retrospective: ${problems.join('; ')}`);
+  }
+  return {
+    date: date as string,
+    outcome: outcome as RetrospectiveOutcome,
+    notes: (notes as string).trim(),
+  };
+}
+
+/**
+ * ADR routes: an entity's ADRs (read lazily the first time, then on a schedule), one ADR with
+ * its links, retrospectives and decision impact, images next to it, and the organisation-wide
+ * index.
+ *
+ * @internal
+ */
+export function createAdrRoutes(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  urlReader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  adrStore: DatabaseAdrStore;
+  store: GovernanceStore;
+  adrs: AdrIngestor;
+  catalog: CatalogService;
+}): express.Router {
+  const { httpAuth, adrStore, adrs, catalog } = options;
+  const router = Router();
+
+  /** The entity, read with the caller's credentials so catalog permissions apply. */
+  async function visibleEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
+  }
+
+  async function entityAdrs(entityRef: string): Promise<EntityAdrs> {
+    return {
+      entityRef,
+      location: locationStatus(await adrStore.getLocation(entityRef)),
+      items: await adrStore.listEntityAdrs(entityRef, new Date()),
+    };
+  }
+
+  /** The ADR, when the caller may see its entity in the catalog. */
+  async function visibleAdr(req: express.Request): Promise<AdrDetail> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const adr = await adrStore.getAdr(req.params.id, new Date());
+    if (
+      !adr ||
+      !(await catalog.getEntityByRef(adr.entityRef, { credentials }))
+    ) {
+      throw new NotFoundError(`No ADR with id ${req.params.id}`);
+    }
+    const ids = await adrStore.adrIdsOf(adr.entityRef);
+    const idOf = (link: { target: string; number?: number }) =>
+      ids.get(link.target.split('/').pop()!) ??
+      (link.number !== undefined ? ids.get(`#${link.number}`) : undefined);
+    return {
+      ...adr,
+      supersededBy: adr.supersededBy && {
+        ...adr.supersededBy,
+        adrId: idOf(adr.supersededBy),
+      },
+      links: adr.links.map(link => ({ ...link, adrId: idOf(link) })),
+    };
+  }
+
+  router.get('/adrs', async (req, res) => {
+    const entityRef = readEntityRef(req.query);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await visibleEntity(entityRef, credentials);
+    // Never read yet (new entity, or first start): read it now, later the schedule keeps it fresh.
+    if (!(await adrStore.getLocation(entityRef))) {
+      await adrs.ingestEntity(entity);
+    }
+    res.json(await entityAdrs(entityRef));
+  });
+
+  router.post('/adrs/refresh', async (req, res) => {
+    const entityRef = readEntityRef(req.query);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await adrs.ingestEntity(await visibleEntity(entityRef, credentials));
+    res.json(await entityAdrs(entityRef));
+  });
+
+  router.get('/adr-index', async (req, res) => {
+    const query = readAdrIndexQuery(req.query);
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await adrStore.queryIndex(query, new Date()));
+  });
+
+  router.get('/adrs/:id', async (req, res) => {
+    res.json(await visibleAdr(req));
+  });
+
+  router.get('/adrs/:id/assets', async (req, res) => {
+    const path = one(req.query, 'path');
+    if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) {
+      throw new InputError(
+        `Query parameter 'path' must be a path relative to the ADR, such as images/diagram.png`,
+      );
+    }
+    const type = IMAGE_TYPES[path.split('.').pop()?.toLowerCase() ?? ''];
+    if (!type) {
+      throw new InputError(
+        `Only images are served next to an ADR: ${Object.keys(IMAGE_TYPES).join(
+          ', ',
+        )}`,
+      );
+    }
+    const adr = await visibleAdr(req);
+    const url = adr.url.startsWith('file:')
+      ? new URL(path, adr.url).toString()
+      : options.integrations.resolveUrl({ url: path, base: adr.url });
+    // The same reading rules as for the ADR itself: the URL reader decides what may be read.
+    const buffer = await (await options.urlReader.readUrl(url)).buffer();
+    res
+      .status(200)
+      .type(type)
+      // An SVG is an image here, never a document that could run script.
+      .set(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      )
+      .set('X-Content-Type-Options', 'nosniff')
+      .send(buffer);
+  });
+
+  router.get('/adrs/:id/impact', async (req, res) => {
+    const weeks = number(one(req.query, 'weeks'), 'weeks', 1, 26, 4);
+    const adr = await visibleAdr(req);
+    if (!adr.date) {
+      throw new InputError(
+        `ADR ${
+          adr.number ?? adr.path
+        } has no date, so there is no before and after to compare`,
+      );
+    }
+    const decidedAt = new Date(`${adr.date}T00:00:00Z`);
+    const start = new Date(decidedAt.getTime() - weeks * 7 * 86_400_000);
+    const end = new Date(decidedAt.getTime() + weeks * 7 * 86_400_000);
+    // The whole history is read, to know each check's value at the start of the window.
+    const transitions = await options.store.listTransitions(
+      adr.entityRef,
+      new Date(0),
+    );
+    const impact: AdrImpact = {
+      adrId: adr.id,
+      date: adr.date,
+      weeks,
+      checks: IMPACT_CHECKS.map(checkId => {
+        const own = transitions.filter(t => t.checkId === checkId);
+        const point = (t: (typeof own)[number]) => ({
+          at: t.changedAt,
+          actual: t.actual,
+          state: t.state,
+        });
+        const before = own.filter(t => new Date(t.changedAt) < decidedAt);
+        const inForce = before.filter(t => new Date(t.changedAt) < start).pop();
+        return {
+          checkId,
+          before: [
+            ...(inForce ? [point(inForce)] : []),
+            ...before.filter(t => new Date(t.changedAt) >= start).map(point),
+          ],
+          after: own
+            .filter(
+              t =>
+                new Date(t.changedAt) >= decidedAt &&
+                new Date(t.changedAt) <= end,
+            )
+            .map(point),
+        };
+      }),
+    };
+    res.json(impact);
+  });
+
+  router.post('/adrs/:id/retrospectives', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await options.permissions.authorize(
+      [{ permission: governanceRetrospectiveCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Recording a retrospective needs the permission ${governanceRetrospectiveCreatePermission.name}`,
+      );
+    }
+    const now = new Date();
+    const request = readRetrospectiveRequest(req.body, now);
+    const adr = await visibleAdr(req);
+    const retrospective: Retrospective = {
+      id: randomUUID(),
+      adrId: adr.id,
+      ...request,
+      recordedBy: credentials.principal.userEntityRef,
+      recordedAt: now.toISOString(),
+    };
+    const event = await options.auditor.createEvent({
+      eventId: 'retrospective-create',
+      request: req,
+      severityLevel: 'medium',
+      meta: {
+        adrId: adr.id,
+        entityRef: adr.entityRef,
+        outcome: request.outcome,
+      },
+    });
+    try {
+      await adrStore.addRetrospective({
+        ...retrospective,
+        entityRef: adr.entityRef,
+      });
+      await event.success();
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+    res.status(201).json(retrospective);
+  });
+
+  return router;
+}
