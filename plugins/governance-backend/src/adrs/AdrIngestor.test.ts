@@ -140,6 +140,61 @@ describe.each(databases.eachSupportedId())(
       expect(payments[1].warnings.join(' ')).toMatch(/last spring/);
     });
 
+    it('indexes the ADRs across entities by retrospective state, status and title', async () => {
+      const examples = path.resolve(
+        __dirname,
+        '../../../../examples/governance',
+      );
+      const catalogFile = path.join(examples, 'entities.yaml');
+      const { store, ingestor } = await setup(
+        [
+          service('checkout-web', catalogFile, 'adrs/checkout-web'),
+          service('payments-api', catalogFile, 'adrs/payments-api'),
+        ],
+        localReader(examples),
+      );
+      const now = new Date('2026-11-25T12:00:00Z');
+      await ingestor.ingestAll(now);
+      const [first] = await store.listEntityAdrs(
+        'component:default/checkout-web',
+        now,
+      );
+      await store.addRetrospective({
+        id: 'r1',
+        adrId: first.id,
+        entityRef: first.entityRef,
+        date: '2026-11-20',
+        outcome: 'keep',
+        notes: 'Still right',
+        recordedBy: 'user:default/li.wei',
+        recordedAt: now.toISOString(),
+      });
+      const titles = async (query: Parameters<typeof store.queryIndex>[0]) =>
+        (await store.queryIndex(query, now)).items.map(a => a.title);
+
+      expect(
+        await titles({
+          retrospective: ['due', 'overdue'],
+          sort: 'date',
+          order: 'asc',
+        }),
+      ).toEqual([
+        'Use PostgreSQL for the ledger',
+        'Render the checkout on the server',
+      ]);
+      expect(await titles({ retrospective: ['recorded'] })).toEqual([
+        'Record architecture decisions',
+      ]);
+      expect(await titles({ q: 'css', status: ['proposed'] })).toEqual([
+        'Use plain CSS modules',
+      ]);
+      // Undated ADRs come last whichever way dates are sorted.
+      expect((await titles({ sort: 'date', order: 'asc' })).pop()).toBe(
+        'Partition the ledger by month',
+      );
+      expect(await titles({ q: '100%' })).toEqual([]);
+    });
+
     it('does not read a location again while its ETag is unchanged, and re-reads it after a change', async () => {
       const dir = createMockDirectory({
         content: {

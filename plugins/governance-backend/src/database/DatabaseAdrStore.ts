@@ -296,7 +296,7 @@ export class DatabaseAdrStore {
         q.where('date', '<=', query.to);
       }
       if (query.q) {
-        q.whereRaw('LOWER(title) LIKE ?', [
+        q.whereRaw("LOWER(title) LIKE ? ESCAPE '\\'", [
           `%${query.q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, '\\$&')}%`,
         ]);
       }
@@ -338,12 +338,13 @@ export class DatabaseAdrStore {
     const column = { date: 'date', title: 'title', entity: 'entity_ref' }[
       query.sort ?? 'date'
     ];
+    // Undated ADRs last in either order; spelled out, as knex drops the column itself from a
+    // `nulls: 'last'` ordering on SQLite.
     const rows = await filtered()
-      .orderBy([
-        { column, order, nulls: 'last' },
-        { column: 'entity_ref', order: 'asc' },
-        { column: 'path', order: 'asc' },
-      ])
+      .orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column])
+      .orderBy(column, order)
+      .orderBy('entity_ref', 'asc')
+      .orderBy('path', 'asc')
       .offset(offset)
       .limit(limit);
     return {

@@ -1,0 +1,258 @@
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AdrDetail,
+  AdrImpact,
+  AdrIndexPage,
+  EntityAdrs,
+} from '@internal/backstage-plugin-governance-common';
+import path from 'node:path';
+import request from 'supertest';
+import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
+import { governancePlugin } from '../plugin';
+
+const examples = path.resolve(__dirname, '../../../../examples/governance');
+
+const service = (
+  name: string,
+  annotations: Record<string, string>,
+  owner = 'team-web',
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    annotations: {
+      'backstage.io/managed-by-location': `file:${examples}/entities.yaml`,
+      ...annotations,
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+
+const entities = [
+  service('checkout-web', { 'governance/adr-location': 'adrs/checkout-web' }),
+  service(
+    'payments-api',
+    { 'backstage.io/adr-location': 'adrs/payments-api' },
+    'team-payments',
+  ),
+  service('ledger', { 'governance/adr-location': 'https://example.com/adrs' }),
+  service('plain', {}),
+];
+
+async function startBackend(
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
+  const { server } = await startTestBackend({
+    features: [
+      ...(extraFeatures ?? []),
+      governancePlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: { governance: { adrs: { allowedLocalDirectories: [examples] } } },
+      }),
+      urlReaderServiceFactory,
+      governanceLocalDirectoryUrlReader,
+    ],
+  });
+  return server;
+}
+
+type Server = Awaited<ReturnType<typeof startBackend>>;
+
+const get = (server: Server, url: string) =>
+  request(server)
+    .get(`/api/governance${url}`)
+    .set('Authorization', mockCredentials.user.header());
+
+async function adrsOf(server: Server, name: string) {
+  return (await get(server, `/adrs?entityRef=component:default/${name}`))
+    .body as EntityAdrs;
+}
+
+describe('ADR routes', () => {
+  it("lists an entity's ADRs, read on first view, with their status and retrospective", async () => {
+    const server = await startBackend();
+    const adrs = await adrsOf(server, 'checkout-web');
+    expect(adrs.location).toMatchObject({ status: 'ok' });
+    expect(
+      adrs.items.map(a => [a.number, a.status, a.retrospective.state]),
+    ).toEqual([
+      [1, 'accepted', 'overdue'],
+      [2, 'accepted', 'due'],
+      [3, 'superseded', 'not-applicable'],
+      [4, 'proposed', 'not-applicable'],
+    ]);
+
+    expect(await adrsOf(server, 'plain')).toEqual({
+      entityRef: 'component:default/plain',
+      location: { status: 'not-configured' },
+      items: [],
+    });
+  });
+
+  it('shows why a location cannot be read instead of an empty list', async () => {
+    const server = await startBackend();
+    const adrs = await adrsOf(server, 'ledger');
+    expect(adrs.location).toMatchObject({
+      status: 'error',
+      url: 'https://example.com/adrs/',
+    });
+    expect(adrs.items).toEqual([]);
+    expect((adrs.location as { error: string }).error.length).toBeGreaterThan(
+      10,
+    );
+  });
+
+  it('opens one ADR with its body and resolves the superseding ADR to its id', async () => {
+    const server = await startBackend();
+    const { items } = await adrsOf(server, 'checkout-web');
+    const superseded = (await get(server, `/adrs/${items[2].id}`))
+      .body as AdrDetail;
+    expect(superseded.supersededBy).toMatchObject({
+      number: 4,
+      adrId: items[3].id,
+    });
+    expect(superseded.body).toContain('Use a CSS-in-JS library');
+    expect((await get(server, '/adrs/nope')).status).toBe(404);
+  });
+
+  it('serves images next to an ADR with the reading rules, and nothing else', async () => {
+    const server = await startBackend();
+    const { items } = await adrsOf(server, 'checkout-web');
+    const image = await get(
+      server,
+      `/adrs/${items[1].id}/assets?path=images/request-flow.svg`,
+    );
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(image.headers['content-security-policy']).toContain('sandbox');
+
+    const notAnImage = await get(
+      server,
+      `/adrs/${items[1].id}/assets?path=../../entities.yaml`,
+    );
+    expect(notAnImage.status).toBe(400);
+    expect(notAnImage.body.error.message).toContain('Only images are served');
+
+    const outside = await get(
+      server,
+      `/adrs/${items[1].id}/assets?path=../../../../../../../../tmp/x.png`,
+    );
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.message).toContain(
+      'governance.adrs.allowedLocalDirectories',
+    );
+  });
+
+  it('records a retrospective, after which the ADR is no longer overdue', async () => {
+    const server = await startBackend();
+    const { items } = await adrsOf(server, 'checkout-web');
+    const res = await request(server)
+      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
+      .set('Authorization', mockCredentials.user.header('user:default/li.wei'))
+      .send({ date: '2026-11-20', outcome: 'keep', notes: 'Still right.' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      adrId: items[0].id,
+      outcome: 'keep',
+      recordedBy: 'user:default/li.wei',
+    });
+    const after = (await get(server, `/adrs/${items[0].id}`)).body as AdrDetail;
+    expect(after.retrospective.state).toBe('recorded');
+    expect(after.retrospectives).toHaveLength(1);
+
+    const bad = await request(server)
+      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ date: '2999-01-01', outcome: 'maybe', notes: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /date 2999-01-01 is in the future.*outcome must be one of keep, revise, supersede.*notes are required/,
+    );
+  });
+
+  it('answers 403 to a user without governance.retrospective.create', async () => {
+    const server = await startBackend([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
+    const { items } = await adrsOf(server, 'checkout-web');
+    const res = await request(server)
+      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ date: '2026-11-20', outcome: 'keep', notes: 'x' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('governance.retrospective.create');
+  });
+
+  it('compares measurements before and after a dated decision, and explains when there is no date', async () => {
+    const server = await startBackend();
+    const { items } = await adrsOf(server, 'checkout-web');
+    const impact = (await get(server, `/adrs/${items[1].id}/impact?weeks=2`))
+      .body as AdrImpact;
+    expect(impact).toMatchObject({ date: '2026-06-10', weeks: 2 });
+    expect(impact.checks.map(c => c.checkId)).toEqual([
+      'p95-latency',
+      'availability',
+      'coverage',
+    ]);
+
+    const payments = await adrsOf(server, 'payments-api');
+    const undated = payments.items.find(a => !a.date)!;
+    const res = await get(server, `/adrs/${undated.id}/impact`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('has no date');
+  });
+
+  it('indexes ADRs across entities with filters, sorting and pages', async () => {
+    const server = await startBackend();
+    await adrsOf(server, 'checkout-web');
+    await adrsOf(server, 'payments-api');
+
+    const due = (
+      await get(
+        server,
+        '/adr-index?retrospective=due&retrospective=overdue&sort=date&order=asc',
+      )
+    ).body as AdrIndexPage;
+    expect(due.items.map(a => [a.entityRef, a.number])).toEqual([
+      ['component:default/payments-api', 1],
+      ['component:default/checkout-web', 1],
+      ['component:default/checkout-web', 2],
+    ]);
+
+    const css = (await get(server, '/adr-index?q=CSS&sort=title'))
+      .body as AdrIndexPage;
+    expect(css.items.map(a => a.title)).toEqual([
+      'Use a CSS-in-JS library',
+      'Use plain CSS modules',
+    ]);
+
+    const page = (
+      await get(
+        server,
+        '/adr-index?owner=group:default/team-web&status=accepted&limit=1&offset=1&sort=date',
+      )
+    ).body as AdrIndexPage;
+    expect(page).toMatchObject({ totalItems: 2, offset: 1, limit: 1 });
+    expect(page.items.map(a => a.number)).toEqual([1]);
+
+    for (const [query, message] of [
+      ['status=maybe', "'status' has 'maybe'"],
+      ['limit=500', "'limit' must be a whole number from 1 to 100"],
+      ['from=yesterday', "'from' must be a YYYY-MM-DD date"],
+    ]) {
+      const res = await get(server, `/adr-index?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    }
+  });
+});
