@@ -31,6 +31,7 @@ import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { governancePlugin } from '../plugin';
+import { writeReportSection } from './report';
 
 jest.setTimeout(30 * 60_000);
 
@@ -277,51 +278,33 @@ const targets: Array<[string, () => Knex | undefined]> = [
 
 describe('scorecard benchmark', () => {
   afterAll(() => {
-    const cpus = os.cpus();
-    const doc = [
-      '# Benchmarks',
-      '',
-      'Written by `yarn bench` (plugins/governance-backend/src/bench). Every figure below was measured by',
-      'the run it reports; re-run the command to refresh it.',
-      '',
-      `- Command: \`yarn bench\` (BENCH_ENTITIES=${ENTITIES}, BENCH_DAYS=${DAYS})`,
-      `- Machine: ${cpus.length} x ${
-        cpus[0]?.model ?? 'unknown CPU'
-      }, ${Math.round(
-        os.totalmem() / 2 ** 30,
-      )} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
-      `- Date: ${new Date().toISOString()}`,
-      '',
-      '| database | measurement | result | target |',
-      '|---|---|---|---|',
-      ...report,
-      '',
-      '## Notes',
-      '',
-      "- Catalog reads go through Backstage's in-memory `catalogServiceMock`, filtered once per query",
-      '  and paged from memory (`indexedCatalog` in the bench), as a real catalog answers from its',
-      "  own indexed tables; the mock's own paging time is reported on its row and is not in the",
-      '  evaluation figures.',
-      '- A full evaluation reads each page of entities, their measured facts, waivers and current',
-      '  results, and writes only the results that changed, with one timestamp per entity.',
-      '- The simulated year runs the day-to-day work of a year in a few seconds: each day 1% of the',
-      '  checks change (coverage and p95 latency of a slice of services cross their thresholds),',
-      "  those services are evaluated and the day's compliance changes are recorded. Scheduled",
-      '  passes that change nothing write no rows, so they are not repeated. Sizes are of every',
-      '  table and index after `VACUUM` (PostgreSQL) or of the used pages (SQLite).',
-      '- Load: the benchmark process is both server and clients (Node `fetch`, 8 at once, back to',
-      '  back) on the 2 cores, so latencies under load include queueing behind the other clients;',
-      '  the single-client reads above them are the latency of one request.',
-      '',
-    ].join('\n');
-    // scripts/bench.sh names the output, as this file runs from the package folder.
-    const file = path.resolve(
-      process.env.GOVERNANCE_BENCH_OUTPUT ?? 'benchmarks.md',
+    writeReportSection(
+      'scorecards',
+      [
+        '## Scorecards and compliance',
+        '',
+        `Settings: BENCH_ENTITIES=${ENTITIES}, BENCH_DAYS=${DAYS}, BENCH_LOAD_SECONDS=${LOAD_SECONDS}.`,
+        '',
+        '| database | measurement | result | target |',
+        '|---|---|---|---|',
+        ...report,
+        '',
+        "- Catalog reads go through Backstage's in-memory `catalogServiceMock`, filtered once per query",
+        '  and paged from memory (`indexedCatalog` in the bench), as a real catalog answers from its',
+        "  own indexed tables; the mock's own paging time is reported on its row and is not in the",
+        '  evaluation figures.',
+        '- A full evaluation reads each page of entities, their measured facts, waivers and current',
+        '  results, and writes only the results that changed, with one timestamp per entity.',
+        '- The simulated year runs the day-to-day work of a year in a few seconds: each day 1% of the',
+        '  checks change (coverage and p95 latency of a slice of services cross their thresholds),',
+        "  those services are evaluated and the day's compliance changes are recorded. Scheduled",
+        '  passes that change nothing write no rows, so they are not repeated. Sizes are of every',
+        '  table and index after `VACUUM` (PostgreSQL) or of the used pages (SQLite).',
+        '- Load: the benchmark process is both server and clients (Node `fetch`, 8 at once, back to',
+        '  back) on the 2 cores, so latencies under load include queueing behind the other clients;',
+        '  the single-client reads above them are the latency of one request.',
+      ].join('\n'),
     );
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, doc);
-    // eslint-disable-next-line no-console
-    console.log(doc);
   });
 
   it.each(targets)('evaluates %s at catalog scale', async (label, makeKnex) => {
