@@ -149,6 +149,7 @@ export const governancePlugin = createBackendPlugin({
           database,
           policy: adrPolicy.retrospective,
         });
+        await adrStore.recomputeRetrospectiveDates();
         const integrations = ScmIntegrations.fromConfig(config);
         const adrs = new AdrIngestor({
           ...deps,

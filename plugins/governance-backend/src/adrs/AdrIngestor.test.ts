@@ -55,11 +55,9 @@ describe.each(databases.eachSupportedId())(
   'ADR ingestion on %s',
   databaseId => {
     async function setup(entities: Entity[], urlReader: UrlReaderService) {
+      const knex = await databases.init(databaseId);
       const store = await DatabaseAdrStore.create({
-        database: mockServices.database({
-          knex: await databases.init(databaseId),
-          migrations: { skip: false },
-        }),
+        database: mockServices.database({ knex, migrations: { skip: false } }),
         policy: DEFAULT_ADR_POLICY.retrospective,
       });
       const readTree = jest.spyOn(urlReader, 'readTree');
@@ -72,7 +70,7 @@ describe.each(databases.eachSupportedId())(
         policy: DEFAULT_ADR_POLICY,
         logger: mockServices.logger.mock(),
       });
-      return { store, ingestor, readTree };
+      return { store, ingestor, readTree, knex };
     }
 
     it('reads the example ADRs from a path relative to the catalog file, with both annotations', async () => {
@@ -193,6 +191,43 @@ describe.each(databases.eachSupportedId())(
         'Partition the ledger by month',
       );
       expect(await titles({ q: '100%' })).toEqual([]);
+    });
+
+    it('moves retrospective dates when the policy changes, without reading the ADRs again', async () => {
+      const examples = path.resolve(
+        __dirname,
+        '../../../../examples/governance',
+      );
+      const { ingestor, knex } = await setup(
+        [
+          service(
+            'checkout-web',
+            path.join(examples, 'entities.yaml'),
+            'adrs/checkout-web',
+          ),
+        ],
+        localReader(examples),
+      );
+      const now = new Date('2026-11-25T12:00:00Z');
+      await ingestor.ingestAll(now);
+      const stricter = await DatabaseAdrStore.create({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+        policy: { dueAfterMonths: 1, overdueAfterMonths: 2 },
+      });
+      await stricter.recomputeRetrospectiveDates();
+      const [, second] = await stricter.listEntityAdrs(
+        'component:default/checkout-web',
+        now,
+      );
+      expect(second.retrospective).toMatchObject({
+        state: 'overdue',
+        dueAt: '2026-07-10',
+        overdueAt: '2026-08-10',
+      });
+      expect(
+        (await stricter.queryIndex({ retrospective: ['overdue'] }, now))
+          .totalItems,
+      ).toBe(2);
     });
 
     it('does not read a location again while its ETag is unchanged, and re-reads it after a change', async () => {

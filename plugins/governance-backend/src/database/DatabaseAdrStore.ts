@@ -120,6 +120,37 @@ export class DatabaseAdrStore {
     private readonly policy: RetrospectivePolicy,
   ) {}
 
+  /**
+   * Works the stored retrospective dates out again with the current policy, which may have
+   * changed since the ADRs were read (unchanged locations are not read again).
+   */
+  async recomputeRetrospectiveDates(): Promise<void> {
+    const rows: Pick<
+      AdrRow,
+      'id' | 'date' | 'retrospective_due_at' | 'retrospective_overdue_at'
+    >[] = await this.db('adrs')
+      .where({ status: 'accepted' })
+      .whereNotNull('date')
+      .select('id', 'date', 'retrospective_due_at', 'retrospective_overdue_at');
+    await this.db.transaction(async tx => {
+      for (const row of rows) {
+        const state = retrospectiveState(
+          { status: 'accepted', date: row.date! },
+          { recorded: false, now: new Date(0), policy: this.policy },
+        );
+        if (
+          state.dueAt !== row.retrospective_due_at ||
+          state.overdueAt !== row.retrospective_overdue_at
+        ) {
+          await tx('adrs').where({ id: row.id }).update({
+            retrospective_due_at: state.dueAt,
+            retrospective_overdue_at: state.overdueAt,
+          });
+        }
+      }
+    });
+  }
+
   async getLocation(entityRef: string): Promise<AdrLocationRecord | undefined> {
     const row = await this.db<LocationRow>('adr_locations')
       .where({ entity_ref: entityRef })
