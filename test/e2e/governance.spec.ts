@@ -279,3 +279,64 @@ test.describe('An ingested entity that gets a malformed annotation', () => {
     ).toBeVisible();
   });
 });
+
+test.describe('ADRs', () => {
+  test("opens a service's ADR with its status and retrospective, never runs its script, and finds it in the council's index", async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'checkout-web');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+
+    // Read from examples/governance/adrs/checkout-web, relative to the catalog file.
+    const second = page.getByTestId('governance-adr-2');
+    await expect(second).toContainText('Render the checkout on the server');
+    await expect(second).toContainText(/accepted/i);
+    await expect(second).toContainText(/due/i);
+    await page.screenshot({
+      path: path.join(screenshots, 'governance-adrs.png'),
+      fullPage: true,
+    });
+
+    // ADR 3 carries a <script>: it is shown as text at most, never run.
+    await page
+      .getByTestId('governance-adr-3')
+      .getByRole('button', { name: 'Use a CSS-in-JS library' })
+      .click();
+    const dialog = page.getByTestId('governance-adr-dialog');
+    await expect(dialog).toContainText(/superseded/i);
+    await expect(dialog.getByTestId('governance-adr-body')).toContainText(
+      'scopes styles per component',
+    );
+    expect(await dialog.locator('script').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    await page.keyboard.press('Escape');
+
+    await page
+      .getByTestId('governance-adr-2')
+      .getByRole('button', { name: 'Render the checkout on the server' })
+      .click();
+    await expect(
+      dialog.getByTestId('governance-adr-retrospective-section'),
+    ).toContainText(/due/i);
+    await page.screenshot({
+      path: path.join(screenshots, 'governance-adr-dialog.png'),
+      fullPage: true,
+    });
+    await page.keyboard.press('Escape');
+
+    // The council's index across all entities finds it by its title.
+    await page.getByRole('link', { name: 'Architecture Council' }).click();
+    await page.getByRole('tab', { name: 'ADRs' }).click();
+    await page.getByLabel('Title contains').fill('render the checkout');
+    const index = page.getByTestId('governance-adr-index');
+    await expect(
+      index.getByText('Render the checkout on the server'),
+    ).toBeVisible();
+    await expect(index.getByText('Use plain CSS modules')).toHaveCount(0);
+    await page.screenshot({
+      path: path.join(screenshots, 'council-adr-index.png'),
+      fullPage: true,
+    });
+  });
+});
