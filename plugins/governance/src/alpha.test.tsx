@@ -22,8 +22,10 @@ import userEvent from '@testing-library/user-event';
 import {
   annotatedEntity,
   criticalSummary,
+  mockAdrApi,
   mockComplianceApi,
   mockGovernanceApi,
+  paymentsAdrs,
   paymentsEntities,
   paymentsRollupBySystem,
   rollupByOwner,
@@ -97,6 +99,22 @@ describe('governance plugin for the new frontend system', () => {
     expect(tester.get(coreExtensionData.title)).toBe('Architecture Council');
     expect(tester.get(coreExtensionData.icon)).toBeDefined();
   });
+
+  it.each([
+    ['adrs', 'ADRs'],
+    ['retrospectives', 'Retrospectives'],
+  ])(
+    'gives the Architecture Council page a %s tab titled %s',
+    (path, title) => {
+      const tester = createExtensionTester(
+        governancePlugin.getExtension(
+          `sub-page:governance/architecture-council-${path}`,
+        ),
+      );
+      expect(tester.get(coreExtensionData.routePath)).toBe(path);
+      expect(tester.get(coreExtensionData.title)).toBe(title);
+    },
+  );
 
   it('gives the Architecture Council page a Compliance tab', () => {
     const tester = createExtensionTester(
@@ -174,6 +192,79 @@ describe('governance plugin for the new frontend system', () => {
         await screen.findByRole('table', { name: 'Compliance by owner' }),
       ).toBeInTheDocument();
       expect(screen.queryByTestId('compliance-filters')).toBeNull();
+    });
+  });
+  describe('ADR tabs of the Architecture Council page', () => {
+    const api = mockAdrApi({
+      getAdrIndex: async (query = {}) => ({
+        items: paymentsAdrs,
+        totalItems: paymentsAdrs.length,
+        offset: query.offset ?? 0,
+        limit: query.limit ?? 25,
+      }),
+    });
+
+    function renderApp(path: string) {
+      return renderTestApp({
+        features: [governancePlugin],
+        apis: [[governanceApiRef, api]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        initialRouteEntries: [path],
+      });
+    }
+
+    beforeEach(() => api.getAdrIndex.mockClear());
+
+    it('lists every ADR on the ADRs tab and keeps its sort order in the URL', async () => {
+      const { apis } = renderApp('/architecture-council/adrs');
+      const history = apis.get(coreApis.appHistory)!;
+
+      const index = await screen.findByTestId('governance-adr-index');
+      expect(
+        await within(index).findByTestId(
+          'governance-adr-index-row-adr-payments-0003',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByRole('tab', { name: 'ADRs' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      expect(api.getAdrIndex).toHaveBeenLastCalledWith({
+        sort: 'date',
+        order: 'desc',
+        offset: 0,
+        limit: 25,
+      });
+
+      await userEvent.click(screen.getByRole('button', { name: 'Title' }));
+      await waitFor(() =>
+        expect(history.getSnapshot().location.search).toBe(
+          '?sort=title&order=asc',
+        ),
+      );
+      await waitFor(() =>
+        expect(api.getAdrIndex).toHaveBeenLastCalledWith(
+          expect.objectContaining({ sort: 'title', order: 'asc' }),
+        ),
+      );
+    });
+
+    it('lists the ADRs due or overdue for a retrospective on the Retrospectives tab', async () => {
+      renderApp('/architecture-council/retrospectives');
+
+      expect(
+        await screen.findByRole('table', { name: 'Retrospectives due' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('tab', { name: 'Retrospectives' }),
+      ).toHaveAttribute('aria-selected', 'true');
+      expect(api.getAdrIndex).toHaveBeenLastCalledWith({
+        retrospective: ['due', 'overdue'],
+        sort: 'date',
+        order: 'asc',
+        offset: 0,
+        limit: 25,
+      });
     });
   });
 });

@@ -10,10 +10,13 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import {
+  AdrDetail,
+  AdrSummary,
   complianceCounts,
   ComplianceEntity,
   ComplianceRollup,
   DEFAULT_TIER_POLICIES,
+  EntityAdrs,
   EntityGovernanceSummary,
   resolveDecisionScope,
   Waiver,
@@ -271,6 +274,7 @@ export function mockGovernanceApi(
     Pick<GovernanceApi, 'createWaiver' | 'revokeWaiver' | 'listWaivers'>
   > = {},
   compliance: Partial<Pick<GovernanceApi, ComplianceMethod>> = {},
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
   const unexpected = (method: string) => async () => {
     throw new Error(`${method} was not expected in this test`);
@@ -306,6 +310,197 @@ export function mockGovernanceApi(
     exportComplianceCsv: jest.fn(
       compliance.exportComplianceCsv ?? unexpected('exportComplianceCsv'),
     ),
+    // No ADR location unless a test gives one, so the Governance tab renders without ADRs.
+    getEntityAdrs: jest.fn(
+      adrs.getEntityAdrs ??
+        (async (entityRef: string): Promise<EntityAdrs> => ({
+          entityRef,
+          location: { status: 'not-configured' },
+          items: [],
+        })),
+    ),
+    refreshEntityAdrs: jest.fn(
+      adrs.refreshEntityAdrs ?? unexpected('refreshEntityAdrs'),
+    ),
+    getAdr: jest.fn(adrs.getAdr ?? unexpected('getAdr')),
+    getAdrAsset: jest.fn(adrs.getAdrAsset ?? unexpected('getAdrAsset')),
+    getAdrImpact: jest.fn(adrs.getAdrImpact ?? unexpected('getAdrImpact')),
+    createRetrospective: jest.fn(
+      adrs.createRetrospective ?? unexpected('createRetrospective'),
+    ),
+    getAdrIndex: jest.fn(adrs.getAdrIndex ?? unexpected('getAdrIndex')),
+  };
+}
+
+type AdrMethod =
+  | 'getEntityAdrs'
+  | 'refreshEntityAdrs'
+  | 'getAdr'
+  | 'getAdrAsset'
+  | 'getAdrImpact'
+  | 'createRetrospective'
+  | 'getAdrIndex';
+
+/** A governance API for the ADR views: only its ADR methods are expected. */
+export function mockAdrApi(
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>>,
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    {},
+    adrs,
+  );
+}
+
+/**
+ * The ADRs of {@link annotatedEntity} in `docs/adr`: one accepted with a recorded
+ * retrospective, one superseded by a later one, one accepted whose retrospective is overdue,
+ * one proposed that the parser could only partly read, and the one that superseded the second.
+ */
+export const paymentsAdrs: AdrSummary[] = [
+  {
+    id: 'adr-payments-0001',
+    entityRef: 'component:default/payments-api',
+    path: '0001-record-architecture-decisions.md',
+    url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0001-record-architecture-decisions.md',
+    number: 1,
+    title: 'Record architecture decisions',
+    status: 'accepted',
+    date: '2025-03-03',
+    deciders: ['jane.doe', 'amir.khan'],
+    format: 'nygard',
+    warnings: [],
+    retrospective: {
+      state: 'recorded',
+      dueAt: '2025-06-03',
+      overdueAt: '2025-09-03',
+      latest: {
+        id: 'retro-1',
+        adrId: 'adr-payments-0001',
+        date: '2025-06-20',
+        outcome: 'keep',
+        notes: 'Every decision of the quarter has an ADR.',
+        recordedBy: 'user:default/amir.khan',
+        recordedAt: '2025-06-20T14:00:00.000Z',
+      },
+    },
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+  },
+  {
+    id: 'adr-payments-0002',
+    entityRef: 'component:default/payments-api',
+    path: '0002-use-mysql.md',
+    url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0002-use-mysql.md',
+    number: 2,
+    title: 'Use MySQL for the ledger',
+    status: 'superseded',
+    supersededBy: {
+      relation: 'superseded by',
+      target: '0005-use-postgres.md',
+      number: 5,
+      adrId: 'adr-payments-0005',
+    },
+    date: '2025-03-10',
+    deciders: ['jane.doe'],
+    format: 'madr',
+    warnings: [],
+    retrospective: { state: 'not-applicable' },
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+  },
+  {
+    id: 'adr-payments-0003',
+    entityRef: 'component:default/payments-api',
+    path: '0003-publish-payment-events-to-kafka.md',
+    url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0003-publish-payment-events-to-kafka.md',
+    number: 3,
+    title: 'Publish payment events to Kafka',
+    status: 'accepted',
+    date: '2025-04-14',
+    deciders: ['jane.doe', 'amir.khan'],
+    format: 'madr',
+    warnings: [],
+    retrospective: {
+      state: 'overdue',
+      dueAt: '2025-07-14',
+      overdueAt: '2025-10-14',
+    },
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+  },
+  {
+    id: 'adr-payments-0004',
+    entityRef: 'component:default/payments-api',
+    path: '0004-retry-card-payments.md',
+    url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0004-retry-card-payments.md',
+    number: 4,
+    title: 'Retry card payments',
+    status: 'proposed',
+    deciders: [],
+    format: 'unknown',
+    warnings: [
+      'No date: add a "date" to the front matter or a "Date:" line',
+      'No deciders listed',
+    ],
+    retrospective: { state: 'not-applicable' },
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+  },
+  {
+    id: 'adr-payments-0005',
+    entityRef: 'component:default/payments-api',
+    path: '0005-use-postgres.md',
+    url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0005-use-postgres.md',
+    number: 5,
+    title: 'Use PostgreSQL for the ledger',
+    status: 'accepted',
+    date: '2025-11-20',
+    deciders: ['jane.doe'],
+    format: 'madr',
+    warnings: [],
+    retrospective: {
+      state: 'not-due',
+      dueAt: '2026-02-20',
+      overdueAt: '2026-05-20',
+    },
+    owner: 'group:default/payments',
+    system: 'system:default/checkout',
+  },
+];
+
+/** {@link annotatedEntity}'s ADR location, read without problems. */
+export const paymentsEntityAdrs: EntityAdrs = {
+  entityRef: 'component:default/payments-api',
+  location: {
+    status: 'ok',
+    url: 'https://github.com/acme/payments-api/tree/main/docs/adr',
+    readAt: '2025-11-24T06:00:00.000Z',
+  },
+  items: paymentsAdrs,
+};
+
+/** The ADR with the given number from {@link paymentsAdrs}, with a body and no retrospectives. */
+export function paymentsAdr(
+  number: number,
+  detail: Partial<AdrDetail> = {},
+): AdrDetail {
+  const summary = paymentsAdrs.find(adr => adr.number === number)!;
+  return {
+    ...summary,
+    body: `# ${summary.number}. ${summary.title}\n\n## Context\n\nThe ledger needs a store.\n`,
+    links: summary.supersededBy ? [summary.supersededBy] : [],
+    retrospectives: summary.retrospective.latest
+      ? [summary.retrospective.latest]
+      : [],
+    ...detail,
   };
 }
 
@@ -497,4 +692,20 @@ export async function responseError(
       headers: { 'Content-Type': json ? 'application/json' : 'text/plain' },
     }),
   );
+}
+
+/**
+ * The error GovernanceClient throws when the backend refuses a request with a Backstage JSON
+ * error of the given name and message.
+ */
+export async function backendError(
+  status: number,
+  statusText: string,
+  error: { name: string; message: string },
+): Promise<ResponseError> {
+  return responseError(status, statusText, {
+    error,
+    request: { method: 'GET', url: '/api/governance' },
+    response: { statusCode: status },
+  });
 }

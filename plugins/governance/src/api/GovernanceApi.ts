@@ -1,12 +1,19 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AdrDetail,
+  AdrImpact,
+  AdrIndexPage,
+  AdrIndexQuery,
   ComplianceEntityPage,
   ComplianceFilter,
   ComplianceGroupBy,
   ComplianceRollup,
   ComplianceTrend,
+  CreateRetrospectiveRequest,
   CreateWaiverRequest,
+  EntityAdrs,
   EntityGovernanceSummary,
+  Retrospective,
   ScorecardTrendPoint,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
@@ -139,6 +146,68 @@ export interface GovernanceApi {
    * @param request - Which view, grouped by what, for which filter.
    */
   exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob>;
+
+  /**
+   * The entity's ADRs as stored at the last reading of its ADR location, sorted by number, with
+   * the state of that location: not configured, still pending, read, or why it could not be read.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   */
+  getEntityAdrs(entityRef: string): Promise<EntityAdrs>;
+
+  /**
+   * Reads the entity's ADR location again now and returns what it holds.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   */
+  refreshEntityAdrs(entityRef: string): Promise<EntityAdrs>;
+
+  /**
+   * One ADR with its Markdown body, its links (with the linked ADR's id when it is known) and
+   * every recorded retrospective, newest first.
+   *
+   * @param id - The ADR's id, as in `AdrSummary.id`.
+   */
+  getAdr(id: string): Promise<AdrDetail>;
+
+  /**
+   * A file next to the ADR, such as an image the body refers to, read by the backend with the
+   * same reading rules as the ADR itself.
+   *
+   * @param id - The ADR's id.
+   * @param path - The path as written in the ADR, relative to the ADR file.
+   */
+  getAdrAsset(id: string, path: string): Promise<Blob>;
+
+  /**
+   * What the entity's measured checks did in the weeks before and after the ADR's date. Fails
+   * with 400 for an ADR without a date.
+   *
+   * @param id - The ADR's id.
+   * @param weeks - How many weeks on either side of the decision; the backend decides when none
+   *   is given.
+   */
+  getAdrImpact(id: string, weeks?: number): Promise<AdrImpact>;
+
+  /**
+   * Records a retrospective of an ADR. Needs the `governance.retrospective.create` permission.
+   *
+   * @param id - The ADR's id.
+   * @param request - When it was held, its outcome and notes.
+   * @returns The retrospective as stored, with who recorded it and when.
+   */
+  createRetrospective(
+    id: string,
+    request: CreateRetrospectiveRequest,
+  ): Promise<Retrospective>;
+
+  /**
+   * One page of the ADRs of every entity matching the query, filtered, sorted and paginated by
+   * the backend.
+   *
+   * @param query - Filters, sort order and page; the backend decides what is left out.
+   */
+  getAdrIndex(query?: AdrIndexQuery): Promise<AdrIndexPage>;
 }
 
 /**

@@ -1,11 +1,16 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
 import {
+  AdrDetail,
+  AdrImpact,
+  AdrIndexPage,
   complianceCounts,
   ComplianceEntityPage,
   ComplianceRollup,
   ComplianceTrend,
+  EntityAdrs,
   EntityGovernanceSummary,
+  Retrospective,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import { GovernanceClient } from './GovernanceClient';
@@ -552,6 +557,274 @@ describe('GovernanceClient', () => {
         name: 'NotAllowedError',
         message: 'Unauthorized',
       });
+    });
+  });
+  describe('ADRs', () => {
+    const adr: AdrDetail = {
+      id: 'adr-payments-0003',
+      entityRef: 'component:default/payments-api',
+      path: '0003-publish-payment-events-to-kafka.md',
+      url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0003-publish-payment-events-to-kafka.md',
+      number: 3,
+      title: 'Publish payment events to Kafka',
+      status: 'accepted',
+      date: '2025-04-14',
+      deciders: ['jane.doe'],
+      format: 'madr',
+      warnings: [],
+      retrospective: {
+        state: 'overdue',
+        dueAt: '2025-07-14',
+        overdueAt: '2025-10-14',
+      },
+      body: '# Publish payment events to Kafka\n',
+      links: [],
+      retrospectives: [],
+    };
+    const entityAdrs: EntityAdrs = {
+      entityRef: 'component:default/payments-api',
+      location: {
+        status: 'ok',
+        url: 'https://github.com/acme/payments-api/tree/main/docs/adr',
+        readAt: '2025-11-24T06:00:00.000Z',
+      },
+      items: [adr],
+    };
+
+    function clientAnswering(response: () => Response) {
+      const fetch = jest.fn(async () => response());
+      return {
+        fetch,
+        client: new GovernanceClient({ discoveryApi, fetchApi: { fetch } }),
+      };
+    }
+
+    it('asks for the ADRs of the given entity', async () => {
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, entityAdrs),
+      );
+
+      await expect(
+        client.getEntityAdrs('component:default/payments-api'),
+      ).resolves.toEqual(entityAdrs);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adrs?entityRef=component%3Adefault%2Fpayments-api',
+        { method: 'GET' },
+      );
+    });
+
+    it('asks the backend to read the entity ADR location again', async () => {
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, entityAdrs),
+      );
+
+      await expect(
+        client.refreshEntityAdrs('component:default/payments-api'),
+      ).resolves.toEqual(entityAdrs);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adrs/refresh?entityRef=component%3Adefault%2Fpayments-api',
+        { method: 'POST' },
+      );
+    });
+
+    it('asks for one ADR by its id, escaped in the path', async () => {
+      const { fetch, client } = clientAnswering(() => jsonResponse(200, adr));
+
+      await expect(
+        client.getAdr('component:default/x#docs/0003.md'),
+      ).resolves.toEqual(adr);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adrs/component%3Adefault%2Fx%23docs%2F0003.md',
+        { method: 'GET' },
+      );
+    });
+
+    it('downloads a file next to the ADR through the fetch API, so the user token goes along', async () => {
+      const { fetch, client } = clientAnswering(
+        () =>
+          new Response('PNG', {
+            status: 200,
+            headers: { 'Content-Type': 'image/png' },
+          }),
+      );
+
+      const blob = await client.getAdrAsset(adr.id, 'images/diagram one.png');
+      expect(await blob.text()).toBe('PNG');
+      expect(blob.type).toBe('image/png');
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adrs/adr-payments-0003/assets?path=images%2Fdiagram+one.png',
+        { method: 'GET' },
+      );
+    });
+
+    it('throws a ResponseError carrying the backend error when a file next to the ADR cannot be read', async () => {
+      const { client } = clientAnswering(() =>
+        jsonResponse(404, {
+          error: {
+            name: 'NotFoundError',
+            message: 'images/missing.png was not found',
+          },
+          request: { method: 'GET', url: '/api/governance/adrs/x/assets' },
+          response: { statusCode: 404 },
+        }),
+      );
+
+      const error = await client
+        .getAdrAsset(adr.id, 'images/missing.png')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+      expect(error.cause).toMatchObject({
+        message: 'images/missing.png was not found',
+      });
+    });
+
+    it('asks for the impact of the decision over the given weeks, or leaves them to the backend', async () => {
+      const impact: AdrImpact = {
+        adrId: adr.id,
+        date: '2025-04-14',
+        weeks: 6,
+        checks: [],
+      };
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, impact),
+      );
+
+      await expect(client.getAdrImpact(adr.id, 6)).resolves.toEqual(impact);
+      await client.getAdrImpact(adr.id);
+      expect(fetch.mock.calls).toEqual([
+        [
+          'http://localhost:7007/api/governance/adrs/adr-payments-0003/impact?weeks=6',
+          { method: 'GET' },
+        ],
+        [
+          'http://localhost:7007/api/governance/adrs/adr-payments-0003/impact?',
+          { method: 'GET' },
+        ],
+      ]);
+    });
+
+    it('throws a ResponseError carrying the reason when the ADR has no date to measure from', async () => {
+      const { client } = clientAnswering(() =>
+        jsonResponse(400, {
+          error: {
+            name: 'InputError',
+            message: 'ADR 0004-retry.md has no date to measure its impact from',
+          },
+          request: { method: 'GET', url: '/api/governance/adrs/x/impact' },
+          response: { statusCode: 400 },
+        }),
+      );
+
+      const error = await client.getAdrImpact('x').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause).toMatchObject({
+        name: 'InputError',
+        message: 'ADR 0004-retry.md has no date to measure its impact from',
+      });
+    });
+
+    it('records a retrospective by posting it as JSON', async () => {
+      const retrospective: Retrospective = {
+        id: 'retro-1',
+        adrId: adr.id,
+        date: '2025-11-20',
+        outcome: 'revise',
+        notes: 'Consumers lag at peak',
+        recordedBy: 'user:default/amir.khan',
+        recordedAt: '2025-11-20T10:00:00.000Z',
+      };
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(201, retrospective),
+      );
+      const request = {
+        date: '2025-11-20',
+        outcome: 'revise' as const,
+        notes: 'Consumers lag at peak',
+      };
+
+      await expect(
+        client.createRetrospective(adr.id, request),
+      ).resolves.toEqual(retrospective);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adrs/adr-payments-0003/retrospectives',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        },
+      );
+    });
+
+    it('throws a ResponseError carrying the backend error when a retrospective is refused', async () => {
+      const { client } = clientAnswering(() =>
+        jsonResponse(403, {
+          error: { name: 'NotAllowedError', message: 'Unauthorized' },
+          request: {
+            method: 'POST',
+            url: '/api/governance/adrs/x/retrospectives',
+          },
+          response: { statusCode: 403 },
+        }),
+      );
+
+      const error = await client
+        .createRetrospective(adr.id, {
+          date: '2025-11-20',
+          outcome: 'keep',
+          notes: 'Works',
+        })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(error.cause).toMatchObject({ name: 'NotAllowedError' });
+    });
+
+    it('asks for a page of the ADR index, repeating the parameters that take several values', async () => {
+      const page: AdrIndexPage = {
+        items: [adr],
+        totalItems: 30,
+        offset: 25,
+        limit: 25,
+      };
+      const { fetch, client } = clientAnswering(() => jsonResponse(200, page));
+
+      await expect(
+        client.getAdrIndex({
+          status: ['accepted', 'proposed'],
+          owner: 'group:default/payments',
+          system: 'system:default/checkout',
+          from: '2025-01-01',
+          to: '2025-12-31',
+          q: 'kafka',
+          retrospective: ['due', 'overdue'],
+          sort: 'date',
+          order: 'asc',
+          offset: 25,
+          limit: 25,
+        }),
+      ).resolves.toEqual(page);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/adr-index?status=accepted&status=proposed&owner=group%3Adefault%2Fpayments&system=system%3Adefault%2Fcheckout&from=2025-01-01&to=2025-12-31&q=kafka&retrospective=due&retrospective=overdue&sort=date&order=asc&offset=25&limit=25',
+        { method: 'GET' },
+      );
+    });
+
+    it('leaves out the filters that are not set', async () => {
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, { items: [], totalItems: 0, offset: 0, limit: 25 }),
+      );
+
+      await client.getAdrIndex({ status: [], q: '', offset: 0 });
+      await client.getAdrIndex();
+      expect(fetch.mock.calls).toEqual([
+        [
+          'http://localhost:7007/api/governance/adr-index?offset=0',
+          { method: 'GET' },
+        ],
+        ['http://localhost:7007/api/governance/adr-index?', { method: 'GET' }],
+      ]);
     });
   });
 });

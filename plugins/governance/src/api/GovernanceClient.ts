@@ -1,14 +1,21 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AdrDetail,
+  AdrImpact,
+  AdrIndexPage,
+  AdrIndexQuery,
   COMPLIANCE_GROUP_BY,
   ComplianceEntityPage,
   ComplianceFilter,
   ComplianceGroupBy,
   ComplianceRollup,
   ComplianceTrend,
+  CreateRetrospectiveRequest,
   CreateWaiverRequest,
+  EntityAdrs,
   EntityGovernanceSummary,
+  Retrospective,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import {
@@ -29,6 +36,37 @@ function setFilter(query: URLSearchParams, filter: ComplianceFilter = {}) {
     }
   }
   return query;
+}
+
+/** The ADR index query as parameters: one per value for the filters that take several. */
+function adrIndexParams(query: AdrIndexQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const status of query.status ?? []) {
+    params.append('status', status);
+  }
+  const single = ['owner', 'system', 'from', 'to', 'q'] as const;
+  for (const key of single) {
+    const value = query[key];
+    if (value) {
+      params.set(key, value);
+    }
+  }
+  for (const state of query.retrospective ?? []) {
+    params.append('retrospective', state);
+  }
+  if (query.sort) {
+    params.set('sort', query.sort);
+  }
+  if (query.order) {
+    params.set('order', query.order);
+  }
+  if (query.offset !== undefined) {
+    params.set('offset', String(query.offset));
+  }
+  if (query.limit !== undefined) {
+    params.set('limit', String(query.limit));
+  }
+  return params;
 }
 
 /**
@@ -149,6 +187,65 @@ export class GovernanceClient implements GovernanceApi {
           )}`;
     const response = await this.send(path, { method: 'GET' });
     return await response.blob();
+  }
+
+  async getEntityAdrs(entityRef: string): Promise<EntityAdrs> {
+    const query = new URLSearchParams({ entityRef });
+    return await this.request<EntityAdrs>(`/adrs?${query}`, { method: 'GET' });
+  }
+
+  async refreshEntityAdrs(entityRef: string): Promise<EntityAdrs> {
+    const query = new URLSearchParams({ entityRef });
+    return await this.request<EntityAdrs>(`/adrs/refresh?${query}`, {
+      method: 'POST',
+    });
+  }
+
+  async getAdr(id: string): Promise<AdrDetail> {
+    return await this.request<AdrDetail>(`/adrs/${encodeURIComponent(id)}`, {
+      method: 'GET',
+    });
+  }
+
+  async getAdrAsset(id: string, path: string): Promise<Blob> {
+    const query = new URLSearchParams({ path });
+    const response = await this.send(
+      `/adrs/${encodeURIComponent(id)}/assets?${query}`,
+      { method: 'GET' },
+    );
+    return await response.blob();
+  }
+
+  async getAdrImpact(id: string, weeks?: number): Promise<AdrImpact> {
+    const query = new URLSearchParams();
+    if (weeks !== undefined) {
+      query.set('weeks', String(weeks));
+    }
+    return await this.request<AdrImpact>(
+      `/adrs/${encodeURIComponent(id)}/impact?${query}`,
+      { method: 'GET' },
+    );
+  }
+
+  async createRetrospective(
+    id: string,
+    request: CreateRetrospectiveRequest,
+  ): Promise<Retrospective> {
+    return await this.request<Retrospective>(
+      `/adrs/${encodeURIComponent(id)}/retrospectives`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
+  async getAdrIndex(query: AdrIndexQuery = {}): Promise<AdrIndexPage> {
+    return await this.request<AdrIndexPage>(
+      `/adr-index?${adrIndexParams(query)}`,
+      { method: 'GET' },
+    );
   }
 
   private async request<T>(path: string, init: RequestInit): Promise<T> {

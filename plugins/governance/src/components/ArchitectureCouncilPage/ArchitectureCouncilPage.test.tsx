@@ -30,5 +30,10 @@ describe('ArchitectureCouncilPage', () => {
       await screen.findByRole('table', { name: 'Compliance by owner' }),
     ).toBeInTheDocument();
     expect(api.getComplianceRollup).toHaveBeenCalledWith('owner', {});
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Compliance',
+      'ADRs',
+      'Retrospectives',
+    ]);
   });
 });

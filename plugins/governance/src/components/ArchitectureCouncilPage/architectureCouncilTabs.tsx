@@ -18,4 +18,23 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     title: 'Compliance',
     loader: () => import('../ComplianceView').then(m => <m.ComplianceView />),
   },
+  {
+    path: 'adrs',
+    title: 'ADRs',
+    loader: () => import('../AdrIndex').then(m => <m.AdrIndex />),
+  },
+  {
+    path: 'retrospectives',
+    title: 'Retrospectives',
+    // The same index, narrowed to the ADRs waiting for a retrospective, longest waiting first.
+    loader: () =>
+      import('../AdrIndex').then(m => (
+        <m.AdrIndex
+          preset={m.RETROSPECTIVES_DUE}
+          title="Retrospectives due"
+          emptyTitle="No retrospective is due"
+          emptyDescription="Accepted ADRs fall due for a retrospective some months after their date, and are overdue a few months later. None is waiting now."
+        />
+      )),
+  },
 ];

@@ -12,6 +12,7 @@ import {
   mockGovernanceApi,
   mockPermissionApi,
   p95LatencyWaiver,
+  paymentsEntityAdrs,
   refreshedCriticalSummary,
   renderForEntity,
   responseError,
@@ -414,6 +415,31 @@ describe('EntityGovernanceContent', () => {
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
     expect(screen.queryByTestId('governance-tier')).toBeNull();
+  });
+
+  it("lists the entity's architecture decisions below the scorecard", async () => {
+    const api = mockGovernanceApi(
+      async () => criticalSummary,
+      undefined,
+      undefined,
+      {},
+      {},
+      { getEntityAdrs: async () => paymentsEntityAdrs },
+    );
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api,
+    });
+
+    const table = await screen.findByRole('table', {
+      name: 'Architecture decisions',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(
+      1 + paymentsEntityAdrs.items.length,
+    );
+    expect(api.getEntityAdrs).toHaveBeenCalledWith(
+      'component:default/payments-api',
+    );
   });
 
   it('shows an error panel when the summary cannot be loaded', async () => {

@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { AnnotationProblemsAlert } from '../AnnotationProblemsAlert';
+import { EntityAdrsSection } from '../EntityAdrsSection';
 import { GovernanceEmptyState } from '../GovernanceEmptyState';
 import { DecisionScopeSection } from './DecisionScopeSection';
 import { OwnershipSection } from './OwnershipSection';
@@ -10,7 +11,7 @@ import { TierSection } from './TierSection';
 
 /**
  * The Governance tab of an entity page: tier, scorecard, ownership, the owning team's
- * decision scope and any invalid governance annotations.
+ * decision scope, its architecture decisions and any invalid governance annotations.
  *
  * @public
  */
@@ -70,6 +71,9 @@ export function EntityGovernanceContent() {
       </Grid>
       <Grid item xs={12}>
         <DecisionScopeSection decisionScope={summary.decisionScope} />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityAdrsSection entityRef={summary.entityRef} />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,251 @@
+import { makeStyles } from '@material-ui/core/styles';
+import { Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Divider from '@material-ui/core/Divider';
+import MuiLink from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { AdrDetail } from '@internal/backstage-plugin-governance-common';
+import { ReactNode, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { governanceApiRef } from '../../api';
+import { AdrStatusChip, adrLinkLabel } from '../AdrStatusChip';
+import { AdrImpactSection } from './AdrImpactSection';
+import { AdrMarkdown } from './AdrMarkdown';
+import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
+import { describeError } from './describeError';
+
+const useStyles = makeStyles(theme => ({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0 },
+  },
+  section: { marginTop: theme.spacing(3) },
+}));
+
+/** The ADR as people cite it: `ADR 3: Use Kafka`, or just the title without a number. */
+export function adrHeading(adr: { number?: number; title: string }): string {
+  return adr.number !== undefined
+    ? `ADR ${adr.number}: ${adr.title}`
+    : adr.title;
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Box component="section" className={classes.section}>
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+function resolve(target: string, base: string): string | undefined {
+  try {
+    const url = new URL(target, base);
+    return /^https?:$/.test(url.protocol) ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
+  const { adr, onOpenAdr } = props;
+  if (adr.links.length === 0) {
+    return null;
+  }
+  return (
+    <Box component="ul" m={0} pl={2} data-testid="governance-adr-links">
+      {adr.links.map((link, index) => {
+        const href = resolve(link.target, adr.url);
+        let target: ReactNode = adrLinkLabel(link);
+        if (link.adrId) {
+          target = (
+            <MuiLink
+              component="button"
+              variant="body2"
+              onClick={() => onOpenAdr(link.adrId!)}
+            >
+              {adrLinkLabel(link)}
+            </MuiLink>
+          );
+        } else if (href) {
+          target = <Link to={href}>{adrLinkLabel(link)}</Link>;
+        }
+        return (
+          <li key={`${link.relation}-${link.target}-${index}`}>
+            <Typography variant="body2" component="span">
+              {link.relation} {target}
+            </Typography>
+          </li>
+        );
+      })}
+    </Box>
+  );
+}
+
+function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
+  const classes = useStyles();
+  const { adr, onOpenAdr } = props;
+  const source = resolve(adr.url, adr.url);
+  return (
+    <dl className={classes.facts}>
+      <dt>Status</dt>
+      <dd>
+        <AdrStatusChip adr={adr} onOpenAdr={onOpenAdr} />
+        {adr.statusText && (
+          <Typography variant="body2" component="span" color="textSecondary">
+            {' '}
+            ({adr.statusText})
+          </Typography>
+        )}
+      </dd>
+      <dt>Date</dt>
+      <dd>{adr.date ?? 'not given'}</dd>
+      <dt>Deciders</dt>
+      <dd>{adr.deciders.length > 0 ? adr.deciders.join(', ') : 'not given'}</dd>
+      <dt>Entity</dt>
+      <dd>
+        <EntityRefLink entityRef={adr.entityRef} />
+      </dd>
+      <dt>File</dt>
+      <dd>{source ? <Link to={source}>{adr.path}</Link> : adr.path}</dd>
+      {adr.links.length > 0 && (
+        <>
+          <dt>Links</dt>
+          <dd>
+            <AdrLinks adr={adr} onOpenAdr={onOpenAdr} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function AdrView(props: {
+  adr: AdrDetail;
+  onOpenAdr: (id: string) => void;
+  onRecorded: () => void;
+}) {
+  const { adr, onOpenAdr, onRecorded } = props;
+  return (
+    <>
+      <AdrFacts adr={adr} onOpenAdr={onOpenAdr} />
+      {adr.warnings.length > 0 && (
+        <Alert
+          severity="warning"
+          style={{ marginTop: 16 }}
+          data-testid="governance-adr-warnings"
+        >
+          <AlertTitle>Not everything in this file could be read</AlertTitle>
+          <Box component="ul" m={0} pl={2}>
+            {adr.warnings.map(warning => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </Box>
+        </Alert>
+      )}
+      <Divider style={{ marginTop: 16, marginBottom: 16 }} />
+      <AdrMarkdown adr={adr} onOpenAdr={onOpenAdr} />
+      <Section title="Retrospective">
+        <AdrRetrospectiveSection adr={adr} onRecorded={onRecorded} />
+      </Section>
+      <Section title="Decision impact">
+        <AdrImpactSection adr={adr} />
+      </Section>
+    </>
+  );
+}
+
+/** Props for {@link AdrDialog}. */
+export interface AdrDialogProps {
+  /** The ADR to open first. */
+  adrId: string;
+  onClose: () => void;
+  /** Called when something changed an ADR, such as a recorded retrospective. */
+  onChanged?: () => void;
+}
+
+/**
+ * One ADR: its status, date, deciders and links, the rendered Markdown, its retrospective and
+ * the measured impact of the decision. Links to other ADRs open them in the same dialog, and
+ * Back returns to the one before.
+ */
+export function AdrDialog(props: AdrDialogProps) {
+  const { adrId, onClose, onChanged } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const [trail, setTrail] = useState([adrId]);
+  const currentId = trail[trail.length - 1];
+  const {
+    value: loaded,
+    error,
+    retry,
+  } = useAsyncRetry(
+    async () => ({ id: currentId, adr: await governanceApi.getAdr(currentId) }),
+    [governanceApi, currentId],
+  );
+  // What an earlier ADR of the trail returned does not belong to this one.
+  const adr = loaded?.id === currentId ? loaded.adr : undefined;
+  const titleId = 'governance-adr-dialog-title';
+
+  const open = (id: string) => setTrail(previous => [...previous, id]);
+  const back = () => setTrail(previous => previous.slice(0, -1));
+
+  let content;
+  if (error) {
+    content = (
+      <Alert severity="error">
+        The ADR could not be loaded. {describeError(error)}
+      </Alert>
+    );
+  } else if (!adr) {
+    content = <Progress />;
+  } else {
+    content = (
+      <AdrView
+        adr={adr}
+        onOpenAdr={open}
+        onRecorded={() => {
+          retry();
+          onChanged?.();
+        }}
+      />
+    );
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      scroll="paper"
+      aria-labelledby={titleId}
+      data-testid="governance-adr-dialog"
+    >
+      <DialogTitle id={titleId}>{adr ? adrHeading(adr) : 'ADR'}</DialogTitle>
+      <DialogContent dividers>{content}</DialogContent>
+      <DialogActions>
+        {trail.length > 1 && <Button onClick={back}>Back</Button>}
+        <Button onClick={onClose} color="primary">
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

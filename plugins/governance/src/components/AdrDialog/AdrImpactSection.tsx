@@ -1,0 +1,198 @@
+import { makeStyles } from '@material-ui/core/styles';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  AdrImpactPoint,
+  CheckState,
+} from '@internal/backstage-plugin-governance-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { governanceApiRef } from '../../api';
+import { CheckStateIndicator } from '../CheckStateIndicator';
+import { formatDate } from '../EntityGovernanceContent/formatDate';
+import { describeError, reasonOf, statusOf } from './describeError';
+
+/** The windows a council can look at, in weeks on either side of the decision. */
+const WINDOWS = [4, 8, 12];
+const DEFAULT_WEEKS = 4;
+
+const CHECK_TITLES: Record<string, string> = {
+  'p95-latency': 'p95 latency',
+  availability: 'Availability',
+  coverage: 'Test coverage',
+};
+
+const CHECK_STATES: CheckState[] = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+];
+
+const useStyles = makeStyles({
+  table: { '& th': { whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } },
+});
+
+function Points(props: { points: AdrImpactPoint[] }) {
+  if (props.points.length === 0) {
+    return (
+      <Typography variant="body2" component="span" color="textSecondary">
+        no measurement
+      </Typography>
+    );
+  }
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 4 }}>
+      {props.points.map((point, index) => (
+        <Box
+          key={`${point.at}-${index}`}
+          display="flex"
+          alignItems="baseline"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+        >
+          <strong>{point.actual ?? '—'}</strong>
+          {(CHECK_STATES as string[]).includes(point.state) && (
+            <CheckStateIndicator state={point.state as CheckState} />
+          )}
+          <Typography variant="caption" color="textSecondary">
+            <time dateTime={point.at}>{formatDate(point.at)}</time>
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** Props for {@link AdrImpactSection}. */
+export interface AdrImpactSectionProps {
+  adr: { id: string; date?: string };
+}
+
+/**
+ * What the decision did: the entity's measured checks (p95 latency, availability, coverage)
+ * in the weeks before the ADR's date beside the weeks from it on, from the scorecard history.
+ */
+export function AdrImpactSection(props: AdrImpactSectionProps) {
+  const classes = useStyles();
+  const { adr } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const [weeks, setWeeks] = useState(DEFAULT_WEEKS);
+  const {
+    value: impact,
+    loading,
+    error,
+  } = useAsync(
+    async () =>
+      adr.date ? governanceApi.getAdrImpact(adr.id, weeks) : undefined,
+    [governanceApi, adr.id, adr.date, weeks],
+  );
+
+  if (!adr.date) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        This ADR has no date, so there is nothing to measure its impact from.
+      </Typography>
+    );
+  }
+
+  let content;
+  if (error) {
+    // The backend answers 400 with its reason for an ADR it cannot measure, e.g. without a date.
+    content =
+      statusOf(error) === 400 ? (
+        <Alert severity="info">{reasonOf(error)}</Alert>
+      ) : (
+        <Alert severity="error">
+          The impact could not be loaded. {describeError(error)}
+        </Alert>
+      );
+  } else if (!impact) {
+    content = <Progress />;
+  } else if (
+    impact.checks.every(c => c.before.length === 0 && c.after.length === 0)
+  ) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        No measurements in the {impact.weeks} weeks around the decision.
+      </Typography>
+    );
+  } else {
+    content = (
+      <>
+        {loading && <LinearProgress />}
+        <Table
+          size="small"
+          aria-label="Decision impact"
+          className={classes.table}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Check</TableCell>
+              <TableCell>Before {impact.date}</TableCell>
+              <TableCell>From {impact.date}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {impact.checks.map(check => (
+              <TableRow
+                key={check.checkId}
+                data-testid={`governance-adr-impact-${check.checkId}`}
+              >
+                <TableCell component="th" scope="row">
+                  {CHECK_TITLES[check.checkId] ?? check.checkId}
+                </TableCell>
+                <TableCell>
+                  <Points points={check.before} />
+                </TableCell>
+                <TableCell>
+                  <Points points={check.after} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </>
+    );
+  }
+
+  return (
+    <Box data-testid="governance-adr-impact">
+      <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          id={`governance-adr-impact-weeks-${adr.id}`}
+        >
+          Weeks on either side of {adr.date}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={weeks}
+          onChange={(_event, next: number | null) => next && setWeeks(next)}
+          aria-labelledby={`governance-adr-impact-weeks-${adr.id}`}
+        >
+          {WINDOWS.map(value => (
+            <ToggleButton key={value} value={value}>
+              {value}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Box>
+      {content}
+    </Box>
+  );
+}

@@ -1,0 +1,37 @@
+import { governanceRetrospectiveCreatePermission } from '@internal/backstage-plugin-governance-common';
+import { act, screen, waitFor } from '@testing-library/react';
+import {
+  annotatedEntity,
+  mockAdrApi,
+  mockPermissionApi,
+  paymentsAdr,
+  renderForEntity,
+} from '../../__testUtils__/fixtures';
+import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
+
+describe('AdrRetrospectiveSection', () => {
+  // usePermission caches the decision for the whole file, so this file only tests a refusal.
+  it('shows the retrospective but no way to record one to users without the permission', async () => {
+    const permissionApi = mockPermissionApi('DENY');
+    await renderForEntity(
+      <AdrRetrospectiveSection adr={paymentsAdr(3)} onRecorded={jest.fn()} />,
+      { entity: annotatedEntity, api: mockAdrApi({}), permissionApi },
+    );
+
+    expect(
+      await screen.findByTestId('governance-adr-retrospective'),
+    ).toHaveTextContent('Retrospective overdue since 2025-10-14');
+    await waitFor(() =>
+      expect(permissionApi.authorize).toHaveBeenCalledWith(
+        expect.objectContaining({
+          permission: governanceRetrospectiveCreatePermission,
+        }),
+      ),
+    );
+    // Let the decision settle before checking what it hid.
+    await act(async () => {});
+    expect(
+      screen.queryByRole('button', { name: 'Record retrospective' }),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,113 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  AdrDetail,
+  governanceRetrospectiveCreatePermission,
+} from '@internal/backstage-plugin-governance-common';
+import { useState } from 'react';
+import { RetrospectiveStateChip } from '../AdrStatusChip';
+import { formatDate } from '../EntityGovernanceContent/formatDate';
+import { RetrospectiveForm } from './RetrospectiveForm';
+
+function Schedule(props: { retrospective: AdrDetail['retrospective'] }) {
+  const { state, dueAt, overdueAt } = props.retrospective;
+  if (state === 'not-applicable') {
+    return (
+      <>
+        Only accepted ADRs with a date get a retrospective, so this one has
+        none.
+      </>
+    );
+  }
+  if (!dueAt || !overdueAt) {
+    return null;
+  }
+  return (
+    <>
+      Due from {dueAt}, overdue from {overdueAt}
+      {state === 'recorded' ? ', and recorded.' : '.'}
+    </>
+  );
+}
+
+/** Props for {@link AdrRetrospectiveSection}. */
+export interface AdrRetrospectiveSectionProps {
+  adr: AdrDetail;
+  /** Called after a retrospective was recorded, so the ADR and its list reload. */
+  onRecorded: () => void;
+}
+
+/**
+ * The ADR's retrospective: its state, when it falls due and overdue, every recorded
+ * retrospective, newest first, and for users allowed to, a form to record one.
+ */
+export function AdrRetrospectiveSection(props: AdrRetrospectiveSectionProps) {
+  const { adr, onRecorded } = props;
+  // Not allowed while the decision loads: the button appears once it is known.
+  const { allowed: canRecord } = usePermission({
+    permission: governanceRetrospectiveCreatePermission,
+  });
+  const [recording, setRecording] = useState(false);
+
+  return (
+    <Box data-testid="governance-adr-retrospective-section">
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <RetrospectiveStateChip retrospective={adr.retrospective} />
+        <Typography variant="body2" component="span" color="textSecondary">
+          <Schedule retrospective={adr.retrospective} />
+        </Typography>
+        {canRecord &&
+          !recording &&
+          adr.retrospective.state !== 'not-applicable' && (
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              onClick={() => setRecording(true)}
+            >
+              Record retrospective
+            </Button>
+          )}
+      </Box>
+      {recording && (
+        <RetrospectiveForm
+          adrId={adr.id}
+          onCancel={() => setRecording(false)}
+          onRecorded={() => {
+            setRecording(false);
+            onRecorded();
+          }}
+        />
+      )}
+      {adr.retrospectives.length > 0 && (
+        <List dense aria-label="Recorded retrospectives">
+          {adr.retrospectives.map(retrospective => (
+            <ListItem key={retrospective.id} disableGutters>
+              <ListItemText
+                primary={`${retrospective.date}: ${retrospective.outcome}`}
+                secondary={
+                  <>
+                    {retrospective.notes}
+                    <br />
+                    Recorded by {retrospective.recordedBy} on{' '}
+                    {formatDate(retrospective.recordedAt)}
+                  </>
+                }
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,175 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import {
+  CreateRetrospectiveRequest,
+  RETROSPECTIVE_OUTCOMES,
+  RetrospectiveOutcome,
+} from '@internal/backstage-plugin-governance-common';
+import { FormEvent, useState } from 'react';
+import { governanceApiRef } from '../../api';
+import { reasonOf, statusOf } from './describeError';
+
+const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
+  keep: 'Keep: the decision holds',
+  revise: 'Revise: the decision needs changes',
+  supersede: 'Supersede: a new decision replaces it',
+};
+
+/** The UTC calendar day, as the rest of the Governance tab shows dates. */
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function isCalendarDay(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+  );
+}
+
+function validate(request: CreateRetrospectiveRequest, today: string) {
+  const problems: { date?: string; notes?: string } = {};
+  if (!isCalendarDay(request.date)) {
+    problems.date = 'Choose the day the retrospective was held.';
+  } else if (request.date > today) {
+    problems.date = 'A retrospective cannot be held in the future.';
+  }
+  if (!request.notes.trim()) {
+    problems.notes = 'Write down what the retrospective found.';
+  }
+  return problems;
+}
+
+function failureMessage(error: Error): string {
+  if (statusOf(error) === 403) {
+    return `You are not allowed to record retrospectives of this ADR (${reasonOf(
+      error,
+    )}).`;
+  }
+  return `The retrospective was not recorded: ${reasonOf(error)}`;
+}
+
+/** Props for {@link RetrospectiveForm}. */
+export interface RetrospectiveFormProps {
+  adrId: string;
+  onCancel: () => void;
+  /** Called once the retrospective was recorded. */
+  onRecorded: () => void;
+}
+
+/**
+ * Records a retrospective of an ADR: when it was held (today unless changed), its outcome and
+ * notes. A refusal or rejected input shows its reason in place, keeping what was entered.
+ */
+export function RetrospectiveForm(props: RetrospectiveFormProps) {
+  const { adrId, onCancel, onRecorded } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const [today] = useState(() => utcDay(new Date()));
+  const [date, setDate] = useState(today);
+  const [outcome, setOutcome] = useState<RetrospectiveOutcome>('keep');
+  const [notes, setNotes] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [serverError, setServerError] = useState<Error>();
+
+  const request = { date, outcome, notes: notes.trim() };
+  const problems = validate(request, today);
+  const shown = attempted ? problems : {};
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (problems.date || problems.notes) {
+      return;
+    }
+    setSubmitting(true);
+    setServerError(undefined);
+    try {
+      await governanceApi.createRetrospective(adrId, request);
+    } catch (e) {
+      setServerError(e as Error);
+      setSubmitting(false);
+      return;
+    }
+    onRecorded();
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-label="Record retrospective">
+      {serverError && (
+        <Alert severity="error" data-testid="governance-retrospective-error">
+          {failureMessage(serverError)}
+        </Alert>
+      )}
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+        <TextField
+          id={`governance-retrospective-date-${adrId}`}
+          label="Held on"
+          type="date"
+          value={date}
+          onChange={e => setDate(e.target.value)}
+          required
+          margin="normal"
+          variant="outlined"
+          disabled={submitting}
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ max: today }}
+          error={!!shown.date}
+          helperText={shown.date}
+        />
+        <TextField
+          id={`governance-retrospective-outcome-${adrId}`}
+          label="Outcome"
+          select
+          SelectProps={{ native: true }}
+          value={outcome}
+          onChange={e => setOutcome(e.target.value as RetrospectiveOutcome)}
+          required
+          margin="normal"
+          variant="outlined"
+          disabled={submitting}
+        >
+          {RETROSPECTIVE_OUTCOMES.map(value => (
+            <option key={value} value={value}>
+              {OUTCOME_LABELS[value]}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <TextField
+        id={`governance-retrospective-notes-${adrId}`}
+        label="Notes"
+        value={notes}
+        onChange={e => setNotes(e.target.value)}
+        required
+        multiline
+        minRows={3}
+        fullWidth
+        margin="normal"
+        variant="outlined"
+        disabled={submitting}
+        error={!!shown.notes}
+        helperText={
+          shown.notes ??
+          'What the decision did, measured against what it set out to do.'
+        }
+      />
+      <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
+        <Button onClick={onCancel} disabled={submitting}>
+          Cancel
+        </Button>
+        <Button
+          type="submit"
+          color="primary"
+          variant="contained"
+          disabled={submitting}
+        >
+          {submitting ? 'Recording…' : 'Save retrospective'}
+        </Button>
+      </Box>
+    </form>
+  );
+}

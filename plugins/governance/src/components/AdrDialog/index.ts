@@ -1,0 +1,2 @@
+export { AdrDialog, adrHeading } from './AdrDialog';
+export type { AdrDialogProps } from './AdrDialog';

@@ -1,0 +1,240 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import ListItemText from '@material-ui/core/ListItemText';
+import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import {
+  ADR_STATUSES,
+  AdrIndexQuery,
+} from '@internal/backstage-plugin-governance-common';
+import { useEffect, useRef, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import {
+  AdrIndexFilterChange,
+  AdrIndexFilterName,
+  RETROSPECTIVE_FILTER_STATES,
+} from './useAdrIndexState';
+
+/** How long typing pauses before the index asks the backend again. */
+const DEBOUNCE_MS = 400;
+
+const RETROSPECTIVE_LABELS: Record<string, string> = {
+  due: 'due',
+  overdue: 'overdue',
+  'not-due': 'not yet due',
+  recorded: 'recorded',
+};
+
+/**
+ * A text field that applies its value once typing pauses, and follows the value it is given
+ * when that changes from elsewhere (the back button, Clear filters).
+ */
+function DebouncedTextField(props: {
+  id: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+  helperText?: string;
+  onCommit: (value: string) => void;
+}) {
+  const { id, label, value = '', placeholder, helperText, onCommit } = props;
+  const [draft, setDraft] = useState(value);
+  const committed = useRef(value);
+
+  useEffect(() => {
+    if (value !== committed.current) {
+      committed.current = value;
+      setDraft(value);
+    }
+  }, [value]);
+
+  useDebounce(
+    () => {
+      const next = draft.trim();
+      if (next !== committed.current) {
+        committed.current = next;
+        onCommit(next);
+      }
+    },
+    DEBOUNCE_MS,
+    [draft],
+  );
+
+  return (
+    <TextField
+      id={id}
+      label={label}
+      value={draft}
+      onChange={e => setDraft(e.target.value)}
+      placeholder={placeholder}
+      helperText={helperText}
+      size="small"
+      variant="outlined"
+      InputLabelProps={{ shrink: true }}
+    />
+  );
+}
+
+function MultiSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  options: readonly T[];
+  labels?: Record<string, string>;
+  value: T[];
+  onChange: (value: T[]) => void;
+}) {
+  const { id, label, options, labels = {}, value, onChange } = props;
+  const labelId = `${id}-label`;
+  return (
+    <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
+      <InputLabel id={labelId} shrink>
+        {label}
+      </InputLabel>
+      <Select
+        id={id}
+        labelId={labelId}
+        multiple
+        displayEmpty
+        input={<OutlinedInput notched label={label} />}
+        value={value}
+        onChange={e => onChange(e.target.value as T[])}
+        renderValue={selected =>
+          (selected as T[]).length === 0
+            ? 'any'
+            : (selected as T[]).map(v => labels[v] ?? v).join(', ')
+        }
+      >
+        {options.map(option => (
+          <MenuItem key={option} value={option}>
+            <Checkbox
+              checked={value.includes(option)}
+              size="small"
+              color="primary"
+            />
+            <ListItemText primary={labels[option] ?? option} />
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** Props for {@link AdrIndexFilters}. */
+export interface AdrIndexFiltersProps {
+  query: AdrIndexQuery;
+  /** The filters to offer. */
+  filters: AdrIndexFilterName[];
+  filtered: boolean;
+  onChange: (
+    change: AdrIndexFilterChange,
+    options?: { replace?: boolean },
+  ) => void;
+  onClear: () => void;
+}
+
+/** The filters above the ADR index: title search, status, owner, system, dates, retrospective. */
+export function AdrIndexFilters(props: AdrIndexFiltersProps) {
+  const { query, filters, filtered, onChange, onClear } = props;
+  const offers = (name: AdrIndexFilterName) => filters.includes(name);
+  // Typing replaces the history entry; picking a value adds one.
+  const typed = (name: 'q' | 'owner' | 'system') => (value: string) =>
+    onChange({ [name]: value }, { replace: true });
+
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      style={{ gap: 16 }}
+      mb={2}
+      data-testid="governance-adr-index-filters"
+    >
+      {offers('q') && (
+        <DebouncedTextField
+          id="governance-adr-index-q"
+          label="Title contains"
+          value={query.q}
+          onCommit={typed('q')}
+        />
+      )}
+      {offers('status') && (
+        <MultiSelect
+          id="governance-adr-index-status"
+          label="Status"
+          options={ADR_STATUSES}
+          value={query.status ?? []}
+          onChange={status => onChange({ status })}
+        />
+      )}
+      {offers('owner') && (
+        <DebouncedTextField
+          id="governance-adr-index-owner"
+          label="Owner"
+          placeholder="group:default/payments"
+          value={query.owner}
+          onCommit={typed('owner')}
+        />
+      )}
+      {offers('system') && (
+        <DebouncedTextField
+          id="governance-adr-index-system"
+          label="System"
+          placeholder="system:default/checkout"
+          value={query.system}
+          onCommit={typed('system')}
+        />
+      )}
+      {offers('from') && (
+        <TextField
+          id="governance-adr-index-from"
+          label="Decided from"
+          type="date"
+          value={query.from ?? ''}
+          onChange={e => onChange({ from: e.target.value })}
+          size="small"
+          variant="outlined"
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ max: query.to }}
+        />
+      )}
+      {offers('to') && (
+        <TextField
+          id="governance-adr-index-to"
+          label="Decided until"
+          type="date"
+          value={query.to ?? ''}
+          onChange={e => onChange({ to: e.target.value })}
+          size="small"
+          variant="outlined"
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ min: query.from }}
+        />
+      )}
+      {offers('retrospective') && (
+        <MultiSelect
+          id="governance-adr-index-retrospective"
+          label="Retrospective"
+          options={RETROSPECTIVE_FILTER_STATES}
+          labels={RETROSPECTIVE_LABELS}
+          value={query.retrospective ?? []}
+          onChange={retrospective => onChange({ retrospective })}
+        />
+      )}
+      {filtered && (
+        <Button
+          size="small"
+          color="primary"
+          onClick={onClear}
+          style={{ alignSelf: 'center' }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Box>
+  );
+}

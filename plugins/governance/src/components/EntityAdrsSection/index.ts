@@ -1,0 +1,2 @@
+export { EntityAdrsSection } from './EntityAdrsSection';
+export type { EntityAdrsSectionProps } from './EntityAdrsSection';
