@@ -4,11 +4,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -19,6 +15,7 @@ import {
 } from '@internal/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
 import { DatabaseAdrStore, StoredAdr } from '../database/DatabaseAdrStore';
+import { specRef } from '../catalog/specRef';
 import { resolveAdrLocation } from './resolveAdrLocation';
 
 const PAGE_SIZE = 200;
@@ -29,23 +26,6 @@ export function adrId(entityRef: string, path: string): string {
     .update(`${entityRef}\n${path}`)
     .digest('hex')
     .slice(0, 32);
-}
-
-function specRef(entity: Entity, field: 'owner' | 'system', kind: string) {
-  const value = entity.spec?.[field];
-  if (typeof value !== 'string' || !value) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind: kind,
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
 }
 
 /** Why a location could not be read, in words for the entity's ADR list. */

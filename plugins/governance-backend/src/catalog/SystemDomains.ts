@@ -1,35 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityPlacement } from '../database/GovernanceStore';
+import { specRef } from './specRef';
 
 const PAGE_SIZE = 500;
-
-/** A spec field naming another entity, as a full ref; absent when missing or malformed. */
-function specRef(
-  entity: Entity,
-  field: 'owner' | 'system' | 'domain',
-  defaultKind: string,
-): string | undefined {
-  const value = entity.spec?.[field];
-  if (typeof value !== 'string' || value === '') {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind,
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Works out where an entity sits for the Compliance roll-ups: its owner, its system, and that

@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  Entity,
   parseEntityRef,
   RELATION_HAS_MEMBER,
   stringifyEntityRef,
@@ -15,6 +14,7 @@ import {
   TierPolicies,
   ValidationMode,
 } from '@internal/backstage-plugin-governance-common';
+import { specRef } from '../catalog/specRef';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 
@@ -53,7 +53,7 @@ export class EntitySummaryService {
       ? tierPolicies.get(parsed.values.tier)
       : undefined;
     const stored = policy ? await store.getEntityTier(ref) : undefined;
-    const owner = ownerRef(entity);
+    const owner = specRef(entity, 'owner', 'group');
     const now = this.deps.now?.() ?? new Date();
     // Pages read stored results; an entity never evaluated yet is evaluated once, now.
     const scorecard = policy
@@ -121,22 +121,5 @@ export class EntitySummaryService {
       team: owner,
       ...resolveDecisionScope(members),
     };
-  }
-}
-
-function ownerRef(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
   }
 }

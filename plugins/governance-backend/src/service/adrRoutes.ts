@@ -27,7 +27,14 @@ import { randomUUID } from 'node:crypto';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
+import { audited } from './audited';
 import { readEntityRef } from './entityRefs';
+import {
+  readList,
+  readOne,
+  readPage,
+  readWholeNumber,
+} from './queryParameters';
 
 const RETROSPECTIVE_STATES: RetrospectiveState[] = [
   'not-applicable',
@@ -47,25 +54,7 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function list(query: express.Request['query'], name: string): string[] {
-  const raw = query[name];
-  if (raw === undefined) {
-    return [];
-  }
-  const values = Array.isArray(raw) ? raw : [raw];
-  if (!values.every(v => typeof v === 'string')) {
-    throw new InputError(`Query parameter '${name}' must be plain text`);
-  }
-  return (values as string[]).flatMap(v => v.split(',')).filter(Boolean);
-}
-
-function one(query: express.Request['query'], name: string) {
-  const values = list(query, name);
-  if (values.length > 1) {
-    throw new InputError(`Query parameter '${name}' may be given only once`);
-  }
-  return values[0];
-}
+const present = (value: string | undefined) => (value ? [value] : []);
 
 function oneOf<T extends string>(
   values: string[],
@@ -93,59 +82,39 @@ function day(value: string | undefined, name: string) {
   return value;
 }
 
-function number(
-  value: string | undefined,
-  name: string,
-  min: number,
-  max: number,
-  fallback: number,
-) {
-  if (value === undefined) {
-    return fallback;
-  }
-  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) {
-    throw new InputError(
-      `Query parameter '${name}' must be a whole number from ${min} to ${max}, got '${value}'`,
-    );
-  }
-  return n;
-}
-
 /** Reads the ADR index query, naming any parameter that is not allowed. */
 export function readAdrIndexQuery(
   query: express.Request['query'],
 ): AdrIndexQuery {
-  const q = one(query, 'q');
+  const q = readOne(query, 'q');
   if (q && q.length > 200) {
     throw new InputError(
       `Query parameter 'q' is too long: at most 200 characters`,
     );
   }
   return {
-    status: oneOf(list(query, 'status'), ADR_STATUSES, 'status'),
-    owner: one(query, 'owner'),
-    system: one(query, 'system'),
-    from: day(one(query, 'from'), 'from'),
-    to: day(one(query, 'to'), 'to'),
+    status: oneOf(readList(query, 'status'), ADR_STATUSES, 'status'),
+    owner: readOne(query, 'owner'),
+    system: readOne(query, 'system'),
+    from: day(readOne(query, 'from'), 'from'),
+    to: day(readOne(query, 'to'), 'to'),
     q,
     retrospective: oneOf(
-      list(query, 'retrospective'),
+      readList(query, 'retrospective'),
       RETROSPECTIVE_STATES,
       'retrospective',
     ),
     sort: oneOf(
-      one(query, 'sort') ? [one(query, 'sort')!] : [],
+      present(readOne(query, 'sort')),
       ['date', 'title', 'entity'] as const,
       'sort',
     )[0],
     order: oneOf(
-      one(query, 'order') ? [one(query, 'order')!] : [],
+      present(readOne(query, 'order')),
       ['asc', 'desc'] as const,
       'order',
     )[0],
-    offset: number(one(query, 'offset'), 'offset', 0, 1_000_000_000, 0),
-    limit: number(one(query, 'limit'), 'limit', 1, 100, 25),
+    ...readPage(query),
   };
 }
 
@@ -288,7 +257,7 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adrs/:id/assets', async (req, res) => {
-    const path = one(req.query, 'path');
+    const path = readOne(req.query, 'path');
     if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) {
       throw new InputError(
         `Query parameter 'path' must be a path relative to the ADR, such as images/diagram.png`,
@@ -321,7 +290,11 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adrs/:id/impact', async (req, res) => {
-    const weeks = number(one(req.query, 'weeks'), 'weeks', 1, 26, 4);
+    const weeks = readWholeNumber(req.query, 'weeks', {
+      min: 1,
+      max: 26,
+      fallback: 4,
+    });
     const adr = await visibleAdr(req);
     if (!adr.date) {
       throw new InputError(
@@ -391,26 +364,17 @@ export function createAdrRoutes(options: {
       recordedBy: credentials.principal.userEntityRef,
       recordedAt: now.toISOString(),
     };
-    const event = await options.auditor.createEvent({
-      eventId: 'retrospective-create',
-      request: req,
-      severityLevel: 'medium',
-      meta: {
-        adrId: adr.id,
-        entityRef: adr.entityRef,
-        outcome: request.outcome,
-      },
-    });
-    try {
-      await adrStore.addRetrospective({
-        ...retrospective,
-        entityRef: adr.entityRef,
-      });
-      await event.success();
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    await audited(
+      options.auditor,
+      req,
+      'retrospective-create',
+      { adrId: adr.id, entityRef: adr.entityRef, outcome: request.outcome },
+      () =>
+        adrStore.addRetrospective({
+          ...retrospective,
+          entityRef: adr.entityRef,
+        }),
+    );
     res.status(201).json(retrospective);
   });
 

@@ -8,7 +8,8 @@ import express from 'express';
 
 type Query = express.Request['query'];
 
-function single(query: Query, name: string): string | undefined {
+/** A query parameter given at most once; repeating it is a 400. */
+export function readOne(query: Query, name: string): string | undefined {
   const raw = query[name];
   if (raw === undefined) {
     return undefined;
@@ -19,9 +20,22 @@ function single(query: Query, name: string): string | undefined {
   return raw;
 }
 
+/** Every value of a repeatable parameter (`status=a&status=b` or `status=a,b`). */
+export function readList(query: Query, name: string): string[] {
+  const raw = query[name];
+  if (raw === undefined) {
+    return [];
+  }
+  const values = Array.isArray(raw) ? raw : [raw];
+  if (!values.every(v => typeof v === 'string')) {
+    throw new InputError(`Query parameter '${name}' must be plain text`);
+  }
+  return (values as string[]).flatMap(v => v.split(',')).filter(Boolean);
+}
+
 /** `groupBy`, defaulting to owner; anything else is a 400 listing the dimensions. */
 export function readGroupBy(query: Query): ComplianceGroupBy {
-  const raw = single(query, 'groupBy') ?? 'owner';
+  const raw = readOne(query, 'groupBy') ?? 'owner';
   if (!(COMPLIANCE_GROUP_BY as readonly string[]).includes(raw)) {
     throw new InputError(
       `Query parameter 'groupBy' must be one of ${COMPLIANCE_GROUP_BY.join(
@@ -39,7 +53,7 @@ export function readGroupBy(query: Query): ComplianceGroupBy {
 export function readComplianceFilter(query: Query): ComplianceFilter {
   const filter: ComplianceFilter = {};
   for (const key of COMPLIANCE_GROUP_BY) {
-    const value = single(query, key);
+    const value = readOne(query, key);
     if (value === undefined) {
       continue;
     }
@@ -53,12 +67,13 @@ export function readComplianceFilter(query: Query): ComplianceFilter {
   return filter;
 }
 
-function wholeNumber(
+/** A whole number within bounds, or the fallback when absent; anything else is a 400. */
+export function readWholeNumber(
   query: Query,
   name: string,
   options: { min: number; max: number; fallback: number },
 ): number {
-  const raw = single(query, name);
+  const raw = readOne(query, name);
   if (raw === undefined) {
     return options.fallback;
   }
@@ -74,16 +89,16 @@ function wholeNumber(
 /** `offset` (default 0) and `limit` (default 25, at most 100). */
 export function readPage(query: Query): { offset: number; limit: number } {
   return {
-    offset: wholeNumber(query, 'offset', {
+    offset: readWholeNumber(query, 'offset', {
       min: 0,
       max: 1_000_000_000,
       fallback: 0,
     }),
-    limit: wholeNumber(query, 'limit', { min: 1, max: 100, fallback: 25 }),
+    limit: readWholeNumber(query, 'limit', { min: 1, max: 100, fallback: 25 }),
   };
 }
 
 /** `days` back from today, 1 to 366, default 90. */
 export function readDays(query: Query): number {
-  return wholeNumber(query, 'days', { min: 1, max: 366, fallback: 90 });
+  return readWholeNumber(query, 'days', { min: 1, max: 366, fallback: 90 });
 }

@@ -19,7 +19,6 @@ import {
   scorecardTrend,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
-import { JsonObject } from '@backstage/types';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
@@ -29,6 +28,7 @@ import { EntitySummaryService } from './EntitySummaryService';
 import { readEntityRef } from './entityRefs';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
+import { audited } from './audited';
 import { createComplianceRoutes } from './complianceRoutes';
 import { createAdrRoutes } from './adrRoutes';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -75,29 +75,6 @@ export async function createRouter(options: {
       throw new NotAllowedError(
         `${action} needs the permission ${permission.name}`,
       );
-    }
-  }
-
-  /** Runs a change and records it with Backstage's auditor, as done or failed. */
-  async function audited<T>(
-    req: express.Request,
-    eventId: string,
-    meta: JsonObject,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const event = await options.auditor.createEvent({
-      eventId,
-      request: req,
-      severityLevel: 'medium',
-      meta,
-    });
-    try {
-      const result = await change();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
     }
   }
 
@@ -190,6 +167,7 @@ export async function createRouter(options: {
       createdAt: now.toISOString(),
     };
     await audited(
+      options.auditor,
       req,
       'waiver-create',
       {
@@ -213,6 +191,7 @@ export async function createRouter(options: {
     );
     const now = new Date();
     const waiver = await audited(
+      options.auditor,
       req,
       'waiver-revoke',
       { waiverId: req.params.id },
@@ -257,6 +236,7 @@ export async function createRouter(options: {
     }
 
     await audited(
+      options.auditor,
       req,
       'facts-push',
       {
