@@ -101,6 +101,63 @@ export interface Config {
      * ADRs: how they are found, read and reviewed.
      * @visibility backend
      */
+    council?: {
+      /**
+       * Entity ref of the group whose members are the architecture council, e.g.
+       * `group:default/architecture-council`. `createGovernanceCouncilPolicy` allows the
+       * council's permissions (triage, decide, waivers) to its direct members only; triggers
+       * notify it of new escalations.
+       * @visibility frontend
+       */
+      group?: string;
+    };
+    reviews?: {
+      /**
+       * Review kinds on top of the built-in design-review, adr-review, nfr-escalation,
+       * tier-change and retrospective.
+       * @visibility backend
+       */
+      kinds?: Array<{
+        /** Lower-case letters, digits and dashes. */
+        id: string;
+        /** Shown in forms and lists; the id when absent. */
+        title?: string;
+      }>;
+      /**
+       * Escalation triggers: scheduled checks that raise review items by themselves, once per
+       * cause. Each can be switched off with `enabled: false`.
+       * @visibility backend
+       */
+      triggers?: {
+        /** How often the triggers run (default every 5 minutes), e.g. `{ minutes: 5 }`. */
+        frequency?: { [unit: string]: number };
+        /** Delay before the first run after start-up (default 45 seconds). */
+        initialDelay?: { [unit: string]: number };
+        /** An entity of the listed tiers failing a check for longer than the grace period. */
+        failingCheck?: {
+          enabled?: boolean;
+          /** Tiers watched (default `[critical]`). */
+          tiers?: string[];
+          /** How long a check may fail before it escalates (default 24 hours). */
+          gracePeriod?: { [unit: string]: number };
+        };
+        /** A security review overdue for the entity's tier cadence. */
+        securityReviewOverdue?: { enabled?: boolean };
+        /** A tier change seen in the catalog, from one tier to another. */
+        tierChange?: { enabled?: boolean };
+        /** An accepted ADR whose retrospective is overdue. */
+        retrospectiveOverdue?: { enabled?: boolean };
+        /** A waiver that expired while its check is failing. */
+        expiredWaiver?: { enabled?: boolean };
+        /**
+         * An entity starting to depend (spec.dependsOn, spec.consumesApis) on something owned
+         * by another team. The first run records existing dependencies without raising items.
+         */
+        crossTeamDependency?: { enabled?: boolean };
+        /** An ADR whose declared scope is beyond its owning team's decision scope. */
+        decisionOutsideScope?: { enabled?: boolean };
+      };
+    };
     adrs?: {
       /**
        * Regular expression an ADR file's name must match (default `^\\d{4}-.+\\.md$`, files

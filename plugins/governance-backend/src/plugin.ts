@@ -5,19 +5,32 @@ import {
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   governancePermissions,
   readAdrPolicy,
+  readCouncilGroup,
+  readReviewKinds,
   readFactDefinitions,
   readTierPolicies,
   readValidationMode,
 } from '@internal/backstage-plugin-governance-common';
 import {
   GovernanceCustomCheck,
+  GovernanceEscalationTrigger,
   GovernanceFactProvider,
   governanceChecksExtensionPoint,
+  governanceEscalationTriggersExtensionPoint,
   governanceFactProvidersExtensionPoint,
 } from '@internal/backstage-plugin-governance-node';
+import { DatabaseReviewStore } from './database/DatabaseReviewStore';
+import { EscalationSignals } from './database/EscalationSignals';
+import { EscalationRunner } from './reviews/EscalationRunner';
+import { ReviewNotifier } from './reviews/ReviewNotifier';
+import { ReviewService } from './reviews/ReviewService';
+import { registerReviewActions } from './reviews/reviewActions';
+import { builtInTriggers } from './reviews/triggers/builtInTriggers';
 import { FactProviderRunner } from './facts/FactProviderRunner';
 import { ScmIntegrations } from '@backstage/integration';
 import { AdrIngestor } from './adrs/AdrIngestor';
@@ -78,6 +91,12 @@ export const governancePlugin = createBackendPlugin({
         factProviders.push(...providers);
       },
     });
+    const customTriggers: GovernanceEscalationTrigger[] = [];
+    env.registerExtensionPoint(governanceEscalationTriggersExtensionPoint, {
+      addTriggers(...triggers) {
+        customTriggers.push(...triggers);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -93,6 +112,8 @@ export const governancePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter } = deps;
@@ -103,6 +124,8 @@ export const governancePlugin = createBackendPlugin({
         const warnMarginPercent = readWarnMargin(config);
         const historyRetentionDays = readRetentionDays(config);
         const adrPolicy = readAdrPolicy(config);
+        const reviewKinds = readReviewKinds(config);
+        const councilGroup = readCouncilGroup(config);
         const store = await DatabaseGovernanceStore.create({ database });
         deps.permissionsRegistry.addPermissions(governancePermissions);
 
@@ -180,6 +203,65 @@ export const governancePlugin = createBackendPlugin({
           fn: () => tierSync.run(),
         });
 
+        const reviewStore = await DatabaseReviewStore.create({ database });
+        const reviews = new ReviewService({
+          ...deps,
+          store: reviewStore,
+          kinds: reviewKinds,
+          councilGroup,
+          notifier: new ReviewNotifier({
+            notifications: deps.notifications,
+            logger,
+            councilGroup,
+          }),
+        });
+        const escalations = new EscalationRunner({
+          reviews,
+          kinds: reviewKinds,
+          logger,
+          triggers: [
+            ...builtInTriggers({
+              ...deps,
+              tierPolicies,
+              signals: await EscalationSignals.create({ database }),
+              reviewStore,
+              adrStore,
+            }),
+            ...customTriggers,
+          ],
+        });
+        await scheduler.scheduleTask({
+          id: 'governance-escalation-triggers',
+          frequency: readDuration(
+            config,
+            'governance.reviews.triggers.frequency',
+            { minutes: 5 },
+          ),
+          timeout: { minutes: 10 },
+          initialDelay: readDuration(
+            config,
+            'governance.reviews.triggers.initialDelay',
+            { seconds: 45 },
+          ),
+          fn: async () => {
+            await escalations.run();
+          },
+        });
+
+        const summaries = new EntitySummaryService({
+          catalog: deps.catalog,
+          store,
+          scorecards,
+          tierPolicies,
+          validationMode,
+        });
+        registerReviewActions({
+          actionsRegistry: deps.actionsRegistry,
+          auth: deps.auth,
+          reviews,
+          summaries,
+        });
+
         httpRouter.use(
           await createRouter({
             ...deps,
@@ -189,13 +271,9 @@ export const governancePlugin = createBackendPlugin({
             adrStore,
             adrs,
             integrations,
-            summaries: new EntitySummaryService({
-              catalog: deps.catalog,
-              store,
-              scorecards,
-              tierPolicies,
-              validationMode,
-            }),
+            summaries,
+            reviews,
+            councilGroup,
           }),
         );
         logger.info(

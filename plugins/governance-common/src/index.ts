@@ -17,3 +17,4 @@ export * from './waivers';
 export * from './compliance';
 export * from './adrs';
 export * from './parseAdr';
+export * from './reviews';

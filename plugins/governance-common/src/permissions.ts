@@ -33,6 +33,51 @@ export const governanceRetrospectiveCreatePermission = createPermission({
 });
 
 /**
+ * Allows requesting a review of an entity: meant for everyone signed in.
+ *
+ * @public
+ */
+export const governanceReviewCreatePermission = createPermission({
+  name: 'governance.review.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows triaging the review queue: assign, prioritise, set due dates, move an item between
+ * open and in review, withdraw any item. The council's.
+ *
+ * @public
+ */
+export const governanceReviewTriagePermission = createPermission({
+  name: 'governance.review.triage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows deciding a review: approve, reject or request changes, with a rationale and an ADR.
+ * The council's.
+ *
+ * @public
+ */
+export const governanceReviewDecidePermission = createPermission({
+  name: 'governance.review.decide',
+  attributes: { action: 'update' },
+});
+
+/**
+ * The permissions reserved to the architecture council (`governance.council.group`). A policy
+ * allows them to the council's members and denies them to everyone else; see
+ * `createGovernanceCouncilPolicy` in the governance-node package.
+ *
+ * @public
+ */
+export const governanceCouncilPermissions = [
+  governanceReviewTriagePermission,
+  governanceReviewDecidePermission,
+  governanceWaiverCreatePermission,
+];
+
+/**
  * Every permission the governance plugins define.
  *
  * @public
@@ -41,4 +86,7 @@ export const governancePermissions = [
   governanceFactWritePermission,
   governanceWaiverCreatePermission,
   governanceRetrospectiveCreatePermission,
+  governanceReviewCreatePermission,
+  governanceReviewTriagePermission,
+  governanceReviewDecidePermission,
 ];

@@ -130,3 +130,78 @@ export const governanceFactProvidersExtensionPoint =
   createExtensionPoint<GovernanceFactProvidersExtensionPoint>({
     id: 'governance.fact-providers',
   });
+
+/**
+ * A reason to put an entity in front of the architecture council, as a trigger saw it.
+ *
+ * @public
+ */
+export interface GovernanceEscalation {
+  /** Full entity ref, e.g. `component:default/payments`. */
+  entityRef: string;
+  /** A review kind: built-in (e.g. `nfr-escalation`) or added under `governance.reviews.kinds`. */
+  kind: string;
+  title: string;
+  description: string;
+  /**
+   * Names the cause, stable across runs: the same key never raises a second item (even from
+   * two replicas at once). Put what makes a new occurrence new in it, e.g. the time a check
+   * started failing.
+   */
+  causeKey: string;
+  /** `medium` when absent. */
+  priority?: 'low' | 'medium' | 'high' | 'critical';
+  /** YYYY-MM-DD */
+  dueDate?: string;
+}
+
+/**
+ * Looks for causes to escalate. The backend runs every trigger on the escalation schedule
+ * (once per tick across replicas) and raises a review item for each cause not raised before,
+ * notifying the council.
+ *
+ * @public
+ */
+export interface GovernanceEscalationTrigger {
+  /** Unique id: shown as the item's origin and namespacing its cause keys. */
+  id: string;
+  evaluate(context: {
+    logger: LoggerService;
+    now: Date;
+  }): Promise<GovernanceEscalation[]>;
+}
+
+/**
+ * Adds escalation triggers.
+ *
+ * @public
+ */
+export interface GovernanceEscalationTriggersExtensionPoint {
+  addTriggers(...triggers: GovernanceEscalationTrigger[]): void;
+}
+
+/**
+ * The extension point for custom escalation triggers, next to the built-in ones.
+ *
+ * @example
+ * ```ts
+ * createBackendModule({
+ *   pluginId: 'governance',
+ *   moduleId: 'pager-escalation',
+ *   register(env) {
+ *     env.registerInit({
+ *       deps: { triggers: governanceEscalationTriggersExtensionPoint },
+ *       async init({ triggers }) {
+ *         triggers.addTriggers({ id: 'pager-storm', evaluate: async ({ now }) => [...] });
+ *       },
+ *     });
+ *   },
+ * });
+ * ```
+ *
+ * @public
+ */
+export const governanceEscalationTriggersExtensionPoint =
+  createExtensionPoint<GovernanceEscalationTriggersExtensionPoint>({
+    id: 'governance.escalation-triggers',
+  });

@@ -18,6 +18,8 @@ export async function* readGovernedEntities(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
   tierPolicies: TierPolicies;
+  /** Fields read on top of the ones every governance task needs. */
+  extraFields?: string[];
 }): AsyncGenerator<Entity[]> {
   const { catalog, credentials, tierPolicies } = options;
   let cursor: string | undefined;
@@ -40,6 +42,7 @@ export async function* readGovernedEntities(options: {
               'spec.owner',
               'spec.system',
               'spec.domain',
+              ...(options.extraFields ?? []),
             ],
             limit: PAGE_SIZE,
           },

@@ -3,13 +3,14 @@ import { JsonObject } from '@backstage/types';
 import express from 'express';
 
 /**
- * Runs a change and records it with Backstage's auditor, as done or failed.
+ * Runs a change and records it with Backstage's auditor, as done or failed. Without a request
+ * (scheduled work, actions) the event names no caller.
  *
  * @internal
  */
 export async function audited<T>(
   auditor: AuditorService,
-  req: express.Request,
+  req: express.Request | undefined,
   eventId: string,
   meta: JsonObject,
   change: () => Promise<T>,

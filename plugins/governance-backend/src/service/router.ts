@@ -31,6 +31,8 @@ import { readWaiverRequest } from './readWaiverRequest';
 import { audited } from './audited';
 import { createComplianceRoutes } from './complianceRoutes';
 import { createAdrRoutes } from './adrRoutes';
+import { createReviewRoutes } from './reviewRoutes';
+import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
@@ -51,6 +53,8 @@ export async function createRouter(options: {
   summaries: EntitySummaryService;
   scorecards: ScorecardEngine;
   factDefinitions: FactDefinitions;
+  reviews: ReviewService;
+  councilGroup?: string;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -262,6 +266,7 @@ export async function createRouter(options: {
 
   router.use(createComplianceRoutes(options));
   router.use(createAdrRoutes(options));
+  router.use(createReviewRoutes(options));
 
   return router;
 }

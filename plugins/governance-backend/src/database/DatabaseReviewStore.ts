@@ -1,0 +1,506 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  isReviewClosed,
+  REVIEW_PRIORITIES,
+  REVIEW_STATUSES,
+  ReviewComment,
+  ReviewDecisionOutcome,
+  ReviewFieldChange,
+  ReviewHistoryEntry,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewPage,
+  ReviewPriority,
+  ReviewQuery,
+  ReviewStatus,
+} from '@internal/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { chunks, migrate, toIso } from './util';
+
+/**
+ * A new review item: requested by a user (`requestedBy`) or raised by a trigger
+ * (`triggerId` and `causeKey`).
+ *
+ * @internal
+ */
+export interface NewReviewItem {
+  entityRef: string;
+  kind: string;
+  title: string;
+  description: string;
+  priority: ReviewPriority;
+  dueDate?: string;
+  adr?: string;
+  requestedBy?: string;
+  triggerId?: string;
+  causeKey?: string;
+}
+
+/**
+ * The columns an update may set, already validated by the caller against the version it read.
+ *
+ * @internal
+ */
+export interface ReviewPatch {
+  status?: ReviewStatus;
+  priority?: ReviewPriority;
+  assignee?: string | null;
+  dueDate?: string | null;
+  decision?: {
+    outcome: ReviewDecisionOutcome;
+    rationale: string;
+    adr?: string;
+  };
+}
+
+type ItemRow = {
+  id: string;
+  entity_ref: string;
+  kind: string;
+  title: string;
+  description: string;
+  requested_by: string | null;
+  trigger_id: string | null;
+  cause_key: string | null;
+  status: string;
+  priority: string;
+  assignee: string | null;
+  due_date: string | null;
+  adr: string | null;
+  decision: string | null;
+  decision_rationale: string | null;
+  decision_adr: string | null;
+  decided_by: string | null;
+  decided_at: Date | string | number | null;
+  version: number;
+  comment_count: number;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+};
+
+type CommentRow = {
+  id: string;
+  review_id: string;
+  author: string;
+  body: string;
+  created_at: Date | string | number;
+};
+
+type HistoryRow = {
+  id: number | string;
+  review_id: string;
+  actor: string;
+  at: Date | string | number;
+  action: string;
+  changes: string;
+};
+
+const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
+const MAX_PAGE = 200;
+
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+function toItem(row: ItemRow, now: Date): ReviewItem {
+  const status = row.status as ReviewStatus;
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    origin: row.trigger_id
+      ? {
+          type: 'trigger',
+          triggerId: row.trigger_id,
+          // Stored namespaced by trigger, shown as the trigger gave it.
+          causeKey: (row.cause_key ?? '').slice(row.trigger_id.length + 1),
+        }
+      : { type: 'user', requestedBy: row.requested_by ?? '' },
+    status,
+    priority: row.priority as ReviewPriority,
+    assignee: row.assignee ?? undefined,
+    dueDate: row.due_date ?? undefined,
+    adr: row.adr ?? undefined,
+    decision:
+      row.decision && row.decided_by && row.decided_at
+        ? {
+            outcome: row.decision as ReviewDecisionOutcome,
+            rationale: row.decision_rationale ?? '',
+            adr: row.decision_adr ?? undefined,
+            decidedBy: row.decided_by,
+            decidedAt: toIso(row.decided_at),
+          }
+        : undefined,
+    version: Number(row.version),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    commentCount: Number(row.comment_count),
+    overdue:
+      !isReviewClosed(status) &&
+      row.due_date !== null &&
+      row.due_date < today(now),
+  };
+}
+
+/** The columns a patch writes and the history entry describing it. */
+function describePatch(
+  current: ItemRow,
+  patch: ReviewPatch,
+  actor: string,
+  now: Date,
+): { columns: Partial<ItemRow>; changes: ReviewFieldChange[] } {
+  const columns: Partial<ItemRow> = {};
+  const changes: ReviewFieldChange[] = [];
+  const set = (
+    field: string,
+    column: keyof ItemRow,
+    value: string | null | undefined,
+  ) => {
+    if (value === undefined) {
+      return;
+    }
+    const from = (current[column] as string | null) ?? null;
+    if (from !== value) {
+      (columns as Record<string, unknown>)[column] = value;
+      changes.push({ field, from, to: value });
+    }
+  };
+  set('status', 'status', patch.status);
+  set('priority', 'priority', patch.priority);
+  set('assignee', 'assignee', patch.assignee);
+  set('dueDate', 'due_date', patch.dueDate);
+  if (patch.decision) {
+    set('decision', 'decision', patch.decision.outcome);
+    set('rationale', 'decision_rationale', patch.decision.rationale);
+    set('decisionAdr', 'decision_adr', patch.decision.adr ?? null);
+    columns.decided_by = actor;
+    columns.decided_at = now;
+  }
+  return { columns, changes };
+}
+
+/**
+ * The review queue: items, their discussion and their history, with optimistic concurrency
+ * (every change names the version it was based on) and idempotent escalations (a trigger's
+ * cause key is unique, so two replicas raising the same cause at once create one item).
+ *
+ * @internal
+ */
+export class DatabaseReviewStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseReviewStore> {
+    return new DatabaseReviewStore(await migrate(options.database));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Stores a new item. For a trigger's item, returns undefined when an item for the same cause
+   * already exists, whoever raised it.
+   */
+  async createItem(
+    item: NewReviewItem,
+    actor: string,
+    now = new Date(),
+  ): Promise<ReviewItem | undefined> {
+    const id = randomUUID();
+    const causeKey =
+      item.triggerId && item.causeKey
+        ? `${item.triggerId}:${item.causeKey}`
+        : null;
+    const created = await this.db.transaction(async tx => {
+      const insert = tx('review_items').insert({
+        id,
+        entity_ref: item.entityRef,
+        kind: item.kind,
+        title: item.title,
+        description: item.description,
+        requested_by: item.requestedBy ?? null,
+        trigger_id: item.triggerId ?? null,
+        cause_key: causeKey,
+        status: 'open',
+        priority: item.priority,
+        assignee: null,
+        due_date: item.dueDate ?? null,
+        adr: item.adr ?? null,
+        version: 1,
+        comment_count: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      // ON CONFLICT DO NOTHING on both databases: the loser of a race inserts nothing.
+      const inserted = await (causeKey
+        ? insert.onConflict('cause_key').ignore().returning('id')
+        : insert.returning('id'));
+      if (inserted.length === 0) {
+        return false;
+      }
+      await tx('review_history').insert({
+        review_id: id,
+        actor,
+        at: now,
+        action: 'created',
+        changes: JSON.stringify([
+          { field: 'status', from: null, to: 'open' },
+        ] satisfies ReviewFieldChange[]),
+      });
+      return true;
+    });
+    return created ? this.getItem(id, now) : undefined;
+  }
+
+  async getItem(id: string, now = new Date()): Promise<ReviewItem | undefined> {
+    const row = await this.db<ItemRow>('review_items').where({ id }).first();
+    return row ? toItem(row, now) : undefined;
+  }
+
+  async getDetail(
+    id: string,
+    now = new Date(),
+  ): Promise<ReviewItemDetail | undefined> {
+    const item = await this.getItem(id, now);
+    if (!item) {
+      return undefined;
+    }
+    const [comments, history] = await Promise.all([
+      this.db<CommentRow>('review_comments')
+        .where({ review_id: id })
+        .orderBy([
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]),
+      this.db<HistoryRow>('review_history')
+        .where({ review_id: id })
+        .orderBy('id', 'asc'),
+    ]);
+    return {
+      ...item,
+      comments: comments.map(
+        (c): ReviewComment => ({
+          id: c.id,
+          author: c.author,
+          body: c.body,
+          createdAt: toIso(c.created_at),
+        }),
+      ),
+      history: history.map(
+        (h): ReviewHistoryEntry => ({
+          id: String(h.id),
+          actor: h.actor,
+          at: toIso(h.at),
+          action: h.action as ReviewHistoryEntry['action'],
+          changes: JSON.parse(h.changes),
+        }),
+      ),
+    };
+  }
+
+  async listItems(query: ReviewQuery, now = new Date()): Promise<ReviewPage> {
+    const offset = query.offset ?? 0;
+    const limit = Math.min(query.limit ?? 50, MAX_PAGE);
+    const filtered = this.db<ItemRow>('review_items').where(builder => {
+      if (query.entityRef) {
+        builder.where('entity_ref', query.entityRef);
+      }
+      if (query.status?.length) {
+        builder.whereIn('status', query.status);
+      }
+      if (query.kind?.length) {
+        builder.whereIn('kind', query.kind);
+      }
+      if (query.priority?.length) {
+        builder.whereIn('priority', query.priority);
+      }
+      if (query.assignee === '') {
+        builder.whereNull('assignee');
+      } else if (query.assignee) {
+        builder.where('assignee', query.assignee);
+      }
+      if (query.overdue) {
+        builder
+          .whereIn('status', OPEN_STATUSES)
+          .whereNotNull('due_date')
+          .where('due_date', '<', today(now));
+      }
+    });
+    const [{ count }] = await filtered.clone().count({ count: '*' });
+    const openFirst = `CASE WHEN status IN (${OPEN_STATUSES.map(() => '?').join(
+      ', ',
+    )}) THEN 0 ELSE 1 END`;
+    const byPriority = `CASE priority ${REVIEW_PRIORITIES.map(
+      () => 'WHEN ? THEN ?',
+    ).join(' ')} ELSE 9 END`;
+    const rows = await filtered
+      .orderByRaw(openFirst, OPEN_STATUSES)
+      .orderByRaw(
+        byPriority,
+        // critical first
+        [...REVIEW_PRIORITIES]
+          .reverse()
+          .flatMap((priority, rank) => [priority, rank]),
+      )
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .offset(offset)
+      .limit(limit);
+    return {
+      items: rows.map(row => toItem(row, now)),
+      totalCount: Number(count),
+      offset,
+      limit,
+    };
+  }
+
+  /**
+   * Applies a patch if the item is still at `expectedVersion`, recording the history in the
+   * same transaction. Returns `conflict` when someone changed it in between.
+   */
+  async updateItem(
+    id: string,
+    expectedVersion: number,
+    patch: ReviewPatch,
+    actor: string,
+    now = new Date(),
+  ): Promise<'updated' | 'unchanged' | 'conflict' | 'not-found'> {
+    return this.db.transaction(async tx => {
+      const current = await tx<ItemRow>('review_items').where({ id }).first();
+      if (!current) {
+        return 'not-found';
+      }
+      if (Number(current.version) !== expectedVersion) {
+        return 'conflict';
+      }
+      const { columns, changes } = describePatch(current, patch, actor, now);
+      if (changes.length === 0) {
+        return 'unchanged';
+      }
+      // The version condition makes the check-and-write atomic even where the read above took
+      // no lock (PostgreSQL's read committed): a concurrent writer makes this update match 0 rows.
+      const updated = await tx('review_items')
+        .where({ id, version: expectedVersion })
+        .update({
+          ...columns,
+          version: expectedVersion + 1,
+          updated_at: now,
+        });
+      if (updated === 0) {
+        return 'conflict';
+      }
+      await tx('review_history').insert({
+        review_id: id,
+        actor,
+        at: now,
+        action: 'updated',
+        changes: JSON.stringify(changes),
+      });
+      return 'updated';
+    });
+  }
+
+  /**
+   * Adds to the discussion. Comments never conflict with each other or with triage, so they do
+   * not change the item's version.
+   */
+  async addComment(
+    id: string,
+    author: string,
+    body: string,
+    now = new Date(),
+  ): Promise<ReviewComment | undefined> {
+    return this.db.transaction(async tx => {
+      const updated = await tx('review_items')
+        .where({ id })
+        .increment('comment_count', 1)
+        .update({ updated_at: now });
+      if (updated === 0) {
+        return undefined;
+      }
+      const comment: ReviewComment = {
+        id: randomUUID(),
+        author,
+        body,
+        createdAt: now.toISOString(),
+      };
+      await tx('review_comments').insert({
+        id: comment.id,
+        review_id: id,
+        author,
+        body,
+        created_at: now,
+      });
+      await tx('review_history').insert({
+        review_id: id,
+        actor: author,
+        at: now,
+        action: 'commented',
+        changes: JSON.stringify([]),
+      });
+      return comment;
+    });
+  }
+
+  /**
+   * Records that a trigger ran; true when this was its first run (nothing recorded before).
+   */
+  async recordTriggerRun(
+    triggerId: string,
+    now = new Date(),
+  ): Promise<boolean> {
+    const inserted = await this.db('review_trigger_runs')
+      .insert({ trigger_id: triggerId, first_run_at: now, last_run_at: now })
+      .onConflict('trigger_id')
+      .ignore()
+      .returning('trigger_id');
+    if (inserted.length === 0) {
+      await this.db('review_trigger_runs')
+        .where({ trigger_id: triggerId })
+        .update({ last_run_at: now });
+      return false;
+    }
+    return true;
+  }
+
+  /** Remembers dependencies and returns those not seen before. */
+  async recordDependencies(
+    dependencies: { sourceRef: string; targetRef: string }[],
+    now = new Date(),
+  ): Promise<{ sourceRef: string; targetRef: string }[]> {
+    const known = new Set<string>();
+    const sources = [...new Set(dependencies.map(d => d.sourceRef))];
+    for (const batch of chunks(sources)) {
+      const rows = await this.db('review_known_dependencies')
+        .whereIn('source_ref', batch)
+        .select('source_ref', 'target_ref');
+      for (const row of rows) {
+        known.add(`${row.source_ref} ${row.target_ref}`);
+      }
+    }
+    const fresh: { sourceRef: string; targetRef: string }[] = [];
+    // The unseen ones one row at a time, so "new to us" stays exact under concurrent runs:
+    // only the replica whose insert lands reports the dependency.
+    for (const dependency of dependencies) {
+      if (known.has(`${dependency.sourceRef} ${dependency.targetRef}`)) {
+        continue;
+      }
+      const inserted = await this.db('review_known_dependencies')
+        .insert({
+          source_ref: dependency.sourceRef,
+          target_ref: dependency.targetRef,
+          first_seen_at: now,
+        })
+        .onConflict(['source_ref', 'target_ref'])
+        .ignore()
+        .returning('source_ref');
+      if (inserted.length > 0) {
+        fresh.push(dependency);
+      }
+    }
+    return fresh;
+  }
+}

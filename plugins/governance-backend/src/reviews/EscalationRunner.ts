@@ -1,0 +1,69 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ReviewKind } from '@internal/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { parseStrictEntityRef } from '../service/entityRefs';
+import { ReviewService } from './ReviewService';
+
+/**
+ * Runs every escalation trigger and raises an item for each cause not raised before. Called
+ * from one scheduled task, so one replica runs it per tick; if two ever run at once, the
+ * unique cause key still lets only one item in. A failing trigger is logged and the others run.
+ *
+ * @internal
+ */
+export class EscalationRunner {
+  constructor(
+    private readonly deps: {
+      triggers: GovernanceEscalationTrigger[];
+      reviews: ReviewService;
+      kinds: ReviewKind[];
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Returns how many items were raised. */
+  async run(now = new Date()): Promise<number> {
+    const { triggers, reviews, kinds, logger } = this.deps;
+    let raised = 0;
+    for (const trigger of triggers) {
+      try {
+        const escalations = await trigger.evaluate({
+          logger: logger.child({ trigger: trigger.id }),
+          now,
+        });
+        for (const escalation of escalations) {
+          if (!kinds.some(k => k.id === escalation.kind)) {
+            logger.warn(
+              `Escalation trigger ${trigger.id} gave the unknown review kind '${
+                escalation.kind
+              }' for ${escalation.entityRef}; kinds are ${kinds
+                .map(k => k.id)
+                .join(', ')}`,
+            );
+            continue;
+          }
+          let entityRef: string;
+          try {
+            entityRef = parseStrictEntityRef(escalation.entityRef);
+          } catch {
+            logger.warn(
+              `Escalation trigger ${trigger.id} gave the malformed entity ref '${escalation.entityRef}'`,
+            );
+            continue;
+          }
+          if (
+            await reviews.escalate(trigger.id, { ...escalation, entityRef })
+          ) {
+            raised += 1;
+          }
+        }
+      } catch (error) {
+        logger.error(`Escalation trigger ${trigger.id} failed: ${error}`);
+      }
+    }
+    logger.info(
+      `Escalation triggers ran (${triggers.length}), ${raised} new review items`,
+    );
+    return raised;
+  }
+}

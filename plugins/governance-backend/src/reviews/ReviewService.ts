@@ -1,0 +1,382 @@
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  governanceReviewCreatePermission,
+  governanceReviewDecidePermission,
+  governanceReviewTriagePermission,
+  isReviewDecision,
+  REVIEW_TRANSITIONS,
+  ReviewComment,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewKind,
+  ReviewPage,
+  ReviewQuery,
+  ReviewUpdate,
+} from '@internal/backstage-plugin-governance-common';
+import {
+  GovernanceCouncilMembership,
+  GovernanceEscalation,
+} from '@internal/backstage-plugin-governance-node';
+import { JsonObject } from '@backstage/types';
+import type { Request } from 'express';
+import {
+  DatabaseReviewStore,
+  ReviewPatch,
+} from '../database/DatabaseReviewStore';
+import {
+  readReviewComment,
+  readReviewRequest,
+  readReviewUpdate,
+} from '../service/readReviewRequest';
+import { audited } from '../service/audited';
+import { ReviewNotifier } from './ReviewNotifier';
+
+function auditMeta(reviewId: string, patch: ReviewPatch): JsonObject {
+  const meta: JsonObject = { reviewId };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) {
+      meta[key] = key === 'decision' ? patch.decision!.outcome : value;
+    }
+  }
+  return meta;
+}
+
+/**
+ * A stale update: someone changed the item since the version the caller read. Answered with
+ * 409 and the item as it is now.
+ *
+ * @internal
+ */
+export class ReviewConflictError extends ConflictError {
+  constructor(readonly current: ReviewItemDetail) {
+    super(
+      `Review ${current.id} was changed by someone else: it is at version ${current.version}. Reload it and apply your change again.`,
+    );
+  }
+}
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/**
+ * The review queue's rules, shared by the HTTP routes and the actions registry: who may do
+ * what (through the permission framework), which status moves are allowed, optimistic
+ * concurrency, audit events and notifications.
+ *
+ * @internal
+ */
+export class ReviewService {
+  private readonly membership?: GovernanceCouncilMembership;
+
+  constructor(
+    private readonly deps: {
+      store: DatabaseReviewStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      logger: LoggerService;
+      notifier: ReviewNotifier;
+      kinds: ReviewKind[];
+      councilGroup?: string;
+    },
+  ) {
+    if (deps.councilGroup) {
+      this.membership = new GovernanceCouncilMembership({
+        catalog: deps.catalog,
+        auth: deps.auth,
+        councilGroup: deps.councilGroup,
+      });
+    }
+  }
+
+  get kinds(): ReviewKind[] {
+    return this.deps.kinds;
+  }
+
+  list(query: ReviewQuery): Promise<ReviewPage> {
+    return this.deps.store.listItems(query);
+  }
+
+  async get(id: string): Promise<ReviewItemDetail> {
+    const item = await this.deps.store.getDetail(id);
+    if (!item) {
+      throw new NotFoundError(`No review ${id}`);
+    }
+    return item;
+  }
+
+  async request(
+    body: unknown,
+    credentials: UserCredentials,
+    request?: Request,
+  ): Promise<ReviewItem> {
+    await this.authorize(
+      governanceReviewCreatePermission,
+      credentials,
+      'Requesting a review',
+    );
+    const input = readReviewRequest(body, this.deps.kinds);
+    if (
+      !(await this.deps.catalog.getEntityByRef(input.entityRef, {
+        credentials,
+      }))
+    ) {
+      throw new InputError(`No entity ${input.entityRef} in the catalog`);
+    }
+    const requestedBy = credentials.principal.userEntityRef;
+    const item = await audited(
+      this.deps.auditor,
+      request,
+      'review-create',
+      { entityRef: input.entityRef, kind: input.kind },
+      async () =>
+        (await this.deps.store.createItem(
+          {
+            ...input,
+            description: input.description ?? '',
+            priority: 'medium',
+            requestedBy,
+          },
+          requestedBy,
+        ))!,
+    );
+    await this.deps.notifier.newItem(item);
+    return item;
+  }
+
+  /** Raises a trigger's escalation; undefined when its cause was raised before. */
+  async escalate(
+    triggerId: string,
+    escalation: GovernanceEscalation,
+  ): Promise<ReviewItem | undefined> {
+    const item = await audited(
+      this.deps.auditor,
+      undefined,
+      'review-escalate',
+      {
+        triggerId,
+        causeKey: escalation.causeKey,
+        entityRef: escalation.entityRef,
+      },
+      () =>
+        this.deps.store.createItem(
+          {
+            entityRef: escalation.entityRef,
+            kind: escalation.kind,
+            title: escalation.title.slice(0, 255),
+            description: escalation.description,
+            priority: escalation.priority ?? 'medium',
+            dueDate: escalation.dueDate,
+            triggerId,
+            causeKey: escalation.causeKey,
+          },
+          `trigger:${triggerId}`,
+        ),
+    );
+    if (item) {
+      await this.deps.notifier.newItem(item);
+    }
+    return item;
+  }
+
+  async update(
+    id: string,
+    body: unknown,
+    credentials: UserCredentials,
+    request?: Request,
+  ): Promise<ReviewItemDetail> {
+    const update = readReviewUpdate(body);
+    const current = await this.get(id);
+    if (current.version !== update.version) {
+      throw new ReviewConflictError(current);
+    }
+    const patch = await this.checkUpdate(current, update, credentials);
+    const actor = credentials.principal.userEntityRef;
+    const outcome = await audited(
+      this.deps.auditor,
+      request,
+      'review-update',
+      auditMeta(id, patch),
+      () => this.deps.store.updateItem(id, update.version, patch, actor),
+    );
+    const updated = await this.get(id);
+    if (outcome === 'conflict') {
+      throw new ReviewConflictError(updated);
+    }
+    if (outcome === 'updated') {
+      if (patch.assignee && patch.assignee !== current.assignee) {
+        await this.deps.notifier.assigned(updated);
+      }
+      if (patch.decision) {
+        await this.deps.notifier.decided(
+          updated,
+          await this.ownersOf(updated.entityRef),
+        );
+      }
+    }
+    return updated;
+  }
+
+  async comment(
+    id: string,
+    body: unknown,
+    credentials: UserCredentials,
+    request?: Request,
+  ): Promise<ReviewComment> {
+    const text = readReviewComment(body);
+    const comment = await audited(
+      this.deps.auditor,
+      request,
+      'review-comment',
+      { reviewId: id },
+      () =>
+        this.deps.store.addComment(
+          id,
+          credentials.principal.userEntityRef,
+          text,
+        ),
+    );
+    if (!comment) {
+      throw new NotFoundError(`No review ${id}`);
+    }
+    return comment;
+  }
+
+  /** Which permissions the change needs, and whether it is allowed from the current status. */
+  private async checkUpdate(
+    current: ReviewItemDetail,
+    update: ReviewUpdate,
+    credentials: UserCredentials,
+  ): Promise<ReviewPatch> {
+    const patch: ReviewPatch = {};
+    const status = update.status;
+    const moving = status !== undefined && status !== current.status;
+    if (moving) {
+      const allowed = REVIEW_TRANSITIONS[current.status];
+      if (!allowed.includes(status)) {
+        throw new InputError(
+          `A review cannot move from ${
+            current.status
+          } to ${status}; allowed next: ${
+            allowed.join(', ') || `none (${current.status} is final)`
+          }`,
+        );
+      }
+    }
+    const deciding = moving && isReviewDecision(status);
+    if (!deciding && (update.rationale || update.decisionAdr)) {
+      throw new InputError(
+        'rationale and decisionAdr go with a decision: status approved, rejected or changes-requested',
+      );
+    }
+    if (deciding) {
+      if (!update.rationale) {
+        throw new InputError(
+          `Deciding (${status}) needs a rationale: why the council decided so`,
+        );
+      }
+      await this.authorize(
+        governanceReviewDecidePermission,
+        credentials,
+        'Deciding a review',
+      );
+      patch.status = status;
+      patch.decision = {
+        outcome: status,
+        rationale: update.rationale,
+        adr: update.decisionAdr,
+      };
+    } else if (moving && status === 'withdrawn') {
+      const requester =
+        current.origin.type === 'user' &&
+        current.origin.requestedBy === credentials.principal.userEntityRef;
+      if (!requester) {
+        await this.authorize(
+          governanceReviewTriagePermission,
+          credentials,
+          'Withdrawing a review someone else requested',
+        );
+      }
+      patch.status = status;
+    } else if (moving) {
+      patch.status = status;
+    }
+
+    const triaging =
+      (moving && !deciding && status !== 'withdrawn') ||
+      update.priority !== undefined ||
+      update.assignee !== undefined ||
+      update.dueDate !== undefined;
+    if (triaging) {
+      await this.authorize(
+        governanceReviewTriagePermission,
+        credentials,
+        'Triaging a review',
+      );
+      patch.priority = update.priority;
+      patch.dueDate = update.dueDate;
+      if (update.assignee) {
+        await this.checkAssignee(update.assignee, credentials);
+      }
+      patch.assignee = update.assignee;
+    }
+    return patch;
+  }
+
+  private async checkAssignee(
+    assignee: string,
+    credentials: UserCredentials,
+  ): Promise<void> {
+    if (!(await this.deps.catalog.getEntityByRef(assignee, { credentials }))) {
+      throw new InputError(`assignee ${assignee} is not a user in the catalog`);
+    }
+    if (this.membership && !(await this.membership.isMember(assignee))) {
+      throw new InputError(
+        `assignee ${assignee} is not a member of the council group ${this.deps.councilGroup}`,
+      );
+    }
+  }
+
+  private async ownersOf(entityRef: string): Promise<string[]> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    return (entity?.relations ?? [])
+      .filter(r => r.type === RELATION_OWNED_BY)
+      .map(r => r.targetRef);
+  }
+
+  private async authorize(
+    permission: BasicPermission,
+    credentials: UserCredentials,
+    action: string,
+  ): Promise<void> {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${action} needs the permission ${permission.name}`,
+      );
+    }
+  }
+}

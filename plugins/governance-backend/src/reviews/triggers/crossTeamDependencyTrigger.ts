@@ -1,0 +1,118 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_CONSUMES_API,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TierPolicies } from '@internal/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { readGovernedEntities } from '../../catalog/readGovernedEntities';
+import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
+import { chunks } from '../../database/util';
+
+function ownerOf(entity: Entity): string | undefined {
+  return entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+}
+
+/**
+ * A new cross-team contract: a governed entity starts depending on (`spec.dependsOn`,
+ * `spec.consumesApis`) something another team owns. The first run only records the
+ * dependencies that exist, so switching the trigger on raises nothing for the past.
+ *
+ * @internal
+ */
+export function crossTeamDependencyTrigger(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  tierPolicies: TierPolicies;
+  store: DatabaseReviewStore;
+}): GovernanceEscalationTrigger {
+  const id = 'cross-team-dependency';
+  return {
+    id,
+    async evaluate({ now }) {
+      const { catalog, auth, tierPolicies, store } = options;
+      const credentials = await auth.getOwnServiceCredentials();
+      const dependencies: {
+        sourceRef: string;
+        sourceOwner: string;
+        targetRef: string;
+        relation: string;
+      }[] = [];
+      for await (const page of readGovernedEntities({
+        catalog,
+        credentials,
+        tierPolicies,
+        extraFields: ['relations'],
+      })) {
+        for (const entity of page) {
+          const sourceOwner = ownerOf(entity);
+          if (!sourceOwner) {
+            continue;
+          }
+          for (const relation of entity.relations ?? []) {
+            if (
+              relation.type === RELATION_DEPENDS_ON ||
+              relation.type === RELATION_CONSUMES_API
+            ) {
+              dependencies.push({
+                sourceRef: stringifyEntityRef(entity),
+                sourceOwner,
+                targetRef: relation.targetRef,
+                relation: relation.type,
+              });
+            }
+          }
+        }
+      }
+
+      const targetOwners = new Map<string, string | undefined>();
+      const targets = [...new Set(dependencies.map(d => d.targetRef))];
+      for (const batch of chunks(targets)) {
+        const { items } = await catalog.getEntitiesByRefs(
+          {
+            entityRefs: batch,
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'relations',
+            ],
+          },
+          { credentials },
+        );
+        batch.forEach((ref, index) => {
+          const target = items[index];
+          targetOwners.set(ref, target ? ownerOf(target) : undefined);
+        });
+      }
+      const crossTeam = dependencies.filter(d => {
+        const targetOwner = targetOwners.get(d.targetRef);
+        return targetOwner !== undefined && targetOwner !== d.sourceOwner;
+      });
+
+      const firstRun = await store.recordTriggerRun(id, now);
+      const fresh = await store.recordDependencies(crossTeam, now);
+      if (firstRun) {
+        return [];
+      }
+      const isFresh = new Set(fresh.map(d => `${d.sourceRef} ${d.targetRef}`));
+      return crossTeam
+        .filter(d => isFresh.has(`${d.sourceRef} ${d.targetRef}`))
+        .map(d => ({
+          entityRef: d.sourceRef,
+          kind: 'design-review',
+          title: `New cross-team dependency on ${d.targetRef}`,
+          description: `${d.sourceRef} (owned by ${d.sourceOwner}) now ${
+            d.relation === RELATION_CONSUMES_API ? 'consumes' : 'depends on'
+          } ${d.targetRef}, owned by ${targetOwners.get(
+            d.targetRef,
+          )}: a cross-team contract for the council to review.`,
+          causeKey: `${d.sourceRef}->${d.targetRef}`,
+        }));
+    },
+  };
+}

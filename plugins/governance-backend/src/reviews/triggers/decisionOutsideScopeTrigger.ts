@@ -1,0 +1,86 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { RELATION_HAS_MEMBER } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DECISION_KINDS,
+  resolveDecisionScope,
+} from '@internal/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { EscalationSignals } from '../../database/EscalationSignals';
+import { chunks } from '../../database/util';
+
+/**
+ * A decision outside the team's scope: a proposed or accepted ADR declaring a decision scope
+ * (e.g. `platform-selection`) that the owning team's size does not reach. Platform selection
+ * and enterprise integration always escalate. One item per ADR and scope.
+ *
+ * @internal
+ */
+export function decisionOutsideScopeTrigger(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  signals: EscalationSignals;
+}): GovernanceEscalationTrigger {
+  return {
+    id: 'decision-outside-scope',
+    async evaluate() {
+      const { catalog, auth, signals } = options;
+      const adrs = (await signals.listScopedAdrs()).filter(adr =>
+        DECISION_KINDS.some(kind => kind.id === adr.scope),
+      );
+      const owners = [
+        ...new Set(adrs.flatMap(adr => (adr.owner ? [adr.owner] : []))),
+      ];
+      const memberCounts = new Map<string, number>();
+      const credentials = await auth.getOwnServiceCredentials();
+      for (const batch of chunks(owners)) {
+        const { items } = await catalog.getEntitiesByRefs(
+          {
+            entityRefs: batch,
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'relations',
+            ],
+          },
+          { credentials },
+        );
+        batch.forEach((ref, index) => {
+          memberCounts.set(
+            ref,
+            (items[index]?.relations ?? []).filter(
+              r => r.type === RELATION_HAS_MEMBER,
+            ).length,
+          );
+        });
+      }
+      return adrs.flatMap(adr => {
+        const scope = resolveDecisionScope(
+          adr.owner ? memberCounts.get(adr.owner) ?? 0 : 0,
+        );
+        const kind = scope.councilDecides.find(k => k.id === adr.scope);
+        if (!kind) {
+          return [];
+        }
+        return [
+          {
+            entityRef: adr.entityRef,
+            kind: 'adr-review',
+            priority: 'high' as const,
+            title: `Decision outside the team's scope: ${adr.title}`,
+            description:
+              kind.scope === 'council'
+                ? `The ADR "${adr.title}" declares the scope ${kind.title}, which always goes to the architecture council.`
+                : `The ADR "${adr.title}" declares the scope ${
+                    kind.title
+                  }, beyond what ${adr.owner ?? 'the owning team'} decides (${
+                    scope.description
+                  }).`,
+            causeKey: `${adr.id}:${adr.scope}`,
+          },
+        ];
+      });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { EscalationSignals } from '../../database/EscalationSignals';
+
+// Waivers that expired long ago were already seen (or the trigger was off then).
+const LOOK_BACK_MS = 30 * 86_400_000;
+
+/**
+ * A waiver that expired while its check is failing: the exception ran out and nothing was
+ * fixed. One item per waiver.
+ *
+ * @internal
+ */
+export function expiredWaiverTrigger(options: {
+  signals: EscalationSignals;
+}): GovernanceEscalationTrigger {
+  return {
+    id: 'expired-waiver',
+    async evaluate({ now }) {
+      const expired = await options.signals.listExpiredWaiversOnFailingChecks(
+        new Date(now.getTime() - LOOK_BACK_MS),
+        now,
+      );
+      return expired.map(waiver => ({
+        entityRef: waiver.entityRef,
+        kind: 'nfr-escalation',
+        priority: 'high',
+        title: `Waiver expired on failing check ${waiver.checkId}`,
+        description:
+          `The waiver on ${waiver.checkId} ("${waiver.reason}") expired on ` +
+          `${waiver.expiresAt.slice(0, 10)} and the check still fails.`,
+        causeKey: waiver.waiverId,
+      }));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { AdrSummary } from '@internal/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
+
+const PAGE_SIZE = 200;
+
+/**
+ * An accepted ADR whose retrospective is overdue and not recorded. One item per ADR.
+ *
+ * @internal
+ */
+export function retrospectiveOverdueTrigger(options: {
+  adrStore: DatabaseAdrStore;
+}): GovernanceEscalationTrigger {
+  return {
+    id: 'retrospective-overdue',
+    async evaluate({ now }) {
+      const overdue: AdrSummary[] = [];
+      for (let offset = 0; ; offset += PAGE_SIZE) {
+        const page = await options.adrStore.queryIndex(
+          { retrospective: ['overdue'], offset, limit: PAGE_SIZE },
+          now,
+        );
+        overdue.push(...page.items);
+        if (offset + PAGE_SIZE >= page.totalItems) {
+          break;
+        }
+      }
+      return overdue.map(adr => ({
+        entityRef: adr.entityRef,
+        kind: 'retrospective',
+        title: `Retrospective overdue: ${adr.title}`,
+        description: `The ADR "${adr.title}" (${adr.path}) was accepted${
+          adr.date ? ` on ${adr.date}` : ''
+        } and its retrospective is overdue. Review whether the decision held up.`,
+        causeKey: adr.id,
+      }));
+    },
+  };
+}

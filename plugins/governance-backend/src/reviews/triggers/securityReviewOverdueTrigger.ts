@@ -1,0 +1,31 @@
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { EscalationSignals } from '../../database/EscalationSignals';
+
+/**
+ * A security review overdue for the entity's tier cadence: the tier's `security-review` check
+ * failing, whatever the tier. A new overdue period (after a review was recorded) is a new cause.
+ *
+ * @internal
+ */
+export function securityReviewOverdueTrigger(options: {
+  signals: EscalationSignals;
+}): GovernanceEscalationTrigger {
+  return {
+    id: 'security-review-overdue',
+    async evaluate() {
+      const overdue = await options.signals.listFailingChecks({
+        checkIds: ['security-review'],
+      });
+      return overdue.map(f => ({
+        entityRef: f.entityRef,
+        kind: 'nfr-escalation',
+        priority: 'high',
+        title: 'Security review overdue',
+        description:
+          `${f.entityRef} (tier ${f.tier}) needs a security review ${f.result.target}; ` +
+          `the last one was ${f.result.actual ?? 'never recorded'}.`,
+        causeKey: `${f.entityRef}:${f.failingSince}`,
+      }));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { EscalationSignals } from '../../database/EscalationSignals';
+
+// Older changes are history, not news: switching the trigger on does not flood the queue.
+const LOOK_BACK_MS = 30 * 86_400_000;
+
+/**
+ * A tier change seen in the catalog, from one tier to another: the council confirms the new
+ * tier and the NFRs it demands. Each change is its own cause.
+ *
+ * @internal
+ */
+export function tierChangeTrigger(options: {
+  signals: EscalationSignals;
+}): GovernanceEscalationTrigger {
+  return {
+    id: 'tier-change',
+    async evaluate({ now }) {
+      const changes = await options.signals.listTierChanges(
+        new Date(now.getTime() - LOOK_BACK_MS),
+      );
+      return changes.map(change => ({
+        entityRef: change.entityRef,
+        kind: 'tier-change',
+        title: `Tier changed from ${change.fromTier} to ${change.toTier}`,
+        description:
+          `${change.entityRef} moved from tier ${change.fromTier} to ${change.toTier} on ` +
+          `${change.observedAt.slice(
+            0,
+            10,
+          )}. Confirm the new tier and the NFRs it demands.`,
+        causeKey: change.id,
+      }));
+    },
+  };
+}
