@@ -1,0 +1,379 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+  },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
+};
+const council: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'council' },
+  spec: { type: 'team', children: [] },
+  relations: [{ type: 'hasMember', targetRef: 'user:default/grace' }],
+};
+const user = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name },
+  spec: {},
+});
+
+const JANE = 'user:default/jane';
+const GRACE = 'user:default/grace';
+
+/** Council members may do everything; others only what anyone may. */
+const councilPermissions = mockServices.permissions.mock({
+  authorize: async (requests, options) => {
+    const principal = (
+      options.credentials.principal as { userEntityRef?: string }
+    ).userEntityRef;
+    return requests.map(r => ({
+      result:
+        r.permission.name === 'governance.review.create' || principal === GRACE
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    }));
+  },
+});
+
+async function startBackend() {
+  const sent: unknown[] = [];
+  const auditor = mockServices.auditor.mock();
+  auditor.createEvent.mockImplementation(async () => ({
+    success: jest.fn(),
+    fail: jest.fn(),
+  }));
+  const { server } = await startTestBackend({
+    features: [
+      governancePlugin,
+      councilPermissions.factory,
+      // Requests without a token are anonymous, as in a real backend.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      auditor.factory,
+      mockServices.rootConfig.factory({
+        data: { governance: { council: { group: 'group:default/council' } } },
+      }),
+      catalogServiceMock.factory({
+        entities: [payments, council, user('jane'), user('grace'), user('ada')],
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: unknown) => {
+            sent.push(notification);
+          },
+        }),
+      }),
+    ],
+  });
+  return { server, sent, auditor };
+}
+
+type Server = Awaited<ReturnType<typeof startBackend>>['server'];
+
+const as = (who: string) => mockCredentials.user.header(who);
+
+async function requestReview(server: Server, body: object = {}) {
+  return request(server)
+    .post('/api/governance/reviews')
+    .set('Authorization', as(JANE))
+    .send({
+      entityRef: 'component:default/payments',
+      kind: 'design-review',
+      title: 'Move ledger to its own service',
+      description: 'Latency of ledger writes.',
+      ...body,
+    });
+}
+
+const patch = (server: Server, id: string, who: string, body: object) =>
+  request(server)
+    .patch(`/api/governance/reviews/${id}`)
+    .set('Authorization', as(who))
+    .send(body);
+
+describe('review queue', () => {
+  it('lets anyone request a review and the council triage, discuss and decide it, notifying each party', async () => {
+    const { server, sent } = await startBackend();
+    const created = await requestReview(server);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'open',
+      priority: 'medium',
+      version: 1,
+      origin: { type: 'user', requestedBy: JANE },
+    });
+    const id = created.body.id;
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        recipients: { type: 'entity', entityRef: ['group:default/council'] },
+      }),
+    );
+
+    const triaged = await patch(server, id, GRACE, {
+      version: 1,
+      status: 'in-review',
+      assignee: GRACE,
+      priority: 'high',
+      dueDate: '2027-01-15',
+    });
+    expect(triaged.status).toBe(200);
+    expect(triaged.body).toMatchObject({
+      status: 'in-review',
+      assignee: GRACE,
+      priority: 'high',
+      dueDate: '2027-01-15',
+      version: 2,
+    });
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        recipients: { type: 'entity', entityRef: [GRACE] },
+        payload: expect.objectContaining({
+          title: 'Review assigned to you: Move ledger to its own service',
+        }),
+      }),
+    );
+
+    const comment = await request(server)
+      .post(`/api/governance/reviews/${id}/comments`)
+      .set('Authorization', as(JANE))
+      .send({ body: 'We measured p95 at 1.8 s.' });
+    expect(comment.status).toBe(201);
+
+    const decided = await patch(server, id, GRACE, {
+      version: 2,
+      status: 'approved',
+      rationale: 'Clear boundary, owned by one team',
+      decisionAdr: 'https://example.com/adr/0007.md',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision).toMatchObject({
+      outcome: 'approved',
+      rationale: 'Clear boundary, owned by one team',
+      adr: 'https://example.com/adr/0007.md',
+      decidedBy: GRACE,
+    });
+    expect(decided.body.comments).toEqual([
+      expect.objectContaining({
+        author: JANE,
+        body: 'We measured p95 at 1.8 s.',
+      }),
+    ]);
+    expect(
+      decided.body.history.map((h: { action: string }) => h.action),
+    ).toEqual(['created', 'updated', 'commented', 'updated']);
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        recipients: {
+          type: 'entity',
+          entityRef: [JANE, 'group:default/team-a'],
+        },
+        payload: expect.objectContaining({
+          title: 'Review approved: Move ledger to its own service',
+        }),
+      }),
+    );
+
+    const listed = await request(server)
+      .get(
+        '/api/governance/reviews?entityRef=component:default/payments&status=approved',
+      )
+      .set('Authorization', as(JANE));
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+  });
+
+  it('answers 403 when someone outside the council triages or decides, and shows nothing changed', async () => {
+    const { server } = await startBackend();
+    const { body: item } = await requestReview(server);
+    const triage = await patch(server, item.id, JANE, {
+      version: 1,
+      assignee: JANE,
+    });
+    expect(triage.status).toBe(403);
+    expect(triage.body.error.message).toContain('governance.review.triage');
+    const decide = await patch(server, item.id, JANE, {
+      version: 1,
+      status: 'approved',
+      rationale: 'Looks good to me',
+    });
+    expect(decide.status).toBe(403);
+    expect(decide.body.error.message).toContain('governance.review.decide');
+    const after = await request(server)
+      .get(`/api/governance/reviews/${item.id}`)
+      .set('Authorization', as(JANE));
+    expect(after.body).toMatchObject({ status: 'open', version: 1 });
+  });
+
+  it('lets the requester withdraw their own request, but not someone else', async () => {
+    const { server } = await startBackend();
+    const { body: item } = await requestReview(server);
+    const byOther = await patch(server, item.id, 'user:default/ada', {
+      version: 1,
+      status: 'withdrawn',
+    });
+    expect(byOther.status).toBe(403);
+    const byRequester = await patch(server, item.id, JANE, {
+      version: 1,
+      status: 'withdrawn',
+    });
+    expect(byRequester.status).toBe(200);
+    expect(byRequester.body.status).toBe('withdrawn');
+  });
+
+  it('answers 409 with the current item when the update is based on a stale version', async () => {
+    const { server } = await startBackend();
+    const { body: item } = await requestReview(server);
+    expect(
+      (await patch(server, item.id, GRACE, { version: 1, priority: 'high' }))
+        .status,
+    ).toBe(200);
+    const stale = await patch(server, item.id, GRACE, {
+      version: 1,
+      priority: 'low',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain('changed by someone else');
+    expect(stale.body.item).toMatchObject({ priority: 'high', version: 2 });
+  });
+
+  it('refuses an invalid status move naming the allowed next states, and a decision without rationale', async () => {
+    const { server } = await startBackend();
+    const { body: item } = await requestReview(server);
+    await patch(server, item.id, JANE, { version: 1, status: 'withdrawn' });
+    const reopen = await patch(server, item.id, GRACE, {
+      version: 2,
+      status: 'in-review',
+    });
+    expect(reopen.status).toBe(400);
+    expect(reopen.body.error.message).toBe(
+      'A review cannot move from withdrawn to in-review; allowed next: none (withdrawn is final)',
+    );
+
+    const { body: other } = await requestReview(server);
+    const noRationale = await patch(server, other.id, GRACE, {
+      version: 1,
+      status: 'rejected',
+    });
+    expect(noRationale.status).toBe(400);
+    expect(noRationale.body.error.message).toContain('needs a rationale');
+    const toOpen = await patch(server, other.id, GRACE, {
+      version: 1,
+      status: 'in-review',
+    });
+    expect(toOpen.status).toBe(200);
+    const back = await patch(server, other.id, GRACE, {
+      version: 2,
+      status: 'withdrawn',
+    });
+    expect(back.status).toBe(200);
+  });
+
+  it.each([
+    [
+      { kind: 'lunch' },
+      'kind "lunch" is not allowed, expected one of design-review',
+    ],
+    [{ title: '' }, 'title is required'],
+    [{ entityRef: 'nope' }, 'entityRef "nope" is not an entity ref'],
+    [
+      { entityRef: 'component:default/ghost' },
+      'No entity component:default/ghost in the catalog',
+    ],
+  ])('answers 400 to the request %j', async (body, message) => {
+    const { server } = await startBackend();
+    const response = await requestReview(server, body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(message);
+  });
+
+  it.each([
+    [{ priority: 'high' }, 'version is required'],
+    [{ version: 1, status: 'done' }, 'status "done" is not allowed'],
+    [
+      { version: 1, assignee: 'group:default/council' },
+      'is not a user entity ref',
+    ],
+    [
+      { version: 1, dueDate: '2027-02-30' },
+      'dueDate "2027-02-30" is not a date',
+    ],
+    [{ version: 1, owner: 'x' }, 'unknown field owner'],
+    [
+      { version: 1, assignee: 'user:default/ada' },
+      'is not a member of the council group group:default/council',
+    ],
+    [
+      { version: 1, rationale: 'because' },
+      'rationale and decisionAdr go with a decision',
+    ],
+  ])('answers 400 to the update %j', async (body, message) => {
+    const { server } = await startBackend();
+    const { body: item } = await requestReview(server);
+    const response = await patch(server, item.id, GRACE, body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(message);
+  });
+
+  it('answers 400 to bad list filters, 404 to an unknown item and 401 without a token', async () => {
+    const { server } = await startBackend();
+    const bad = await request(server)
+      .get('/api/governance/reviews?status=open,finished')
+      .set('Authorization', as(JANE));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain(
+      "Query parameter 'status' has finished; allowed are open",
+    );
+    const missing = await request(server)
+      .get('/api/governance/reviews/nope')
+      .set('Authorization', as(JANE));
+    expect(missing.status).toBe(404);
+    const anonymous = await request(server).get('/api/governance/reviews');
+    expect(anonymous.status).toBe(401);
+    const settings = await request(server)
+      .get('/api/governance/reviews/settings')
+      .set('Authorization', as(JANE));
+    expect(settings.body).toMatchObject({
+      councilGroup: 'group:default/council',
+      kinds: expect.arrayContaining([
+        { id: 'design-review', title: 'Design review' },
+      ]),
+    });
+  });
+
+  it('records every change with the auditor', async () => {
+    const { server, auditor } = await startBackend();
+    const { body: item } = await requestReview(server);
+    await patch(server, item.id, GRACE, { version: 1, priority: 'critical' });
+    const events = auditor.createEvent.mock.calls.map(([e]) => e.eventId);
+    expect(events).toEqual(
+      expect.arrayContaining(['review-create', 'review-update']),
+    );
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'review-update',
+        meta: { reviewId: item.id, priority: 'critical' },
+      }),
+    );
+  });
+});
