@@ -14,6 +14,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
+import { governanceEscalationTriggersExtensionPoint } from '@internal/backstage-plugin-governance-node';
 import { governancePlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -38,6 +39,16 @@ async function startReplica(connection: Knex.Config) {
   // Every full evaluation reads the systems first, so these calls count the runs of this replica.
   const evaluations = jest.spyOn(catalog, 'queryEntities');
   let scheduler: SchedulerService | undefined;
+  // A custom trigger seeing the same cause on every run, counting its runs on this replica.
+  const triggerRuns = jest.fn(async () => [
+    {
+      entityRef: 'component:default/service-0',
+      kind: 'nfr-escalation',
+      title: 'Error budget exhausted',
+      description: 'Burned 120% of the monthly budget',
+      causeKey: 'service-0:2026-11',
+    },
+  ]);
   const backend = await startTestBackend({
     features: [
       governancePlugin,
@@ -49,6 +60,12 @@ async function startReplica(connection: Knex.Config) {
               initialDelay: { seconds: 1 },
               frequency: { hours: 1 },
             },
+            reviews: {
+              triggers: {
+                initialDelay: { seconds: 1 },
+                frequency: { hours: 1 },
+              },
+            },
           },
         },
       }),
@@ -58,6 +75,21 @@ async function startReplica(connection: Knex.Config) {
         service: catalogServiceRef,
         deps: {},
         factory: () => catalog,
+      }),
+      createBackendModule({
+        pluginId: 'governance',
+        moduleId: 'test-trigger',
+        register(env) {
+          env.registerInit({
+            deps: { triggers: governanceEscalationTriggersExtensionPoint },
+            async init({ triggers }) {
+              triggers.addTriggers({
+                id: 'error-budget',
+                evaluate: triggerRuns,
+              });
+            },
+          });
+        },
       }),
       createBackendModule({
         pluginId: 'governance',
@@ -77,6 +109,7 @@ async function startReplica(connection: Knex.Config) {
     backend,
     knex,
     scheduler: scheduler!,
+    triggerRuns: () => triggerRuns.mock.calls.length,
     runs: () =>
       evaluations.mock.calls.filter(
         ([query]) =>
@@ -127,6 +160,43 @@ describe.each(databases.eachSupportedId())(
 
         const stored = await shared('evaluated_entities').count({ n: '*' });
         expect(Number(stored[0].n)).toBe(entities.length);
+      } finally {
+        for (const replica of replicas) {
+          await replica.backend.stop();
+          await replica.knex.destroy();
+        }
+      }
+    });
+
+    it('run the escalation triggers once per tick between them, and raise a cause once', async () => {
+      const shared = await databases.init(databaseId);
+      const connection = shared.client.config as Knex.Config;
+      const replicas = [
+        await startReplica(connection),
+        await startReplica(connection),
+      ];
+      try {
+        const total = () =>
+          replicas[0].triggerRuns() + replicas[1].triggerRuns();
+        const waitForRuns = async (n: number) => {
+          for (let waited = 0; total() < n && waited < 20_000; waited += 200) {
+            await new Promise(resolve => setTimeout(resolve, 200));
+          }
+          await new Promise(resolve => setTimeout(resolve, 6_000));
+          expect(total()).toBe(n);
+        };
+        await waitForRuns(1);
+        // Both replicas make the next tick due at the same moment: it still runs once.
+        await Promise.all(
+          replicas.map(r =>
+            r.scheduler.triggerTask('governance-escalation-triggers'),
+          ),
+        );
+        await waitForRuns(2);
+        const items = await shared('review_items').select('cause_key');
+        expect(items).toEqual([
+          { cause_key: 'error-budget:service-0:2026-11' },
+        ]);
       } finally {
         for (const replica of replicas) {
           await replica.backend.stop();

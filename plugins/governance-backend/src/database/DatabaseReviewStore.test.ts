@@ -49,7 +49,11 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
       await store.updateItem(
         item.id,
         1,
-        { status: 'in-review', assignee: 'user:default/grace', priority: 'high' },
+        {
+          status: 'in-review',
+          assignee: 'user:default/grace',
+          priority: 'high',
+        },
         'user:default/grace',
       ),
     ).toBe('updated');
@@ -204,9 +208,7 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
     ]);
     expect(await titles({ assignee: '' })).toEqual(['low', 'closed']);
     expect(await titles({ overdue: true })).toEqual(['low']);
-    expect(
-      await titles({ entityRef: 'component:default/other' }),
-    ).toEqual([]);
+    expect(await titles({ entityRef: 'component:default/other' })).toEqual([]);
     const page = await store.listItems({ offset: 1, limit: 1 }, now);
     expect(page).toMatchObject({ totalCount: 3, offset: 1, limit: 1 });
     expect(page.items.map(i => i.title)).toEqual(['low']);

@@ -1,0 +1,382 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  BUILT_IN_REVIEW_KINDS,
+  CheckResult,
+  DEFAULT_ADR_POLICY,
+  readTierPolicies,
+} from '@internal/backstage-plugin-governance-common';
+import { ConfigReader } from '@backstage/config';
+import { DatabaseAdrStore, StoredAdr } from '../../database/DatabaseAdrStore';
+import { DatabaseGovernanceStore } from '../../database/DatabaseGovernanceStore';
+import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
+import { EscalationSignals } from '../../database/EscalationSignals';
+import { EscalationRunner } from '../EscalationRunner';
+import { ReviewNotifier } from '../ReviewNotifier';
+import { ReviewService } from '../ReviewService';
+import { builtInTriggers } from './builtInTriggers';
+
+jest.setTimeout(60_000);
+
+function auditorMock() {
+  const auditor = mockServices.auditor.mock();
+  auditor.createEvent.mockImplementation(async () => ({
+    success: async () => {},
+    fail: async () => {},
+  }));
+  return auditor;
+}
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const HOUR = 3_600_000;
+const NOW = new Date('2026-11-25T12:00:00Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * HOUR);
+
+const result = (checkId: string, state: CheckResult['state']): CheckResult => ({
+  checkId,
+  title: checkId === 'availability' ? 'Availability' : checkId,
+  state,
+  target: '>= 99.99%',
+  actual: state === 'fail' ? '99.5%' : '99.995%',
+  factName: checkId,
+  stale: false,
+});
+
+const component = (
+  name: string,
+  owner: string,
+  relations: Entity['relations'] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'governance/tier': 'critical' },
+  },
+  spec: { type: 'service', owner },
+  relations: [{ type: 'ownedBy', targetRef: owner }, ...relations],
+});
+
+const adr = (id: string, over: Partial<StoredAdr>): StoredAdr => ({
+  id,
+  entityRef: 'component:default/checkout',
+  owner: 'group:default/team-a',
+  path: `${id}.md`,
+  url: `file:///adrs/${id}.md`,
+  title: id,
+  status: 'accepted',
+  date: '2026-01-10',
+  deciders: [],
+  links: [],
+  format: 'madr',
+  warnings: [],
+  body: '',
+  ...over,
+});
+
+describe.each(databases.eachSupportedId())(
+  'escalation triggers on %s',
+  databaseId => {
+    async function setUp(entities: Entity[] = [], config: object = {}) {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
+      const store = await DatabaseGovernanceStore.create({ database });
+      const adrStore = await DatabaseAdrStore.create({
+        database,
+        policy: DEFAULT_ADR_POLICY.retrospective,
+      });
+      const reviewStore = await DatabaseReviewStore.create({ database });
+      const catalog = catalogServiceMock({ entities });
+      const auth = mockServices.auth();
+      const sent: unknown[] = [];
+      const reviews = new ReviewService({
+        store: reviewStore,
+        catalog,
+        auth,
+        permissions: mockServices.permissions(),
+        auditor: auditorMock(),
+        logger: mockServices.logger.mock(),
+        kinds: [...BUILT_IN_REVIEW_KINDS],
+        councilGroup: 'group:default/council',
+        notifier: new ReviewNotifier({
+          notifications: { send: async n => void sent.push(n) },
+          logger: mockServices.logger.mock(),
+          councilGroup: 'group:default/council',
+        }),
+      });
+      const rootConfig = new ConfigReader({
+        governance: { reviews: { triggers: config } },
+      });
+      const tierPolicies = readTierPolicies(rootConfig);
+      // A catalog of other entities stands for the catalog changing between runs.
+      const createRunner = (catalogNow: Entity[] = entities) =>
+        new EscalationRunner({
+          reviews,
+          kinds: [...BUILT_IN_REVIEW_KINDS],
+          logger: mockServices.logger.mock(),
+          triggers: builtInTriggers({
+            config: rootConfig,
+            catalog: catalogServiceMock({ entities: catalogNow }),
+            auth,
+            tierPolicies,
+            signals: new EscalationSignals(knex),
+            reviewStore,
+            adrStore,
+          }),
+        });
+      const items = async () =>
+        (await reviewStore.listItems({ limit: 200 }, NOW)).items;
+      return { store, adrStore, reviewStore, createRunner, items, sent };
+    }
+
+    it('escalates a critical service failing longer than the grace period, once per failing run', async () => {
+      const { store, createRunner, items, sent } = await setUp();
+      const ref = 'component:default/payments';
+      await store.syncTiers(
+        [{ entityRef: ref, tier: 'critical' }],
+        hoursAgo(100),
+      );
+      const evaluate = (state: CheckResult['state'], at: Date) =>
+        store.storeEvaluations(
+          [
+            {
+              entityRef: ref,
+              placement: { tier: 'critical' },
+              results: [result('availability', state)],
+            },
+          ],
+          at,
+        );
+      await evaluate('pass', hoursAgo(50));
+      await evaluate('fail', hoursAgo(2));
+      const runner = createRunner();
+      // Inside the 24-hour grace period: nothing yet.
+      expect(await runner.run(NOW)).toBe(0);
+
+      await evaluate('fail', hoursAgo(1));
+      expect(await runner.run(new Date(NOW.getTime() + 23 * HOUR))).toBe(1);
+      expect(await runner.run(new Date(NOW.getTime() + 30 * HOUR))).toBe(0);
+      const [item] = await items();
+      expect(item).toMatchObject({
+        entityRef: ref,
+        kind: 'nfr-escalation',
+        priority: 'critical',
+        title: 'Availability failing on a critical service',
+        origin: { type: 'trigger', triggerId: 'failing-check' },
+      });
+      expect(sent).toContainEqual(
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: ['group:default/council'] },
+        }),
+      );
+
+      // Recovering and failing again is a new cause.
+      await evaluate('pass', new Date(NOW.getTime() + 31 * HOUR));
+      await evaluate('fail', new Date(NOW.getTime() + 32 * HOUR));
+      expect(await runner.run(new Date(NOW.getTime() + 60 * HOUR))).toBe(1);
+    });
+
+    it('raises each cause once when two runners (replicas) run at the same moment', async () => {
+      const { store, createRunner, items } = await setUp();
+      const refs = ['a', 'b', 'c'].map(n => `component:default/${n}`);
+      await store.syncTiers(
+        refs.map(entityRef => ({ entityRef, tier: 'critical' })),
+        hoursAgo(100),
+      );
+      await store.storeEvaluations(
+        refs.map(entityRef => ({
+          entityRef,
+          placement: { tier: 'critical' },
+          results: [result('availability', 'fail')],
+        })),
+        hoursAgo(48),
+      );
+      const raised = await Promise.all([
+        createRunner().run(NOW),
+        createRunner().run(NOW),
+      ]);
+      expect(raised[0] + raised[1]).toBe(3);
+      expect(await items()).toHaveLength(3);
+    });
+
+    it('ignores tiers not watched, and can be switched off', async () => {
+      const { store, createRunner } = await setUp([], {
+        failingCheck: { gracePeriod: { hours: 0 } },
+      });
+      await store.syncTiers(
+        [{ entityRef: 'component:default/a', tier: 'core' }],
+        hoursAgo(10),
+      );
+      await store.storeEvaluations(
+        [
+          {
+            entityRef: 'component:default/a',
+            placement: { tier: 'core' },
+            results: [result('availability', 'fail')],
+          },
+        ],
+        hoursAgo(5),
+      );
+      expect(await createRunner().run(NOW)).toBe(0);
+
+      const off = await setUp([], { failingCheck: { enabled: false } });
+      await off.store.syncTiers(
+        [{ entityRef: 'component:default/b', tier: 'critical' }],
+        hoursAgo(100),
+      );
+      await off.store.storeEvaluations(
+        [
+          {
+            entityRef: 'component:default/b',
+            placement: { tier: 'critical' },
+            results: [result('availability', 'fail')],
+          },
+        ],
+        hoursAgo(50),
+      );
+      expect(await off.createRunner().run(NOW)).toBe(0);
+    });
+
+    it('escalates an overdue security review, a tier change and an expired waiver on a failing check, once each', async () => {
+      const { store, createRunner, items } = await setUp();
+      const ref = 'component:default/search';
+      await store.syncTiers([{ entityRef: ref, tier: 'core' }], hoursAgo(72));
+      await store.syncTiers(
+        [{ entityRef: ref, tier: 'critical' }],
+        hoursAgo(48),
+      );
+      await store.createWaiver({
+        id: 'w-1',
+        entityRef: ref,
+        checkId: 'coverage',
+        reason: 'Rewrite',
+        expiresAt: hoursAgo(3).toISOString(),
+        createdBy: 'user:default/grace',
+        createdAt: hoursAgo(200).toISOString(),
+      });
+      await store.storeEvaluations(
+        [
+          {
+            entityRef: ref,
+            placement: { tier: 'critical' },
+            results: [
+              result('security-review', 'fail'),
+              result('coverage', 'fail'),
+            ],
+          },
+        ],
+        hoursAgo(1),
+      );
+      const runner = createRunner();
+      await runner.run(NOW);
+      await runner.run(NOW);
+      expect(
+        (await items()).map(i => [
+          i.origin.type === 'trigger' && i.origin.triggerId,
+          i.title,
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['security-review-overdue', 'Security review overdue'],
+          ['tier-change', 'Tier changed from core to critical'],
+          ['expired-waiver', 'Waiver expired on failing check coverage'],
+        ]),
+      );
+      // Only the security review trigger covers security-review; coverage fails for 1 hour only.
+      expect(await items()).toHaveLength(3);
+    });
+
+    it('escalates overdue retrospectives and ADRs beyond the owning team’s scope, once each', async () => {
+      const team: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'team-a', namespace: 'default' },
+        spec: { type: 'team' },
+        relations: ['a', 'b', 'c'].map(n => ({
+          type: 'hasMember',
+          targetRef: `user:default/${n}`,
+        })),
+      };
+      const { adrStore, createRunner, items } = await setUp([team]);
+      await adrStore.replaceAdrs({
+        entityRef: 'component:default/checkout',
+        url: 'file:///adrs',
+        readAt: NOW,
+        adrs: [
+          adr('old-decision', { title: 'Use Postgres', date: '2025-01-10' }),
+          adr('kafka', {
+            title: 'Adopt Kafka',
+            scope: 'platform-selection',
+            date: '2026-11-01',
+          }),
+          adr('boundaries', {
+            title: 'Split checkout',
+            scope: 'service-boundaries',
+            date: '2026-11-01',
+          }),
+          adr('api', {
+            title: 'REST API',
+            scope: 'api-design',
+            date: '2026-11-01',
+          }),
+        ],
+      });
+      const runner = createRunner();
+      await runner.run(NOW);
+      await runner.run(NOW);
+      const titles = (await items()).map(i => i.title).sort();
+      expect(titles).toEqual([
+        "Decision outside the team's scope: Adopt Kafka",
+        "Decision outside the team's scope: Split checkout",
+        'Retrospective overdue: Use Postgres',
+      ]);
+    });
+
+    it('escalates a new cross-team dependency but not the ones that existed on its first run', async () => {
+      const existing = component('checkout', 'group:default/team-a', [
+        { type: 'dependsOn', targetRef: 'resource:default/ledger-db' },
+      ]);
+      const ledger: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'ledger-db', namespace: 'default' },
+        spec: { owner: 'group:default/team-b' },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-b' }],
+      };
+      const api: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'API',
+        metadata: { name: 'fx-rates', namespace: 'default' },
+        spec: { owner: 'group:default/team-c' },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-c' }],
+      };
+      const own: Entity = {
+        ...api,
+        metadata: { name: 'cart', namespace: 'default' },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
+      };
+      const first = await setUp([existing, ledger, api, own]);
+      expect(await first.createRunner().run(NOW)).toBe(0);
+
+      // The same database, a catalog where checkout now consumes two more APIs.
+      const grown = component('checkout', 'group:default/team-a', [
+        { type: 'dependsOn', targetRef: 'resource:default/ledger-db' },
+        { type: 'consumesApi', targetRef: 'api:default/fx-rates' },
+        { type: 'consumesApi', targetRef: 'api:default/cart' },
+      ]);
+      expect(await first.items()).toEqual([]);
+      const later = first.createRunner([grown, ledger, api, own]);
+      expect(await later.run(NOW)).toBe(1);
+      expect(await later.run(NOW)).toBe(0);
+      expect((await first.items()).map(i => i.title)).toEqual([
+        'New cross-team dependency on api:default/fx-rates',
+      ]);
+    });
+  },
+);
