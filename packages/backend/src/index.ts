@@ -10,6 +10,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@internal/backstage-plugin-governance-backend';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
+import { governancePermissionPolicy } from './modules/governancePermissionPolicy';
 
 const backend = createBackend();
 
@@ -58,10 +59,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The architecture council's permissions go to the members of governance.council.group, the
+// rest is allowed. See https://backstage.io/docs/permissions/getting-started for writing a policy.
+backend.add(governancePermissionPolicy);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

@@ -1,0 +1,38 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readCouncilGroup } from '@internal/backstage-plugin-governance-common';
+import { createGovernanceCouncilPolicy } from '@internal/backstage-plugin-governance-node';
+
+/**
+ * The example app's permission policy: the architecture council's permissions (triage and
+ * decide reviews, grant waivers) go to the members of `governance.council.group`; everything
+ * else is allowed, as with the allow-all policy this replaces. An adopter with a policy of
+ * their own passes it as `fallback`.
+ */
+export const governancePermissionPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'governance-council-policy',
+  register(env) {
+    env.registerInit({
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+      },
+      async init({ policy, config, catalog, auth }) {
+        policy.setPolicy(
+          createGovernanceCouncilPolicy({
+            catalog,
+            auth,
+            councilGroup: readCouncilGroup(config),
+          }),
+        );
+      },
+    });
+  },
+});
