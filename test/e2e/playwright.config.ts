@@ -20,6 +20,11 @@ if (!process.env.GOVERNANCE_E2E_RUN_DIR) {
     path.join(__dirname, 'fixtures/evolving-service.yaml'),
     path.join(dir, 'catalog/evolving-service.yaml'),
   );
+  // The council group, whose members the review test changes.
+  fs.copyFileSync(
+    path.join(__dirname, 'fixtures/council.yaml'),
+    path.join(dir, 'catalog/council.yaml'),
+  );
 }
 const runDir = process.env.GOVERNANCE_E2E_RUN_DIR;
 const examples = path.join(repoRoot, 'examples/governance');
@@ -68,7 +73,20 @@ export default defineConfig({
             type: 'file',
             target: path.join(runDir, 'catalog/evolving-service.yaml'),
           },
+          {
+            type: 'file',
+            target: path.join(runDir, 'catalog/council.yaml'),
+            rules: [{ allow: ['Group'] }],
+          },
         ]),
+        // The guest starts outside the council; the review test makes it a member.
+        APP_CONFIG_governance_council_group: 'group:default/e2e-council',
+        // Escalations within seconds: a failing check escalates at once, triggers run often.
+        APP_CONFIG_governance_reviews_triggers: JSON.stringify({
+          initialDelay: { seconds: 5 },
+          frequency: { seconds: 5 },
+          failingCheck: { gracePeriod: { seconds: 0 } },
+        }),
       },
     },
   ],
