@@ -146,6 +146,7 @@ test.describe('Governance on entity pages', () => {
     });
     // The council sees the pass counted: through the sidebar, then a drill-down to the team.
     await page.getByRole('link', { name: 'Architecture Council' }).click();
+    await page.getByRole('tab', { name: 'Compliance' }).click();
     await expect(
       page.getByRole('tab', { name: 'Compliance', selected: true }),
     ).toBeVisible();
@@ -336,6 +337,135 @@ test.describe('ADRs', () => {
     await expect(index.getByText('Use plain CSS modules')).toHaveCount(0);
     await page.screenshot({
       path: path.join(screenshots, 'council-adr-index.png'),
+      fullPage: true,
+    });
+  });
+});
+
+test.describe('Review queue', () => {
+  const runDir = process.env.GOVERNANCE_E2E_RUN_DIR!;
+  const title = 'Split checkout sessions out of the web tier';
+
+  test('a review requested by a non-member is assigned, discussed and approved by the council, and an escalation raises itself', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await openEntity(page, 'checkout-web');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+
+    // As a non-member: request a design review.
+    await page.getByRole('button', { name: 'Request review' }).click();
+    const requestDialog = page.getByRole('dialog');
+    await expect(
+      requestDialog.getByRole('heading', { name: 'Request a review' }),
+    ).toBeVisible();
+    await requestDialog.getByLabel('Title').fill(title);
+    await requestDialog
+      .getByLabel('Description')
+      .fill('Sessions grow with traffic; we want a separate store.');
+    await requestDialog.getByRole('button', { name: 'Request' }).click();
+    await expect(requestDialog).toBeHidden();
+    await page.getByRole('button', { name: title }).click();
+    const item = page.getByRole('dialog');
+    await expect(item.getByRole('heading', { name: title })).toBeVisible();
+    await expect(item.getByText(/Requested by/)).toBeVisible();
+    // Not on the council: no triage or decision controls.
+    await expect(
+      item.getByRole('button', { name: 'Record decision' }),
+    ).toHaveCount(0);
+    await expect(
+      item.getByRole('button', { name: 'Assign to me' }),
+    ).toHaveCount(0);
+    await page.screenshot({
+      path: path.join(screenshots, 'review-requested.png'),
+      fullPage: true,
+    });
+    await page.keyboard.press('Escape');
+
+    // A platform team puts the guest on the council, in the catalog.
+    fs.writeFileSync(
+      path.join(runDir, 'catalog/council.yaml'),
+      fs
+        .readFileSync(path.join(runDir, 'catalog/council.yaml'), 'utf8')
+        .replace('members: []', 'members: [user:development/guest]'),
+    );
+
+    // As a council member: find it in the queue, assign, comment and approve.
+    await page.getByRole('link', { name: 'Architecture Council' }).click();
+    await page.getByRole('tab', { name: 'Review queue' }).click();
+    const council = page.getByRole('dialog');
+    await expect(async () => {
+      await page.reload();
+      await page.getByRole('button', { name: title }).click();
+      await expect(
+        council.getByRole('button', { name: 'Assign to me' }),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000, intervals: [3_000] });
+
+    await council.getByRole('button', { name: 'Assign to me' }).click();
+    await council.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      council.getByText('user:development/guest').first(),
+    ).toBeVisible();
+
+    await council
+      .getByLabel('Comment')
+      .fill('Which store do you have in mind?');
+    await council.getByRole('button', { name: 'Add comment' }).click();
+    await expect(
+      council.getByText('Which store do you have in mind?'),
+    ).toBeVisible();
+
+    await council.getByLabel('Decision', { exact: true }).click();
+    await page.getByRole('option', { name: 'Approve' }).click();
+    await council
+      .getByLabel('Rationale')
+      .fill('A bounded store owned by the checkout team; no shared state.');
+    await council
+      .getByLabel('Decision ADR')
+      .fill('https://example.com/checkout-web/adr/0004-session-store.md');
+    await council.getByRole('button', { name: 'Record decision' }).click();
+    await expect(council.getByText('Approved').first()).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'review-decided.png'),
+      fullPage: true,
+    });
+    await page.keyboard.press('Escape');
+
+    // The entity's tab shows the decision.
+    await openEntity(page, 'checkout-web');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await expect(
+      page.getByText(/A bounded store owned by the checkout team/),
+    ).toBeVisible();
+
+    // An escalation nobody asked for: monitoring reports a critical service below its SLO.
+    const push = await page.request.post(
+      'http://localhost:7007/api/governance/facts',
+      {
+        headers: { Authorization: 'Bearer local-dev-ci-token' },
+        data: {
+          entityRef: 'component:default/auth-service',
+          name: 'availability',
+          value: 97.5,
+          source: 'monitoring/prometheus',
+        },
+      },
+    );
+    expect(push.status()).toBe(201);
+    await page.getByRole('link', { name: 'Architecture Council' }).click();
+    await page.getByRole('tab', { name: 'Review queue' }).click();
+    const escalation = page
+      .getByRole('row')
+      .filter({ hasText: 'Availability failing on a critical service' })
+      .filter({ hasText: 'auth-service' });
+    await expect(async () => {
+      await page.reload();
+      await expect(escalation).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000, intervals: [3_000] });
+    await expect(escalation).toContainText('failing-check');
+    await page.screenshot({
+      path: path.join(screenshots, 'review-queue.png'),
       fullPage: true,
     });
   });
