@@ -377,7 +377,9 @@ describe('scorecard benchmark', () => {
       const [firstRun, firstMs] = await time(() =>
         engine.evaluateAll(new Date('2026-11-25T00:00:00Z')),
       );
-      const [{ count }] = await db('check_results').count({ count: '*' });
+      const [{ count }] = await db('evaluated_entities').sum({
+        count: 'total',
+      });
       report.push(
         `| ${label} | first full evaluation: ${
           firstRun.entities
@@ -400,8 +402,10 @@ describe('scorecard benchmark', () => {
       // day's compliance changes are recorded. Full passes that change nothing write no rows,
       // so growth comes from changes alone.
       const sizeBefore = await databaseBytes(db);
-      const [{ checks }] = await db('check_results').count({ checks: '*' });
-      const [{ historyBefore }] = await db('check_history').count({
+      const [{ checks }] = await db('evaluated_entities').sum({
+        checks: 'total',
+      });
+      const [{ historyBefore }] = await db('scorecard_history').count({
         historyBefore: '*',
       });
       const perDay = Math.max(1, Math.round((Number(checks) * 0.01) / 2));
@@ -449,7 +453,7 @@ describe('scorecard benchmark', () => {
         }
       });
       const sizeAfter = await databaseBytes(db);
-      const [{ historyAfter }] = await db('check_history').count({
+      const [{ historyAfter }] = await db('scorecard_history').count({
         historyAfter: '*',
       });
       const [{ complianceRows }] = await db('compliance_changes').count({
@@ -462,7 +466,7 @@ describe('scorecard benchmark', () => {
           1,
         )} s to run; ${
           Number(historyAfter) - Number(historyBefore)
-        } history rows, ${complianceRows} compliance rows | |`,
+        } history rows (one per entity and evaluation that changed something), ${complianceRows} compliance rows | |`,
       );
       if (db.client.config.client === 'pg') {
         const { rows } = await db.raw(

@@ -326,86 +326,79 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     );
     const entityRefs = [...results.keys()];
     await this.db.transaction(async tx => {
-      const previous = new Map<
-        string,
-        Pick<
-          CheckResultRow,
-          'entity_ref' | 'check_id' | 'state' | 'result' | 'position'
-        >
-      >();
+      const previous = new Map<string, string>();
       for (const batch of chunks(entityRefs)) {
-        const rows = await tx<CheckResultRow>('check_results')
+        const rows = await tx<EntityResultsRow>('entity_results')
           .whereIn('entity_ref', batch)
-          .select('entity_ref', 'check_id', 'state', 'result', 'position');
+          .select('entity_ref', 'results');
         for (const row of rows) {
-          previous.set(JSON.stringify([row.entity_ref, row.check_id]), row);
+          previous.set(row.entity_ref, row.results);
         }
       }
 
-      // Only rows whose result changed are written; a re-evaluation that changes nothing costs
-      // reads plus one timestamp update per batch of entities.
-      const changedRows: Omit<CheckResultRow, 'evaluated_at'>[] = [];
-      const transitions: Omit<CheckHistoryRow, 'changed_at'>[] = [];
+      // Only entities whose results changed are written; a re-evaluation that changes nothing
+      // costs reads plus one timestamp update per batch of entities.
+      const changed: Omit<EntityResultsRow, 'written_at'>[] = [];
+      const emptied: string[] = [];
+      const history: Omit<HistoryRow, 'changed_at'>[] = [];
       for (const [entityRef, checks] of results) {
-        checks.forEach((check, position) => {
-          const key = JSON.stringify([entityRef, check.checkId]);
-          const before = previous.get(key);
-          previous.delete(key);
-          const serialized = JSON.stringify(check);
-          if (before?.result === serialized && before.position === position) {
-            return;
-          }
-          const beforeActual = before
-            ? (JSON.parse(before.result) as CheckResult).actual
-            : undefined;
+        const serialized = JSON.stringify(checks);
+        const before = previous.get(entityRef);
+        if (before === serialized || (!before && checks.length === 0)) {
+          continue;
+        }
+        const beforeById = new Map(
+          (before ? (JSON.parse(before) as CheckResult[]) : []).map(c => [
+            c.checkId,
+            c,
+          ]),
+        );
+        const changes: HistoryChange[] = [];
+        for (const check of checks) {
+          const was = beforeById.get(check.checkId);
+          beforeById.delete(check.checkId);
           if (
-            !before ||
-            before.state !== check.state ||
-            beforeActual !== check.actual
+            !was ||
+            was.state !== check.state ||
+            was.actual !== check.actual
           ) {
-            transitions.push({
-              entity_ref: entityRef,
-              check_id: check.checkId,
+            changes.push({
+              checkId: check.checkId,
               state: check.state,
-              actual: check.actual ?? null,
+              ...(check.actual !== undefined ? { actual: check.actual } : {}),
             });
           }
-          changedRows.push({
+        }
+        // Checks the entity no longer has (its tier changed) end their history as removed.
+        for (const checkId of beforeById.keys()) {
+          changes.push({ checkId, state: 'removed' });
+        }
+        if (changes.length) {
+          history.push({
             entity_ref: entityRef,
-            check_id: check.checkId,
-            position,
-            state: check.state,
-            result: serialized,
+            changes: JSON.stringify(changes),
           });
-        });
-      }
-      // Checks the entity no longer has (its tier changed) end their history as removed.
-      const gone = [...previous.values()];
-      for (const row of gone) {
-        transitions.push({
-          entity_ref: row.entity_ref,
-          check_id: row.check_id,
-          state: 'removed',
-          actual: null,
-        });
+        }
+        if (checks.length) {
+          changed.push({ entity_ref: entityRef, results: serialized });
+        } else {
+          emptied.push(entityRef);
+        }
       }
 
-      for (const row of gone) {
-        await tx('check_results')
-          .where({ entity_ref: row.entity_ref, check_id: row.check_id })
-          .delete();
+      for (const batch of chunks(emptied)) {
+        await tx('entity_results').whereIn('entity_ref', batch).delete();
       }
-      for (const batch of chunks(changedRows)) {
-        await tx('check_results')
-          .insert(batch.map(row => ({ ...row, evaluated_at: evaluatedAt })))
-          .onConflict(['entity_ref', 'check_id'])
-          .merge(['position', 'state', 'result', 'evaluated_at']);
+      for (const batch of chunks(changed)) {
+        await tx('entity_results')
+          .insert(batch.map(row => ({ ...row, written_at: evaluatedAt })))
+          .onConflict('entity_ref')
+          .merge(['results', 'written_at']);
       }
-      // check_results.evaluated_at is when a result was last written; when the entity was last
-      // evaluated is kept once per entity, in evaluated_entities, so an unchanged pass does
-      // not rewrite every result row.
-      for (const batch of chunks(transitions)) {
-        await tx('check_history').insert(
+      // When the entity was last evaluated is kept once per entity, in evaluated_entities, so
+      // an unchanged pass does not rewrite its results.
+      for (const batch of chunks(history)) {
+        await tx('scorecard_history').insert(
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
         );
       }
@@ -491,21 +484,18 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   async getResults(
     entityRef: string,
   ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
-    const rows = await this.db<CheckResultRow>('check_results')
+    const row = await this.db<EntityResultsRow>('entity_results')
       .where({ entity_ref: entityRef })
-      .orderBy('position', 'asc');
-    if (rows.length === 0) {
+      .first();
+    if (!row) {
       return undefined;
     }
     const entity = await this.db<EvaluatedEntityRow>('evaluated_entities')
       .where({ entity_ref: entityRef })
       .first('evaluated_at');
     return {
-      results: rows.map(row => JSON.parse(row.result)),
-      evaluatedAt: toIso(
-        entity?.evaluated_at ??
-          Math.max(...rows.map(row => new Date(row.evaluated_at).getTime())),
-      ),
+      results: JSON.parse(row.results),
+      evaluatedAt: toIso(entity?.evaluated_at ?? row.written_at),
     };
   }
 
@@ -513,30 +503,36 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     entityRef: string,
     since: Date,
   ): Promise<CheckTransition[]> {
-    const rows = await this.db<CheckHistoryRow>('check_history')
+    const rows = await this.db<HistoryRow & { id: number }>('scorecard_history')
       .where({ entity_ref: entityRef })
       .andWhere('changed_at', '>=', since)
-      .orderBy('id', 'asc');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      checkId: row.check_id,
-      state: row.state as CheckTransition['state'],
-      actual: row.actual ?? undefined,
-      changedAt: toIso(row.changed_at),
-    }));
+      // Pruning rewrites old rows with new ids, so time orders them, the id only within a time.
+      .orderBy([
+        { column: 'changed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.flatMap(row =>
+      (JSON.parse(row.changes) as HistoryChange[]).map(change => ({
+        entityRef: row.entity_ref,
+        checkId: change.checkId,
+        state: change.state,
+        actual: change.actual,
+        changedAt: toIso(row.changed_at),
+      })),
+    );
   }
 
   async removeResultsExcept(entityRefs: Set<string>): Promise<number> {
     const stored: { entity_ref: string }[] = await this.db
       .select('entity_ref')
-      .from('check_results')
+      .from('entity_results')
       .union(qb => qb.select('entity_ref').from('evaluated_entities'));
     const gone = stored
       .map(r => r.entity_ref)
       .filter(ref => !entityRefs.has(ref));
     await this.db.transaction(async tx => {
       for (const batch of chunks(gone)) {
-        await tx('check_results').whereIn('entity_ref', batch).delete();
+        await tx('entity_results').whereIn('entity_ref', batch).delete();
         await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
       }
     });
@@ -691,14 +687,73 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return points;
   }
 
+  /**
+   * Forgets history older than `before`, except each check's latest change before it (the
+   * state it was in when the kept history starts), which stays with its own time.
+   */
   async pruneHistory(before: Date): Promise<number> {
-    const latest = this.db('check_history')
-      .max('id')
-      .groupBy('entity_ref', 'check_id');
-    return this.db('check_history')
-      .where('changed_at', '<', before)
-      .whereNotIn('id', latest)
-      .delete();
+    const entityRefs: string[] = (
+      await this.db('scorecard_history')
+        .where('changed_at', '<', before)
+        .distinct('entity_ref')
+    ).map((row: { entity_ref: string }) => row.entity_ref);
+    let removed = 0;
+    for (const batch of chunks(entityRefs, 100)) {
+      await this.db.transaction(async tx => {
+        const rows = await tx<HistoryRow & { id: number }>('scorecard_history')
+          .whereIn('entity_ref', batch)
+          .where('changed_at', '<', before)
+          .orderBy([
+            { column: 'changed_at', order: 'asc' },
+            { column: 'id', order: 'asc' },
+          ]);
+        // Per entity, each check's latest old change, grouped again by the time it happened.
+        const latest = new Map<
+          string,
+          Map<string, HistoryChange & { at: string }>
+        >();
+        for (const row of rows) {
+          const checks = latest.get(row.entity_ref) ?? new Map();
+          for (const change of JSON.parse(row.changes) as HistoryChange[]) {
+            checks.set(change.checkId, {
+              ...change,
+              at: toIso(row.changed_at),
+            });
+          }
+          latest.set(row.entity_ref, checks);
+        }
+        const kept: Omit<HistoryRow, 'id'>[] = [];
+        for (const [entityRef, checks] of latest) {
+          const byTime = new Map<string, HistoryChange[]>();
+          for (const { at, ...change } of checks.values()) {
+            byTime.set(at, [...(byTime.get(at) ?? []), change]);
+          }
+          for (const [at, changes] of [...byTime].sort(([a], [b]) =>
+            a.localeCompare(b),
+          )) {
+            kept.push({
+              entity_ref: entityRef,
+              changes: JSON.stringify(changes),
+              changed_at: new Date(at),
+            });
+          }
+        }
+        if (kept.length >= rows.length) {
+          return;
+        }
+        await tx('scorecard_history')
+          .whereIn(
+            'id',
+            rows.map(row => row.id),
+          )
+          .delete();
+        for (const insert of chunks(kept)) {
+          await tx('scorecard_history').insert(insert);
+        }
+        removed += rows.length - kept.length;
+      });
+    }
+    return removed;
   }
 
   async createWaiver(waiver: Waiver): Promise<void> {
@@ -766,20 +821,20 @@ type FactRow = {
   received_at: Date | string | number;
 };
 
-type CheckResultRow = {
+type EntityResultsRow = {
   entity_ref: string;
-  check_id: string;
-  position: number;
-  state: string;
-  result: string;
-  evaluated_at: Date | string | number;
+  /** JSON array of CheckResult */
+  results: string;
+  written_at: Date | string | number;
 };
 
-type CheckHistoryRow = {
+/** One check that changed in an evaluation, as stored in a history row. */
+type HistoryChange = Pick<CheckTransition, 'checkId' | 'state' | 'actual'>;
+
+type HistoryRow = {
   entity_ref: string;
-  check_id: string;
-  state: string;
-  actual: string | null;
+  /** JSON array of HistoryChange */
+  changes: string;
   changed_at: Date | string | number;
 };
 

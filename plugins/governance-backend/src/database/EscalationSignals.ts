@@ -57,80 +57,79 @@ export class EscalationSignals {
 
   constructor(private readonly db: Knex) {}
 
-  /** Failing checks of tiered entities, optionally of some tiers and checks only. */
+  /** Failing checks of evaluated entities, optionally of some tiers and checks only. */
   async listFailingChecks(filter: {
     tiers?: string[];
     checkIds?: string[];
     excludeCheckIds?: string[];
   }): Promise<FailingCheck[]> {
-    const rows: {
-      entity_ref: string;
-      check_id: string;
-      result: string;
-      tier: string;
-    }[] = await this.db('check_results')
-      .join(
-        'entity_tiers',
-        'entity_tiers.entity_ref',
-        'check_results.entity_ref',
-      )
-      .where('check_results.state', 'fail')
-      .modify(q => {
-        if (filter.tiers) {
-          q.whereIn('entity_tiers.tier', filter.tiers);
-        }
-        if (filter.checkIds) {
-          q.whereIn('check_results.check_id', filter.checkIds);
-        }
-        if (filter.excludeCheckIds?.length) {
-          q.whereNotIn('check_results.check_id', filter.excludeCheckIds);
-        }
-      })
-      .select(
-        'check_results.entity_ref',
-        'check_results.check_id',
-        'check_results.result',
-        'entity_tiers.tier',
-      );
-    if (rows.length === 0) {
-      return [];
-    }
-    // The failing run starts at the first `fail` transition after the last non-failing one.
-    const since = new Map<string, string>();
-    for (const batch of chunks([...new Set(rows.map(r => r.entity_ref))])) {
+    const entities: { entity_ref: string; tier: string; failing: string }[] =
+      await this.db('evaluated_entities')
+        .whereNot('failing', '[]')
+        .modify(q => {
+          if (filter.tiers) {
+            q.whereIn('tier', filter.tiers);
+          }
+        })
+        .select('entity_ref', 'tier', 'failing');
+    const wanted = (checkId: string) =>
+      (!filter.checkIds || filter.checkIds.includes(checkId)) &&
+      !filter.excludeCheckIds?.includes(checkId);
+    const failingEntities = entities.filter(e =>
+      (JSON.parse(e.failing) as string[]).some(wanted),
+    );
+    const failing: FailingCheck[] = [];
+    for (const batch of chunks(failingEntities)) {
+      const tiers = new Map(batch.map(e => [e.entity_ref, e.tier]));
+      const refs = [...tiers.keys()];
+      // The failing run starts at the first `fail` change after the last non-failing one.
+      const since = new Map<string, string>();
       const history: {
         entity_ref: string;
-        check_id: string;
-        state: string;
+        changes: string;
         changed_at: Date | string | number;
-      }[] = await this.db('check_history')
-        .whereIn('entity_ref', batch)
+      }[] = await this.db('scorecard_history')
+        .whereIn('entity_ref', refs)
         .orderBy([
           { column: 'changed_at', order: 'asc' },
           { column: 'id', order: 'asc' },
         ])
-        .select('entity_ref', 'check_id', 'state', 'changed_at');
-      for (const h of history) {
-        const key = `${h.entity_ref} ${h.check_id}`;
-        if (h.state !== 'fail') {
-          since.delete(key);
-        } else if (!since.has(key)) {
-          since.set(key, toIso(h.changed_at));
+        .select('entity_ref', 'changes', 'changed_at');
+      for (const row of history) {
+        for (const change of JSON.parse(row.changes) as {
+          checkId: string;
+          state: string;
+        }[]) {
+          const key = `${row.entity_ref} ${change.checkId}`;
+          if (change.state !== 'fail') {
+            since.delete(key);
+          } else if (!since.has(key)) {
+            since.set(key, toIso(row.changed_at));
+          }
+        }
+      }
+      const results: { entity_ref: string; results: string }[] = await this.db(
+        'entity_results',
+      )
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'results');
+      for (const row of results) {
+        for (const result of JSON.parse(row.results) as CheckResult[]) {
+          if (result.state === 'fail' && wanted(result.checkId)) {
+            failing.push({
+              entityRef: row.entity_ref,
+              tier: tiers.get(row.entity_ref)!,
+              result,
+              // Without history (pruned), the run is as old as the oldest thing we know: now.
+              failingSince:
+                since.get(`${row.entity_ref} ${result.checkId}`) ??
+                new Date().toISOString(),
+            });
+          }
         }
       }
     }
-    return rows.map(row => {
-      const result: CheckResult = JSON.parse(row.result);
-      return {
-        entityRef: row.entity_ref,
-        tier: row.tier,
-        result,
-        // Without history (pruned), the run is as old as the oldest thing we know: now.
-        failingSince:
-          since.get(`${row.entity_ref} ${row.check_id}`) ??
-          new Date().toISOString(),
-      };
-    });
+    return failing;
   }
 
   /** Changes from one tier to another observed at or after `since`. */
@@ -163,36 +162,37 @@ export class EscalationSignals {
     since: Date,
     now: Date,
   ): Promise<ExpiredWaiverOnFailingCheck[]> {
-    const rows: {
+    const waivers: {
       id: string;
       entity_ref: string;
       check_id: string;
       reason: string;
       expires_at: Date | string | number;
     }[] = await this.db('waivers')
-      .join('check_results', join =>
-        join
-          .on('check_results.entity_ref', 'waivers.entity_ref')
-          .andOn('check_results.check_id', 'waivers.check_id'),
+      .whereNull('revoked_at')
+      .where('expires_at', '<=', now)
+      .where('expires_at', '>=', since)
+      .select('id', 'entity_ref', 'check_id', 'reason', 'expires_at');
+    const failing = new Map<string, string[]>();
+    for (const batch of chunks([...new Set(waivers.map(w => w.entity_ref))])) {
+      const rows: { entity_ref: string; failing: string }[] = await this.db(
+        'evaluated_entities',
       )
-      .whereNull('waivers.revoked_at')
-      .where('waivers.expires_at', '<=', now)
-      .where('waivers.expires_at', '>=', since)
-      .where('check_results.state', 'fail')
-      .select(
-        'waivers.id',
-        'waivers.entity_ref',
-        'waivers.check_id',
-        'waivers.reason',
-        'waivers.expires_at',
-      );
-    return rows.map(row => ({
-      waiverId: row.id,
-      entityRef: row.entity_ref,
-      checkId: row.check_id,
-      reason: row.reason,
-      expiresAt: toIso(row.expires_at),
-    }));
+        .whereIn('entity_ref', batch)
+        .select('entity_ref', 'failing');
+      for (const row of rows) {
+        failing.set(row.entity_ref, JSON.parse(row.failing));
+      }
+    }
+    return waivers
+      .filter(w => failing.get(w.entity_ref)?.includes(w.check_id))
+      .map(row => ({
+        waiverId: row.id,
+        entityRef: row.entity_ref,
+        checkId: row.check_id,
+        reason: row.reason,
+        expiresAt: toIso(row.expires_at),
+      }));
   }
 
   /** Proposed and accepted ADRs that declare a decision scope. */

@@ -275,11 +275,18 @@ describe.each(databases.eachSupportedId())(
         asEvaluations(
           new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
         ),
+        new Date('2025-03-01T00:00:00Z'),
+      );
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
+        ),
         new Date('2026-11-01T00:00:00Z'),
       );
 
+      // Of the three old rows, one goes: each check keeps its latest change before the cutoff.
       expect(await store.pruneHistory(new Date('2026-01-01T00:00:00Z'))).toBe(
-        2,
+        1,
       );
 
       expect(
@@ -290,8 +297,13 @@ describe.each(databases.eachSupportedId())(
         ]),
       ).toEqual([
         ['b', 'pass', '2025-01-01'],
-        ['a', 'fail', '2026-11-01'],
+        ['a', 'fail', '2025-03-01'],
+        ['a', 'pass', '2026-11-01'],
       ]);
+      // Nothing more to prune.
+      expect(await store.pruneHistory(new Date('2026-01-01T00:00:00Z'))).toBe(
+        0,
+      );
     });
   },
 );

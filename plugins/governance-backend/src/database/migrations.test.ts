@@ -1,0 +1,67 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const directory = resolvePackagePath(
+  '@internal/backstage-plugin-governance-backend',
+  'migrations',
+);
+
+const result = (checkId: string, state: CheckResult['state']): CheckResult => ({
+  checkId,
+  title: checkId,
+  state,
+  target: 'target',
+  actual: state === 'pass' ? '90' : '10',
+  factName: checkId,
+  stale: false,
+});
+
+describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('carry scorecard results and history from per-check rows to per-entity rows and back', async () => {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseGovernanceStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const ref = 'component:default/payments';
+    const evaluate = (a: CheckResult['state'], at: string) =>
+      store.storeEvaluations(
+        [
+          {
+            entityRef: ref,
+            placement: { tier: 'core' },
+            results: [result('coverage', a), result('availability', 'pass')],
+          },
+        ],
+        new Date(at),
+      );
+    await evaluate('fail', '2026-10-01T00:00:00Z');
+    await evaluate('pass', '2026-11-01T00:00:00Z');
+    const results = await store.getResults(ref);
+    const transitions = await store.listTransitions(ref, new Date(0));
+    expect(transitions).toHaveLength(3);
+
+    // Back to one row per check, as the previous release stored them.
+    await knex.migrate.down({ directory });
+    expect(
+      await knex('check_results')
+        .orderBy('position')
+        .select('check_id', 'state'),
+    ).toEqual([
+      { check_id: 'coverage', state: 'pass' },
+      { check_id: 'availability', state: 'pass' },
+    ]);
+    expect(Number((await knex('check_history').count({ n: '*' }))[0].n)).toBe(
+      3,
+    );
+
+    // And forward again: the same results and history.
+    await knex.migrate.latest({ directory });
+    expect(await store.getResults(ref)).toEqual(results);
+    expect(await store.listTransitions(ref, new Date(0))).toEqual(transitions);
+  });
+});
