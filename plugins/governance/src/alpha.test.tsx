@@ -22,12 +22,13 @@ import userEvent from '@testing-library/user-event';
 import {
   annotatedEntity,
   criticalSummary,
+  designReview,
   mockAdrApi,
-  mockComplianceApi,
   mockGovernanceApi,
   paymentsAdrs,
   paymentsEntities,
   paymentsRollupBySystem,
+  reviewPage,
   rollupByOwner,
 } from './__testUtils__/fixtures';
 import { governanceApiRef } from './api';
@@ -101,6 +102,8 @@ describe('governance plugin for the new frontend system', () => {
   });
 
   it.each([
+    ['reviews', 'Review queue'],
+    ['compliance', 'Compliance'],
     ['adrs', 'ADRs'],
     ['retrospectives', 'Retrospectives'],
   ])(
@@ -116,45 +119,45 @@ describe('governance plugin for the new frontend system', () => {
     },
   );
 
-  it('gives the Architecture Council page a Compliance tab', () => {
-    const tester = createExtensionTester(
-      governancePlugin.getExtension(
-        'sub-page:governance/architecture-council-compliance',
-      ),
-    );
-    expect(tester.get(coreExtensionData.routePath)).toBe('compliance');
-    expect(tester.get(coreExtensionData.title)).toBe('Compliance');
-  });
-
   describe('Architecture Council page', () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: async (groupBy, filter = {}) =>
-        filter.owner
-          ? { ...paymentsRollupBySystem, groupBy, filter }
-          : { ...rollupByOwner, groupBy, filter },
-      getComplianceEntities: async (filter = {}, page) => ({
-        filter,
-        items: paymentsEntities,
-        totalItems: paymentsEntities.length,
-        offset: page?.offset ?? 0,
-        limit: page?.limit ?? 25,
-      }),
-    });
+    const api = mockGovernanceApi(
+      async () => {
+        throw new Error('getEntitySummary was not expected in this test');
+      },
+      undefined,
+      undefined,
+      {},
+      {
+        getComplianceRollup: async (groupBy, filter = {}) =>
+          filter.owner
+            ? { ...paymentsRollupBySystem, groupBy, filter }
+            : { ...rollupByOwner, groupBy, filter },
+        getComplianceEntities: async (filter = {}, page) => ({
+          filter,
+          items: paymentsEntities,
+          totalItems: paymentsEntities.length,
+          offset: page?.offset ?? 0,
+          limit: page?.limit ?? 25,
+        }),
+      },
+      {},
+      { listReviews: async query => reviewPage([designReview], query) },
+    );
 
-    function renderApp() {
+    function renderApp(path = '/architecture-council') {
       return renderTestApp({
         features: [governancePlugin],
         apis: [[governanceApiRef, api]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-        initialRouteEntries: ['/architecture-council'],
+        initialRouteEntries: [path],
       });
     }
 
-    it('lists the page in the sidebar and opens it on its Compliance tab', async () => {
+    it('lists the page in the sidebar and opens it on its Review queue tab', async () => {
       const { apis } = renderApp();
 
       expect(
-        await screen.findByRole('table', { name: 'Compliance by owner' }),
+        await screen.findByRole('table', { name: 'Review queue' }),
       ).toBeInTheDocument();
       // The sidebar item, then the title in the page header.
       expect(
@@ -162,14 +165,20 @@ describe('governance plugin for the new frontend system', () => {
           .getAllByRole('link', { name: 'Architecture Council' })
           .map(link => link.getAttribute('href')),
       ).toEqual(['/architecture-council', '/architecture-council']);
+      expect(screen.getByRole('tab', { name: 'Review queue' })).toBeVisible();
       expect(screen.getByRole('tab', { name: 'Compliance' })).toBeVisible();
       expect(
         apis.get(coreApis.appHistory)!.getSnapshot().location.pathname,
-      ).toBe('/architecture-council/compliance');
+      ).toBe('/architecture-council/reviews');
+      expect(api.listReviews).toHaveBeenLastCalledWith({
+        status: ['open', 'in-review', 'changes-requested'],
+        offset: 0,
+        limit: 25,
+      });
     });
 
-    it('keeps a drill-down in the URL, so the back button undoes it', async () => {
-      const { apis } = renderApp();
+    it('keeps a drill-down of the Compliance tab in the URL, so the back button undoes it', async () => {
+      const { apis } = renderApp('/architecture-council/compliance');
       const history = apis.get(coreApis.appHistory)!;
 
       await screen.findByRole('table', { name: 'Compliance by owner' });

@@ -12,7 +12,7 @@ export {
   ArchitectureCouncilPage,
 } from './plugin';
 export { isGovernanceAvailable } from './conditions';
-export { governanceApiRef, GovernanceClient } from './api';
+export { governanceApiRef, GovernanceClient, ReviewConflictError } from './api';
 export type {
   ComplianceCsvRequest,
   EntityScorecardTrend,

@@ -699,7 +699,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     ).map((row: { entity_ref: string }) => row.entity_ref);
     let removed = 0;
     for (const batch of chunks(entityRefs, 100)) {
-      await this.db.transaction(async tx => {
+      removed += await this.db.transaction(async tx => {
         const rows = await tx<HistoryRow & { id: number }>('scorecard_history')
           .whereIn('entity_ref', batch)
           .where('changed_at', '<', before)
@@ -739,7 +739,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           }
         }
         if (kept.length >= rows.length) {
-          return;
+          return 0;
         }
         await tx('scorecard_history')
           .whereIn(
@@ -750,7 +750,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
         for (const insert of chunks(kept)) {
           await tx('scorecard_history').insert(insert);
         }
-        removed += rows.length - kept.length;
+        return rows.length - kept.length;
       });
     }
     return removed;

@@ -1,6 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { IdentityApi, identityApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
@@ -19,6 +24,12 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   resolveDecisionScope,
+  BUILT_IN_REVIEW_KINDS,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewPage,
+  ReviewQuery,
+  ReviewSettings,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
@@ -260,6 +271,21 @@ export const waivedCriticalSummary: EntityGovernanceSummary = {
   },
 };
 
+/** The review kinds the backend offers without extra configuration. */
+export const reviewSettings: ReviewSettings = {
+  kinds: [...BUILT_IN_REVIEW_KINDS],
+  councilGroup: 'group:default/architecture-council',
+};
+
+async function noReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
+  return {
+    items: [],
+    totalCount: 0,
+    offset: query.offset ?? 0,
+    limit: query.limit ?? 25,
+  };
+}
+
 export function mockGovernanceApi(
   getEntitySummary: GovernanceApi['getEntitySummary'],
   refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
@@ -275,6 +301,7 @@ export function mockGovernanceApi(
   > = {},
   compliance: Partial<Pick<GovernanceApi, ComplianceMethod>> = {},
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
+  reviews: Partial<Pick<GovernanceApi, ReviewMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
   const unexpected = (method: string) => async () => {
     throw new Error(`${method} was not expected in this test`);
@@ -329,8 +356,146 @@ export function mockGovernanceApi(
       adrs.createRetrospective ?? unexpected('createRetrospective'),
     ),
     getAdrIndex: jest.fn(adrs.getAdrIndex ?? unexpected('getAdrIndex')),
+    // No reviews unless a test gives some, so the Governance tab renders an empty list.
+    listReviews: jest.fn(reviews.listReviews ?? noReviews),
+    getReviewSettings: jest.fn(
+      reviews.getReviewSettings ?? (async () => reviewSettings),
+    ),
+    getReview: jest.fn(reviews.getReview ?? unexpected('getReview')),
+    requestReview: jest.fn(
+      reviews.requestReview ?? unexpected('requestReview'),
+    ),
+    updateReview: jest.fn(reviews.updateReview ?? unexpected('updateReview')),
+    commentOnReview: jest.fn(
+      reviews.commentOnReview ?? unexpected('commentOnReview'),
+    ),
   };
 }
+
+type ReviewMethod =
+  | 'listReviews'
+  | 'getReviewSettings'
+  | 'getReview'
+  | 'requestReview'
+  | 'updateReview'
+  | 'commentOnReview';
+
+/** A governance API for the review views: only its review methods are expected. */
+export function mockReviewApi(
+  reviews: Partial<Pick<GovernanceApi, ReviewMethod>>,
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    {},
+    adrs,
+    reviews,
+  );
+}
+
+/** A page holding the given items, as the backend answers the query. */
+export function reviewPage(
+  items: ReviewItem[],
+  query: ReviewQuery = {},
+  totalCount = items.length,
+): ReviewPage {
+  return {
+    items,
+    totalCount,
+    offset: query.offset ?? 0,
+    limit: query.limit ?? 25,
+  };
+}
+
+/**
+ * Jane asked for a design review of {@link annotatedEntity}; Amir of the council is reviewing
+ * it, and it is past its due date.
+ */
+export const designReview: ReviewItem = {
+  id: 'review-1',
+  entityRef: 'component:default/payments-api',
+  kind: 'design-review',
+  title: 'Split the ledger out of payments-api',
+  description: 'The ledger grows faster than the rest; we want it on its own.',
+  origin: { type: 'user', requestedBy: 'user:default/jane.doe' },
+  status: 'in-review',
+  priority: 'high',
+  assignee: 'user:default/amir.khan',
+  dueDate: '2025-11-20',
+  adr: 'adr-payments-0005',
+  version: 3,
+  createdAt: '2025-11-01T09:00:00.000Z',
+  updatedAt: '2025-11-03T10:30:00.000Z',
+  commentCount: 1,
+  overdue: true,
+};
+
+/** {@link designReview} with its discussion and history. */
+export const designReviewDetail: ReviewItemDetail = {
+  ...designReview,
+  comments: [
+    {
+      id: 'comment-1',
+      author: 'user:default/amir.khan',
+      body: 'Which team owns the ledger once it is split?',
+      createdAt: '2025-11-02T14:00:00.000Z',
+    },
+  ],
+  history: [
+    {
+      id: 'history-1',
+      actor: 'user:default/jane.doe',
+      at: '2025-11-01T09:00:00.000Z',
+      action: 'created',
+      changes: [],
+    },
+    {
+      id: 'history-2',
+      actor: 'user:default/amir.khan',
+      at: '2025-11-03T10:30:00.000Z',
+      action: 'updated',
+      changes: [
+        { field: 'status', from: 'open', to: 'in-review' },
+        { field: 'assignee', from: null, to: 'user:default/amir.khan' },
+      ],
+    },
+  ],
+};
+
+/** An NFR escalation the latency trigger raised for {@link annotatedEntity}, decided. */
+export const approvedEscalation: ReviewItem = {
+  id: 'review-2',
+  entityRef: 'component:default/payments-api',
+  kind: 'nfr-escalation',
+  title: 'p95 latency failing for 30 days',
+  description: 'The p95 latency check has failed every day since 2025-10-01.',
+  origin: {
+    type: 'trigger',
+    triggerId: 'failing-check',
+    causeKey: 'component:default/payments-api#p95-latency#2025-10-01',
+  },
+  status: 'approved',
+  priority: 'medium',
+  version: 5,
+  createdAt: '2025-10-31T06:00:00.000Z',
+  updatedAt: '2025-11-05T16:00:00.000Z',
+  commentCount: 0,
+  overdue: false,
+  decision: {
+    outcome: 'approved',
+    rationale: 'Accept the latency until the Q1 capacity project lands',
+    adr: 'https://github.com/acme/payments-api/blob/main/docs/adr/0006-accept-latency.md',
+    decidedBy: 'user:default/amir.khan',
+    decidedAt: '2025-11-05T16:00:00.000Z',
+  },
+};
 
 type AdrMethod =
   | 'getEntityAdrs'
@@ -652,8 +817,30 @@ export function mockPermissionApi(
 }
 
 /**
+ * A permission API that allows exactly the named permissions and denies the rest, for a user
+ * who holds some permissions but not others. The same caching caveat applies as for
+ * {@link mockPermissionApi}.
+ */
+export function mockPermissionApiAllowing(
+  names: string[],
+): jest.Mocked<PermissionApi> {
+  return {
+    authorize: jest.fn<
+      Promise<AuthorizeResponse>,
+      Parameters<PermissionApi['authorize']>
+    >(
+      async request =>
+        ({
+          result: names.includes(request.permission.name) ? 'ALLOW' : 'DENY',
+        } as DefinitiveResponse),
+    ),
+  };
+}
+
+/**
  * Renders an entity page element the way the catalog does, with the governance API mocked.
- * The user holds every permission unless the test passes another permission API.
+ * The user holds every permission unless the test passes another permission API, and is
+ * signed in as `user:default/test` unless the test passes another identity.
  */
 export async function renderForEntity(
   element: ReactNode,
@@ -661,6 +848,7 @@ export async function renderForEntity(
     entity: Entity;
     api: GovernanceApi;
     permissionApi?: PermissionApi;
+    identityApi?: IdentityApi;
   },
 ) {
   return renderInTestApp(
@@ -668,6 +856,7 @@ export async function renderForEntity(
       apis={[
         [governanceApiRef, options.api],
         [permissionApiRef, options.permissionApi ?? mockPermissionApi('ALLOW')],
+        [identityApiRef, options.identityApi ?? mockApis.identity()],
       ]}
     >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>

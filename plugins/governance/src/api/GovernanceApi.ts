@@ -14,6 +14,14 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   Retrospective,
+  ReviewComment,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewPage,
+  ReviewQuery,
+  ReviewRequest,
+  ReviewSettings,
+  ReviewUpdate,
   ScorecardTrendPoint,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
@@ -208,6 +216,59 @@ export interface GovernanceApi {
    * @param query - Filters, sort order and page; the backend decides what is left out.
    */
   getAdrIndex(query?: AdrIndexQuery): Promise<AdrIndexPage>;
+
+  /**
+   * One page of the architecture council's review items matching the query: open items first,
+   * then the highest priority, then the oldest.
+   *
+   * @param query - Filters and page; each list matches any of its values, and an `assignee` of
+   *   `''` selects the unassigned items. The backend decides the page when none is given.
+   */
+  listReviews(query?: ReviewQuery): Promise<ReviewPage>;
+
+  /**
+   * What the review forms offer: the kinds of review, and the council's group when configured.
+   */
+  getReviewSettings(): Promise<ReviewSettings>;
+
+  /**
+   * One review item with its discussion and history, both oldest first.
+   *
+   * @param id - The item's id, as in `ReviewItem.id`.
+   */
+  getReview(id: string): Promise<ReviewItemDetail>;
+
+  /**
+   * Asks the architecture council to review an entity. Needs the `governance.review.create`
+   * permission.
+   *
+   * @param request - The entity, the kind of review, a title and optionally a description and
+   *   a linked ADR.
+   * @returns The new item, open and requested by the signed-in user.
+   */
+  requestReview(request: ReviewRequest): Promise<ReviewItem>;
+
+  /**
+   * Changes a review item: triage (assignee, priority, due date, status), a decision with its
+   * rationale, or a withdrawal. Fails with 400 for a move the item's status does not allow and
+   * 403 without the permission the change needs.
+   *
+   * @param id - The item's id.
+   * @param update - The item's version the change is based on, and the fields to change.
+   * @returns The item as stored after the change.
+   * @throws {@link ReviewConflictError} when someone changed the item since that version; it
+   *   carries the item as it is now.
+   */
+  updateReview(id: string, update: ReviewUpdate): Promise<ReviewItemDetail>;
+
+  /**
+   * Adds a comment to a review item's discussion, as the signed-in user.
+   *
+   * @param id - The item's id.
+   * @param body - The comment's text.
+   * @returns The comment as stored, with its author and time.
+   */
+  commentOnReview(id: string, body: string): Promise<ReviewComment>;
 }
 
 /**

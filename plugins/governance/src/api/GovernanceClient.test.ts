@@ -11,9 +11,11 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   Retrospective,
+  ReviewItemDetail,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import { GovernanceClient } from './GovernanceClient';
+import { ReviewConflictError } from './ReviewConflictError';
 
 const summary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
@@ -825,6 +827,213 @@ describe('GovernanceClient', () => {
         ],
         ['http://localhost:7007/api/governance/adr-index?', { method: 'GET' }],
       ]);
+    });
+  });
+
+  describe('reviews', () => {
+    const item: ReviewItemDetail = {
+      id: 'review-1',
+      entityRef: 'component:default/payments-api',
+      kind: 'design-review',
+      title: 'Split the ledger out',
+      description: '',
+      origin: { type: 'user', requestedBy: 'user:default/jane.doe' },
+      status: 'in-review',
+      priority: 'high',
+      version: 4,
+      createdAt: '2025-11-01T09:00:00.000Z',
+      updatedAt: '2025-11-03T10:30:00.000Z',
+      commentCount: 0,
+      overdue: false,
+      comments: [],
+      history: [],
+    };
+
+    function clientAnswering(response: () => Response) {
+      const fetch = jest.fn(async () => response());
+      return {
+        fetch,
+        client: new GovernanceClient({ discoveryApi, fetchApi: { fetch } }),
+      };
+    }
+
+    it('sends the filters of the queue comma-separated, with an empty assignee for unassigned items', async () => {
+      const page = { items: [], totalCount: 0, offset: 25, limit: 25 };
+      const { fetch, client } = clientAnswering(() => jsonResponse(200, page));
+
+      await expect(
+        client.listReviews({
+          entityRef: 'component:default/payments-api',
+          status: ['open', 'in-review'],
+          kind: ['design-review', 'tier-change'],
+          priority: ['high', 'critical'],
+          assignee: '',
+          overdue: true,
+          offset: 25,
+          limit: 25,
+        }),
+      ).resolves.toEqual(page);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/reviews?entityRef=component%3Adefault%2Fpayments-api&status=open%2Cin-review&kind=design-review%2Ctier-change&priority=high%2Ccritical&assignee=&overdue=true&offset=25&limit=25',
+        { method: 'GET' },
+      );
+    });
+
+    it('leaves out the filters that are not set, and overdue unless it is asked for', async () => {
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, { items: [], totalCount: 0, offset: 0, limit: 25 }),
+      );
+
+      await client.listReviews();
+      await client.listReviews({
+        status: [],
+        assignee: 'user:default/amir.khan',
+        overdue: false,
+      });
+      expect(fetch.mock.calls).toEqual([
+        ['http://localhost:7007/api/governance/reviews?', { method: 'GET' }],
+        [
+          'http://localhost:7007/api/governance/reviews?assignee=user%3Adefault%2Famir.khan',
+          { method: 'GET' },
+        ],
+      ]);
+    });
+
+    it('reads the review settings and one item by its id, escaped in the path', async () => {
+      const settings = { kinds: [{ id: 'design-review', title: 'Design' }] };
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, settings),
+      );
+      await expect(client.getReviewSettings()).resolves.toEqual(settings);
+
+      fetch.mockImplementation(async () => jsonResponse(200, item));
+      await expect(client.getReview('a/b')).resolves.toEqual(item);
+      expect(fetch.mock.calls).toEqual([
+        [
+          'http://localhost:7007/api/governance/reviews/settings',
+          { method: 'GET' },
+        ],
+        [
+          'http://localhost:7007/api/governance/reviews/a%2Fb',
+          { method: 'GET' },
+        ],
+      ]);
+    });
+
+    it('requests a review and comments on it by posting JSON', async () => {
+      const { fetch, client } = clientAnswering(() => jsonResponse(201, item));
+      const request = {
+        entityRef: 'component:default/payments-api',
+        kind: 'design-review',
+        title: 'Split the ledger out',
+      };
+      await expect(client.requestReview(request)).resolves.toEqual(item);
+
+      const comment = {
+        id: 'comment-1',
+        author: 'user:default/jane.doe',
+        body: 'Looks good',
+        createdAt: '2025-11-04T10:00:00.000Z',
+      };
+      fetch.mockImplementation(async () => jsonResponse(201, comment));
+      await expect(
+        client.commentOnReview('review-1', 'Looks good'),
+      ).resolves.toEqual(comment);
+
+      expect(fetch.mock.calls).toEqual([
+        [
+          'http://localhost:7007/api/governance/reviews',
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(request),
+          },
+        ],
+        [
+          'http://localhost:7007/api/governance/reviews/review-1/comments',
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ body: 'Looks good' }),
+          },
+        ],
+      ]);
+    });
+
+    it('updates an item with a PATCH naming the version it was based on', async () => {
+      const updated = { ...item, priority: 'critical', version: 5 };
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(200, updated),
+      );
+
+      await expect(
+        client.updateReview('review-1', { version: 4, priority: 'critical' }),
+      ).resolves.toEqual(updated);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://localhost:7007/api/governance/reviews/review-1',
+        {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ version: 4, priority: 'critical' }),
+        },
+      );
+    });
+
+    it('throws a ReviewConflictError carrying the current item when the version is stale', async () => {
+      const current = { ...item, assignee: 'user:default/li.wei', version: 6 };
+      const { client } = clientAnswering(() =>
+        jsonResponse(409, {
+          error: {
+            name: 'ConflictError',
+            message: 'Review review-1 is at version 6, not 4',
+          },
+          request: { method: 'PATCH', url: '/api/governance/reviews/review-1' },
+          response: { statusCode: 409 },
+          item: current,
+        }),
+      );
+
+      const error = await client
+        .updateReview('review-1', { version: 4, priority: 'critical' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ReviewConflictError);
+      expect(error.name).toBe('ReviewConflictError');
+      expect(error.message).toBe('Review review-1 is at version 6, not 4');
+      expect(error.current).toEqual(current);
+    });
+
+    it('throws a ResponseError for a 409 without the current item, and for a refused move', async () => {
+      const { fetch, client } = clientAnswering(() =>
+        jsonResponse(409, {
+          error: { name: 'ConflictError', message: 'Conflict' },
+          request: { method: 'PATCH', url: '/api/governance/reviews/review-1' },
+          response: { statusCode: 409 },
+        }),
+      );
+      const conflict = await client
+        .updateReview('review-1', { version: 4 })
+        .catch(e => e);
+      expect(conflict).toBeInstanceOf(ResponseError);
+      expect(conflict).not.toBeInstanceOf(ReviewConflictError);
+      expect(conflict.statusCode).toBe(409);
+
+      fetch.mockImplementation(async () =>
+        jsonResponse(400, {
+          error: {
+            name: 'InputError',
+            message:
+              "Cannot move a review from 'changes-requested' to 'approved'; allowed: in-review, withdrawn",
+          },
+          request: { method: 'PATCH', url: '/api/governance/reviews/review-1' },
+          response: { statusCode: 400 },
+        }),
+      );
+      const refused = await client
+        .updateReview('review-1', { version: 4, status: 'approved' })
+        .catch(e => e);
+      expect(refused).toBeInstanceOf(ResponseError);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.cause.message).toMatch(/allowed: in-review, withdrawn/);
     });
   });
 });

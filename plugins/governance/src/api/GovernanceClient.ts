@@ -16,6 +16,14 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   Retrospective,
+  ReviewComment,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewPage,
+  ReviewQuery,
+  ReviewRequest,
+  ReviewSettings,
+  ReviewUpdate,
   Waiver,
 } from '@internal/backstage-plugin-governance-common';
 import {
@@ -23,6 +31,7 @@ import {
   EntityScorecardTrend,
   GovernanceApi,
 } from './GovernanceApi';
+import { ReviewConflictError } from './ReviewConflictError';
 
 /**
  * Sets one query parameter per filtered dimension. An empty value is sent as is: it selects
@@ -67,6 +76,59 @@ function adrIndexParams(query: AdrIndexQuery): URLSearchParams {
     params.set('limit', String(query.limit));
   }
   return params;
+}
+
+/**
+ * The review query as parameters. Lists go comma-separated in one parameter; an empty assignee
+ * is sent as is, because it selects the unassigned items.
+ */
+function reviewParams(query: ReviewQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.entityRef) {
+    params.set('entityRef', query.entityRef);
+  }
+  const lists = ['status', 'kind', 'priority'] as const;
+  for (const key of lists) {
+    const values = query[key];
+    if (values && values.length > 0) {
+      params.set(key, values.join(','));
+    }
+  }
+  if (query.assignee !== undefined) {
+    params.set('assignee', query.assignee);
+  }
+  if (query.overdue) {
+    params.set('overdue', 'true');
+  }
+  if (query.offset !== undefined) {
+    params.set('offset', String(query.offset));
+  }
+  if (query.limit !== undefined) {
+    params.set('limit', String(query.limit));
+  }
+  return params;
+}
+
+/**
+ * The item a 409 from `PATCH /reviews/:id` carries beside the error, when it does, and the
+ * backend's reason.
+ */
+async function readConflict(
+  response: Response,
+): Promise<{ item: ReviewItemDetail; message?: string } | undefined> {
+  try {
+    const body = await response.clone().json();
+    if (body && typeof body.item === 'object' && body.item !== null) {
+      const message = body.error?.message;
+      return {
+        item: body.item as ReviewItemDetail,
+        message: typeof message === 'string' ? message : undefined,
+      };
+    }
+  } catch {
+    // Not the conflict body: the ResponseError below describes what came back.
+  }
+  return undefined;
 }
 
 /**
@@ -248,18 +310,84 @@ export class GovernanceClient implements GovernanceApi {
     );
   }
 
+  async listReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
+    return await this.request<ReviewPage>(`/reviews?${reviewParams(query)}`, {
+      method: 'GET',
+    });
+  }
+
+  async getReviewSettings(): Promise<ReviewSettings> {
+    return await this.request<ReviewSettings>('/reviews/settings', {
+      method: 'GET',
+    });
+  }
+
+  async getReview(id: string): Promise<ReviewItemDetail> {
+    return await this.request<ReviewItemDetail>(
+      `/reviews/${encodeURIComponent(id)}`,
+      { method: 'GET' },
+    );
+  }
+
+  async requestReview(request: ReviewRequest): Promise<ReviewItem> {
+    return await this.request<ReviewItem>('/reviews', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async updateReview(
+    id: string,
+    update: ReviewUpdate,
+  ): Promise<ReviewItemDetail> {
+    const response = await this.fetch(`/reviews/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(update),
+    });
+    if (response.ok) {
+      return (await response.json()) as ReviewItemDetail;
+    }
+    const conflict =
+      response.status === 409 ? await readConflict(response) : undefined;
+    const error = await ResponseError.fromResponse(response);
+    if (conflict) {
+      throw new ReviewConflictError(
+        conflict.message ?? error.cause.message,
+        conflict.item,
+      );
+    }
+    throw error;
+  }
+
+  async commentOnReview(id: string, body: string): Promise<ReviewComment> {
+    return await this.request<ReviewComment>(
+      `/reviews/${encodeURIComponent(id)}/comments`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ body }),
+      },
+    );
+  }
+
   private async request<T>(path: string, init: RequestInit): Promise<T> {
     const response = await this.send(path, init);
     return (await response.json()) as T;
   }
 
   private async send(path: string, init: RequestInit): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('governance');
-    // fetchApi rather than global fetch, so the user's Backstage token goes along.
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    const response = await this.fetch(path, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response;
+  }
+
+  private async fetch(path: string, init: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('governance');
+    // fetchApi rather than global fetch, so the user's Backstage token goes along.
+    return await this.fetchApi.fetch(`${baseUrl}${path}`, init);
   }
 }

@@ -5,3 +5,4 @@ export type {
   GovernanceApi,
 } from './GovernanceApi';
 export { GovernanceClient } from './GovernanceClient';
+export { ReviewConflictError } from './ReviewConflictError';

@@ -80,7 +80,8 @@ function DebouncedTextField(props: {
   );
 }
 
-function MultiSelect<T extends string>(props: {
+/** A select of several values with a checkbox each; nothing selected reads as "any". */
+export function MultiSelect<T extends string>(props: {
   id: string;
   label: string;
   options: readonly T[];

@@ -1,17 +1,41 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { mockComplianceApi, rollupByOwner } from '../../__testUtils__/fixtures';
+import userEvent from '@testing-library/user-event';
+import {
+  designReview,
+  mockGovernanceApi,
+  reviewPage,
+  rollupByOwner,
+} from '../../__testUtils__/fixtures';
 import { governanceApiRef } from '../../api';
 import { ArchitectureCouncilPage } from './ArchitectureCouncilPage';
 
 describe('ArchitectureCouncilPage', () => {
-  it('opens on the Compliance tab under the Architecture Council header', async () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: async () => rollupByOwner,
-    });
+  it('opens on the Review queue tab under the Architecture Council header, with Compliance next', async () => {
+    const api = mockGovernanceApi(
+      async () => {
+        throw new Error('getEntitySummary was not expected in this test');
+      },
+      undefined,
+      undefined,
+      {},
+      { getComplianceRollup: async () => rollupByOwner },
+      {},
+      { listReviews: async query => reviewPage([designReview], query) },
+    );
     await renderInTestApp(
-      <TestApiProvider apis={[[governanceApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [governanceApiRef, api],
+          [identityApiRef, mockApis.identity()],
+        ]}
+      >
         <ArchitectureCouncilPage />
       </TestApiProvider>,
       {
@@ -22,18 +46,27 @@ describe('ArchitectureCouncilPage', () => {
     expect(
       screen.getByRole('heading', { name: 'Architecture Council' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Compliance' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
-    expect(
-      await screen.findByRole('table', { name: 'Compliance by owner' }),
-    ).toBeInTheDocument();
-    expect(api.getComplianceRollup).toHaveBeenCalledWith('owner', {});
     expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Review queue',
       'Compliance',
       'ADRs',
       'Retrospectives',
     ]);
+    expect(screen.getByRole('tab', { name: 'Review queue' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Review queue' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: designReview.title }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Compliance' }));
+    expect(
+      await screen.findByRole('table', { name: 'Compliance by owner' }),
+    ).toBeInTheDocument();
+    expect(api.getComplianceRollup).toHaveBeenCalledWith('owner', {});
   });
 });

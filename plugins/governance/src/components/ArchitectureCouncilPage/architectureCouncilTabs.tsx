@@ -14,6 +14,12 @@ export interface ArchitectureCouncilTab {
  */
 export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
   {
+    // First: what waits for the council's decision is what members open the page for.
+    path: 'reviews',
+    title: 'Review queue',
+    loader: () => import('../ReviewQueue').then(m => <m.ReviewQueue />),
+  },
+  {
     path: 'compliance',
     title: 'Compliance',
     loader: () => import('../ComplianceView').then(m => <m.ComplianceView />),

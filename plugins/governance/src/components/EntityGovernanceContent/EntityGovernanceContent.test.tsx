@@ -7,6 +7,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   annotatedEntity,
+  approvedEscalation,
   criticalSummary,
   invalidSummary,
   mockGovernanceApi,
@@ -16,6 +17,7 @@ import {
   refreshedCriticalSummary,
   renderForEntity,
   responseError,
+  reviewPage,
   unannotatedEntity,
   unannotatedSummary,
   waivedCriticalSummary,
@@ -440,6 +442,35 @@ describe('EntityGovernanceContent', () => {
     expect(api.getEntityAdrs).toHaveBeenCalledWith(
       'component:default/payments-api',
     );
+  });
+
+  it("lists the council's reviews of the entity, with the decision's rationale, below its ADRs", async () => {
+    const api = mockGovernanceApi(
+      async () => criticalSummary,
+      undefined,
+      undefined,
+      {},
+      {},
+      {},
+      { listReviews: async query => reviewPage([approvedEscalation], query) },
+    );
+    await renderForEntity(<EntityGovernanceContent />, {
+      entity: annotatedEntity,
+      api,
+    });
+
+    const reviews = await screen.findByRole('table', { name: 'Reviews' });
+    expect(
+      within(reviews).getByTestId('governance-review-decision-line'),
+    ).toHaveTextContent(
+      'Approved: Accept the latency until the Q1 capacity project lands',
+    );
+    expect(api.listReviews).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+    });
+    expect(
+      screen.getByRole('button', { name: 'Request review' }),
+    ).toBeInTheDocument();
   });
 
   it('shows an error panel when the summary cannot be loaded', async () => {

@@ -3,6 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { AnnotationProblemsAlert } from '../AnnotationProblemsAlert';
 import { EntityAdrsSection } from '../EntityAdrsSection';
+import { EntityReviewsSection } from '../EntityReviewsSection';
 import { GovernanceEmptyState } from '../GovernanceEmptyState';
 import { DecisionScopeSection } from './DecisionScopeSection';
 import { OwnershipSection } from './OwnershipSection';
@@ -11,7 +12,8 @@ import { TierSection } from './TierSection';
 
 /**
  * The Governance tab of an entity page: tier, scorecard, ownership, the owning team's
- * decision scope, its architecture decisions and any invalid governance annotations.
+ * decision scope, its architecture decisions, the council's reviews of it and any invalid
+ * governance annotations.
  *
  * @public
  */
@@ -74,6 +76,9 @@ export function EntityGovernanceContent() {
       </Grid>
       <Grid item xs={12}>
         <EntityAdrsSection entityRef={summary.entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityReviewsSection entityRef={summary.entityRef} />
       </Grid>
     </Grid>
   );
