@@ -1,0 +1,250 @@
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import MuiLink from '@material-ui/core/Link';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import {
+  governanceReviewCreatePermission,
+  isReviewClosed,
+  ReviewItem,
+  ReviewPage,
+} from '@internal/backstage-plugin-governance-common';
+import { ReactNode, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { governanceApiRef } from '../../api';
+import { useReviewKinds } from '../../hooks/useReviewKinds';
+import { AdrDialog } from '../AdrDialog';
+import { ReviewDialog } from '../ReviewDialog';
+import {
+  REVIEW_PRIORITY_LABELS,
+  REVIEW_STATUS_LABELS,
+  ReviewAdrLink,
+  ReviewDueDate,
+  reviewKindTitle,
+  ReviewStatusChip,
+} from '../ReviewStatusChip';
+import { RequestReviewDialog } from './RequestReviewDialog';
+
+const useStyles = makeStyles({
+  table: { '& th': { whiteSpace: 'nowrap' } },
+  noWrap: { whiteSpace: 'nowrap' },
+});
+
+/** Open items first; the backend's order (priority, then age) stands within each group. */
+function openFirst(items: ReviewItem[]): ReviewItem[] {
+  return [...items].sort(
+    (a, b) =>
+      Number(isReviewClosed(a.status)) - Number(isReviewClosed(b.status)),
+  );
+}
+
+/** The decision in one line, so a reader of the list sees why without opening the item. */
+function DecisionLine(props: {
+  item: ReviewItem;
+  onOpenAdr: (id: string) => void;
+}) {
+  const { decision } = props.item;
+  if (!decision) {
+    return null;
+  }
+  return (
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      data-testid="governance-review-decision-line"
+    >
+      {REVIEW_STATUS_LABELS[decision.outcome]}: {decision.rationale}
+      {decision.adr && (
+        <>
+          {' '}
+          (<ReviewAdrLink adr={decision.adr} onOpenAdr={props.onOpenAdr} />)
+        </>
+      )}
+    </Typography>
+  );
+}
+
+function ReviewsTable(props: {
+  items: ReviewItem[];
+  onOpen: (id: string) => void;
+  onOpenAdr: (id: string) => void;
+}) {
+  const classes = useStyles();
+  const { items, onOpen, onOpenAdr } = props;
+  const { kinds } = useReviewKinds();
+  return (
+    <Table size="small" aria-label="Reviews" className={classes.table}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Title</TableCell>
+          <TableCell>Kind</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Priority</TableCell>
+          <TableCell>Assignee</TableCell>
+          <TableCell>Due</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {items.map(item => (
+          <TableRow key={item.id} data-testid={`governance-review-${item.id}`}>
+            <TableCell component="th" scope="row">
+              <MuiLink
+                component="button"
+                variant="body2"
+                align="left"
+                onClick={() => onOpen(item.id)}
+              >
+                {item.title}
+              </MuiLink>
+              <DecisionLine item={item} onOpenAdr={onOpenAdr} />
+            </TableCell>
+            <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
+            <TableCell>
+              <ReviewStatusChip status={item.status} />
+            </TableCell>
+            <TableCell>
+              {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
+            </TableCell>
+            <TableCell>
+              {item.assignee ? (
+                <EntityRefLink entityRef={item.assignee} />
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell className={classes.noWrap}>
+              <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+interface Received {
+  entityRef: string;
+  page: ReviewPage;
+}
+
+/** Props for {@link EntityReviewsSection}. */
+export interface EntityReviewsSectionProps {
+  entityRef: string;
+}
+
+/**
+ * The architecture council's reviews of the entity, open ones first, each with its decision
+ * when there is one; each opens in the review dialog. Users allowed to can request a review.
+ */
+export function EntityReviewsSection(props: EntityReviewsSectionProps) {
+  const { entityRef } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const { allowed: canRequest } = usePermission({
+    permission: governanceReviewCreatePermission,
+  });
+  // Answers are kept with the entity they are for: a page that moved on ignores the old ones.
+  const {
+    value: loaded,
+    loading,
+    error,
+    retry,
+  } = useAsyncRetry(
+    async (): Promise<Received> => ({
+      entityRef,
+      page: await governanceApi.listReviews({ entityRef }),
+    }),
+    [governanceApi, entityRef],
+  );
+  const [requesting, setRequesting] = useState(false);
+  const [openId, setOpenId] = useState<string>();
+  const [openAdrId, setOpenAdrId] = useState<string>();
+  const page = loaded?.entityRef === entityRef ? loaded.page : undefined;
+
+  let content: ReactNode;
+  if (error && !page) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (!page) {
+    content = <Progress />;
+  } else if (page.items.length === 0) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        No reviews of this entity yet. Request one when a design, an ADR or a
+        tier change needs the architecture council's decision.
+      </Typography>
+    );
+  } else {
+    content = (
+      <>
+        {loading && <LinearProgress />}
+        <ReviewsTable
+          items={openFirst(page.items)}
+          onOpen={setOpenId}
+          onOpenAdr={setOpenAdrId}
+        />
+        {page.totalCount > page.items.length && (
+          <Typography variant="body2" color="textSecondary">
+            Showing {page.items.length} of {page.totalCount} reviews; the review
+            queue of the Architecture Council page lists them all.
+          </Typography>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Reviews"
+      subheader="The architecture council's reviews of this entity and their decisions."
+      action={
+        canRequest ? (
+          <Button
+            variant="outlined"
+            size="small"
+            color="primary"
+            onClick={() => setRequesting(true)}
+          >
+            Request review
+          </Button>
+        ) : undefined
+      }
+    >
+      <Box data-testid="governance-reviews">{content}</Box>
+      {requesting && (
+        <RequestReviewDialog
+          entityRef={entityRef}
+          onClose={() => setRequesting(false)}
+          onRequested={retry}
+        />
+      )}
+      {openId && (
+        <ReviewDialog
+          key={openId}
+          reviewId={openId}
+          onClose={() => setOpenId(undefined)}
+          onChanged={retry}
+        />
+      )}
+      {openAdrId && (
+        <AdrDialog
+          key={openAdrId}
+          adrId={openAdrId}
+          onClose={() => setOpenAdrId(undefined)}
+        />
+      )}
+    </InfoCard>
+  );
+}

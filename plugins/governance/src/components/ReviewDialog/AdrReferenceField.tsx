@@ -1,0 +1,63 @@
+import { useApi } from '@backstage/core-plugin-api';
+import TextField from '@material-ui/core/TextField';
+import useAsync from 'react-use/esm/useAsync';
+import { governanceApiRef } from '../../api';
+import { adrHeading } from '../AdrDialog';
+
+/** Props for {@link AdrReferenceField}. */
+export interface AdrReferenceFieldProps {
+  id: string;
+  label: string;
+  /** The entity whose ADRs the field suggests. */
+  entityRef: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  helperText?: string;
+}
+
+/**
+ * A field for an ADR id or URL that suggests the entity's ADRs. Any text is accepted, so an ADR
+ * kept elsewhere can be linked by its URL; without readable ADRs it is a plain text field.
+ */
+export function AdrReferenceField(props: AdrReferenceFieldProps) {
+  const { id, label, entityRef, value, onChange, disabled, helperText } = props;
+  const governanceApi = useApi(governanceApiRef);
+  // Suggestions only: a location that cannot be read leaves the field usable.
+  const { value: adrs } = useAsync(
+    () => governanceApi.getEntityAdrs(entityRef).catch(() => undefined),
+    [governanceApi, entityRef],
+  );
+  const listId = `${id}-options`;
+  const options = adrs?.items ?? [];
+
+  return (
+    <>
+      <TextField
+        id={id}
+        label={label}
+        value={value}
+        onChange={e => onChange(e.target.value)}
+        fullWidth
+        margin="normal"
+        variant="outlined"
+        disabled={disabled}
+        helperText={
+          helperText ??
+          (options.length > 0
+            ? "Pick one of the entity's ADRs, or paste an ADR's URL."
+            : "An ADR's id or URL.")
+        }
+        // Always tied to its list, so the field keeps one role while the ADRs load.
+        inputProps={{ list: listId }}
+      />
+      <datalist id={listId} data-testid={listId}>
+        {options.map(adr => (
+          <option key={adr.id} value={adr.id}>
+            {adrHeading(adr)}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}

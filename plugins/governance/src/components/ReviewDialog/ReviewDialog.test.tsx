@@ -1,0 +1,474 @@
+import { mockApis } from '@backstage/test-utils';
+import { ReviewItemDetail } from '@internal/backstage-plugin-governance-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  annotatedEntity,
+  approvedEscalation,
+  backendError,
+  designReviewDetail,
+  mockPermissionApi,
+  mockReviewApi,
+  paymentsEntityAdrs,
+  renderForEntity,
+} from '../../__testUtils__/fixtures';
+import { GovernanceApi, ReviewConflictError } from '../../api';
+import { ReviewDialog } from './ReviewDialog';
+
+const CONFLICT =
+  'Someone else changed this review while you were editing. The latest version is shown; check it and try again.';
+
+/** Li Wei sits on the architecture council. */
+const councilMember = 'user:default/li.wei';
+
+async function renderDialog(api: GovernanceApi, reviewId = 'review-1') {
+  const onClose = jest.fn();
+  const onChanged = jest.fn();
+  await renderForEntity(
+    <ReviewDialog
+      reviewId={reviewId}
+      onClose={onClose}
+      onChanged={onChanged}
+    />,
+    {
+      entity: annotatedEntity,
+      api,
+      // usePermission caches the decision for the whole file, so every test here is a council
+      // member; ReviewDialogWithoutPermissions.test.tsx covers everyone else.
+      permissionApi: mockPermissionApi('ALLOW'),
+      identityApi: mockApis.identity({ userEntityRef: councilMember }),
+    },
+  );
+  const dialog = within(
+    await screen.findByRole('dialog', { name: designReviewDetail.title }),
+  );
+  return { onClose, onChanged, dialog };
+}
+
+function reviewApi(
+  overrides: Partial<GovernanceApi> = {},
+): jest.Mocked<GovernanceApi> {
+  return mockReviewApi(
+    {
+      getReview: async () => designReviewDetail,
+      ...overrides,
+    },
+    { getEntityAdrs: async () => paymentsEntityAdrs },
+  );
+}
+
+/** Enters text the way a user pastes it: typing it key by key is slow in jsdom. */
+async function enter(field: HTMLElement, text: string) {
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
+
+/** The option labels of a native select. */
+function optionsOf(select: HTMLElement): string[] {
+  return within(select)
+    .getAllByRole('option')
+    .map(option => option.textContent ?? '');
+}
+
+describe('ReviewDialog for a council member', () => {
+  it('shows the facts of the item, its description, discussion and history', async () => {
+    const api = reviewApi();
+    const { dialog } = await renderDialog(api);
+
+    expect(api.getReview).toHaveBeenCalledWith('review-1');
+    const facts = within(await dialog.findByTestId('governance-review-facts'));
+    expect(facts.getByRole('link', { name: /payments-api/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api',
+    );
+    expect(await facts.findByText('Design review')).toBeInTheDocument();
+    expect(facts.getByTestId('governance-review-status')).toHaveTextContent(
+      'In review',
+    );
+    expect(facts.getByText('High')).toBeInTheDocument();
+    expect(facts.getByRole('link', { name: /amir\.khan/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/amir.khan',
+    );
+    expect(facts.getByTestId('governance-review-due')).toHaveTextContent(
+      '2025-11-20 overdue',
+    );
+    expect(facts.getByTestId('governance-review-origin')).toHaveTextContent(
+      'Requested by jane.doe',
+    );
+    expect(
+      facts.getByRole('button', { name: 'adr-payments-0005' }),
+    ).toBeInTheDocument();
+    expect(dialog.getByText(designReviewDetail.description)).toBeVisible();
+
+    const comments = within(dialog.getByRole('list', { name: 'Comments' }));
+    expect(
+      comments.getByText('Which team owns the ledger once it is split?'),
+    ).toBeInTheDocument();
+    expect(
+      dialog.getByTestId('governance-review-comment-comment-1'),
+    ).toHaveTextContent('amir.khan, 2025-11-02 14:00 UTC');
+
+    const history = dialog.getByTestId('governance-review-history-history-2');
+    expect(history).toHaveTextContent(
+      'amir.khan changed, 2025-11-03 10:30 UTC',
+    );
+    expect(history).toHaveTextContent('Status: Open → In review');
+    expect(history).toHaveTextContent(
+      'Assignee: none → user:default/amir.khan',
+    );
+    expect(
+      dialog.getByTestId('governance-review-history-history-1'),
+    ).toHaveTextContent('jane.doe requested the review');
+  });
+
+  it('offers triage, the decisions the status allows, and withdrawal', async () => {
+    const { dialog } = await renderDialog(reviewApi());
+
+    expect(
+      await dialog.findByRole('textbox', { name: 'Assignee' }),
+    ).toHaveValue('user:default/amir.khan');
+    expect(
+      dialog.getByRole('button', { name: 'Assign to me' }),
+    ).toBeInTheDocument();
+    expect(dialog.getByRole('combobox', { name: 'Priority' })).toHaveValue(
+      'high',
+    );
+    expect(dialog.getByLabelText('Due date')).toHaveValue('2025-11-20');
+    // Decisions need a rationale, so triage only moves between open and in review, or withdraws.
+    expect(optionsOf(dialog.getByRole('combobox', { name: 'Status' }))).toEqual(
+      ['In review', 'Open', 'Withdrawn'],
+    );
+    expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    expect(
+      optionsOf(dialog.getByRole('combobox', { name: 'Decision' })),
+    ).toEqual(['Choose…', 'Approve', 'Reject', 'Request changes']);
+    expect(
+      dialog.getByRole('textbox', { name: /^Rationale/ }),
+    ).toBeInTheDocument();
+    expect(
+      dialog.getByRole('combobox', { name: 'Decision ADR' }),
+    ).toBeInTheDocument();
+    expect(
+      dialog.getByRole('button', { name: 'Record decision' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Withdraw' }),
+    ).toBeInTheDocument();
+  });
+
+  it('saves only the changed fields, based on the version shown, and shows the saved item', async () => {
+    const saved: ReviewItemDetail = {
+      ...designReviewDetail,
+      priority: 'critical',
+      assignee: councilMember,
+      dueDate: undefined,
+      version: 4,
+    };
+    const api = reviewApi({ updateReview: async () => saved });
+    const { dialog, onChanged } = await renderDialog(api);
+
+    await userEvent.selectOptions(
+      await dialog.findByRole('combobox', { name: 'Priority' }),
+      'critical',
+    );
+    await waitFor(() =>
+      expect(
+        dialog.getByRole('button', { name: 'Assign to me' }),
+      ).toBeEnabled(),
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Assign to me' }));
+    expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
+      councilMember,
+    );
+    fireEvent.change(dialog.getByLabelText('Due date'), {
+      target: { value: '' },
+    });
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    expect(api.updateReview).toHaveBeenCalledTimes(1);
+    expect(api.updateReview).toHaveBeenCalledWith('review-1', {
+      version: 3,
+      priority: 'critical',
+      assignee: councilMember,
+      dueDate: null,
+    });
+    const facts = within(dialog.getByTestId('governance-review-facts'));
+    expect(facts.getByText('Critical')).toBeInTheDocument();
+    expect(facts.getByRole('link', { name: /li\.wei/ })).toBeInTheDocument();
+    // Nothing left to save once the form shows the saved item.
+    expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  });
+
+  it('moves the item back to open through the status', async () => {
+    const api = reviewApi({
+      updateReview: async () => ({
+        ...designReviewDetail,
+        status: 'open',
+        version: 4,
+      }),
+    });
+    const { dialog } = await renderDialog(api);
+
+    await userEvent.selectOptions(
+      await dialog.findByRole('combobox', { name: 'Status' }),
+      'open',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(
+        within(dialog.getByTestId('governance-review-facts')).getByTestId(
+          'governance-review-status',
+        ),
+      ).toHaveTextContent('Open'),
+    );
+    expect(api.updateReview).toHaveBeenCalledWith('review-1', {
+      version: 3,
+      status: 'open',
+    });
+  });
+
+  it('shows the latest version and drops the edits when someone else changed the item first', async () => {
+    const current: ReviewItemDetail = {
+      ...designReviewDetail,
+      priority: 'low',
+      assignee: 'user:default/sam.lee',
+      version: 7,
+    };
+    const api = reviewApi({
+      updateReview: jest
+        .fn()
+        .mockRejectedValueOnce(
+          new ReviewConflictError('Review review-1 changed', current),
+        )
+        .mockResolvedValueOnce({ ...current, priority: 'medium', version: 8 }),
+    });
+    const { dialog, onChanged } = await renderDialog(api);
+
+    await userEvent.selectOptions(
+      await dialog.findByRole('combobox', { name: 'Priority' }),
+      'critical',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    expect(await dialog.findByRole('alert')).toHaveTextContent(CONFLICT);
+    const facts = within(dialog.getByTestId('governance-review-facts'));
+    expect(facts.getByText('Low')).toBeInTheDocument();
+    expect(facts.getByRole('link', { name: /sam\.lee/ })).toBeInTheDocument();
+    expect(dialog.getByRole('combobox', { name: 'Priority' })).toHaveValue(
+      'low',
+    );
+    expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
+      'user:default/sam.lee',
+    );
+    expect(onChanged).toHaveBeenCalled();
+
+    // Trying again is based on the version now shown.
+    await userEvent.selectOptions(
+      dialog.getByRole('combobox', { name: 'Priority' }),
+      'medium',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateReview).toHaveBeenLastCalledWith('review-1', {
+        version: 7,
+        priority: 'medium',
+      }),
+    );
+    await waitFor(() => expect(dialog.queryByRole('alert')).toBeNull());
+  });
+
+  it('shows why a change was refused and keeps the edits', async () => {
+    const api = reviewApi({
+      updateReview: async () => {
+        throw await backendError(400, 'Bad Request', {
+          name: 'InputError',
+          message:
+            "Cannot move a review from 'in-review' to 'open'; allowed: changes-requested, approved, rejected, withdrawn",
+        });
+      },
+    });
+    const { dialog, onChanged, onClose } = await renderDialog(api);
+
+    await userEvent.selectOptions(
+      await dialog.findByRole('combobox', { name: 'Status' }),
+      'open',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    const alert = await dialog.findByRole('alert');
+    expect(alert).toHaveTextContent('The review was not saved.');
+    expect(alert).toHaveTextContent(
+      'allowed: changes-requested, approved, rejected, withdrawn',
+    );
+    expect(dialog.getByRole('combobox', { name: 'Status' })).toHaveValue(
+      'open',
+    );
+    expect(onChanged).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('records a decision only with a rationale, with the ADR that records it', async () => {
+    const decided: ReviewItemDetail = {
+      ...designReviewDetail,
+      status: 'approved',
+      version: 4,
+      overdue: false,
+      decision: {
+        outcome: 'approved',
+        rationale: 'The ledger has its own load profile',
+        adr: 'adr-payments-0005',
+        decidedBy: councilMember,
+        decidedAt: '2025-11-06T09:00:00.000Z',
+      },
+    };
+    const api = reviewApi({ updateReview: async () => decided });
+    const { dialog, onChanged } = await renderDialog(api);
+
+    await userEvent.selectOptions(
+      await dialog.findByRole('combobox', { name: 'Decision' }),
+      'approved',
+    );
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Record decision' }),
+    );
+    expect(
+      await dialog.findByText(
+        'Explain the decision: the requester and later readers rely on it.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.updateReview).not.toHaveBeenCalled();
+
+    // The entity's ADRs are offered to pick from.
+    await waitFor(() =>
+      expect(
+        dialog.getByTestId('governance-review-decision-review-1-adr-options')
+          .children,
+      ).toHaveLength(paymentsEntityAdrs.items.length),
+    );
+    await enter(
+      dialog.getByRole('textbox', { name: /^Rationale/ }),
+      'The ledger has its own load profile',
+    );
+    await enter(
+      dialog.getByRole('combobox', { name: 'Decision ADR' }),
+      'adr-payments-0005',
+    );
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Record decision' }),
+    );
+
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.updateReview).toHaveBeenCalledWith('review-1', {
+      version: 3,
+      status: 'approved',
+      rationale: 'The ledger has its own load profile',
+      decisionAdr: 'adr-payments-0005',
+    });
+    const decision = within(dialog.getByTestId('governance-review-decision'));
+    expect(decision.getByText('Approved')).toBeInTheDocument();
+    expect(
+      decision.getByText('The ledger has its own load profile'),
+    ).toBeInTheDocument();
+    // A decided item is closed: nothing left to triage, decide or withdraw.
+    expect(
+      dialog.queryByRole('button', { name: 'Record decision' }),
+    ).toBeNull();
+    expect(dialog.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
+  });
+
+  it('shows the decision of a decided item: outcome, rationale, ADR, who and when', async () => {
+    const api = reviewApi({
+      getReview: async () => ({
+        ...approvedEscalation,
+        comments: [],
+        history: [],
+      }),
+    });
+    await renderForEntity(
+      <ReviewDialog reviewId="review-2" onClose={jest.fn()} />,
+      {
+        entity: annotatedEntity,
+        api,
+        permissionApi: mockPermissionApi('ALLOW'),
+      },
+    );
+
+    const dialog = within(
+      await screen.findByRole('dialog', { name: approvedEscalation.title }),
+    );
+    const decision = dialog.getByTestId('governance-review-decision');
+    expect(decision).toHaveTextContent(
+      'Approved — decided by amir.khan on 2025-11-05',
+    );
+    expect(decision).toHaveTextContent(
+      'Accept the latency until the Q1 capacity project lands',
+    );
+    expect(
+      within(decision).getByRole('link', { name: /0006-accept-latency\.md/ }),
+    ).toHaveAttribute('href', approvedEscalation.decision!.adr);
+    expect(dialog.getByTestId('governance-review-origin')).toHaveTextContent(
+      'Raised by trigger failing-check (cause component:default/payments-api#p95-latency#2025-10-01)',
+    );
+    expect(dialog.getByText('No comments yet.')).toBeInTheDocument();
+  });
+
+  it('adds a comment and shows the discussion as read again', async () => {
+    const comment = {
+      id: 'comment-2',
+      author: councilMember,
+      body: 'Payments keeps it; the ledger team is not staffed yet.',
+      createdAt: '2025-11-04T08:00:00.000Z',
+    };
+    const api = reviewApi({
+      getReview: jest
+        .fn()
+        .mockResolvedValueOnce(designReviewDetail)
+        .mockResolvedValueOnce({
+          ...designReviewDetail,
+          comments: [...designReviewDetail.comments, comment],
+          commentCount: 2,
+          version: 4,
+        }),
+      commentOnReview: async () => comment,
+    });
+    const { dialog, onChanged } = await renderDialog(api);
+
+    const field = await dialog.findByRole('textbox', { name: 'Comment' });
+    expect(dialog.getByRole('button', { name: 'Add comment' })).toBeDisabled();
+    await enter(field, comment.body);
+    await userEvent.click(dialog.getByRole('button', { name: 'Add comment' }));
+
+    expect(await dialog.findByText(comment.body)).toBeInTheDocument();
+    expect(api.commentOnReview).toHaveBeenCalledWith('review-1', comment.body);
+    expect(field).toHaveValue('');
+    expect(onChanged).toHaveBeenCalled();
+    expect(api.getReview).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when the review cannot be loaded', async () => {
+    const api = reviewApi({
+      getReview: async () => {
+        throw await backendError(404, 'Not Found', {
+          name: 'NotFoundError',
+          message: 'No review review-9',
+        });
+      },
+    });
+    await renderForEntity(
+      <ReviewDialog reviewId="review-9" onClose={jest.fn()} />,
+      { entity: annotatedEntity, api },
+    );
+
+    const dialog = within(
+      await screen.findByRole('dialog', { name: 'Review' }),
+    );
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      'The review could not be loaded. Request failed with 404 Not Found: No review review-9',
+    );
+  });
+});

@@ -1,0 +1,404 @@
+import { makeStyles } from '@material-ui/core/styles';
+import { Progress } from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  governanceReviewDecidePermission,
+  governanceReviewTriagePermission,
+  isReviewClosed,
+  REVIEW_TRANSITIONS,
+  ReviewItemDetail,
+} from '@internal/backstage-plugin-governance-common';
+import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { governanceApiRef, ReviewConflictError } from '../../api';
+import { useReviewKinds } from '../../hooks/useReviewKinds';
+import { AdrDialog } from '../AdrDialog';
+import { describeError } from '../AdrDialog/describeError';
+import {
+  formatDate,
+  formatDateTime,
+} from '../EntityGovernanceContent/formatDate';
+import {
+  REVIEW_PRIORITY_LABELS,
+  REVIEW_STATUS_LABELS,
+  ReviewAdrLink,
+  ReviewDueDate,
+  ReviewOriginText,
+  reviewKindTitle,
+  ReviewStatusChip,
+} from '../ReviewStatusChip';
+import { allowedDecisions, ReviewDecisionForm } from './ReviewDecisionForm';
+import { ReviewDiscussion, ReviewHistory } from './ReviewDiscussion';
+import { ReviewChange, ReviewTriageForm } from './ReviewTriageForm';
+
+/** What the dialog says when someone else's change got in first. */
+export const REVIEW_CONFLICT_MESSAGE =
+  'Someone else changed this review while you were editing. The latest version is shown; check it and try again.';
+
+const useStyles = makeStyles(theme => ({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    alignItems: 'center',
+    margin: 0,
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0 },
+  },
+  section: { marginTop: theme.spacing(3) },
+  text: { whiteSpace: 'pre-wrap' },
+}));
+
+/** A conflict thrown by this bundle's client, or by another copy of it. */
+function isConflict(error: unknown): error is ReviewConflictError {
+  return (
+    error instanceof ReviewConflictError ||
+    (error instanceof Error &&
+      error.name === 'ReviewConflictError' &&
+      'current' in error)
+  );
+}
+
+function Section(props: { title: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <Box component="section" className={classes.section}>
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+function ReviewFacts(props: {
+  item: ReviewItemDetail;
+  onOpenAdr: (id: string) => void;
+}) {
+  const classes = useStyles();
+  const { item, onOpenAdr } = props;
+  const { kinds } = useReviewKinds();
+  return (
+    <dl className={classes.facts} data-testid="governance-review-facts">
+      <dt>Entity</dt>
+      <dd>
+        <EntityRefLink entityRef={item.entityRef} />
+      </dd>
+      <dt>Kind</dt>
+      <dd>{reviewKindTitle(kinds, item.kind)}</dd>
+      <dt>Status</dt>
+      <dd>
+        <ReviewStatusChip status={item.status} />
+      </dd>
+      <dt>Priority</dt>
+      <dd>{REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}</dd>
+      <dt>Assignee</dt>
+      <dd>
+        {item.assignee ? (
+          <EntityRefLink entityRef={item.assignee} />
+        ) : (
+          'Unassigned'
+        )}
+      </dd>
+      <dt>Due</dt>
+      <dd>
+        <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
+      </dd>
+      <dt>Origin</dt>
+      <dd>
+        <ReviewOriginText origin={item.origin} showCause />
+      </dd>
+      <dt>Requested</dt>
+      <dd>{formatDateTime(item.createdAt)}</dd>
+      {item.adr && (
+        <>
+          <dt>Linked ADR</dt>
+          <dd>
+            <ReviewAdrLink adr={item.adr} onOpenAdr={onOpenAdr} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function ReviewDecisionView(props: {
+  item: ReviewItemDetail;
+  onOpenAdr: (id: string) => void;
+}) {
+  const classes = useStyles();
+  const { decision } = props.item;
+  if (!decision) {
+    return null;
+  }
+  return (
+    <Box data-testid="governance-review-decision">
+      <Typography variant="body1">
+        <strong>{REVIEW_STATUS_LABELS[decision.outcome]}</strong>
+        {' — decided by '}
+        <EntityRefLink entityRef={decision.decidedBy} /> on{' '}
+        {formatDate(decision.decidedAt)}
+      </Typography>
+      <Typography variant="body2" className={classes.text} paragraph>
+        {decision.rationale}
+      </Typography>
+      {decision.adr && (
+        <Typography variant="body2">
+          Recorded in{' '}
+          <ReviewAdrLink adr={decision.adr} onOpenAdr={props.onOpenAdr} />
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** Props for {@link ReviewDialog}. */
+export interface ReviewDialogProps {
+  /** The review item to show. */
+  reviewId: string;
+  onClose: () => void;
+  /** Called after every change the dialog made, so lists can reload. */
+  onChanged?: () => void;
+}
+
+/**
+ * One review item: its facts, the council's decision, the discussion and the history. Council
+ * members triage and decide it here; the requester can withdraw it. Every change is based on
+ * the version shown, and a change someone else made in between replaces what is shown.
+ */
+export function ReviewDialog(props: ReviewDialogProps) {
+  const classes = useStyles();
+  const { reviewId, onClose, onChanged } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const identityApi = useApi(identityApiRef);
+  const { value: loaded, error: loadError } = useAsync(
+    () => governanceApi.getReview(reviewId),
+    [governanceApi, reviewId],
+  );
+  const { value: identity } = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  // Not allowed while the decisions load: the controls appear once they are known.
+  const { allowed: canTriage } = usePermission({
+    permission: governanceReviewTriagePermission,
+  });
+  const { allowed: canDecide } = usePermission({
+    permission: governanceReviewDecidePermission,
+  });
+  const [latest, setLatest] = useState<ReviewItemDetail>();
+  // Forms start again from the item shown after each change or conflict.
+  const [revision, setRevision] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{
+    severity: 'error' | 'warning';
+    message: string;
+  }>();
+  const [openAdrId, setOpenAdrId] = useState<string>();
+  const item = latest ?? loaded;
+  const titleId = 'governance-review-dialog-title';
+
+  const replace = (next: ReviewItemDetail) => {
+    setLatest(next);
+    setRevision(r => r + 1);
+  };
+
+  const update = async (change: ReviewChange, failure: string) => {
+    if (!item) {
+      return false;
+    }
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      replace(
+        await governanceApi.updateReview(item.id, {
+          ...change,
+          version: item.version,
+        }),
+      );
+      onChanged?.();
+      return true;
+    } catch (e) {
+      if (isConflict(e)) {
+        replace(e.current);
+        setNotice({ severity: 'warning', message: REVIEW_CONFLICT_MESSAGE });
+        // The list behind the dialog is as stale as the form was.
+        onChanged?.();
+      } else {
+        setNotice({
+          severity: 'error',
+          message: `${failure} ${describeError(e as Error)}`,
+        });
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const comment = async (body: string) => {
+    if (!item) {
+      return false;
+    }
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const added = await governanceApi.commentOnReview(item.id, body);
+      // Read the item again: the comment is in its history, and may have moved its version.
+      const fresh = await governanceApi
+        .getReview(item.id)
+        .catch(() => undefined);
+      setLatest(
+        fresh ?? {
+          ...item,
+          comments: [...item.comments, added],
+          commentCount: item.commentCount + 1,
+        },
+      );
+      onChanged?.();
+      return true;
+    } catch (e) {
+      setNotice({
+        severity: 'error',
+        message: `The comment was not added. ${describeError(e as Error)}`,
+      });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let content: ReactNode;
+  let withdrawButton: ReactNode;
+  if (loadError && !item) {
+    content = (
+      <Alert severity="error">
+        The review could not be loaded. {describeError(loadError)}
+      </Alert>
+    );
+  } else if (!item) {
+    content = <Progress />;
+  } else {
+    const isRequester =
+      item.origin.type === 'user' &&
+      !!identity &&
+      item.origin.requestedBy === identity.userEntityRef;
+    const closed = isReviewClosed(item.status);
+    const showTriage = canTriage && !closed;
+    const showDecide = canDecide && allowedDecisions(item).length > 0;
+    if (
+      REVIEW_TRANSITIONS[item.status].includes('withdrawn') &&
+      (isRequester || canTriage)
+    ) {
+      withdrawButton = (
+        <Button
+          disabled={busy}
+          onClick={() =>
+            update({ status: 'withdrawn' }, 'The review was not withdrawn.')
+          }
+        >
+          Withdraw
+        </Button>
+      );
+    }
+    content = (
+      <>
+        {notice && (
+          <Alert
+            severity={notice.severity}
+            style={{ marginBottom: 16 }}
+            data-testid="governance-review-notice"
+          >
+            {notice.message}
+          </Alert>
+        )}
+        <ReviewFacts item={item} onOpenAdr={setOpenAdrId} />
+        {item.description && (
+          <Section title="Description">
+            <Typography variant="body2" className={classes.text}>
+              {item.description}
+            </Typography>
+          </Section>
+        )}
+        {item.decision && (
+          <Section title="Decision">
+            <ReviewDecisionView item={item} onOpenAdr={setOpenAdrId} />
+          </Section>
+        )}
+        {showTriage && (
+          <Section title="Triage">
+            <ReviewTriageForm
+              key={revision}
+              item={item}
+              userEntityRef={identity?.userEntityRef}
+              busy={busy}
+              onSave={change => update(change, 'The review was not saved.')}
+            />
+          </Section>
+        )}
+        {showDecide && (
+          <Section title="Decide">
+            <ReviewDecisionForm
+              key={revision}
+              item={item}
+              busy={busy}
+              onDecide={change =>
+                update(change, 'The decision was not recorded.')
+              }
+            />
+          </Section>
+        )}
+        <Section title="Discussion">
+          <ReviewDiscussion
+            reviewId={item.id}
+            comments={item.comments}
+            busy={busy}
+            onComment={comment}
+          />
+        </Section>
+        <Section title="History">
+          <ReviewHistory history={item.history} />
+        </Section>
+      </>
+    );
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      scroll="paper"
+      aria-labelledby={titleId}
+      data-testid="governance-review-dialog"
+    >
+      <DialogTitle id={titleId}>{item ? item.title : 'Review'}</DialogTitle>
+      <DialogContent dividers>{content}</DialogContent>
+      <DialogActions>
+        {withdrawButton}
+        <Button onClick={onClose} color="primary">
+          Close
+        </Button>
+      </DialogActions>
+      {openAdrId && (
+        <AdrDialog
+          key={openAdrId}
+          adrId={openAdrId}
+          onClose={() => setOpenAdrId(undefined)}
+        />
+      )}
+    </Dialog>
+  );
+}

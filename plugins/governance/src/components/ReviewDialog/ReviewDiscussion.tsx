@@ -1,0 +1,214 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import {
+  isReviewDecision,
+  REVIEW_PRIORITIES,
+  REVIEW_STATUSES,
+  ReviewComment,
+  ReviewFieldChange,
+  ReviewHistoryEntry,
+  ReviewPriority,
+  ReviewStatus,
+} from '@internal/backstage-plugin-governance-common';
+import { FormEvent, useState } from 'react';
+import { formatDateTime } from '../EntityGovernanceContent/formatDate';
+import {
+  REVIEW_PRIORITY_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '../ReviewStatusChip';
+
+/** Props for {@link ReviewDiscussion}. */
+export interface ReviewDiscussionProps {
+  reviewId: string;
+  comments: ReviewComment[];
+  busy: boolean;
+  /** Posts the comment; resolves to whether it was added, which clears the field. */
+  onComment: (body: string) => Promise<boolean>;
+}
+
+/** The item's comments, oldest first, and a field to add one. */
+export function ReviewDiscussion(props: ReviewDiscussionProps) {
+  const { reviewId, comments, busy, onComment } = props;
+  const [body, setBody] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) {
+      return;
+    }
+    if (await onComment(body.trim())) {
+      setBody('');
+    }
+  };
+
+  return (
+    <>
+      {comments.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No comments yet.
+        </Typography>
+      ) : (
+        <List dense aria-label="Comments" disablePadding>
+          {comments.map(comment => (
+            <ListItem
+              key={comment.id}
+              disableGutters
+              data-testid={`governance-review-comment-${comment.id}`}
+            >
+              <ListItemText
+                primary={
+                  <Typography
+                    variant="body2"
+                    style={{ whiteSpace: 'pre-wrap' }}
+                  >
+                    {comment.body}
+                  </Typography>
+                }
+                secondary={
+                  <>
+                    <EntityRefLink entityRef={comment.author} />,{' '}
+                    {formatDateTime(comment.createdAt)}
+                  </>
+                }
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      <form noValidate onSubmit={submit} aria-label="Add comment">
+        <TextField
+          id={`governance-review-comment-${reviewId}`}
+          label="Comment"
+          value={body}
+          onChange={e => setBody(e.target.value)}
+          multiline
+          minRows={2}
+          fullWidth
+          margin="normal"
+          variant="outlined"
+          disabled={busy}
+        />
+        <Box display="flex" justifyContent="flex-end">
+          <Button
+            type="submit"
+            variant="outlined"
+            color="primary"
+            disabled={busy || !body.trim()}
+          >
+            Add comment
+          </Button>
+        </Box>
+      </form>
+    </>
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  status: 'Status',
+  priority: 'Priority',
+  assignee: 'Assignee',
+  dueDate: 'Due date',
+  rationale: 'Rationale',
+  decisionAdr: 'Decision ADR',
+  adr: 'Linked ADR',
+  title: 'Title',
+  description: 'Description',
+  kind: 'Kind',
+};
+
+/** A value of the history in words: statuses and priorities as the rest of the dialog says them. */
+function historyValue(field: string, value: string | null): string {
+  if (value === null || value === '') {
+    return 'none';
+  }
+  if (
+    field === 'status' &&
+    (REVIEW_STATUSES as readonly string[]).includes(value)
+  ) {
+    return REVIEW_STATUS_LABELS[value as ReviewStatus];
+  }
+  if (
+    field === 'priority' &&
+    (REVIEW_PRIORITIES as readonly string[]).includes(value)
+  ) {
+    return REVIEW_PRIORITY_LABELS[value as ReviewPriority];
+  }
+  return value;
+}
+
+function changeText(change: ReviewFieldChange): string {
+  const label = FIELD_LABELS[change.field] ?? change.field;
+  return `${label}: ${historyValue(change.field, change.from)} → ${historyValue(
+    change.field,
+    change.to,
+  )}`;
+}
+
+function actionText(entry: ReviewHistoryEntry): string {
+  switch (entry.action) {
+    case 'created':
+      return 'requested the review';
+    case 'commented':
+      return 'commented';
+    default: {
+      const status = entry.changes.find(c => c.field === 'status')?.to;
+      return status && isReviewDecision(status as ReviewStatus)
+        ? 'decided'
+        : 'changed';
+    }
+  }
+}
+
+/** Props for {@link ReviewHistory}. */
+export interface ReviewHistoryProps {
+  history: ReviewHistoryEntry[];
+}
+
+/** Who changed what when, oldest first, each field from its old value to its new one. */
+export function ReviewHistory(props: ReviewHistoryProps) {
+  const { history } = props;
+  if (history.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Nothing recorded yet.
+      </Typography>
+    );
+  }
+  return (
+    <List dense aria-label="History" disablePadding>
+      {history.map(entry => (
+        <ListItem
+          key={entry.id}
+          disableGutters
+          data-testid={`governance-review-history-${entry.id}`}
+        >
+          <ListItemText
+            primary={
+              <>
+                <EntityRefLink entityRef={entry.actor} /> {actionText(entry)},{' '}
+                {formatDateTime(entry.at)}
+              </>
+            }
+            secondary={
+              entry.changes.length > 0 ? (
+                <Box component="span" display="block">
+                  {entry.changes.map(change => (
+                    <Box component="span" display="block" key={change.field}>
+                      {changeText(change)}
+                    </Box>
+                  ))}
+                </Box>
+              ) : undefined
+            }
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,204 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import {
+  isReviewDecision,
+  REVIEW_PRIORITIES,
+  REVIEW_TRANSITIONS,
+  ReviewItem,
+  ReviewPriority,
+  ReviewStatus,
+  ReviewUpdate,
+} from '@internal/backstage-plugin-governance-common';
+import { FormEvent, useState } from 'react';
+import {
+  REVIEW_PRIORITY_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '../ReviewStatusChip';
+
+/** The fields of an update, without the version the dialog adds. */
+export type ReviewChange = Omit<ReviewUpdate, 'version'>;
+
+/**
+ * The assignee as a full entity ref; a bare name is a user in the default namespace, the way
+ * people write `jane.doe`. Undefined when it is not an entity ref at all.
+ */
+export function normalizeAssignee(value: string): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The statuses triage may move the item to, current first: every allowed move that is not a
+ * decision. Decisions need a rationale and go through the decision form.
+ */
+export function triageStatuses(status: ReviewStatus): ReviewStatus[] {
+  return [
+    status,
+    ...REVIEW_TRANSITIONS[status].filter(next => !isReviewDecision(next)),
+  ];
+}
+
+/** Props for {@link ReviewTriageForm}. */
+export interface ReviewTriageFormProps {
+  item: ReviewItem;
+  /** The signed-in user, for Assign to me; the button waits for it. */
+  userEntityRef?: string;
+  busy: boolean;
+  /** Sends the changed fields; resolves to whether they were saved. */
+  onSave: (change: ReviewChange) => Promise<boolean>;
+}
+
+/**
+ * Triage of one item: who works it, how urgent it is, when it is due, and whether it is open or
+ * in review. Save sends only what changed.
+ */
+export function ReviewTriageForm(props: ReviewTriageFormProps) {
+  const { item, userEntityRef, busy, onSave } = props;
+  const [assignee, setAssignee] = useState(item.assignee ?? '');
+  const [priority, setPriority] = useState<ReviewPriority>(item.priority);
+  const [dueDate, setDueDate] = useState(item.dueDate ?? '');
+  const [status, setStatus] = useState<ReviewStatus>(item.status);
+  const [attempted, setAttempted] = useState(false);
+
+  const typedAssignee = assignee.trim();
+  const normalizedAssignee = typedAssignee
+    ? normalizeAssignee(typedAssignee)
+    : '';
+  const assigneeProblem =
+    normalizedAssignee === undefined
+      ? 'Enter an entity ref such as user:default/jane.doe, or leave it empty.'
+      : undefined;
+
+  const change: ReviewChange = {};
+  if (normalizedAssignee !== undefined) {
+    if (normalizedAssignee !== (item.assignee ?? '')) {
+      change.assignee = normalizedAssignee || null;
+    }
+  }
+  if (priority !== item.priority) {
+    change.priority = priority;
+  }
+  if (dueDate !== (item.dueDate ?? '')) {
+    change.dueDate = dueDate || null;
+  }
+  if (status !== item.status) {
+    change.status = status;
+  }
+  const changed =
+    Object.keys(change).length > 0 || typedAssignee !== (item.assignee ?? '');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (assigneeProblem || Object.keys(change).length === 0) {
+      return;
+    }
+    await onSave(change);
+  };
+
+  const idPrefix = `governance-review-triage-${item.id}`;
+  return (
+    <form noValidate onSubmit={submit} aria-label="Triage">
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <TextField
+          id={`${idPrefix}-assignee`}
+          label="Assignee"
+          value={assignee}
+          onChange={e => setAssignee(e.target.value)}
+          placeholder="user:default/jane.doe"
+          margin="dense"
+          variant="outlined"
+          disabled={busy}
+          InputLabelProps={{ shrink: true }}
+          style={{ minWidth: 280 }}
+          error={attempted && !!assigneeProblem}
+          helperText={
+            attempted && assigneeProblem
+              ? assigneeProblem
+              : 'Leave empty to unassign.'
+          }
+        />
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={busy || !userEntityRef}
+          onClick={() => userEntityRef && setAssignee(userEntityRef)}
+        >
+          Assign to me
+        </Button>
+      </Box>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
+        <TextField
+          id={`${idPrefix}-priority`}
+          label="Priority"
+          select
+          SelectProps={{ native: true }}
+          value={priority}
+          onChange={e => setPriority(e.target.value as ReviewPriority)}
+          margin="dense"
+          variant="outlined"
+          disabled={busy}
+        >
+          {REVIEW_PRIORITIES.map(value => (
+            <option key={value} value={value}>
+              {REVIEW_PRIORITY_LABELS[value]}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          id={`${idPrefix}-due`}
+          label="Due date"
+          type="date"
+          value={dueDate}
+          onChange={e => setDueDate(e.target.value)}
+          margin="dense"
+          variant="outlined"
+          disabled={busy}
+          InputLabelProps={{ shrink: true }}
+        />
+        <TextField
+          id={`${idPrefix}-status`}
+          label="Status"
+          select
+          SelectProps={{ native: true }}
+          value={status}
+          onChange={e => setStatus(e.target.value as ReviewStatus)}
+          margin="dense"
+          variant="outlined"
+          disabled={busy}
+        >
+          {triageStatuses(item.status).map(value => (
+            <option key={value} value={value}>
+              {REVIEW_STATUS_LABELS[value]}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <Box display="flex" justifyContent="flex-end" mt={1}>
+        <Button
+          type="submit"
+          color="primary"
+          variant="contained"
+          disabled={busy || !changed}
+        >
+          Save
+        </Button>
+      </Box>
+    </form>
+  );
+}
