@@ -129,17 +129,20 @@ export interface Config {
        * @visibility backend
        */
       triggers?: {
-        /** How often the triggers run (default every 5 minutes), e.g. `{ minutes: 5 }`. */
-        frequency?: { [unit: string]: number };
+        /**
+         * How often the triggers run (default every 5 minutes), e.g. `{ minutes: 5 }` or an ISO
+         * 8601 duration such as `PT5M`.
+         */
+        frequency?: { [unit: string]: number } | string;
         /** Delay before the first run after start-up (default 45 seconds). */
-        initialDelay?: { [unit: string]: number };
+        initialDelay?: { [unit: string]: number } | string;
         /** An entity of the listed tiers failing a check for longer than the grace period. */
         failingCheck?: {
           enabled?: boolean;
           /** Tiers watched (default `[critical]`). */
           tiers?: string[];
-          /** How long a check may fail before it escalates (default 24 hours). */
-          gracePeriod?: { [unit: string]: number };
+          /** How long a check may fail before it escalates (default 24 hours), e.g. `PT4H`. */
+          gracePeriod?: { [unit: string]: number } | string;
         };
         /** A security review overdue for the entity's tier cadence. */
         securityReviewOverdue?: { enabled?: boolean };

@@ -82,10 +82,11 @@ export default defineConfig({
         // The guest starts outside the council; the review test makes it a member.
         APP_CONFIG_governance_council_group: 'group:default/e2e-council',
         // Escalations within seconds: a failing check escalates at once, triggers run often.
+        // Durations as ISO strings: an object would merge with app-config.yaml's units.
         APP_CONFIG_governance_reviews_triggers: JSON.stringify({
-          initialDelay: { seconds: 5 },
-          frequency: { seconds: 5 },
-          failingCheck: { gracePeriod: { seconds: 0 } },
+          initialDelay: 'PT5S',
+          frequency: 'PT5S',
+          failingCheck: { gracePeriod: 'PT0S' },
         }),
       },
     },

@@ -40,7 +40,12 @@ import {
 import { RequestReviewDialog } from './RequestReviewDialog';
 
 const useStyles = makeStyles({
-  table: { '& th': { whiteSpace: 'nowrap' } },
+  // Short columns stay on one line and the title takes the rest; a narrow screen scrolls.
+  scroll: { overflowX: 'auto' },
+  table: {
+    '& thead th, & tbody td': { whiteSpace: 'nowrap' },
+    '& tbody th': { minWidth: 240 },
+  },
   noWrap: { whiteSpace: 'nowrap' },
 });
 
@@ -87,52 +92,57 @@ function ReviewsTable(props: {
   const { items, onOpen, onOpenAdr } = props;
   const { kinds } = useReviewKinds();
   return (
-    <Table size="small" aria-label="Reviews" className={classes.table}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Title</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Priority</TableCell>
-          <TableCell>Assignee</TableCell>
-          <TableCell>Due</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map(item => (
-          <TableRow key={item.id} data-testid={`governance-review-${item.id}`}>
-            <TableCell component="th" scope="row">
-              <MuiLink
-                component="button"
-                variant="body2"
-                align="left"
-                onClick={() => onOpen(item.id)}
-              >
-                {item.title}
-              </MuiLink>
-              <DecisionLine item={item} onOpenAdr={onOpenAdr} />
-            </TableCell>
-            <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
-            <TableCell>
-              <ReviewStatusChip status={item.status} />
-            </TableCell>
-            <TableCell>
-              {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
-            </TableCell>
-            <TableCell>
-              {item.assignee ? (
-                <EntityRefLink entityRef={item.assignee} />
-              ) : (
-                '—'
-              )}
-            </TableCell>
-            <TableCell className={classes.noWrap}>
-              <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
-            </TableCell>
+    <div className={classes.scroll}>
+      <Table size="small" aria-label="Reviews" className={classes.table}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Title</TableCell>
+            <TableCell>Kind</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Priority</TableCell>
+            <TableCell>Assignee</TableCell>
+            <TableCell>Due</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {items.map(item => (
+            <TableRow
+              key={item.id}
+              data-testid={`governance-review-${item.id}`}
+            >
+              <TableCell component="th" scope="row">
+                <MuiLink
+                  component="button"
+                  variant="body2"
+                  align="left"
+                  onClick={() => onOpen(item.id)}
+                >
+                  {item.title}
+                </MuiLink>
+                <DecisionLine item={item} onOpenAdr={onOpenAdr} />
+              </TableCell>
+              <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
+              <TableCell>
+                <ReviewStatusChip status={item.status} />
+              </TableCell>
+              <TableCell>
+                {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
+              </TableCell>
+              <TableCell>
+                {item.assignee ? (
+                  <EntityRefLink entityRef={item.assignee} />
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell className={classes.noWrap}>
+                <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 

@@ -37,7 +37,14 @@ import {
 } from './useReviewQueueState';
 
 const useStyles = makeStyles(theme => ({
-  table: { '& th': { whiteSpace: 'nowrap' } },
+  // Short columns stay on one line and the title takes the rest; a narrow screen scrolls.
+  scroll: { overflowX: 'auto' },
+  table: {
+    '& thead th, & tbody td': { whiteSpace: 'nowrap' },
+    '& tbody th': { minWidth: 240 },
+    '& tbody td$origin': { whiteSpace: 'normal', minWidth: 150 },
+  },
+  origin: {},
   noWrap: { whiteSpace: 'nowrap' },
   overdue: { backgroundColor: theme.palette.errorBackground },
 }));
@@ -104,75 +111,81 @@ export function ReviewQueue() {
   } else {
     content = (
       <>
-        <Table size="small" aria-label="Review queue" className={classes.table}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Title</TableCell>
-              <TableCell>Entity</TableCell>
-              <TableCell>Kind</TableCell>
-              <TableCell>Origin</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Priority</TableCell>
-              <TableCell>Assignee</TableCell>
-              <TableCell>Due</TableCell>
-              <TableCell>Updated</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {page.items.map(item => (
-              <TableRow
-                key={item.id}
-                data-testid={`governance-review-row-${item.id}`}
-              >
-                <TableCell component="th" scope="row">
-                  <MuiLink
-                    component="button"
-                    variant="body2"
-                    align="left"
-                    onClick={() => setOpenId(item.id)}
-                  >
-                    {item.title}
-                  </MuiLink>
-                </TableCell>
-                <TableCell>
-                  <EntityRefLink entityRef={item.entityRef} />
-                </TableCell>
-                <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
-                <TableCell>
-                  <ReviewOriginText origin={item.origin} />
-                </TableCell>
-                <TableCell>
-                  <ReviewStatusChip status={item.status} />
-                </TableCell>
-                <TableCell>
-                  {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
-                </TableCell>
-                <TableCell>
-                  {item.assignee ? (
-                    <EntityRefLink entityRef={item.assignee} />
-                  ) : (
-                    'Unassigned'
-                  )}
-                </TableCell>
-                <TableCell
-                  className={
-                    item.overdue
-                      ? `${classes.noWrap} ${classes.overdue}`
-                      : classes.noWrap
-                  }
-                >
-                  <ReviewDueDate
-                    dueDate={item.dueDate}
-                    overdue={item.overdue}
-                  />
-                </TableCell>
-                <TableCell className={classes.noWrap}>
-                  {formatDate(item.updatedAt)}
-                </TableCell>
+        <div className={classes.scroll}>
+          <Table
+            size="small"
+            aria-label="Review queue"
+            className={classes.table}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>Title</TableCell>
+                <TableCell>Entity</TableCell>
+                <TableCell>Kind</TableCell>
+                <TableCell>Origin</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Priority</TableCell>
+                <TableCell>Assignee</TableCell>
+                <TableCell>Due</TableCell>
+                <TableCell>Updated</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {page.items.map(item => (
+                <TableRow
+                  key={item.id}
+                  data-testid={`governance-review-row-${item.id}`}
+                >
+                  <TableCell component="th" scope="row">
+                    <MuiLink
+                      component="button"
+                      variant="body2"
+                      align="left"
+                      onClick={() => setOpenId(item.id)}
+                    >
+                      {item.title}
+                    </MuiLink>
+                  </TableCell>
+                  <TableCell>
+                    <EntityRefLink entityRef={item.entityRef} />
+                  </TableCell>
+                  <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
+                  <TableCell>
+                    <ReviewOriginText origin={item.origin} />
+                  </TableCell>
+                  <TableCell>
+                    <ReviewStatusChip status={item.status} />
+                  </TableCell>
+                  <TableCell>
+                    {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
+                  </TableCell>
+                  <TableCell>
+                    {item.assignee ? (
+                      <EntityRefLink entityRef={item.assignee} />
+                    ) : (
+                      'Unassigned'
+                    )}
+                  </TableCell>
+                  <TableCell
+                    className={
+                      item.overdue
+                        ? `${classes.noWrap} ${classes.overdue}`
+                        : classes.noWrap
+                    }
+                  >
+                    <ReviewDueDate
+                      dueDate={item.dueDate}
+                      overdue={item.overdue}
+                    />
+                  </TableCell>
+                  <TableCell className={classes.noWrap}>
+                    {formatDate(item.updatedAt)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
         <TablePagination
           component="div"
           count={page.totalCount}
