@@ -1,0 +1,109 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { governancePlugin } from '../plugin';
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+};
+
+async function start(permission = AuthorizeResult.ALLOW) {
+  const registry = actionsRegistryServiceMock();
+  await startTestBackend({
+    features: [
+      governancePlugin,
+      catalogServiceMock.factory({ entities: [payments] }),
+      mockServices.permissions.factory({ result: permission }),
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
+    ],
+  });
+  return registry;
+}
+
+const JANE = mockCredentials.user('user:default/jane');
+
+describe('governance actions', () => {
+  it('request a review, list it among the open reviews and read the summary, as the caller', async () => {
+    const registry = await start();
+    // The mock registry names every action's plugin `test`; in a backend they are `governance:`.
+    expect((await registry.list()).actions.map(a => a.id).sort()).toEqual([
+      'test:get-entity-governance-summary',
+      'test:list-open-reviews',
+      'test:request-review',
+    ]);
+
+    const requested = await registry.invoke({
+      id: 'test:request-review',
+      input: {
+        entityRef: 'component:default/payments',
+        title: 'Introduce a ledger service',
+      },
+      credentials: JANE,
+    });
+    expect(requested.output).toMatchObject({ status: 'open' });
+
+    const open = await registry.invoke({
+      id: 'test:list-open-reviews',
+      input: { entityRef: 'component:default/payments' },
+      credentials: JANE,
+    });
+    expect(open.output).toMatchObject({
+      totalCount: 1,
+      items: [
+        {
+          kind: 'design-review',
+          title: 'Introduce a ledger service',
+          status: 'open',
+          overdue: false,
+        },
+      ],
+    });
+
+    const summary = await registry.invoke({
+      id: 'test:get-entity-governance-summary',
+      input: { entityRef: 'component:default/payments' },
+      credentials: JANE,
+    });
+    expect(summary.output).toMatchObject({
+      summary: {
+        entityRef: 'component:default/payments',
+        tier: { name: 'core' },
+      },
+    });
+  });
+
+  it('refuses a review request without the permission, or from a service', async () => {
+    const denied = await start(AuthorizeResult.DENY);
+    await expect(
+      denied.invoke({
+        id: 'test:request-review',
+        input: { entityRef: 'component:default/payments', title: 'x' },
+        credentials: JANE,
+      }),
+    ).rejects.toThrow('governance.review.create');
+
+    const allowed = await start();
+    await expect(
+      allowed.invoke({
+        id: 'test:request-review',
+        input: { entityRef: 'component:default/payments', title: 'x' },
+        credentials: mockCredentials.service(),
+      }),
+    ).rejects.toThrow('needs a signed-in user');
+  });
+});
