@@ -18,7 +18,11 @@ const payments: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 };
 
-async function start(permission = AuthorizeResult.ALLOW) {
+async function start(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const registry = actionsRegistryServiceMock();
   await startTestBackend({
     features: [
