@@ -199,10 +199,15 @@ export function validateFactValue(
             )}`,
           };
     case 'date': {
+      // `2026-13-01` matches the pattern but is no date: Date gives NaN, not a throw-free ISO.
+      const date =
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? new Date(`${value}T00:00:00Z`)
+          : undefined;
       const valid =
-        typeof value === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+        date !== undefined &&
+        !Number.isNaN(date.getTime()) &&
+        date.toISOString().slice(0, 10) === value;
       return valid
         ? { ok: true, value: value as string }
         : {

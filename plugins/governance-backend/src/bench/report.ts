@@ -1,42 +1,72 @@
-/* Shared by the benchmark files: each writes its own section of docs/benchmarks.md. */
+/*
+ * Shared by the benchmark files: each writes its own section of docs/benchmarks.md, or of
+ * docs/reliability.md for the fuzzing bench.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-function header(): string {
+/** The machine a figure was measured on, as every section's header states it. */
+export function machine(): string {
   const cpus = os.cpus();
+  return `${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(
+    os.totalmem() / 2 ** 30,
+  )} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+/** The documents a section can go to. */
+export type ReportDocument = 'benchmarks' | 'reliability';
+
+const TITLES: Record<ReportDocument, string> = {
+  benchmarks: 'Benchmarks',
+  reliability: 'Reliability',
+};
+
+function header(document: ReportDocument): string {
   return [
-    '# Benchmarks',
+    `# ${TITLES[document]}`,
     '',
     'Written by `yarn bench` (plugins/governance-backend/src/bench). Every figure below was measured by',
     'the run it reports; re-run the command to refresh it. Each section has its own command line',
     'settings and date.',
     '',
     `- Command: \`yarn bench\``,
-    `- Machine: ${cpus.length} x ${
-      cpus[0]?.model ?? 'unknown CPU'
-    }, ${Math.round(
-      os.totalmem() / 2 ** 30,
-    )} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `- Machine: ${machine()}`,
     '',
   ].join('\n');
+}
+
+/**
+ * scripts/bench.sh names the output, as the benchmarks run from the package folder. The
+ * reliability document sits next to the benchmarks one unless named on its own.
+ */
+function reportFile(document: ReportDocument): string {
+  const benchmarks = process.env.GOVERNANCE_BENCH_OUTPUT ?? 'benchmarks.md';
+  if (document === 'benchmarks') {
+    return path.resolve(benchmarks);
+  }
+  return path.resolve(
+    process.env.GOVERNANCE_RELIABILITY_OUTPUT ??
+      path.join(path.dirname(benchmarks), 'reliability.md'),
+  );
 }
 
 /**
  * Replaces (or adds) one section of the benchmark document, so running one benchmark file keeps
  * the figures of the others.
  */
-export function writeReportSection(id: string, markdown: string) {
-  // scripts/bench.sh names the output, as the benchmarks run from the package folder.
-  const file = path.resolve(
-    process.env.GOVERNANCE_BENCH_OUTPUT ?? 'benchmarks.md',
-  );
+export function writeReportSection(
+  id: string,
+  markdown: string,
+  document: ReportDocument = 'benchmarks',
+) {
+  const file = reportFile(document);
   const start = `<!-- section:${id} -->`;
   const end = `<!-- /section:${id} -->`;
   const section = `${start}\n${markdown.trim()}\n\n- Date: ${new Date().toISOString()}\n${end}`;
   let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (!doc.includes('<!-- section:')) {
-    doc = `${header()}\n`;
+    doc = `${header(document)}\n`;
   }
   doc = doc.includes(start)
     ? doc.slice(0, doc.indexOf(start)) +

@@ -184,6 +184,19 @@ describe('POST /api/governance/facts', () => {
       },
       'facts[0].observedAt must be an ISO timestamp',
     ],
+    [
+      {
+        facts: [
+          {
+            entityRef: 'component:default/payments',
+            name: 'lastSecurityReview',
+            value: '2026-13-01',
+            source: 'ci',
+          },
+        ],
+      },
+      'fact lastSecurityReview must be a date written YYYY-MM-DD, got "2026-13-01"',
+    ],
     [{ facts: [] }, '"facts" is empty'],
     [{ facts: 'coverage=80' }, '"facts" must be an array'],
     [

@@ -1,0 +1,35 @@
+import {
+  FUZZ_ROUTES,
+  FuzzBackend,
+  fuzzAnnotations,
+  fuzzRoute,
+  startFuzzBackend,
+} from './fuzzRoutes';
+
+// About 25 s for all routes on two cores; the bench (src/bench/fuzz.bench.ts) runs 10,000.
+const RUNS_PER_ROUTE = 200;
+
+describe('fuzzing the governance API with hostile requests', () => {
+  let backend: FuzzBackend;
+
+  beforeAll(async () => {
+    backend = await startFuzzBackend();
+  }, 60_000);
+
+  it.each(FUZZ_ROUTES.map(route => [route.name, route] as const))(
+    '%s never answers 5xx, and answers every 4xx with a message naming what was wrong',
+    async (_name, route) => {
+      // fast-check throws with the shrunk request and its answer on the first violation.
+      await expect(
+        fuzzRoute(backend, route, { numRuns: RUNS_PER_ROUTE }),
+      ).resolves.toBeUndefined();
+    },
+    60_000,
+  );
+});
+
+describe('fuzzing governance annotations', () => {
+  it('parses any annotation map without throwing, naming the key in every problem', () => {
+    expect(() => fuzzAnnotations({ numRuns: 2_000 })).not.toThrow();
+  });
+});
