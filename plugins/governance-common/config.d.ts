@@ -77,6 +77,12 @@ export interface Config {
        */
       frequency?: { [unit: string]: number };
       /**
+       * How long one scheduled evaluation may run (default 15 minutes); after that, or after
+       * the replica running it died, another replica takes the next tick.
+       * @visibility backend
+       */
+      timeout?: { [unit: string]: number } | string;
+      /**
        * How long after start-up the first scheduled evaluation waits (default 30 seconds), as a
        * Backstage duration object; lets the catalog settle after a deploy.
        * @visibility backend

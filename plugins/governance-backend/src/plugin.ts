@@ -142,7 +142,11 @@ export const governancePlugin = createBackendPlugin({
           frequency: readDuration(config, 'governance.scorecard.frequency', {
             minutes: 10,
           }),
-          timeout: { minutes: 15 },
+          // After this long a replica that died mid-run (or hangs) loses the task, and another
+          // replica runs it on the next tick.
+          timeout: readDuration(config, 'governance.scorecard.timeout', {
+            minutes: 15,
+          }),
           initialDelay: readDuration(
             config,
             'governance.scorecard.initialDelay',

@@ -180,6 +180,7 @@ export class ScorecardEngine {
    */
   async evaluateAll(now = new Date()): Promise<{ entities: number }> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
+    logger.info('Evaluating the scorecards of every governed entity');
     const credentials = await auth.getOwnServiceCredentials();
     const domains = await SystemDomains.readAll(catalog, credentials);
     const seen = new Set<string>();
