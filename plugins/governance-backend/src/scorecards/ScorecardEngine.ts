@@ -184,18 +184,26 @@ export class ScorecardEngine {
     const credentials = await auth.getOwnServiceCredentials();
     const domains = await SystemDomains.readAll(catalog, credentials);
     const seen = new Set<string>();
+    // A page is evaluated while the previous one is written: reads and checks of one page
+    // overlap the database's write of the other (different entities, so nothing is shared).
+    let writing: Promise<void> = Promise.resolve();
     for await (const page of readGovernedEntities({
       catalog,
       credentials,
       tierPolicies,
     })) {
-      const evaluations = await this.evaluatePage(page, now, domains);
+      const evaluations = await this.evaluate(page, now, domains);
+      await writing;
+      writing = store.storeEvaluations(evaluations, now);
+      // A failed write surfaces at the next await instead of as an unhandled rejection.
+      writing.catch(() => {});
       for (const { entityRef, placement } of evaluations) {
         if (placement) {
           seen.add(entityRef);
         }
       }
     }
+    await writing;
     const removed = await store.removeResultsExcept(seen);
     await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
