@@ -74,9 +74,10 @@ async function pick(label: string, options: string[]) {
   fireEvent.mouseDown(
     screen.getByRole('button', { name: new RegExp(`^${label}`) }),
   );
-  const listbox = within(await screen.findByRole('listbox'));
   for (const option of options) {
-    await userEvent.click(listbox.getByRole('option', { name: option }));
+    // The queue reloads after each pick and the menu re-renders: find it again every time.
+    const listbox = within(await screen.findByRole('listbox'));
+    await userEvent.click(await listbox.findByRole('option', { name: option }));
   }
   await userEvent.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
