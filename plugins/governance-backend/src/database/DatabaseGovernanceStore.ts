@@ -301,7 +301,10 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   async getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>> {
     const result = new Map<string, MeasuredFact[]>();
     for (const batch of chunks(entityRefs)) {
-      const rows = await this.db<FactRow>('facts').whereIn('entity_ref', batch);
+      // Only the columns evaluation reads: every timestamp costs a parse per row on PostgreSQL.
+      const rows = await this.db<FactRow>('facts')
+        .whereIn('entity_ref', batch)
+        .select('entity_ref', 'name', 'source', 'value', 'observed_at');
       for (const row of rows) {
         const list = result.get(row.entity_ref) ?? [];
         list.push({
@@ -484,18 +487,28 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   async getResults(
     entityRef: string,
   ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
-    const row = await this.db<EntityResultsRow>('entity_results')
-      .where({ entity_ref: entityRef })
-      .first();
+    // One round trip: every entity page reads this.
+    const row:
+      | (Pick<EntityResultsRow, 'results' | 'written_at'> &
+          Partial<Pick<EvaluatedEntityRow, 'evaluated_at'>>)
+      | undefined = await this.db('entity_results')
+      .leftJoin(
+        'evaluated_entities',
+        'evaluated_entities.entity_ref',
+        'entity_results.entity_ref',
+      )
+      .where('entity_results.entity_ref', entityRef)
+      .first(
+        'entity_results.results',
+        'entity_results.written_at',
+        'evaluated_entities.evaluated_at',
+      );
     if (!row) {
       return undefined;
     }
-    const entity = await this.db<EvaluatedEntityRow>('evaluated_entities')
-      .where({ entity_ref: entityRef })
-      .first('evaluated_at');
     return {
       results: JSON.parse(row.results),
-      evaluatedAt: toIso(entity?.evaluated_at ?? row.written_at),
+      evaluatedAt: toIso(row.evaluated_at ?? row.written_at),
     };
   }
 

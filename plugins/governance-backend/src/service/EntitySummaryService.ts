@@ -52,12 +52,17 @@ export class EntitySummaryService {
     const policy = parsed.values.tier
       ? tierPolicies.get(parsed.values.tier)
       : undefined;
-    const stored = policy ? await store.getEntityTier(ref) : undefined;
     const owner = specRef(entity, 'owner', 'group');
+    // Independent reads, so a page waits for the slowest of them rather than their sum.
+    const [stored, storedResults, decisionScope] = await Promise.all([
+      policy ? store.getEntityTier(ref) : undefined,
+      policy ? store.getResults(ref) : undefined,
+      this.ownerDecisionScope(owner, credentials),
+    ]);
     const now = this.deps.now?.() ?? new Date();
     // Pages read stored results; an entity never evaluated yet is evaluated once, now.
     const scorecard = policy
-      ? (await store.getResults(ref)) ?? {
+      ? storedResults ?? {
           results: await this.deps.scorecards.evaluateLoadedEntity(entity, now),
           evaluatedAt: now.toISOString(),
         }
@@ -79,7 +84,7 @@ export class EntitySummaryService {
         monitoringUrl: parsed.values.monitoringUrl,
         runbookUrl: parsed.values.runbookUrl,
       },
-      decisionScope: await this.ownerDecisionScope(owner, credentials),
+      decisionScope,
       problems: parsed.problems,
       validationMode,
     };

@@ -225,10 +225,10 @@ export function createAdrRoutes(options: {
   }
 
   router.get('/adrs', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
     const entity = await visibleEntity(entityRef, credentials);
     // Never read yet (new entity, or first start): read it now, later the schedule keeps it fresh.
     if (!(await adrStore.getLocation(entityRef))) {
@@ -238,17 +238,17 @@ export function createAdrRoutes(options: {
   });
 
   router.post('/adrs/refresh', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
     await adrs.ingestEntity(await visibleEntity(entityRef, credentials));
     res.json(await entityAdrs(entityRef));
   });
 
   router.get('/adr-index', async (req, res) => {
-    const query = readAdrIndexQuery(req.query);
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = readAdrIndexQuery(req.query);
     res.json(await adrStore.queryIndex(query, new Date()));
   });
 
@@ -257,6 +257,7 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adrs/:id/assets', async (req, res) => {
+    const adr = await visibleAdr(req);
     const path = readOne(req.query, 'path');
     if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) {
       throw new InputError(
@@ -271,7 +272,6 @@ export function createAdrRoutes(options: {
         )}`,
       );
     }
-    const adr = await visibleAdr(req);
     const url = adr.url.startsWith('file:')
       ? new URL(path, adr.url).toString()
       : options.integrations.resolveUrl({ url: path, base: adr.url });
@@ -290,12 +290,12 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adrs/:id/impact', async (req, res) => {
+    const adr = await visibleAdr(req);
     const weeks = readWholeNumber(req.query, 'weeks', {
       min: 1,
       max: 26,
       fallback: 4,
     });
-    const adr = await visibleAdr(req);
     if (!adr.date) {
       throw new InputError(
         `ADR ${

@@ -454,6 +454,8 @@ interface Cell {
   status: number;
   /** Part of the error message, for refusals. */
   message?: string;
+  /** Sent without its query string and with an empty body: credentials are checked first. */
+  malformed?: boolean;
 }
 
 const label = (row: Row) =>
@@ -464,6 +466,13 @@ const cells: Cell[] = rows.flatMap(row => {
     {
       name: `${label(row)}: anonymous → 401`,
       row,
+      status: 401,
+      message: 'Missing credentials',
+    },
+    {
+      name: `${label(row)}: anonymous with a malformed request → 401`,
+      row,
+      malformed: true,
       status: 401,
       message: 'Missing credentials',
     },
@@ -544,7 +553,10 @@ describe('governance route authorization', () => {
   });
 
   it.each(cells)('$name', async cell => {
-    const { url, body } = await cell.row.prepare(fixtures);
+    const valid = await cell.row.prepare(fixtures);
+    const { url, body } = cell.malformed
+      ? { url: valid.url.split('?')[0], body: {} }
+      : valid;
     denied = cell.without ?? [];
     const [method] = cell.row.route.split(' ');
     const res = await call(

@@ -63,16 +63,16 @@ export function createComplianceRoutes(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/compliance', async (req, res) => {
+    await signedIn(req);
     const groupBy = readGroupBy(req.query);
     const filter = readComplianceFilter(req.query);
-    await signedIn(req);
     res.json(await store.getComplianceRollup(groupBy, filter));
   });
 
   router.get('/compliance.csv', async (req, res) => {
+    await signedIn(req);
     const groupBy = readGroupBy(req.query);
     const filter = readComplianceFilter(req.query);
-    await signedIn(req);
     const rollup = await store.getComplianceRollup(groupBy, filter);
     sendCsv(
       res,
@@ -89,15 +89,15 @@ export function createComplianceRoutes(options: {
   });
 
   router.get('/compliance/entities', async (req, res) => {
+    await signedIn(req);
     const filter = readComplianceFilter(req.query);
     const page = readPage(req.query);
-    await signedIn(req);
     res.json(await store.listComplianceEntities(filter, page));
   });
 
   router.get('/compliance/entities.csv', async (req, res) => {
-    const filter = readComplianceFilter(req.query);
     await signedIn(req);
+    const filter = readComplianceFilter(req.query);
     const rows: Array<Array<string | number | undefined>> = [];
     // Page through, so an export of the whole organisation never needs one huge query.
     for (let offset = 0; ; offset += 100) {
@@ -138,9 +138,9 @@ export function createComplianceRoutes(options: {
   });
 
   router.get('/compliance/trend', async (req, res) => {
+    await signedIn(req);
     const filter = readComplianceFilter(req.query);
     const days = readDays(req.query);
-    await signedIn(req);
     const day = (time: number) => new Date(time).toISOString().slice(0, 10);
     const now = Date.now();
     const points = await store.getComplianceTrend(

@@ -86,29 +86,29 @@ export async function createRouter(options: {
   router.use(express.json({ limit: '10mb' }));
 
   router.get('/summary', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
     res.json(await summaries.getSummary(entityRef, credentials));
   });
 
   router.post('/scorecard/refresh', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
     // Evaluated with the caller's credentials: only entities they can see can be refreshed.
     await scorecards.evaluateEntity(entityRef, { credentials });
     res.json(await summaries.getSummary(entityRef, credentials));
   });
 
   router.get('/scorecard/trend', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
-    const days = readDays(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
+    const days = readDays(req.query);
     // Only entities the caller can see in the catalog have a visible trend.
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -129,10 +129,10 @@ export async function createRouter(options: {
   });
 
   router.get('/waivers', async (req, res) => {
-    const entityRef = readEntityRef(req.query);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = readEntityRef(req.query);
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
