@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on PostgreSQL (a throwaway cluster, as for the tests) and SQLite, and
 # writes docs/benchmarks.md (speed, size) and docs/reliability.md (fuzzing) with the command,
-# the machine and the date. `yarn bench fuzz` runs one bench file only.
+# the machine and the date: the governance backend's benches, then the Tech Insights comparison
+# (packages/tech-insights-comparison). `yarn bench fuzz` or `yarn bench techInsights` runs the
+# bench files whose path matches, in whichever package holds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -9,6 +11,39 @@ BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(bash scripts/postgres.sh
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
 export GOVERNANCE_BENCH_OUTPUT="$PWD/docs/benchmarks.md"
 export GOVERNANCE_RELIABILITY_OUTPUT="$PWD/docs/reliability.md"
-cd plugins/governance-backend
-exec yarn backstage-cli package test --watchAll=false --runInBand \
-  --testMatch '**/bench/**/*.bench.ts' --testTimeout 1800000 "$@"
+
+# Arguments not starting with '-' are jest path patterns (case-insensitive regular expressions).
+patterns=()
+for arg in "$@"; do
+  [[ "$arg" == -* ]] || patterns+=("$arg")
+done
+
+# Whether a package has a bench file the patterns select (all of them when there are none).
+selected() {
+  local files
+  files="$(cd "$1" && find src -name '*.bench.ts')"
+  [ "${#patterns[@]}" -eq 0 ] && return 0
+  for pattern in "${patterns[@]}"; do
+    grep -qiE -- "$pattern" <<<"$files" && return 0
+  done
+  return 1
+}
+
+run() {
+  (cd "$1" && yarn backstage-cli package test --watchAll=false --runInBand \
+    --testMatch "$2" --testTimeout 1800000 "${@:3}")
+}
+
+ran=0
+if selected plugins/governance-backend; then
+  run plugins/governance-backend '**/bench/**/*.bench.ts' "$@"
+  ran=1
+fi
+if selected packages/tech-insights-comparison; then
+  run packages/tech-insights-comparison '**/src/**/*.bench.ts' "$@"
+  ran=1
+fi
+# Nothing matched: let jest say so, as before.
+if [ "$ran" -eq 0 ]; then
+  run plugins/governance-backend '**/bench/**/*.bench.ts' "$@"
+fi

@@ -229,7 +229,7 @@ describe('scorecard benchmark', () => {
         ...report,
         '',
         "- Catalog reads go through Backstage's in-memory `catalogServiceMock`: each distinct query is",
-        '  filtered by the mock once and then paged from memory (`indexedCatalog` in the bench), as a',
+        '  filtered by the mock once and then paged from memory (`indexedCatalog`, syntheticCatalog.ts), as a',
         "  real catalog answers from its own indexed tables; the mock's filtering time is reported on",
         '  its row and is not in the evaluation figures.',
         '- A full evaluation reads each page of entities, their measured facts, waivers and current',
