@@ -16,23 +16,26 @@ const governance = {
   adrs: { frequency: 'PT5S' },
 };
 
+/** The line each task logs when a run ends, with how long the run took. */
 const RUN_LINES = {
-  evaluation: /Evaluated scorecards of \d+ entities/,
-  triggers: /Escalation triggers ran/,
-  adrs: /Read ADR locations:/,
+  evaluation: /Evaluated scorecards of \d+ entities in (\d+) ms/,
+  triggers: /Escalation triggers ran \(\d+\) in (\d+) ms/,
+  adrs: /Read ADR locations in (\d+) ms:/,
 };
 
-/** When each replica finished a run of a task, from its log lines' timestamps. */
+/** When each replica started and finished a run of a task, from its log lines. */
 function runsOf(replicas: ReplicaProcess[], line: RegExp) {
   return replicas
     .flatMap((replica, index) =>
-      replica.logs
-        .split('\n')
-        .filter(l => line.test(l))
-        .map(l => ({ replica: index, at: Date.parse(l.slice(0, 24)) })),
+      replica.logs.split('\n').flatMap(l => {
+        const match = line.exec(l);
+        const at = Date.parse(l.slice(0, 24));
+        return match && !Number.isNaN(at)
+          ? [{ replica: index, at, startedAt: at - Number(match[1]) }]
+          : [];
+      }),
     )
-    .filter(run => !Number.isNaN(run.at))
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.startedAt - b.startedAt);
 }
 
 // Replicas share one database only on PostgreSQL.
@@ -91,9 +94,15 @@ onPostgres('three backend replicas on one PostgreSQL', () => {
 
       for (const line of Object.values(RUN_LINES)) {
         const runs = runsOf(replicas, line);
-        // Once per tick: no more runs than 5-second ticks in the window (a tick run by two
-        // replicas would double the count; a late tick may finish close to the next one).
-        const windowMs = runs[runs.length - 1].at - runs[0].at;
+        // Once per tick: a replica claims a run in the database before it starts, so runs of
+        // a task never overlap (50 ms for log timestamps rounded to the millisecond)...
+        const overlaps = runs
+          .slice(1)
+          .filter((run, i) => run.startedAt < runs[i].at - 50);
+        expect(overlaps).toEqual([]);
+        // ...and there are no more runs than 5-second ticks in the window. A late tick may
+        // start right after the previous one ends, so gaps alone cannot tell.
+        const windowMs = runs[runs.length - 1].at - runs[0].startedAt;
         expect(runs.length).toBeLessThanOrEqual(
           Math.floor(windowMs / 5_000) + 2,
         );

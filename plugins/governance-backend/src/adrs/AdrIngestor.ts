@@ -79,6 +79,7 @@ export class AdrIngestor {
     failed: number;
   }> {
     const { catalog, auth, store, logger } = this.deps;
+    const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     const seen = new Set<string>();
     const totals = { locations: 0, read: 0, unchanged: 0, failed: 0 };
@@ -114,7 +115,7 @@ export class AdrIngestor {
     } while (cursor);
     const removed = await store.removeLocationsExcept(seen);
     logger.info(
-      `Read ADR locations: ${totals.read} read, ${totals.unchanged} unchanged, ${totals.failed} failed; forgot ${removed} no longer named`,
+      `Read ADR locations in ${Date.now() - started} ms: ${totals.read} read, ${totals.unchanged} unchanged, ${totals.failed} failed; forgot ${removed} no longer named`,
     );
     return totals;
   }

@@ -24,6 +24,7 @@ export class EscalationRunner {
   /** Returns how many items were raised. */
   async run(now = new Date()): Promise<number> {
     const { triggers, reviews, kinds, logger } = this.deps;
+    const started = Date.now();
     let raised = 0;
     for (const trigger of triggers) {
       try {
@@ -62,7 +63,9 @@ export class EscalationRunner {
       }
     }
     logger.info(
-      `Escalation triggers ran (${triggers.length}), ${raised} new review items`,
+      `Escalation triggers ran (${triggers.length}) in ${
+        Date.now() - started
+      } ms, ${raised} new review items`,
     );
     return raised;
   }

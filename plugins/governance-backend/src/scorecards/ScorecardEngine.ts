@@ -181,6 +181,7 @@ export class ScorecardEngine {
   async evaluateAll(now = new Date()): Promise<{ entities: number }> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
     logger.info('Evaluating the scorecards of every governed entity');
+    const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     const domains = await SystemDomains.readAll(catalog, credentials);
     const seen = new Set<string>();
@@ -207,7 +208,9 @@ export class ScorecardEngine {
     const removed = await store.removeResultsExcept(seen);
     await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
-      `Evaluated scorecards of ${seen.size} entities, removed results of ${removed} that left`,
+      `Evaluated scorecards of ${seen.size} entities in ${
+        Date.now() - started
+      } ms, removed results of ${removed} that left`,
     );
     return { entities: seen.size };
   }
