@@ -115,7 +115,9 @@ export class AdrIngestor {
     } while (cursor);
     const removed = await store.removeLocationsExcept(seen);
     logger.info(
-      `Read ADR locations in ${Date.now() - started} ms: ${totals.read} read, ${totals.unchanged} unchanged, ${totals.failed} failed; forgot ${removed} no longer named`,
+      `Read ADR locations in ${Date.now() - started} ms: ${totals.read} read, ${
+        totals.unchanged
+      } unchanged, ${totals.failed} failed; forgot ${removed} no longer named`,
     );
     return totals;
   }

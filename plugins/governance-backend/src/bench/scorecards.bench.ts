@@ -141,9 +141,9 @@ async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
   });
   expect(pushed.status).toBe(201);
   report.push(
-    `| ${label} | HTTP POST /facts with ${largeBatch.length} facts in one request | ${pushMs.toFixed(
-      0,
-    )} ms | <= 2 s (10,000 facts) |`,
+    `| ${label} | HTTP POST /facts with ${
+      largeBatch.length
+    } facts in one request | ${pushMs.toFixed(0)} ms | <= 2 s (10,000 facts) |`,
   );
 
   // Fact ingestion under load: batches of 1,000 facts for different services, 4 pushes in flight.

@@ -194,12 +194,12 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
       now,
     );
 
-    const all = await store.listItems({}, now);
+    const all = await store.listItems({}, { now });
     expect(all.items.map(i => i.title)).toEqual(['critical', 'low', 'closed']);
     expect(all.items.find(i => i.title === 'low')!.overdue).toBe(true);
 
     const titles = async (query: Parameters<typeof store.listItems>[0]) =>
-      (await store.listItems(query, now)).items.map(i => i.title);
+      (await store.listItems(query, { now })).items.map(i => i.title);
     expect(await titles({ status: ['open'] })).toEqual(['critical', 'low']);
     expect(await titles({ kind: ['adr-review'] })).toEqual(['closed']);
     expect(await titles({ priority: ['low'] })).toEqual(['low']);
@@ -209,10 +209,40 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
     expect(await titles({ assignee: '' })).toEqual(['low', 'closed']);
     expect(await titles({ overdue: true })).toEqual(['low']);
     expect(await titles({ entityRef: 'component:default/other' })).toEqual([]);
-    const page = await store.listItems({ offset: 1, limit: 1 }, now);
+    const page = await store.listItems({ offset: 1, limit: 1 }, { now });
     expect(page).toMatchObject({ totalCount: 3, offset: 1, limit: 1 });
     expect(page.items.map(i => i.title)).toEqual(['low']);
     expect(low.overdue).toBe(true);
+  });
+
+  it('leaves the items of hidden entities out of pages and counts', async () => {
+    const store = await createStore();
+    for (const name of ['payments', 'ledger', 'ledger', 'search']) {
+      await store.createItem(
+        {
+          ...designReview,
+          entityRef: `component:default/${name}`,
+          title: name,
+        },
+        'user:default/jane',
+      );
+    }
+    expect((await store.listReviewedEntityRefs()).sort()).toEqual([
+      'component:default/ledger',
+      'component:default/payments',
+      'component:default/search',
+    ]);
+    const page = await store.listItems(
+      { limit: 1 },
+      { hiddenEntityRefs: ['component:default/ledger'] },
+    );
+    expect(page.totalCount).toBe(2);
+    expect(page.items.map(i => i.title)).toEqual(['payments']);
+    const next = await store.listItems(
+      { offset: 1, limit: 1 },
+      { hiddenEntityRefs: ['component:default/ledger'] },
+    );
+    expect(next.items.map(i => i.title)).toEqual(['search']);
   });
 
   it('keeps the discussion without changing the version', async () => {

@@ -299,12 +299,28 @@ export class DatabaseReviewStore {
     };
   }
 
-  async listItems(query: ReviewQuery, now = new Date()): Promise<ReviewPage> {
+  /** Every entity that has a review item, for working out which of them a caller may see. */
+  async listReviewedEntityRefs(): Promise<string[]> {
+    return this.db('review_items').distinct().pluck('entity_ref');
+  }
+
+  /**
+   * A page of items, open ones first. `hiddenEntityRefs` leaves out the items of entities the
+   * caller cannot see, in the query itself, so counts and pages stay exact.
+   */
+  async listItems(
+    query: ReviewQuery,
+    options: { hiddenEntityRefs?: string[]; now?: Date } = {},
+  ): Promise<ReviewPage> {
+    const now = options.now ?? new Date();
     const offset = query.offset ?? 0;
     const limit = Math.min(query.limit ?? 50, MAX_PAGE);
     const filtered = this.db<ItemRow>('review_items').where(builder => {
       if (query.entityRef) {
         builder.where('entity_ref', query.entityRef);
+      }
+      for (const batch of chunks(options.hiddenEntityRefs ?? [])) {
+        builder.whereNotIn('entity_ref', batch);
       }
       if (query.status?.length) {
         builder.whereIn('status', query.status);

@@ -42,6 +42,7 @@ import {
   DatabaseReviewStore,
   ReviewPatch,
 } from '../database/DatabaseReviewStore';
+import { chunks } from '../database/util';
 import {
   readReviewComment,
   readReviewRequest,
@@ -112,16 +113,58 @@ export class ReviewService {
     return this.deps.kinds;
   }
 
-  list(query: ReviewQuery): Promise<ReviewPage> {
-    return this.deps.store.listItems(query);
+  /**
+   * Reviews of the entities the caller can see in the catalog: the catalog's read permission
+   * applies to the queue as it does to entity pages.
+   */
+  async list(
+    query: ReviewQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReviewPage> {
+    const { store, catalog } = this.deps;
+    if (query.entityRef) {
+      await this.checkVisible(query.entityRef, credentials);
+      return store.listItems(query);
+    }
+    const reviewed = await store.listReviewedEntityRefs();
+    const hiddenEntityRefs: string[] = [];
+    for (const entityRefs of chunks(reviewed)) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+        { credentials },
+      );
+      hiddenEntityRefs.push(...entityRefs.filter((_, i) => !items[i]));
+    }
+    return store.listItems(query, { hiddenEntityRefs });
   }
 
-  async get(id: string): Promise<ReviewItemDetail> {
+  /** One review with its discussion and history, if the caller can see its entity. */
+  async get(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<ReviewItemDetail> {
+    const item = await this.load(id);
+    // An item of a hidden entity does not exist as far as the caller can tell.
+    await this.checkVisible(item.entityRef, credentials, `No review ${id}`);
+    return item;
+  }
+
+  private async load(id: string): Promise<ReviewItemDetail> {
     const item = await this.deps.store.getDetail(id);
     if (!item) {
       throw new NotFoundError(`No review ${id}`);
     }
     return item;
+  }
+
+  private async checkVisible(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    notFound = `No entity ${entityRef} in the catalog`,
+  ): Promise<void> {
+    if (!(await this.deps.catalog.getEntityByRef(entityRef, { credentials }))) {
+      throw new NotFoundError(notFound);
+    }
   }
 
   async request(
@@ -205,7 +248,7 @@ export class ReviewService {
     request?: Request,
   ): Promise<ReviewItemDetail> {
     const update = readReviewUpdate(body);
-    const current = await this.get(id);
+    const current = await this.get(id, credentials);
     if (current.version !== update.version) {
       throw new ReviewConflictError(current);
     }
@@ -218,7 +261,7 @@ export class ReviewService {
       auditMeta(id, patch),
       () => this.deps.store.updateItem(id, update.version, patch, actor),
     );
-    const updated = await this.get(id);
+    const updated = await this.load(id);
     if (outcome === 'conflict') {
       throw new ReviewConflictError(updated);
     }
@@ -243,6 +286,7 @@ export class ReviewService {
     request?: Request,
   ): Promise<ReviewComment> {
     const text = readReviewComment(body);
+    await this.get(id, credentials);
     const comment = await audited(
       this.deps.auditor,
       request,

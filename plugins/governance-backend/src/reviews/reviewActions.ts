@@ -88,14 +88,17 @@ export function registerReviewActions(options: {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const page = await reviews.list({
-        entityRef: input.entityRef
-          ? parseStrictEntityRef(input.entityRef)
-          : undefined,
-        status: OPEN_STATUSES,
-        limit: input.limit ?? 25,
-      });
+    action: async ({ input, credentials }) => {
+      const page = await reviews.list(
+        {
+          entityRef: input.entityRef
+            ? parseStrictEntityRef(input.entityRef)
+            : undefined,
+          status: OPEN_STATUSES,
+          limit: input.limit ?? 25,
+        },
+        credentials,
+      );
       return {
         output: {
           totalCount: page.totalCount,

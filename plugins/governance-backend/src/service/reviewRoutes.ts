@@ -84,15 +84,14 @@ export function createReviewRoutes(options: {
   const router = Router();
 
   router.get('/reviews', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(
-      await reviews.list(
-        readReviewQuery(
-          req.query,
-          reviews.kinds.map(k => k.id),
-        ),
-      ),
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = readReviewQuery(
+      req.query,
+      reviews.kinds.map(k => k.id),
     );
+    res.json(await reviews.list(query, credentials));
   });
 
   router.get('/reviews/settings', async (req, res) => {
@@ -110,8 +109,10 @@ export function createReviewRoutes(options: {
   });
 
   router.get('/reviews/:id', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await reviews.get(req.params.id));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await reviews.get(req.params.id, credentials));
   });
 
   router.patch('/reviews/:id', async (req, res) => {

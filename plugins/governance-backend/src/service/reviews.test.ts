@@ -3,8 +3,12 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -54,6 +58,49 @@ const councilPermissions = mockServices.permissions.mock({
   },
 });
 
+const vault: Entity = {
+  ...payments,
+  metadata: { name: 'vault', annotations: { 'governance/tier': 'critical' } },
+};
+
+/**
+ * The catalog as its read permission shows it: Jane cannot see the vault service, everyone
+ * else sees everything.
+ */
+function visibleCatalog() {
+  const catalog = catalogServiceMock({
+    entities: [
+      payments,
+      vault,
+      council,
+      user('jane'),
+      user('grace'),
+      user('ada'),
+    ],
+  });
+  // Only ever called with the plugin's credentials options here.
+  const hiddenFrom = (options: unknown, ref: string) =>
+    (
+      options as {
+        credentials: BackstageCredentials<{ userEntityRef?: string }>;
+      }
+    ).credentials.principal.userEntityRef === JANE &&
+    ref === 'component:default/vault';
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntityByRef = async (ref, options) =>
+    hiddenFrom(options, String(ref)) ? undefined : getEntityByRef(ref, options);
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const { items } = await getEntitiesByRefs(query, options);
+    return {
+      items: items.map((item, i) =>
+        hiddenFrom(options, query.entityRefs[i]) ? undefined : item,
+      ),
+    };
+  };
+  return catalog;
+}
+
 async function startBackend() {
   const sent: unknown[] = [];
   const auditor = mockServices.auditor.mock();
@@ -73,8 +120,10 @@ async function startBackend() {
       mockServices.rootConfig.factory({
         data: { governance: { council: { group: 'group:default/council' } } },
       }),
-      catalogServiceMock.factory({
-        entities: [payments, council, user('jane'), user('grace'), user('ada')],
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: visibleCatalog,
       }),
       createServiceFactory({
         service: notificationService,
@@ -359,6 +408,57 @@ describe('review queue', () => {
         { id: 'design-review', title: 'Design review' },
       ]),
     });
+  });
+
+  it('shows no one the reviews of an entity the catalog hides from them', async () => {
+    const { server } = await startBackend();
+    const { body: visible } = await requestReview(server);
+    const hidden = await request(server)
+      .post('/api/governance/reviews')
+      .set('Authorization', as(GRACE))
+      .send({
+        entityRef: 'component:default/vault',
+        kind: 'design-review',
+        title: 'Rotate the master keys',
+      });
+    expect(hidden.status).toBe(201);
+
+    const queue = (who: string) =>
+      request(server)
+        .get('/api/governance/reviews')
+        .set('Authorization', as(who));
+    expect((await queue(GRACE)).body.totalCount).toBe(2);
+    const janesQueue = await queue(JANE);
+    expect(janesQueue.body.totalCount).toBe(1);
+    expect(janesQueue.body.items.map((i: { id: string }) => i.id)).toEqual([
+      visible.id,
+    ]);
+
+    const asJane = {
+      detail: request(server)
+        .get(`/api/governance/reviews/${hidden.body.id}`)
+        .set('Authorization', as(JANE)),
+      entityQueue: request(server)
+        .get('/api/governance/reviews?entityRef=component:default/vault')
+        .set('Authorization', as(JANE)),
+      comment: request(server)
+        .post(`/api/governance/reviews/${hidden.body.id}/comments`)
+        .set('Authorization', as(JANE))
+        .send({ body: 'What keys?' }),
+      withdraw: patch(server, hidden.body.id, JANE, {
+        version: 1,
+        status: 'withdrawn',
+      }),
+    };
+    for (const [what, call] of Object.entries(asJane)) {
+      const res = await call;
+      expect({ what, status: res.status }).toEqual({ what, status: 404 });
+    }
+    const detail = await request(server)
+      .get(`/api/governance/reviews/${hidden.body.id}`)
+      .set('Authorization', as(GRACE));
+    expect(detail.body).toMatchObject({ title: 'Rotate the master keys' });
+    expect(detail.body.comments).toEqual([]);
   });
 
   it('records every change with the auditor', async () => {

@@ -131,7 +131,7 @@ describe.each(databases.eachSupportedId())(
           }),
         });
       const items = async () =>
-        (await reviewStore.listItems({ limit: 200 }, NOW)).items;
+        (await reviewStore.listItems({ limit: 200 }, { now: NOW })).items;
       return { store, adrStore, reviewStore, createRunner, items, sent };
     }
 
