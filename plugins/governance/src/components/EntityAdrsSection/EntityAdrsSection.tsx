@@ -228,10 +228,12 @@ function AdrTable(props: {
 function subheader(location: AdrLocationStatus | undefined): ReactNode {
   if (location?.status === 'ok') {
     return (
-      <>
+      // One element: InfoCard lays its subheader out as flex items, which drop the spaces
+      // between text and markup.
+      <span>
         From <LocationUrl url={location.url} />, read{' '}
         {formatDateTime(location.readAt)}.
-      </>
+      </span>
     );
   }
   return 'Decisions recorded for this entity, with their retrospectives.';

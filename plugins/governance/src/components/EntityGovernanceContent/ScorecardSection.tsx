@@ -36,14 +36,31 @@ function Muted(props: { children: ReactNode }) {
   );
 }
 
-function SourceCell(props: { result: CheckResult }) {
+/** An annotation key that may wrap after its prefix, never inside a word. */
+function AnnotationKey(props: { name: string; partClassName: string }) {
+  const { name, partClassName } = props;
+  const slash = name.indexOf('/') + 1;
+  return (
+    <code>
+      <span className={partClassName}>{name.slice(0, slash)}</span>
+      <wbr />
+      <span className={partClassName}>{name.slice(slash)}</span>
+    </code>
+  );
+}
+
+function SourceCell(props: { result: CheckResult; keyClassName: string }) {
   const { origin, source } = props.result;
-  if (origin === 'declared') {
+  if (origin === 'declared' && source) {
     return (
       <>
-        declared in <code>{source}</code>
+        declared in{' '}
+        <AnnotationKey name={source} partClassName={props.keyClassName} />
       </>
     );
+  }
+  if (origin === 'declared') {
+    return <>declared</>;
   }
   if (origin === 'measured') {
     return <>{source ? `measured by ${source}` : 'measured'}</>;
@@ -103,7 +120,11 @@ const useStyles = makeStyles({
   // Header labels and short values read badly when broken mid-word.
   table: { '& th': { whiteSpace: 'nowrap' } },
   noWrap: { whiteSpace: 'nowrap' },
+  // Wide enough that targets and dates do not break inside a word or a date.
+  target: { minWidth: 100 },
+  actual: { minWidth: 140 },
   state: { minWidth: 160, maxWidth: 280 },
+  annotationKey: { whiteSpace: 'nowrap' },
   waiverAction: { marginTop: 4, padding: '0 6px', minWidth: 0 },
 });
 
@@ -234,8 +255,10 @@ export function ScorecardSection(props: {
                 >
                   {result.title}
                 </TableCell>
-                <TableCell>{result.target}</TableCell>
-                <TableCell className={classes.noWrap}>
+                <TableCell className={classes.target}>
+                  {result.target}
+                </TableCell>
+                <TableCell className={classes.actual}>
                   {result.actual ?? <Muted>no value</Muted>}
                 </TableCell>
                 <TableCell className={classes.state}>
@@ -291,7 +314,10 @@ export function ScorecardSection(props: {
                   )}
                 </TableCell>
                 <TableCell>
-                  <SourceCell result={result} />
+                  <SourceCell
+                    result={result}
+                    keyClassName={classes.annotationKey}
+                  />
                 </TableCell>
                 <TableCell className={classes.noWrap}>
                   <ObservedCell result={result} />
