@@ -286,7 +286,12 @@ export class ReviewService {
     request?: Request,
   ): Promise<ReviewComment> {
     const text = readReviewComment(body);
-    await this.get(id, credentials);
+    // Only whether the caller may see it: the discussion and history are not needed here.
+    const item = await this.deps.store.getItem(id);
+    if (!item) {
+      throw new NotFoundError(`No review ${id}`);
+    }
+    await this.checkVisible(item.entityRef, credentials, `No review ${id}`);
     const comment = await audited(
       this.deps.auditor,
       request,
