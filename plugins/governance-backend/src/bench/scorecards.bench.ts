@@ -173,9 +173,9 @@ async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
 }
 
 function loadFigures(result: LoadResult) {
-  return `${[50, 95, 99]
-    .map(p => `p${p} ${percentile(result.latencies, p).toFixed(2)} ms`)
-    .join(', ')}; ${(result.requests / result.seconds).toFixed(0)} req/s`;
+  return `${percentiles(result.latencies)}; ${(
+    result.requests / result.seconds
+  ).toFixed(0)} req/s`;
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
