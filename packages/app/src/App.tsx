@@ -1,6 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import governancePlugin from '@internal/backstage-plugin-governance/alpha';
+import governancePlugin from '@catalog-governance/backstage-plugin-governance/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 

@@ -7,7 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { governanceLocalDirectoryUrlReader } from '@internal/backstage-plugin-governance-backend';
+import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 import { governancePermissionPolicy } from './modules/governancePermissionPolicy';
@@ -44,9 +44,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // governance suite: annotation validation in the catalog, and the governance backend
 backend.add(
-  import('@internal/backstage-plugin-catalog-backend-module-governance'),
+  import('@catalog-governance/backstage-plugin-catalog-backend-module-governance'),
 );
-backend.add(import('@internal/backstage-plugin-governance-backend'));
+backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
 // reads file: ADR locations inside governance.adrs.allowedLocalDirectories (the example catalog's)
 backend.add(governanceLocalDirectoryUrlReader);
 // an example custom scorecard check, through governanceChecksExtensionPoint

@@ -31,24 +31,24 @@ import {
   readFactDefinitions,
   readTierPolicies,
   TierPolicy,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 // Governance's engine and store are internal to its backend, and the synthetic catalog and
 // report writer are shared with its own benches: reached by path, as only this bench needs them.
 /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
-import { DatabaseGovernanceStore } from '@internal/backstage-plugin-governance-backend/src/database/DatabaseGovernanceStore';
-import { MeasuredFact } from '@internal/backstage-plugin-governance-backend/src/database/GovernanceStore';
-import { ScorecardEngine } from '@internal/backstage-plugin-governance-backend/src/scorecards/ScorecardEngine';
-import { writeReportSection } from '@internal/backstage-plugin-governance-backend/src/bench/report';
+import { DatabaseGovernanceStore } from '@catalog-governance/backstage-plugin-governance-backend/src/database/DatabaseGovernanceStore';
+import { MeasuredFact } from '@catalog-governance/backstage-plugin-governance-backend/src/database/GovernanceStore';
+import { ScorecardEngine } from '@catalog-governance/backstage-plugin-governance-backend/src/scorecards/ScorecardEngine';
+import { writeReportSection } from '@catalog-governance/backstage-plugin-governance-backend/src/bench/report';
 import {
   entities,
   indexedCatalog,
   measuredFacts,
   services,
   TIERS,
-} from '@internal/backstage-plugin-governance-backend/src/bench/syntheticCatalog';
+} from '@catalog-governance/backstage-plugin-governance-backend/src/bench/syntheticCatalog';
 /* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 
 jest.setTimeout(30 * 60_000);

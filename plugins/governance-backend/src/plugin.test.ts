@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from './plugin';
 

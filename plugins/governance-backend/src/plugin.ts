@@ -15,7 +15,7 @@ import {
   readFactDefinitions,
   readTierPolicies,
   readValidationMode,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceCustomCheck,
   GovernanceEscalationTrigger,
@@ -23,7 +23,7 @@ import {
   governanceChecksExtensionPoint,
   governanceEscalationTriggersExtensionPoint,
   governanceFactProvidersExtensionPoint,
-} from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-node';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
 import { EscalationSignals } from './database/EscalationSignals';
 import { EscalationRunner } from './reviews/EscalationRunner';

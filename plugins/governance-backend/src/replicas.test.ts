@@ -14,7 +14,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
-import { governanceEscalationTriggersExtensionPoint } from '@internal/backstage-plugin-governance-node';
+import { governanceEscalationTriggersExtensionPoint } from '@catalog-governance/backstage-plugin-governance-node';
 import { governancePlugin } from './plugin';
 
 jest.setTimeout(60_000);

@@ -3,8 +3,8 @@ import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import governancePlugin from '@internal/backstage-plugin-governance-backend';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { execFile } from 'node:child_process';
 import { resolve as resolvePath } from 'node:path';
 

@@ -11,7 +11,7 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { governanceCouncilPermissions } from '@internal/backstage-plugin-governance-common';
+import { governanceCouncilPermissions } from '@catalog-governance/backstage-plugin-governance-common';
 
 const COUNCIL_PERMISSION_NAMES = new Set(
   governanceCouncilPermissions.map(p => p.name),

@@ -7,7 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   FactValue,
   ScorecardCheck,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * A scorecard check contributed by a backend module, on top of the checks the tier policy

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { isGovernanceAnnotation } from '@internal/backstage-plugin-governance-common';
+import { isGovernanceAnnotation } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * True when the entity carries at least one governance annotation, valid or not. Apps that

@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   governanceChecksExtensionPoint,
   governanceFactProvidersExtensionPoint,
-} from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-node';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 

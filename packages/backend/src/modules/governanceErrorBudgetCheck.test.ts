@@ -4,7 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import governancePlugin from '@internal/backstage-plugin-governance-backend';
+import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
 import request from 'supertest';
 import { governanceErrorBudgetCheck } from './governanceErrorBudgetCheck';
 

@@ -1,5 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { governanceChecksExtensionPoint } from '@internal/backstage-plugin-governance-node';
+import { governanceChecksExtensionPoint } from '@catalog-governance/backstage-plugin-governance-node';
 
 /**
  * An example custom scorecard check, added the way an adopter would: critical and core services

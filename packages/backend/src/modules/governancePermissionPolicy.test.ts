@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import governancePlugin from '@internal/backstage-plugin-governance-backend';
+import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import { governancePermissionPolicy } from './governancePermissionPolicy';

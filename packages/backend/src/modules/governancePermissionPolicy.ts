@@ -4,8 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { readCouncilGroup } from '@internal/backstage-plugin-governance-common';
-import { createGovernanceCouncilPolicy } from '@internal/backstage-plugin-governance-node';
+import { readCouncilGroup } from '@catalog-governance/backstage-plugin-governance-common';
+import { createGovernanceCouncilPolicy } from '@catalog-governance/backstage-plugin-governance-node';
 
 /**
  * The example app's permission policy: the architecture council's permissions (triage and

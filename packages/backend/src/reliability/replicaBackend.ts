@@ -5,7 +5,7 @@
  * the config files the harness passes with --config.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { governanceLocalDirectoryUrlReader } from '@internal/backstage-plugin-governance-backend';
+import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import { governancePermissionPolicy } from '../modules/governancePermissionPolicy';
 
 const backend = createBackend();
@@ -15,8 +15,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(governancePermissionPolicy);
 backend.add(
-  import('@internal/backstage-plugin-catalog-backend-module-governance'),
+  import('@catalog-governance/backstage-plugin-catalog-backend-module-governance'),
 );
-backend.add(import('@internal/backstage-plugin-governance-backend'));
+backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
 backend.add(governanceLocalDirectoryUrlReader);
 backend.start();

@@ -12,7 +12,7 @@ import {
   readTierPolicies,
   readValidationMode,
   ValidationMode,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * Validates the governance annotations of every entity with the shared parser.

@@ -10,7 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_ADR_POLICY } from '@internal/backstage-plugin-governance-common';
+import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';

@@ -12,7 +12,7 @@ import {
   COMMUNITY_ADR_LOCATION_ANNOTATION,
   GOVERNANCE_ANNOTATIONS,
   parseAdr,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
 import { DatabaseAdrStore, StoredAdr } from '../database/DatabaseAdrStore';
 import { specRef } from '../catalog/specRef';

@@ -3,7 +3,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   COMMUNITY_ADR_LOCATION_ANNOTATION,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { pathToFileURL } from 'node:url';
 
 /**

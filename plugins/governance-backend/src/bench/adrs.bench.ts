@@ -10,7 +10,7 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_ADR_POLICY } from '@internal/backstage-plugin-governance-common';
+import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

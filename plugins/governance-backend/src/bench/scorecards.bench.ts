@@ -17,7 +17,7 @@ import {
   COMPLIANCE_GROUP_BY,
   readFactDefinitions,
   readTierPolicies,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

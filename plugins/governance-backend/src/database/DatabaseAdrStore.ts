@@ -11,7 +11,7 @@ import {
   RetrospectiveOutcome,
   RetrospectivePolicy,
   retrospectiveState,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { chunks, migrate, toIso } from './util';
 

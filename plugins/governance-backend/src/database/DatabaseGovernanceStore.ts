@@ -13,7 +13,7 @@ import {
   ComplianceTrendPoint,
   COMPLIANCE_GROUP_BY,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   CheckTransition,
   EntityEvaluation,

@@ -13,7 +13,7 @@ import {
   ReviewPriority,
   ReviewQuery,
   ReviewStatus,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { chunks, migrate, toIso } from './util';

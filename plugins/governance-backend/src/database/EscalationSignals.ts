@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { chunks, migrate, toIso } from './util';
 

@@ -8,7 +8,7 @@ import {
   ComplianceTrendPoint,
   FactValue,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * A tier seen on an entity at a sync.

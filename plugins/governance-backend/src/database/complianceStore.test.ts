@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
 import { EntityEvaluation, EntityPlacement } from './GovernanceStore';
 

@@ -1,13 +1,13 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { CheckResult } from '@internal/backstage-plugin-governance-common';
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const directory = resolvePackagePath(
-  '@internal/backstage-plugin-governance-backend',
+  '@catalog-governance/backstage-plugin-governance-backend',
   'migrations',
 );
 

@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/backstage-plugin-governance-backend',
+  '@catalog-governance/backstage-plugin-governance-backend',
   'migrations',
 );
 

@@ -9,11 +9,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceFactProvider,
   governanceFactProvidersExtensionPoint,
-} from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-node';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 import { FactProviderRunner } from './FactProviderRunner';

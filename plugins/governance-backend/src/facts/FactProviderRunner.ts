@@ -9,8 +9,8 @@ import {
   FactDefinitions,
   TierPolicies,
   validateFactValue,
-} from '@internal/backstage-plugin-governance-common';
-import { GovernanceFactProvider } from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceFactProvider } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { GovernanceStore, MeasuredFact } from '../database/GovernanceStore';

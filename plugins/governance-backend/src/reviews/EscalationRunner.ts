@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ReviewKind } from '@internal/backstage-plugin-governance-common';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { ReviewKind } from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { parseStrictEntityRef } from '../service/entityRefs';
 import { ReviewService } from './ReviewService';
 

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ReviewItem } from '@internal/backstage-plugin-governance-common';
+import { ReviewItem } from '@catalog-governance/backstage-plugin-governance-common';
 
 const TOPIC = 'governance-review';
 

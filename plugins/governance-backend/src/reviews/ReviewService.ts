@@ -31,11 +31,11 @@ import {
   ReviewPage,
   ReviewQuery,
   ReviewUpdate,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceCouncilMembership,
   GovernanceEscalation,
-} from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-node';
 import { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
 import {

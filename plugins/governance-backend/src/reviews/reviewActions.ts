@@ -4,7 +4,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   REVIEW_STATUSES,
   isReviewClosed,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { EntitySummaryService } from '../service/EntitySummaryService';
 import { parseStrictEntityRef } from '../service/entityRefs';
 import { ReviewService } from './ReviewService';

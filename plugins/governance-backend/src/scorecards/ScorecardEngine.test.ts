@@ -5,7 +5,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   readFactDefinitions,
   readTierPolicies,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { ScorecardEngine } from './ScorecardEngine';
 

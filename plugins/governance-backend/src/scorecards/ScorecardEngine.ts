@@ -18,8 +18,8 @@ import {
   TierPolicies,
   tierChecks,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
-import { GovernanceCustomCheck } from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { EntityEvaluation, GovernanceStore } from '../database/GovernanceStore';

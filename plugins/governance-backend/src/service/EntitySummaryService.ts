@@ -13,7 +13,7 @@ import {
   resolveDecisionScope,
   TierPolicies,
   ValidationMode,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { specRef } from '../catalog/specRef';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';

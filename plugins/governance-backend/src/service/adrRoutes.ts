@@ -20,7 +20,7 @@ import {
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
   RetrospectiveState,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';

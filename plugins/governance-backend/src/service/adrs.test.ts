@@ -12,7 +12,7 @@ import {
   AdrImpact,
   AdrIndexPage,
   EntityAdrs,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import path from 'node:path';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';

@@ -12,7 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityAdrs,
   governancePermissions,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';

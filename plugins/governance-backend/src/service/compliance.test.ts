@@ -9,7 +9,7 @@ import {
   ComplianceEntityPage,
   ComplianceRollup,
   ComplianceTrend,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 

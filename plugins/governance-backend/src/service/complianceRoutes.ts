@@ -3,7 +3,7 @@ import {
   ComplianceCounts,
   ComplianceFilter,
   COMPLIANCE_GROUP_BY,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';

@@ -38,7 +38,7 @@ import {
   RETROSPECTIVE_OUTCOMES,
   REVIEW_PRIORITIES,
   REVIEW_STATUSES,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import fc from 'fast-check';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
@@ -967,7 +967,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
 // The backend
 
 const examples = resolvePackagePath(
-  '@internal/backstage-plugin-governance-backend',
+  '@catalog-governance/backstage-plugin-governance-backend',
   '../../examples/governance',
 );
 

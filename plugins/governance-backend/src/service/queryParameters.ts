@@ -3,7 +3,7 @@ import {
   ComplianceFilter,
   ComplianceGroupBy,
   COMPLIANCE_GROUP_BY,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 
 type Query = express.Request['query'];

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   FactDefinitions,
   validateFactValue,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { MeasuredFact } from '../database/GovernanceStore';
 import { parseStrictEntityRef } from './entityRefs';
 

@@ -7,7 +7,7 @@ import {
   ReviewRequest,
   ReviewStatus,
   ReviewUpdate,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { parseStrictEntityRef } from './entityRefs';
 
 const MAX_TITLE = 255;

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { CreateWaiverRequest } from '@internal/backstage-plugin-governance-common';
+import { CreateWaiverRequest } from '@catalog-governance/backstage-plugin-governance-common';
 import { parseStrictEntityRef } from './entityRefs';
 
 const MAX_WAIVER_DAYS = 366;

@@ -7,7 +7,7 @@ import {
   ReviewQuery,
   ReviewSettings,
   ReviewStatus,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { ReviewConflictError, ReviewService } from '../reviews/ReviewService';

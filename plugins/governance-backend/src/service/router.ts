@@ -18,7 +18,7 @@ import {
   governanceWaiverCreatePermission,
   scorecardTrend,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';

@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { readTierPolicies } from '@internal/backstage-plugin-governance-common';
+import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { TierSync } from './TierSync';
 

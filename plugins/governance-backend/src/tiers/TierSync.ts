@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseGovernanceAnnotations,
   TierPolicies,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { GovernanceStore } from '../database/GovernanceStore';
 

@@ -3,7 +3,7 @@ import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
 import {
   readTierPolicies,
   TierPolicies,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { resolve as resolvePath } from 'node:path';
 import { ExitCodeError } from './errors';
 

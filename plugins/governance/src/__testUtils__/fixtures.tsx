@@ -31,7 +31,7 @@ import {
   ReviewQuery,
   ReviewSettings,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { GovernanceApi, governanceApiRef } from '../api';
 

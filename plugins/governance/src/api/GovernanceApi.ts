@@ -24,7 +24,7 @@ import {
   ReviewUpdate,
   ScorecardTrendPoint,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * The daily share of an entity's passing checks, as returned by

@@ -13,7 +13,7 @@ import {
   Retrospective,
   ReviewItemDetail,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceClient } from './GovernanceClient';
 import { ReviewConflictError } from './ReviewConflictError';
 

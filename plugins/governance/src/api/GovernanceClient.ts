@@ -25,7 +25,7 @@ import {
   ReviewSettings,
   ReviewUpdate,
   Waiver,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   ComplianceCsvRequest,
   EntityScorecardTrend,

@@ -1,5 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
-import { ReviewItemDetail } from '@internal/backstage-plugin-governance-common';
+import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * Thrown by {@link GovernanceApi.updateReview} when the review item changed after the version

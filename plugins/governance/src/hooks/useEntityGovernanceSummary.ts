@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../api';

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   BUILT_IN_REVIEW_KINDS,
   ReviewKind,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../api';
 

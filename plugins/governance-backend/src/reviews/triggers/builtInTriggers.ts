@@ -1,8 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { TierPolicies } from '@internal/backstage-plugin-governance-common';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
 import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
 import { EscalationSignals } from '../../database/EscalationSignals';

@@ -7,8 +7,8 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { TierPolicies } from '@internal/backstage-plugin-governance-common';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../../catalog/readGovernedEntities';
 import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
 import { chunks } from '../../database/util';

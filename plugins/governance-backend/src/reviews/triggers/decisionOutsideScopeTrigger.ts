@@ -4,8 +4,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DECISION_KINDS,
   resolveDecisionScope,
-} from '@internal/backstage-plugin-governance-common';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
 import { chunks } from '../../database/util';
 

@@ -1,4 +1,4 @@
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
 
 // Waivers that expired long ago were already seen (or the trigger was off then).

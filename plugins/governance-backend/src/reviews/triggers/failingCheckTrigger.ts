@@ -1,6 +1,6 @@
 import { HumanDuration } from '@backstage/types';
 import { durationToMilliseconds } from '@backstage/types';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
 
 /**

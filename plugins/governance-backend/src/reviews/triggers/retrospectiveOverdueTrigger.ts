@@ -1,5 +1,5 @@
-import { AdrSummary } from '@internal/backstage-plugin-governance-common';
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { AdrSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
 
 const PAGE_SIZE = 200;

@@ -1,4 +1,4 @@
-import { GovernanceEscalationTrigger } from '@internal/backstage-plugin-governance-node';
+import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
 
 // Older changes are history, not news: switching the trigger on does not flood the queue.

@@ -6,7 +6,7 @@ import {
   CheckResult,
   DEFAULT_ADR_POLICY,
   readTierPolicies,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ConfigReader } from '@backstage/config';
 import { DatabaseAdrStore, StoredAdr } from '../../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../../database/DatabaseGovernanceStore';

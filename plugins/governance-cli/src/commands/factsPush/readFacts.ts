@@ -1,4 +1,4 @@
-import { BUILT_IN_FACTS } from '@internal/backstage-plugin-governance-common';
+import { BUILT_IN_FACTS } from '@catalog-governance/backstage-plugin-governance-common';
 import { ExitCodeError } from '../../lib/errors';
 
 /**

@@ -1,4 +1,4 @@
-import { parseGovernanceAnnotations } from '@internal/backstage-plugin-governance-common';
+import { parseGovernanceAnnotations } from '@catalog-governance/backstage-plugin-governance-common';
 import { lintCatalogFile } from './lintCatalogFile';
 
 const tierNames = ['critical', 'core', 'supporting'];

@@ -3,7 +3,7 @@ import {
   COMMUNITY_ADR_LOCATION_ANNOTATION,
   GOVERNANCE_ANNOTATIONS,
   parseGovernanceAnnotations,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   isMap,
   isNode,

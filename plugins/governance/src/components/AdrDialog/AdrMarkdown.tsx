@@ -1,7 +1,7 @@
 import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
-import { AdrDetail } from '@internal/backstage-plugin-governance-common';
+import { AdrDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { MouseEvent, useCallback, useMemo } from 'react';
 import { isRelativePath, normalizePath, useAdrImages } from './adrImages';
 

@@ -1,4 +1,4 @@
-import { governanceRetrospectiveCreatePermission } from '@internal/backstage-plugin-governance-common';
+import { governanceRetrospectiveCreatePermission } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor } from '@testing-library/react';
 import {
   annotatedEntity,

@@ -8,7 +8,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   AdrDetail,
   governanceRetrospectiveCreatePermission,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import { RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDate } from '../EntityGovernanceContent/formatDate';

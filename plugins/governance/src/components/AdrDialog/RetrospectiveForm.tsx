@@ -7,7 +7,7 @@ import {
   CreateRetrospectiveRequest,
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { reasonOf, statusOf } from './describeError';

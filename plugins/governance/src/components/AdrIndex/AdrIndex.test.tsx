@@ -8,7 +8,7 @@ import {
   AdrIndexPage,
   AdrIndexQuery,
   AdrSummary,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {

@@ -20,7 +20,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   AdrIndexQuery,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';

@@ -11,7 +11,7 @@ import TextField from '@material-ui/core/TextField';
 import {
   ADR_STATUSES,
   AdrIndexQuery,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import {

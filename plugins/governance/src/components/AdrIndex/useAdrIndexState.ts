@@ -4,7 +4,7 @@ import {
   AdrIndexQuery,
   AdrStatus,
   RetrospectiveState,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback, useMemo } from 'react';
 
 /** The page sizes the index offers; the backend allows at most 100. */

@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   AdrStatus,
   AdrSummary,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 const useStyles = makeStyles<Theme>(theme => {
   const filled = (color: { main: string; contrastText: string }) => ({

@@ -1,7 +1,7 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { AdrSummary } from '@internal/backstage-plugin-governance-common';
+import { AdrSummary } from '@catalog-governance/backstage-plugin-governance-common';
 
 const useStyles = makeStyles<Theme>(theme => ({
   overdue: {

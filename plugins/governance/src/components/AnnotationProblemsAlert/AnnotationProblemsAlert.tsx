@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   AnnotationProblem,
   ValidationMode,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /** Props for {@link AnnotationProblemsAlert}. */
 export interface AnnotationProblemsAlertProps {

@@ -6,7 +6,7 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import { CheckState } from '@internal/backstage-plugin-governance-common';
+import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 
 const STATE_LABELS: Record<CheckState, string> = {
   pass: 'Pass',

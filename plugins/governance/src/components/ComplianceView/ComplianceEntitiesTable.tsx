@@ -15,7 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   ComplianceEntity,
   ComplianceFilter,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';

@@ -7,7 +7,7 @@ import CancelIcon from '@material-ui/icons/Cancel';
 import {
   ComplianceFilter,
   ComplianceGroupBy,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { DIMENSION_LABELS, NONE_LABELS } from './ComplianceGroupName';
 import { filteredDimensions } from './useComplianceViewState';
 

@@ -1,6 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { ComplianceGroupBy } from '@internal/backstage-plugin-governance-common';
+import { ComplianceGroupBy } from '@catalog-governance/backstage-plugin-governance-common';
 import { TierChip } from '../TierChip';
 
 /** How a dimension is named in headings and filter chips. */

@@ -9,7 +9,7 @@ import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import {
   ComplianceGroup,
   ComplianceGroupBy,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import {
   ComplianceGroupName,

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   CheckState,
   ComplianceGroup,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { formatPassingShare } from './PassingShare';

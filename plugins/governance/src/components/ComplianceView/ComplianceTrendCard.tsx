@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import { ComplianceFilter } from '@internal/backstage-plugin-governance-common';
+import { ComplianceFilter } from '@catalog-governance/backstage-plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { PassingShareTrend } from '../PassingShareTrend';

@@ -15,7 +15,7 @@ import {
   COMPLIANCE_GROUP_BY,
   ComplianceGroupBy,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { ComplianceEntitiesTable } from './ComplianceEntitiesTable';

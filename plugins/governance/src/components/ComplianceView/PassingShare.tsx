@@ -2,7 +2,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { ComplianceCounts } from '@internal/backstage-plugin-governance-common';
+import { ComplianceCounts } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * The passing share as a whole percentage. It never rounds up to 100% while a check is not

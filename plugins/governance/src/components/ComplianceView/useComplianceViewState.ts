@@ -3,7 +3,7 @@ import {
   COMPLIANCE_GROUP_BY,
   ComplianceFilter,
   ComplianceGroupBy,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback, useMemo } from 'react';
 
 /** The ranges the trend offers, in days. */

@@ -2,7 +2,7 @@ import {
   COMMUNITY_ADR_LOCATION_ANNOTATION,
   EntityAdrs,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {

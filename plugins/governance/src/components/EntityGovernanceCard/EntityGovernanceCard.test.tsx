@@ -1,4 +1,4 @@
-import { EntityGovernanceSummary } from '@internal/backstage-plugin-governance-common';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import {
   annotatedEntity,

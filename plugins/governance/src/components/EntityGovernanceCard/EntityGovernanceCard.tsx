@@ -13,7 +13,7 @@ import {
   CheckState,
   EntityGovernanceSummary,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { CheckStateIndicator } from '../CheckStateIndicator';

@@ -8,7 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   DecisionKind,
   OwnerDecisionScope,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 function DecisionList(props: {
   id: string;

@@ -5,7 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { GovernanceOwnership } from '@internal/backstage-plugin-governance-common';
+import { GovernanceOwnership } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 
 function NotSet() {

@@ -20,7 +20,7 @@ import {
   CheckState,
   EntityGovernanceSummary,
   governanceWaiverCreatePermission,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';

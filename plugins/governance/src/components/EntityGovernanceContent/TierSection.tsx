@@ -5,7 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   EntityGovernanceSummary,
   GOVERNANCE_ANNOTATIONS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { TierChip } from '../TierChip';
 import { formatDate } from './formatDate';
 

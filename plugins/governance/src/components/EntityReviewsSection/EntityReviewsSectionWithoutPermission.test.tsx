@@ -1,4 +1,4 @@
-import { governanceReviewCreatePermission } from '@internal/backstage-plugin-governance-common';
+import { governanceReviewCreatePermission } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor } from '@testing-library/react';
 import {
   annotatedEntity,

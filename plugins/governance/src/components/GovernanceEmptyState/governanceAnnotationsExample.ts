@@ -2,7 +2,7 @@ import {
   DEFAULT_TIER_POLICIES,
   GOVERNANCE_ANNOTATIONS,
   TESTING_KINDS,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * A `metadata.annotations` block with every governance annotation, ready to paste into

@@ -3,7 +3,7 @@ import { Progress } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { ScorecardTrendPoint } from '@internal/backstage-plugin-governance-common';
+import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
 
 const DAY_MS = 86_400_000;
 /** Room above 100% and below 0%, in viewBox units, so the line is not cut in half there. */

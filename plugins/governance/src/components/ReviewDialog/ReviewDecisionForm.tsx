@@ -6,7 +6,7 @@ import {
   REVIEW_TRANSITIONS,
   ReviewDecisionOutcome,
   ReviewItem,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import { REVIEW_DECISION_ACTIONS } from '../ReviewStatusChip';
 import { AdrReferenceField } from './AdrReferenceField';

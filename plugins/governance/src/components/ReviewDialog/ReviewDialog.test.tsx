@@ -1,5 +1,5 @@
 import { mockApis } from '@backstage/test-utils';
-import { ReviewItemDetail } from '@internal/backstage-plugin-governance-common';
+import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {

@@ -17,7 +17,7 @@ import {
   isReviewClosed,
   REVIEW_TRANSITIONS,
   ReviewItemDetail,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef, ReviewConflictError } from '../../api';

@@ -15,7 +15,7 @@ import {
   ReviewHistoryEntry,
   ReviewPriority,
   ReviewStatus,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import {

@@ -10,7 +10,7 @@ import {
   ReviewPriority,
   ReviewStatus,
   ReviewUpdate,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import {
   REVIEW_PRIORITY_LABELS,

@@ -9,7 +9,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   ReviewItem,
   ReviewQuery,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';

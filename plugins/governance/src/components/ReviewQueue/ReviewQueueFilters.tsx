@@ -7,7 +7,7 @@ import {
   REVIEW_PRIORITIES,
   REVIEW_STATUSES,
   ReviewKind,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { MultiSelect } from '../AdrIndex/AdrIndexFilters';
 import {
   REVIEW_PRIORITY_LABELS,

@@ -4,7 +4,7 @@ import {
   REVIEW_STATUSES,
   ReviewPriority,
   ReviewStatus,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback, useMemo } from 'react';
 
 /** The page sizes the queue offers. */

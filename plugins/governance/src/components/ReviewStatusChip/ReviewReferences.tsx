@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import MuiLink from '@material-ui/core/Link';
-import { ReviewOrigin } from '@internal/backstage-plugin-governance-common';
+import { ReviewOrigin } from '@catalog-governance/backstage-plugin-governance-common';
 
 function isWebUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);

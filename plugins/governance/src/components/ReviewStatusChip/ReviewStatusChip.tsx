@@ -1,6 +1,6 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Chip from '@material-ui/core/Chip';
-import { ReviewStatus } from '@internal/backstage-plugin-governance-common';
+import { ReviewStatus } from '@catalog-governance/backstage-plugin-governance-common';
 import { REVIEW_STATUS_LABELS } from './reviewLabels';
 
 const useStyles = makeStyles<Theme>(theme => {

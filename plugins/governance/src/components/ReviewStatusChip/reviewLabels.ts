@@ -3,7 +3,7 @@ import {
   ReviewKind,
   ReviewPriority,
   ReviewStatus,
-} from '@internal/backstage-plugin-governance-common';
+} from '@catalog-governance/backstage-plugin-governance-common';
 
 /** Each status in words. */
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { TierPolicy } from '@internal/backstage-plugin-governance-common';
+import { TierPolicy } from '@catalog-governance/backstage-plugin-governance-common';
 
 /** Props for {@link TierChip}. */
 export interface TierChipProps {
