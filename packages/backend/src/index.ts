@@ -10,7 +10,6 @@ import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
-import { governancePermissionPolicy } from './modules/governancePermissionPolicy';
 
 const backend = createBackend();
 
@@ -44,7 +43,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // governance suite: annotation validation in the catalog, and the governance backend
 backend.add(
-  import('@catalog-governance/backstage-plugin-catalog-backend-module-governance'),
+  import(
+    '@catalog-governance/backstage-plugin-catalog-backend-module-governance'
+  ),
 );
 backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
 // reads file: ADR locations inside governance.adrs.allowedLocalDirectories (the example catalog's)
@@ -61,7 +62,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
 // The architecture council's permissions go to the members of governance.council.group, the
 // rest is allowed. See https://backstage.io/docs/permissions/getting-started for writing a policy.
-backend.add(governancePermissionPolicy);
+backend.add(
+  import(
+    '@catalog-governance/backstage-plugin-permission-backend-module-governance-policy'
+  ),
+);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

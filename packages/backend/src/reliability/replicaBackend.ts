@@ -6,7 +6,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
-import { governancePermissionPolicy } from '../modules/governancePermissionPolicy';
+import governancePermissionPolicy from '@catalog-governance/backstage-plugin-permission-backend-module-governance-policy';
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -15,7 +15,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(governancePermissionPolicy);
 backend.add(
-  import('@catalog-governance/backstage-plugin-catalog-backend-module-governance'),
+  import(
+    '@catalog-governance/backstage-plugin-catalog-backend-module-governance'
+  ),
 );
 backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
 backend.add(governanceLocalDirectoryUrlReader);

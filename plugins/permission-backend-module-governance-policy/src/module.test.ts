@@ -9,7 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
-import { governancePermissionPolicy } from './governancePermissionPolicy';
+import { governancePermissionPolicy } from './module';
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -8,10 +8,13 @@ import { readCouncilGroup } from '@catalog-governance/backstage-plugin-governanc
 import { createGovernanceCouncilPolicy } from '@catalog-governance/backstage-plugin-governance-node';
 
 /**
- * The example app's permission policy: the architecture council's permissions (triage and
- * decide reviews, grant waivers) go to the members of `governance.council.group`; everything
- * else is allowed, as with the allow-all policy this replaces. An adopter with a policy of
- * their own passes it as `fallback`.
+ * A ready-made permission policy: the architecture council's permissions (triage and decide
+ * reviews, grant waivers) go to the members of `governance.council.group`; everything else is
+ * allowed, as with Backstage's allow-all policy that it replaces. A company with a policy of its
+ * own does not install this module: it calls `createGovernanceCouncilPolicy` from
+ * `@catalog-governance/backstage-plugin-governance-node` with its policy as `fallback`.
+ *
+ * @public
  */
 export const governancePermissionPolicy = createBackendModule({
   pluginId: 'permission',
