@@ -47,29 +47,47 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     private readonly treeResponseFactory: ReadTreeResponseFactory,
   ) {}
 
-  /** The path of a `file:` URL, when it is inside an allowed directory. */
-  private resolve(url: string): string {
+  private realAllowedDirectories?: Promise<string[]>;
+
+  /**
+   * The real path of a `file:` URL, when it is inside an allowed directory. Symbolic links are
+   * resolved before the check, so a link inside an allowed directory cannot lead out of it.
+   */
+  private async resolve(url: string): Promise<string> {
     let target: string;
     try {
       target = path.resolve(fileURLToPath(url));
     } catch (e) {
       throw new InputError(`${url} is not a valid file URL: ${e}`);
     }
-    const inside = this.allowed.some(
-      dir => target === dir || target.startsWith(`${dir}${path.sep}`),
-    );
-    if (!inside) {
-      throw new NotAllowedError(
-        `Reading ${url} is not allowed: local files are read only inside ${CONFIG_KEY} (${
-          this.allowed.join(', ') || 'none configured'
-        })`,
+    const notAllowed = () =>
+      new NotAllowedError(
+        `Reading ${url} is not allowed: local files are read only inside ${CONFIG_KEY}`,
       );
+    // Checked on the path as written too, so nothing outside is even looked at.
+    if (!isInside(target, this.allowed)) {
+      throw notAllowed();
     }
-    return target;
+    const real = await fs.promises.realpath(target).catch(() => undefined);
+    if (!real) {
+      throw new NotFoundError(`Nothing at ${url}`);
+    }
+    if (!isInside(real, await this.realAllowed())) {
+      throw notAllowed();
+    }
+    return real;
+  }
+
+  /** The allowed directories with their own links resolved (`/tmp` is a link on macOS). */
+  private async realAllowed(): Promise<string[]> {
+    this.realAllowedDirectories ??= Promise.all(
+      this.allowed.map(dir => fs.promises.realpath(dir).catch(() => dir)),
+    );
+    return this.realAllowedDirectories;
   }
 
   async readUrl(url: string): Promise<UrlReaderServiceReadUrlResponse> {
-    const file = this.resolve(url);
+    const file = await this.resolve(url);
     const stat = await fs.promises.stat(file).catch(() => undefined);
     if (!stat?.isFile()) {
       throw new NotFoundError(`No file at ${url}`);
@@ -86,7 +104,7 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadTreeOptions,
   ): Promise<UrlReaderServiceReadTreeResponse> {
-    const dir = this.resolve(url);
+    const dir = await this.resolve(url);
     const stat = await fs.promises.stat(dir).catch(() => undefined);
     if (!stat?.isDirectory()) {
       throw new NotFoundError(`No directory at ${url}`);
@@ -97,6 +115,7 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
         withFileTypes: true,
       })) {
         const absolute = path.join(current, entry.name);
+        // Symbolic links are neither, so they are skipped: where they lead was never checked.
         if (entry.isDirectory()) {
           await walk(absolute);
         } else if (entry.isFile()) {
@@ -148,6 +167,12 @@ export class LocalDirectoryUrlReader implements UrlReaderService {
   toString() {
     return `local-directories{allowed=${this.allowed.join(',')}}`;
   }
+}
+
+function isInside(target: string, directories: string[]): boolean {
+  return directories.some(
+    dir => target === dir || target.startsWith(`${dir}${path.sep}`),
+  );
 }
 
 function readAllowedDirectories(config: Config): string[] {
