@@ -482,6 +482,46 @@ export class DatabaseReviewStore {
     return true;
   }
 
+  /** The given dependencies that are not recorded yet. */
+  async unknownDependencies<T extends { sourceRef: string; targetRef: string }>(
+    dependencies: T[],
+  ): Promise<T[]> {
+    const known = new Set<string>();
+    const sources = [...new Set(dependencies.map(d => d.sourceRef))];
+    for (const batch of chunks(sources)) {
+      const rows = await this.db('review_known_dependencies')
+        .whereIn('source_ref', batch)
+        .select('source_ref', 'target_ref');
+      for (const row of rows) {
+        known.add(`${row.source_ref} ${row.target_ref}`);
+      }
+    }
+    return dependencies.filter(
+      d => !known.has(`${d.sourceRef} ${d.targetRef}`),
+    );
+  }
+
+  /** Which of a trigger's cause keys already have a review item. */
+  async raisedCauseKeys(
+    triggerId: string,
+    causeKeys: string[],
+  ): Promise<Set<string>> {
+    const raised = new Set<string>();
+    const prefix = `${triggerId}:`;
+    for (const batch of chunks(causeKeys)) {
+      const rows = await this.db('review_items')
+        .whereIn(
+          'cause_key',
+          batch.map(key => `${prefix}${key}`),
+        )
+        .select('cause_key');
+      for (const row of rows) {
+        raised.add(String(row.cause_key).slice(prefix.length));
+      }
+    }
+    return raised;
+  }
+
   /** Remembers dependencies and returns those not seen before. */
   async recordDependencies(
     dependencies: { sourceRef: string; targetRef: string }[],

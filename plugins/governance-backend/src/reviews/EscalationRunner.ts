@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { toError } from '@backstage/errors';
 import { ReviewKind } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { parseStrictEntityRef } from '../service/entityRefs';
@@ -7,7 +8,8 @@ import { ReviewService } from './ReviewService';
 /**
  * Runs every escalation trigger and raises an item for each cause not raised before. Called
  * from one scheduled task, so one replica runs it per tick; if two ever run at once, the
- * unique cause key still lets only one item in. A failing trigger is logged and the others run.
+ * unique cause key still lets only one item in. A failing trigger, or a failing escalation, is
+ * logged and the others run.
  *
  * @internal
  */
@@ -26,6 +28,7 @@ export class EscalationRunner {
     const { triggers, reviews, kinds, logger } = this.deps;
     const started = Date.now();
     let raised = 0;
+    let failed = 0;
     for (const trigger of triggers) {
       try {
         const escalations = await trigger.evaluate({
@@ -52,20 +55,35 @@ export class EscalationRunner {
             );
             continue;
           }
-          if (
-            await reviews.escalate(trigger.id, { ...escalation, entityRef })
-          ) {
-            raised += 1;
+          // One failing escalation must not cost the others of the run. Its cause is not
+          // recorded as raised, so the trigger gives it again on its next run.
+          try {
+            if (
+              await reviews.escalate(trigger.id, { ...escalation, entityRef })
+            ) {
+              raised += 1;
+            }
+          } catch (error) {
+            failed += 1;
+            logger.error(
+              `Escalation trigger ${trigger.id} could not raise '${escalation.causeKey}' for ${entityRef}; it is tried again on the next run`,
+              toError(error),
+            );
           }
         }
       } catch (error) {
-        logger.error(`Escalation trigger ${trigger.id} failed: ${error}`);
+        logger.error(
+          `Escalation trigger ${trigger.id} failed`,
+          toError(error),
+        );
       }
     }
     logger.info(
       `Escalation triggers ran (${triggers.length}) in ${
         Date.now() - started
-      } ms, ${raised} new review items`,
+      } ms, ${raised} new review items${
+        failed ? `, ${failed} failed` : ''
+      }`,
     );
     return raised;
   }

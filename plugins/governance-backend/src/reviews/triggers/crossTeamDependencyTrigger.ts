@@ -95,13 +95,23 @@ export function crossTeamDependencyTrigger(options: {
       });
 
       const firstRun = await store.recordTriggerRun(id, now);
-      const fresh = await store.recordDependencies(crossTeam, now);
       if (firstRun) {
+        await store.recordDependencies(crossTeam, now);
         return [];
       }
-      const isFresh = new Set(fresh.map(d => `${d.sourceRef} ${d.targetRef}`));
-      return crossTeam
-        .filter(d => isFresh.has(`${d.sourceRef} ${d.targetRef}`))
+      const causeKey = (d: { sourceRef: string; targetRef: string }) =>
+        `${d.sourceRef}->${d.targetRef}`;
+      const unknown = await store.unknownDependencies(crossTeam);
+      const raised = await store.raisedCauseKeys(id, unknown.map(causeKey));
+      // A dependency is recorded as seen only once its item exists. One whose escalation failed
+      // is escalated again on the next run; the unique cause key keeps a repeat (or a replica
+      // running at the same time) from raising a second item.
+      await store.recordDependencies(
+        unknown.filter(d => raised.has(causeKey(d))),
+        now,
+      );
+      return unknown
+        .filter(d => !raised.has(causeKey(d)))
         .map(d => ({
           entityRef: d.sourceRef,
           kind: 'design-review',
@@ -111,7 +121,7 @@ export function crossTeamDependencyTrigger(options: {
           } ${d.targetRef}, owned by ${targetOwners.get(
             d.targetRef,
           )}: a cross-team contract for the council to review.`,
-          causeKey: `${d.sourceRef}->${d.targetRef}`,
+          causeKey: causeKey(d),
         }));
     },
   };

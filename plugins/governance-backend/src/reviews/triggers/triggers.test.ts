@@ -114,12 +114,13 @@ describe.each(databases.eachSupportedId())(
         governance: { reviews: { triggers: config } },
       });
       const tierPolicies = readTierPolicies(rootConfig);
+      const logger = mockServices.logger.mock();
       // A catalog of other entities stands for the catalog changing between runs.
       const createRunner = (catalogNow: Entity[] = entities) =>
         new EscalationRunner({
           reviews,
           kinds: [...BUILT_IN_REVIEW_KINDS],
-          logger: mockServices.logger.mock(),
+          logger,
           triggers: builtInTriggers({
             config: rootConfig,
             catalog: catalogServiceMock({ entities: catalogNow }),
@@ -132,7 +133,16 @@ describe.each(databases.eachSupportedId())(
         });
       const items = async () =>
         (await reviewStore.listItems({ limit: 200 }, { now: NOW })).items;
-      return { store, adrStore, reviewStore, createRunner, items, sent };
+      return {
+        store,
+        adrStore,
+        reviewStore,
+        reviews,
+        logger,
+        createRunner,
+        items,
+        sent,
+      };
     }
 
     it('escalates a critical service failing longer than the grace period, once per failing run', async () => {
@@ -376,6 +386,51 @@ describe.each(databases.eachSupportedId())(
       expect(await later.run(NOW)).toBe(0);
       expect((await first.items()).map(i => i.title)).toEqual([
         'New cross-team dependency on api:default/fx-rates',
+      ]);
+    });
+
+    it('raises a cross-team dependency on a later run when its escalation failed, and the failure costs no other escalation', async () => {
+      const team = (name: string, owner: string): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'API',
+        metadata: { name, namespace: 'default' },
+        spec: { owner },
+        relations: [{ type: 'ownedBy', targetRef: owner }],
+      });
+      const fxRates = team('fx-rates', 'group:default/team-c');
+      const ledger = team('ledger', 'group:default/team-d');
+      const before = component('checkout', 'group:default/team-a');
+      const env = await setUp([before, fxRates, ledger]);
+      expect(await env.createRunner().run(NOW)).toBe(0);
+
+      const grown = component('checkout', 'group:default/team-a', [
+        { type: 'consumesApi', targetRef: 'api:default/fx-rates' },
+        { type: 'consumesApi', targetRef: 'api:default/ledger' },
+      ]);
+      const runner = env.createRunner([grown, fxRates, ledger]);
+      const escalate = env.reviews.escalate.bind(env.reviews);
+      const spy = jest
+        .spyOn(env.reviews, 'escalate')
+        .mockImplementation(async (triggerId, escalation) => {
+          if (escalation.causeKey.endsWith('api:default/fx-rates')) {
+            throw new Error('connection reset');
+          }
+          return escalate(triggerId, escalation);
+        });
+      expect(await runner.run(NOW)).toBe(1);
+      expect(env.logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          "could not raise 'component:default/checkout->api:default/fx-rates'",
+        ),
+        expect.objectContaining({ message: 'connection reset' }),
+      );
+
+      spy.mockRestore();
+      expect(await runner.run(NOW)).toBe(1);
+      expect(await runner.run(NOW)).toBe(0);
+      expect((await env.items()).map(i => i.title).sort()).toEqual([
+        'New cross-team dependency on api:default/fx-rates',
+        'New cross-team dependency on api:default/ledger',
       ]);
     });
   },
