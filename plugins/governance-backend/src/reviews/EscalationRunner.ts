@@ -72,18 +72,13 @@ export class EscalationRunner {
           }
         }
       } catch (error) {
-        logger.error(
-          `Escalation trigger ${trigger.id} failed`,
-          toError(error),
-        );
+        logger.error(`Escalation trigger ${trigger.id} failed`, toError(error));
       }
     }
     logger.info(
       `Escalation triggers ran (${triggers.length}) in ${
         Date.now() - started
-      } ms, ${raised} new review items${
-        failed ? `, ${failed} failed` : ''
-      }`,
+      } ms, ${raised} new review items${failed ? `, ${failed} failed` : ''}`,
     );
     return raised;
   }
