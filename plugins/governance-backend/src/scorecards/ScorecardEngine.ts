@@ -123,7 +123,7 @@ export class ScorecardEngine {
 
   /**
    * Evaluates one entity now and stores its results. Reads the entity with the given
-   * credentials (the caller's, so catalog permissions apply) or the plugin's own.
+   * credentials (the caller's, so only an entity they can see is refreshed) or the plugin's own.
    */
   async evaluateEntity(
     entityRef: string,
@@ -137,23 +137,25 @@ export class ScorecardEngine {
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    return this.evaluateLoadedEntity(entity, options?.now ?? new Date(), {
-      credentials,
-    });
+    return this.evaluateLoadedEntity(entity, options?.now ?? new Date());
   }
 
-  /** Evaluates an entity already read from the catalog and stores its results. */
+  /**
+   * Evaluates an entity already read from the catalog and stores its results. Its system and
+   * domain are looked up with the plugin's own credentials, whoever asked: the stored
+   * placement feeds everyone's roll-ups, so it must not depend on what one caller can see.
+   */
   async evaluateLoadedEntity(
     entity: Entity,
     now: Date,
-    options?: { credentials?: BackstageCredentials },
   ): Promise<CheckResult[]> {
-    const credentials =
-      options?.credentials ?? (await this.deps.auth.getOwnServiceCredentials());
     const [evaluation] = await this.evaluate(
       [entity],
       now,
-      SystemDomains.lookingUp(this.deps.catalog, credentials),
+      SystemDomains.lookingUp(
+        this.deps.catalog,
+        await this.deps.auth.getOwnServiceCredentials(),
+      ),
     );
     await this.deps.store.storeEvaluations([evaluation], now);
     return evaluation.results;

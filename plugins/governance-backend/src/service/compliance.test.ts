@@ -1,9 +1,14 @@
 import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ComplianceEntityPage,
@@ -49,14 +54,29 @@ const entities: Entity[] = [
   },
 ];
 
+/** The catalog as its read permission shows it: users cannot see the payments system. */
+function catalogHidingSystemFromUsers() {
+  const catalog = catalogServiceMock({ entities });
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  catalog.getEntityByRef = async (ref, options) => {
+    const { principal } = (options as { credentials: BackstageCredentials })
+      .credentials;
+    return principal.type === 'user' && ref === 'system:default/payments'
+      ? undefined
+      : getEntityByRef(ref, options);
+  };
+  return catalog;
+}
+
 async function startBackend(
   extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+  catalog = catalogServiceMock.factory({ entities }),
 ) {
   const { server } = await startTestBackend({
     features: [
       ...(extraFeatures ?? []),
       governancePlugin,
-      catalogServiceMock.factory({ entities }),
+      catalog,
       // Runs the scheduled evaluation at start-up instead of after its initial delay.
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
@@ -143,6 +163,33 @@ describe('Compliance routes', () => {
     expect(trend.points.map(p => p.counts.pass)).toEqual([
       after.items.reduce((sum, item) => sum + item.counts.pass, 0),
     ]);
+  });
+
+  it("keeps an entity's domain after a refresh by a user who cannot see its system", async () => {
+    const server = await startBackend(
+      [],
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: catalogHidingSystemFromUsers,
+      }),
+    );
+    await rollupOnceEvaluated(server, 'groupBy=domain');
+    const refresh = await request(server)
+      .post(
+        '/api/governance/scorecard/refresh?entityRef=component:default/checkout',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(refresh.status).toBe(200);
+
+    const commerce = (
+      await get(server, '/compliance/entities?domain=domain:default/commerce')
+    ).body as ComplianceEntityPage;
+    expect(commerce.items.map(i => [i.entityRef, i.system])).toEqual(
+      expect.arrayContaining([
+        ['component:default/checkout', 'system:default/payments'],
+      ]),
+    );
   });
 
   it('has a trend point for today after the scheduled evaluation', async () => {
