@@ -11,6 +11,7 @@ export * from './tierPolicy';
 export * from './decisionScope';
 export * from './summary';
 export * from './facts';
+export * from './input';
 export * from './scorecard';
 export * from './permissions';
 export * from './waivers';

@@ -3,6 +3,7 @@ import {
   AuthService,
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -37,6 +38,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { readDays } from './queryParameters';
+import { readInput } from './inputLimits';
 
 /** @internal */
 export async function createRouter(options: {
@@ -55,6 +57,7 @@ export async function createRouter(options: {
   factDefinitions: FactDefinitions;
   reviews: ReviewService;
   councilGroup?: string;
+  logger: LoggerService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -82,8 +85,7 @@ export async function createRouter(options: {
     }
   }
 
-  // Batches of 10,000 facts are about 2 MB of JSON.
-  router.use(express.json({ limit: '10mb' }));
+  router.use(readInput());
 
   router.get('/summary', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -1,0 +1,194 @@
+/**
+ * At most this many characters of a value are quoted back in an error message, so a 9 MB field
+ * gives a short 400 and not a 19 MB one.
+ *
+ * @public
+ */
+export const MAX_QUOTED_LENGTH = 100;
+
+// Nested values are previewed this deep, whatever their real depth: the preview never recurses
+// further, so no value can overflow the stack while its error message is being built.
+const PREVIEW_DEPTH = 2;
+
+function cut(text: string, max: number): string {
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
+function quoteText(text: string, max: number): string {
+  return JSON.stringify(text.length > max ? cut(text, max) : text);
+}
+
+function preview(value: unknown, depth: number, budget: number): string {
+  if (typeof value === 'string') {
+    return quoteText(value, Math.max(1, budget));
+  }
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      value === null
+      ? String(value)
+      : typeof value;
+  }
+  const array = Array.isArray(value);
+  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  if (depth >= PREVIEW_DEPTH) {
+    return `${open}…${close}`;
+  }
+  let text = open;
+  // Keys are read lazily: an object with a million keys is not listed to show three.
+  let index = 0;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) {
+      continue;
+    }
+    if (text.length >= budget) {
+      return `${text}${index ? ',' : ''}…${close}`;
+    }
+    const item = (value as Record<string, unknown>)[key];
+    const room = budget - text.length;
+    text += `${index ? ',' : ''}${
+      array ? '' : `${quoteText(key, Math.max(1, room))}:`
+    }${preview(item, depth + 1, budget - text.length)}`;
+    index += 1;
+  }
+  return `${text}${close}`;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
+  if (value === null) {
+    return 'null';
+  }
+  if (typeof value === 'string') {
+    return `text of ${value.length} characters`;
+  }
+  return `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+}
+
+/**
+ * Describes a value received in a request for an error message: a JSON preview of at most
+ * {@link MAX_QUOTED_LENGTH} characters, followed by its type when the preview is cut short or
+ * does not show it. Safe for values of any size and depth.
+ *
+ * @example
+ * describeValue('speed') // '"speed"'
+ * describeValue('x'.repeat(9e6)) // '"xxx…" (text of 9000000 characters)'
+ * describeValue({ a: { a: { a: 1 } } }) // '{"a":{"a":{…}}} (an object)'
+ *
+ * @public
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  const shown = preview(value, 0, MAX_QUOTED_LENGTH);
+  const complete =
+    (typeof value !== 'object' || value === null) &&
+    !(typeof value === 'string' && value.length > MAX_QUOTED_LENGTH);
+  return complete ? shown : `${shown} (${kindOf(value)})`;
+}
+
+/**
+ * Describes the first few of a list of values for an error message, and how many more there are.
+ *
+ * @public
+ */
+export function describeValues(values: readonly unknown[], max = 5): string {
+  const shown = values.slice(0, max).map(describeValue).join(', ');
+  return values.length > max
+    ? `${shown} and ${values.length - max} more`
+    : shown;
+}
+
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    (code >= 0x7f && code <= 0x9f)
+  );
+}
+
+/**
+ * The first control character in a text, written `U+0000`, or undefined when there is none.
+ * Tab, line feed and carriage return are allowed: they belong in multi-line text. PostgreSQL
+ * cannot store NUL at all, and none of the others belongs in a title, a comment or an id.
+ *
+ * @public
+ */
+export function findControlCharacter(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isControl(code)) {
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+  }
+  return undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** The instant of these UTC fields, when each of them is in range and nothing rolls over. */
+function utc(fields: number[]): Date | undefined {
+  const [year, month, day, hour = 0, minute = 0, second = 0] = fields;
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  // Date.UTC reads the years 0-99 as 1900-1999, so the year is set on its own.
+  date.setUTCFullYear(year, month - 1, day);
+  const back = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
+  return back.every((n, i) => n === (fields[i] ?? 0)) ? date : undefined;
+}
+
+/**
+ * Reads a calendar date written `YYYY-MM-DD`, as ISO 8601 writes it. Returns it unchanged, or
+ * undefined for anything else, including dates that do not exist such as `2026-02-30`, which
+ * `Date` would silently turn into 2 March.
+ *
+ * @public
+ */
+export function parseIsoDate(text: unknown): string | undefined {
+  const match = typeof text === 'string' ? ISO_DATE.exec(text) : null;
+  return match && utc(match.slice(1, 4).map(Number)) ? match[0] : undefined;
+}
+
+/**
+ * Reads an instant written in ISO 8601: a date (`2026-02-01`, midnight UTC), or a date and time
+ * with its zone (`2026-02-01T10:00:00Z`, `2026-02-01T11:00:00.123+01:00`). Every field must be
+ * in range, so the text survives a round trip; a time without a zone, a week date, a bare year
+ * or a number is undefined. Fractions beyond the millisecond are dropped.
+ *
+ * @public
+ */
+export function parseIsoTimestamp(text: unknown): Date | undefined {
+  if (typeof text !== 'string') {
+    return undefined;
+  }
+  if (ISO_DATE.test(text)) {
+    return parseIsoDate(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  }
+  const match = ISO_TIMESTAMP.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [, y, mo, d, h, mi, s, fraction, zone, sign, zh, zm] = match;
+  const local = utc([y, mo, d, h, mi, s ?? '0'].map(Number));
+  if (!local || (zone !== 'Z' && (Number(zh) > 23 || Number(zm) > 59))) {
+    return undefined;
+  }
+  const offset =
+    zone === 'Z'
+      ? 0
+      : (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000;
+  const ms = fraction ? Number(fraction.padEnd(3, '0').slice(0, 3)) : 0;
+  return new Date(local.getTime() + ms - offset);
+}
