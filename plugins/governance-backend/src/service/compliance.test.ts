@@ -59,8 +59,9 @@ function catalogHidingSystemFromUsers() {
   const catalog = catalogServiceMock({ entities });
   const getEntityByRef = catalog.getEntityByRef.bind(catalog);
   catalog.getEntityByRef = async (ref, options) => {
-    const { principal } = (options as { credentials: BackstageCredentials })
-      .credentials;
+    const { principal } = (
+      options as { credentials: BackstageCredentials<{ type: string }> }
+    ).credentials;
     return principal.type === 'user' && ref === 'system:default/payments'
       ? undefined
       : getEntityByRef(ref, options);
