@@ -2,6 +2,7 @@ import {
   AuditorService,
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -24,6 +25,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';
+import { AdrAssetReader } from '../adrs/AdrAssetReader';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
@@ -44,14 +46,6 @@ const RETROSPECTIVE_STATES: RetrospectiveState[] = [
   'recorded',
 ];
 const IMPACT_CHECKS = ['p95-latency', 'availability', 'coverage'];
-const IMAGE_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const present = (value: string | undefined) => (value ? [value] : []);
@@ -174,8 +168,11 @@ export function createAdrRoutes(options: {
   store: GovernanceStore;
   adrs: AdrIngestor;
   catalog: CatalogService;
+  logger: LoggerService;
 }): express.Router {
   const { httpAuth, adrStore, adrs, catalog } = options;
+  // The same reader and reading rules as for the ADRs themselves.
+  const assets = new AdrAssetReader(options);
   const router = Router();
 
   /** The entity, read with the caller's credentials so catalog permissions apply. */
@@ -258,25 +255,7 @@ export function createAdrRoutes(options: {
 
   router.get('/adrs/:id/assets', async (req, res) => {
     const adr = await visibleAdr(req);
-    const path = readOne(req.query, 'path');
-    if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) {
-      throw new InputError(
-        `Query parameter 'path' must be a path relative to the ADR, such as images/diagram.png`,
-      );
-    }
-    const type = IMAGE_TYPES[path.split('.').pop()?.toLowerCase() ?? ''];
-    if (!type) {
-      throw new InputError(
-        `Only images are served next to an ADR: ${Object.keys(IMAGE_TYPES).join(
-          ', ',
-        )}`,
-      );
-    }
-    const url = adr.url.startsWith('file:')
-      ? new URL(path, adr.url).toString()
-      : options.integrations.resolveUrl({ url: path, base: adr.url });
-    // The same reading rules as for the ADR itself: the URL reader decides what may be read.
-    const buffer = await (await options.urlReader.readUrl(url)).buffer();
+    const { type, buffer } = await assets.read(adr, readOne(req.query, 'path'));
     res
       .status(200)
       .type(type)
