@@ -117,6 +117,21 @@ export interface Config {
        */
       group?: string;
     };
+    /**
+     * Who may push facts (`POST /api/governance/facts`) as a user. Service principals
+     * (external-access tokens such as a CI token, other backend plugins) may push when their
+     * access restrictions allow `governance.fact.write`.
+     * @visibility backend
+     */
+    factWriters?: {
+      /**
+       * Entity ref of the group whose direct members may push facts as themselves, e.g.
+       * `group:default/platform`; they also need the `governance.fact.write` permission.
+       * Without it no user may push facts. A pushed fact's source records who pushed it.
+       * @visibility backend
+       */
+      group?: string;
+    };
     reviews?: {
       /**
        * Review kinds on top of the built-in design-review, adr-review, nfr-escalation,

@@ -32,6 +32,7 @@ import { ReviewService } from './reviews/ReviewService';
 import { registerReviewActions } from './reviews/reviewActions';
 import { builtInTriggers } from './reviews/triggers/builtInTriggers';
 import { FactProviderRunner } from './facts/FactProviderRunner';
+import { FactWriters, readFactWritersGroup } from './facts/FactWriters';
 import { ScmIntegrations } from '@backstage/integration';
 import { AdrIngestor } from './adrs/AdrIngestor';
 import { DatabaseAdrStore } from './database/DatabaseAdrStore';
@@ -278,6 +279,10 @@ export const governancePlugin = createBackendPlugin({
             summaries,
             reviews,
             councilGroup,
+            factWriters: new FactWriters({
+              ...deps,
+              group: readFactWritersGroup(config),
+            }),
           }),
         );
         logger.info(

@@ -62,7 +62,8 @@ describe.each(reliabilityDatabases())(
               })
               .catch(() => undefined);
             if (res && res.status >= 200 && res.status < 300) {
-              ackedFacts.push(source);
+              // The stored source records who pushed it: here the CI token's subject.
+              ackedFacts.push(`${source} via ci-facts`);
             }
           }
         };

@@ -59,6 +59,13 @@ const entities: Entity[] = [
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-web' },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'fact-writers' },
+    spec: { type: 'team', children: [] },
+    relations: [{ type: 'hasMember', targetRef: ADA }],
+  },
 ];
 
 /** The permissions the current cell's user lacks; everything else is allowed. */
@@ -89,7 +96,13 @@ async function startBackend() {
       }),
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
-        data: { governance: { adrs: { allowedLocalDirectories: [examples] } } },
+        data: {
+          governance: {
+            adrs: { allowedLocalDirectories: [examples] },
+            // Users push facts only as members of this group (Ada is one).
+            factWriters: { group: 'group:default/fact-writers' },
+          },
+        },
       }),
       urlReaderServiceFactory,
       governanceLocalDirectoryUrlReader,

@@ -1,9 +1,14 @@
 import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
@@ -27,18 +32,84 @@ const payments: Entity = {
   },
 };
 
+/** A service nobody but its team may see: hidden from Jane, the only user who asks for it. */
+const vault: Entity = {
+  ...payments,
+  metadata: { name: 'vault', annotations: { 'governance/tier': 'core' } },
+};
+
+const JANE = 'user:default/jane';
+const MEMBER = 'user:default/mock';
+
+const factWriters: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'fact-writers' },
+  spec: { type: 'team', children: [] },
+  relations: [
+    { type: 'hasMember', targetRef: MEMBER },
+    { type: 'hasMember', targetRef: JANE },
+  ],
+};
+
+/** The catalog as its read permission shows it: Jane cannot see the vault service. */
+function catalogHidingVaultFromJane() {
+  const catalog = catalogServiceMock({
+    entities: [payments, vault, factWriters],
+  });
+  const hidden = (options: unknown, ref: string) =>
+    (
+      options as {
+        credentials: BackstageCredentials<{ userEntityRef?: string }>;
+      }
+    ).credentials.principal.userEntityRef === JANE &&
+    ref === 'component:default/vault';
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const { items } = await getEntitiesByRefs(query, options);
+    return {
+      items: items.map((item, i) =>
+        hidden(options, query.entityRefs[i]) ? undefined : item,
+      ),
+    };
+  };
+  return catalog;
+}
+
 async function startBackend(
   extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+  config: { factWritersGroup?: string } = {
+    factWritersGroup: 'group:default/fact-writers',
+  },
 ) {
   const { server } = await startTestBackend({
     features: [
       ...(extraFeatures ?? []),
       governancePlugin,
-      catalogServiceMock.factory({ entities: [payments] }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: catalogHidingVaultFromJane,
+      }),
+      mockServices.rootConfig.factory({
+        data: config.factWritersGroup
+          ? { governance: { factWriters: { group: config.factWritersGroup } } }
+          : {},
+      }),
     ],
   });
   return server;
 }
+
+const push = (
+  server: Awaited<ReturnType<typeof startBackend>>,
+  authorization: string,
+  body: object,
+) =>
+  request(server)
+    .post('/api/governance/facts')
+    .set('Authorization', authorization)
+    .send(body);
 
 const summaryOf = async (server: Awaited<ReturnType<typeof startBackend>>) =>
   (
@@ -86,7 +157,8 @@ describe('POST /api/governance/facts', () => {
       state: 'pass',
       actual: '83.2%',
       origin: 'measured',
-      source: 'ci/github-actions',
+      // Who pushed it is part of the stored source: the mock service token's subject.
+      source: 'ci/github-actions via external:test-service',
       stale: false,
     });
     expect(check(summary, 'p95-latency')).toMatchObject({
@@ -95,19 +167,133 @@ describe('POST /api/governance/facts', () => {
     });
   });
 
-  it('accepts a single fact object from a user allowed to write facts', async () => {
+  it('accepts a single fact object from a member of the fact writers group, recorded under their name', async () => {
     const server = await startBackend();
-    const res = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        entityRef: 'component:default/payments',
-        name: 'availability',
-        value: 99.95,
-        source: 'slo/nightly',
-      });
+    const res = await push(server, mockCredentials.user.header(MEMBER), {
+      entityRef: 'component:default/payments',
+      name: 'availability',
+      value: 99.95,
+      source: 'slo/nightly',
+    });
     expect(res.status).toBe(201);
-    expect(check(await summaryOf(server), 'availability').state).toBe('pass');
+    expect(check(await summaryOf(server), 'availability')).toMatchObject({
+      state: 'pass',
+      source: `slo/nightly via ${MEMBER}`,
+    });
+  });
+
+  it('answers 403 to a user outside the fact writers group, even with governance.fact.write', async () => {
+    const server = await startBackend();
+    const res = await push(
+      server,
+      mockCredentials.user.header('user:default/mallory'),
+      {
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 99,
+        source: 'ci/github-actions',
+      },
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      'membership of group:default/fact-writers (governance.factWriters.group)',
+    );
+    expect(check(await summaryOf(server), 'coverage').origin).toBe('declared');
+  });
+
+  it('answers 403 to every user when no fact writers group is configured, and still takes service tokens', async () => {
+    const server = await startBackend([], {});
+    const fact = {
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      value: 99,
+      source: 'ci/github-actions',
+    };
+    const byUser = await push(
+      server,
+      mockCredentials.user.header(MEMBER),
+      fact,
+    );
+    expect(byUser.status).toBe(403);
+    expect(byUser.body.error.message).toContain('governance.factWriters.group');
+    const byToken = await push(server, mockCredentials.service.header(), fact);
+    expect(byToken.status).toBe(201);
+  });
+
+  it('refuses a push for an entity the user cannot see, as if it did not exist', async () => {
+    const server = await startBackend();
+    const res = await push(server, mockCredentials.user.header(JANE), {
+      entityRef: 'component:default/vault',
+      name: 'coverage',
+      value: 99,
+      source: 'ci/github-actions',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      '1 entity is not in the catalog: component:default/vault',
+    );
+    const visible = await push(server, mockCredentials.user.header(JANE), {
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      value: 99,
+      source: 'ci/github-actions',
+    });
+    expect(visible.status).toBe(201);
+  });
+
+  it("keeps a user's fact apart from the CI token's under the same source name", async () => {
+    const server = await startBackend();
+    const fact = {
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      source: 'ci/github-actions',
+    };
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    expect(
+      (
+        await push(server, mockCredentials.service.header(), {
+          ...fact,
+          value: 40,
+          observedAt: hourAgo,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await push(server, mockCredentials.user.header(MEMBER), {
+          ...fact,
+          value: 95,
+        })
+      ).status,
+    ).toBe(201);
+    // The newest observation wins, and says who pushed it.
+    expect(check(await summaryOf(server), 'coverage')).toMatchObject({
+      actual: '95%',
+      source: `ci/github-actions via ${MEMBER}`,
+    });
+  });
+
+  it('refuses an observation more than 5 minutes in the future, allowing for clock skew below that', async () => {
+    const server = await startBackend();
+    const fact = {
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      value: 90,
+      source: 'ci/github-actions',
+    };
+    const ahead = (minutes: number) =>
+      new Date(Date.now() + minutes * 60_000).toISOString();
+    const future = await push(server, mockCredentials.service.header(), {
+      ...fact,
+      observedAt: ahead(10),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toContain('is in the future');
+    const skewed = await push(server, mockCredentials.service.header(), {
+      ...fact,
+      observedAt: ahead(1),
+    });
+    expect(skewed.status).toBe(201);
   });
 
   it.each([
@@ -156,7 +342,7 @@ describe('POST /api/governance/facts', () => {
           { entityRef: 'payments', name: 'coverage', value: 80, source: 'ci' },
         ],
       },
-      "facts[0].entityRef 'payments' is malformed",
+      'facts[0].entityRef "payments" is malformed',
     ],
     [
       {
@@ -182,7 +368,7 @@ describe('POST /api/governance/facts', () => {
           },
         ],
       },
-      'facts[0].observedAt must be an ISO timestamp',
+      'facts[0].observedAt must be an ISO 8601 date or timestamp with its zone',
     ],
     [
       {

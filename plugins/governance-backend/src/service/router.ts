@@ -38,6 +38,7 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { readDays } from './queryParameters';
+import { FactWriters } from '../facts/FactWriters';
 import { readInput } from './inputLimits';
 
 /** @internal */
@@ -58,10 +59,11 @@ export async function createRouter(options: {
   reviews: ReviewService;
   councilGroup?: string;
   logger: LoggerService;
+  factWriters: FactWriters;
 }): Promise<express.Router> {
   const {
     httpAuth,
-    auth,
+    factWriters,
     permissions,
     catalog,
     summaries,
@@ -217,29 +219,21 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    // Users need the permission; service principals (CI tokens) pass unless their access
-    // restrictions exclude it.
+    // Service principals (CI tokens) pass unless their access restrictions leave the
+    // permission out; users need it and membership of the fact writers' group.
     await authorize(
       governanceFactWritePermission,
       credentials,
       'Pushing facts',
     );
+    const principal = await factWriters.checkWriter(credentials);
     const now = new Date();
-    const facts = readFactsRequest(req.body, factDefinitions, now);
-
-    const entityRefs = [...new Set(facts.map(f => f.entityRef))];
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-      { credentials: await auth.getOwnServiceCredentials() },
+    const facts = factWriters.recordedAs(
+      readFactsRequest(req.body, factDefinitions, now),
+      principal,
     );
-    const missing = entityRefs.filter((_, i) => !items[i]);
-    if (missing.length) {
-      throw new InputError(
-        `Nothing was stored: ${missing.length} entit${
-          missing.length === 1 ? 'y is' : 'ies are'
-        } not in the catalog: ${missing.slice(0, 20).join(', ')}`,
-      );
-    }
+    const entityRefs = [...new Set(facts.map(f => f.entityRef))];
+    await factWriters.checkEntities(entityRefs, credentials);
 
     await audited(
       options.auditor,
