@@ -28,22 +28,26 @@ export function adrId(entityRef: string, path: string): string {
     .slice(0, 32);
 }
 
-/** Why a location could not be read, in words for the entity's ADR list. */
-function describeReadError(url: string, error: Error): string {
+/**
+ * Why a location could not be read, in plain words for everyone who can see the entity. The
+ * reader's own message can name paths on the backend's disk and reading settings, so it goes to
+ * the log instead.
+ */
+function describeReadError(error: Error): string {
   switch (error.name) {
     case 'NotFoundError':
-      return `Not found: ${url} does not exist or is not visible to Backstage (${error.message})`;
+      return 'Not found: the location does not exist, or Backstage cannot see it';
     case 'NotAllowedError':
-      return `Not allowed: ${error.message}`;
+      return "Not allowed: the backend's reading rules (backend.reading.allow, and governance.adrs.allowedLocalDirectories for folders on its disk) do not allow reading this location";
     default:
       if (
         /no .*reader|not configured|unsupported|integration/i.test(
           error.message,
         )
       ) {
-        return `No integration can read ${url}: configure one under integrations (or backend.reading.allow) in app-config (${error.message})`;
+        return 'No integration can read this location: configure one under integrations (or backend.reading.allow) in app-config';
       }
-      return `Could not read ${url}: ${error.message}`;
+      return "Could not read the location; the backend's log has the details";
   }
 }
 
@@ -134,6 +138,11 @@ export class AdrIngestor {
       return 'none';
     }
     if (location.kind === 'error') {
+      logger.warn(
+        `Could not resolve the ADR location of ${entityRef}: ${location.error}${
+          location.detail ? ` (${location.detail})` : ''
+        }`,
+      );
       await store.recordLocationError(
         entityRef,
         location.url,
@@ -187,7 +196,7 @@ export class AdrIngestor {
       await store.recordLocationError(
         entityRef,
         url,
-        describeReadError(url, error),
+        describeReadError(error),
         now,
       );
       return 'failed';

@@ -19,7 +19,7 @@ export function resolveAdrLocation(
 ):
   | { kind: 'none' }
   | { kind: 'url'; url: string }
-  | { kind: 'error'; url: string; error: string } {
+  | { kind: 'error'; url: string; error: string; detail?: string } {
   // governance/adr-location wins over the community ADR plugin's annotation.
   const annotations = entity.metadata.annotations ?? {};
   const target = (
@@ -59,9 +59,8 @@ export function resolveAdrLocation(
     return {
       kind: 'error',
       url: target,
-      error: `Cannot resolve '${target}' against ${source.target}: ${
-        (e as Error).message
-      }`,
+      error: `Cannot resolve '${target}' against the entity's source location ${source.target}`,
+      detail: String(e),
     };
   }
 }

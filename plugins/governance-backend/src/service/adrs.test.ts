@@ -48,6 +48,8 @@ const entities = [
   ),
   service('ledger', { 'governance/adr-location': 'https://example.com/adrs' }),
   service('plain', {}),
+  service('stray', { 'governance/adr-location': `${'../'.repeat(20)}etc` }),
+  service('missing', { 'governance/adr-location': 'adrs/missing' }),
 ];
 
 async function startBackend(
@@ -112,6 +114,21 @@ describe('ADR routes', () => {
     expect((adrs.location as { error: string }).error.length).toBeGreaterThan(
       10,
     );
+  });
+
+  it('gives viewers a plain reason for a location it cannot read, without server paths or settings', async () => {
+    const server = await startBackend();
+    for (const [name, reason] of [
+      ['stray', /^Not allowed: /],
+      ['missing', /^Not found: /],
+    ] as const) {
+      const { location } = await adrsOf(server, name);
+      expect(location).toMatchObject({ status: 'error' });
+      const { error } = location as { error: string };
+      expect(error).toMatch(reason);
+      expect(error).not.toContain(examples);
+      expect(error).not.toContain('/etc');
+    }
   });
 
   it('opens one ADR with its body and resolves the superseding ADR to its id', async () => {
