@@ -174,7 +174,7 @@ describe('governance backend plugin', () => {
     ['', "'entityRef' is required"],
     ['?entityRef=', "'entityRef' is required"],
     ['?entityRef=a&entityRef=b', "'entityRef' is required once"],
-    ['?entityRef=payments', "Malformed entityRef 'payments'"],
+    ['?entityRef=payments', 'Malformed entityRef "payments"'],
     ['?entityRef=component:default/a/b', 'Malformed entityRef'],
   ])('answers 400 for the malformed query %j', async (query, message) => {
     const server = await startBackend();

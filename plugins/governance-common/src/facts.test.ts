@@ -23,7 +23,7 @@ describe('facts', () => {
     [
       'testingKinds',
       ['unit', 'smoke'],
-      "'smoke', allowed are unit, integration, load",
+      '"smoke", allowed are unit, integration, load',
     ],
     ['testingKinds', 'unit', 'must be a list of strings'],
   ])('rejects %s = %j naming the problem', (name, value, message) => {

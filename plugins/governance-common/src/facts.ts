@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS } from './annotations';
 import { GovernanceAnnotationValues } from './parseAnnotations';
+import { describeValue, describeValues, parseIsoDate } from './input';
 
 /**
  * The type of a fact's value. `date` values are ISO dates (`YYYY-MM-DD`); `string-list` values
@@ -171,7 +172,7 @@ export function validateFactValue(
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         return {
           ok: false,
-          message: `fact ${name} must be a finite number, got ${JSON.stringify(
+          message: `fact ${name} must be a finite number, got ${describeValue(
             value,
           )}`,
         };
@@ -194,25 +195,17 @@ export function validateFactValue(
         ? { ok: true, value }
         : {
             ok: false,
-            message: `fact ${name} must be true or false, got ${JSON.stringify(
+            message: `fact ${name} must be true or false, got ${describeValue(
               value,
             )}`,
           };
     case 'date': {
-      // `2026-13-01` matches the pattern but is no date: Date gives NaN, not a throw-free ISO.
-      const date =
-        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? new Date(`${value}T00:00:00Z`)
-          : undefined;
-      const valid =
-        date !== undefined &&
-        !Number.isNaN(date.getTime()) &&
-        date.toISOString().slice(0, 10) === value;
-      return valid
-        ? { ok: true, value: value as string }
+      const date = parseIsoDate(value);
+      return date
+        ? { ok: true, value: date }
         : {
             ok: false,
-            message: `fact ${name} must be a date written YYYY-MM-DD, got ${JSON.stringify(
+            message: `fact ${name} must be a date written YYYY-MM-DD, got ${describeValue(
               value,
             )}`,
           };
@@ -221,7 +214,7 @@ export function validateFactValue(
       if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) {
         return {
           ok: false,
-          message: `fact ${name} must be a list of strings, got ${JSON.stringify(
+          message: `fact ${name} must be a list of strings, got ${describeValue(
             value,
           )}`,
         };
@@ -232,9 +225,9 @@ export function validateFactValue(
       return unknown.length
         ? {
             ok: false,
-            message: `fact ${name} has ${unknown
-              .map(v => `'${v}'`)
-              .join(', ')}, allowed are ${allowedValues!.join(', ')}`,
+            message: `fact ${name} has ${describeValues(
+              unknown,
+            )}, allowed are ${allowedValues!.join(', ')}`,
           }
         : { ok: true, value: [...new Set(value as string[])] };
     }

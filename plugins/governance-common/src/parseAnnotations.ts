@@ -6,6 +6,7 @@ import {
   TESTING_KINDS,
   TestingKind,
 } from './annotations';
+import { parseIsoDate } from './input';
 
 /**
  * The typed values of an entity's governance annotations. Absent or invalid annotations are
@@ -97,22 +98,6 @@ function parseDurationMs(value: string): number | undefined {
   return n > 0 && Number.isFinite(n) ? n : undefined;
 }
 
-function parseIsoDate(value: string): string | undefined {
-  const trimmed = value.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (!match) {
-    return undefined;
-  }
-  const [year, month, day] = [match[1], match[2], match[3]].map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Rejects dates that Date would silently roll over, such as 2024-02-30.
-  return date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-    ? trimmed
-    : undefined;
-}
-
 function parseUserRef(value: string): string | undefined {
   const trimmed = value.trim();
   if (
@@ -191,7 +176,7 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
         };
   },
   [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: value => {
-    const date = parseIsoDate(value);
+    const date = parseIsoDate(value.trim());
     return date
       ? { ok: true, apply: v => (v.lastSecurityReview = date) }
       : {

@@ -82,6 +82,13 @@ describe('fact providers', () => {
       { entityRef: 'component:default/payments', name: 'coverage', value: 140 },
       { entityRef: 'component:default/payments', name: 'colour', value: 1 },
       { entityRef: 'component:default/unknown', name: 'coverage', value: 50 },
+      // No 31 November: Date would read it as 1 December, newer than the valid fact.
+      {
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 95,
+        observedAt: '2026-11-31T00:00:00.000Z',
+      },
     ]);
     const { server } = await startTestBackend({
       features: [

@@ -6,7 +6,9 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  describeValue,
   FactDefinitions,
+  parseIsoTimestamp,
   TierPolicies,
   validateFactValue,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -144,9 +146,12 @@ function checkProvidedFact(
   if (!checked.ok) {
     return `${where}: ${checked.message}`;
   }
-  const observedAt = fact.observedAt ? new Date(fact.observedAt) : now;
-  if (Number.isNaN(observedAt.getTime()) || observedAt > now) {
-    return `${where}: observedAt '${fact.observedAt}' is not a past ISO timestamp`;
+  const observedAt =
+    fact.observedAt === undefined ? now : parseIsoTimestamp(fact.observedAt);
+  if (!observedAt || observedAt > now) {
+    return `${where}: observedAt ${describeValue(
+      fact.observedAt,
+    )} is not a past ISO 8601 date or timestamp with its zone`;
   }
   return {
     entityRef: fact.entityRef,

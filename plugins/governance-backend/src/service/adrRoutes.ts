@@ -12,6 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ADR_STATUSES,
+  describeValue,
+  parseIsoDate,
   AdrDetail,
   AdrImpact,
   AdrIndexQuery,
@@ -46,7 +48,6 @@ const RETROSPECTIVE_STATES: RetrospectiveState[] = [
   'recorded',
 ];
 const IMPACT_CHECKS = ['p95-latency', 'availability', 'coverage'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const present = (value: string | undefined) => (value ? [value] : []);
 
@@ -58,9 +59,9 @@ function oneOf<T extends string>(
   for (const value of values) {
     if (!allowed.includes(value as T)) {
       throw new InputError(
-        `Query parameter '${name}' has '${value}'; allowed are ${allowed.join(
-          ', ',
-        )}`,
+        `Query parameter '${name}' has ${describeValue(
+          value,
+        )}; allowed are ${allowed.join(', ')}`,
       );
     }
   }
@@ -68,9 +69,11 @@ function oneOf<T extends string>(
 }
 
 function day(value: string | undefined, name: string) {
-  if (value !== undefined && (!DAY.test(value) || isNaN(Date.parse(value)))) {
+  if (value !== undefined && !parseIsoDate(value)) {
     throw new InputError(
-      `Query parameter '${name}' must be a YYYY-MM-DD date, got '${value}'`,
+      `Query parameter '${name}' must be a YYYY-MM-DD date, got ${describeValue(
+        value,
+      )}`,
     );
   }
   return value;
@@ -120,20 +123,19 @@ function readRetrospectiveRequest(body: unknown, now: Date) {
   }
   const { date, outcome, notes } = body as Record<string, unknown>;
   const problems: string[] = [];
-  if (typeof date !== 'string' || !DAY.test(date) || isNaN(Date.parse(date))) {
+  const held = parseIsoDate(date);
+  if (!held) {
+    problems.push(`date must be a YYYY-MM-DD date, got ${describeValue(date)}`);
+  } else if (held > now.toISOString().slice(0, 10)) {
     problems.push(
-      `date must be a YYYY-MM-DD date, got ${JSON.stringify(date)}`,
-    );
-  } else if (date > now.toISOString().slice(0, 10)) {
-    problems.push(
-      `date ${date} is in the future; record a retrospective once it was held`,
+      `date ${held} is in the future; record a retrospective once it was held`,
     );
   }
   if (!RETROSPECTIVE_OUTCOMES.includes(outcome as RetrospectiveOutcome)) {
     problems.push(
       `outcome must be one of ${RETROSPECTIVE_OUTCOMES.join(
         ', ',
-      )}, got ${JSON.stringify(outcome)}`,
+      )}, got ${describeValue(outcome)}`,
     );
   }
   if (typeof notes !== 'string' || !notes.trim() || notes.length > 10_000) {
@@ -145,7 +147,7 @@ function readRetrospectiveRequest(body: unknown, now: Date) {
     throw new InputError(`Invalid retrospective: ${problems.join('; ')}`);
   }
   return {
-    date: date as string,
+    date: held!,
     outcome: outcome as RetrospectiveOutcome,
     notes: (notes as string).trim(),
   };

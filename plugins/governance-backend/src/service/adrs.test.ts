@@ -382,7 +382,7 @@ describe('ADR routes', () => {
     expect(page.items.map(a => a.number)).toEqual([1]);
 
     for (const [query, message] of [
-      ['status=maybe', "'status' has 'maybe'"],
+      ['status=maybe', `'status' has "maybe"`],
       ['limit=500', "'limit' must be a whole number from 1 to 100"],
       ['from=yesterday', "'from' must be a YYYY-MM-DD date"],
     ]) {

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { describeValue } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import {
+  CompoundEntityRef,
   makeValidator,
   parseEntityRef,
   stringifyEntityRef,
@@ -16,7 +18,13 @@ const validator = makeValidator();
  * @internal
  */
 export function parseStrictEntityRef(raw: string): string {
-  const ref = parseEntityRef(raw);
+  let ref: CompoundEntityRef;
+  try {
+    ref = parseEntityRef(raw);
+  } catch {
+    // The catalog's message repeats the whole ref, however long.
+    throw new Error('a kind, a namespace or a name is missing or empty');
+  }
   const valid =
     validator.isValidKind(ref.kind) &&
     validator.isValidNamespace(ref.namespace) &&
@@ -44,7 +52,9 @@ export function readEntityRef(query: express.Request['query']): string {
     return parseStrictEntityRef(raw);
   } catch (e) {
     throw new InputError(
-      `Malformed entityRef '${raw}': expected kind:namespace/name, e.g. component:default/payments (${
+      `Malformed entityRef ${describeValue(
+        raw,
+      )}: expected kind:namespace/name, e.g. component:default/payments (${
         (e as Error).message
       })`,
     );

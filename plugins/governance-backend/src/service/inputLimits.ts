@@ -20,6 +20,13 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
  */
 export const MAX_BODY_DEPTH = 16;
 
+/**
+ * The longest path parameter: ids are UUIDs, ADR ids at most 64 characters.
+ *
+ * @internal
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 64;
+
 interface Node {
   value: unknown;
   depth: number;
@@ -112,6 +119,14 @@ function checkInput(
       decoded,
       () => `The path parameter ${describeValue(decoded)}`,
     );
+    // No id is longer, and messages such as "No review <id>" then never quote kilobytes.
+    if (decoded.length > MAX_PATH_PARAMETER_LENGTH) {
+      throw new InputError(
+        `The path parameter ${describeValue(
+          decoded,
+        )} is too long: ids are at most ${MAX_PATH_PARAMETER_LENGTH} characters`,
+      );
+    }
   }
   // The query parser nests parameters at most 5 levels deep.
   checkValue(req.query, Infinity, inQuery);
@@ -121,8 +136,9 @@ function checkInput(
 
 /**
  * Reads JSON bodies and refuses, on every route, what no route can take: a body over
- * {@link MAX_BODY_BYTES} (413), a body nested deeper than {@link MAX_BODY_DEPTH} (400), and
- * control characters in the body, the query or the path (400).
+ * {@link MAX_BODY_BYTES} (413), a body nested deeper than {@link MAX_BODY_DEPTH} (400), a path
+ * parameter longer than {@link MAX_PATH_PARAMETER_LENGTH} (400) and control characters in the
+ * body, the query or the path (400).
  *
  * @internal
  */

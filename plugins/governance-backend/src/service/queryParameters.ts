@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   ComplianceFilter,
+  describeValue,
   ComplianceGroupBy,
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -40,7 +41,7 @@ export function readGroupBy(query: Query): ComplianceGroupBy {
     throw new InputError(
       `Query parameter 'groupBy' must be one of ${COMPLIANCE_GROUP_BY.join(
         ', ',
-      )}, got '${raw}'`,
+      )}, got ${describeValue(raw)}`,
     );
   }
   return raw as ComplianceGroupBy;
@@ -80,7 +81,9 @@ export function readWholeNumber(
   const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!(value >= options.min && value <= options.max)) {
     throw new InputError(
-      `Query parameter '${name}' must be a whole number from ${options.min} to ${options.max}, got '${raw}'`,
+      `Query parameter '${name}' must be a whole number from ${
+        options.min
+      } to ${options.max}, got ${describeValue(raw)}`,
     );
   }
   return value;

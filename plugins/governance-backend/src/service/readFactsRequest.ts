@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
+  describeValue,
   FactDefinitions,
+  parseIsoTimestamp,
   validateFactValue,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { MeasuredFact } from '../database/GovernanceStore';
@@ -61,7 +63,9 @@ export function readFactsRequest(
         ref = parseStrictEntityRef(entityRef);
       } catch {
         problems.push(
-          `${at}.entityRef '${entityRef}' is malformed, expected kind:namespace/name such as component:default/payments`,
+          `${at}.entityRef ${describeValue(
+            entityRef,
+          )} is malformed, expected kind:namespace/name such as component:default/payments`,
         );
       }
     }
@@ -69,7 +73,7 @@ export function readFactsRequest(
       typeof name === 'string' ? factDefinitions.get(name) : undefined;
     if (!definition) {
       problems.push(
-        `${at}.name ${JSON.stringify(name)} is not a known fact, allowed are ${[
+        `${at}.name ${describeValue(name)} is not a known fact, allowed are ${[
           ...factDefinitions.keys(),
         ].join(', ')}`,
       );
@@ -81,11 +85,10 @@ export function readFactsRequest(
     }
     let observed = now;
     if (observedAt !== undefined) {
-      const parsed =
-        typeof observedAt === 'string' ? new Date(observedAt) : undefined;
-      if (!parsed || Number.isNaN(parsed.getTime())) {
+      const parsed = parseIsoTimestamp(observedAt);
+      if (!parsed) {
         problems.push(
-          `${at}.observedAt must be an ISO timestamp, got ${JSON.stringify(
+          `${at}.observedAt must be an ISO 8601 date or timestamp with its zone, such as 2026-02-01T10:00:00Z, got ${describeValue(
             observedAt,
           )}`,
         );

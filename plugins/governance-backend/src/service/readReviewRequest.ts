@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
+  describeValue,
+  describeValues,
+  parseIsoDate,
   REVIEW_PRIORITIES,
   REVIEW_STATUSES,
   ReviewKind,
@@ -56,14 +59,14 @@ export function readReviewRequest(
     entityRef = parseStrictEntityRef(String(raw.entityRef ?? ''));
   } catch {
     problems.push(
-      `entityRef ${JSON.stringify(
+      `entityRef ${describeValue(
         raw.entityRef,
       )} is not an entity ref such as component:default/payments`,
     );
   }
   if (typeof raw.kind !== 'string' || !kinds.some(k => k.id === raw.kind)) {
     problems.push(
-      `kind ${JSON.stringify(raw.kind)} is not allowed, expected one of ${kinds
+      `kind ${describeValue(raw.kind)} is not allowed, expected one of ${kinds
         .map(k => k.id)
         .join(', ')}`,
     );
@@ -106,7 +109,7 @@ export function readReviewUpdate(body: unknown): ReviewUpdate {
   const unknownFields = Object.keys(raw).filter(k => !known.includes(k));
   if (unknownFields.length) {
     problems.push(
-      `unknown field ${unknownFields.join(', ')}; allowed are ${known.join(
+      `unknown field ${describeValues(unknownFields)}; allowed are ${known.join(
         ', ',
       )}`,
     );
@@ -121,7 +124,7 @@ export function readReviewUpdate(body: unknown): ReviewUpdate {
     !(REVIEW_STATUSES as readonly unknown[]).includes(raw.status)
   ) {
     problems.push(
-      `status ${JSON.stringify(
+      `status ${describeValue(
         raw.status,
       )} is not allowed, expected one of ${REVIEW_STATUSES.join(', ')}`,
     );
@@ -131,7 +134,7 @@ export function readReviewUpdate(body: unknown): ReviewUpdate {
     !(REVIEW_PRIORITIES as readonly unknown[]).includes(raw.priority)
   ) {
     problems.push(
-      `priority ${JSON.stringify(
+      `priority ${describeValue(
         raw.priority,
       )} is not allowed, expected one of ${REVIEW_PRIORITIES.join(', ')}`,
     );
@@ -147,7 +150,7 @@ export function readReviewUpdate(body: unknown): ReviewUpdate {
       }
     } catch {
       problems.push(
-        `assignee ${JSON.stringify(
+        `assignee ${describeValue(
           raw.assignee,
         )} is not a user entity ref such as user:default/jane`,
       );
@@ -157,20 +160,13 @@ export function readReviewUpdate(body: unknown): ReviewUpdate {
   if (raw.dueDate === null || raw.dueDate === '') {
     dueDate = null;
   } else if (raw.dueDate !== undefined) {
-    if (
-      typeof raw.dueDate !== 'string' ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(raw.dueDate) ||
-      Number.isNaN(Date.parse(`${raw.dueDate}T00:00:00Z`)) ||
-      new Date(`${raw.dueDate}T00:00:00Z`).toISOString().slice(0, 10) !==
-        raw.dueDate
-    ) {
+    dueDate = parseIsoDate(raw.dueDate);
+    if (!dueDate) {
       problems.push(
-        `dueDate ${JSON.stringify(
+        `dueDate ${describeValue(
           raw.dueDate,
         )} is not a date such as 2027-01-31`,
       );
-    } else {
-      dueDate = raw.dueDate;
     }
   }
   const rationale = optionalText(

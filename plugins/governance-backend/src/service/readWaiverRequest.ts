@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { CreateWaiverRequest } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  CreateWaiverRequest,
+  describeValue,
+  parseIsoTimestamp,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { parseStrictEntityRef } from './entityRefs';
 
 const MAX_WAIVER_DAYS = 366;
@@ -29,7 +33,7 @@ export function readWaiverRequest(
     ref = parseStrictEntityRef(String(entityRef ?? ''));
   } catch {
     problems.push(
-      `entityRef ${JSON.stringify(
+      `entityRef ${describeValue(
         entityRef,
       )} is not an entity ref such as component:default/payments`,
     );
@@ -39,7 +43,7 @@ export function readWaiverRequest(
     !/^[a-z0-9][a-z0-9-]{0,126}$/.test(checkId)
   ) {
     problems.push(
-      `checkId ${JSON.stringify(checkId)} is not a check id such as coverage`,
+      `checkId ${describeValue(checkId)} is not a check id such as coverage`,
     );
   }
   if (
@@ -51,11 +55,12 @@ export function readWaiverRequest(
       'reason is required: why the check may fail for now (at most 2000 characters)',
     );
   }
-  const expiry =
-    typeof expiresAt === 'string' ? new Date(expiresAt) : undefined;
-  if (!expiry || Number.isNaN(expiry.getTime())) {
+  const expiry = parseIsoTimestamp(expiresAt);
+  if (!expiry) {
     problems.push(
-      `expiresAt ${JSON.stringify(expiresAt)} must be an ISO date or timestamp`,
+      `expiresAt ${describeValue(
+        expiresAt,
+      )} must be an ISO 8601 date or timestamp with its zone, such as 2027-01-31 or 2027-01-31T18:00:00Z`,
     );
   } else if (expiry.getTime() <= now.getTime()) {
     problems.push(`expiresAt ${expiresAt} is not in the future`);

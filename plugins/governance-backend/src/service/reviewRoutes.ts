@@ -1,6 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  describeValues,
+  describeValue,
   REVIEW_PRIORITIES,
   REVIEW_STATUSES,
   ReviewPriority,
@@ -25,8 +27,8 @@ function readEnumList<T extends string>(
   const wrong = values.filter(v => !(allowed as readonly string[]).includes(v));
   if (wrong.length) {
     throw new InputError(
-      `Query parameter '${name}' has ${wrong.join(
-        ', ',
+      `Query parameter '${name}' has ${describeValues(
+        wrong,
       )}; allowed are ${allowed.join(', ')}`,
     );
   }
@@ -39,7 +41,9 @@ function readReviewQuery(query: Query, kinds: string[]): ReviewQuery {
   const overdue = readOne(query, 'overdue');
   if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
     throw new InputError(
-      `Query parameter 'overdue' must be true or false, got '${overdue}'`,
+      `Query parameter 'overdue' must be true or false, got ${describeValue(
+        overdue,
+      )}`,
     );
   }
   const normalise = (name: string, value: string | undefined) => {

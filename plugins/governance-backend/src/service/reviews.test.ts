@@ -367,7 +367,7 @@ describe('review queue', () => {
       { version: 1, dueDate: '2027-02-30' },
       'dueDate "2027-02-30" is not a date',
     ],
-    [{ version: 1, owner: 'x' }, 'unknown field owner'],
+    [{ version: 1, owner: 'x' }, 'unknown field "owner"'],
     [
       { version: 1, assignee: 'user:default/ada' },
       'is not a member of the council group group:default/council',
@@ -391,7 +391,7 @@ describe('review queue', () => {
       .set('Authorization', as(JANE));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain(
-      "Query parameter 'status' has finished; allowed are open",
+      'Query parameter \'status\' has "finished"; allowed are open',
     );
     const missing = await request(server)
       .get('/api/governance/reviews/nope')

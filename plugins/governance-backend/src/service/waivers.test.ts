@@ -148,7 +148,7 @@ describe('waivers', () => {
         reason: 'x',
         expiresAt: 'soon',
       },
-      'must be an ISO date',
+      'must be an ISO 8601 date or timestamp',
     ],
     [
       {

@@ -1,0 +1,161 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments',
+    annotations: { 'governance/tier': 'core' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+};
+
+const GRACE = mockCredentials.user.header('user:default/grace');
+const api = (path: string) => `/api/governance${path}`;
+
+/** A day that does not exist and that Date would roll into the next month: the 31st of a
+ * 30-day month a few months ahead, so a lenient reader would take it as a valid expiry. */
+function nonexistentDayAhead(): string {
+  const now = new Date();
+  for (let months = 1; ; months++) {
+    const first = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1),
+    );
+    const last = new Date(
+      Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+    );
+    if (last.getUTCDate() === 30) {
+      return `${last.toISOString().slice(0, 8)}31`;
+    }
+  }
+}
+
+describe('dates coming in over the API', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        governancePlugin,
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+        catalogServiceMock.factory({ entities: [payments] }),
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({ send: async () => {} }),
+        }),
+      ],
+    }));
+  });
+
+  const pushFact = (observedAt: unknown) =>
+    request(server)
+      .post(api('/facts'))
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 80,
+        source: 'ci/github-actions',
+        observedAt,
+      });
+
+  it.each([
+    '2026-02-30',
+    '1',
+    '2026',
+    '2026-02-01T10:00:00',
+    '2026-02-01 10:00:00Z',
+    'Sun, 01 Feb 2026 10:00:00 GMT',
+    '2026-02-01T25:00:00Z',
+  ])('refuses a fact observed at %p, naming observedAt', async text => {
+    const res = await pushFact(text);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      `facts[0].observedAt must be an ISO 8601 date or timestamp with its zone, such as 2026-02-01T10:00:00Z, got ${JSON.stringify(
+        text,
+      )}`,
+    );
+  });
+
+  it('takes a fact observed at a date, or at a time with its zone', async () => {
+    expect((await pushFact('2026-02-01')).status).toBe(201);
+    expect((await pushFact('2026-02-01T11:00:00.123456+01:00')).status).toBe(
+      201,
+    );
+  });
+
+  it('refuses a waiver expiring on a day that does not exist', async () => {
+    const expiresAt = nonexistentDayAhead();
+    const res = await request(server)
+      .post(api('/waivers'))
+      .set('Authorization', GRACE)
+      .send({
+        entityRef: 'component:default/payments',
+        checkId: 'coverage',
+        reason: 'Rewrite this quarter',
+        expiresAt,
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      `Invalid waiver: expiresAt "${expiresAt}" must be an ISO 8601 date or timestamp with its zone, such as 2027-01-31 or 2027-01-31T18:00:00Z`,
+    );
+  });
+
+  it('refuses a review due on a day that does not exist', async () => {
+    const created = await request(server)
+      .post(api('/reviews'))
+      .set('Authorization', GRACE)
+      .send({
+        entityRef: 'component:default/payments',
+        kind: 'design-review',
+        title: 'Ledger',
+      });
+    expect(created.status).toBe(201);
+    const res = await request(server)
+      .patch(api(`/reviews/${created.body.id}`))
+      .set('Authorization', GRACE)
+      .send({ version: 1, dueDate: '2027-02-29' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid review update: dueDate "2027-02-29" is not a date such as 2027-01-31',
+    );
+  });
+
+  it('refuses a retrospective held on a day that does not exist', async () => {
+    const res = await request(server)
+      .post(api('/adrs/0b1f2c3d-0000-4000-8000-000000000000/retrospectives'))
+      .set('Authorization', GRACE)
+      .send({ date: '2026-02-30', outcome: 'keep', notes: 'Held up well' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid retrospective: date must be a YYYY-MM-DD date, got "2026-02-30"',
+    );
+  });
+
+  it.each(['from', 'to'])(
+    'refuses an ADR index %s a day that does not exist',
+    async name => {
+      const res = await request(server)
+        .get(api(`/adr-index?${name}=2026-02-30`))
+        .set('Authorization', GRACE);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        `Query parameter '${name}' must be a YYYY-MM-DD date, got "2026-02-30"`,
+      );
+    },
+  );
+});
