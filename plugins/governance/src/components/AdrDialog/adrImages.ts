@@ -25,10 +25,6 @@ export function normalizePath(path: string): string {
   }
 }
 
-function destination(angled: string | undefined, bare: string | undefined) {
-  return (angled ?? bare ?? '').trim();
-}
-
 /** The Markdown without fenced code blocks and inline code. */
 function withoutCode(markdown: string): string {
   const kept: string[] = [];
@@ -48,45 +44,201 @@ function withoutCode(markdown: string): string {
   return kept.join('\n');
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * `text.indexOf(char, from)` for calls whose `from` never decreases, each character looked at
+ * once over all calls: an unclosed quote then costs one scan, not one per tag.
+ */
+function forwardIndexOf(text: string, char: string) {
+  let found = -2;
+  return (from: number) => {
+    if (found === -2 || (found !== -1 && found < from)) {
+      found = text.indexOf(char, from);
+    }
+    return found;
+  };
+}
+
+/**
+ * Inline images (`![alt](src)`) and the labels of reference-style ones (`![alt][label]`,
+ * `![label]`), in one pass over the text. Every character is looked at a bounded number of
+ * times, so a long line of `![` costs milliseconds, where a regular expression retried at each
+ * `![` scanned the rest of the line each time.
+ */
+function markdownImages(text: string): { inline: string[]; labels: string[] } {
+  const inline: string[] = [];
+  const labels: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
+    }
+    if (text[i] !== '!' || text[i + 1] !== '[') {
+      i++;
+      continue;
+    }
+    // The alt text ends at the first unescaped `]` on the line.
+    let close = i + 2;
+    while (close < text.length && text[close] !== ']') {
+      if (text[close] === '\n') {
+        break;
+      }
+      if (text[close] === '\\') {
+        if (close + 1 >= text.length || text[close + 1] === '\n') {
+          break;
+        }
+        close++;
+      }
+      close++;
+    }
+    if (text[close] !== ']') {
+      // No image starting up to here can close on this line either.
+      i = close;
+      continue;
+    }
+    const alt = text.slice(i + 2, close);
+    if (text[close + 1] === '(') {
+      let start = close + 2;
+      while (isSpace(text[start])) {
+        start++;
+      }
+      if (text[start] === '<') {
+        let end = start + 1;
+        while (end < text.length && text[end] !== '>' && text[end] !== '\n') {
+          end++;
+        }
+        if (text[end] === '>') {
+          inline.push(text.slice(start + 1, end).trim());
+          i = end + 1;
+          continue;
+        }
+      }
+      let end = start;
+      while (end < text.length && !isSpace(text[end]) && text[end] !== ')') {
+        end++;
+      }
+      if (end > start) {
+        inline.push(text.slice(start, end).trim());
+      }
+      i = end;
+      continue;
+    }
+    let label = alt;
+    let next = close + 1;
+    if (text[close + 1] === '[') {
+      let end = close + 2;
+      while (end < text.length && text[end] !== ']' && text[end] !== '\n') {
+        end++;
+      }
+      if (text[end] === ']' && text[end + 1] !== '(') {
+        label = text.slice(close + 2, end) || alt;
+        next = end + 1;
+      }
+    }
+    labels.push(label);
+    i = next;
+  }
+  return { inline, labels };
+}
+
+/** The `src` of each `<img>` tag in raw HTML, in one pass over the text. */
+function imgSources(text: string): string[] {
+  const lower = text.toLowerCase();
+  const nextQuote = {
+    '"': forwardIndexOf(text, '"'),
+    "'": forwardIndexOf(text, "'"),
+  };
+  const nextTagEnd = forwardIndexOf(text, '>');
+  const sources: string[] = [];
+  let i = lower.indexOf('<img');
+  while (i !== -1) {
+    const after = i + 4;
+    if (/\w/.test(text[after] ?? '')) {
+      i = lower.indexOf('<img', after);
+      continue;
+    }
+    const tagEnd = nextTagEnd(after);
+    const end = tagEnd === -1 ? text.length : tagEnd;
+    let resume = end;
+    for (
+      let at = lower.indexOf('src', after + 1);
+      at !== -1 && at < end;
+      at = lower.indexOf('src', at + 1)
+    ) {
+      if (!isSpace(text[at - 1])) {
+        continue;
+      }
+      let value = at + 3;
+      while (isSpace(text[value])) {
+        value++;
+      }
+      if (text[value] !== '=') {
+        continue;
+      }
+      value++;
+      while (isSpace(text[value])) {
+        value++;
+      }
+      const quote = text[value];
+      const closing =
+        quote === '"' || quote === "'" ? nextQuote[quote](value + 1) : -1;
+      if (closing !== -1) {
+        sources.push(text.slice(value + 1, closing).trim());
+        resume = closing + 1;
+        break;
+      }
+      let bare = value;
+      while (bare < text.length && !isSpace(text[bare]) && text[bare] !== '>') {
+        bare++;
+      }
+      if (bare > value) {
+        sources.push(text.slice(value, bare).trim());
+        resume = bare;
+        break;
+      }
+    }
+    i = lower.indexOf('<img', resume);
+  }
+  return sources;
+}
+
 /**
  * The relative image paths an ADR's Markdown refers to, in order and without duplicates:
  * inline images, reference-style images and `<img src>` in raw HTML. Code is left out, since an
- * image written there is shown as text, not loaded.
+ * image written there is shown as text, not loaded. The scan is linear in the length of the
+ * Markdown: it runs in the browser on files anyone with write access to a repository can shape.
  */
 export function relativeImagePaths(markdown: string): string[] {
   const text = withoutCode(markdown);
-  const found: string[] = [];
-
-  for (const m of text.matchAll(
-    /!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))/g,
-  )) {
-    found.push(destination(m[1], m[2]));
-  }
+  const { inline, labels } = markdownImages(text);
 
   const definitions = new Map<string, string>();
+  // Anchored at each line's start, so each line is tried once.
   for (const m of text.matchAll(
     /^ {0,3}\[([^\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))/gm,
   )) {
-    const label = m[1].trim().toLowerCase().replace(/\s+/g, ' ');
+    const label = normalizeLabel(m[1]);
     if (!definitions.has(label)) {
-      definitions.set(label, destination(m[2], m[3]));
+      definitions.set(label, (m[2] ?? m[3] ?? '').trim());
     }
   }
-  for (const m of text.matchAll(/!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?(?!\()/g)) {
-    const label = (m[2] || m[1]).trim().toLowerCase().replace(/\s+/g, ' ');
-    const target = definitions.get(label);
-    if (target !== undefined) {
-      found.push(target);
-    }
-  }
+  const referenced = labels
+    .map(label => definitions.get(normalizeLabel(label)))
+    .filter((target): target is string => target !== undefined);
 
-  for (const m of text.matchAll(
-    /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi,
-  )) {
-    found.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
-  }
+  return [
+    ...new Set(
+      [...inline, ...referenced, ...imgSources(text)]
+        .filter(isRelativePath)
+        .map(normalizePath),
+    ),
+  ];
+}
 
-  return [...new Set(found.filter(isRelativePath).map(normalizePath))];
+function normalizeLabel(label: string): string {
+  return label.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The images of an ADR loaded so far, and the ones that could not be loaded. */
