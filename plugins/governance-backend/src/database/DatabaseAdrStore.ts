@@ -13,7 +13,7 @@ import {
   retrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { chunks, migrate, toIso } from './util';
+import { chunks, HiddenEntities, migrate, toIso, whereVisible } from './util';
 
 /**
  * An ADR as parsed from its file, with where it came from.
@@ -305,12 +305,25 @@ export class DatabaseAdrStore {
     });
   }
 
-  async queryIndex(query: AdrIndexQuery, now: Date): Promise<AdrIndexPage> {
+  /** Every entity with ADRs, for working out which of them a caller may see. */
+  async listAdrEntityRefs(): Promise<string[]> {
+    return this.db('adrs').distinct().pluck('entity_ref');
+  }
+
+  /**
+   * A page of the index; the ADRs of `hidden` entities are left out in the query, so pages and
+   * counts are exact.
+   */
+  async queryIndex(
+    query: AdrIndexQuery,
+    now: Date,
+    hidden?: HiddenEntities,
+  ): Promise<AdrIndexPage> {
     const today = now.toISOString().slice(0, 10);
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 25;
     const filtered = () => {
-      const q = this.db<AdrRow>('adrs');
+      const q = whereVisible(this.db<AdrRow>('adrs'), hidden);
       if (query.status?.length) {
         q.whereIn('status', query.status);
       }

@@ -23,7 +23,7 @@ import {
   TierChange,
   TierObservation,
 } from './GovernanceStore';
-import { chunks, migrate, toIso } from './util';
+import { chunks, HiddenEntities, migrate, toIso, whereVisible } from './util';
 
 type EntityTierRow = {
   entity_ref: string;
@@ -552,12 +552,20 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return gone.length;
   }
 
+  async listEvaluatedEntityRefs(): Promise<string[]> {
+    return this.db('evaluated_entities').pluck('entity_ref');
+  }
+
   async getComplianceRollup(
     groupBy: ComplianceGroupBy,
     filter: ComplianceFilter,
+    hidden?: HiddenEntities,
   ): Promise<ComplianceRollup> {
     const rows: (StateSums & { key: string | null; entities: number })[] =
-      await applyFilter(this.db('evaluated_entities'), filter)
+      await whereVisible(
+        applyFilter(this.db('evaluated_entities'), filter),
+        hidden,
+      )
         .select({ key: groupBy })
         .count({ entities: '*' })
         .sum(SUM_STATES)
@@ -586,15 +594,12 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   async listComplianceEntities(
     filter: ComplianceFilter,
     page: { offset: number; limit: number },
+    hidden?: HiddenEntities,
   ): Promise<ComplianceEntityPage> {
-    const [{ count }] = await applyFilter(
-      this.db('evaluated_entities'),
-      filter,
-    ).count({ count: '*' });
-    const rows: EvaluatedEntityRow[] = await applyFilter(
-      this.db('evaluated_entities'),
-      filter,
-    )
+    const matching = () =>
+      whereVisible(applyFilter(this.db('evaluated_entities'), filter), hidden);
+    const [{ count }] = await matching().count({ count: '*' });
+    const rows: EvaluatedEntityRow[] = await matching()
       .orderBy([
         { column: 'passing_share', order: 'asc' },
         { column: 'fail', order: 'desc' },

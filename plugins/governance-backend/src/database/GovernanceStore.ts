@@ -9,6 +9,7 @@ import {
   FactValue,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { HiddenEntities } from './util';
 
 /**
  * A tier seen on an entity at a sync.
@@ -168,16 +169,27 @@ export interface GovernanceStore {
   /** Every waiver of the given entities, newest first, including revoked and expired ones. */
   listWaivers(entityRefs: string[]): Promise<Waiver[]>;
 
-  /** Current results rolled up by one dimension, least passing first. */
+  /** Every entity with current results, for working out which of them a caller may see. */
+  listEvaluatedEntityRefs(): Promise<string[]>;
+
+  /**
+   * Current results rolled up by one dimension, least passing first, leaving out the `hidden`
+   * entities.
+   */
   getComplianceRollup(
     groupBy: ComplianceGroupBy,
     filter: ComplianceFilter,
+    hidden?: HiddenEntities,
   ): Promise<ComplianceRollup>;
 
-  /** A page of the entities matching the filter, least passing first. */
+  /**
+   * A page of the entities matching the filter, least passing first, leaving out the `hidden`
+   * entities (in the query, so pages and counts are exact).
+   */
   listComplianceEntities(
     filter: ComplianceFilter,
     page: { offset: number; limit: number },
+    hidden?: HiddenEntities,
   ): Promise<ComplianceEntityPage>;
 
   /**

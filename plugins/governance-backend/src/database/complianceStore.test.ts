@@ -70,6 +70,47 @@ describe.each(databases.eachSupportedId())(
       return { knex, store, now };
     }
 
+    it('leaves entities hidden from the caller out of roll-ups, counts and pages', async () => {
+      const { store } = await createStore();
+      expect((await store.listEvaluatedEntityRefs()).sort()).toEqual([
+        'component:default/checkout',
+        'component:default/ledger',
+        'component:default/wiki',
+      ]);
+      const hidden = ['component:default/ledger'];
+      const rollup = await store.getComplianceRollup('owner', {}, hidden);
+      expect(
+        rollup.groups.map(g => [g.key, g.entities, g.counts.pass]),
+      ).toEqual([
+        [teamA, 1, 1],
+        [teamB, 1, 1],
+      ]);
+      expect(rollup.totals.entities).toBe(2);
+
+      const page = await store.listComplianceEntities(
+        { owner: teamA },
+        { offset: 0, limit: 1 },
+        hidden,
+      );
+      expect(page.totalItems).toBe(1);
+      expect(page.items.map(i => i.entityRef)).toEqual([
+        'component:default/checkout',
+      ]);
+
+      const none = await store.listComplianceEntities(
+        {},
+        { offset: 0, limit: 10 },
+        'all',
+      );
+      expect({ total: none.totalItems, items: none.items }).toEqual({
+        total: 0,
+        items: [],
+      });
+      expect(
+        (await store.getComplianceRollup('tier', {}, 'all')).totals.entities,
+      ).toBe(0);
+    });
+
     it('rolls current results up by owner with counts and the passing share, least passing first', async () => {
       const { store } = await createStore();
       const rollup = await store.getComplianceRollup('owner', {});

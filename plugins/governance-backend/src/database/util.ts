@@ -34,3 +34,27 @@ export function chunks<T>(items: T[], size = BATCH_SIZE): T[][] {
   }
   return result;
 }
+
+/**
+ * The entities a caller may not see under the catalog's read permission: none when undefined,
+ * every one when `'all'`.
+ */
+export type HiddenEntities = string[] | 'all' | undefined;
+
+/**
+ * Leaves the hidden entities' rows out in the query itself, so counts and pages stay exact.
+ */
+export function whereVisible<T extends Knex.QueryBuilder>(
+  query: T,
+  hidden: HiddenEntities,
+  column = 'entity_ref',
+): T {
+  if (hidden === 'all') {
+    query.whereRaw('1 = 0');
+    return query;
+  }
+  for (const batch of chunks(hidden ?? [])) {
+    query.whereNotIn(column, batch);
+  }
+  return query;
+}

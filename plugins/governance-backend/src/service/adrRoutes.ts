@@ -29,6 +29,7 @@ import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';
 import { AdrAssetReader } from '../adrs/AdrAssetReader';
 import { AdrIngestor } from '../adrs/AdrIngestor';
+import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { audited } from './audited';
@@ -175,6 +176,7 @@ export function createAdrRoutes(options: {
   const { httpAuth, adrStore, adrs, catalog } = options;
   // The same reader and reading rules as for the ADRs themselves.
   const assets = new AdrAssetReader(options);
+  const visibility = new CatalogVisibility(options);
   const router = Router();
 
   /** The entity, read with the caller's credentials so catalog permissions apply. */
@@ -246,9 +248,15 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adr-index', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = readAdrIndexQuery(req.query);
-    res.json(await adrStore.queryIndex(query, new Date()));
+    // The ADRs of entities the caller cannot see in the catalog are left out, in the query.
+    const hidden = await visibility.hiddenFrom(credentials, () =>
+      adrStore.listAdrEntityRefs(),
+    );
+    res.json(await adrStore.queryIndex(query, new Date(), hidden));
   });
 
   router.get('/adrs/:id', async (req, res) => {

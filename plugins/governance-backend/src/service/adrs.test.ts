@@ -1,13 +1,21 @@
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   createMockDirectory,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   AdrDetail,
   AdrImpact,
@@ -390,5 +398,85 @@ describe('ADR routes', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     }
+  });
+
+  it('leaves the ADRs of entities the caller cannot see out of the index, with exact pages', async () => {
+    const JANE = 'user:default/jane';
+    const userOf = (options: unknown) =>
+      (
+        options as {
+          credentials: BackstageCredentials<{ userEntityRef?: string }>;
+        }
+      ).credentials.principal.userEntityRef;
+    // Jane's catalog read permission is conditional; the catalog hides payments-api from her.
+    const catalog = catalogServiceMock({ entities });
+    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+    catalog.getEntitiesByRefs = async (query, options) => {
+      const { items } = await getEntitiesByRefs(query, options);
+      return {
+        items: items.map((item, i) =>
+          userOf(options) === JANE &&
+          query.entityRefs[i] === 'component:default/payments-api'
+            ? undefined
+            : item,
+        ),
+      };
+    };
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async (requests, options) =>
+        requests.map(
+          (): PolicyDecision =>
+            userOf(options) === JANE
+              ? {
+                  result: AuthorizeResult.CONDITIONAL,
+                  pluginId: 'catalog',
+                  resourceType: 'catalog-entity',
+                  conditions: {
+                    rule: 'IS_ENTITY_OWNER',
+                    resourceType: 'catalog-entity',
+                    params: { claims: [JANE] },
+                  },
+                }
+              : { result: AuthorizeResult.ALLOW },
+        ),
+    });
+    const { server } = await startTestBackend({
+      features: [
+        governancePlugin,
+        permissions.factory,
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            governance: { adrs: { allowedLocalDirectories: [examples] } },
+          },
+        }),
+        urlReaderServiceFactory,
+        governanceLocalDirectoryUrlReader,
+      ],
+    });
+    await adrsOf(server, 'checkout-web');
+    await adrsOf(server, 'payments-api');
+    const index = async (user: string) =>
+      (
+        await request(server)
+          .get('/api/governance/adr-index?limit=1')
+          .set('Authorization', mockCredentials.user.header(user))
+      ).body as AdrIndexPage;
+
+    const everyone = await index('user:default/ada');
+    const janes = await index(JANE);
+    expect(janes.totalItems).toBeLessThan(everyone.totalItems);
+    expect(janes.totalItems).toBe(
+      (await adrsOf(server, 'checkout-web')).items.length,
+    );
+    expect(janes.items.map(a => a.entityRef)).toEqual([
+      'component:default/checkout-web',
+    ]);
   });
 });

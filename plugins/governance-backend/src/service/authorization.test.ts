@@ -72,17 +72,24 @@ const entities: Entity[] = [
 let denied: readonly string[] = [];
 const everyPermission = governancePermissions.map(p => p.name);
 
+const decide = (
+  requests: { permission: { name: string } }[],
+  options: { credentials: { principal: unknown } },
+) =>
+  requests.map(r => ({
+    // Service principals are decided by their token's access restrictions, not by the
+    // policy, as Backstage's ServerPermissionClient does; none are set here.
+    result:
+      denied.includes(r.permission.name) &&
+      (options.credentials.principal as { type: string }).type !== 'service'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+  }));
+
 const permissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(r => ({
-      // Service principals are decided by their token's access restrictions, not by the
-      // policy, as Backstage's ServerPermissionClient does; none are set here.
-      result:
-        denied.includes(r.permission.name) &&
-        (options.credentials.principal as { type: string }).type !== 'service'
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    })),
+  authorize: async (requests, options) => decide(requests, options),
+  // The catalog's read permission, asked by the views built from stored results.
+  authorizeConditional: async (requests, options) => decide(requests, options),
 });
 
 async function startBackend() {

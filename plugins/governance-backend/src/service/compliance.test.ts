@@ -11,6 +11,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
   ComplianceEntityPage,
   ComplianceRollup,
   ComplianceTrend,
@@ -68,6 +72,61 @@ function catalogHidingSystemFromUsers() {
   };
   return catalog;
 }
+
+const JANE = 'user:default/jane';
+const NOBODY = 'user:default/nobody';
+
+/** The catalog as its read permission shows it: Jane cannot see the ledger service. */
+function catalogHidingLedgerFromJane() {
+  const catalog = catalogServiceMock({ entities });
+  const hidden = (options: unknown, ref: string) =>
+    (
+      options as {
+        credentials: BackstageCredentials<{ userEntityRef?: string }>;
+      }
+    ).credentials.principal.userEntityRef === JANE &&
+    ref === 'component:default/ledger';
+  const getEntitiesByRefs = jest.fn(catalog.getEntitiesByRefs.bind(catalog));
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const { items } = await getEntitiesByRefs(query, options);
+    return {
+      items: items.map((item, i) =>
+        hidden(options, query.entityRefs[i]) ? undefined : item,
+      ),
+    };
+  };
+  return { catalog, getEntitiesByRefs };
+}
+
+/**
+ * The catalog's read permission: conditional for Jane (the catalog applies the condition),
+ * denied to Nobody, allowed to everyone else.
+ */
+const catalogReadPermission = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests, options) =>
+    requests.map((): PolicyDecision => {
+      const user = (
+        options.credentials as BackstageCredentials<{ userEntityRef?: string }>
+      ).principal.userEntityRef;
+      if (user === JANE) {
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: { claims: [JANE] },
+          },
+        };
+      }
+      return {
+        result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+      };
+    }),
+});
 
 async function startBackend(
   extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
@@ -191,6 +250,93 @@ describe('Compliance routes', () => {
         ['component:default/checkout', 'system:default/payments'],
       ]),
     );
+  });
+
+  describe("under the catalog's read permission", () => {
+    async function startWithPermissions() {
+      const { catalog, getEntitiesByRefs } = catalogHidingLedgerFromJane();
+      const server = await startBackend(
+        [catalogReadPermission.factory],
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+      );
+      await rollupOnceEvaluated(server, 'groupBy=owner');
+      const as = (user: string, path: string) =>
+        request(server)
+          .get(`/api/governance${path}`)
+          .set('Authorization', mockCredentials.user.header(user));
+      return { as, getEntitiesByRefs };
+    }
+
+    it('shows a user with a conditional decision only the entities they may see: roll-ups, exact pages, exports and the trend', async () => {
+      const { as } = await startWithPermissions();
+      const rollup = (await as(JANE, '/compliance?groupBy=owner'))
+        .body as ComplianceRollup;
+      expect(rollup.totals.entities).toBe(2);
+      expect(rollup.groups.map(g => [g.key, g.entities])).toEqual(
+        expect.arrayContaining([['group:default/team-a', 1]]),
+      );
+
+      const page = (
+        await as(
+          JANE,
+          '/compliance/entities?owner=group:default/team-a&limit=1',
+        )
+      ).body as ComplianceEntityPage;
+      expect(page.totalItems).toBe(1);
+      expect(page.items.map(i => i.entityRef)).toEqual([
+        'component:default/checkout',
+      ]);
+
+      const byOwner = (await as(JANE, '/compliance.csv?groupBy=owner')).text;
+      expect(byOwner).toMatch(/\r\ngroup:default\/team-a,1,/);
+      const drilled = (await as(JANE, '/compliance/entities.csv')).text;
+      expect(drilled).toContain('component:default/checkout');
+      expect(drilled).not.toContain('component:default/ledger');
+
+      const trend = (await as(JANE, '/compliance/trend?days=30'))
+        .body as ComplianceTrend;
+      expect(trend.points).toEqual([
+        {
+          day: new Date().toISOString().slice(0, 10),
+          counts: rollup.totals.counts,
+        },
+      ]);
+    });
+
+    it('shows nothing to a caller denied catalog read', async () => {
+      const { as } = await startWithPermissions();
+      expect(
+        (
+          (await as(NOBODY, '/compliance?groupBy=tier'))
+            .body as ComplianceRollup
+        ).totals.entities,
+      ).toBe(0);
+      expect(
+        (await as(NOBODY, '/compliance/entities')).body as ComplianceEntityPage,
+      ).toMatchObject({ totalItems: 0, items: [] });
+      expect(
+        ((await as(NOBODY, '/compliance/trend?days=7')).body as ComplianceTrend)
+          .points,
+      ).toEqual([]);
+      expect(
+        (await as(NOBODY, '/compliance/entities.csv')).text
+          .trim()
+          .split('\r\n'),
+      ).toHaveLength(1);
+    });
+
+    it('answers an unconditional allow from the stored roll-ups, without asking the catalog', async () => {
+      const { as, getEntitiesByRefs } = await startWithPermissions();
+      getEntitiesByRefs.mockClear();
+      const rollup = (await as('user:default/ada', '/compliance?groupBy=tier'))
+        .body as ComplianceRollup;
+      expect(rollup.totals.entities).toBe(3);
+      expect(getEntitiesByRefs).not.toHaveBeenCalled();
+    });
   });
 
   it('has a trend point for today after the scheduled evaluation', async () => {

@@ -1,4 +1,9 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ComplianceCounts,
   ComplianceFilter,
@@ -6,6 +11,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { toCsv } from './csv';
 import {
@@ -49,31 +55,47 @@ function sendCsv(res: express.Response, fileName: string, body: string) {
 /**
  * The Compliance view: the stored current results rolled up by owner, system, domain or tier,
  * the entities behind a roll-up, the daily trend and CSV exports. Everything is read from the
- * roll-up tables; nothing re-runs checks. Any signed-in user or service may read them.
+ * roll-up tables; nothing re-runs checks. Any signed-in user or service may read them, and sees
+ * only the entities the catalog's read permission lets them see.
  *
  * @internal
  */
 export function createComplianceRoutes(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
   store: GovernanceStore;
 }): express.Router {
   const { httpAuth, store } = options;
   const router = Router();
+  const visibility = new CatalogVisibility(options);
   const signedIn = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const hiddenFrom = (credentials: BackstageCredentials) =>
+    visibility.hiddenFrom(credentials, () => store.listEvaluatedEntityRefs());
 
   router.get('/compliance', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const groupBy = readGroupBy(req.query);
     const filter = readComplianceFilter(req.query);
-    res.json(await store.getComplianceRollup(groupBy, filter));
+    res.json(
+      await store.getComplianceRollup(
+        groupBy,
+        filter,
+        await hiddenFrom(credentials),
+      ),
+    );
   });
 
   router.get('/compliance.csv', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const groupBy = readGroupBy(req.query);
     const filter = readComplianceFilter(req.query);
-    const rollup = await store.getComplianceRollup(groupBy, filter);
+    const rollup = await store.getComplianceRollup(
+      groupBy,
+      filter,
+      await hiddenFrom(credentials),
+    );
     sendCsv(
       res,
       csvFileName(['compliance-by', groupBy], filter),
@@ -89,22 +111,30 @@ export function createComplianceRoutes(options: {
   });
 
   router.get('/compliance/entities', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const filter = readComplianceFilter(req.query);
     const page = readPage(req.query);
-    res.json(await store.listComplianceEntities(filter, page));
+    res.json(
+      await store.listComplianceEntities(
+        filter,
+        page,
+        await hiddenFrom(credentials),
+      ),
+    );
   });
 
   router.get('/compliance/entities.csv', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const filter = readComplianceFilter(req.query);
+    const hidden = await hiddenFrom(credentials);
     const rows: Array<Array<string | number | undefined>> = [];
     // Page through, so an export of the whole organisation never needs one huge query.
     for (let offset = 0; ; offset += 100) {
-      const page = await store.listComplianceEntities(filter, {
-        offset,
-        limit: 100,
-      });
+      const page = await store.listComplianceEntities(
+        filter,
+        { offset, limit: 100 },
+        hidden,
+      );
       for (const item of page.items) {
         rows.push([
           item.entityRef,
@@ -138,19 +168,26 @@ export function createComplianceRoutes(options: {
   });
 
   router.get('/compliance/trend', async (req, res) => {
-    await signedIn(req);
+    const credentials = await signedIn(req);
     const filter = readComplianceFilter(req.query);
     const days = readDays(req.query);
+    const hidden = await hiddenFrom(credentials);
     const day = (time: number) => new Date(time).toISOString().slice(0, 10);
     const now = Date.now();
-    const points = await store.getComplianceTrend(
-      filter,
-      day(now - (days - 1) * 86_400_000),
-      day(now - 86_400_000),
-    );
+    // The days before are stored per owner, system, domain and tier, not per entity, so they
+    // cannot be cut down to what a caller with a conditional (or no) read permission may see:
+    // such a caller gets today's point only, counted over the entities they see.
+    const points =
+      hidden === undefined
+        ? await store.getComplianceTrend(
+            filter,
+            day(now - (days - 1) * 86_400_000),
+            day(now - 86_400_000),
+          )
+        : [];
     // Today is read live, so a fact pushed a minute ago is in the trend as in the roll-up; the
     // stored day is for the days after.
-    const { totals } = await store.getComplianceRollup('tier', filter);
+    const { totals } = await store.getComplianceRollup('tier', filter, hidden);
     if (totals.counts.total > 0) {
       points.push({ day: day(now), counts: totals.counts });
     }

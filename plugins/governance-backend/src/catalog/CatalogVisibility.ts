@@ -1,0 +1,65 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { chunks, HiddenEntities } from '../database/util';
+
+/**
+ * The catalog's read permission, as `@backstage/plugin-catalog-common/alpha` declares it. Asked
+ * here only for its decision's kind; the catalog applies the conditions itself.
+ */
+const catalogEntityReadPermission = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Which of the entities we hold results for a caller may see, so the views built from our own
+ * tables follow the catalog's read permission as entity pages do.
+ *
+ * @internal
+ */
+export class CatalogVisibility {
+  constructor(
+    private readonly deps: {
+      permissions: PermissionsService;
+      catalog: CatalogService;
+    },
+  ) {}
+
+  /**
+   * The entities hidden from the caller. An unconditional allow hides none, without asking the
+   * catalog; a denial hides all. A conditional decision is resolved by the catalog itself: of
+   * the `candidates` (read only then), those it does not return to the caller are hidden.
+   */
+  async hiddenFrom(
+    credentials: BackstageCredentials,
+    candidates: () => Promise<string[]>,
+  ): Promise<HiddenEntities> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return undefined;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return 'all';
+    }
+    const hidden: string[] = [];
+    for (const entityRefs of chunks(await candidates())) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+        { credentials },
+      );
+      hidden.push(...entityRefs.filter((_, i) => !items[i]));
+    }
+    return hidden;
+  }
+}
