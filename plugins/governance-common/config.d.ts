@@ -202,6 +202,13 @@ export interface Config {
        */
       allowedLocalDirectories?: string[];
       /**
+       * Largest ADR file read, in bytes (default 1048576, 1 MiB; from 1024 to 67108864). A larger
+       * file is listed by its name with a warning instead of its body, so one huge file cannot
+       * stall the reading or the browsers that open it.
+       * @visibility backend
+       */
+      maxFileSize?: number;
+      /**
        * When an accepted ADR's retrospective falls due and overdue, in whole months after its
        * date (defaults 3 and 6).
        * @visibility backend

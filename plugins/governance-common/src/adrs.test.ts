@@ -57,6 +57,7 @@ describe('readAdrPolicy', () => {
           governance: {
             adrs: {
               filePattern: '^ADR-\\d+\\.md$',
+              maxFileSize: 65536,
               retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
             },
           },
@@ -64,11 +65,20 @@ describe('readAdrPolicy', () => {
       ),
     ).toEqual({
       filePattern: '^ADR-\\d+\\.md$',
+      maxFileSize: 65536,
       retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
     });
   });
 
   it.each([
+    [
+      { maxFileSize: 100 },
+      "'governance.adrs.maxFileSize': 100 is not allowed, expected a whole number of bytes from 1024 to 67108864",
+    ],
+    [
+      { maxFileSize: 1.5e6 + 0.5 },
+      "'governance.adrs.maxFileSize': 1500000.5 is not allowed",
+    ],
     [
       { filePattern: '([' },
       "'governance.adrs.filePattern': '([' is not a regular expression",

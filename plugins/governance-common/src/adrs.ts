@@ -100,14 +100,23 @@ export interface RetrospectivePolicy {
 export interface AdrPolicy {
   /** Regular expression (source) an ADR file's name must match. */
   filePattern: string;
+  /**
+   * Largest ADR file read, in bytes; a larger one is listed by its name with a warning, and its
+   * body is not read.
+   */
+  maxFileSize: number;
   retrospective: RetrospectivePolicy;
 }
 
 /** @public */
 export const DEFAULT_ADR_POLICY: AdrPolicy = {
   filePattern: '^\\d{4}-.+\\.md$',
+  maxFileSize: 1024 * 1024,
   retrospective: { dueAfterMonths: 3, overdueAfterMonths: 6 },
 };
+
+/** Bounds of `governance.adrs.maxFileSize`: 1 KiB to 64 MiB. */
+const MAX_FILE_SIZE_RANGE = [1024, 64 * 1024 * 1024];
 
 /**
  * Reads `governance.adrs` from config. Throws an error naming the key and what is allowed when a
@@ -127,6 +136,21 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       `Invalid config at '${base}.filePattern': '${filePattern}' is not a regular expression (${
         (e as Error).message
       })`,
+    );
+  }
+  const maxFileSize =
+    config.getOptionalNumber(`${base}.maxFileSize`) ??
+    DEFAULT_ADR_POLICY.maxFileSize;
+  const [minSize, maxSize] = MAX_FILE_SIZE_RANGE;
+  if (
+    !(
+      Number.isInteger(maxFileSize) &&
+      maxFileSize >= minSize &&
+      maxFileSize <= maxSize
+    )
+  ) {
+    throw new Error(
+      `Invalid config at '${base}.maxFileSize': ${maxFileSize} is not allowed, expected a whole number of bytes from ${minSize} to ${maxSize}`,
     );
   }
   const months = (key: string, fallback: number) => {
@@ -152,7 +176,11 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       `Invalid config at '${base}.retrospective.overdueAfterMonths': ${overdueAfterMonths} must be more than dueAfterMonths (${dueAfterMonths})`,
     );
   }
-  return { filePattern, retrospective: { dueAfterMonths, overdueAfterMonths } };
+  return {
+    filePattern,
+    maxFileSize,
+    retrospective: { dueAfterMonths, overdueAfterMonths },
+  };
 }
 
 /**

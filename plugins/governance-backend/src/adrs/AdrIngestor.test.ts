@@ -10,7 +10,10 @@ import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  AdrPolicy,
+  DEFAULT_ADR_POLICY,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
@@ -54,7 +57,11 @@ function localReader(allowed: string): UrlReaderService {
 describe.each(databases.eachSupportedId())(
   'ADR ingestion on %s',
   databaseId => {
-    async function setup(entities: Entity[], urlReader: UrlReaderService) {
+    async function setup(
+      entities: Entity[],
+      urlReader: UrlReaderService,
+      policy: Partial<AdrPolicy> = {},
+    ) {
       const knex = await databases.init(databaseId);
       const store = await DatabaseAdrStore.create({
         database: mockServices.database({ knex, migrations: { skip: false } }),
@@ -68,7 +75,7 @@ describe.each(databases.eachSupportedId())(
         urlReader,
         integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
         store,
-        policy: DEFAULT_ADR_POLICY,
+        policy: { ...DEFAULT_ADR_POLICY, ...policy },
         logger,
       });
       return { store, ingestor, readTree, knex, logger };
@@ -334,6 +341,55 @@ describe.each(databases.eachSupportedId())(
         /'docs\/adr' is relative, but the entity has no source location/,
       );
     });
+
+    it.each([
+      ['tells sizes, without reading it', true],
+      ['does not tell sizes', false],
+    ])(
+      'lists a file over the size limit by its name when the reader %s',
+      async (_, tellsSizes) => {
+        const dir = createMockDirectory({
+          content: {
+            'docs/adr/0001-small.md': '# 1. Small\n\n* Status: accepted\n',
+            'docs/adr/0002-huge.md': `# 2. Huge\n\n${'x'.repeat(4096)}`,
+          },
+        });
+        const urlReader = localReader(dir.path);
+        const readTree = urlReader.readTree.bind(urlReader);
+        const sizes: (number | undefined)[] = [];
+        jest.spyOn(urlReader, 'readTree').mockImplementation((url, options) =>
+          readTree(url, {
+            ...options,
+            filter: (path, info) => {
+              sizes.push(info?.size);
+              return options!.filter!(path, tellsSizes ? info : undefined);
+            },
+          }),
+        );
+        const { store, ingestor } = await setup(
+          [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+          urlReader,
+          { maxFileSize: 1024 },
+        );
+        await ingestor.ingestAll();
+        const adrs = await store.listEntityAdrs(
+          'component:default/svc',
+          new Date(),
+        );
+        expect(adrs.map(a => [a.number, a.title, a.warnings])).toEqual([
+          [1, 'Small', []],
+          [
+            2,
+            '0002-huge.md',
+            [
+              'the file is larger than 1024 bytes (governance.adrs.maxFileSize), so it is listed by its name only',
+            ],
+          ],
+        ]);
+        expect((await store.getAdr(adrs[1].id, new Date()))?.body).toBe('');
+        expect(sizes).toEqual([expect.any(Number), expect.any(Number)]);
+      },
+    );
 
     it('forgets the ADRs of an entity that no longer names a location', async () => {
       const dir = createMockDirectory({

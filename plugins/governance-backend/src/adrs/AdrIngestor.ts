@@ -12,6 +12,7 @@ import {
   COMMUNITY_ADR_LOCATION_ANNOTATION,
   GOVERNANCE_ANNOTATIONS,
   parseAdr,
+  ParsedAdr,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
 import { DatabaseAdrStore, StoredAdr } from '../database/DatabaseAdrStore';
@@ -157,23 +158,51 @@ export class AdrIngestor {
       previous?.url === url && previous.status === 'ok'
         ? previous.etag
         : undefined;
+    const { maxFileSize } = this.deps.policy;
     try {
+      // Files over the size limit are left out of the tree where the reader tells sizes (it then
+      // does not read them at all), and listed by name below.
+      const tooLarge = new Set<string>();
       const tree = await urlReader.readTree(url, {
         etag,
-        filter: path => this.filePattern.test(path.split('/').pop() ?? ''),
+        filter: (path, info) => {
+          if (!this.filePattern.test(path.split('/').pop() ?? '')) {
+            return false;
+          }
+          if (info && info.size > maxFileSize) {
+            tooLarge.add(path);
+            return false;
+          }
+          return true;
+        },
       });
-      const files = await tree.files();
       const adrs: StoredAdr[] = [];
-      for (const file of files) {
-        const content = (await file.content()).toString('utf8');
+      const add = (path: string, parsed: ParsedAdr) =>
         adrs.push({
-          ...parseAdr(file.path, content),
-          id: adrId(entityRef, file.path),
+          ...parsed,
+          id: adrId(entityRef, path),
           entityRef,
           owner: specRef(entity, 'owner', 'group'),
           system: specRef(entity, 'system', 'system'),
-          path: file.path,
-          url: new URL(file.path, url).toString(),
+          path,
+          url: new URL(path, url).toString(),
+        });
+      for (const file of await tree.files()) {
+        const content = await file.content();
+        if (content.length > maxFileSize) {
+          tooLarge.add(file.path);
+        } else {
+          add(file.path, parseAdr(file.path, content.toString('utf8')));
+        }
+      }
+      for (const path of tooLarge) {
+        add(path, {
+          // Its number and a title from its name; nothing of the content was read.
+          ...parseAdr(path, ''),
+          warnings: [
+            `the file is larger than ${maxFileSize} bytes (governance.adrs.maxFileSize), so it is listed by its name only`,
+          ],
+          body: '',
         });
       }
       await store.replaceAdrs({

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
+  MockDirectory,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -70,6 +71,44 @@ async function startBackend(
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
         data: { governance: { adrs: { allowedLocalDirectories: [examples] } } },
+      }),
+      urlReaderServiceFactory,
+      governanceLocalDirectoryUrlReader,
+    ],
+  });
+  return server;
+}
+
+/** A backend reading ADRs from a folder on disk, with entities named by their ADR location. */
+async function startLocalBackend(
+  root: MockDirectory,
+  locations: Record<string, string>,
+  adrs: Record<string, unknown> = {},
+) {
+  const entity = ([name, location]: [string, string]): Entity => ({
+    ...service(name, {}),
+    metadata: {
+      name,
+      annotations: {
+        'backstage.io/managed-by-location': `file:${root.resolve(
+          'catalog-info.yaml',
+        )}`,
+        'governance/adr-location': location,
+      },
+    },
+  });
+  const { server } = await startTestBackend({
+    features: [
+      governancePlugin,
+      catalogServiceMock.factory({
+        entities: Object.entries(locations).map(entity),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          governance: {
+            adrs: { allowedLocalDirectories: [root.path], ...adrs },
+          },
+        },
       }),
       urlReaderServiceFactory,
       governanceLocalDirectoryUrlReader,
@@ -222,6 +261,33 @@ describe('ADR routes', () => {
     }
   });
 
+  it('lists an ADR file over governance.adrs.maxFileSize by its name, with a warning instead of its body', async () => {
+    const root = createMockDirectory({
+      content: {
+        'docs/adr/0001-small.md': '# 1. Small\n\n* Status: accepted\n',
+        'docs/adr/0002-huge.md': `# 2. Huge\n\n${'!['.repeat(1024)}`,
+      },
+    });
+    const server = await startLocalBackend(
+      root,
+      { docs: 'docs/adr' },
+      { maxFileSize: 2048 },
+    );
+    const { items } = await adrsOf(server, 'docs');
+    expect(items.map(a => [a.number, a.title, a.warnings])).toEqual([
+      [1, 'Small', []],
+      [
+        2,
+        '0002-huge.md',
+        [
+          'the file is larger than 2048 bytes (governance.adrs.maxFileSize), so it is listed by its name only',
+        ],
+      ],
+    ]);
+    const huge = (await get(server, `/adrs/${items[1].id}`)).body as AdrDetail;
+    expect(huge.body).toBe('');
+  });
+
   describe('with links on the local disk', () => {
     const outside = createMockDirectory({
       content: {
@@ -242,34 +308,7 @@ describe('ADR routes', () => {
         root.resolve('docs/adr/images/secret.png'),
       );
       fs.symlinkSync(outside.resolve('adrs'), root.resolve('linked'), 'dir');
-      const local = (name: string, location: string): Entity => ({
-        ...service(name, { 'governance/adr-location': location }),
-        metadata: {
-          name,
-          annotations: {
-            'backstage.io/managed-by-location': `file:${root.resolve(
-              'catalog-info.yaml',
-            )}`,
-            'governance/adr-location': location,
-          },
-        },
-      });
-      const { server } = await startTestBackend({
-        features: [
-          governancePlugin,
-          catalogServiceMock.factory({
-            entities: [local('docs', 'docs/adr'), local('linked', 'linked')],
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              governance: { adrs: { allowedLocalDirectories: [root.path] } },
-            },
-          }),
-          urlReaderServiceFactory,
-          governanceLocalDirectoryUrlReader,
-        ],
-      });
-      return server;
+      return startLocalBackend(root, { docs: 'docs/adr', linked: 'linked' });
     }
 
     it('refuses an image that is a link leading out of the allowed directories', async () => {
