@@ -380,12 +380,16 @@ describe('parseAdr', () => {
       `## Status\n\nsuperseded by${' 1'.repeat(size / 2)}`,
       `# ${'ADR '.repeat(size / 4)}1`,
       '\n'.repeat(size),
+      // The shapes that froze the browser's image scan (issue 16, finding 10).
+      `## Status\n\n${'!['.repeat(size / 2)}`,
+      `## Links\n\n${'[a]('.repeat(size / 4)}`,
+      `## Status\n\n${'[]('.repeat(size / 3)}`,
     ];
     const started = Date.now();
     for (const input of inputs) {
       expect(parseAdr('0001-x.md', input).title).toBeTruthy();
     }
-    // Linear work on 1.8 MB takes milliseconds; a quadratic pattern would take minutes.
+    // Linear work on 2.5 MB takes milliseconds; a quadratic pattern would take minutes.
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
