@@ -4,12 +4,11 @@
  * Test support only: nothing here is exported from the package.
  *
  * Every route gets an arbitrary of hostile requests: random JSON bodies, the route's real field
- * names holding wrong types, huge strings, unicode, prototype keys, arrays where objects are
- * expected, deep nesting, malformed JSON, repeated and bracketed query parameters and random path
- * ids. Valid-looking requests are mixed in so that checks behind the first one are reached too.
+ * names holding wrong types, huge strings, unicode, control characters, prototype keys, arrays
+ * where objects are expected, nesting up to 100,000 levels, bodies up to and just over the size
+ * limit, malformed JSON, repeated and bracketed query parameters and hostile path ids.
+ * Valid-looking requests are mixed in so that checks behind the first one are reached too.
  */
-// Run by jest only, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import {
   mockCredentials,
@@ -34,6 +33,7 @@ import {
   DEFAULT_TIER_POLICIES,
   FactDefinition,
   GOVERNANCE_ANNOTATIONS,
+  MAX_QUOTED_LENGTH,
   parseGovernanceAnnotations,
   RETROSPECTIVE_OUTCOMES,
   REVIEW_PRIORITIES,
@@ -43,6 +43,11 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
+import {
+  MAX_BODY_BYTES,
+  MAX_BODY_DEPTH,
+  MAX_PATH_PARAMETER_LENGTH,
+} from '../service/inputLimits';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Auth = 'user' | 'council' | 'service' | 'none' | 'garbage';
@@ -80,6 +85,11 @@ export interface FuzzRoute {
    */
   names: string[];
   requests(context: FuzzContext): fc.Arbitrary<FuzzRequest>;
+  /**
+   * The requests at the limits, sent on every run before the generated ones: bodies nested
+   * 100,000 deep, bodies of exactly the size limit and one byte over, and hostile path ids.
+   */
+  limits(context: FuzzContext): FuzzRequest[];
   /** The id list a 201 of this route adds to. */
   creates?: 'waiverIds' | 'reviewIds';
 }
@@ -151,6 +161,9 @@ const SPECIAL_STRINGS = [
   ' ',
   '\t\n',
   '\u0000',
+  '\u001b[31m',
+  'a\u007fb',
+  '\u0085',
   'null',
   'undefined',
   'true',
@@ -234,16 +247,32 @@ const leaf = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
-const deepNesting = fc
-  .tuple(fc.integer({ min: 10, max: 3000 }), fc.boolean())
-  .map(
-    ([depth, arrays]) =>
-      new RawJson(
-        arrays
-          ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
-          : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+/** The deepest nesting sent: a 10,000-level body once overflowed the stack of a 400. */
+export const MAX_FUZZ_DEPTH = 100_000;
+
+/** JSON nested either side of the limit, or deeper up to `max` levels. */
+function nesting(max: number): fc.Arbitrary<RawJson> {
+  return fc
+    .tuple(
+      fc.oneof(
+        // Counting the levels the value is placed in, these straddle the limit.
+        fc.integer({ min: MAX_BODY_DEPTH - 3, max: MAX_BODY_DEPTH + 1 }),
+        fc.integer({ min: MAX_BODY_DEPTH + 2, max }),
+        fc.constant(max),
       ),
-  );
+      fc.constantFrom('arrays', 'objects', 'both'),
+    )
+    .map(([depth, shape]) => {
+      const open = { arrays: '[', objects: '{"a":', both: '[{"a":' }[shape];
+      const close = { arrays: ']', objects: '}', both: '}]' }[shape];
+      const times = shape === 'both' ? Math.ceil(depth / 2) : depth;
+      return new RawJson(`${open.repeat(times)}1${close.repeat(times)}`);
+    });
+}
+
+// Inside field values; whole bodies go deeper, more rarely, as they take longer to send.
+const deepNesting = nesting(3_000);
+const deepestNesting = nesting(MAX_FUZZ_DEPTH);
 
 /** Objects whose keys are the ones that break naive code: `__proto__`, `toString`, ... */
 const prototypeObject = fc
@@ -369,7 +398,15 @@ const queryValue = fc.oneof(
   // Percent signs that decode to nothing valid.
   {
     weight: 1,
-    arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%ED%A0%80', '%00'),
+    arbitrary: fc.constantFrom(
+      '%',
+      '%zz',
+      '%E0%A4%A',
+      '%ED%A0%80',
+      '%00',
+      '%1B',
+      '%7F',
+    ),
   },
 );
 
@@ -449,6 +486,12 @@ const RAW_IDS = [
   '%00',
   encodeURIComponent('💥'),
   'x'.repeat(5000),
+  'x'.repeat(MAX_PATH_PARAMETER_LENGTH),
+  'x'.repeat(MAX_PATH_PARAMETER_LENGTH + 1),
+  '%1B',
+  '%7F',
+  '%C2%85',
+  'a%09b',
   '__proto__',
   'constructor',
 ];
@@ -510,6 +553,59 @@ const json = (value: unknown) => ({
   text: toJsonText(value),
 });
 
+/**
+ * Bodies near the size limit: one field holding most of it, or a flat object of many keys,
+ * from a megabyte to just over {@link MAX_BODY_BYTES} (a 413).
+ */
+export function bigBody(
+  name: string,
+  size: number,
+  wide: boolean,
+): { type: string; text: string } {
+  if (wide) {
+    // 10,000 keys, each holding an equal share of the size.
+    const keys = 10_000;
+    const share = Math.max(0, Math.floor((size - 2) / keys) - 14);
+    const text = `{${Array.from(
+      { length: keys },
+      (_, i) => `"k${String(i).padStart(5, '0')}":"${'x'.repeat(share)}"`,
+    ).join(',')}}`;
+    return { type: 'application/json', text };
+  }
+  const head = `{${JSON.stringify(name)}:"`;
+  return {
+    type: 'application/json',
+    text: `${head}${'x'.repeat(Math.max(0, size - head.length - 2))}"}`,
+  };
+}
+
+function bigBodies(
+  names: string[],
+): fc.Arbitrary<{ type: string; text: string }> {
+  return fc
+    .tuple(
+      fc.constantFrom(...(names.length ? names : ['a'])),
+      fc.oneof(
+        fc.integer({ min: 1_000_000, max: MAX_BODY_BYTES }),
+        fc.integer({ min: MAX_BODY_BYTES - 64, max: MAX_BODY_BYTES + 64 }),
+      ),
+      fc.boolean(),
+    )
+    .map(([name, size, wide]) => bigBody(name, size, wide));
+}
+
+/** Mixes in, rarely, bodies at the limits: nested up to 100,000 deep, or megabytes large. */
+function withLimits(
+  usual: fc.Arbitrary<{ type: string; text: string }>,
+  names: string[],
+): fc.Arbitrary<{ type: string; text: string }> {
+  return fc.oneof(
+    { weight: 196, arbitrary: usual },
+    { weight: 3, arbitrary: deepestNesting.map(json) },
+    { weight: 1, arbitrary: bigBodies(names) },
+  );
+}
+
 function body(
   fields: Record<string, Values>,
   context: FuzzContext,
@@ -517,9 +613,12 @@ function body(
 ): fc.Arbitrary<{ type: string; text: string }> {
   const names = Object.keys(fields);
   if (!names.length) {
-    return fc.oneof(
-      { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }).map(json) },
-      { weight: 1, arbitrary: rawBody },
+    return withLimits(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }).map(json) },
+        { weight: 1, arbitrary: rawBody },
+      ),
+      names,
     );
   }
   const valid = fc
@@ -554,13 +653,16 @@ function body(
         ...overrides,
       ]),
     );
-  return fc.oneof(
-    { weight: extra ? 2 : 4, arbitrary: valid.map(json) },
-    { weight: 5, arbitrary: mutated.map(json) },
-    ...(extra ? [{ weight: 4, arbitrary: extra.map(json) }] : []),
-    { weight: 1, arbitrary: hostileValue.map(json) },
-    { weight: 1, arbitrary: fc.array(valid, { maxLength: 3 }).map(json) },
-    { weight: 1, arbitrary: rawBody },
+  return withLimits(
+    fc.oneof(
+      { weight: extra ? 2 : 4, arbitrary: valid.map(json) },
+      { weight: 5, arbitrary: mutated.map(json) },
+      ...(extra ? [{ weight: 4, arbitrary: extra.map(json) }] : []),
+      { weight: 1, arbitrary: hostileValue.map(json) },
+      { weight: 1, arbitrary: fc.array(valid, { maxLength: 3 }).map(json) },
+      { weight: 1, arbitrary: rawBody },
+    ),
+    names,
   );
 }
 
@@ -602,6 +704,37 @@ function defineRoute(
       ...GENERIC_NAMES,
     ],
     creates: spec.creates,
+    limits: context => {
+      const known = spec.ids?.(context)[0] ?? 'x';
+      const limitRequest = (
+        id: string,
+        b?: FuzzRequest['body'],
+      ): FuzzRequest => ({
+        method,
+        path: template.replace(':id', id),
+        query: '',
+        ...(b ? { body: b } : {}),
+        auth: 'user',
+      });
+      const field = Object.keys(fields)[0] ?? 'a';
+      return [
+        ...[
+          `${'{"a":'.repeat(MAX_FUZZ_DEPTH)}1${'}'.repeat(MAX_FUZZ_DEPTH)}`,
+          `${'['.repeat(MAX_FUZZ_DEPTH)}1${']'.repeat(MAX_FUZZ_DEPTH)}`,
+        ].map(text => limitRequest(known, { type: 'application/json', text })),
+        limitRequest(known, bigBody(field, MAX_BODY_BYTES, false)),
+        limitRequest(known, bigBody(field, MAX_BODY_BYTES + 1, false)),
+        limitRequest(known, bigBody(field, MAX_BODY_BYTES, true)),
+        ...(template.includes(':id')
+          ? [
+              '%00',
+              '%1B',
+              'x'.repeat(MAX_PATH_PARAMETER_LENGTH + 1),
+              encode('💥'.repeat(MAX_PATH_PARAMETER_LENGTH)),
+            ].map(id => limitRequest(id))
+          : []),
+      ];
+    },
     requests: context =>
       fc
         .record({
@@ -1184,10 +1317,19 @@ const ORIGINAL_PROTOTYPE_KEYS = new Set(
   Object.getOwnPropertyNames(Object.prototype),
 );
 
+// A batch of facts reports up to 20 problems, each quoting at most MAX_QUOTED_LENGTH characters.
+const MAX_MESSAGE_LENGTH = 8_000;
+// Generated huge strings repeat one piece: a longer run than a quote means the value was echoed.
+const ECHOED = new RegExp(`(.)\\1{${MAX_QUOTED_LENGTH + 10},}`, 'su');
+const SERVER_FOLDER = resolvePackagePath(
+  '@catalog-governance/backstage-plugin-governance-backend',
+);
+
 /**
  * What is wrong with an answer, or undefined: never a 5xx; a 4xx is JSON with a non-empty
- * `error.message`; a 400 names one of the route's fields, parameters or nouns; and nothing
- * reached Object.prototype (the backend runs in this process).
+ * `error.message` that quotes at most {@link MAX_QUOTED_LENGTH} characters of any value and
+ * shows no server folder; a 400 names one of the route's fields, parameters or nouns; and
+ * nothing reached Object.prototype (the backend runs in this process).
  */
 export function checkFuzzResponse(
   route: FuzzRoute,
@@ -1204,6 +1346,14 @@ export function checkFuzzResponse(
     const message = res.body?.error?.message;
     if (typeof message !== 'string' || !message.trim()) {
       return `answered ${res.status} without an error.message: ${excerpt()}`;
+    }
+    if (message.length > MAX_MESSAGE_LENGTH || ECHOED.test(message)) {
+      return `answered ${res.status} quoting too much (${
+        message.length
+      } characters): ${message.slice(0, 600)}`;
+    }
+    if (res.text.includes(SERVER_FOLDER)) {
+      return `answered ${res.status} showing the server folder: ${excerpt()}`;
     }
     if (
       res.status === 400 &&
@@ -1265,6 +1415,7 @@ export async function fuzzRoute(
     {
       numRuns: options.numRuns,
       seed: options.seed ?? seedFromEnv(),
+      examples: route.limits(backend.context).map(req => [req]),
     },
   );
 }

@@ -3,16 +3,14 @@
  * generators and checks of service/fuzz.test.ts, with many more hostile requests per route;
  * the counts are written to docs/reliability.md.
  */
-// Run by jest like a test file, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
-import request from 'supertest';
 import {
   FUZZ_ROUTES,
   FuzzBackend,
   fuzzAnnotations,
   fuzzRoute,
+  FuzzRunOptions,
   startFuzzBackend,
-} from '../service/fuzzRoutes';
+} from '../__testUtils__/fuzzRoutes';
 import { machine, writeReportSection } from './report';
 
 jest.setTimeout(30 * 60_000);
@@ -28,9 +26,11 @@ interface Counts {
   failure?: string;
 }
 
+type Response = Parameters<NonNullable<FuzzRunOptions['onResponse']>>[0];
+
 const rows: Array<[string, Counts]> = [];
 
-function count(counts: Counts, res: request.Response) {
+function count(counts: Counts, res: Response) {
   counts.cases += 1;
   if (res.status >= 500) {
     counts.serverErrors += 1;
