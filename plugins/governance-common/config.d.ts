@@ -94,6 +94,21 @@ export interface Config {
        * @visibility backend
        */
       historyRetentionDays?: number;
+      /**
+       * Days a measured fact is kept after it was observed (default 365). Older facts are
+       * deleted before each scheduled evaluation, as are the facts of entities that have left
+       * the catalog. Keep it longer than the longest `staleAfterDays`, or a stale fact turns
+       * into a missing one.
+       * @visibility backend
+       */
+      factRetentionDays?: number;
+      /**
+       * How many sources one entity's fact keeps at most (default 10): the most recently
+       * observed. A source is who measured it and who pushed it, so a writer inventing source
+       * names cannot grow the table without bound.
+       * @visibility backend
+       */
+      maxSourcesPerFact?: number;
     };
     /**
      * How often the backend syncs entity tiers from the catalog (records when a tier was

@@ -32,6 +32,7 @@ import { ReviewService } from './reviews/ReviewService';
 import { registerReviewActions } from './reviews/reviewActions';
 import { builtInTriggers } from './reviews/triggers/builtInTriggers';
 import { FactProviderRunner } from './facts/FactProviderRunner';
+import { FactRetention, readFactRetention } from './facts/FactRetention';
 import { FactWriters, readFactWritersGroup } from './facts/FactWriters';
 import { ScmIntegrations } from '@backstage/integration';
 import { AdrIngestor } from './adrs/AdrIngestor';
@@ -127,7 +128,11 @@ export const governancePlugin = createBackendPlugin({
         const adrPolicy = readAdrPolicy(config);
         const reviewKinds = readReviewKinds(config);
         const councilGroup = readCouncilGroup(config);
-        const store = await DatabaseGovernanceStore.create({ database });
+        const factRetention = readFactRetention(config);
+        const store = await DatabaseGovernanceStore.create({
+          database,
+          maxSourcesPerFact: factRetention.maxSourcesPerFact,
+        });
         deps.permissionsRegistry.addPermissions(governancePermissions);
 
         const scorecards = new ScorecardEngine({
@@ -137,6 +142,11 @@ export const governancePlugin = createBackendPlugin({
           factDefinitions,
           warnMarginPercent,
           customChecks,
+        });
+        const facts = new FactRetention({
+          ...deps,
+          store,
+          policy: factRetention,
         });
         await scheduler.scheduleTask({
           id: 'governance-evaluate-scorecards',
@@ -154,6 +164,8 @@ export const governancePlugin = createBackendPlugin({
             { seconds: 30 },
           ),
           fn: async () => {
+            // Facts first, so the evaluation already reads without the ones that go.
+            await facts.prune();
             await scorecards.evaluateAll();
             const cutoff = new Date(
               Date.now() - historyRetentionDays * 86_400_000,

@@ -13,6 +13,8 @@ describe.each(reliabilityDatabases())(
       const replica = new ReplicaProcess({
         port: kind === 'sqlite' ? 7311 : 7312,
         database,
+        // Every acknowledged source is checked below, so none may give way to the cap.
+        governance: { scorecard: { maxSourcesPerFact: 100_000 } },
       });
       try {
         await replica.start();

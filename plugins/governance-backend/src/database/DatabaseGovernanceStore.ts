@@ -39,6 +39,8 @@ type TierChangeRow = {
   observed_at: Date | string | number;
 };
 
+const DEFAULT_MAX_SOURCES_PER_FACT = 10;
+
 const STATES: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
 
 /** Column sums, aliased to the column names, for roll-ups and snapshots. */
@@ -160,12 +162,20 @@ function toGroup(
 export class DatabaseGovernanceStore implements GovernanceStore {
   static async create(options: {
     database: DatabaseService;
+    /** How many sources one entity's fact keeps at most (default 10). */
+    maxSourcesPerFact?: number;
   }): Promise<DatabaseGovernanceStore> {
     const { database } = options;
-    return new DatabaseGovernanceStore(await migrate(database));
+    return new DatabaseGovernanceStore(
+      await migrate(database),
+      options.maxSourcesPerFact ?? DEFAULT_MAX_SOURCES_PER_FACT,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly maxSourcesPerFact: number,
+  ) {}
 
   async getEntityTier(
     entityRef: string,
@@ -295,7 +305,47 @@ export class DatabaseGovernanceStore implements GovernanceStore {
           tx.raw('excluded.observed_at'),
         );
       }
+      // Each source is a row, so a writer inventing source names would grow an entity's fact
+      // without bound: only the most recently observed sources are kept.
+      const entityRefs = [...new Set(rows.map(row => row.entity_ref))];
+      for (const batch of chunks(entityRefs)) {
+        const ranked = tx('facts')
+          .whereIn('entity_ref', batch)
+          .select(
+            'entity_ref',
+            'name',
+            'source',
+            tx.raw(
+              'ROW_NUMBER() OVER (PARTITION BY entity_ref, name ORDER BY observed_at DESC, received_at DESC, source ASC) AS position',
+            ),
+          );
+        await tx('facts')
+          .whereIn(
+            ['entity_ref', 'name', 'source'],
+            tx
+              .from(ranked.as('ranked'))
+              .where('position', '>', this.maxSourcesPerFact)
+              .select('entity_ref', 'name', 'source'),
+          )
+          .delete();
+      }
     });
+  }
+
+  async listFactEntityRefs(): Promise<string[]> {
+    return this.db('facts').distinct().pluck('entity_ref');
+  }
+
+  async removeFacts(entityRefs: string[]): Promise<number> {
+    let removed = 0;
+    for (const batch of chunks(entityRefs)) {
+      removed += await this.db('facts').whereIn('entity_ref', batch).delete();
+    }
+    return removed;
+  }
+
+  async pruneFacts(before: Date): Promise<number> {
+    return this.db('facts').where('observed_at', '<', before).delete();
   }
 
   async getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>> {

@@ -121,12 +121,23 @@ export interface GovernanceStore {
 
   /**
    * Stores a batch of measured facts in one transaction: all or nothing. For each entity, fact
-   * and source only the latest observation is kept; an older one than stored is ignored.
+   * and source only the latest observation is kept; an older one than stored is ignored. Each
+   * entity's fact keeps at most the store's `maxSourcesPerFact` sources, the most recently
+   * observed ones.
    */
   addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void>;
 
   /** The latest measured facts of the given entities, keyed by entity ref. */
   getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>>;
+
+  /** Every entity with measured facts. */
+  listFactEntityRefs(): Promise<string[]>;
+
+  /** Deletes the facts of the given entities. Returns how many rows were deleted. */
+  removeFacts(entityRefs: string[]): Promise<number>;
+
+  /** Deletes facts observed before `before`. Returns how many rows were deleted. */
+  pruneFacts(before: Date): Promise<number>;
 
   /**
    * Replaces the current results and roll-up rows of the given entities and records a

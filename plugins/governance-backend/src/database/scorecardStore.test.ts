@@ -34,13 +34,81 @@ const asEvaluations = (
 describe.each(databases.eachSupportedId())(
   'scorecard storage on %s',
   databaseId => {
-    async function createStore() {
+    async function createStore(options: { maxSourcesPerFact?: number } = {}) {
       const knex = await databases.init(databaseId);
       const store = await DatabaseGovernanceStore.create({
         database: mockServices.database({ knex, migrations: { skip: false } }),
+        ...options,
       });
       return { knex, store };
     }
+
+    const fact = (
+      entityRef: string,
+      name: string,
+      source: string,
+      observedAt: string,
+    ) => ({ entityRef, name, value: 90, source, observedAt });
+
+    it("keeps at most maxSourcesPerFact sources of an entity's fact, the most recently observed", async () => {
+      const { store } = await createStore({ maxSourcesPerFact: 3 });
+      const ref = 'component:default/payments';
+      const other = 'component:default/ledger';
+      await store.addFacts(
+        [
+          fact(ref, 'coverage', 'a', '2026-11-20T00:00:00.000Z'),
+          fact(ref, 'coverage', 'b', '2026-11-21T00:00:00.000Z'),
+          fact(ref, 'testingKinds', 'a', '2026-11-01T00:00:00.000Z'),
+          fact(other, 'coverage', 'a', '2026-11-01T00:00:00.000Z'),
+        ],
+        new Date(),
+      );
+      // Three more sources, one batch at a time and in one batch.
+      await store.addFacts(
+        [fact(ref, 'coverage', 'c', '2026-11-22T00:00:00.000Z')],
+        new Date(),
+      );
+      await store.addFacts(
+        [
+          fact(ref, 'coverage', 'd', '2026-11-19T00:00:00.000Z'),
+          fact(ref, 'coverage', 'e', '2026-11-23T00:00:00.000Z'),
+        ],
+        new Date(),
+      );
+      const facts = await store.getFacts([ref, other]);
+      const sources = (entityRef: string, name: string) =>
+        facts
+          .get(entityRef)!
+          .filter(f => f.name === name)
+          .map(f => f.source)
+          .sort();
+      expect(sources(ref, 'coverage')).toEqual(['b', 'c', 'e']);
+      expect(sources(ref, 'testingKinds')).toEqual(['a']);
+      expect(sources(other, 'coverage')).toEqual(['a']);
+    });
+
+    it('prunes facts observed before a cutoff and removes the facts of given entities', async () => {
+      const { store } = await createStore();
+      const payments = 'component:default/payments';
+      const gone = 'component:default/gone';
+      await store.addFacts(
+        [
+          fact(payments, 'coverage', 'old', '2025-10-01T00:00:00.000Z'),
+          fact(payments, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+          fact(gone, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+        ],
+        new Date(),
+      );
+      expect((await store.listFactEntityRefs()).sort()).toEqual([
+        gone,
+        payments,
+      ]);
+      expect(await store.pruneFacts(new Date('2026-01-01T00:00:00Z'))).toBe(1);
+      expect(await store.removeFacts([gone])).toBe(1);
+      const facts = await store.getFacts([payments, gone]);
+      expect(facts.get(payments)!.map(f => f.source)).toEqual(['new']);
+      expect(facts.get(gone)).toBeUndefined();
+    });
 
     it('keeps only the latest observation per entity, fact and source', async () => {
       const { store } = await createStore();

@@ -1,0 +1,136 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+import { readFactRetention } from './FactRetention';
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    annotations: {
+      'governance/tier': 'core',
+      'governance/test-coverage': '60',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+});
+
+/** The catalog, from which the ledger service can be taken out and put back. */
+function catalogWithLeavingLedger() {
+  const catalog = catalogServiceMock({
+    entities: [component('payments'), component('ledger')],
+  });
+  const state = { ledgerLeft: false };
+  const gone = (ref: string) =>
+    state.ledgerLeft && ref === 'component:default/ledger';
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntityByRef = async (ref, options) =>
+    gone(String(ref)) ? undefined : getEntityByRef(ref, options);
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const { items } = await getEntitiesByRefs(query, options);
+    return {
+      items: items.map((item, i) =>
+        gone(query.entityRefs[i]) ? undefined : item,
+      ),
+    };
+  };
+  return { catalog, state };
+}
+
+async function startBackend() {
+  const { catalog, state } = catalogWithLeavingLedger();
+  const scheduler = mockServices.scheduler.mock();
+  const { server } = await startTestBackend({
+    features: [
+      governancePlugin,
+      scheduler.factory,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      mockServices.rootConfig.factory({
+        data: { governance: { scorecard: { factRetentionDays: 30 } } },
+      }),
+    ],
+  });
+  /** Runs the scheduled evaluation, as its next tick would. */
+  const evaluateAll = async () => {
+    const task = scheduler.scheduleTask.mock.calls
+      .map(([t]) => t)
+      .find(t => t.id === 'governance-evaluate-scorecards')!;
+    await task.fn(new AbortController().signal);
+  };
+  const push = (entity: string, observedAt: Date) =>
+    request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        entityRef: `component:default/${entity}`,
+        name: 'coverage',
+        value: 95,
+        source: 'ci/github-actions',
+        observedAt: observedAt.toISOString(),
+      })
+      .expect(201);
+  const coverage = async (entity: string) =>
+    (
+      (
+        await request(server)
+          .get(`/api/governance/summary?entityRef=component:default/${entity}`)
+          .set('Authorization', mockCredentials.user.header())
+      ).body as EntityGovernanceSummary
+    ).scorecard!.results.find(r => r.checkId === 'coverage')!;
+  return { state, evaluateAll, push, coverage };
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+describe('fact retention', () => {
+  it('forgets facts older than governance.scorecard.factRetentionDays after the scheduled evaluation', async () => {
+    const { evaluateAll, push, coverage } = await startBackend();
+    await push('payments', daysAgo(31));
+    await push('ledger', daysAgo(29));
+    expect((await coverage('payments')).origin).toBe('measured');
+
+    await evaluateAll();
+    expect((await coverage('payments')).origin).toBe('declared');
+    expect((await coverage('ledger')).origin).toBe('measured');
+  });
+
+  it('forgets the facts of an entity that left the catalog, so they do not come back with it', async () => {
+    const { state, evaluateAll, push, coverage } = await startBackend();
+    await push('ledger', daysAgo(1));
+    state.ledgerLeft = true;
+    await evaluateAll();
+    state.ledgerLeft = false;
+    expect((await coverage('ledger')).origin).toBe('declared');
+  });
+
+  it('refuses a retention or cap that is not a whole number of at least 1, naming the key', () => {
+    const config = (scorecard: object) =>
+      new ConfigReader({ governance: { scorecard } });
+    expect(readFactRetention(config({}))).toEqual({
+      retentionDays: 365,
+      maxSourcesPerFact: 10,
+    });
+    expect(() => readFactRetention(config({ factRetentionDays: 0 }))).toThrow(
+      "Invalid config at 'governance.scorecard.factRetentionDays'",
+    );
+    expect(() => readFactRetention(config({ maxSourcesPerFact: 2.5 }))).toThrow(
+      "Invalid config at 'governance.scorecard.maxSourcesPerFact'",
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { durationToMilliseconds } from '@backstage/types';
+import { GovernanceStore } from '../database/GovernanceStore';
+import { chunks } from '../database/util';
+
+/**
+ * How long measured facts are kept, and how many sources one entity's fact may have.
+ *
+ * @internal
+ */
+export interface FactRetentionPolicy {
+  /** Facts observed longer ago than this are deleted. */
+  retentionDays: number;
+  /** The most recently observed sources an entity's fact keeps. */
+  maxSourcesPerFact: number;
+}
+
+function readWholeNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  min: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new Error(
+      `Invalid config at '${key}': ${value} is not allowed, expected a whole number, at least ${min}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `governance.scorecard.factRetentionDays` (default 365) and
+ * `governance.scorecard.maxSourcesPerFact` (default 10). Throws naming the key on a bad value, so
+ * a wrong config fails start-up.
+ *
+ * @internal
+ */
+export function readFactRetention(config: Config): FactRetentionPolicy {
+  return {
+    retentionDays: readWholeNumber(
+      config,
+      'governance.scorecard.factRetentionDays',
+      365,
+      1,
+    ),
+    maxSourcesPerFact: readWholeNumber(
+      config,
+      'governance.scorecard.maxSourcesPerFact',
+      10,
+      1,
+    ),
+  };
+}
+
+/**
+ * Keeps the facts table bounded: deletes facts older than the retention, and the facts of
+ * entities that have left the catalog. (The cap on sources is kept by the store on every
+ * write.) Runs before each scheduled evaluation.
+ *
+ * @internal
+ */
+export class FactRetention {
+  constructor(
+    private readonly deps: {
+      store: GovernanceStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      policy: FactRetentionPolicy;
+    },
+  ) {}
+
+  async prune(now = new Date()): Promise<{ expired: number; left: number }> {
+    const { store, catalog, auth, logger, policy } = this.deps;
+    const expired = await store.pruneFacts(
+      new Date(
+        now.getTime() - durationToMilliseconds({ days: policy.retentionDays }),
+      ),
+    );
+    const credentials = await auth.getOwnServiceCredentials();
+    const gone: string[] = [];
+    for (const entityRefs of chunks(await store.listFactEntityRefs())) {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+        { credentials },
+      );
+      gone.push(...entityRefs.filter((_, i) => !items[i]));
+    }
+    const left = await store.removeFacts(gone);
+    logger.info(
+      `Pruned ${expired} facts observed more than ${policy.retentionDays} days ago and ${left} facts of ${gone.length} entities that left the catalog`,
+    );
+    return { expired, left };
+  }
+}
