@@ -3,14 +3,21 @@
  * generators and checks of service/fuzz.test.ts, with many more hostile requests per route;
  * the counts are written to docs/reliability.md.
  */
+// Benches are test code run by jest, like the test that shares these generators.
+// eslint-disable-next-line no-restricted-imports
 import {
   FUZZ_ROUTES,
   FuzzBackend,
   fuzzAnnotations,
   fuzzRoute,
   FuzzRunOptions,
+  MAX_FUZZ_DEPTH,
   startFuzzBackend,
 } from '../__testUtils__/fuzzRoutes';
+import {
+  MAX_BODY_BYTES,
+  MAX_PATH_PARAMETER_LENGTH,
+} from '../service/inputLimits';
 import { machine, writeReportSection } from './report';
 
 jest.setTimeout(30 * 60_000);
@@ -75,21 +82,30 @@ describe('fuzzing benchmark', () => {
         '',
         `- Command: \`BENCH_FUZZ_RUNS=${RUNS} yarn bench fuzz\` (plugins/governance-backend/src/bench/fuzz.bench.ts)`,
         `- Machine: ${machine()}`,
-        `- Runs per route: ${RUNS} generated requests (fast-check), one backend (SQLite in memory) for all`,
+        `- Runs per route: the requests at the limits, then ${RUNS} generated requests (fast-check), one backend (SQLite in memory) for all`,
         `- Result: ${total} requests, ${
           failed.length
             ? `${failed.length} route(s) failed: ${failed
                 .map(([name]) => name)
                 .join(', ')}`
-            : 'no 5xx; every 4xx had a JSON error.message, every 400 named what was wrong'
+            : 'no 5xx; every 4xx had a JSON error.message of at most 8,000 characters quoting at most 100 of any value and showing no server folder, every 400 named what was wrong'
         }`,
         '',
-        "Each request mixes random JSON bodies, the route's fields holding wrong types, huge strings,",
-        'unicode, `__proto__`/`constructor`/`toString` keys, arrays for objects, deep nesting and',
-        'malformed JSON with repeated, bracketed, empty, long and out-of-range query parameters, random',
-        'path ids and five kinds of caller (user, council member, service, none, bad token), plus',
-        'valid-looking requests that reach the checks behind the first one. The counts include the',
-        'requests fast-check sends while shrinking a failure.',
+        `Every route first gets the requests at the limits: bodies nested ${MAX_FUZZ_DEPTH.toLocaleString(
+          'en-US',
+        )} levels deep (objects, arrays), bodies of exactly the ${
+          MAX_BODY_BYTES / 1024 / 1024
+        } MB limit (one field, or 10,000 keys) and one byte over, and for path parameters control`,
+        `characters and ids over ${MAX_PATH_PARAMETER_LENGTH} characters. Each generated request then mixes random JSON bodies, the`,
+        "route's fields holding wrong types, huge strings, unicode, control characters,",
+        '`__proto__`/`constructor`/`toString` keys, arrays for objects, nesting up to',
+        `${MAX_FUZZ_DEPTH.toLocaleString(
+          'en-US',
+        )} levels, bodies from 1 MB to just over the limit, and malformed JSON with repeated,`,
+        'bracketed, empty, long and out-of-range query parameters, hostile path ids and five kinds of',
+        'caller (user, council member, service, none, bad token), plus valid-looking requests that',
+        'reach the checks behind the first one. The counts include the requests fast-check sends',
+        'while shrinking a failure.',
         '',
         '| route | cases | 2xx | 4xx by status | 5xx | elapsed |',
         '|---|---|---|---|---|---|',
