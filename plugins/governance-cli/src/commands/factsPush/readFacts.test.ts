@@ -169,7 +169,16 @@ describe('buildFacts', () => {
         facts: ['coverage=80'],
         observedAt: 'yesterday',
       },
-      '--observed-at yesterday is not an ISO timestamp',
+      '--observed-at yesterday is not an ISO 8601 date or timestamp',
+    ],
+    [
+      {
+        entity: 'component:default/a',
+        source: 'ci',
+        facts: ['coverage=80'],
+        observedAt: '2026-02-30T10:00:00Z',
+      },
+      '--observed-at 2026-02-30T10:00:00Z is not an ISO 8601 date or timestamp',
     ],
     [{ facts: [] }, 'Nothing to push'],
   ])('cannot run (exit code 2) for %j', (options, message) => {

@@ -1,4 +1,7 @@
-import { BUILT_IN_FACTS } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  BUILT_IN_FACTS,
+  parseIsoTimestamp,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { ExitCodeError } from '../../lib/errors';
 
 /**
@@ -82,12 +85,10 @@ export function buildFacts(options: {
   observedAt?: string;
 }): FactToPush[] {
   const { entity, source, observedAt, file } = options;
-  if (
-    observedAt !== undefined &&
-    Number.isNaN(new Date(observedAt).getTime())
-  ) {
+  // The backend's own reading, so a push is not refused after the batch was built.
+  if (observedAt !== undefined && !parseIsoTimestamp(observedAt)) {
     throw new ExitCodeError(
-      `--observed-at ${observedAt} is not an ISO timestamp, e.g. 2026-11-25T10:00:00Z`,
+      `--observed-at ${observedAt} is not an ISO 8601 date or timestamp with its zone, e.g. 2026-11-25T10:00:00Z`,
     );
   }
   const batch: FactToPush[] = [];
