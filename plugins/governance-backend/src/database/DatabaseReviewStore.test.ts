@@ -234,15 +234,20 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
     ]);
     const page = await store.listItems(
       { limit: 1 },
-      { hiddenEntityRefs: ['component:default/ledger'] },
+      { hidden: ['component:default/ledger'] },
     );
     expect(page.totalCount).toBe(2);
     expect(page.items.map(i => i.title)).toEqual(['payments']);
     const next = await store.listItems(
       { offset: 1, limit: 1 },
-      { hiddenEntityRefs: ['component:default/ledger'] },
+      { hidden: ['component:default/ledger'] },
     );
     expect(next.items.map(i => i.title)).toEqual(['search']);
+    const none = await store.listItems({}, { hidden: 'all' });
+    expect({ total: none.totalCount, items: none.items }).toEqual({
+      total: 0,
+      items: [],
+    });
   });
 
   it('keeps the discussion without changing the version', async () => {

@@ -16,7 +16,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { chunks, migrate, toIso } from './util';
+import { chunks, HiddenEntities, migrate, toIso, whereVisible } from './util';
 
 /**
  * A new review item: requested by a user (`requestedBy`) or raised by a trigger
@@ -305,12 +305,12 @@ export class DatabaseReviewStore {
   }
 
   /**
-   * A page of items, open ones first. `hiddenEntityRefs` leaves out the items of entities the
-   * caller cannot see, in the query itself, so counts and pages stay exact.
+   * A page of items, open ones first. `hidden` leaves out the items of entities the caller
+   * cannot see, in the query itself, so counts and pages stay exact.
    */
   async listItems(
     query: ReviewQuery,
-    options: { hiddenEntityRefs?: string[]; now?: Date } = {},
+    options: { hidden?: HiddenEntities; now?: Date } = {},
   ): Promise<ReviewPage> {
     const now = options.now ?? new Date();
     const offset = query.offset ?? 0;
@@ -319,9 +319,7 @@ export class DatabaseReviewStore {
       if (query.entityRef) {
         builder.where('entity_ref', query.entityRef);
       }
-      for (const batch of chunks(options.hiddenEntityRefs ?? [])) {
-        builder.whereNotIn('entity_ref', batch);
-      }
+      whereVisible(builder, options.hidden);
       if (query.status?.length) {
         builder.whereIn('status', query.status);
       }

@@ -42,7 +42,7 @@ import {
   DatabaseReviewStore,
   ReviewPatch,
 } from '../database/DatabaseReviewStore';
-import { chunks } from '../database/util';
+import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import {
   readReviewComment,
   readReviewRequest,
@@ -86,6 +86,7 @@ type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
  */
 export class ReviewService {
   private readonly membership?: GovernanceCouncilMembership;
+  private readonly visibility: CatalogVisibility;
 
   constructor(
     private readonly deps: {
@@ -100,6 +101,7 @@ export class ReviewService {
       councilGroup?: string;
     },
   ) {
+    this.visibility = new CatalogVisibility(deps);
     if (deps.councilGroup) {
       this.membership = new GovernanceCouncilMembership({
         catalog: deps.catalog,
@@ -121,21 +123,15 @@ export class ReviewService {
     query: ReviewQuery,
     credentials: BackstageCredentials,
   ): Promise<ReviewPage> {
-    const { store, catalog } = this.deps;
+    const { store } = this.deps;
     if (query.entityRef) {
       await this.checkVisible(query.entityRef, credentials);
       return store.listItems(query);
     }
-    const reviewed = await store.listReviewedEntityRefs();
-    const hiddenEntityRefs: string[] = [];
-    for (const entityRefs of chunks(reviewed)) {
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-        { credentials },
-      );
-      hiddenEntityRefs.push(...entityRefs.filter((_, i) => !items[i]));
-    }
-    return store.listItems(query, { hiddenEntityRefs });
+    const hidden = await this.visibility.hiddenFrom(credentials, () =>
+      store.listReviewedEntityRefs(),
+    );
+    return store.listItems(query, { hidden });
   }
 
   /** One review with its discussion and history, if the caller can see its entity. */

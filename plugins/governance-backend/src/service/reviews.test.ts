@@ -11,7 +11,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 
@@ -55,6 +58,28 @@ const councilPermissions = mockServices.permissions.mock({
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
     }));
+  },
+  // The catalog's read permission: conditional for Jane (the catalog hides the vault from her),
+  // allowed to everyone else.
+  authorizeConditional: async (requests, options) => {
+    const principal = (
+      options.credentials.principal as { userEntityRef?: string }
+    ).userEntityRef;
+    return requests.map(
+      (): PolicyDecision =>
+        principal === JANE
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: {
+                rule: 'IS_ENTITY_OWNER',
+                resourceType: 'catalog-entity',
+                params: { claims: [JANE] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+    );
   },
 });
 
