@@ -1,4 +1,5 @@
 import { ADR_STATUSES, AdrLink, AdrStatus, ParsedAdr } from './adrs';
+import { parseIsoDate } from './input';
 
 // Every pattern below is anchored or bounded so that no input, however long or odd, makes a
 // regular expression backtrack over a line more than a constant number of times: the parser
@@ -733,16 +734,9 @@ function readStatus(written: string): {
 
 function readDate(written: string): string | undefined {
   const match = ISO_DATE.exec(unquote(written.trim()));
-  if (!match) {
-    return undefined;
-  }
-  const [year, month, day] = [match[1], match[2], match[3]].map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Rejects dates that Date would silently roll over, such as 2024-02-30.
-  return date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-    ? `${match[1]}-${match[2]}-${match[3]}`
+  // Only the day is kept; a day that does not exist, such as 2024-02-30, is no date.
+  return match
+    ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`)
     : undefined;
 }
 
