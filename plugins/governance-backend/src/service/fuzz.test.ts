@@ -7,7 +7,7 @@ import {
 } from '../__testUtils__/fuzzRoutes';
 
 // Besides each route's requests at the limits (nesting 100,000 deep, bodies of the size limit and
-// one byte over, hostile path ids). About 40 s for all routes on two shared cores; the bench
+// one byte over, hostile path ids). About 55 s for all routes on two shared cores; the bench
 // (src/bench/fuzz.bench.ts) runs 10,000 per route.
 const RUNS_PER_ROUTE = 100;
 
