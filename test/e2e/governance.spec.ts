@@ -489,5 +489,31 @@ test.describe('Review queue', () => {
       path: path.join(screenshots, 'review-queue.png'),
       fullPage: true,
     });
+
+    // On a laptop screen the whole queue fits, Due and Updated included: no sideways scroll.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const queue = page.getByRole('table', { name: 'Review queue' });
+    // The right edge of the last column lies within the window (the queue may be taller).
+    for (const lastCell of [
+      queue.getByRole('columnheader', { name: 'Updated' }),
+      escalation.getByRole('cell').last(),
+    ]) {
+      const box = await lastCell.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+    }
+    expect(
+      await queue.evaluate(table => {
+        const scroller = table.parentElement!;
+        return scroller.scrollWidth - scroller.clientWidth;
+      }),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot({
+      path: path.join(screenshots, 'review-queue-1440x900.png'),
+    });
   });
 });

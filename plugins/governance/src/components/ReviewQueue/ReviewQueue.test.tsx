@@ -102,6 +102,7 @@ describe('ReviewQueue', () => {
       offset: 0,
       limit: 25,
     });
+    // Seven columns, so the queue fits a laptop screen: kind and origin sit under the title.
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -109,8 +110,6 @@ describe('ReviewQueue', () => {
     ).toEqual([
       'Title',
       'Entity',
-      'Kind',
-      'Origin',
       'Status',
       'Priority',
       'Assignee',
@@ -119,10 +118,8 @@ describe('ReviewQueue', () => {
     ]);
     await waitFor(() =>
       expect(rowCells('review-1')).toEqual([
-        'Split the ledger out of payments-api',
+        'Split the ledger out of payments-apiDesign review · Requested by jane.doe',
         'payments-api',
-        'Design review',
-        'Requested by jane.doe',
         'In review',
         'High',
         'amir.khan',
@@ -130,16 +127,23 @@ describe('ReviewQueue', () => {
         '2025-11-03',
       ]),
     );
+    const designRow = within(
+      screen.getByTestId('governance-review-row-review-1'),
+    );
     expect(
-      within(screen.getByTestId('governance-review-row-review-1')).getByTestId(
-        'governance-review-due',
-      ),
-    ).toHaveAttribute('data-overdue', 'true');
+      designRow.getByRole('button', { name: designReview.title }),
+    ).toBeInTheDocument();
+    expect(designRow.getByTestId('governance-review-about')).toHaveTextContent(
+      'Design review · Requested by jane.doe',
+    );
+    expect(designRow.getByTestId('governance-review-due')).toHaveAttribute(
+      'data-overdue',
+      'true',
+    );
     expect(rowCells('review-3')).toEqual([
-      'p95 latency failing for 30 days',
+      'p95 latency failing for 30 days' +
+        'NFR escalation · Raised by trigger failing-check',
       'payments-api',
-      'NFR escalation',
-      'Raised by trigger failing-check',
       'Open',
       'Medium',
       'Unassigned',

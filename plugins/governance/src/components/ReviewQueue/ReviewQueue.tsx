@@ -37,14 +37,14 @@ import {
 } from './useReviewQueueState';
 
 const useStyles = makeStyles(theme => ({
-  // Short columns stay on one line and the title takes the rest; a narrow screen scrolls.
+  // Seven columns fit a laptop screen: the kind and origin sit under the title instead of in
+  // columns of their own. Only a narrower screen scrolls.
   scroll: { overflowX: 'auto' },
   table: {
-    '& thead th, & tbody td': { whiteSpace: 'nowrap' },
-    '& tbody th': { minWidth: 240 },
-    '& tbody td$origin': { whiteSpace: 'normal', minWidth: 150 },
+    '& thead th': { whiteSpace: 'nowrap' },
+    '& tbody th': { minWidth: 220 },
   },
-  origin: {},
+  about: { display: 'block', marginTop: theme.spacing(0.25) },
   noWrap: { whiteSpace: 'nowrap' },
   overdue: { backgroundColor: theme.palette.errorBackground },
 }));
@@ -121,8 +121,6 @@ export function ReviewQueue() {
               <TableRow>
                 <TableCell>Title</TableCell>
                 <TableCell>Entity</TableCell>
-                <TableCell>Kind</TableCell>
-                <TableCell>Origin</TableCell>
                 <TableCell>Status</TableCell>
                 <TableCell>Priority</TableCell>
                 <TableCell>Assignee</TableCell>
@@ -145,13 +143,18 @@ export function ReviewQueue() {
                     >
                       {item.title}
                     </MuiLink>
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      className={classes.about}
+                      data-testid="governance-review-about"
+                    >
+                      {reviewKindTitle(kinds, item.kind)} ·{' '}
+                      <ReviewOriginText origin={item.origin} />
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <EntityRefLink entityRef={item.entityRef} />
-                  </TableCell>
-                  <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
-                  <TableCell>
-                    <ReviewOriginText origin={item.origin} />
                   </TableCell>
                   <TableCell>
                     <ReviewStatusChip status={item.status} />
