@@ -339,6 +339,44 @@ test.describe('ADRs', () => {
       path: path.join(screenshots, 'council-adr-index.png'),
       fullPage: true,
     });
+
+    // The owner filter is a picker over the catalog's owners: people type a name as they know
+    // it, and every spelling finds team-payments, which owns checkout-web and payments-api.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByLabel('Title contains').fill('');
+    const owner = index.getByLabel('Owner', { exact: true });
+    await owner.fill('pay');
+    await expect(
+      page.getByRole('option').filter({ hasText: 'group:team-payments' }),
+    ).toContainText('Payments');
+    await page.screenshot({
+      path: path.join(screenshots, 'council-adr-index-owner-picker.png'),
+    });
+    for (const typed of [
+      'Payments',
+      'team-payments',
+      'group:default/payments',
+    ]) {
+      // Another owner first, so each spelling is seen to change the list.
+      await owner.fill('Search');
+      await owner.press('Enter');
+      await expect(
+        index.getByText('No ADR matches these filters.'),
+      ).toBeVisible();
+      await owner.fill(typed);
+      await owner.press('Enter');
+      await expect(owner).toHaveValue('Payments');
+      await expect(page).toHaveURL(/owner=group%3Adefault%2Fteam-payments/);
+      await expect(
+        index.getByText('Render the checkout on the server'),
+      ).toBeVisible();
+      await expect(
+        index.getByText('Use PostgreSQL for the ledger'),
+      ).toBeVisible();
+    }
+    await page.screenshot({
+      path: path.join(screenshots, 'council-adr-index-by-owner.png'),
+    });
   });
 });
 

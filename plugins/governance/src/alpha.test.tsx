@@ -10,6 +10,7 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
@@ -31,6 +32,7 @@ import {
   reviewPage,
   rollupByOwner,
 } from './__testUtils__/fixtures';
+import { ownerCatalogApi } from './__testUtils__/catalogOwners';
 import { governanceApiRef } from './api';
 import governancePlugin from './alpha';
 
@@ -216,7 +218,11 @@ describe('governance plugin for the new frontend system', () => {
     function renderApp(path: string) {
       return renderTestApp({
         features: [governancePlugin],
-        apis: [[governanceApiRef, api]],
+        apis: [
+          [governanceApiRef, api],
+          // The owner filter offers the catalog's owners.
+          [catalogApiRef, ownerCatalogApi()],
+        ],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         initialRouteEntries: [path],
       });

@@ -2,7 +2,7 @@
 jest.setTimeout(20_000);
 
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   AdrIndexPage,
@@ -17,6 +17,7 @@ import {
   mockPermissionApi,
   paymentsAdrs,
 } from '../../__testUtils__/fixtures';
+import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { AdrIndex } from './AdrIndex';
 import { RETROSPECTIVES_DUE } from './useAdrIndexState';
@@ -74,6 +75,7 @@ async function renderIndex(
       apis={[
         [governanceApiRef, api],
         [permissionApiRef, mockPermissionApi('ALLOW')],
+        [catalogApiRef, ownerCatalogApi()],
       ]}
     >
       {options.element ?? <AdrIndex />}
@@ -106,6 +108,15 @@ async function pick(label: string, options: string[]) {
 async function enter(label: string, text: string) {
   await userEvent.click(screen.getByRole('textbox', { name: label }));
   await userEvent.paste(text);
+}
+
+/** Types an owner's name into the owner picker and confirms it with Enter. */
+async function pickOwner(text: string) {
+  const owner = screen.getByRole('textbox', { name: 'Owner' });
+  await userEvent.click(owner);
+  // The catalog has answered once the picker lists its owners.
+  await screen.findByText('group:team-payments');
+  await userEvent.type(owner, `${text}{Enter}`);
 }
 
 describe('AdrIndex', () => {
@@ -225,12 +236,13 @@ describe('AdrIndex', () => {
     );
   });
 
-  it('sends the title search, owner and system once typing pauses, and clears them', async () => {
+  it('sends the title search and system once typing pauses, the owner once picked, and clears them', async () => {
     const api = mockAdrApi({ getAdrIndex: fewRows });
     await renderIndex(api, { url: '/architecture-council/adrs?limit=10' });
 
     await screen.findByText('1-10 of 60');
-    await enter('Owner', 'group:default/payments');
+    // People type an owner's name as they know it; the picker finds its entity ref.
+    await pickOwner('Payments');
     await enter('System', 'system:default/checkout');
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Title contains' }),
@@ -239,7 +251,7 @@ describe('AdrIndex', () => {
 
     await waitFor(() =>
       expect(lastQuery(api)).toEqual({
-        owner: 'group:default/payments',
+        owner: 'group:default/team-payments',
         system: 'system:default/checkout',
         q: 'kafka',
         sort: 'date',
@@ -273,14 +285,14 @@ describe('AdrIndex', () => {
   it('reads the query from the URL, so a view of the index can be linked', async () => {
     const api = mockAdrApi({ getAdrIndex: indexPage });
     await renderIndex(api, {
-      url: '/architecture-council/adrs?status=superseded&status=bogus&owner=group%3Adefault%2Fpayments&q=ledger&sort=title&order=asc&offset=50&limit=10',
+      url: '/architecture-council/adrs?status=superseded&status=bogus&owner=group%3Adefault%2Fteam-payments&q=ledger&sort=title&order=asc&offset=50&limit=10',
     });
 
     await screen.findByTestId('governance-adr-index-row-adr-50');
     expect(api.getAdrIndex).toHaveBeenCalledTimes(1);
     expect(lastQuery(api)).toEqual({
       status: ['superseded'],
-      owner: 'group:default/payments',
+      owner: 'group:default/team-payments',
       q: 'ledger',
       sort: 'title',
       order: 'asc',
@@ -292,6 +304,12 @@ describe('AdrIndex', () => {
     );
     expect(screen.getByRole('button', { name: /^Status/ })).toHaveTextContent(
       'superseded',
+    );
+    // The owner shows by its display name once the catalog has answered.
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Owner' })).toHaveValue(
+        'Payments',
+      ),
     );
   });
 
@@ -416,10 +434,10 @@ describe('AdrIndex', () => {
       ).toBeNull();
       expect(screen.queryByRole('button', { name: /^Status/ })).toBeNull();
 
-      await enter('Owner', 'group:default/search');
+      await pickOwner('team-search');
       await waitFor(() =>
         expect(lastQuery(api)).toMatchObject({
-          owner: 'group:default/search',
+          owner: 'group:default/team-search',
           retrospective: ['due', 'overdue'],
         }),
       );

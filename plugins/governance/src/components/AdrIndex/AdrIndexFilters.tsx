@@ -14,6 +14,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
+import { OwnerPicker } from '../OwnerPicker';
 import {
   AdrIndexFilterChange,
   AdrIndexFilterName,
@@ -143,7 +144,7 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
   const { query, filters, filtered, onChange, onClear } = props;
   const offers = (name: AdrIndexFilterName) => filters.includes(name);
   // Typing replaces the history entry; picking a value adds one.
-  const typed = (name: 'q' | 'owner' | 'system') => (value: string) =>
+  const typed = (name: 'q' | 'system') => (value: string) =>
     onChange({ [name]: value }, { replace: true });
 
   return (
@@ -173,12 +174,10 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
         />
       )}
       {offers('owner') && (
-        <DebouncedTextField
+        <OwnerPicker
           id="governance-adr-index-owner"
-          label="Owner"
-          placeholder="group:default/payments"
           value={query.owner}
-          onCommit={typed('owner')}
+          onChange={owner => onChange({ owner })}
         />
       )}
       {offers('system') && (
