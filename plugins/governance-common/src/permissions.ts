@@ -1,9 +1,10 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Allows a user to push measured facts to `POST /api/governance/facts`. Service principals
- * (such as a CI token under `backend.auth.externalAccess`) are allowed by their access
- * restrictions instead.
+ * Allows a user to push measured facts to `POST /api/governance/facts`; the user must also be a
+ * direct member of `governance.factWriters.group`. Service principals (such as a CI token under
+ * `backend.auth.externalAccess`) are allowed by their access restrictions instead: a token
+ * restricted to this permission may push facts and nothing else.
  *
  * @public
  */

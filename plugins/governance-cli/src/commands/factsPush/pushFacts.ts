@@ -16,7 +16,7 @@ export interface PushFactsResponse {
 
 const HINTS: Record<number, string> = {
   401: 'Check --token or GOVERNANCE_TOKEN: it must be a token the backend accepts, such as a static token under backend.auth.externalAccess.',
-  403: 'The token is valid but may not push facts: a user needs governance.fact.write, an external-access token must not be restricted away from the governance plugin.',
+  403: 'The token is valid but may not push facts: an external-access token needs the governance plugin (and governance.fact.write, if its access restrictions name permissions) in its access restrictions; a user needs governance.fact.write and membership of the group in governance.factWriters.group.',
   404: 'Check --url or GOVERNANCE_BACKEND_URL: it is the base URL of the Backstage backend, and the governance backend plugin must be installed there.',
 };
 
