@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything and runs every test, as CI does: type check, lint, unit and database tests
 # on SQLite and PostgreSQL (a throwaway PostgreSQL cluster is started, installed first if
-# missing), then the end-to-end tests in Chromium (Debian's chromium, installed if missing).
+# missing), then the end-to-end tests in Chromium (Debian's chromium, installed if missing), and the
+# install check (scripts/verify-install.sh): the packed packages in a brand-new create-app app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -29,15 +30,12 @@ step "Unit and database tests (SQLite and PostgreSQL)"
 CI=true yarn test:all
 
 step "Installing Chromium if missing"
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-  fi
-fi
+bash scripts/chromium.sh
 
 step "End-to-end tests in Chromium"
 yarn test:e2e
+
+step "Install check: the packed packages in a new app made by create-app"
+bash scripts/verify-install.sh
 
 step "All tests passed"

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { governanceApiRef, GovernanceClient } from './api';
 import { architectureCouncilRouteRef, rootRouteRef } from './routes';
+import type { EntityGovernanceCardProps } from './components/EntityGovernanceCard';
 
 /**
  * The governance plugin for apps on the legacy frontend system.
@@ -35,23 +36,26 @@ export const governancePlugin = createPlugin({
  *
  * @public
  */
-export const EntityGovernanceContent = governancePlugin.provide(
-  createRoutableExtension({
-    name: 'EntityGovernanceContent',
-    component: () =>
-      import('./components/EntityGovernanceContent').then(
-        m => m.EntityGovernanceContent,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const EntityGovernanceContent: () => JSX.Element | null =
+  governancePlugin.provide(
+    createRoutableExtension({
+      name: 'EntityGovernanceContent',
+      component: () =>
+        import('./components/EntityGovernanceContent').then(
+          m => m.EntityGovernanceContent,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The Governance card for an entity page's overview.
  *
  * @public
  */
-export const EntityGovernanceCard = governancePlugin.provide(
+export const EntityGovernanceCard: (
+  props: EntityGovernanceCardProps,
+) => JSX.Element = governancePlugin.provide(
   createComponentExtension({
     name: 'EntityGovernanceCard',
     component: {
@@ -69,13 +73,14 @@ export const EntityGovernanceCard = governancePlugin.provide(
  *
  * @public
  */
-export const ArchitectureCouncilPage = governancePlugin.provide(
-  createRoutableExtension({
-    name: 'ArchitectureCouncilPage',
-    component: () =>
-      import('./components/ArchitectureCouncilPage').then(
-        m => m.ArchitectureCouncilPage,
-      ),
-    mountPoint: architectureCouncilRouteRef,
-  }),
-);
+export const ArchitectureCouncilPage: () => JSX.Element =
+  governancePlugin.provide(
+    createRoutableExtension({
+      name: 'ArchitectureCouncilPage',
+      component: () =>
+        import('./components/ArchitectureCouncilPage').then(
+          m => m.ArchitectureCouncilPage,
+        ),
+      mountPoint: architectureCouncilRouteRef,
+    }),
+  );
