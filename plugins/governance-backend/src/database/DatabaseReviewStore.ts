@@ -525,23 +525,10 @@ export class DatabaseReviewStore {
     dependencies: { sourceRef: string; targetRef: string }[],
     now = new Date(),
   ): Promise<{ sourceRef: string; targetRef: string }[]> {
-    const known = new Set<string>();
-    const sources = [...new Set(dependencies.map(d => d.sourceRef))];
-    for (const batch of chunks(sources)) {
-      const rows = await this.db('review_known_dependencies')
-        .whereIn('source_ref', batch)
-        .select('source_ref', 'target_ref');
-      for (const row of rows) {
-        known.add(`${row.source_ref} ${row.target_ref}`);
-      }
-    }
     const fresh: { sourceRef: string; targetRef: string }[] = [];
     // The unseen ones one row at a time, so "new to us" stays exact under concurrent runs:
     // only the replica whose insert lands reports the dependency.
-    for (const dependency of dependencies) {
-      if (known.has(`${dependency.sourceRef} ${dependency.targetRef}`)) {
-        continue;
-      }
+    for (const dependency of await this.unknownDependencies(dependencies)) {
       const inserted = await this.db('review_known_dependencies')
         .insert({
           source_ref: dependency.sourceRef,

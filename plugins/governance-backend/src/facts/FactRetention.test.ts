@@ -7,10 +7,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
+import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 import { readFactRetention } from './FactRetention';
 
 const component = (name: string): Entity => ({
@@ -28,24 +28,11 @@ const component = (name: string): Entity => ({
 
 /** The catalog, from which the ledger service can be taken out and put back. */
 function catalogWithLeavingLedger() {
-  const catalog = catalogServiceMock({
-    entities: [component('payments'), component('ledger')],
-  });
   const state = { ledgerLeft: false };
-  const gone = (ref: string) =>
-    state.ledgerLeft && ref === 'component:default/ledger';
-  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-  catalog.getEntityByRef = async (ref, options) =>
-    gone(String(ref)) ? undefined : getEntityByRef(ref, options);
-  catalog.getEntitiesByRefs = async (query, options) => {
-    const { items } = await getEntitiesByRefs(query, options);
-    return {
-      items: items.map((item, i) =>
-        gone(query.entityRefs[i]) ? undefined : item,
-      ),
-    };
-  };
+  const catalog = visibleCatalog(
+    [component('payments'), component('ledger')],
+    (_, ref) => state.ledgerLeft && ref === 'component:default/ledger',
+  );
   return { catalog, state };
 }
 

@@ -1,8 +1,5 @@
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import {
-  BackstageCredentials,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   MockDirectory,
@@ -28,6 +25,11 @@ import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
+import {
+  callerOf,
+  conditionalCatalogRead,
+  visibleCatalog,
+} from '../__testUtils__/visibleCatalog';
 
 const examples = resolvePath(__dirname, '../../../../examples/governance');
 
@@ -441,43 +443,21 @@ describe('ADR routes', () => {
 
   it('leaves the ADRs of entities the caller cannot see out of the index, with exact pages', async () => {
     const JANE = 'user:default/jane';
-    const userOf = (options: unknown) =>
-      (
-        options as {
-          credentials: BackstageCredentials<{ userEntityRef?: string }>;
-        }
-      ).credentials.principal.userEntityRef;
     // Jane's catalog read permission is conditional; the catalog hides payments-api from her.
-    const catalog = catalogServiceMock({ entities });
-    const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-    catalog.getEntitiesByRefs = async (query, options) => {
-      const { items } = await getEntitiesByRefs(query, options);
-      return {
-        items: items.map((item, i) =>
-          userOf(options) === JANE &&
-          query.entityRefs[i] === 'component:default/payments-api'
-            ? undefined
-            : item,
-        ),
-      };
-    };
+    const catalog = visibleCatalog(
+      entities,
+      (caller, ref) =>
+        caller.userEntityRef === JANE &&
+        ref === 'component:default/payments-api',
+    );
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       authorizeConditional: async (requests, options) =>
         requests.map(
           (): PolicyDecision =>
-            userOf(options) === JANE
-              ? {
-                  result: AuthorizeResult.CONDITIONAL,
-                  pluginId: 'catalog',
-                  resourceType: 'catalog-entity',
-                  conditions: {
-                    rule: 'IS_ENTITY_OWNER',
-                    resourceType: 'catalog-entity',
-                    params: { claims: [JANE] },
-                  },
-                }
+            callerOf(options).userEntityRef === JANE
+              ? conditionalCatalogRead(JANE)
               : { result: AuthorizeResult.ALLOW },
         ),
     });

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -21,6 +18,11 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
+import {
+  callerOf,
+  conditionalCatalogRead,
+  visibleCatalog,
+} from '../__testUtils__/visibleCatalog';
 
 const component = (
   name: string,
@@ -58,45 +60,24 @@ const entities: Entity[] = [
   },
 ];
 
-/** The catalog as its read permission shows it: users cannot see the payments system. */
-function catalogHidingSystemFromUsers() {
-  const catalog = catalogServiceMock({ entities });
-  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-  catalog.getEntityByRef = async (ref, options) => {
-    const { principal } = (
-      options as { credentials: BackstageCredentials<{ type: string }> }
-    ).credentials;
-    return principal.type === 'user' && ref === 'system:default/payments'
-      ? undefined
-      : getEntityByRef(ref, options);
-  };
-  return catalog;
-}
-
 const JANE = 'user:default/jane';
 const NOBODY = 'user:default/nobody';
 
-/** The catalog as its read permission shows it: Jane cannot see the ledger service. */
-function catalogHidingLedgerFromJane() {
-  const catalog = catalogServiceMock({ entities });
-  const hidden = (options: unknown, ref: string) =>
-    (
-      options as {
-        credentials: BackstageCredentials<{ userEntityRef?: string }>;
-      }
-    ).credentials.principal.userEntityRef === JANE &&
-    ref === 'component:default/ledger';
-  const getEntitiesByRefs = jest.fn(catalog.getEntitiesByRefs.bind(catalog));
-  catalog.getEntitiesByRefs = async (query, options) => {
-    const { items } = await getEntitiesByRefs(query, options);
-    return {
-      items: items.map((item, i) =>
-        hidden(options, query.entityRefs[i]) ? undefined : item,
-      ),
-    };
-  };
-  return { catalog, getEntitiesByRefs };
-}
+/** The catalog's read permission: users cannot see the payments system. */
+const catalogHidingSystemFromUsers = () =>
+  visibleCatalog(
+    entities,
+    (caller, ref) =>
+      caller.type === 'user' && ref === 'system:default/payments',
+  );
+
+/** The catalog's read permission: Jane cannot see the ledger service. */
+const catalogHidingLedgerFromJane = () =>
+  visibleCatalog(
+    entities,
+    (caller, ref) =>
+      caller.userEntityRef === JANE && ref === 'component:default/ledger',
+  );
 
 /**
  * The catalog's read permission: conditional for Jane (the catalog applies the condition),
@@ -107,20 +88,9 @@ const catalogReadPermission = mockServices.permissions.mock({
     requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   authorizeConditional: async (requests, options) =>
     requests.map((): PolicyDecision => {
-      const user = (
-        options.credentials as BackstageCredentials<{ userEntityRef?: string }>
-      ).principal.userEntityRef;
+      const user = callerOf(options).userEntityRef;
       if (user === JANE) {
-        return {
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions: {
-            rule: 'IS_ENTITY_OWNER',
-            resourceType: 'catalog-entity',
-            params: { claims: [JANE] },
-          },
-        };
+        return conditionalCatalogRead(JANE);
       }
       return {
         result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
@@ -254,7 +224,7 @@ describe('Compliance routes', () => {
 
   describe("under the catalog's read permission", () => {
     async function startWithPermissions() {
-      const { catalog, getEntitiesByRefs } = catalogHidingLedgerFromJane();
+      const catalog = catalogHidingLedgerFromJane();
       const server = await startBackend(
         [catalogReadPermission.factory],
         createServiceFactory({
@@ -268,7 +238,7 @@ describe('Compliance routes', () => {
         request(server)
           .get(`/api/governance${path}`)
           .set('Authorization', mockCredentials.user.header(user));
-      return { as, getEntitiesByRefs };
+      return { as, batchReads: catalog.batchReads };
     }
 
     it('shows a user with a conditional decision only the entities they may see: roll-ups, exact pages, exports and the trend', async () => {
@@ -330,12 +300,12 @@ describe('Compliance routes', () => {
     });
 
     it('answers an unconditional allow from the stored roll-ups, without asking the catalog', async () => {
-      const { as, getEntitiesByRefs } = await startWithPermissions();
-      getEntitiesByRefs.mockClear();
+      const { as, batchReads } = await startWithPermissions();
+      batchReads.mockClear();
       const rollup = (await as('user:default/ada', '/compliance?groupBy=tier'))
         .body as ComplianceRollup;
       expect(rollup.totals.entities).toBe(3);
-      expect(getEntitiesByRefs).not.toHaveBeenCalled();
+      expect(batchReads).not.toHaveBeenCalled();
     });
   });
 

@@ -1,7 +1,4 @@
-import {
-  BackstageCredentials,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -9,11 +6,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
+import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -53,28 +50,12 @@ const factWriters: Entity = {
 };
 
 /** The catalog as its read permission shows it: Jane cannot see the vault service. */
-function catalogHidingVaultFromJane() {
-  const catalog = catalogServiceMock({
-    entities: [payments, vault, factWriters],
-  });
-  const hidden = (options: unknown, ref: string) =>
-    (
-      options as {
-        credentials: BackstageCredentials<{ userEntityRef?: string }>;
-      }
-    ).credentials.principal.userEntityRef === JANE &&
-    ref === 'component:default/vault';
-  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-  catalog.getEntitiesByRefs = async (query, options) => {
-    const { items } = await getEntitiesByRefs(query, options);
-    return {
-      items: items.map((item, i) =>
-        hidden(options, query.entityRefs[i]) ? undefined : item,
-      ),
-    };
-  };
-  return catalog;
-}
+const catalogHidingVaultFromJane = () =>
+  visibleCatalog(
+    [payments, vault, factWriters],
+    (caller, ref) =>
+      caller.userEntityRef === JANE && ref === 'component:default/vault',
+  );
 
 async function startBackend(
   extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],

@@ -3,13 +3,9 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  BackstageCredentials,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   AuthorizeResult,
@@ -17,6 +13,11 @@ import {
 } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
+import {
+  callerOf,
+  conditionalCatalogRead,
+  visibleCatalog,
+} from '../__testUtils__/visibleCatalog';
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -61,26 +62,13 @@ const councilPermissions = mockServices.permissions.mock({
   },
   // The catalog's read permission: conditional for Jane (the catalog hides the vault from her),
   // allowed to everyone else.
-  authorizeConditional: async (requests, options) => {
-    const principal = (
-      options.credentials.principal as { userEntityRef?: string }
-    ).userEntityRef;
-    return requests.map(
+  authorizeConditional: async (requests, options) =>
+    requests.map(
       (): PolicyDecision =>
-        principal === JANE
-          ? {
-              result: AuthorizeResult.CONDITIONAL,
-              pluginId: 'catalog',
-              resourceType: 'catalog-entity',
-              conditions: {
-                rule: 'IS_ENTITY_OWNER',
-                resourceType: 'catalog-entity',
-                params: { claims: [JANE] },
-              },
-            }
+        callerOf(options).userEntityRef === JANE
+          ? conditionalCatalogRead(JANE)
           : { result: AuthorizeResult.ALLOW },
-    );
-  },
+    ),
 });
 
 const vault: Entity = {
@@ -92,39 +80,12 @@ const vault: Entity = {
  * The catalog as its read permission shows it: Jane cannot see the vault service, everyone
  * else sees everything.
  */
-function visibleCatalog() {
-  const catalog = catalogServiceMock({
-    entities: [
-      payments,
-      vault,
-      council,
-      user('jane'),
-      user('grace'),
-      user('ada'),
-    ],
-  });
-  // Only ever called with the plugin's credentials options here.
-  const hiddenFrom = (options: unknown, ref: string) =>
-    (
-      options as {
-        credentials: BackstageCredentials<{ userEntityRef?: string }>;
-      }
-    ).credentials.principal.userEntityRef === JANE &&
-    ref === 'component:default/vault';
-  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
-  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
-  catalog.getEntityByRef = async (ref, options) =>
-    hiddenFrom(options, String(ref)) ? undefined : getEntityByRef(ref, options);
-  catalog.getEntitiesByRefs = async (query, options) => {
-    const { items } = await getEntitiesByRefs(query, options);
-    return {
-      items: items.map((item, i) =>
-        hiddenFrom(options, query.entityRefs[i]) ? undefined : item,
-      ),
-    };
-  };
-  return catalog;
-}
+const catalogHidingVaultFromJane = () =>
+  visibleCatalog(
+    [payments, vault, council, user('jane'), user('grace'), user('ada')],
+    (caller, ref) =>
+      caller.userEntityRef === JANE && ref === 'component:default/vault',
+  );
 
 async function startBackend() {
   const sent: unknown[] = [];
@@ -148,7 +109,7 @@ async function startBackend() {
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
-        factory: visibleCatalog,
+        factory: catalogHidingVaultFromJane,
       }),
       createServiceFactory({
         service: notificationService,

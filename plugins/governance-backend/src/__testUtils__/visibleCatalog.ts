@@ -1,0 +1,63 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+
+/** Who asks: the principal of the credentials a catalog call or a permission check carries. */
+export interface Caller {
+  type: string;
+  userEntityRef?: string;
+}
+
+/** The principal of the credentials in a catalog call's or a permission check's options. */
+export function callerOf(options: unknown): Caller {
+  return (options as { credentials: BackstageCredentials<Caller> }).credentials
+    .principal;
+}
+
+/**
+ * The catalog as its read permission shows it: `hidden` says which entities a caller does not
+ * see. Single and batch reads both follow it; queries are left as they are.
+ */
+export function visibleCatalog(
+  entities: Entity[],
+  hidden: (caller: Caller, entityRef: string) => boolean,
+) {
+  const catalog = catalogServiceMock({ entities });
+  const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+  const getEntitiesByRefs = jest.fn(catalog.getEntitiesByRefs.bind(catalog));
+  catalog.getEntityByRef = async (ref, options) =>
+    hidden(callerOf(options), String(ref))
+      ? undefined
+      : getEntityByRef(ref, options);
+  catalog.getEntitiesByRefs = async (query, options) => {
+    const { items } = await getEntitiesByRefs(query, options);
+    return {
+      items: items.map((item, i) =>
+        hidden(callerOf(options), query.entityRefs[i]) ? undefined : item,
+      ),
+    };
+  };
+  /** The batch reads the catalog answered, to tell whether it was asked at all. */
+  return Object.assign(catalog, { batchReads: getEntitiesByRefs });
+}
+
+/**
+ * A conditional decision on the catalog's read permission, as a policy that lets users see
+ * what they own would give: the catalog applies the condition.
+ */
+export function conditionalCatalogRead(userEntityRef: string): PolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims: [userEntityRef] },
+    },
+  };
+}
