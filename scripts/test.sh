@@ -23,8 +23,13 @@ export GOVERNANCE_REQUIRE_POSTGRES=1
 step "Type check"
 yarn tsc
 
+step "API reports (a change to a package's public API must come with its updated report)"
+yarn test:api-reports
+
 step "Lint"
 yarn lint:all
+# Package metadata as Backstage's publishing conventions want it (exports, pluginPackages, ...).
+yarn backstage-cli repo fix --publish --check
 
 step "Unit and database tests (SQLite and PostgreSQL)"
 CI=true yarn test:all

@@ -74,9 +74,11 @@ function kindOf(value: unknown): string {
  * does not show it. Safe for values of any size and depth.
  *
  * @example
+ * ```ts
  * describeValue('speed') // '"speed"'
  * describeValue('x'.repeat(9e6)) // '"xxx…" (text of 9000000 characters)'
  * describeValue({ a: { a: { a: 1 } } }) // '{"a":{"a":{…}}} (an object)'
+ * ```
  *
  * @public
  */

@@ -11,7 +11,7 @@ export interface TierPolicy {
   name: string;
   /** A human title, e.g. `Critical path`. */
   title: string;
-  /** Lowest acceptable availability, in percent (e.g. 99.95 means >= 99.95%). */
+  /** Lowest acceptable availability, in percent (e.g. 99.95 means at least 99.95%). */
   minAvailabilityPercent: number;
   /** The p95 latency must stay below this many milliseconds. */
   maxP95LatencyMs: number;
