@@ -3,21 +3,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { chunks, HiddenEntities } from '../database/util';
-
-/**
- * The catalog's read permission, as `@backstage/plugin-catalog-common/alpha` declares it. Asked
- * here only for its decision's kind; the catalog applies the conditions itself.
- */
-const catalogEntityReadPermission = createPermission({
-  name: 'catalog.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
 
 /**
  * Which of the entities we hold results for a caller may see, so the views built from our own
