@@ -690,6 +690,8 @@ function defineRoute(
     creates?: 'waiverIds' | 'reviewIds';
     /** Nouns the route's messages use besides its field and parameter names. */
     nouns?: string[];
+    /** Who calls, when the route is mostly for others than users. */
+    callers?: fc.Arbitrary<Auth>;
   },
 ): FuzzRoute {
   const query = spec.query ?? {};
@@ -748,7 +750,7 @@ function defineRoute(
                 { weight: 8, arbitrary: fc.constant(undefined) },
                 { weight: 1, arbitrary: body({}, context) },
               ),
-          auth,
+          auth: spec.callers ?? auth,
         })
         .map(({ id, query: q, body: b, auth: a }) => ({
           method,
@@ -947,6 +949,13 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
         },
       ),
     nouns: ['fact', 'entit'],
+    // Fact writes are for service tokens: users other than fact writers get a 403 before any check.
+    callers: fc.oneof(
+      { weight: 12, arbitrary: fc.constant<Auth>('service') },
+      { weight: 4, arbitrary: fc.constant<Auth>('user') },
+      { weight: 1, arbitrary: fc.constant<Auth>('none') },
+      { weight: 1, arbitrary: fc.constant<Auth>('garbage') },
+    ),
   }),
 
   // complianceRoutes.ts

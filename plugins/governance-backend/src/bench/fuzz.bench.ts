@@ -82,7 +82,8 @@ describe('fuzzing benchmark', () => {
         '',
         `- Command: \`BENCH_FUZZ_RUNS=${RUNS} yarn bench fuzz\` (plugins/governance-backend/src/bench/fuzz.bench.ts)`,
         `- Machine: ${machine()}`,
-        `- Runs per route: the requests at the limits, then ${RUNS} generated requests (fast-check), one backend (SQLite in memory) for all`,
+        `- Runs per route: ${RUNS} requests (fast-check), the requests at the limits first, then generated ones; one backend (SQLite in memory) for all`,
+        '- In CI: `src/service/fuzz.test.ts` sends 100 requests per route, the requests at the limits among them (about 55 s on two shared cores)',
         `- Result: ${total} requests, ${
           failed.length
             ? `${failed.length} route(s) failed: ${failed
