@@ -24,6 +24,10 @@ step() { printf '\n==> install check: %s (%ss)\n' "$1" "$(($(date +%s) - started
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/governance-install-check-XXXXXX")"
 REGISTRY_PORT="${INSTALL_CHECK_REGISTRY_PORT:-4873}"
 REGISTRY="http://127.0.0.1:$REGISTRY_PORT"
+# Ports of their own, so the check never meets the example app or the e2e tests on 3000/7007.
+# They are set through the environment (APP_CONFIG_*), not by editing the new app's config.
+APP_PORT="${INSTALL_CHECK_APP_PORT:-3100}"
+BACKEND_PORT="${INSTALL_CHECK_BACKEND_PORT:-7107}"
 pids=()
 cleanup() {
   local status=$?
@@ -114,13 +118,17 @@ step "starting the app on SQLite"
 (
   cd "$WORK/app"
   export GOVERNANCE_CI_TOKEN="install-check-$(date +%s%N)"
+  export APP_CONFIG_app_baseUrl="http://localhost:$APP_PORT"
+  export APP_CONFIG_backend_baseUrl="http://localhost:$BACKEND_PORT"
+  export APP_CONFIG_backend_listen_port="$BACKEND_PORT"
+  export APP_CONFIG_backend_cors_origin="http://localhost:$APP_PORT"
   exec yarn start
 ) >"$WORK/app.log" 2>&1 &
 pids+=($!)
 ready=""
 for _ in $(seq 300); do
-  if curl -sf -o /dev/null http://localhost:3000 &&
-    curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/readiness; then
+  if curl -sf -o /dev/null "http://localhost:$APP_PORT" &&
+    curl -sf -o /dev/null "http://localhost:$BACKEND_PORT/.backstage/health/v1/readiness"; then
     ready=1
     break
   fi
@@ -130,7 +138,8 @@ done
 
 step "opening the Governance tab in Chromium"
 bash scripts/chromium.sh
-yarn playwright test --config test/install/playwright.config.ts || {
+INSTALL_CHECK_APP_URL="http://localhost:$APP_PORT" \
+  yarn playwright test --config test/install/playwright.config.ts || {
   tail -n 80 "$WORK/app.log"
   exit 1
 }
