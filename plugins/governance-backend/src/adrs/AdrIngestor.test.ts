@@ -360,9 +360,9 @@ describe.each(databases.eachSupportedId())(
         jest.spyOn(urlReader, 'readTree').mockImplementation((url, options) =>
           readTree(url, {
             ...options,
-            filter: (path, info) => {
+            filter: (filePath, info) => {
               sizes.push(info?.size);
-              return options!.filter!(path, tellsSizes ? info : undefined);
+              return options!.filter!(filePath, tellsSizes ? info : undefined);
             },
           }),
         );
