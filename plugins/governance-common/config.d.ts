@@ -232,6 +232,14 @@ export interface Config {
         dueAfterMonths?: number;
         overdueAfterMonths?: number;
       };
+      /**
+       * How an ADR date whose day and month can swap places, such as `05/02/2018`, is read:
+       * `day-first` (the default: 5 February 2018) or `month-first` (May 2, 2018). Such a date
+       * is always shown with a warning naming both readings; a date that can only be read one
+       * way (`28/03/2018`, `2018-02-05`, `December 1, 2021`) needs no setting.
+       * @visibility backend
+       */
+      dateOrder?: 'day-first' | 'month-first';
     };
   };
 }

@@ -59,6 +59,7 @@ describe('readAdrPolicy', () => {
               filePattern: '^ADR-\\d+\\.md$',
               maxFileSize: 65536,
               retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
+              dateOrder: 'month-first',
             },
           },
         }),
@@ -67,6 +68,7 @@ describe('readAdrPolicy', () => {
       filePattern: '^ADR-\\d+\\.md$',
       maxFileSize: 65536,
       retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
+      dateOrder: 'month-first',
     });
   });
 
@@ -90,6 +92,10 @@ describe('readAdrPolicy', () => {
     [
       { retrospective: { dueAfterMonths: 6, overdueAfterMonths: 6 } },
       'must be more than dueAfterMonths (6)',
+    ],
+    [
+      { dateOrder: 'year-first' },
+      "'governance.adrs.dateOrder': 'year-first' is not allowed, expected one of day-first, month-first",
     ],
   ])('names the key and what is allowed for %j', (adrs, message) => {
     expect(() =>

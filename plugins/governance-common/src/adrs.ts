@@ -93,6 +93,25 @@ export interface RetrospectivePolicy {
 }
 
 /**
+ * How a date such as `05/02/2018`, which names a day and a month that can swap places, is read:
+ * `day-first` (5 February 2018, as in the UK and most of Europe) or `month-first` (May 2, as in
+ * the US). From `governance.adrs.dateOrder`.
+ *
+ * @public
+ */
+export type AdrDateOrder = 'day-first' | 'month-first';
+
+/**
+ * The ways {@link AdrDateOrder} can read an ambiguous date.
+ *
+ * @public
+ */
+export const ADR_DATE_ORDERS: readonly AdrDateOrder[] = [
+  'day-first',
+  'month-first',
+];
+
+/**
  * How ADRs are found, from `governance.adrs`.
  *
  * @public
@@ -106,6 +125,8 @@ export interface AdrPolicy {
    */
   maxFileSize: number;
   retrospective: RetrospectivePolicy;
+  /** How a date that can be read two ways, such as `05/02/2018`, is read. */
+  dateOrder: AdrDateOrder;
 }
 
 /** @public */
@@ -113,6 +134,7 @@ export const DEFAULT_ADR_POLICY: AdrPolicy = {
   filePattern: '^\\d{4}-.+\\.md$',
   maxFileSize: 1024 * 1024,
   retrospective: { dueAfterMonths: 3, overdueAfterMonths: 6 },
+  dateOrder: 'day-first',
 };
 
 /** Bounds of `governance.adrs.maxFileSize`: 1 KiB to 64 MiB. */
@@ -176,10 +198,21 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       `Invalid config at '${base}.retrospective.overdueAfterMonths': ${overdueAfterMonths} must be more than dueAfterMonths (${dueAfterMonths})`,
     );
   }
+  const dateOrder =
+    config.getOptionalString(`${base}.dateOrder`) ??
+    DEFAULT_ADR_POLICY.dateOrder;
+  if (!(ADR_DATE_ORDERS as readonly string[]).includes(dateOrder)) {
+    throw new Error(
+      `Invalid config at '${base}.dateOrder': '${dateOrder}' is not allowed, expected one of ${ADR_DATE_ORDERS.join(
+        ', ',
+      )}`,
+    );
+  }
   return {
     filePattern,
     maxFileSize,
     retrospective: { dueAfterMonths, overdueAfterMonths },
+    dateOrder: dateOrder as AdrDateOrder,
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import fs from 'fs';
 import path from 'path';
 import { ADR_STATUSES, ParsedAdr } from './adrs';
-import { parseAdr } from './parseAdr';
+import { parseAdr, ParseAdrOptions } from './parseAdr';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'adrs');
 const fixtureNames = fs.readdirSync(FIXTURES).filter(f => f.endsWith('.md'));
@@ -499,5 +499,940 @@ describe('parseAdr', () => {
         ),
       ).not.toThrow();
     }, 60_000);
+  });
+});
+
+describe('real-world ADRs (src/__fixtures__/adrs/real-world, sources in its SOURCES.md)', () => {
+  const REAL_WORLD = path.join(FIXTURES, 'real-world');
+  const realWorldFiles = fs
+    .readdirSync(REAL_WORLD)
+    .filter(dir => fs.statSync(path.join(REAL_WORLD, dir)).isDirectory())
+    .flatMap(dir =>
+      fs.readdirSync(path.join(REAL_WORLD, dir)).map(file => `${dir}/${file}`),
+    );
+  const parseRealWorld = (file: string, options?: ParseAdrOptions) =>
+    parseAdr(
+      path.basename(file),
+      fs.readFileSync(path.join(REAL_WORLD, file), 'utf8'),
+      options,
+    );
+
+  // What a council member sees for each file, read by eye from the file.
+  const expected: Array<
+    [
+      string,
+      string,
+      Pick<
+        ParsedAdr,
+        'title' | 'status' | 'statusText' | 'date' | 'warnings'
+      > & {
+        supersededBy: string | undefined;
+      },
+    ]
+  > = [
+    [
+      'emoji or bold status',
+      'HHS__simpler-grants-gov/2023-07-05-chat-adr.md',
+      {
+        title: 'ADR: Chat',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2023-08-17',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__cloud-platform/021-Multi-cluster.md',
+      {
+        title: 'Multi-cluster',
+        status: 'superseded',
+        statusText: 'Superseded by [036. Multi-cluster](036-multi-cluster.md)',
+        date: '2021-05-11',
+        supersededBy: '036-multi-cluster.md',
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__cloud-platform/033-Manager-cluster.md',
+      {
+        title: '33 Manager cluster',
+        status: 'accepted',
+        statusText: 'Accepted (documenting an existing thing)',
+        date: '2022-01-07',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__modernisation-platform/0002-use-iam-federated-access.md',
+      {
+        title: 'Use IAM Federated Access',
+        status: 'rejected',
+        statusText: undefined,
+        date: '2020-09-15',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__modernisation-platform/0004-use-bash-node-python-as-core-languages.md',
+      {
+        title: 'Use `bash`, `nodejs`, and `python` as core languages',
+        status: 'superseded',
+        statusText: 'Superseded [0019](0019-use-bash-go-as-core-languages.md)',
+        date: '2020-11-19',
+        supersededBy: '0019-use-bash-go-as-core-languages.md',
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__modernisation-platform/0011-use-vpc-flow-logs-to-gain-insight-into-network-state.md',
+      {
+        title: 'Use VPC flow logs to gain insight into network state',
+        status: 'rejected',
+        statusText: undefined,
+        date: '2021-09-24',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__modernisation-platform/0025-non-standard-user-infrastructure.md',
+      {
+        title: 'Non Standard User Infrastructure',
+        status: 'superseded',
+        statusText: undefined,
+        date: '2023-06-20',
+        supersededBy: undefined,
+        warnings: [
+          "the status is superseded but names no superseding ADR: expected e.g. 'Superseded by [ADR-0005](0005-use-kafka.md)'",
+        ],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'ministryofjustice__modernisation-platform/0033-s3-state-bucket-condition-security.md',
+      {
+        title: 'Increase security of sensitive S3 objects (state bucket)',
+        status: 'rejected',
+        statusText: undefined,
+        date: '2024-09-06',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'rust-works__succinctly/adr-0000.md',
+      {
+        title: 'Use Architecture Decision Records',
+        status: 'accepted',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'rust-works__succinctly/adr-0001.md',
+      {
+        title: 'Semi-Indexing over DOM Parsing',
+        status: 'accepted',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'emoji or bold status',
+      'tonyjoanes__dotnet-purity/ADR-template.md',
+      {
+        title: 'Architecture Decision Record',
+        status: 'proposed',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'Ensembl__Bio-DB-Big/architecturedecisionrecord.md',
+      {
+        title: 'Architecture Decision Record',
+        status: 'accepted',
+        statusText: 'Approved',
+        date: '2017-03-29',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'HHS__simpler-grants-gov/2023-06-30-api-language.md',
+      {
+        title: 'API Language',
+        status: 'accepted',
+        statusText: 'Active',
+        date: '2023-06-30',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'alphagov__govuk-aws/0003-aws-networking-outline.md',
+      {
+        title: 'Networking Outline',
+        status: 'accepted',
+        statusText: 'Partly superseded',
+        date: '2017-06-30',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'alphagov__govuk-aws/0006-puppet-architecture.md',
+      {
+        title: 'Puppet architecture',
+        status: 'proposed',
+        statusText: 'Pending',
+        date: '2017-07-04',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'alphagov__govuk-aws/0038-mongo_replacement_by_documentdb.md',
+      {
+        title: 'Mongo Replacement by DocumentDB',
+        status: 'accepted',
+        statusText: 'Approved',
+        date: '2019-10-17',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'joelparkerhenderson__architecture-decision-record/microsoft-azure-cloud-infrastructure.md',
+      {
+        title:
+          'Architecture Decision Record: Microsoft Azure cloud infrastructure"',
+        status: 'accepted',
+        statusText: 'Approved',
+        date: '2021-10-15',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'konflux-ci__architecture/0001-pipeline-service-phase-1.md',
+      {
+        title: 'Pipeline Service Phase 1',
+        status: 'superseded',
+        statusText: 'Replaced',
+        date: '2023-09-29',
+        supersededBy: './0009-pipeline-service-via-operator.md',
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'konflux-ci__architecture/0006-log-conventions.md',
+      {
+        title: 'Log Conventions',
+        status: 'accepted',
+        statusText: 'Implemented',
+        date: '2023-03-29',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'konflux-ci__architecture/0009-pipeline-service-via-operator.md',
+      {
+        title: 'Pipeline Service via Operator',
+        status: 'accepted',
+        statusText: 'Implemented',
+        date: '2023-09-29',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'ministryofjustice__cloud-platform/034-EKS-Fargate.md',
+      {
+        title: '34 EKS Fargate',
+        status: undefined,
+        statusText: 'Incomplete',
+        date: '2022-01-21',
+        supersededBy: undefined,
+        warnings: [
+          "status '🤔 Incomplete' is not one of proposed, accepted, rejected, deprecated, superseded; it is shown as written",
+        ],
+      },
+    ],
+    [
+      'word outside the vocabulary',
+      'thomvaill__log4brains/20201030-draft-adr.md',
+      {
+        title: 'Draft ADR',
+        status: 'proposed',
+        statusText: 'draft',
+        date: '2020-10-30',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'DependencyTrack__hyades/001-drop-kafka-dependency.md',
+      {
+        title: '001-drop-kafka-dependency.md',
+        status: 'proposed',
+        statusText: undefined,
+        date: '2025-01-07',
+        supersededBy: undefined,
+        warnings: [
+          "no title: expected a first-level heading such as '# Use PostgreSQL for orders'; the file name is shown instead",
+        ],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'arachne-framework__architecture/adr-001-use-adrs.md',
+      {
+        title: 'Architecture Decision Record: Use ADRs',
+        status: 'accepted',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'arachne-framework__architecture/adr-010-persistent-configs.md',
+      {
+        title: 'Architecture Decision Record: Persistent Configuration',
+        status: 'proposed',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'backstage__backstage/adr013-use-node-fetch.md',
+      {
+        title: 'Proper use of HTTP fetching libraries',
+        status: 'superseded',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: './adr014-use-fetch.md',
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'cosmos__cosmos-sdk/adr-016-validator-consensus-key-rotation.md',
+      {
+        title: 'Validator Consensus Key Rotation',
+        status: 'proposed',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'cosmos__cosmos-sdk/adr-038-state-listening.md',
+      {
+        title: 'KVStore state listening',
+        status: 'proposed',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'status written elsewhere',
+      'opendatahub-io__architecture-decision-records/ODH-ADR-0002-data-science-pipelines-multi-user-approach.md',
+      {
+        title: 'Data Science Pipelines Multi-User Approach',
+        status: 'proposed',
+        statusText: 'Draft',
+        date: '2023-02-20',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'GO-Commerce-Platform__mcp/0000-template.md',
+      {
+        title: '[ADR Template]',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '[Proposed | Accepted | Deprecated | Superseded]' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'TobiasAlexanderWulff__tobrojekt.dev/0000-template.md',
+      {
+        title: 'ADR {number}: {title}',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '{Proposed | Accepted | Deprecated | Superseded by ADR-xxx}' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '{YYYY-MM-DD}' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'bomctl__bomctl/template.md',
+      {
+        title: 'NUMBER. TITLE',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'What is the status, such as proposed, accepted, rejected, deprecated, supersede…' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date 'DATE' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/css-framework.md',
+      {
+        title: 'Architecture Decision Record: CSS framework',
+        status: undefined,
+        statusText:
+          'Decided on Bulma. Open to new CSS framework choices as they arrive.',
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'Decided on Bulma. Open to new CSS framework choices as they arrive.' is not one of proposed, accepted, rejected, deprecated, superseded; it is shown as written",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/decision-record-template-by-gig-cymru-nhs-wales.md',
+      {
+        title: '{Your Title Here}',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '{ Proposed | Under Review | Accepted | Rejected | Superseded | Deprecated }' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '{YYYY-MM-DD}' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/decision-record-template-by-michael-nygard.md',
+      {
+        title: 'Decision record template by Michael Nygard',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'What is the status, such as proposed, accepted, rejected, deprecated, supersede…' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/decision-record-template-of-the-madr-project.md',
+      {
+        title: '[short title of solved problem and solution]',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](000…' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '[YYYY-MM-DD when the decision was last updated]' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/environment-variable-configuration.md',
+      {
+        title: 'Environment variable configuration',
+        status: undefined,
+        statusText:
+          'Decided. Open to considering to new capabilities as they come up.',
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'Decided. Open to considering to new capabilities as they come up.' is not one of proposed, accepted, rejected, deprecated, superseded; it is shown as written",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/sveltekit-framework.md',
+      {
+        title: 'Architecture Decision Record: SvelteKit framework',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '[proposed, approved, rejected, deprecated]' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '[Current Date]' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'joelparkerhenderson__architecture-decision-record/vue-front-end-javascript-library.md',
+      {
+        title: 'Architecture Decision Record: Vue front-end JavaScript library',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '[Draft/Final/Postponed/Cancelled]' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '[Date of decision]' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'lyskouski__app-finance/000000_template.md',
+      {
+        title: 'Description of proposal',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'Proposed | Accepted | Rejected' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date 'YYYY-MM-DD' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'naninfinite__website-os/ADR-000-template.md',
+      {
+        title: 'Title',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status 'proposed | accepted | deprecated | superseded' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date 'YYYY-MM-DD' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'trivedisorabh__ferris/002-tabs.md',
+      {
+        title: 'Title',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '`❓ Proposed | ✅ Accepted | 🚫 Rejected | 🪦 Deprecated | ↗️ Superseded`' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+        ],
+      },
+    ],
+    [
+      'template placeholder or prose',
+      'workleap__wl-leap-deploy/adr-template.md',
+      {
+        title:
+          '{short title, representative of solved problem and found solution}',
+        status: undefined,
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [
+          "status '{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}' is the template's placeholder, not a status: write one of proposed, accepted, rejected, deprecated, superseded",
+          "date '{YYYY-MM-DD when the decision was last updated}' is not a YYYY-MM-DD date",
+        ],
+      },
+    ],
+    [
+      'date as people write it',
+      'joelparkerhenderson__architecture-decision-record/python-django-framework.md',
+      {
+        title: 'Architecture Decision Record for Python Django Framework',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2021-07-15',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'date as people write it',
+      'joelparkerhenderson__architecture-decision-record/rust-programming-language.md',
+      {
+        title: 'Architecture Decision Record: Rust programming language',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2021-12-01',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'date as people write it',
+      'konflux-ci__architecture/0022-secret-mgmt-for-user-workloads.md',
+      {
+        title: 'Secret Management For User Workloads',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2023-08-29',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/001-Use-AWS-hosted-elasticsearch.md',
+      {
+        title: 'Use AWS hosted Elasticsearch',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2018-02-05',
+        supersededBy: undefined,
+        warnings: [
+          "date '05/02/2018' can be read as 5 February 2018 or 2 May 2018; it is read day-first as 2018-02-05 (governance.adrs.dateOrder): write 2018-02-05 to remove the doubt",
+        ],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/003-Use-Concourse-CI.md',
+      {
+        title: 'Use Concourse CI',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2018-03-28',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/004-use-kubernetes-for-container-management.md',
+      {
+        title: 'Use kubernetes for running containerised applications',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2018-04-10',
+        supersededBy: undefined,
+        warnings: [
+          "date '10/04/18' can be read as 10 April 2018 or 4 October 2018; it is read day-first as 2018-04-10 (governance.adrs.dateOrder): write 2018-04-10 to remove the doubt",
+        ],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/018-Dedicated-Ingress-Controllers.md',
+      {
+        title: 'Dedicated Ingress Controllers for teams',
+        status: 'rejected',
+        statusText: 'Rejected (see [019](019-Shared-Ingress-Controllers.md))',
+        date: '2020-09-02',
+        supersededBy: undefined,
+        warnings: [
+          "date '02/09/2020' can be read as 2 September 2020 or 9 February 2020; it is read day-first as 2020-09-02 (governance.adrs.dateOrder): write 2020-09-02 to remove the doubt",
+        ],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/022-EKS.md',
+      {
+        title: 'EKS',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2024-11-11',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'date as people write it',
+      'ministryofjustice__cloud-platform/035-deprecated-tls-versions.md',
+      {
+        title: 'Deprecated TLS Versions',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2022-07-04',
+        supersededBy: undefined,
+        warnings: [
+          "date '04/07/2022' can be read as 4 July 2022 or 7 April 2022; it is read day-first as 2022-07-04 (governance.adrs.dateOrder): write 2022-07-04 to remove the doubt",
+        ],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'alphagov__govuk-aws/0004-dns-definitions-for-hosts-and-services.md',
+      {
+        title: 'DNS definitions for hosts and services',
+        status: 'superseded',
+        statusText:
+          'Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)',
+        date: '2017-07-14',
+        supersededBy: '0015-dns-infrastructure.md',
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'joelparkerhenderson__architecture-decision-record/go-programming-language.md',
+      {
+        title: 'Architecture Decision Record: Go programming language',
+        status: 'accepted',
+        statusText: undefined,
+        date: undefined,
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'npryce__adr-tools/0001-record-architecture-decisions.md',
+      {
+        title: 'Record architecture decisions',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2016-02-12',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'npryce__adr-tools/0008-use-iso-8601-format-for-dates.md',
+      {
+        title: 'Use ISO 8601 Format for Dates',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2017-02-21',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'thomvaill__log4brains/20200926-use-the-adr-number-as-its-unique-id.md',
+      {
+        title: 'Use the ADR number as its unique ID',
+        status: 'superseded',
+        statusText:
+          'superseded by [20201016-use-the-adr-slug-as-its-unique-id](20201016-use-the-adr-slug-as-its-unique-id.md)',
+        date: '2020-09-26',
+        supersededBy: '20201016-use-the-adr-slug-as-its-unique-id.md',
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'thomvaill__log4brains/20201016-use-the-adr-slug-as-its-unique-id.md',
+      {
+        title: 'Use the ADR slug as its unique ID',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2020-10-16',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
+      'plain Nygard or MADR',
+      'thomvaill__log4brains/20201029-rejected-adr.md',
+      {
+        title: 'Rejected ADR',
+        status: 'rejected',
+        statusText: undefined,
+        date: '2020-10-29',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+  ];
+
+  it.each(expected)('%s: %s', (_kind, file, adr) => {
+    const parsed = parseRealWorld(file);
+    expect({
+      title: parsed.title,
+      status: parsed.status,
+      statusText: parsed.statusText,
+      date: parsed.date,
+      supersededBy: parsed.supersededBy?.target,
+      warnings: parsed.warnings,
+    }).toEqual(adr);
+  });
+
+  it('has an expectation and a source for every fixture', () => {
+    const sources = fs.readFileSync(
+      path.join(REAL_WORLD, 'SOURCES.md'),
+      'utf8',
+    );
+    expect(realWorldFiles.length).toBeGreaterThanOrEqual(30);
+    expect(expected.map(([, file]) => file).sort()).toEqual(
+      [...realWorldFiles].sort(),
+    );
+    for (const file of realWorldFiles) {
+      expect(sources).toContain(`| \`${file}\` |`);
+    }
+  });
+
+  it('reads an ambiguous date month-first when governance.adrs.dateOrder says so', () => {
+    const adr = parseRealWorld(
+      'ministryofjustice__cloud-platform/001-Use-AWS-hosted-elasticsearch.md',
+      { dateOrder: 'month-first' },
+    );
+    expect(adr.date).toBe('2018-05-02');
+    expect(adr.warnings).toEqual([
+      "date '05/02/2018' can be read as 2 May 2018 or 5 February 2018; it is read month-first as 2018-05-02 (governance.adrs.dateOrder): write 2018-05-02 to remove the doubt",
+    ]);
+  });
+
+  it('needs no setting for a date that can only be read one way', () => {
+    const adr = parseRealWorld(
+      'ministryofjustice__cloud-platform/003-Use-Concourse-CI.md',
+      { dateOrder: 'month-first' },
+    );
+    expect(adr.date).toBe('2018-03-28');
+    expect(adr.warnings).toEqual([]);
+  });
+});
+
+describe('status and date as people write them', () => {
+  const nygard = (status: string, more = '') =>
+    parseAdr('0001-x.md', `# X\n\n## Status\n\n${status}\n${more}`);
+
+  it.each([
+    ['[Accepted]', 'accepted', undefined],
+    ['**ACCEPTED**', 'accepted', undefined],
+    ['`Deprecated`', 'deprecated', undefined],
+    ['On hold', 'proposed', 'On hold'],
+    [
+      'ON HOLD — excluded from the MVP',
+      'proposed',
+      'ON HOLD — excluded from the MVP',
+    ],
+    ['Declined', 'rejected', 'Declined'],
+    [
+      'Partly superseded by ADR-0014',
+      'accepted',
+      'Partly superseded by ADR-0014',
+    ],
+  ])('reads status %s as %s', (written, status, statusText) => {
+    const adr = nygard(written);
+    expect(adr.status).toBe(status);
+    expect(adr.statusText).toBe(statusText);
+    expect(adr.warnings).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the latest dated entry',
+      'Accepted (2020-02-10)\n\nProposed (2020-01-03)',
+      'accepted',
+      'Accepted (2020-02-10)',
+    ],
+    ['the last entry', '* Proposed\n* Accepted', 'accepted', undefined],
+    [
+      'a superseding note after the first status',
+      'Accepted\n\nSuperseded by [9. Use Y](0009-use-y.md)',
+      'superseded',
+      'Superseded by [9. Use Y](0009-use-y.md)',
+    ],
+  ])('takes %s of a status history', (_what, history, status, statusText) => {
+    const adr = nygard(history);
+    expect(adr.status).toBe(status);
+    expect(adr.statusText).toBe(statusText);
+  });
+
+  it('reads a status line written after the Decision section', () => {
+    const adr = parseAdr(
+      '0001-x.md',
+      '# Use X\n\n## Decision\n\nWe use X.\n\nStatus: Accepted\n',
+    );
+    expect(adr.status).toBe('accepted');
+    expect(adr.warnings).toEqual([]);
+  });
+
+  it('reads a status tag at the end of the title and drops it from the title', () => {
+    const adr = parseAdr('0001-x.md', '# 1. Use X (Deprecated)\n\nText.\n');
+    expect(adr.title).toBe('Use X');
+    expect(adr.status).toBe('deprecated');
+  });
+
+  it.each([
+    ['2022-05-02 (last update)', '2022-05-02', []],
+    ['December 1, 2021', '2021-12-01', []],
+    ['1st December 2021', '2021-12-01', []],
+    ['28.03.2018', '2018-03-28', []],
+    [
+      '12.06.2020',
+      '2020-06-12',
+      [
+        "date '12.06.2020' can be read as 12 June 2020 or 6 December 2020; it is read day-first as 2020-06-12 (governance.adrs.dateOrder): write 2020-06-12 to remove the doubt",
+      ],
+    ],
+    ['31/02/2020', undefined, ["date '31/02/2020' is not a YYYY-MM-DD date"]],
+  ])('reads date line %s as %s', (written, date, warnings) => {
+    const adr = parseAdr(
+      '0001-x.md',
+      `# X\n\nDate: ${written}\n\n## Status\n\nAccepted\n`,
+    );
+    expect(adr.date).toBe(date);
+    expect(adr.warnings).toEqual(warnings);
+  });
+
+  it('takes a later date line as revising the first', () => {
+    const adr = parseAdr(
+      '0001-x.md',
+      '# X\n\n* Date: 2019-03-01\n* Status: accepted\n* Last updated: 2021-06-30\n',
+    );
+    expect(adr.date).toBe('2021-06-30');
   });
 });

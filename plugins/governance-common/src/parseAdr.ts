@@ -1,5 +1,17 @@
-import { ADR_STATUSES, AdrLink, AdrStatus, ParsedAdr } from './adrs';
-import { parseIsoDate } from './input';
+import { readAdrDate, spelledDate } from './adrDates';
+import {
+  ADR_STATUSES,
+  AdrDateOrder,
+  AdrLink,
+  AdrStatus,
+  ParsedAdr,
+} from './adrs';
+import {
+  fromFirstLetter,
+  isBareStatus,
+  isStatusPlaceholder,
+  statusAtStart,
+} from './adrStatus';
 
 // Every pattern below is anchored or bounded so that no input, however long or odd, makes a
 // regular expression backtrack over a line more than a constant number of times: the parser
@@ -14,20 +26,24 @@ const MAX_YAML_PROBLEMS = 3;
 
 const STATUS_LIST = ADR_STATUSES.join(', ');
 
-/** Words people write for a status in place of MADR's and Nygard's vocabulary. */
-const STATUS_SYNONYMS = new Map<string, AdrStatus>([
-  ['approved', 'accepted'],
-  ['adopted', 'accepted'],
-  ['draft', 'proposed'],
-  ['declined', 'rejected'],
-  ['obsolete', 'deprecated'],
-  ['replaced', 'superseded'],
-]);
-
-/** The fields MADR 2 lists under the title (and Nygard's `Date:` line), by key as written. */
-const FIELD_KEYS = new Map<string, 'status' | 'date' | 'deciders' | 'scope'>([
+/**
+ * The fields MADR 2 lists under the title (and Nygard's `Date:` line), by key as written. A file
+ * can have several date lines ("Created:", then "Last Updated:"); the latest date is the ADR's.
+ */
+type FieldName = 'status' | 'date' | 'deciders' | 'scope';
+const FIELD_KEYS = new Map<string, FieldName>([
   ['status', 'status'],
   ['date', 'date'],
+  ['decision date', 'date'],
+  ['date decided', 'date'],
+  ['created', 'date'],
+  ['date started', 'date'],
+  ['updated', 'date'],
+  ['last update', 'date'],
+  ['last updated', 'date'],
+  ['last modified', 'date'],
+  ['revised', 'date'],
+  ['date revised', 'date'],
   ['deciders', 'deciders'],
   ['decision-makers', 'deciders'],
   ['decision makers', 'deciders'],
@@ -56,6 +72,7 @@ const TEXT_RELATIONS = [
 /** Front matter keys (our extension) that list links to other ADRs. */
 const FRONT_MATTER_RELATIONS: Record<string, string> = {
   'superseded-by': 'superseded by',
+  superseded_by: 'superseded by',
   supersedes: 'supersedes',
   'amended-by': 'amended by',
   amends: 'amends',
@@ -81,9 +98,16 @@ const TEXT_REFERENCE = new RegExp(
 );
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
-const FIELD_LINE = /^ {0,3}(?:([*+-])[ \t]+)?([^:\n]{1,40}):(.*)$/;
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+// Indented too: MkDocs admonitions (`!!! info`) indent the fields they hold by four spaces.
+const FIELD_LINE = /^[ \t]{0,8}(?:([*+-])[ \t]+)?([^:\n]{1,40}):(.*)$/;
+/** `| Status | Date |` or `| Status | Accepted |`: a Markdown table row. */
+const TABLE_ROW = /^ {0,3}\|(.*)\|[ \t]*$/;
+const TABLE_RULE = /^[\s|:]*-[\s|:-]*$/;
+/** A Docusaurus admonition whose title names a status: `:::note Superseded`. */
+const ADMONITION = /^ {0,3}:::[ \t]*([a-z]+)(?:[ \t]+(.{1,80}))?$/i;
+/** A status in the title, `[superseded] Proper use of ...` or `Use X (deprecated)`. */
+const TITLE_STATUS_TAG =
+  /[[(](superseded|deprecated|rejected|proposed|accepted)[\])]/i;
 const FILE_NUMBER = /^(?:adr ?[-_#]? ?)?(\d{1,9})(?!\d)/i;
 // "7. Title", "0007: Title", "0007 - Title", "ADR-0007: Title", "ADR 7 - Title", "ADR-7 Title";
 // not "3 tier architecture" nor "3-tier architecture", whose digits are part of the title.
@@ -100,7 +124,8 @@ type FrontMatter = Map<string, FrontMatterValue>;
 /** A field read from the lines between the title and the first section (MADR 2, Nygard's date). */
 interface Fields {
   status?: string;
-  date?: string;
+  /** Every date line, in the order written. */
+  dates: string[];
   deciders?: string;
   scope?: string;
   /** True when a field was written as a list item (`* Status: accepted`): MADR 2. */
@@ -114,9 +139,30 @@ interface Heading {
 }
 
 /**
+ * How {@link parseAdr} reads what can be read more than one way.
+ *
+ * @public
+ */
+export interface ParseAdrOptions {
+  /**
+   * How a date whose day and month can swap places (`05/02/2018`) is read: `day-first` (the
+   * default) or `month-first`. Such a date always comes with a warning.
+   */
+  dateOrder?: AdrDateOrder;
+}
+
+/**
  * Reads one ADR file written in MADR (version 2's list under the title, versions 3 and 4's YAML
  * front matter) or Michael Nygard's format (a `## Status` section): its number, title, status
  * (with the superseding ADR), date, deciders, links to other ADRs and decision scope.
+ *
+ * It reads statuses and dates as people write them: decorated (`✅ Accepted`, `**ACCEPTED**`),
+ * in words outside the vocabulary (`Approved`, `Pending`, `On hold`, kept in `statusText`), as a
+ * history whose latest entry wins, in a table under the title, a Docusaurus admonition
+ * (`:::note Superseded`) or a `[superseded]` tag in the title; dates as `2018-02-05`,
+ * `05/02/2018`, `December 1, 2021` or `2022-05-02 (last update)`, a later date line revising an
+ * earlier one. A template placeholder (`{proposed | accepted}`) is no status, and a date that can
+ * be read two ways is read in `options.dateOrder`; both come with a warning.
  *
  * It never throws: a file it cannot fully read still gives a result, titled by its file name
  * when it has no title, with one warning per thing that was missing or unreadable saying what
@@ -125,13 +171,20 @@ interface Heading {
  * @param fileName - The file's name or path, e.g. `0007-use-kafka.md`; its leading digits are
  *   the ADR's number.
  * @param content - The file's text. A byte order mark and CRLF line endings are accepted.
+ * @param options - How to read what can be read more than one way.
  * @public
  */
-export function parseAdr(fileName: string, content: string): ParsedAdr {
+export function parseAdr(
+  fileName: string,
+  content: string,
+  options: ParseAdrOptions = {},
+): ParsedAdr {
   const name = typeof fileName === 'string' ? fileName : '';
   const text = typeof content === 'string' ? content : '';
+  const dateOrder: AdrDateOrder =
+    options?.dateOrder === 'month-first' ? 'month-first' : 'day-first';
   try {
-    return parse(name, text);
+    return parse(name, text, dateOrder);
   } catch (error) {
     // Not expected to happen (the tests feed it arbitrary input); if it does, the file is still
     // listed rather than breaking the whole list.
@@ -150,7 +203,11 @@ export function parseAdr(fileName: string, content: string): ParsedAdr {
   }
 }
 
-function parse(fileName: string, content: string): ParsedAdr {
+function parse(
+  fileName: string,
+  content: string,
+  dateOrder: AdrDateOrder,
+): ParsedAdr {
   const warnings: string[] = [];
   const allLines = (
     content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
@@ -178,10 +235,18 @@ function parse(fileName: string, content: string): ParsedAdr {
         headings.find(h => h.line > statusHeading.line)?.line ?? lines.length,
       )
     : [];
+  const admonition = statusAdmonition(lines, inFence);
 
   // Title and number.
   let title = titleHeading?.text ?? fmString(fm, 'title') ?? '';
   title = collapseSpaces(title);
+  const titleTag = TITLE_STATUS_TAG.exec(title);
+  if (titleTag) {
+    title = collapseSpaces(
+      title.slice(0, titleTag.index) +
+        title.slice(titleTag.index + titleTag[0].length),
+    );
+  }
   let number = numberFromName(baseName(fileName));
   const titleNumber = TITLE_NUMBER.exec(title);
   if (titleNumber) {
@@ -195,25 +260,37 @@ function parse(fileName: string, content: string): ParsedAdr {
     title = fallbackTitle(fileName);
   }
 
-  // Status, from the front matter, else a "Status:" line under the title, else the section.
+  // Status: the front matter, else a "Status:" line or table under the title, else the Status
+  // section wherever it is, else an admonition, a tag in the title or a "Status:" line further
+  // down. The first one written wins; within a section, the latest entry of a history.
   const links: AdrLink[] = [];
   let statusSource = nonBlank(fmString(fm, 'status') ?? fields.status);
   if (statusSource !== undefined) {
     links.push(...linksIn(statusSource));
   }
-  for (const paragraph of statusParagraphs) {
+  for (const paragraph of [
+    ...statusParagraphs,
+    ...(admonition?.paragraphs ?? []),
+  ]) {
     links.push(...linksIn(paragraph));
   }
+  let bodyFields: Fields | undefined;
+  const laterFields = () =>
+    (bodyFields ??= readFields(lines, inFence, preambleEnd, lines.length));
   if (statusSource === undefined && statusParagraphs.length > 0) {
-    // adr-tools writes "Accepted" and then "Supersedes [2. ...](...)" as separate paragraphs.
-    statusSource =
-      statusParagraphs.find(p => statusWord(p) !== undefined) ??
-      statusParagraphs[0];
+    statusSource = latestStatusEntry(statusParagraphs);
   }
-  const { status, statusText } = readStatus(statusSource ?? '');
+  statusSource ??= admonition?.title ?? titleTag?.[1] ?? laterFields().status;
+  const { status, statusText, placeholder } = readStatus(statusSource ?? '');
   if (statusSource === undefined) {
     warnings.push(
       "no status: expected 'status: accepted' in the front matter, a '* Status: accepted' line under the title or a '## Status' section",
+    );
+  } else if (placeholder) {
+    warnings.push(
+      `status '${quote(
+        statusSource,
+      )}' is the template's placeholder, not a status: write one of ${STATUS_LIST}`,
     );
   } else if (!status) {
     warnings.push(
@@ -262,14 +339,18 @@ function parse(fileName: string, content: string): ParsedAdr {
     }
   }
 
-  // Date.
-  const writtenDate = nonBlank(fmString(fm, 'date') ?? fields.date);
-  let date: string | undefined;
-  if (writtenDate !== undefined) {
-    date = readDate(writtenDate);
-    if (!date) {
-      warnings.push(`date '${quote(writtenDate)}' is not a YYYY-MM-DD date`);
-    }
+  // Date: the latest of the date lines ("Created:", "Last Updated:"), the front matter's first.
+  const fmDate = nonBlank(fmString(fm, 'date'));
+  let writtenDates = [
+    ...(fmDate === undefined ? [] : [fmDate]),
+    ...fields.dates,
+  ].filter(d => d.trim() !== '');
+  if (writtenDates.length === 0) {
+    writtenDates = laterFields().dates.filter(d => d.trim() !== '');
+  }
+  const { date, dateWarning } = latestDate(writtenDates, dateOrder);
+  if (dateWarning) {
+    warnings.push(dateWarning);
   }
 
   const deciderValue =
@@ -643,24 +724,114 @@ function readFields(
   from: number,
   to: number,
 ): Fields {
-  const fields: Fields = { bulleted: false };
+  const fields: Fields = { dates: [], bulleted: false };
+  const set = (field: FieldName, value: string) => {
+    if (field === 'date') {
+      fields.dates.push(value);
+    } else if (fields[field] === undefined) {
+      fields[field] = value;
+    }
+  };
+  // A table under the title: `| Status | Date |` over `| Proposed | 2025-01-07 |`, or rows of
+  // `| Status | Draft |`.
+  let header: Array<FieldName | undefined> | undefined;
+  let headerUsed = false;
   for (let i = from; i < to; i++) {
-    const match = inFence[i] ? null : FIELD_LINE.exec(lines[i]);
+    if (inFence[i]) {
+      header = undefined;
+      continue;
+    }
+    const row = TABLE_ROW.exec(lines[i]);
+    if (row) {
+      if (TABLE_RULE.test(row[1])) {
+        continue;
+      }
+      const cells = row[1]
+        .split('|')
+        .map(cell => stripHtmlComments(trimChars(cell, '*_ \t')));
+      if (!header) {
+        header = cells.map(cell => FIELD_KEYS.get(fieldKey(cell)));
+        continue;
+      }
+      if (header.some(isDefined) && !headerUsed) {
+        headerUsed = true;
+        header.forEach((field, column) => {
+          if (field && cells[column]) {
+            set(field, cells[column]);
+          }
+        });
+        continue;
+      }
+      const field = FIELD_KEYS.get(fieldKey(cells[0] ?? ''));
+      if (field && cells[1]) {
+        set(field, cells[1]);
+      }
+      continue;
+    }
+    header = undefined;
+    headerUsed = false;
+    const match = FIELD_LINE.exec(lines[i]);
     if (!match) {
       continue;
     }
-    const key = collapseSpaces(match[2].replace(/[*_]/g, '')).toLowerCase();
-    const value = stripHtmlComments(trimChars(match[3], '*_ \t'));
-    const field = FIELD_KEYS.get(key);
-    if (!field || fields[field] !== undefined) {
+    const field = FIELD_KEYS.get(fieldKey(match[2]));
+    if (!field) {
       continue;
     }
-    fields[field] = value;
+    set(field, stripHtmlComments(trimChars(match[3], '*_ \t')));
     if (match[1] && field !== 'scope') {
       fields.bulleted = true;
     }
   }
   return fields;
+}
+
+/** A field's key as written ("**Last Updated**") as it is looked up ("last updated"). */
+function fieldKey(written: string): string {
+  return collapseSpaces(written.replace(/[*_:]/g, '')).toLowerCase();
+}
+
+/**
+ * The entry of a Status section that says where the ADR stands. adr-tools writes "Accepted" and
+ * then "Supersedes [2. ...](...)" as separate paragraphs; a history ("Proposed (2020-01-03)",
+ * then "Accepted (2020-02-10)") ends with the latest entry, or names the latest date.
+ */
+function latestStatusEntry(entries: string[]): string {
+  const statuses = entries.filter(
+    entry => statusAtStart(entry) !== undefined && !isStatusPlaceholder(entry),
+  );
+  if (statuses.length <= 1) {
+    return statuses[0] ?? entries[0];
+  }
+  const dated = statuses.map(entry => ({
+    entry,
+    date: /\b\d{4}-\d{2}-\d{2}\b/.exec(entry)?.[0],
+  }));
+  if (dated.every(d => d.date !== undefined)) {
+    return dated.reduce((latest, d) => (d.date! >= latest.date! ? d : latest))
+      .entry;
+  }
+  return statuses[statuses.length - 1];
+}
+
+/** A Docusaurus admonition titled with a status (`:::note Superseded`) and its paragraphs. */
+function statusAdmonition(
+  lines: string[],
+  inFence: boolean[],
+): { title: string; paragraphs: string[] } | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const match = inFence[i] ? null : ADMONITION.exec(lines[i]);
+    const title = match?.[2]?.trim();
+    if (!title || !statusAtStart(title)) {
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && !/^ {0,3}:::[ \t]*$/.test(lines[end])) {
+      end++;
+    }
+    return { title, paragraphs: paragraphs(lines, inFence, i + 1, end) };
+  }
+  return undefined;
 }
 
 /** A section's paragraphs, each list item its own paragraph, lines joined by spaces. */
@@ -703,41 +874,59 @@ function paragraphs(
 // ---------------------------------------------------------------------------------------------
 // Values: status, date, names, scope, links.
 
-function statusWord(text: string): AdrStatus | undefined {
-  const word = /^[a-z]+/.exec(trimChars(text.toLowerCase(), '*_`[( \t'))?.[0];
-  if (!word) {
-    return undefined;
-  }
-  return (ADR_STATUSES as readonly string[]).includes(word)
-    ? (word as AdrStatus)
-    : STATUS_SYNONYMS.get(word);
-}
-
 function readStatus(written: string): {
   status?: AdrStatus;
   statusText?: string;
+  placeholder?: boolean;
 } {
   const text = collapseSpaces(stripHtmlComments(written));
   if (!text) {
     return {};
   }
-  const status = statusWord(text);
-  const bare = trimChars(text.toLowerCase(), '*_`.:! \t');
-  if (status && bare === status) {
-    return { status };
+  if (isStatusPlaceholder(text)) {
+    return { placeholder: true };
   }
+  const found = statusAtStart(text);
+  if (found && isBareStatus(text, found.status)) {
+    return { status: found.status };
+  }
+  // Kept as written, without the emoji or brackets before the first word.
   return {
-    ...(status && { status }),
-    statusText: truncate(text, MAX_STATUS_TEXT),
+    ...(found && { status: found.status }),
+    statusText: truncate(fromFirstLetter(text) || text, MAX_STATUS_TEXT),
   };
 }
 
-function readDate(written: string): string | undefined {
-  const match = ISO_DATE.exec(unquote(written.trim()));
-  // Only the day is kept; a day that does not exist, such as 2024-02-30, is no date.
-  return match
-    ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`)
-    : undefined;
+/** The latest of the dates written, with a warning when none can be read or one is ambiguous. */
+function latestDate(
+  written: string[],
+  order: AdrDateOrder,
+): { date?: string; dateWarning?: string } {
+  let latest:
+    | { written: string; date: string; otherReading?: string }
+    | undefined;
+  for (const text of written) {
+    const reading = readAdrDate(text, order);
+    if (reading && (!latest || reading.date >= latest.date)) {
+      latest = { written: text, ...reading };
+    }
+  }
+  if (!latest) {
+    return written.length === 0
+      ? {}
+      : { dateWarning: `date '${quote(written[0])}' is not a YYYY-MM-DD date` };
+  }
+  if (!latest.otherReading) {
+    return { date: latest.date };
+  }
+  return {
+    date: latest.date,
+    dateWarning: `date '${quote(latest.written)}' can be read as ${spelledDate(
+      latest.date,
+    )} or ${spelledDate(latest.otherReading)}; it is read ${order} as ${
+      latest.date
+    } (governance.adrs.dateOrder): write ${latest.date} to remove the doubt`,
+  };
 }
 
 function readNames(value: FrontMatterValue): string[] {
@@ -821,8 +1010,18 @@ function relationBefore(before: string): string {
   for (let i = clauses.length - 1; i >= 0 && !clause; i--) {
     clause = collapseSpaces(clauses[i].replace(/[*_`]/g, ''));
   }
-  const words = trimChars(clause.toLowerCase(), '-+ ').split(' ');
-  return words.slice(-3).join(' ').trim();
+  const plain = fromFirstLetter(trimChars(clause.toLowerCase(), '-+ ')).replace(
+    /\bsuperced/g,
+    'supersed',
+  );
+  // "has been superseded by [...]" is "superseded by"; a bare "⌛️ Superseded [...]" too.
+  const known = [...TEXT_RELATIONS, 'superseded'].find(
+    relation => plain === relation || plain.endsWith(` ${relation}`),
+  );
+  if (known) {
+    return known === 'superseded' ? 'superseded by' : known;
+  }
+  return plain.split(' ').slice(-3).join(' ').trim();
 }
 
 /** A relative link to a Markdown file, or a web link to one (an ADR in another repository). */

@@ -192,7 +192,12 @@ export class AdrIngestor {
         if (content.length > maxFileSize) {
           tooLarge.add(file.path);
         } else {
-          add(file.path, parseAdr(file.path, content.toString('utf8')));
+          add(
+            file.path,
+            parseAdr(file.path, content.toString('utf8'), {
+              dateOrder: this.deps.policy.dateOrder,
+            }),
+          );
         }
       }
       for (const path of tooLarge) {
