@@ -345,13 +345,21 @@ test.describe('ADRs', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByLabel('Title contains').fill('');
     const owner = index.getByLabel('Owner', { exact: true });
-    await owner.fill('pay');
-    await expect(
-      page.getByRole('option').filter({ hasText: 'group:team-payments' }),
-    ).toContainText('Payments');
+    // The list offers the teams that own entities by their display names.
+    await index.getByRole('button', { name: 'Open', exact: true }).click();
+    for (const [displayName, ref] of [
+      ['Payments', 'group:team-payments'],
+      ['Search', 'group:team-search'],
+      ['Platform', 'group:team-platform'],
+    ]) {
+      await expect(
+        page.getByRole('option').filter({ hasText: ref }),
+      ).toContainText(displayName);
+    }
     await page.screenshot({
       path: path.join(screenshots, 'council-adr-index-owner-picker.png'),
     });
+    await page.keyboard.press('Escape');
     for (const typed of [
       'Payments',
       'team-payments',

@@ -65,6 +65,8 @@ export function OwnerPicker(props: OwnerPickerProps) {
     <Autocomplete<OwnerOption, false, false, true>
       id={id}
       freeSolo
+      // The arrow tells people they can pick from a list, not only type.
+      forcePopupIcon
       autoHighlight
       options={options ?? []}
       loading={loading}
