@@ -886,6 +886,18 @@ describe('real-world ADRs (src/__fixtures__/adrs/real-world, sources in its SOUR
       },
     ],
     [
+      'status written elsewhere',
+      'ctekinay__aion-ainstein/0026D-ensure-idempotent-exchange-of-messages.md',
+      {
+        title: 'Decision Approval Record List',
+        status: 'accepted',
+        statusText: undefined,
+        date: '2026-01-30',
+        supersededBy: undefined,
+        warnings: [],
+      },
+    ],
+    [
       'template placeholder or prose',
       'GO-Commerce-Platform__mcp/0000-template.md',
       {
@@ -1319,7 +1331,7 @@ describe('real-world ADRs (src/__fixtures__/adrs/real-world, sources in its SOUR
       [...realWorldFiles].sort(),
     );
     for (const file of realWorldFiles) {
-      expect(sources).toContain(`| \`${file}\` |`);
+      expect(sources).toContain(`| \`${file}\``);
     }
   });
 
@@ -1389,6 +1401,28 @@ describe('status and date as people write them', () => {
     const adr = nygard(history);
     expect(adr.status).toBe(status);
     expect(adr.statusText).toBe(statusText);
+  });
+
+  it.each([
+    [
+      'a change log table',
+      '## Change log\n\n| Date | Status | Notes |\n| --- | --- | --- |\n| 2020-01-03 | Proposed | first draft |\n| 2020-02-10 | Accepted | council |\n',
+      'accepted',
+      '2020-02-10',
+    ],
+    [
+      'a table of revisions, newest first',
+      '## Revisions\n\n| Decision | Deprecated |\n| --- | --- |\n| Decision date | 2023-05-01 |\n\n| Decision | Accepted |\n| --- | --- |\n| Decision date | 2021-04-01 |\n',
+      'deprecated',
+      '2023-05-01',
+    ],
+  ])('reads the latest entry of %s', (_what, table, status, date) => {
+    const adr = parseAdr(
+      '0001-x.md',
+      `# Use X\n\n## Context\n\nText.\n\n${table}`,
+    );
+    expect(adr.status).toBe(status);
+    expect(adr.date).toBe(date);
   });
 
   it('reads a status line written after the Decision section', () => {

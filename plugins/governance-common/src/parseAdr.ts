@@ -275,12 +275,24 @@ function parse(
     links.push(...linksIn(paragraph));
   }
   let bodyFields: Fields | undefined;
+  // Tables further down are read as tables of revisions, whose latest entry counts.
   const laterFields = () =>
-    (bodyFields ??= readFields(lines, inFence, preambleEnd, lines.length));
+    (bodyFields ??= readFields(
+      lines,
+      inFence,
+      preambleEnd,
+      lines.length,
+      false,
+    ));
   if (statusSource === undefined && statusParagraphs.length > 0) {
     statusSource = latestStatusEntry(statusParagraphs);
   }
-  statusSource ??= admonition?.title ?? titleTag?.[1] ?? laterFields().status;
+  const revision = latestRevision(lines, inFence, dateOrder);
+  statusSource ??=
+    admonition?.title ??
+    titleTag?.[1] ??
+    revision?.status ??
+    laterFields().status;
   const { status, statusText, placeholder } = readStatus(statusSource ?? '');
   if (statusSource === undefined) {
     warnings.push(
@@ -347,6 +359,9 @@ function parse(
   ].filter(d => d.trim() !== '');
   if (writtenDates.length === 0) {
     writtenDates = laterFields().dates.filter(d => d.trim() !== '');
+  }
+  if (writtenDates.length === 0 && revision?.date !== undefined) {
+    writtenDates = [revision.date];
   }
   const { date, dateWarning } = latestDate(writtenDates, dateOrder);
   if (dateWarning) {
@@ -723,6 +738,7 @@ function readFields(
   inFence: boolean[],
   from: number,
   to: number,
+  tables = true,
 ): Fields {
   const fields: Fields = { dates: [], bulleted: false };
   const set = (field: FieldName, value: string) => {
@@ -743,7 +759,7 @@ function readFields(
     }
     const row = TABLE_ROW.exec(lines[i]);
     if (row) {
-      if (TABLE_RULE.test(row[1])) {
+      if (!tables || TABLE_RULE.test(row[1])) {
         continue;
       }
       const cells = row[1]
@@ -812,6 +828,85 @@ function latestStatusEntry(entries: string[]): string {
       .entry;
   }
   return statuses[statuses.length - 1];
+}
+
+/** Keys of a revision table's rows that hold the status the revision gave. */
+const REVISION_STATUS_KEYS = new Set(['status', 'decision']);
+const REVISION_DATE_KEYS = new Set(['date', 'decision date']);
+
+/**
+ * The latest entry of a table of revisions anywhere in the file: a table with a Status column
+ * (`| Date | Status | Notes |`, one row per change), or tables of `| Decision | Accepted |` and
+ * `| Decision date | 2026-01-30 |` rows, one per approval. The latest dated entry wins; without
+ * dates, the last one written.
+ */
+function latestRevision(
+  lines: string[],
+  inFence: boolean[],
+  order: AdrDateOrder,
+): { status: string; date?: string } | undefined {
+  const entries: Array<{ status: string; date?: string }> = [];
+  let header: string[] | undefined;
+  let current: { status?: string; date?: string } = {};
+  const endTable = () => {
+    if (current.status !== undefined) {
+      entries.push({ status: current.status, date: current.date });
+    }
+    header = undefined;
+    current = {};
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const row = inFence[i] ? null : TABLE_ROW.exec(lines[i]);
+    if (!row) {
+      endTable();
+      continue;
+    }
+    if (TABLE_RULE.test(row[1])) {
+      continue;
+    }
+    const cells = row[1]
+      .split('|')
+      .map(cell => stripHtmlComments(trimChars(cell, '*_ \t')));
+    const first = !header;
+    header ??= cells.map(fieldKey);
+    const statusColumn = header.findIndex(key => key === 'status');
+    if (statusColumn !== -1) {
+      if (first) {
+        continue;
+      }
+      const dateColumn = header.findIndex(key => REVISION_DATE_KEYS.has(key));
+      if (statusAtStart(cells[statusColumn] ?? '')) {
+        entries.push({
+          status: cells[statusColumn],
+          date: dateColumn === -1 ? undefined : cells[dateColumn],
+        });
+      }
+      continue;
+    }
+    const key = fieldKey(cells[0] ?? '');
+    const value = cells[1] ?? '';
+    if (REVISION_STATUS_KEYS.has(key) && statusAtStart(value)) {
+      current.status = value;
+    } else if (REVISION_DATE_KEYS.has(key) && value) {
+      current.date = value;
+    }
+  }
+  endTable();
+  if (entries.length === 0) {
+    return undefined;
+  }
+  const dated = entries.map(entry => ({
+    entry,
+    day:
+      entry.date === undefined
+        ? undefined
+        : readAdrDate(entry.date, order)?.date,
+  }));
+  if (dated.every(d => d.day !== undefined)) {
+    return dated.reduce((latest, d) => (d.day! >= latest.day! ? d : latest))
+      .entry;
+  }
+  return entries[entries.length - 1];
 }
 
 /** A Docusaurus admonition titled with a status (`:::note Superseded`) and its paragraphs. */
