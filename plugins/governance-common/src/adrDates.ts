@@ -9,6 +9,8 @@ export interface AdrDateReading {
   otherReading?: string;
 }
 
+const MAX_WRITTEN_DATE = 80;
+
 const MONTHS = [
   'january',
   'february',
@@ -80,10 +82,11 @@ export function readAdrDate(
   written: string,
   order: AdrDateOrder,
 ): AdrDateReading | undefined {
-  const text = bareDate(written);
-  if (text.length > 40) {
+  // A date is short; anything longer is prose, and is not searched for one.
+  if (written.length > MAX_WRITTEN_DATE) {
     return undefined;
   }
+  const text = bareDate(written);
   const isoMatch = ISO.exec(text);
   if (isoMatch) {
     const date = iso(

@@ -384,6 +384,13 @@ describe('parseAdr', () => {
       `## Status\n\n${'!['.repeat(size / 2)}`,
       `## Links\n\n${'[a]('.repeat(size / 4)}`,
       `## Status\n\n${'[]('.repeat(size / 3)}`,
+      // Dates and statuses as people write them (issue 17).
+      `# X\n\nDate: ${' '.repeat(size)}x (`,
+      `# X\n\n| Status | Date |\n${'| Accepted | 2020-01-01 |\n'.repeat(
+        size / 25,
+      )}`,
+      `## Status\n\n${'Proposed | '.repeat(size / 11)}`,
+      `${':::note Superseded\n'.repeat(size / 19)}`,
     ];
     const started = Date.now();
     for (const input of inputs) {
@@ -456,6 +463,16 @@ describe('parseAdr', () => {
           'Superseded by [3. X](0003-x.md) and [4](./0004-y.md)',
           'Amended by ADR-0009',
           'Supersedes 2',
+          '✅ Accepted',
+          '⌛️ Superseded by [21](021-x.md)',
+          '{proposed | accepted}',
+          ':::note Superseded',
+          ':::',
+          '| Status | Date |',
+          '| --- | --- |',
+          '| Accepted | 05/02/2018 |',
+          'Date: December 31, 2021 (last update)',
+          'Last Updated: 31.12.21',
           '```',
           '~~~',
           '<!--',

@@ -26,11 +26,12 @@ const MAX_YAML_PROBLEMS = 3;
 
 const STATUS_LIST = ADR_STATUSES.join(', ');
 
+type FieldName = 'status' | 'date' | 'deciders' | 'scope';
+
 /**
  * The fields MADR 2 lists under the title (and Nygard's `Date:` line), by key as written. A file
  * can have several date lines ("Created:", then "Last Updated:"); the latest date is the ADR's.
  */
-type FieldName = 'status' | 'date' | 'deciders' | 'scope';
 const FIELD_KEYS = new Map<string, FieldName>([
   ['status', 'status'],
   ['date', 'date'],
