@@ -214,7 +214,8 @@ describe('governance-cli as a process', () => {
         state: 'pass',
         actual: '83.2%',
         origin: 'measured',
-        source: 'ci/github-actions',
+        // The stored source records who pushed it: the token's subject.
+        source: 'ci/github-actions via ci-facts',
       });
       expect(after('p95-latency')).toMatchObject({
         state: 'pass',
@@ -250,11 +251,11 @@ describe('governance-cli as a process', () => {
       expect(check('coverage')).toMatchObject({
         state: 'pass',
         actual: '91.5%',
-        source: 'ci/gitlab',
+        source: 'ci/gitlab via ci-facts',
       });
       expect(check('p95-latency')).toMatchObject({
         actual: '240 ms',
-        source: 'monitoring/prometheus',
+        source: 'monitoring/prometheus via ci-facts',
       });
     });
 
