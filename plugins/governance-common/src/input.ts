@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 /**
  * At most this many characters of a value are quoted back in an error message, so a 9 MB field
  * gives a short 400 and not a 19 MB one.
@@ -130,26 +131,12 @@ export function findControlCharacter(text: string): string | undefined {
   return undefined;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The shapes we accept; luxon then checks that every field is in range (no 2026-02-30, no 12:61).
+// Luxon's own ISO reading is wider (week dates, bare years, times without a zone, 24:00), hence
+// these.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
-
-/** The instant of these UTC fields, when each of them is in range and nothing rolls over. */
-function utc(fields: number[]): Date | undefined {
-  const [year, month, day, hour = 0, minute = 0, second = 0] = fields;
-  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
-  // Date.UTC reads the years 0-99 as 1900-1999, so the year is set on its own.
-  date.setUTCFullYear(year, month - 1, day);
-  const back = [
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  ];
-  return back.every((n, i) => n === (fields[i] ?? 0)) ? date : undefined;
-}
+  /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * Reads a calendar date written `YYYY-MM-DD`, as ISO 8601 writes it. Returns it unchanged, or
@@ -159,8 +146,11 @@ function utc(fields: number[]): Date | undefined {
  * @public
  */
 export function parseIsoDate(text: unknown): string | undefined {
-  const match = typeof text === 'string' ? ISO_DATE.exec(text) : null;
-  return match && utc(match.slice(1, 4).map(Number)) ? match[0] : undefined;
+  return typeof text === 'string' &&
+    ISO_DATE.test(text) &&
+    DateTime.fromISO(text, { zone: 'utc' }).isValid
+    ? text
+    : undefined;
 }
 
 /**
@@ -172,25 +162,12 @@ export function parseIsoDate(text: unknown): string | undefined {
  * @public
  */
 export function parseIsoTimestamp(text: unknown): Date | undefined {
-  if (typeof text !== 'string') {
+  if (
+    typeof text !== 'string' ||
+    !(ISO_DATE.test(text) || ISO_TIMESTAMP.test(text))
+  ) {
     return undefined;
   }
-  if (ISO_DATE.test(text)) {
-    return parseIsoDate(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-  }
-  const match = ISO_TIMESTAMP.exec(text);
-  if (!match) {
-    return undefined;
-  }
-  const [, y, mo, d, h, mi, s, fraction, zone, sign, zh, zm] = match;
-  const local = utc([y, mo, d, h, mi, s ?? '0'].map(Number));
-  if (!local || (zone !== 'Z' && (Number(zh) > 23 || Number(zm) > 59))) {
-    return undefined;
-  }
-  const offset =
-    zone === 'Z'
-      ? 0
-      : (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000;
-  const ms = fraction ? Number(fraction.padEnd(3, '0').slice(0, 3)) : 0;
-  return new Date(local.getTime() + ms - offset);
+  const instant = DateTime.fromISO(text, { zone: 'utc' });
+  return instant.isValid ? instant.toJSDate() : undefined;
 }
