@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { AdrDateOrder } from './adrs';
 import { parseIsoDate } from './input';
 
@@ -11,39 +12,19 @@ export interface AdrDateReading {
 
 const MAX_WRITTEN_DATE = 80;
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 const ISO =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
-// "December 1, 2021", "Dec 1st 2021"
-const MONTH_FIRST_WORDS =
-  /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/;
-// "1 December 2021", "1st Dec, 2021"
-const DAY_FIRST_WORDS =
-  /^(\d{1,2})(?:st|nd|rd|th)?\.? ([a-z]{3,9})\.?,? (\d{4})$/;
-// "2019 Oct 23"
-const YEAR_FIRST_WORDS = /^(\d{4}) ([a-z]{3,9})\.? (\d{1,2})$/;
-
-function monthNumber(word: string): number | undefined {
-  const index = MONTHS.findIndex(
-    month => month === word || (word.length === 3 && month.startsWith(word)),
-  );
-  return index === -1 ? undefined : index + 1;
-}
+// Dates in words, read by luxon once ordinals ("1st") and commas are gone: "December 1 2021",
+// "Dec 1 2021", "1 December 2021", "1 Dec 2021", "2019 Oct 23". Luxon checks the day exists.
+const WORD_FORMATS = [
+  'LLLL d yyyy',
+  'LLL d yyyy',
+  'd LLLL yyyy',
+  'd LLL yyyy',
+  'yyyy LLL d',
+  'yyyy LLLL d',
+];
 
 function iso(year: number, month: number, day: number): string | undefined {
   const text = `${String(year).padStart(4, '0')}-${String(month).padStart(
@@ -113,39 +94,31 @@ export function readAdrDate(
     const date = dayFirst ?? monthFirst;
     return date ? { date } : undefined;
   }
-  const inWords = dateInWords(text.toLowerCase());
-  if (!inWords) {
-    return undefined;
-  }
-  const date = iso(inWords.year, inWords.month, inWords.day);
+  const date = dateInWords(text);
   return date ? { date } : undefined;
 }
 
-function dateInWords(
-  lower: string,
-): { year: number; month: number; day: number } | undefined {
-  let parts: [string, string, string] | undefined;
-  const monthFirst = MONTH_FIRST_WORDS.exec(lower);
-  if (monthFirst) {
-    parts = [monthFirst[3], monthFirst[1], monthFirst[2]];
+function dateInWords(text: string): string | undefined {
+  const words = text
+    .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
+    .replace(/[.,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const format of WORD_FORMATS) {
+    const day = DateTime.fromFormat(words, format, {
+      locale: 'en',
+      zone: 'utc',
+    });
+    if (day.isValid) {
+      return day.toISODate() ?? undefined;
+    }
   }
-  const dayFirst = DAY_FIRST_WORDS.exec(lower);
-  if (dayFirst) {
-    parts = [dayFirst[3], dayFirst[2], dayFirst[1]];
-  }
-  const yearFirst = YEAR_FIRST_WORDS.exec(lower);
-  if (yearFirst) {
-    parts = [yearFirst[1], yearFirst[2], yearFirst[3]];
-  }
-  const month = parts && monthNumber(parts[1]);
-  return parts && month
-    ? { year: Number(parts[0]), month, day: Number(parts[2]) }
-    : undefined;
+  return undefined;
 }
 
 /** `2018-02-05` as "5 February 2018", to show both readings of an ambiguous date in words. */
 export function spelledDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const name = MONTHS[month - 1];
-  return `${day} ${name[0].toUpperCase()}${name.slice(1)} ${year}`;
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLLL yyyy', {
+    locale: 'en',
+  });
 }
