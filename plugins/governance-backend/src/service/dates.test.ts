@@ -1,15 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -44,21 +36,10 @@ function nonexistentDayAhead(): string {
 }
 
 describe('dates coming in over the API', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startGovernanceTestBackend>>;
 
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        governancePlugin,
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({ entities: [payments] }),
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({ send: async () => {} }),
-        }),
-      ],
-    }));
+    server = await startGovernanceTestBackend({ entities: [payments] });
   });
 
   const pushFact = (observedAt: unknown) =>

@@ -2,18 +2,13 @@ import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
 import { MAX_BODY_BYTES, MAX_BODY_DEPTH, readInput } from './inputLimits';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -120,20 +115,10 @@ const USER = mockCredentials.user.header('user:default/grace');
 async function startBackend(
   database: ReturnType<typeof mockServices.database.factory>,
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      database,
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      catalogServiceMock.factory({ entities: [payments] }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
+  return startGovernanceTestBackend({
+    entities: [payments],
+    features: [database],
   });
-  return server;
 }
 
 const ROUTES_WITH_BODIES = [

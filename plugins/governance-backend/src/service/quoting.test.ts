@@ -1,16 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { MAX_QUOTED_LENGTH } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -28,22 +20,11 @@ const huge = (length: number) => 'x'.repeat(length);
 const quoted = new RegExp(`x{${MAX_QUOTED_LENGTH + 1}}`);
 
 describe('error bodies', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startGovernanceTestBackend>>;
   let reviewId: string;
 
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        governancePlugin,
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({ entities: [payments] }),
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({ send: async () => {} }),
-        }),
-      ],
-    }));
+    server = await startGovernanceTestBackend({ entities: [payments] });
     const created = await request(server)
       .post(api('/reviews'))
       .set('Authorization', GRACE)
