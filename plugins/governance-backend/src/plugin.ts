@@ -38,7 +38,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { AdrIngestor } from './adrs/AdrIngestor';
 import { DatabaseAdrStore } from './database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
-import { EntitySummaryService } from './service/EntitySummaryService';
+import { EntitySummaryService } from './summary/EntitySummaryService';
 import { createRouter } from './service/router';
 import { ScorecardEngine } from './scorecards/ScorecardEngine';
 import { TierSync } from './tiers/TierSync';

@@ -1,6 +1,18 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuditorServiceCreateEventOptions,
+} from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import express from 'express';
+
+/**
+ * Who asked for a change, for the audit log: the HTTP request when there is one. Domain code
+ * passes it through without reading it, so it needs no HTTP types of its own.
+ *
+ * @internal
+ */
+export interface AuditContext {
+  request?: AuditorServiceCreateEventOptions['request'];
+}
 
 /**
  * Runs a change and records it with Backstage's auditor, as done or failed. Without a request
@@ -10,14 +22,14 @@ import express from 'express';
  */
 export async function audited<T>(
   auditor: AuditorService,
-  req: express.Request | undefined,
+  context: AuditContext | undefined,
   eventId: string,
   meta: JsonObject,
   change: () => Promise<T>,
 ): Promise<T> {
   const event = await auditor.createEvent({
     eventId,
-    request: req,
+    request: context?.request,
     severityLevel: 'medium',
     meta,
   });

@@ -1,6 +1,3 @@
-import { InputError } from '@backstage/errors';
-import { describeValue } from '@catalog-governance/backstage-plugin-governance-common';
-import express from 'express';
 import {
   CompoundEntityRef,
   makeValidator,
@@ -35,28 +32,4 @@ export function parseStrictEntityRef(raw: string): string {
     );
   }
   return stringifyEntityRef(ref);
-}
-
-/**
- * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
- * A missing, repeated or malformed value is a 400 naming what is expected.
- */
-export function readEntityRef(query: express.Request['query']): string {
-  const raw = query.entityRef;
-  if (typeof raw !== 'string' || raw.length === 0) {
-    throw new InputError(
-      `Query parameter 'entityRef' is required once, as kind:namespace/name, e.g. component:default/payments`,
-    );
-  }
-  try {
-    return parseStrictEntityRef(raw);
-  } catch (e) {
-    throw new InputError(
-      `Malformed entityRef ${describeValue(
-        raw,
-      )}: expected kind:namespace/name, e.g. component:default/payments (${
-        (e as Error).message
-      })`,
-    );
-  }
 }

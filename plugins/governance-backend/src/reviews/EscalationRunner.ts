@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ReviewKind } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
-import { parseStrictEntityRef } from '../service/entityRefs';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { ReviewService } from './ReviewService';
 
 /**

@@ -19,6 +19,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  describeValue,
   governanceReviewCreatePermission,
   governanceReviewDecidePermission,
   governanceReviewTriagePermission,
@@ -30,6 +31,7 @@ import {
   ReviewKind,
   ReviewPage,
   ReviewQuery,
+  ReviewRequest,
   ReviewUpdate,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
@@ -37,18 +39,12 @@ import {
   GovernanceEscalation,
 } from '@catalog-governance/backstage-plugin-governance-node';
 import { JsonObject } from '@backstage/types';
-import type { Request } from 'express';
 import {
   DatabaseReviewStore,
   ReviewPatch,
 } from '../database/DatabaseReviewStore';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
-import {
-  readReviewComment,
-  readReviewRequest,
-  readReviewUpdate,
-} from '../service/readReviewRequest';
-import { audited } from '../service/audited';
+import { AuditContext, audited } from '../audit/audited';
 import { ReviewNotifier } from './ReviewNotifier';
 
 function auditMeta(reviewId: string, patch: ReviewPatch): JsonObject {
@@ -163,17 +159,22 @@ export class ReviewService {
     }
   }
 
+  /**
+   * Raises a review of an entity the caller can see. The input is already well-formed (the
+   * HTTP schema or the action's schema saw to that); the kinds come from config, so they are
+   * checked here.
+   */
   async request(
-    body: unknown,
+    input: ReviewRequest,
     credentials: UserCredentials,
-    request?: Request,
+    audit?: AuditContext,
   ): Promise<ReviewItem> {
     await this.authorize(
       governanceReviewCreatePermission,
       credentials,
       'Requesting a review',
     );
-    const input = readReviewRequest(body, this.deps.kinds);
+    this.checkKind(input.kind);
     if (
       !(await this.deps.catalog.getEntityByRef(input.entityRef, {
         credentials,
@@ -184,7 +185,7 @@ export class ReviewService {
     const requestedBy = credentials.principal.userEntityRef;
     const item = await audited(
       this.deps.auditor,
-      request,
+      audit,
       'review-create',
       { entityRef: input.entityRef, kind: input.kind },
       async () =>
@@ -200,6 +201,17 @@ export class ReviewService {
     );
     await this.deps.notifier.newItem(item);
     return item;
+  }
+
+  private checkKind(kind: string): void {
+    const kinds = this.deps.kinds.map(k => k.id);
+    if (!kinds.includes(kind)) {
+      throw new InputError(
+        `Invalid review request: kind ${describeValue(
+          kind,
+        )} is not allowed, expected one of ${kinds.join(', ')}`,
+      );
+    }
   }
 
   /** Raises a trigger's escalation; undefined when its cause was raised before. */
@@ -239,11 +251,10 @@ export class ReviewService {
 
   async update(
     id: string,
-    body: unknown,
+    update: ReviewUpdate,
     credentials: UserCredentials,
-    request?: Request,
+    audit?: AuditContext,
   ): Promise<ReviewItemDetail> {
-    const update = readReviewUpdate(body);
     const current = await this.get(id, credentials);
     if (current.version !== update.version) {
       throw new ReviewConflictError(current);
@@ -252,7 +263,7 @@ export class ReviewService {
     const actor = credentials.principal.userEntityRef;
     const outcome = await audited(
       this.deps.auditor,
-      request,
+      audit,
       'review-update',
       auditMeta(id, patch),
       () => this.deps.store.updateItem(id, update.version, patch, actor),
@@ -277,11 +288,10 @@ export class ReviewService {
 
   async comment(
     id: string,
-    body: unknown,
+    text: string,
     credentials: UserCredentials,
-    request?: Request,
+    audit?: AuditContext,
   ): Promise<ReviewComment> {
-    const text = readReviewComment(body);
     // Only whether the caller may see it: the discussion and history are not needed here.
     const item = await this.deps.store.getItem(id);
     if (!item) {
@@ -290,7 +300,7 @@ export class ReviewService {
     await this.checkVisible(item.entityRef, credentials, `No review ${id}`);
     const comment = await audited(
       this.deps.auditor,
-      request,
+      audit,
       'review-comment',
       { reviewId: id },
       () =>

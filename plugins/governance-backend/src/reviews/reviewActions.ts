@@ -1,12 +1,12 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   REVIEW_STATUSES,
   isReviewClosed,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { EntitySummaryService } from '../service/EntitySummaryService';
-import { parseStrictEntityRef } from '../service/entityRefs';
+import { EntitySummaryService } from '../summary/EntitySummaryService';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { ReviewService } from './ReviewService';
 
 const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
@@ -127,7 +127,7 @@ export function registerReviewActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z.string().describe('Full entity ref'),
+          entityRef: z.string().max(1000).describe('Full entity ref'),
           kind: z
             .string()
             .optional()
@@ -136,9 +136,15 @@ export function registerReviewActions(options: {
                 .map(k => k.id)
                 .join(', ')}; design-review when absent`,
             ),
-          title: z.string(),
-          description: z.string().optional(),
-          adr: z.string().optional().describe('An ADR id or URL to link'),
+          // The same limits as POST /reviews.
+          title: z.string().trim().min(1).max(255),
+          description: z.string().trim().max(10_000).optional(),
+          adr: z
+            .string()
+            .trim()
+            .max(2_000)
+            .optional()
+            .describe('An ADR id or URL to link'),
         }),
       output: z => z.object({ id: z.string(), status: z.string() }),
     },
@@ -146,8 +152,24 @@ export function registerReviewActions(options: {
       if (!auth.isPrincipal(credentials, 'user')) {
         throw new NotAllowedError('Requesting a review needs a signed-in user');
       }
+      let entityRef: string;
+      try {
+        entityRef = parseStrictEntityRef(input.entityRef);
+      } catch (error) {
+        throw new InputError(
+          `entityRef is not an entity ref such as component:default/payments: ${
+            (error as Error).message
+          }`,
+        );
+      }
       const item = await reviews.request(
-        { kind: 'design-review', ...input },
+        {
+          kind: 'design-review',
+          ...input,
+          entityRef,
+          description: input.description || undefined,
+          adr: input.adr || undefined,
+        },
         credentials,
       );
       return { output: { id: item.id, status: item.status } };

@@ -32,9 +32,9 @@ import { AdrIngestor } from '../adrs/AdrIngestor';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
-import { audited } from './audited';
-import { readEntityRef } from './entityRefs';
+import { audited } from '../audit/audited';
 import {
+  readEntityRef,
   readList,
   readOne,
   readPage,
@@ -355,7 +355,7 @@ export function createAdrRoutes(options: {
     };
     await audited(
       options.auditor,
-      req,
+      { request: req },
       'retrospective-create',
       { adrId: adr.id, entityRef: adr.entityRef, outcome: request.outcome },
       () =>

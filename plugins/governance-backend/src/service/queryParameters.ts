@@ -6,6 +6,7 @@ import {
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 type Query = express.Request['query'];
 
@@ -104,4 +105,28 @@ export function readPage(query: Query): { offset: number; limit: number } {
 /** `days` back from today, 1 to 366, default 90. */
 export function readDays(query: Query): number {
   return readWholeNumber(query, 'days', { min: 1, max: 366, fallback: 90 });
+}
+
+/**
+ * Reads the mandatory `entityRef` query parameter as a full, normalised entity ref.
+ * A missing, repeated or malformed value is a 400 naming what is expected.
+ */
+export function readEntityRef(query: express.Request['query']): string {
+  const raw = query.entityRef;
+  if (typeof raw !== 'string' || raw.length === 0) {
+    throw new InputError(
+      `Query parameter 'entityRef' is required once, as kind:namespace/name, e.g. component:default/payments`,
+    );
+  }
+  try {
+    return parseStrictEntityRef(raw);
+  } catch (e) {
+    throw new InputError(
+      `Malformed entityRef ${describeValue(
+        raw,
+      )}: expected kind:namespace/name, e.g. component:default/payments (${
+        (e as Error).message
+      })`,
+    );
+  }
 }

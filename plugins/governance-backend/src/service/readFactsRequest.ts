@@ -6,7 +6,7 @@ import {
   validateFactValue,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { MeasuredFact } from '../database/GovernanceStore';
-import { parseStrictEntityRef } from './entityRefs';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 const MAX_FACTS_PER_REQUEST = 20_000;
 

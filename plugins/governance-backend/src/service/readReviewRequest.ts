@@ -11,7 +11,7 @@ import {
   ReviewStatus,
   ReviewUpdate,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { parseStrictEntityRef } from './entityRefs';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 const MAX_TITLE = 255;
 const MAX_TEXT = 10_000;

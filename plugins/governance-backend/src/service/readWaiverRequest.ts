@@ -4,7 +4,7 @@ import {
   describeValue,
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { parseStrictEntityRef } from './entityRefs';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 const MAX_WAIVER_DAYS = 366;
 

@@ -13,8 +13,13 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { ReviewConflictError, ReviewService } from '../reviews/ReviewService';
-import { parseStrictEntityRef } from './entityRefs';
+import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { readList, readOne, readPage } from './queryParameters';
+import {
+  readReviewComment,
+  readReviewRequest,
+  readReviewUpdate,
+} from './readReviewRequest';
 
 type Query = express.Request['query'];
 
@@ -109,7 +114,10 @@ export function createReviewRoutes(options: {
 
   router.post('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.status(201).json(await reviews.request(req.body, credentials, req));
+    const input = readReviewRequest(req.body, reviews.kinds);
+    res
+      .status(201)
+      .json(await reviews.request(input, credentials, { request: req }));
   });
 
   router.get('/reviews/:id', async (req, res) => {
@@ -122,7 +130,14 @@ export function createReviewRoutes(options: {
   router.patch('/reviews/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     try {
-      res.json(await reviews.update(req.params.id, req.body, credentials, req));
+      res.json(
+        await reviews.update(
+          req.params.id,
+          readReviewUpdate(req.body),
+          credentials,
+          { request: req },
+        ),
+      );
     } catch (error) {
       if (error instanceof ReviewConflictError) {
         // The current item travels with the error, so the client can show what changed.
@@ -138,9 +153,12 @@ export function createReviewRoutes(options: {
 
   router.post('/reviews/:id/comments', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res
-      .status(201)
-      .json(await reviews.comment(req.params.id, req.body, credentials, req));
+    const text = readReviewComment(req.body);
+    res.status(201).json(
+      await reviews.comment(req.params.id, text, credentials, {
+        request: req,
+      }),
+    );
   });
 
   return router;

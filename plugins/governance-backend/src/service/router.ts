@@ -25,11 +25,10 @@ import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
-import { EntitySummaryService } from './EntitySummaryService';
-import { readEntityRef } from './entityRefs';
+import { EntitySummaryService } from '../summary/EntitySummaryService';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
-import { audited } from './audited';
+import { audited } from '../audit/audited';
 import { createComplianceRoutes } from './complianceRoutes';
 import { createAdrRoutes } from './adrRoutes';
 import { createReviewRoutes } from './reviewRoutes';
@@ -37,7 +36,7 @@ import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
-import { readDays } from './queryParameters';
+import { readDays, readEntityRef } from './queryParameters';
 import { FactWriters } from '../facts/FactWriters';
 import { readInput } from './inputLimits';
 
@@ -176,7 +175,7 @@ export async function createRouter(options: {
     };
     await audited(
       options.auditor,
-      req,
+      { request: req },
       'waiver-create',
       {
         waiverId: waiver.id,
@@ -200,7 +199,7 @@ export async function createRouter(options: {
     const now = new Date();
     const waiver = await audited(
       options.auditor,
-      req,
+      { request: req },
       'waiver-revoke',
       { waiverId: req.params.id },
       () =>
@@ -237,7 +236,7 @@ export async function createRouter(options: {
 
     await audited(
       options.auditor,
-      req,
+      { request: req },
       'facts-push',
       {
         facts: facts.length,
