@@ -10,6 +10,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
+import { governanceExampleHistory } from './modules/governanceExampleHistory';
 
 const backend = createBackend();
 
@@ -54,6 +55,8 @@ backend.add(governanceLocalDirectoryUrlReader);
 backend.add(governanceErrorBudgetCheck);
 // an example fact provider and its check, through governanceFactProvidersExtensionPoint
 backend.add(governanceDocsFactProvider);
+// example data: measured history around checkout-web's accepted ADR 0002, for its decision impact
+backend.add(governanceExampleHistory);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
