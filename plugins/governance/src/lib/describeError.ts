@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 
-/** The backend's reason for a failed request; a ResponseError's own message only names the status. */
+// A ResponseError's own message only names the status; the backend's reason is its cause.
+
+/** The backend's reason for a failed request, e.g. `Unauthorized`. */
 export function reasonOf(error: Error): string {
   return ResponseError.is(error) ? error.cause.message : error.message;
 }

@@ -21,7 +21,7 @@ import { AdrStatusChip, adrLinkLabel } from '../AdrStatusChip';
 import { AdrImpactSection } from './AdrImpactSection';
 import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
-import { describeError } from './describeError';
+import { describeError } from '../../lib/describeError';
 
 const useStyles = makeStyles(theme => ({
   facts: {

@@ -21,7 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
-import { describeError, reasonOf, statusOf } from './describeError';
+import { describeError, reasonOf, statusOf } from '../../lib/describeError';
 
 /** The windows a council can look at, in weeks on either side of the decision. */
 const WINDOWS = [4, 8, 12];

@@ -10,25 +10,14 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import { governanceApiRef } from '../../api';
-import { reasonOf, statusOf } from './describeError';
+import { isCalendarDay, utcToday } from '../../lib/days';
+import { reasonOf, statusOf } from '../../lib/describeError';
 
 const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
   keep: 'Keep: the decision holds',
   revise: 'Revise: the decision needs changes',
   supersede: 'Supersede: a new decision replaces it',
 };
-
-/** The UTC calendar day, as the rest of the Governance tab shows dates. */
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function isCalendarDay(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-  );
-}
 
 function validate(request: CreateRetrospectiveRequest, today: string) {
   const problems: { date?: string; notes?: string } = {};
@@ -67,7 +56,7 @@ export interface RetrospectiveFormProps {
 export function RetrospectiveForm(props: RetrospectiveFormProps) {
   const { adrId, onCancel, onRecorded } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [today] = useState(() => utcDay(new Date()));
+  const [today] = useState(utcToday);
   const [date, setDate] = useState(today);
   const [outcome, setOutcome] = useState<RetrospectiveOutcome>('keep');
   const [notes, setNotes] = useState('');

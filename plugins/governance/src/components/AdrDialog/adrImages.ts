@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useEffect, useMemo, useState } from 'react';
 import { governanceApiRef } from '../../api';
-import { reasonOf } from './describeError';
+import { reasonOf } from '../../lib/describeError';
 
 /** True for a path relative to the ADR file: no scheme, not protocol-relative, not an anchor. */
 export function isRelativePath(uri: string): boolean {

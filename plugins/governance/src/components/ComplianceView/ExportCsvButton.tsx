@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
@@ -7,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
 import { ComplianceCsvRequest, governanceApiRef } from '../../api';
+import { reasonOf } from '../../lib/describeError';
 
 /**
  * Saves the blob as a file. The export is fetched with the user's token, which a plain link to
@@ -21,11 +21,6 @@ function download(blob: Blob, filename: string) {
   link.click();
   link.remove();
   URL.revokeObjectURL(url);
-}
-
-function describeError(error: Error): string {
-  // A ResponseError's message only names the status; the backend's reason is its cause.
-  return ResponseError.is(error) ? error.cause.message : error.message;
 }
 
 /** Downloads one view of the Compliance page as CSV. */
@@ -70,7 +65,7 @@ export function ExportCsvButton(props: {
       </Button>
       {error && (
         <Typography variant="caption" color="error" role="alert">
-          The export failed: {describeError(error)}
+          The export failed: {reasonOf(error)}
         </Typography>
       )}
     </Box>

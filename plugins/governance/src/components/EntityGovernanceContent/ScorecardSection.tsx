@@ -1,7 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -23,6 +22,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import { governanceApiRef } from '../../api';
+import { describeError, statusOf } from '../../lib/describeError';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { WaiverDialog } from '../WaiverDialog';
 import { ScorecardTrend } from '../ScorecardTrend';
@@ -86,13 +86,6 @@ function ObservedCell(props: { result: CheckResult }) {
 
 /** The states a waiver can turn into `waived`; a passing check needs none. */
 const WAIVABLE_STATES: CheckState[] = ['fail', 'warn', 'unknown'];
-
-function describeError(error: Error): string {
-  // A ResponseError's message only names the status; the backend's reason is its cause.
-  return ResponseError.is(error)
-    ? `${error.message}: ${error.cause.message}`
-    : error.message;
-}
 
 function RefreshButton(props: { onRefresh: () => void; refreshing: boolean }) {
   const { onRefresh, refreshing } = props;
@@ -184,10 +177,8 @@ export function ScorecardSection(props: {
     } catch (e) {
       setRevokeError({ checkId: result.checkId, error: e as Error });
       // Unknown or already revoked: the scorecard is out of date, so show what is stored now.
-      if (
-        ResponseError.is(e) &&
-        (e.statusCode === 404 || e.statusCode === 409)
-      ) {
+      const status = statusOf(e as Error);
+      if (status === 404 || status === 409) {
         onChanged();
       }
     } finally {

@@ -10,7 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
-import { describeError } from '../AdrDialog/describeError';
+import { describeError } from '../../lib/describeError';
 import { AdrReferenceField } from '../ReviewDialog';
 
 /** The kind a request starts with: most requests ask the council to look at a design. */

@@ -1,11 +1,11 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress } from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
+import { addDays, daysBetween, utcToday } from '../../lib/days';
+import { reasonOf } from '../../lib/describeError';
 
-const DAY_MS = 86_400_000;
 /** Room above 100% and below 0%, in viewBox units, so the line is not cut in half there. */
 const PADDING = 4;
 
@@ -21,22 +21,13 @@ function share(point: ScorecardTrendPoint): number {
   return point.total > 0 ? point.passing / point.total : 0;
 }
 
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function describeError(error: Error): string {
-  // A ResponseError's message only names the status; the backend's reason is its cause.
-  return ResponseError.is(error) ? error.cause.message : error.message;
-}
-
 function lastDays(days: number): string {
   return days === 1 ? 'last day' : `last ${days} days`;
 }
 
 /** 'today', or the day of the latest point when the history stops before today. */
 function describeDay(date: string): string {
-  return date === utcDay(new Date()) ? 'today' : `on ${date}`;
+  return date === utcToday() ? 'today' : `on ${date}`;
 }
 
 /** Each point in its slot of the window (one slot per day, 0 is the oldest), oldest first. */
@@ -44,15 +35,12 @@ function placePoints(days: number, trendPoints: ScorecardTrendPoint[]) {
   const points = [...trendPoints].sort((a, b) => a.date.localeCompare(b.date));
   // The backend ends the window today; a client whose clock is behind still shows the last point.
   const last = points[points.length - 1].date;
-  const today = utcDay(new Date());
-  const end = Date.parse(`${last > today ? last : today}T00:00:00Z`);
-  const start = end - (days - 1) * DAY_MS;
+  const today = utcToday();
+  const start = addDays(last > today ? last : today, -(days - 1));
   return points
     .map(point => ({
       point,
-      slot: Math.round(
-        (Date.parse(`${point.date}T00:00:00Z`) - start) / DAY_MS,
-      ),
+      slot: daysBetween(start, point.date),
       y: Number((100 - share(point) * 100).toFixed(2)),
     }))
     .filter(({ slot }) => slot >= 0 && slot < days);
@@ -187,7 +175,7 @@ export function PassingShareTrend(props: PassingShareTrendProps) {
     // The trend is an extra: the view around it stays usable without it.
     body = (
       <Typography variant="body2" color="error">
-        Trend unavailable: {describeError(error)}
+        Trend unavailable: {reasonOf(error)}
       </Typography>
     );
   } else if (!points) {

@@ -23,7 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef, ReviewConflictError } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import { AdrDialog } from '../AdrDialog';
-import { describeError } from '../AdrDialog/describeError';
+import { describeError } from '../../lib/describeError';
 import {
   formatDate,
   formatDateTime,

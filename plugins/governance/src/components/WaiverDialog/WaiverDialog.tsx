@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -10,27 +9,16 @@ import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
 import { governanceApiRef } from '../../api';
+import { describeError } from '../../lib/describeError';
+import {
+  addDays,
+  endOfUtcDay,
+  isCalendarDay,
+  utcToday,
+} from '../../lib/days';
 
-const DAY_MS = 86_400_000;
 /** How long a waiver lasts unless the council picks another day. */
 const DEFAULT_WAIVER_DAYS = 30;
-
-/** The UTC calendar day, as the rest of the Governance tab shows dates. */
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function isCalendarDay(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-  );
-}
-
-/** The waiver lasts through the whole chosen day, wherever the council sits. */
-function endOfUtcDay(day: string): string {
-  return new Date(`${day}T23:59:59.999Z`).toISOString();
-}
 
 function validate(
   reason: string,
@@ -47,13 +35,6 @@ function validate(
     problems.expiryDay = 'The expiry date must be in the future.';
   }
   return problems;
-}
-
-function describeError(error: Error): string {
-  // A ResponseError's message only names the status; the backend's reason is its cause.
-  return ResponseError.is(error)
-    ? `${error.message}: ${error.cause.message}`
-    : error.message;
 }
 
 /**
@@ -77,10 +58,10 @@ export interface WaiverDialogProps {
 export function WaiverDialog(props: WaiverDialogProps) {
   const { entityRef, check, onClose, onChanged } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [today] = useState(() => utcDay(new Date()));
+  const [today] = useState(utcToday);
   const [reason, setReason] = useState('');
   const [expiryDay, setExpiryDay] = useState(() =>
-    utcDay(new Date(Date.now() + DEFAULT_WAIVER_DAYS * DAY_MS)),
+    addDays(today, DEFAULT_WAIVER_DAYS),
   );
   // Messages appear once the user tried to submit, then follow every change.
   const [attempted, setAttempted] = useState(false);
@@ -106,6 +87,7 @@ export function WaiverDialog(props: WaiverDialogProps) {
         entityRef,
         checkId: check.checkId,
         reason: reason.trim(),
+        // The waiver lasts through the whole chosen day, wherever the council sits.
         expiresAt: endOfUtcDay(expiryDay),
       });
     } catch (e) {
@@ -176,7 +158,7 @@ export function WaiverDialog(props: WaiverDialogProps) {
             disabled={submitting}
             InputLabelProps={{ shrink: true }}
             inputProps={{
-              min: utcDay(new Date(Date.parse(`${today}T00:00:00Z`) + DAY_MS)),
+              min: addDays(today, 1),
             }}
             error={!!shown.expiryDay}
             helperText={
