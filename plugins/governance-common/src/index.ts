@@ -17,5 +17,5 @@ export * from './permissions';
 export * from './waivers';
 export * from './compliance';
 export * from './adrs';
-export * from './parseAdr';
+export * from './adr/parseAdr';
 export * from './reviews';

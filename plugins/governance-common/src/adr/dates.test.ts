@@ -1,4 +1,6 @@
-import { readAdrDate, spelledDate } from './adrDates';
+import { readAdrDate, spelledDate } from './dates';
+import { parseAdr } from './parseAdr';
+import { parseFixture } from './__testUtils__/fixtures';
 
 describe('readAdrDate', () => {
   it.each([
@@ -39,5 +41,47 @@ describe('readAdrDate', () => {
 
   it('spells a date out for a warning', () => {
     expect(spelledDate('2018-02-05')).toBe('5 February 2018');
+  });
+});
+
+describe('the ADR date', () => {
+  it('drops a date that is not YYYY-MM-DD and warns about it', () => {
+    const adr = parseFixture('0012-bad-date.md');
+    expect(adr.date).toBeUndefined();
+    expect(adr.status).toBe('accepted');
+    expect(adr.title).toBe('Adopt OpenTelemetry');
+    expect(adr.warnings).toEqual([
+      "date 'last spring' is not a YYYY-MM-DD date",
+    ]);
+  });
+
+  it.each([
+    ['2022-05-02 (last update)', '2022-05-02', []],
+    ['December 1, 2021', '2021-12-01', []],
+    ['1st December 2021', '2021-12-01', []],
+    ['28.03.2018', '2018-03-28', []],
+    [
+      '12.06.2020',
+      '2020-06-12',
+      [
+        "date '12.06.2020' can be read as 12 June 2020 or 6 December 2020; it is read day-first as 2020-06-12 (governance.adrs.dateOrder): write 2020-06-12 to remove the doubt",
+      ],
+    ],
+    ['31/02/2020', undefined, ["date '31/02/2020' is not a YYYY-MM-DD date"]],
+  ])('reads date line %s as %s', (written, date, warnings) => {
+    const adr = parseAdr(
+      '0001-x.md',
+      `# X\n\nDate: ${written}\n\n## Status\n\nAccepted\n`,
+    );
+    expect(adr.date).toBe(date);
+    expect(adr.warnings).toEqual(warnings);
+  });
+
+  it('takes a later date line as revising the first', () => {
+    const adr = parseAdr(
+      '0001-x.md',
+      '# X\n\n* Date: 2019-03-01\n* Status: accepted\n* Last updated: 2021-06-30\n',
+    );
+    expect(adr.date).toBe('2021-06-30');
   });
 });

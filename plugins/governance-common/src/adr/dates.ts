@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { AdrDateOrder } from './adrs';
-import { parseIsoDate } from './input';
+import { AdrDateOrder } from '../adrs';
+import { parseIsoDate } from '../input';
+import { quote } from './text';
 
 /** What one written date gave: the day, and how it was read when it could be read two ways. */
 export interface AdrDateReading {
@@ -121,4 +122,36 @@ export function spelledDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLLL yyyy', {
     locale: 'en',
   });
+}
+
+/** The latest of the dates written, with a warning when none can be read or one is ambiguous. */
+export function latestDate(
+  written: string[],
+  order: AdrDateOrder,
+): { date?: string; dateWarning?: string } {
+  let latest:
+    | { written: string; date: string; otherReading?: string }
+    | undefined;
+  for (const text of written) {
+    const reading = readAdrDate(text, order);
+    if (reading && (!latest || reading.date >= latest.date)) {
+      latest = { written: text, ...reading };
+    }
+  }
+  if (!latest) {
+    return written.length === 0
+      ? {}
+      : { dateWarning: `date '${quote(written[0])}' is not a YYYY-MM-DD date` };
+  }
+  if (!latest.otherReading) {
+    return { date: latest.date };
+  }
+  return {
+    date: latest.date,
+    dateWarning: `date '${quote(latest.written)}' can be read as ${spelledDate(
+      latest.date,
+    )} or ${spelledDate(latest.otherReading)}; it is read ${order} as ${
+      latest.date
+    } (governance.adrs.dateOrder): write ${latest.date} to remove the doubt`,
+  };
 }
