@@ -1,11 +1,11 @@
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
   ADR_STATUSES,
   AdrIndexQuery,
   AdrStatus,
   RetrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
+import { UrlStateChangeOptions, useUrlState } from '../../hooks/useUrlState';
 
 /** The page sizes the index offers; the backend allows at most 100. */
 export const PAGE_SIZES = [10, 25, 50, 100];
@@ -135,27 +135,14 @@ export type AdrIndexFilterChange = Partial<
  * so the back button undoes a whole search rather than each keystroke.
  */
 export function useAdrIndexState(preset: AdrIndexPreset) {
-  const [params, setParams] = useAppSearchParams();
-  const query = useMemo(
-    () => parseAdrIndexQuery(params, preset),
-    [params, preset],
+  const parse = useCallback(
+    (params: URLSearchParams) => parseAdrIndexQuery(params, preset),
+    [preset],
   );
-
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void, replace = false) =>
-      setParams(
-        previous => {
-          const next = new URLSearchParams(previous);
-          change(next);
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
+  const { params, state: query, update, setPage } = useUrlState(parse);
 
   const setFilters = useCallback(
-    (change: AdrIndexFilterChange, options: { replace?: boolean } = {}) =>
+    (change: AdrIndexFilterChange, options?: UrlStateChangeOptions) =>
       update(next => {
         for (const [key, value] of Object.entries(change)) {
           next.delete(key);
@@ -166,7 +153,7 @@ export function useAdrIndexState(preset: AdrIndexPreset) {
           }
         }
         next.delete('offset');
-      }, options.replace),
+      }, options),
     [update],
   );
 
@@ -187,15 +174,6 @@ export function useAdrIndexState(preset: AdrIndexPreset) {
         next.delete('offset');
       }),
     [update, preset],
-  );
-
-  const setPage = useCallback(
-    (offset: number, limit: number) =>
-      update(next => {
-        next.set('offset', String(offset));
-        next.set('limit', String(limit));
-      }),
-    [update],
   );
 
   const clearFilters = useCallback(

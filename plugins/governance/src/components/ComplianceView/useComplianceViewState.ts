@@ -1,10 +1,10 @@
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
   COMPLIANCE_GROUP_BY,
   ComplianceFilter,
   ComplianceGroupBy,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
+import { useUrlState } from '../../hooks/useUrlState';
 
 /** The ranges the trend offers, in days. */
 export const TREND_RANGES = [30, 90, 365] as const;
@@ -57,19 +57,7 @@ export function filteredDimensions(
  * change pushes a history entry, so the back button undoes a drill-down.
  */
 export function useComplianceViewState() {
-  const [params, setParams] = useAppSearchParams();
-  const state = useMemo(() => parseComplianceViewState(params), [params]);
-
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void) =>
-      // Other parameters on the page are left alone.
-      setParams(previous => {
-        const next = new URLSearchParams(previous);
-        change(next);
-        return next;
-      }),
-    [setParams],
-  );
+  const { state, update } = useUrlState(parseComplianceViewState);
 
   const setGroupBy = useCallback(
     (groupBy: ComplianceGroupBy) =>

@@ -1,11 +1,11 @@
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
   REVIEW_PRIORITIES,
   REVIEW_STATUSES,
   ReviewPriority,
   ReviewStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
+import { useUrlState } from '../../hooks/useUrlState';
 
 /** The page sizes the queue offers. */
 export const PAGE_SIZES = [10, 25, 50, 100];
@@ -77,18 +77,7 @@ export type ReviewQueueFilterChange = Partial<
  * change pushes a history entry, so the back button undoes it and a view can be linked.
  */
 export function useReviewQueueState() {
-  const [params, setParams] = useAppSearchParams();
-  const state = useMemo(() => parseReviewQueueState(params), [params]);
-
-  const update = useCallback(
-    (change: (next: URLSearchParams) => void) =>
-      setParams(previous => {
-        const next = new URLSearchParams(previous);
-        change(next);
-        return next;
-      }),
-    [setParams],
-  );
+  const { params, state, update, setPage } = useUrlState(parseReviewQueueState);
 
   const setFilters = useCallback(
     (change: ReviewQueueFilterChange) =>
@@ -120,15 +109,6 @@ export function useReviewQueueState() {
           }
         }
         next.delete('offset');
-      }),
-    [update],
-  );
-
-  const setPage = useCallback(
-    (offset: number, limit: number) =>
-      update(next => {
-        next.set('offset', String(offset));
-        next.set('limit', String(limit));
       }),
     [update],
   );
