@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { TestingKind } from './annotations';
 import { addMonths } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
@@ -122,11 +123,10 @@ export function tierChecks(
         const due = addMonths(value as string, securityReview.everyMonths);
         const dueDay = due.toISOString().slice(0, 10);
         const today = now.toISOString().slice(0, 10);
-        const warnFrom = new Date(
-          due.getTime() - securityReview.everyMonths * 30 * 86_400_000 * margin,
-        )
-          .toISOString()
-          .slice(0, 10);
+        // The margin is a share of the cadence, counted in 30-day months.
+        const warnFrom = DateTime.fromJSDate(due, { zone: 'utc' })
+          .minus({ days: securityReview.everyMonths * 30 * margin })
+          .toISODate()!;
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (dueDay >= today) {
           state = today >= warnFrom ? 'warn' : 'pass';
@@ -247,8 +247,9 @@ export function evaluateScorecard(options: {
       observation.origin === 'measured' &&
       observation.observedAt &&
       staleAfterDays !== undefined &&
-      now.getTime() - new Date(observation.observedAt).getTime() >
-        staleAfterDays * 86_400_000
+      DateTime.fromJSDate(new Date(observation.observedAt), { zone: 'utc' })
+        .plus({ days: staleAfterDays })
+        .toMillis() < now.getTime()
     ) {
       return {
         ...base,
@@ -292,15 +293,13 @@ export function scorecardTrend(
   const states = new Map<string, string>();
   const points: ScorecardTrendPoint[] = [];
   let next = 0;
-  const day = new Date(
-    Date.UTC(
-      options.from.getUTCFullYear(),
-      options.from.getUTCMonth(),
-      options.from.getUTCDate(),
-    ),
-  );
-  while (day.getTime() <= options.to.getTime()) {
-    const date = day.toISOString().slice(0, 10);
+  const last = options.to.getTime();
+  for (
+    let day = DateTime.fromJSDate(options.from, { zone: 'utc' }).startOf('day');
+    day.toMillis() <= last;
+    day = day.plus({ days: 1 })
+  ) {
+    const date = day.toISODate()!;
     while (
       next < sorted.length &&
       sorted[next].changedAt.slice(0, 10) <= date
@@ -316,7 +315,6 @@ export function scorecardTrend(
       const passing = [...states.values()].filter(s => s === 'pass').length;
       points.push({ date, passing, total: states.size });
     }
-    day.setUTCDate(day.getUTCDate() + 1);
   }
   return points;
 }
