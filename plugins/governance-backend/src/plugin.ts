@@ -2,20 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { HumanDuration } from '@backstage/types';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  governancePermissions,
-  readAdrPolicy,
-  readCouncilGroup,
-  readReviewKinds,
-  readFactDefinitions,
-  readTierPolicies,
-  readValidationMode,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { governancePermissions } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceCustomCheck,
   GovernanceEscalationTrigger,
@@ -24,54 +15,27 @@ import {
   governanceEscalationTriggersExtensionPoint,
   governanceFactProvidersExtensionPoint,
 } from '@catalog-governance/backstage-plugin-governance-node';
+import { AdrIngestor } from './adrs/AdrIngestor';
+import { readGovernanceConfig } from './config';
+import { DatabaseAdrStore } from './database/DatabaseAdrStore';
+import { DatabaseEscalationSignals } from './database/DatabaseEscalationSignals';
+import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
-import { EscalationSignals } from './database/EscalationSignals';
+import { migrateGovernanceDatabase } from './database/migrateGovernanceDatabase';
+import { FactProviderRunner } from './facts/FactProviderRunner';
+import { FactRetention } from './facts/FactRetention';
+import { FactWriters } from './facts/FactWriters';
 import { EscalationRunner } from './reviews/EscalationRunner';
 import { ReviewNotifier } from './reviews/ReviewNotifier';
 import { ReviewService } from './reviews/ReviewService';
 import { registerReviewActions } from './reviews/reviewActions';
 import { builtInTriggers } from './reviews/triggers/builtInTriggers';
-import { FactProviderRunner } from './facts/FactProviderRunner';
-import { FactRetention, readFactRetention } from './facts/FactRetention';
-import { FactWriters, readFactWritersGroup } from './facts/FactWriters';
-import { ScmIntegrations } from '@backstage/integration';
-import { AdrIngestor } from './adrs/AdrIngestor';
-import { DatabaseAdrStore } from './database/DatabaseAdrStore';
-import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
-import { EntitySummaryService } from './summary/EntitySummaryService';
-import { createRouter } from './service/router';
+import { scheduleScorecardEvaluation } from './scorecards/scheduleScorecardEvaluation';
 import { ScorecardEngine } from './scorecards/ScorecardEngine';
+import { ScorecardHistoryRetention } from './scorecards/ScorecardHistoryRetention';
+import { createRouter } from './service/router';
+import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
-
-function readDuration(
-  config: Config,
-  key: string,
-  fallback: HumanDuration,
-): HumanDuration {
-  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
-}
-
-function readWarnMargin(config: Config): number {
-  const key = 'governance.scorecard.warnMarginPercent';
-  const margin = config.getOptionalNumber(key) ?? 5;
-  if (!(margin >= 0 && margin <= 50)) {
-    throw new Error(
-      `Invalid config at '${key}': ${margin} is out of range, allowed is 0 to 50`,
-    );
-  }
-  return margin;
-}
-
-function readRetentionDays(config: Config): number {
-  const key = 'governance.scorecard.historyRetentionDays';
-  const days = config.getOptionalNumber(key) ?? 365;
-  if (!(Number.isInteger(days) && days >= 1)) {
-    throw new Error(
-      `Invalid config at '${key}': ${days} is not allowed, expected a whole number of days, at least 1`,
-    );
-  }
-  return days;
-}
 
 /**
  * The governance backend plugin.
@@ -118,65 +82,43 @@ export const governancePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter } = deps;
-        // Both throw with the offending key, so a bad config fails start-up.
-        const tierPolicies = readTierPolicies(config);
-        const validationMode = readValidationMode(config);
-        const factDefinitions = readFactDefinitions(config);
-        const warnMarginPercent = readWarnMargin(config);
-        const historyRetentionDays = readRetentionDays(config);
-        const adrPolicy = readAdrPolicy(config);
-        const reviewKinds = readReviewKinds(config);
-        const councilGroup = readCouncilGroup(config);
-        const factRetention = readFactRetention(config);
-        const store = await DatabaseGovernanceStore.create({
-          database,
-          maxSourcesPerFact: factRetention.maxSourcesPerFact,
-        });
+        const { config, logger, scheduler } = deps;
+        const settings = readGovernanceConfig(config);
+        const { tierPolicies, factDefinitions, reviewKinds, councilGroup } =
+          settings;
         deps.permissionsRegistry.addPermissions(governancePermissions);
+
+        const knex = await migrateGovernanceDatabase(deps.database);
+        const store = new DatabaseGovernanceStore(knex, settings.factRetention);
+        const adrStore = new DatabaseAdrStore(knex, {
+          policy: settings.adrPolicy.retrospective,
+        });
+        const reviewStore = new DatabaseReviewStore(knex);
+        const signals = new DatabaseEscalationSignals(knex);
 
         const scorecards = new ScorecardEngine({
           ...deps,
           store,
           tierPolicies,
           factDefinitions,
-          warnMarginPercent,
+          warnMarginPercent: settings.scorecard.warnMarginPercent,
           customChecks,
         });
-        const facts = new FactRetention({
-          ...deps,
-          store,
-          policy: factRetention,
-        });
-        await scheduler.scheduleTask({
-          id: 'governance-evaluate-scorecards',
-          frequency: readDuration(config, 'governance.scorecard.frequency', {
-            minutes: 10,
+        await scheduleScorecardEvaluation({
+          scheduler,
+          schedule: settings.scorecard.schedule,
+          scorecards,
+          facts: new FactRetention({
+            ...deps,
+            store,
+            policy: settings.factRetention,
           }),
-          // After this long a replica that died mid-run (or hangs) loses the task, and another
-          // replica runs it on the next tick.
-          timeout: readDuration(config, 'governance.scorecard.timeout', {
-            minutes: 15,
+          history: new ScorecardHistoryRetention({
+            store,
+            logger,
+            retentionDays: settings.scorecard.historyRetentionDays,
           }),
-          initialDelay: readDuration(
-            config,
-            'governance.scorecard.initialDelay',
-            { seconds: 30 },
-          ),
-          fn: async () => {
-            // Facts first, so the evaluation already reads without the ones that go.
-            await facts.prune();
-            await scorecards.evaluateAll();
-            const cutoff = new Date(
-              Date.now() - historyRetentionDays * 86_400_000,
-            );
-            const pruned = await store.pruneHistory(cutoff);
-            logger.info(
-              `Pruned ${pruned} scorecard history rows older than ${historyRetentionDays} days`,
-            );
-          },
         });
-
         await new FactProviderRunner({
           ...deps,
           store,
@@ -185,42 +127,21 @@ export const governancePlugin = createBackendPlugin({
           factDefinitions,
         }).schedule(scheduler, factProviders);
 
-        const adrStore = await DatabaseAdrStore.create({
-          database,
-          policy: adrPolicy.retrospective,
-        });
         await adrStore.recomputeRetrospectiveDates();
         const integrations = ScmIntegrations.fromConfig(config);
         const adrs = new AdrIngestor({
           ...deps,
           integrations,
           store: adrStore,
-          policy: adrPolicy,
+          policy: settings.adrPolicy,
         });
-        await scheduler.scheduleTask({
-          id: 'governance-ingest-adrs',
-          frequency: readDuration(config, 'governance.adrs.frequency', {
-            minutes: 30,
-          }),
-          timeout: { minutes: 30 },
-          initialDelay: { seconds: 20 },
-          fn: async () => {
-            await adrs.ingestAll();
-          },
-        });
+        await adrs.schedule(scheduler, settings.adrs.schedule);
 
-        const tierSync = new TierSync({ ...deps, store, tierPolicies });
-        await scheduler.scheduleTask({
-          id: 'governance-tier-sync',
-          frequency: readDuration(config, 'governance.tierSync.frequency', {
-            minutes: 5,
-          }),
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 15 },
-          fn: () => tierSync.run(),
-        });
+        await new TierSync({ ...deps, store, tierPolicies }).schedule(
+          scheduler,
+          settings.tierSync.schedule,
+        );
 
-        const reviewStore = await DatabaseReviewStore.create({ database });
         const reviews = new ReviewService({
           ...deps,
           store: reviewStore,
@@ -232,45 +153,29 @@ export const governancePlugin = createBackendPlugin({
             councilGroup,
           }),
         });
-        const escalations = new EscalationRunner({
+        await new EscalationRunner({
           reviews,
           kinds: reviewKinds,
           logger,
           triggers: [
             ...builtInTriggers({
               ...deps,
+              settings: settings.escalations.triggers,
               tierPolicies,
-              signals: await EscalationSignals.create({ database }),
+              signals,
               reviewStore,
               adrStore,
             }),
             ...customTriggers,
           ],
-        });
-        await scheduler.scheduleTask({
-          id: 'governance-escalation-triggers',
-          frequency: readDuration(
-            config,
-            'governance.reviews.triggers.frequency',
-            { minutes: 5 },
-          ),
-          timeout: { minutes: 10 },
-          initialDelay: readDuration(
-            config,
-            'governance.reviews.triggers.initialDelay',
-            { seconds: 45 },
-          ),
-          fn: async () => {
-            await escalations.run();
-          },
-        });
+        }).schedule(scheduler, settings.escalations.schedule);
 
         const summaries = new EntitySummaryService({
           catalog: deps.catalog,
           store,
           scorecards,
           tierPolicies,
-          validationMode,
+          validationMode: settings.validationMode,
         });
         registerReviewActions({
           actionsRegistry: deps.actionsRegistry,
@@ -279,7 +184,7 @@ export const governancePlugin = createBackendPlugin({
           summaries,
         });
 
-        httpRouter.use(
+        deps.httpRouter.use(
           await createRouter({
             ...deps,
             store,
@@ -293,7 +198,7 @@ export const governancePlugin = createBackendPlugin({
             councilGroup,
             factWriters: new FactWriters({
               ...deps,
-              group: readFactWritersGroup(config),
+              group: settings.factWritersGroup,
             }),
           }),
         );

@@ -17,6 +17,7 @@ import {
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
+import { migrateGovernanceDatabase } from '../database/migrateGovernanceDatabase';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 
@@ -63,8 +64,10 @@ describe.each(databases.eachSupportedId())(
       policy: Partial<AdrPolicy> = {},
     ) {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseAdrStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
+      await migrateGovernanceDatabase(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
+      const store = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,
       });
       const readTree = jest.spyOn(urlReader, 'readTree');
@@ -218,8 +221,7 @@ describe.each(databases.eachSupportedId())(
       );
       const now = new Date('2026-11-25T12:00:00Z');
       await ingestor.ingestAll(now);
-      const stricter = await DatabaseAdrStore.create({
-        database: mockServices.database({ knex, migrations: { skip: true } }),
+      const stricter = new DatabaseAdrStore(knex, {
         policy: { dueAfterMonths: 1, overdueAfterMonths: 2 },
       });
       await stricter.recomputeRetrospectiveDates();

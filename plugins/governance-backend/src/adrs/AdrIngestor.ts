@@ -1,6 +1,8 @@
 import {
   AuthService,
   LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -15,7 +17,7 @@ import {
   ParsedAdr,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
-import { DatabaseAdrStore, StoredAdr } from '../database/DatabaseAdrStore';
+import { AdrStore, StoredAdr } from '../database/AdrStore';
 import { specRef } from '../catalog/specRef';
 import { resolveAdrLocation } from './resolveAdrLocation';
 
@@ -68,12 +70,26 @@ export class AdrIngestor {
       auth: AuthService;
       urlReader: UrlReaderService;
       integrations: ScmIntegrationRegistry;
-      store: DatabaseAdrStore;
+      store: AdrStore;
       policy: AdrPolicy;
       logger: LoggerService;
     },
   ) {
     this.filePattern = new RegExp(deps.policy.filePattern);
+  }
+
+  /** Reads every ADR location on the schedule, on one replica per tick. */
+  async schedule(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'governance-ingest-adrs',
+      ...schedule,
+      fn: async () => {
+        await this.ingestAll();
+      },
+    });
   }
 
   /** Reads every entity that names an ADR location, page by page. */

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { LocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
+import { migrateGovernanceDatabase } from '../database/migrateGovernanceDatabase';
 import { writeReportSection } from './report';
 
 jest.setTimeout(10 * 60_000);
@@ -120,11 +121,11 @@ describe('ADR ingestion benchmark', () => {
         }));
       return response;
     };
-    const store = await DatabaseAdrStore.create({
-      database: mockServices.database({
-        knex: await databases.init(databaseId),
-        migrations: { skip: false },
-      }),
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const store = new DatabaseAdrStore(knex, {
       policy: DEFAULT_ADR_POLICY.retrospective,
     });
     const ingestor = new AdrIngestor({

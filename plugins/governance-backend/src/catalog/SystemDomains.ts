@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EntityPlacement } from '../database/GovernanceStore';
+import { EntityPlacement } from '../database/ScorecardStore';
 import { specRef } from './specRef';
 
 const PAGE_SIZE = 500;

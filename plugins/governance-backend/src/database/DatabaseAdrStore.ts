@@ -1,47 +1,19 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   AdrIndexPage,
   AdrIndexQuery,
-  AdrLink,
-  AdrLocationStatus,
   AdrStatus,
   AdrSummary,
-  ParsedAdr,
   Retrospective,
   RetrospectiveOutcome,
   RetrospectivePolicy,
   retrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { chunks, HiddenEntities, migrate, toIso, whereVisible } from './util';
+import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
+import { chunks, HiddenEntities, toIso, whereVisible } from './util';
 
-/**
- * An ADR as parsed from its file, with where it came from.
- *
- * @internal
- */
-export interface StoredAdr extends ParsedAdr {
-  id: string;
-  entityRef: string;
-  owner?: string;
-  system?: string;
-  path: string;
-  url: string;
-}
-
-/**
- * The last reading of an entity's ADR location.
- *
- * @internal
- */
-export interface AdrLocationRecord {
-  entityRef: string;
-  url: string;
-  etag?: string;
-  status: 'pending' | 'ok' | 'error';
-  error?: string;
-  readAt?: string;
-}
+export { locationStatus } from './AdrStore';
+export type { AdrLocationRecord, StoredAdr } from './AdrStore';
 
 type AdrRow = {
   id: string;
@@ -99,31 +71,21 @@ function toRetrospective(row: RetrospectiveRow): Retrospective {
 }
 
 /**
- * Knex store of ADR locations, ADRs and their retrospectives, tested on SQLite and PostgreSQL.
+ * Knex implementation of {@link AdrStore}, tested on SQLite and PostgreSQL.
  * Retrospective due dates are stored with each ADR so the index can filter on them in SQL.
  *
  * @internal
  */
-export class DatabaseAdrStore {
-  static async create(options: {
-    database: DatabaseService;
-    policy: RetrospectivePolicy;
-  }): Promise<DatabaseAdrStore> {
-    return new DatabaseAdrStore(
-      await migrate(options.database),
-      options.policy,
-    );
+export class DatabaseAdrStore implements AdrStore {
+  private readonly policy: RetrospectivePolicy;
+
+  constructor(
+    private readonly db: Knex,
+    options: { policy: RetrospectivePolicy },
+  ) {
+    this.policy = options.policy;
   }
 
-  private constructor(
-    private readonly db: Knex,
-    private readonly policy: RetrospectivePolicy,
-  ) {}
-
-  /**
-   * Works the stored retrospective dates out again with the current policy, which may have
-   * changed since the ADRs were read (unchanged locations are not read again).
-   */
   async recomputeRetrospectiveDates(): Promise<void> {
     const rows: Pick<
       AdrRow,
@@ -246,17 +208,7 @@ export class DatabaseAdrStore {
     return this.summaries(rows, now);
   }
 
-  async getAdr(
-    id: string,
-    now: Date,
-  ): Promise<
-    | (AdrSummary & {
-        body: string;
-        links: AdrLink[];
-        retrospectives: Retrospective[];
-      })
-    | undefined
-  > {
+  async getAdr(id: string, now: Date): Promise<AdrDetail | undefined> {
     const row = await this.db<AdrRow>('adrs').where({ id }).first();
     if (!row) {
       return undefined;
@@ -483,29 +435,4 @@ function toLocation(row: LocationRow): AdrLocationRecord {
     error: row.error ?? undefined,
     readAt: row.read_at ? toIso(row.read_at) : undefined,
   };
-}
-
-/**
- * The location as the API shows it.
- *
- * @internal
- */
-export function locationStatus(
-  record: AdrLocationRecord | undefined,
-): AdrLocationStatus {
-  if (!record) {
-    return { status: 'not-configured' };
-  }
-  if (record.status === 'error') {
-    return {
-      status: 'error',
-      url: record.url,
-      readAt: record.readAt ?? '',
-      error: record.error ?? 'unknown error',
-    };
-  }
-  if (record.status === 'ok' && record.readAt) {
-    return { status: 'ok', url: record.url, readAt: record.readAt };
-  }
-  return { status: 'pending', url: record.url };
 }

@@ -1,60 +1,20 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { chunks, migrate, toIso } from './util';
+import {
+  EscalationSignals,
+  ExpiredWaiverOnFailingCheck,
+  FailingCheck,
+  ObservedTierChange,
+  ScopedAdr,
+} from './EscalationSignals';
+import { chunks, toIso } from './util';
 
 /**
- * A check failing now, and since when it has been failing without a break.
+ * Knex implementation of {@link EscalationSignals}, tested on SQLite and PostgreSQL.
  *
  * @internal
  */
-export interface FailingCheck {
-  entityRef: string;
-  tier: string;
-  result: CheckResult;
-  failingSince: string;
-}
-
-/** @internal */
-export interface ObservedTierChange {
-  id: string;
-  entityRef: string;
-  fromTier: string;
-  toTier: string;
-  observedAt: string;
-}
-
-/** @internal */
-export interface ExpiredWaiverOnFailingCheck {
-  waiverId: string;
-  entityRef: string;
-  checkId: string;
-  reason: string;
-  expiresAt: string;
-}
-
-/** @internal */
-export interface ScopedAdr {
-  id: string;
-  entityRef: string;
-  owner?: string;
-  title: string;
-  scope: string;
-}
-
-/**
- * Reads what the built-in escalation triggers watch from the stored scorecards, tiers, waivers
- * and ADRs: the triggers never re-run checks or re-read ADR files.
- *
- * @internal
- */
-export class EscalationSignals {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<EscalationSignals> {
-    return new EscalationSignals(await migrate(options.database));
-  }
-
+export class DatabaseEscalationSignals implements EscalationSignals {
   constructor(private readonly db: Knex) {}
 
   /** Failing checks of evaluated entities, optionally of some tiers and checks only. */

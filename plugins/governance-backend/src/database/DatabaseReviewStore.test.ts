@@ -1,5 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReviewStore, NewReviewItem } from './DatabaseReviewStore';
+import { DatabaseReviewStore } from './DatabaseReviewStore';
+import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+import { NewReviewItem } from './ReviewStore';
 
 jest.setTimeout(60_000);
 
@@ -17,9 +19,10 @@ const designReview: NewReviewItem = {
 describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
   async function createStore() {
     const knex = await databases.init(databaseId);
-    return DatabaseReviewStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    return new DatabaseReviewStore(knex);
   }
 
   it('stores a requested item with its creation in the history', async () => {

@@ -1,4 +1,3 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   isReviewClosed,
   REVIEW_PRIORITIES,
@@ -16,43 +15,10 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { chunks, HiddenEntities, migrate, toIso, whereVisible } from './util';
+import { NewReviewItem, ReviewPatch, ReviewStore } from './ReviewStore';
+import { chunks, HiddenEntities, toIso, whereVisible } from './util';
 
-/**
- * A new review item: requested by a user (`requestedBy`) or raised by a trigger
- * (`triggerId` and `causeKey`).
- *
- * @internal
- */
-export interface NewReviewItem {
-  entityRef: string;
-  kind: string;
-  title: string;
-  description: string;
-  priority: ReviewPriority;
-  dueDate?: string;
-  adr?: string;
-  requestedBy?: string;
-  triggerId?: string;
-  causeKey?: string;
-}
-
-/**
- * The columns an update may set, already validated by the caller against the version it read.
- *
- * @internal
- */
-export interface ReviewPatch {
-  status?: ReviewStatus;
-  priority?: ReviewPriority;
-  assignee?: string | null;
-  dueDate?: string | null;
-  decision?: {
-    outcome: ReviewDecisionOutcome;
-    rationale: string;
-    adr?: string;
-  };
-}
+export type { NewReviewItem, ReviewPatch } from './ReviewStore';
 
 type ItemRow = {
   id: string;
@@ -183,19 +149,11 @@ function describePatch(
 }
 
 /**
- * The review queue: items, their discussion and their history, with optimistic concurrency
- * (every change names the version it was based on) and idempotent escalations (a trigger's
- * cause key is unique, so two replicas raising the same cause at once create one item).
+ * Knex implementation of {@link ReviewStore}, tested on SQLite and PostgreSQL.
  *
  * @internal
  */
-export class DatabaseReviewStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseReviewStore> {
-    return new DatabaseReviewStore(await migrate(options.database));
-  }
-
+export class DatabaseReviewStore implements ReviewStore {
   constructor(private readonly db: Knex) {}
 
   /**

@@ -1,22 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@catalog-governance/backstage-plugin-governance-backend',
-  'migrations',
-);
-
-/** The plugin's database, migrated to the latest schema unless migrations are skipped. */
-export async function migrate(database: DatabaseService): Promise<Knex> {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
-}
 
 // Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits, and multi-row
 // inserts under SQLite's limit of 500 terms in the compound SELECT knex builds for them.

@@ -15,7 +15,7 @@ import {
 import { GovernanceFactProvider } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
-import { GovernanceStore, MeasuredFact } from '../database/GovernanceStore';
+import { FactStore, MeasuredFact } from '../database/FactStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 
 const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -31,7 +31,7 @@ export class FactProviderRunner {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      store: GovernanceStore;
+      store: FactStore;
       scorecards: ScorecardEngine;
       tierPolicies: TierPolicies;
       factDefinitions: FactDefinitions;

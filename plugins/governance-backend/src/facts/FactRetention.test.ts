@@ -5,13 +5,11 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 import { visibleCatalog } from '../__testUtils__/visibleCatalog';
-import { readFactRetention } from './FactRetention';
 
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -104,20 +102,5 @@ describe('fact retention', () => {
     await evaluateAll();
     state.ledgerLeft = false;
     expect((await coverage('ledger')).origin).toBe('declared');
-  });
-
-  it('refuses a retention or cap that is not a whole number of at least 1, naming the key', () => {
-    const config = (scorecard: object) =>
-      new ConfigReader({ governance: { scorecard } });
-    expect(readFactRetention(config({}))).toEqual({
-      retentionDays: 365,
-      maxSourcesPerFact: 10,
-    });
-    expect(() => readFactRetention(config({ factRetentionDays: 0 }))).toThrow(
-      "Invalid config at 'governance.scorecard.factRetentionDays'",
-    );
-    expect(() => readFactRetention(config({ maxSourcesPerFact: 2.5 }))).toThrow(
-      "Invalid config at 'governance.scorecard.maxSourcesPerFact'",
-    );
   });
 });

@@ -1,8 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { durationToMilliseconds } from '@backstage/types';
-import { GovernanceStore } from '../database/GovernanceStore';
+import { DateTime } from 'luxon';
+import { FactStore } from '../database/FactStore';
 import { chunks } from '../database/util';
 
 /**
@@ -17,45 +16,6 @@ export interface FactRetentionPolicy {
   maxSourcesPerFact: number;
 }
 
-function readWholeNumber(
-  config: Config,
-  key: string,
-  fallback: number,
-  min: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!(Number.isInteger(value) && value >= min)) {
-    throw new Error(
-      `Invalid config at '${key}': ${value} is not allowed, expected a whole number, at least ${min}`,
-    );
-  }
-  return value;
-}
-
-/**
- * Reads `governance.scorecard.factRetentionDays` (default 365) and
- * `governance.scorecard.maxSourcesPerFact` (default 10). Throws naming the key on a bad value, so
- * a wrong config fails start-up.
- *
- * @internal
- */
-export function readFactRetention(config: Config): FactRetentionPolicy {
-  return {
-    retentionDays: readWholeNumber(
-      config,
-      'governance.scorecard.factRetentionDays',
-      365,
-      1,
-    ),
-    maxSourcesPerFact: readWholeNumber(
-      config,
-      'governance.scorecard.maxSourcesPerFact',
-      10,
-      1,
-    ),
-  };
-}
-
 /**
  * Keeps the facts table bounded: deletes facts older than the retention, and the facts of
  * entities that have left the catalog. (The cap on sources is kept by the store on every
@@ -66,7 +26,7 @@ export function readFactRetention(config: Config): FactRetentionPolicy {
 export class FactRetention {
   constructor(
     private readonly deps: {
-      store: GovernanceStore;
+      store: FactStore;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -77,9 +37,9 @@ export class FactRetention {
   async prune(now = new Date()): Promise<{ expired: number; left: number }> {
     const { store, catalog, auth, logger, policy } = this.deps;
     const expired = await store.pruneFacts(
-      new Date(
-        now.getTime() - durationToMilliseconds({ days: policy.retentionDays }),
-      ),
+      DateTime.fromJSDate(now, { zone: 'utc' })
+        .minus({ days: policy.retentionDays })
+        .toJSDate(),
     );
     const credentials = await auth.getOwnServiceCredentials();
     const gone: string[] = [];

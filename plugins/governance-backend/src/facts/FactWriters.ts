@@ -4,47 +4,17 @@ import {
   BackstageServicePrincipal,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GovernanceCouncilMembership } from '@catalog-governance/backstage-plugin-governance-node';
-import { MeasuredFact } from '../database/GovernanceStore';
+import { MeasuredFact } from '../database/FactStore';
 import { chunks } from '../database/util';
 
+/** Named in the 403s, so a user learns what to ask for. */
 const GROUP_KEY = 'governance.factWriters.group';
 
 /** The facts table's source column holds at most this many characters. */
 const MAX_SOURCE_LENGTH = 255;
-
-/**
- * Reads `governance.factWriters.group`: the group whose direct members may push facts as
- * themselves. Throws naming the key when it is not a group ref, so a wrong config fails
- * start-up.
- *
- * @internal
- */
-export function readFactWritersGroup(config: Config): string | undefined {
-  const value = config.getOptionalString(GROUP_KEY);
-  if (value === undefined) {
-    return undefined;
-  }
-  let ref;
-  try {
-    ref = parseEntityRef(value, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-  } catch {
-    ref = undefined;
-  }
-  if (ref?.kind.toLocaleLowerCase('en-US') !== 'group') {
-    throw new Error(
-      `Invalid config at '${GROUP_KEY}': '${value}' is not a group ref such as group:default/platform`,
-    );
-  }
-  return stringifyEntityRef(ref);
-}
 
 /**
  * Who may push facts, for which entities, and how a pushed fact records who pushed it.

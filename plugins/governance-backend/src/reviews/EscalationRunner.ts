@@ -1,4 +1,8 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ReviewKind } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
@@ -22,6 +26,19 @@ export class EscalationRunner {
       logger: LoggerService;
     },
   ) {}
+
+  async schedule(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'governance-escalation-triggers',
+      ...schedule,
+      fn: async () => {
+        await this.run();
+      },
+    });
+  }
 
   /** Returns how many items were raised. */
   async run(now = new Date()): Promise<number> {

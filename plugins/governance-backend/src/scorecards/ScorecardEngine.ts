@@ -22,7 +22,10 @@ import {
 import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
-import { EntityEvaluation, GovernanceStore } from '../database/GovernanceStore';
+import { ComplianceStore } from '../database/ComplianceStore';
+import { FactStore } from '../database/FactStore';
+import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
+import { WaiverStore } from '../database/WaiverStore';
 
 /**
  * Evaluates scorecards and stores the results: on a schedule for every governed entity, for one
@@ -38,7 +41,7 @@ export class ScorecardEngine {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      store: GovernanceStore;
+      store: FactStore & WaiverStore & ScorecardStore & ComplianceStore;
       tierPolicies: TierPolicies;
       factDefinitions: FactDefinitions;
       warnMarginPercent: number;

@@ -1,4 +1,9 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -6,7 +11,7 @@ import {
   TierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
-import { GovernanceStore } from '../database/GovernanceStore';
+import { TierStore } from '../database/TierStore';
 
 /**
  * Copies every entity's declared tier from the catalog into the store, which records when each
@@ -20,11 +25,22 @@ export class TierSync {
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      store: GovernanceStore;
+      store: TierStore;
       tierPolicies: TierPolicies;
       logger: LoggerService;
     },
   ) {}
+
+  async schedule(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'governance-tier-sync',
+      ...schedule,
+      fn: () => this.run(),
+    });
+  }
 
   async run(now = new Date()): Promise<void> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;

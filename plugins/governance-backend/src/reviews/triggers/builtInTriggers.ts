@@ -1,11 +1,11 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HumanDuration } from '@backstage/types';
 import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
-import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
-import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
+import { AdrStore } from '../../database/AdrStore';
 import { EscalationSignals } from '../../database/EscalationSignals';
+import { ReviewStore } from '../../database/ReviewStore';
 import { crossTeamDependencyTrigger } from './crossTeamDependencyTrigger';
 import { decisionOutsideScopeTrigger } from './decisionOutsideScopeTrigger';
 import { expiredWaiverTrigger } from './expiredWaiverTrigger';
@@ -14,68 +14,61 @@ import { retrospectiveOverdueTrigger } from './retrospectiveOverdueTrigger';
 import { securityReviewOverdueTrigger } from './securityReviewOverdueTrigger';
 import { tierChangeTrigger } from './tierChangeTrigger';
 
-const KEY = 'governance.reviews.triggers';
+/**
+ * Which built-in escalation triggers are switched on, as read from
+ * `governance.reviews.triggers`.
+ *
+ * @internal
+ */
+export interface BuiltInTriggerSettings {
+  /** Absent when the trigger is switched off. */
+  failingCheck?: { tiers: string[]; gracePeriod: HumanDuration };
+  securityReviewOverdue: boolean;
+  tierChange: boolean;
+  retrospectiveOverdue: boolean;
+  expiredWaiver: boolean;
+  crossTeamDependency: boolean;
+  decisionOutsideScope: boolean;
+}
 
 /**
- * The built-in escalation triggers switched on in `governance.reviews.triggers` (all are on
- * by default). Throws naming the key on a bad value, so a wrong config fails start-up.
+ * The built-in escalation triggers that the settings switch on.
  *
  * @internal
  */
 export function builtInTriggers(options: {
-  config: Config;
+  settings: BuiltInTriggerSettings;
   catalog: CatalogService;
   auth: AuthService;
   tierPolicies: TierPolicies;
   signals: EscalationSignals;
-  reviewStore: DatabaseReviewStore;
-  adrStore: DatabaseAdrStore;
+  reviewStore: ReviewStore;
+  adrStore: AdrStore;
 }): GovernanceEscalationTrigger[] {
-  const { config, signals, tierPolicies } = options;
-  const enabled = (name: string) =>
-    config.getOptionalBoolean(`${KEY}.${name}.enabled`) ?? true;
+  const { settings, signals } = options;
   const triggers: GovernanceEscalationTrigger[] = [];
 
-  if (enabled('failingCheck')) {
-    const tiersKey = `${KEY}.failingCheck.tiers`;
-    const tiers = config.getOptionalStringArray(tiersKey) ?? ['critical'];
-    const unknown = tiers.filter(t => !tierPolicies.has(t));
-    if (unknown.length) {
-      throw new Error(
-        `Invalid config at '${tiersKey}': unknown tier ${unknown.join(
-          ', ',
-        )}; the tiers are ${[...tierPolicies.keys()].join(', ')}`,
-      );
-    }
-    const graceKey = `${KEY}.failingCheck.gracePeriod`;
-    triggers.push(
-      failingCheckTrigger({
-        signals,
-        tiers,
-        gracePeriod: config.has(graceKey)
-          ? readDurationFromConfig(config, { key: graceKey })
-          : { hours: 24 },
-      }),
-    );
+  if (settings.failingCheck) {
+    triggers.push(failingCheckTrigger({ signals, ...settings.failingCheck }));
   }
-  if (enabled('securityReviewOverdue')) {
+  if (settings.securityReviewOverdue) {
     triggers.push(securityReviewOverdueTrigger({ signals }));
   }
-  if (enabled('tierChange')) {
+  if (settings.tierChange) {
     triggers.push(tierChangeTrigger({ signals }));
   }
-  if (enabled('retrospectiveOverdue')) {
+  if (settings.retrospectiveOverdue) {
     triggers.push(retrospectiveOverdueTrigger({ adrStore: options.adrStore }));
   }
-  if (enabled('expiredWaiver')) {
+  if (settings.expiredWaiver) {
     triggers.push(expiredWaiverTrigger({ signals }));
   }
-  if (enabled('crossTeamDependency')) {
+  if (settings.crossTeamDependency) {
     triggers.push(
       crossTeamDependencyTrigger({ ...options, store: options.reviewStore }),
     );
   }
-  if (enabled('decisionOutsideScope')) {
+  if (settings.decisionOutsideScope) {
     triggers.push(decisionOutsideScopeTrigger(options));
   }
   return triggers;

@@ -10,7 +10,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../../catalog/readGovernedEntities';
-import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
+import { ReviewStore } from '../../database/ReviewStore';
 import { chunks } from '../../database/util';
 
 function ownerOf(entity: Entity): string | undefined {
@@ -28,7 +28,7 @@ export function crossTeamDependencyTrigger(options: {
   catalog: CatalogService;
   auth: AuthService;
   tierPolicies: TierPolicies;
-  store: DatabaseReviewStore;
+  store: ReviewStore;
 }): GovernanceEscalationTrigger {
   const id = 'cross-team-dependency';
   return {

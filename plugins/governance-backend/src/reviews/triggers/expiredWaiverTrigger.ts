@@ -1,8 +1,9 @@
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
+import { DateTime } from 'luxon';
 import { EscalationSignals } from '../../database/EscalationSignals';
 
 // Waivers that expired long ago were already seen (or the trigger was off then).
-const LOOK_BACK_MS = 30 * 86_400_000;
+const LOOK_BACK = { days: 30 };
 
 /**
  * A waiver that expired while its check is failing: the exception ran out and nothing was
@@ -17,7 +18,7 @@ export function expiredWaiverTrigger(options: {
     id: 'expired-waiver',
     async evaluate({ now }) {
       const expired = await options.signals.listExpiredWaiversOnFailingChecks(
-        new Date(now.getTime() - LOOK_BACK_MS),
+        DateTime.fromJSDate(now, { zone: 'utc' }).minus(LOOK_BACK).toJSDate(),
         now,
       );
       return expired.map(waiver => ({

@@ -1,6 +1,6 @@
 import { AdrSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
-import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
+import { AdrStore } from '../../database/AdrStore';
 
 const PAGE_SIZE = 200;
 
@@ -10,7 +10,7 @@ const PAGE_SIZE = 200;
  * @internal
  */
 export function retrospectiveOverdueTrigger(options: {
-  adrStore: DatabaseAdrStore;
+  adrStore: AdrStore;
 }): GovernanceEscalationTrigger {
   return {
     id: 'retrospective-overdue',

@@ -1,8 +1,9 @@
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
+import { DateTime } from 'luxon';
 import { EscalationSignals } from '../../database/EscalationSignals';
 
 // Older changes are history, not news: switching the trigger on does not flood the queue.
-const LOOK_BACK_MS = 30 * 86_400_000;
+const LOOK_BACK = { days: 30 };
 
 /**
  * A tier change seen in the catalog, from one tier to another: the council confirms the new
@@ -17,7 +18,7 @@ export function tierChangeTrigger(options: {
     id: 'tier-change',
     async evaluate({ now }) {
       const changes = await options.signals.listTierChanges(
-        new Date(now.getTime() - LOOK_BACK_MS),
+        DateTime.fromJSDate(now, { zone: 'utc' }).minus(LOOK_BACK).toJSDate(),
       );
       return changes.map(change => ({
         entityRef: change.entityRef,

@@ -8,10 +8,13 @@ import {
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ConfigReader } from '@backstage/config';
-import { DatabaseAdrStore, StoredAdr } from '../../database/DatabaseAdrStore';
+import { StoredAdr } from '../../database/AdrStore';
+import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../../database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
-import { EscalationSignals } from '../../database/EscalationSignals';
+import { DatabaseEscalationSignals } from '../../database/DatabaseEscalationSignals';
+import { migrateGovernanceDatabase } from '../../database/migrateGovernanceDatabase';
+import { readTriggerSettings } from '../../config';
 import { EscalationRunner } from '../EscalationRunner';
 import { ReviewNotifier } from '../ReviewNotifier';
 import { ReviewService } from '../ReviewService';
@@ -82,16 +85,14 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function setUp(entities: Entity[] = [], config: object = {}) {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({
-        knex,
-        migrations: { skip: false },
-      });
-      const store = await DatabaseGovernanceStore.create({ database });
-      const adrStore = await DatabaseAdrStore.create({
-        database,
+      await migrateGovernanceDatabase(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
+      const store = new DatabaseGovernanceStore(knex);
+      const adrStore = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,
       });
-      const reviewStore = await DatabaseReviewStore.create({ database });
+      const reviewStore = new DatabaseReviewStore(knex);
       const catalog = catalogServiceMock({ entities });
       const auth = mockServices.auth();
       const sent: unknown[] = [];
@@ -122,11 +123,11 @@ describe.each(databases.eachSupportedId())(
           kinds: [...BUILT_IN_REVIEW_KINDS],
           logger,
           triggers: builtInTriggers({
-            config: rootConfig,
+            settings: readTriggerSettings(rootConfig, tierPolicies),
             catalog: catalogServiceMock({ entities: catalogNow }),
             auth,
             tierPolicies,
-            signals: new EscalationSignals(knex),
+            signals: new DatabaseEscalationSignals(knex),
             reviewStore,
             adrStore,
           }),

@@ -1,0 +1,99 @@
+import { ConfigReader } from '@backstage/config';
+import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  readFactRetention,
+  readFactWritersGroup,
+  readGovernanceConfig,
+  readTriggerSettings,
+} from './config';
+
+const governance = (values: object) => new ConfigReader({ governance: values });
+
+describe('readGovernanceConfig', () => {
+  it('refuses a retention or cap that is not a whole number of at least 1, naming the key', () => {
+    const config = (scorecard: object) =>
+      new ConfigReader({ governance: { scorecard } });
+    expect(readFactRetention(config({}))).toEqual({
+      retentionDays: 365,
+      maxSourcesPerFact: 10,
+    });
+    expect(() => readFactRetention(config({ factRetentionDays: 0 }))).toThrow(
+      "Invalid config at 'governance.scorecard.factRetentionDays'",
+    );
+    expect(() => readFactRetention(config({ maxSourcesPerFact: 2.5 }))).toThrow(
+      "Invalid config at 'governance.scorecard.maxSourcesPerFact'",
+    );
+  });
+
+  it('reads the schedules, with their defaults', () => {
+    const read = readGovernanceConfig(
+      governance({ scorecard: { frequency: { minutes: 3 } } }),
+    );
+    expect(read.scorecard.schedule).toEqual({
+      frequency: { minutes: 3 },
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 30 },
+    });
+    expect(read.adrs.schedule.frequency).toEqual({ minutes: 30 });
+    expect(read.tierSync.schedule.frequency).toEqual({ minutes: 5 });
+    expect(read.escalations.schedule).toEqual({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 45 },
+    });
+  });
+
+  it.each([
+    [
+      { scorecard: { historyRetentionDays: 0.5 } },
+      "Invalid config at 'governance.scorecard.historyRetentionDays': 0.5 is not allowed, expected a whole number of days, at least 1",
+    ],
+    [
+      { scorecard: { warnMarginPercent: 60 } },
+      "Invalid config at 'governance.scorecard.warnMarginPercent': 60 is out of range, allowed is 0 to 50",
+    ],
+    [
+      { factWriters: { group: 'user:default/jane' } },
+      "Invalid config at 'governance.factWriters.group': 'user:default/jane' is not a group ref",
+    ],
+    [
+      { reviews: { triggers: { failingCheck: { tiers: ['gold'] } } } },
+      "Invalid config at 'governance.reviews.triggers.failingCheck.tiers': unknown tier gold",
+    ],
+  ])('refuses %j, naming the key', (values, message) => {
+    expect(() => readGovernanceConfig(governance(values))).toThrow(message);
+  });
+
+  it('reads the fact writers group as a full group ref', () => {
+    expect(
+      readFactWritersGroup(governance({ factWriters: { group: 'platform' } })),
+    ).toBe('group:default/platform');
+    expect(readFactWritersGroup(governance({}))).toBeUndefined();
+  });
+
+  it('switches every built-in trigger on by default, and a switched-off failing-check trigger reads no tiers', () => {
+    const config = governance({});
+    const tierPolicies = readTierPolicies(config);
+    expect(readTriggerSettings(config, tierPolicies)).toEqual({
+      failingCheck: { tiers: ['critical'], gracePeriod: { hours: 24 } },
+      securityReviewOverdue: true,
+      tierChange: true,
+      retrospectiveOverdue: true,
+      expiredWaiver: true,
+      crossTeamDependency: true,
+      decisionOutsideScope: true,
+    });
+    const off = governance({
+      reviews: {
+        triggers: {
+          failingCheck: { enabled: false, tiers: ['gold'] },
+          tierChange: { enabled: false },
+        },
+      },
+    });
+    expect(readTriggerSettings(off, tierPolicies)).toMatchObject({
+      failingCheck: undefined,
+      tierChange: false,
+    });
+  });
+});

@@ -1,0 +1,257 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { HumanDuration } from '@backstage/types';
+import {
+  AdrPolicy,
+  FactDefinitions,
+  readAdrPolicy,
+  readCouncilGroup,
+  readFactDefinitions,
+  readReviewKinds,
+  readTierPolicies,
+  readValidationMode,
+  ReviewKind,
+  TierPolicies,
+  ValidationMode,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { FactRetentionPolicy } from './facts/FactRetention';
+import { BuiltInTriggerSettings } from './reviews/triggers/builtInTriggers';
+
+const TRIGGERS = 'governance.reviews.triggers';
+
+/**
+ * Everything the plugin reads from `governance.*`, checked at start-up.
+ *
+ * @internal
+ */
+export interface GovernanceConfig {
+  tierPolicies: TierPolicies;
+  validationMode: ValidationMode;
+  factDefinitions: FactDefinitions;
+  factRetention: FactRetentionPolicy;
+  /** The group whose direct members may push facts as themselves; no user may without it. */
+  factWritersGroup?: string;
+  adrPolicy: AdrPolicy;
+  reviewKinds: ReviewKind[];
+  councilGroup?: string;
+  scorecard: {
+    warnMarginPercent: number;
+    historyRetentionDays: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
+  adrs: { schedule: SchedulerServiceTaskScheduleDefinition };
+  tierSync: { schedule: SchedulerServiceTaskScheduleDefinition };
+  escalations: {
+    triggers: BuiltInTriggerSettings;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+/**
+ * Reads and checks the plugin's config. Throws naming the offending key, so a bad config fails
+ * start-up.
+ *
+ * @internal
+ */
+export function readGovernanceConfig(config: Config): GovernanceConfig {
+  const tierPolicies = readTierPolicies(config);
+  return {
+    tierPolicies,
+    validationMode: readValidationMode(config),
+    factDefinitions: readFactDefinitions(config),
+    factRetention: readFactRetention(config),
+    factWritersGroup: readFactWritersGroup(config),
+    adrPolicy: readAdrPolicy(config),
+    reviewKinds: readReviewKinds(config),
+    councilGroup: readCouncilGroup(config),
+    scorecard: {
+      warnMarginPercent: readWarnMargin(config),
+      historyRetentionDays: readWholeNumber(
+        config,
+        'governance.scorecard.historyRetentionDays',
+        365,
+        'a whole number of days, at least 1',
+      ),
+      schedule: {
+        frequency: readDuration(config, 'governance.scorecard.frequency', {
+          minutes: 10,
+        }),
+        // After this long a replica that died mid-run (or hangs) loses the task, and another
+        // replica runs it on the next tick.
+        timeout: readDuration(config, 'governance.scorecard.timeout', {
+          minutes: 15,
+        }),
+        initialDelay: readDuration(
+          config,
+          'governance.scorecard.initialDelay',
+          {
+            seconds: 30,
+          },
+        ),
+      },
+    },
+    adrs: {
+      schedule: {
+        frequency: readDuration(config, 'governance.adrs.frequency', {
+          minutes: 30,
+        }),
+        timeout: { minutes: 30 },
+        initialDelay: { seconds: 20 },
+      },
+    },
+    tierSync: {
+      schedule: {
+        frequency: readDuration(config, 'governance.tierSync.frequency', {
+          minutes: 5,
+        }),
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 15 },
+      },
+    },
+    escalations: {
+      triggers: readTriggerSettings(config, tierPolicies),
+      schedule: {
+        frequency: readDuration(config, `${TRIGGERS}.frequency`, {
+          minutes: 5,
+        }),
+        timeout: { minutes: 10 },
+        initialDelay: readDuration(config, `${TRIGGERS}.initialDelay`, {
+          seconds: 45,
+        }),
+      },
+    },
+  };
+}
+
+/**
+ * Reads `governance.scorecard.factRetentionDays` (default 365) and
+ * `governance.scorecard.maxSourcesPerFact` (default 10).
+ *
+ * @internal
+ */
+export function readFactRetention(config: Config): FactRetentionPolicy {
+  return {
+    retentionDays: readWholeNumber(
+      config,
+      'governance.scorecard.factRetentionDays',
+      365,
+    ),
+    maxSourcesPerFact: readWholeNumber(
+      config,
+      'governance.scorecard.maxSourcesPerFact',
+      10,
+    ),
+  };
+}
+
+const FACT_WRITERS_GROUP = 'governance.factWriters.group';
+
+/**
+ * Reads `governance.factWriters.group` as a full group ref.
+ *
+ * @internal
+ */
+export function readFactWritersGroup(config: Config): string | undefined {
+  const value = config.getOptionalString(FACT_WRITERS_GROUP);
+  if (value === undefined) {
+    return undefined;
+  }
+  let ref;
+  try {
+    ref = parseEntityRef(value, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    ref = undefined;
+  }
+  if (ref?.kind.toLocaleLowerCase('en-US') !== 'group') {
+    throw new Error(
+      `Invalid config at '${FACT_WRITERS_GROUP}': '${value}' is not a group ref such as group:default/platform`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
+
+
+/**
+ * Reads which built-in escalation triggers are switched on (all are by default) and the
+ * failing-check trigger's tiers and grace period.
+ *
+ * @internal
+ */
+export function readTriggerSettings(
+  config: Config,
+  tierPolicies: TierPolicies,
+): BuiltInTriggerSettings {
+  const enabled = (name: string) =>
+    config.getOptionalBoolean(`${TRIGGERS}.${name}.enabled`) ?? true;
+  return {
+    failingCheck: enabled('failingCheck')
+      ? readFailingCheckSettings(config, tierPolicies)
+      : undefined,
+    securityReviewOverdue: enabled('securityReviewOverdue'),
+    tierChange: enabled('tierChange'),
+    retrospectiveOverdue: enabled('retrospectiveOverdue'),
+    expiredWaiver: enabled('expiredWaiver'),
+    crossTeamDependency: enabled('crossTeamDependency'),
+    decisionOutsideScope: enabled('decisionOutsideScope'),
+  };
+}
+
+function readFailingCheckSettings(
+  config: Config,
+  tierPolicies: TierPolicies,
+): NonNullable<BuiltInTriggerSettings['failingCheck']> {
+  const tiersKey = `${TRIGGERS}.failingCheck.tiers`;
+  const tiers = config.getOptionalStringArray(tiersKey) ?? ['critical'];
+  const unknown = tiers.filter(t => !tierPolicies.has(t));
+  if (unknown.length) {
+    throw new Error(
+      `Invalid config at '${tiersKey}': unknown tier ${unknown.join(
+        ', ',
+      )}; the tiers are ${[...tierPolicies.keys()].join(', ')}`,
+    );
+  }
+  return {
+    tiers,
+    gracePeriod: readDuration(config, `${TRIGGERS}.failingCheck.gracePeriod`, {
+      hours: 24,
+    }),
+  };
+}
+
+function readDuration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+function readWarnMargin(config: Config): number {
+  const key = 'governance.scorecard.warnMarginPercent';
+  const margin = config.getOptionalNumber(key) ?? 5;
+  if (!(margin >= 0 && margin <= 50)) {
+    throw new Error(
+      `Invalid config at '${key}': ${margin} is out of range, allowed is 0 to 50`,
+    );
+  }
+  return margin;
+}
+
+function readWholeNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  expected = 'a whole number, at least 1',
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isInteger(value) && value >= 1)) {
+    throw new Error(
+      `Invalid config at '${key}': ${value} is not allowed, expected ${expected}`,
+    );
+  }
+  return value;
+}

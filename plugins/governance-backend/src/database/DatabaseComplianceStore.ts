@@ -1,0 +1,255 @@
+import {
+  CheckState,
+  complianceCounts,
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroup,
+  ComplianceGroupBy,
+  ComplianceRollup,
+  ComplianceTrendPoint,
+  COMPLIANCE_GROUP_BY,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { ComplianceStore } from './ComplianceStore';
+import { CHECK_STATES, EvaluatedEntityRow } from './evaluatedEntities';
+import { chunks, HiddenEntities, toIso, whereVisible } from './util';
+
+/** Column sums, aliased to the column names, for roll-ups and snapshots. */
+const SUM_STATES = Object.fromEntries(
+  [...CHECK_STATES, 'total'].map(column => [column, column]),
+);
+
+/** Sums come back as strings from PostgreSQL and as numbers from SQLite. */
+type StateSums = Record<CheckState | 'total', number | string | null>;
+
+const CHANGE_COLUMNS = ['entities', ...CHECK_STATES, 'total'] as const;
+
+/** Column sums of the changes, including the entity count. */
+const SUM_CHANGES = Object.fromEntries(
+  CHANGE_COLUMNS.map(column => [column, column]),
+);
+
+type ComplianceChangeRow = {
+  day: string;
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+  tier: string;
+} & Record<(typeof CHANGE_COLUMNS)[number], number>;
+
+/** A roll-up row (sign 1) or the negation of the sum of earlier changes (sign -1). */
+function toChangeRow(
+  day: string,
+  row: Record<string, unknown>,
+  sign: 1 | -1,
+): ComplianceChangeRow {
+  const change = {
+    day,
+    owner: (row.owner as string | null) ?? null,
+    system: (row.system as string | null) ?? null,
+    domain: (row.domain as string | null) ?? null,
+    tier: row.tier as string,
+  } as ComplianceChangeRow;
+  for (const key of CHANGE_COLUMNS) {
+    change[key] = sign * Number(row[key] ?? 0);
+  }
+  return change;
+}
+
+const comboKey = (row: Record<string, unknown>) =>
+  JSON.stringify(COMPLIANCE_GROUP_BY.map(key => row[key] ?? null));
+
+/** Restricts to the filter's dimensions; an empty value selects the entities without one. */
+function applyFilter<T extends Knex.QueryBuilder>(
+  query: T,
+  filter: ComplianceFilter,
+): T {
+  for (const key of COMPLIANCE_GROUP_BY) {
+    const value = filter[key];
+    if (value === '') {
+      query.whereNull(key);
+    } else if (value !== undefined) {
+      query.where(key, value);
+    }
+  }
+  return query;
+}
+
+function toGroup(
+  row: StateSums & { entities: number | string },
+  key: string | null | undefined,
+): ComplianceGroup {
+  return {
+    ...(key ? { key } : {}),
+    entities: Number(row.entities),
+    counts: complianceCounts(
+      Object.fromEntries(
+        CHECK_STATES.map(state => [state, Number(row[state] ?? 0)]),
+      ),
+    ),
+  };
+}
+
+/**
+ * Knex implementation of {@link ComplianceStore}, tested on SQLite and PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseComplianceStore implements ComplianceStore {
+  constructor(private readonly db: Knex) {}
+
+  async listEvaluatedEntityRefs(): Promise<string[]> {
+    return this.db('evaluated_entities').pluck('entity_ref');
+  }
+
+  async getComplianceRollup(
+    groupBy: ComplianceGroupBy,
+    filter: ComplianceFilter,
+    hidden?: HiddenEntities,
+  ): Promise<ComplianceRollup> {
+    const rows: (StateSums & { key: string | null; entities: number })[] =
+      await whereVisible(
+        applyFilter(this.db('evaluated_entities'), filter),
+        hidden,
+      )
+        .select({ key: groupBy })
+        .count({ entities: '*' })
+        .sum(SUM_STATES)
+        .groupBy(groupBy);
+    const groups = rows
+      .map(row => toGroup(row, row.key))
+      .sort(
+        (a, b) =>
+          a.counts.passingShare - b.counts.passingShare ||
+          (a.key ?? '').localeCompare(b.key ?? ''),
+      );
+    const totals: ComplianceGroup = {
+      entities: groups.reduce((sum, g) => sum + g.entities, 0),
+      counts: complianceCounts(
+        Object.fromEntries(
+          CHECK_STATES.map(state => [
+            state,
+            groups.reduce((sum, g) => sum + g.counts[state], 0),
+          ]),
+        ),
+      ),
+    };
+    return { groupBy, filter, groups, totals };
+  }
+
+  async listComplianceEntities(
+    filter: ComplianceFilter,
+    page: { offset: number; limit: number },
+    hidden?: HiddenEntities,
+  ): Promise<ComplianceEntityPage> {
+    const matching = () =>
+      whereVisible(applyFilter(this.db('evaluated_entities'), filter), hidden);
+    const [{ count }] = await matching().count({ count: '*' });
+    const rows: EvaluatedEntityRow[] = await matching()
+      .orderBy([
+        { column: 'passing_share', order: 'asc' },
+        { column: 'fail', order: 'desc' },
+        { column: 'entity_ref', order: 'asc' },
+      ])
+      .offset(page.offset)
+      .limit(page.limit);
+    return {
+      filter,
+      totalItems: Number(count),
+      offset: page.offset,
+      limit: page.limit,
+      items: rows.map(row => ({
+        entityRef: row.entity_ref,
+        title: row.title ?? undefined,
+        owner: row.owner ?? undefined,
+        system: row.system ?? undefined,
+        domain: row.domain ?? undefined,
+        tier: row.tier,
+        counts: complianceCounts(row),
+        failing: JSON.parse(row.failing),
+        evaluatedAt: toIso(row.evaluated_at),
+      })),
+    };
+  }
+
+  async recordComplianceDay(day: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      // A second pass on the same day replaces that day's changes.
+      await tx('compliance_changes').where({ day }).delete();
+      const current = await tx('evaluated_entities')
+        .select(COMPLIANCE_GROUP_BY)
+        .count({ entities: '*' })
+        .sum(SUM_STATES)
+        .groupBy(COMPLIANCE_GROUP_BY);
+      const previous = await tx('compliance_changes')
+        .where('day', '<', day)
+        .select(COMPLIANCE_GROUP_BY)
+        .sum(SUM_CHANGES)
+        .groupBy(COMPLIANCE_GROUP_BY);
+      const changes = new Map<string, ComplianceChangeRow>();
+      for (const row of previous) {
+        changes.set(comboKey(row), toChangeRow(day, row, -1));
+      }
+      for (const row of current) {
+        const change = toChangeRow(day, row, 1);
+        const before = changes.get(comboKey(row));
+        if (before) {
+          for (const key of CHANGE_COLUMNS) {
+            change[key] += before[key];
+          }
+        }
+        changes.set(comboKey(row), change);
+      }
+      // Only combinations whose counts moved get a row; one that emptied gets its negation.
+      const changed = [...changes.values()].filter(change =>
+        CHANGE_COLUMNS.some(key => change[key] !== 0),
+      );
+      for (const batch of chunks(changed)) {
+        await tx('compliance_changes').insert(batch);
+      }
+    });
+  }
+
+  async getComplianceTrend(
+    filter: ComplianceFilter,
+    sinceDay: string,
+    untilDay: string,
+  ): Promise<ComplianceTrendPoint[]> {
+    const [baseline] = await applyFilter(this.db('compliance_changes'), filter)
+      .where('day', '<', sinceDay)
+      .sum(SUM_STATES);
+    const perDay = new Map<string, StateSums>(
+      (
+        (await applyFilter(this.db('compliance_changes'), filter)
+          .whereBetween('day', [sinceDay, untilDay])
+          .select('day')
+          .sum(SUM_STATES)
+          .groupBy('day')) as (StateSums & { day: string })[]
+      ).map(row => [row.day, row]),
+    );
+    const keys = [...CHECK_STATES, 'total'] as const;
+    const running = Object.fromEntries(
+      keys.map(key => [key, Number(baseline?.[key] ?? 0)]),
+    ) as Record<CheckState | 'total', number>;
+    const points: ComplianceTrendPoint[] = [];
+    // Days are UTC days throughout, as recordComplianceDay stores them.
+    const last = DateTime.fromISO(untilDay, { zone: 'utc' });
+    for (
+      let date = DateTime.fromISO(sinceDay, { zone: 'utc' });
+      date <= last;
+      date = date.plus({ days: 1 })
+    ) {
+      const day = date.toISODate()!;
+      const change = perDay.get(day);
+      for (const key of keys) {
+        running[key] += Number(change?.[key] ?? 0);
+      }
+      // Before the first record, or while the filter matches nothing, there is no point.
+      if (running.total > 0) {
+        points.push({ day, counts: complianceCounts(running) });
+      }
+    }
+    return points;
+  }
+}

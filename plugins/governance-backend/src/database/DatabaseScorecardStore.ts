@@ -1,0 +1,360 @@
+import {
+  CheckResult,
+  CheckState,
+  complianceCounts,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { EvaluatedEntityRow } from './evaluatedEntities';
+import {
+  CheckTransition,
+  EntityEvaluation,
+  ScorecardStore,
+} from './ScorecardStore';
+import { chunks, toIso } from './util';
+
+type EntityResultsRow = {
+  entity_ref: string;
+  /** JSON array of CheckResult */
+  results: string;
+  written_at: Date | string | number;
+};
+
+/** One check that changed in an evaluation, as stored in a history row. */
+type HistoryChange = Pick<CheckTransition, 'checkId' | 'state' | 'actual'>;
+
+type HistoryRow = {
+  entity_ref: string;
+  /** JSON array of HistoryChange */
+  changes: string;
+  changed_at: Date | string | number;
+};
+
+const PLACEMENT_COLUMNS = [
+  'title',
+  'owner',
+  'system',
+  'domain',
+  'tier',
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+  'total',
+  'failing',
+] as const;
+
+/** Whether a stored roll-up row already says what the new one would (its time aside). */
+const samePlacement = (a: EvaluatedEntityRow, b: EvaluatedEntityRow) =>
+  PLACEMENT_COLUMNS.every(column => a[column] === b[column]);
+
+/**
+ * Knex implementation of {@link ScorecardStore}, tested on SQLite and PostgreSQL. Storing an
+ * evaluation also rewrites the entity's roll-up row, which the compliance views read.
+ *
+ * @internal
+ */
+export class DatabaseScorecardStore implements ScorecardStore {
+  constructor(private readonly db: Knex) {}
+
+  async storeEvaluations(
+    evaluations: EntityEvaluation[],
+    evaluatedAt: Date,
+  ): Promise<void> {
+    const results = new Map(
+      evaluations.map(e => [e.entityRef, e.placement ? e.results : []]),
+    );
+    const entityRefs = [...results.keys()];
+    await this.db.transaction(async tx => {
+      const previous = new Map<string, string>();
+      for (const batch of chunks(entityRefs)) {
+        const rows = await tx<EntityResultsRow>('entity_results')
+          .whereIn('entity_ref', batch)
+          .select('entity_ref', 'results');
+        for (const row of rows) {
+          previous.set(row.entity_ref, row.results);
+        }
+      }
+
+      // Only entities whose results changed are written; a re-evaluation that changes nothing
+      // costs reads plus one timestamp update per batch of entities.
+      const changed: Omit<EntityResultsRow, 'written_at'>[] = [];
+      const emptied: string[] = [];
+      const history: Omit<HistoryRow, 'changed_at'>[] = [];
+      for (const [entityRef, checks] of results) {
+        const serialized = JSON.stringify(checks);
+        const before = previous.get(entityRef);
+        if (before === serialized || (!before && checks.length === 0)) {
+          continue;
+        }
+        const beforeById = new Map(
+          (before ? (JSON.parse(before) as CheckResult[]) : []).map(c => [
+            c.checkId,
+            c,
+          ]),
+        );
+        const changes: HistoryChange[] = [];
+        for (const check of checks) {
+          const was = beforeById.get(check.checkId);
+          beforeById.delete(check.checkId);
+          if (
+            !was ||
+            was.state !== check.state ||
+            was.actual !== check.actual
+          ) {
+            changes.push({
+              checkId: check.checkId,
+              state: check.state,
+              ...(check.actual !== undefined ? { actual: check.actual } : {}),
+            });
+          }
+        }
+        // Checks the entity no longer has (its tier changed) end their history as removed.
+        for (const checkId of beforeById.keys()) {
+          changes.push({ checkId, state: 'removed' });
+        }
+        if (changes.length) {
+          history.push({
+            entity_ref: entityRef,
+            changes: JSON.stringify(changes),
+          });
+        }
+        if (checks.length) {
+          changed.push({ entity_ref: entityRef, results: serialized });
+        } else {
+          emptied.push(entityRef);
+        }
+      }
+
+      for (const batch of chunks(emptied)) {
+        await tx('entity_results').whereIn('entity_ref', batch).delete();
+      }
+      for (const batch of chunks(changed)) {
+        await tx('entity_results')
+          .insert(batch.map(row => ({ ...row, written_at: evaluatedAt })))
+          .onConflict('entity_ref')
+          .merge(['results', 'written_at']);
+      }
+      // When the entity was last evaluated is kept once per entity, in evaluated_entities, so
+      // an unchanged pass does not rewrite its results.
+      for (const batch of chunks(history)) {
+        await tx('scorecard_history').insert(
+          batch.map(row => ({ ...row, changed_at: evaluatedAt })),
+        );
+      }
+      await this.storePlacements(tx, evaluations, evaluatedAt);
+    });
+  }
+
+  /** Rewrites the roll-up rows of the evaluated entities; untiered ones lose theirs. */
+  private async storePlacements(
+    tx: Knex.Transaction,
+    evaluations: EntityEvaluation[],
+    evaluatedAt: Date,
+  ) {
+    const rows: EvaluatedEntityRow[] = [];
+    const untiered: string[] = [];
+    for (const { entityRef, placement, results } of evaluations) {
+      if (!placement) {
+        untiered.push(entityRef);
+        continue;
+      }
+      const states: Partial<Record<CheckState, number>> = {};
+      for (const result of results) {
+        states[result.state] = (states[result.state] ?? 0) + 1;
+      }
+      const counts = complianceCounts(states);
+      rows.push({
+        entity_ref: entityRef,
+        title: placement.title ?? null,
+        owner: placement.owner ?? null,
+        system: placement.system ?? null,
+        domain: placement.domain ?? null,
+        tier: placement.tier,
+        pass: counts.pass,
+        fail: counts.fail,
+        warn: counts.warn,
+        unknown: counts.unknown,
+        waived: counts.waived,
+        total: counts.total,
+        passing_share: counts.passingShare,
+        failing: JSON.stringify(
+          results.filter(r => r.state === 'fail').map(r => r.checkId),
+        ),
+        evaluated_at: evaluatedAt,
+      });
+    }
+    for (const batch of chunks(untiered)) {
+      await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
+    }
+    // Rows that only need the new time get one UPDATE per batch instead of an upsert each.
+    const unchanged: string[] = [];
+    const changed: EvaluatedEntityRow[] = [];
+    for (const batch of chunks(rows)) {
+      const stored = new Map<string, EvaluatedEntityRow>(
+        (
+          await tx<EvaluatedEntityRow>('evaluated_entities').whereIn(
+            'entity_ref',
+            batch.map(row => row.entity_ref),
+          )
+        ).map(row => [row.entity_ref, row]),
+      );
+      for (const row of batch) {
+        const before = stored.get(row.entity_ref);
+        if (before && samePlacement(before, row)) {
+          unchanged.push(row.entity_ref);
+        } else {
+          changed.push(row);
+        }
+      }
+    }
+    for (const batch of chunks(unchanged)) {
+      await tx('evaluated_entities')
+        .whereIn('entity_ref', batch)
+        .update({ evaluated_at: evaluatedAt });
+    }
+    for (const batch of chunks(changed)) {
+      await tx('evaluated_entities')
+        .insert(batch)
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  async getResults(
+    entityRef: string,
+  ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
+    // One round trip: every entity page reads this.
+    const row:
+      | (Pick<EntityResultsRow, 'results' | 'written_at'> &
+          Partial<Pick<EvaluatedEntityRow, 'evaluated_at'>>)
+      | undefined = await this.db('entity_results')
+      .leftJoin(
+        'evaluated_entities',
+        'evaluated_entities.entity_ref',
+        'entity_results.entity_ref',
+      )
+      .where('entity_results.entity_ref', entityRef)
+      .first(
+        'entity_results.results',
+        'entity_results.written_at',
+        'evaluated_entities.evaluated_at',
+      );
+    if (!row) {
+      return undefined;
+    }
+    return {
+      results: JSON.parse(row.results),
+      evaluatedAt: toIso(row.evaluated_at ?? row.written_at),
+    };
+  }
+
+  async listTransitions(
+    entityRef: string,
+    since: Date,
+  ): Promise<CheckTransition[]> {
+    const rows = await this.db<HistoryRow & { id: number }>('scorecard_history')
+      .where({ entity_ref: entityRef })
+      .andWhere('changed_at', '>=', since)
+      // Pruning rewrites old rows with new ids, so time orders them, the id only within a time.
+      .orderBy([
+        { column: 'changed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.flatMap(row =>
+      (JSON.parse(row.changes) as HistoryChange[]).map(change => ({
+        entityRef: row.entity_ref,
+        checkId: change.checkId,
+        state: change.state,
+        actual: change.actual,
+        changedAt: toIso(row.changed_at),
+      })),
+    );
+  }
+
+  async removeResultsExcept(entityRefs: Set<string>): Promise<number> {
+    const stored: { entity_ref: string }[] = await this.db
+      .select('entity_ref')
+      .from('entity_results')
+      .union(qb => qb.select('entity_ref').from('evaluated_entities'));
+    const gone = stored
+      .map(r => r.entity_ref)
+      .filter(ref => !entityRefs.has(ref));
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(gone)) {
+        await tx('entity_results').whereIn('entity_ref', batch).delete();
+        await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
+      }
+    });
+    return gone.length;
+  }
+
+  /**
+   * Forgets history older than `before`, except each check's latest change before it (the
+   * state it was in when the kept history starts), which stays with its own time.
+   */
+  async pruneHistory(before: Date): Promise<number> {
+    const entityRefs: string[] = (
+      await this.db('scorecard_history')
+        .where('changed_at', '<', before)
+        .distinct('entity_ref')
+    ).map((row: { entity_ref: string }) => row.entity_ref);
+    let removed = 0;
+    for (const batch of chunks(entityRefs, 100)) {
+      removed += await this.db.transaction(async tx => {
+        const rows = await tx<HistoryRow & { id: number }>('scorecard_history')
+          .whereIn('entity_ref', batch)
+          .where('changed_at', '<', before)
+          .orderBy([
+            { column: 'changed_at', order: 'asc' },
+            { column: 'id', order: 'asc' },
+          ]);
+        // Per entity, each check's latest old change, grouped again by the time it happened.
+        const latest = new Map<
+          string,
+          Map<string, HistoryChange & { at: string }>
+        >();
+        for (const row of rows) {
+          const checks = latest.get(row.entity_ref) ?? new Map();
+          for (const change of JSON.parse(row.changes) as HistoryChange[]) {
+            checks.set(change.checkId, {
+              ...change,
+              at: toIso(row.changed_at),
+            });
+          }
+          latest.set(row.entity_ref, checks);
+        }
+        const kept: Omit<HistoryRow, 'id'>[] = [];
+        for (const [entityRef, checks] of latest) {
+          const byTime = new Map<string, HistoryChange[]>();
+          for (const { at, ...change } of checks.values()) {
+            byTime.set(at, [...(byTime.get(at) ?? []), change]);
+          }
+          for (const [at, changes] of [...byTime].sort(([a], [b]) =>
+            a.localeCompare(b),
+          )) {
+            kept.push({
+              entity_ref: entityRef,
+              changes: JSON.stringify(changes),
+              changed_at: new Date(at),
+            });
+          }
+        }
+        if (kept.length >= rows.length) {
+          return 0;
+        }
+        await tx('scorecard_history')
+          .whereIn(
+            'id',
+            rows.map(row => row.id),
+          )
+          .delete();
+        for (const insert of chunks(kept)) {
+          await tx('scorecard_history').insert(insert);
+        }
+        return rows.length - kept.length;
+      });
+    }
+    return removed;
+  }
+}

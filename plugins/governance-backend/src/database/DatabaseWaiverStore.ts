@@ -1,0 +1,92 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { chunks, toIso } from './util';
+import { WaiverStore } from './WaiverStore';
+
+type WaiverRow = {
+  id: string;
+  entity_ref: string;
+  check_id: string;
+  reason: string;
+  expires_at: Date | string | number;
+  created_by: string;
+  created_at: Date | string | number;
+  revoked_by: string | null;
+  revoked_at: Date | string | number | null;
+};
+
+function rowToWaiver(row: WaiverRow): Waiver {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    reason: row.reason,
+    expiresAt: toIso(row.expires_at),
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    ...(row.revoked_at
+      ? {
+          revokedBy: row.revoked_by ?? undefined,
+          revokedAt: toIso(row.revoked_at),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Knex implementation of {@link WaiverStore}, tested on SQLite and PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseWaiverStore implements WaiverStore {
+  constructor(private readonly db: Knex) {}
+
+  async createWaiver(waiver: Waiver): Promise<void> {
+    await this.db('waivers').insert({
+      id: waiver.id,
+      entity_ref: waiver.entityRef,
+      check_id: waiver.checkId,
+      reason: waiver.reason,
+      expires_at: new Date(waiver.expiresAt),
+      created_by: waiver.createdBy,
+      created_at: new Date(waiver.createdAt),
+    });
+  }
+
+  async revokeWaiver(
+    id: string,
+    revokedBy: string,
+    revokedAt: Date,
+  ): Promise<Waiver> {
+    // The conditional update is the check: of two concurrent revocations only one matches.
+    const updated = await this.db('waivers')
+      .where({ id })
+      .whereNull('revoked_at')
+      .update({ revoked_by: revokedBy, revoked_at: revokedAt });
+    const row = await this.db<WaiverRow>('waivers').where({ id }).first();
+    if (!row) {
+      throw new NotFoundError(`No waiver with id ${id}`);
+    }
+    if (updated === 0) {
+      throw new ConflictError(
+        `Waiver ${id} was already revoked by ${row.revoked_by} at ${toIso(
+          row.revoked_at!,
+        )}`,
+      );
+    }
+    return rowToWaiver(row);
+  }
+
+  async listWaivers(entityRefs: string[]): Promise<Waiver[]> {
+    const rows: WaiverRow[] = [];
+    for (const batch of chunks(entityRefs)) {
+      rows.push(
+        ...(await this.db<WaiverRow>('waivers').whereIn('entity_ref', batch)),
+      );
+    }
+    return rows
+      .map(rowToWaiver)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}

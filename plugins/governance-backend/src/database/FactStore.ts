@@ -1,0 +1,41 @@
+import { FactValue } from '@catalog-governance/backstage-plugin-governance-common';
+
+/**
+ * A measured fact as pushed to the facts API.
+ *
+ * @internal
+ */
+export interface MeasuredFact {
+  entityRef: string;
+  name: string;
+  value: FactValue;
+  source: string;
+  observedAt: string;
+}
+
+/**
+ * The latest measured facts, one row per entity, fact and source.
+ *
+ * @internal
+ */
+export interface FactStore {
+  /**
+   * Stores a batch of measured facts in one transaction: all or nothing. For each entity, fact
+   * and source only the latest observation is kept; an older one than stored is ignored. Each
+   * entity's fact keeps at most the store's `maxSourcesPerFact` sources, the most recently
+   * observed ones.
+   */
+  addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void>;
+
+  /** The latest measured facts of the given entities, keyed by entity ref. */
+  getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>>;
+
+  /** Every entity with measured facts. */
+  listFactEntityRefs(): Promise<string[]>;
+
+  /** Deletes the facts of the given entities. Returns how many rows were deleted. */
+  removeFacts(entityRefs: string[]): Promise<number>;
+
+  /** Deletes facts observed before `before`. Returns how many rows were deleted. */
+  pruneFacts(before: Date): Promise<number>;
+}

@@ -1,0 +1,81 @@
+import {
+  CheckResult,
+  CheckState,
+} from '@catalog-governance/backstage-plugin-governance-common';
+
+/**
+ * A stored change of one check's result.
+ *
+ * @internal
+ */
+export interface CheckTransition {
+  entityRef: string;
+  checkId: string;
+  /** `removed` when the check no longer applies to the entity, e.g. after a tier change. */
+  state: CheckState | 'removed';
+  actual?: string;
+  changedAt: string;
+}
+
+/**
+ * Where an evaluated entity sits in the organisation, for the Compliance roll-ups. Refs are full
+ * entity refs.
+ *
+ * @internal
+ */
+export interface EntityPlacement {
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  tier: string;
+}
+
+/**
+ * The outcome of evaluating one entity. Without a placement the entity has no valid tier: its
+ * results must be empty, and its current results and roll-up row are removed.
+ *
+ * @internal
+ */
+export interface EntityEvaluation {
+  entityRef: string;
+  placement?: EntityPlacement;
+  results: CheckResult[];
+}
+
+/**
+ * Each entity's current scorecard results and the history of their changes.
+ *
+ * @internal
+ */
+export interface ScorecardStore {
+  /**
+   * Replaces the current results and roll-up rows of the given entities and records a
+   * transition for each check whose state or value changed (including checks that
+   * disappeared). One transaction.
+   */
+  storeEvaluations(
+    evaluations: EntityEvaluation[],
+    evaluatedAt: Date,
+  ): Promise<void>;
+
+  /** Current results of one entity, in check order; absent when never evaluated. */
+  getResults(
+    entityRef: string,
+  ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined>;
+
+  /** Transitions of one entity's checks since a time, oldest first. */
+  listTransitions(entityRef: string, since: Date): Promise<CheckTransition[]>;
+
+  /**
+   * Removes the current results and roll-up rows of entities not in `entityRefs` (they left the
+   * catalog or lost their tier); their history stays. Returns how many entities were removed.
+   */
+  removeResultsExcept(entityRefs: Set<string>): Promise<number>;
+
+  /**
+   * Deletes history rows older than `before`, except the latest row of each entity's check, so
+   * a trend can still start from the right state. Returns how many rows were deleted.
+   */
+  pruneHistory(before: Date): Promise<number>;
+}

@@ -1,0 +1,35 @@
+import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
+
+/** @internal */
+export const CHECK_STATES: CheckState[] = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+];
+
+/**
+ * A row of `evaluated_entities`: an evaluated entity's place in the organisation and its
+ * result counts. The scorecard store writes it with the results; the compliance views and the
+ * escalation signals read it.
+ *
+ * @internal
+ */
+export type EvaluatedEntityRow = {
+  entity_ref: string;
+  title: string | null;
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+  tier: string;
+  pass: number;
+  fail: number;
+  warn: number;
+  unknown: number;
+  waived: number;
+  total: number;
+  passing_share: number;
+  failing: string;
+  evaluated_at: Date | string | number;
+};
