@@ -120,4 +120,16 @@ describe('front matter', () => {
       "front matter line 2 '- accepted' is not valid YAML (a list or a lone value where keys with values are expected); expected 'key: value' lines such as 'status: accepted'",
     ]);
   });
+
+  it('does not read front matter longer than anyone writes, and says so', () => {
+    const warnings: string[] = [];
+    const block = readFrontMatter(
+      ['---', 'status: accepted', `notes: ${'[{'.repeat(6_000)}`, '---'],
+      warnings,
+    );
+    expect(block).toEqual({ values: new Map(), found: true, bodyStart: 4 });
+    expect(warnings).toEqual([
+      'front matter is 12024 characters long, more than the 10000 that are read; expected a short YAML block (status, date, deciders, ...)',
+    ]);
+  });
 });

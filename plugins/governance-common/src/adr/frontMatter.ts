@@ -15,6 +15,11 @@ import { collapseSpaces, isDefined, quote } from './text';
 
 /** At most this many invalid front matter lines are named, the rest are counted. */
 const MAX_YAML_PROBLEMS = 3;
+/**
+ * Longest front matter read. MADR's is a dozen short lines; YAML's cost grows with every token,
+ * and 200 kB of nested brackets would hold up the ingestion job and the browser for seconds.
+ */
+const MAX_FRONT_MATTER = 10_000;
 
 /** A front matter value as the ADR fields read it: text, or a list of texts. */
 export type FrontMatterValue = string | string[];
@@ -55,13 +60,13 @@ export function readFrontMatter(
     // Read what looks like front matter up to the first heading, so a forgotten closing line
     // does not also lose the status and date.
     const end = unclosedEnd(lines);
-    const { values } = readYaml(lines, 1, end);
+    const { values } = readYaml(lines, 1, end, warnings);
     warnings.push(
       "front matter is not closed: the file starts with a '---' line but no later line is '---'; expected the YAML block (status, date, ...) to end with a '---' line",
     );
     return { values, found: values.size > 0, bodyStart: end };
   }
-  const { values, problems } = readYaml(lines, 1, close);
+  const { values, problems } = readYaml(lines, 1, close, warnings);
   warnings.push(...problems.slice(0, MAX_YAML_PROBLEMS));
   if (problems.length > MAX_YAML_PROBLEMS) {
     warnings.push(
@@ -125,8 +130,15 @@ function readYaml(
   lines: string[],
   from: number,
   to: number,
+  warnings: string[],
 ): { values: FrontMatter; problems: string[] } {
   const text = lines.slice(from, to).join('\n');
+  if (text.length > MAX_FRONT_MATTER) {
+    warnings.push(
+      `front matter is ${text.length} characters long, more than the ${MAX_FRONT_MATTER} that are read; expected a short YAML block (status, date, deciders, ...)`,
+    );
+    return { values: new Map(), problems: [] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     schema: 'failsafe',

@@ -229,6 +229,9 @@ describe('parseAdr', () => {
       )}`,
       `## Status\n\n${'Proposed | '.repeat(size / 11)}`,
       `${':::note Superseded\n'.repeat(size / 19)}`,
+      // YAML's cost grows with its tokens: nested flow collections, many keys.
+      `---\nstatus: ${'[{'.repeat(size / 2)}\n---`,
+      `---\n${'k: v\n'.repeat(size / 5)}---`,
     ];
     const started = Date.now();
     for (const input of inputs) {
