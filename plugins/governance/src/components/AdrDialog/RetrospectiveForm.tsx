@@ -1,17 +1,16 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   CreateRetrospectiveRequest,
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { isCalendarDay, utcToday } from '../../lib/days';
 import { reasonOf, statusOf } from '../../lib/describeError';
+import { FormDialog, useFormSubmission } from '../FormDialog';
 
 const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
   keep: 'Keep: the decision holds',
@@ -60,39 +59,29 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
   const [date, setDate] = useState(today);
   const [outcome, setOutcome] = useState<RetrospectiveOutcome>('keep');
   const [notes, setNotes] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [serverError, setServerError] = useState<Error>();
 
   const request = { date, outcome, notes: notes.trim() };
-  const problems = validate(request, today);
-  const shown = attempted ? problems : {};
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (problems.date || problems.notes) {
-      return;
-    }
-    setSubmitting(true);
-    setServerError(undefined);
-    try {
+  const form = useFormSubmission({
+    problems: validate(request, today),
+    send: async () => {
       await governanceApi.createRetrospective(adrId, request);
-    } catch (e) {
-      setServerError(e as Error);
-      setSubmitting(false);
-      return;
-    }
-    onRecorded();
-  };
+      onRecorded();
+    },
+  });
+  const { shown, submitting } = form;
 
   return (
-    <form noValidate onSubmit={submit} aria-label="Record retrospective">
-      {serverError && (
-        <Alert severity="error" data-testid="governance-retrospective-error">
-          {failureMessage(serverError)}
-        </Alert>
-      )}
+    <FormDialog
+      inline
+      title="Record retrospective"
+      error={form.error && failureMessage(form.error)}
+      errorTestId="governance-retrospective-error"
+      submitLabel="Save retrospective"
+      busyLabel="Recording…"
+      busy={submitting}
+      onSubmit={form.submit}
+      onCancel={onCancel}
+    >
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         <TextField
           id={`governance-retrospective-date-${adrId}`}
@@ -146,19 +135,6 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
           'What the decision did, measured against what it set out to do.'
         }
       />
-      <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
-        <Button onClick={onCancel} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          color="primary"
-          variant="contained"
-          disabled={submitting}
-        >
-          {submitting ? 'Recording…' : 'Save retrospective'}
-        </Button>
-      </Box>
-    </form>
+    </FormDialog>
   );
 }

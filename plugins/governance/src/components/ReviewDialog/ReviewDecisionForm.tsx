@@ -1,5 +1,3 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import {
   REVIEW_DECISIONS,
@@ -7,7 +5,8 @@ import {
   ReviewDecisionOutcome,
   ReviewItem,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormDialog, useFormSubmission } from '../FormDialog';
 import { REVIEW_DECISION_ACTIONS } from '../ReviewStatusChip';
 import { AdrReferenceField } from './AdrReferenceField';
 import { ReviewChange } from './ReviewTriageForm';
@@ -37,32 +36,31 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
   const [decision, setDecision] = useState<ReviewDecisionOutcome | ''>('');
   const [rationale, setRationale] = useState('');
   const [adr, setAdr] = useState('');
-  const [attempted, setAttempted] = useState(false);
-
-  const problems: { decision?: string; rationale?: string } = {
-    decision: decision ? undefined : 'Choose a decision.',
-    rationale: rationale.trim()
-      ? undefined
-      : 'Explain the decision: the requester and later readers rely on it.',
-  };
-  const shown: typeof problems = attempted ? problems : {};
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (!decision || problems.rationale) {
-      return;
-    }
-    await onDecide({
-      status: decision,
-      rationale: rationale.trim(),
-      decisionAdr: adr.trim() || undefined,
-    });
-  };
+  // The dialog shows why a decision was not recorded; this form only keeps what was entered.
+  const { shown, submit } = useFormSubmission({
+    problems: {
+      decision: decision ? undefined : 'Choose a decision.',
+      rationale: rationale.trim()
+        ? undefined
+        : 'Explain the decision: the requester and later readers rely on it.',
+    },
+    send: () =>
+      onDecide({
+        status: decision as ReviewDecisionOutcome,
+        rationale: rationale.trim(),
+        decisionAdr: adr.trim() || undefined,
+      }),
+  });
 
   const idPrefix = `governance-review-decision-${item.id}`;
   return (
-    <form noValidate onSubmit={submit} aria-label="Decide">
+    <FormDialog
+      inline
+      title="Decide"
+      submitLabel="Record decision"
+      busy={busy}
+      onSubmit={submit}
+    >
       <TextField
         id={`${idPrefix}-outcome`}
         label="Decision"
@@ -111,16 +109,6 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         onChange={setAdr}
         disabled={busy}
       />
-      <Box display="flex" justifyContent="flex-end" mt={1}>
-        <Button
-          type="submit"
-          color="primary"
-          variant="contained"
-          disabled={busy}
-        >
-          Record decision
-        </Button>
-      </Box>
-    </form>
+    </FormDialog>
   );
 }

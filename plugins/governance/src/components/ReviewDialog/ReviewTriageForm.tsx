@@ -11,7 +11,8 @@ import {
   ReviewStatus,
   ReviewUpdate,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { FormDialog, useFormSubmission } from '../FormDialog';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -68,7 +69,6 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
   const [priority, setPriority] = useState<ReviewPriority>(item.priority);
   const [dueDate, setDueDate] = useState(item.dueDate ?? '');
   const [status, setStatus] = useState<ReviewStatus>(item.status);
-  const [attempted, setAttempted] = useState(false);
 
   const typedAssignee = assignee.trim();
   const normalizedAssignee = typedAssignee
@@ -97,18 +97,26 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
   const changed =
     Object.keys(change).length > 0 || typedAssignee !== (item.assignee ?? '');
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (assigneeProblem || Object.keys(change).length === 0) {
-      return;
-    }
-    await onSave(change);
-  };
+  // The dialog shows why a change was not saved; this form only keeps what was entered.
+  const { shown, submit } = useFormSubmission({
+    problems: {
+      assignee: assigneeProblem,
+      unchanged:
+        Object.keys(change).length === 0 ? 'Nothing to save.' : undefined,
+    },
+    send: () => onSave(change),
+  });
 
   const idPrefix = `governance-review-triage-${item.id}`;
   return (
-    <form noValidate onSubmit={submit} aria-label="Triage">
+    <FormDialog
+      inline
+      title="Triage"
+      submitLabel="Save"
+      busy={busy}
+      canSubmit={changed}
+      onSubmit={submit}
+    >
       <Box
         display="flex"
         alignItems="center"
@@ -126,12 +134,8 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
           disabled={busy}
           InputLabelProps={{ shrink: true }}
           style={{ minWidth: 280 }}
-          error={attempted && !!assigneeProblem}
-          helperText={
-            attempted && assigneeProblem
-              ? assigneeProblem
-              : 'Leave empty to unassign.'
-          }
+          error={!!shown.assignee}
+          helperText={shown.assignee ?? 'Leave empty to unassign.'}
         />
         <Button
           size="small"
@@ -189,16 +193,6 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
           ))}
         </TextField>
       </Box>
-      <Box display="flex" justifyContent="flex-end" mt={1}>
-        <Button
-          type="submit"
-          color="primary"
-          variant="contained"
-          disabled={busy || !changed}
-        >
-          Save
-        </Button>
-      </Box>
-    </form>
+    </FormDialog>
   );
 }

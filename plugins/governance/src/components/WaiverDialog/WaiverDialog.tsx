@@ -1,21 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError } from '../../lib/describeError';
-import {
-  addDays,
-  endOfUtcDay,
-  isCalendarDay,
-  utcToday,
-} from '../../lib/days';
+import { addDays, endOfUtcDay, isCalendarDay, utcToday } from '../../lib/days';
+import { FormDialog, useFormSubmission } from '../FormDialog';
 
 /** How long a waiver lasts unless the council picks another day. */
 const DEFAULT_WAIVER_DAYS = 30;
@@ -63,26 +52,9 @@ export function WaiverDialog(props: WaiverDialogProps) {
   const [expiryDay, setExpiryDay] = useState(() =>
     addDays(today, DEFAULT_WAIVER_DAYS),
   );
-  // Messages appear once the user tried to submit, then follow every change.
-  const [attempted, setAttempted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [serverError, setServerError] = useState<Error>();
-
-  const problems = validate(reason, expiryDay, today);
-  const shown = attempted ? problems : {};
-  // Ids tie each label and message to its field for assistive technology.
-  const idPrefix = `governance-waiver-${check.checkId}`;
-  const titleId = `${idPrefix}-title`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (problems.reason || problems.expiryDay) {
-      return;
-    }
-    setSubmitting(true);
-    setServerError(undefined);
-    try {
+  const form = useFormSubmission({
+    problems: validate(reason, expiryDay, today),
+    send: async () => {
       await governanceApi.createWaiver({
         entityRef,
         checkId: check.checkId,
@@ -90,96 +62,64 @@ export function WaiverDialog(props: WaiverDialogProps) {
         // The waiver lasts through the whole chosen day, wherever the council sits.
         expiresAt: endOfUtcDay(expiryDay),
       });
-    } catch (e) {
-      setServerError(e as Error);
-      setSubmitting(false);
-      return;
-    }
-    onChanged();
-    onClose();
-  };
+      onChanged();
+      onClose();
+    },
+  });
+  const { shown, submitting } = form;
+  // Ids tie each label and message to its field for assistive technology.
+  const idPrefix = `governance-waiver-${check.checkId}`;
 
   return (
-    <Dialog
-      open
-      onClose={() => {
-        if (!submitting) {
-          onClose();
-        }
-      }}
-      aria-labelledby={titleId}
-      fullWidth
-      maxWidth="sm"
+    <FormDialog
+      title={`Waive ${check.title}`}
+      idPrefix={idPrefix}
+      intro="Until the waiver expires or is revoked, the check shows as waived instead of its real state. Everyone who reads the scorecard sees who granted it and why."
+      error={
+        form.error && `The waiver was not granted. ${describeError(form.error)}`
+      }
+      errorTestId="governance-waiver-error"
+      submitLabel="Grant waiver"
+      busyLabel="Granting…"
+      busy={submitting}
+      onSubmit={form.submit}
+      onCancel={onClose}
     >
-      <form noValidate onSubmit={submit}>
-        <DialogTitle id={titleId}>Waive {check.title}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Until the waiver expires or is revoked, the check shows as waived
-            instead of its real state. Everyone who reads the scorecard sees who
-            granted it and why.
-          </DialogContentText>
-          {serverError && (
-            <Alert
-              severity="error"
-              data-testid="governance-waiver-error"
-              style={{ marginBottom: 16 }}
-            >
-              The waiver was not granted. {describeError(serverError)}
-            </Alert>
-          )}
-          <TextField
-            id={`${idPrefix}-reason`}
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            required
-            multiline
-            minRows={3}
-            fullWidth
-            margin="normal"
-            variant="outlined"
-            disabled={submitting}
-            error={!!shown.reason}
-            helperText={
-              shown.reason ??
-              'Why the check may fail for now, and what will fix it.'
-            }
-          />
-          <TextField
-            id={`${idPrefix}-expires`}
-            label="Expires on"
-            type="date"
-            value={expiryDay}
-            onChange={e => setExpiryDay(e.target.value)}
-            required
-            margin="normal"
-            variant="outlined"
-            disabled={submitting}
-            InputLabelProps={{ shrink: true }}
-            inputProps={{
-              min: addDays(today, 1),
-            }}
-            error={!!shown.expiryDay}
-            helperText={
-              shown.expiryDay ?? 'The waiver ends at the end of this day, UTC.'
-            }
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={submitting}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={submitting}
-          >
-            {submitting ? 'Granting…' : 'Grant waiver'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <TextField
+        id={`${idPrefix}-reason`}
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        required
+        multiline
+        minRows={3}
+        fullWidth
+        margin="normal"
+        variant="outlined"
+        disabled={submitting}
+        error={!!shown.reason}
+        helperText={
+          shown.reason ??
+          'Why the check may fail for now, and what will fix it.'
+        }
+      />
+      <TextField
+        id={`${idPrefix}-expires`}
+        label="Expires on"
+        type="date"
+        value={expiryDay}
+        onChange={e => setExpiryDay(e.target.value)}
+        required
+        margin="normal"
+        variant="outlined"
+        disabled={submitting}
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ min: addDays(today, 1) }}
+        error={!!shown.expiryDay}
+        helperText={
+          shown.expiryDay ?? 'The waiver ends at the end of this day, UTC.'
+        }
+      />
+    </FormDialog>
   );
 }

@@ -1,0 +1,129 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Alert from '@material-ui/lab/Alert';
+import { FormEvent, ReactNode } from 'react';
+
+/** Props for {@link FormDialog}. */
+export interface FormDialogProps {
+  /** The dialog's title; an inline form is named by it for assistive technology. */
+  title: string;
+  /** Prefix of the dialog's element ids; its title is `<idPrefix>-title`. */
+  idPrefix?: string;
+  /**
+   * Shows the form in place, inside a page or another dialog, with its buttons under the
+   * fields, instead of in a dialog of its own.
+   */
+  inline?: boolean;
+  /** What the form does, shown under the title. */
+  intro?: ReactNode;
+  /** Why the last submission failed, shown above the fields. */
+  error?: ReactNode;
+  /** The test id of the failure message. */
+  errorTestId?: string;
+  submitLabel: string;
+  /** The submit button's label while busy; the submit label when left out. */
+  busyLabel?: string;
+  /** While busy, the buttons are disabled and the dialog stays open. */
+  busy: boolean;
+  /** False keeps Submit disabled, for example while nothing changed. */
+  canSubmit?: boolean;
+  onSubmit: () => void;
+  /** Cancel closes the form; without it there is no Cancel button. */
+  onCancel?: () => void;
+  children: ReactNode;
+}
+
+/**
+ * The frame every governance form shares: title, failure message, fields, then Cancel and
+ * Submit. Submitting runs `onSubmit` instead of reloading the page; the browser's own
+ * validation stays off, so each form shows its own messages.
+ */
+export function FormDialog(props: FormDialogProps) {
+  const {
+    title,
+    idPrefix = 'governance-form',
+    inline,
+    intro,
+    error,
+    errorTestId,
+    submitLabel,
+    busyLabel,
+    busy,
+    canSubmit = true,
+    onSubmit,
+    onCancel,
+    children,
+  } = props;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  const failure = error && (
+    <Alert
+      severity="error"
+      data-testid={errorTestId}
+      style={{ marginBottom: 16 }}
+    >
+      {error}
+    </Alert>
+  );
+  const buttons = (
+    <>
+      {onCancel && (
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      )}
+      <Button
+        type="submit"
+        color="primary"
+        variant="contained"
+        disabled={busy || !canSubmit}
+      >
+        {busy && busyLabel ? busyLabel : submitLabel}
+      </Button>
+    </>
+  );
+
+  if (inline) {
+    return (
+      <form noValidate onSubmit={submit} aria-label={title}>
+        {failure}
+        {children}
+        <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
+          {buttons}
+        </Box>
+      </form>
+    );
+  }
+
+  const titleId = `${idPrefix}-title`;
+  return (
+    <Dialog
+      open
+      onClose={() => {
+        if (!busy) {
+          onCancel?.();
+        }
+      }}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="sm"
+    >
+      <form noValidate onSubmit={submit}>
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        <DialogContent>
+          {intro && <DialogContentText>{intro}</DialogContentText>}
+          {failure}
+          {children}
+        </DialogContent>
+        <DialogActions>{buttons}</DialogActions>
+      </form>
+    </Dialog>
+  );
+}
