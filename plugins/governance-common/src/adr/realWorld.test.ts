@@ -9,11 +9,9 @@ import {
 
 describe('real-world ADRs (src/__fixtures__/adrs/real-world, sources in its SOURCES.md)', () => {
   it.each(
-    realWorldExpectations.map(([file, expected]) => [
-      expected.kind,
-      file,
-      expected,
-    ]),
+    realWorldExpectations
+      .filter(([, expected]) => expected.warnings !== undefined)
+      .map(([file, expected]) => [expected.kind, file, expected]),
   )('%s: %s', (_kind, file, expected) => {
     const parsed = parseRealWorld(file);
     expect({
