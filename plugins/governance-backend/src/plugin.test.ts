@@ -2,6 +2,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -58,6 +59,8 @@ const entities: Entity[] = [
     relations: members(6),
   },
 ];
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('governance backend plugin', () => {
   async function startBackend(
@@ -195,6 +198,21 @@ describe('governance backend plugin', () => {
       '/api/governance/summary?entityRef=component:default/payments',
     );
     expect(res.status).toBe(401);
+  });
+
+  it('migrates the database once at start-up, for every store', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const database = mockServices.database.mock({
+      getClient: async () => knex,
+      migrations: { skip: false },
+    });
+    const server = await startBackend({}, [database.factory]);
+    expect(database.getClient).toHaveBeenCalledTimes(1);
+    const res = await request(server)
+      .get('/api/governance/summary')
+      .query({ entityRef: 'component:default/payments' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
   });
 
   it('fails start-up with a message naming an invalid tier config key', async () => {
