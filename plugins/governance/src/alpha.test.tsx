@@ -20,18 +20,19 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { paymentsAdrs } from './__testUtils__/adrs';
 import {
-  annotatedEntity,
-  criticalSummary,
-  designReview,
-  mockAdrApi,
-  mockGovernanceApi,
-  paymentsAdrs,
   paymentsEntities,
   paymentsRollupBySystem,
-  reviewPage,
   rollupByOwner,
-} from './__testUtils__/fixtures';
+} from './__testUtils__/compliance';
+import { annotatedEntity } from './__testUtils__/entities';
+import {
+  mockAdrApi,
+  mockGovernanceApi,
+} from './__testUtils__/mockGovernanceApi';
+import { designReview, reviewPage } from './__testUtils__/reviews';
+import { criticalSummary } from './__testUtils__/scorecards';
 import { ownerCatalogApi } from './__testUtils__/catalogOwners';
 import { governanceApiRef } from './api';
 import governancePlugin from './alpha';

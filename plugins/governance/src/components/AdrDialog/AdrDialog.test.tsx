@@ -4,15 +4,12 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  annotatedEntity,
-  backendError,
-  mockAdrApi,
-  mockPermissionApi,
-  paymentsAdr,
-  paymentsAdrs,
-  renderForEntity,
-} from '../../__testUtils__/fixtures';
+import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { backendError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi } from '../../api';
 import { AdrDialog } from './AdrDialog';
 

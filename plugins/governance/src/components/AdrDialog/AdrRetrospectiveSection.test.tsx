@@ -1,12 +1,10 @@
 import { governanceRetrospectiveCreatePermission } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor } from '@testing-library/react';
-import {
-  annotatedEntity,
-  mockAdrApi,
-  mockPermissionApi,
-  paymentsAdr,
-  renderForEntity,
-} from '../../__testUtils__/fixtures';
+import { paymentsAdr } from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 
 describe('AdrRetrospectiveSection', () => {

@@ -11,12 +11,10 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  backendError,
-  mockAdrApi,
-  mockPermissionApi,
-  paymentsAdrs,
-} from '../../__testUtils__/fixtures';
+import { paymentsAdrs } from '../../__testUtils__/adrs';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { backendError } from '../../__testUtils__/responseErrors';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { AdrIndex } from './AdrIndex';

@@ -7,12 +7,9 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  designReview,
-  mockGovernanceApi,
-  reviewPage,
-  rollupByOwner,
-} from '../../__testUtils__/fixtures';
+import { rollupByOwner } from '../../__testUtils__/compliance';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { designReview, reviewPage } from '../../__testUtils__/reviews';
 import { governanceApiRef } from '../../api';
 import { ArchitectureCouncilPage } from './ArchitectureCouncilPage';
 

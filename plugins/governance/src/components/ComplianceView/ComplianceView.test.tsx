@@ -10,12 +10,12 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  mockComplianceApi,
   paymentsEntities,
   paymentsRollupBySystem,
-  responseError,
   rollupByOwner,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/compliance';
+import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
+import { responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ComplianceView } from './ComplianceView';
 

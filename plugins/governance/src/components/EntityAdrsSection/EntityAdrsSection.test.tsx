@@ -6,14 +6,14 @@ import {
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  annotatedEntity,
-  mockAdrApi,
   paymentsAdr,
   paymentsAdrs,
   paymentsEntityAdrs,
-  renderForEntity,
-  responseError,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi } from '../../api';
 import { EntityAdrsSection } from './EntityAdrsSection';
 

@@ -2,15 +2,17 @@ import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-go
 import { screen, within } from '@testing-library/react';
 import {
   annotatedEntity,
+  unannotatedEntity,
+} from '../../__testUtils__/entities';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { responseError } from '../../__testUtils__/responseErrors';
+import {
   criticalSummary,
   invalidSummary,
-  mockGovernanceApi,
   refreshedCriticalSummary,
-  renderForEntity,
-  responseError,
-  unannotatedEntity,
   unannotatedSummary,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/scorecards';
 import { EntityGovernanceCard } from './EntityGovernanceCard';
 
 describe('EntityGovernanceCard', () => {

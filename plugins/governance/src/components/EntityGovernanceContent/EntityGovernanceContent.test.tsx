@@ -5,23 +5,24 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
 import {
   annotatedEntity,
-  approvedEscalation,
+  unannotatedEntity,
+} from '../../__testUtils__/entities';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { responseError } from '../../__testUtils__/responseErrors';
+import { approvedEscalation, reviewPage } from '../../__testUtils__/reviews';
+import {
   criticalSummary,
   invalidSummary,
-  mockGovernanceApi,
-  mockPermissionApi,
   p95LatencyWaiver,
-  paymentsEntityAdrs,
   refreshedCriticalSummary,
-  renderForEntity,
-  responseError,
-  reviewPage,
-  unannotatedEntity,
   unannotatedSummary,
   waivedCriticalSummary,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/scorecards';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
 function checkRow(checkId: string) {

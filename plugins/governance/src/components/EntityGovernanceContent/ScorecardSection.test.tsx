@@ -1,11 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import {
-  annotatedEntity,
-  mockGovernanceApi,
-  mockPermissionApi,
-  renderForEntity,
-  waivedCriticalSummary,
-} from '../../__testUtils__/fixtures';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { waivedCriticalSummary } from '../../__testUtils__/scorecards';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
 // usePermission caches each decision for the whole test file, so this file only holds tests

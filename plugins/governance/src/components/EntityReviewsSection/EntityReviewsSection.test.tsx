@@ -4,17 +4,17 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { backendError } from '../../__testUtils__/responseErrors';
 import {
-  annotatedEntity,
   approvedEscalation,
-  backendError,
   designReview,
   designReviewDetail,
-  mockReviewApi,
-  paymentsEntityAdrs,
-  renderForEntity,
   reviewPage,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/reviews';
 import { GovernanceApi } from '../../api';
 import { EntityReviewsSection } from './EntityReviewsSection';
 

@@ -1,13 +1,10 @@
 import { governanceReviewCreatePermission } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor } from '@testing-library/react';
-import {
-  annotatedEntity,
-  designReview,
-  mockPermissionApi,
-  mockReviewApi,
-  renderForEntity,
-  reviewPage,
-} from '../../__testUtils__/fixtures';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { designReview, reviewPage } from '../../__testUtils__/reviews';
 import { EntityReviewsSection } from './EntityReviewsSection';
 
 describe('EntityReviewsSection', () => {

@@ -2,16 +2,16 @@ import { mockApis } from '@backstage/test-utils';
 import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { backendError } from '../../__testUtils__/responseErrors';
 import {
-  annotatedEntity,
   approvedEscalation,
-  backendError,
   designReviewDetail,
-  mockPermissionApi,
-  mockReviewApi,
-  paymentsEntityAdrs,
-  renderForEntity,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/reviews';
 import { GovernanceApi, ReviewConflictError } from '../../api';
 import { ReviewDialog } from './ReviewDialog';
 

@@ -5,13 +5,11 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  annotatedEntity,
-  designReviewDetail,
-  mockPermissionApi,
-  mockReviewApi,
-  renderForEntity,
-} from '../../__testUtils__/fixtures';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { designReviewDetail } from '../../__testUtils__/reviews';
 import { GovernanceApi } from '../../api';
 import { ReviewDialog } from './ReviewDialog';
 

@@ -13,15 +13,15 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
+import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { backendError } from '../../__testUtils__/responseErrors';
 import {
   approvedEscalation,
-  backendError,
   designReview,
   designReviewDetail,
-  mockPermissionApi,
-  mockReviewApi,
   reviewPage,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/reviews';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ReviewQueue } from './ReviewQueue';
 

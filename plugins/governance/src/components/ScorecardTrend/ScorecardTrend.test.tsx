@@ -1,6 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { responseError, mockGovernanceApi } from '../../__testUtils__/fixtures';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ScorecardTrend } from './ScorecardTrend';
 

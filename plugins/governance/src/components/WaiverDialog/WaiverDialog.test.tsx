@@ -1,12 +1,12 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { responseError } from '../../__testUtils__/responseErrors';
 import {
   criticalSummary,
-  mockGovernanceApi,
   p95LatencyWaiver,
-  responseError,
-} from '../../__testUtils__/fixtures';
+} from '../../__testUtils__/scorecards';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { WaiverDialog } from './WaiverDialog';
 

@@ -1,0 +1,185 @@
+import {
+  EntityAdrs,
+  ReviewPage,
+  ReviewQuery,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceApi } from '../api';
+import { reviewSettings } from './reviews';
+
+async function noReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
+  return {
+    items: [],
+    totalCount: 0,
+    offset: query.offset ?? 0,
+    limit: query.limit ?? 25,
+  };
+}
+
+/**
+ * A governance API whose every method is a jest mock: the given answers, harmless empty ones
+ * where a view always asks (trends, waivers, ADR locations, reviews), and an error naming the
+ * method for anything a test did not expect.
+ */
+export function mockGovernanceApi(
+  getEntitySummary: GovernanceApi['getEntitySummary'],
+  refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
+    throw new Error('refreshScorecard was not expected in this test');
+  },
+  // No history unless a test gives one, so the scorecard renders without a chart.
+  getScorecardTrend: GovernanceApi['getScorecardTrend'] = async (
+    entityRef,
+    days = 90,
+  ) => ({ entityRef, days, points: [] }),
+  waivers: Partial<
+    Pick<GovernanceApi, 'createWaiver' | 'revokeWaiver' | 'listWaivers'>
+  > = {},
+  compliance: Partial<Pick<GovernanceApi, ComplianceMethod>> = {},
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
+  reviews: Partial<Pick<GovernanceApi, ReviewMethod>> = {},
+): jest.Mocked<GovernanceApi> {
+  const unexpected = (method: string) => async () => {
+    throw new Error(`${method} was not expected in this test`);
+  };
+  return {
+    getEntitySummary: jest.fn(getEntitySummary),
+    refreshScorecard: jest.fn(refreshScorecard),
+    getScorecardTrend: jest.fn(getScorecardTrend),
+    createWaiver: jest.fn(
+      waivers.createWaiver ??
+        (async () => {
+          throw new Error('createWaiver was not expected in this test');
+        }),
+    ),
+    revokeWaiver: jest.fn(
+      waivers.revokeWaiver ??
+        (async () => {
+          throw new Error('revokeWaiver was not expected in this test');
+        }),
+    ),
+    listWaivers: jest.fn(waivers.listWaivers ?? (async () => [])),
+    getComplianceRollup: jest.fn(
+      compliance.getComplianceRollup ?? unexpected('getComplianceRollup'),
+    ),
+    getComplianceEntities: jest.fn(
+      compliance.getComplianceEntities ?? unexpected('getComplianceEntities'),
+    ),
+    // No history unless a test gives one, so the view renders without a chart.
+    getComplianceTrend: jest.fn(
+      compliance.getComplianceTrend ??
+        (async (filter = {}) => ({ filter, points: [] })),
+    ),
+    exportComplianceCsv: jest.fn(
+      compliance.exportComplianceCsv ?? unexpected('exportComplianceCsv'),
+    ),
+    // No ADR location unless a test gives one, so the Governance tab renders without ADRs.
+    getEntityAdrs: jest.fn(
+      adrs.getEntityAdrs ??
+        (async (entityRef: string): Promise<EntityAdrs> => ({
+          entityRef,
+          location: { status: 'not-configured' },
+          items: [],
+        })),
+    ),
+    refreshEntityAdrs: jest.fn(
+      adrs.refreshEntityAdrs ?? unexpected('refreshEntityAdrs'),
+    ),
+    getAdr: jest.fn(adrs.getAdr ?? unexpected('getAdr')),
+    getAdrAsset: jest.fn(adrs.getAdrAsset ?? unexpected('getAdrAsset')),
+    getAdrImpact: jest.fn(adrs.getAdrImpact ?? unexpected('getAdrImpact')),
+    createRetrospective: jest.fn(
+      adrs.createRetrospective ?? unexpected('createRetrospective'),
+    ),
+    getAdrIndex: jest.fn(adrs.getAdrIndex ?? unexpected('getAdrIndex')),
+    // No reviews unless a test gives some, so the Governance tab renders an empty list.
+    listReviews: jest.fn(reviews.listReviews ?? noReviews),
+    getReviewSettings: jest.fn(
+      reviews.getReviewSettings ?? (async () => reviewSettings),
+    ),
+    getReview: jest.fn(reviews.getReview ?? unexpected('getReview')),
+    requestReview: jest.fn(
+      reviews.requestReview ?? unexpected('requestReview'),
+    ),
+    updateReview: jest.fn(reviews.updateReview ?? unexpected('updateReview')),
+    commentOnReview: jest.fn(
+      reviews.commentOnReview ?? unexpected('commentOnReview'),
+    ),
+  };
+}
+
+type ReviewMethod =
+  | 'listReviews'
+  | 'getReviewSettings'
+  | 'getReview'
+  | 'requestReview'
+  | 'updateReview'
+  | 'commentOnReview';
+
+/** A governance API for the review views: only its review methods are expected. */
+export function mockReviewApi(
+  reviews: Partial<Pick<GovernanceApi, ReviewMethod>>,
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    {},
+    adrs,
+    reviews,
+  );
+}
+
+type AdrMethod =
+  | 'getEntityAdrs'
+  | 'refreshEntityAdrs'
+  | 'getAdr'
+  | 'getAdrAsset'
+  | 'getAdrImpact'
+  | 'createRetrospective'
+  | 'getAdrIndex';
+
+/** A governance API for the ADR views: only its ADR methods are expected. */
+export function mockAdrApi(
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>>,
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    {},
+    adrs,
+  );
+}
+
+type ComplianceMethod =
+  | 'getComplianceRollup'
+  | 'getComplianceEntities'
+  | 'getComplianceTrend'
+  | 'exportComplianceCsv';
+
+/** A governance API for the Compliance view: only its methods are expected. */
+export function mockComplianceApi(
+  compliance: Partial<Pick<GovernanceApi, ComplianceMethod>>,
+): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    compliance,
+  );
+}

@@ -1,0 +1,48 @@
+import { Entity } from '@backstage/catalog-model';
+import { IdentityApi, identityApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import { ReactNode } from 'react';
+import { GovernanceApi, governanceApiRef } from '../api';
+import { mockPermissionApi } from './permissions';
+
+/**
+ * Renders an entity page element the way the catalog does, with the governance API mocked.
+ * The user holds every permission unless the test passes another permission API, and is
+ * signed in as `user:default/test` unless the test passes another identity.
+ */
+export async function renderForEntity(
+  element: ReactNode,
+  options: {
+    entity: Entity;
+    api: GovernanceApi;
+    permissionApi?: PermissionApi;
+    identityApi?: IdentityApi;
+  },
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [governanceApiRef, options.api],
+        [permissionApiRef, options.permissionApi ?? mockPermissionApi('ALLOW')],
+        [identityApiRef, options.identityApi ?? mockApis.identity()],
+      ]}
+    >
+      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
