@@ -7,6 +7,7 @@ import {
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -56,6 +57,15 @@ const governanceEntityCard = EntityCardBlueprint.make({
   },
 });
 
+// The catalog index's tier filter; disable it with `catalog-filter:governance/tier: false`.
+const catalogTierFilter = CatalogFilterBlueprint.make({
+  name: 'tier',
+  params: {
+    loader: () =>
+      import('./components/CatalogTier').then(m => <m.EntityTierPicker />),
+  },
+});
+
 // With a title and an icon, the page gets its own sidebar item.
 const architectureCouncilPage = PageBlueprint.make({
   name: 'architecture-council',
@@ -91,7 +101,8 @@ const architectureCouncilSubPages = architectureCouncilTabs.map(tab =>
 
 /**
  * The governance plugin for apps on the new frontend system: the Governance tab and overview
- * card on entity pages, the Architecture Council page, plus the API they read from.
+ * card on entity pages, the tier filter on the catalog index, the Architecture Council page,
+ * plus the API they read from.
  *
  * @alpha
  */
@@ -107,6 +118,7 @@ export default createFrontendPlugin({
     governanceApi,
     governanceEntityContent,
     governanceEntityCard,
+    catalogTierFilter,
     architectureCouncilPage,
     ...architectureCouncilSubPages,
   ],

@@ -12,6 +12,12 @@ export {
   ArchitectureCouncilPage,
 } from './plugin';
 export { isGovernanceAvailable } from './conditions';
+export {
+  createTierColumn,
+  EntityTierFilter,
+  EntityTierPicker,
+} from './components/CatalogTier';
+export type { EntityTierFilters } from './components/CatalogTier';
 export { governanceApiRef, GovernanceClient, ReviewConflictError } from './api';
 export type {
   ComplianceCsvRequest,
