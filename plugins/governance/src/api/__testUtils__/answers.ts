@@ -1,0 +1,162 @@
+import {
+  AdrDetail,
+  complianceCounts,
+  ComplianceEntityPage,
+  ComplianceRollup,
+  EntityAdrs,
+  EntityGovernanceSummary,
+  ReviewItemDetail,
+  Waiver,
+} from '@catalog-governance/backstage-plugin-governance-common';
+
+export const summary: EntityGovernanceSummary = {
+  entityRef: 'component:default/payments-api',
+  annotated: true,
+  tier: {
+    name: 'core',
+    title: 'Core service',
+    minAvailabilityPercent: 99.9,
+    maxP95LatencyMs: 500,
+    securityReview: { everyMonths: 6, kind: 'security review' },
+    testing: { minCoveragePercent: 75, requiredKinds: ['integration'] },
+  },
+  declared: { tier: 'core', availabilitySloPercent: 99.9 },
+  scorecard: {
+    evaluatedAt: '2025-11-02T07:15:00.000Z',
+    results: [
+      {
+        checkId: 'availability',
+        title: 'Availability',
+        state: 'pass',
+        target: '>= 99.9%',
+        actual: '99.9%',
+        factName: 'availability',
+        origin: 'declared',
+        source: 'governance/availability-slo',
+        stale: false,
+      },
+    ],
+  },
+  ownership: { owner: 'group:default/payments' },
+  decisionScope: {
+    status: 'unknown',
+    team: 'group:default/payments',
+    reason: 'The owning group group:default/payments is not in the catalog.',
+  },
+  problems: [],
+  validationMode: 'error',
+};
+
+export const waiver: Waiver = {
+  id: 'a3f1c2d4-0000-4000-8000-000000000001',
+  entityRef: 'component:default/payments-api',
+  checkId: 'p95-latency',
+  reason: 'Latency work lands with the Q1 capacity project',
+  expiresAt: '2026-01-31T23:59:59.999Z',
+  createdBy: 'user:default/amir.khan',
+  createdAt: '2025-11-02T08:00:00.000Z',
+};
+
+export const rollup: ComplianceRollup = {
+  groupBy: 'system',
+  filter: { owner: 'group:default/payments', domain: '' },
+  groups: [
+    {
+      key: 'system:default/checkout',
+      entities: 2,
+      counts: complianceCounts({ pass: 3, fail: 2, unknown: 1 }),
+    },
+  ],
+  totals: {
+    entities: 2,
+    counts: complianceCounts({ pass: 3, fail: 2, unknown: 1 }),
+  },
+};
+
+export const entityPage: ComplianceEntityPage = {
+  filter: { owner: 'group:default/payments' },
+  items: [
+    {
+      entityRef: 'component:default/payments-api',
+      owner: 'group:default/payments',
+      system: 'system:default/checkout',
+      tier: 'critical',
+      counts: complianceCounts({ pass: 1, fail: 1, unknown: 2, waived: 1 }),
+      failing: ['p95-latency'],
+      evaluatedAt: '2025-11-02T07:15:00.000Z',
+    },
+  ],
+  totalItems: 26,
+  offset: 25,
+  limit: 25,
+};
+
+export const adr: AdrDetail = {
+  id: 'adr-payments-0003',
+  entityRef: 'component:default/payments-api',
+  path: '0003-publish-payment-events-to-kafka.md',
+  url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0003-publish-payment-events-to-kafka.md',
+  number: 3,
+  title: 'Publish payment events to Kafka',
+  status: 'accepted',
+  date: '2025-04-14',
+  deciders: ['jane.doe'],
+  format: 'madr',
+  warnings: [],
+  retrospective: {
+    state: 'overdue',
+    dueAt: '2025-07-14',
+    overdueAt: '2025-10-14',
+  },
+  body: '# Publish payment events to Kafka\n',
+  links: [],
+  retrospectives: [],
+};
+
+export const entityAdrs: EntityAdrs = {
+  entityRef: 'component:default/payments-api',
+  location: {
+    status: 'ok',
+    url: 'https://github.com/acme/payments-api/tree/main/docs/adr',
+    readAt: '2025-11-24T06:00:00.000Z',
+  },
+  items: [adr],
+};
+
+export const reviewItem: ReviewItemDetail = {
+  id: 'review-1',
+  entityRef: 'component:default/payments-api',
+  kind: 'design-review',
+  title: 'Split the ledger out',
+  description: '',
+  origin: { type: 'user', requestedBy: 'user:default/jane.doe' },
+  status: 'in-review',
+  priority: 'high',
+  version: 4,
+  createdAt: '2025-11-01T09:00:00.000Z',
+  updatedAt: '2025-11-03T10:30:00.000Z',
+  commentCount: 0,
+  overdue: false,
+  comments: [],
+  history: [],
+};
+
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** Backstage's error body, as its error middleware writes it. */
+export function backendError(
+  statusCode: number,
+  error: { name: string; message: string },
+  request: { method: string; url: string },
+): Response {
+  return jsonResponse(statusCode, {
+    error,
+    request,
+    response: { statusCode },
+  });
+}
