@@ -19,7 +19,7 @@ import { governancePlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
-// Replicas share a database only on PostgreSQL; CI requires it (see DatabaseGovernanceStore.test).
+// Replicas share a database only on PostgreSQL; CI requires it (see database/migrations.test).
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
 const entities: Entity[] = Array.from({ length: 3 }, (_, i) => ({

@@ -1,7 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
-import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
 
 jest.setTimeout(60_000);
 
@@ -21,12 +22,36 @@ const result = (checkId: string, state: CheckResult['state']): CheckResult => ({
   stale: false,
 });
 
+it('runs on PostgreSQL when the suite requires it', () => {
+  // .ci/run sets this, so a missing PostgreSQL fails CI instead of skipping silently.
+  const required = process.env.GOVERNANCE_REQUIRE_POSTGRES === '1';
+  expect({
+    required,
+    available: databases.supports('POSTGRES_15'),
+  }).not.toEqual({
+    required: true,
+    available: false,
+  });
+  expect(databases.supports('SQLITE_3')).toBe(true);
+});
+
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('roll all the way down cleanly', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    await knex.migrate.rollback({ directory }, true);
+    expect(await knex.schema.hasTable('entity_tiers')).toBe(false);
+    expect(await knex.schema.hasTable('tier_changes')).toBe(false);
+  });
+
   it('carry scorecard results and history from per-check rows to per-entity rows and back', async () => {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseGovernanceStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const store = new DatabaseScorecardStore(knex);
     const ref = 'component:default/payments';
     const evaluate = (a: CheckResult['state'], at: string) =>
       store.storeEvaluations(

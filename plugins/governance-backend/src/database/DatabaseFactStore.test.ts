@@ -1,0 +1,168 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseFactStore } from './DatabaseFactStore';
+import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
+  async function createStore(options: { maxSourcesPerFact?: number } = {}) {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    return { knex, store: new DatabaseFactStore(knex, options) };
+  }
+
+  const fact = (
+    entityRef: string,
+    name: string,
+    source: string,
+    observedAt: string,
+  ) => ({ entityRef, name, value: 90, source, observedAt });
+
+  it("keeps at most maxSourcesPerFact sources of an entity's fact, the most recently observed", async () => {
+    const { store } = await createStore({ maxSourcesPerFact: 3 });
+    const ref = 'component:default/payments';
+    const other = 'component:default/ledger';
+    await store.addFacts(
+      [
+        fact(ref, 'coverage', 'a', '2026-11-20T00:00:00.000Z'),
+        fact(ref, 'coverage', 'b', '2026-11-21T00:00:00.000Z'),
+        fact(ref, 'testingKinds', 'a', '2026-11-01T00:00:00.000Z'),
+        fact(other, 'coverage', 'a', '2026-11-01T00:00:00.000Z'),
+      ],
+      new Date(),
+    );
+    // Three more sources, one batch at a time and in one batch.
+    await store.addFacts(
+      [fact(ref, 'coverage', 'c', '2026-11-22T00:00:00.000Z')],
+      new Date(),
+    );
+    await store.addFacts(
+      [
+        fact(ref, 'coverage', 'd', '2026-11-19T00:00:00.000Z'),
+        fact(ref, 'coverage', 'e', '2026-11-23T00:00:00.000Z'),
+      ],
+      new Date(),
+    );
+    const facts = await store.getFacts([ref, other]);
+    const sources = (entityRef: string, name: string) =>
+      facts
+        .get(entityRef)!
+        .filter(f => f.name === name)
+        .map(f => f.source)
+        .sort();
+    expect(sources(ref, 'coverage')).toEqual(['b', 'c', 'e']);
+    expect(sources(ref, 'testingKinds')).toEqual(['a']);
+    expect(sources(other, 'coverage')).toEqual(['a']);
+  });
+
+  it('prunes facts observed before a cutoff and removes the facts of given entities', async () => {
+    const { store } = await createStore();
+    const payments = 'component:default/payments';
+    const gone = 'component:default/gone';
+    await store.addFacts(
+      [
+        fact(payments, 'coverage', 'old', '2025-10-01T00:00:00.000Z'),
+        fact(payments, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+        fact(gone, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+      ],
+      new Date(),
+    );
+    expect((await store.listFactEntityRefs()).sort()).toEqual([gone, payments]);
+    expect(await store.pruneFacts(new Date('2026-01-01T00:00:00Z'))).toBe(1);
+    expect(await store.removeFacts([gone])).toBe(1);
+    const facts = await store.getFacts([payments, gone]);
+    expect(facts.get(payments)!.map(f => f.source)).toEqual(['new']);
+    expect(facts.get(gone)).toBeUndefined();
+  });
+
+  it('keeps only the latest observation per entity, fact and source', async () => {
+    const { store } = await createStore();
+    const ref = 'component:default/payments';
+    await store.addFacts(
+      [
+        {
+          entityRef: ref,
+          name: 'coverage',
+          value: 70,
+          source: 'ci',
+          observedAt: '2026-11-20T00:00:00.000Z',
+        },
+        {
+          entityRef: ref,
+          name: 'coverage',
+          value: 80,
+          source: 'ci',
+          observedAt: '2026-11-22T00:00:00.000Z',
+        },
+        {
+          entityRef: ref,
+          name: 'testingKinds',
+          value: ['unit'],
+          source: 'ci',
+          observedAt: '2026-11-22T00:00:00.000Z',
+        },
+      ],
+      new Date(),
+    );
+    // An older observation arriving late does not overwrite a newer one.
+    await store.addFacts(
+      [
+        {
+          entityRef: ref,
+          name: 'coverage',
+          value: 10,
+          source: 'ci',
+          observedAt: '2026-11-01T00:00:00.000Z',
+        },
+      ],
+      new Date(),
+    );
+    await store.addFacts(
+      [
+        {
+          entityRef: ref,
+          name: 'coverage',
+          value: 85,
+          source: 'nightly',
+          observedAt: '2026-11-21T00:00:00.000Z',
+        },
+      ],
+      new Date(),
+    );
+
+    const facts = (await store.getFacts([ref])).get(ref)!;
+    expect(
+      facts
+        .map(f => [f.name, f.source, f.value, f.observedAt])
+        .sort((a, b) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ['coverage', 'ci', 80, '2026-11-22T00:00:00.000Z'],
+      ['coverage', 'nightly', 85, '2026-11-21T00:00:00.000Z'],
+      ['testingKinds', 'ci', ['unit'], '2026-11-22T00:00:00.000Z'],
+    ]);
+  });
+
+  it('stores a batch of thousands of facts in one call', async () => {
+    const { store } = await createStore();
+    const observedAt = '2026-11-24T00:00:00.000Z';
+    await store.addFacts(
+      Array.from({ length: 3000 }, (_, i) => ({
+        entityRef: `component:default/s-${i % 1000}`,
+        name: ['coverage', 'p95LatencyMs', 'availability'][i % 3],
+        value: 90,
+        source: 'ci',
+        observedAt,
+      })),
+      new Date(),
+    );
+    expect(
+      (await store.getFacts(['component:default/s-999'])).get(
+        'component:default/s-999',
+      ),
+    ).toHaveLength(3);
+  });
+});

@@ -1,0 +1,49 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseWaiverStore } from './DatabaseWaiverStore';
+import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
+  it('records grant and revocation, and refuses a second revocation', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const store = new DatabaseWaiverStore(knex);
+    await store.createWaiver({
+      id: '00000000-0000-4000-8000-000000000001',
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      reason: 'Rewrite in progress',
+      expiresAt: '2026-12-31T23:59:59.000Z',
+      createdBy: 'user:default/grace.hopper',
+      createdAt: '2026-11-25T10:00:00.000Z',
+    });
+    const revoked = await store.revokeWaiver(
+      '00000000-0000-4000-8000-000000000001',
+      'user:default/amir.karimi',
+      new Date('2026-11-26T10:00:00.000Z'),
+    );
+    expect(revoked).toMatchObject({
+      revokedBy: 'user:default/amir.karimi',
+      revokedAt: '2026-11-26T10:00:00.000Z',
+      expiresAt: '2026-12-31T23:59:59.000Z',
+    });
+    await expect(
+      store.revokeWaiver(
+        '00000000-0000-4000-8000-000000000001',
+        'user:default/x',
+        new Date(),
+      ),
+    ).rejects.toThrow('already revoked by user:default/amir.karimi');
+    await expect(
+      store.revokeWaiver('nope', 'user:default/x', new Date()),
+    ).rejects.toThrow('No waiver with id nope');
+    expect(
+      await store.listWaivers(['component:default/payments']),
+    ).toHaveLength(1);
+  });
+});
