@@ -35,6 +35,9 @@ describe('readAdrDate', () => {
     ['YYYY-MM-DD', 'day-first', undefined],
     ['[Date of decision]', 'day-first', undefined],
     ['Smarch 1, 2021', 'day-first', undefined],
+    ['11-April-2023', 'day-first', { date: '2023-04-11' }],
+    ['Sep 13th, 2024', 'day-first', { date: '2024-09-13' }],
+    ['January, 2026', 'day-first', undefined],
   ] as const)('reads %s (%s) as %j', (written, order, reading) => {
     expect(readAdrDate(written, order)).toEqual(reading);
   });

@@ -102,7 +102,8 @@ export function readAdrDate(
 function dateInWords(text: string): string | undefined {
   const words = text
     .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
-    .replace(/[.,]/g, ' ')
+    // `11-April-2023`: hyphens between the day, the month's name and the year.
+    .replace(/[.,-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   for (const format of WORD_FORMATS) {

@@ -8,4 +8,29 @@ describe('fields under the title', () => {
     );
     expect(adr.deciders).toEqual(['Alice', 'Bob', 'Carol', 'Dan']);
   });
+
+  it.each([
+    [
+      'the first row is a key and its value',
+      '| Date | 2025-12-04 |\n| --- | --- |\n| Status | Draft |',
+    ],
+    [
+      'the header is empty',
+      '| | |\n| --- | --- |\n| Date | 2025-12-04 |\n| Status | Draft |',
+    ],
+    [
+      'a row has no closing pipe',
+      '| | |\n| --- | --- |\n| Date | 2025-12-04\n| Status | Draft |',
+    ],
+    [
+      'the keys head the columns',
+      '| Status | Date |\n| --- | --- |\n| Draft | 2025-12-04 |',
+    ],
+  ])('reads a table of fields under the title where %s', (_how, table) => {
+    const adr = parseAdr('0001-x.md', `# X\n\n${table}\n\n## Context\n`);
+    expect(adr.date).toBe('2025-12-04');
+    expect(adr.status).toBe('proposed');
+    expect(adr.statusText).toBe('Draft');
+    expect(adr.warnings).toEqual([]);
+  });
 });

@@ -35,7 +35,7 @@ const FIELD_KEYS = new Map<string, FieldName>([
 // Indented too: MkDocs admonitions (`!!! info`) indent the fields they hold by four spaces.
 const FIELD_LINE = /^[ \t]{0,8}(?:([*+-])[ \t]+)?([^:\n]{1,40}):(.*)$/;
 /** `| Status | Date |` or `| Status | Accepted |`: a Markdown table row. */
-const TABLE_ROW = /^ {0,3}\|(.*)\|[ \t]*$/;
+const TABLE_ROW_START = /^ {0,3}\|/;
 const TABLE_RULE = /^[\s|:]*-[\s|:-]*$/;
 
 /** Fields read from lines of Markdown: MADR 2's list under the title, Nygard's date line. */
@@ -54,14 +54,21 @@ export interface Fields {
  * no row, and an empty list for the rule under the header (`| --- | --- |`).
  */
 export function tableCells(line: string): string[] | undefined {
-  const row = TABLE_ROW.exec(line);
-  if (!row) {
+  const start = TABLE_ROW_START.exec(line);
+  if (!start) {
     return undefined;
   }
-  if (TABLE_RULE.test(row[1])) {
+  // The closing pipe is optional, as in GitHub's tables: `| Date | 11-April-2023`.
+  let inner = line.slice(start[0].length).trimEnd();
+  if (inner.endsWith('|')) {
+    inner = inner.slice(0, -1);
+  } else if (!inner.includes('|')) {
+    return undefined;
+  }
+  if (TABLE_RULE.test(inner)) {
     return [];
   }
-  return row[1]
+  return inner
     .split('|')
     .map(cell => stripHtmlComments(trimChars(cell, '*_ \t')));
 }
@@ -101,6 +108,11 @@ export function readFields(
       }
       if (!header) {
         header = cells.map(cell => FIELD_KEYS.get(fieldKey(cell)));
+        if (header[0] && !header[1] && cells.length === 2 && cells[1]) {
+          // `| Date | 2025-12-04 |` over the rule is the first key and its value, not a header.
+          set(header[0], cells[1]);
+          header = [];
+        }
         continue;
       }
       if (header.some(isDefined) && !headerUsed) {

@@ -8,6 +8,13 @@ describe('title and number', () => {
     ['use-kafka.md', '0007 - Use Kafka', 7, 'Use Kafka'],
     ['three-tiers.md', '3-tier architecture', undefined, '3-tier architecture'],
     ['0012-use-kafka.md', 'ADR-0007: Use Kafka', 12, 'Use Kafka'],
+    ['use-kafka.md', '**7. Use Kafka**', 7, 'Use Kafka'],
+    [
+      'use-kafka.md',
+      '**Use** Kafka **now**',
+      undefined,
+      '**Use** Kafka **now**',
+    ],
   ])(
     'numbers %s titled "%s" as %s, titled "%s"',
     (fileName, heading, number, title) => {

@@ -24,6 +24,11 @@ export interface TitleLine {
  */
 export function readTitle(written: string, fileName: string): TitleLine {
   let title = collapseSpaces(written);
+  // A heading written all in bold, `# **Use X**`: the emphasis is no part of the title.
+  const bold = /^(\*\*|__)(.+)\1$/.exec(title);
+  if (bold && !bold[2].includes(bold[1])) {
+    title = bold[2].trim();
+  }
   const tag = TITLE_STATUS_TAG.exec(title);
   if (tag) {
     title = collapseSpaces(
