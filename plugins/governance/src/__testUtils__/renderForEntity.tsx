@@ -29,6 +29,8 @@ export async function renderForEntity(
     api: GovernanceApi;
     permissionApi?: PermissionApi;
     identityApi?: IdentityApi;
+    /** The URL the page opens at, e.g. `/?adr=adr-1` for a linked ADR. */
+    routeEntries?: string[];
   },
 ) {
   return renderInTestApp(
@@ -43,6 +45,7 @@ export async function renderForEntity(
     </TestApiProvider>,
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: options.routeEntries,
     },
   );
 }

@@ -280,6 +280,31 @@ describe('EntityAdrsSection', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('opens the ADR a link names (?adr=), as a search result does', async () => {
+    const api = mockAdrApi({
+      getEntityAdrs: async () => paymentsEntityAdrs,
+      getAdr: async () => paymentsAdr(3),
+      getAdrImpact: async id => ({
+        adrId: id,
+        date: '2025-04-14',
+        weeks: 4,
+        checks: [],
+      }),
+    });
+    await renderForEntity(<EntityAdrsSection entityRef={entityRef} />, {
+      entity: annotatedEntity,
+      api,
+      routeEntries: ['/?adr=adr-payments-0003'],
+    });
+
+    expect(
+      await screen.findByRole('dialog', {
+        name: 'ADR 3: Publish payment events to Kafka',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getAdr).toHaveBeenCalledWith('adr-payments-0003');
+  });
+
   it('opens the superseding ADR from the status of a superseded one', async () => {
     const api = mockAdrApi({
       getEntityAdrs: async () => paymentsEntityAdrs,

@@ -34,6 +34,7 @@ import { ReactNode, useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrDialog } from '../AdrDialog';
+import { useUrlState } from '../../hooks/useUrlState';
 import { describeError } from '../../lib/describeError';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
@@ -254,6 +255,10 @@ export interface EntityAdrsSectionProps {
  * date, deciders and retrospective; each opens in the ADR dialog. When the location is not
  * configured, not read yet or cannot be read, the section says so instead of listing nothing.
  */
+function readOpenAdr(params: URLSearchParams) {
+  return params.get('adr') ?? undefined;
+}
+
 export function EntityAdrsSection(props: EntityAdrsSectionProps) {
   const { entityRef } = props;
   const governanceApi = useApi(governanceApiRef);
@@ -272,7 +277,13 @@ export function EntityAdrsSection(props: EntityAdrsSectionProps) {
   const [refreshed, setRefreshed] = useState<Received>();
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<Error>();
-  const [openId, setOpenId] = useState<string>();
+  // The open ADR lives in the URL (`?adr=<id>`), so a search result or a shared link opens it.
+  const { state: openId, update } = useUrlState(readOpenAdr);
+  const setOpenId = useCallback(
+    (id: string | undefined) =>
+      update(next => (id ? next.set('adr', id) : next.delete('adr'))),
+    [update],
+  );
 
   const refresh = useCallback(async () => {
     setRefreshing(true);
