@@ -26,6 +26,12 @@ yarn tsc
 step "API reports (a change to a package's public API must come with its updated report)"
 yarn test:api-reports
 
+step "OpenAPI contract (the router and the client types are generated from it and up to date)"
+node scripts/openapi/generate.mjs --check
+# repo-tools imports router.ts to compare its spec with the YAML; Backstage's transform loads it.
+NODE_OPTIONS="--require @backstage/cli/config/nodeTransform.cjs" yarn backstage-repo-tools repo schema openapi validate
+yarn backstage-repo-tools repo schema openapi lint
+
 step "Lint"
 yarn lint:all
 # Package metadata as Backstage's publishing conventions want it (exports, pluginPackages, ...).

@@ -19,3 +19,4 @@ export * from './compliance';
 export * from './adrs';
 export * from './adr/parseAdr';
 export * from './reviews';
+export * from './schema';
