@@ -1,4 +1,3 @@
-import { makeStyles } from '@material-ui/core/styles';
 import {
   EmptyState,
   InfoCard,
@@ -9,23 +8,17 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import MuiLink from '@material-ui/core/Link';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import {
-  AdrIndexQuery,
+  AdrSummary,
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useState } from 'react';
+import { ReactNode, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrDialog } from '../AdrDialog';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
+import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { AdrIndexFilters } from './AdrIndexFilters';
 import {
   AdrIndexPreset,
@@ -35,11 +28,6 @@ import {
   useAdrIndexState,
 } from './useAdrIndexState';
 
-const useStyles = makeStyles({
-  table: { '& th': { whiteSpace: 'nowrap' } },
-  noWrap: { whiteSpace: 'nowrap' },
-});
-
 function Muted(props: { children: ReactNode }) {
   return (
     <Typography variant="body2" component="span" color="textSecondary">
@@ -48,25 +36,68 @@ function Muted(props: { children: ReactNode }) {
   );
 }
 
-function SortableHeader(props: {
-  column: AdrIndexSort;
-  query: AdrIndexQuery;
-  onSort: (column: AdrIndexSort) => void;
-  children: ReactNode;
-}) {
-  const { column, query, onSort, children } = props;
-  const active = query.sort === column;
-  return (
-    <TableCell sortDirection={active ? query.order : false}>
-      <TableSortLabel
-        active={active}
-        direction={active ? query.order : 'asc'}
-        onClick={() => onSort(column)}
-      >
-        {children}
-      </TableSortLabel>
-    </TableCell>
-  );
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+function adrColumns(
+  onOpen: (id: string) => void,
+): ServerPagedColumn<AdrSummary, AdrIndexSort>[] {
+  return [
+    {
+      title: 'Entity',
+      sortKey: 'entity',
+      headerStyle: NO_WRAP,
+      render: adr => <EntityRefLink entityRef={adr.entityRef} />,
+    },
+    {
+      title: 'No.',
+      headerStyle: NO_WRAP,
+      render: adr => adr.number ?? <Muted>—</Muted>,
+    },
+    {
+      title: 'Title',
+      sortKey: 'title',
+      headerStyle: NO_WRAP,
+      render: adr => (
+        <MuiLink
+          component="button"
+          variant="body2"
+          align="left"
+          onClick={() => onOpen(adr.id)}
+        >
+          {adr.title}
+        </MuiLink>
+      ),
+    },
+    {
+      title: 'Status',
+      headerStyle: NO_WRAP,
+      render: adr => <AdrStatusChip adr={adr} onOpenAdr={onOpen} />,
+    },
+    {
+      title: 'Date',
+      sortKey: 'date',
+      headerStyle: NO_WRAP,
+      cellStyle: NO_WRAP,
+      render: adr => adr.date ?? <Muted>—</Muted>,
+    },
+    {
+      title: 'Owner',
+      headerStyle: NO_WRAP,
+      render: adr =>
+        adr.owner ? (
+          <EntityRefLink entityRef={adr.owner} />
+        ) : (
+          <Muted>none</Muted>
+        ),
+    },
+    {
+      title: 'Retrospective',
+      headerStyle: NO_WRAP,
+      render: adr => (
+        <RetrospectiveStateChip retrospective={adr.retrospective} />
+      ),
+    },
+  ];
 }
 
 /** Props for {@link AdrIndex}. */
@@ -84,7 +115,6 @@ export interface AdrIndexProps {
  * the URL, so a view can be linked; each ADR opens in the ADR dialog.
  */
 export function AdrIndex(props: AdrIndexProps) {
-  const classes = useStyles();
   const {
     preset = ALL_ADRS,
     title = 'Architecture decisions',
@@ -104,6 +134,15 @@ export function AdrIndex(props: AdrIndexProps) {
     [governanceApi, query],
   );
   const [openId, setOpenId] = useState<string>();
+  const columns = useMemo(() => adrColumns(setOpenId), []);
+  const sort = useMemo(
+    () => ({
+      key: query.sort ?? preset.sort,
+      order: query.order ?? preset.order,
+      onSort: sortBy,
+    }),
+    [query.sort, query.order, preset, sortBy],
+  );
 
   let content: ReactNode;
   if (error) {
@@ -126,77 +165,15 @@ export function AdrIndex(props: AdrIndexProps) {
     );
   } else {
     content = (
-      <>
-        <Table size="small" aria-label={title} className={classes.table}>
-          <TableHead>
-            <TableRow>
-              <SortableHeader column="entity" query={query} onSort={sortBy}>
-                Entity
-              </SortableHeader>
-              <TableCell>No.</TableCell>
-              <SortableHeader column="title" query={query} onSort={sortBy}>
-                Title
-              </SortableHeader>
-              <TableCell>Status</TableCell>
-              <SortableHeader column="date" query={query} onSort={sortBy}>
-                Date
-              </SortableHeader>
-              <TableCell>Owner</TableCell>
-              <TableCell>Retrospective</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {page.items.map(adr => (
-              <TableRow
-                key={adr.id}
-                data-testid={`governance-adr-index-row-${adr.id}`}
-              >
-                <TableCell>
-                  <EntityRefLink entityRef={adr.entityRef} />
-                </TableCell>
-                <TableCell>{adr.number ?? <Muted>—</Muted>}</TableCell>
-                <TableCell component="th" scope="row">
-                  <MuiLink
-                    component="button"
-                    variant="body2"
-                    align="left"
-                    onClick={() => setOpenId(adr.id)}
-                  >
-                    {adr.title}
-                  </MuiLink>
-                </TableCell>
-                <TableCell>
-                  <AdrStatusChip adr={adr} onOpenAdr={setOpenId} />
-                </TableCell>
-                <TableCell className={classes.noWrap}>
-                  {adr.date ?? <Muted>—</Muted>}
-                </TableCell>
-                <TableCell>
-                  {adr.owner ? (
-                    <EntityRefLink entityRef={adr.owner} />
-                  ) : (
-                    <Muted>none</Muted>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <RetrospectiveStateChip retrospective={adr.retrospective} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        <TablePagination
-          component="div"
-          count={page.totalItems}
-          page={Math.floor(page.offset / page.limit)}
-          rowsPerPage={page.limit}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_event, next) =>
-            setPage(next * page.limit, page.limit)
-          }
-          onRowsPerPageChange={event => setPage(0, Number(event.target.value))}
-        />
-      </>
+      <ServerPagedTable
+        title={title}
+        columns={columns}
+        page={{ ...page, totalCount: page.totalItems }}
+        pageSizes={PAGE_SIZES}
+        onPageChange={setPage}
+        sort={sort}
+        rowTestId={adr => `governance-adr-index-row-${adr.id}`}
+      />
     );
   }
 

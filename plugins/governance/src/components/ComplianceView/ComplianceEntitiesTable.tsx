@@ -1,16 +1,9 @@
-import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
   ComplianceEntity,
@@ -20,6 +13,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';
+import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
 import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
@@ -27,10 +21,36 @@ import { PassingShare } from './PassingShare';
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
 
-const useStyles = makeStyles({
-  table: { '& th': { whiteSpace: 'nowrap' } },
-  share: { minWidth: 160 },
-});
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+const COLUMNS: ServerPagedColumn<ComplianceEntity>[] = [
+  {
+    title: 'Entity',
+    headerStyle: NO_WRAP,
+    render: entity => <EntityRefLink entityRef={entity.entityRef} />,
+  },
+  {
+    title: 'Tier',
+    headerStyle: NO_WRAP,
+    render: entity => <TierChip tier={{ name: entity.tier }} />,
+  },
+  {
+    title: 'Checks',
+    headerStyle: NO_WRAP,
+    render: entity => <CountsCell entity={entity} />,
+  },
+  {
+    title: 'Passing',
+    headerStyle: NO_WRAP,
+    cellStyle: { minWidth: 160 },
+    render: entity => <PassingShare counts={entity.counts} />,
+  },
+  {
+    title: 'Failing checks',
+    headerStyle: NO_WRAP,
+    render: entity => <FailingCell failing={entity.failing} />,
+  },
+];
 
 function CountsCell(props: { entity: ComplianceEntity }) {
   const { counts } = props.entity;
@@ -79,7 +99,6 @@ function FailingCell(props: { failing: string[] }) {
  * backend. Mount it with a `key` per filter, so a new filter starts on the first page.
  */
 export function ComplianceEntitiesTable(props: { filter: ComplianceFilter }) {
-  const classes = useStyles();
   const { filter } = props;
   const governanceApi = useApi(governanceApiRef);
   const [page, setPage] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
@@ -105,53 +124,13 @@ export function ComplianceEntitiesTable(props: { filter: ComplianceFilter }) {
     <>
       {/* The previous page stays in place while the next one loads. */}
       {loading && <LinearProgress />}
-      <Table size="small" aria-label="Entities" className={classes.table}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Entity</TableCell>
-            <TableCell>Tier</TableCell>
-            <TableCell>Checks</TableCell>
-            <TableCell>Passing</TableCell>
-            <TableCell>Failing checks</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {value.items.map(entity => (
-            <TableRow
-              key={entity.entityRef}
-              data-testid={`compliance-entity-${entity.entityRef}`}
-            >
-              <TableCell component="th" scope="row">
-                <EntityRefLink entityRef={entity.entityRef} />
-              </TableCell>
-              <TableCell>
-                <TierChip tier={{ name: entity.tier }} />
-              </TableCell>
-              <TableCell>
-                <CountsCell entity={entity} />
-              </TableCell>
-              <TableCell className={classes.share}>
-                <PassingShare counts={entity.counts} />
-              </TableCell>
-              <TableCell>
-                <FailingCell failing={entity.failing} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <TablePagination
-        component="div"
-        count={value.totalItems}
-        page={Math.floor(value.offset / value.limit)}
-        rowsPerPage={value.limit}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, next) =>
-          setPage({ offset: next * value.limit, limit: value.limit })
-        }
-        onRowsPerPageChange={event =>
-          setPage({ offset: 0, limit: Number(event.target.value) })
-        }
+      <ServerPagedTable
+        title="Entities"
+        columns={COLUMNS}
+        page={{ ...value, totalCount: value.totalItems }}
+        pageSizes={PAGE_SIZES}
+        onPageChange={(offset, limit) => setPage({ offset, limit })}
+        rowTestId={entity => `compliance-entity-${entity.entityRef}`}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import {
   InfoCard,
   Progress,
@@ -8,15 +8,13 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import MuiLink from '@material-ui/core/Link';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { ReviewQuery } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useState } from 'react';
+import {
+  ReviewItem,
+  ReviewKind,
+  ReviewQuery,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { ReactNode, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
@@ -29,6 +27,7 @@ import {
   reviewKindTitle,
   ReviewStatusChip,
 } from '../ReviewStatusChip';
+import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { ReviewQueueFilters } from './ReviewQueueFilters';
 import {
   PAGE_SIZES,
@@ -37,17 +36,95 @@ import {
 } from './useReviewQueueState';
 
 const useStyles = makeStyles(theme => ({
-  // Seven columns fit a laptop screen: the kind and origin sit under the title instead of in
-  // columns of their own. Only a narrower screen scrolls.
-  scroll: { overflowX: 'auto' },
-  table: {
-    '& thead th': { whiteSpace: 'nowrap' },
-    '& tbody th': { minWidth: 220 },
-  },
   about: { display: 'block', marginTop: theme.spacing(0.25) },
-  noWrap: { whiteSpace: 'nowrap' },
-  overdue: { backgroundColor: theme.palette.errorBackground },
 }));
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * Seven columns fit a laptop screen: the kind and origin sit under the title instead of in
+ * columns of their own. Only a narrower screen scrolls.
+ */
+function useReviewColumns(
+  kinds: ReviewKind[],
+  onOpen: (id: string) => void,
+): ServerPagedColumn<ReviewItem>[] {
+  const classes = useStyles();
+  const theme = useTheme();
+  return useMemo(
+    () => [
+      {
+        title: 'Title',
+        headerStyle: NO_WRAP,
+        cellStyle: { minWidth: 220 },
+        render: item => (
+          <>
+            <MuiLink
+              component="button"
+              variant="body2"
+              align="left"
+              onClick={() => onOpen(item.id)}
+            >
+              {item.title}
+            </MuiLink>
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              className={classes.about}
+              data-testid="governance-review-about"
+            >
+              {reviewKindTitle(kinds, item.kind)} ·{' '}
+              <ReviewOriginText origin={item.origin} />
+            </Typography>
+          </>
+        ),
+      },
+      {
+        title: 'Entity',
+        headerStyle: NO_WRAP,
+        render: item => <EntityRefLink entityRef={item.entityRef} />,
+      },
+      {
+        title: 'Status',
+        headerStyle: NO_WRAP,
+        render: item => <ReviewStatusChip status={item.status} />,
+      },
+      {
+        title: 'Priority',
+        headerStyle: NO_WRAP,
+        render: item => REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority,
+      },
+      {
+        title: 'Assignee',
+        headerStyle: NO_WRAP,
+        render: item =>
+          item.assignee ? (
+            <EntityRefLink entityRef={item.assignee} />
+          ) : (
+            'Unassigned'
+          ),
+      },
+      {
+        title: 'Due',
+        headerStyle: NO_WRAP,
+        cellStyle: (_value: unknown, item: ReviewItem) =>
+          item.overdue
+            ? { ...NO_WRAP, backgroundColor: theme.palette.errorBackground }
+            : NO_WRAP,
+        render: item => (
+          <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
+        ),
+      },
+      {
+        title: 'Updated',
+        headerStyle: NO_WRAP,
+        cellStyle: NO_WRAP,
+        render: item => formatDate(item.updatedAt),
+      },
+    ],
+    [classes, theme, kinds, onOpen],
+  );
+}
 
 /** The backend query for the queue's state; "me" is the signed-in user. */
 function toQuery(
@@ -77,7 +154,6 @@ function toQuery(
  * can be shared; each item opens in the review dialog, and changes there reload the queue.
  */
 export function ReviewQueue() {
-  const classes = useStyles();
   const { state, filtered, setFilters, setPage, resetFilters } =
     useReviewQueueState();
   const governanceApi = useApi(governanceApiRef);
@@ -96,6 +172,7 @@ export function ReviewQueue() {
     return governanceApi.listReviews(query);
   }, [governanceApi, identityApi, state]);
   const [openId, setOpenId] = useState<string>();
+  const columns = useReviewColumns(kinds, setOpenId);
 
   let content: ReactNode;
   if (error) {
@@ -110,97 +187,14 @@ export function ReviewQueue() {
     );
   } else {
     content = (
-      <>
-        <div className={classes.scroll}>
-          <Table
-            size="small"
-            aria-label="Review queue"
-            className={classes.table}
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell>Title</TableCell>
-                <TableCell>Entity</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>Priority</TableCell>
-                <TableCell>Assignee</TableCell>
-                <TableCell>Due</TableCell>
-                <TableCell>Updated</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {page.items.map(item => (
-                <TableRow
-                  key={item.id}
-                  data-testid={`governance-review-row-${item.id}`}
-                >
-                  <TableCell component="th" scope="row">
-                    <MuiLink
-                      component="button"
-                      variant="body2"
-                      align="left"
-                      onClick={() => setOpenId(item.id)}
-                    >
-                      {item.title}
-                    </MuiLink>
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      className={classes.about}
-                      data-testid="governance-review-about"
-                    >
-                      {reviewKindTitle(kinds, item.kind)} ·{' '}
-                      <ReviewOriginText origin={item.origin} />
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    <EntityRefLink entityRef={item.entityRef} />
-                  </TableCell>
-                  <TableCell>
-                    <ReviewStatusChip status={item.status} />
-                  </TableCell>
-                  <TableCell>
-                    {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
-                  </TableCell>
-                  <TableCell>
-                    {item.assignee ? (
-                      <EntityRefLink entityRef={item.assignee} />
-                    ) : (
-                      'Unassigned'
-                    )}
-                  </TableCell>
-                  <TableCell
-                    className={
-                      item.overdue
-                        ? `${classes.noWrap} ${classes.overdue}`
-                        : classes.noWrap
-                    }
-                  >
-                    <ReviewDueDate
-                      dueDate={item.dueDate}
-                      overdue={item.overdue}
-                    />
-                  </TableCell>
-                  <TableCell className={classes.noWrap}>
-                    {formatDate(item.updatedAt)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-        <TablePagination
-          component="div"
-          count={page.totalCount}
-          page={Math.floor(page.offset / page.limit)}
-          rowsPerPage={page.limit}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_event, next) =>
-            setPage(next * page.limit, page.limit)
-          }
-          onRowsPerPageChange={event => setPage(0, Number(event.target.value))}
-        />
-      </>
+      <ServerPagedTable
+        title="Review queue"
+        columns={columns}
+        page={page}
+        pageSizes={PAGE_SIZES}
+        onPageChange={setPage}
+        rowTestId={item => `governance-review-row-${item.id}`}
+      />
     );
   }
 

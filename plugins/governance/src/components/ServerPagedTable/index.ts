@@ -1,0 +1,7 @@
+export { ServerPagedTable } from './ServerPagedTable';
+export type {
+  ServerPage,
+  ServerPagedColumn,
+  ServerPagedTableProps,
+  ServerSort,
+} from './ServerPagedTable';
