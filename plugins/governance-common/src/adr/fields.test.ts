@@ -33,4 +33,20 @@ describe('fields under the title', () => {
     expect(adr.statusText).toBe('Draft');
     expect(adr.warnings).toEqual([]);
   });
+
+  it('reads several fields on one line joined by pipes', () => {
+    const adr = parseAdr(
+      '0001-x.md',
+      '# X\n\n**Status:** Accepted | **Date:** 2025-02-17 | **Review:** 2026-02-17\n',
+    );
+    expect(adr.status).toBe('accepted');
+    expect(adr.statusText).toBeUndefined();
+    expect(adr.date).toBe('2025-02-17');
+  });
+
+  it('keeps a pipe that is part of the value', () => {
+    const adr = parseAdr('0001-x.md', '# X\n\nStatus: Accepted | with notes\n');
+    expect(adr.status).toBe('accepted');
+    expect(adr.statusText).toBe('Accepted | with notes');
+  });
 });

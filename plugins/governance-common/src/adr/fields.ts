@@ -132,20 +132,35 @@ export function readFields(
     }
     header = undefined;
     headerUsed = false;
-    const match = FIELD_LINE.exec(lines[i]);
-    if (!match) {
-      continue;
-    }
-    const field = FIELD_KEYS.get(fieldKey(match[2]));
-    if (!field) {
-      continue;
-    }
-    set(field, stripHtmlComments(trimChars(match[3], '*_ \t')));
-    if (match[1] && field !== 'scope') {
-      fields.bulleted = true;
+    for (const { field, value, bulleted } of fieldsOnLine(lines[i])) {
+      set(field, value);
+      if (bulleted && field !== 'scope') {
+        fields.bulleted = true;
+      }
     }
   }
   return fields;
+}
+
+/**
+ * The fields on one line: `Status: accepted`, `* Date: 2020-01-01`, or several joined by pipes,
+ * `**Status:** Accepted | **Date:** 2025-02-17 | **Review:** 2026-02-17`.
+ */
+function fieldsOnLine(
+  line: string,
+): Array<{ field: FieldName; value: string; bulleted: boolean }> {
+  const found = [];
+  for (const match of fieldMatches(line)) {
+    const field = FIELD_KEYS.get(fieldKey(match[2]));
+    if (field) {
+      found.push({
+        field,
+        value: stripHtmlComments(trimChars(match[3], '*_ \t')),
+        bulleted: match[1] !== undefined,
+      });
+    }
+  }
+  return found;
 }
 
 /** A field's key as written ("**Last Updated**") as it is looked up ("last updated"). */
@@ -171,4 +186,24 @@ export function normaliseScope(value: string | undefined): string | undefined {
     '-',
   );
   return scope || undefined;
+}
+
+/** Pipes join fields only when every part is `Key: value`; otherwise they are the value's. */
+function fieldMatches(line: string): RegExpExecArray[] {
+  if (line.includes('|')) {
+    const parts = line.split('|');
+    const matches: RegExpExecArray[] = [];
+    for (const part of parts) {
+      const match = FIELD_LINE.exec(part);
+      if (!match) {
+        break;
+      }
+      matches.push(match);
+    }
+    if (matches.length === parts.length) {
+      return matches;
+    }
+  }
+  const match = FIELD_LINE.exec(line);
+  return match ? [match] : [];
 }
