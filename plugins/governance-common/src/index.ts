@@ -20,3 +20,4 @@ export * from './adrs';
 export * from './adr/parseAdr';
 export * from './reviews';
 export * from './schema';
+export * from './search';

@@ -1,0 +1,3 @@
+export { AdrSearchResultListItem } from './AdrSearchResultListItem';
+export type { AdrSearchResultListItemProps } from './AdrSearchResultListItem';
+export { AdrStatusSearchFilter } from './AdrStatusSearchFilter';
