@@ -43,6 +43,7 @@ describe('status as people write it', () => {
       'ON HOLD — excluded from the MVP',
     ],
     ['Declined', 'rejected', 'Declined'],
+    ['Review', 'proposed', 'Review'],
     [
       'Partly superseded by ADR-0014',
       'accepted',
@@ -63,6 +64,12 @@ describe('status as people write it', () => {
       'Accepted (2020-02-10)',
     ],
     ['the last entry', '* Proposed\n* Accepted', 'accepted', undefined],
+    [
+      'the status, not a note to review it',
+      'Accepted\n\nReview in six months.',
+      'accepted',
+      undefined,
+    ],
     [
       'a superseding note after the first status',
       'Accepted\n\nSuperseded by [9. Use Y](0009-use-y.md)',

@@ -31,6 +31,12 @@ const STATUS_PHRASES: ReadonlyArray<readonly [string, AdrStatus]> = [
   ...ADR_STATUSES.map(status => [status, status] as const),
 ];
 
+/**
+ * Words that name a status only when written alone (`| Status | Review |`): at the start of a
+ * sentence they are prose, "Review in six months".
+ */
+const STATUS_WORDS_ALONE = new Map<string, AdrStatus>([['review', 'proposed']]);
+
 const LETTER = /\p{L}/u;
 
 /** The text from its first letter: without the emoji, brackets and emphasis written before it. */
@@ -52,6 +58,10 @@ export function statusAtStart(
   text: string,
 ): { status: AdrStatus; phrase: string } | undefined {
   const plain = words(fromFirstLetter(text));
+  const alone = STATUS_WORDS_ALONE.get(plain);
+  if (alone) {
+    return { status: alone, phrase: plain };
+  }
   for (const [phrase, status] of STATUS_PHRASES) {
     if (
       plain === phrase ||
