@@ -1,0 +1,259 @@
+import {
+  AdrImpact,
+  Retrospective,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
+import { annotatedEntity } from '../../__testUtils__/entities';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { backendError } from '../../__testUtils__/responseErrors';
+import { GovernanceApi } from '../../api';
+import { AdrDialog } from './AdrDialog';
+
+/** No measurements unless a test gives some, so the dialog renders without an impact table. */
+async function noImpact(adrId: string, weeks = 4): Promise<AdrImpact> {
+  return { adrId, date: '2025-04-14', weeks, checks: [] };
+}
+
+async function renderDialog(api: GovernanceApi, adrId = 'adr-payments-0003') {
+  const onClose = jest.fn();
+  const onChanged = jest.fn();
+  await renderForEntity(
+    <AdrDialog adrId={adrId} onClose={onClose} onChanged={onChanged} />,
+    // usePermission caches the decision for the whole file, so every test here is allowed;
+    // the refusal is tested in AdrRetrospectiveSection.test.tsx.
+    { entity: annotatedEntity, api, permissionApi: mockPermissionApi('ALLOW') },
+  );
+  return { onClose, onChanged };
+}
+
+describe('AdrDialog', () => {
+  const originalCreate = URL.createObjectURL;
+  const originalRevoke = URL.revokeObjectURL;
+  beforeEach(() => {
+    let n = 0;
+    URL.createObjectURL = jest.fn(() => `blob:adr/${++n}`);
+    URL.revokeObjectURL = jest.fn();
+  });
+  afterEach(() => {
+    URL.createObjectURL = originalCreate;
+    URL.revokeObjectURL = originalRevoke;
+  });
+
+  describe('retrospective', () => {
+    it('shows the state, when it falls due and every recorded retrospective', async () => {
+      const older: Retrospective = {
+        id: 'retro-0',
+        adrId: 'adr-payments-0001',
+        date: '2025-05-01',
+        outcome: 'revise',
+        notes: 'Template too long',
+        recordedBy: 'user:default/jane.doe',
+        recordedAt: '2025-05-01T09:00:00.000Z',
+      };
+      const api = mockAdrApi({
+        getAdr: async () =>
+          paymentsAdr(1, {
+            retrospectives: [paymentsAdrs[0].retrospective.latest!, older],
+          }),
+        getAdrImpact: noImpact,
+      });
+      await renderDialog(api, 'adr-payments-0001');
+
+      const section = within(
+        await screen.findByTestId('governance-adr-retrospective-section'),
+      );
+      expect(
+        section.getByTestId('governance-adr-retrospective'),
+      ).toHaveAttribute('data-state', 'recorded');
+      expect(
+        section.getByText(
+          'Due from 2025-06-03, overdue from 2025-09-03, and recorded.',
+        ),
+      ).toBeInTheDocument();
+      const items = section
+        .getAllByRole('listitem')
+        .map(item => item.textContent);
+      expect(items).toEqual([
+        expect.stringContaining('2025-06-20: keep'),
+        expect.stringContaining('2025-05-01: revise'),
+      ]);
+      expect(items[1]).toContain('Template too long');
+      expect(items[1]).toContain(
+        'Recorded by user:default/jane.doe on 2025-05-01',
+      );
+    });
+
+    it('records a retrospective held today unless another day is picked, and reloads the ADR', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      let recorded = false;
+      const retrospective: Retrospective = {
+        id: 'retro-2',
+        adrId: 'adr-payments-0003',
+        date: today,
+        outcome: 'revise',
+        notes: 'Consumers lag at peak',
+        recordedBy: 'user:default/amir.khan',
+        recordedAt: `${today}T10:00:00.000Z`,
+      };
+      const api = mockAdrApi({
+        getAdr: async () =>
+          recorded
+            ? paymentsAdr(3, {
+                retrospective: {
+                  ...paymentsAdrs[2].retrospective,
+                  state: 'recorded',
+                  latest: retrospective,
+                },
+                retrospectives: [retrospective],
+              })
+            : paymentsAdr(3),
+        getAdrImpact: noImpact,
+        createRetrospective: async () => {
+          recorded = true;
+          return retrospective;
+        },
+      });
+      const { onChanged } = await renderDialog(api);
+
+      const section = within(
+        await screen.findByTestId('governance-adr-retrospective-section'),
+      );
+      expect(
+        section.getByTestId('governance-adr-retrospective'),
+      ).toHaveTextContent('Retrospective overdue since 2025-10-14');
+      await userEvent.click(
+        await section.findByRole('button', { name: 'Record retrospective' }),
+      );
+      const form = within(
+        section.getByRole('form', { name: 'Record retrospective' }),
+      );
+      expect(form.getByLabelText(/^Held on/)).toHaveValue(today);
+
+      // Notes are required.
+      await userEvent.click(
+        form.getByRole('button', { name: 'Save retrospective' }),
+      );
+      expect(
+        form.getByText('Write down what the retrospective found.'),
+      ).toBeVisible();
+      expect(api.createRetrospective).not.toHaveBeenCalled();
+
+      await userEvent.selectOptions(
+        form.getByRole('combobox', { name: /^Outcome/ }),
+        'revise',
+      );
+      await userEvent.click(form.getByRole('textbox', { name: /^Notes/ }));
+      await userEvent.paste('  Consumers lag at peak ');
+      await userEvent.click(
+        form.getByRole('button', { name: 'Save retrospective' }),
+      );
+
+      expect(api.createRetrospective).toHaveBeenCalledWith(
+        'adr-payments-0003',
+        {
+          date: today,
+          outcome: 'revise',
+          notes: 'Consumers lag at peak',
+        },
+      );
+      await waitFor(() =>
+        expect(
+          section.getByTestId('governance-adr-retrospective'),
+        ).toHaveAttribute('data-state', 'recorded'),
+      );
+      expect(section.queryByRole('form')).toBeNull();
+      expect(section.getByText(`${today}: revise`)).toBeInTheDocument();
+      expect(onChanged).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows in place why the backend refused the retrospective, keeping the form', async () => {
+      const api = mockAdrApi({
+        getAdr: async () => paymentsAdr(3),
+        getAdrImpact: noImpact,
+        createRetrospective: async () => {
+          throw await backendError(403, 'Forbidden', {
+            name: 'NotAllowedError',
+            message: 'Unauthorized',
+          });
+        },
+      });
+      const { onChanged } = await renderDialog(api);
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Record retrospective' }),
+      );
+      await userEvent.click(screen.getByRole('textbox', { name: /^Notes/ }));
+      await userEvent.paste('Works as intended');
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Save retrospective' }),
+      );
+
+      expect(
+        await screen.findByTestId('governance-retrospective-error'),
+      ).toHaveTextContent(
+        'You are not allowed to record retrospectives of this ADR (Unauthorized).',
+      );
+      expect(screen.getByRole('textbox', { name: /^Notes/ })).toHaveValue(
+        'Works as intended',
+      );
+      expect(onChanged).not.toHaveBeenCalled();
+    });
+
+    it('shows the reason the backend gives for rejected input', async () => {
+      const api = mockAdrApi({
+        getAdr: async () => paymentsAdr(3),
+        getAdrImpact: noImpact,
+        createRetrospective: async () => {
+          throw await backendError(400, 'Bad Request', {
+            name: 'InputError',
+            message: 'date must not be before the ADR date 2025-04-14',
+          });
+        },
+      });
+      await renderDialog(api);
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Record retrospective' }),
+      );
+      fireEvent.change(screen.getByLabelText(/^Held on/), {
+        target: { value: '2025-01-01' },
+      });
+      await userEvent.click(screen.getByRole('textbox', { name: /^Notes/ }));
+      await userEvent.paste('Too early');
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Save retrospective' }),
+      );
+
+      expect(
+        await screen.findByTestId('governance-retrospective-error'),
+      ).toHaveTextContent(
+        'The retrospective was not recorded: date must not be before the ADR date 2025-04-14',
+      );
+      expect(api.createRetrospective).toHaveBeenCalledWith(
+        'adr-payments-0003',
+        expect.objectContaining({ date: '2025-01-01' }),
+      );
+    });
+
+    it('offers no retrospective for an ADR that gets none', async () => {
+      const api = mockAdrApi({
+        getAdr: async () => paymentsAdr(4),
+      });
+      await renderDialog(api, 'adr-payments-0004');
+
+      const section = within(
+        await screen.findByTestId('governance-adr-retrospective-section'),
+      );
+      expect(
+        section.getByText(/Only accepted ADRs with a date get a retrospective/),
+      ).toBeInTheDocument();
+      expect(
+        section.queryByRole('button', { name: 'Record retrospective' }),
+      ).toBeNull();
+    });
+  });
+});
