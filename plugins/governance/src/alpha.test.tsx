@@ -18,6 +18,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsAdrs } from './__testUtils__/adrs';
@@ -52,6 +56,23 @@ describe('governance plugin for the new frontend system', () => {
     expect(tester.get(ApiBlueprint.dataRefs.factory).api.id).toBe(
       'plugin.governance.service',
     );
+  });
+
+  it('renders ADR search results, and only those, with an ADRs result type', () => {
+    const item = createExtensionTester(
+      governancePlugin.getExtension('search-result-list-item:governance/adr'),
+    ).get(SearchResultListItemBlueprint.dataRefs.item);
+    const result = (type: string) => ({
+      type,
+      document: { title: 'ADR 1', text: '', location: '/' },
+    });
+    expect(item.predicate!(result('governance-adr'))).toBe(true);
+    expect(item.predicate!(result('software-catalog'))).toBe(false);
+
+    const resultType = createExtensionTester(
+      governancePlugin.getExtension('search-filter-result-type:governance/adr'),
+    ).get(SearchFilterResultTypeBlueprint.dataRefs.resultType);
+    expect(resultType).toMatchObject({ value: 'governance-adr', name: 'ADRs' });
   });
 
   it('adds a Governance tab at /governance to component pages but not to group pages', () => {

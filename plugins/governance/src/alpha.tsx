@@ -15,6 +15,11 @@ import AccountBalanceIcon from '@material-ui/icons/AccountBalance';
 import { governanceApiRef, GovernanceClient } from './api';
 import { architectureCouncilTabs } from './components/ArchitectureCouncilPage/architectureCouncilTabs';
 import { architectureCouncilRouteRef, rootRouteRef } from './routes';
+import {
+  adrSearchResultListItem,
+  adrSearchResultType,
+  adrStatusSearchFilter,
+} from './searchExtensions';
 
 // Every entity that can be owned and held to NFR targets gets the tab; unannotated ones see
 // the empty state with an example, which is how teams learn about the annotations.
@@ -102,7 +107,7 @@ const architectureCouncilSubPages = architectureCouncilTabs.map(tab =>
 /**
  * The governance plugin for apps on the new frontend system: the Governance tab and overview
  * card on entity pages, the tier filter on the catalog index, the Architecture Council page,
- * plus the API they read from.
+ * ADRs in search results (with an ADR status filter), plus the API they read from.
  *
  * @alpha
  */
@@ -121,5 +126,8 @@ export default createFrontendPlugin({
     catalogTierFilter,
     architectureCouncilPage,
     ...architectureCouncilSubPages,
+    adrSearchResultListItem,
+    adrSearchResultType,
+    adrStatusSearchFilter,
   ],
 });
