@@ -23,6 +23,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// governance:adr:create, for the template examples/templates/record-adr
+backend.add(
+  import(
+    '@catalog-governance/backstage-plugin-scaffolder-backend-module-governance'
+  ),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
