@@ -13,6 +13,7 @@ import {
   CreateWaiverRequest,
   EntityAdrs,
   EntityGovernanceSummary,
+  GovernanceApiSchemas,
   Retrospective,
   ReviewComment,
   ReviewItem,
@@ -22,23 +23,18 @@ import {
   ReviewRequest,
   ReviewSettings,
   ReviewUpdate,
-  ScorecardTrendPoint,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
  * The daily share of an entity's passing checks, as returned by
- * {@link GovernanceApi.getScorecardTrend}.
+ * {@link GovernanceApi.getScorecardTrend}: how many days back it reaches, ending today, and one
+ * point per day on which the entity had results, oldest first (so `points` can be empty).
+ * The contract's `ScorecardTrend`.
  *
  * @public
  */
-export interface EntityScorecardTrend {
-  entityRef: string;
-  /** How many days back the trend reaches, ending today. */
-  days: number;
-  /** One point per day on which the entity had results, oldest first; can be empty. */
-  points: ScorecardTrendPoint[];
-}
+export type EntityScorecardTrend = GovernanceApiSchemas['ScorecardTrend'];
 
 /**
  * Which view of the Compliance page to export, as taken by

@@ -451,7 +451,7 @@ const exchanges: Exchange[] = [
   },
   {
     behaviour:
-      'sends the filters of the review queue, with an empty assignee for unassigned items',
+      'sends the filters of the review queue, repeating the parameters that take several values, with an empty assignee for unassigned items',
     call: client =>
       client.listReviews({
         entityRef: ref,
@@ -470,9 +470,12 @@ const exchanges: Exchange[] = [
       path: '/reviews',
       query: [
         ...refQuery,
-        ['status', 'open,in-review'],
-        ['kind', 'design-review,tier-change'],
-        ['priority', 'high,critical'],
+        ['status', 'open'],
+        ['status', 'in-review'],
+        ['kind', 'design-review'],
+        ['kind', 'tier-change'],
+        ['priority', 'high'],
+        ['priority', 'critical'],
         ['assignee', ''],
         ['overdue', 'true'],
         ['offset', '25'],

@@ -11,10 +11,12 @@ import {
   ComplianceGroupBy,
   ComplianceRollup,
   ComplianceTrend,
+  createGovernanceApiClient,
   CreateRetrospectiveRequest,
   CreateWaiverRequest,
   EntityAdrs,
   EntityGovernanceSummary,
+  GovernanceApiClient,
   Retrospective,
   ReviewComment,
   ReviewItem,
@@ -33,106 +35,74 @@ import {
 } from './GovernanceApi';
 import { ReviewConflictError } from './ReviewConflictError';
 
+type Middleware = Parameters<GovernanceApiClient['use']>[0];
+
+/** Turns every answer that is not a success into the backend's error, before it is parsed. */
+const throwResponseErrors: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return undefined;
+  },
+};
+
 /**
- * Sets one query parameter per filtered dimension. An empty value is sent as is: it selects
- * the entities without that dimension, which leaving it out would not.
+ * A 409 from `PATCH /reviews/{id}` carries the item as it is now beside the error; Backstage's
+ * error body (and so ResponseError) has no room for it.
  */
-function setFilter(query: URLSearchParams, filter: ComplianceFilter = {}) {
+const throwReviewConflicts: Middleware = {
+  async onResponse({ response }) {
+    if (response.status !== 409) {
+      return undefined;
+    }
+    let body;
+    try {
+      body = await response.clone().json();
+    } catch {
+      // Not the conflict body: the ResponseError describes what came back.
+      return undefined;
+    }
+    if (typeof body?.item !== 'object' || body.item === null) {
+      return undefined;
+    }
+    const message =
+      typeof body.error?.message === 'string'
+        ? body.error.message
+        : (await ResponseError.fromResponse(response)).cause.message;
+    throw new ReviewConflictError(message, body.item as ReviewItemDetail);
+  },
+};
+
+/**
+ * The filtered dimensions only. An empty value stays: it selects the entities without that
+ * dimension, which leaving it out would not.
+ */
+function filterQuery(filter: ComplianceFilter = {}): ComplianceFilter {
+  const query: ComplianceFilter = {};
   for (const dimension of COMPLIANCE_GROUP_BY) {
-    const value = filter[dimension];
-    if (value !== undefined) {
-      query.set(dimension, value);
+    if (filter[dimension] !== undefined) {
+      query[dimension] = filter[dimension];
     }
   }
   return query;
 }
 
-/** The ADR index query as parameters: one per value for the filters that take several. */
-function adrIndexParams(query: AdrIndexQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const status of query.status ?? []) {
-    params.append('status', status);
-  }
-  const single = ['owner', 'system', 'from', 'to', 'q'] as const;
-  for (const key of single) {
-    const value = query[key];
-    if (value) {
-      params.set(key, value);
-    }
-  }
-  for (const state of query.retrospective ?? []) {
-    params.append('retrospective', state);
-  }
-  if (query.sort) {
-    params.set('sort', query.sort);
-  }
-  if (query.order) {
-    params.set('order', query.order);
-  }
-  if (query.offset !== undefined) {
-    params.set('offset', String(query.offset));
-  }
-  if (query.limit !== undefined) {
-    params.set('limit', String(query.limit));
-  }
-  return params;
-}
+/** An empty text filter is no filter: it is left out of the query. */
+const unlessEmpty = (value?: string) => value || undefined;
 
 /**
- * The review query as parameters. Lists go comma-separated in one parameter; an empty assignee
- * is sent as is, because it selects the unassigned items.
+ * The body of a successful answer; the middleware has thrown for every other one, so it is
+ * there.
  */
-function reviewParams(query: ReviewQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.entityRef) {
-    params.set('entityRef', query.entityRef);
-  }
-  const lists = ['status', 'kind', 'priority'] as const;
-  for (const key of lists) {
-    const values = query[key];
-    if (values && values.length > 0) {
-      params.set(key, values.join(','));
-    }
-  }
-  if (query.assignee !== undefined) {
-    params.set('assignee', query.assignee);
-  }
-  if (query.overdue) {
-    params.set('overdue', 'true');
-  }
-  if (query.offset !== undefined) {
-    params.set('offset', String(query.offset));
-  }
-  if (query.limit !== undefined) {
-    params.set('limit', String(query.limit));
-  }
-  return params;
+async function dataOf<T>(answer: Promise<{ data?: T }>): Promise<T> {
+  const { data } = await answer;
+  return data as T;
 }
 
 /**
- * The item a 409 from `PATCH /reviews/:id` carries beside the error, when it does, and the
- * backend's reason.
- */
-async function readConflict(
-  response: Response,
-): Promise<{ item: ReviewItemDetail; message?: string } | undefined> {
-  try {
-    const body = await response.clone().json();
-    if (body && typeof body.item === 'object' && body.item !== null) {
-      const message = body.error?.message;
-      return {
-        item: body.item as ReviewItemDetail,
-        message: typeof message === 'string' ? message : undefined,
-      };
-    }
-  } catch {
-    // Not the conflict body: the ResponseError below describes what came back.
-  }
-  return undefined;
-}
-
-/**
- * The default {@link GovernanceApi}, talking to the governance backend over HTTP.
+ * The default {@link GovernanceApi}, talking to the governance backend through the client
+ * generated from its OpenAPI contract.
  *
  * @public
  */
@@ -146,17 +116,18 @@ export class GovernanceClient implements GovernanceApi {
   }
 
   async getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary> {
-    const query = new URLSearchParams({ entityRef });
-    return await this.request<EntityGovernanceSummary>(`/summary?${query}`, {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/summary', { params: { query: { entityRef } } }),
+    );
   }
 
   async refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary> {
-    const query = new URLSearchParams({ entityRef });
-    return await this.request<EntityGovernanceSummary>(
-      `/scorecard/refresh?${query}`,
-      { method: 'POST' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/scorecard/refresh', {
+        params: { query: { entityRef } },
+      }),
     );
   }
 
@@ -164,35 +135,30 @@ export class GovernanceClient implements GovernanceApi {
     entityRef: string,
     days?: number,
   ): Promise<EntityScorecardTrend> {
-    const query = new URLSearchParams({ entityRef });
-    if (days !== undefined) {
-      query.set('days', String(days));
-    }
-    return await this.request<EntityScorecardTrend>(
-      `/scorecard/trend?${query}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/scorecard/trend', {
+        params: { query: { entityRef, days } },
+      }),
     );
   }
 
   async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
-    return await this.request<Waiver>('/waivers', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    const api = await this.api();
+    return await dataOf(api.request('post', '/waivers', { body: request }));
   }
 
   async revokeWaiver(id: string): Promise<Waiver> {
-    return await this.request<Waiver>(`/waivers/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('delete', '/waivers/{id}', { params: { path: { id } } }),
+    );
   }
 
   async listWaivers(entityRef: string): Promise<Waiver[]> {
-    const query = new URLSearchParams({ entityRef });
-    const { items } = await this.request<{ items: Waiver[] }>(
-      `/waivers?${query}`,
-      { method: 'GET' },
+    const api = await this.api();
+    const { items } = await dataOf(
+      api.request('get', '/waivers', { params: { query: { entityRef } } }),
     );
     return items;
   }
@@ -201,24 +167,23 @@ export class GovernanceClient implements GovernanceApi {
     groupBy: ComplianceGroupBy,
     filter?: ComplianceFilter,
   ): Promise<ComplianceRollup> {
-    const query = setFilter(new URLSearchParams({ groupBy }), filter);
-    return await this.request<ComplianceRollup>(`/compliance?${query}`, {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/compliance', {
+        params: { query: { groupBy, ...filterQuery(filter) } },
+      }),
+    );
   }
 
   async getComplianceEntities(
     filter?: ComplianceFilter,
     page?: { offset: number; limit: number },
   ): Promise<ComplianceEntityPage> {
-    const query = setFilter(new URLSearchParams(), filter);
-    if (page) {
-      query.set('offset', String(page.offset));
-      query.set('limit', String(page.limit));
-    }
-    return await this.request<ComplianceEntityPage>(
-      `/compliance/entities?${query}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/compliance/entities', {
+        params: { query: { ...filterQuery(filter), ...page } },
+      }),
     );
   }
 
@@ -226,66 +191,70 @@ export class GovernanceClient implements GovernanceApi {
     filter?: ComplianceFilter,
     days?: number,
   ): Promise<ComplianceTrend> {
-    const query = new URLSearchParams();
-    if (days !== undefined) {
-      query.set('days', String(days));
-    }
-    setFilter(query, filter);
-    return await this.request<ComplianceTrend>(`/compliance/trend?${query}`, {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/compliance/trend', {
+        params: { query: { days, ...filterQuery(filter) } },
+      }),
+    );
   }
 
   async exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob> {
-    const path =
+    const api = await this.api();
+    const filter = filterQuery(request.filter);
+    // Through the fetch API rather than a link, so the user's token goes along.
+    return await dataOf(
       request.view === 'groups'
-        ? `/compliance.csv?${setFilter(
-            new URLSearchParams({ groupBy: request.groupBy }),
-            request.filter,
-          )}`
-        : `/compliance/entities.csv?${setFilter(
-            new URLSearchParams(),
-            request.filter,
-          )}`;
-    const response = await this.send(path, { method: 'GET' });
-    return await response.blob();
+        ? api.request('get', '/compliance.csv', {
+            params: { query: { groupBy: request.groupBy, ...filter } },
+            parseAs: 'blob',
+          })
+        : api.request('get', '/compliance/entities.csv', {
+            params: { query: filter },
+            parseAs: 'blob',
+          }),
+    );
   }
 
   async getEntityAdrs(entityRef: string): Promise<EntityAdrs> {
-    const query = new URLSearchParams({ entityRef });
-    return await this.request<EntityAdrs>(`/adrs?${query}`, { method: 'GET' });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adrs', { params: { query: { entityRef } } }),
+    );
   }
 
   async refreshEntityAdrs(entityRef: string): Promise<EntityAdrs> {
-    const query = new URLSearchParams({ entityRef });
-    return await this.request<EntityAdrs>(`/adrs/refresh?${query}`, {
-      method: 'POST',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/adrs/refresh', {
+        params: { query: { entityRef } },
+      }),
+    );
   }
 
   async getAdr(id: string): Promise<AdrDetail> {
-    return await this.request<AdrDetail>(`/adrs/${encodeURIComponent(id)}`, {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adrs/{id}', { params: { path: { id } } }),
+    );
   }
 
   async getAdrAsset(id: string, path: string): Promise<Blob> {
-    const query = new URLSearchParams({ path });
-    const response = await this.send(
-      `/adrs/${encodeURIComponent(id)}/assets?${query}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adrs/{id}/assets', {
+        params: { path: { id }, query: { path } },
+        parseAs: 'blob',
+      }),
     );
-    return await response.blob();
   }
 
   async getAdrImpact(id: string, weeks?: number): Promise<AdrImpact> {
-    const query = new URLSearchParams();
-    if (weeks !== undefined) {
-      query.set('weeks', String(weeks));
-    }
-    return await this.request<AdrImpact>(
-      `/adrs/${encodeURIComponent(id)}/impact?${query}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adrs/{id}/impact', {
+        params: { path: { id }, query: { weeks } },
+      }),
     );
   }
 
@@ -293,101 +262,99 @@ export class GovernanceClient implements GovernanceApi {
     id: string,
     request: CreateRetrospectiveRequest,
   ): Promise<Retrospective> {
-    return await this.request<Retrospective>(
-      `/adrs/${encodeURIComponent(id)}/retrospectives`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      },
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/adrs/{id}/retrospectives', {
+        params: { path: { id } },
+        body: request,
+      }),
     );
   }
 
   async getAdrIndex(query: AdrIndexQuery = {}): Promise<AdrIndexPage> {
-    return await this.request<AdrIndexPage>(
-      `/adr-index?${adrIndexParams(query)}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adr-index', {
+        params: {
+          query: {
+            ...query,
+            owner: unlessEmpty(query.owner),
+            system: unlessEmpty(query.system),
+            from: unlessEmpty(query.from),
+            to: unlessEmpty(query.to),
+            q: unlessEmpty(query.q),
+            sort: query.sort || undefined,
+            order: query.order || undefined,
+          },
+        },
+      }),
     );
   }
 
   async listReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
-    return await this.request<ReviewPage>(`/reviews?${reviewParams(query)}`, {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/reviews', {
+        params: {
+          query: {
+            ...query,
+            entityRef: unlessEmpty(query.entityRef),
+            // Only asked for when true: false would not mean "not overdue" to the backend.
+            overdue: query.overdue || undefined,
+          },
+        },
+      }),
+    );
   }
 
   async getReviewSettings(): Promise<ReviewSettings> {
-    return await this.request<ReviewSettings>('/reviews/settings', {
-      method: 'GET',
-    });
+    const api = await this.api();
+    return await dataOf(api.request('get', '/reviews/settings'));
   }
 
   async getReview(id: string): Promise<ReviewItemDetail> {
-    return await this.request<ReviewItemDetail>(
-      `/reviews/${encodeURIComponent(id)}`,
-      { method: 'GET' },
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/reviews/{id}', { params: { path: { id } } }),
     );
   }
 
   async requestReview(request: ReviewRequest): Promise<ReviewItem> {
-    return await this.request<ReviewItem>('/reviews', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    const api = await this.api();
+    return await dataOf(api.request('post', '/reviews', { body: request }));
   }
 
   async updateReview(
     id: string,
     update: ReviewUpdate,
   ): Promise<ReviewItemDetail> {
-    const response = await this.fetch(`/reviews/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(update),
-    });
-    if (response.ok) {
-      return (await response.json()) as ReviewItemDetail;
-    }
-    const conflict =
-      response.status === 409 ? await readConflict(response) : undefined;
-    const error = await ResponseError.fromResponse(response);
-    if (conflict) {
-      throw new ReviewConflictError(
-        conflict.message ?? error.cause.message,
-        conflict.item,
-      );
-    }
-    throw error;
-  }
-
-  async commentOnReview(id: string, body: string): Promise<ReviewComment> {
-    return await this.request<ReviewComment>(
-      `/reviews/${encodeURIComponent(id)}/comments`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ body }),
-      },
+    const api = await this.api();
+    return await dataOf(
+      api.request('patch', '/reviews/{id}', {
+        params: { path: { id } },
+        body: update,
+        middleware: [throwReviewConflicts],
+      }),
     );
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await this.send(path, init);
-    return (await response.json()) as T;
+  async commentOnReview(id: string, body: string): Promise<ReviewComment> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/reviews/{id}/comments', {
+        params: { path: { id } },
+        body: { body },
+      }),
+    );
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
-    const response = await this.fetch(path, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
-  }
-
-  private async fetch(path: string, init: RequestInit): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('governance');
-    // fetchApi rather than global fetch, so the user's Backstage token goes along.
-    return await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+  private async api(): Promise<GovernanceApiClient> {
+    const api = createGovernanceApiClient({
+      baseUrl: await this.discoveryApi.getBaseUrl('governance'),
+      // fetchApi rather than global fetch, so the user's Backstage token goes along.
+      fetch: request => this.fetchApi.fetch(request),
+    });
+    api.use(throwResponseErrors);
+    return api;
   }
 }
