@@ -3,8 +3,8 @@ import { resolve as resolvePath } from 'node:path';
 import { invocationDir } from '../../lib/invocationDir';
 import { EXIT_OK, ExitCodeError } from '../../lib/errors';
 import { describeFsError } from '../lint/resolveInputs';
-import { pushFacts, PushFactsResponse } from './pushFacts';
-import { buildFacts, FactToPush } from './readFacts';
+import { FactInput, pushFacts, PushFactsResponse } from './pushFacts';
+import { buildFacts } from './readFacts';
 
 /** Options of `governance-cli facts push`, as commander reads them. */
 export interface FactsPushOptions {
@@ -48,7 +48,7 @@ const MAX_LISTED = 20;
 
 /** What is printed for an accepted batch: the totals, then the facts (the first 20). */
 export function describeAccepted(
-  facts: FactToPush[],
+  facts: FactInput[],
   response: PushFactsResponse,
 ): string {
   const s = (n: number, word: string, plural = `${word}s`) =>

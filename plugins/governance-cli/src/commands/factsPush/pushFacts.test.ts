@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { factsEndpoint, pushFacts } from './pushFacts';
+import { governanceBaseUrl, pushFacts } from './pushFacts';
 
 const fact = {
   entityRef: 'component:default/payments',
@@ -133,20 +133,20 @@ describe('pushFacts', () => {
   });
 });
 
-describe('factsEndpoint', () => {
-  it('appends the facts path to the base URL, keeping a path prefix', () => {
-    expect(factsEndpoint('https://backstage.example.com').toString()).toBe(
-      'https://backstage.example.com/api/governance/facts',
+describe('governanceBaseUrl', () => {
+  it('appends the governance API path to the base URL, keeping a path prefix', () => {
+    expect(governanceBaseUrl('https://backstage.example.com')).toBe(
+      'https://backstage.example.com/api/governance',
     );
-    expect(factsEndpoint('https://example.com/backstage/').toString()).toBe(
-      'https://example.com/backstage/api/governance/facts',
+    expect(governanceBaseUrl('https://example.com/backstage/')).toBe(
+      'https://example.com/backstage/api/governance',
     );
   });
 
   it.each(['localhost:7007', 'ftp://example.com'])(
     'refuses %s with exit code 2',
     url => {
-      expect(() => factsEndpoint(url)).toThrow(
+      expect(() => governanceBaseUrl(url)).toThrow(
         expect.objectContaining({ exitCode: 2 }),
       );
     },

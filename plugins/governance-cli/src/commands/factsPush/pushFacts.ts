@@ -1,18 +1,19 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  createGovernanceApiClient,
+  GovernanceApiSchemas,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import {
   EXIT_COULD_NOT_RUN,
   EXIT_PROBLEMS,
   ExitCodeError,
 } from '../../lib/errors';
-import { FactToPush } from './readFacts';
+
+/** One fact as `POST /api/governance/facts` takes it. */
+export type FactInput = GovernanceApiSchemas['FactInput'];
 
 /** What the backend answers to an accepted batch. */
-export interface PushFactsResponse {
-  accepted: number;
-  entities: number;
-  /** False when the batch touched so many entities that the scheduled run evaluates them. */
-  evaluated: boolean;
-}
+export type PushFactsResponse = GovernanceApiSchemas['PushFactsResponse'];
 
 const HINTS: Record<number, string> = {
   401: 'Check --token or GOVERNANCE_TOKEN: it must be a token the backend accepts, such as a static token under backend.auth.externalAccess.',
@@ -20,8 +21,8 @@ const HINTS: Record<number, string> = {
   404: 'Check --url or GOVERNANCE_BACKEND_URL: it is the base URL of the Backstage backend, and the governance backend plugin must be installed there.',
 };
 
-/** The facts endpoint under the backend's base URL. */
-export function factsEndpoint(baseUrl: string): URL {
+/** The governance API under the backend's base URL. */
+export function governanceBaseUrl(baseUrl: string): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -33,8 +34,26 @@ export function factsEndpoint(baseUrl: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ExitCodeError(`--url ${baseUrl} must be an http(s) URL`);
   }
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/governance/facts`;
-  return url;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/governance`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+/** A fetch that reports a backend it cannot reach as "could not run" (exit code 2). */
+async function fetchOrExit(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      .cause;
+    throw new ExitCodeError(
+      `Could not reach the governance backend at ${request.url}: ${
+        cause?.code ?? cause?.message ?? (error as Error).message
+      }`,
+      EXIT_COULD_NOT_RUN,
+    );
+  }
 }
 
 /**
@@ -45,40 +64,35 @@ export function factsEndpoint(baseUrl: string): URL {
 export async function pushFacts(options: {
   baseUrl: string;
   token: string;
-  facts: FactToPush[];
+  facts: FactInput[];
 }): Promise<PushFactsResponse> {
-  const url = factsEndpoint(options.baseUrl);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${options.token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body: JSON.stringify({ facts: options.facts }),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } })
-      .cause;
-    throw new ExitCodeError(
-      `Could not reach the governance backend at ${url}: ${
-        cause?.code ?? cause?.message ?? (error as Error).message
-      }`,
-      EXIT_COULD_NOT_RUN,
-    );
-  }
-  if (!response.ok) {
-    const error = await ResponseError.fromResponse(response);
-    const message = error.body?.error?.message ?? error.message;
-    const hint = HINTS[response.status];
-    throw new ExitCodeError(
-      `The governance backend refused the facts: ${response.status} ${
-        response.statusText
-      }: ${message}${hint ? `\n${hint}` : ''}`,
-      EXIT_PROBLEMS,
-    );
-  }
-  return (await response.json()) as PushFactsResponse;
+  const api = createGovernanceApiClient({
+    baseUrl: governanceBaseUrl(options.baseUrl),
+    headers: {
+      Authorization: `Bearer ${options.token}`,
+      Accept: 'application/json',
+    },
+    fetch: fetchOrExit,
+  });
+  api.use({
+    async onResponse({ response }) {
+      if (response.ok) {
+        return undefined;
+      }
+      const error = await ResponseError.fromResponse(response);
+      const message = error.body?.error?.message ?? error.message;
+      const hint = HINTS[response.status];
+      throw new ExitCodeError(
+        `The governance backend refused the facts: ${response.status} ${
+          response.statusText
+        }: ${message}${hint ? `\n${hint}` : ''}`,
+        EXIT_PROBLEMS,
+      );
+    },
+  });
+  const { data } = await api.request('post', '/facts', {
+    body: { facts: options.facts },
+  });
+  // Every answer but a success has thrown above.
+  return data!;
 }

@@ -3,18 +3,7 @@ import {
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ExitCodeError } from '../../lib/errors';
-
-/**
- * One fact as `POST /api/governance/facts` takes it. The backend checks names, types and ranges
- * against its fact definitions (which config can extend), so values are sent as given.
- */
-export interface FactToPush {
-  entityRef: string;
-  name: string;
-  value: unknown;
-  source: string;
-  observedAt?: string;
-}
+import { FactInput } from './pushFacts';
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -83,7 +72,7 @@ export function buildFacts(options: {
   file?: { name: string; content: unknown };
   source?: string;
   observedAt?: string;
-}): FactToPush[] {
+}): FactInput[] {
   const { entity, source, observedAt, file } = options;
   // The backend's own reading, so a push is not refused after the batch was built.
   if (observedAt !== undefined && !parseIsoTimestamp(observedAt)) {
@@ -91,7 +80,7 @@ export function buildFacts(options: {
       `--observed-at ${observedAt} is not an ISO 8601 date or timestamp with its zone, e.g. 2026-11-25T10:00:00Z`,
     );
   }
-  const batch: FactToPush[] = [];
+  const batch: FactInput[] = [];
 
   if (options.facts.length) {
     const missing = [!entity && '--entity', !source && '--source'].filter(
@@ -109,7 +98,9 @@ export function buildFacts(options: {
       batch.push({
         entityRef: entity!,
         name,
-        value,
+        // Sent as given: the backend checks names, types and ranges against its fact
+        // definitions (which config can extend) and lists every problem.
+        value: value as FactInput['value'],
         source: source!,
         ...(observedAt && { observedAt }),
       });
@@ -152,7 +143,7 @@ export function buildFacts(options: {
       if (fact.source === undefined) {
         throw new ExitCodeError(`${at} has no source and --source is not set`);
       }
-      batch.push(fact as FactToPush);
+      batch.push(fact as FactInput);
     });
   }
 
