@@ -132,4 +132,26 @@ describe('front matter', () => {
       'front matter is 12024 characters long, more than the 10000 that are read; expected a short YAML block (status, date, deciders, ...)',
     ]);
   });
+
+  it('reads unquoted text that YAML would reject as authors mean it', () => {
+    const warnings: string[] = [];
+    const block = readFrontMatter(
+      [
+        '---',
+        'title: ADR-7: Use Kafka',
+        'deciders: @alice, @bob # the platform team',
+        'summary: `kafka` for events',
+        'date: 2020-01-02',
+        '---',
+      ],
+      warnings,
+    );
+    expect(Object.fromEntries(block.values)).toEqual({
+      title: 'ADR-7: Use Kafka',
+      deciders: '@alice, @bob',
+      summary: '`kafka` for events',
+      date: '2020-01-02',
+    });
+    expect(warnings).toEqual([]);
+  });
 });

@@ -38,8 +38,9 @@ export interface FrontMatterBlock {
 /**
  * Reads the front matter between a first `---` line and the next `---` (or `...`) line with the
  * `yaml` package. A key whose value YAML cannot read is left out, and the line is named in a
- * warning; the other keys are kept. Every scalar is read as text (the failsafe schema), so that
- * `date: 2021-09-14` and `number: 0007` stay as written.
+ * warning; the other keys are kept. Unquoted text that YAML rejects (`deciders: @alice`) is read
+ * as written. Every scalar is read as text (the failsafe schema), so that `date: 2021-09-14` and
+ * `number: 0007` stay as written.
  */
 export function readFrontMatter(
   lines: string[],
@@ -139,13 +140,7 @@ function readYaml(
     );
     return { values: new Map(), problems: [] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    schema: 'failsafe',
-    lineCounter,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  const { doc, lineCounter, read } = parseYaml(lines.slice(from, to));
   const lineAt = (offset: number) =>
     from + lineCounter.linePos(offset).line - 1;
   const pairs = isMap(doc.contents) ? doc.contents.items : [];
@@ -167,7 +162,7 @@ function readYaml(
     // An unclosed list or string runs into the next line, where YAML notices it: that first
     // problem is on the line that opened it, and any next one is the next line's own.
     const unclosed = pairs.find(
-      pair => !broken.has(pair) && endsUnclosedAt(pair, at, text),
+      pair => !broken.has(pair) && endsUnclosedAt(pair, at, read),
     );
     const holder = unclosed ?? lastPairStartingBefore(pairs, at);
     if (holder) {
@@ -185,7 +180,7 @@ function readYaml(
   const values: FrontMatter = new Map();
   for (const pair of pairs) {
     const key = isScalar(pair.key) ? String(pair.key.value ?? '') : '';
-    const value = broken.has(pair) ? undefined : valueOf(pair.value, text);
+    const value = broken.has(pair) ? undefined : valueOf(pair.value, read);
     if (key && value !== undefined) {
       values.set(key.toLowerCase(), value);
     }
@@ -196,6 +191,53 @@ function readYaml(
       .sort(([a], [b]) => a - b)
       .map(([, message]) => message),
   };
+}
+
+/**
+ * YAML's complaints about values that people write unquoted and mean as text:
+ * `deciders: @alice, @bob`, `title: ADR-7: Use Kafka`.
+ */
+const PLAIN_TEXT_ERRORS = new Set([
+  'BAD_SCALAR_START',
+  'BLOCK_AS_IMPLICIT_KEY',
+]);
+/** `key: value` on one line, the value neither quoted nor a list, mapping or block. */
+const UNQUOTED_ENTRY = /^([^\s#'"[{][^:]*):[ \t]+([^\s'"[{|>].*)$/;
+const MAX_REPAIRS = 3;
+
+/**
+ * Parses the front matter; a value that YAML rejects only because it is unquoted text is read
+ * as written, quoted, as authors mean it (and as MADR tools read it).
+ */
+function parseYaml(block: string[]) {
+  let lines = block;
+  for (let round = 0; ; round++) {
+    const read = lines.join('\n');
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(read, {
+      schema: 'failsafe',
+      lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
+    const repaired = [...lines];
+    let changed = false;
+    for (const error of round < MAX_REPAIRS ? doc.errors : []) {
+      const index = lineCounter.linePos(error.pos[0]).line - 1;
+      const entry = PLAIN_TEXT_ERRORS.has(error.code)
+        ? UNQUOTED_ENTRY.exec(repaired[index] ?? '')
+        : null;
+      if (entry) {
+        const value = entry[2].replace(/[ \t]#.*$/, '').trimEnd();
+        repaired[index] = `${entry[1]}: ${JSON.stringify(value)}`;
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return { doc, lineCounter, read };
+    }
+    lines = repaired;
+  }
 }
 
 function reason(error: YAMLError): string {
