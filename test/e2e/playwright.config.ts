@@ -70,6 +70,15 @@ export default defineConfig({
           },
           { type: 'file', target: path.join(examples, 'entities.yaml') },
           { type: 'file', target: path.join(examples, 'misannotated.yaml') },
+          // The record-adr template, which adrTemplate.spec.ts runs.
+          {
+            type: 'file',
+            target: path.join(
+              repoRoot,
+              'examples/templates/record-adr/template.yaml',
+            ),
+            rules: [{ allow: ['Template'] }],
+          },
           {
             type: 'file',
             target: path.join(runDir, 'catalog/evolving-service.yaml'),
