@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { addMonths } from './dates';
+import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
 
 /**
  * The statuses an ADR can have, in MADR's and Nygard's vocabulary.
@@ -27,14 +28,7 @@ export type AdrStatus = (typeof ADR_STATUSES)[number];
  *
  * @public
  */
-export interface AdrLink {
-  /** The relation as written, lower-cased, e.g. `superseded by`, `supersedes`, `amends`, `relates to`. */
-  relation: string;
-  /** The link target as written: usually a relative file name such as `0005-use-kafka.md`. */
-  target: string;
-  /** The target's ADR number when it can be read from the target. */
-  number?: number;
-}
+export type AdrLink = GovernanceApiSchemas['AdrLink'];
 
 /**
  * What the parser could read from one ADR file. A file it cannot fully parse still gives a
@@ -262,149 +256,66 @@ export type RetrospectiveOutcome = (typeof RETROSPECTIVE_OUTCOMES)[number];
  *
  * @public
  */
-export interface Retrospective {
-  id: string;
-  adrId: string;
-  /** `YYYY-MM-DD`: when it was held. */
-  date: string;
-  outcome: RetrospectiveOutcome;
-  notes: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+export type Retrospective = GovernanceApiSchemas['Retrospective'];
 
 /**
  * Body of `POST /api/governance/adrs/:id/retrospectives`.
  *
  * @public
  */
-export interface CreateRetrospectiveRequest {
-  date: string;
-  outcome: RetrospectiveOutcome;
-  notes: string;
-}
+export type CreateRetrospectiveRequest =
+  GovernanceApiSchemas['CreateRetrospectiveRequest'];
 
 /**
  * An ADR as listed: what the parser read, where it came from, and its retrospective.
  *
  * @public
  */
-export interface AdrSummary {
-  /** Stable id of the ADR (entity and path), used in URLs. */
-  id: string;
-  entityRef: string;
-  /** Path of the file inside the ADR location, e.g. `0003-use-postgres.md`. */
-  path: string;
-  /** Where the file was read from. */
-  url: string;
-  number?: number;
-  title: string;
-  status?: AdrStatus;
-  statusText?: string;
-  supersededBy?: AdrLink & {
-    /** The id of the superseding ADR when it is in the same location. */
-    adrId?: string;
-  };
-  date?: string;
-  deciders: string[];
-  scope?: string;
-  format: ParsedAdr['format'];
-  warnings: string[];
-  retrospective: {
-    state: RetrospectiveState;
-    dueAt?: string;
-    overdueAt?: string;
-    /** The latest recorded retrospective. */
-    latest?: Retrospective;
-  };
-  /** The owner and system of the entity, for the organisation-wide index. */
-  owner?: string;
-  system?: string;
-}
+export type AdrSummary = GovernanceApiSchemas['AdrSummary'];
 
 /**
  * One ADR with its body, links and every retrospective, newest first.
  *
  * @public
  */
-export interface AdrDetail extends AdrSummary {
-  body: string;
-  links: Array<AdrLink & { adrId?: string }>;
-  retrospectives: Retrospective[];
-}
+export type AdrDetail = GovernanceApiSchemas['AdrDetail'];
 
 /**
  * The state of an entity's ADR location at its last reading.
  *
  * @public
  */
-export type AdrLocationStatus =
-  | { status: 'not-configured' }
-  | { status: 'pending'; url: string }
-  | { status: 'ok'; url: string; readAt: string }
-  | {
-      status: 'error';
-      url: string;
-      readAt: string;
-      /** Why it could not be read: not found, not allowed by the reading rules, no integration. */
-      error: string;
-    };
+export type AdrLocationStatus = GovernanceApiSchemas['AdrLocationStatus'];
 
 /**
  * `GET /api/governance/adrs?entityRef=`.
  *
  * @public
  */
-export interface EntityAdrs {
-  entityRef: string;
-  location: AdrLocationStatus;
-  /** Sorted by number, then path. */
-  items: AdrSummary[];
-}
+export type EntityAdrs = GovernanceApiSchemas['EntityAdrs'];
 
 /**
  * Query of the organisation-wide ADR index.
  *
  * @public
  */
-export interface AdrIndexQuery {
-  status?: AdrStatus[];
-  owner?: string;
-  system?: string;
-  /** `YYYY-MM-DD`, inclusive. */
-  from?: string;
-  to?: string;
-  /** Text in the title, case-insensitive. */
-  q?: string;
-  retrospective?: RetrospectiveState[];
-  sort?: 'date' | 'title' | 'entity';
-  order?: 'asc' | 'desc';
-  offset?: number;
-  limit?: number;
-}
+export type AdrIndexQuery = NonNullable<
+  GovernanceApiOperations['QueryAdrIndex']['parameters']['query']
+>;
 
 /**
  * `GET /api/governance/adr-index`: one page of the ADR index.
  *
  * @public
  */
-export interface AdrIndexPage {
-  items: AdrSummary[];
-  totalItems: number;
-  offset: number;
-  limit: number;
-}
+export type AdrIndexPage = GovernanceApiSchemas['AdrIndexPage'];
 
 /**
  * One measured value of a check over the decision window, from the scorecard history.
  *
  * @public
  */
-export interface AdrImpactPoint {
-  at: string;
-  actual?: string;
-  state: string;
-}
+export type AdrImpactPoint = GovernanceApiSchemas['AdrImpactPoint'];
 
 /**
  * `GET /api/governance/adrs/:id/impact?weeks=`: what the entity's measured checks (p95
@@ -412,15 +323,4 @@ export interface AdrImpactPoint {
  *
  * @public
  */
-export interface AdrImpact {
-  adrId: string;
-  date: string;
-  weeks: number;
-  checks: Array<{
-    checkId: string;
-    /** The value in force at the start of the window and every change before the decision. */
-    before: AdrImpactPoint[];
-    /** Every change from the decision's date to the end of the window. */
-    after: AdrImpactPoint[];
-  }>;
-}
+export type AdrImpact = GovernanceApiSchemas['AdrImpact'];

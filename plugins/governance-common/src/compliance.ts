@@ -1,4 +1,5 @@
 import { CheckState } from './scorecard';
+import { GovernanceApiSchemas } from './schema';
 
 /**
  * The dimensions the Compliance view rolls scorecard results up by.
@@ -24,7 +25,7 @@ export type ComplianceGroupBy = (typeof COMPLIANCE_GROUP_BY)[number];
  *
  * @public
  */
-export type ComplianceFilter = Partial<Record<ComplianceGroupBy, string>>;
+export type ComplianceFilter = GovernanceApiSchemas['ComplianceFilter'];
 
 /**
  * How many checks are in each state. `passingShare` is `pass / total` (0 when there are no
@@ -32,10 +33,7 @@ export type ComplianceFilter = Partial<Record<ComplianceGroupBy, string>>;
  *
  * @public
  */
-export type ComplianceCounts = Record<CheckState, number> & {
-  total: number;
-  passingShare: number;
-};
+export type ComplianceCounts = GovernanceApiSchemas['ComplianceCounts'];
 
 /**
  * One row of a roll-up: the entities sharing a value of the grouped dimension. `key` is absent
@@ -43,41 +41,21 @@ export type ComplianceCounts = Record<CheckState, number> & {
  *
  * @public
  */
-export interface ComplianceGroup {
-  key?: string;
-  entities: number;
-  counts: ComplianceCounts;
-}
+export type ComplianceGroup = GovernanceApiSchemas['ComplianceGroup'];
 
 /**
  * `GET /api/governance/compliance`: the current results rolled up by one dimension.
  *
  * @public
  */
-export interface ComplianceRollup {
-  groupBy: ComplianceGroupBy;
-  filter: ComplianceFilter;
-  groups: ComplianceGroup[];
-  totals: ComplianceGroup;
-}
+export type ComplianceRollup = GovernanceApiSchemas['ComplianceRollup'];
 
 /**
  * An evaluated entity in a drill-down, with where it sits and its current counts.
  *
  * @public
  */
-export interface ComplianceEntity {
-  entityRef: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  domain?: string;
-  tier: string;
-  counts: ComplianceCounts;
-  /** Ids of the checks currently failing. */
-  failing: string[];
-  evaluatedAt: string;
-}
+export type ComplianceEntity = GovernanceApiSchemas['ComplianceEntity'];
 
 /**
  * `GET /api/governance/compliance/entities`: one page of the entities matching a filter, least
@@ -85,34 +63,22 @@ export interface ComplianceEntity {
  *
  * @public
  */
-export interface ComplianceEntityPage {
-  filter: ComplianceFilter;
-  items: ComplianceEntity[];
-  totalItems: number;
-  offset: number;
-  limit: number;
-}
+export type ComplianceEntityPage = GovernanceApiSchemas['ComplianceEntityPage'];
 
 /**
  * The counts on one day, as stored by that day's last scheduled evaluation.
  *
  * @public
  */
-export interface ComplianceTrendPoint {
-  /** `YYYY-MM-DD` (UTC). */
-  day: string;
-  counts: ComplianceCounts;
-}
+export type ComplianceTrendPoint =
+  GovernanceApiSchemas['ComplianceTrend']['points'][number];
 
 /**
  * `GET /api/governance/compliance/trend`.
  *
  * @public
  */
-export interface ComplianceTrend {
-  filter: ComplianceFilter;
-  points: ComplianceTrendPoint[];
-}
+export type ComplianceTrend = GovernanceApiSchemas['ComplianceTrend'];
 
 /**
  * Counts with the passing share worked out.

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
 
 /**
  * Where a review item is in its life. `approved`, `rejected` and `withdrawn` are final.
@@ -89,10 +90,7 @@ export const REVIEW_PRIORITIES: readonly ReviewPriority[] = [
  *
  * @public
  */
-export interface ReviewKind {
-  id: string;
-  title: string;
-}
+export type ReviewKind = GovernanceApiSchemas['ReviewKind'];
 
 /** @public */
 export const BUILT_IN_REVIEW_KINDS: readonly ReviewKind[] = [
@@ -147,133 +145,65 @@ export function readCouncilGroup(config: Config): string | undefined {
  *
  * @public
  */
-export type ReviewOrigin =
-  | { type: 'user'; requestedBy: string }
-  | { type: 'trigger'; triggerId: string; causeKey: string };
+export type ReviewOrigin = GovernanceApiSchemas['ReviewOrigin'];
 
 /**
  * The council's decision on an item.
  *
  * @public
  */
-export interface ReviewDecision {
-  outcome: ReviewDecisionOutcome;
-  rationale: string;
-  /** The ADR that records it: the id of an ADR in the index, or a URL. */
-  adr?: string;
-  decidedBy: string;
-  decidedAt: string;
-}
+export type ReviewDecision = GovernanceApiSchemas['ReviewDecision'];
 
 /**
  * A review item as lists show it.
  *
  * @public
  */
-export interface ReviewItem {
-  id: string;
-  entityRef: string;
-  kind: string;
-  title: string;
-  description: string;
-  origin: ReviewOrigin;
-  status: ReviewStatus;
-  priority: ReviewPriority;
-  /** Entity ref of the council member working it. */
-  assignee?: string;
-  /** YYYY-MM-DD */
-  dueDate?: string;
-  /** An ADR the requester linked: an ADR id or a URL. */
-  adr?: string;
-  decision?: ReviewDecision;
-  /** Increases with every change; updates must name the version they were based on. */
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  commentCount: number;
-  /** Past its due date and not closed. */
-  overdue: boolean;
-}
+export type ReviewItem = GovernanceApiSchemas['ReviewItem'];
 
 /** @public */
-export interface ReviewComment {
-  id: string;
-  author: string;
-  body: string;
-  createdAt: string;
-}
+export type ReviewComment = GovernanceApiSchemas['ReviewComment'];
 
 /**
  * One field of an item that changed, from what to what.
  *
  * @public
  */
-export interface ReviewFieldChange {
-  field: string;
-  from: string | null;
-  to: string | null;
-}
+export type ReviewFieldChange =
+  GovernanceApiSchemas['ReviewHistoryEntry']['changes'][number];
 
 /**
  * One entry of an item's history: who did what when.
  *
  * @public
  */
-export interface ReviewHistoryEntry {
-  id: string;
-  actor: string;
-  at: string;
-  action: 'created' | 'updated' | 'commented';
-  changes: ReviewFieldChange[];
-}
+export type ReviewHistoryEntry = GovernanceApiSchemas['ReviewHistoryEntry'];
 
 /**
  * An item with its discussion and history: `GET /reviews/:id`.
  *
  * @public
  */
-export interface ReviewItemDetail extends ReviewItem {
-  comments: ReviewComment[];
-  history: ReviewHistoryEntry[];
-}
+export type ReviewItemDetail = GovernanceApiSchemas['ReviewItemDetail'];
 
 /**
  * Filters of `GET /reviews`; each list matches any of its values.
  *
  * @public
  */
-export interface ReviewQuery {
-  entityRef?: string;
-  status?: ReviewStatus[];
-  kind?: string[];
-  priority?: ReviewPriority[];
-  /** An assignee's entity ref, or '' for unassigned items. */
-  assignee?: string;
-  overdue?: boolean;
-  offset?: number;
-  limit?: number;
-}
+export type ReviewQuery = NonNullable<
+  GovernanceApiOperations['ListReviews']['parameters']['query']
+>;
 
 /** @public */
-export interface ReviewPage {
-  items: ReviewItem[];
-  totalCount: number;
-  offset: number;
-  limit: number;
-}
+export type ReviewPage = GovernanceApiSchemas['ReviewPage'];
 
 /**
  * The body of `POST /reviews`.
  *
  * @public
  */
-export interface ReviewRequest {
-  entityRef: string;
-  kind: string;
-  title: string;
-  description?: string;
-  adr?: string;
-}
+export type ReviewRequest = GovernanceApiSchemas['ReviewRequest'];
 
 /**
  * The body of `PATCH /reviews/:id`: the version it was based on plus the fields to change.
@@ -281,32 +211,18 @@ export interface ReviewRequest {
  *
  * @public
  */
-export interface ReviewUpdate {
-  version: number;
-  status?: ReviewStatus;
-  priority?: ReviewPriority;
-  assignee?: string | null;
-  dueDate?: string | null;
-  rationale?: string;
-  decisionAdr?: string;
-}
+export type ReviewUpdate = GovernanceApiSchemas['ReviewUpdate'];
 
 /**
  * What the review forms need to know: `GET /reviews/settings`.
  *
  * @public
  */
-export interface ReviewSettings {
-  kinds: ReviewKind[];
-  /** The council's group entity ref, when configured. */
-  councilGroup?: string;
-}
+export type ReviewSettings = GovernanceApiSchemas['ReviewSettings'];
 
 /**
  * The body of `POST /reviews/:id/comments`.
  *
  * @public
  */
-export interface ReviewCommentRequest {
-  body: string;
-}
+export type ReviewCommentRequest = GovernanceApiSchemas['ReviewCommentRequest'];

@@ -4,6 +4,7 @@ import { addMonths } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
 import { TierPolicy } from './tierPolicy';
 import { Waiver } from './waivers';
+import { GovernanceApiSchemas } from './schema';
 
 /**
  * The state of one scorecard check. `waived` is never `pass`: it means the council accepted a
@@ -36,32 +37,7 @@ export interface ScorecardCheck {
  *
  * @public
  */
-export interface CheckResult {
-  checkId: string;
-  title: string;
-  state: CheckState;
-  target: string;
-  /** The value the check saw, as shown to a user; absent when the fact is missing. */
-  actual?: string;
-  factName: string;
-  /** Whether the value was declared in an annotation or measured and pushed. */
-  origin?: 'declared' | 'measured';
-  /** The annotation key, or the source that pushed the measurement. */
-  source?: string;
-  /** When the measurement was observed (ISO timestamp). */
-  observedAt?: string;
-  /** True when the latest measurement is older than the fact's staleness window. */
-  stale: boolean;
-  /** Why the state is what it is, when that is not obvious (missing, stale, waived). */
-  reason?: string;
-  /** The active waiver that turned a failing, warning or unknown check into `waived`. */
-  waiver?: {
-    id: string;
-    reason: string;
-    expiresAt: string;
-    createdBy: string;
-  };
-}
+export type CheckResult = GovernanceApiSchemas['CheckResult'];
 
 function formatNumber(n: number, unit: '%' | 'ms'): string {
   const value = Number(n.toFixed(3));
@@ -269,12 +245,8 @@ export function evaluateScorecard(options: {
  *
  * @public
  */
-export interface ScorecardTrendPoint {
-  /** `YYYY-MM-DD` (UTC). */
-  date: string;
-  passing: number;
-  total: number;
-}
+export type ScorecardTrendPoint =
+  GovernanceApiSchemas['ScorecardTrend']['points'][number];
 
 /**
  * Rebuilds the daily share of passing checks from stored transitions (a row per change), so the
