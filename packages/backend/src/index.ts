@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
+import { authModuleExampleEngineerProvider } from './modules/authModuleExampleEngineerProvider';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 import { governanceExampleHistory } from './modules/governanceExampleHistory';
@@ -38,6 +39,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// A second guest-like sign-in, as an engineer who is not on the council (auth.providers.engineer)
+backend.add(authModuleExampleEngineerProvider);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -87,6 +90,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// ADRs stored by the governance plugin, with their status, in search results
+backend.add(
+  import('@catalog-governance/backstage-plugin-search-backend-module-governance'),
+);
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
