@@ -2,8 +2,9 @@
 # Runs the benchmarks on PostgreSQL (a throwaway cluster, as for the tests) and SQLite, and
 # writes docs/benchmarks.md (speed, size) and docs/reliability.md (fuzzing) with the command,
 # the machine and the date: the governance backend's benches, then the Tech Insights comparison
-# (packages/tech-insights-comparison). `yarn bench fuzz` or `yarn bench techInsights` runs the
-# bench files whose path matches, in whichever package holds them.
+# (packages/tech-insights-comparison). Benches live in each package's bench/ folder, outside src/.
+# `yarn bench fuzz` or `yarn bench techInsights` runs the bench files whose path matches, in
+# whichever package holds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -21,7 +22,7 @@ done
 # Whether a package has a bench file the patterns select (all of them when there are none).
 selected() {
   local files
-  files="$(cd "$1" && find src -name '*.bench.ts')"
+  files="$(cd "$1" && find bench -name '*.bench.ts')"
   [ "${#patterns[@]}" -eq 0 ] && return 0
   for pattern in "${patterns[@]}"; do
     grep -qiE -- "$pattern" <<<"$files" && return 0
@@ -29,21 +30,24 @@ selected() {
   return 1
 }
 
+# The package's jest config looks in src/ only: --roots points it at bench/ instead. Each bench
+# gets 30 minutes.
 run() {
   (cd "$1" && yarn backstage-cli package test --watchAll=false --runInBand \
-    --testMatch "$2" --testTimeout 1800000 "${@:3}")
+    --roots "$PWD/bench" --testMatch '**/bench/**/*.bench.ts' \
+    --testTimeout 1800000 "${@:2}")
 }
 
 ran=0
 if selected plugins/governance-backend; then
-  run plugins/governance-backend '**/bench/**/*.bench.ts' "$@"
+  run plugins/governance-backend "$@"
   ran=1
 fi
 if selected packages/tech-insights-comparison; then
-  run packages/tech-insights-comparison '**/src/**/*.bench.ts' "$@"
+  run packages/tech-insights-comparison "$@"
   ran=1
 fi
 # Nothing matched: let jest say so, as before.
 if [ "$ran" -eq 0 ]; then
-  run plugins/governance-backend '**/bench/**/*.bench.ts' "$@"
+  run plugins/governance-backend "$@"
 fi

@@ -3,13 +3,18 @@ import { FactValue } from '@catalog-governance/backstage-plugin-governance-commo
 /**
  * A measured fact as pushed to the facts API.
  *
- * @internal
+ * @public
  */
 export interface MeasuredFact {
+  /** The entity measured, a full entity ref. */
   entityRef: string;
+  /** A fact name from the built-in facts or `governance.facts`. */
   name: string;
+  /** The measured value, of the fact's type. */
   value: FactValue;
+  /** Who measured it, e.g. `ci/github-actions`. */
   source: string;
+  /** When it was measured, an ISO 8601 timestamp. */
   observedAt: string;
 }
 

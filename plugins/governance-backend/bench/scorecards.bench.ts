@@ -2,8 +2,6 @@
  * Scorecard benchmark: `yarn bench` from the repository root. Not part of the test suite: speed
  * targets live here, with their figures written to docs/benchmarks.md.
  */
-// Run by jest like a test file, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
 import {
   mockCredentials,
   mockServices,
@@ -22,22 +20,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
+import { DateTime, Duration } from 'luxon';
 import { AddressInfo } from 'node:net';
-import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
-import { ScorecardEngine } from '../scorecards/ScorecardEngine';
-import { readGovernedEntities } from '../catalog/readGovernedEntities';
-import { SystemDomains } from '../catalog/SystemDomains';
-import { governancePlugin } from '../plugin';
-import { writeReportSection } from './report';
+import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
+import { ScorecardEngine } from '../src/scorecards/ScorecardEngine';
+import { readGovernedEntities } from '../src/catalog/readGovernedEntities';
+import { SystemDomains } from '../src/catalog/SystemDomains';
+import { governancePlugin } from '../src/plugin';
 import {
   entities,
   indexedCatalog,
   measuredFacts,
   services,
-} from './syntheticCatalog';
+  writeReportSection,
+} from '../src/testUtils';
 import { LoadResult, percentile, runLoad } from './loadRoutes';
 
-jest.setTimeout(30 * 60_000);
+jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -229,7 +228,7 @@ describe('scorecard benchmark', () => {
         ...report,
         '',
         "- Catalog reads go through Backstage's in-memory `catalogServiceMock`: each distinct query is",
-        '  filtered by the mock once and then paged from memory (`indexedCatalog`, syntheticCatalog.ts), as a',
+        '  filtered by the mock once and then paged from memory (`indexedCatalog`, src/testUtils/syntheticCatalog.ts), as a',
         "  real catalog answers from its own indexed tables; the mock's filtering time is reported on",
         '  its row and is not in the evaluation figures.',
         '- A full evaluation reads each page of entities, their measured facts, waivers and current',
@@ -357,10 +356,10 @@ describe('scorecard benchmark', () => {
         catalog,
         mockCredentials.service(),
       );
-      const start = Date.parse('2026-11-25T00:00:00Z');
+      const start = DateTime.fromISO('2026-11-25T00:00:00Z', { zone: 'utc' });
       const [, yearMs] = await time(async () => {
         for (let day = 1; day <= DAYS; day++) {
-          const now = new Date(start + day * 86_400_000);
+          const now = start.plus({ days: day }).toJSDate();
           const first = (day * perDay) % ENTITIES;
           const changed = Array.from(
             { length: perDay },
@@ -460,9 +459,7 @@ describe('scorecard benchmark', () => {
         )} | p95 <= 150 ms |`,
       );
       const trends: number[] = [];
-      const lastDay = new Date(start + DAYS * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
+      const lastDay = start.plus({ days: DAYS }).toISODate()!;
       for (let i = 0; i < 50; i++) {
         const filter =
           i % 2 ? {} : { domain: `domain:default/domain-${i % 10}` };

@@ -1,12 +1,17 @@
 /*
- * Shared by the benchmark files: each writes its own section of docs/benchmarks.md, or of
- * docs/reliability.md for the fuzzing bench.
+ * Shared by the benchmarks (this package's bench/ folder and packages/tech-insights-comparison):
+ * each writes its own section of docs/benchmarks.md, or of docs/reliability.md for the fuzzing
+ * bench.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The machine a figure was measured on, as every section's header states it. */
+/**
+ * The machine a figure was measured on, as every section's header states it.
+ *
+ * @public
+ */
 export function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(
@@ -14,7 +19,11 @@ export function machine(): string {
   )} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-/** The documents a section can go to. */
+/**
+ * The documents a section can go to.
+ *
+ * @public
+ */
 export type ReportDocument = 'benchmarks' | 'reliability';
 
 const TITLES: Record<ReportDocument, string> = {
@@ -26,7 +35,7 @@ function header(document: ReportDocument): string {
   return [
     `# ${TITLES[document]}`,
     '',
-    'Written by `yarn bench` (plugins/governance-backend/src/bench). Every figure below was measured by',
+    'Written by `yarn bench` (plugins/governance-backend/bench). Every figure below was measured by',
     'the run it reports; re-run the command to refresh it. Each section has its own command line',
     'settings and date.',
     '',
@@ -53,13 +62,19 @@ function reportFile(document: ReportDocument): string {
 
 /**
  * Replaces (or adds) one section of the benchmark document, so running one benchmark file keeps
- * the figures of the others.
+ * the figures of the others. `scripts/bench.sh` names the documents (`GOVERNANCE_BENCH_OUTPUT`,
+ * `GOVERNANCE_RELIABILITY_OUTPUT`); the section is also printed.
+ *
+ * @param id - The section's id, unique within its document
+ * @param markdown - The section, from its heading on; its date is added
+ * @param document - Where the section goes
+ * @public
  */
 export function writeReportSection(
   id: string,
   markdown: string,
   document: ReportDocument = 'benchmarks',
-) {
+): void {
   const file = reportFile(document);
   const start = `<!-- section:${id} -->`;
   const end = `<!-- /section:${id} -->`;
@@ -75,6 +90,6 @@ export function writeReportSection(
     : `${doc.trimEnd()}\n\n${section}\n`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, doc);
-  // eslint-disable-next-line no-console
-  console.log(section);
+  // Printed as well, so a run shows its figures without opening the document.
+  process.stdout.write(`${section}\n`);
 }

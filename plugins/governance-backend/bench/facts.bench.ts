@@ -2,18 +2,16 @@
  * Fact storage over a year: `yarn bench facts` from the repository root. Not part of the test
  * suite; the figures go to docs/benchmarks.md.
  */
-// Run by jest like a test file, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
-import { MeasuredFact } from '../database/GovernanceStore';
-import { FactRetention, FactRetentionPolicy } from '../facts/FactRetention';
-import { writeReportSection } from './report';
+import { DateTime, Duration } from 'luxon';
+import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
+import { FactRetention, FactRetentionPolicy } from '../src/facts/FactRetention';
+import { MeasuredFact, writeReportSection } from '../src/testUtils';
 
-jest.setTimeout(30 * 60_000);
+jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
 const ENTITIES = Number(process.env.BENCH_FACT_ENTITIES ?? 1_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -139,12 +137,12 @@ describe('fact storage benchmark', () => {
         entities.map(e => `component:default/${e.metadata.name}`);
       let present = refs(all);
 
-      const start = Date.parse('2026-01-01T00:00:00Z');
+      const start = DateTime.fromISO('2026-01-01T00:00:00Z', { zone: 'utc' });
       const pushMs: number[] = [];
       const pruneMs: number[] = [];
       let pushed = 0;
       for (let day = 0; day < DAYS; day++) {
-        const now = new Date(start + day * 86_400_000);
+        const now = start.plus({ days: day }).toJSDate();
         if (day === LEAVING_DAY) {
           const staying = all.filter((_, i) => i % 10 !== 0);
           catalog = catalogServiceMock({ entities: staying });

@@ -4,8 +4,6 @@
  * PostgreSQL, with the same synthetic catalog and facts as the scorecard bench, and its bulk
  * check run is timed against governance's full evaluation of the same entities.
  */
-// Run by jest like a test file, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
 import {
   mockCredentials,
   mockServices,
@@ -16,7 +14,6 @@ import {
   createServiceFactory,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
@@ -26,32 +23,23 @@ import {
   techInsightsFactRetrieversExtensionPoint,
 } from '@backstage-community/plugin-tech-insights-node';
 import { BulkCheckResponse } from '@backstage-community/plugin-tech-insights-common';
+import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  CheckState,
-  readFactDefinitions,
-  readTierPolicies,
-  TierPolicy,
-} from '@catalog-governance/backstage-plugin-governance-common';
-import knexFactory, { Knex } from 'knex';
-import fs from 'node:fs';
-import { AddressInfo } from 'node:net';
-// Governance's engine and store are internal to its backend, and the synthetic catalog and
-// report writer are shared with its own benches: reached by path, as only this bench needs them.
-/* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
-import { DatabaseGovernanceStore } from '@catalog-governance/backstage-plugin-governance-backend/src/database/DatabaseGovernanceStore';
-import { MeasuredFact } from '@catalog-governance/backstage-plugin-governance-backend/src/database/GovernanceStore';
-import { ScorecardEngine } from '@catalog-governance/backstage-plugin-governance-backend/src/scorecards/ScorecardEngine';
-import { writeReportSection } from '@catalog-governance/backstage-plugin-governance-backend/src/bench/report';
-import {
+  createScorecardEvaluation,
   entities,
   indexedCatalog,
+  MeasuredFact,
   measuredFacts,
   services,
   TIERS,
-} from '@catalog-governance/backstage-plugin-governance-backend/src/bench/syntheticCatalog';
-/* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
+  writeReportSection,
+} from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
+import knexFactory, { Knex } from 'knex';
+import fs from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { jsonRulesChecks, RETRIEVERS } from '../src/jsonRulesChecks';
 
-jest.setTimeout(30 * 60_000);
+// No jest.setTimeout here: scripts/bench.sh gives every bench 30 minutes (--testTimeout).
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 /** Entity refs per request in the batched run: about 33 kB of JSON, under express.json()'s 100 kB. */
@@ -61,28 +49,9 @@ const POOL = { min: 1, max: 10 };
 /** Tech Insights' published figure for its bulk check run, per entity. */
 const PUBLISHED_MS_PER_ENTITY = 25;
 const NOW = new Date('2026-11-25T00:00:00Z');
+const TEN_MINUTES_LATER = new Date('2026-11-25T00:10:00Z');
 /** The checks both sides run from the same measured facts; governance's ids. */
 const COMPARED_CHECKS = ['availability', 'p95-latency', 'coverage'] as const;
-
-/**
- * One fact retriever per source the scorecard bench pushes from (CI, APM, SLO tooling), each
- * returning the latest value of its fact for every service, as a real retriever would after
- * asking its tool.
- */
-const RETRIEVERS: Record<
-  string,
-  { fact: MeasuredFact['name']; description: string }
-> = {
-  ciFactRetriever: { fact: 'coverage', description: 'Test coverage, percent' },
-  apmFactRetriever: {
-    fact: 'p95LatencyMs',
-    description: 'Measured p95 latency, milliseconds',
-  },
-  sloFactRetriever: {
-    fact: 'availability',
-    description: 'Measured availability over the SLO window, percent',
-  },
-};
 
 function factRetriever(
   id: string,
@@ -106,64 +75,6 @@ function factRetriever(
           };
         }),
   };
-}
-
-/**
- * Governance's three measured tier checks as JSON rules, one per tier and metric. Tech Insights
- * picks a tier's checks with a check `filter` on the entity's tier annotation, read from the
- * catalog for every entity it checks.
- */
-function jsonRulesChecks(policies: TierPolicy[]) {
-  const retrieverOf = (fact: string) =>
-    Object.keys(RETRIEVERS).find(id => RETRIEVERS[id].fact === fact)!;
-  const check = (
-    policy: TierPolicy,
-    name: string,
-    fact: string,
-    operator: string,
-    value: number,
-  ) => ({
-    type: 'json-rules-engine',
-    name: `${policy.title}: ${name}`,
-    description: `${name} of a ${policy.name} service`,
-    factIds: [retrieverOf(fact)],
-    filter: { 'metadata.annotations.governance/tier': policy.name },
-    rule: { conditions: { all: [{ fact, operator, value }] } },
-  });
-  return Object.fromEntries(
-    policies.flatMap(policy => [
-      [
-        `${policy.name}-availability`,
-        check(
-          policy,
-          'Availability',
-          'availability',
-          'greaterThanInclusive',
-          policy.minAvailabilityPercent,
-        ),
-      ],
-      [
-        `${policy.name}-p95-latency`,
-        check(
-          policy,
-          'p95 latency',
-          'p95LatencyMs',
-          'lessThan',
-          policy.maxP95LatencyMs,
-        ),
-      ],
-      [
-        `${policy.name}-coverage`,
-        check(
-          policy,
-          'Test coverage',
-          'coverage',
-          'greaterThanInclusive',
-          policy.testing.minCoveragePercent,
-        ),
-      ],
-    ]),
-  );
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -221,7 +132,6 @@ describe('Tech Insights comparison', () => {
     const suffix = Date.now();
     const govDb = await createDatabase(admin, `gov_ti_bench_${suffix}`);
     const tiDb = await createDatabase(admin, `ti_bench_${suffix}`);
-    const tierPolicies = readTierPolicies(new ConfigReader({}));
     const catalogEntities = entities(ENTITIES);
     const facts = measuredFacts(ENTITIES, 0);
     const refs = services(ENTITIES).map(e => stringifyEntityRef(e));
@@ -229,25 +139,18 @@ describe('Tech Insights comparison', () => {
     let stopBackend = async () => {};
     try {
       // Governance: facts pushed to its store, then a full evaluation that stores every result.
-      const store = await DatabaseGovernanceStore.create({
-        database: mockServices.database({
-          knex: govDb,
-          migrations: { skip: false },
-        }),
-      });
-      await store.addFacts(facts, NOW);
-      const engine = new ScorecardEngine({
+      const governance = await createScorecardEvaluation({
+        knex: govDb,
         catalog: indexedCatalog(catalogEntities),
         auth: mockServices.auth(),
-        store,
-        tierPolicies,
-        factDefinitions: readFactDefinitions(new ConfigReader({})),
-        warnMarginPercent: 5,
         logger: mockServices.logger.mock(),
       });
-      const [firstRun, ourFirstMs] = await time(() => engine.evaluateAll(NOW));
+      await governance.addFacts(facts, NOW);
+      const [firstRun, ourFirstMs] = await time(() =>
+        governance.evaluateAll(NOW),
+      );
       const [, ourAgainMs] = await time(() =>
-        engine.evaluateAll(new Date(NOW.getTime() + 10 * 60_000)),
+        governance.evaluateAll(TEN_MINUTES_LATER),
       );
       const [{ stored }] = await govDb('evaluated_entities').sum({
         stored: 'total',
@@ -257,7 +160,7 @@ describe('Tech Insights comparison', () => {
       // Tech Insights: its plugin and JSON rules module in a test backend, its facts loaded by
       // its own fact retriever engine through the scheduler (at start-up, as the mock scheduler
       // runs tasks with an initial delay then), its checks from config as its README shows.
-      const checks = jsonRulesChecks([...tierPolicies.values()]);
+      const checks = jsonRulesChecks([...governance.tierPolicies.values()]);
       const [backend, startMs] = await time(() =>
         startTestBackend({
           features: [
@@ -371,7 +274,7 @@ describe('Tech Insights comparison', () => {
       let passes = 0;
       const disagreements: string[] = [];
       for (const [i, ref] of refs.entries()) {
-        const ours = (await store.getResults(ref))?.results ?? [];
+        const ours = (await governance.getResults(ref))?.results ?? [];
         for (const checkId of COMPARED_CHECKS) {
           const mine = passed(ours.find(r => r.checkId === checkId)?.state);
           const id = `${TIERS[i % 3]}-${checkId}`;
@@ -441,7 +344,7 @@ describe('Tech Insights comparison', () => {
           '',
           `Settings: BENCH_ENTITIES=${ENTITIES}; PostgreSQL 15, a database of its own for each side on`,
           `the same server, knex pool min ${POOL.min} max ${POOL.max} for both; both in the same jest run`,
-          '(`yarn bench techInsights`, packages/tech-insights-comparison/src/techInsights.bench.ts).',
+          '(`yarn bench techInsights`, packages/tech-insights-comparison/bench/techInsights.bench.ts).',
           `Versions: @backstage-community/plugin-tech-insights-backend ${versionOf(
             '@backstage-community/plugin-tech-insights-backend',
           )} and -backend-module-jsonfc`,
@@ -491,7 +394,7 @@ describe('Tech Insights comparison', () => {
             ? `  \`express.json()\` accepts at most 100 kB and answered it with HTTP ${wholeStatus}, hence\n  batches of ${BATCH} refs in the second row.`
             : `  \`express.json()\` accepts at most 100 kB, so the batches of ${BATCH} refs in the second\n  row are only needed for larger catalogs.`,
           '- Both sides read entities from the same in-memory catalog stand-in (`indexedCatalog` in',
-          "  plugins/governance-backend/src/bench/syntheticCatalog.ts). Governance's timed first",
+          "  the governance backend's testUtils). Governance's timed first",
           "  evaluation includes the stand-in's one-off filtering of the catalog (about 0.5 s, see the",
           "  scorecards section), which Tech Insights' untimed warm-up request pays for on its side.",
           "  Tech Insights is timed over HTTP including the client's JSON parse of the response;",

@@ -1,20 +1,30 @@
 /*
- * The synthetic catalog and measured facts the benchmarks run on: the scorecard bench here and
- * the Tech Insights comparison in packages/tech-insights-comparison, so both measure the same
- * entities and facts.
+ * The synthetic catalog and measured facts the benchmarks run on: the scorecard bench in this
+ * package and the Tech Insights comparison in packages/tech-insights-comparison, so both measure
+ * the same entities and facts.
  */
-// Used only by bench files, which jest runs like tests, so test-only dependencies are fine.
-/* eslint-disable @backstage/no-undeclared-imports */
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { MeasuredFact } from '../database/GovernanceStore';
+import {
+  catalogServiceMock,
+  CatalogServiceMock,
+} from '@backstage/plugin-catalog-node/testUtils';
+import { MeasuredFact } from '../database/FactStore';
 
 const SYSTEMS = 200;
 const DOMAINS = 10;
-/** The tiers the services cycle through, in order: service-0 is critical, service-1 core, ... */
-export const TIERS = ['critical', 'core', 'supporting'];
+/**
+ * The tiers the services cycle through, in order: service-0 is critical, service-1 core, ...
+ *
+ * @public
+ */
+export const TIERS: readonly string[] = ['critical', 'core', 'supporting'];
 
-/** 200 systems and the services, each in one of 200 systems (a system belongs to one team and one domain). */
+/**
+ * 200 systems and `n` services, each service in one of the systems (a system belongs to one team
+ * and one domain).
+ *
+ * @public
+ */
 export function entities(n: number): Entity[] {
   const systems: Entity[] = Array.from({ length: SYSTEMS }, (_, i) => ({
     apiVersion: 'backstage.io/v1alpha1',
@@ -25,6 +35,12 @@ export function entities(n: number): Entity[] {
   return [...systems, ...services(n)];
 }
 
+/**
+ * `n` services, `service-0` to `service-<n-1>`, with the governance annotations of their tier
+ * ({@link TIERS} in turn), an owner and a system.
+ *
+ * @public
+ */
 export function services(n: number): Entity[] {
   return Array.from({ length: n }, (_, i) => ({
     apiVersion: 'backstage.io/v1alpha1',
@@ -48,6 +64,12 @@ export function services(n: number): Entity[] {
   }));
 }
 
+/**
+ * The coverage, p95 latency and availability of services 0 to `n-1`, as CI, APM and SLO tooling
+ * push them. Values vary by service and by `day`; facts of a later day are observed later.
+ *
+ * @public
+ */
 export function measuredFacts(n: number, day: number): MeasuredFact[] {
   const observedAt = new Date(Date.UTC(2026, 10, 24, 0, day)).toISOString();
   return Array.from({ length: n }, (_, i) => [
@@ -81,8 +103,10 @@ export function measuredFacts(n: number, day: number): MeasuredFact[] {
  * indexed tables. This stand-in lets the mock filter each distinct query once, then serves its
  * pages, and lookups by ref, from memory, so the figures measure governance's own work. How long
  * the mock itself takes is reported on its own row.
+ *
+ * @public
  */
-export function indexedCatalog(catalogEntities: Entity[]) {
+export function indexedCatalog(catalogEntities: Entity[]): CatalogServiceMock {
   const catalog = catalogServiceMock({ entities: catalogEntities });
   const byRef = new Map(catalogEntities.map(e => [stringifyEntityRef(e), e]));
   const queries = new Map<string, Entity[]>();

@@ -2,8 +2,6 @@
  * ADR ingestion benchmark: `yarn bench` from the repository root. 1,000 ADR files over 200
  * entities read through the UrlReaderService, then a second pass with nothing changed.
  */
-// Run by jest like a test file, so it may use the test-only dependencies.
-/* eslint-disable @backstage/no-undeclared-imports */
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
@@ -14,13 +12,14 @@ import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governa
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AdrIngestor } from '../adrs/AdrIngestor';
-import { LocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
-import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
-import { migrateGovernanceDatabase } from '../database/migrateGovernanceDatabase';
-import { writeReportSection } from './report';
+import { Duration } from 'luxon';
+import { AdrIngestor } from '../src/adrs/AdrIngestor';
+import { LocalDirectoryUrlReader } from '../src/adrs/LocalDirectoryUrlReader';
+import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
+import { migrateGovernanceDatabase } from '../src/database/migrateGovernanceDatabase';
+import { writeReportSection } from '../src/testUtils';
 
-jest.setTimeout(10 * 60_000);
+jest.setTimeout(Duration.fromObject({ minutes: 10 }).toMillis());
 
 const ENTITIES = 200;
 const ADRS_PER_ENTITY = 5;

@@ -3,8 +3,7 @@
  * generators and checks of service/fuzz.test.ts, with many more hostile requests per route;
  * the counts are written to docs/reliability.md.
  */
-// Benches are test code run by jest, like the test that shares these generators.
-// eslint-disable-next-line no-restricted-imports
+import { Duration } from 'luxon';
 import {
   FUZZ_ROUTES,
   FuzzBackend,
@@ -13,14 +12,14 @@ import {
   FuzzRunOptions,
   MAX_FUZZ_DEPTH,
   startFuzzBackend,
-} from '../__testUtils__/fuzzRoutes';
+} from '../src/__testUtils__/fuzzRoutes';
 import {
   MAX_BODY_BYTES,
   MAX_PATH_PARAMETER_LENGTH,
-} from '../service/inputLimits';
-import { machine, writeReportSection } from './report';
+} from '../src/service/inputLimits';
+import { machine, writeReportSection } from '../src/testUtils';
 
-jest.setTimeout(30 * 60_000);
+jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
 const RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 
@@ -80,7 +79,7 @@ describe('fuzzing benchmark', () => {
       [
         '## Fuzzing the API with hostile requests',
         '',
-        `- Command: \`BENCH_FUZZ_RUNS=${RUNS} yarn bench fuzz\` (plugins/governance-backend/src/bench/fuzz.bench.ts)`,
+        `- Command: \`BENCH_FUZZ_RUNS=${RUNS} yarn bench fuzz\` (plugins/governance-backend/bench/fuzz.bench.ts)`,
         `- Machine: ${machine()}`,
         `- Runs per route: ${RUNS} requests (fast-check), the requests at the limits first, then generated ones; one backend (SQLite in memory) for all`,
         '- In CI: `src/service/fuzz.test.ts` sends 100 requests per route, the requests at the limits among them (about 55 s on two shared cores)',

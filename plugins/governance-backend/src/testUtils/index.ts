@@ -1,0 +1,19 @@
+/**
+ * Test and benchmark helpers of the governance backend: its scorecards on a database of their
+ * own, the synthetic catalog the benchmarks measure, and the writer of their report sections.
+ *
+ * @packageDocumentation
+ */
+
+export type { MeasuredFact } from '../database/FactStore';
+export { writeReportSection, machine } from './benchReport';
+export type { ReportDocument } from './benchReport';
+export { createScorecardEvaluation } from './createScorecardEvaluation';
+export type { ScorecardEvaluation } from './createScorecardEvaluation';
+export {
+  entities,
+  indexedCatalog,
+  measuredFacts,
+  services,
+  TIERS,
+} from './syntheticCatalog';
