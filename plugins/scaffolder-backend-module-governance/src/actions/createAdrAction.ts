@@ -53,6 +53,8 @@ export function createGovernanceAdrCreateAction(
     id: CREATE_ADR_ACTION_ID,
     description:
       'Writes the next numbered MADR file of an entity into the workspace, with the deciders of its owner group',
+    // It writes only into the workspace, so a dry run (the template editor) runs it as it is.
+    supportsDryRun: true,
     examples: [
       {
         description: 'Record a decision of checkout-web in its ADR folder',
