@@ -1,10 +1,3 @@
-import {
-  AnnotationProblem,
-  GovernanceAnnotationValues,
-} from './parseAnnotations';
-import { DecisionScope } from './decisionScope';
-import { TierPolicy } from './tierPolicy';
-import { CheckResult } from './scorecard';
 import { GovernanceApiSchemas } from './schema';
 
 /**
