@@ -1,13 +1,19 @@
 import {
   AdrDetail,
+  AdrImpact,
+  AdrIndexPage,
   complianceCounts,
   ComplianceEntityPage,
   ComplianceRollup,
+  ComplianceTrend,
   EntityAdrs,
   EntityGovernanceSummary,
+  Retrospective,
   ReviewItemDetail,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
+
+export const ref = 'component:default/payments-api';
 
 export const summary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments-api',
@@ -140,6 +146,81 @@ export const reviewItem: ReviewItemDetail = {
   comments: [],
   history: [],
 };
+
+export const scorecardTrend = {
+  entityRef: ref,
+  days: 30,
+  points: [{ date: '2025-11-02', passing: 2, total: 5 }],
+};
+export const revoked: Waiver = {
+  ...waiver,
+  revokedBy: 'user:default/amir.khan',
+  revokedAt: '2025-11-03T10:00:00.000Z',
+};
+export const waiverRequest = {
+  entityRef: ref,
+  checkId: 'p95-latency',
+  reason: 'Latency work lands with the Q1 capacity project',
+  expiresAt: '2026-01-31T23:59:59.999Z',
+};
+export const complianceTrend: ComplianceTrend = {
+  filter: { owner: 'group:default/payments' },
+  points: [
+    { day: '2025-11-02', counts: complianceCounts({ pass: 3, fail: 1 }) },
+  ],
+};
+export const rollupCsv = 'owner,entities,pass\ngroup:default/payments,2,3\n';
+export const entitiesCsv =
+  'entityRef,tier\ncomponent:default/payments-api,critical\n';
+export const impact: AdrImpact = {
+  adrId: adr.id,
+  date: '2025-04-14',
+  weeks: 6,
+  checks: [],
+};
+export const retrospective: Retrospective = {
+  id: 'retro-1',
+  adrId: adr.id,
+  date: '2025-11-20',
+  outcome: 'revise',
+  notes: 'Consumers lag at peak',
+  recordedBy: 'user:default/amir.khan',
+  recordedAt: '2025-11-20T10:00:00.000Z',
+};
+export const retrospectiveRequest = {
+  date: '2025-11-20',
+  outcome: 'revise' as const,
+  notes: 'Consumers lag at peak',
+};
+export const adrIndexPage: AdrIndexPage = {
+  items: [adr],
+  totalItems: 30,
+  offset: 25,
+  limit: 25,
+};
+export const emptyAdrIndex = { items: [], totalItems: 0, offset: 0, limit: 25 };
+export const reviewPage = { items: [], totalCount: 0, offset: 25, limit: 25 };
+export const emptyReviewPage = {
+  items: [],
+  totalCount: 0,
+  offset: 0,
+  limit: 25,
+};
+export const reviewSettings = {
+  kinds: [{ id: 'design-review', title: 'Design' }],
+};
+export const reviewRequest = {
+  entityRef: ref,
+  kind: 'design-review',
+  title: 'Split the ledger out',
+};
+export const comment = {
+  id: 'comment-1',
+  author: 'user:default/jane.doe',
+  body: 'Looks good',
+  createdAt: '2025-11-04T10:00:00.000Z',
+};
+export const updatedItem = { ...reviewItem, priority: 'critical', version: 5 };
 
 export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
