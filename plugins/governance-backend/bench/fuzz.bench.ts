@@ -21,6 +21,9 @@ import { machine, writeReportSection } from '../src/testUtils';
 
 jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
+/** Milliseconds as seconds, for the report. */
+const seconds = (ms: number) => Duration.fromMillis(ms).as('seconds');
+
 const RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 
 interface Counts {
@@ -59,7 +62,7 @@ const byStatus = (errors: Map<number, number>) =>
 const row = (name: string, c: Counts) =>
   `| ${name} | ${c.cases} | ${c.ok} | ${byStatus(c.clientErrors)} | ${
     c.serverErrors
-  }${c.failure ? ` (stopped: ${c.failure})` : ''} | ${(c.ms / 1000).toFixed(
+  }${c.failure ? ` (stopped: ${c.failure})` : ''} | ${seconds(c.ms).toFixed(
     1,
   )} s |`;
 
@@ -114,8 +117,8 @@ describe('fuzzing benchmark', () => {
           ? [
               '',
               `Annotations: ${annotations.cases} random annotation maps (known, unknown and foreign keys;`,
-              `hostile values) parsed by \`parseGovernanceAnnotations\` in ${(
-                annotations.ms / 1000
+              `hostile values) parsed by \`parseGovernanceAnnotations\` in ${seconds(
+                annotations.ms,
               ).toFixed(1)} s, none threw; ${
                 annotations.problems
               } problems reported, each naming its key.`,

@@ -38,6 +38,9 @@ import { LoadResult, percentile, runLoad } from './loadRoutes';
 
 jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
+/** Milliseconds as seconds, for the report. */
+const seconds = (ms: number) => Duration.fromMillis(ms).as('seconds');
+
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 /** How long each route is put under concurrent load, and by how many clients at once. */
@@ -146,13 +149,14 @@ async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
   );
 
   // Fact ingestion under load: batches of 1,000 facts for different services, 4 pushes in flight.
+  const batchSize = 1_000;
   const batches = Array.from({ length: 20 }, (_, b) => {
     const facts = measuredFacts(ENTITIES, 1 + b);
-    const first = (b * 1000) % facts.length;
+    const first = (b * batchSize) % facts.length;
     return {
       method: 'POST' as const,
       path: '/api/governance/facts',
-      body: JSON.stringify({ facts: facts.slice(first, first + 1000) }),
+      body: JSON.stringify({ facts: facts.slice(first, first + batchSize) }),
     };
   });
   const ingestion = await runLoad({
@@ -165,7 +169,7 @@ async function loadTest(label: string, db: Knex, catalogEntities: Entity[]) {
   expect(ingestion.non2xx + ingestion.errors).toBe(0);
   report.push(
     `| ${label} | HTTP POST /facts, batches of 1,000 facts, autocannon, 4 connections for ${LOAD_SECONDS} s | ${(
-      (ingestion.requests * 1000) /
+      (ingestion.requests * batchSize) /
       LOAD_SECONDS
     ).toFixed(0)} facts/s; ${loadFigures(ingestion)} | |`,
   );
@@ -302,8 +306,8 @@ describe('scorecard benchmark', () => {
         return count;
       });
       report.push(
-        `| ${label} | not included below: Backstage's catalog mock filtering ${pages} governed entities and the systems | ${(
-          catalogMs / 1000
+        `| ${label} | not included below: Backstage's catalog mock filtering ${pages} governed entities and the systems | ${seconds(
+          catalogMs,
         ).toFixed(2)} s | |`,
       );
 
@@ -325,7 +329,7 @@ describe('scorecard benchmark', () => {
       report.push(
         `| ${label} | first full evaluation: ${
           firstRun.entities
-        } entities, ${count} check results stored | ${(firstMs / 1000).toFixed(
+        } entities, ${count} check results stored | ${seconds(firstMs).toFixed(
           2,
         )} s | <= 3 s (PostgreSQL) |`,
       );
@@ -334,8 +338,8 @@ describe('scorecard benchmark', () => {
         engine.evaluateAll(new Date('2026-11-25T00:10:00Z')),
       );
       report.push(
-        `| ${label} | full re-evaluation, nothing changed | ${(
-          unchangedMs / 1000
+        `| ${label} | full re-evaluation, nothing changed | ${seconds(
+          unchangedMs,
         ).toFixed(2)} s | |`,
       );
 
@@ -404,7 +408,7 @@ describe('scorecard benchmark', () => {
       report.push(
         `| ${label} | simulated year: ${DAYS} days, ${perDay} services (${
           perDay * 2
-        } of ${checks} checks, 1%) changing per day | ${(yearMs / 1000).toFixed(
+        } of ${checks} checks, 1%) changing per day | ${seconds(yearMs).toFixed(
           1,
         )} s to run; ${
           Number(historyAfter) - Number(historyBefore)

@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Duration } from 'luxon';
 import { createScorecardEvaluation } from './createScorecardEvaluation';
 import {
   entities,
@@ -7,7 +8,7 @@ import {
   TIERS,
 } from './syntheticCatalog';
 
-jest.setTimeout(60_000);
+jest.setTimeout(Duration.fromObject({ minutes: 1 }).toMillis());
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
