@@ -9,7 +9,6 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Divider from '@material-ui/core/Divider';
-import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -22,6 +21,7 @@ import { AdrImpactSection } from './AdrImpactSection';
 import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 import { describeError } from '../../lib/describeError';
+import { LinkButton } from '../LinkButton';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -76,13 +76,9 @@ function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
         let target: ReactNode = adrLinkLabel(link);
         if (link.adrId) {
           target = (
-            <MuiLink
-              component="button"
-              variant="body2"
-              onClick={() => onOpenAdr(link.adrId!)}
-            >
+            <LinkButton onClick={() => onOpenAdr(link.adrId!)}>
               {adrLinkLabel(link)}
-            </MuiLink>
+            </LinkButton>
           );
         } else if (href) {
           target = <Link to={href}>{adrLinkLabel(link)}</Link>;

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import {
   CreateRetrospectiveRequest,
   RETROSPECTIVE_OUTCOMES,
@@ -10,7 +9,7 @@ import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { isCalendarDay, utcToday } from '../../lib/days';
 import { reasonOf, statusOf } from '../../lib/describeError';
-import { FormDialog, useFormSubmission } from '../FormDialog';
+import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 
 const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
   keep: 'Keep: the decision holds',
@@ -83,22 +82,19 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
       onCancel={onCancel}
     >
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-        <TextField
+        <FormTextField
           id={`governance-retrospective-date-${adrId}`}
           label="Held on"
           type="date"
           value={date}
           onChange={e => setDate(e.target.value)}
           required
-          margin="normal"
-          variant="outlined"
-          disabled={submitting}
           InputLabelProps={{ shrink: true }}
           inputProps={{ max: today }}
           error={!!shown.date}
           helperText={shown.date}
         />
-        <TextField
+        <FormTextField
           id={`governance-retrospective-outcome-${adrId}`}
           label="Outcome"
           select
@@ -106,18 +102,15 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
           value={outcome}
           onChange={e => setOutcome(e.target.value as RetrospectiveOutcome)}
           required
-          margin="normal"
-          variant="outlined"
-          disabled={submitting}
         >
           {RETROSPECTIVE_OUTCOMES.map(value => (
             <option key={value} value={value}>
               {OUTCOME_LABELS[value]}
             </option>
           ))}
-        </TextField>
+        </FormTextField>
       </Box>
-      <TextField
+      <FormTextField
         id={`governance-retrospective-notes-${adrId}`}
         label="Notes"
         value={notes}
@@ -126,9 +119,6 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
         multiline
         minRows={3}
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
         error={!!shown.notes}
         helperText={
           shown.notes ??

@@ -7,7 +7,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import {
   AdrSummary,
@@ -27,6 +26,7 @@ import {
   PAGE_SIZES,
   useAdrIndexState,
 } from './useAdrIndexState';
+import { LinkButton } from '../LinkButton';
 
 function Muted(props: { children: ReactNode }) {
   return (
@@ -58,14 +58,7 @@ function adrColumns(
       sortKey: 'title',
       headerStyle: NO_WRAP,
       render: adr => (
-        <MuiLink
-          component="button"
-          variant="body2"
-          align="left"
-          onClick={() => onOpen(adr.id)}
-        >
-          {adr.title}
-        </MuiLink>
+        <LinkButton onClick={() => onOpen(adr.id)}>{adr.title}</LinkButton>
       ),
     },
     {

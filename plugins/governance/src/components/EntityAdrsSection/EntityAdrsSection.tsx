@@ -11,7 +11,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import IconButton from '@material-ui/core/IconButton';
-import MuiLink from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -38,6 +37,7 @@ import { useUrlState } from '../../hooks/useUrlState';
 import { describeError } from '../../lib/describeError';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
+import { LinkButton } from '../LinkButton';
 
 const useStyles = makeStyles({
   table: { '& th': { whiteSpace: 'nowrap' } },
@@ -198,14 +198,9 @@ function AdrTable(props: {
             <TableCell>{adr.number ?? '—'}</TableCell>
             <TableCell component="th" scope="row">
               <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-                <MuiLink
-                  component="button"
-                  variant="body2"
-                  align="left"
-                  onClick={() => onOpen(adr.id)}
-                >
+                <LinkButton onClick={() => onOpen(adr.id)}>
                   {adr.title}
-                </MuiLink>
+                </LinkButton>
                 <WarningsIcon warnings={adr.warnings} />
               </Box>
             </TableCell>

@@ -10,7 +10,6 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import MuiLink from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -38,6 +37,7 @@ import {
   ReviewStatusChip,
 } from '../ReviewStatusChip';
 import { RequestReviewDialog } from './RequestReviewDialog';
+import { LinkButton } from '../LinkButton';
 
 const useStyles = makeStyles({
   // Short columns stay on one line and the title takes the rest; a narrow screen scrolls.
@@ -111,14 +111,9 @@ function ReviewsTable(props: {
               data-testid={`governance-review-${item.id}`}
             >
               <TableCell component="th" scope="row">
-                <MuiLink
-                  component="button"
-                  variant="body2"
-                  align="left"
-                  onClick={() => onOpen(item.id)}
-                >
+                <LinkButton onClick={() => onOpen(item.id)}>
                   {item.title}
-                </MuiLink>
+                </LinkButton>
                 <DecisionLine item={item} onOpenAdr={onOpenAdr} />
               </TableCell>
               <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>

@@ -1,10 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import { describeError } from '../../lib/describeError';
-import { FormDialog, useFormSubmission } from '../FormDialog';
+import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 import { AdrReferenceField } from '../ReviewDialog';
 
 /** The kind a request starts with: most requests ask the council to look at a design. */
@@ -74,7 +73,7 @@ export function RequestReviewDialog(props: RequestReviewDialogProps) {
       onSubmit={form.submit}
       onCancel={onClose}
     >
-      <TextField
+      <FormTextField
         id={`${idPrefix}-kind`}
         label="Kind"
         select
@@ -82,30 +81,24 @@ export function RequestReviewDialog(props: RequestReviewDialogProps) {
         value={selectedKind}
         onChange={e => setKind(e.target.value)}
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
       >
         {kinds.map(k => (
           <option key={k.id} value={k.id}>
             {k.title}
           </option>
         ))}
-      </TextField>
-      <TextField
+      </FormTextField>
+      <FormTextField
         id={`${idPrefix}-title-field`}
         label="Title"
         value={title}
         onChange={e => setTitle(e.target.value)}
         required
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
         error={!!shown.title}
         helperText={shown.title}
       />
-      <TextField
+      <FormTextField
         id={`${idPrefix}-description`}
         label="Description"
         value={description}
@@ -113,9 +106,6 @@ export function RequestReviewDialog(props: RequestReviewDialogProps) {
         multiline
         minRows={3}
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
         helperText="What changes, why, and what the council should weigh."
       />
       <AdrReferenceField

@@ -5,8 +5,22 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField, { OutlinedTextFieldProps } from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { FormEvent, ReactNode } from 'react';
+import { createContext, FormEvent, ReactNode, useContext } from 'react';
+
+const FormBusyContext = createContext(false);
+
+/**
+ * A field of a {@link FormDialog}: outlined and spaced like the others, and disabled while the
+ * form is busy.
+ */
+export function FormTextField(props: Omit<OutlinedTextFieldProps, 'variant'>) {
+  const busy = useContext(FormBusyContext);
+  return (
+    <TextField variant="outlined" margin="normal" disabled={busy} {...props} />
+  );
+}
 
 /** Props for {@link FormDialog}. */
 export interface FormDialogProps {
@@ -94,7 +108,9 @@ export function FormDialog(props: FormDialogProps) {
     return (
       <form noValidate onSubmit={submit} aria-label={title}>
         {failure}
-        {children}
+        <FormBusyContext.Provider value={busy}>
+          {children}
+        </FormBusyContext.Provider>
         <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
           {buttons}
         </Box>
@@ -120,7 +136,9 @@ export function FormDialog(props: FormDialogProps) {
         <DialogContent>
           {intro && <DialogContentText>{intro}</DialogContentText>}
           {failure}
-          {children}
+          <FormBusyContext.Provider value={busy}>
+            {children}
+          </FormBusyContext.Provider>
         </DialogContent>
         <DialogActions>{buttons}</DialogActions>
       </form>

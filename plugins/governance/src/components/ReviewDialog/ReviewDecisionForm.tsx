@@ -1,4 +1,3 @@
-import TextField from '@material-ui/core/TextField';
 import {
   REVIEW_DECISIONS,
   REVIEW_TRANSITIONS,
@@ -6,7 +5,7 @@ import {
   ReviewItem,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import { FormDialog, useFormSubmission } from '../FormDialog';
+import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 import { REVIEW_DECISION_ACTIONS } from '../ReviewStatusChip';
 import { AdrReferenceField } from './AdrReferenceField';
 import { ReviewChange } from './ReviewTriageForm';
@@ -61,7 +60,7 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
       busy={busy}
       onSubmit={submit}
     >
-      <TextField
+      <FormTextField
         id={`${idPrefix}-outcome`}
         label="Decision"
         select
@@ -69,8 +68,6 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         value={decision}
         onChange={e => setDecision(e.target.value as ReviewDecisionOutcome)}
         margin="dense"
-        variant="outlined"
-        disabled={busy}
         InputLabelProps={{ shrink: true }}
         error={!!shown.decision}
         helperText={shown.decision}
@@ -83,8 +80,8 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
             {REVIEW_DECISION_ACTIONS[value]}
           </option>
         ))}
-      </TextField>
-      <TextField
+      </FormTextField>
+      <FormTextField
         id={`${idPrefix}-rationale`}
         label="Rationale"
         value={rationale}
@@ -93,9 +90,6 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         multiline
         minRows={3}
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={busy}
         error={!!shown.rationale}
         helperText={
           shown.rationale ?? 'Why the council decided so; shown with the item.'

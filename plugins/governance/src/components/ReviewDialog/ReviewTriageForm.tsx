@@ -1,7 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import {
   isReviewDecision,
   REVIEW_PRIORITIES,
@@ -12,7 +11,7 @@ import {
   ReviewUpdate,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import { FormDialog, useFormSubmission } from '../FormDialog';
+import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -123,15 +122,13 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
         flexWrap="wrap"
         style={{ gap: 8 }}
       >
-        <TextField
+        <FormTextField
           id={`${idPrefix}-assignee`}
           label="Assignee"
           value={assignee}
           onChange={e => setAssignee(e.target.value)}
           placeholder="user:default/jane.doe"
           margin="dense"
-          variant="outlined"
-          disabled={busy}
           InputLabelProps={{ shrink: true }}
           style={{ minWidth: 280 }}
           error={!!shown.assignee}
@@ -147,7 +144,7 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
         </Button>
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-        <TextField
+        <FormTextField
           id={`${idPrefix}-priority`}
           label="Priority"
           select
@@ -155,27 +152,23 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
           value={priority}
           onChange={e => setPriority(e.target.value as ReviewPriority)}
           margin="dense"
-          variant="outlined"
-          disabled={busy}
         >
           {REVIEW_PRIORITIES.map(value => (
             <option key={value} value={value}>
               {REVIEW_PRIORITY_LABELS[value]}
             </option>
           ))}
-        </TextField>
-        <TextField
+        </FormTextField>
+        <FormTextField
           id={`${idPrefix}-due`}
           label="Due date"
           type="date"
           value={dueDate}
           onChange={e => setDueDate(e.target.value)}
           margin="dense"
-          variant="outlined"
-          disabled={busy}
           InputLabelProps={{ shrink: true }}
         />
-        <TextField
+        <FormTextField
           id={`${idPrefix}-status`}
           label="Status"
           select
@@ -183,15 +176,13 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
           value={status}
           onChange={e => setStatus(e.target.value as ReviewStatus)}
           margin="dense"
-          variant="outlined"
-          disabled={busy}
         >
           {triageStatuses(item.status).map(value => (
             <option key={value} value={value}>
               {REVIEW_STATUS_LABELS[value]}
             </option>
           ))}
-        </TextField>
+        </FormTextField>
       </Box>
     </FormDialog>
   );

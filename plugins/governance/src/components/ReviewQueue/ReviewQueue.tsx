@@ -7,7 +7,6 @@ import {
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import {
   ReviewItem,
@@ -34,6 +33,7 @@ import {
   ReviewQueueState,
   useReviewQueueState,
 } from './useReviewQueueState';
+import { LinkButton } from '../LinkButton';
 
 const useStyles = makeStyles(theme => ({
   about: { display: 'block', marginTop: theme.spacing(0.25) },
@@ -59,14 +59,9 @@ function useReviewColumns(
         cellStyle: { minWidth: 220 },
         render: item => (
           <>
-            <MuiLink
-              component="button"
-              variant="body2"
-              align="left"
-              onClick={() => onOpen(item.id)}
-            >
+            <LinkButton onClick={() => onOpen(item.id)}>
               {item.title}
-            </MuiLink>
+            </LinkButton>
             <Typography
               variant="caption"
               color="textSecondary"

@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import MuiLink from '@material-ui/core/Link';
 import { ReviewOrigin } from '@catalog-governance/backstage-plugin-governance-common';
+import { LinkButton } from '../LinkButton';
 
 function isWebUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
@@ -22,15 +22,7 @@ export function ReviewAdrLink(props: ReviewAdrLinkProps) {
     return <Link to={adr}>{adr}</Link>;
   }
   if (onOpenAdr) {
-    return (
-      <MuiLink
-        component="button"
-        variant="body2"
-        onClick={() => onOpenAdr(adr)}
-      >
-        {adr}
-      </MuiLink>
-    );
+    return <LinkButton onClick={() => onOpenAdr(adr)}>{adr}</LinkButton>;
   }
   return <code>{adr}</code>;
 }

@@ -1,10 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError } from '../../lib/describeError';
 import { addDays, endOfUtcDay, isCalendarDay, utcToday } from '../../lib/days';
-import { FormDialog, useFormSubmission } from '../FormDialog';
+import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 
 /** How long a waiver lasts unless the council picks another day. */
 const DEFAULT_WAIVER_DAYS = 30;
@@ -85,7 +84,7 @@ export function WaiverDialog(props: WaiverDialogProps) {
       onSubmit={form.submit}
       onCancel={onClose}
     >
-      <TextField
+      <FormTextField
         id={`${idPrefix}-reason`}
         label="Reason"
         value={reason}
@@ -94,25 +93,19 @@ export function WaiverDialog(props: WaiverDialogProps) {
         multiline
         minRows={3}
         fullWidth
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
         error={!!shown.reason}
         helperText={
           shown.reason ??
           'Why the check may fail for now, and what will fix it.'
         }
       />
-      <TextField
+      <FormTextField
         id={`${idPrefix}-expires`}
         label="Expires on"
         type="date"
         value={expiryDay}
         onChange={e => setExpiryDay(e.target.value)}
         required
-        margin="normal"
-        variant="outlined"
-        disabled={submitting}
         InputLabelProps={{ shrink: true }}
         inputProps={{ min: addDays(today, 1) }}
         error={!!shown.expiryDay}
