@@ -393,10 +393,10 @@ describe('Tech Insights comparison', () => {
           wholeStatus
             ? `  \`express.json()\` accepts at most 100 kB and answered it with HTTP ${wholeStatus}, hence\n  batches of ${BATCH} refs in the second row.`
             : `  \`express.json()\` accepts at most 100 kB, so the batches of ${BATCH} refs in the second\n  row are only needed for larger catalogs.`,
-          '- Both sides read entities from the same in-memory catalog stand-in (`indexedCatalog` in',
-          "  the governance backend's testUtils). Governance's timed first",
-          "  evaluation includes the stand-in's one-off filtering of the catalog (about 0.5 s, see the",
-          "  scorecards section), which Tech Insights' untimed warm-up request pays for on its side.",
+          '- Both sides read entities from the same in-memory catalog stand-in (`indexedCatalog` from',
+          "  the governance backend's testUtils). Governance's timed first evaluation includes the",
+          "  stand-in's one-off filtering of the catalog (about 0.5 s, see the scorecards section),",
+          "  which Tech Insights' untimed warm-up request pays for on its side.",
           "  Tech Insights is timed over HTTP including the client's JSON parse of the response;",
           '  governance in-process, as its scheduled task runs it. Loggers are silent on both sides.',
           `- The published figure (about ${PUBLISHED_MS_PER_ENTITY} ms per entity) is shown for reference only.`,
