@@ -8,9 +8,11 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { governancePermissions } from '@catalog-governance/backstage-plugin-governance-common';
 import {
+  GovernanceAdrParser,
   GovernanceCustomCheck,
   GovernanceEscalationTrigger,
   GovernanceFactProvider,
+  governanceAdrParserExtensionPoint,
   governanceChecksExtensionPoint,
   governanceEscalationTriggersExtensionPoint,
   governanceFactProvidersExtensionPoint,
@@ -61,6 +63,12 @@ export const governancePlugin = createBackendPlugin({
     env.registerExtensionPoint(governanceEscalationTriggersExtensionPoint, {
       addTriggers(...triggers) {
         customTriggers.push(...triggers);
+      },
+    });
+    const adrParsers: GovernanceAdrParser[] = [];
+    env.registerExtensionPoint(governanceAdrParserExtensionPoint, {
+      addParser(...parsers) {
+        adrParsers.push(...parsers);
       },
     });
 
@@ -134,6 +142,7 @@ export const governancePlugin = createBackendPlugin({
           integrations,
           store: adrStore,
           policy: settings.adrPolicy,
+          parsers: adrParsers,
         });
         await adrs.schedule(scheduler, settings.adrs.schedule);
 

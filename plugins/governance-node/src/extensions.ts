@@ -5,7 +5,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
+  AdrDateOrder,
   FactValue,
+  ParsedAdr,
   ScorecardCheck,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
@@ -204,4 +206,88 @@ export interface GovernanceEscalationTriggersExtensionPoint {
 export const governanceEscalationTriggersExtensionPoint =
   createExtensionPoint<GovernanceEscalationTriggersExtensionPoint>({
     id: 'governance.escalation-triggers',
+  });
+
+/**
+ * One ADR file as the backend read it from an entity's ADR location.
+ *
+ * @public
+ */
+export interface GovernanceAdrFile {
+  /** The file's path inside the ADR location, e.g. `decisions/0007-use-kafka.md`. */
+  path: string;
+  /** The file's text, decoded as UTF-8. */
+  text: string;
+}
+
+/**
+ * Reads ADRs written in a format of an organisation's own, which the built-in parser (MADR,
+ * Nygard, adr-tools, log4brains, Docusaurus and free-form Markdown) does not read well.
+ *
+ * @public
+ */
+export interface GovernanceAdrParser {
+  /** Unique id, named in the warning a file gets when the parser fails on it. */
+  id: string;
+  /**
+   * Whether this parser reads the file. The backend asks the parsers in the order they were
+   * added; the first that says yes reads it, and the built-in `parseAdr` reads the files no
+   * parser claims.
+   */
+  canParse(file: GovernanceAdrFile): boolean;
+  /**
+   * Reads the file. A parser that throws, or returns no title or a status, date or list the
+   * backend cannot store, leaves the file to the built-in parser with a warning naming the
+   * parser, so one bad file never stops an ADR location from being read.
+   *
+   * @param context - `dateOrder` is `governance.adrs.dateOrder`, for a parser that hands
+   *   (rewritten) text on to `parseAdr`.
+   */
+  parse(
+    file: GovernanceAdrFile,
+    context: { dateOrder: AdrDateOrder },
+  ): ParsedAdr | Promise<ParsedAdr>;
+}
+
+/**
+ * Adds ADR parsers.
+ *
+ * @public
+ */
+export interface GovernanceAdrParserExtensionPoint {
+  /**
+   * Adds parsers, asked after those added before them. The backend refuses to start when two
+   * parsers share an id.
+   */
+  addParser(...parsers: GovernanceAdrParser[]): void;
+}
+
+/**
+ * The extension point for custom ADR parsers, tried before the built-in one.
+ *
+ * @example
+ * ```ts
+ * createBackendModule({
+ *   pluginId: 'governance',
+ *   moduleId: 'acme-adr-parser',
+ *   register(env) {
+ *     env.registerInit({
+ *       deps: { adrParsers: governanceAdrParserExtensionPoint },
+ *       async init({ adrParsers }) {
+ *         adrParsers.addParser({
+ *           id: 'acme-decision-log',
+ *           canParse: ({ text }) => text.startsWith('DECISION-LOG'),
+ *           parse: ({ path, text }) => ({ title: ..., status: ..., deciders: [], links: [], format: 'unknown', warnings: [], body: text }),
+ *         });
+ *       },
+ *     });
+ *   },
+ * });
+ * ```
+ *
+ * @public
+ */
+export const governanceAdrParserExtensionPoint =
+  createExtensionPoint<GovernanceAdrParserExtensionPoint>({
+    id: 'governance.adr-parser',
   });

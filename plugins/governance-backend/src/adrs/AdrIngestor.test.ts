@@ -10,6 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { GovernanceAdrParser } from '@catalog-governance/backstage-plugin-governance-node';
 import {
   AdrPolicy,
   DEFAULT_ADR_POLICY,
@@ -20,6 +21,7 @@ import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { migrateGovernanceDatabase } from '../database/migrateGovernanceDatabase';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { decisionLogParser } from './__testUtils__/decisionLogParser';
 
 jest.setTimeout(60_000);
 
@@ -62,6 +64,7 @@ describe.each(databases.eachSupportedId())(
       entities: Entity[],
       urlReader: UrlReaderService,
       policy: Partial<AdrPolicy> = {},
+      parsers: GovernanceAdrParser[] = [],
     ) {
       const knex = await databases.init(databaseId);
       await migrateGovernanceDatabase(
@@ -80,6 +83,7 @@ describe.each(databases.eachSupportedId())(
         store,
         policy: { ...DEFAULT_ADR_POLICY, ...policy },
         logger,
+        parsers,
       });
       return { store, ingestor, readTree, knex, logger };
     }
@@ -238,6 +242,42 @@ describe.each(databases.eachSupportedId())(
         (await stricter.queryIndex({ retrospective: ['overdue'] }, now))
           .totalItems,
       ).toBe(2);
+    });
+
+    it('stores what a custom parser reads, and still stores a file it fails on, with a warning', async () => {
+      const dir = createMockDirectory({
+        content: {
+          'docs/adr/0001-first.md':
+            '# 1. First\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n',
+          'docs/adr/0002-kafka.md':
+            'DECISION 2: Use Kafka for events\nState: approved\nOn: 2026-03-01\n',
+          'docs/adr/0003-broken.md': 'DECISION three: Use gRPC\n',
+        },
+      });
+      const { store, ingestor } = await setup(
+        [service('svc', dir.resolve('catalog-info.yaml'), 'docs/adr')],
+        localReader(dir.path),
+        {},
+        [decisionLogParser],
+      );
+      expect(await ingestor.ingestAll()).toMatchObject({ read: 1, failed: 0 });
+      const adrs = await store.listEntityAdrs(
+        'component:default/svc',
+        new Date('2026-04-01T00:00:00Z'),
+      );
+      expect(
+        adrs.map(a => [a.number, a.title, a.status, a.date, a.warnings[0]]),
+      ).toEqual([
+        [1, 'First', 'accepted', '2026-01-01', undefined],
+        [2, 'Use Kafka for events', 'accepted', '2026-03-01', undefined],
+        [
+          3,
+          '0003-broken.md',
+          undefined,
+          undefined,
+          "the custom ADR parser 'decision-log' failed on this file (it threw Error: no DECISION line), so the built-in parser read it",
+        ],
+      ]);
     });
 
     it('does not read a location again while its ETag is unchanged, and re-reads it after a change', async () => {

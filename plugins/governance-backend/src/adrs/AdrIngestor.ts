@@ -9,6 +9,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GovernanceAdrParser } from '@catalog-governance/backstage-plugin-governance-node';
 import {
   AdrPolicy,
   COMMUNITY_ADR_LOCATION_ANNOTATION,
@@ -19,6 +20,7 @@ import {
 import { createHash } from 'node:crypto';
 import { AdrStore, StoredAdr } from '../database/AdrStore';
 import { specRef } from '../catalog/specRef';
+import { AdrParsers } from './AdrParsers';
 import { resolveAdrLocation } from './resolveAdrLocation';
 
 const PAGE_SIZE = 200;
@@ -56,13 +58,14 @@ function describeReadError(error: Error): string {
 
 /**
  * Reads ADRs from the entities' ADR locations through Backstage's `UrlReaderService` (so any
- * configured integration works and Backstage's reading rules apply), parses them and stores
- * them. A location whose ETag is unchanged is not read again.
+ * configured integration works and Backstage's reading rules apply), parses them (custom parsers
+ * first, see {@link AdrParsers}) and stores them. A location whose ETag is unchanged is not read again.
  *
  * @internal
  */
 export class AdrIngestor {
   private readonly filePattern: RegExp;
+  private readonly parsers: AdrParsers;
 
   constructor(
     private readonly deps: {
@@ -73,9 +76,16 @@ export class AdrIngestor {
       store: AdrStore;
       policy: AdrPolicy;
       logger: LoggerService;
+      /** Custom parsers from `governanceAdrParserExtensionPoint`, tried before the built-in one. */
+      parsers?: GovernanceAdrParser[];
     },
   ) {
     this.filePattern = new RegExp(deps.policy.filePattern);
+    this.parsers = new AdrParsers({
+      parsers: deps.parsers ?? [],
+      dateOrder: deps.policy.dateOrder,
+      logger: deps.logger,
+    });
   }
 
   /** Reads every ADR location on the schedule, on one replica per tick. */
@@ -210,8 +220,9 @@ export class AdrIngestor {
         } else {
           add(
             file.path,
-            parseAdr(file.path, content.toString('utf8'), {
-              dateOrder: this.deps.policy.dateOrder,
+            await this.parsers.parse({
+              path: file.path,
+              text: content.toString('utf8'),
             }),
           );
         }
