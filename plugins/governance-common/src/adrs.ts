@@ -69,12 +69,7 @@ export interface ParsedAdr {
  *
  * @public
  */
-export type RetrospectiveState =
-  | 'not-applicable'
-  | 'not-due'
-  | 'due'
-  | 'overdue'
-  | 'recorded';
+export type RetrospectiveState = GovernanceApiSchemas['RetrospectiveState'];
 
 /**
  * When retrospectives fall due and overdue, from `governance.adrs.retrospective`.

@@ -6,13 +6,7 @@ import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
  *
  * @public
  */
-export type ReviewStatus =
-  | 'open'
-  | 'in-review'
-  | 'changes-requested'
-  | 'approved'
-  | 'rejected'
-  | 'withdrawn';
+export type ReviewStatus = GovernanceApiSchemas['ReviewStatus'];
 
 /** @public */
 export const REVIEW_STATUSES: readonly ReviewStatus[] = [
@@ -75,7 +69,7 @@ export function isReviewClosed(status: ReviewStatus): boolean {
 }
 
 /** @public */
-export type ReviewPriority = 'low' | 'medium' | 'high' | 'critical';
+export type ReviewPriority = GovernanceApiSchemas['ReviewPriority'];
 
 /** @public */
 export const REVIEW_PRIORITIES: readonly ReviewPriority[] = [

@@ -12,7 +12,7 @@ import { GovernanceApiSchemas } from './schema';
  *
  * @public
  */
-export type CheckState = 'pass' | 'fail' | 'warn' | 'unknown' | 'waived';
+export type CheckState = GovernanceApiSchemas['CheckState'];
 
 /**
  * A check the scorecard runs: built from the tier policy, or contributed by a custom check.
