@@ -1,36 +1,15 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { openEntity, signInAs } from './app';
 
 const screenshots = path.resolve(
   __dirname,
   '../../test-results/e2e/screenshots',
 );
 
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  // Guest sign-in shows an ENTER button before the catalog.
-  await page.getByRole('button', { name: /enter/i }).click();
-  await expect(
-    page.getByRole('heading', { name: /catalog/i }).first(),
-  ).toBeVisible();
-}
-
-async function openEntity(page: Page, name: string) {
-  // The catalog reads the example files shortly after start-up; reload until the entity is in.
-  await expect(async () => {
-    await page.goto(`/catalog/default/component/${name}`);
-    // On a busy machine the guest session's refresh can time out, which shows the sign-in page
-    // again; sign in once more, as a user would.
-    const enter = page.getByRole('button', { name: /^enter$/i });
-    if (await enter.isVisible()) {
-      await enter.click();
-    }
-    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
-      timeout: 20_000,
-    });
-  }).toPass({ timeout: 120_000, intervals: [2_000] });
-}
+// The guest is the sign-in page's "council member" (on e2e-council only once a test adds it).
+const signInAsGuest = (page: Page) => signInAs(page, 'council member');
 
 test.describe('Governance on entity pages', () => {
   test('shows the tier, its scorecard, ownership and decision scope of an example service', async ({

@@ -16,6 +16,8 @@ if (!process.env.GOVERNANCE_E2E_RUN_DIR) {
   process.env.XDG_CACHE_HOME ??= path.join(dir, 'xdg-cache');
   fs.mkdirSync(path.join(dir, 'data'));
   fs.mkdirSync(path.join(dir, 'catalog'));
+  // The watched folder for people's own files, as catalog/local/ in app-config.yaml.
+  fs.mkdirSync(path.join(dir, 'catalog/local'));
   // An entity the tests turn malformed after it was ingested; it must keep its last good version.
   fs.copyFileSync(
     path.join(__dirname, 'fixtures/evolving-service.yaml'),
@@ -88,6 +90,8 @@ export default defineConfig({
             target: path.join(runDir, 'catalog/council.yaml'),
             rules: [{ allow: ['Group'] }],
           },
+          // A glob, read again on every refresh: files dropped in later are found.
+          { type: 'file', target: path.join(runDir, 'catalog/local/*.yaml') },
         ]),
         // The guest starts outside the council; the review test makes it a member.
         APP_CONFIG_governance_council_group: 'group:default/e2e-council',

@@ -1,0 +1,245 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openEntity, signInAs } from './app';
+
+/** The everyday loop of issue 21 in the example app: items 11 to 15. */
+
+// Each test signs in and waits for the catalog or the backend at least once.
+test.describe.configure({ timeout: 240_000 });
+
+const screenshots = path.resolve(
+  __dirname,
+  '../../test-results/e2e/screenshots',
+);
+const runDir = process.env.GOVERNANCE_E2E_RUN_DIR!;
+const repoRoot = path.resolve(__dirname, '../..');
+
+const setCouncilMembers = (members: string) =>
+  fs.writeFileSync(
+    path.join(runDir, 'catalog/council.yaml'),
+    fs
+      .readFileSync(path.join(__dirname, 'fixtures/council.yaml'), 'utf8')
+      .replace('members: []', `members: ${members}`),
+  );
+
+test.describe('A newcomer sees both views', () => {
+  test('the sign-in page offers an engineer and a council member', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    for (const title of ['Engineer', 'Council member']) {
+      await expect(page.getByText(title, { exact: true })).toBeVisible();
+    }
+    await expect(page.getByText(/Jane Doe, an engineer/)).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'sign-in-two-identities.png'),
+      fullPage: true,
+    });
+  });
+
+  test('an engineer sees the scorecard without the council controls, as Jane Doe', async ({
+    page,
+  }) => {
+    await signInAs(page, 'engineer');
+    await openEntity(page, 'checkout-web', 'engineer');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    const latency = page.getByTestId('governance-check-p95-latency');
+    await expect(latency).toContainText('Fail');
+    await expect(
+      page.getByRole('button', { name: 'Request review' }),
+    ).toBeVisible();
+    // The permission answer arrives after the table: wait for the page to settle first.
+    await page.waitForLoadState('networkidle');
+    await expect(latency.getByRole('button', { name: /^Waive/ })).toHaveCount(
+      0,
+    );
+    await page.screenshot({
+      path: path.join(screenshots, 'engineer-governance-tab.png'),
+      fullPage: true,
+    });
+
+    // Signed in as the example engineer: her settings name her.
+    await page.goto('/settings');
+    await expect(page.getByText(/jane\.doe|Jane Doe/).first()).toBeVisible();
+
+    // Without the remembered choice (signing out forgets it), the sign-in page asks again.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto('/');
+    await expect(
+      page.getByRole('button', { name: 'Enter as council member' }),
+    ).toBeVisible();
+  });
+
+  test('a council member also gets the waive control on a failing check', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    // The example council holds the guest; this run's council starts empty (see the review test).
+    setCouncilMembers('[user:development/guest]');
+    try {
+      await signInAs(page, 'council member');
+      await openEntity(page, 'checkout-web');
+      await page.getByRole('link', { name: 'Governance', exact: true }).click();
+      const latency = page.getByTestId('governance-check-p95-latency');
+      await expect(async () => {
+        await page.reload();
+        await expect(
+          latency.getByRole('button', { name: 'Waive p95 latency' }),
+        ).toBeVisible({ timeout: 5_000 });
+      }).toPass({ timeout: 120_000, intervals: [3_000] });
+      await page.screenshot({
+        path: path.join(screenshots, 'council-member-governance-tab.png'),
+        fullPage: true,
+      });
+    } finally {
+      setCouncilMembers('[]');
+    }
+  });
+});
+
+test.describe('The catalog index', () => {
+  test('shows each entity’s tier in a column and filters by tier', async ({
+    page,
+  }) => {
+    await signInAs(page, 'engineer');
+    // The example app serves the catalog index at its root (page:catalog in app-config.yaml).
+    await page.goto('/?filters[kind]=component&filters[user]=all');
+    const table = page.getByRole('table').first();
+    // The Tier column comes right after the name.
+    const headers = table.getByRole('columnheader');
+    await expect(headers.nth(0)).toHaveText(/name/i);
+    await expect(headers.nth(1)).toHaveText(/tier/i);
+    const paymentsRow = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'payments-api' }) });
+    await expect(paymentsRow.getByTestId('governance-tier')).toHaveText(
+      'critical',
+    );
+
+    // The tier filter offers the tiers the catalog holds, and narrows the list to one.
+    await page.getByTestId('tier-picker-expand').click();
+    await page.getByRole('option', { name: /^supporting/ }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(
+      /filters%5Btier%5D=supporting|filters\[tier\]=supporting/,
+    );
+    await expect(
+      table.getByRole('link', { name: 'search-indexer' }),
+    ).toBeVisible();
+    await expect(table.getByRole('link', { name: 'payments-api' })).toHaveCount(
+      0,
+    );
+    for (const tier of await table.getByTestId('governance-tier').all()) {
+      await expect(tier).toHaveText('supporting');
+    }
+    // The picker shows again once the catalog's facets are in.
+    await expect(page.getByTestId('tier-picker-expand')).toBeVisible();
+    await page.screenshot({
+      path: path.join(screenshots, 'catalog-tier-column-and-filter.png'),
+      fullPage: true,
+    });
+  });
+});
+
+test.describe('Trying your own catalog-info.yaml', () => {
+  test('a file dropped into the watched folder becomes an entity with its Governance tab', async ({
+    page,
+  }) => {
+    // Unique per attempt, so a retry waits for its own file.
+    const name = `my-service-${Date.now()}`;
+    // 1. Drop the file (the repository's example, renamed).
+    fs.writeFileSync(
+      path.join(runDir, `catalog/local/${name}.yaml`),
+      fs
+        .readFileSync(
+          path.join(repoRoot, 'catalog/local/local-example.yaml'),
+          'utf8',
+        )
+        .replace('name: local-example', `name: ${name}`),
+    );
+    await signInAs(page, 'engineer');
+    // 2. Wait for the refresh, and 3. open the entity.
+    await openEntity(page, name, 'engineer');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await expect(page.getByTestId('governance-tier').first()).toContainText(
+      'supporting',
+    );
+    await expect(
+      page.getByTestId('governance-check-p95-latency'),
+    ).toContainText('900 ms');
+    await page.screenshot({
+      path: path.join(screenshots, 'local-catalog-file.png'),
+      fullPage: true,
+    });
+  });
+});
+
+test.describe("The README's facts example", () => {
+  test('pushes facts that are current, not stale', async ({ page }) => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const example = readme.match(
+      /curl -sS -X POST http:\/\/localhost:7007\/api\/governance\/facts \\\n\s+-H 'Authorization: Bearer (?<token>[^']+)' \\\n[^\n]*\n\s+-d '(?<body>[^']+)'/,
+    );
+    expect(example).not.toBeNull();
+    const body = JSON.parse(example!.groups!.body);
+    expect(JSON.stringify(body)).not.toContain('observedAt');
+
+    const response = await page.request.post(
+      'http://localhost:7007/api/governance/facts',
+      {
+        headers: { Authorization: `Bearer ${example!.groups!.token}` },
+        data: body,
+      },
+    );
+    expect(response.status()).toBe(201);
+    expect(await response.json()).toEqual({
+      accepted: 2,
+      entities: 1,
+      evaluated: true,
+    });
+
+    const entityName = body.facts[0].entityRef.split('/').pop();
+    await signInAs(page, 'engineer');
+    await openEntity(page, entityName, 'engineer');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    const latency = page.getByTestId('governance-check-p95-latency');
+    await expect(latency).toContainText('180 ms');
+    await expect(latency).toContainText('Pass');
+    await expect(latency).toContainText('monitoring/prometheus');
+    await expect(latency).not.toContainText(/stale/i);
+    await expect(page.getByTestId('governance-check-coverage')).toContainText(
+      '83.2%',
+    );
+    await page.screenshot({
+      path: path.join(screenshots, 'readme-facts-example.png'),
+      fullPage: true,
+    });
+  });
+});
+
+test.describe('Decision impact on a fresh install', () => {
+  test("checkout-web's accepted ADR shows measured values before and after its date", async ({
+    page,
+  }) => {
+    await signInAs(page, 'engineer');
+    await openEntity(page, 'checkout-web', 'engineer');
+    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await page
+      .getByTestId('governance-adr-2')
+      .getByRole('button', { name: 'Render the checkout on the server' })
+      .click();
+    const impact = page.getByTestId('governance-adr-impact');
+    const latency = impact.getByTestId('governance-adr-impact-p95-latency');
+    // Four weeks either side of 2026-06-10: the last value before, the first after.
+    await expect(latency).toContainText('870 ms');
+    await expect(latency).toContainText('610 ms');
+    await expect(latency).not.toContainText('no measurement');
+    await expect(
+      impact.getByTestId('governance-adr-impact-availability'),
+    ).toContainText('99.96%');
+    await impact.screenshot({
+      path: path.join(screenshots, 'adr-decision-impact.png'),
+    });
+  });
+});
