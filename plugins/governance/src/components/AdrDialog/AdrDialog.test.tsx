@@ -1,35 +1,17 @@
-import { AdrImpact } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  mockObjectUrls,
+  noImpact,
+  renderAdrDialog,
+} from '../../__testUtils__/adrDialog';
 import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
-import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { backendError } from '../../__testUtils__/responseErrors';
-import { GovernanceApi } from '../../api';
-import { AdrDialog } from './AdrDialog';
-
-/** No measurements unless a test gives some, so the dialog renders without an impact table. */
-async function noImpact(adrId: string, weeks = 4): Promise<AdrImpact> {
-  return { adrId, date: '2025-04-14', weeks, checks: [] };
-}
 
 /** Answers every ADR of the payments fixtures by id. */
 async function byId(id: string) {
   return paymentsAdr(paymentsAdrs.find(adr => adr.id === id)!.number!);
-}
-
-async function renderDialog(api: GovernanceApi, adrId = 'adr-payments-0003') {
-  const onClose = jest.fn();
-  const onChanged = jest.fn();
-  await renderForEntity(
-    <AdrDialog adrId={adrId} onClose={onClose} onChanged={onChanged} />,
-    // usePermission caches the decision for the whole file, so every test here is allowed;
-    // the refusal is tested in AdrRetrospectiveSection.test.tsx.
-    { entity: annotatedEntity, api, permissionApi: mockPermissionApi('ALLOW') },
-  );
-  return { onClose, onChanged };
 }
 
 async function findDialog(name: string) {
@@ -37,17 +19,7 @@ async function findDialog(name: string) {
 }
 
 describe('AdrDialog', () => {
-  const originalCreate = URL.createObjectURL;
-  const originalRevoke = URL.revokeObjectURL;
-  beforeEach(() => {
-    let n = 0;
-    URL.createObjectURL = jest.fn(() => `blob:adr/${++n}`);
-    URL.revokeObjectURL = jest.fn();
-  });
-  afterEach(() => {
-    URL.createObjectURL = originalCreate;
-    URL.revokeObjectURL = originalRevoke;
-  });
+  mockObjectUrls();
 
   it('shows the status, date, deciders, links and warnings of the ADR above its body', async () => {
     const api = mockAdrApi({
@@ -70,7 +42,7 @@ describe('AdrDialog', () => {
         }),
       getAdrImpact: noImpact,
     });
-    await renderDialog(api, 'adr-payments-0002');
+    await renderAdrDialog(api, 'adr-payments-0002');
 
     const dialog = await findDialog('ADR 2: Use MySQL for the ledger');
     expect(screen.getByTestId('governance-adr-dialog')).toBeInTheDocument();
@@ -124,7 +96,7 @@ describe('AdrDialog', () => {
         }),
       getAdrImpact: noImpact,
     });
-    await renderDialog(api);
+    await renderAdrDialog(api);
 
     const body = within(await screen.findByTestId('governance-adr-body'));
     expect(
@@ -155,7 +127,7 @@ describe('AdrDialog', () => {
         }),
       getAdrImpact: noImpact,
     });
-    await renderDialog(api);
+    await renderAdrDialog(api);
 
     const body = await screen.findByTestId('governance-adr-body');
     await within(body).findByText('The end.');
@@ -202,7 +174,7 @@ describe('AdrDialog', () => {
       },
       getAdrImpact: noImpact,
     });
-    await renderDialog(api);
+    await renderAdrDialog(api);
 
     const body = within(await screen.findByTestId('governance-adr-body'));
     await waitFor(() =>
@@ -249,7 +221,7 @@ describe('AdrDialog', () => {
           : byId(id),
       getAdrImpact: noImpact,
     });
-    await renderDialog(api, 'adr-payments-0002');
+    await renderAdrDialog(api, 'adr-payments-0002');
 
     let dialog = await findDialog('ADR 2: Use MySQL for the ledger');
     await userEvent.click(
@@ -315,7 +287,7 @@ describe('AdrDialog', () => {
           ],
         }),
       });
-      await renderDialog(api);
+      await renderAdrDialog(api);
 
       const table = within(
         await screen.findByRole('table', { name: 'Decision impact' }),
@@ -358,7 +330,7 @@ describe('AdrDialog', () => {
           checks: [{ checkId: 'coverage', before: [], after: [] }],
         }),
       });
-      await renderDialog(api);
+      await renderAdrDialog(api);
 
       expect(
         await screen.findByText(
@@ -380,7 +352,7 @@ describe('AdrDialog', () => {
           });
         },
       });
-      await renderDialog(api);
+      await renderAdrDialog(api);
 
       expect(
         await within(
@@ -391,7 +363,7 @@ describe('AdrDialog', () => {
 
     it('does not ask for the impact of an ADR without a date', async () => {
       const api = mockAdrApi({ getAdr: async () => paymentsAdr(4) });
-      await renderDialog(api, 'adr-payments-0004');
+      await renderAdrDialog(api, 'adr-payments-0004');
 
       expect(
         await screen.findByText(
@@ -404,7 +376,7 @@ describe('AdrDialog', () => {
 
   it('closes on Close', async () => {
     const api = mockAdrApi({ getAdr: byId, getAdrImpact: noImpact });
-    const { onClose } = await renderDialog(api);
+    const { onClose } = await renderAdrDialog(api);
 
     const dialog = await findDialog('ADR 3: Publish payment events to Kafka');
     await userEvent.click(dialog.getByRole('button', { name: 'Close' }));
@@ -420,7 +392,7 @@ describe('AdrDialog', () => {
         });
       },
     });
-    await renderDialog(api, 'adr-x');
+    await renderAdrDialog(api, 'adr-x');
 
     expect(
       await screen.findByText(/The ADR could not be loaded/),

@@ -1,47 +1,17 @@
-import {
-  AdrImpact,
-  Retrospective,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { Retrospective } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  mockObjectUrls,
+  noImpact,
+  renderAdrDialog,
+} from '../../__testUtils__/adrDialog';
 import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
-import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { backendError } from '../../__testUtils__/responseErrors';
-import { GovernanceApi } from '../../api';
-import { AdrDialog } from './AdrDialog';
-
-/** No measurements unless a test gives some, so the dialog renders without an impact table. */
-async function noImpact(adrId: string, weeks = 4): Promise<AdrImpact> {
-  return { adrId, date: '2025-04-14', weeks, checks: [] };
-}
-
-async function renderDialog(api: GovernanceApi, adrId = 'adr-payments-0003') {
-  const onClose = jest.fn();
-  const onChanged = jest.fn();
-  await renderForEntity(
-    <AdrDialog adrId={adrId} onClose={onClose} onChanged={onChanged} />,
-    // usePermission caches the decision for the whole file, so every test here is allowed;
-    // the refusal is tested in AdrRetrospectiveSection.test.tsx.
-    { entity: annotatedEntity, api, permissionApi: mockPermissionApi('ALLOW') },
-  );
-  return { onClose, onChanged };
-}
 
 describe('AdrDialog', () => {
-  const originalCreate = URL.createObjectURL;
-  const originalRevoke = URL.revokeObjectURL;
-  beforeEach(() => {
-    let n = 0;
-    URL.createObjectURL = jest.fn(() => `blob:adr/${++n}`);
-    URL.revokeObjectURL = jest.fn();
-  });
-  afterEach(() => {
-    URL.createObjectURL = originalCreate;
-    URL.revokeObjectURL = originalRevoke;
-  });
+  mockObjectUrls();
 
   describe('retrospective', () => {
     it('shows the state, when it falls due and every recorded retrospective', async () => {
@@ -61,7 +31,7 @@ describe('AdrDialog', () => {
           }),
         getAdrImpact: noImpact,
       });
-      await renderDialog(api, 'adr-payments-0001');
+      await renderAdrDialog(api, 'adr-payments-0001');
 
       const section = within(
         await screen.findByTestId('governance-adr-retrospective-section'),
@@ -117,7 +87,7 @@ describe('AdrDialog', () => {
           return retrospective;
         },
       });
-      const { onChanged } = await renderDialog(api);
+      const { onChanged } = await renderAdrDialog(api);
 
       const section = within(
         await screen.findByTestId('governance-adr-retrospective-section'),
@@ -181,7 +151,7 @@ describe('AdrDialog', () => {
           });
         },
       });
-      const { onChanged } = await renderDialog(api);
+      const { onChanged } = await renderAdrDialog(api);
 
       await userEvent.click(
         await screen.findByRole('button', { name: 'Record retrospective' }),
@@ -214,7 +184,7 @@ describe('AdrDialog', () => {
           });
         },
       });
-      await renderDialog(api);
+      await renderAdrDialog(api);
 
       await userEvent.click(
         await screen.findByRole('button', { name: 'Record retrospective' }),
@@ -243,7 +213,7 @@ describe('AdrDialog', () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(4),
       });
-      await renderDialog(api, 'adr-payments-0004');
+      await renderAdrDialog(api, 'adr-payments-0004');
 
       const section = within(
         await screen.findByTestId('governance-adr-retrospective-section'),

@@ -1,5 +1,4 @@
 import {
-  CheckState,
   EntityGovernanceSummary,
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -20,37 +19,8 @@ import {
   refreshedCriticalSummary,
   unannotatedSummary,
 } from '../../__testUtils__/scorecards';
+import { checkRow, expectCheckRow } from '../../__testUtils__/scorecardRows';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
-
-function checkRow(checkId: string) {
-  return within(screen.getByTestId(`governance-check-${checkId}`));
-}
-
-function expectCheckRow(
-  checkId: string,
-  cells: {
-    title: string;
-    target: string;
-    actual: string;
-    state: CheckState;
-    label: string;
-    source: string;
-    observed: string;
-  },
-) {
-  // One cell per column, in the order of the column headers.
-  const [check, target, actual, state, source, observed] = Array.from(
-    screen.getByTestId(`governance-check-${checkId}`).children,
-  ) as HTMLElement[];
-  expect(check).toHaveTextContent(cells.title);
-  expect(target).toHaveTextContent(cells.target);
-  expect(actual).toHaveTextContent(cells.actual);
-  const marker = within(state).getByTestId('governance-check-state');
-  expect(marker).toHaveAttribute('data-state', cells.state);
-  expect(marker).toHaveTextContent(cells.label);
-  expect(source).toHaveTextContent(cells.source);
-  expect(observed).toHaveTextContent(cells.observed);
-}
 
 describe('EntityGovernanceContent', () => {
   it('shows one scorecard row per check with state, target, actual and where the value came from', async () => {

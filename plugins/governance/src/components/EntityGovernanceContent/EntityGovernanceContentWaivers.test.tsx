@@ -1,4 +1,3 @@
-import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { annotatedEntity } from '../../__testUtils__/entities';
@@ -11,37 +10,8 @@ import {
   p95LatencyWaiver,
   waivedCriticalSummary,
 } from '../../__testUtils__/scorecards';
+import { checkRow, expectCheckRow } from '../../__testUtils__/scorecardRows';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
-
-function checkRow(checkId: string) {
-  return within(screen.getByTestId(`governance-check-${checkId}`));
-}
-
-function expectCheckRow(
-  checkId: string,
-  cells: {
-    title: string;
-    target: string;
-    actual: string;
-    state: CheckState;
-    label: string;
-    source: string;
-    observed: string;
-  },
-) {
-  // One cell per column, in the order of the column headers.
-  const [check, target, actual, state, source, observed] = Array.from(
-    screen.getByTestId(`governance-check-${checkId}`).children,
-  ) as HTMLElement[];
-  expect(check).toHaveTextContent(cells.title);
-  expect(target).toHaveTextContent(cells.target);
-  expect(actual).toHaveTextContent(cells.actual);
-  const marker = within(state).getByTestId('governance-check-state');
-  expect(marker).toHaveAttribute('data-state', cells.state);
-  expect(marker).toHaveTextContent(cells.label);
-  expect(source).toHaveTextContent(cells.source);
-  expect(observed).toHaveTextContent(cells.observed);
-}
 
 describe('EntityGovernanceContent', () => {
   describe('waivers', () => {

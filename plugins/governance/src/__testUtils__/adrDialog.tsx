@@ -1,0 +1,44 @@
+import { AdrImpact } from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceApi } from '../api';
+import { AdrDialog } from '../components/AdrDialog';
+import { annotatedEntity } from './entities';
+import { mockPermissionApi } from './permissions';
+import { renderForEntity } from './renderForEntity';
+
+/** No measurements unless a test gives some, so the dialog renders without an impact table. */
+export async function noImpact(adrId: string, weeks = 4): Promise<AdrImpact> {
+  return { adrId, date: '2025-04-14', weeks, checks: [] };
+}
+
+/**
+ * Renders the ADR dialog on {@link annotatedEntity}'s page for a user allowed everything:
+ * usePermission caches the decision for the whole file, so the refusal is tested in
+ * AdrRetrospectiveSection.test.tsx.
+ */
+export async function renderAdrDialog(
+  api: GovernanceApi,
+  adrId = 'adr-payments-0003',
+) {
+  const onClose = jest.fn();
+  const onChanged = jest.fn();
+  await renderForEntity(
+    <AdrDialog adrId={adrId} onClose={onClose} onChanged={onChanged} />,
+    { entity: annotatedEntity, api, permissionApi: mockPermissionApi('ALLOW') },
+  );
+  return { onClose, onChanged };
+}
+
+/** jsdom makes no object URLs; the dialog's images get `blob:adr/1`, `blob:adr/2`, … */
+export function mockObjectUrls() {
+  const originalCreate = URL.createObjectURL;
+  const originalRevoke = URL.revokeObjectURL;
+  beforeEach(() => {
+    let n = 0;
+    URL.createObjectURL = jest.fn(() => `blob:adr/${++n}`);
+    URL.revokeObjectURL = jest.fn();
+  });
+  afterEach(() => {
+    URL.createObjectURL = originalCreate;
+    URL.revokeObjectURL = originalRevoke;
+  });
+}
