@@ -11,21 +11,16 @@ import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  ADR_STATUSES,
   describeValue,
   parseIsoDate,
   AdrDetail,
   AdrImpact,
   AdrIndexQuery,
+  CreateRetrospectiveRequest,
   EntityAdrs,
   governanceRetrospectiveCreatePermission,
   Retrospective,
-  RETROSPECTIVE_OUTCOMES,
-  RetrospectiveOutcome,
-  RetrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import express from 'express';
-import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';
 import { AdrAssetReader } from '../adrs/AdrAssetReader';
 import { AdrIngestor } from '../adrs/AdrIngestor';
@@ -33,96 +28,22 @@ import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { audited } from '../audit/audited';
-import {
-  readEntityRef,
-  readList,
-  readOne,
-  readPage,
-  readWholeNumber,
-} from './queryParameters';
+import { GovernanceApiRouter } from './openApiRouter';
+import { readDay, readEntityRef } from './queryParameters';
 
-const RETROSPECTIVE_STATES: RetrospectiveState[] = [
-  'not-applicable',
-  'not-due',
-  'due',
-  'overdue',
-  'recorded',
-];
+/** A request of any route, as the auth service reads it. */
+type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
+
 const IMPACT_CHECKS = ['p95-latency', 'availability', 'coverage'];
 
-const present = (value: string | undefined) => (value ? [value] : []);
-
-function oneOf<T extends string>(
-  values: string[],
-  allowed: readonly T[],
-  name: string,
-): T[] {
-  for (const value of values) {
-    if (!allowed.includes(value as T)) {
-      throw new InputError(
-        `Query parameter '${name}' has ${describeValue(
-          value,
-        )}; allowed are ${allowed.join(', ')}`,
-      );
-    }
-  }
-  return values as T[];
-}
-
-function day(value: string | undefined, name: string) {
-  if (value !== undefined && !parseIsoDate(value)) {
-    throw new InputError(
-      `Query parameter '${name}' must be a YYYY-MM-DD date, got ${describeValue(
-        value,
-      )}`,
-    );
-  }
-  return value;
-}
-
-/** Reads the ADR index query, naming any parameter that is not allowed. */
-export function readAdrIndexQuery(
-  query: express.Request['query'],
-): AdrIndexQuery {
-  const q = readOne(query, 'q');
-  if (q && q.length > 200) {
-    throw new InputError(
-      `Query parameter 'q' is too long: at most 200 characters`,
-    );
-  }
-  return {
-    status: oneOf(readList(query, 'status'), ADR_STATUSES, 'status'),
-    owner: readOne(query, 'owner'),
-    system: readOne(query, 'system'),
-    from: day(readOne(query, 'from'), 'from'),
-    to: day(readOne(query, 'to'), 'to'),
-    q,
-    retrospective: oneOf(
-      readList(query, 'retrospective'),
-      RETROSPECTIVE_STATES,
-      'retrospective',
-    ),
-    sort: oneOf(
-      present(readOne(query, 'sort')),
-      ['date', 'title', 'entity'] as const,
-      'sort',
-    )[0],
-    order: oneOf(
-      present(readOne(query, 'order')),
-      ['asc', 'desc'] as const,
-      'order',
-    )[0],
-    ...readPage(query),
-  };
-}
-
-function readRetrospectiveRequest(body: unknown, now: Date) {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InputError(
-      'Expected a JSON object with date (YYYY-MM-DD), outcome (keep, revise or supersede) and notes',
-    );
-  }
-  const { date, outcome, notes } = body as Record<string, unknown>;
+/**
+ * What the contract cannot check of a retrospective: that its date is a day of the calendar and
+ * not ahead, and that the notes are more than blanks.
+ */
+function readRetrospectiveRequest(
+  { date, outcome, notes }: CreateRetrospectiveRequest,
+  now: Date,
+) {
   const problems: string[] = [];
   const held = parseIsoDate(date);
   if (!held) {
@@ -132,14 +53,7 @@ function readRetrospectiveRequest(body: unknown, now: Date) {
       `date ${held} is in the future; record a retrospective once it was held`,
     );
   }
-  if (!RETROSPECTIVE_OUTCOMES.includes(outcome as RetrospectiveOutcome)) {
-    problems.push(
-      `outcome must be one of ${RETROSPECTIVE_OUTCOMES.join(
-        ', ',
-      )}, got ${describeValue(outcome)}`,
-    );
-  }
-  if (typeof notes !== 'string' || !notes.trim() || notes.length > 10_000) {
+  if (!notes.trim()) {
     problems.push(
       'notes are required: what was learned, at most 10,000 characters',
     );
@@ -147,11 +61,7 @@ function readRetrospectiveRequest(body: unknown, now: Date) {
   if (problems.length) {
     throw new InputError(`Invalid retrospective: ${problems.join('; ')}`);
   }
-  return {
-    date: held!,
-    outcome: outcome as RetrospectiveOutcome,
-    notes: (notes as string).trim(),
-  };
+  return { date: held!, outcome, notes: notes.trim() };
 }
 
 /**
@@ -161,7 +71,9 @@ function readRetrospectiveRequest(body: unknown, now: Date) {
  *
  * @internal
  */
-export function createAdrRoutes(options: {
+export function registerAdrRoutes(
+  router: GovernanceApiRouter,
+  options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -172,12 +84,12 @@ export function createAdrRoutes(options: {
   adrs: AdrIngestor;
   catalog: CatalogService;
   logger: LoggerService;
-}): express.Router {
+  },
+): void {
   const { httpAuth, adrStore, adrs, catalog } = options;
   // The same reader and reading rules as for the ADRs themselves.
   const assets = new AdrAssetReader(options);
   const visibility = new CatalogVisibility(options);
-  const router = Router();
 
   /** The entity, read with the caller's credentials so catalog permissions apply. */
   async function visibleEntity(
@@ -200,16 +112,16 @@ export function createAdrRoutes(options: {
   }
 
   /** The ADR, when the caller may see its entity in the catalog. */
-  async function visibleAdr(req: express.Request): Promise<AdrDetail> {
+  async function visibleAdr(req: HttpRequest, id: string): Promise<AdrDetail> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const adr = await adrStore.getAdr(req.params.id, new Date());
+    const adr = await adrStore.getAdr(id, new Date());
     if (
       !adr ||
       !(await catalog.getEntityByRef(adr.entityRef, { credentials }))
     ) {
-      throw new NotFoundError(`No ADR with id ${req.params.id}`);
+      throw new NotFoundError(`No ADR with id ${id}`);
     }
     const ids = await adrStore.adrIdsOf(adr.entityRef);
     const idOf = (link: { target: string; number?: number }) =>
@@ -229,7 +141,7 @@ export function createAdrRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
     const entity = await visibleEntity(entityRef, credentials);
     // Never read yet (new entity, or first start): read it now, later the schedule keeps it fresh.
     if (!(await adrStore.getLocation(entityRef))) {
@@ -242,7 +154,7 @@ export function createAdrRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
     await adrs.ingestEntity(await visibleEntity(entityRef, credentials));
     res.json(await entityAdrs(entityRef));
   });
@@ -251,21 +163,26 @@ export function createAdrRoutes(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = readAdrIndexQuery(req.query);
+    const { from, to, ...query } = req.query;
+    const index: AdrIndexQuery = {
+      ...query,
+      from: readDay(from, 'from'),
+      to: readDay(to, 'to'),
+    };
     // The ADRs of entities the caller cannot see in the catalog are left out, in the query.
     const hidden = await visibility.hiddenFrom(credentials, () =>
       adrStore.listAdrEntityRefs(),
     );
-    res.json(await adrStore.queryIndex(query, new Date(), hidden));
+    res.json(await adrStore.queryIndex(index, new Date(), hidden));
   });
 
   router.get('/adrs/:id', async (req, res) => {
-    res.json(await visibleAdr(req));
+    res.json(await visibleAdr(req, req.params.id));
   });
 
   router.get('/adrs/:id/assets', async (req, res) => {
-    const adr = await visibleAdr(req);
-    const { type, buffer } = await assets.read(adr, readOne(req.query, 'path'));
+    const adr = await visibleAdr(req, req.params.id);
+    const { type, buffer } = await assets.read(adr, req.query.path);
     res
       .status(200)
       .type(type)
@@ -279,12 +196,8 @@ export function createAdrRoutes(options: {
   });
 
   router.get('/adrs/:id/impact', async (req, res) => {
-    const adr = await visibleAdr(req);
-    const weeks = readWholeNumber(req.query, 'weeks', {
-      min: 1,
-      max: 26,
-      fallback: 4,
-    });
+    const adr = await visibleAdr(req, req.params.id);
+    const weeks = req.query.weeks ?? 4;
     if (!adr.date) {
       throw new InputError(
         `ADR ${
@@ -345,7 +258,7 @@ export function createAdrRoutes(options: {
     }
     const now = new Date();
     const request = readRetrospectiveRequest(req.body, now);
-    const adr = await visibleAdr(req);
+    const adr = await visibleAdr(req, req.params.id);
     const retrospective: Retrospective = {
       id: randomUUID(),
       adrId: adr.id,
@@ -366,6 +279,4 @@ export function createAdrRoutes(options: {
     );
     res.status(201).json(retrospective);
   });
-
-  return router;
 }

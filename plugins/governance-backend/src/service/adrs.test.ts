@@ -360,8 +360,18 @@ describe('ADR routes', () => {
       .set('Authorization', mockCredentials.user.header())
       .send({ date: '2999-01-01', outcome: 'maybe', notes: '' });
     expect(bad.status).toBe(400);
+    // The contract's checks answer first, every problem at once; the date's, once it has the
+    // contract's shape.
     expect(bad.body.error.message).toMatch(
-      /date 2999-01-01 is in the future.*outcome must be one of keep, revise, supersede.*notes are required/,
+      /outcome "maybe" is not allowed, expected one of keep, revise, supersede.*notes is required/,
+    );
+    const ahead = await request(server)
+      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
+      .set('Authorization', mockCredentials.user.header())
+      .send({ date: '2999-01-01', outcome: 'keep', notes: ' ' });
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.error.message).toMatch(
+      /date 2999-01-01 is in the future.*notes are required/,
     );
   });
 

@@ -10,16 +10,10 @@ import {
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { toCsv } from './csv';
-import {
-  readComplianceFilter,
-  readDays,
-  readGroupBy,
-  readPage,
-} from './queryParameters';
+import { GovernanceApiRouter } from './openApiRouter';
 
 const COUNT_COLUMNS: (keyof ComplianceCounts)[] = [
   'pass',
@@ -35,6 +29,17 @@ function countCells(counts: ComplianceCounts) {
     ...COUNT_COLUMNS.map(column => counts[column]),
     Math.round(counts.passingShare * 1000) / 10,
   ];
+}
+
+/** The dimensions named in the query; an empty value selects the entities without one. */
+function filterOf(query: Partial<Record<keyof ComplianceFilter, string>>) {
+  const filter: ComplianceFilter = {};
+  for (const key of COMPLIANCE_GROUP_BY) {
+    if (query[key] !== undefined) {
+      filter[key] = query[key];
+    }
+  }
+  return filter;
 }
 
 function csvFileName(parts: string[], filter: ComplianceFilter) {
@@ -60,24 +65,26 @@ function sendCsv(res: express.Response, fileName: string, body: string) {
  *
  * @internal
  */
-export function createComplianceRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  store: GovernanceStore;
-}): express.Router {
+export function registerComplianceRoutes(
+  router: GovernanceApiRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    catalog: CatalogService;
+    store: GovernanceStore;
+  },
+): void {
   const { httpAuth, store } = options;
-  const router = Router();
   const visibility = new CatalogVisibility(options);
-  const signedIn = (req: express.Request) =>
+  const signedIn = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const hiddenFrom = (credentials: BackstageCredentials) =>
     visibility.hiddenFrom(credentials, () => store.listEvaluatedEntityRefs());
 
   router.get('/compliance', async (req, res) => {
     const credentials = await signedIn(req);
-    const groupBy = readGroupBy(req.query);
-    const filter = readComplianceFilter(req.query);
+    const groupBy = req.query.groupBy ?? 'owner';
+    const filter = filterOf(req.query);
     res.json(
       await store.getComplianceRollup(
         groupBy,
@@ -89,8 +96,8 @@ export function createComplianceRoutes(options: {
 
   router.get('/compliance.csv', async (req, res) => {
     const credentials = await signedIn(req);
-    const groupBy = readGroupBy(req.query);
-    const filter = readComplianceFilter(req.query);
+    const groupBy = req.query.groupBy ?? 'owner';
+    const filter = filterOf(req.query);
     const rollup = await store.getComplianceRollup(
       groupBy,
       filter,
@@ -112,8 +119,11 @@ export function createComplianceRoutes(options: {
 
   router.get('/compliance/entities', async (req, res) => {
     const credentials = await signedIn(req);
-    const filter = readComplianceFilter(req.query);
-    const page = readPage(req.query);
+    const filter = filterOf(req.query);
+    const page = {
+      offset: req.query.offset ?? 0,
+      limit: req.query.limit ?? 25,
+    };
     res.json(
       await store.listComplianceEntities(
         filter,
@@ -125,7 +135,7 @@ export function createComplianceRoutes(options: {
 
   router.get('/compliance/entities.csv', async (req, res) => {
     const credentials = await signedIn(req);
-    const filter = readComplianceFilter(req.query);
+    const filter = filterOf(req.query);
     const hidden = await hiddenFrom(credentials);
     const rows: Array<Array<string | number | undefined>> = [];
     // Page through, so an export of the whole organisation never needs one huge query.
@@ -169,8 +179,8 @@ export function createComplianceRoutes(options: {
 
   router.get('/compliance/trend', async (req, res) => {
     const credentials = await signedIn(req);
-    const filter = readComplianceFilter(req.query);
-    const days = readDays(req.query);
+    const filter = filterOf(req.query);
+    const days = req.query.days ?? 90;
     const hidden = await hiddenFrom(credentials);
     const day = (time: number) => new Date(time).toISOString().slice(0, 10);
     const now = Date.now();
@@ -193,6 +203,4 @@ export function createComplianceRoutes(options: {
     }
     res.json({ filter, points });
   });
-
-  return router;
 }

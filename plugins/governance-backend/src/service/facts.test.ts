@@ -364,8 +364,8 @@ describe('POST /api/governance/facts', () => {
       },
       'fact lastSecurityReview must be a date written YYYY-MM-DD, got "2026-13-01"',
     ],
-    [{ facts: [] }, '"facts" is empty'],
-    [{ facts: 'coverage=80' }, '"facts" must be an array'],
+    [{ facts: [] }, 'facts is empty'],
+    [{ facts: 'coverage=80' }, 'facts must be a list of objects'],
     [
       {
         facts: [

@@ -49,10 +49,11 @@ describe('error bodies', () => {
     expect(res.status).toBe(400);
     expect(res.text.length).toBeLessThan(2_000);
     expect(res.text).not.toMatch(quoted);
+    // The contract's limit on a fact name answers before the fact names are looked up.
     expect(res.body.error.message).toContain(
-      `facts[0].name "${huge(
+      `name "${huge(
         MAX_QUOTED_LENGTH,
-      )}…" (text of 9000000 characters) is not a known fact`,
+      )}…" (text of 9000000 characters) is too long: at most 255 characters`,
     );
   });
 

@@ -2,80 +2,28 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   describeValues,
-  describeValue,
-  REVIEW_PRIORITIES,
-  REVIEW_STATUSES,
-  ReviewPriority,
   ReviewQuery,
   ReviewSettings,
-  ReviewStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import express from 'express';
-import Router from 'express-promise-router';
 import { ReviewConflictError, ReviewService } from '../reviews/ReviewService';
-import { parseStrictEntityRef } from '../catalog/entityRefs';
-import { readList, readOne, readPage } from './queryParameters';
+import { GovernanceApiRouter } from './openApiRouter';
+import { readEntityRef } from './queryParameters';
 import {
   readReviewComment,
   readReviewRequest,
   readReviewUpdate,
 } from './readReviewRequest';
 
-type Query = express.Request['query'];
-
-function readEnumList<T extends string>(
-  query: Query,
-  name: string,
-  allowed: readonly T[],
-): T[] | undefined {
-  const values = readList(query, name);
-  const wrong = values.filter(v => !(allowed as readonly string[]).includes(v));
+/** The kinds are configured, so the contract can only check their form. */
+function checkKinds(kinds: string[] | undefined, allowed: string[]) {
+  const wrong = (kinds ?? []).filter(kind => !allowed.includes(kind));
   if (wrong.length) {
     throw new InputError(
-      `Query parameter '${name}' has ${describeValues(
+      `Query parameter 'kind' has ${describeValues(
         wrong,
       )}; allowed are ${allowed.join(', ')}`,
     );
   }
-  return values.length ? (values as T[]) : undefined;
-}
-
-function readReviewQuery(query: Query, kinds: string[]): ReviewQuery {
-  const entityRef = readOne(query, 'entityRef');
-  const assignee = readOne(query, 'assignee');
-  const overdue = readOne(query, 'overdue');
-  if (overdue !== undefined && overdue !== 'true' && overdue !== 'false') {
-    throw new InputError(
-      `Query parameter 'overdue' must be true or false, got ${describeValue(
-        overdue,
-      )}`,
-    );
-  }
-  const normalise = (name: string, value: string | undefined) => {
-    if (!value) {
-      return value;
-    }
-    try {
-      return parseStrictEntityRef(value);
-    } catch {
-      throw new InputError(
-        `Query parameter '${name}' is not an entity ref such as component:default/payments`,
-      );
-    }
-  };
-  return {
-    entityRef: normalise('entityRef', entityRef),
-    status: readEnumList<ReviewStatus>(query, 'status', REVIEW_STATUSES),
-    kind: readEnumList(query, 'kind', kinds),
-    priority: readEnumList<ReviewPriority>(
-      query,
-      'priority',
-      REVIEW_PRIORITIES,
-    ),
-    assignee: normalise('assignee', assignee),
-    overdue: overdue === 'true' ? true : undefined,
-    ...readPage(query),
-  };
 }
 
 /**
@@ -84,22 +32,32 @@ function readReviewQuery(query: Query, kinds: string[]): ReviewQuery {
  *
  * @internal
  */
-export function createReviewRoutes(options: {
-  httpAuth: HttpAuthService;
-  reviews: ReviewService;
-  councilGroup?: string;
-}): express.Router {
+export function registerReviewRoutes(
+  router: GovernanceApiRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    reviews: ReviewService;
+    councilGroup?: string;
+  },
+): void {
   const { httpAuth, reviews } = options;
-  const router = Router();
 
   router.get('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = readReviewQuery(
-      req.query,
+    const { entityRef, assignee, overdue, ...filters } = req.query;
+    checkKinds(
+      filters.kind,
       reviews.kinds.map(k => k.id),
     );
+    const query: ReviewQuery = {
+      ...filters,
+      entityRef: entityRef ? readEntityRef(entityRef) : undefined,
+      // An empty assignee selects the unassigned items.
+      assignee: assignee ? readEntityRef(assignee, 'assignee') : assignee,
+      overdue: overdue || undefined,
+    };
     res.json(await reviews.list(query, credentials));
   });
 
@@ -114,7 +72,7 @@ export function createReviewRoutes(options: {
 
   router.post('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const input = readReviewRequest(req.body, reviews.kinds);
+    const input = readReviewRequest(req.body);
     res
       .status(201)
       .json(await reviews.request(input, credentials, { request: req }));
@@ -160,6 +118,4 @@ export function createReviewRoutes(options: {
       }),
     );
   });
-
-  return router;
 }

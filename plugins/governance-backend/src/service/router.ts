@@ -29,16 +29,18 @@ import { EntitySummaryService } from '../summary/EntitySummaryService';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
 import { audited } from '../audit/audited';
-import { createComplianceRoutes } from './complianceRoutes';
-import { createAdrRoutes } from './adrRoutes';
-import { createReviewRoutes } from './reviewRoutes';
+import { registerComplianceRoutes } from './complianceRoutes';
+import { registerAdrRoutes } from './adrRoutes';
+import { registerReviewRoutes } from './reviewRoutes';
 import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
-import { readDays, readEntityRef } from './queryParameters';
+import { readEntityRef } from './queryParameters';
 import { FactWriters } from '../facts/FactWriters';
 import { readInput } from './inputLimits';
+import { createGovernanceApiRouter } from './openApiRouter';
+import { explainValidationErrors } from './validation';
 
 /** @internal */
 export async function createRouter(options: {
@@ -86,32 +88,37 @@ export async function createRouter(options: {
     }
   }
 
+  // Size, depth and control characters first: no route takes more, and the contract's
+  // validator would walk whatever it is given.
   router.use(readInput());
+  const api = await createGovernanceApiRouter();
+  router.use(api);
+  router.use(explainValidationErrors());
 
-  router.get('/summary', async (req, res) => {
+  api.get('/summary', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
     res.json(await summaries.getSummary(entityRef, credentials));
   });
 
-  router.post('/scorecard/refresh', async (req, res) => {
+  api.post('/scorecard/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
     // Evaluated with the caller's credentials: only entities they can see can be refreshed.
     await scorecards.evaluateEntity(entityRef, { credentials });
     res.json(await summaries.getSummary(entityRef, credentials));
   });
 
-  router.get('/scorecard/trend', async (req, res) => {
+  api.get('/scorecard/trend', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
-    const days = readDays(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
+    const days = req.query.days ?? 90;
     // Only entities the caller can see in the catalog have a visible trend.
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -131,18 +138,18 @@ export async function createRouter(options: {
     });
   });
 
-  router.get('/waivers', async (req, res) => {
+  api.get('/waivers', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = readEntityRef(req.query);
+    const entityRef = readEntityRef(req.query.entityRef);
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     res.json({ items: await options.store.listWaivers([entityRef]) });
   });
 
-  router.post('/waivers', async (req, res) => {
+  api.post('/waivers', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await authorize(
       governanceWaiverCreatePermission,
@@ -189,7 +196,7 @@ export async function createRouter(options: {
     res.status(201).json(waiver);
   });
 
-  router.delete('/waivers/:id', async (req, res) => {
+  api.delete('/waivers/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await authorize(
       governanceWaiverCreatePermission,
@@ -214,7 +221,7 @@ export async function createRouter(options: {
     res.json(waiver);
   });
 
-  router.post('/facts', async (req, res) => {
+  api.post('/facts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -259,9 +266,9 @@ export async function createRouter(options: {
     });
   });
 
-  router.use(createComplianceRoutes(options));
-  router.use(createAdrRoutes(options));
-  router.use(createReviewRoutes(options));
+  registerComplianceRoutes(api, options);
+  registerAdrRoutes(api, options);
+  registerReviewRoutes(api, options);
 
   return router;
 }

@@ -805,7 +805,33 @@ export interface components {
       owner?: string;
       system?: string;
     };
-    AdrDetail: components['schemas']['AdrSummary'] & {
+    /**
+     * Everything of AdrSummary, plus what only one item's page shows.
+     */
+    AdrDetail: {
+      id: string;
+      entityRef: string;
+      path: string;
+      url: string;
+      number?: number;
+      title: string;
+      status?: components['schemas']['AdrStatus'];
+      statusText?: string;
+      supersededBy?: components['schemas']['AdrLink'];
+      date?: components['schemas']['Day'];
+      deciders: string[];
+      scope?: string;
+
+      format: 'madr' | 'nygard' | 'unknown';
+      warnings: string[];
+      retrospective: {
+        state: components['schemas']['RetrospectiveState'];
+        dueAt?: components['schemas']['Day'];
+        overdueAt?: components['schemas']['Day'];
+        latest?: components['schemas']['Retrospective'];
+      };
+      owner?: string;
+      system?: string;
       body: string;
       links: components['schemas']['AdrLink'][];
       retrospectives: components['schemas']['Retrospective'][];
@@ -934,7 +960,27 @@ export interface components {
         to: string | null;
       }[];
     };
-    ReviewItemDetail: components['schemas']['ReviewItem'] & {
+    /**
+     * Everything of ReviewItem, plus what only one item's page shows.
+     */
+    ReviewItemDetail: {
+      id: string;
+      entityRef: string;
+      kind: string;
+      title: string;
+      description: string;
+      origin: components['schemas']['ReviewOrigin'];
+      status: components['schemas']['ReviewStatus'];
+      priority: components['schemas']['ReviewPriority'];
+      assignee?: string;
+      dueDate?: components['schemas']['Day'];
+      adr?: string;
+      decision?: components['schemas']['ReviewDecision'];
+      version: number;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      commentCount: number;
+      overdue: boolean;
       comments: components['schemas']['ReviewComment'][];
       history: components['schemas']['ReviewHistoryEntry'][];
     };

@@ -319,6 +319,7 @@ export const spec = {
       },
       CheckResult: {
         type: 'object',
+        additionalProperties: false,
         required: ['checkId', 'title', 'state', 'target', 'factName', 'stale'],
         properties: {
           checkId: {
@@ -362,6 +363,7 @@ export const spec = {
           },
           waiver: {
             type: 'object',
+            additionalProperties: false,
             required: ['id', 'reason', 'expiresAt', 'createdBy'],
             properties: {
               id: {
@@ -382,6 +384,7 @@ export const spec = {
       },
       TierPolicy: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'name',
           'title',
@@ -405,6 +408,7 @@ export const spec = {
           },
           securityReview: {
             type: 'object',
+            additionalProperties: false,
             required: ['everyMonths', 'kind'],
             properties: {
               everyMonths: {
@@ -417,6 +421,7 @@ export const spec = {
           },
           testing: {
             type: 'object',
+            additionalProperties: false,
             required: ['minCoveragePercent', 'requiredKinds'],
             properties: {
               minCoveragePercent: {
@@ -437,6 +442,7 @@ export const spec = {
       },
       GovernanceAnnotationValues: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           tier: {
             type: 'string',
@@ -449,6 +455,7 @@ export const spec = {
           },
           adrLocation: {
             type: 'object',
+            additionalProperties: false,
             required: ['target', 'annotation'],
             properties: {
               target: {
@@ -487,6 +494,7 @@ export const spec = {
       },
       AnnotationProblem: {
         type: 'object',
+        additionalProperties: false,
         required: ['key', 'value', 'allowed', 'message'],
         properties: {
           key: {
@@ -505,6 +513,7 @@ export const spec = {
       },
       DecisionKind: {
         type: 'object',
+        additionalProperties: false,
         required: ['id', 'title', 'scope'],
         properties: {
           id: {
@@ -525,6 +534,7 @@ export const spec = {
         oneOf: [
           {
             type: 'object',
+            additionalProperties: false,
             required: [
               'status',
               'team',
@@ -568,6 +578,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['status', 'reason'],
             properties: {
               status: {
@@ -588,6 +599,7 @@ export const spec = {
       },
       EntityGovernanceSummary: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'entityRef',
           'annotated',
@@ -612,6 +624,7 @@ export const spec = {
           },
           scorecard: {
             type: 'object',
+            additionalProperties: false,
             required: ['evaluatedAt', 'results'],
             properties: {
               evaluatedAt: {
@@ -627,6 +640,7 @@ export const spec = {
           },
           ownership: {
             type: 'object',
+            additionalProperties: false,
             properties: {
               owner: {
                 type: 'string',
@@ -662,6 +676,7 @@ export const spec = {
       },
       ScorecardTrend: {
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'days', 'points'],
         properties: {
           entityRef: {
@@ -674,6 +689,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['date', 'passing', 'total'],
               properties: {
                 date: {
@@ -692,6 +708,7 @@ export const spec = {
       },
       Waiver: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'id',
           'entityRef',
@@ -833,6 +850,7 @@ export const spec = {
       },
       PushFactsResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['accepted', 'entities', 'evaluated'],
         properties: {
           accepted: {
@@ -850,6 +868,7 @@ export const spec = {
       },
       ComplianceCounts: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'pass',
           'fail',
@@ -887,6 +906,7 @@ export const spec = {
       },
       ComplianceFilter: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           owner: {
             type: 'string',
@@ -904,6 +924,7 @@ export const spec = {
       },
       ComplianceGroup: {
         type: 'object',
+        additionalProperties: false,
         required: ['entities', 'counts'],
         properties: {
           key: {
@@ -919,6 +940,7 @@ export const spec = {
       },
       ComplianceRollup: {
         type: 'object',
+        additionalProperties: false,
         required: ['groupBy', 'filter', 'groups', 'totals'],
         properties: {
           groupBy: {
@@ -941,6 +963,7 @@ export const spec = {
       },
       ComplianceEntity: {
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'tier', 'counts', 'failing', 'evaluatedAt'],
         properties: {
           entityRef: {
@@ -977,6 +1000,7 @@ export const spec = {
       },
       ComplianceEntityPage: {
         type: 'object',
+        additionalProperties: false,
         required: ['filter', 'items', 'totalItems', 'offset', 'limit'],
         properties: {
           filter: {
@@ -1001,6 +1025,7 @@ export const spec = {
       },
       ComplianceTrend: {
         type: 'object',
+        additionalProperties: false,
         required: ['filter', 'points'],
         properties: {
           filter: {
@@ -1010,6 +1035,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['day', 'counts'],
               properties: {
                 day: {
@@ -1037,6 +1063,7 @@ export const spec = {
       },
       AdrLink: {
         type: 'object',
+        additionalProperties: false,
         required: ['relation', 'target'],
         properties: {
           relation: {
@@ -1055,6 +1082,7 @@ export const spec = {
       },
       Retrospective: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'id',
           'adrId',
@@ -1111,6 +1139,7 @@ export const spec = {
       },
       AdrSummary: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'id',
           'entityRef',
@@ -1174,6 +1203,7 @@ export const spec = {
           },
           retrospective: {
             type: 'object',
+            additionalProperties: false,
             required: ['state'],
             properties: {
               state: {
@@ -1199,37 +1229,121 @@ export const spec = {
         },
       },
       AdrDetail: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/AdrSummary',
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "Everything of AdrSummary, plus what only one item's page shows.",
+        required: [
+          'id',
+          'entityRef',
+          'path',
+          'url',
+          'title',
+          'deciders',
+          'format',
+          'warnings',
+          'retrospective',
+          'body',
+          'links',
+          'retrospectives',
+        ],
+        properties: {
+          id: {
+            type: 'string',
           },
-          {
+          entityRef: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          number: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AdrStatus',
+          },
+          statusText: {
+            type: 'string',
+          },
+          supersededBy: {
+            $ref: '#/components/schemas/AdrLink',
+          },
+          date: {
+            $ref: '#/components/schemas/Day',
+          },
+          deciders: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          scope: {
+            type: 'string',
+          },
+          format: {
+            type: 'string',
+            enum: ['madr', 'nygard', 'unknown'],
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          retrospective: {
             type: 'object',
-            required: ['body', 'links', 'retrospectives'],
+            additionalProperties: false,
+            required: ['state'],
             properties: {
-              body: {
-                type: 'string',
+              state: {
+                $ref: '#/components/schemas/RetrospectiveState',
               },
-              links: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/AdrLink',
-                },
+              dueAt: {
+                $ref: '#/components/schemas/Day',
               },
-              retrospectives: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/Retrospective',
-                },
+              overdueAt: {
+                $ref: '#/components/schemas/Day',
+              },
+              latest: {
+                $ref: '#/components/schemas/Retrospective',
               },
             },
           },
-        ],
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AdrLink',
+            },
+          },
+          retrospectives: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Retrospective',
+            },
+          },
+        },
       },
       AdrLocationStatus: {
         oneOf: [
           {
             type: 'object',
+            additionalProperties: false,
             required: ['status'],
             properties: {
               status: {
@@ -1240,6 +1354,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['status', 'url'],
             properties: {
               status: {
@@ -1253,6 +1368,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['status', 'url', 'readAt'],
             properties: {
               status: {
@@ -1269,6 +1385,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['status', 'url', 'readAt', 'error'],
             properties: {
               status: {
@@ -1291,6 +1408,7 @@ export const spec = {
       },
       EntityAdrs: {
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'location', 'items'],
         properties: {
           entityRef: {
@@ -1309,6 +1427,7 @@ export const spec = {
       },
       AdrIndexPage: {
         type: 'object',
+        additionalProperties: false,
         required: ['items', 'totalItems', 'offset', 'limit'],
         properties: {
           items: {
@@ -1330,6 +1449,7 @@ export const spec = {
       },
       AdrImpactPoint: {
         type: 'object',
+        additionalProperties: false,
         required: ['at', 'state'],
         properties: {
           at: {
@@ -1345,6 +1465,7 @@ export const spec = {
       },
       AdrImpact: {
         type: 'object',
+        additionalProperties: false,
         required: ['adrId', 'date', 'weeks', 'checks'],
         properties: {
           adrId: {
@@ -1360,6 +1481,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['checkId', 'before', 'after'],
               properties: {
                 checkId: {
@@ -1405,6 +1527,7 @@ export const spec = {
       },
       ReviewKind: {
         type: 'object',
+        additionalProperties: false,
         required: ['id', 'title'],
         properties: {
           id: {
@@ -1417,6 +1540,7 @@ export const spec = {
       },
       ReviewSettings: {
         type: 'object',
+        additionalProperties: false,
         required: ['kinds'],
         properties: {
           kinds: {
@@ -1434,6 +1558,7 @@ export const spec = {
         oneOf: [
           {
             type: 'object',
+            additionalProperties: false,
             required: ['type', 'requestedBy'],
             properties: {
               type: {
@@ -1447,6 +1572,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['type', 'triggerId', 'causeKey'],
             properties: {
               type: {
@@ -1465,6 +1591,7 @@ export const spec = {
       },
       ReviewDecision: {
         type: 'object',
+        additionalProperties: false,
         required: ['outcome', 'rationale', 'decidedBy', 'decidedAt'],
         properties: {
           outcome: {
@@ -1487,6 +1614,7 @@ export const spec = {
       },
       ReviewItem: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'id',
           'entityRef',
@@ -1558,6 +1686,7 @@ export const spec = {
       },
       ReviewComment: {
         type: 'object',
+        additionalProperties: false,
         required: ['id', 'author', 'body', 'createdAt'],
         properties: {
           id: {
@@ -1576,6 +1705,7 @@ export const spec = {
       },
       ReviewHistoryEntry: {
         type: 'object',
+        additionalProperties: false,
         required: ['id', 'actor', 'at', 'action', 'changes'],
         properties: {
           id: {
@@ -1595,6 +1725,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['field', 'from', 'to'],
               properties: {
                 field: {
@@ -1614,32 +1745,96 @@ export const spec = {
         },
       },
       ReviewItemDetail: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/ReviewItem',
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "Everything of ReviewItem, plus what only one item's page shows.",
+        required: [
+          'id',
+          'entityRef',
+          'kind',
+          'title',
+          'description',
+          'origin',
+          'status',
+          'priority',
+          'version',
+          'createdAt',
+          'updatedAt',
+          'commentCount',
+          'overdue',
+          'comments',
+          'history',
+        ],
+        properties: {
+          id: {
+            type: 'string',
           },
-          {
-            type: 'object',
-            required: ['comments', 'history'],
-            properties: {
-              comments: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/ReviewComment',
-                },
-              },
-              history: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/ReviewHistoryEntry',
-                },
-              },
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          origin: {
+            $ref: '#/components/schemas/ReviewOrigin',
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          priority: {
+            $ref: '#/components/schemas/ReviewPriority',
+          },
+          assignee: {
+            type: 'string',
+          },
+          dueDate: {
+            $ref: '#/components/schemas/Day',
+          },
+          adr: {
+            type: 'string',
+          },
+          decision: {
+            $ref: '#/components/schemas/ReviewDecision',
+          },
+          version: {
+            type: 'integer',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          commentCount: {
+            type: 'integer',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          comments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewComment',
             },
           },
-        ],
+          history: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewHistoryEntry',
+            },
+          },
+        },
       },
       ReviewPage: {
         type: 'object',
+        additionalProperties: false,
         required: ['items', 'totalCount', 'offset', 'limit'],
         properties: {
           items: {
@@ -1861,6 +2056,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['items'],
                   properties: {
                     items: {
@@ -2884,10 +3080,12 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['error', 'item'],
                   properties: {
                     error: {
                       type: 'object',
+                      additionalProperties: false,
                       required: ['name', 'message'],
                       properties: {
                         name: {
