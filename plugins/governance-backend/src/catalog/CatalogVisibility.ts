@@ -5,7 +5,8 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { chunks, HiddenEntities } from '../database/util';
+import { HiddenEntities } from '../database/util';
+import { entityRefsNotInCatalog } from './readEntitiesByRefs';
 
 /**
  * Which of the entities we hold results for a caller may see, so the views built from our own
@@ -40,14 +41,10 @@ export class CatalogVisibility {
     if (decision.result === AuthorizeResult.DENY) {
       return 'all';
     }
-    const hidden: string[] = [];
-    for (const entityRefs of chunks(await candidates())) {
-      const { items } = await this.deps.catalog.getEntitiesByRefs(
-        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-        { credentials },
-      );
-      hidden.push(...entityRefs.filter((_, i) => !items[i]));
-    }
-    return hidden;
+    return entityRefsNotInCatalog({
+      catalog: this.deps.catalog,
+      entityRefs: await candidates(),
+      credentials,
+    });
   }
 }

@@ -2,7 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DateTime } from 'luxon';
 import { FactStore } from '../database/FactStore';
-import { chunks } from '../database/util';
+import { entityRefsNotInCatalog } from '../catalog/readEntitiesByRefs';
 
 /**
  * How long measured facts are kept, and how many sources one entity's fact may have.
@@ -42,14 +42,11 @@ export class FactRetention {
         .toJSDate(),
     );
     const credentials = await auth.getOwnServiceCredentials();
-    const gone: string[] = [];
-    for (const entityRefs of chunks(await store.listFactEntityRefs())) {
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-        { credentials },
-      );
-      gone.push(...entityRefs.filter((_, i) => !items[i]));
-    }
+    const gone = await entityRefsNotInCatalog({
+      catalog,
+      entityRefs: await store.listFactEntityRefs(),
+      credentials,
+    });
     const left = await store.removeFacts(gone);
     logger.info(
       `Pruned ${expired} facts observed more than ${policy.retentionDays} days ago and ${left} facts of ${gone.length} entities that left the catalog`,

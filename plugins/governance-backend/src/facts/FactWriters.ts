@@ -8,7 +8,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GovernanceCouncilMembership } from '@catalog-governance/backstage-plugin-governance-node';
 import { MeasuredFact } from '../database/FactStore';
-import { chunks } from '../database/util';
+import { entityRefsNotInCatalog } from '../catalog/readEntitiesByRefs';
 
 /** Named in the 403s, so a user learns what to ask for. */
 const GROUP_KEY = 'governance.factWriters.group';
@@ -85,17 +85,11 @@ export class FactWriters {
     const lookupCredentials = auth.isPrincipal(credentials, 'service')
       ? await auth.getOwnServiceCredentials()
       : credentials;
-    const missing: string[] = [];
-    for (const batch of chunks(entityRefs)) {
-      const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: batch,
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials: lookupCredentials },
-      );
-      missing.push(...batch.filter((_, i) => !items[i]));
-    }
+    const missing = await entityRefsNotInCatalog({
+      catalog,
+      entityRefs,
+      credentials: lookupCredentials,
+    });
     if (missing.length) {
       throw new InputError(
         `Nothing was stored: ${missing.length} entit${

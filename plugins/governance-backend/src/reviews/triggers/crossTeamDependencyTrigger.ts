@@ -9,9 +9,9 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
+import { readEntitiesByRefs } from '../../catalog/readEntitiesByRefs';
 import { readGovernedEntities } from '../../catalog/readGovernedEntities';
 import { ReviewStore } from '../../database/ReviewStore';
-import { chunks } from '../../database/util';
 
 function ownerOf(entity: Entity): string | undefined {
   return entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
@@ -69,29 +69,19 @@ export function crossTeamDependencyTrigger(options: {
         }
       }
 
-      const targetOwners = new Map<string, string | undefined>();
-      const targets = [...new Set(dependencies.map(d => d.targetRef))];
-      for (const batch of chunks(targets)) {
-        const { items } = await catalog.getEntitiesByRefs(
-          {
-            entityRefs: batch,
-            fields: [
-              'kind',
-              'metadata.namespace',
-              'metadata.name',
-              'relations',
-            ],
-          },
-          { credentials },
-        );
-        batch.forEach((ref, index) => {
-          const target = items[index];
-          targetOwners.set(ref, target ? ownerOf(target) : undefined);
-        });
-      }
+      const targets = await readEntitiesByRefs({
+        catalog,
+        entityRefs: [...new Set(dependencies.map(d => d.targetRef))],
+        credentials,
+        extraFields: ['relations'],
+      });
+      const targetOwner = (ref: string) => {
+        const target = targets.get(ref);
+        return target ? ownerOf(target) : undefined;
+      };
       const crossTeam = dependencies.filter(d => {
-        const targetOwner = targetOwners.get(d.targetRef);
-        return targetOwner !== undefined && targetOwner !== d.sourceOwner;
+        const owner = targetOwner(d.targetRef);
+        return owner !== undefined && owner !== d.sourceOwner;
       });
 
       const firstRun = await store.recordTriggerRun(id, now);
@@ -118,7 +108,7 @@ export function crossTeamDependencyTrigger(options: {
           title: `New cross-team dependency on ${d.targetRef}`,
           description: `${d.sourceRef} (owned by ${d.sourceOwner}) now ${
             d.relation === RELATION_CONSUMES_API ? 'consumes' : 'depends on'
-          } ${d.targetRef}, owned by ${targetOwners.get(
+          } ${d.targetRef}, owned by ${targetOwner(
             d.targetRef,
           )}: a cross-team contract for the council to review.`,
           causeKey: causeKey(d),

@@ -7,7 +7,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
-import { chunks } from '../../database/util';
+import { readEntitiesByRefs } from '../../catalog/readEntitiesByRefs';
 
 /**
  * A decision outside the team's scope: a proposed or accepted ADR declaring a decision scope
@@ -28,37 +28,20 @@ export function decisionOutsideScopeTrigger(options: {
       const adrs = (await signals.listScopedAdrs()).filter(adr =>
         DECISION_KINDS.some(kind => kind.id === adr.scope),
       );
-      const owners = [
-        ...new Set(adrs.flatMap(adr => (adr.owner ? [adr.owner] : []))),
-      ];
-      const memberCounts = new Map<string, number>();
-      const credentials = await auth.getOwnServiceCredentials();
-      for (const batch of chunks(owners)) {
-        const { items } = await catalog.getEntitiesByRefs(
-          {
-            entityRefs: batch,
-            fields: [
-              'kind',
-              'metadata.namespace',
-              'metadata.name',
-              'relations',
-            ],
-          },
-          { credentials },
-        );
-        batch.forEach((ref, index) => {
-          memberCounts.set(
-            ref,
-            (items[index]?.relations ?? []).filter(
-              r => r.type === RELATION_HAS_MEMBER,
-            ).length,
-          );
-        });
-      }
+      const owners = await readEntitiesByRefs({
+        catalog,
+        entityRefs: [
+          ...new Set(adrs.flatMap(adr => (adr.owner ? [adr.owner] : []))),
+        ],
+        credentials: await auth.getOwnServiceCredentials(),
+        extraFields: ['relations'],
+      });
+      const memberCount = (owner: string | undefined) =>
+        (owner ? owners.get(owner)?.relations ?? [] : []).filter(
+          r => r.type === RELATION_HAS_MEMBER,
+        ).length;
       return adrs.flatMap(adr => {
-        const scope = resolveDecisionScope(
-          adr.owner ? memberCounts.get(adr.owner) ?? 0 : 0,
-        );
+        const scope = resolveDecisionScope(memberCount(adr.owner));
         const kind = scope.councilDecides.find(k => k.id === adr.scope);
         if (!kind) {
           return [];
