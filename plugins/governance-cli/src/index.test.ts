@@ -129,6 +129,55 @@ describe('governance-cli as a process', () => {
     );
   });
 
+  describe('adr lint', () => {
+    const adrs = '../commands/adrLint/__fixtures__';
+
+    it('exits 0 for a folder of sound ADRs', async () => {
+      expect(await governanceCli(['adr', 'lint', `${adrs}/clean`])).toEqual({
+        exitCode: 0,
+        stdout: '',
+        stderr: 'No ADR problems in 3 files\n',
+      });
+    });
+
+    it('exits 1 with a GitHub Actions annotation per problem', async () => {
+      const result = await governanceCli([
+        'adr',
+        'lint',
+        `${adrs}/problems`,
+        '--format',
+        'github',
+        '--date-order',
+        'month-first',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout.split('\n')[0]).toBe(
+        `::error file=${adrs}/problems/0001-use-postgresql.md,title=adr-date::date '05/02/2026' can be read as 2 May 2026 or 5 February 2026; it is read month-first as 2026-05-02 (governance.adrs.dateOrder): write 2026-05-02 to remove the doubt (adr-date)`,
+      );
+      expect(result.stderr).toBe('8 ADR problems in 4 files of 4\n');
+    });
+
+    it.each([
+      [['adr', 'lint'], "error: missing required argument 'folder'"],
+      [
+        ['adr', 'lint', `${adrs}/clean`, '--date-order', 'year-first'],
+        "error: option '--date-order <order>' argument 'year-first' is invalid. Allowed choices are day-first, month-first.",
+      ],
+      [
+        ['adr', 'lint', `${adrs}/clean`, '--file-pattern', '(['],
+        "governance-cli: --file-pattern '([' is not a regular expression",
+      ],
+      [['adr', 'lint', 'docs/adr'], 'docs/adr: File not found'],
+    ])(
+      'exits 2, naming why it could not run, for %j',
+      async (args, message) => {
+        const result = await governanceCli(args);
+        expect(result.exitCode).toBe(2);
+        expect(result.stderr).toContain(message);
+      },
+    );
+  });
+
   describe('facts push', () => {
     let baseUrl: string;
 

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { exitWithError, flushOutput } from '../lib/errors';
+import { ADR_DATE_ORDERS } from '@catalog-governance/backstage-plugin-governance-common';
+import { DEFAULT_ADR_FILE_PATTERN } from './adrLint/lintAdrs';
 import { LINT_FORMATS } from './lint/formatters';
 
 const collect = (value: string, previous: string[] = []) => [
@@ -29,6 +31,34 @@ export function registerCommands(program: Command) {
         .default('text'),
     )
     .action(lazy(() => import('./lint/lint')));
+
+  program
+    .command('adr')
+    .description('Work with architecture decision records (ADRs)')
+    .command('lint')
+    .description(
+      'Check the ADRs of a folder with the parser the governance backend uses: status, date, superseding ADR, numbers and file names',
+    )
+    .argument('<folder>', 'the folder that holds the ADR files, e.g. docs/adr')
+    .option(
+      '--file-pattern <regex>',
+      'regular expression every ADR file name must match',
+      DEFAULT_ADR_FILE_PATTERN,
+    )
+    .addOption(
+      new Option(
+        '--date-order <order>',
+        'how a date such as 05/02/2018 is read (as governance.adrs.dateOrder)',
+      )
+        .choices(ADR_DATE_ORDERS)
+        .default('day-first'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(LINT_FORMATS)
+        .default('text'),
+    )
+    .action(lazy(() => import('./adrLint/adrLint')));
 
   const facts = program
     .command('facts')

@@ -6,17 +6,51 @@ export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'];
 /** The output format of `lint`: see {@link LINT_FORMATS}. */
 export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 
+/** What every lint command's problems have: where the problem is and the rule it breaks. */
+export interface LintFinding {
+  file: string;
+  line?: number;
+  column?: number;
+  ruleId: string;
+}
+
 /** Everything one lint run found, across all files. */
-export interface LintReport {
+export interface LintReport<P extends LintFinding = LintProblem> {
   files: string[];
-  problems: LintProblem[];
+  problems: P[];
   errors: LintError[];
+}
+
+/**
+ * How a lint command words its problems, so that every lint command shares one set of output
+ * formats and summaries.
+ */
+export interface LintVocabulary<P extends LintFinding> {
+  /** What one problem is called in the summary, e.g. `governance annotation problem`. */
+  problemName: string;
+  /** The one-line description of a problem, without its location. */
+  describe(problem: P): string;
+  /** The title of a problem's GitHub annotation. */
+  title(problem: P): string;
+  /** The SARIF short description of a rule. */
+  describeRule(ruleId: string): string;
 }
 
 /** The one-line description of a problem, without its location. */
 export function describeProblem(p: LintProblem): string {
   return `${p.entityRef} ${p.key}=${p.value}: ${p.problem} (allowed: ${p.allowed})`;
 }
+
+/** The words of `lint`, which checks governance annotations. */
+const ANNOTATION_VOCABULARY: LintVocabulary<LintProblem> = {
+  problemName: 'governance annotation problem',
+  describe: describeProblem,
+  title: p => p.key,
+  describeRule: id =>
+    id === UNKNOWN_KEY_RULE
+      ? 'Known governance annotation key'
+      : `Valid ${id} annotation`,
+};
 
 function location(e: { file: string; line?: number; column?: number }) {
   if (e.line === undefined) {
@@ -29,21 +63,19 @@ function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summary(report: LintReport): string {
+function summary(report: LintReport<LintFinding>, problemName: string): string {
   const { files, problems, errors } = report;
   const lines: string[] = [];
   if (problems.length) {
     const withProblems = new Set(problems.map(p => p.file)).size;
     lines.push(
-      `${plural(problems.length, 'governance annotation problem')} in ${plural(
+      `${plural(problems.length, problemName)} in ${plural(
         withProblems,
         'file',
       )} of ${files.length}`,
     );
   } else if (!errors.length) {
-    lines.push(
-      `No governance annotation problems in ${plural(files.length, 'file')}`,
-    );
+    lines.push(`No ${problemName}s in ${plural(files.length, 'file')}`);
   }
   if (errors.length) {
     lines.push(
@@ -92,7 +124,11 @@ function sarifLocation(e: { file: string; line?: number; column?: number }) {
   };
 }
 
-function sarif(report: LintReport, toolVersion: string) {
+function sarif<P extends LintFinding>(
+  report: LintReport<P>,
+  toolVersion: string,
+  vocabulary: LintVocabulary<P>,
+) {
   const ruleIds = [...new Set(report.problems.map(p => p.ruleId))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -106,12 +142,7 @@ function sarif(report: LintReport, toolVersion: string) {
             rules: ruleIds.map(id => ({
               id,
               name: id,
-              shortDescription: {
-                text:
-                  id === UNKNOWN_KEY_RULE
-                    ? 'Known governance annotation key'
-                    : `Valid ${id} annotation`,
-              },
+              shortDescription: { text: vocabulary.describeRule(id) },
               defaultConfiguration: { level: 'error' },
             })),
           },
@@ -130,7 +161,7 @@ function sarif(report: LintReport, toolVersion: string) {
           ruleId: p.ruleId,
           ruleIndex: ruleIds.indexOf(p.ruleId),
           level: 'error',
-          message: { text: describeProblem(p) },
+          message: { text: vocabulary.describe(p) },
           locations: [sarifLocation(p)],
         })),
       },
@@ -141,12 +172,25 @@ function sarif(report: LintReport, toolVersion: string) {
 /**
  * Renders a lint report. Problems go to stdout, one per line in `text`; errors and the summary
  * go to stderr in `text` and `github`, so stdout stays machine-readable in every format.
+ * `options.vocabulary` words the problems of a lint command other than `lint`.
  */
 export function formatLintReport(
   report: LintReport,
   format: LintFormat,
   options: { toolVersion: string },
+): { stdout: string; stderr: string };
+export function formatLintReport<P extends LintFinding>(
+  report: LintReport<P>,
+  format: LintFormat,
+  options: { toolVersion: string; vocabulary: LintVocabulary<P> },
+): { stdout: string; stderr: string };
+export function formatLintReport(
+  report: LintReport<LintFinding>,
+  format: LintFormat,
+  options: { toolVersion: string; vocabulary?: LintVocabulary<LintFinding> },
 ): { stdout: string; stderr: string } {
+  const vocabulary: LintVocabulary<LintFinding> =
+    options.vocabulary ?? ANNOTATION_VOCABULARY;
   switch (format) {
     case 'json':
       return {
@@ -164,7 +208,7 @@ export function formatLintReport(
     case 'sarif':
       return {
         stdout: `${JSON.stringify(
-          sarif(report, options.toolVersion),
+          sarif(report, options.toolVersion, vocabulary),
           null,
           2,
         )}\n`,
@@ -177,24 +221,25 @@ export function formatLintReport(
             githubCommand(e, 'governance-cli could not lint', e.message),
           ),
           ...report.problems.map(p =>
-            githubCommand(p, p.key, describeProblem(p)),
+            githubCommand(p, vocabulary.title(p), vocabulary.describe(p)),
           ),
         ].join(''),
-        stderr: summary(report),
+        stderr: summary(report, vocabulary.problemName),
       };
     default:
       return {
         stdout: report.problems
           .map(
             p =>
-              `${location({ file: p.file, line: p.line })} ${describeProblem(
-                p,
-              )}\n`,
+              `${location({
+                file: p.file,
+                line: p.line,
+              })} ${vocabulary.describe(p)}\n`,
           )
           .join(''),
         stderr:
           report.errors.map(e => `${location(e)}: ${e.message}\n`).join('') +
-          summary(report),
+          summary(report, vocabulary.problemName),
       };
   }
 }
