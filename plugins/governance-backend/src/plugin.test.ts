@@ -5,10 +5,9 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governancePlugin } from './plugin';
+import { startGovernanceTestBackend } from './__testUtils__/governanceTestBackend';
 
 const members = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -63,20 +62,10 @@ const entities: Entity[] = [
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('governance backend plugin', () => {
-  async function startBackend(
+  const startBackend = (
     config: object = {},
-    extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
-  ) {
-    const { server } = await startTestBackend({
-      features: [
-        ...(extraFeatures ?? []),
-        governancePlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    });
-    return server;
-  }
+    features: Parameters<typeof startTestBackend>[0]['features'] = [],
+  ) => startGovernanceTestBackend({ entities, config, features });
 
   it("serves an entity's tier, scorecard, ownership and decision scope", async () => {
     const server = await startBackend();

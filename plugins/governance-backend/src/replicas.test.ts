@@ -10,11 +10,12 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { governanceEscalationTriggersExtensionPoint } from '@catalog-governance/backstage-plugin-governance-node';
+import { tieredComponent } from './__testUtils__/governanceTestBackend';
+import { withReplicas } from './__testUtils__/replicas';
 import { governancePlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -22,19 +23,12 @@ jest.setTimeout(60_000);
 // Replicas share a database only on PostgreSQL; CI requires it (see database/migrations.test).
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-const entities: Entity[] = Array.from({ length: 3 }, (_, i) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: `service-${i}`,
-    annotations: { 'governance/tier': 'core' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-}));
+const entities = Array.from({ length: 3 }, (_, i) =>
+  tieredComponent(`service-${i}`),
+);
 
-/** One backend replica: its own connection pool to the shared database, its own catalog client. */
-async function startReplica(connection: Knex.Config) {
-  const knex = knexFactory(connection);
+/** One backend replica: its own catalog client. */
+async function startReplica(knex: Knex) {
   const catalog = catalogServiceMock({ entities });
   // Every full evaluation reads the systems first, so these calls count the runs of this replica.
   const evaluations = jest.spyOn(catalog, 'queryEntities');
@@ -106,8 +100,7 @@ async function startReplica(connection: Knex.Config) {
     ],
   });
   return {
-    backend,
-    knex,
+    stop: () => backend.stop(),
     scheduler: scheduler!,
     triggerRuns: () => triggerRuns.mock.calls.length,
     runs: () =>
@@ -120,89 +113,76 @@ async function startReplica(connection: Knex.Config) {
   };
 }
 
+/**
+ * Waits (up to 20 s) until the replicas together ran `n` times, then longer than a poll
+ * interval (5 s) to see that no replica runs the same tick a second time.
+ */
+async function waitForTotal(total: () => number, n: number) {
+  for (let waited = 0; total() < n && waited < 20_000; waited += 200) {
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  expect(total()).toBe(n);
+  await new Promise(resolve => setTimeout(resolve, 6_000));
+  expect(total()).toBe(n);
+}
+
 describe.each(databases.eachSupportedId())(
   'two replicas on one %s database',
   databaseId => {
     it('run a scheduled scorecard evaluation once between them', async () => {
       const shared = await databases.init(databaseId);
-      const connection = shared.client.config as Knex.Config;
-      const replicas = [
-        await startReplica(connection),
-        await startReplica(connection),
-      ];
-      try {
-        const task = 'governance-evaluate-scorecards';
-        // Both replicas registered the task; each sees the same one stored in the database.
-        for (const replica of replicas) {
-          expect(
-            (await replica.scheduler.getScheduledTasks()).map(t => t.id),
-          ).toContain(task);
-        }
-
-        const total = () => replicas[0].runs() + replicas[1].runs();
-        const waitForRuns = async (n: number) => {
-          for (let waited = 0; total() < n && waited < 20_000; waited += 200) {
-            await new Promise(resolve => setTimeout(resolve, 200));
+      await withReplicas(
+        { database: shared, start: startReplica },
+        async replicas => {
+          const task = 'governance-evaluate-scorecards';
+          // Both replicas registered the task; each sees the same one stored in the database.
+          for (const replica of replicas) {
+            expect(
+              (await replica.scheduler.getScheduledTasks()).map(t => t.id),
+            ).toContain(task);
           }
-          expect(total()).toBe(n);
-          // Longer than a poll interval (5 s): no replica runs the same tick a second time.
-          await new Promise(resolve => setTimeout(resolve, 6_000));
-          expect(total()).toBe(n);
-        };
 
-        // The first tick, due shortly after start-up: both workers race to claim it.
-        await waitForRuns(1);
-        const idle = replicas.find(r => r.runs() === 0)!;
+          const waitForRuns = (n: number) =>
+            waitForTotal(() => replicas[0].runs() + replicas[1].runs(), n);
 
-        // A tick made due by hand from the replica that did not run the first one.
-        await idle.scheduler.triggerTask(task);
-        await waitForRuns(2);
+          // The first tick, due shortly after start-up: both workers race to claim it.
+          await waitForRuns(1);
+          const idle = replicas.find(r => r.runs() === 0)!;
 
-        const stored = await shared('evaluated_entities').count({ n: '*' });
-        expect(Number(stored[0].n)).toBe(entities.length);
-      } finally {
-        for (const replica of replicas) {
-          await replica.backend.stop();
-          await replica.knex.destroy();
-        }
-      }
+          // A tick made due by hand from the replica that did not run the first one.
+          await idle.scheduler.triggerTask(task);
+          await waitForRuns(2);
+
+          const stored = await shared('evaluated_entities').count({ n: '*' });
+          expect(Number(stored[0].n)).toBe(entities.length);
+        },
+      );
     });
 
     it('run the escalation triggers once per tick between them, and raise a cause once', async () => {
       const shared = await databases.init(databaseId);
-      const connection = shared.client.config as Knex.Config;
-      const replicas = [
-        await startReplica(connection),
-        await startReplica(connection),
-      ];
-      try {
-        const total = () =>
-          replicas[0].triggerRuns() + replicas[1].triggerRuns();
-        const waitForRuns = async (n: number) => {
-          for (let waited = 0; total() < n && waited < 20_000; waited += 200) {
-            await new Promise(resolve => setTimeout(resolve, 200));
-          }
-          await new Promise(resolve => setTimeout(resolve, 6_000));
-          expect(total()).toBe(n);
-        };
-        await waitForRuns(1);
-        // Both replicas make the next tick due at the same moment: it still runs once.
-        await Promise.all(
-          replicas.map(r =>
-            r.scheduler.triggerTask('governance-escalation-triggers'),
-          ),
-        );
-        await waitForRuns(2);
-        const items = await shared('review_items').select('cause_key');
-        expect(items).toEqual([
-          { cause_key: 'error-budget:service-0:2026-11' },
-        ]);
-      } finally {
-        for (const replica of replicas) {
-          await replica.backend.stop();
-          await replica.knex.destroy();
-        }
-      }
+      await withReplicas(
+        { database: shared, start: startReplica },
+        async replicas => {
+          const waitForRuns = (n: number) =>
+            waitForTotal(
+              () => replicas[0].triggerRuns() + replicas[1].triggerRuns(),
+              n,
+            );
+          await waitForRuns(1);
+          // Both replicas make the next tick due at the same moment: it still runs once.
+          await Promise.all(
+            replicas.map(r =>
+              r.scheduler.triggerTask('governance-escalation-triggers'),
+            ),
+          );
+          await waitForRuns(2);
+          const items = await shared('review_items').select('cause_key');
+          expect(items).toEqual([
+            { cause_key: 'error-budget:service-0:2026-11' },
+          ]);
+        },
+      );
     });
   },
 );

@@ -4,10 +4,11 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
+import { tieredComponent } from './__testUtils__/governanceTestBackend';
+import { withReplicas } from './__testUtils__/replicas';
 import { governancePlugin } from './plugin';
 
 jest.setTimeout(120_000);
@@ -15,29 +16,15 @@ jest.setTimeout(120_000);
 // Replicas share a database only on PostgreSQL.
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
-
-async function startReplica(connection: Knex.Config) {
-  const knex = knexFactory(connection);
+async function startReplica(knex: Knex) {
   const backend = await startTestBackend({
     features: [
       governancePlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: [payments] }),
+      catalogServiceMock.factory({ entities: [tieredComponent('payments')] }),
     ],
   });
-  return {
-    server: backend.server,
-    stop: async () => {
-      await backend.stop();
-      await knex.destroy();
-    },
-  };
+  return { server: backend.server, stop: () => backend.stop() };
 }
 
 const ALICE = mockCredentials.user.header('user:default/alice');
@@ -47,13 +34,8 @@ describe.each(databases.eachSupportedId())(
   'concurrent edits of one review on two replicas of %s',
   databaseId => {
     it('apply each update or answer 409, and lose none', async () => {
-      const shared = await databases.init(databaseId);
-      const connection = shared.client.config as Knex.Config;
-      const replicas = [
-        await startReplica(connection),
-        await startReplica(connection),
-      ];
-      try {
+      const database = await databases.init(databaseId);
+      await withReplicas({ database, start: startReplica }, async replicas => {
         const created = await request(replicas[0].server)
           .post('/api/governance/reviews')
           .set('Authorization', ALICE)
@@ -124,11 +106,7 @@ describe.each(databases.eachSupportedId())(
         expect(applied).toHaveLength(landed.length);
         expect(new Set(applied)).toEqual(new Set(landed.map(c => c.dueDate)));
         expect(conflicts).toBeGreaterThan(0);
-      } finally {
-        for (const replica of replicas) {
-          await replica.stop();
-        }
-      }
+      });
     });
   },
 );

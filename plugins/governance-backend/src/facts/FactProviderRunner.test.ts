@@ -2,28 +2,21 @@ import {
   createBackendModule,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceFactProvider,
   governanceFactProvidersExtensionPoint,
 } from '@catalog-governance/backstage-plugin-governance-node';
+import type { Server } from 'node:http';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import {
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 import { FactProviderRunner } from './FactProviderRunner';
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
+const payments = tieredComponent('payments');
 
 const schedule: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
@@ -46,9 +39,7 @@ function providersModule(...providers: GovernanceFactProvider[]) {
   });
 }
 
-async function summaryOnceProvided(
-  server: Awaited<ReturnType<typeof startTestBackend>>['server'],
-) {
+async function summaryOnceProvided(server: Server) {
   for (let attempt = 0; attempt < 30; attempt++) {
     const summary = (
       await request(server)
@@ -90,11 +81,10 @@ describe('fact providers', () => {
         observedAt: '2026-11-31T00:00:00.000Z',
       },
     ]);
-    const { server } = await startTestBackend({
+    const server = await startGovernanceTestBackend({
+      entities: [payments],
       features: [
-        governancePlugin,
         providersModule({ id: 'sonar', schedule, collect }),
-        catalogServiceMock.factory({ entities: [payments] }),
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
         }),

@@ -1,22 +1,12 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { governancePlugin } from '../plugin';
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
+import {
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
 async function start(
   permission:
@@ -24,11 +14,10 @@ async function start(
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const registry = actionsRegistryServiceMock();
-  await startTestBackend({
+  await startGovernanceTestBackend({
+    entities: [tieredComponent('payments')],
+    permission,
     features: [
-      governancePlugin,
-      catalogServiceMock.factory({ entities: [payments] }),
-      mockServices.permissions.factory({ result: permission }),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
