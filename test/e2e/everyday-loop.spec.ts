@@ -134,10 +134,11 @@ test.describe('The catalog index', () => {
       await expect(tier).toHaveText('supporting');
     }
     // The picker shows again once the catalog's facets are in.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.waitForLoadState('networkidle');
     await expect(page.getByTestId('tier-picker-expand')).toBeVisible();
     await page.screenshot({
       path: path.join(screenshots, 'catalog-tier-column-and-filter.png'),
-      fullPage: true,
     });
   });
 });
