@@ -1,81 +1,27 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  complianceCounts,
-  ComplianceEntityPage,
-  ComplianceFilter,
-  ComplianceGroupBy,
-  ComplianceRollup,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { complianceCounts } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { paymentsEntities } from '../../__testUtils__/compliance';
 import {
-  paymentsEntities,
-  paymentsRollupBySystem,
-  rollupByOwner,
-} from '../../__testUtils__/compliance';
+  entities,
+  groupCells,
+  groupRow,
+  payments,
+  renderComplianceView,
+  rollup,
+} from '../../__testUtils__/complianceView';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
 import { responseError } from '../../__testUtils__/responseErrors';
-import { GovernanceApi, governanceApiRef } from '../../api';
-import { ComplianceView } from './ComplianceView';
-
-const payments = 'group:default/payments';
 
 /** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
 function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Answers roll-ups from the fixtures: everything by owner, or payments by system. */
-async function rollup(
-  groupBy: ComplianceGroupBy,
-  filter: ComplianceFilter = {},
-): Promise<ComplianceRollup> {
-  if (filter.owner === payments) {
-    return { ...paymentsRollupBySystem, groupBy, filter };
-  }
-  return { ...rollupByOwner, groupBy, filter };
-}
-
-async function entities(
-  filter: ComplianceFilter = {},
-  page = { offset: 0, limit: 25 },
-): Promise<ComplianceEntityPage> {
-  return {
-    filter,
-    items: paymentsEntities,
-    totalItems: paymentsEntities.length,
-    ...page,
-  };
-}
-
-async function renderView(api: GovernanceApi, url = '/architecture-council') {
-  return renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, api]]}>
-      <ComplianceView />
-    </TestApiProvider>,
-    {
-      routeEntries: [url],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
-}
-
-function groupRow(key: string) {
-  return screen.getByTestId(`compliance-group-${key}`);
-}
-
-/** The cells of a group row, in the order of the column headers. */
-function groupCells(key: string): string[] {
-  return Array.from(groupRow(key).children)
-    .slice(0, -1)
-    .map(cell => cell.textContent ?? '');
-}
-
 describe('ComplianceView', () => {
   it('rolls the results up by owner, least passing first, under the totals', async () => {
     const api = mockComplianceApi({ getComplianceRollup: rollup });
-    await renderView(api);
+    await renderComplianceView(api);
 
     const table = await screen.findByRole('table', {
       name: 'Compliance by owner',
@@ -146,7 +92,7 @@ describe('ComplianceView', () => {
       getComplianceRollup: rollup,
       getComplianceEntities: entities,
     });
-    await renderView(api);
+    await renderComplianceView(api);
 
     await screen.findByRole('table', { name: 'Compliance by owner' });
     expect(api.getComplianceEntities).not.toHaveBeenCalled();
@@ -200,7 +146,7 @@ describe('ComplianceView', () => {
       getComplianceRollup: rollup,
       getComplianceEntities: entities,
     });
-    await renderView(
+    await renderComplianceView(
       api,
       '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
     );
@@ -229,7 +175,7 @@ describe('ComplianceView', () => {
       getComplianceRollup: rollup,
       getComplianceEntities: entities,
     });
-    await renderView(
+    await renderComplianceView(
       api,
       '/architecture-council?groupBy=domain&owner=group%3Adefault%2Fpayments&system=',
     );
@@ -276,7 +222,7 @@ describe('ComplianceView', () => {
             }
           : rollup(groupBy, filter),
     });
-    await renderView(api);
+    await renderComplianceView(api);
 
     await screen.findByRole('table', { name: 'Compliance by owner' });
     await userEvent.click(screen.getByRole('button', { name: 'Tier' }));
@@ -303,7 +249,7 @@ describe('ComplianceView', () => {
         totalItems: 60,
       }),
     });
-    await renderView(
+    await renderComplianceView(
       api,
       '/architecture-council?owner=group%3Adefault%2Fpayments',
     );
@@ -318,109 +264,6 @@ describe('ComplianceView', () => {
     );
   });
 
-  describe('CSV export', () => {
-    let clicked: HTMLAnchorElement[];
-
-    beforeEach(() => {
-      clicked = [];
-      // jsdom has neither object URLs nor downloads.
-      URL.createObjectURL = jest.fn(() => 'blob:compliance');
-      URL.revokeObjectURL = jest.fn();
-      jest
-        .spyOn(HTMLAnchorElement.prototype, 'click')
-        .mockImplementation(function record(this: HTMLAnchorElement) {
-          clicked.push(this);
-        });
-    });
-
-    afterEach(() => {
-      jest.restoreAllMocks();
-    });
-
-    it('downloads the roll-up as it is on screen', async () => {
-      const csv = new Blob(['owner,entities\n'], { type: 'text/csv' });
-      const api = mockComplianceApi({
-        getComplianceRollup: rollup,
-        getComplianceEntities: entities,
-        exportComplianceCsv: async () => csv,
-      });
-      await renderView(
-        api,
-        '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
-      );
-
-      const groups = await screen.findByRole('table', {
-        name: 'Compliance by system',
-      });
-      const card = groups.closest('.MuiCard-root') as HTMLElement;
-      await userEvent.click(
-        within(card).getByRole('button', { name: 'Export CSV' }),
-      );
-
-      await waitFor(() => expect(clicked).toHaveLength(1));
-      expect(api.exportComplianceCsv).toHaveBeenCalledWith({
-        view: 'groups',
-        groupBy: 'system',
-        filter: { owner: payments },
-      });
-      expect(URL.createObjectURL).toHaveBeenCalledWith(csv);
-      expect(clicked[0]).toHaveAttribute(
-        'download',
-        'compliance-by-system.csv',
-      );
-      expect(clicked[0]).toHaveAttribute('href', 'blob:compliance');
-      expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:compliance');
-    });
-
-    it('downloads every entity of the narrowed view from the entity list', async () => {
-      const api = mockComplianceApi({
-        getComplianceRollup: rollup,
-        getComplianceEntities: entities,
-        exportComplianceCsv: async () => new Blob(['entityRef\n']),
-      });
-      await renderView(
-        api,
-        '/architecture-council?owner=group%3Adefault%2Fpayments&system=',
-      );
-
-      const list = await screen.findByRole('table', { name: 'Entities' });
-      const card = list.closest('.MuiCard-root') as HTMLElement;
-      await userEvent.click(
-        within(card).getByRole('button', { name: 'Export CSV' }),
-      );
-
-      await waitFor(() => expect(clicked).toHaveLength(1));
-      expect(api.exportComplianceCsv).toHaveBeenCalledWith({
-        view: 'entities',
-        filter: { owner: payments, system: '' },
-      });
-      expect(clicked[0]).toHaveAttribute('download', 'compliance-entities.csv');
-    });
-
-    it('says why the export failed', async () => {
-      const error = await responseError(403, 'Forbidden', {
-        error: { name: 'NotAllowedError', message: 'Unauthorized' },
-        request: { method: 'GET', url: '/api/governance/compliance.csv' },
-        response: { statusCode: 403 },
-      });
-      const api = mockComplianceApi({
-        getComplianceRollup: rollup,
-        exportComplianceCsv: async () => {
-          throw error;
-        },
-      });
-      await renderView(api);
-
-      await screen.findByRole('table', { name: 'Compliance by owner' });
-      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-
-      expect(await screen.findByRole('alert')).toHaveTextContent(
-        'The export failed: Unauthorized',
-      );
-      expect(clicked).toHaveLength(0);
-    });
-  });
-
   it('draws the trend of the narrowed view over the picked range', async () => {
     const api = mockComplianceApi({
       getComplianceRollup: rollup,
@@ -433,7 +276,7 @@ describe('ComplianceView', () => {
         ],
       }),
     });
-    await renderView(
+    await renderComplianceView(
       api,
       '/architecture-council?owner=group%3Adefault%2Fpayments',
     );
@@ -470,7 +313,7 @@ describe('ComplianceView', () => {
         totals: { entities: 0, counts: complianceCounts({}) },
       }),
     });
-    await renderView(api);
+    await renderComplianceView(api);
 
     expect(
       await screen.findByText('No scorecard results yet'),
@@ -497,7 +340,7 @@ describe('ComplianceView', () => {
         limit: 25,
       }),
     });
-    await renderView(api, '/architecture-council?tier=gold');
+    await renderComplianceView(api, '/architecture-council?tier=gold');
 
     expect(
       await screen.findAllByText('No evaluated entity matches these filters.'),
@@ -522,7 +365,7 @@ describe('ComplianceView', () => {
         throw error;
       },
     });
-    await renderView(api);
+    await renderComplianceView(api);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(

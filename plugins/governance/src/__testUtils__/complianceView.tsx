@@ -1,0 +1,71 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  ComplianceEntityPage,
+  ComplianceFilter,
+  ComplianceGroupBy,
+  ComplianceRollup,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { screen } from '@testing-library/react';
+import { GovernanceApi, governanceApiRef } from '../api';
+import { ComplianceView } from '../components/ComplianceView';
+import {
+  paymentsEntities,
+  paymentsRollupBySystem,
+  rollupByOwner,
+} from './compliance';
+
+/** The owner whose roll-up {@link rollup} narrows to. */
+export const payments = 'group:default/payments';
+
+/** Answers roll-ups from the fixtures: everything by owner, or payments by system. */
+export async function rollup(
+  groupBy: ComplianceGroupBy,
+  filter: ComplianceFilter = {},
+): Promise<ComplianceRollup> {
+  if (filter.owner === payments) {
+    return { ...paymentsRollupBySystem, groupBy, filter };
+  }
+  return { ...rollupByOwner, groupBy, filter };
+}
+
+/** Answers every entity page with the payments team's entities. */
+export async function entities(
+  filter: ComplianceFilter = {},
+  page = { offset: 0, limit: 25 },
+): Promise<ComplianceEntityPage> {
+  return {
+    filter,
+    items: paymentsEntities,
+    totalItems: paymentsEntities.length,
+    ...page,
+  };
+}
+
+/** Renders the Compliance view at `url`, with entity links mounted. */
+export async function renderComplianceView(
+  api: GovernanceApi,
+  url = '/architecture-council',
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[governanceApiRef, api]]}>
+      <ComplianceView />
+    </TestApiProvider>,
+    {
+      routeEntries: [url],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+/** The roll-up row of one group. */
+export function groupRow(key: string) {
+  return screen.getByTestId(`compliance-group-${key}`);
+}
+
+/** The cells of a group row, in the order of the column headers. */
+export function groupCells(key: string): string[] {
+  return Array.from(groupRow(key).children)
+    .slice(0, -1)
+    .map(cell => cell.textContent ?? '');
+}
