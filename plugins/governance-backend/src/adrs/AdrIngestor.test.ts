@@ -18,10 +18,10 @@ import {
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
-import { migrateGovernanceDatabase } from '../database/migrateGovernanceDatabase';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -66,10 +66,7 @@ describe.each(databases.eachSupportedId())(
       policy: Partial<AdrPolicy> = {},
       parsers: GovernanceAdrParser[] = [],
     ) {
-      const knex = await databases.init(databaseId);
-      await migrateGovernanceDatabase(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      );
+      const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,
       });

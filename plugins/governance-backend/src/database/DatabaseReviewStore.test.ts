@@ -1,7 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
-import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
 import { NewReviewItem } from './ReviewStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -18,10 +18,7 @@ const designReview: NewReviewItem = {
 
 describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
   async function createStore() {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     return new DatabaseReviewStore(knex);
   }
 

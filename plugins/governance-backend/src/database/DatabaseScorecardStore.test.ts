@@ -1,8 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
-import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
 import { EntityEvaluation } from './ScorecardStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -36,10 +36,7 @@ describe.each(databases.eachSupportedId())(
   'scorecard storage on %s',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await migrateGovernanceDatabase(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      );
+      const knex = await migratedDatabase(databases, databaseId);
       return { knex, store: new DatabaseScorecardStore(knex) };
     }
 

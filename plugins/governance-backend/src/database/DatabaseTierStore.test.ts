@@ -1,6 +1,6 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseTierStore } from './DatabaseTierStore';
-import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -8,10 +8,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
   async function createStore() {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     return { knex, store: new DatabaseTierStore(knex) };
   }
 

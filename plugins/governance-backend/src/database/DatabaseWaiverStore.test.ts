@@ -1,6 +1,6 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
-import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -8,10 +8,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
   it('records grant and revocation, and refuses a second revocation', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     const store = new DatabaseWaiverStore(knex);
     await store.createWaiver({
       id: '00000000-0000-4000-8000-000000000001',

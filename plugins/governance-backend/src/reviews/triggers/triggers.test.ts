@@ -13,12 +13,12 @@ import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../../database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
 import { DatabaseEscalationSignals } from '../../database/DatabaseEscalationSignals';
-import { migrateGovernanceDatabase } from '../../database/migrateGovernanceDatabase';
 import { readTriggerSettings } from '../../config';
 import { EscalationRunner } from '../EscalationRunner';
 import { ReviewNotifier } from '../ReviewNotifier';
 import { ReviewService } from '../ReviewService';
 import { builtInTriggers } from './builtInTriggers';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -84,10 +84,7 @@ describe.each(databases.eachSupportedId())(
   'escalation triggers on %s',
   databaseId => {
     async function setUp(entities: Entity[] = [], config: object = {}) {
-      const knex = await databases.init(databaseId);
-      await migrateGovernanceDatabase(
-        mockServices.database({ knex, migrations: { skip: false } }),
-      );
+      const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseGovernanceStore(knex);
       const adrStore = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,
