@@ -6,14 +6,14 @@ import { glob } from 'glob';
 import { readFile, stat } from 'node:fs/promises';
 import { posix, resolve as resolvePath } from 'node:path';
 import { version } from '../../../package.json';
-import {
-  EXIT_COULD_NOT_RUN,
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  ExitCodeError,
-} from '../../lib/errors';
+import { ExitCodeError } from '../../lib/errors';
 import { invocationDir } from '../../lib/invocationDir';
-import { formatLintReport, LintFormat, LintReport } from '../lint/formatters';
+import {
+  formatLintReport,
+  lintExitCode,
+  LintFormat,
+  LintReport,
+} from '../lint/formatters';
 import { LintError } from '../lint/lintCatalogFile';
 import { describeFsError } from '../lint/resolveInputs';
 import {
@@ -88,14 +88,8 @@ export async function adrLint(
     }),
   );
 
-  let exitCode = EXIT_OK;
-  if (report.errors.length) {
-    exitCode = EXIT_COULD_NOT_RUN;
-  } else if (report.problems.length) {
-    exitCode = EXIT_PROBLEMS;
-  }
   return {
-    exitCode,
+    exitCode: lintExitCode(report),
     ...formatLintReport(report, options.format ?? 'text', {
       toolVersion: version,
       vocabulary: ADR_LINT_VOCABULARY,

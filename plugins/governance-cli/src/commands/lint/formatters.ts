@@ -1,3 +1,4 @@
+import { EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_PROBLEMS } from '../../lib/errors';
 import { LintError, LintProblem, UNKNOWN_KEY_RULE } from './lintCatalogFile';
 
 /** The output formats of `lint`. */
@@ -167,6 +168,14 @@ function sarif<P extends LintFinding>(
       },
     ],
   };
+}
+
+/** The exit code of a lint run: 0 clean, 1 problems found, 2 could not lint everything. */
+export function lintExitCode(report: LintReport<LintFinding>): number {
+  if (report.errors.length) {
+    return EXIT_COULD_NOT_RUN;
+  }
+  return report.problems.length ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /**

@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { version } from '../../../package.json';
-import { EXIT_COULD_NOT_RUN, EXIT_OK, EXIT_PROBLEMS } from '../../lib/errors';
 import { invocationDir } from '../../lib/invocationDir';
 import { loadTierPolicies } from '../../lib/loadTierPolicies';
-import { formatLintReport, LintFormat, LintReport } from './formatters';
+import {
+  formatLintReport,
+  lintExitCode,
+  LintFormat,
+  LintReport,
+} from './formatters';
 import { lintCatalogFile } from './lintCatalogFile';
 import { describeFsError, resolveInputs } from './resolveInputs';
 
@@ -45,14 +49,8 @@ export async function lint(
     report.errors.push(...result.errors);
   }
 
-  let exitCode = EXIT_OK;
-  if (report.errors.length) {
-    exitCode = EXIT_COULD_NOT_RUN;
-  } else if (report.problems.length) {
-    exitCode = EXIT_PROBLEMS;
-  }
   return {
-    exitCode,
+    exitCode: lintExitCode(report),
     ...formatLintReport(report, options.format ?? 'text', {
       toolVersion: version,
     }),
