@@ -21,6 +21,7 @@ import {
   governanceRetrospectiveCreatePermission,
   Retrospective,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { AdrAssetReader } from '../adrs/AdrAssetReader';
 import { AdrIngestor } from '../adrs/AdrIngestor';
@@ -74,16 +75,16 @@ function readRetrospectiveRequest(
 export function registerAdrRoutes(
   router: GovernanceApiRouter,
   options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  auditor: AuditorService;
-  urlReader: UrlReaderService;
-  integrations: ScmIntegrationRegistry;
-  adrStore: DatabaseAdrStore;
-  store: GovernanceStore;
-  adrs: AdrIngestor;
-  catalog: CatalogService;
-  logger: LoggerService;
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    auditor: AuditorService;
+    urlReader: UrlReaderService;
+    integrations: ScmIntegrationRegistry;
+    adrStore: DatabaseAdrStore;
+    store: GovernanceStore;
+    adrs: AdrIngestor;
+    catalog: CatalogService;
+    logger: LoggerService;
   },
 ): void {
   const { httpAuth, adrStore, adrs, catalog } = options;
@@ -206,8 +207,9 @@ export function registerAdrRoutes(
       );
     }
     const decidedAt = new Date(`${adr.date}T00:00:00Z`);
-    const start = new Date(decidedAt.getTime() - weeks * 7 * 86_400_000);
-    const end = new Date(decidedAt.getTime() + weeks * 7 * 86_400_000);
+    const decided = DateTime.fromJSDate(decidedAt, { zone: 'utc' });
+    const start = decided.minus({ weeks }).toJSDate();
+    const end = decided.plus({ weeks }).toJSDate();
     // The whole history is read, to know each check's value at the start of the window.
     const transitions = await options.store.listTransitions(
       adr.entityRef,

@@ -9,6 +9,7 @@ import {
   ComplianceFilter,
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
 import express from 'express';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { GovernanceStore } from '../database/GovernanceStore';
@@ -182,24 +183,21 @@ export function registerComplianceRoutes(
     const filter = filterOf(req.query);
     const days = req.query.days ?? 90;
     const hidden = await hiddenFrom(credentials);
-    const day = (time: number) => new Date(time).toISOString().slice(0, 10);
-    const now = Date.now();
+    const today = DateTime.utc().startOf('day');
+    const day = (daysBack: number) =>
+      today.minus({ days: daysBack }).toISODate()!;
     // The days before are stored per owner, system, domain and tier, not per entity, so they
     // cannot be cut down to what a caller with a conditional (or no) read permission may see:
     // such a caller gets today's point only, counted over the entities they see.
     const points =
       hidden === undefined
-        ? await store.getComplianceTrend(
-            filter,
-            day(now - (days - 1) * 86_400_000),
-            day(now - 86_400_000),
-          )
+        ? await store.getComplianceTrend(filter, day(days - 1), day(1))
         : [];
     // Today is read live, so a fact pushed a minute ago is in the trend as in the roll-up; the
     // stored day is for the days after.
     const { totals } = await store.getComplianceRollup('tier', filter, hidden);
     if (totals.counts.total > 0) {
-      points.push({ day: day(now), counts: totals.counts });
+      points.push({ day: day(0), counts: totals.counts });
     }
     res.json({ filter, points });
   });

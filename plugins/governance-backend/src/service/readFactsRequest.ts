@@ -6,6 +6,7 @@ import {
   validateFactValue,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { MeasuredFact } from '../database/GovernanceStore';
+import { DateTime } from 'luxon';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 /** One fact as the contract lets it through: each field of the right type, if present. */
@@ -74,7 +75,9 @@ export function readFactsRequest(
             observedAt,
           )}`,
         );
-      } else if (parsed.getTime() > now.getTime() + 5 * 60_000) {
+      } else if (
+        parsed > DateTime.fromJSDate(now).plus({ minutes: 5 }).toJSDate()
+      ) {
         problems.push(`${at}.observedAt ${observedAt} is in the future`);
       } else {
         observed = parsed;

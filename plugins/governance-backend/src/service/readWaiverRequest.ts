@@ -4,6 +4,7 @@ import {
   describeValue,
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
 
 const MAX_WAIVER_DAYS = 366;
@@ -44,7 +45,12 @@ export function readWaiverRequest(
     );
   } else if (expiry.getTime() <= now.getTime()) {
     problems.push(`expiresAt ${expiresAt} is not in the future`);
-  } else if (expiry.getTime() > now.getTime() + MAX_WAIVER_DAYS * 86_400_000) {
+  } else if (
+    expiry >
+    DateTime.fromJSDate(now, { zone: 'utc' })
+      .plus({ days: MAX_WAIVER_DAYS })
+      .toJSDate()
+  ) {
     problems.push(
       `expiresAt ${expiresAt} is more than ${MAX_WAIVER_DAYS} days ahead`,
     );

@@ -21,6 +21,7 @@ import {
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
@@ -123,8 +124,9 @@ export async function createRouter(options: {
     if (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    const to = new Date();
-    const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+    const today = DateTime.utc();
+    const to = today.toJSDate();
+    const from = today.minus({ days: days - 1 }).toJSDate();
     // Transitions are few (a row per change), so the whole history is read to know each
     // check's state on the first day of the window.
     const transitions = await options.store.listTransitions(

@@ -237,9 +237,9 @@ function bodyProblem(
     return `The request body must be ${expected(schema)}`;
   }
   if (schema.enum && value !== undefined) {
-    return `${field} ${describeValue(value)} is not allowed, expected ${expected(
-      schema,
-    )}`;
+    return `${field} ${describeValue(
+      value,
+    )} is not allowed, expected ${expected(schema)}`;
   }
   if (typeof value === 'string' && schema.type === 'string') {
     if (value === '' && (schema.minLength ?? 0) > 0) {
