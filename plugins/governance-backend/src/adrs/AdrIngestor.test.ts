@@ -57,6 +57,10 @@ function localReader(allowed: string): UrlReaderService {
   });
 }
 
+// The example catalog and its ADRs, which the README walks through.
+const examples = path.resolve(__dirname, '../../../../examples/governance');
+const exampleCatalog = path.join(examples, 'entities.yaml');
+
 describe.each(databases.eachSupportedId())(
   'ADR ingestion on %s',
   databaseId => {
@@ -86,17 +90,12 @@ describe.each(databases.eachSupportedId())(
     }
 
     it('reads the example ADRs from a path relative to the catalog file, with both annotations', async () => {
-      const examples = path.resolve(
-        __dirname,
-        '../../../../examples/governance',
-      );
-      const catalogFile = path.join(examples, 'entities.yaml');
       const { store, ingestor } = await setup(
         [
-          service('checkout-web', catalogFile, 'adrs/checkout-web'),
+          service('checkout-web', exampleCatalog, 'adrs/checkout-web'),
           service(
             'payments-api',
-            catalogFile,
+            exampleCatalog,
             'adrs/payments-api',
             'backstage.io/adr-location',
           ),
@@ -151,15 +150,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('indexes the ADRs across entities by retrospective state, status and title', async () => {
-      const examples = path.resolve(
-        __dirname,
-        '../../../../examples/governance',
-      );
-      const catalogFile = path.join(examples, 'entities.yaml');
       const { store, ingestor } = await setup(
         [
-          service('checkout-web', catalogFile, 'adrs/checkout-web'),
-          service('payments-api', catalogFile, 'adrs/payments-api'),
+          service('checkout-web', exampleCatalog, 'adrs/checkout-web'),
+          service('payments-api', exampleCatalog, 'adrs/payments-api'),
         ],
         localReader(examples),
       );
@@ -206,18 +200,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('moves retrospective dates when the policy changes, without reading the ADRs again', async () => {
-      const examples = path.resolve(
-        __dirname,
-        '../../../../examples/governance',
-      );
       const { ingestor, knex } = await setup(
-        [
-          service(
-            'checkout-web',
-            path.join(examples, 'entities.yaml'),
-            'adrs/checkout-web',
-          ),
-        ],
+        [service('checkout-web', exampleCatalog, 'adrs/checkout-web')],
         localReader(examples),
       );
       const now = new Date('2026-11-25T12:00:00Z');
