@@ -106,6 +106,27 @@ export function mockGovernanceApi(
   };
 }
 
+/** A governance API for a view that never asks for an entity's summary or trend. */
+function mockViewApi(methods: {
+  compliance?: Partial<Pick<GovernanceApi, ComplianceMethod>>;
+  adrs?: Partial<Pick<GovernanceApi, AdrMethod>>;
+  reviews?: Partial<Pick<GovernanceApi, ReviewMethod>>;
+}): jest.Mocked<GovernanceApi> {
+  return mockGovernanceApi(
+    async () => {
+      throw new Error('getEntitySummary was not expected in this test');
+    },
+    undefined,
+    async () => {
+      throw new Error('getScorecardTrend was not expected in this test');
+    },
+    {},
+    methods.compliance,
+    methods.adrs,
+    methods.reviews,
+  );
+}
+
 type ReviewMethod =
   | 'listReviews'
   | 'getReviewSettings'
@@ -119,19 +140,7 @@ export function mockReviewApi(
   reviews: Partial<Pick<GovernanceApi, ReviewMethod>>,
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
-  return mockGovernanceApi(
-    async () => {
-      throw new Error('getEntitySummary was not expected in this test');
-    },
-    undefined,
-    async () => {
-      throw new Error('getScorecardTrend was not expected in this test');
-    },
-    {},
-    {},
-    adrs,
-    reviews,
-  );
+  return mockViewApi({ adrs, reviews });
 }
 
 type AdrMethod =
@@ -147,18 +156,7 @@ type AdrMethod =
 export function mockAdrApi(
   adrs: Partial<Pick<GovernanceApi, AdrMethod>>,
 ): jest.Mocked<GovernanceApi> {
-  return mockGovernanceApi(
-    async () => {
-      throw new Error('getEntitySummary was not expected in this test');
-    },
-    undefined,
-    async () => {
-      throw new Error('getScorecardTrend was not expected in this test');
-    },
-    {},
-    {},
-    adrs,
-  );
+  return mockViewApi({ adrs });
 }
 
 type ComplianceMethod =
@@ -171,15 +169,5 @@ type ComplianceMethod =
 export function mockComplianceApi(
   compliance: Partial<Pick<GovernanceApi, ComplianceMethod>>,
 ): jest.Mocked<GovernanceApi> {
-  return mockGovernanceApi(
-    async () => {
-      throw new Error('getEntitySummary was not expected in this test');
-    },
-    undefined,
-    async () => {
-      throw new Error('getScorecardTrend was not expected in this test');
-    },
-    {},
-    compliance,
-  );
+  return mockViewApi({ compliance });
 }
