@@ -36,6 +36,8 @@ function readSchedule(config: Config) {
 /**
  * Adds the governance plugin's stored ADRs to Backstage search, as documents of type
  * `governance-adr`.
+ *
+ * @public
  */
 export const searchModuleGovernanceAdrs = createBackendModule({
   pluginId: 'search',
