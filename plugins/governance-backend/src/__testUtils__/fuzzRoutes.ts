@@ -43,6 +43,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
+import { specBody, specNames, specQuery } from './specArbitraries';
 import {
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
@@ -702,6 +703,7 @@ function defineRoute(
     names: [
       ...Object.keys(query),
       ...Object.keys(fields),
+      ...specNames(method, template),
       ...(spec.nouns ?? []),
       ...GENERIC_NAMES,
     ],
@@ -737,15 +739,29 @@ function defineRoute(
           : []),
       ];
     },
-    requests: context =>
-      fc
+    requests: context => {
+      const fromContract = specBody(method, template);
+      return fc
         .record({
           id: template.includes(':id')
             ? pathId(spec.ids?.(context) ?? [])
             : fc.constant(''),
-          query: queryString(query, context),
+          // Requests drawn from the contract's schemas, beside those of the table below,
+          // which knows the backend's ids and the values that reach deeper checks.
+          query: fc.oneof(
+            { weight: 3, arbitrary: queryString(query, context) },
+            { weight: 2, arbitrary: specQuery(method, template) },
+          ),
           body: sendsBody
-            ? body(fields, context, spec.bodies?.(context))
+            ? fc.oneof(
+                {
+                  weight: 3,
+                  arbitrary: body(fields, context, spec.bodies?.(context)),
+                },
+                ...(fromContract
+                  ? [{ weight: 2, arbitrary: fromContract }]
+                  : []),
+              )
             : fc.oneof(
                 { weight: 8, arbitrary: fc.constant(undefined) },
                 { weight: 1, arbitrary: body({}, context) },
@@ -758,7 +774,8 @@ function defineRoute(
           query: q,
           ...(b ? { body: b } : {}),
           auth: a,
-        })),
+        }));
+    },
   };
 }
 

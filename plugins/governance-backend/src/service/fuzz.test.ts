@@ -5,6 +5,7 @@ import {
   fuzzRoute,
   startFuzzBackend,
 } from '../__testUtils__/fuzzRoutes';
+import { CONTRACT_ROUTES } from '../__testUtils__/specArbitraries';
 
 // Each route's requests at the limits come first (nesting 100,000 deep, bodies of the size limit
 // and one byte over, hostile path ids), then generated ones. About 55 s for all routes on two
@@ -17,6 +18,12 @@ describe('fuzzing the governance API with hostile requests', () => {
   beforeAll(async () => {
     backend = await startFuzzBackend();
   }, 60_000);
+
+  it('fuzzes every route of the contract', () => {
+    expect(FUZZ_ROUTES.map(route => route.name).sort()).toEqual(
+      [...CONTRACT_ROUTES].sort(),
+    );
+  });
 
   it.each(FUZZ_ROUTES.map(route => [route.name, route] as const))(
     '%s never answers 5xx, and answers every 4xx with a short message naming what was wrong',
