@@ -245,15 +245,16 @@ export interface EntityAdrsSectionProps {
   entityRef: string;
 }
 
+/** The ADR open in the dialog, from `?adr=<id>`. */
+function readOpenAdr(params: URLSearchParams) {
+  return params.get('adr') ?? undefined;
+}
+
 /**
  * The entity's architecture decision records as read from its ADR location, with their status,
  * date, deciders and retrospective; each opens in the ADR dialog. When the location is not
  * configured, not read yet or cannot be read, the section says so instead of listing nothing.
  */
-function readOpenAdr(params: URLSearchParams) {
-  return params.get('adr') ?? undefined;
-}
-
 export function EntityAdrsSection(props: EntityAdrsSectionProps) {
   const { entityRef } = props;
   const governanceApi = useApi(governanceApiRef);
