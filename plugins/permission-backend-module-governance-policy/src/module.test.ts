@@ -8,8 +8,12 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
 import permissionBackend from '@backstage/plugin-permission-backend';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { governancePermissionPolicy } from './module';
+
+// Each test starts a backend with the real permission framework: seconds on a busy machine.
+jest.setTimeout(30_000);
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -62,17 +66,21 @@ async function start(councilGroup?: string) {
 const as = (name: string) =>
   mockCredentials.user.header(`user:default/${name}`);
 
+/** Anyone may request a review: the item each test then triages, decides or waives. */
+const requestReview = (server: Server, name: string) =>
+  request(server)
+    .post('/api/governance/reviews')
+    .set('Authorization', as(name))
+    .send({
+      entityRef: 'component:default/payments',
+      kind: 'design-review',
+      title: 'New queue',
+    });
+
 describe('the example permission policy', () => {
   it('lets anyone request a review and only council members triage, decide and grant waivers', async () => {
     const server = await start('group:default/architecture-council');
-    const created = await request(server)
-      .post('/api/governance/reviews')
-      .set('Authorization', as('jane'))
-      .send({
-        entityRef: 'component:default/payments',
-        kind: 'design-review',
-        title: 'New queue',
-      });
+    const created = await requestReview(server, 'jane');
     expect(created.status).toBe(201);
     const id = created.body.id;
 
@@ -127,14 +135,7 @@ describe('the example permission policy', () => {
 
   it('denies the council permissions to everyone when no council group is configured', async () => {
     const server = await start();
-    const created = await request(server)
-      .post('/api/governance/reviews')
-      .set('Authorization', as('grace'))
-      .send({
-        entityRef: 'component:default/payments',
-        kind: 'design-review',
-        title: 'New queue',
-      });
+    const created = await requestReview(server, 'grace');
     expect(created.status).toBe(201);
     const triage = await request(server)
       .patch(`/api/governance/reviews/${created.body.id}`)
