@@ -111,7 +111,7 @@ describe('GovernanceAdrCollatorFactory', () => {
     ]);
     expect(documents[1]).toEqual({
       title: 'ADR 2: Choice 2',
-      text: '# Choice 2\n\nWe use Postgres for ledger 2.',
+      text: 'Choice 2 We use Postgres for ledger 2.',
       location: '/catalog/default/component/payments/governance?adr=adr-2',
       adrId: 'adr-2',
       entityRef: 'component:default/payments',

@@ -12,6 +12,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Readable } from 'node:stream';
 import { GovernanceAdrReader } from './GovernanceAdrReader';
+import { markdownToText } from './markdownToText';
 
 /** How the ADR collator pages through the governance API and builds links. */
 export interface GovernanceAdrCollatorOptions {
@@ -64,7 +65,7 @@ export class GovernanceAdrCollatorFactory implements DocumentCollatorFactory {
       const entity = parseEntityRef(adr.entityRef);
       yield {
         title: adr.number ? `ADR ${adr.number}: ${adr.title}` : adr.title,
-        text: adr.body.slice(0, options.maxTextLength),
+        text: markdownToText(adr.body).slice(0, options.maxTextLength),
         location: fillTemplate(options.locationTemplate, {
           namespace: entity.namespace,
           kind: entity.kind,
