@@ -8,8 +8,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -18,7 +16,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import RefreshIcon from '@material-ui/icons/Refresh';
 import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -38,6 +35,7 @@ import { describeError } from '../../lib/describeError';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import { LinkButton } from '../LinkButton';
+import { RefreshButton } from '../RefreshButton';
 
 const useStyles = makeStyles({
   table: { '& th': { whiteSpace: 'nowrap' } },
@@ -56,27 +54,6 @@ function LocationUrl(props: { url: string }) {
     <Link to={props.url}>{props.url}</Link>
   ) : (
     <code>{props.url}</code>
-  );
-}
-
-function RefreshButton(props: { onRefresh: () => void; refreshing: boolean }) {
-  const { onRefresh, refreshing } = props;
-  return (
-    <Button
-      variant="outlined"
-      size="small"
-      onClick={() => onRefresh()}
-      disabled={refreshing}
-      startIcon={
-        refreshing ? (
-          <CircularProgress size={16} aria-hidden />
-        ) : (
-          <RefreshIcon />
-        )
-      }
-    >
-      {refreshing ? 'Refreshing…' : 'Refresh'}
-    </Button>
   );
 }
 

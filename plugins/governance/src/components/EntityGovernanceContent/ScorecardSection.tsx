@@ -4,14 +4,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -27,6 +25,7 @@ import { CheckStateIndicator } from '../CheckStateIndicator';
 import { WaiverDialog } from '../WaiverDialog';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { formatDate, formatDateTime } from './formatDate';
+import { RefreshButton } from '../RefreshButton';
 
 function Muted(props: { children: ReactNode }) {
   return (
@@ -86,28 +85,6 @@ function ObservedCell(props: { result: CheckResult }) {
 
 /** The states a waiver can turn into `waived`; a passing check needs none. */
 const WAIVABLE_STATES: CheckState[] = ['fail', 'warn', 'unknown'];
-
-function RefreshButton(props: { onRefresh: () => void; refreshing: boolean }) {
-  const { onRefresh, refreshing } = props;
-  return (
-    <Button
-      variant="outlined"
-      size="small"
-      onClick={() => onRefresh()}
-      disabled={refreshing}
-      startIcon={
-        refreshing ? (
-          // The label already says it is refreshing; the spinner only shows that it moves.
-          <CircularProgress size={16} aria-hidden />
-        ) : (
-          <RefreshIcon />
-        )
-      }
-    >
-      {refreshing ? 'Refreshing…' : 'Refresh'}
-    </Button>
-  );
-}
 
 const useStyles = makeStyles({
   // Header labels and short values read badly when broken mid-word.
