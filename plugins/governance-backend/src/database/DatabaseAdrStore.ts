@@ -10,7 +10,13 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
-import { chunks, HiddenEntities, toIso, whereVisible } from './util';
+import {
+  chunks,
+  DbTimestamp,
+  HiddenEntities,
+  toIso,
+  whereVisible,
+} from './util';
 
 export { locationStatus } from './AdrStore';
 export type { AdrLocationRecord, StoredAdr } from './AdrStore';
@@ -46,7 +52,7 @@ type RetrospectiveRow = {
   outcome: string;
   notes: string;
   recorded_by: string;
-  recorded_at: Date | string | number;
+  recorded_at: DbTimestamp;
 };
 
 type LocationRow = {
@@ -55,7 +61,7 @@ type LocationRow = {
   etag: string | null;
   status: string;
   error: string | null;
-  read_at: Date | string | number | null;
+  read_at: DbTimestamp | null;
 };
 
 function toRetrospective(row: RetrospectiveRow): Retrospective {

@@ -7,7 +7,7 @@ import {
   ObservedTierChange,
   ScopedAdr,
 } from './EscalationSignals';
-import { chunks, toIso } from './util';
+import { chunks, DbTimestamp, toIso } from './util';
 
 /**
  * Knex implementation of {@link EscalationSignals}, tested on SQLite and PostgreSQL.
@@ -47,7 +47,7 @@ export class DatabaseEscalationSignals implements EscalationSignals {
       const history: {
         entity_ref: string;
         changes: string;
-        changed_at: Date | string | number;
+        changed_at: DbTimestamp;
       }[] = await this.db('scorecard_history')
         .whereIn('entity_ref', refs)
         .orderBy([
@@ -99,7 +99,7 @@ export class DatabaseEscalationSignals implements EscalationSignals {
       entity_ref: string;
       from_tier: string;
       to_tier: string;
-      observed_at: Date | string | number;
+      observed_at: DbTimestamp;
     }[] = await this.db('tier_changes')
       .whereNotNull('from_tier')
       .whereNotNull('to_tier')
@@ -127,7 +127,7 @@ export class DatabaseEscalationSignals implements EscalationSignals {
       entity_ref: string;
       check_id: string;
       reason: string;
-      expires_at: Date | string | number;
+      expires_at: DbTimestamp;
     }[] = await this.db('waivers')
       .whereNull('revoked_at')
       .where('expires_at', '<=', now)

@@ -1,14 +1,14 @@
 import { Knex } from 'knex';
 import { FactStore, MeasuredFact } from './FactStore';
-import { chunks, toIso } from './util';
+import { chunks, DbTimestamp, toIso } from './util';
 
 type FactRow = {
   entity_ref: string;
   name: string;
   source: string;
   value: string;
-  observed_at: Date | string | number;
-  received_at: Date | string | number;
+  observed_at: DbTimestamp;
+  received_at: DbTimestamp;
 };
 
 const DEFAULT_MAX_SOURCES_PER_FACT = 10;

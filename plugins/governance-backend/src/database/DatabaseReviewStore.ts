@@ -16,7 +16,13 @@ import {
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { NewReviewItem, ReviewPatch, ReviewStore } from './ReviewStore';
-import { chunks, HiddenEntities, toIso, whereVisible } from './util';
+import {
+  chunks,
+  DbTimestamp,
+  HiddenEntities,
+  toIso,
+  whereVisible,
+} from './util';
 
 export type { NewReviewItem, ReviewPatch } from './ReviewStore';
 
@@ -38,11 +44,11 @@ type ItemRow = {
   decision_rationale: string | null;
   decision_adr: string | null;
   decided_by: string | null;
-  decided_at: Date | string | number | null;
+  decided_at: DbTimestamp | null;
   version: number;
   comment_count: number;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
+  created_at: DbTimestamp;
+  updated_at: DbTimestamp;
 };
 
 type CommentRow = {
@@ -50,14 +56,14 @@ type CommentRow = {
   review_id: string;
   author: string;
   body: string;
-  created_at: Date | string | number;
+  created_at: DbTimestamp;
 };
 
 type HistoryRow = {
   id: number | string;
   review_id: string;
   actor: string;
-  at: Date | string | number;
+  at: DbTimestamp;
   action: string;
   changes: string;
 };

@@ -10,13 +10,13 @@ import {
   EntityEvaluation,
   ScorecardStore,
 } from './ScorecardStore';
-import { chunks, toIso } from './util';
+import { chunks, DbTimestamp, toIso } from './util';
 
 type EntityResultsRow = {
   entity_ref: string;
   /** JSON array of CheckResult */
   results: string;
-  written_at: Date | string | number;
+  written_at: DbTimestamp;
 };
 
 /** One check that changed in an evaluation, as stored in a history row. */
@@ -26,7 +26,7 @@ type HistoryRow = {
   entity_ref: string;
   /** JSON array of HistoryChange */
   changes: string;
-  changed_at: Date | string | number;
+  changed_at: DbTimestamp;
 };
 
 const PLACEMENT_COLUMNS = [

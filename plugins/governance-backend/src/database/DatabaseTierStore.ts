@@ -5,20 +5,20 @@ import {
   TierObservation,
   TierStore,
 } from './TierStore';
-import { chunks, toIso } from './util';
+import { chunks, DbTimestamp, toIso } from './util';
 
 type EntityTierRow = {
   entity_ref: string;
   tier: string;
-  since: Date | string | number;
-  last_seen_at: Date | string | number;
+  since: DbTimestamp;
+  last_seen_at: DbTimestamp;
 };
 
 type TierChangeRow = {
   entity_ref: string;
   from_tier: string | null;
   to_tier: string | null;
-  observed_at: Date | string | number;
+  observed_at: DbTimestamp;
 };
 
 function rowToChange(row: TierChangeRow): TierChange {

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { chunks, toIso } from './util';
+import { chunks, DbTimestamp, toIso } from './util';
 import { WaiverStore } from './WaiverStore';
 
 type WaiverRow = {
@@ -9,11 +9,11 @@ type WaiverRow = {
   entity_ref: string;
   check_id: string;
   reason: string;
-  expires_at: Date | string | number;
+  expires_at: DbTimestamp;
   created_by: string;
-  created_at: Date | string | number;
+  created_at: DbTimestamp;
   revoked_by: string | null;
-  revoked_at: Date | string | number | null;
+  revoked_at: DbTimestamp | null;
 };
 
 function rowToWaiver(row: WaiverRow): Waiver {

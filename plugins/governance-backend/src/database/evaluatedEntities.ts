@@ -1,4 +1,5 @@
 import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
+import { DbTimestamp } from './util';
 
 /** @internal */
 export const CHECK_STATES: CheckState[] = [
@@ -31,5 +32,5 @@ export type EvaluatedEntityRow = {
   total: number;
   passing_share: number;
   failing: string;
-  evaluated_at: Date | string | number;
+  evaluated_at: DbTimestamp;
 };

@@ -4,8 +4,10 @@ import { Knex } from 'knex';
 // inserts under SQLite's limit of 500 terms in the compound SELECT knex builds for them.
 const BATCH_SIZE = 500;
 
-/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Date. */
-export function toIso(value: Date | string | number): string {
+/** A timestamp column as read: SQLite hands it back as a number or string, PostgreSQL as Date. */
+export type DbTimestamp = Date | string | number;
+
+export function toIso(value: DbTimestamp): string {
   return new Date(value).toISOString();
 }
 
