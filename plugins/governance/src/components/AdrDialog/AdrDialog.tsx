@@ -1,4 +1,3 @@
-import { makeStyles } from '@material-ui/core/styles';
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -22,37 +21,13 @@ import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 import { describeError } from '../../lib/describeError';
 import { LinkButton } from '../LinkButton';
-
-const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-    margin: 0,
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0 },
-  },
-  section: { marginTop: theme.spacing(3) },
-}));
+import { DialogSection, FactList } from '../DialogSection';
 
 /** The ADR as people cite it: `ADR 3: Use Kafka`, or just the title without a number. */
 export function adrHeading(adr: { number?: number; title: string }): string {
   return adr.number !== undefined
     ? `ADR ${adr.number}: ${adr.title}`
     : adr.title;
-}
-
-function Section(props: { title: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <Box component="section" className={classes.section}>
-      <Typography variant="h6" component="h3" gutterBottom>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Box>
-  );
 }
 
 function resolve(target: string, base: string): string | undefined {
@@ -96,11 +71,10 @@ function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
 }
 
 function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
-  const classes = useStyles();
   const { adr, onOpenAdr } = props;
   const source = resolve(adr.url, adr.url);
   return (
-    <dl className={classes.facts}>
+    <FactList>
       <dt>Status</dt>
       <dd>
         <AdrStatusChip adr={adr} onOpenAdr={onOpenAdr} />
@@ -129,7 +103,7 @@ function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
           </dd>
         </>
       )}
-    </dl>
+    </FactList>
   );
 }
 
@@ -158,12 +132,12 @@ function AdrView(props: {
       )}
       <Divider style={{ marginTop: 16, marginBottom: 16 }} />
       <AdrMarkdown adr={adr} onOpenAdr={onOpenAdr} />
-      <Section title="Retrospective">
+      <DialogSection title="Retrospective">
         <AdrRetrospectiveSection adr={adr} onRecorded={onRecorded} />
-      </Section>
-      <Section title="Decision impact">
+      </DialogSection>
+      <DialogSection title="Decision impact">
         <AdrImpactSection adr={adr} />
-      </Section>
+      </DialogSection>
     </>
   );
 }

@@ -40,25 +40,15 @@ import {
 import { allowedDecisions, ReviewDecisionForm } from './ReviewDecisionForm';
 import { ReviewDiscussion, ReviewHistory } from './ReviewDiscussion';
 import { ReviewChange, ReviewTriageForm } from './ReviewTriageForm';
+import { DialogSection, FactList } from '../DialogSection';
 
 /** What the dialog says when someone else's change got in first. */
 export const REVIEW_CONFLICT_MESSAGE =
   'Someone else changed this review while you were editing. The latest version is shown; check it and try again.';
 
-const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-    alignItems: 'center',
-    margin: 0,
-    '& dt': { color: theme.palette.text.secondary },
-    '& dd': { margin: 0 },
-  },
-  section: { marginTop: theme.spacing(3) },
+const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap' },
-}));
+});
 
 /** A conflict thrown by this bundle's client, or by another copy of it. */
 function isConflict(error: unknown): error is ReviewConflictError {
@@ -70,27 +60,14 @@ function isConflict(error: unknown): error is ReviewConflictError {
   );
 }
 
-function Section(props: { title: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <Box component="section" className={classes.section}>
-      <Typography variant="h6" component="h3" gutterBottom>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Box>
-  );
-}
-
 function ReviewFacts(props: {
   item: ReviewItemDetail;
   onOpenAdr: (id: string) => void;
 }) {
-  const classes = useStyles();
   const { item, onOpenAdr } = props;
   const { kinds } = useReviewKinds();
   return (
-    <dl className={classes.facts} data-testid="governance-review-facts">
+    <FactList centered data-testid="governance-review-facts">
       <dt>Entity</dt>
       <dd>
         <EntityRefLink entityRef={item.entityRef} />
@@ -129,7 +106,7 @@ function ReviewFacts(props: {
           </dd>
         </>
       )}
-    </dl>
+    </FactList>
   );
 }
 
@@ -325,19 +302,19 @@ export function ReviewDialog(props: ReviewDialogProps) {
         )}
         <ReviewFacts item={item} onOpenAdr={setOpenAdrId} />
         {item.description && (
-          <Section title="Description">
+          <DialogSection title="Description">
             <Typography variant="body2" className={classes.text}>
               {item.description}
             </Typography>
-          </Section>
+          </DialogSection>
         )}
         {item.decision && (
-          <Section title="Decision">
+          <DialogSection title="Decision">
             <ReviewDecisionView item={item} onOpenAdr={setOpenAdrId} />
-          </Section>
+          </DialogSection>
         )}
         {showTriage && (
-          <Section title="Triage">
+          <DialogSection title="Triage">
             <ReviewTriageForm
               key={revision}
               item={item}
@@ -345,10 +322,10 @@ export function ReviewDialog(props: ReviewDialogProps) {
               busy={busy}
               onSave={change => update(change, 'The review was not saved.')}
             />
-          </Section>
+          </DialogSection>
         )}
         {showDecide && (
-          <Section title="Decide">
+          <DialogSection title="Decide">
             <ReviewDecisionForm
               key={revision}
               item={item}
@@ -357,19 +334,19 @@ export function ReviewDialog(props: ReviewDialogProps) {
                 update(change, 'The decision was not recorded.')
               }
             />
-          </Section>
+          </DialogSection>
         )}
-        <Section title="Discussion">
+        <DialogSection title="Discussion">
           <ReviewDiscussion
             reviewId={item.id}
             comments={item.comments}
             busy={busy}
             onComment={comment}
           />
-        </Section>
-        <Section title="History">
+        </DialogSection>
+        <DialogSection title="History">
           <ReviewHistory history={item.history} />
-        </Section>
+        </DialogSection>
       </>
     );
   }

@@ -1,0 +1,1 @@
+export { DialogSection, FactList } from './DialogSection';
