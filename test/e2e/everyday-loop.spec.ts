@@ -63,9 +63,13 @@ test.describe('A newcomer sees both views', () => {
     await page.goto('/settings');
     await expect(page.getByText(/jane\.doe|Jane Doe/).first()).toBeVisible();
 
-    // Without the remembered choice (signing out forgets it), the sign-in page asks again.
-    await page.evaluate(() => window.localStorage.clear());
-    await page.goto('/');
+    // Signing out forgets the choice: the sign-in page asks again, even after a reload.
+    await page.getByRole('button', { name: 'more' }).click();
+    await page.getByRole('menuitem', { name: /sign out/i }).click();
+    await expect(
+      page.getByRole('button', { name: 'Enter as council member' }),
+    ).toBeVisible();
+    await page.reload();
     await expect(
       page.getByRole('button', { name: 'Enter as council member' }),
     ).toBeVisible();
