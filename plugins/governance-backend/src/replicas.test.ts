@@ -1,6 +1,5 @@
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -15,6 +14,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { governanceEscalationTriggersExtensionPoint } from '@catalog-governance/backstage-plugin-governance-node';
 import { tieredComponent } from './__testUtils__/governanceTestBackend';
+import { governanceTestModule } from './__testUtils__/governanceTestModule';
 import { withReplicas } from './__testUtils__/replicas';
 import { governancePlugin } from './plugin';
 
@@ -70,33 +70,19 @@ async function startReplica(knex: Knex) {
         deps: {},
         factory: () => catalog,
       }),
-      createBackendModule({
-        pluginId: 'governance',
-        moduleId: 'test-trigger',
-        register(env) {
-          env.registerInit({
-            deps: { triggers: governanceEscalationTriggersExtensionPoint },
-            async init({ triggers }) {
-              triggers.addTriggers({
-                id: 'error-budget',
-                evaluate: triggerRuns,
-              });
-            },
-          });
+      governanceTestModule(
+        'test-trigger',
+        governanceEscalationTriggersExtensionPoint,
+        triggers =>
+          triggers.addTriggers({ id: 'error-budget', evaluate: triggerRuns }),
+      ),
+      governanceTestModule(
+        'test-scheduler-handle',
+        coreServices.scheduler,
+        pluginScheduler => {
+          scheduler = pluginScheduler;
         },
-      }),
-      createBackendModule({
-        pluginId: 'governance',
-        moduleId: 'test-scheduler-handle',
-        register(env) {
-          env.registerInit({
-            deps: { pluginScheduler: coreServices.scheduler },
-            async init({ pluginScheduler }) {
-              scheduler = pluginScheduler;
-            },
-          });
-        },
-      }),
+      ),
     ],
   });
   return {

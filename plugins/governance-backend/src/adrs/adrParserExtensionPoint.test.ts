@@ -1,5 +1,4 @@
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockCredentials,
@@ -13,24 +12,17 @@ import {
   governanceAdrParserExtensionPoint,
 } from '@catalog-governance/backstage-plugin-governance-node';
 import request from 'supertest';
+import { governanceTestModule } from '../__testUtils__/governanceTestModule';
 import { governancePlugin } from '../plugin';
 import { governanceLocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
 
-function adrParserModule(moduleId: string, ...parsers: GovernanceAdrParser[]) {
-  return createBackendModule({
-    pluginId: 'governance',
+const adrParserModule = (moduleId: string, ...parsers: GovernanceAdrParser[]) =>
+  governanceTestModule(
     moduleId,
-    register(env) {
-      env.registerInit({
-        deps: { adrParsers: governanceAdrParserExtensionPoint },
-        async init({ adrParsers }) {
-          adrParsers.addParser(...parsers);
-        },
-      });
-    },
-  });
-}
+    governanceAdrParserExtensionPoint,
+    adrParsers => adrParsers.addParser(...parsers),
+  );
 
 function startBackend(...modules: ReturnType<typeof adrParserModule>[]) {
   const dir = createMockDirectory({

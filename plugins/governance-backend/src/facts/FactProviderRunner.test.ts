@@ -1,7 +1,4 @@
-import {
-  createBackendModule,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import {
@@ -14,6 +11,7 @@ import {
   startGovernanceTestBackend,
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { governanceTestModule } from '../__testUtils__/governanceTestModule';
 import { FactProviderRunner } from './FactProviderRunner';
 
 const payments = tieredComponent('payments');
@@ -24,20 +22,12 @@ const schedule: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
-function providersModule(...providers: GovernanceFactProvider[]) {
-  return createBackendModule({
-    pluginId: 'governance',
-    moduleId: 'test-fact-providers',
-    register(env) {
-      env.registerInit({
-        deps: { extension: governanceFactProvidersExtensionPoint },
-        async init({ extension }) {
-          extension.addFactProviders(...providers);
-        },
-      });
-    },
-  });
-}
+const providersModule = (...providers: GovernanceFactProvider[]) =>
+  governanceTestModule(
+    'test-fact-providers',
+    governanceFactProvidersExtensionPoint,
+    extension => extension.addFactProviders(...providers),
+  );
 
 async function summaryOnceProvided(server: Server) {
   for (let attempt = 0; attempt < 30; attempt++) {
