@@ -137,89 +137,97 @@ const USER_REF_ALLOWED =
 const URL_ALLOWED =
   'an absolute http(s) URL, such as https://grafana.example.com/d/payments';
 
+/** A field whose `parse` yields its value, or undefined when the value is not `allowed`. */
+function field<K extends keyof GovernanceAnnotationValues>(
+  key: K,
+  parse: (
+    value: string,
+    ctx: { tierNames: string[] },
+  ) => GovernanceAnnotationValues[K] | undefined,
+  allowed: string | ((ctx: { tierNames: string[] }) => string),
+): FieldParser {
+  return (value, ctx) => {
+    const parsed = parse(value, ctx);
+    if (parsed === undefined) {
+      return {
+        ok: false,
+        allowed: typeof allowed === 'string' ? allowed : allowed(ctx),
+      };
+    }
+    return {
+      ok: true,
+      apply: v => {
+        v[key] = parsed;
+      },
+    };
+  };
+}
+
+function parseTestingKinds(value: string): TestingKind[] | undefined {
+  const kinds = value
+    .split(',')
+    .map(k => k.trim())
+    .filter(Boolean);
+  const valid =
+    kinds.length > 0 &&
+    kinds.every(k => (TESTING_KINDS as readonly string[]).includes(k));
+  return valid ? ([...new Set(kinds)] as TestingKind[]) : undefined;
+}
+
 const FIELD_PARSERS: Record<string, FieldParser> = {
-  [GOVERNANCE_ANNOTATIONS.tier]: (value, { tierNames }) => {
-    const tier = value.trim();
-    return tierNames.includes(tier)
-      ? { ok: true, apply: v => (v.tier = tier) }
-      : {
-          ok: false,
-          allowed: `one of the configured tiers: ${tierNames.join(', ')}`,
-        };
-  },
-  [GOVERNANCE_ANNOTATIONS.techLead]: value => {
-    const ref = parseUserRef(value);
-    return ref
-      ? { ok: true, apply: v => (v.techLead = ref) }
-      : { ok: false, allowed: USER_REF_ALLOWED };
-  },
-  [GOVERNANCE_ANNOTATIONS.architect]: value => {
-    const ref = parseUserRef(value);
-    return ref
-      ? { ok: true, apply: v => (v.architect = ref) }
-      : { ok: false, allowed: USER_REF_ALLOWED };
-  },
-  [GOVERNANCE_ANNOTATIONS.availabilitySlo]: value => {
-    const n = parsePercent(value);
-    return n !== undefined
-      ? { ok: true, apply: v => (v.availabilitySloPercent = n) }
-      : { ok: false, allowed: 'a percentage from 0 to 100, such as 99.95' };
-  },
-  [GOVERNANCE_ANNOTATIONS.p95LatencySlo]: value => {
-    const n = parseDurationMs(value);
-    return n !== undefined
-      ? { ok: true, apply: v => (v.p95LatencySloMs = n) }
-      : {
-          ok: false,
-          allowed:
-            'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
-        };
-  },
-  [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: value => {
-    const date = parseIsoDate(value.trim());
-    return date
-      ? { ok: true, apply: v => (v.lastSecurityReview = date) }
-      : {
-          ok: false,
-          allowed: 'a calendar date written YYYY-MM-DD, such as 2026-09-30',
-        };
-  },
-  [GOVERNANCE_ANNOTATIONS.testCoverage]: value => {
-    const n = parsePercent(value);
-    return n !== undefined
-      ? { ok: true, apply: v => (v.testCoveragePercent = n) }
-      : { ok: false, allowed: 'a percentage from 0 to 100, such as 82.5' };
-  },
-  [GOVERNANCE_ANNOTATIONS.testing]: value => {
-    const kinds = value
-      .split(',')
-      .map(k => k.trim())
-      .filter(Boolean);
-    const valid =
-      kinds.length > 0 &&
-      kinds.every(k => (TESTING_KINDS as readonly string[]).includes(k));
-    return valid
-      ? {
-          ok: true,
-          apply: v => (v.testing = [...new Set(kinds)] as TestingKind[]),
-        }
-      : {
-          ok: false,
-          allowed: `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
-        };
-  },
-  [GOVERNANCE_ANNOTATIONS.monitoring]: value => {
-    const url = parseHttpUrl(value);
-    return url
-      ? { ok: true, apply: v => (v.monitoringUrl = url) }
-      : { ok: false, allowed: URL_ALLOWED };
-  },
-  [GOVERNANCE_ANNOTATIONS.runbook]: value => {
-    const url = parseHttpUrl(value);
-    return url
-      ? { ok: true, apply: v => (v.runbookUrl = url) }
-      : { ok: false, allowed: URL_ALLOWED };
-  },
+  [GOVERNANCE_ANNOTATIONS.tier]: field(
+    'tier',
+    (value, { tierNames }) => {
+      const tier = value.trim();
+      return tierNames.includes(tier) ? tier : undefined;
+    },
+    ({ tierNames }) => `one of the configured tiers: ${tierNames.join(', ')}`,
+  ),
+  [GOVERNANCE_ANNOTATIONS.techLead]: field(
+    'techLead',
+    parseUserRef,
+    USER_REF_ALLOWED,
+  ),
+  [GOVERNANCE_ANNOTATIONS.architect]: field(
+    'architect',
+    parseUserRef,
+    USER_REF_ALLOWED,
+  ),
+  [GOVERNANCE_ANNOTATIONS.availabilitySlo]: field(
+    'availabilitySloPercent',
+    parsePercent,
+    'a percentage from 0 to 100, such as 99.95',
+  ),
+  [GOVERNANCE_ANNOTATIONS.p95LatencySlo]: field(
+    'p95LatencySloMs',
+    parseDurationMs,
+    'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
+  ),
+  [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: field(
+    'lastSecurityReview',
+    value => parseIsoDate(value.trim()),
+    'a calendar date written YYYY-MM-DD, such as 2026-09-30',
+  ),
+  [GOVERNANCE_ANNOTATIONS.testCoverage]: field(
+    'testCoveragePercent',
+    parsePercent,
+    'a percentage from 0 to 100, such as 82.5',
+  ),
+  [GOVERNANCE_ANNOTATIONS.testing]: field(
+    'testing',
+    parseTestingKinds,
+    `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
+  ),
+  [GOVERNANCE_ANNOTATIONS.monitoring]: field(
+    'monitoringUrl',
+    parseHttpUrl,
+    URL_ALLOWED,
+  ),
+  [GOVERNANCE_ANNOTATIONS.runbook]: field(
+    'runbookUrl',
+    parseHttpUrl,
+    URL_ALLOWED,
+  ),
 };
 
 function parseAdrLocation(value: string): string | undefined {
