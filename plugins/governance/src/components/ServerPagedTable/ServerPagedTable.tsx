@@ -97,6 +97,9 @@ export function ServerPagedTable<T extends object, K extends string = string>(
   const tableColumns = useMemo(
     () =>
       columns.map(({ sortKey, title: columnTitle, ...column }) => ({
+        // Without a width of its own a column gets an equal share of the page at the least,
+        // which pushes a table with one wide column past the page; the browser sizes them.
+        width: 'auto',
         ...column,
         title:
           sortKey && sort
