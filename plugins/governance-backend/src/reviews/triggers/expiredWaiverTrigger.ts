@@ -1,6 +1,6 @@
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
-import { DateTime } from 'luxon';
 import { EscalationSignals } from '../../database/EscalationSignals';
+import { lookBackFrom, signalTrigger } from './signalTrigger';
 
 // Waivers that expired long ago were already seen (or the trigger was off then).
 const LOOK_BACK = { days: 30 };
@@ -14,23 +14,22 @@ const LOOK_BACK = { days: 30 };
 export function expiredWaiverTrigger(options: {
   signals: EscalationSignals;
 }): GovernanceEscalationTrigger {
-  return {
+  return signalTrigger({
     id: 'expired-waiver',
-    async evaluate({ now }) {
-      const expired = await options.signals.listExpiredWaiversOnFailingChecks(
-        DateTime.fromJSDate(now, { zone: 'utc' }).minus(LOOK_BACK).toJSDate(),
+    find: now =>
+      options.signals.listExpiredWaiversOnFailingChecks(
+        lookBackFrom(now, LOOK_BACK),
         now,
-      );
-      return expired.map(waiver => ({
-        entityRef: waiver.entityRef,
-        kind: 'nfr-escalation',
-        priority: 'high',
-        title: `Waiver expired on failing check ${waiver.checkId}`,
-        description:
-          `The waiver on ${waiver.checkId} ("${waiver.reason}") expired on ` +
-          `${waiver.expiresAt.slice(0, 10)} and the check still fails.`,
-        causeKey: waiver.waiverId,
-      }));
-    },
-  };
+      ),
+    escalate: waiver => ({
+      entityRef: waiver.entityRef,
+      kind: 'nfr-escalation',
+      priority: 'high',
+      title: `Waiver expired on failing check ${waiver.checkId}`,
+      description:
+        `The waiver on ${waiver.checkId} ("${waiver.reason}") expired on ` +
+        `${waiver.expiresAt.slice(0, 10)} and the check still fails.`,
+      causeKey: waiver.waiverId,
+    }),
+  });
 }

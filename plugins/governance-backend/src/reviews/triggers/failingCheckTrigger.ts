@@ -2,6 +2,7 @@ import { HumanDuration } from '@backstage/types';
 import { durationToMilliseconds } from '@backstage/types';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
+import { signalTrigger } from './signalTrigger';
 
 /**
  * An entity of a watched tier (default `critical`) failing a check for longer than the grace
@@ -16,27 +17,28 @@ export function failingCheckTrigger(options: {
   gracePeriod: HumanDuration;
 }): GovernanceEscalationTrigger {
   const graceMs = durationToMilliseconds(options.gracePeriod);
-  return {
+  return signalTrigger({
     id: 'failing-check',
-    async evaluate({ now }) {
+    async find(now) {
       const failing = await options.signals.listFailingChecks({
         tiers: options.tiers,
         excludeCheckIds: ['security-review'],
       });
-      return failing
-        .filter(f => now.getTime() - Date.parse(f.failingSince) >= graceMs)
-        .map(f => ({
-          entityRef: f.entityRef,
-          kind: 'nfr-escalation',
-          priority: f.tier === 'critical' ? 'critical' : 'high',
-          title: `${f.result.title} failing on a ${f.tier} service`,
-          description:
-            `${f.entityRef} (tier ${f.tier}) has failed the check "${f.result.title}" since ` +
-            `${f.failingSince}: target ${f.result.target}, actual ${
-              f.result.actual ?? 'missing'
-            }${f.result.source ? ` (from ${f.result.source})` : ''}.`,
-          causeKey: `${f.entityRef}:${f.result.checkId}:${f.failingSince}`,
-        }));
+      return failing.filter(
+        f => now.getTime() - Date.parse(f.failingSince) >= graceMs,
+      );
     },
-  };
+    escalate: f => ({
+      entityRef: f.entityRef,
+      kind: 'nfr-escalation',
+      priority: f.tier === 'critical' ? 'critical' : 'high',
+      title: `${f.result.title} failing on a ${f.tier} service`,
+      description:
+        `${f.entityRef} (tier ${f.tier}) has failed the check "${f.result.title}" since ` +
+        `${f.failingSince}: target ${f.result.target}, actual ${
+          f.result.actual ?? 'missing'
+        }${f.result.source ? ` (from ${f.result.source})` : ''}.`,
+      causeKey: `${f.entityRef}:${f.result.checkId}:${f.failingSince}`,
+    }),
+  });
 }

@@ -1,6 +1,7 @@
 import { AdrSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { AdrStore } from '../../database/AdrStore';
+import { signalTrigger } from './signalTrigger';
 
 const PAGE_SIZE = 200;
 
@@ -12,9 +13,9 @@ const PAGE_SIZE = 200;
 export function retrospectiveOverdueTrigger(options: {
   adrStore: AdrStore;
 }): GovernanceEscalationTrigger {
-  return {
+  return signalTrigger({
     id: 'retrospective-overdue',
-    async evaluate({ now }) {
+    async find(now) {
       const overdue: AdrSummary[] = [];
       for (let offset = 0; ; offset += PAGE_SIZE) {
         const page = await options.adrStore.queryIndex(
@@ -23,18 +24,18 @@ export function retrospectiveOverdueTrigger(options: {
         );
         overdue.push(...page.items);
         if (offset + PAGE_SIZE >= page.totalItems) {
-          break;
+          return overdue;
         }
       }
-      return overdue.map(adr => ({
-        entityRef: adr.entityRef,
-        kind: 'retrospective',
-        title: `Retrospective overdue: ${adr.title}`,
-        description: `The ADR "${adr.title}" (${adr.path}) was accepted${
-          adr.date ? ` on ${adr.date}` : ''
-        } and its retrospective is overdue. Review whether the decision held up.`,
-        causeKey: adr.id,
-      }));
     },
-  };
+    escalate: adr => ({
+      entityRef: adr.entityRef,
+      kind: 'retrospective',
+      title: `Retrospective overdue: ${adr.title}`,
+      description: `The ADR "${adr.title}" (${adr.path}) was accepted${
+        adr.date ? ` on ${adr.date}` : ''
+      } and its retrospective is overdue. Review whether the decision held up.`,
+      causeKey: adr.id,
+    }),
+  });
 }

@@ -1,5 +1,6 @@
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { EscalationSignals } from '../../database/EscalationSignals';
+import { signalTrigger } from './signalTrigger';
 
 /**
  * A security review overdue for the entity's tier cadence: the tier's `security-review` check
@@ -10,22 +11,19 @@ import { EscalationSignals } from '../../database/EscalationSignals';
 export function securityReviewOverdueTrigger(options: {
   signals: EscalationSignals;
 }): GovernanceEscalationTrigger {
-  return {
+  return signalTrigger({
     id: 'security-review-overdue',
-    async evaluate() {
-      const overdue = await options.signals.listFailingChecks({
-        checkIds: ['security-review'],
-      });
-      return overdue.map(f => ({
-        entityRef: f.entityRef,
-        kind: 'nfr-escalation',
-        priority: 'high',
-        title: 'Security review overdue',
-        description:
-          `${f.entityRef} (tier ${f.tier}) needs a security review ${f.result.target}; ` +
-          `the last one was ${f.result.actual ?? 'never recorded'}.`,
-        causeKey: `${f.entityRef}:${f.failingSince}`,
-      }));
-    },
-  };
+    find: () =>
+      options.signals.listFailingChecks({ checkIds: ['security-review'] }),
+    escalate: f => ({
+      entityRef: f.entityRef,
+      kind: 'nfr-escalation',
+      priority: 'high',
+      title: 'Security review overdue',
+      description:
+        `${f.entityRef} (tier ${f.tier}) needs a security review ${f.result.target}; ` +
+        `the last one was ${f.result.actual ?? 'never recorded'}.`,
+      causeKey: `${f.entityRef}:${f.failingSince}`,
+    }),
+  });
 }

@@ -1,6 +1,6 @@
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
-import { DateTime } from 'luxon';
 import { EscalationSignals } from '../../database/EscalationSignals';
+import { lookBackFrom, signalTrigger } from './signalTrigger';
 
 // Older changes are history, not news: switching the trigger on does not flood the queue.
 const LOOK_BACK = { days: 30 };
@@ -14,24 +14,20 @@ const LOOK_BACK = { days: 30 };
 export function tierChangeTrigger(options: {
   signals: EscalationSignals;
 }): GovernanceEscalationTrigger {
-  return {
+  return signalTrigger({
     id: 'tier-change',
-    async evaluate({ now }) {
-      const changes = await options.signals.listTierChanges(
-        DateTime.fromJSDate(now, { zone: 'utc' }).minus(LOOK_BACK).toJSDate(),
-      );
-      return changes.map(change => ({
-        entityRef: change.entityRef,
-        kind: 'tier-change',
-        title: `Tier changed from ${change.fromTier} to ${change.toTier}`,
-        description:
-          `${change.entityRef} moved from tier ${change.fromTier} to ${change.toTier} on ` +
-          `${change.observedAt.slice(
-            0,
-            10,
-          )}. Confirm the new tier and the NFRs it demands.`,
-        causeKey: change.id,
-      }));
-    },
-  };
+    find: now => options.signals.listTierChanges(lookBackFrom(now, LOOK_BACK)),
+    escalate: change => ({
+      entityRef: change.entityRef,
+      kind: 'tier-change',
+      title: `Tier changed from ${change.fromTier} to ${change.toTier}`,
+      description:
+        `${change.entityRef} moved from tier ${change.fromTier} to ${change.toTier} on ` +
+        `${change.observedAt.slice(
+          0,
+          10,
+        )}. Confirm the new tier and the NFRs it demands.`,
+      causeKey: change.id,
+    }),
+  });
 }
