@@ -1,7 +1,13 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
-import { ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  CSSProperties,
+  ReactNode,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 
 /** One page of a list the backend pages through. */
 export interface ServerPage<T> {
@@ -63,6 +69,11 @@ function Pagination(props: {
       onRowsPerPageChange={props.onRowsPerPageChange}
     />
   );
+}
+
+/** The card around the table is its frame; a paper of its own would draw a second one. */
+function Container(props: { style?: CSSProperties; children?: ReactNode }) {
+  return <div style={props.style}>{props.children}</div>;
 }
 
 function sortHeader<K extends string>(
@@ -164,7 +175,7 @@ export function ServerPagedTable<T extends object, K extends string = string>(
           emptyRowsWhenPaging: false,
           padding: 'dense',
         }}
-        components={{ Pagination }}
+        components={{ Container, Pagination }}
       />
     </div>
   );
