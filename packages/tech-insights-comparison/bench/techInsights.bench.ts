@@ -301,6 +301,12 @@ describe('Tech Insights comparison', () => {
 
       const ratio = (theirMs: number, ourMs: number) =>
         `${(theirMs / ourMs).toFixed(1)} x`;
+      // Against both of our runs: Tech Insights computes every result on each request.
+      const ratios = (theirMs: number) =>
+        `${ratio(theirMs, ourFirstMs)} the first evaluation, ${ratio(
+          theirMs,
+          ourAgainMs,
+        )} the re-evaluation`;
       rows.push(
         `| governance: first full evaluation (\`ScorecardEngine.evaluateAll\`), ${
           firstRun.entities
@@ -312,24 +318,14 @@ describe('Tech Insights comparison', () => {
         )} | ${perEntity(ourAgainMs)} | |`,
         `| Tech Insights: \`POST /checks/run\` with \`entities: []\` (every entity with facts, one request), ${
           all.length * 3
-        } results returned | ${seconds(allMs)} | ${perEntity(allMs)} | ${ratio(
+        } results returned | ${seconds(allMs)} | ${perEntity(allMs)} | ${ratios(
           allMs,
-          ourFirstMs,
-        )} the first evaluation, ${ratio(
-          allMs,
-          ourAgainMs,
-        )} the re-evaluation |`,
+        )} |`,
         `| Tech Insights: \`POST /checks/run\` naming the entities, ${Math.ceil(
           refs.length / BATCH,
         )} request(s) of up to ${BATCH} one after another | ${seconds(
           batchedMs,
-        )} | ${perEntity(batchedMs)} | ${ratio(
-          batchedMs,
-          ourFirstMs,
-        )} the first evaluation, ${ratio(
-          batchedMs,
-          ourAgainMs,
-        )} the re-evaluation |`,
+        )} | ${perEntity(batchedMs)} | ${ratios(batchedMs)} |`,
         `| Tech Insights: published figure | ${seconds(
           PUBLISHED_MS_PER_ENTITY * ENTITIES,
         )} (computed) | ${PUBLISHED_MS_PER_ENTITY}.00 ms/entity | ${ratio(
