@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
-import { jsonResponse, reviewItem } from './__testUtils__/answers';
+import { comment, jsonResponse, reviewItem } from './__testUtils__/answers';
 import { exchanges } from './__testUtils__/exchanges';
 import { refusals } from './__testUtils__/refusals';
 import { GovernanceClient } from './GovernanceClient';
@@ -58,6 +58,27 @@ describe('GovernanceClient', () => {
       expect(error.cause).toMatchObject(cause);
     },
   );
+
+  it('posts through a fetch middleware that copies the request and passes the original on', async () => {
+    // Backstage's identity middleware builds a Request from its input, then passes the input
+    // itself on when it adds no token; a Request body can only be taken once.
+    const sent: Request[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      void new Request(input, init);
+      const request = new Request(input, init);
+      sent.push(request);
+      return jsonResponse(201, comment);
+    };
+    const client = new GovernanceClient({ discoveryApi, fetchApi: { fetch } });
+
+    await expect(
+      client.commentOnReview('review-1', 'Looks good'),
+    ).resolves.toEqual(comment);
+    expect(sent).toHaveLength(1);
+    await expect(sent[0].text()).resolves.toBe(
+      JSON.stringify({ body: 'Looks good' }),
+    );
+  });
 
   it.each([
     ['as the backend sends it', {}],

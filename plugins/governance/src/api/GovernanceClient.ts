@@ -351,8 +351,17 @@ export class GovernanceClient implements GovernanceApi {
   private async api(): Promise<GovernanceApiClient> {
     const api = createGovernanceApiClient({
       baseUrl: await this.discoveryApi.getBaseUrl('governance'),
-      // fetchApi rather than global fetch, so the user's Backstage token goes along.
-      fetch: request => this.fetchApi.fetch(request),
+      // fetchApi rather than global fetch, so the user's Backstage token goes along. It gets the
+      // request as URL and init, not as a Request: Backstage's fetch middleware builds a Request
+      // from its input and may then pass the input on, which fails for a Request whose body the
+      // first copy has already taken ("Request object that has already been used").
+      fetch: async request =>
+        this.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body ? await request.text() : undefined,
+          signal: request.signal,
+        }),
     });
     api.use(throwResponseErrors);
     return api;
