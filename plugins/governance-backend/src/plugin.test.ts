@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { startGovernanceTestBackend } from './__testUtils__/governanceTestBackend';
 
@@ -61,6 +62,12 @@ const entities: Entity[] = [
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
+/** The summary route as a signed-in user asks for it; `query` starts with `?`, or is empty. */
+const getSummary = (server: Server, query: string) =>
+  request(server)
+    .get(`/api/governance/summary${query}`)
+    .set('Authorization', mockCredentials.user.header());
+
 describe('governance backend plugin', () => {
   const startBackend = (
     config: object = {},
@@ -69,10 +76,10 @@ describe('governance backend plugin', () => {
 
   it("serves an entity's tier, scorecard, ownership and decision scope", async () => {
     const server = await startBackend();
-    const res = await request(server)
-      .get('/api/governance/summary')
-      .query({ entityRef: 'component:default/payments' })
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(
+      server,
+      '?entityRef=component:default/payments',
+    );
 
     expect(res.status).toBe(200);
     const summary: EntityGovernanceSummary = res.body;
@@ -117,9 +124,10 @@ describe('governance backend plugin', () => {
     const server = await startBackend({
       governance: { tiers: { critical: { maxP95LatencyMs: 300 } } },
     });
-    const res = await request(server)
-      .get('/api/governance/summary?entityRef=component:default/payments')
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(
+      server,
+      '?entityRef=component:default/payments',
+    );
     expect(res.body.scorecard.results[1]).toMatchObject({
       target: '< 300 ms',
       state: 'pass',
@@ -128,9 +136,10 @@ describe('governance backend plugin', () => {
 
   it('answers an entity without annotations as not annotated, with unknown decision scope for a user owner', async () => {
     const server = await startBackend();
-    const res = await request(server)
-      .get('/api/governance/summary?entityRef=component:default/legacy-batch')
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(
+      server,
+      '?entityRef=component:default/legacy-batch',
+    );
     expect(res.status).toBe(200);
     expect(res.body.annotated).toBe(false);
     expect(res.body.scorecard).toBeUndefined();
@@ -142,9 +151,10 @@ describe('governance backend plugin', () => {
 
   it('reports invalid annotations of an ingested entity as problems instead of failing', async () => {
     const server = await startBackend();
-    const res = await request(server)
-      .get('/api/governance/summary?entityRef=component:default/reports')
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(
+      server,
+      '?entityRef=component:default/reports',
+    );
     expect(res.status).toBe(200);
     expect(res.body.tier).toBeUndefined();
     expect(res.body.problems).toEqual([
@@ -155,9 +165,7 @@ describe('governance backend plugin', () => {
 
   it('answers 404 naming an entity that is not in the catalog', async () => {
     const server = await startBackend();
-    const res = await request(server)
-      .get('/api/governance/summary?entityRef=component:default/nope')
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(server, '?entityRef=component:default/nope');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('component:default/nope');
   });
@@ -170,9 +178,7 @@ describe('governance backend plugin', () => {
     ['?entityRef=component:default/a/b', 'Malformed entityRef'],
   ])('answers 400 for the malformed query %j', async (query, message) => {
     const server = await startBackend();
-    const res = await request(server)
-      .get(`/api/governance/summary${query}`)
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(server, query);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(message);
   });
@@ -197,10 +203,10 @@ describe('governance backend plugin', () => {
     });
     const server = await startBackend({}, [database.factory]);
     expect(database.getClient).toHaveBeenCalledTimes(1);
-    const res = await request(server)
-      .get('/api/governance/summary')
-      .query({ entityRef: 'component:default/payments' })
-      .set('Authorization', mockCredentials.user.header());
+    const res = await getSummary(
+      server,
+      '?entityRef=component:default/payments',
+    );
     expect(res.status).toBe(200);
   });
 
