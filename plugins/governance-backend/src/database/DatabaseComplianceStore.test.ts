@@ -312,27 +312,16 @@ describe.each(databases.eachSupportedId())(
         new Date('2026-11-24T10:00:00Z'),
       );
       await store.recordComplianceDay('2026-11-24');
-      expect(
-        (
-          await store.getComplianceTrend(
-            { owner: teamB },
-            '2026-11-22',
-            '2026-11-24',
-          )
-        ).map(p => [p.day, p.counts.total]),
-      ).toEqual([
+      const totals = async (owner: string, from: string, to: string) =>
+        (await store.getComplianceTrend({ owner }, from, to)).map(p => [
+          p.day,
+          p.counts.total,
+        ]);
+      expect(await totals(teamB, '2026-11-22', '2026-11-24')).toEqual([
         ['2026-11-22', 2],
         ['2026-11-23', 2],
       ]);
-      expect(
-        (
-          await store.getComplianceTrend(
-            { owner: teamA },
-            '2026-11-23',
-            '2026-11-24',
-          )
-        ).map(p => [p.day, p.counts.total]),
-      ).toEqual([
+      expect(await totals(teamA, '2026-11-23', '2026-11-24')).toEqual([
         ['2026-11-23', 8],
         ['2026-11-24', 10],
       ]);

@@ -160,30 +160,21 @@ describe.each(databases.eachSupportedId())(
     it('prunes old transitions but keeps the latest one of each check', async () => {
       const { store } = await createStore();
       const ref = 'component:default/payments';
-      await store.storeEvaluations(
-        asEvaluations(
-          new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
-        ),
-        new Date('2025-01-01T00:00:00Z'),
-      );
-      await store.storeEvaluations(
-        asEvaluations(
-          new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
-        ),
-        new Date('2025-02-01T00:00:00Z'),
-      );
-      await store.storeEvaluations(
-        asEvaluations(
-          new Map([[ref, [result('a', 'fail'), result('b', 'pass')]]]),
-        ),
-        new Date('2025-03-01T00:00:00Z'),
-      );
-      await store.storeEvaluations(
-        asEvaluations(
-          new Map([[ref, [result('a', 'pass'), result('b', 'pass')]]]),
-        ),
-        new Date('2026-11-01T00:00:00Z'),
-      );
+      // Check a flips at each evaluation; check b passes throughout.
+      const evaluations = [
+        ['fail', '2025-01-01T00:00:00Z'],
+        ['pass', '2025-02-01T00:00:00Z'],
+        ['fail', '2025-03-01T00:00:00Z'],
+        ['pass', '2026-11-01T00:00:00Z'],
+      ] as const;
+      for (const [a, at] of evaluations) {
+        await store.storeEvaluations(
+          asEvaluations(
+            new Map([[ref, [result('a', a), result('b', 'pass')]]]),
+          ),
+          new Date(at),
+        );
+      }
 
       // Of the three old rows, one goes: each check keeps its latest change before the cutoff.
       expect(await store.pruneHistory(new Date('2026-01-01T00:00:00Z'))).toBe(
