@@ -30,6 +30,12 @@ describe('LocalDirectoryUrlReader', () => {
   const url = (relative: string) =>
     pathToFileURL(root.resolve(relative)).toString();
 
+  /** The files a tree read of the ADR folder returns, by their path in it. */
+  const adrFolderPaths = async () =>
+    (await (await reader().readTree(url('allowed/adrs/'))).files()).map(
+      f => f.path,
+    );
+
   beforeEach(() => {
     root.setContent({
       'allowed/adrs/0001-first.md': '# 1. First\n',
@@ -41,8 +47,7 @@ describe('LocalDirectoryUrlReader', () => {
   it('reads files and folders inside the allowed directories', async () => {
     const file = await reader().readUrl(url('allowed/adrs/0001-first.md'));
     expect((await file.buffer()).toString()).toBe('# 1. First\n');
-    const tree = await reader().readTree(url('allowed/adrs/'));
-    expect((await tree.files()).map(f => f.path)).toEqual([
+    expect(await adrFolderPaths()).toEqual([
       '0001-first.md',
       'images/flow.png',
     ]);
@@ -73,8 +78,7 @@ describe('LocalDirectoryUrlReader', () => {
       outside.resolve('secret.txt'),
       root.resolve('allowed/adrs/0002-secret.md'),
     );
-    const tree = await reader().readTree(url('allowed/adrs/'));
-    expect((await tree.files()).map(f => f.path)).toEqual([
+    expect(await adrFolderPaths()).toEqual([
       '0001-first.md',
       'images/flow.png',
     ]);
