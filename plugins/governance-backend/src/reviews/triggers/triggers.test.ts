@@ -63,6 +63,15 @@ const component = (
   relations: [{ type: 'ownedBy', targetRef: owner }, ...relations],
 });
 
+/** An entity a dependency can point at, owned by `owner`. */
+const owned = (kind: string, name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: { owner },
+  relations: [{ type: 'ownedBy', targetRef: owner }],
+});
+
 const adr = (id: string, over: Partial<StoredAdr>): StoredAdr => ({
   id,
   entityRef: 'component:default/checkout',
@@ -350,20 +359,9 @@ describe.each(databases.eachSupportedId())(
       const existing = component('checkout', 'group:default/team-a', [
         { type: 'dependsOn', targetRef: 'resource:default/ledger-db' },
       ]);
-      const ledger: Entity = {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Resource',
-        metadata: { name: 'ledger-db', namespace: 'default' },
-        spec: { owner: 'group:default/team-b' },
-        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-b' }],
-      };
-      const api: Entity = {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'API',
-        metadata: { name: 'fx-rates', namespace: 'default' },
-        spec: { owner: 'group:default/team-c' },
-        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-c' }],
-      };
+      const ledger = owned('Resource', 'ledger-db', 'group:default/team-b');
+      const api = owned('API', 'fx-rates', 'group:default/team-c');
+      // The spec still names team-c: the owner is read from the relation.
       const own: Entity = {
         ...api,
         metadata: { name: 'cart', namespace: 'default' },
@@ -388,15 +386,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('raises a cross-team dependency on a later run when its escalation failed, and the failure costs no other escalation', async () => {
-      const team = (name: string, owner: string): Entity => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'API',
-        metadata: { name, namespace: 'default' },
-        spec: { owner },
-        relations: [{ type: 'ownedBy', targetRef: owner }],
-      });
-      const fxRates = team('fx-rates', 'group:default/team-c');
-      const ledger = team('ledger', 'group:default/team-d');
+      const fxRates = owned('API', 'fx-rates', 'group:default/team-c');
+      const ledger = owned('API', 'ledger', 'group:default/team-d');
       const before = component('checkout', 'group:default/team-a');
       const env = await setUp([before, fxRates, ledger]);
       expect(await env.createRunner().run(NOW)).toBe(0);
