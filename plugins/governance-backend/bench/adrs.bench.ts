@@ -18,11 +18,9 @@ import { LocalDirectoryUrlReader } from '../src/adrs/LocalDirectoryUrlReader';
 import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
 import { migrateGovernanceDatabase } from '../src/database/migrateGovernanceDatabase';
 import { writeReportSection } from '../src/testUtils';
+import { seconds } from './durations';
 
 jest.setTimeout(Duration.fromObject({ minutes: 10 }).toMillis());
-
-/** Milliseconds as seconds, for the report. */
-const seconds = (ms: number) => Duration.fromMillis(ms).as('seconds');
 
 const ENTITIES = 200;
 const ADRS_PER_ENTITY = 5;

@@ -35,11 +35,9 @@ import {
   writeReportSection,
 } from '../src/testUtils';
 import { LoadResult, percentile, runLoad } from './loadRoutes';
+import { seconds } from './durations';
 
 jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
-
-/** Milliseconds as seconds, for the report. */
-const seconds = (ms: number) => Duration.fromMillis(ms).as('seconds');
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
