@@ -4,15 +4,14 @@
  * the counts are written to docs/reliability.md.
  */
 import { Duration } from 'luxon';
+import { fuzzAnnotations } from '../src/__testUtils__/fuzzAnnotations';
 import {
-  FUZZ_ROUTES,
   FuzzBackend,
-  fuzzAnnotations,
-  fuzzRoute,
-  FuzzRunOptions,
-  MAX_FUZZ_DEPTH,
   startFuzzBackend,
-} from '../src/__testUtils__/fuzzRoutes';
+} from '../src/__testUtils__/fuzzBackend';
+import { fuzzRoute, FuzzRunOptions } from '../src/__testUtils__/fuzzChecks';
+import { FUZZ_ROUTES } from '../src/__testUtils__/fuzzRoutes';
+import { MAX_FUZZ_DEPTH } from '../src/__testUtils__/fuzzValues';
 import {
   MAX_BODY_BYTES,
   MAX_PATH_PARAMETER_LENGTH,

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { spec } from '../schema/openapi';
 
-interface Schema {
+/** The parts of a JSON schema the generators read. */
+export interface Schema {
   $ref?: string;
   type?: string;
   enum?: readonly unknown[];
@@ -208,6 +209,42 @@ export function specBody(
         text: JSON.stringify(value) ?? 'null',
       }))
     : undefined;
+}
+
+/** A query parameter or top-level body property of an operation, with its schema. */
+export interface SpecField {
+  name: string;
+  schema: Schema;
+}
+
+/** The operation's query parameters and the top-level properties of its JSON body. */
+export function specFields(
+  method: string,
+  template: string,
+): { query: SpecField[]; body: SpecField[] } {
+  const operation = operationOf(method, template);
+  const query = (operation?.parameters ?? [])
+    .map(p => resolve(p))
+    .filter(p => p.in === 'query')
+    .map(({ name, schema }) => ({ name, schema }));
+  const body = new Map<string, Schema>();
+  const visit = (raw: Schema) => {
+    const schema = resolve(raw);
+    for (const [name, value] of Object.entries(schema.properties ?? {})) {
+      if (!body.has(name)) {
+        body.set(name, value);
+      }
+    }
+    [...(schema.allOf ?? []), ...(schema.oneOf ?? [])].forEach(visit);
+  };
+  const schema = operation?.requestBody?.content['application/json']?.schema;
+  if (schema) {
+    visit(schema);
+  }
+  return {
+    query,
+    body: [...body].map(([name, value]) => ({ name, schema: value })),
+  };
 }
 
 /** The operation's parameter and body property names, which its 400s may name. */

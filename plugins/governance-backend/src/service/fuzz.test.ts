@@ -1,15 +1,12 @@
-import {
-  FUZZ_ROUTES,
-  FuzzBackend,
-  fuzzAnnotations,
-  fuzzRoute,
-  startFuzzBackend,
-} from '../__testUtils__/fuzzRoutes';
+import { fuzzAnnotations } from '../__testUtils__/fuzzAnnotations';
+import { FuzzBackend, startFuzzBackend } from '../__testUtils__/fuzzBackend';
+import { fuzzRoute } from '../__testUtils__/fuzzChecks';
+import { FUZZ_ROUTES } from '../__testUtils__/fuzzRoutes';
 import { CONTRACT_ROUTES } from '../__testUtils__/specArbitraries';
 
 // Each route's requests at the limits come first (nesting 100,000 deep, bodies of the size limit
 // and one byte over, hostile path ids), then generated ones. About 55 s for all routes on two
-// shared cores; the bench (src/bench/fuzz.bench.ts) runs 10,000 per route.
+// shared cores; the bench (bench/fuzz.bench.ts) runs 10,000 per route.
 const RUNS_PER_ROUTE = 100;
 
 describe('fuzzing the governance API with hostile requests', () => {
