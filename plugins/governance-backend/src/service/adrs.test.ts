@@ -1,15 +1,11 @@
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
-  createMockDirectory,
-  MockDirectory,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -18,10 +14,7 @@ import {
   AdrDetail,
   AdrImpact,
   AdrIndexPage,
-  EntityAdrs,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import fs from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
@@ -30,110 +23,17 @@ import {
   conditionalCatalogRead,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
-
-const examples = resolvePath(__dirname, '../../../../examples/governance');
-
-const service = (
-  name: string,
-  annotations: Record<string, string>,
-  owner = 'team-web',
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: {
-      'backstage.io/managed-by-location': `file:${examples}/entities.yaml`,
-      ...annotations,
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner },
-});
-
-const entities = [
-  service('checkout-web', { 'governance/adr-location': 'adrs/checkout-web' }),
-  service(
-    'payments-api',
-    { 'backstage.io/adr-location': 'adrs/payments-api' },
-    'team-payments',
-  ),
-  service('ledger', { 'governance/adr-location': 'https://example.com/adrs' }),
-  service('plain', {}),
-  service('stray', { 'governance/adr-location': `${'../'.repeat(20)}etc` }),
-  service('missing', { 'governance/adr-location': 'adrs/missing' }),
-];
-
-async function startBackend(
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
-) {
-  const { server } = await startTestBackend({
-    features: [
-      ...(extraFeatures ?? []),
-      governancePlugin,
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: { governance: { adrs: { allowedLocalDirectories: [examples] } } },
-      }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-    ],
-  });
-  return server;
-}
-
-/** A backend reading ADRs from a folder on disk, with entities named by their ADR location. */
-async function startLocalBackend(
-  root: MockDirectory,
-  locations: Record<string, string>,
-  adrs: Record<string, unknown> = {},
-) {
-  const entity = ([name, location]: [string, string]): Entity => ({
-    ...service(name, {}),
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${root.resolve(
-          'catalog-info.yaml',
-        )}`,
-        'governance/adr-location': location,
-      },
-    },
-  });
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      catalogServiceMock.factory({
-        entities: Object.entries(locations).map(entity),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          governance: {
-            adrs: { allowedLocalDirectories: [root.path], ...adrs },
-          },
-        },
-      }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-    ],
-  });
-  return server;
-}
-
-type Server = Awaited<ReturnType<typeof startBackend>>;
-
-const get = (server: Server, url: string) =>
-  request(server)
-    .get(`/api/governance${url}`)
-    .set('Authorization', mockCredentials.user.header());
-
-async function adrsOf(server: Server, name: string) {
-  return (await get(server, `/adrs?entityRef=component:default/${name}`))
-    .body as EntityAdrs;
-}
+import {
+  adrExamples,
+  adrEntities,
+  startAdrBackend,
+  getAsUser,
+  adrsOf,
+} from '../__testUtils__/adrBackend';
 
 describe('ADR routes', () => {
   it("lists an entity's ADRs, read on first view, with their status and retrospective", async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     const adrs = await adrsOf(server, 'checkout-web');
     expect(adrs.location).toMatchObject({ status: 'ok' });
     expect(
@@ -153,7 +53,7 @@ describe('ADR routes', () => {
   });
 
   it('shows why a location cannot be read instead of an empty list', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     const adrs = await adrsOf(server, 'ledger');
     expect(adrs.location).toMatchObject({
       status: 'error',
@@ -166,7 +66,7 @@ describe('ADR routes', () => {
   });
 
   it('gives viewers a plain reason for a location it cannot read, without server paths or settings', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     for (const [name, reason] of [
       ['stray', /^Not allowed: /],
       ['missing', /^Not found: /],
@@ -175,171 +75,26 @@ describe('ADR routes', () => {
       expect(location).toMatchObject({ status: 'error' });
       const { error } = location as { error: string };
       expect(error).toMatch(reason);
-      expect(error).not.toContain(examples);
+      expect(error).not.toContain(adrExamples);
       expect(error).not.toContain('/etc');
     }
   });
 
   it('opens one ADR with its body and resolves the superseding ADR to its id', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     const { items } = await adrsOf(server, 'checkout-web');
-    const superseded = (await get(server, `/adrs/${items[2].id}`))
+    const superseded = (await getAsUser(server, `/adrs/${items[2].id}`))
       .body as AdrDetail;
     expect(superseded.supersededBy).toMatchObject({
       number: 4,
       adrId: items[3].id,
     });
     expect(superseded.body).toContain('Use a CSS-in-JS library');
-    expect((await get(server, '/adrs/nope')).status).toBe(404);
-  });
-
-  it('serves images next to an ADR with the reading rules, and nothing else', async () => {
-    const server = await startBackend();
-    const { items } = await adrsOf(server, 'checkout-web');
-    const asset = (path: string) =>
-      get(server, `/adrs/${items[1].id}/assets`).query({ path });
-    for (const path of [
-      'images/request-flow.svg',
-      './images/request-flow.svg',
-      'images//request-flow.svg',
-      'images/../images/request-flow.svg',
-    ]) {
-      const image = await asset(path);
-      expect(image.status).toBe(200);
-      expect(image.headers['content-type']).toMatch(/^image\/svg\+xml/);
-      expect(image.headers['content-security-policy']).toContain('sandbox');
-    }
-
-    const notAnImage = await asset('0001-record-architecture-decisions.md');
-    expect(notAnImage.status).toBe(400);
-    expect(notAnImage.body.error.message).toBe(
-      "Query parameter 'path' must name an image: only images are served next to an ADR (png, jpg, jpeg, gif, webp, svg)",
-    );
-  });
-
-  it.each([
-    ['a query after the extension', '../../entities.yaml?.png', /a query/],
-    [
-      'a fragment after the extension',
-      '../../entities.yaml#.png',
-      /a fragment/,
-    ],
-    ['percent-encoded dots', '%2e%2e/%2e%2e/entities.yaml?.png', /a query/],
-    ['backslashes', '..\\..\\entities.yaml', /a backslash/],
-    ['a UNC path', '\\\\127.0.0.1:7007\\x.png', /a backslash/],
-    ['a parent folder', '../../entities.png', /leads out of the ADR's folder/],
-    ['a parent folder inside the path', 'images/../../x.png', /leads out/],
-    ['a sibling ADR folder', '../payments-api/x.png', /leads out/],
-    ['an absolute path', '/etc/passwd.png', /relative to the ADR/],
-    ['a URL', 'file:///etc/passwd.png', /relative to the ADR/],
-    ['a folder', 'images/', /must name an image/],
-  ])(
-    'answers 400 naming the parameter to an image path with %s, before reading anything',
-    async (_, path, reason) => {
-      const server = await startBackend();
-      const { items } = await adrsOf(server, 'checkout-web');
-      const res = await get(server, `/adrs/${items[1].id}/assets`).query({
-        path,
-      });
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toMatch(/^Query parameter 'path' /);
-      expect(res.body.error.message).toMatch(reason);
-      expect(JSON.stringify(res.body)).not.toContain(examples);
-      expect(res.body.error.stack).toBeUndefined();
-    },
-  );
-
-  it('takes percent signs in an image path literally, and says a missing image is missing without server paths', async () => {
-    const server = await startBackend();
-    const { items } = await adrsOf(server, 'checkout-web');
-    for (const path of ['%2e%2e/%2e%2e/x.png', 'images/missing.png']) {
-      const res = await get(server, `/adrs/${items[1].id}/assets`).query({
-        path,
-      });
-      expect(res.status).toBe(404);
-      expect(res.body.error.message).toBe(`No image ${path} next to the ADR`);
-      expect(JSON.stringify(res.body)).not.toContain(examples);
-    }
-  });
-
-  it('lists an ADR file over governance.adrs.maxFileSize by its name, with a warning instead of its body', async () => {
-    const root = createMockDirectory({
-      content: {
-        'docs/adr/0001-small.md': '# 1. Small\n\n* Status: accepted\n',
-        'docs/adr/0002-huge.md': `# 2. Huge\n\n${'!['.repeat(1024)}`,
-      },
-    });
-    const server = await startLocalBackend(
-      root,
-      { docs: 'docs/adr' },
-      { maxFileSize: 2048 },
-    );
-    const { items } = await adrsOf(server, 'docs');
-    expect(items.map(a => [a.number, a.title, a.warnings])).toEqual([
-      [1, 'Small', []],
-      [
-        2,
-        '0002-huge.md',
-        [
-          'the file is larger than 2048 bytes (governance.adrs.maxFileSize), so it is listed by its name only',
-        ],
-      ],
-    ]);
-    const huge = (await get(server, `/adrs/${items[1].id}`)).body as AdrDetail;
-    expect(huge.body).toBe('');
-  });
-
-  describe('with links on the local disk', () => {
-    const outside = createMockDirectory({
-      content: {
-        'secret.txt': 'root:x:0:0',
-        'adrs/0001-leak.md': '# 1. Leak\n',
-      },
-    });
-    const root = createMockDirectory();
-
-    async function startLinkedBackend() {
-      root.setContent({
-        'catalog-info.yaml': 'kind: Component',
-        'docs/adr/0001-first.md': '# 1. First\n\n* Status: accepted\n',
-        'docs/adr/images/flow.png': 'png',
-      });
-      fs.symlinkSync(
-        outside.resolve('secret.txt'),
-        root.resolve('docs/adr/images/secret.png'),
-      );
-      fs.symlinkSync(outside.resolve('adrs'), root.resolve('linked'), 'dir');
-      return startLocalBackend(root, { docs: 'docs/adr', linked: 'linked' });
-    }
-
-    it('refuses an image that is a link leading out of the allowed directories', async () => {
-      const server = await startLinkedBackend();
-      const { items } = await adrsOf(server, 'docs');
-      const image = await get(server, `/adrs/${items[0].id}/assets`).query({
-        path: 'images/flow.png',
-      });
-      expect(image.status).toBe(200);
-      const res = await get(server, `/adrs/${items[0].id}/assets`).query({
-        path: 'images/secret.png',
-      });
-      expect(res.status).toBe(403);
-      expect(res.body.error.message).toBe(
-        "The image images/secret.png may not be read under the backend's reading rules",
-      );
-      expect(JSON.stringify(res.body)).not.toContain(root.path);
-    });
-
-    it('does not read an ADR folder that is a link leading out of the allowed directories', async () => {
-      const server = await startLinkedBackend();
-      const adrs = await adrsOf(server, 'linked');
-      expect(adrs.location).toMatchObject({ status: 'error' });
-      expect(adrs.items).toEqual([]);
-    });
+    expect((await getAsUser(server, '/adrs/nope')).status).toBe(404);
   });
 
   it('records a retrospective, after which the ADR is no longer overdue', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     const { items } = await adrsOf(server, 'checkout-web');
     const res = await request(server)
       .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
@@ -351,7 +106,8 @@ describe('ADR routes', () => {
       outcome: 'keep',
       recordedBy: 'user:default/li.wei',
     });
-    const after = (await get(server, `/adrs/${items[0].id}`)).body as AdrDetail;
+    const after = (await getAsUser(server, `/adrs/${items[0].id}`))
+      .body as AdrDetail;
     expect(after.retrospective.state).toBe('recorded');
     expect(after.retrospectives).toHaveLength(1);
 
@@ -376,7 +132,7 @@ describe('ADR routes', () => {
   });
 
   it('answers 403 to a user without governance.retrospective.create', async () => {
-    const server = await startBackend([
+    const server = await startAdrBackend([
       mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
     ]);
     const { items } = await adrsOf(server, 'checkout-web');
@@ -389,10 +145,11 @@ describe('ADR routes', () => {
   });
 
   it('compares measurements before and after a dated decision, and explains when there is no date', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     const { items } = await adrsOf(server, 'checkout-web');
-    const impact = (await get(server, `/adrs/${items[1].id}/impact?weeks=2`))
-      .body as AdrImpact;
+    const impact = (
+      await getAsUser(server, `/adrs/${items[1].id}/impact?weeks=2`)
+    ).body as AdrImpact;
     expect(impact).toMatchObject({ date: '2026-06-10', weeks: 2 });
     expect(impact.checks.map(c => c.checkId)).toEqual([
       'p95-latency',
@@ -402,18 +159,18 @@ describe('ADR routes', () => {
 
     const payments = await adrsOf(server, 'payments-api');
     const undated = payments.items.find(a => !a.date)!;
-    const res = await get(server, `/adrs/${undated.id}/impact`);
+    const res = await getAsUser(server, `/adrs/${undated.id}/impact`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('has no date');
   });
 
   it('indexes ADRs across entities with filters, sorting and pages', async () => {
-    const server = await startBackend();
+    const server = await startAdrBackend();
     await adrsOf(server, 'checkout-web');
     await adrsOf(server, 'payments-api');
 
     const due = (
-      await get(
+      await getAsUser(
         server,
         '/adr-index?retrospective=due&retrospective=overdue&sort=date&order=asc',
       )
@@ -424,7 +181,7 @@ describe('ADR routes', () => {
       ['component:default/checkout-web', 2],
     ]);
 
-    const css = (await get(server, '/adr-index?q=CSS&sort=title'))
+    const css = (await getAsUser(server, '/adr-index?q=CSS&sort=title'))
       .body as AdrIndexPage;
     expect(css.items.map(a => a.title)).toEqual([
       'Use a CSS-in-JS library',
@@ -432,7 +189,7 @@ describe('ADR routes', () => {
     ]);
 
     const page = (
-      await get(
+      await getAsUser(
         server,
         '/adr-index?owner=group:default/team-web&status=accepted&limit=1&offset=1&sort=date',
       )
@@ -445,7 +202,7 @@ describe('ADR routes', () => {
       ['limit=500', "'limit' must be a whole number from 1 to 100"],
       ['from=yesterday', "'from' must be a YYYY-MM-DD date"],
     ]) {
-      const res = await get(server, `/adr-index?${query}`);
+      const res = await getAsUser(server, `/adr-index?${query}`);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     }
@@ -455,7 +212,7 @@ describe('ADR routes', () => {
     const JANE = 'user:default/jane';
     // Jane's catalog read permission is conditional; the catalog hides payments-api from her.
     const catalog = visibleCatalog(
-      entities,
+      adrEntities,
       (caller, ref) =>
         caller.userEntityRef === JANE &&
         ref === 'component:default/payments-api',
@@ -482,7 +239,7 @@ describe('ADR routes', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
-            governance: { adrs: { allowedLocalDirectories: [examples] } },
+            governance: { adrs: { allowedLocalDirectories: [adrExamples] } },
           },
         }),
         urlReaderServiceFactory,
