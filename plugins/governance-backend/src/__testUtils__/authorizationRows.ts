@@ -1,0 +1,264 @@
+/*
+ * Who may call which route: the principals, permission and a valid call of every route of the
+ * contract. Test support only.
+ */
+import {
+  PAYMENTS,
+  CHECKOUT,
+  ADA,
+  JANE,
+  inDays,
+  createReview,
+  createWaiver,
+  Row,
+  fixed,
+  both,
+  userOnly,
+} from './authorizationBackend';
+
+/** One row per route of the contract (and per permission rule of a route), with a valid call. */
+export const AUTHORIZATION_ROWS: Row[] = [
+  // router.ts
+  {
+    route: 'GET /summary',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/summary?entityRef=${PAYMENTS}`),
+  },
+  {
+    route: 'POST /scorecard/refresh',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/scorecard/refresh?entityRef=${PAYMENTS}`),
+  },
+  {
+    route: 'GET /scorecard/trend',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/scorecard/trend?entityRef=${PAYMENTS}&days=7`),
+  },
+  {
+    route: 'GET /waivers',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/waivers?entityRef=${PAYMENTS}`),
+  },
+  {
+    route: 'POST /waivers',
+    principals: userOnly,
+    permission: 'governance.waiver.create',
+    status: 201,
+    prepare: fixed('/waivers', {
+      entityRef: PAYMENTS,
+      checkId: 'coverage',
+      reason: 'Legacy module being rewritten this quarter',
+      expiresAt: inDays(30),
+    }),
+  },
+  {
+    route: 'DELETE /waivers/:id',
+    principals: userOnly,
+    permission: 'governance.waiver.create',
+    status: 200,
+    prepare: async ({ server }) => ({
+      url: `/waivers/${(await createWaiver(server)).id}`,
+    }),
+  },
+  {
+    route: 'POST /facts',
+    principals: both,
+    permission: 'governance.fact.write',
+    status: 201,
+    prepare: fixed('/facts', {
+      facts: [
+        {
+          entityRef: PAYMENTS,
+          name: 'coverage',
+          value: 83.2,
+          source: 'ci/github-actions',
+        },
+      ],
+    }),
+  },
+
+  // complianceRoutes.ts
+  {
+    route: 'GET /compliance',
+    principals: both,
+    status: 200,
+    prepare: fixed('/compliance?groupBy=tier'),
+  },
+  {
+    route: 'GET /compliance.csv',
+    principals: both,
+    status: 200,
+    prepare: fixed('/compliance.csv?groupBy=owner'),
+  },
+  {
+    route: 'GET /compliance/entities',
+    principals: both,
+    status: 200,
+    prepare: fixed('/compliance/entities?tier=core'),
+  },
+  {
+    route: 'GET /compliance/entities.csv',
+    principals: both,
+    status: 200,
+    prepare: fixed('/compliance/entities.csv'),
+  },
+  {
+    route: 'GET /compliance/trend',
+    principals: both,
+    status: 200,
+    prepare: fixed('/compliance/trend?days=30'),
+  },
+
+  // adrRoutes.ts
+  {
+    route: 'GET /adrs',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/adrs?entityRef=${CHECKOUT}`),
+  },
+  {
+    route: 'POST /adrs/refresh',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/adrs/refresh?entityRef=${CHECKOUT}`),
+  },
+  {
+    route: 'GET /adr-index',
+    principals: both,
+    status: 200,
+    prepare: fixed('/adr-index?status=accepted&sort=date'),
+  },
+  {
+    route: 'GET /adrs/:id',
+    principals: both,
+    status: 200,
+    prepare: async ({ adrId }) => ({ url: `/adrs/${adrId}` }),
+  },
+  {
+    route: 'GET /adrs/:id/assets',
+    principals: both,
+    status: 200,
+    prepare: async ({ adrId }) => ({
+      url: `/adrs/${adrId}/assets?path=images/request-flow.svg`,
+    }),
+  },
+  {
+    route: 'GET /adrs/:id/impact',
+    principals: both,
+    status: 200,
+    prepare: async ({ adrId }) => ({ url: `/adrs/${adrId}/impact?weeks=2` }),
+  },
+  {
+    route: 'POST /adrs/:id/retrospectives',
+    principals: userOnly,
+    permission: 'governance.retrospective.create',
+    status: 201,
+    prepare: async ({ adrId }) => ({
+      url: `/adrs/${adrId}/retrospectives`,
+      body: { date: '2026-01-20', outcome: 'keep', notes: 'Still right.' },
+    }),
+  },
+
+  // reviewRoutes.ts
+  {
+    route: 'GET /reviews',
+    principals: both,
+    status: 200,
+    prepare: fixed('/reviews?status=open&priority=medium'),
+  },
+  {
+    route: 'GET /reviews/settings',
+    principals: both,
+    status: 200,
+    prepare: fixed('/reviews/settings'),
+  },
+  {
+    route: 'POST /reviews',
+    principals: userOnly,
+    permission: 'governance.review.create',
+    status: 201,
+    prepare: fixed('/reviews', {
+      entityRef: PAYMENTS,
+      kind: 'design-review',
+      title: 'Split the checkout database',
+    }),
+  },
+  {
+    route: 'GET /reviews/:id',
+    principals: both,
+    status: 200,
+    prepare: async ({ reviewId }) => ({ url: `/reviews/${reviewId}` }),
+  },
+  {
+    route: 'PATCH /reviews/:id',
+    variant: 'triage',
+    principals: userOnly,
+    permission: 'governance.review.triage',
+    status: 200,
+    prepare: async ({ server }) => {
+      const review = await createReview(server, JANE);
+      return {
+        url: `/reviews/${review.id}`,
+        body: { version: review.version, priority: 'high' },
+      };
+    },
+  },
+  {
+    route: 'PATCH /reviews/:id',
+    variant: 'decide',
+    principals: userOnly,
+    permission: 'governance.review.decide',
+    status: 200,
+    prepare: async ({ server }) => {
+      const review = await createReview(server, JANE);
+      return {
+        url: `/reviews/${review.id}`,
+        body: {
+          version: review.version,
+          status: 'approved',
+          rationale: 'The ledger needs its own scaling',
+        },
+      };
+    },
+  },
+  {
+    route: 'PATCH /reviews/:id',
+    variant: "withdraw someone else's",
+    principals: userOnly,
+    permission: 'governance.review.triage',
+    status: 200,
+    prepare: async ({ server }) => {
+      const review = await createReview(server, JANE);
+      return {
+        url: `/reviews/${review.id}`,
+        body: { version: review.version, status: 'withdrawn' },
+      };
+    },
+  },
+  {
+    route: 'PATCH /reviews/:id',
+    variant: 'withdraw own',
+    principals: userOnly,
+    status: 200,
+    prepare: async ({ server }) => {
+      const review = await createReview(server, ADA);
+      return {
+        url: `/reviews/${review.id}`,
+        body: { version: review.version, status: 'withdrawn' },
+      };
+    },
+  },
+  {
+    route: 'POST /reviews/:id/comments',
+    principals: userOnly,
+    status: 201,
+    prepare: async ({ reviewId }) => ({
+      url: `/reviews/${reviewId}/comments`,
+      body: { body: 'Have we measured the write latency?' },
+    }),
+  },
+];
