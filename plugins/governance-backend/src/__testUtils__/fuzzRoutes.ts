@@ -6,23 +6,12 @@
  * The contract (src/schema/openapi.yaml) gives every route, its query parameters and its body
  * fields, and their values inside and just outside its limits (specArbitraries.ts). Hostile
  * values a schema does not describe are mixed into every request (fuzzValues.ts,
- * fuzzRequests.ts). The tables below hold only what the contract cannot know: the backend's real
- * ids, entity refs, users and configured names, so that requests get past the first check, and
- * the values that attack one route in particular (asset paths, search wildcards).
+ * fuzzRequests.ts). What the contract cannot know (the backend's real ids, entity refs, users and
+ * configured names, and values that attack one route) comes from fuzzHints.ts.
  */
-import {
-  BUILT_IN_FACTS,
-  BUILT_IN_REVIEW_KINDS,
-  DEFAULT_TIER_POLICIES,
-  FactDefinition,
-  REVIEW_PRIORITIES,
-  REVIEW_STATUSES,
-} from '@catalog-governance/backstage-plugin-governance-common';
 import fc from 'fast-check';
-import { GRACE, JANE } from './fuzzBackend';
 import {
   auth,
-  Auth,
   body,
   FuzzContext,
   FuzzRequest,
@@ -32,16 +21,7 @@ import {
   Texts,
   Values,
 } from './fuzzRequests';
-import {
-  bigBody,
-  dateLike,
-  encode,
-  inDays,
-  leaf,
-  MAX_FUZZ_DEPTH,
-  objectOf,
-  pastDay,
-} from './fuzzValues';
+import { bigBody, encode, MAX_FUZZ_DEPTH } from './fuzzValues';
 import {
   CONTRACT_ROUTES,
   schemaValue,
@@ -54,6 +34,7 @@ import {
   MAX_BODY_BYTES,
   MAX_PATH_PARAMETER_LENGTH,
 } from '../service/inputLimits';
+import { KNOWN_VALUES, ROUTE_HINTS, RouteHints } from './fuzzHints';
 
 /** A route of the governance router with the generator of its hostile requests. */
 export interface FuzzRoute {
@@ -78,247 +59,11 @@ export interface FuzzRoute {
 const GENERIC_NAMES = ['JSON', 'request body', 'param'];
 
 // ---------------------------------------------------------------------------------------------
-// What the contract cannot know: values by parameter or field name, on every route
-
-const entityRef: Texts = ({ entityRefs }) =>
-  fc.oneof(
-    // The entities with a tier have checks, so waivers and facts for them get further.
-    {
-      weight: 4,
-      arbitrary: fc.constantFrom(
-        'component:default/payments',
-        'component:default/checkout-web',
-      ),
-    },
-    { weight: 3, arbitrary: fc.constantFrom(...entityRefs) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(
-        'payments',
-        'Component:Default/Payments',
-        'component:default/ghost',
-        'component:payments',
-        'component:default/a/b',
-        'component:default/',
-        ':default/payments',
-      ),
-    },
-  );
-
-const ADR_URL = 'https://example.com/adr/0007.md';
-
-const KNOWN_VALUES: Record<string, Values> = {
-  entityRef,
-  assignee: () =>
-    fc.constantFrom(
-      JANE,
-      GRACE,
-      'user:default/mock',
-      'jane',
-      'user:default/ghost',
-      null,
-      '',
-      'group:default/council',
-    ),
-  owner: () =>
-    fc.constantFrom(
-      'group:default/team-a',
-      'team-a',
-      'group:default/team-web',
-      '',
-    ),
-  system: () => fc.constantFrom('system:default/payments', 'payments', ''),
-  domain: () => fc.constantFrom('domain:default/commerce', ''),
-  tier: () =>
-    fc.constantFrom(...DEFAULT_TIER_POLICIES.map(p => p.name), 'bogus', ''),
-  checkId: () =>
-    fc.constantFrom(
-      'coverage',
-      'availability',
-      'p95-latency',
-      'security-review',
-      'testing',
-      'nope',
-    ),
-  kind: () => fc.constantFrom(...BUILT_IN_REVIEW_KINDS.map(k => k.id), 'lunch'),
-  name: () => fc.constantFrom(...BUILT_IN_FACTS.map(f => f.name), 'speed'),
-  source: () => fc.constantFrom('ci/github-actions', 'slo/nightly', ' ci', ''),
-  // Relative to today: a waiver must expire in the future, a fact be observed in the past.
-  expiresAt: () =>
-    fc.oneof(
-      { weight: 3, arbitrary: fc.integer({ min: 1, max: 365 }).map(inDays) },
-      fc.integer({ min: -2, max: 400 }).map(inDays),
-      fc.integer({ min: 1, max: 30 }).map(d => inDays(d).slice(0, 10)),
-      dateLike,
-    ),
-  observedAt: () =>
-    fc.oneof(
-      fc.integer({ min: -400, max: 2 }).map(inDays),
-      dateLike,
-      fc.constantFrom('yesterday', '0', '-271821-04-20T00:00:00Z'),
-    ),
-  date: () => fc.oneof({ weight: 3, arbitrary: pastDay }, dateLike),
-  version: () => fc.integer({ min: 1, max: 4 }),
-  adr: () => fc.constantFrom(ADR_URL, ''),
-  decisionAdr: () => fc.constantFrom(ADR_URL, ''),
-  // The index search runs LIKE: its wildcards and quotes must be taken literally.
-  q: () => fc.constantFrom('CSS', 'ledger', '%', '_', '\\', "'"),
-  // The asset route reads files: paths that climb out of the ADR folder or name no image.
-  path: () =>
-    fc.constantFrom(
-      'images/request-flow.svg',
-      'images/missing.png',
-      'x.PNG',
-      '../../entities.yaml',
-      '../../../../../../tmp/x.png',
-      '..\\..\\x.png',
-      '\\\\host\\share\\x.png',
-      'images/%2e%2e/x.png',
-      'a.svg?x=1',
-      'a.png#frag',
-      '.png',
-      'images/',
-    ),
-};
-
-/** A value of the fact's own type, near its bounds, or now and then of another type. */
-function factValue(definition: FactDefinition): fc.Arbitrary<unknown> {
-  const min = definition.min ?? -1e6;
-  const max = definition.max ?? 1e6;
-  const typed = {
-    number: fc.oneof(
-      fc.double({ min: min - 10, max: max + 10, noNaN: true }),
-      fc.constantFrom(min, max, min - 1, max + 1),
-    ),
-    boolean: fc.boolean(),
-    date: fc.oneof(pastDay, dateLike),
-    'string-list': fc.subarray([...(definition.allowedValues ?? []), 'chaos']),
-  }[definition.type];
-  return fc.oneof(
-    { weight: 4, arbitrary: typed },
-    { weight: 1, arbitrary: leaf },
-  );
-}
-
-/** A fact whose value has the type of the configured fact it names. */
-const fact = (context: FuzzContext) =>
-  fc
-    .record({
-      entityRef: entityRef(context),
-      nameAndValue: fc
-        .constantFrom(...BUILT_IN_FACTS)
-        .chain(definition =>
-          factValue(definition).map(value => [definition.name, value]),
-        ),
-      source: KNOWN_VALUES.source(context),
-      observedAt: fc.option(KNOWN_VALUES.observedAt(context), {
-        nil: undefined,
-      }),
-    })
-    .map(({ nameAndValue: [name, value], ...rest }) =>
-      objectOf(
-        Object.entries({ ...rest, name, value }).filter(
-          ([, v]) => v !== undefined,
-        ),
-      ),
-    );
-
-// ---------------------------------------------------------------------------------------------
-// What the contract cannot know: per route
-
-/** A route's ids, callers and words, which its schema cannot give. */
-interface RouteHints {
-  /** The backend's ids for the route's `:id`. */
-  ids?: (context: FuzzContext) => string[];
-  /** The id list a 201 of this route adds to. */
-  creates?: 'waiverIds' | 'reviewIds';
-  /** Nouns the route's messages use besides its field and parameter names. */
-  nouns?: string[];
-  /** Who calls, when the route is mostly for others than users. */
-  callers?: fc.Arbitrary<Auth>;
-  /** Valid-looking bodies that field-by-field generation rarely builds, e.g. a batch. */
-  bodies?: (context: FuzzContext) => fc.Arbitrary<unknown>;
-}
-
-const ENTITY = { nouns: ['entity'] };
-const ADR = { ids: (c: FuzzContext) => c.adrIds, nouns: ['ADR'] };
-const REVIEW = { ids: (c: FuzzContext) => c.reviewIds, nouns: ['review'] };
-
-const ROUTE_HINTS: Record<string, RouteHints> = {
-  'GET /summary': ENTITY,
-  'POST /scorecard/refresh': ENTITY,
-  'GET /scorecard/trend': ENTITY,
-  'GET /waivers': ENTITY,
-  'POST /waivers': {
-    creates: 'waiverIds',
-    nouns: ['waiver', 'entity', 'check'],
-  },
-  'DELETE /waivers/:id': { ids: c => c.waiverIds, nouns: ['waiver'] },
-  'POST /facts': {
-    nouns: ['fact', 'entit'],
-    // Fact writes are for service tokens: users other than fact writers get a 403 before any check.
-    callers: fc.oneof(
-      { weight: 12, arbitrary: fc.constant<Auth>('service') },
-      { weight: 4, arbitrary: fc.constant<Auth>('user') },
-      { weight: 1, arbitrary: fc.constant<Auth>('none') },
-      { weight: 1, arbitrary: fc.constant<Auth>('garbage') },
-    ),
-    bodies: context =>
-      fc.oneof(
-        { weight: 4, arbitrary: fact(context) },
-        {
-          weight: 4,
-          arbitrary: fc
-            .array(fact(context), { maxLength: 5 })
-            .map(facts => ({ facts })),
-        },
-        { weight: 1, arbitrary: fc.constant({ facts: [] }) },
-        {
-          weight: 1,
-          arbitrary: fc.constant({
-            facts: Array.from({ length: 20_001 }, () => 1),
-          }),
-        },
-      ),
-  },
-  'GET /adrs': ENTITY,
-  'POST /adrs/refresh': ENTITY,
-  'GET /adrs/:id': ADR,
-  'GET /adrs/:id/assets': {
-    ...ADR,
-    nouns: ['ADR', 'image', 'read', 'file', 'url'],
-  },
-  'GET /adrs/:id/impact': ADR,
-  'POST /adrs/:id/retrospectives': { ...ADR, nouns: ['retrospective', 'ADR'] },
-  'POST /reviews': { creates: 'reviewIds', nouns: ['review', 'entity'] },
-  'GET /reviews/:id': REVIEW,
-  'PATCH /reviews/:id': {
-    ...REVIEW,
-    nouns: ['review', 'council', 'decision'],
-    // One change at a time to a fresh review, as the UI sends them, so more are allowed ones.
-    bodies: () =>
-      fc
-        .record({
-          version: fc.constant(1),
-          change: fc.oneof(
-            fc.record({ status: fc.constantFrom(...REVIEW_STATUSES) }),
-            fc.record({ priority: fc.constantFrom(...REVIEW_PRIORITIES) }),
-            fc.record({ assignee: fc.constantFrom(GRACE, JANE, null) }),
-            fc.record({ dueDate: fc.oneof(dateLike, fc.constant(null)) }),
-            fc.record({
-              status: fc.constantFrom('approved', 'rejected'),
-              rationale: fc.string({ minLength: 1, maxLength: 40 }),
-              decisionAdr: fc.constantFrom('https://example.com/adr/1', ''),
-            }),
-          ),
-        })
-        .map(({ version, change }) => ({ version, ...change })),
-  },
-  'POST /reviews/:id/comments': { ...REVIEW, nouns: ['review', 'comment'] },
-};
-
-// ---------------------------------------------------------------------------------------------
 // Routes from the contract
+
+/** The known values of a parameter or field, never an Object.prototype member of its name. */
+const knownValues = (name: string): Values | undefined =>
+  Object.hasOwn(KNOWN_VALUES, name) ? KNOWN_VALUES[name] : undefined;
 
 /** A value as a query parameter gives it: lists comma-joined, anything else as text. */
 function queryText(value: unknown): string {
@@ -331,20 +76,22 @@ function queryText(value: unknown): string {
 function contractRoute(name: string): FuzzRoute {
   const [upper, template] = name.split(' ');
   const method = upper.toLocaleLowerCase('en-US') as Method;
-  const hints = ROUTE_HINTS[name] ?? {};
+  const hints: RouteHints = Object.hasOwn(ROUTE_HINTS, name)
+    ? ROUTE_HINTS[name]
+    : {};
   const fields = specFields(method, template);
   const query: Record<string, Texts> = Object.fromEntries(
     fields.query.map(({ name: key, schema }) => [
       key,
       (context: FuzzContext) =>
-        (KNOWN_VALUES[key]?.(context) ?? schemaValue(schema)).map(queryText),
+        (knownValues(key)?.(context) ?? schemaValue(schema)).map(queryText),
     ]),
   );
   const bodyFields: Record<string, Values> = Object.fromEntries(
     fields.body.map(({ name: key, schema }) => [
       key,
       (context: FuzzContext) =>
-        KNOWN_VALUES[key]?.(context) ?? schemaValue(schema),
+        knownValues(key)?.(context) ?? schemaValue(schema),
     ]),
   );
   const sendsBody = method === 'post' || method === 'patch';
