@@ -1,6 +1,6 @@
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { createOpenApiRouter, spec } from '../schema/openapi';
-import { readQueryLists } from './validation';
+import { readQueryLists, readQueryNumbers } from './validation';
 
 /**
  * The router generated from `src/schema/openapi.yaml`: its routes' parameters and bodies are
@@ -19,7 +19,7 @@ export type GovernanceApiRouter = ApiRouter<typeof spec>;
  */
 export function createGovernanceApiRouter(): Promise<GovernanceApiRouter> {
   return createOpenApiRouter({
-    middleware: [readQueryLists],
+    middleware: [readQueryLists, readQueryNumbers],
     validatorOptions: {
       validateRequests: {
         allErrors: true,
