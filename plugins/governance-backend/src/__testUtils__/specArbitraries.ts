@@ -5,57 +5,19 @@
  * the enum, the wrong type). Test support only.
  */
 import fc from 'fast-check';
-import { spec } from '../schema/openapi';
+import {
+  contract,
+  ContractOperation as Operation,
+  ContractSchema,
+  resolveRef,
+} from '../schema/contract';
 
 /** The parts of a JSON schema the generators read. */
-export interface Schema {
-  $ref?: string;
-  type?: string;
-  enum?: readonly unknown[];
-  items?: Schema;
-  properties?: Readonly<Record<string, Schema>>;
-  required?: readonly string[];
-  allOf?: readonly Schema[];
-  oneOf?: readonly Schema[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  maxItems?: number;
-  format?: string;
-  example?: unknown;
-}
-
-interface Parameter {
-  $ref?: string;
-  name: string;
-  in: string;
-  schema: Schema;
-}
-
-interface Operation {
-  parameters?: readonly Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-
-const document = spec as unknown as {
-  paths: Record<string, Record<string, Operation>>;
-};
-
-function resolve<T extends { $ref?: string }>(node: T): T {
-  let current = node;
-  while (current?.$ref) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce<any>((at, key) => at?.[key], document) as T;
-  }
-  return current;
-}
+export type Schema = ContractSchema;
 
 /** The operation of `METHOD /path/:id`, as the router registers it. */
 function operationOf(method: string, template: string): Operation | undefined {
-  return document.paths[template.replace(/:(\w+)/g, '{$1}')]?.[method];
+  return contract.paths[template.replace(/:(\w+)/g, '{$1}')]?.[method];
 }
 
 /** Just over a text limit, with a value of the right form before it when there is one. */
@@ -66,7 +28,7 @@ function tooLong(schema: Schema): string {
 
 /** Values of a schema: mostly inside its limits, sometimes just outside or of another type. */
 export function schemaValue(raw: Schema, depth = 0): fc.Arbitrary<unknown> {
-  const schema = resolve(raw);
+  const schema = resolveRef(raw);
   const wrongType = fc.oneof(
     fc.constant(null),
     fc.boolean(),
@@ -165,7 +127,7 @@ export function specQuery(
   template: string,
 ): fc.Arbitrary<string> {
   const parameters = (operationOf(method, template)?.parameters ?? [])
-    .map(p => resolve(p))
+    .map(p => resolveRef(p))
     .filter(p => p.in === 'query');
   if (!parameters.length) {
     return fc.constant('');
@@ -224,12 +186,12 @@ export function specFields(
 ): { query: SpecField[]; body: SpecField[] } {
   const operation = operationOf(method, template);
   const query = (operation?.parameters ?? [])
-    .map(p => resolve(p))
+    .map(p => resolveRef(p))
     .filter(p => p.in === 'query')
     .map(({ name, schema }) => ({ name, schema }));
   const body = new Map<string, Schema>();
   const visit = (raw: Schema) => {
-    const schema = resolve(raw);
+    const schema = resolveRef(raw);
     for (const [name, value] of Object.entries(schema.properties ?? {})) {
       if (!body.has(name)) {
         body.set(name, value);
@@ -255,10 +217,10 @@ export function specNames(method: string, template: string): string[] {
   }
   const names = new Set<string>();
   for (const parameter of operation.parameters ?? []) {
-    names.add(resolve(parameter).name);
+    names.add(resolveRef(parameter).name);
   }
   const visit = (raw: Schema, depth: number) => {
-    const schema = resolve(raw);
+    const schema = resolveRef(raw);
     if (depth > 3) {
       return;
     }
@@ -286,7 +248,7 @@ export function inContract(method: string, template: string): boolean {
 }
 
 /** Every route of the contract, as `METHOD /path/:id`. */
-export const CONTRACT_ROUTES: string[] = Object.entries(document.paths).flatMap(
+export const CONTRACT_ROUTES: string[] = Object.entries(contract.paths).flatMap(
   ([template, item]) =>
     Object.keys(item).map(
       method =>

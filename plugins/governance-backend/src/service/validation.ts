@@ -4,68 +4,19 @@ import {
   describeValues,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
-import { spec } from '../schema/openapi';
-
-/** The parts of a JSON schema (OpenAPI 3.0 dialect) the messages are worded from. */
-interface Schema {
-  $ref?: string;
-  type?: string;
-  enum?: readonly unknown[];
-  items?: Schema;
-  properties?: Readonly<Record<string, Schema>>;
-  allOf?: readonly Schema[];
-  oneOf?: readonly Schema[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  format?: string;
-  example?: unknown;
-  description?: string;
-}
-
-interface Parameter {
-  $ref?: string;
-  name: string;
-  in: string;
-  required?: boolean;
-  schema: Schema;
-}
-
-interface Operation {
-  parameters?: readonly Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-
-const document = spec as unknown as {
-  paths: Record<string, Record<string, Operation>>;
-};
-
-/** Follows a local `$ref` (`#/components/...`) to what it names. */
-function resolve<T extends { $ref?: string }>(node: T): T {
-  let current = node;
-  while (current?.$ref) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce<any>((at, key) => at?.[key], document) as T;
-  }
-  return current;
-}
+import {
+  contract,
+  contractQueryParameters,
+  ContractOperation as Operation,
+  ContractSchema as Schema,
+  resolveRef,
+} from '../schema/contract';
 
 /** The query parameters declared as lists, by name: a comma-separated value is split. */
 const LIST_PARAMETERS = new Set(
-  Object.values(document.paths)
-    .flatMap(item => Object.values(item))
-    .flatMap(operation => operation.parameters ?? [])
-    .map(parameter => resolve(parameter))
-    .filter(
-      parameter =>
-        parameter.in === 'query' && resolve(parameter.schema).type === 'array',
-    )
-    .map(parameter => parameter.name),
+  contractQueryParameters()
+    .filter(({ schema }) => schema.type === 'array')
+    .map(({ name }) => name),
 );
 
 /**
@@ -95,17 +46,12 @@ export function readQueryLists(
 
 /** The query parameters declared as whole numbers, by name, with their schemas. */
 const WHOLE_NUMBER_PARAMETERS = new Map<string, Schema[]>();
-for (const operation of Object.values(document.paths).flatMap(item =>
-  Object.values(item),
-)) {
-  for (const parameter of (operation.parameters ?? []).map(p => resolve(p))) {
-    const schema = resolve(parameter.schema);
-    if (parameter.in === 'query' && schema.type === 'integer') {
-      WHOLE_NUMBER_PARAMETERS.set(parameter.name, [
-        ...(WHOLE_NUMBER_PARAMETERS.get(parameter.name) ?? []),
-        schema,
-      ]);
-    }
+for (const { name, schema } of contractQueryParameters()) {
+  if (schema.type === 'integer') {
+    WHOLE_NUMBER_PARAMETERS.set(name, [
+      ...(WHOLE_NUMBER_PARAMETERS.get(name) ?? []),
+      schema,
+    ]);
   }
 }
 
@@ -141,7 +87,7 @@ export function readQueryNumbers(
 }
 
 function expected(raw: Schema | undefined): string {
-  const schema = resolve(raw ?? {});
+  const schema = resolveRef(raw ?? {});
   if (schema.enum) {
     return `one of ${schema.enum.join(', ')}`;
   }
@@ -158,7 +104,7 @@ function expected(raw: Schema | undefined): string {
     case 'boolean':
       return 'true or false';
     case 'array':
-      return resolve(schema.items ?? {}).type === 'object'
+      return resolveRef(schema.items ?? {}).type === 'object'
         ? 'a list of objects'
         : `a list of ${expected(schema.items)}`;
     case 'object':
@@ -187,12 +133,12 @@ function queryProblem(
 ): string {
   const where = `Query parameter '${name}'`;
   const parameter = (operation.parameters ?? [])
-    .map(p => resolve(p))
+    .map(p => resolveRef(p))
     .find(p => p.in === 'query' && p.name === name);
   if (!parameter) {
     return `${where} is not known here`;
   }
-  const schema = resolve(parameter.schema);
+  const schema = resolveRef(parameter.schema);
   if (value === undefined || (value === '' && parameter.required)) {
     return `${where} is required once: ${expected(schema)}`;
   }
@@ -215,7 +161,7 @@ function queryProblem(
   if (schema.maxItems !== undefined && values.length > schema.maxItems) {
     return `${where} is given ${values.length} times, at most ${schema.maxItems}`;
   }
-  const items = resolve(schema.items ?? {});
+  const items = resolveRef(schema.items ?? {});
   const wrong = items.enum
     ? values.filter(v => !items.enum!.includes(v))
     : values;
@@ -226,25 +172,25 @@ function queryProblem(
 
 /** The schema at a path inside a body, through `$ref`s, `allOf` and `items`. */
 function schemaAt(root: Schema, path: string[]): Schema | undefined {
-  let schema: Schema | undefined = resolve(root);
+  let schema: Schema | undefined = resolveRef(root);
   for (const key of path) {
     if (!schema) {
       return undefined;
     }
     const candidates: Schema[] = [schema, ...(schema.allOf ?? [])].map(s =>
-      resolve(s),
+      resolveRef(s),
     );
     schema = /^\d+$/.test(key)
       ? candidates.find(s => s.items)?.items
       : candidates.find(s => s.properties?.[key])?.properties?.[key];
-    schema = schema && resolve(schema);
+    schema = schema && resolveRef(schema);
   }
   return schema;
 }
 
 function propertiesOf(schema: Schema): string[] {
   return [schema, ...(schema.allOf ?? [])]
-    .map(s => resolve(s))
+    .map(s => resolveRef(s))
     .flatMap(s => Object.keys(s.properties ?? {}));
 }
 
@@ -351,7 +297,7 @@ export function explainValidationErrors(): express.ErrorRequestHandler {
     const route = (req as { openapi?: { openApiRoute?: string } }).openapi
       ?.openApiRoute;
     const operation = route
-      ? document.paths[route]?.[req.method.toLowerCase()]
+      ? contract.paths[route]?.[req.method.toLowerCase()]
       : undefined;
     if (!operation) {
       next(error);
