@@ -240,6 +240,12 @@ export interface Config {
        * @visibility backend
        */
       dateOrder?: 'day-first' | 'month-first';
+      /**
+       * When an accepted ADR with no retrospective counts as stale in the ADR index's "stale"
+       * filter, in whole months after its date (default 12; from 1 to 120).
+       * @visibility backend
+       */
+      staleAfterMonths?: number;
     };
   };
 }

@@ -17,6 +17,7 @@ import {
   governanceEscalationTriggersExtensionPoint,
   governanceFactProvidersExtensionPoint,
 } from '@catalog-governance/backstage-plugin-governance-node';
+import { registerAdrActions } from './adrs/adrActions';
 import { AdrIngestor } from './adrs/AdrIngestor';
 import { readGovernanceConfig } from './config';
 import { DatabaseAdrStore } from './database/DatabaseAdrStore';
@@ -100,6 +101,7 @@ export const governancePlugin = createBackendPlugin({
         const store = new DatabaseGovernanceStore(knex, settings.factRetention);
         const adrStore = new DatabaseAdrStore(knex, {
           policy: settings.adrPolicy.retrospective,
+          staleAfterMonths: settings.adrPolicy.staleAfterMonths,
         });
         const reviewStore = new DatabaseReviewStore(knex);
         const signals = new DatabaseEscalationSignals(knex);
@@ -143,6 +145,7 @@ export const governancePlugin = createBackendPlugin({
           store: adrStore,
           policy: settings.adrPolicy,
           parsers: adrParsers,
+          reviews: reviewStore,
         });
         await adrs.schedule(scheduler, settings.adrs.schedule);
 
@@ -185,6 +188,12 @@ export const governancePlugin = createBackendPlugin({
           scorecards,
           tierPolicies,
           validationMode: settings.validationMode,
+        });
+        registerAdrActions({
+          actionsRegistry: deps.actionsRegistry,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          adrStore,
         });
         registerReviewActions({
           actionsRegistry: deps.actionsRegistry,

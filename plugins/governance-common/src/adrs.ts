@@ -57,6 +57,11 @@ export interface ParsedAdr {
    */
   scope?: string;
   format: 'madr' | 'nygard' | 'unknown';
+  /**
+   * The id of the review item whose decision this ADR records (front matter `review`, written by
+   * the `governance:adr:create` action); the review item is linked to the ADR once it is read.
+   */
+  review?: string;
   /** What was missing or unreadable, in words a reader can act on. */
   warnings: string[];
   /** The Markdown body, without front matter. */
@@ -116,6 +121,8 @@ export interface AdrPolicy {
   retrospective: RetrospectivePolicy;
   /** How a date that can be read two ways, such as `05/02/2018`, is read. */
   dateOrder: AdrDateOrder;
+  /** Months after its date when an accepted ADR with no retrospective is stale. */
+  staleAfterMonths: number;
 }
 
 /** @public */
@@ -124,6 +131,7 @@ export const DEFAULT_ADR_POLICY: AdrPolicy = {
   maxFileSize: 1024 * 1024,
   retrospective: { dueAfterMonths: 3, overdueAfterMonths: 6 },
   dateOrder: 'day-first',
+  staleAfterMonths: 12,
 };
 
 /** Bounds of `governance.adrs.maxFileSize`: 1 KiB to 64 MiB. */
@@ -197,11 +205,26 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       )}`,
     );
   }
+  const staleAfterMonths =
+    config.getOptionalNumber(`${base}.staleAfterMonths`) ??
+    DEFAULT_ADR_POLICY.staleAfterMonths;
+  if (
+    !(
+      Number.isInteger(staleAfterMonths) &&
+      staleAfterMonths >= 1 &&
+      staleAfterMonths <= 120
+    )
+  ) {
+    throw new Error(
+      `Invalid config at '${base}.staleAfterMonths': ${staleAfterMonths} is not allowed, expected a whole number of months from 1 to 120`,
+    );
+  }
   return {
     filePattern,
     maxFileSize,
     retrospective: { dueAfterMonths, overdueAfterMonths },
     dateOrder: dateOrder as AdrDateOrder,
+    staleAfterMonths,
   };
 }
 
@@ -245,6 +268,13 @@ export const RETROSPECTIVE_OUTCOMES = ['keep', 'revise', 'supersede'] as const;
 
 /** @public */
 export type RetrospectiveOutcome = (typeof RETROSPECTIVE_OUTCOMES)[number];
+
+/**
+ * One supersedes / amends link of an ADR in the decision graph, read from either side.
+ *
+ * @public
+ */
+export type AdrChainLink = GovernanceApiSchemas['AdrChainLink'];
 
 /**
  * A recorded retrospective of an ADR.

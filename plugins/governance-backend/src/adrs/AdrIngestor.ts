@@ -19,6 +19,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
 import { AdrStore, StoredAdr } from '../database/AdrStore';
+import { ReviewStore } from '../database/ReviewStore';
 import { specRef } from '../catalog/specRef';
 import { AdrParsers } from './AdrParsers';
 import { resolveAdrLocation } from './resolveAdrLocation';
@@ -78,6 +79,8 @@ export class AdrIngestor {
       logger: LoggerService;
       /** Custom parsers from `governanceAdrParserExtensionPoint`, tried before the built-in one. */
       parsers?: GovernanceAdrParser[];
+      /** Links each ADR that names its review item (front matter `review`) to that item. */
+      reviews?: Pick<ReviewStore, 'linkRecordedAdr'>;
     },
   ) {
     this.filePattern = new RegExp(deps.policy.filePattern);
@@ -244,6 +247,10 @@ export class AdrIngestor {
         adrs,
         readAt: now,
       });
+      // The ADRs are stored; a review that cannot be linked now is linked on the next reading.
+      await this.linkReviews(adrs, now).catch(error =>
+        logger.warn(`Could not link the ADRs of ${entityRef} to reviews: ${error}`),
+      );
       return 'read';
     } catch (e) {
       const error = e as Error;
@@ -261,6 +268,40 @@ export class AdrIngestor {
         now,
       );
       return 'failed';
+    }
+  }
+
+  /**
+   * An ADR written from a review item ("record this decision as an ADR") names the item; once
+   * the ADR lands in its location, the item links to it and its history says so.
+   */
+  private async linkReviews(adrs: StoredAdr[], now: Date): Promise<void> {
+    const { reviews, logger } = this.deps;
+    for (const adr of adrs) {
+      if (!reviews || !adr.review) {
+        continue;
+      }
+      const label = `ADR ${
+        adr.number === undefined
+          ? adr.path
+          : String(adr.number).padStart(4, '0')
+      }: ${adr.title}`.slice(0, 255);
+      const outcome = await reviews.linkRecordedAdr(
+        {
+          reviewId: adr.review,
+          entityRef: adr.entityRef,
+          adrId: adr.id,
+          label,
+        },
+        now,
+      );
+      if (outcome === 'linked') {
+        logger.info(`Linked ${label} to review item ${adr.review}`);
+      } else if (outcome === 'not-found') {
+        logger.warn(
+          `${label} of ${adr.entityRef} names review item ${adr.review}, which is not a review item of that entity`,
+        );
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AdrChainLink,
   AdrIndexPage,
   AdrIndexQuery,
   AdrLink,
@@ -90,6 +91,9 @@ export interface AdrStore {
   listEntityAdrs(entityRef: string, now: Date): Promise<AdrSummary[]>;
 
   getAdr(id: string, now: Date): Promise<AdrDetail | undefined>;
+
+  /** The ADR's links in the decision graph, naming no ADR of a `hidden` entity. */
+  chainOf(id: string, hidden?: HiddenEntities): Promise<AdrChainLink[]>;
 
   /** The ids of the entity's ADRs by number and by file name, to resolve links between them. */
   adrIdsOf(entityRef: string): Promise<Map<string, string>>;

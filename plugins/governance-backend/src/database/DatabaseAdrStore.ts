@@ -1,4 +1,5 @@
 import {
+  AdrChainLink,
   AdrIndexPage,
   AdrIndexQuery,
   AdrStatus,
@@ -9,6 +10,12 @@ import {
   retrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import {
+  graphLinkRows,
+  readChains,
+  whereConcern,
+} from './adrGraph';
 import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
 import {
   chunks,
@@ -84,12 +91,18 @@ function toRetrospective(row: RetrospectiveRow): Retrospective {
  */
 export class DatabaseAdrStore implements AdrStore {
   private readonly policy: RetrospectivePolicy;
+  private readonly staleAfterMonths: number;
 
   constructor(
     private readonly db: Knex,
-    options: { policy: RetrospectivePolicy },
+    options: {
+      policy: RetrospectivePolicy;
+      /** From `governance.adrs.staleAfterMonths`: when an accepted ADR is `stale`. */
+      staleAfterMonths?: number;
+    },
   ) {
     this.policy = options.policy;
+    this.staleAfterMonths = options.staleAfterMonths ?? 12;
   }
 
   async recomputeRetrospectiveDates(): Promise<void> {
@@ -170,11 +183,15 @@ export class DatabaseAdrStore implements AdrStore {
     const { entityRef, url, etag, adrs, readAt } = options;
     await this.db.transaction(async tx => {
       await tx('adrs').where({ entity_ref: entityRef }).delete();
+      await tx('adr_links').where({ entity_ref: entityRef }).delete();
       for (const batch of chunks(
         adrs.map(adr => this.toRow(adr)),
         100,
       )) {
         await tx('adrs').insert(batch);
+      }
+      for (const batch of chunks(adrs.flatMap(graphLinkRows), 100)) {
+        await tx('adr_links').insert(batch);
       }
       await tx('adr_locations')
         .insert({
@@ -198,6 +215,7 @@ export class DatabaseAdrStore implements AdrStore {
     await this.db.transaction(async tx => {
       for (const batch of chunks(gone)) {
         await tx('adrs').whereIn('entity_ref', batch).delete();
+        await tx('adr_links').whereIn('entity_ref', batch).delete();
         await tx('adr_locations').whereIn('entity_ref', batch).delete();
       }
     });
@@ -231,6 +249,11 @@ export class DatabaseAdrStore implements AdrStore {
       links: JSON.parse(row.links),
       retrospectives,
     };
+  }
+
+  /** The ADR's links in the decision graph, naming no ADR of a `hidden` entity. */
+  async chainOf(id: string, hidden?: HiddenEntities): Promise<AdrChainLink[]> {
+    return (await readChains(this.db, [id], hidden)).get(id) ?? [];
   }
 
   /** The ids of the entity's ADRs by number and by file name, to resolve links between them. */
@@ -332,6 +355,12 @@ export class DatabaseAdrStore implements AdrStore {
           }
         });
       }
+      if (query.concern?.length) {
+        const staleBefore = DateTime.fromJSDate(now, { zone: 'utc' })
+          .minus({ months: this.staleAfterMonths })
+          .toISODate()!;
+        whereConcern(this.db, q, query.concern, staleBefore);
+      }
       return q;
     };
     const [{ count }] = await filtered().count({ count: '*' });
@@ -349,8 +378,14 @@ export class DatabaseAdrStore implements AdrStore {
       .orderBy('path', 'asc')
       .offset(offset)
       .limit(limit);
+    const chains = await readChains(
+      this.db,
+      rows.map(row => row.id),
+      hidden,
+    );
+    const items = await this.summaries(rows, now);
     return {
-      items: await this.summaries(rows, now),
+      items: items.map(item => ({ ...item, chain: chains.get(item.id) })),
       totalItems: Number(count),
       offset,
       limit,

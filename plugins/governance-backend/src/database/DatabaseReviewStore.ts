@@ -15,6 +15,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { linkRecordedAdr, RecordedAdr } from './recordedAdrLink';
 import { NewReviewItem, ReviewPatch, ReviewStore } from './ReviewStore';
 import {
   chunks,
@@ -421,6 +422,13 @@ export class DatabaseReviewStore implements ReviewStore {
       });
       return comment;
     });
+  }
+
+  linkRecordedAdr(
+    adr: RecordedAdr,
+    now = new Date(),
+  ): Promise<'linked' | 'unchanged' | 'not-found'> {
+    return linkRecordedAdr(this.db, adr, now);
   }
 
   /**

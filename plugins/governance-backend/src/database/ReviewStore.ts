@@ -8,6 +8,7 @@ import {
   ReviewQuery,
   ReviewStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { RecordedAdr } from './recordedAdrLink';
 import { HiddenEntities } from './util';
 
 /**
@@ -103,6 +104,12 @@ export interface ReviewStore {
     body: string,
     now?: Date,
   ): Promise<ReviewComment | undefined>;
+
+  /** Links an ingested ADR to the review item it says it records (front matter `review`). */
+  linkRecordedAdr(
+    adr: RecordedAdr,
+    now?: Date,
+  ): Promise<'linked' | 'unchanged' | 'not-found'>;
 
   /** Records that a trigger ran; true when this was its first run (nothing recorded before). */
   recordTriggerRun(triggerId: string, now?: Date): Promise<boolean>;

@@ -35,7 +35,9 @@ describe('governance actions', () => {
     const registry = await start();
     // The mock registry names every action's plugin `test`; in a backend they are `governance:`.
     expect((await registry.list()).actions.map(a => a.id).sort()).toEqual([
+      'test:get-adr-successors',
       'test:get-entity-governance-summary',
+      'test:list-governing-decisions',
       'test:list-open-reviews',
       'test:request-review',
     ]);

@@ -178,7 +178,15 @@ export function registerAdrRoutes(
   });
 
   router.get('/adrs/:id', async (req, res) => {
-    res.json(await visibleAdr(req, req.params.id));
+    const adr = await visibleAdr(req, req.params.id);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // The chain names no ADR of an entity the caller cannot see.
+    const hidden = await visibility.hiddenFrom(credentials, () =>
+      adrStore.listAdrEntityRefs(),
+    );
+    res.json({ ...adr, chain: await adrStore.chainOf(adr.id, hidden) });
   });
 
   router.get('/adrs/:id/assets', async (req, res) => {

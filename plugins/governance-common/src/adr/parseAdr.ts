@@ -218,6 +218,9 @@ function parse(
       fields.scope,
   );
 
+  // A review id is a UUID; anything longer is not one of ours.
+  const review = nonBlank(frontMatterText(fm, 'review'))?.trim();
+
   let format: ParsedAdr['format'] = 'unknown';
   if (frontMatter.found || fields.bulleted) {
     format = 'madr';
@@ -236,6 +239,7 @@ function parse(
     links: uniqueLinks,
     ...(scope && { scope }),
     format,
+    ...(review && review.length <= 64 && { review }),
     warnings,
     body: lines.join('\n'),
   };

@@ -753,6 +753,26 @@ export interface components {
       | 'recorded';
 
     RetrospectiveOutcome: 'keep' | 'revise' | 'supersede';
+    /**
+     * How two decisions relate in the decision graph, read from either side (an ADR that says "supersedes 3" and ADR 3 that says "superseded by 7" give the same link).
+     */
+    AdrChainRelation: 'supersedes' | 'superseded-by' | 'amends' | 'amended-by';
+    /**
+     * One supersedes / amends link of an ADR. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.
+     */
+    AdrChainLink: {
+      relation: components['schemas']['AdrChainRelation'];
+      /**
+       * The other ADR as written (a file link, `ADR-0005`), or its path when the link was written by the other ADR.
+       */
+      target: string;
+      adrId?: string;
+      entityRef?: string;
+      number?: number;
+      title?: string;
+      status?: components['schemas']['AdrStatus'];
+      date?: components['schemas']['Day'];
+    };
     AdrLink: {
       relation: string;
       target: string;
@@ -804,6 +824,10 @@ export interface components {
       };
       owner?: string;
       system?: string;
+      /**
+       * What this decision supersedes and amends, and what superseded and amended it.
+       */
+      chain?: components['schemas']['AdrChainLink'][];
     };
     /**
      * Everything of AdrSummary, plus what only one item's page shows.
@@ -832,6 +856,10 @@ export interface components {
       };
       owner?: string;
       system?: string;
+      /**
+       * What this decision supersedes and amends, and what superseded and amended it.
+       */
+      chain?: components['schemas']['AdrChainLink'][];
       body: string;
       links: components['schemas']['AdrLink'][];
       retrospectives: components['schemas']['Retrospective'][];
@@ -953,7 +981,7 @@ export interface components {
       actor: string;
       at: components['schemas']['Timestamp'];
 
-      action: 'created' | 'updated' | 'commented';
+      action: 'created' | 'updated' | 'commented' | 'adr-recorded';
       changes: {
         field: string;
         from: string | null;
@@ -1650,6 +1678,10 @@ export interface operations {
          */
         q?: string;
         retrospective?: components['schemas']['RetrospectiveState'][];
+        /**
+         * Decisions that need attention (any of those given): `no-successor`, superseded with no successor found (the superseding ADR does not exist or is not stored); `stale`, accepted longer ago than `governance.adrs.staleAfterMonths` (12 by default) with no retrospective recorded.
+         */
+        concern?: ('no-successor' | 'stale')[];
         sort?: 'date' | 'title' | 'entity';
         order?: 'asc' | 'desc';
         offset?: components['parameters']['offset'];

@@ -1061,6 +1061,47 @@ export const spec = {
         type: 'string',
         enum: ['keep', 'revise', 'supersede'],
       },
+      AdrChainRelation: {
+        type: 'string',
+        description:
+          'How two decisions relate in the decision graph, read from either side (an ADR that says "supersedes 3" and ADR 3 that says "superseded by 7" give the same link).',
+        enum: ['supersedes', 'superseded-by', 'amends', 'amended-by'],
+      },
+      AdrChainLink: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'One supersedes / amends link of an ADR. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.',
+        required: ['relation', 'target'],
+        properties: {
+          relation: {
+            $ref: '#/components/schemas/AdrChainRelation',
+          },
+          target: {
+            type: 'string',
+            description:
+              'The other ADR as written (a file link, `ADR-0005`), or its path when the link was written by the other ADR.',
+          },
+          adrId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          number: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AdrStatus',
+          },
+          date: {
+            $ref: '#/components/schemas/Day',
+          },
+        },
+      },
       AdrLink: {
         type: 'object',
         additionalProperties: false,
@@ -1226,6 +1267,14 @@ export const spec = {
           system: {
             type: 'string',
           },
+          chain: {
+            type: 'array',
+            description:
+              'What this decision supersedes and amends, and what superseded and amended it.',
+            items: {
+              $ref: '#/components/schemas/AdrChainLink',
+            },
+          },
         },
       },
       AdrDetail: {
@@ -1321,6 +1370,14 @@ export const spec = {
           },
           system: {
             type: 'string',
+          },
+          chain: {
+            type: 'array',
+            description:
+              'What this decision supersedes and amends, and what superseded and amended it.',
+            items: {
+              $ref: '#/components/schemas/AdrChainLink',
+            },
           },
           body: {
             type: 'string',
@@ -1719,7 +1776,7 @@ export const spec = {
           },
           action: {
             type: 'string',
-            enum: ['created', 'updated', 'commented'],
+            enum: ['created', 'updated', 'commented', 'adr-recorded'],
           },
           changes: {
             type: 'array',
@@ -2573,6 +2630,24 @@ export const spec = {
               maxItems: 5,
               items: {
                 $ref: '#/components/schemas/RetrospectiveState',
+              },
+            },
+          },
+          {
+            name: 'concern',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              'Decisions that need attention (any of those given): `no-successor`, superseded with no successor found (the superseding ADR does not exist or is not stored); `stale`, accepted longer ago than `governance.adrs.staleAfterMonths` (12 by default) with no retrospective recorded.',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              maxItems: 2,
+              items: {
+                type: 'string',
+                enum: ['no-successor', 'stale'],
               },
             },
           },
