@@ -17,6 +17,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrStatusChip, adrLinkLabel } from '../AdrStatusChip';
 import { AdrImpactSection } from './AdrImpactSection';
+import { sourceUrl } from './adrLinks';
 import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 import { describeError } from '../../lib/describeError';
@@ -30,15 +31,6 @@ export function adrHeading(adr: { number?: number; title: string }): string {
     : adr.title;
 }
 
-function resolve(target: string, base: string): string | undefined {
-  try {
-    const url = new URL(target, base);
-    return /^https?:$/.test(url.protocol) ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
   const { adr, onOpenAdr } = props;
   if (adr.links.length === 0) {
@@ -47,7 +39,7 @@ function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
   return (
     <Box component="ul" m={0} pl={2} data-testid="governance-adr-links">
       {adr.links.map((link, index) => {
-        const href = resolve(link.target, adr.url);
+        const href = sourceUrl(link.target, adr.url);
         let target: ReactNode = adrLinkLabel(link);
         if (link.adrId) {
           target = (
@@ -72,7 +64,7 @@ function AdrLinks(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
 
 function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
   const { adr, onOpenAdr } = props;
-  const source = resolve(adr.url, adr.url);
+  const source = sourceUrl(adr.url, adr.url);
   return (
     <FactList>
       <dt>Status</dt>

@@ -2,49 +2,32 @@ import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import { AdrDetail } from '@catalog-governance/backstage-plugin-governance-common';
-import { MouseEvent, useCallback, useMemo } from 'react';
+import { MouseEvent, useCallback } from 'react';
 import { isRelativePath, normalizePath, useAdrImages } from './adrImages';
-
-/** Resolves a link target against the ADR's own URL, or undefined when that is not possible. */
-function resolve(target: string, base: string): string | undefined {
-  try {
-    return new URL(target, base).toString();
-  } catch {
-    return undefined;
-  }
-}
+import { adrDeepLink, sourceUrl, useLinkedAdrs } from './adrLinks';
 
 const SAFE_LINK = /^(https?|mailto):/i;
 const SAFE_IMAGE = /^(https?:|data:image\/)/i;
 
 /** Props for {@link AdrMarkdown}. */
 export interface AdrMarkdownProps {
-  adr: Pick<AdrDetail, 'id' | 'url' | 'body' | 'links'>;
+  adr: Pick<AdrDetail, 'id' | 'entityRef' | 'url' | 'body' | 'links'>;
   /** Opens another ADR in place, for links to ADRs the backend knows. */
   onOpenAdr: (id: string) => void;
 }
 
 /**
  * The ADR's Markdown body. MarkdownContent sanitises raw HTML, so scripts and event handlers in
- * an ADR never reach the page. Relative images load through the governance backend; relative
- * links point at the file next to the ADR, or open the linked ADR in place when it is known.
+ * an ADR never reach the page. Relative images load through the governance backend. A relative
+ * link to another ADR opens it in place (its href is the `?adr=<id>` deep link, for a new tab);
+ * other relative links go to the file on the source host, and stay plain text for an ADR read
+ * from disk, whose `file:` URL no browser should be sent to.
  */
 export function AdrMarkdown(props: AdrMarkdownProps) {
   const { adr, onOpenAdr } = props;
   const images = useAdrImages(adr.id, adr.body);
 
-  // Relative links as the renderer resolves them, mapped to the ADR they lead to.
-  const adrLinks = useMemo(() => {
-    const byHref = new Map<string, string>();
-    for (const link of adr.links) {
-      const href = link.adrId && resolve(link.target, adr.url);
-      if (href) {
-        byHref.set(href, link.adrId!);
-      }
-    }
-    return byHref;
-  }, [adr.links, adr.url]);
-
+  const linkedAdr = useLinkedAdrs(adr);
   const transformImageUri = useCallback(
     (src: string) => {
       if (isRelativePath(src)) {
@@ -62,18 +45,24 @@ export function AdrMarkdown(props: AdrMarkdownProps) {
         return href;
       }
       if (isRelativePath(href)) {
-        return resolve(href, adr.url) ?? '';
+        const adrId = linkedAdr(href);
+        // An empty href renders the link's text alone.
+        return adrId ? adrDeepLink(adrId) : sourceUrl(href, adr.url) ?? '';
       }
       return SAFE_LINK.test(href) ? href : '';
     },
-    [adr.url],
+    [adr.url, linkedAdr],
   );
 
+  // Caught before the router's link navigates, so the ADR opens in this dialog, with Back.
   const openLinkedAdr = (event: MouseEvent<HTMLElement>) => {
     const href = (event.target as HTMLElement)
       .closest('a')
       ?.getAttribute('href');
-    const adrId = href ? adrLinks.get(href) : undefined;
+    const url = href ? new URL(href, window.location.href) : undefined;
+    // Only this app's own deep links: a link to another site keeps its `?adr=`.
+    const adrId =
+      url?.origin === window.location.origin && url.searchParams.get('adr');
     if (adrId) {
       event.preventDefault();
       onOpenAdr(adrId);
@@ -92,8 +81,7 @@ export function AdrMarkdown(props: AdrMarkdownProps) {
         </Alert>
       )}
       {/* Clicks are caught here because MarkdownContent renders its own links. */}
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
-      <Box data-testid="governance-adr-body" onClick={openLinkedAdr}>
+      <Box data-testid="governance-adr-body" onClickCapture={openLinkedAdr}>
         <MarkdownContent
           content={adr.body}
           transformImageUri={transformImageUri}
