@@ -109,6 +109,24 @@ export function readDate(value: unknown, now: DateTime): string {
   return date.toISODate()!;
 }
 
+/**
+ * The id of the review item the ADR records, as the review dialog passes it: the governance
+ * backend links the item to the ADR once it reads the file.
+ */
+export function readReview(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    return undefined;
+  }
+  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(value.trim())) {
+    throw invalid(
+      'review',
+      value,
+      "a review item's id: letters, digits and dashes, at most 64",
+    );
+  }
+  return value.trim();
+}
+
 export function readList(field: string, value: unknown): string[] {
   if (value === undefined || value === null || value === '') {
     return [];

@@ -163,6 +163,21 @@ describe('governance:adr:create', () => {
     });
   });
 
+  it('names the review item it records in the front matter, for the governance backend to link', async () => {
+    const review = '5f0c8d2e-1b7a-4c3e-9a51-0d6f2b8e4a10';
+    const result = await run({ ...checkoutDecision, review });
+    expect(result.written).toContain(`\nreview: ${review}\n---`);
+    expect(parseAdr(result.fileName, result.written)).toMatchObject({
+      review,
+      warnings: [],
+    });
+    await expect(
+      run({ ...checkoutDecision, review: 'not a review; rm -rf' }),
+    ).rejects.toThrow(
+      "Invalid input review: 'not a review; rm -rf' is not allowed, expected a review item's id: letters, digits and dashes, at most 64",
+    );
+  });
+
   it('numbers the new ADR after the highest numbered file in the folder', async () => {
     workspace.setContent({
       'docs/adr/0001-record-decisions.md': '# Record decisions',

@@ -16,6 +16,7 @@ import {
   readDecisionScope,
   readEntityRef,
   readList,
+  readReview,
   readStatus,
   readTitle,
   resolveAdrFolder,
@@ -119,6 +120,13 @@ export function createGovernanceAdrCreateAction(
                 "Who decides; by default the members of the entity's owner group",
             })
             .optional(),
+        review: z =>
+          z
+            .string({
+              description:
+                'The id of the review item whose decision this records; written to the front matter as review, so the review item links to the ADR once it lands',
+            })
+            .optional(),
       },
       output: {
         path: z =>
@@ -142,6 +150,7 @@ export function createGovernanceAdrCreateAction(
       const date = readDate(input.date, now());
       const givenDeciders = readList('deciders', input.deciders);
       const considered = readList('options', input.options);
+      const review = readReview(input.review);
 
       const credentials = await ctx.getInitiatorCredentials();
       const entity = await catalog.getEntityByRef(entityRef, { credentials });
@@ -174,6 +183,7 @@ export function createGovernanceAdrCreateAction(
         context: input.context,
         options: considered,
         decision: input.decision,
+        review,
       });
       checkReadBack(fileName, content, { title, status, date });
 

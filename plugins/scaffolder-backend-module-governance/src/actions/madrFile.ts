@@ -13,6 +13,8 @@ export interface MadrContent {
   context?: string;
   options: string[];
   decision?: string;
+  /** The review item whose decision this records; the governance backend links it. */
+  review?: string;
 }
 
 const NUMBERED_ADR = /^(\d{4})-.*\.md$/i;
@@ -81,6 +83,9 @@ export function renderMadr(content: MadrContent): string {
   }
   if (content.decisionScope) {
     frontMatter['decision-scope'] = content.decisionScope;
+  }
+  if (content.review) {
+    frontMatter.review = content.review;
   }
   const options =
     content.options.length > 0
