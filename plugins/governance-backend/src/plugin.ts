@@ -19,8 +19,10 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-node';
 import { registerAdrActions } from './adrs/adrActions';
 import { AdrIngestor } from './adrs/AdrIngestor';
+import { AnnotationProblemScan } from './annotations/AnnotationProblemScan';
 import { readGovernanceConfig } from './config';
 import { DatabaseAdrStore } from './database/DatabaseAdrStore';
+import { DatabaseAnnotationProblemStore } from './database/DatabaseAnnotationProblemStore';
 import { DatabaseEscalationSignals } from './database/DatabaseEscalationSignals';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
@@ -84,6 +86,7 @@ export const governancePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         urlReader: coreServices.urlReader,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
@@ -153,6 +156,13 @@ export const governancePlugin = createBackendPlugin({
           scheduler,
           settings.tierSync.schedule,
         );
+        // The same catalog read as the tier sync, on the same schedule.
+        const annotationProblems = new DatabaseAnnotationProblemStore(knex);
+        await new AnnotationProblemScan({
+          ...deps,
+          store: annotationProblems,
+          tierPolicies,
+        }).schedule(scheduler, settings.tierSync.schedule);
 
         const reviews = new ReviewService({
           ...deps,
@@ -206,6 +216,7 @@ export const governancePlugin = createBackendPlugin({
           await createRouter({
             ...deps,
             store,
+            annotationProblems,
             scorecards,
             factDefinitions,
             adrStore,

@@ -16,6 +16,7 @@ export * from './scorecard';
 export * from './permissions';
 export * from './waivers';
 export * from './compliance';
+export * from './catalogAnnotations';
 export * from './adrs';
 export * from './adr/parseAdr';
 export * from './reviews';

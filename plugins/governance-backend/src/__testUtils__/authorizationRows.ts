@@ -112,6 +112,19 @@ export const AUTHORIZATION_ROWS: Row[] = [
     status: 200,
     prepare: fixed('/compliance/trend?days=30'),
   },
+  // annotationProblemRoutes.ts
+  {
+    route: 'GET /annotation-problems',
+    principals: both,
+    status: 200,
+    prepare: fixed('/annotation-problems?owner=group:default/team-payments'),
+  },
+  {
+    route: 'GET /annotation-problems.csv',
+    principals: both,
+    status: 200,
+    prepare: fixed('/annotation-problems.csv'),
+  },
 
   // adrRoutes.ts
   {

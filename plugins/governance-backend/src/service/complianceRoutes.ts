@@ -10,10 +10,9 @@ import {
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
-import express from 'express';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { GovernanceStore } from '../database/GovernanceStore';
-import { toCsv } from './csv';
+import { sendCsv, toCsv } from './csv';
 import { GovernanceApiRouter } from './openApiRouter';
 
 const COUNT_COLUMNS: (keyof ComplianceCounts)[] = [
@@ -48,14 +47,6 @@ function csvFileName(parts: string[], filter: ComplianceFilter) {
     ([key, value]) => `${key}-${value || 'none'}`,
   );
   return `${[...parts, ...filtered].join('_').replace(/[^\w.-]+/g, '-')}.csv`;
-}
-
-function sendCsv(res: express.Response, fileName: string, body: string) {
-  res
-    .status(200)
-    .type('text/csv; charset=utf-8')
-    .attachment(fileName)
-    .send(body);
 }
 
 /**

@@ -1,3 +1,5 @@
+import express from 'express';
+
 /**
  * One CSV document (RFC 4180, CRLF line ends). Cells that a spreadsheet would run as a formula
  * (starting with =, +, -, @) are prefixed with a quote, since titles come from catalog files
@@ -23,4 +25,21 @@ export function toCsv(
     .map(row => row.map(cell).join(','))
     .join('\r\n')
     .concat('\r\n');
+}
+
+/**
+ * Sends a CSV document as a download named `fileName`.
+ *
+ * @internal
+ */
+export function sendCsv(
+  res: express.Response,
+  fileName: string,
+  body: string,
+): void {
+  res
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .attachment(fileName)
+    .send(body);
 }

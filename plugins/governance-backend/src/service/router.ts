@@ -31,6 +31,8 @@ import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
 import { audited } from '../audit/audited';
 import { registerComplianceRoutes } from './complianceRoutes';
+import { registerAnnotationProblemRoutes } from './annotationProblemRoutes';
+import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
 import { registerAdrRoutes } from './adrRoutes';
 import { registerReviewRoutes } from './reviewRoutes';
 import { ReviewService } from '../reviews/ReviewService';
@@ -55,6 +57,7 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   catalog: CatalogService;
   store: GovernanceStore;
+  annotationProblems: AnnotationProblemStore;
   summaries: EntitySummaryService;
   scorecards: ScorecardEngine;
   factDefinitions: FactDefinitions;
@@ -269,6 +272,7 @@ export async function createRouter(options: {
   });
 
   registerComplianceRoutes(api, options);
+  registerAnnotationProblemRoutes(api, options);
   registerAdrRoutes(api, options);
   registerReviewRoutes(api, options);
 

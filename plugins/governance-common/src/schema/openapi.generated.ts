@@ -221,6 +221,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/annotation-problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The entities whose governance annotations are invalid, as the last catalog scan found them, a page at a time; one item per entity and key, held back first.
+     */
+    get: operations['ListAnnotationProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/annotation-problems.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every annotation problem matching the filter as a CSV file.
+     */
+    get: operations['ExportAnnotationProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/adrs': {
     parameters: {
       query?: never;
@@ -726,6 +764,41 @@ export interface components {
     ComplianceEntityPage: {
       filter: components['schemas']['ComplianceFilter'];
       items: components['schemas']['ComplianceEntity'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    AnnotationProblemRecord: {
+      entityRef: string;
+      title?: string;
+      /**
+       * The owner's full entity ref.
+       */
+      owner?: string;
+      /**
+       * The annotation key, such as `governance/tier`.
+       */
+      key: string;
+      /**
+       * The value as written in the entity's file.
+       */
+      value: string;
+      /**
+       * What the key allows, phrased for a platform engineer.
+       */
+      allowed: string;
+      /**
+       * `held-back`: the catalog refused the entity (or its latest version); `warning`: the entity was ingested and governance ignores the value.
+       */
+      severity: 'held-back' | 'warning';
+      /**
+       * Where the entity is read from (its managed-by origin location, or its managed-by location).
+       */
+      sourceLocation?: string;
+      recordedAt: components['schemas']['Timestamp'];
+    };
+    AnnotationProblemPage: {
+      items: components['schemas']['AnnotationProblemRecord'][];
       totalItems: number;
       offset: number;
       limit: number;
@@ -1593,6 +1666,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ComplianceTrend'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  ListAnnotationProblems: {
+    parameters: {
+      query?: {
+        /**
+         * Only this owner's entities; empty selects the entities without an owner.
+         */
+        owner?: components['parameters']['owner'];
+        offset?: components['parameters']['offset'];
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * A page of annotation problems.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationProblemPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  ExportAnnotationProblems: {
+    parameters: {
+      query?: {
+        /**
+         * Only this owner's entities; empty selects the entities without an owner.
+         */
+        owner?: components['parameters']['owner'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * One row per entity and key; an attachment.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];

@@ -38,6 +38,9 @@ export const spec = {
       name: 'Compliance',
     },
     {
+      name: 'Catalog annotations',
+    },
+    {
       name: 'ADRs',
     },
     {
@@ -1010,6 +1013,79 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ComplianceEntity',
+            },
+          },
+          totalItems: {
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
+          },
+        },
+      },
+      AnnotationProblemRecord: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'key',
+          'value',
+          'allowed',
+          'severity',
+          'recordedAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: "The owner's full entity ref.",
+          },
+          key: {
+            type: 'string',
+            description: 'The annotation key, such as `governance/tier`.',
+          },
+          value: {
+            type: 'string',
+            description: "The value as written in the entity's file.",
+          },
+          allowed: {
+            type: 'string',
+            description:
+              'What the key allows, phrased for a platform engineer.',
+          },
+          severity: {
+            type: 'string',
+            enum: ['held-back', 'warning'],
+            description:
+              '`held-back`: the catalog refused the entity (or its latest version); `warning`: the entity was ingested and governance ignores the value.',
+          },
+          sourceLocation: {
+            type: 'string',
+            description:
+              'Where the entity is read from (its managed-by origin location, or its managed-by location).',
+          },
+          recordedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      AnnotationProblemPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnnotationProblemRecord',
             },
           },
           totalItems: {
@@ -2467,6 +2543,74 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ComplianceTrend',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/annotation-problems': {
+      get: {
+        operationId: 'ListAnnotationProblems',
+        tags: ['Catalog annotations'],
+        description:
+          'The entities whose governance annotations are invalid, as the last catalog scan found them, a page at a time; one item per entity and key, held back first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/offset',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of annotation problems.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnnotationProblemPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/annotation-problems.csv': {
+      get: {
+        operationId: 'ExportAnnotationProblems',
+        tags: ['Catalog annotations'],
+        description:
+          'Every annotation problem matching the filter as a CSV file.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/owner',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One row per entity and key; an attachment.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },

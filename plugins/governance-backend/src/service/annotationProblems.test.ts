@@ -1,0 +1,161 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { AnnotationProblemPage } from '@catalog-governance/backstage-plugin-governance-common';
+import request from 'supertest';
+import {
+  component,
+  startGovernanceTestBackend,
+} from '../__testUtils__/governanceTestBackend';
+import {
+  callerOf,
+  conditionalCatalogRead,
+  visibleCatalog,
+} from '../__testUtils__/visibleCatalog';
+
+const JANE = 'user:default/jane';
+const NOBODY = 'user:default/nobody';
+
+const entities: Entity[] = [
+  component(
+    'checkout',
+    {
+      'governance/tier': 'platinum',
+      'backstage.io/managed-by-location':
+        'url:https://git.example.com/checkout/catalog-info.yaml',
+    },
+    'team-payments',
+  ),
+  component(
+    'search',
+    { 'governance/runbook': '=HYPERLINK("x")' },
+    'team-search',
+  ),
+  component('ledger', { 'governance/tier': 'core' }, 'team-payments'),
+];
+
+/** Jane's read is conditional and the catalog shows her no search service; Nobody reads nothing. */
+const permission = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests, options) =>
+    requests.map((): PolicyDecision => {
+      const user = callerOf(options).userEntityRef;
+      if (user === JANE) {
+        return conditionalCatalogRead(JANE);
+      }
+      return {
+        result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+      };
+    }),
+}).factory;
+
+const get = (
+  server: Awaited<ReturnType<typeof startGovernanceTestBackend>>,
+  path: string,
+  user = 'user:default/council',
+) =>
+  request(server)
+    .get(`/api/governance${path}`)
+    .set('Authorization', mockCredentials.user.header(user));
+
+async function startBackend() {
+  const server = await startGovernanceTestBackend({
+    catalog: visibleCatalog(
+      entities,
+      (caller, ref) =>
+        caller.userEntityRef === JANE && ref === 'component:default/search',
+    ),
+    permission,
+    // Runs the scheduled scan at start-up instead of after its initial delay.
+    features: [
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+  // The scan runs in the background; wait until it has stored what it found.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const res = await get(server, '/annotation-problems');
+    if (res.body.totalItems === 2) {
+      return server;
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The scheduled annotation scan never stored its findings');
+}
+
+describe('GET /annotation-problems', () => {
+  it('lists every invalid annotation with its value, what is allowed and where it is read from', async () => {
+    const server = await startBackend();
+    const res = await get(server, '/annotation-problems');
+    expect(res.status).toBe(200);
+    const page = res.body as AnnotationProblemPage;
+    expect(page.items).toEqual([
+      {
+        entityRef: 'component:default/checkout',
+        owner: 'group:default/team-payments',
+        key: 'governance/tier',
+        value: 'platinum',
+        allowed: 'one of the configured tiers: critical, core, supporting',
+        severity: 'warning',
+        sourceLocation:
+          'url:https://git.example.com/checkout/catalog-info.yaml',
+        recordedAt: expect.any(String),
+      },
+      expect.objectContaining({
+        entityRef: 'component:default/search',
+        key: 'governance/runbook',
+      }),
+    ]);
+
+    const owned = await get(
+      server,
+      '/annotation-problems?owner=group:default/team-search',
+    );
+    expect(
+      owned.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(['component:default/search']);
+  });
+
+  it('shows callers only the entities the catalog lets them read', async () => {
+    const server = await startBackend();
+    const jane = await get(server, '/annotation-problems', JANE);
+    expect(
+      jane.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(['component:default/checkout']);
+    const nobody = await get(server, '/annotation-problems', NOBODY);
+    expect(nobody.body).toMatchObject({ items: [], totalItems: 0 });
+  });
+
+  it('refuses a page size above the limit, naming it', async () => {
+    const server = await startBackend();
+    const res = await get(server, '/annotation-problems?limit=500');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/limit/);
+  });
+
+  it('exports the filtered problems as CSV, defusing cells a spreadsheet would run', async () => {
+    const server = await startBackend();
+    const res = await get(
+      server,
+      '/annotation-problems.csv?owner=group:default/team-search',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toContain(
+      'annotation-problems_owner-group-default-team-search.csv',
+    );
+    const [header, row, end] = res.text.split('\r\n');
+    expect(header).toBe(
+      'entity,title,owner,annotation,value,allowed,severity,source_location,recorded_at',
+    );
+    expect(row).toContain(
+      `component:default/search,,group:default/team-search,governance/runbook,"'=HYPERLINK(""x"")"`,
+    );
+    expect(end).toBe('');
+  });
+});
