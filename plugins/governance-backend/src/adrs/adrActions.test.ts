@@ -1,18 +1,19 @@
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   createMockDirectory,
   mockCredentials,
+  mockServices,
+  startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { Server } from 'node:http';
 import request from 'supertest';
-import {
-  localAdrReading,
-  startGovernanceTestBackend,
-} from '../__testUtils__/governanceTestBackend';
+import { governancePlugin } from '../plugin';
+import { governanceLocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 
 const adr = (status: string, date: string, extra = '') =>
   `---\nstatus: ${status}\ndate: ${date}\n${extra}---\n\n# Decision\n`;
@@ -89,13 +90,19 @@ async function start() {
         ? undefined
         : getEntityByRef(ref, options as any),
     );
-  const server: Server = await startGovernanceTestBackend({
-    catalog,
-    config: {
-      governance: { adrs: { allowedLocalDirectories: [dir.path] } },
-    },
+  const { server } = await startTestBackend({
     features: [
-      ...localAdrReading,
+      governancePlugin,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      mockServices.rootConfig.factory({
+        data: { governance: { adrs: { allowedLocalDirectories: [dir.path] } } },
+      }),
+      urlReaderServiceFactory,
+      governanceLocalDirectoryUrlReader,
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
