@@ -6,9 +6,11 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   PermissionApi,
   permissionApiRef,
@@ -29,6 +31,8 @@ export async function renderForEntity(
     api: GovernanceApi;
     permissionApi?: PermissionApi;
     identityApi?: IdentityApi;
+    /** The catalog pickers ask; an empty one unless the test passes another. */
+    catalogApi?: typeof catalogApiRef.T;
     /** The URL the page opens at, e.g. `/?adr=adr-1` for a linked ADR. */
     routeEntries?: string[];
   },
@@ -39,6 +43,7 @@ export async function renderForEntity(
         [governanceApiRef, options.api],
         [permissionApiRef, options.permissionApi ?? mockPermissionApi('ALLOW')],
         [identityApiRef, options.identityApi ?? mockApis.identity()],
+        [catalogApiRef, options.catalogApi ?? catalogApiMock()],
       ]}
     >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>

@@ -86,9 +86,7 @@ describe('AdrDialog links between ADRs', () => {
       'href',
       'https://backstage.io/docs',
     );
-    expect(hrefs(body).filter(href => /^file:/i.test(href ?? ''))).toEqual(
-      [],
-    );
+    expect(hrefs(body).filter(href => /^file:/i.test(href ?? ''))).toEqual([]);
     // The File fact stays plain text too.
     expect(screen.queryByRole('link', { name: /^0003-/ })).toBeNull();
   });

@@ -37,7 +37,9 @@ function comparable(url: URL): string {
 
 /** True for a relative link to a Markdown file, such as `./0002-use-x.md#context`. */
 export function isMarkdownLink(href: string): boolean {
-  return isRelativePath(href) && /\.(md|markdown)$/i.test(href.split(/[?#]/)[0]);
+  return (
+    isRelativePath(href) && /\.(md|markdown)$/i.test(href.split(/[?#]/)[0])
+  );
 }
 
 /** A link that opens an ADR, as the ADR views' `?adr=<id>` deep link. */

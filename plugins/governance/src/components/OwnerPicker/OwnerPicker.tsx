@@ -1,13 +1,4 @@
-import ListItemText from '@material-ui/core/ListItemText';
-import TextField from '@material-ui/core/TextField';
-import Autocomplete from '@material-ui/lab/Autocomplete';
-import { FocusEvent, useMemo, useState } from 'react';
-import {
-  matchOwners,
-  ownerLabel,
-  OwnerOption,
-  ownerSecondaryLabel,
-} from './matchOwners';
+import { EntityRefPicker } from './EntityRefPicker';
 import { useOwnerOptions } from './useOwnerOptions';
 
 /** Props for {@link OwnerPicker}. */
@@ -29,98 +20,15 @@ export interface OwnerPickerProps {
  */
 export function OwnerPicker(props: OwnerPickerProps) {
   const { id, label = 'Owner', value, onChange } = props;
-  const { value: options, loading, error } = useOwnerOptions();
-  const selected = useMemo(
-    () => (value ? options?.find(o => o.ref === value) ?? value : null),
-    [options, value],
-  );
-  const [inputValue, setInputValue] = useState('');
-
-  const commit = (text: string) => {
-    const typed = text.trim();
-    if (!typed) {
-      onChange(undefined);
-      return;
-    }
-    const [best] = matchOwners(options ?? [], typed);
-    onChange(best?.ref ?? typed);
-  };
-
-  // Leaving the field takes what was typed, as Enter does.
-  const onBlur = (text: string) => {
-    const shown =
-      typeof selected === 'string'
-        ? selected
-        : selected && ownerLabel(selected);
-    if (text.trim() && text !== shown) {
-      commit(text);
-    }
-  };
-
-  const unknown = Boolean(
-    value && options && !error && typeof selected === 'string',
-  );
-
   return (
-    <Autocomplete<OwnerOption, false, false, true>
+    <EntityRefPicker
       id={id}
-      freeSolo
-      // The arrow tells people they can pick from a list, not only type.
-      forcePopupIcon
-      autoHighlight
-      options={options ?? []}
-      loading={loading}
-      value={selected}
-      inputValue={inputValue}
-      onInputChange={(_event, text) => setInputValue(text)}
-      onChange={(_event, next) => {
-        if (next === null) {
-          onChange(undefined);
-        } else if (typeof next === 'string') {
-          commit(next);
-        } else {
-          onChange(next.ref);
-        }
-      }}
-      getOptionLabel={option =>
-        typeof option === 'string' ? option : ownerLabel(option)
-      }
-      getOptionSelected={(option, current) =>
-        typeof current === 'string'
-          ? option.ref === current
-          : option.ref === current.ref
-      }
-      filterOptions={(all, state) => matchOwners(all, state.inputValue)}
-      renderOption={option => (
-        <ListItemText
-          primary={ownerLabel(option)}
-          secondary={ownerSecondaryLabel(option)}
-        />
-      )}
-      style={{ minWidth: 240 }}
-      renderInput={params => (
-        <TextField
-          {...params}
-          label={label}
-          placeholder="Team or person"
-          size="small"
-          variant="outlined"
-          InputLabelProps={{ ...params.InputLabelProps, shrink: true }}
-          error={unknown}
-          helperText={unknown ? 'No team or person by that name' : undefined}
-          inputProps={{
-            ...params.inputProps,
-            onBlur: (event: FocusEvent<HTMLInputElement>) => {
-              (
-                params.inputProps as {
-                  onBlur?: (e: FocusEvent<HTMLInputElement>) => void;
-                }
-              ).onBlur?.(event);
-              onBlur(event.target.value);
-            },
-          }}
-        />
-      )}
+      label={label}
+      placeholder="Team or person"
+      value={value}
+      onChange={onChange}
+      options={useOwnerOptions()}
+      unknownText="No team or person by that name"
     />
   );
 }

@@ -7,6 +7,10 @@ export interface OwnerOption {
   name: string;
   /** `spec.profile.displayName` or `metadata.title`, when the catalog has one. */
   displayName?: string;
+  /** The heading the picker lists the option under, e.g. "Council members". */
+  group?: string;
+  /** Why the option is shown but cannot be picked. */
+  disabledReason?: string;
 }
 
 /** What the picker shows for an owner: its display name, else its name. */

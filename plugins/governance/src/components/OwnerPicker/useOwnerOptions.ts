@@ -1,7 +1,10 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { entityOption, OPTION_FIELDS } from './entityOptions';
 import { ownerLabel, OwnerOption } from './matchOwners';
 
 const OWNED_BY = 'relations.ownedBy';
@@ -13,6 +16,7 @@ const OWNED_BY = 'relations.ownedBy';
  */
 export function useOwnerOptions() {
   const catalogApi = useApi(catalogApiRef);
+  const presentationApi = useApiHolder().get(entityPresentationApiRef);
   return useAsync(async (): Promise<OwnerOption[]> => {
     const { facets } = await catalogApi.getEntityFacets({
       facets: [OWNED_BY],
@@ -20,44 +24,16 @@ export function useOwnerOptions() {
     const refs = (facets[OWNED_BY] ?? []).map(facet => facet.value);
     const { items } = await catalogApi.getEntitiesByRefs({
       entityRefs: refs,
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
+      fields: OPTION_FIELDS,
     });
-    const options = refs.flatMap((ref, i): OwnerOption[] => {
-      let parsed;
-      try {
-        parsed = parseEntityRef(ref);
-      } catch {
-        return [];
-      }
-      const entity = items[i];
-      const profile = entity?.spec?.profile as
-        | { displayName?: unknown }
-        | undefined;
-      const displayName =
-        typeof profile?.displayName === 'string'
-          ? profile.displayName
-          : entity?.metadata.title;
-      return [
-        {
-          ref,
-          kind: parsed.kind.toLocaleLowerCase('en-US'),
-          namespace: parsed.namespace,
-          name: parsed.name,
-          displayName: displayName || undefined,
-        },
-      ];
-    });
+    const options = refs.flatMap(
+      (ref, i) => entityOption(ref, items[i], presentationApi) ?? [],
+    );
     const kindOrder = (o: OwnerOption) => (o.kind === 'group' ? 0 : 1);
     return options.sort(
       (a, b) =>
         kindOrder(a) - kindOrder(b) ||
         ownerLabel(a).localeCompare(ownerLabel(b), 'en-US'),
     );
-  }, [catalogApi]);
+  }, [catalogApi, presentationApi]);
 }

@@ -3,6 +3,7 @@ import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governanc
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
+import { userCatalogApi } from '../../__testUtils__/catalogUsers';
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
@@ -37,6 +38,7 @@ async function renderDialog(api: GovernanceApi, reviewId = 'review-1') {
       // member; ReviewDialogWithoutPermissions.test.tsx covers everyone else.
       permissionApi: mockPermissionApi('ALLOW'),
       identityApi: mockApis.identity({ userEntityRef: councilMember }),
+      catalogApi: userCatalogApi(),
     },
   );
   const dialog = within(
@@ -125,9 +127,12 @@ describe('ReviewDialog for a council member', () => {
   it('offers triage, the decisions the status allows, and withdrawal', async () => {
     const { dialog } = await renderDialog(reviewApi());
 
-    expect(
-      await dialog.findByRole('textbox', { name: 'Assignee' }),
-    ).toHaveValue('user:default/amir.khan');
+    // The assignee by display name once the catalog answers; the ref stays the value.
+    await waitFor(() =>
+      expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
+        'Amir Khan',
+      ),
+    );
     expect(
       dialog.getByRole('button', { name: 'Assign to me' }),
     ).toBeInTheDocument();
@@ -179,8 +184,10 @@ describe('ReviewDialog for a council member', () => {
       ).toBeEnabled(),
     );
     await userEvent.click(dialog.getByRole('button', { name: 'Assign to me' }));
-    expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
-      councilMember,
+    await waitFor(() =>
+      expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
+        'Li Wei',
+      ),
     );
     fireEvent.change(dialog.getByLabelText('Due date'), {
       target: { value: '' },
@@ -200,6 +207,54 @@ describe('ReviewDialog for a council member', () => {
     expect(facts.getByRole('link', { name: /li\.wei/ })).toBeInTheDocument();
     // Nothing left to save once the form shows the saved item.
     expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  });
+
+  it('assigns a council member picked by display name, and saves their entity ref', async () => {
+    const api = reviewApi({
+      updateReview: async () => ({
+        ...designReviewDetail,
+        assignee: councilMember,
+        version: 4,
+      }),
+    });
+    const { dialog } = await renderDialog(api);
+
+    const assignee = await dialog.findByDisplayValue('Amir Khan');
+    await userEvent.clear(assignee);
+    await userEvent.click(assignee);
+    const listbox = within(await screen.findByRole('listbox'));
+    // Council members first, then everyone else, who cannot be assigned.
+    await waitFor(() =>
+      expect(
+        listbox.getAllByRole('option').map(option => option.textContent),
+      ).toEqual([
+        'Amir Khanuser:amir.khan',
+        'Li Weiuser:li.wei',
+        'Jane Doeuser:jane.doe · not on the council, cannot be assigned',
+        'Sam Leeuser:sam.lee · not on the council, cannot be assigned',
+      ]),
+    );
+    expect(listbox.getByText('Council members')).toBeInTheDocument();
+    expect(listbox.getByRole('option', { name: /Jane Doe/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    await userEvent.type(assignee, 'li');
+    const narrowed = within(screen.getByRole('listbox'));
+    expect(
+      narrowed.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(['Li Weiuser:li.wei']);
+    await userEvent.click(narrowed.getByRole('option', { name: /Li Wei/ }));
+    expect(assignee).toHaveValue('Li Wei');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(api.updateReview).toHaveBeenCalledWith('review-1', {
+        version: 3,
+        assignee: councilMember,
+      }),
+    );
   });
 
   it('moves the item back to open through the status', async () => {
@@ -262,7 +317,7 @@ describe('ReviewDialog for a council member', () => {
       'low',
     );
     expect(dialog.getByRole('textbox', { name: 'Assignee' })).toHaveValue(
-      'user:default/sam.lee',
+      'Sam Lee',
     );
     expect(onChanged).toHaveBeenCalled();
 

@@ -12,6 +12,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
+import { UserPicker } from '../UserPicker';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -75,7 +76,7 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
     : '';
   const assigneeProblem =
     normalizedAssignee === undefined
-      ? 'Enter an entity ref such as user:default/jane.doe, or leave it empty.'
+      ? 'Pick a user from the list, or leave it empty.'
       : undefined;
 
   const change: ReviewChange = {};
@@ -122,17 +123,14 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
         flexWrap="wrap"
         style={{ gap: 8 }}
       >
-        <FormTextField
+        <UserPicker
           id={`${idPrefix}-assignee`}
           label="Assignee"
-          value={assignee}
-          onChange={e => setAssignee(e.target.value)}
-          placeholder="user:default/jane.doe"
-          margin="dense"
-          InputLabelProps={{ shrink: true }}
-          style={{ minWidth: 280 }}
-          error={!!shown.assignee}
-          helperText={shown.assignee ?? 'Leave empty to unassign.'}
+          value={assignee || undefined}
+          onChange={next => setAssignee(next ?? '')}
+          disabled={busy}
+          error={shown.assignee}
+          helperText="Leave empty to unassign."
         />
         <Button
           size="small"
