@@ -2,7 +2,9 @@ import { Config } from '@backstage/config';
 import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
 
 /**
- * Where a review item is in its life. `approved`, `rejected` and `withdrawn` are final.
+ * Where a review item is in its life. `approved`, `rejected`, `withdrawn` and `resolved` are
+ * final. `resolved` closes a trigger's item whose cause cleared: the backend does so by itself,
+ * or the council does for an item marked *cause cleared*.
  *
  * @public
  */
@@ -16,6 +18,7 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = [
   'approved',
   'rejected',
   'withdrawn',
+  'resolved',
 ];
 
 /**
@@ -28,19 +31,83 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = [
 export const REVIEW_TRANSITIONS: Readonly<
   Record<ReviewStatus, readonly ReviewStatus[]>
 > = {
-  open: ['in-review', 'changes-requested', 'approved', 'rejected', 'withdrawn'],
+  open: [
+    'in-review',
+    'changes-requested',
+    'approved',
+    'rejected',
+    'withdrawn',
+    'resolved',
+  ],
   'in-review': [
     'open',
     'changes-requested',
     'approved',
     'rejected',
     'withdrawn',
+    'resolved',
   ],
-  'changes-requested': ['in-review', 'withdrawn'],
+  'changes-requested': ['in-review', 'withdrawn', 'resolved'],
   approved: [],
   rejected: [],
   withdrawn: [],
+  resolved: [],
 };
+
+/**
+ * Whether an item may move to `status` now: allowed from its status, and `resolved` only once
+ * its cause has cleared (an item someone asked for is decided or withdrawn instead).
+ *
+ * @public
+ */
+export function canMoveReview(
+  item: { status: ReviewStatus; causeCleared?: unknown },
+  status: ReviewStatus,
+): boolean {
+  return (
+    REVIEW_TRANSITIONS[item.status].includes(status) &&
+    (status !== 'resolved' || item.causeCleared !== undefined)
+  );
+}
+
+const BUILT_IN_TRIGGER_TITLES: Record<string, string> = {
+  'failing-check': 'Failing check',
+  'security-review-overdue': 'Security review overdue',
+  'tier-change': 'Tier change',
+  'retrospective-overdue': 'Retrospective overdue',
+  'expired-waiver': 'Expired waiver',
+  'cross-team-dependency': 'Cross-team dependency',
+  'decision-outside-scope': 'Decision outside the team’s scope',
+};
+
+/**
+ * An escalation trigger in words, for people: the built-in ones by name, others from their id
+ * (`pager-storm` reads `Pager storm`).
+ *
+ * @public
+ */
+export function reviewTriggerTitle(triggerId: string): string {
+  const title = BUILT_IN_TRIGGER_TITLES[triggerId];
+  if (title) {
+    return title;
+  }
+  const words = triggerId.replace(/[-_.]+/g, ' ').trim();
+  return words
+    ? words[0].toLocaleUpperCase('en-US') + words.slice(1)
+    : triggerId;
+}
+
+/**
+ * The actor that escalation triggers write into an item's history, `trigger:<id>`; the id
+ * when `actor` is one, else undefined (a user).
+ *
+ * @public
+ */
+export function reviewTriggerOfActor(actor: string): string | undefined {
+  return actor.startsWith('trigger:')
+    ? actor.slice('trigger:'.length)
+    : undefined;
+}
 
 /**
  * The statuses that record a council decision, with a rationale.
@@ -93,6 +160,7 @@ export const BUILT_IN_REVIEW_KINDS: readonly ReviewKind[] = [
   { id: 'nfr-escalation', title: 'NFR escalation' },
   { id: 'tier-change', title: 'Tier change' },
   { id: 'retrospective', title: 'Retrospective' },
+  { id: 'waiver-request', title: 'Waiver request' },
 ];
 
 const KIND_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -220,3 +288,47 @@ export type ReviewSettings = GovernanceApiSchemas['ReviewSettings'];
  * @public
  */
 export type ReviewCommentRequest = GovernanceApiSchemas['ReviewCommentRequest'];
+
+/**
+ * The review kind of a waiver request: an engineer asks the council to waive one failing check.
+ * Raised through `POST /waiver-requests`, granted through `POST /reviews/:id/waiver`.
+ *
+ * @public
+ */
+export const WAIVER_REQUEST_KIND = 'waiver-request';
+
+/**
+ * What a waiver request asks for: the check and the proposed expiry.
+ *
+ * @public
+ */
+export type WaiverProposal = GovernanceApiSchemas['WaiverProposal'];
+
+/**
+ * The body of `POST /waiver-requests`.
+ *
+ * @public
+ */
+export type RequestWaiverRequest = GovernanceApiSchemas['RequestWaiverRequest'];
+
+/**
+ * The body of `POST /reviews/:id/waiver`: the council's grant, starting from what was asked.
+ *
+ * @public
+ */
+export type GrantWaiverRequest = GovernanceApiSchemas['GrantWaiverRequest'];
+
+/**
+ * The answer of `POST /reviews/:id/waiver`: the approved item and the waiver.
+ *
+ * @public
+ */
+export type GrantedWaiver = GovernanceApiSchemas['GrantedWaiver'];
+
+/**
+ * That a trigger no longer sees the cause of its item, when, and whether the item was closed
+ * or marked for the council to close.
+ *
+ * @public
+ */
+export type ReviewCauseCleared = GovernanceApiSchemas['ReviewCauseCleared'];

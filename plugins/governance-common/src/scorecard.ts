@@ -333,6 +333,9 @@ export function applyWaivers(
         reason: waiver.reason,
         expiresAt: waiver.expiresAt,
         createdBy: waiver.createdBy,
+        // Where the council granted it, for readers to follow the decision.
+        ...(waiver.review ? { review: waiver.review } : {}),
+        ...(waiver.adr ? { adr: waiver.adr } : {}),
       },
     };
   });

@@ -15,6 +15,10 @@ import {
   both,
   userOnly,
 } from './authorizationBackend';
+import {
+  freshWaiverRequestCall,
+  grantWaiverCall,
+} from './waiverRequestFixtures';
 
 /** One row per route of the contract (and per permission rule of a route), with a valid call. */
 export const AUTHORIZATION_ROWS: Row[] = [
@@ -273,5 +277,29 @@ export const AUTHORIZATION_ROWS: Row[] = [
       url: `/reviews/${reviewId}/comments`,
       body: { body: 'Have we measured the write latency?' },
     }),
+  },
+  // waiverRequestRoutes.ts
+  {
+    route: 'POST /waiver-requests',
+    principals: userOnly,
+    permission: 'governance.review.create',
+    status: 201,
+    prepare: ({ server }) => freshWaiverRequestCall(server),
+  },
+  {
+    route: 'POST /reviews/:id/waiver',
+    variant: 'decide',
+    principals: userOnly,
+    permission: 'governance.review.decide',
+    status: 201,
+    prepare: ({ server }) => grantWaiverCall(server),
+  },
+  {
+    route: 'POST /reviews/:id/waiver',
+    variant: 'grant',
+    principals: userOnly,
+    permission: 'governance.waiver.create',
+    status: 201,
+    prepare: ({ server }) => grantWaiverCall(server),
   },
 ];

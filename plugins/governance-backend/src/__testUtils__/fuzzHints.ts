@@ -255,4 +255,12 @@ export const ROUTE_HINTS: Record<string, RouteHints> = {
         .map(({ version, change }) => ({ version, ...change })),
   },
   'POST /reviews/:id/comments': { ...REVIEW, nouns: ['review', 'comment'] },
+  'POST /waiver-requests': {
+    creates: 'reviewIds',
+    nouns: ['waiver', 'entity', 'check'],
+  },
+  'POST /reviews/:id/waiver': {
+    ...REVIEW,
+    nouns: ['review', 'waiver', 'check', 'rationale'],
+  },
 };

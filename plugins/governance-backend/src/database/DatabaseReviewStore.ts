@@ -29,6 +29,7 @@ export type { NewReviewItem, ReviewPatch } from './ReviewStore';
 
 type ItemRow = {
   id: string;
+  number: number | null;
   entity_ref: string;
   kind: string;
   title: string;
@@ -46,6 +47,10 @@ type ItemRow = {
   decision_adr: string | null;
   decided_by: string | null;
   decided_at: DbTimestamp | null;
+  cause_cleared_at: DbTimestamp | null;
+  cause_cleared_action: string | null;
+  waiver_check_id: string | null;
+  waiver_expires_at: DbTimestamp | null;
   version: number;
   comment_count: number;
   created_at: DbTimestamp;
@@ -72,6 +77,15 @@ type HistoryRow = {
 const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
 const MAX_PAGE = 200;
 
+/** A unique violation of the item number: another replica created an item at the same time. */
+function isNumberTaken(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    (code === '23505' || String(code).startsWith('SQLITE_CONSTRAINT')) &&
+    /number/.test(message ?? '')
+  );
+}
+
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -80,10 +94,18 @@ function toItem(row: ItemRow, now: Date): ReviewItem {
   const status = row.status as ReviewStatus;
   return {
     id: row.id,
+    number: row.number === null ? undefined : Number(row.number),
     entityRef: row.entity_ref,
     kind: row.kind,
     title: row.title,
     description: row.description,
+    waiverRequest:
+      row.waiver_check_id && row.waiver_expires_at
+        ? {
+            checkId: row.waiver_check_id,
+            expiresAt: toIso(row.waiver_expires_at),
+          }
+        : undefined,
     origin: row.trigger_id
       ? {
           type: 'trigger',
@@ -105,6 +127,13 @@ function toItem(row: ItemRow, now: Date): ReviewItem {
             adr: row.decision_adr ?? undefined,
             decidedBy: row.decided_by,
             decidedAt: toIso(row.decided_at),
+          }
+        : undefined,
+    causeCleared:
+      row.cause_cleared_at && row.cause_cleared_action
+        ? {
+            at: toIso(row.cause_cleared_at),
+            action: row.cause_cleared_action as 'closed' | 'marked',
           }
         : undefined,
     version: Number(row.version),
@@ -177,45 +206,74 @@ export class DatabaseReviewStore implements ReviewStore {
       item.triggerId && item.causeKey
         ? `${item.triggerId}:${item.causeKey}`
         : null;
-    const created = await this.db.transaction(async tx => {
-      const insert = tx('review_items').insert({
-        id,
-        entity_ref: item.entityRef,
-        kind: item.kind,
-        title: item.title,
-        description: item.description,
-        requested_by: item.requestedBy ?? null,
-        trigger_id: item.triggerId ?? null,
-        cause_key: causeKey,
-        status: 'open',
-        priority: item.priority,
-        assignee: null,
-        due_date: item.dueDate ?? null,
-        adr: item.adr ?? null,
-        version: 1,
-        comment_count: 0,
-        created_at: now,
-        updated_at: now,
+    const create = () =>
+      this.db.transaction(async tx => {
+        // The next number; two replicas taking the same one collide on its unique index, and
+        // the loser tries again.
+        const [{ last }] = await tx('review_items').max({ last: 'number' });
+        const insert = tx('review_items').insert({
+          id,
+          number: Number(last ?? 0) + 1,
+          entity_ref: item.entityRef,
+          kind: item.kind,
+          title: item.title,
+          description: item.description,
+          requested_by: item.requestedBy ?? null,
+          trigger_id: item.triggerId ?? null,
+          cause_key: causeKey,
+          status: 'open',
+          priority: item.priority,
+          assignee: null,
+          due_date: item.dueDate ?? null,
+          adr: item.adr ?? null,
+          waiver_check_id: item.waiverRequest?.checkId ?? null,
+          waiver_expires_at: item.waiverRequest
+            ? new Date(item.waiverRequest.expiresAt)
+            : null,
+          version: 1,
+          comment_count: 0,
+          created_at: now,
+          updated_at: now,
+        });
+        // ON CONFLICT DO NOTHING on both databases: the loser of a race inserts nothing.
+        const inserted = await (causeKey
+          ? insert.onConflict('cause_key').ignore().returning('id')
+          : insert.returning('id'));
+        if (inserted.length === 0) {
+          return false;
+        }
+        await tx('review_history').insert({
+          review_id: id,
+          actor,
+          at: now,
+          action: 'created',
+          changes: JSON.stringify([
+            { field: 'status', from: null, to: 'open' },
+          ] satisfies ReviewFieldChange[]),
+        });
+        return true;
       });
-      // ON CONFLICT DO NOTHING on both databases: the loser of a race inserts nothing.
-      const inserted = await (causeKey
-        ? insert.onConflict('cause_key').ignore().returning('id')
-        : insert.returning('id'));
-      if (inserted.length === 0) {
-        return false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await create()) ? await this.getItem(id, now) : undefined;
+      } catch (error) {
+        if (attempt >= 5 || !isNumberTaken(error)) {
+          throw error;
+        }
       }
-      await tx('review_history').insert({
-        review_id: id,
-        actor,
-        at: now,
-        action: 'created',
-        changes: JSON.stringify([
-          { field: 'status', from: null, to: 'open' },
-        ] satisfies ReviewFieldChange[]),
-      });
-      return true;
-    });
-    return created ? this.getItem(id, now) : undefined;
+    }
+  }
+
+  async findOpenWaiverRequest(
+    entityRef: string,
+    checkId: string,
+  ): Promise<ReviewItem | undefined> {
+    const row = await this.db<ItemRow>('review_items')
+      .where({ entity_ref: entityRef, waiver_check_id: checkId })
+      .whereIn('status', OPEN_STATUSES)
+      .orderBy('created_at', 'asc')
+      .first();
+    return row ? toItem(row, new Date()) : undefined;
   }
 
   async getItem(id: string, now = new Date()): Promise<ReviewItem | undefined> {

@@ -14,6 +14,9 @@ type WaiverRow = {
   created_at: DbTimestamp;
   revoked_by: string | null;
   revoked_at: DbTimestamp | null;
+  review_id: string | null;
+  review_number: number | null;
+  adr: string | null;
 };
 
 function rowToWaiver(row: WaiverRow): Waiver {
@@ -25,6 +28,10 @@ function rowToWaiver(row: WaiverRow): Waiver {
     expiresAt: toIso(row.expires_at),
     createdBy: row.created_by,
     createdAt: toIso(row.created_at),
+    ...(row.review_id
+      ? { review: { id: row.review_id, number: Number(row.review_number) } }
+      : {}),
+    ...(row.adr ? { adr: row.adr } : {}),
     ...(row.revoked_at
       ? {
           revokedBy: row.revoked_by ?? undefined,
@@ -51,6 +58,9 @@ export class DatabaseWaiverStore implements WaiverStore {
       expires_at: new Date(waiver.expiresAt),
       created_by: waiver.createdBy,
       created_at: new Date(waiver.createdAt),
+      review_id: waiver.review?.id ?? null,
+      review_number: waiver.review?.number ?? null,
+      adr: waiver.adr ?? null,
     });
   }
 

@@ -7,6 +7,7 @@ import {
   ReviewPriority,
   ReviewQuery,
   ReviewStatus,
+  WaiverProposal,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { RecordedAdr } from './recordedAdrLink';
 import { HiddenEntities } from './util';
@@ -28,6 +29,8 @@ export interface NewReviewItem {
   requestedBy?: string;
   triggerId?: string;
   causeKey?: string;
+  /** For a waiver request: the check and the proposed expiry. */
+  waiverRequest?: WaiverProposal;
 }
 
 /**
@@ -67,6 +70,12 @@ export interface ReviewStore {
   ): Promise<ReviewItem | undefined>;
 
   getItem(id: string, now?: Date): Promise<ReviewItem | undefined>;
+
+  /** The waiver request for this check of the entity that is not closed yet, if any. */
+  findOpenWaiverRequest(
+    entityRef: string,
+    checkId: string,
+  ): Promise<ReviewItem | undefined>;
 
   getDetail(id: string, now?: Date): Promise<ReviewItemDetail | undefined>;
 

@@ -33,6 +33,8 @@ import {
   ReviewQuery,
   ReviewRequest,
   ReviewUpdate,
+  WAIVER_REQUEST_KIND,
+  WaiverProposal,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceCouncilMembership,
@@ -43,6 +45,7 @@ import {
   DatabaseReviewStore,
   ReviewPatch,
 } from '../database/DatabaseReviewStore';
+import { DatabaseReviewCauses } from '../database/DatabaseReviewCauses';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { AuditContext, audited } from '../audit/audited';
 import { ReviewNotifier } from './ReviewNotifier';
@@ -87,6 +90,7 @@ export class ReviewService {
   constructor(
     private readonly deps: {
       store: DatabaseReviewStore;
+      causes: DatabaseReviewCauses;
       catalog: CatalogService;
       auth: AuthService;
       permissions: PermissionsService;
@@ -168,6 +172,7 @@ export class ReviewService {
     input: ReviewRequest,
     credentials: UserCredentials,
     audit?: AuditContext,
+    waiverRequest?: WaiverProposal,
   ): Promise<ReviewItem> {
     await this.authorize(
       governanceReviewCreatePermission,
@@ -175,6 +180,11 @@ export class ReviewService {
       'Requesting a review',
     );
     this.checkKind(input.kind);
+    if (input.kind === WAIVER_REQUEST_KIND && !waiverRequest) {
+      throw new InputError(
+        'Invalid review request: a waiver request names the check and the expiry it asks for; send it to POST /waiver-requests',
+      );
+    }
     if (
       !(await this.deps.catalog.getEntityByRef(input.entityRef, {
         credentials,
@@ -187,7 +197,11 @@ export class ReviewService {
       this.deps.auditor,
       audit,
       'review-create',
-      { entityRef: input.entityRef, kind: input.kind },
+      {
+        entityRef: input.entityRef,
+        kind: input.kind,
+        ...(waiverRequest ? { checkId: waiverRequest.checkId } : {}),
+      },
       async () =>
         (await this.deps.store.createItem(
           {
@@ -195,6 +209,7 @@ export class ReviewService {
             description: input.description ?? '',
             priority: 'medium',
             requestedBy,
+            waiverRequest,
           },
           requestedBy,
         ))!,
@@ -249,15 +264,85 @@ export class ReviewService {
     return item;
   }
 
+  /**
+   * Closes or marks the trigger's open items whose cause is not among `holding` (the causes
+   * its run just saw), recording it in each item's history and telling its assignee. Returns
+   * how many items changed.
+   */
+  async clearCauses(
+    triggerId: string,
+    action: 'close' | 'mark',
+    holding: ReadonlySet<string>,
+    now = new Date(),
+  ): Promise<number> {
+    const { causes, auditor, notifier, store } = this.deps;
+    const cleared = (await causes.listOpenCauses(triggerId)).filter(
+      cause => !holding.has(cause.causeKey),
+    );
+    let changed = 0;
+    for (const cause of cleared) {
+      const recorded = action === 'close' ? 'closed' : 'marked';
+      // A change made in between (triage, another replica) makes this a no-op; the next run
+      // looks at the item again.
+      const done = await audited(
+        auditor,
+        undefined,
+        'review-cause-cleared',
+        {
+          reviewId: cause.reviewId,
+          triggerId,
+          causeKey: cause.causeKey,
+          action: recorded,
+        },
+        () =>
+          causes.clearCause(
+            cause.reviewId,
+            cause.version,
+            recorded,
+            `trigger:${triggerId}`,
+            now,
+          ),
+      );
+      const item = done ? await store.getItem(cause.reviewId, now) : undefined;
+      if (item) {
+        changed += 1;
+        await notifier.causeCleared(item);
+      }
+    }
+    return changed;
+  }
+
+  /** The waiver request for this check of the entity that is not closed yet, if any. */
+  async openWaiverRequest(
+    entityRef: string,
+    checkId: string,
+  ): Promise<ReviewItem | undefined> {
+    return this.deps.store.findOpenWaiverRequest(entityRef, checkId);
+  }
+
+  /**
+   * Moves, triages or decides an item. A waiver request is approved only by granting its
+   * waiver (`grantingWaiver`, from the waiver requests), so an approval always has its waiver.
+   */
   async update(
     id: string,
     update: ReviewUpdate,
     credentials: UserCredentials,
     audit?: AuditContext,
+    options: { grantingWaiver?: boolean } = {},
   ): Promise<ReviewItemDetail> {
     const current = await this.get(id, credentials);
     if (current.version !== update.version) {
       throw new ReviewConflictError(current);
+    }
+    if (
+      current.waiverRequest &&
+      update.status === 'approved' &&
+      !options.grantingWaiver
+    ) {
+      throw new InputError(
+        `Review #${current.number} is a waiver request: it is approved by granting the waiver (POST /reviews/${id}/waiver, "Grant waiver" in the review dialog), which needs the permission governance.waiver.create`,
+      );
     }
     const patch = await this.checkUpdate(current, update, credentials);
     const actor = credentials.principal.userEntityRef;
@@ -325,6 +410,11 @@ export class ReviewService {
     const patch: ReviewPatch = {};
     const status = update.status;
     const moving = status !== undefined && status !== current.status;
+    if (moving && status === 'resolved' && !current.causeCleared) {
+      throw new InputError(
+        `Only an item whose cause has cleared can be resolved; review ${current.id} is still open for its cause. Decide or withdraw it instead`,
+      );
+    }
     if (moving) {
       const allowed = REVIEW_TRANSITIONS[current.status];
       if (!allowed.includes(status)) {
@@ -420,7 +510,8 @@ export class ReviewService {
       .map(r => r.targetRef);
   }
 
-  private async authorize(
+  /** 403 naming the permission the action needs, unless the caller has it. */
+  async authorize(
     permission: BasicPermission,
     credentials: UserCredentials,
     action: string,

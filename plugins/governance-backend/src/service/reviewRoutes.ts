@@ -1,5 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { Response } from 'express';
 import {
   describeValues,
   ReviewQuery,
@@ -23,6 +24,30 @@ function checkKinds(kinds: string[] | undefined, allowed: string[]) {
         wrong,
       )}; allowed are ${allowed.join(', ')}`,
     );
+  }
+}
+
+/**
+ * Runs a change of a review item; a stale version is answered 409 with the item as it is now,
+ * so the client can show what changed.
+ *
+ * @internal
+ */
+export async function answeringConflicts(
+  res: Response,
+  change: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof ReviewConflictError) {
+      res.status(409).json({
+        error: { name: error.name, message: error.message },
+        item: error.current,
+      });
+      return;
+    }
+    throw error;
   }
 }
 
@@ -87,7 +112,7 @@ export function registerReviewRoutes(
 
   router.patch('/reviews/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    try {
+    await answeringConflicts(res, async () =>
       res.json(
         await reviews.update(
           req.params.id,
@@ -95,18 +120,8 @@ export function registerReviewRoutes(
           credentials,
           { request: req },
         ),
-      );
-    } catch (error) {
-      if (error instanceof ReviewConflictError) {
-        // The current item travels with the error, so the client can show what changed.
-        res.status(409).json({
-          error: { name: error.name, message: error.message },
-          item: error.current,
-        });
-        return;
-      }
-      throw error;
-    }
+      ),
+    );
   });
 
   router.post('/reviews/:id/comments', async (req, res) => {

@@ -7,7 +7,7 @@ import {
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -18,11 +18,9 @@ import {
   governanceFactWritePermission,
   governanceWaiverCreatePermission,
   scorecardTrend,
-  Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import { DateTime } from 'luxon';
-import { randomUUID } from 'node:crypto';
 import Router from 'express-promise-router';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
@@ -35,6 +33,9 @@ import { registerAnnotationProblemRoutes } from './annotationProblemRoutes';
 import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
 import { registerAdrRoutes } from './adrRoutes';
 import { registerReviewRoutes } from './reviewRoutes';
+import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
+import { WaiverGrants } from '../waivers/WaiverGrants';
+import { WaiverRequests } from '../waivers/WaiverRequests';
 import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { AdrIngestor } from '../adrs/AdrIngestor';
@@ -65,6 +66,8 @@ export async function createRouter(options: {
   councilGroup?: string;
   logger: LoggerService;
   factWriters: FactWriters;
+  /** `governance.waivers.maxMonths`; 12 when absent. */
+  waiverMaxMonths?: number;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -76,6 +79,11 @@ export async function createRouter(options: {
     factDefinitions,
   } = options;
   const router = Router();
+  const waiverGrants = new WaiverGrants(options);
+  const waiverRequests = new WaiverRequests({
+    reviews: options.reviews,
+    grants: waiverGrants,
+  });
 
   async function authorize(
     permission: BasicPermission,
@@ -162,42 +170,12 @@ export async function createRouter(options: {
       'Granting a waiver',
     );
     const now = new Date();
-    const request = readWaiverRequest(req.body, now);
-    const entity = await catalog.getEntityByRef(request.entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new InputError(`No entity ${request.entityRef} in the catalog`);
-    }
-    const current = await scorecards.evaluateLoadedEntity(entity, now);
-    if (!current.some(r => r.checkId === request.checkId)) {
-      throw new InputError(
-        `${request.entityRef} has no check '${
-          request.checkId
-        }'; its checks are ${
-          current.map(r => r.checkId).join(', ') || 'none (no valid tier)'
-        }`,
-      );
-    }
-    const waiver: Waiver = {
-      id: randomUUID(),
-      ...request,
-      createdBy: credentials.principal.userEntityRef,
-      createdAt: now.toISOString(),
-    };
-    await audited(
-      options.auditor,
+    const request = readWaiverRequest(req.body, now, options.waiverMaxMonths);
+    const waiver = await waiverGrants.grant(
+      await waiverGrants.prepare(request, credentials, now),
+      credentials.principal.userEntityRef,
       { request: req },
-      'waiver-create',
-      {
-        waiverId: waiver.id,
-        entityRef: waiver.entityRef,
-        checkId: waiver.checkId,
-        expiresAt: waiver.expiresAt,
-      },
-      () => options.store.createWaiver(waiver),
     );
-    await scorecards.evaluateLoadedEntity(entity, now);
     res.status(201).json(waiver);
   });
 
@@ -275,6 +253,7 @@ export async function createRouter(options: {
   registerAnnotationProblemRoutes(api, options);
   registerAdrRoutes(api, options);
   registerReviewRoutes(api, options);
+  registerWaiverRequestRoutes(api, { ...options, waiverRequests });
 
   return router;
 }

@@ -455,6 +455,44 @@ export interface paths {
     patch: operations['UpdateReview'];
     trace?: never;
   };
+  '/waiver-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Asks the council to waive one check of one entity, as a review item of kind waiver-request (users with governance.review.create who can see the entity).
+     */
+    post: operations['RequestWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/waiver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grants the waiver a waiver request asks for and approves the item (users with governance.review.decide and governance.waiver.create). Declining is a rejection through PATCH /reviews/\{id\}.
+     */
+    post: operations['GrantWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reviews/{id}/comments': {
     parameters: {
       query?: never;
@@ -562,6 +600,8 @@ export interface components {
         reason: string;
         expiresAt: components['schemas']['Timestamp'];
         createdBy: string;
+        review?: components['schemas']['ReviewReference'];
+        adr?: string;
       };
     };
     TierPolicy: {
@@ -669,6 +709,18 @@ export interface components {
       createdAt: components['schemas']['Timestamp'];
       revokedBy?: string;
       revokedAt?: components['schemas']['Timestamp'];
+      review?: components['schemas']['ReviewReference'];
+      /**
+       * The ADR that records the decision (an ADR id or URL).
+       */
+      adr?: string;
+    };
+    /**
+     * The waiver request whose decision granted a waiver.
+     */
+    ReviewReference: {
+      id: string;
+      number: number;
     };
     CreateWaiverRequest: {
       entityRef: components['schemas']['EntityRef'];
@@ -992,7 +1044,8 @@ export interface components {
       | 'changes-requested'
       | 'approved'
       | 'rejected'
-      | 'withdrawn';
+      | 'withdrawn'
+      | 'resolved';
 
     ReviewPriority: 'low' | 'medium' | 'high' | 'critical';
     /**
@@ -1024,12 +1077,25 @@ export interface components {
       decidedBy: string;
       decidedAt: components['schemas']['Timestamp'];
     };
+    /**
+     * Set when the trigger that raised the item no longer sees its cause (a trigger item only). `closed`: the backend resolved the item; `marked`: it is left for the council to close.
+     */
+    ReviewCauseCleared: {
+      at: components['schemas']['Timestamp'];
+
+      action: 'closed' | 'marked';
+    };
     ReviewItem: {
       id: string;
+      /**
+       * Sequential, for people to refer to the item as
+       */
+      number?: number;
       entityRef: string;
       kind: string;
       title: string;
       description: string;
+      waiverRequest?: components['schemas']['WaiverProposal'];
       origin: components['schemas']['ReviewOrigin'];
       status: components['schemas']['ReviewStatus'];
       priority: components['schemas']['ReviewPriority'];
@@ -1042,6 +1108,7 @@ export interface components {
       updatedAt: components['schemas']['Timestamp'];
       commentCount: number;
       overdue: boolean;
+      causeCleared?: components['schemas']['ReviewCauseCleared'];
     };
     ReviewComment: {
       id: string;
@@ -1054,7 +1121,12 @@ export interface components {
       actor: string;
       at: components['schemas']['Timestamp'];
 
-      action: 'created' | 'updated' | 'commented' | 'adr-recorded';
+      action:
+        | 'created'
+        | 'updated'
+        | 'commented'
+        | 'cause-cleared'
+        | 'adr-recorded';
       changes: {
         field: string;
         from: string | null;
@@ -1066,10 +1138,15 @@ export interface components {
      */
     ReviewItemDetail: {
       id: string;
+      /**
+       * Sequential, for people to refer to the item as
+       */
+      number?: number;
       entityRef: string;
       kind: string;
       title: string;
       description: string;
+      waiverRequest?: components['schemas']['WaiverProposal'];
       origin: components['schemas']['ReviewOrigin'];
       status: components['schemas']['ReviewStatus'];
       priority: components['schemas']['ReviewPriority'];
@@ -1082,6 +1159,7 @@ export interface components {
       updatedAt: components['schemas']['Timestamp'];
       commentCount: number;
       overdue: boolean;
+      causeCleared?: components['schemas']['ReviewCauseCleared'];
       comments: components['schemas']['ReviewComment'][];
       history: components['schemas']['ReviewHistoryEntry'][];
     };
@@ -1121,6 +1199,64 @@ export interface components {
       dueDate?: string | null;
       rationale?: string;
       decisionAdr?: string;
+    };
+    /**
+     * What a waiver request asks for; the reason is the item's description.
+     */
+    WaiverProposal: {
+      checkId: string;
+      expiresAt: components['schemas']['Timestamp'];
+    };
+    RequestWaiverRequest: {
+      entityRef: components['schemas']['EntityRef'];
+      /**
+       * One of the entity's checks, such as coverage.
+       * Example: coverage
+       */
+      checkId: string;
+      /**
+       * Why the check may fail for now, and what will fix it.
+       */
+      reason: string;
+      /**
+       * The proposed expiry, an ISO 8601 date or timestamp with its zone, in the future and at most 366 days ahead.
+       * Example: 2027-01-31
+       */
+      expiresAt: string;
+      /**
+       * An ADR id or URL to link.
+       */
+      adr?: string;
+    };
+    /**
+     * The council's decision to grant a waiver request, starting from what was asked for.
+     */
+    GrantWaiverRequest: {
+      /**
+       * The version of the item the decision is based on.
+       */
+      version: number;
+      /**
+       * The waiver's reason, as the scorecard shows it.
+       */
+      reason: string;
+      /**
+       * An ISO 8601 date or timestamp with its zone, in the future and at most 366 days ahead.
+       * Example: 2027-01-31
+       */
+      expiresAt: string;
+      /**
+       * Why the council granted it.
+       */
+      rationale: string;
+      /**
+       * The ADR that records the decision (an ADR id or URL).
+       */
+      adr?: string;
+    };
+    GrantedWaiver: {
+      item: components['schemas']['ReviewItemDetail'];
+      waiver: components['schemas']['Waiver'];
     };
     ReviewCommentRequest: {
       body: string;
@@ -2137,6 +2273,98 @@ export interface operations {
       404: components['responses']['NotFound'];
       /**
        * Someone changed the item since the version the change is based on; the item as it is now comes with the error.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              name: string;
+              message: string;
+            };
+            item: components['schemas']['ReviewItemDetail'];
+          };
+        };
+      };
+    };
+  };
+  RequestWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestWaiverRequest'];
+      };
+    };
+    responses: {
+      /**
+       * The new review item.
+       */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /**
+       * A waiver request for the same check of the entity is still open; the message names it.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GrantWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The review's id.
+         */
+        id: components['parameters']['reviewId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GrantWaiverRequest'];
+      };
+    };
+    responses: {
+      /**
+       * The approved item and the waiver; the entity is evaluated again.
+       */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GrantedWaiver'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /**
+       * Someone changed the item since the version the decision is based on; the item as it is now comes with the error.
        */
       409: {
         headers: {

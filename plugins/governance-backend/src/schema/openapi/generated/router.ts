@@ -381,6 +381,12 @@ export const spec = {
               createdBy: {
                 type: 'string',
               },
+              review: {
+                $ref: '#/components/schemas/ReviewReference',
+              },
+              adr: {
+                type: 'string',
+              },
             },
           },
         },
@@ -748,6 +754,28 @@ export const spec = {
           },
           revokedAt: {
             $ref: '#/components/schemas/Timestamp',
+          },
+          review: {
+            $ref: '#/components/schemas/ReviewReference',
+          },
+          adr: {
+            type: 'string',
+            description:
+              'The ADR that records the decision (an ADR id or URL).',
+          },
+        },
+      },
+      ReviewReference: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The waiver request whose decision granted a waiver.',
+        required: ['id', 'number'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          number: {
+            type: 'integer',
           },
         },
       },
@@ -1646,6 +1674,7 @@ export const spec = {
           'approved',
           'rejected',
           'withdrawn',
+          'resolved',
         ],
       },
       ReviewPriority: {
@@ -1745,6 +1774,22 @@ export const spec = {
           },
         },
       },
+      ReviewCauseCleared: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Set when the trigger that raised the item no longer sees its cause (a trigger item only). `closed`: the backend resolved the item; `marked`: it is left for the council to close.',
+        required: ['at', 'action'],
+        properties: {
+          at: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          action: {
+            type: 'string',
+            enum: ['closed', 'marked'],
+          },
+        },
+      },
       ReviewItem: {
         type: 'object',
         additionalProperties: false,
@@ -1767,6 +1812,10 @@ export const spec = {
           id: {
             type: 'string',
           },
+          number: {
+            type: 'integer',
+            description: 'Sequential, for people to refer to the item as',
+          },
           entityRef: {
             type: 'string',
           },
@@ -1778,6 +1827,9 @@ export const spec = {
           },
           description: {
             type: 'string',
+          },
+          waiverRequest: {
+            $ref: '#/components/schemas/WaiverProposal',
           },
           origin: {
             $ref: '#/components/schemas/ReviewOrigin',
@@ -1814,6 +1866,9 @@ export const spec = {
           },
           overdue: {
             type: 'boolean',
+          },
+          causeCleared: {
+            $ref: '#/components/schemas/ReviewCauseCleared',
           },
         },
       },
@@ -1852,7 +1907,13 @@ export const spec = {
           },
           action: {
             type: 'string',
-            enum: ['created', 'updated', 'commented', 'adr-recorded'],
+            enum: [
+              'created',
+              'updated',
+              'commented',
+              'cause-cleared',
+              'adr-recorded',
+            ],
           },
           changes: {
             type: 'array',
@@ -1903,6 +1964,10 @@ export const spec = {
           id: {
             type: 'string',
           },
+          number: {
+            type: 'integer',
+            description: 'Sequential, for people to refer to the item as',
+          },
           entityRef: {
             type: 'string',
           },
@@ -1914,6 +1979,9 @@ export const spec = {
           },
           description: {
             type: 'string',
+          },
+          waiverRequest: {
+            $ref: '#/components/schemas/WaiverProposal',
           },
           origin: {
             $ref: '#/components/schemas/ReviewOrigin',
@@ -1950,6 +2018,9 @@ export const spec = {
           },
           overdue: {
             type: 'boolean',
+          },
+          causeCleared: {
+            $ref: '#/components/schemas/ReviewCauseCleared',
           },
           comments: {
             type: 'array',
@@ -2051,6 +2122,106 @@ export const spec = {
           decisionAdr: {
             type: 'string',
             maxLength: 2000,
+          },
+        },
+      },
+      WaiverProposal: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "What a waiver request asks for; the reason is the item's description.",
+        required: ['checkId', 'expiresAt'],
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          expiresAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      RequestWaiverRequest: {
+        type: 'object',
+        required: ['entityRef', 'checkId', 'reason', 'expiresAt'],
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          checkId: {
+            type: 'string',
+            description: "One of the entity's checks, such as coverage.",
+            pattern: '^[a-z0-9][a-z0-9-]{0,126}$',
+            example: 'coverage',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the check may fail for now, and what will fix it.',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          expiresAt: {
+            type: 'string',
+            description:
+              'The proposed expiry, an ISO 8601 date or timestamp with its zone, in the future and at most 366 days ahead.',
+            maxLength: 64,
+            example: '2027-01-31',
+          },
+          adr: {
+            type: 'string',
+            description: 'An ADR id or URL to link.',
+            maxLength: 2000,
+          },
+        },
+      },
+      GrantWaiverRequest: {
+        type: 'object',
+        description:
+          "The council's decision to grant a waiver request, starting from what was asked for.",
+        required: ['version', 'reason', 'expiresAt', 'rationale'],
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The version of the item the decision is based on.',
+          },
+          reason: {
+            type: 'string',
+            description: "The waiver's reason, as the scorecard shows it.",
+            minLength: 1,
+            maxLength: 2000,
+          },
+          expiresAt: {
+            type: 'string',
+            description:
+              'An ISO 8601 date or timestamp with its zone, in the future and at most 366 days ahead.',
+            maxLength: 64,
+            example: '2027-01-31',
+          },
+          rationale: {
+            type: 'string',
+            description: 'Why the council granted it.',
+            minLength: 1,
+            maxLength: 10000,
+          },
+          adr: {
+            type: 'string',
+            description:
+              'The ADR that records the decision (an ADR id or URL).',
+            maxLength: 2000,
+          },
+        },
+      },
+      GrantedWaiver: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'waiver'],
+        properties: {
+          item: {
+            $ref: '#/components/schemas/ReviewItemDetail',
+          },
+          waiver: {
+            $ref: '#/components/schemas/Waiver',
           },
         },
       },
@@ -3295,6 +3466,135 @@ export const spec = {
           '409': {
             description:
               'Someone changed the item since the version the change is based on; the item as it is now comes with the error.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['error', 'item'],
+                  properties: {
+                    error: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['name', 'message'],
+                      properties: {
+                        name: {
+                          type: 'string',
+                        },
+                        message: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                    item: {
+                      $ref: '#/components/schemas/ReviewItemDetail',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/waiver-requests': {
+      post: {
+        operationId: 'RequestWaiver',
+        tags: ['Waivers'],
+        description:
+          'Asks the council to waive one check of one entity, as a review item of kind waiver-request (users with governance.review.create who can see the entity).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RequestWaiverRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new review item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewItem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            description:
+              'A waiver request for the same check of the entity is still open; the message names it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reviews/{id}/waiver': {
+      post: {
+        operationId: 'GrantWaiver',
+        tags: ['Reviews', 'Waivers'],
+        description:
+          'Grants the waiver a waiver request asks for and approves the item (users with governance.review.decide and governance.waiver.create). Declining is a rejection through PATCH /reviews/{id}.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/GrantWaiverRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The approved item and the waiver; the entity is evaluated again.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GrantedWaiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Someone changed the item since the version the decision is based on; the item as it is now comes with the error.',
             content: {
               'application/json': {
                 schema: {

@@ -1,0 +1,260 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { DateTime } from 'luxon';
+import request from 'supertest';
+import { governancePlugin } from '../plugin';
+import {
+  teamGroup,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const JANE = 'user:default/jane';
+const GRACE = 'user:default/grace';
+const as = (who: string) => mockCredentials.user.header(who);
+const PAYMENTS = 'component:default/payments';
+const inDays = (days: number) =>
+  DateTime.utc().plus({ days }).toISODate() as string;
+
+/** Grace is the council and may do everything; Jane may request reviews and read. */
+const councilPermissions = mockServices.permissions.mock({
+  authorize: async (requests, options) =>
+    requests.map(r => ({
+      result:
+        r.permission.name === 'governance.review.create' ||
+        (options.credentials.principal as { userEntityRef?: string })
+          .userEntityRef === GRACE
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    })),
+});
+
+async function startBackend(databaseId: Parameters<typeof databases.init>[0]) {
+  const sent: Array<{ payload: { title: string } }> = [];
+  const events: string[] = [];
+  const auditor = mockServices.auditor.mock();
+  auditor.createEvent.mockImplementation(async ({ eventId }) => {
+    events.push(eventId);
+    return { success: jest.fn(), fail: jest.fn() };
+  });
+  const { server } = await startTestBackend({
+    features: [
+      governancePlugin,
+      councilPermissions.factory,
+      auditor.factory,
+      mockServices.database.factory({ knex: await databases.init(databaseId) }),
+      mockServices.rootConfig.factory({
+        data: { governance: { council: { group: 'group:default/council' } } },
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          // Coverage 60 fails the core tier's 75.
+          tieredComponent('payments', 'core', JANE, {
+            'governance/test-coverage': '60',
+          }),
+          teamGroup('council', [GRACE]),
+        ],
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: { payload: { title: string } }) => {
+            sent.push(notification);
+          },
+        }),
+      }),
+    ],
+  });
+  const api = (who: string) => ({
+    get: (path: string) =>
+      request(server)
+        .get(`/api/governance${path}`)
+        .set('Authorization', as(who)),
+    post: (path: string, body: object) =>
+      request(server)
+        .post(`/api/governance${path}`)
+        .set('Authorization', as(who))
+        .send(body),
+    patch: (path: string, body: object) =>
+      request(server)
+        .patch(`/api/governance${path}`)
+        .set('Authorization', as(who))
+        .send(body),
+  });
+  return { api, sent, events };
+}
+
+const coverageRequest = {
+  entityRef: PAYMENTS,
+  checkId: 'coverage',
+  reason: 'The ledger rewrite lands in January and brings the tests.',
+  expiresAt: inDays(45),
+  adr: 'https://example.com/adr/0002-use-postgresql.md',
+};
+
+describe.each(databases.eachSupportedId())('waiver requests on %s', id => {
+  it('lets an engineer request a waiver that the council grants from the item, linking the waiver to it', async () => {
+    const { api, sent, events } = await startBackend(id);
+    const requested = await api(JANE).post('/waiver-requests', coverageRequest);
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({
+      kind: 'waiver-request',
+      title: 'Waive Test coverage',
+      description: coverageRequest.reason,
+      adr: coverageRequest.adr,
+      number: 1,
+      origin: { type: 'user', requestedBy: JANE },
+      waiverRequest: { checkId: 'coverage' },
+    });
+    expect(sent.map(n => n.payload.title)).toEqual([
+      'Review requested: Waive Test coverage',
+    ]);
+
+    // Jane is no council member: she may not grant her own request.
+    const own = await api(JANE).post(`/reviews/${requested.body.id}/waiver`, {
+      version: 1,
+      reason: 'x',
+      expiresAt: inDays(30),
+      rationale: 'ok',
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain('governance.waiver.create');
+
+    const granted = await api(GRACE).post(
+      `/reviews/${requested.body.id}/waiver`,
+      {
+        version: 1,
+        reason: 'Rewrite under way; tests come with it.',
+        expiresAt: inDays(30),
+        rationale: 'A month is enough for the rewrite.',
+        adr: 'adr-0002',
+      },
+    );
+    expect(granted.status).toBe(201);
+    expect(granted.body.item).toMatchObject({
+      status: 'approved',
+      decision: { outcome: 'approved', adr: 'adr-0002', decidedBy: GRACE },
+    });
+    expect(granted.body.waiver).toMatchObject({
+      checkId: 'coverage',
+      reason: 'Rewrite under way; tests come with it.',
+      createdBy: GRACE,
+      review: { id: requested.body.id, number: 1 },
+      adr: 'adr-0002',
+    });
+    const summary = await api(JANE).get(`/summary?entityRef=${PAYMENTS}`);
+    expect(
+      summary.body.scorecard.results.find(
+        (r: { checkId: string }) => r.checkId === 'coverage',
+      ),
+    ).toMatchObject({
+      state: 'waived',
+      waiver: { review: { number: 1 }, adr: 'adr-0002' },
+    });
+    expect(sent.map(n => n.payload.title)).toContain(
+      'Review approved: Waive Test coverage',
+    );
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'review-create',
+        'review-update',
+        'waiver-create',
+      ]),
+    );
+  });
+
+  it('answers a second request for the same check with a 409 naming the open item, until it is declined', async () => {
+    const { api } = await startBackend(id);
+    const first = await api(JANE).post('/waiver-requests', coverageRequest);
+    const second = await api(JANE).post('/waiver-requests', coverageRequest);
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toBe(
+      `A waiver request for Test coverage (coverage) of ${PAYMENTS} is already open: review #1 "Waive Test coverage" (id ${first.body.id}). Add to its discussion instead.`,
+    );
+
+    const declined = await api(GRACE).patch(`/reviews/${first.body.id}`, {
+      version: 1,
+      status: 'rejected',
+      rationale: 'Coverage is the one thing the ledger cannot skip.',
+    });
+    expect(declined.body).toMatchObject({
+      status: 'rejected',
+      decision: {
+        rationale: 'Coverage is the one thing the ledger cannot skip.',
+      },
+    });
+    const waivers = await api(JANE).get(`/waivers?entityRef=${PAYMENTS}`);
+    expect(waivers.body.items).toEqual([]);
+    const third = await api(JANE).post('/waiver-requests', coverageRequest);
+    expect(third.status).toBe(201);
+    expect(third.body.number).toBe(2);
+  });
+
+  it('refuses what cannot become a waiver, naming what is allowed', async () => {
+    const { api } = await startBackend(id);
+    const unknownCheck = await api(JANE).post('/waiver-requests', {
+      ...coverageRequest,
+      checkId: 'uptime',
+    });
+    expect(unknownCheck.status).toBe(400);
+    expect(unknownCheck.body.error.message).toMatch(
+      /component:default\/payments has no check 'uptime'; its checks are .*coverage/,
+    );
+    const past = await api(JANE).post('/waiver-requests', {
+      ...coverageRequest,
+      expiresAt: '2020-01-01',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.message).toContain('expiresAt');
+
+    const plain = await api(JANE).post('/reviews', {
+      entityRef: PAYMENTS,
+      kind: 'waiver-request',
+      title: 'Waive it',
+    });
+    expect(plain.status).toBe(400);
+    expect(plain.body.error.message).toContain('POST /waiver-requests');
+
+    const requested = await api(JANE).post('/waiver-requests', coverageRequest);
+    const approved = await api(GRACE).patch(`/reviews/${requested.body.id}`, {
+      version: 1,
+      status: 'approved',
+      rationale: 'Fine',
+    });
+    expect(approved.status).toBe(400);
+    expect(approved.body.error.message).toContain('granting the waiver');
+
+    const design = await api(JANE).post('/reviews', {
+      entityRef: PAYMENTS,
+      kind: 'design-review',
+      title: 'Ledger',
+    });
+    const notARequest = await api(GRACE).post(
+      `/reviews/${design.body.id}/waiver`,
+      { version: 1, reason: 'x', expiresAt: inDays(30), rationale: 'ok' },
+    );
+    expect(notARequest.status).toBe(400);
+    expect(notARequest.body.error.message).toBe(
+      'Review #2 is a design-review, not a waiver request: only a waiver request grants a waiver',
+    );
+
+    const stale = await api(GRACE).post(
+      `/reviews/${requested.body.id}/waiver`,
+      { version: 7, reason: 'x', expiresAt: inDays(30), rationale: 'ok' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.item).toMatchObject({ status: 'open', version: 1 });
+  });
+});
