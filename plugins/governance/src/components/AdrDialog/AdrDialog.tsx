@@ -15,6 +15,7 @@ import { AdrDetail } from '@catalog-governance/backstage-plugin-governance-commo
 import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
+import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, adrLinkLabel } from '../AdrStatusChip';
 import { AdrImpactSection } from './AdrImpactSection';
 import { sourceUrl } from './adrLinks';
@@ -87,6 +88,18 @@ function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
       </dd>
       <dt>File</dt>
       <dd>{source ? <Link to={source}>{adr.path}</Link> : adr.path}</dd>
+      {(adr.chain?.length ?? 0) > 0 && (
+        <>
+          <dt>Decision chain</dt>
+          <dd data-testid="governance-adr-chain">
+            <AdrChain
+              chain={adr.chain}
+              entityRef={adr.entityRef}
+              onOpenAdr={onOpenAdr}
+            />
+          </dd>
+        </>
+      )}
       {adr.links.length > 0 && (
         <>
           <dt>Links</dt>

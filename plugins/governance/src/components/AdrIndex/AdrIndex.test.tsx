@@ -143,6 +143,7 @@ describe('AdrIndex', () => {
       'Title',
       'Status',
       'Date',
+      'Chain',
       'Owner',
       'Retrospective',
     ]);
@@ -339,6 +340,53 @@ describe('AdrIndex', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Entity' }));
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ sort: 'entity', order: 'asc' }),
+    );
+  });
+
+  it('shows each decision\'s chain and filters to decisions that need attention', async () => {
+    const superseded: AdrSummary = {
+      ...searchAdr,
+      id: 'adr-search-0003',
+      number: 3,
+      title: 'Use Solr',
+      status: 'superseded',
+      chain: [
+        {
+          relation: 'superseded-by',
+          target: '0007-use-opensearch.md',
+          adrId: 'adr-search-0007',
+          entityRef: searchAdr.entityRef,
+          number: 7,
+          title: 'Use OpenSearch',
+        },
+        { relation: 'amended-by', target: '0009-drop-solr.md' },
+      ],
+    };
+    const api = mockAdrApi({
+      getAdrIndex: async query => ({
+        ...(await fewRows(query)),
+        items: [superseded],
+        totalItems: 1,
+      }),
+    });
+    await renderIndex(api);
+
+    const row = within(
+      await screen.findByTestId('governance-adr-index-row-adr-search-0003'),
+    );
+    expect(row.getByText('superseded by')).toBeInTheDocument();
+    expect(
+      row.getByRole('button', { name: 'ADR 7: Use OpenSearch' }),
+    ).toBeInTheDocument();
+    expect(row.getByText('0009-drop-solr.md')).toHaveTextContent(
+      '0009-drop-solr.md (not found)',
+    );
+    await pick('Needs attention', ['superseded, no successor found']);
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        concern: ['no-successor'],
+        offset: 0,
+      }),
     );
   });
 

@@ -15,6 +15,7 @@ import {
 import { ReactNode, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
+import { AdrChain } from '../AdrChain';
 import { AdrDialog } from '../AdrDialog';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
@@ -72,6 +73,18 @@ function adrColumns(
       headerStyle: NO_WRAP,
       cellStyle: NO_WRAP,
       render: adr => adr.date ?? <Muted>—</Muted>,
+    },
+    {
+      title: 'Chain',
+      headerStyle: NO_WRAP,
+      render: adr => (
+        <AdrChain
+          chain={adr.chain}
+          entityRef={adr.entityRef}
+          onOpenAdr={onOpen}
+          empty="—"
+        />
+      ),
     },
     {
       title: 'Owner',

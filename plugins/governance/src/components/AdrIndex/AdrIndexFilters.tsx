@@ -16,6 +16,7 @@ import { useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { OwnerPicker } from '../OwnerPicker';
 import {
+  ADR_CONCERNS,
   AdrIndexFilterChange,
   AdrIndexFilterName,
   RETROSPECTIVE_FILTER_STATES,
@@ -29,6 +30,11 @@ const RETROSPECTIVE_LABELS: Record<string, string> = {
   overdue: 'overdue',
   'not-due': 'not yet due',
   recorded: 'recorded',
+};
+
+const CONCERN_LABELS: Record<string, string> = {
+  'no-successor': 'superseded, no successor found',
+  stale: 'stale, no retrospective',
 };
 
 /**
@@ -139,7 +145,10 @@ export interface AdrIndexFiltersProps {
   onClear: () => void;
 }
 
-/** The filters above the ADR index: title search, status, owner, system, dates, retrospective. */
+/**
+ * The filters above the ADR index: title search, status, owner, system, dates, retrospective, and
+ * decisions that need attention.
+ */
 export function AdrIndexFilters(props: AdrIndexFiltersProps) {
   const { query, filters, filtered, onChange, onClear } = props;
   const offers = (name: AdrIndexFilterName) => filters.includes(name);
@@ -223,6 +232,16 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
           labels={RETROSPECTIVE_LABELS}
           value={query.retrospective ?? []}
           onChange={retrospective => onChange({ retrospective })}
+        />
+      )}
+      {offers('concern') && (
+        <MultiSelect
+          id="governance-adr-index-concern"
+          label="Needs attention"
+          options={ADR_CONCERNS}
+          labels={CONCERN_LABELS}
+          value={query.concern ?? []}
+          onChange={concern => onChange({ concern })}
         />
       )}
       {filtered && (

@@ -23,6 +23,12 @@ export const RETROSPECTIVE_FILTER_STATES: RetrospectiveState[] = [
   'recorded',
 ];
 
+/** Decisions that need attention, as the backend filters them. */
+export type AdrConcern = NonNullable<AdrIndexQuery['concern']>[number];
+
+/** The concerns the index filters by. */
+export const ADR_CONCERNS: AdrConcern[] = ['no-successor', 'stale'];
+
 /** The filters a user can set, each shown as one field above the table. */
 export type AdrIndexFilterName =
   | 'status'
@@ -31,7 +37,8 @@ export type AdrIndexFilterName =
   | 'from'
   | 'to'
   | 'q'
-  | 'retrospective';
+  | 'retrospective'
+  | 'concern';
 
 /**
  * A view of the ADR index: what it always asks for, how it sorts unless the user picks another
@@ -49,7 +56,16 @@ export const ALL_ADRS: AdrIndexPreset = {
   fixed: {},
   sort: 'date',
   order: 'desc',
-  filters: ['q', 'status', 'owner', 'system', 'from', 'to', 'retrospective'],
+  filters: [
+    'q',
+    'status',
+    'owner',
+    'system',
+    'from',
+    'to',
+    'retrospective',
+    'concern',
+  ],
 };
 
 /** The ADRs whose retrospective is due or overdue, longest waiting first. */
@@ -87,6 +103,9 @@ export function parseAdrIndexQuery(
     .filter((s): s is RetrospectiveState =>
       RETROSPECTIVE_FILTER_STATES.includes(s as RetrospectiveState),
     );
+  const concern = params
+    .getAll('concern')
+    .filter((c): c is AdrConcern => ADR_CONCERNS.includes(c as AdrConcern));
   const sort = params.get('sort') as AdrIndexSort;
   const order = params.get('order');
   const offset = Number(params.get('offset'));
@@ -102,6 +121,7 @@ export function parseAdrIndexQuery(
     to: isDay(to) ? to : undefined,
     q: text(params, 'q'),
     retrospective: retrospective.length > 0 ? retrospective : undefined,
+    concern: concern.length > 0 ? concern : undefined,
     sort: SORTS.includes(sort) ? sort : preset.sort,
     order: order === 'asc' || order === 'desc' ? order : preset.order,
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
@@ -116,6 +136,7 @@ export function parseAdrIndexQuery(
     'to',
     'q',
     'retrospective',
+    'concern',
   ] as const) {
     if (!preset.filters.includes(name)) {
       delete query[name];
