@@ -8,56 +8,26 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { startGovernanceTestBackend } from './__testUtils__/governanceTestBackend';
-
-const members = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    type: 'hasMember',
-    targetRef: `user:default/member-${i}`,
-  }));
+import {
+  component,
+  startGovernanceTestBackend,
+  teamGroup,
+  tieredComponent,
+} from './__testUtils__/governanceTestBackend';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments',
-      annotations: {
-        'governance/tier': 'critical',
-        'governance/tech-lead': 'jane.doe',
-        'governance/availability-slo': '99.99',
-        'governance/p95-latency-slo': '250ms',
-        'governance/runbook': 'https://runbooks.example.com/payments',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'legacy-batch' },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'user:default/solo',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'reports',
-      annotations: { 'governance/tier': 'platinum' },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-missing' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'team-payments' },
-    spec: { type: 'team', children: [] },
-    relations: members(6),
-  },
+  tieredComponent('payments', 'critical', 'team-payments', {
+    'governance/tech-lead': 'jane.doe',
+    'governance/availability-slo': '99.99',
+    'governance/p95-latency-slo': '250ms',
+    'governance/runbook': 'https://runbooks.example.com/payments',
+  }),
+  component('legacy-batch', {}, 'user:default/solo'),
+  tieredComponent('reports', 'platinum', 'team-missing'),
+  teamGroup(
+    'team-payments',
+    Array.from({ length: 6 }, (_, i) => `user:default/member-${i}`),
+  ),
 ];
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -73,14 +43,15 @@ describe('governance backend plugin', () => {
     config: object = {},
     features: Parameters<typeof startTestBackend>[0]['features'] = [],
   ) => startGovernanceTestBackend({ entities, config, features });
-
-  it("serves an entity's tier, scorecard, ownership and decision scope", async () => {
-    const server = await startBackend();
-    const res = await getSummary(
-      server,
-      '?entityRef=component:default/payments',
+  /** The summary of a component of the catalog, from a backend started with `config`. */
+  const summaryOf = async (name: string, config?: object) =>
+    getSummary(
+      await startBackend(config),
+      `?entityRef=component:default/${name}`,
     );
 
+  it("serves an entity's tier, scorecard, ownership and decision scope", async () => {
+    const res = await summaryOf('payments');
     expect(res.status).toBe(200);
     const summary: EntityGovernanceSummary = res.body;
     expect(summary.entityRef).toBe('component:default/payments');
@@ -121,13 +92,9 @@ describe('governance backend plugin', () => {
   });
 
   it('uses tier targets overridden in app-config', async () => {
-    const server = await startBackend({
+    const res = await summaryOf('payments', {
       governance: { tiers: { critical: { maxP95LatencyMs: 300 } } },
     });
-    const res = await getSummary(
-      server,
-      '?entityRef=component:default/payments',
-    );
     expect(res.body.scorecard.results[1]).toMatchObject({
       target: '< 300 ms',
       state: 'pass',
@@ -135,11 +102,7 @@ describe('governance backend plugin', () => {
   });
 
   it('answers an entity without annotations as not annotated, with unknown decision scope for a user owner', async () => {
-    const server = await startBackend();
-    const res = await getSummary(
-      server,
-      '?entityRef=component:default/legacy-batch',
-    );
+    const res = await summaryOf('legacy-batch');
     expect(res.status).toBe(200);
     expect(res.body.annotated).toBe(false);
     expect(res.body.scorecard).toBeUndefined();
@@ -150,11 +113,7 @@ describe('governance backend plugin', () => {
   });
 
   it('reports invalid annotations of an ingested entity as problems instead of failing', async () => {
-    const server = await startBackend();
-    const res = await getSummary(
-      server,
-      '?entityRef=component:default/reports',
-    );
+    const res = await summaryOf('reports');
     expect(res.status).toBe(200);
     expect(res.body.tier).toBeUndefined();
     expect(res.body.problems).toEqual([
@@ -164,8 +123,7 @@ describe('governance backend plugin', () => {
   });
 
   it('answers 404 naming an entity that is not in the catalog', async () => {
-    const server = await startBackend();
-    const res = await getSummary(server, '?entityRef=component:default/nope');
+    const res = await summaryOf('nope');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('component:default/nope');
   });
@@ -184,11 +142,10 @@ describe('governance backend plugin', () => {
   });
 
   it('answers 401 without credentials', async () => {
-    const server = await startBackend({}, [
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-    ]);
+    const server = await startGovernanceTestBackend({
+      entities,
+      anonymous: true,
+    });
     const res = await request(server).get(
       '/api/governance/summary?entityRef=component:default/payments',
     );

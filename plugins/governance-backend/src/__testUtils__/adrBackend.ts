@@ -3,20 +3,16 @@
  * a mock disk, at a URL or nowhere. Test support only.
  */
 import type { Server } from 'node:http';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import {
-  MockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { MockDirectory, mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityAdrs } from '@catalog-governance/backstage-plugin-governance-common';
 import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
-import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
-import { governancePlugin } from '../plugin';
+import {
+  component,
+  localAdrReading,
+  startGovernanceTestBackend,
+} from './governanceTestBackend';
 
 /** The example ADRs of the repository, the only folder the backend may read them from. */
 export const adrExamples = resolvePath(
@@ -28,18 +24,15 @@ const service = (
   name: string,
   annotations: Record<string, string>,
   owner = 'team-web',
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
+): Entity =>
+  component(
     name,
-    annotations: {
+    {
       'backstage.io/managed-by-location': `file:${adrExamples}/entities.yaml`,
       ...annotations,
     },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner },
-});
+    owner,
+  );
 
 /** Services with ADRs in the examples, elsewhere, nowhere and out of bounds. */
 export const adrEntities = [
@@ -55,63 +48,49 @@ export const adrEntities = [
   service('missing', { 'governance/adr-location': 'adrs/missing' }),
 ];
 
-/** A backend reading the example ADRs, with extra features (permissions, a catalog) first. */
-export async function startAdrBackend(
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+/**
+ * A backend reading the example ADRs; `permission` and `catalog` replace the defaults (every
+ * permission allowed, a catalog of {@link adrEntities}).
+ */
+export function startAdrBackend(
+  options: Pick<
+    Parameters<typeof startGovernanceTestBackend>[0],
+    'permission' | 'catalog'
+  > = {},
 ): Promise<Server> {
-  const { server } = await startTestBackend({
-    features: [
-      ...(extraFeatures ?? []),
-      governancePlugin,
-      catalogServiceMock.factory({ entities: adrEntities }),
-      mockServices.rootConfig.factory({
-        data: {
-          governance: { adrs: { allowedLocalDirectories: [adrExamples] } },
-        },
-      }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-    ],
+  return startGovernanceTestBackend({
+    ...options,
+    entities: adrEntities,
+    config: {
+      governance: { adrs: { allowedLocalDirectories: [adrExamples] } },
+    },
+    features: localAdrReading,
   });
-  return server;
 }
 
 /** A backend reading ADRs from a folder on disk, with entities named by their ADR location. */
-export async function startLocalAdrBackend(
+export function startLocalAdrBackend(
   root: MockDirectory,
   locations: Record<string, string>,
   adrs: Record<string, unknown> = {},
 ): Promise<Server> {
-  const entity = ([name, location]: [string, string]): Entity => ({
-    ...service(name, {}),
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${root.resolve(
-          'catalog-info.yaml',
-        )}`,
-        'governance/adr-location': location,
-      },
-    },
-  });
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      catalogServiceMock.factory({
-        entities: Object.entries(locations).map(entity),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          governance: {
-            adrs: { allowedLocalDirectories: [root.path], ...adrs },
-          },
+  const catalogFile = `file:${root.resolve('catalog-info.yaml')}`;
+  return startGovernanceTestBackend({
+    entities: Object.entries(locations).map(([name, location]) =>
+      component(
+        name,
+        {
+          'backstage.io/managed-by-location': catalogFile,
+          'governance/adr-location': location,
         },
-      }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-    ],
+        'team-web',
+      ),
+    ),
+    config: {
+      governance: { adrs: { allowedLocalDirectories: [root.path], ...adrs } },
+    },
+    features: localAdrReading,
   });
-  return server;
 }
 
 /** A GET below /api/governance as the default mock user. */

@@ -4,16 +4,8 @@
  * only.
  */
 import type { Server } from 'node:http';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityAdrs,
@@ -21,8 +13,13 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import path from 'node:path';
 import request from 'supertest';
-import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
-import { governancePlugin } from '../plugin';
+import {
+  component,
+  localAdrReading,
+  startGovernanceTestBackend,
+  teamGroup,
+  tieredComponent,
+} from './governanceTestBackend';
 
 const examples = path.resolve(__dirname, '../../../../examples/governance');
 
@@ -36,37 +33,18 @@ export const ADA = 'user:default/ada';
 export const JANE = 'user:default/jane';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'payments',
-      annotations: {
-        'governance/tier': 'core',
-        'governance/test-coverage': '60',
-      },
+  tieredComponent('payments', 'core', 'team-a', {
+    'governance/test-coverage': '60',
+  }),
+  component(
+    'checkout-web',
+    {
+      'backstage.io/managed-by-location': `file:${examples}/entities.yaml`,
+      'governance/adr-location': 'adrs/checkout-web',
     },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'checkout-web',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${examples}/entities.yaml`,
-        'governance/adr-location': 'adrs/checkout-web',
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-web' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'fact-writers' },
-    spec: { type: 'team', children: [] },
-    relations: [{ type: 'hasMember', targetRef: ADA }],
-  },
+    'team-web',
+  ),
+  teamGroup('fact-writers', [ADA]),
 ];
 
 /** The permissions the current cell's user lacks; everything else is allowed. */
@@ -100,35 +78,20 @@ const permissions = mockServices.permissions.mock({
 });
 
 /** The governance plugin with a catalog, ADRs and fact writers, denying what {@link denyToUsers} says. */
-export async function startAuthorizationBackend(): Promise<Server> {
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      permissions.factory,
-      // Requests without a token are anonymous, as in a real backend.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: {
-          governance: {
-            adrs: { allowedLocalDirectories: [examples] },
-            // Users push facts only as members of this group (Ada is one).
-            factWriters: { group: 'group:default/fact-writers' },
-          },
-        },
-      }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
+export function startAuthorizationBackend(): Promise<Server> {
+  return startGovernanceTestBackend({
+    entities,
+    permission: permissions.factory,
+    anonymous: true,
+    config: {
+      governance: {
+        adrs: { allowedLocalDirectories: [examples] },
+        // Users push facts only as members of this group (Ada is one).
+        factWriters: { group: 'group:default/fact-writers' },
+      },
+    },
+    features: localAdrReading,
   });
-  return server;
 }
 
 /** A method of the router, as supertest names it. */
@@ -174,40 +137,48 @@ export function bodyIf(res: request.Response, status: number, what: string) {
   return res.body;
 }
 
+/** What a user's POST of `body` to `url` created; set-up fails loudly when it did not. */
+async function createdBy(
+  server: Server,
+  userEntityRef: string,
+  url: string,
+  body: object,
+  what: string,
+) {
+  const authorization = mockCredentials.user.header(userEntityRef);
+  const res = await call(server, 'post', url, authorization, body);
+  return bodyIf(res, 201, what);
+}
+
 /** A review of payments, requested by the given user. */
 export async function createReview(server: Server, requestedBy: string) {
-  const res = await call(
+  return (await createdBy(
     server,
-    'post',
+    requestedBy,
     '/reviews',
-    mockCredentials.user.header(requestedBy),
     {
       entityRef: PAYMENTS,
       kind: 'design-review',
       title: 'Move ledger to its own service',
     },
-  );
-  return bodyIf(res, 201, 'Requesting a review') as {
-    id: string;
-    version: number;
-  };
+    'Requesting a review',
+  )) as { id: string; version: number };
 }
 
 /** A waiver of payments' coverage check, granted by Jane. */
 export async function createWaiver(server: Server) {
-  const res = await call(
+  return (await createdBy(
     server,
-    'post',
+    JANE,
     '/waivers',
-    mockCredentials.user.header(JANE),
     {
       entityRef: PAYMENTS,
       checkId: 'coverage',
       reason: 'Legacy module being rewritten this quarter',
       expiresAt: inDays(30),
     },
-  );
-  return bodyIf(res, 201, 'Granting a waiver') as { id: string };
+    'Granting a waiver',
+  )) as { id: string };
 }
 
 export interface Row {

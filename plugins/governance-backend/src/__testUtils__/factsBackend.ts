@@ -3,57 +3,29 @@
  * hidden from Jane, and a fact writers group. Test support only.
  */
 import type { Server } from 'node:http';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import {
+  startGovernanceTestBackend,
+  teamGroup,
+  tieredComponent,
+} from './governanceTestBackend';
 import { visibleCatalog } from './visibleCatalog';
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments',
-    annotations: {
-      'governance/tier': 'core',
-      'governance/test-coverage': '60',
-    },
-  },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'user:default/jane',
-  },
-};
-
-/** A service nobody but its team may see: hidden from Jane, the only user who asks for it. */
-const vault: Entity = {
-  ...payments,
-  metadata: { name: 'vault', annotations: { 'governance/tier': 'core' } },
-};
 
 /** A fact writer who cannot see the vault service. */
 export const JANE = 'user:default/jane';
 /** The default mock user, a fact writer. */
 export const MEMBER = 'user:default/mock';
 
-const factWriters: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'fact-writers' },
-  spec: { type: 'team', children: [] },
-  relations: [
-    { type: 'hasMember', targetRef: MEMBER },
-    { type: 'hasMember', targetRef: JANE },
-  ],
-};
+const payments = tieredComponent('payments', 'core', JANE, {
+  'governance/test-coverage': '60',
+});
+
+/** A service nobody but its team may see: hidden from Jane, the only user who asks for it. */
+const vault = tieredComponent('vault', 'core', JANE);
+
+const factWriters = teamGroup('fact-writers', [MEMBER, JANE]);
 
 /** The catalog as its read permission shows it: Jane cannot see the vault service. */
 const catalogHidingVaultFromJane = () =>
@@ -65,31 +37,22 @@ const catalogHidingVaultFromJane = () =>
 
 /**
  * A backend whose catalog hides the vault from Jane, with fact writers configured unless
- * told otherwise; extra features (permissions) come first.
+ * `factWriters` is false; `permission` and `anonymous` as in {@link startGovernanceTestBackend}.
  */
-export async function startFactsBackend(
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
-  config: { factWritersGroup?: string } = {
-    factWritersGroup: 'group:default/fact-writers',
-  },
+export function startFactsBackend(
+  options: Pick<
+    Parameters<typeof startGovernanceTestBackend>[0],
+    'permission' | 'anonymous'
+  > & { factWriters?: boolean } = {},
 ): Promise<Server> {
-  const { server } = await startTestBackend({
-    features: [
-      ...(extraFeatures ?? []),
-      governancePlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: catalogHidingVaultFromJane,
-      }),
-      mockServices.rootConfig.factory({
-        data: config.factWritersGroup
-          ? { governance: { factWriters: { group: config.factWritersGroup } } }
-          : {},
-      }),
-    ],
+  const { factWriters: withFactWriters = true, ...rest } = options;
+  return startGovernanceTestBackend({
+    ...rest,
+    catalog: catalogHidingVaultFromJane(),
+    config: withFactWriters
+      ? { governance: { factWriters: { group: 'group:default/fact-writers' } } }
+      : {},
   });
-  return server;
 }
 
 /** Pushes facts with the given Authorization header. */

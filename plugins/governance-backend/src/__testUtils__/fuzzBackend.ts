@@ -2,23 +2,15 @@
  * The backend the route fuzzing sends its requests to: the governance plugin with annotated
  * entities, a council, ADRs and a few waivers and reviews. Test support only.
  */
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createServiceFactory,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import request from 'supertest';
-import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
-import { governancePlugin } from '../plugin';
+import {
+  localAdrReading,
+  startGovernanceTestBackend,
+  teamGroup,
+} from './governanceTestBackend';
 import { Auth, FuzzContext, FuzzRequest } from './fuzzRequests';
 import { inDays } from './fuzzValues';
 
@@ -87,13 +79,7 @@ const ENTITIES: Entity[] = [
     metadata: { name: 'payments' },
     spec: { owner: 'group:default/team-a', domain: 'commerce' },
   },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'council' },
-    spec: { type: 'team', children: [] },
-    relations: [{ type: 'hasMember', targetRef: GRACE }],
-  },
+  teamGroup('council', [GRACE]),
   ...['jane', 'grace', 'mock'].map(
     (name): Entity => ({
       apiVersion: 'backstage.io/v1alpha1',
@@ -146,31 +132,16 @@ export async function startFuzzBackend(): Promise<FuzzBackend> {
     success: async () => {},
     fail: async () => {},
   }));
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      auditor.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          governance: {
-            council: { group: 'group:default/council' },
-            adrs: { allowedLocalDirectories: [examples] },
-          },
-        },
-      }),
-      catalogServiceMock.factory({ entities: ENTITIES }),
-      urlReaderServiceFactory,
-      governanceLocalDirectoryUrlReader,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
+  const server = await startGovernanceTestBackend({
+    entities: ENTITIES,
+    anonymous: true,
+    config: {
+      governance: {
+        council: { group: 'group:default/council' },
+        adrs: { allowedLocalDirectories: [examples] },
+      },
+    },
+    features: [auditor.factory, ...localAdrReading],
   });
   const as = (req: request.Test) =>
     req.set('Authorization', mockCredentials.user.header(GRACE));

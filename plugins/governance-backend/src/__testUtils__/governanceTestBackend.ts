@@ -1,55 +1,168 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Server } from 'node:http';
+import request from 'supertest';
+import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
 
-/**
- * A component of a tier, owned by `team-a` unless said otherwise: the entity most backend
- * tests govern.
- */
-export function tieredComponent(
+/** A production service owned by `owner` (`team-a` unless said otherwise). */
+export function component(
   name: string,
-  tier = 'core',
+  annotations: Record<string, string> = {},
   owner = 'team-a',
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, annotations: { 'governance/tier': tier } },
+    metadata: { name, annotations },
     spec: { type: 'service', lifecycle: 'production', owner },
   };
 }
 
 /**
+ * A component of a tier, owned by `team-a` unless said otherwise: the entity most backend
+ * tests govern. `annotations` adds to the tier.
+ */
+export function tieredComponent(
+  name: string,
+  tier = 'core',
+  owner = 'team-a',
+  annotations: Record<string, string> = {},
+): Entity {
+  return component(name, { 'governance/tier': tier, ...annotations }, owner);
+}
+
+/** A team whose members are these user refs, as the catalog's `hasMember` relations say. */
+export function teamGroup(name: string, members: string[]): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name },
+    spec: { type: 'team', children: [] },
+    relations: members.map(targetRef => ({ type: 'hasMember', targetRef })),
+  };
+}
+
+/**
+ * Config that lets a static token in, with `accessRestrictions` as `app-config.yaml` sets
+ * them: how CI reaches the backend.
+ */
+export function staticTokenConfig(
+  token: string,
+  accessRestrictions: Array<{ plugin: string; permission?: string }>,
+) {
+  return {
+    backend: {
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token, subject: 'ci-facts' },
+            accessRestrictions,
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** The governance API of `server` as the caller of this Authorization header sees it. */
+export function governanceApi(server: Server, authorization: string) {
+  const call =
+    (method: 'get' | 'post' | 'patch' | 'delete') => (path: string) =>
+      request(server)
+        [method](`/api/governance${path}`)
+        .set('Authorization', authorization);
+  return {
+    get: call('get'),
+    post: call('post'),
+    patch: call('patch'),
+    delete: call('delete'),
+  };
+}
+
+/** Requests a design review of payments titled `title`: the item review tests act on. */
+export const requestPaymentsReview = (
+  server: Server,
+  authorization: string,
+  title = 'Ledger',
+) =>
+  governanceApi(server, authorization).post('/reviews').send({
+    entityRef: 'component:default/payments',
+    kind: 'design-review',
+    title,
+  });
+
+/** A notification service that sends nothing: the plugin needs one, route tests read none. */
+export const silentNotifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({ send: async () => {} }),
+});
+
+type Features = Parameters<typeof startTestBackend>[0]['features'];
+
+/** What the backend needs to read ADRs from the local directories the config allows. */
+export const localAdrReading = [
+  urlReaderServiceFactory,
+  governanceLocalDirectoryUrlReader,
+];
+
+/**
  * The governance plugin in a test backend where every permission is allowed (unless
- * `permission` denies them), the catalog holds `entities`, the config is `config` and
- * notifications go nowhere: for tests of what the routes accept and answer.
- * `features` adds to it, e.g. a database factory.
+ * `permission` denies them, or is a permissions service of its own), the catalog holds
+ * `entities` (or is `catalog`), the config is `config` and notifications go nowhere: for
+ * tests of what the routes accept and answer. `anonymous` makes requests without a token
+ * anonymous, as in a real backend. `features` adds to it, e.g. a database factory.
  */
 export async function startGovernanceTestBackend(options: {
-  entities: Entity[];
+  entities?: Entity[];
+  catalog?: CatalogService;
   config?: object;
-  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-  features?: Parameters<typeof startTestBackend>[0]['features'];
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | ServiceFactory;
+  anonymous?: boolean;
+  features?: Features;
 }): Promise<Server> {
+  const { permission = AuthorizeResult.ALLOW } = options;
   const { server } = await startTestBackend({
     features: [
       governancePlugin,
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-      catalogServiceMock.factory({ entities: options.entities }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      typeof permission === 'string'
+        ? mockServices.permissions.factory({ result: permission })
+        : permission,
+      options.catalog
+        ? createServiceFactory({
+            service: catalogServiceRef,
+            deps: {},
+            factory: () => options.catalog!,
+          })
+        : catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      silentNotifications,
       ...(options.config
         ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      ...(options.anonymous
+        ? [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ]
         : []),
       ...(options.features ?? []),
     ],

@@ -1,11 +1,4 @@
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -16,8 +9,6 @@ import {
   AdrIndexPage,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
-import { governancePlugin } from '../plugin';
 import {
   callerOf,
   conditionalCatalogRead,
@@ -132,9 +123,7 @@ describe('ADR routes', () => {
   });
 
   it('answers 403 to a user without governance.retrospective.create', async () => {
-    const server = await startAdrBackend([
-      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-    ]);
+    const server = await startAdrBackend({ permission: AuthorizeResult.DENY });
     const { items } = await adrsOf(server, 'checkout-web');
     const res = await request(server)
       .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
@@ -228,23 +217,9 @@ describe('ADR routes', () => {
               : { result: AuthorizeResult.ALLOW },
         ),
     });
-    const { server } = await startTestBackend({
-      features: [
-        governancePlugin,
-        permissions.factory,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            governance: { adrs: { allowedLocalDirectories: [adrExamples] } },
-          },
-        }),
-        urlReaderServiceFactory,
-        governanceLocalDirectoryUrlReader,
-      ],
+    const server = await startAdrBackend({
+      permission: permissions.factory,
+      catalog,
     });
     await adrsOf(server, 'checkout-web');
     await adrsOf(server, 'payments-api');

@@ -1,11 +1,12 @@
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import {
+  startGovernanceTestBackend,
+  staticTokenConfig,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
 /*
  * The example app's CI token as app-config.yaml declares it, checked by Backstage's own auth
@@ -15,48 +16,17 @@ import { governancePlugin } from '../plugin';
 
 const TOKEN = 'local-dev-ci-token-for-tests';
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments',
-    annotations: { 'governance/tier': 'core' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
-
-async function startBackend() {
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      authServiceFactory,
-      httpAuthServiceFactory,
-      permissionsServiceFactory,
-      catalogServiceMock.factory({ entities: [payments] }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            auth: {
-              externalAccess: [
-                {
-                  type: 'static',
-                  options: { token: TOKEN, subject: 'ci-facts' },
-                  // As in app-config.yaml.
-                  accessRestrictions: [
-                    {
-                      plugin: 'governance',
-                      permission: 'governance.fact.write',
-                    },
-                  ],
-                },
-              ],
-            },
-          },
-        },
-      }),
-    ],
+function startBackend() {
+  return startGovernanceTestBackend({
+    entities: [tieredComponent('payments')],
+    // Backstage's own services, not the mocks: they check the token as in production.
+    permission: permissionsServiceFactory,
+    config: staticTokenConfig(TOKEN, [
+      // As in app-config.yaml.
+      { plugin: 'governance', permission: 'governance.fact.write' },
+    ]),
+    features: [authServiceFactory, httpAuthServiceFactory],
   });
-  return server;
 }
 
 describe('the example CI token, restricted to governance.fact.write', () => {

@@ -1,12 +1,5 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -17,7 +10,7 @@ import {
   ComplianceTrend,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
 import {
   callerOf,
   conditionalCatalogRead,
@@ -98,23 +91,23 @@ const catalogReadPermission = mockServices.permissions.mock({
     }),
 });
 
-async function startBackend(
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
-  catalog = catalogServiceMock.factory({ entities }),
-) {
-  const { server } = await startTestBackend({
+/** `permission` and `catalog` replace the defaults: everything allowed, every entity seen. */
+const startBackend = (
+  options: Pick<
+    Parameters<typeof startGovernanceTestBackend>[0],
+    'permission' | 'catalog' | 'anonymous'
+  > = {},
+) =>
+  startGovernanceTestBackend({
+    entities,
+    ...options,
     features: [
-      ...(extraFeatures ?? []),
-      governancePlugin,
-      catalog,
       // Runs the scheduled evaluation at start-up instead of after its initial delay.
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
     ],
   });
-  return server;
-}
 
 type Server = Awaited<ReturnType<typeof startBackend>>;
 
@@ -196,14 +189,9 @@ describe('Compliance routes', () => {
   });
 
   it("keeps an entity's domain after a refresh by a user who cannot see its system", async () => {
-    const server = await startBackend(
-      [],
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: catalogHidingSystemFromUsers,
-      }),
-    );
+    const server = await startBackend({
+      catalog: catalogHidingSystemFromUsers(),
+    });
     await rollupOnceEvaluated(server, 'groupBy=domain');
     const refresh = await request(server)
       .post(
@@ -225,14 +213,10 @@ describe('Compliance routes', () => {
   describe("under the catalog's read permission", () => {
     async function startWithPermissions() {
       const catalog = catalogHidingLedgerFromJane();
-      const server = await startBackend(
-        [catalogReadPermission.factory],
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-      );
+      const server = await startBackend({
+        permission: catalogReadPermission.factory,
+        catalog,
+      });
       await rollupOnceEvaluated(server, 'groupBy=owner');
       const as = (user: string, path: string) =>
         request(server)
@@ -372,11 +356,7 @@ describe('Compliance routes', () => {
   });
 
   it('needs a signed-in caller', async () => {
-    const server = await startBackend([
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-    ]);
+    const server = await startBackend({ anonymous: true });
     const res = await request(server).get('/api/governance/compliance');
     expect(res.status).toBe(401);
   });

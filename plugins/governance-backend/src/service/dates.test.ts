@@ -1,19 +1,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import {
+  requestPaymentsReview,
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments',
-    annotations: { 'governance/tier': 'core' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
 
 const GRACE = mockCredentials.user.header('user:default/grace');
 const api = (path: string) => `/api/governance${path}`;
@@ -39,7 +32,9 @@ describe('dates coming in over the API', () => {
   let server: Awaited<ReturnType<typeof startGovernanceTestBackend>>;
 
   beforeAll(async () => {
-    server = await startGovernanceTestBackend({ entities: [payments] });
+    server = await startGovernanceTestBackend({
+      entities: [tieredComponent('payments')],
+    });
   });
 
   const pushFact = (observedAt: unknown) =>
@@ -97,14 +92,7 @@ describe('dates coming in over the API', () => {
   });
 
   it('refuses a review due on a day that does not exist', async () => {
-    const created = await request(server)
-      .post(api('/reviews'))
-      .set('Authorization', GRACE)
-      .send({
-        entityRef: 'component:default/payments',
-        kind: 'design-review',
-        title: 'Ledger',
-      });
+    const created = await requestPaymentsReview(server, GRACE);
     expect(created.status).toBe(201);
     const res = await request(server)
       .patch(api(`/reviews/${created.body.id}`))

@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
@@ -97,7 +97,7 @@ describe('POST /api/governance/facts', () => {
   });
 
   it('answers 403 to every user when no fact writers group is configured, and still takes service tokens', async () => {
-    const server = await startFactsBackend([], {});
+    const server = await startFactsBackend({ factWriters: false });
     const fact = {
       entityRef: 'component:default/payments',
       name: 'coverage',
@@ -225,11 +225,7 @@ describe('POST /api/governance/facts', () => {
   });
 
   it('answers 401 without credentials', async () => {
-    const server = await startFactsBackend([
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-    ]);
+    const server = await startFactsBackend({ anonymous: true });
     const res = await request(server).post('/api/governance/facts').send({
       entityRef: 'component:default/payments',
       name: 'coverage',
@@ -240,9 +236,9 @@ describe('POST /api/governance/facts', () => {
   });
 
   it('answers 403 to a user without governance.fact.write', async () => {
-    const server = await startFactsBackend([
-      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-    ]);
+    const server = await startFactsBackend({
+      permission: AuthorizeResult.DENY,
+    });
     const res = await request(server)
       .post('/api/governance/facts')
       .set('Authorization', mockCredentials.user.header())

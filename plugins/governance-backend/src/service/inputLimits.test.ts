@@ -4,11 +4,14 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import express from 'express';
 import request from 'supertest';
 import { MAX_BODY_BYTES, MAX_BODY_DEPTH, readInput } from './inputLimits';
-import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import {
+  requestPaymentsReview,
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -99,16 +102,7 @@ describe('readInput', () => {
   });
 });
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/team-a',
-  },
-};
+const payments = tieredComponent('payments', 'core', 'group:default/team-a');
 
 const USER = mockCredentials.user.header('user:default/grace');
 
@@ -164,27 +158,17 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('refuses NUL in a title, a comment or a source with a 400 and stores nothing', async () => {
-      const title = await request(server)
-        .post(api('/reviews'))
-        .set('Authorization', USER)
-        .send({
-          entityRef: 'component:default/payments',
-          kind: 'design-review',
-          title: 'New\u0000ledger',
-        });
+      const title = await requestPaymentsReview(
+        server,
+        USER,
+        'New\u0000ledger',
+      );
       expect(title.status).toBe(400);
       expect(title.body.error.message).toMatch(
         /^The request body at title contains the control character U\+0000/,
       );
 
-      const created = await request(server)
-        .post(api('/reviews'))
-        .set('Authorization', USER)
-        .send({
-          entityRef: 'component:default/payments',
-          kind: 'design-review',
-          title: 'New ledger',
-        });
+      const created = await requestPaymentsReview(server, USER, 'New ledger');
       expect(created.status).toBe(201);
       const comment = await request(server)
         .post(api(`/reviews/${created.body.id}/comments`))

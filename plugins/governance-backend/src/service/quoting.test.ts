@@ -1,17 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { MAX_QUOTED_LENGTH } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import {
+  requestPaymentsReview,
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
 
 const GRACE = mockCredentials.user.header('user:default/grace');
 const api = (path: string) => `/api/governance${path}`;
@@ -24,15 +20,10 @@ describe('error bodies', () => {
   let reviewId: string;
 
   beforeAll(async () => {
-    server = await startGovernanceTestBackend({ entities: [payments] });
-    const created = await request(server)
-      .post(api('/reviews'))
-      .set('Authorization', GRACE)
-      .send({
-        entityRef: 'component:default/payments',
-        kind: 'design-review',
-        title: 'Ledger',
-      });
+    server = await startGovernanceTestBackend({
+      entities: [tieredComponent('payments')],
+    });
+    const created = await requestPaymentsReview(server, GRACE);
     reviewId = created.body.id;
   });
 

@@ -1,48 +1,25 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Server } from 'node:http';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import {
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments',
-    annotations: {
-      'governance/tier': 'core',
-      'governance/test-coverage': '60',
-    },
-  },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'user:default/jane',
-  },
-};
+const payments = tieredComponent('payments', 'core', 'user:default/jane', {
+  'governance/test-coverage': '60',
+});
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
 
-async function startBackend(
-  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
-) {
-  const { server } = await startTestBackend({
-    features: [
-      ...(extraFeatures ?? []),
-      governancePlugin,
-      catalogServiceMock.factory({ entities: [payments] }),
-    ],
-  });
-  return server;
-}
-
-type Server = Awaited<ReturnType<typeof startBackend>>;
+const startBackend = (
+  options: Omit<
+    Parameters<typeof startGovernanceTestBackend>[0],
+    'entities'
+  > = {},
+) => startGovernanceTestBackend({ ...options, entities: [payments] });
 
 const coverageOf = async (server: Server) =>
   (
@@ -139,7 +116,7 @@ describe('waivers', () => {
         reason: 'x',
         expiresAt: inDays(400),
       },
-      'more than 366 days ahead',
+      'is too far out: a waiver lasts at most 12 months from today, until',
     ],
     [
       {
@@ -176,9 +153,7 @@ describe('waivers', () => {
   });
 
   it('answers 403 to a user without governance.waiver.create, and stores nothing', async () => {
-    const server = await startBackend([
-      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-    ]);
+    const server = await startBackend({ permission: AuthorizeResult.DENY });
     const res = await grant(server, {
       entityRef: 'component:default/payments',
       checkId: 'coverage',
@@ -202,7 +177,7 @@ describe('waivers', () => {
     const auditor = mockServices.auditor.mock();
     const event = { success: jest.fn(), fail: jest.fn() };
     auditor.createEvent.mockResolvedValue(event);
-    const server = await startBackend([auditor.factory]);
+    const server = await startBackend({ features: [auditor.factory] });
 
     const granted = await grant(server, {
       entityRef: 'component:default/payments',
