@@ -109,6 +109,18 @@ export const requestPaymentsReview = (
     title,
   });
 
+/** Pushes a coverage fact of payments with a service token; `fields` replace the defaults. */
+export const pushPaymentsFact = (server: Server, fields: object = {}) =>
+  governanceApi(server, mockCredentials.service.header())
+    .post('/facts')
+    .send({
+      entityRef: 'component:default/payments',
+      name: 'coverage',
+      value: 80,
+      source: 'ci/github-actions',
+      ...fields,
+    });
+
 /** A notification service that sends nothing: the plugin needs one, route tests read none. */
 export const silentNotifications = createServiceFactory({
   service: notificationService,
@@ -123,6 +135,13 @@ export const localAdrReading = [
   urlReaderServiceFactory,
   governanceLocalDirectoryUrlReader,
 ];
+
+/** A backend whose catalog holds one core service, payments, owned by `owner`. */
+export const startPaymentsBackend = (owner = 'team-a', features?: Features) =>
+  startGovernanceTestBackend({
+    entities: [tieredComponent('payments', 'core', owner)],
+    features,
+  });
 
 /**
  * The governance plugin in a test backend where every permission is allowed (unless

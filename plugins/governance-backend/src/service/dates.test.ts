@@ -1,9 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import type { Server } from 'node:http';
 import {
+  pushPaymentsFact,
   requestPaymentsReview,
-  startGovernanceTestBackend,
-  tieredComponent,
+  startPaymentsBackend,
 } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
@@ -29,25 +30,14 @@ function nonexistentDayAhead(): string {
 }
 
 describe('dates coming in over the API', () => {
-  let server: Awaited<ReturnType<typeof startGovernanceTestBackend>>;
+  let server: Server;
 
   beforeAll(async () => {
-    server = await startGovernanceTestBackend({
-      entities: [tieredComponent('payments')],
-    });
+    server = await startPaymentsBackend();
   });
 
   const pushFact = (observedAt: unknown) =>
-    request(server)
-      .post(api('/facts'))
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        entityRef: 'component:default/payments',
-        name: 'coverage',
-        value: 80,
-        source: 'ci/github-actions',
-        observedAt,
-      });
+    pushPaymentsFact(server, { observedAt });
 
   it.each([
     '2026-02-30',

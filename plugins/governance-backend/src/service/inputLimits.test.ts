@@ -8,9 +8,9 @@ import express from 'express';
 import request from 'supertest';
 import { MAX_BODY_BYTES, MAX_BODY_DEPTH, readInput } from './inputLimits';
 import {
+  pushPaymentsFact,
   requestPaymentsReview,
-  startGovernanceTestBackend,
-  tieredComponent,
+  startPaymentsBackend,
 } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
@@ -102,18 +102,12 @@ describe('readInput', () => {
   });
 });
 
-const payments = tieredComponent('payments', 'core', 'group:default/team-a');
-
 const USER = mockCredentials.user.header('user:default/grace');
 
-async function startBackend(
+/** A backend of payments, owned by a group, on `database`. */
+const startBackend = (
   database: ReturnType<typeof mockServices.database.factory>,
-) {
-  return startGovernanceTestBackend({
-    entities: [payments],
-    features: [database],
-  });
-}
+) => startPaymentsBackend('group:default/team-a', [database]);
 
 const ROUTES_WITH_BODIES = [
   ['post', '/facts'],
@@ -176,15 +170,7 @@ describe.each(databases.eachSupportedId())(
         .send({ body: 'Looks\u0000fine' });
       expect(comment.status).toBe(400);
 
-      const fact = await request(server)
-        .post(api('/facts'))
-        .set('Authorization', mockCredentials.service.header())
-        .send({
-          entityRef: 'component:default/payments',
-          name: 'coverage',
-          value: 80,
-          source: 'ci/\u0000',
-        });
+      const fact = await pushPaymentsFact(server, { source: 'ci/\u0000' });
       expect(fact.status).toBe(400);
       expect(fact.body.error.message).toMatch(/at source contains .* U\+0000/);
 

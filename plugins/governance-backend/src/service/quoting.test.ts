@@ -1,10 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { MAX_QUOTED_LENGTH } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
+import type { Server } from 'node:http';
 import {
+  pushPaymentsFact,
   requestPaymentsReview,
-  startGovernanceTestBackend,
-  tieredComponent,
+  startPaymentsBackend,
 } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
@@ -16,27 +17,21 @@ const huge = (length: number) => 'x'.repeat(length);
 const quoted = new RegExp(`x{${MAX_QUOTED_LENGTH + 1}}`);
 
 describe('error bodies', () => {
-  let server: Awaited<ReturnType<typeof startGovernanceTestBackend>>;
+  let server: Server;
   let reviewId: string;
 
   beforeAll(async () => {
-    server = await startGovernanceTestBackend({
-      entities: [tieredComponent('payments')],
-    });
+    server = await startPaymentsBackend();
     const created = await requestPaymentsReview(server, GRACE);
     reviewId = created.body.id;
   });
 
   it('quote at most 100 characters of a 9 MB fact name, and say how long it was', async () => {
-    const res = await request(server)
-      .post(api('/facts'))
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        entityRef: 'component:default/payments',
-        name: huge(9_000_000),
-        value: 1,
-        source: 'ci',
-      });
+    const res = await pushPaymentsFact(server, {
+      name: huge(9_000_000),
+      value: 1,
+      source: 'ci',
+    });
     expect(res.status).toBe(400);
     expect(res.text.length).toBeLessThan(2_000);
     expect(res.text).not.toMatch(quoted);
