@@ -172,20 +172,48 @@ export interface Config {
         frequency?: { [unit: string]: number } | string;
         /** Delay before the first run after start-up (default 45 seconds). */
         initialDelay?: { [unit: string]: number } | string;
-        /** An entity of the listed tiers failing a check for longer than the grace period. */
+        /**
+         * An entity of the listed tiers failing a check for longer than the grace period; clears
+         * when the check passes again or the entity leaves the watched tiers.
+         */
         failingCheck?: {
           enabled?: boolean;
           /** Tiers watched (default `[critical]`). */
           tiers?: string[];
           /** How long a check may fail before it escalates (default 24 hours), e.g. `PT4H`. */
           gracePeriod?: { [unit: string]: number } | string;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close. Either way the item's history records it and its assignee (the
+           * council when unassigned) is notified.
+           */
+          onCauseCleared?: 'close' | 'mark';
         };
-        /** A security review overdue for the entity's tier cadence. */
-        securityReviewOverdue?: { enabled?: boolean };
+        /** A security review overdue for the entity's tier cadence; clears once one is recorded. */
+        securityReviewOverdue?: {
+          enabled?: boolean;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close. Either way the item's history records it and its assignee (the
+           * council when unassigned) is notified.
+           */
+          onCauseCleared?: 'close' | 'mark';
+        };
         /** A tier change seen in the catalog, from one tier to another. */
         tierChange?: { enabled?: boolean };
-        /** An accepted ADR whose retrospective is overdue. */
-        retrospectiveOverdue?: { enabled?: boolean };
+        /** An accepted ADR whose retrospective is overdue; clears once one is recorded. */
+        retrospectiveOverdue?: {
+          enabled?: boolean;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close. Either way the item's history records it and its assignee (the
+           * council when unassigned) is notified.
+           */
+          onCauseCleared?: 'close' | 'mark';
+        };
         /** A waiver that expired while its check is failing. */
         expiredWaiver?: { enabled?: boolean };
         /**
@@ -193,9 +221,29 @@ export interface Config {
          * by another team. The first run records existing dependencies without raising items.
          */
         crossTeamDependency?: { enabled?: boolean };
-        /** An ADR whose declared scope is beyond its owning team's decision scope. */
-        decisionOutsideScope?: { enabled?: boolean };
+        /**
+         * An ADR whose declared scope is beyond its owning team's decision scope; clears when
+         * the ADR is no longer proposed or accepted, or the team grows into the scope.
+         */
+        decisionOutsideScope?: {
+          enabled?: boolean;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close. Either way the item's history records it and its assignee (the
+           * council when unassigned) is notified.
+           */
+          onCauseCleared?: 'close' | 'mark';
+        };
       };
+    };
+    waivers?: {
+      /**
+       * How many whole months ahead a waiver may expire (default 12, from 1 to 60). Forms and
+       * the API's 400 say it as "at most 12 months from today".
+       * @visibility frontend
+       */
+      maxMonths?: number;
     };
     adrs?: {
       /**

@@ -82,6 +82,12 @@ describe('readGovernanceConfig', () => {
       expiredWaiver: true,
       crossTeamDependency: true,
       decisionOutsideScope: true,
+      onCauseCleared: {
+        failingCheck: 'close',
+        securityReviewOverdue: 'close',
+        retrospectiveOverdue: 'close',
+        decisionOutsideScope: 'close',
+      },
     });
     const off = governance({
       reviews: {
@@ -95,5 +101,41 @@ describe('readGovernanceConfig', () => {
       failingCheck: undefined,
       tierChange: false,
     });
+  });
+
+  it('reads what a trigger does once its cause clears, and refuses it on a trigger of events', () => {
+    const settings = (triggers: object) =>
+      readTriggerSettings(
+        governance({ reviews: { triggers } }),
+        readTierPolicies(governance({})),
+      );
+    expect(
+      settings({ retrospectiveOverdue: { onCauseCleared: 'mark' } })
+        .onCauseCleared,
+    ).toMatchObject({
+      retrospectiveOverdue: 'mark',
+      securityReviewOverdue: 'close',
+    });
+    expect(() =>
+      settings({ securityReviewOverdue: { onCauseCleared: 'delete' } }),
+    ).toThrow(
+      `Invalid config at 'governance.reviews.triggers.securityReviewOverdue.onCauseCleared': 'delete' is not allowed, expected close (resolve the item) or mark`,
+    );
+    expect(() => settings({ tierChange: { onCauseCleared: 'close' } })).toThrow(
+      /'governance\.reviews\.triggers\.tierChange\.onCauseCleared': tierChange raises one item per event, whose cause never clears; onCauseCleared applies to failingCheck, securityReviewOverdue, retrospectiveOverdue, decisionOutsideScope/,
+    );
+  });
+
+  it('reads how many months ahead a waiver may expire, 12 unless configured', () => {
+    expect(readGovernanceConfig(governance({})).waiverMaxMonths).toBe(12);
+    expect(
+      readGovernanceConfig(governance({ waivers: { maxMonths: 6 } }))
+        .waiverMaxMonths,
+    ).toBe(6);
+    expect(() =>
+      readGovernanceConfig(governance({ waivers: { maxMonths: 0 } })),
+    ).toThrow(
+      "Invalid config at 'governance.waivers.maxMonths': 0 is not allowed, expected a whole number of months from 1 to 60",
+    );
   });
 });

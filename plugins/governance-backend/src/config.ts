@@ -11,12 +11,17 @@ import {
   readReviewKinds,
   readTierPolicies,
   readValidationMode,
+  readWaiverMaxMonths,
   ReviewKind,
   TierPolicies,
   ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { FactRetentionPolicy } from './facts/FactRetention';
-import { BuiltInTriggerSettings } from './reviews/triggers/builtInTriggers';
+import {
+  BuiltInTriggerSettings,
+  CLEARING_TRIGGERS,
+  ClearingTrigger,
+} from './reviews/triggers/builtInTriggers';
 
 const TRIGGERS = 'governance.reviews.triggers';
 
@@ -35,6 +40,8 @@ export interface GovernanceConfig {
   adrPolicy: AdrPolicy;
   reviewKinds: ReviewKind[];
   councilGroup?: string;
+  /** How many months ahead a waiver may expire. */
+  waiverMaxMonths: number;
   scorecard: {
     warnMarginPercent: number;
     historyRetentionDays: number;
@@ -65,6 +72,7 @@ export function readGovernanceConfig(config: Config): GovernanceConfig {
     adrPolicy: readAdrPolicy(config),
     reviewKinds: readReviewKinds(config),
     councilGroup: readCouncilGroup(config),
+    waiverMaxMonths: readWaiverMaxMonths(config),
     scorecard: {
       warnMarginPercent: readWarnMargin(config),
       historyRetentionDays: readWholeNumber(
@@ -174,7 +182,6 @@ export function readFactWritersGroup(config: Config): string | undefined {
   return stringifyEntityRef(ref);
 }
 
-
 /**
  * Reads which built-in escalation triggers are switched on (all are by default) and the
  * failing-check trigger's tiers and grace period.
@@ -197,7 +204,42 @@ export function readTriggerSettings(
     expiredWaiver: enabled('expiredWaiver'),
     crossTeamDependency: enabled('crossTeamDependency'),
     decisionOutsideScope: enabled('decisionOutsideScope'),
+    onCauseCleared: readOnCauseCleared(config),
   };
+}
+
+const EVENT_TRIGGERS = ['tierChange', 'expiredWaiver', 'crossTeamDependency'];
+
+/**
+ * Reads `governance.reviews.triggers.<trigger>.onCauseCleared` (`close`, the default, or
+ * `mark`) for the triggers whose causes can clear; the event triggers refuse the key.
+ */
+function readOnCauseCleared(
+  config: Config,
+): BuiltInTriggerSettings['onCauseCleared'] {
+  for (const name of EVENT_TRIGGERS) {
+    const key = `${TRIGGERS}.${name}.onCauseCleared`;
+    if (config.has(key)) {
+      throw new Error(
+        `Invalid config at '${key}': ${name} raises one item per event, whose cause never clears; onCauseCleared applies to ${CLEARING_TRIGGERS.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+  const read = (name: ClearingTrigger) => {
+    const key = `${TRIGGERS}.${name}.onCauseCleared`;
+    const value = config.getOptionalString(key) ?? 'close';
+    if (value !== 'close' && value !== 'mark') {
+      throw new Error(
+        `Invalid config at '${key}': '${value}' is not allowed, expected close (resolve the item) or mark (leave it marked "cause cleared" for the council to close)`,
+      );
+    }
+    return value;
+  };
+  return Object.fromEntries(
+    CLEARING_TRIGGERS.map(name => [name, read(name)]),
+  ) as BuiltInTriggerSettings['onCauseCleared'];
 }
 
 function readFailingCheckSettings(

@@ -31,6 +31,7 @@ import { FactProviderRunner } from './facts/FactProviderRunner';
 import { FactRetention } from './facts/FactRetention';
 import { FactWriters } from './facts/FactWriters';
 import { EscalationRunner } from './reviews/EscalationRunner';
+import { DatabaseReviewCauses } from './database/DatabaseReviewCauses';
 import { ReviewNotifier } from './reviews/ReviewNotifier';
 import { ReviewService } from './reviews/ReviewService';
 import { registerReviewActions } from './reviews/reviewActions';
@@ -167,6 +168,7 @@ export const governancePlugin = createBackendPlugin({
         const reviews = new ReviewService({
           ...deps,
           store: reviewStore,
+          causes: new DatabaseReviewCauses(knex),
           kinds: reviewKinds,
           councilGroup,
           notifier: new ReviewNotifier({
@@ -225,6 +227,7 @@ export const governancePlugin = createBackendPlugin({
             summaries,
             reviews,
             councilGroup,
+            waiverMaxMonths: settings.waiverMaxMonths,
             factWriters: new FactWriters({
               ...deps,
               group: settings.factWritersGroup,

@@ -167,6 +167,14 @@ export interface GovernanceEscalation {
 export interface GovernanceEscalationTrigger {
   /** Unique id: shown as the item's origin and namespacing its cause keys. */
   id: string;
+  /**
+   * What becomes of an open item once its cause clears: `close` resolves it (status
+   * `resolved`), `mark` marks it *cause cleared* for the council to close; either way the
+   * item's history records it and its assignee (or the council) is told. Set it only when
+   * `evaluate` returns every cause that still holds: a raised cause missing from a successful
+   * run counts as cleared. Absent (the default), causes are events that never clear.
+   */
+  onCauseCleared?: 'close' | 'mark';
   evaluate(context: {
     logger: LoggerService;
     now: Date;

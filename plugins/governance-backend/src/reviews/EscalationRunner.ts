@@ -10,7 +10,8 @@ import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { ReviewService } from './ReviewService';
 
 /**
- * Runs every escalation trigger and raises an item for each cause not raised before. Called
+ * Runs every escalation trigger and raises an item for each cause not raised before; for a
+ * trigger with `onCauseCleared`, closes or marks the open items whose cause it no longer sees. Called
  * from one scheduled task, so one replica runs it per tick; if two ever run at once, the
  * unique cause key still lets only one item in. A failing trigger, or a failing escalation, is
  * logged and the others run.
@@ -46,6 +47,7 @@ export class EscalationRunner {
     const started = Date.now();
     let raised = 0;
     let failed = 0;
+    let cleared = 0;
     for (const trigger of triggers) {
       try {
         const escalations = await trigger.evaluate({
@@ -88,6 +90,15 @@ export class EscalationRunner {
             );
           }
         }
+        // Only after a run that succeeded: a failing trigger says nothing about its causes.
+        if (trigger.onCauseCleared) {
+          cleared += await reviews.clearCauses(
+            trigger.id,
+            trigger.onCauseCleared,
+            new Set(escalations.map(e => e.causeKey)),
+            now,
+          );
+        }
       } catch (error) {
         logger.error(`Escalation trigger ${trigger.id} failed`, toError(error));
       }
@@ -95,7 +106,9 @@ export class EscalationRunner {
     logger.info(
       `Escalation triggers ran (${triggers.length}) in ${
         Date.now() - started
-      } ms, ${raised} new review items${failed ? `, ${failed} failed` : ''}`,
+      } ms, ${raised} new review items${
+        cleared ? `, ${cleared} with their cause cleared` : ''
+      }${failed ? `, ${failed} failed` : ''}`,
     );
     return raised;
   }

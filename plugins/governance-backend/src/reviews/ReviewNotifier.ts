@@ -52,6 +52,26 @@ export class ReviewNotifier {
     }
   }
 
+  /**
+   * The trigger no longer sees the item's cause: its assignee is told, or the council when
+   * nobody is assigned, since someone has to know that the item closed or awaits closing.
+   */
+  async causeCleared(item: ReviewItem): Promise<void> {
+    const recipient = item.assignee ?? this.deps.councilGroup;
+    if (!recipient || !item.causeCleared) {
+      return;
+    }
+    const closed = item.causeCleared.action === 'closed';
+    await this.send([recipient], {
+      title: `${closed ? 'Resolved' : 'Cause cleared'}: ${item.title}`,
+      description: closed
+        ? `${item.entityRef}: what raised this item no longer holds, so it was closed as resolved.`
+        : `${item.entityRef}: what raised this item no longer holds. Close it as resolved, or keep it open if the council still needs it.`,
+      link: linkTo(item),
+      severity: 'normal',
+    });
+  }
+
   async decided(item: ReviewItem, owners: string[]): Promise<void> {
     if (!item.decision) {
       return;

@@ -1,24 +1,26 @@
 import { InputError } from '@backstage/errors';
 import {
   CreateWaiverRequest,
+  DEFAULT_WAIVER_MAX_MONTHS,
   describeValue,
+  describeWaiverExpiryLimit,
+  latestWaiverExpiryDay,
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
 
-const MAX_WAIVER_DAYS = 366;
-
 /**
  * What the contract cannot check of `POST /waivers`, answering 400 with every problem named: an
  * entity ref under the catalog's rules, a reason of more than blanks and an expiry in the
- * future, at most a year ahead.
+ * future, at most `maxMonths` ahead (`governance.waivers.maxMonths`).
  *
  * @internal
  */
 export function readWaiverRequest(
   { entityRef, checkId, reason, expiresAt }: CreateWaiverRequest,
   now: Date,
+  maxMonths = DEFAULT_WAIVER_MAX_MONTHS,
 ): CreateWaiverRequest {
   const problems: string[] = [];
   let ref = '';
@@ -43,17 +45,22 @@ export function readWaiverRequest(
         expiresAt,
       )} must be an ISO 8601 date or timestamp with its zone, such as 2027-01-31 or 2027-01-31T18:00:00Z`,
     );
-  } else if (expiry.getTime() <= now.getTime()) {
-    problems.push(`expiresAt ${expiresAt} is not in the future`);
-  } else if (
-    expiry >
-    DateTime.fromJSDate(now, { zone: 'utc' })
-      .plus({ days: MAX_WAIVER_DAYS })
-      .toJSDate()
-  ) {
-    problems.push(
-      `expiresAt ${expiresAt} is more than ${MAX_WAIVER_DAYS} days ahead`,
-    );
+  } else {
+    // People pick days: name days, not instants, in what goes back to them.
+    const day = DateTime.fromJSDate(expiry, { zone: 'utc' }).toISODate()!;
+    const today = DateTime.fromJSDate(now, { zone: 'utc' }).toISODate()!;
+    const latest = latestWaiverExpiryDay(today, maxMonths);
+    if (expiry.getTime() <= now.getTime()) {
+      problems.push(
+        `expiresAt ${day} is not in the future: a waiver expires after today`,
+      );
+    } else if (day > latest) {
+      problems.push(
+        `expiresAt ${day} is too far out: a waiver lasts ${describeWaiverExpiryLimit(
+          maxMonths,
+        )}, until ${latest} at the latest`,
+      );
+    }
   }
   if (problems.length) {
     throw new InputError(`Invalid waiver: ${problems.join('; ')}`);

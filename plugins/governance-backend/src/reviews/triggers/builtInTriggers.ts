@@ -29,7 +29,24 @@ export interface BuiltInTriggerSettings {
   expiredWaiver: boolean;
   crossTeamDependency: boolean;
   decisionOutsideScope: boolean;
+  /** What each trigger whose causes can clear does with an item once its cause has. */
+  onCauseCleared: Record<ClearingTrigger, 'close' | 'mark'>;
 }
+
+/**
+ * The built-in triggers that report conditions (which can stop holding) rather than events.
+ *
+ * @internal
+ */
+export const CLEARING_TRIGGERS = [
+  'failingCheck',
+  'securityReviewOverdue',
+  'retrospectiveOverdue',
+  'decisionOutsideScope',
+] as const;
+
+/** @internal */
+export type ClearingTrigger = (typeof CLEARING_TRIGGERS)[number];
 
 /**
  * The built-in escalation triggers that the settings switch on.
@@ -46,19 +63,29 @@ export function builtInTriggers(options: {
   adrStore: AdrStore;
 }): GovernanceEscalationTrigger[] {
   const { settings, signals } = options;
+  const { onCauseCleared } = settings;
   const triggers: GovernanceEscalationTrigger[] = [];
 
   if (settings.failingCheck) {
-    triggers.push(failingCheckTrigger({ signals, ...settings.failingCheck }));
+    triggers.push({
+      ...failingCheckTrigger({ signals, ...settings.failingCheck }),
+      onCauseCleared: onCauseCleared.failingCheck,
+    });
   }
   if (settings.securityReviewOverdue) {
-    triggers.push(securityReviewOverdueTrigger({ signals }));
+    triggers.push({
+      ...securityReviewOverdueTrigger({ signals }),
+      onCauseCleared: onCauseCleared.securityReviewOverdue,
+    });
   }
   if (settings.tierChange) {
     triggers.push(tierChangeTrigger({ signals }));
   }
   if (settings.retrospectiveOverdue) {
-    triggers.push(retrospectiveOverdueTrigger({ adrStore: options.adrStore }));
+    triggers.push({
+      ...retrospectiveOverdueTrigger({ adrStore: options.adrStore }),
+      onCauseCleared: onCauseCleared.retrospectiveOverdue,
+    });
   }
   if (settings.expiredWaiver) {
     triggers.push(expiredWaiverTrigger({ signals }));
@@ -69,7 +96,10 @@ export function builtInTriggers(options: {
     );
   }
   if (settings.decisionOutsideScope) {
-    triggers.push(decisionOutsideScopeTrigger(options));
+    triggers.push({
+      ...decisionOutsideScopeTrigger(options),
+      onCauseCleared: onCauseCleared.decisionOutsideScope,
+    });
   }
   return triggers;
 }

@@ -1,51 +1,18 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  BUILT_IN_REVIEW_KINDS,
-  CheckResult,
-  DEFAULT_ADR_POLICY,
-  readTierPolicies,
-} from '@catalog-governance/backstage-plugin-governance-common';
-import { ConfigReader } from '@backstage/config';
-import { StoredAdr } from '../../database/AdrStore';
-import { DatabaseAdrStore } from '../../database/DatabaseAdrStore';
-import { DatabaseGovernanceStore } from '../../database/DatabaseGovernanceStore';
-import { DatabaseReviewStore } from '../../database/DatabaseReviewStore';
-import { DatabaseEscalationSignals } from '../../database/DatabaseEscalationSignals';
-import { readTriggerSettings } from '../../config';
-import { EscalationRunner } from '../EscalationRunner';
-import { ReviewNotifier } from '../ReviewNotifier';
-import { ReviewService } from '../ReviewService';
-import { builtInTriggers } from './builtInTriggers';
-import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
+  adr,
+  escalationBackend,
+  HOUR,
+  hoursAgo,
+  NOW,
+  result,
+} from '../../__testUtils__/escalationBackend';
 
 jest.setTimeout(60_000);
 
-function auditorMock() {
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: async () => {},
-    fail: async () => {},
-  }));
-  return auditor;
-}
-
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-const HOUR = 3_600_000;
-const NOW = new Date('2026-11-25T12:00:00Z');
-const hoursAgo = (h: number) => new Date(NOW.getTime() - h * HOUR);
-
-const result = (checkId: string, state: CheckResult['state']): CheckResult => ({
-  checkId,
-  title: checkId === 'availability' ? 'Availability' : checkId,
-  state,
-  target: '>= 99.99%',
-  actual: state === 'fail' ? '99.5%' : '99.995%',
-  factName: checkId,
-  stale: false,
-});
 
 const component = (
   name: string,
@@ -72,85 +39,11 @@ const owned = (kind: string, name: string, owner: string): Entity => ({
   relations: [{ type: 'ownedBy', targetRef: owner }],
 });
 
-const adr = (id: string, over: Partial<StoredAdr>): StoredAdr => ({
-  id,
-  entityRef: 'component:default/checkout',
-  owner: 'group:default/team-a',
-  path: `${id}.md`,
-  url: `file:///adrs/${id}.md`,
-  title: id,
-  status: 'accepted',
-  date: '2026-01-10',
-  deciders: [],
-  links: [],
-  format: 'madr',
-  warnings: [],
-  body: '',
-  ...over,
-});
-
 describe.each(databases.eachSupportedId())(
   'escalation triggers on %s',
   databaseId => {
-    async function setUp(entities: Entity[] = [], config: object = {}) {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseGovernanceStore(knex);
-      const adrStore = new DatabaseAdrStore(knex, {
-        policy: DEFAULT_ADR_POLICY.retrospective,
-      });
-      const reviewStore = new DatabaseReviewStore(knex);
-      const catalog = catalogServiceMock({ entities });
-      const auth = mockServices.auth();
-      const sent: unknown[] = [];
-      const reviews = new ReviewService({
-        store: reviewStore,
-        catalog,
-        auth,
-        permissions: mockServices.permissions(),
-        auditor: auditorMock(),
-        logger: mockServices.logger.mock(),
-        kinds: [...BUILT_IN_REVIEW_KINDS],
-        councilGroup: 'group:default/council',
-        notifier: new ReviewNotifier({
-          notifications: { send: async n => void sent.push(n) },
-          logger: mockServices.logger.mock(),
-          councilGroup: 'group:default/council',
-        }),
-      });
-      const rootConfig = new ConfigReader({
-        governance: { reviews: { triggers: config } },
-      });
-      const tierPolicies = readTierPolicies(rootConfig);
-      const logger = mockServices.logger.mock();
-      // A catalog of other entities stands for the catalog changing between runs.
-      const createRunner = (catalogNow: Entity[] = entities) =>
-        new EscalationRunner({
-          reviews,
-          kinds: [...BUILT_IN_REVIEW_KINDS],
-          logger,
-          triggers: builtInTriggers({
-            settings: readTriggerSettings(rootConfig, tierPolicies),
-            catalog: catalogServiceMock({ entities: catalogNow }),
-            auth,
-            tierPolicies,
-            signals: new DatabaseEscalationSignals(knex),
-            reviewStore,
-            adrStore,
-          }),
-        });
-      const items = async () =>
-        (await reviewStore.listItems({ limit: 200 }, { now: NOW })).items;
-      return {
-        store,
-        adrStore,
-        reviewStore,
-        reviews,
-        logger,
-        createRunner,
-        items,
-        sent,
-      };
-    }
+    const setUp = (entities: Entity[] = [], config: object = {}) =>
+      escalationBackend(databases, databaseId, entities, config);
 
     it('escalates a critical service failing longer than the grace period, once per failing run', async () => {
       const { store, createRunner, items, sent } = await setUp();

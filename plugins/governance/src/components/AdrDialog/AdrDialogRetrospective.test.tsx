@@ -52,9 +52,7 @@ describe('AdrDialog', () => {
         expect.stringContaining('2025-05-01: revise'),
       ]);
       expect(items[1]).toContain('Template too long');
-      expect(items[1]).toContain(
-        'Recorded by user:default/jane.doe on 2025-05-01',
-      );
+      expect(items[1]).toContain('Recorded by jane.doe on 2025-05-01');
     });
 
     it('records a retrospective held today unless another day is picked, and reloads the ADR', async () => {

@@ -5,6 +5,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   AdrDetail,
   governanceRetrospectiveCreatePermission,
@@ -99,8 +100,12 @@ export function AdrRetrospectiveSection(props: AdrRetrospectiveSectionProps) {
                   <>
                     {retrospective.notes}
                     <br />
-                    Recorded by {retrospective.recordedBy} on{' '}
-                    {formatDate(retrospective.recordedAt)}
+                    Recorded by{' '}
+                    <EntityDisplayName
+                      entityRef={retrospective.recordedBy}
+                      hideIcon
+                    />{' '}
+                    on {formatDate(retrospective.recordedAt)}
                   </>
                 }
               />

@@ -41,7 +41,7 @@ describe('ScorecardSection without the waiver permission', () => {
         'governance-waiver',
       ),
     ).toHaveTextContent(
-      'Waived until 2026-01-31 by user:default/amir.khan: Latency work lands with the Q1 capacity project',
+      'Waived until 2026-01-31 by amir.khan: Latency work lands with the Q1 capacity project',
     );
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled();
   });

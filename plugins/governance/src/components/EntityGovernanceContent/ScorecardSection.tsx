@@ -12,17 +12,23 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
   CheckResult,
   CheckState,
   EntityGovernanceSummary,
+  governanceReviewCreatePermission,
   governanceWaiverCreatePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
 import { CheckStateIndicator } from '../CheckStateIndicator';
-import { WaiverDialog } from '../WaiverDialog';
+import { RequestWaiverDialog, WaiverDialog } from '../WaiverDialog';
+import { ReviewDialog } from '../ReviewDialog';
+import { AdrDialog } from '../AdrDialog';
+import { ReviewAdrLink } from '../ReviewStatusChip';
+import { LinkButton } from '../LinkButton';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { formatDate, formatDateTime } from './formatDate';
 import { RefreshButton } from '../RefreshButton';
@@ -85,6 +91,8 @@ function ObservedCell(props: { result: CheckResult }) {
 
 /** The states a waiver can turn into `waived`; a passing check needs none. */
 const WAIVABLE_STATES: CheckState[] = ['fail', 'warn', 'unknown'];
+/** The states an engineer asks the council to waive: what the check found wrong. */
+const REQUESTABLE_STATES: CheckState[] = ['fail', 'warn'];
 
 const useStyles = makeStyles({
   // Header labels and short values read badly when broken mid-word.
@@ -98,8 +106,12 @@ const useStyles = makeStyles({
   waiverAction: { marginTop: 4, padding: '0 6px', minWidth: 0 },
 });
 
-function WaiverNote(props: { waiver: NonNullable<CheckResult['waiver']> }) {
-  const { expiresAt, createdBy, reason } = props.waiver;
+function WaiverNote(props: {
+  waiver: NonNullable<CheckResult['waiver']>;
+  onOpenReview: (id: string) => void;
+  onOpenAdr: (id: string) => void;
+}) {
+  const { expiresAt, createdBy, reason, review, adr } = props.waiver;
   return (
     <Typography
       variant="caption"
@@ -107,7 +119,23 @@ function WaiverNote(props: { waiver: NonNullable<CheckResult['waiver']> }) {
       display="block"
       data-testid="governance-waiver"
     >
-      {`Waived until ${formatDate(expiresAt)} by ${createdBy}: ${reason}`}
+      Waived until {formatDate(expiresAt)} by{' '}
+      <EntityDisplayName entityRef={createdBy} hideIcon />: {reason}
+      {/* A waiver granted on request leads to the decision and the ADR recording it. */}
+      {review && (
+        <>
+          {' — granted in '}
+          <LinkButton onClick={() => props.onOpenReview(review.id)}>
+            review #{review.number}
+          </LinkButton>
+        </>
+      )}
+      {adr && (
+        <>
+          {', recorded in '}
+          <ReviewAdrLink adr={adr} onOpenAdr={props.onOpenAdr} />
+        </>
+      )}
     </Typography>
   );
 }
@@ -138,7 +166,18 @@ export function ScorecardSection(props: {
   const { allowed: canWaive } = usePermission({
     permission: governanceWaiverCreatePermission,
   });
+  // Anyone who may request a review may ask for a waiver.
+  const { allowed: canRequest } = usePermission({
+    permission: governanceReviewCreatePermission,
+  });
   const [waiving, setWaiving] = useState<CheckResult>();
+  const [requesting, setRequesting] = useState<CheckResult>();
+  const [requested, setRequested] = useState<{
+    checkId: string;
+    item: { id: string; number?: number };
+  }>();
+  const [openReviewId, setOpenReviewId] = useState<string>();
+  const [openAdrId, setOpenAdrId] = useState<string>();
   const [revoking, setRevoking] = useState<string>();
   const [revokeError, setRevokeError] = useState<{
     checkId: string;
@@ -233,7 +272,11 @@ export function ScorecardSection(props: {
                   <CheckStateIndicator state={result.state} />
                   {/* The waiver says more than the reason, which repeats it in one line. */}
                   {result.state === 'waived' && result.waiver ? (
-                    <WaiverNote waiver={result.waiver} />
+                    <WaiverNote
+                      waiver={result.waiver}
+                      onOpenReview={setOpenReviewId}
+                      onOpenAdr={setOpenAdrId}
+                    />
                   ) : (
                     result.reason && (
                       <Typography
@@ -256,6 +299,34 @@ export function ScorecardSection(props: {
                     >
                       Waive
                     </Button>
+                  )}
+                  {canRequest && REQUESTABLE_STATES.includes(result.state) && (
+                    <Button
+                      size="small"
+                      color="primary"
+                      className={classes.waiverAction}
+                      aria-label={`Request waiver for ${result.title}`}
+                      onClick={() => setRequesting(result)}
+                      disabled={reloading}
+                    >
+                      Request waiver
+                    </Button>
+                  )}
+                  {requested?.checkId === result.checkId && (
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      role="status"
+                      data-testid="governance-waiver-requested"
+                    >
+                      Waiver requested as{' '}
+                      <LinkButton
+                        onClick={() => setOpenReviewId(requested.item.id)}
+                      >
+                        review #{requested.item.number}
+                      </LinkButton>
+                      ; the council decides in its queue.
+                    </Typography>
                   )}
                   {canWaive && result.state === 'waived' && result.waiver && (
                     <Button
@@ -294,6 +365,27 @@ export function ScorecardSection(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {requesting && (
+        <RequestWaiverDialog
+          key={requesting.checkId}
+          entityRef={entityRef}
+          check={requesting}
+          onClose={() => setRequesting(undefined)}
+          onRequested={item =>
+            setRequested({ checkId: requesting.checkId, item })
+          }
+        />
+      )}
+      {openReviewId && (
+        <ReviewDialog
+          reviewId={openReviewId}
+          onClose={() => setOpenReviewId(undefined)}
+          onChanged={onChanged}
+        />
+      )}
+      {openAdrId && (
+        <AdrDialog adrId={openAdrId} onClose={() => setOpenAdrId(undefined)} />
       )}
       {waiving && (
         <WaiverDialog

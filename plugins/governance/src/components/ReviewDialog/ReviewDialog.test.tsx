@@ -467,7 +467,7 @@ describe('ReviewDialog for a council member', () => {
       within(decision).getByRole('link', { name: /0006-accept-latency\.md/ }),
     ).toHaveAttribute('href', approvedEscalation.decision!.adr);
     expect(dialog.getByTestId('governance-review-origin')).toHaveTextContent(
-      'Raised by trigger failing-check (cause component:default/payments-api#p95-latency#2025-10-01)',
+      'Raised by the escalation trigger “Failing check”',
     );
     expect(dialog.getByText('No comments yet.')).toBeInTheDocument();
   });

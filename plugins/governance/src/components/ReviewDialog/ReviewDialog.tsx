@@ -14,9 +14,11 @@ import Alert from '@material-ui/lab/Alert';
 import {
   governanceReviewDecidePermission,
   governanceReviewTriagePermission,
+  canMoveReview,
   isReviewClosed,
   REVIEW_TRANSITIONS,
   ReviewItemDetail,
+  reviewTriggerTitle,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -37,8 +39,13 @@ import {
   reviewKindTitle,
   ReviewStatusChip,
 } from '../ReviewStatusChip';
-import { allowedDecisions, ReviewDecisionForm } from './ReviewDecisionForm';
+import {
+  allowedDecisions,
+  ReviewDecisionForm,
+  WaiverGrant,
+} from './ReviewDecisionForm';
 import { ReviewDiscussion, ReviewHistory } from './ReviewDiscussion';
+import { RecordAdrLink } from './RecordAdrLink';
 import { ReviewChange, ReviewTriageForm } from './ReviewTriageForm';
 import { DialogSection, FactList } from '../DialogSection';
 
@@ -76,7 +83,10 @@ function ReviewFacts(props: {
       <dd>{reviewKindTitle(kinds, item.kind)}</dd>
       <dt>Status</dt>
       <dd>
-        <ReviewStatusChip status={item.status} />
+        <ReviewStatusChip
+          status={item.status}
+          causeCleared={item.causeCleared}
+        />
       </dd>
       <dt>Priority</dt>
       <dd>{REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}</dd>
@@ -94,10 +104,20 @@ function ReviewFacts(props: {
       </dd>
       <dt>Origin</dt>
       <dd>
-        <ReviewOriginText origin={item.origin} showCause />
+        <ReviewOriginText origin={item.origin} />
       </dd>
       <dt>Requested</dt>
       <dd>{formatDateTime(item.createdAt)}</dd>
+      {item.waiverRequest && (
+        <>
+          <dt>Waiver for</dt>
+          <dd data-testid="governance-review-waiver-request">
+            check <code>{item.waiverRequest.checkId}</code>, until{' '}
+            {formatDate(item.waiverRequest.expiresAt)} (proposed)
+          </dd>
+        </>
+      )}
+      <RecordAdrLink item={item} />
       {item.adr && (
         <>
           <dt>Linked ADR</dt>
@@ -107,6 +127,32 @@ function ReviewFacts(props: {
         </>
       )}
     </FactList>
+  );
+}
+
+/**
+ * Says that what raised the item went away, so its description (written when it was raised) is
+ * read as history, and whether the council still has to close it.
+ */
+function CauseClearedNotice(props: { item: ReviewItemDetail }) {
+  const { causeCleared, origin } = props.item;
+  if (!causeCleared || origin.type !== 'trigger') {
+    return null;
+  }
+  const trigger = reviewTriggerTitle(origin.triggerId);
+  const closed = causeCleared.action === 'closed';
+  return (
+    <Alert
+      severity={closed ? 'success' : 'info'}
+      style={{ marginBottom: 16 }}
+      data-testid="governance-review-cause-cleared-notice"
+    >
+      {closed ? 'Resolved: cause cleared' : 'Cause cleared'} on{' '}
+      {formatDateTime(causeCleared.at)}. The “{trigger}” trigger no longer sees
+      what raised this item, so the description below is as it was then.
+      {!closed &&
+        ' Close it as resolved, or keep it open if it still needs the council.'}
+    </Alert>
   );
 }
 
@@ -191,19 +237,18 @@ export function ReviewDialog(props: ReviewDialogProps) {
     setRevision(r => r + 1);
   };
 
-  const update = async (change: ReviewChange, failure: string) => {
+  /** Sends a change based on the version shown; a conflict shows the item as it is now. */
+  const apply = async (
+    send: (current: ReviewItemDetail) => Promise<ReviewItemDetail>,
+    failure: string,
+  ) => {
     if (!item) {
       return false;
     }
     setBusy(true);
     setNotice(undefined);
     try {
-      replace(
-        await governanceApi.updateReview(item.id, {
-          ...change,
-          version: item.version,
-        }),
-      );
+      replace(await send(item));
       onChanged?.();
       return true;
     } catch (e) {
@@ -223,6 +268,28 @@ export function ReviewDialog(props: ReviewDialogProps) {
       setBusy(false);
     }
   };
+
+  const update = (change: ReviewChange, failure: string) =>
+    apply(
+      current =>
+        governanceApi.updateReview(current.id, {
+          ...change,
+          version: current.version,
+        }),
+      failure,
+    );
+
+  const grant = (terms: WaiverGrant) =>
+    apply(
+      async current =>
+        (
+          await governanceApi.grantWaiver(current.id, {
+            ...terms,
+            version: current.version,
+          })
+        ).item,
+      'The waiver was not granted.',
+    );
 
   const comment = async (body: string) => {
     if (!item) {
@@ -257,7 +324,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
   };
 
   let content: ReactNode;
-  let withdrawButton: ReactNode;
+  let closeButton: ReactNode;
   if (loadError && !item) {
     content = (
       <Alert severity="error">
@@ -274,11 +341,23 @@ export function ReviewDialog(props: ReviewDialogProps) {
     const closed = isReviewClosed(item.status);
     const showTriage = canTriage && !closed;
     const showDecide = canDecide && allowedDecisions(item).length > 0;
-    if (
+    if (canTriage && canMoveReview(item, 'resolved')) {
+      closeButton = (
+        <Button
+          color="primary"
+          disabled={busy}
+          onClick={() =>
+            update({ status: 'resolved' }, 'The review was not closed.')
+          }
+        >
+          Close as resolved
+        </Button>
+      );
+    } else if (
       REVIEW_TRANSITIONS[item.status].includes('withdrawn') &&
       (isRequester || canTriage)
     ) {
-      withdrawButton = (
+      closeButton = (
         <Button
           disabled={busy}
           onClick={() =>
@@ -300,6 +379,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
             {notice.message}
           </Alert>
         )}
+        <CauseClearedNotice item={item} />
         <ReviewFacts item={item} onOpenAdr={setOpenAdrId} />
         {item.description && (
           <DialogSection title="Description">
@@ -333,6 +413,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
               onDecide={change =>
                 update(change, 'The decision was not recorded.')
               }
+              onGrant={grant}
             />
           </DialogSection>
         )}
@@ -364,7 +445,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
       <DialogTitle id={titleId}>{item ? item.title : 'Review'}</DialogTitle>
       <DialogContent dividers>{content}</DialogContent>
       <DialogActions>
-        {withdrawButton}
+        {closeButton}
         <Button onClick={onClose} color="primary">
           Close
         </Button>

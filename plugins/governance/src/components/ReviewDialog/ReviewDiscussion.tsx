@@ -1,4 +1,7 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -15,12 +18,15 @@ import {
   ReviewHistoryEntry,
   ReviewPriority,
   ReviewStatus,
+  reviewTriggerOfActor,
+  reviewTriggerTitle,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, useState } from 'react';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
+  ReviewAdrLink,
 } from '../ReviewStatusChip';
 
 /** Props for {@link ReviewDiscussion}. */
@@ -116,14 +122,24 @@ const FIELD_LABELS: Record<string, string> = {
   dueDate: 'Due date',
   rationale: 'Rationale',
   decisionAdr: 'Decision ADR',
+  recordedAdr: 'Recorded as',
   adr: 'Linked ADR',
   title: 'Title',
   description: 'Description',
   kind: 'Kind',
+  causeCleared: 'Cause',
+};
+
+const CAUSE_CLEARED_VALUES: Record<string, string> = {
+  closed: 'cleared, closed as resolved',
+  marked: 'cleared, left for the council to close',
 };
 
 /** A value of the history in words: statuses and priorities as the rest of the dialog says them. */
 function historyValue(field: string, value: string | null): string {
+  if (field === 'causeCleared') {
+    return value ? CAUSE_CLEARED_VALUES[value] ?? value : 'holding';
+  }
   if (value === null || value === '') {
     return 'none';
   }
@@ -142,20 +158,43 @@ function historyValue(field: string, value: string | null): string {
   return value;
 }
 
-function changeText(change: ReviewFieldChange): string {
-  const label = FIELD_LABELS[change.field] ?? change.field;
-  return `${label}: ${historyValue(change.field, change.from)} → ${historyValue(
-    change.field,
-    change.to,
-  )}`;
+/** A value of the history; a person (the assignee) by name, an ADR by number and title. */
+function HistoryValue(props: { field: string; value: string | null }) {
+  const { field, value } = props;
+  if (field === 'assignee' && value) {
+    return <EntityDisplayName entityRef={value} hideIcon disableTooltip />;
+  }
+  if ((field === 'adr' || field === 'decisionAdr') && value) {
+    return <ReviewAdrLink adr={value} />;
+  }
+  return <>{historyValue(field, value)}</>;
+}
+
+function ChangeText(props: { change: ReviewFieldChange }) {
+  const { field, from, to } = props.change;
+  return (
+    <>
+      {FIELD_LABELS[field] ?? field}:{' '}
+      <HistoryValue field={field} value={from} /> →{' '}
+      <HistoryValue field={field} value={to} />
+    </>
+  );
 }
 
 function actionText(entry: ReviewHistoryEntry): string {
   switch (entry.action) {
     case 'created':
-      return 'requested the review';
+      return reviewTriggerOfActor(entry.actor)
+        ? 'raised the review'
+        : 'requested the review';
     case 'commented':
       return 'commented';
+    case 'cause-cleared':
+      return 'no longer sees the cause';
+    case 'adr-recorded':
+      return `found ${
+        entry.changes.find(c => c.field === 'recordedAdr')?.to ?? 'the ADR'
+      } recorded`;
     default: {
       const status = entry.changes.find(c => c.field === 'status')?.to;
       return status && isReviewDecision(status as ReviewStatus)
@@ -163,6 +202,19 @@ function actionText(entry: ReviewHistoryEntry): string {
         : 'changed';
     }
   }
+}
+
+/** A person by name, or an escalation trigger in words (triggers write `trigger:<id>`). */
+function ReviewActor(props: { actor: string }) {
+  const trigger = reviewTriggerOfActor(props.actor);
+  if (trigger) {
+    return <>The “{reviewTriggerTitle(trigger)}” trigger</>;
+  }
+  // The backend's ADR ingestion, which links an ADR that names its review item.
+  if (props.actor === 'plugin:governance/adr-ingestion') {
+    return <>The ADR reading</>;
+  }
+  return <EntityRefLink entityRef={props.actor} />;
 }
 
 /** Props for {@link ReviewHistory}. */
@@ -191,7 +243,7 @@ export function ReviewHistory(props: ReviewHistoryProps) {
           <ListItemText
             primary={
               <>
-                <EntityRefLink entityRef={entry.actor} /> {actionText(entry)},{' '}
+                <ReviewActor actor={entry.actor} /> {actionText(entry)},{' '}
                 {formatDateTime(entry.at)}
               </>
             }
@@ -200,7 +252,7 @@ export function ReviewHistory(props: ReviewHistoryProps) {
                 <Box component="span" display="block">
                   {entry.changes.map(change => (
                     <Box component="span" display="block" key={change.field}>
-                      {changeText(change)}
+                      <ChangeText change={change} />
                     </Box>
                   ))}
                 </Box>

@@ -45,7 +45,10 @@ export function normalizeAssignee(value: string): string | undefined {
 export function triageStatuses(status: ReviewStatus): ReviewStatus[] {
   return [
     status,
-    ...REVIEW_TRANSITIONS[status].filter(next => !isReviewDecision(next)),
+    // Resolving has its own button, on items whose cause has cleared.
+    ...REVIEW_TRANSITIONS[status].filter(
+      next => !isReviewDecision(next) && next !== 'resolved',
+    ),
   ];
 }
 

@@ -142,7 +142,7 @@ describe('ReviewQueue', () => {
     );
     expect(rowCells('review-3')).toEqual([
       'p95 latency failing for 30 days' +
-        'NFR escalation · Raised by trigger failing-check',
+        'NFR escalation · Raised by the escalation trigger “Failing check”',
       'payments-api',
       'Open',
       'Medium',

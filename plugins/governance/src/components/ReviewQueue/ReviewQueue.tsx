@@ -82,7 +82,12 @@ function useReviewColumns(
       {
         title: 'Status',
         headerStyle: NO_WRAP,
-        render: item => <ReviewStatusChip status={item.status} />,
+        render: item => (
+          <ReviewStatusChip
+            status={item.status}
+            causeCleared={item.causeCleared}
+          />
+        ),
       },
       {
         title: 'Priority',

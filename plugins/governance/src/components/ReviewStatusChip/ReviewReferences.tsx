@@ -1,11 +1,11 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ReviewOrigin } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  ReviewOrigin,
+  reviewTriggerTitle,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { isWebUrl, useAdrHeading } from '../../hooks/useAdrHeading';
 import { LinkButton } from '../LinkButton';
-
-function isWebUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
 
 /** Props for {@link ReviewAdrLink}. */
 export interface ReviewAdrLinkProps {
@@ -15,28 +15,37 @@ export interface ReviewAdrLinkProps {
   onOpenAdr?: (id: string) => void;
 }
 
-/** An ADR a review refers to: a URL opens as a link, an ADR id in the ADR dialog. */
+/**
+ * An ADR a review or waiver refers to, by number and title: a URL opens as a link, an ADR of
+ * the index in the ADR dialog.
+ */
 export function ReviewAdrLink(props: ReviewAdrLinkProps) {
   const { adr, onOpenAdr } = props;
+  // Cited by number and title; the id only when the index does not know the ADR.
+  const heading = useAdrHeading(adr);
   if (isWebUrl(adr)) {
     return <Link to={adr}>{adr}</Link>;
   }
   if (onOpenAdr) {
-    return <LinkButton onClick={() => onOpenAdr(adr)}>{adr}</LinkButton>;
+    return (
+      <LinkButton onClick={() => onOpenAdr(adr)}>{heading ?? adr}</LinkButton>
+    );
   }
-  return <code>{adr}</code>;
+  return heading ? <>{heading}</> : <code>{adr}</code>;
 }
 
 /** Props for {@link ReviewOriginText}. */
 export interface ReviewOriginTextProps {
   origin: ReviewOrigin;
-  /** Also names what the trigger saw, for readers who need to trace it. */
-  showCause?: boolean;
 }
 
-/** Who asked for the review: the requester, or the escalation trigger that raised it. */
+/**
+ * Who asked for the review: the requester, or the escalation trigger that raised it, in words.
+ * The trigger's cause key is for machines (it keeps a cause from raising two items); the item's
+ * title and description say what the trigger saw.
+ */
 export function ReviewOriginText(props: ReviewOriginTextProps) {
-  const { origin, showCause = false } = props;
+  const { origin } = props;
   if (origin.type === 'user') {
     return (
       <span data-testid="governance-review-origin">
@@ -46,13 +55,7 @@ export function ReviewOriginText(props: ReviewOriginTextProps) {
   }
   return (
     <span data-testid="governance-review-origin">
-      Raised by trigger <code>{origin.triggerId}</code>
-      {showCause && (
-        <>
-          {' '}
-          (cause <code>{origin.causeKey}</code>)
-        </>
-      )}
+      Raised by the escalation trigger “{reviewTriggerTitle(origin.triggerId)}”
     </span>
   );
 }

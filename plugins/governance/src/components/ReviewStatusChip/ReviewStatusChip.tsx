@@ -1,6 +1,9 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import Chip from '@material-ui/core/Chip';
-import { ReviewStatus } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  ReviewCauseCleared,
+  ReviewStatus,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { REVIEW_STATUS_LABELS } from './reviewLabels';
 
 const useStyles = makeStyles<Theme>(theme => {
@@ -19,6 +22,12 @@ const useStyles = makeStyles<Theme>(theme => {
       backgroundColor: theme.palette.grey[400],
       color: theme.palette.getContrastText(theme.palette.grey[400]),
     },
+    // Nothing to decide any more: what raised it went away.
+    resolved: {
+      backgroundColor: theme.palette.grey[400],
+      color: theme.palette.getContrastText(theme.palette.grey[400]),
+    },
+    causeCleared: { marginLeft: theme.spacing(0.5) },
     overdue: filled(theme.palette.error),
   };
 });
@@ -26,20 +35,36 @@ const useStyles = makeStyles<Theme>(theme => {
 /** Props for {@link ReviewStatusChip}. */
 export interface ReviewStatusChipProps {
   status: ReviewStatus;
+  /** Set when the trigger that raised the item no longer sees its cause. */
+  causeCleared?: ReviewCauseCleared;
 }
 
-/** The review item's status as a coloured chip with the status in words. */
+/**
+ * The review item's status as a coloured chip with the status in words, and "cause cleared"
+ * beside it once the trigger that raised the item no longer sees its cause.
+ */
 export function ReviewStatusChip(props: ReviewStatusChipProps) {
   const classes = useStyles();
-  const { status } = props;
+  const { status, causeCleared } = props;
   return (
-    <Chip
-      size="small"
-      label={REVIEW_STATUS_LABELS[status] ?? status}
-      className={classes[status]}
-      data-testid="governance-review-status"
-      data-status={status}
-    />
+    <>
+      <Chip
+        size="small"
+        label={REVIEW_STATUS_LABELS[status] ?? status}
+        className={classes[status]}
+        data-testid="governance-review-status"
+        data-status={status}
+      />
+      {causeCleared && (
+        <Chip
+          size="small"
+          variant="outlined"
+          label="cause cleared"
+          className={classes.causeCleared}
+          data-testid="governance-review-cause-cleared"
+        />
+      )}
+    </>
   );
 }
 

@@ -13,6 +13,7 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  resolved: 'Resolved',
 };
 
 /** Each priority in words. */

@@ -1,29 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError } from '../../lib/describeError';
-import { addDays, endOfUtcDay, isCalendarDay, utcToday } from '../../lib/days';
-import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
-
-/** How long a waiver lasts unless the council picks another day. */
-const DEFAULT_WAIVER_DAYS = 30;
-
-function validate(
-  reason: string,
-  expiryDay: string,
-  today: string,
-): { reason?: string; expiryDay?: string } {
-  const problems: { reason?: string; expiryDay?: string } = {};
-  if (!reason.trim()) {
-    problems.reason = 'Give a reason for the waiver.';
-  }
-  if (!isCalendarDay(expiryDay)) {
-    problems.expiryDay = 'Choose the day the waiver expires.';
-  } else if (expiryDay <= today) {
-    problems.expiryDay = 'The expiry date must be in the future.';
-  }
-  return problems;
-}
+import { FormDialog, useFormSubmission } from '../FormDialog';
+import { useWaiverTerms, WaiverTermsFields } from './WaiverTermsFields';
 
 /**
  * Props for {@link WaiverDialog}.
@@ -46,20 +25,14 @@ export interface WaiverDialogProps {
 export function WaiverDialog(props: WaiverDialogProps) {
   const { entityRef, check, onClose, onChanged } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [today] = useState(utcToday);
-  const [reason, setReason] = useState('');
-  const [expiryDay, setExpiryDay] = useState(() =>
-    addDays(today, DEFAULT_WAIVER_DAYS),
-  );
+  const terms = useWaiverTerms();
   const form = useFormSubmission({
-    problems: validate(reason, expiryDay, today),
+    problems: terms.problems,
     send: async () => {
       await governanceApi.createWaiver({
         entityRef,
         checkId: check.checkId,
-        reason: reason.trim(),
-        // The waiver lasts through the whole chosen day, wherever the council sits.
-        expiresAt: endOfUtcDay(expiryDay),
+        ...terms.toRequest(),
       });
       onChanged();
       onClose();
@@ -84,35 +57,7 @@ export function WaiverDialog(props: WaiverDialogProps) {
       onSubmit={form.submit}
       onCancel={onClose}
     >
-      <FormTextField
-        id={`${idPrefix}-reason`}
-        label="Reason"
-        value={reason}
-        onChange={e => setReason(e.target.value)}
-        required
-        multiline
-        minRows={3}
-        fullWidth
-        error={!!shown.reason}
-        helperText={
-          shown.reason ??
-          'Why the check may fail for now, and what will fix it.'
-        }
-      />
-      <FormTextField
-        id={`${idPrefix}-expires`}
-        label="Expires on"
-        type="date"
-        value={expiryDay}
-        onChange={e => setExpiryDay(e.target.value)}
-        required
-        InputLabelProps={{ shrink: true }}
-        inputProps={{ min: addDays(today, 1) }}
-        error={!!shown.expiryDay}
-        helperText={
-          shown.expiryDay ?? 'The waiver ends at the end of this day, UTC.'
-        }
-      />
+      <WaiverTermsFields idPrefix={idPrefix} terms={terms} shown={shown} />
     </FormDialog>
   );
 }
