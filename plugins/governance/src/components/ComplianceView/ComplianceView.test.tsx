@@ -283,7 +283,7 @@ describe('ComplianceView', () => {
 
     expect(
       await screen.findByRole('img', {
-        name: 'Share of passing checks over the last 90 days: 60% today',
+        name: `Share of passing checks, history since ${daysAgo(1)}: 60% today`,
       }),
     ).toBeInTheDocument();
     expect(api.getComplianceTrend).toHaveBeenCalledWith(
@@ -294,7 +294,7 @@ describe('ComplianceView', () => {
     await userEvent.click(screen.getByRole('button', { name: '30 days' }));
     expect(
       await screen.findByRole('img', {
-        name: 'Share of passing checks over the last 30 days: 60% today',
+        name: `Share of passing checks, history since ${daysAgo(1)}: 60% today`,
       }),
     ).toBeInTheDocument();
     expect(api.getComplianceTrend).toHaveBeenLastCalledWith(

@@ -8,7 +8,9 @@ import { ComplianceCounts } from '@catalog-governance/backstage-plugin-governanc
  * The passing share as a whole percentage. It never rounds up to 100% while a check is not
  * passing, nor down to 0% while one is: both would hide exactly what the council looks for.
  */
-export function formatPassingShare(counts: ComplianceCounts): string {
+export function formatPassingShare(
+  counts: Pick<ComplianceCounts, 'pass' | 'total' | 'passingShare'>,
+): string {
   if (counts.total === 0) {
     return '—';
   }

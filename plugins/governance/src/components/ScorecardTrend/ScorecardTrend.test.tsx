@@ -51,19 +51,22 @@ describe('ScorecardTrend', () => {
     await renderTrend(api);
 
     const chart = await screen.findByRole('img', {
-      name: 'Share of passing checks over the last 90 days: 40% today',
+      name: `Share of passing checks, history since ${daysAgo(4)}: 40% today`,
     });
     expect(api.getScorecardTrend).toHaveBeenCalledWith(entityRef, 90);
     expect(
-      screen.getByText('Passing checks, last 90 days: 2 of 5 today'),
+      screen.getByText(
+        `Passing checks, history since ${daysAgo(4)}: 2 of 5 today`,
+      ),
     ).toBeInTheDocument();
-    // One slot per day, today last; 0% at the bottom (y 100), 100% at the top (y 0).
-    expect(chart).toHaveAttribute('viewBox', '0 -4 90 108');
+    // A point per day with results; the missing day breaks the line, so the day before it
+    // stands alone as a point and the line joins the last three days.
     expect(
-      screen
-        .getAllByTestId('governance-scorecard-trend-line')
-        .map(line => line.getAttribute('d')),
-    ).toEqual(['M 85 80 H 86', 'M 87 80 H 88 V 40 H 89 V 60 H 90']);
+      screen.getAllByTestId('governance-scorecard-trend-point'),
+    ).toHaveLength(4);
+    expect(
+      screen.getAllByTestId('governance-scorecard-trend-line'),
+    ).toHaveLength(1);
     expect(screen.getByTestId('governance-scorecard-trend')).toContainElement(
       chart,
     );

@@ -1,0 +1,229 @@
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
+import useMeasure from 'react-use/esm/useMeasure';
+import { daysBetween, utcToday } from '../../lib/days';
+import { formatPassingShare } from '../ComplianceView/PassingShare';
+import { consecutiveRuns, dateTicks, share, trendSpan } from './trendGeometry';
+
+/** Until the browser has measured the card (and in tests, where nothing is laid out). */
+const DEFAULT_WIDTH = 600;
+const HEIGHT = 160;
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 44 };
+/** Room each date label on the x axis needs, in pixels. */
+const TICK_SPACING = 90;
+
+const useStyles = makeStyles(theme => ({
+  chart: {
+    display: 'block',
+    width: '100%',
+    height: HEIGHT,
+    overflow: 'visible',
+  },
+  line: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
+  dot: { fill: theme.palette.success.main },
+  hit: { fill: 'transparent', cursor: 'default' },
+  grid: { stroke: theme.palette.divider, strokeWidth: 1 },
+  axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
+  label: {
+    fill: theme.palette.text.secondary,
+    fontSize: 11,
+    fontFamily: theme.typography.fontFamily,
+  },
+  value: {
+    fill: theme.palette.text.primary,
+    fontSize: 12,
+    fontWeight: 500,
+    fontFamily: theme.typography.fontFamily,
+  },
+}));
+
+function percent(point: ScorecardTrendPoint): string {
+  return formatPassingShare({
+    pass: point.passing,
+    total: point.total,
+    passingShare: share(point),
+  });
+}
+
+/** What a point's tooltip says: its day and its value. */
+export function describePoint(point: ScorecardTrendPoint): string {
+  return `${point.date}: ${point.passing} of ${
+    point.total
+  } checks passing (${percent(point)})`;
+}
+
+/** A day as the x axis names it, e.g. `6 Dec`. */
+function shortDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('d LLL');
+}
+
+function lastDays(days: number): string {
+  return days === 1 ? 'last day' : `last ${days} days`;
+}
+
+/** 'today', or the day of the latest point when the history stops before today. */
+function describeDay(date: string): string {
+  return date === utcToday() ? 'today' : `on ${date}`;
+}
+
+/**
+ * The share of passing checks per day, with a percentage axis, a date axis and a tooltip per
+ * point. It starts where the history starts when that is inside the window, and says so.
+ */
+export function TrendChart(props: {
+  days: number;
+  points: ScorecardTrendPoint[];
+  /** Its parts get `<testId>-line`, `<testId>-point` and `<testId>-dates`. */
+  testId: string;
+}) {
+  const classes = useStyles();
+  const { days, testId } = props;
+  const [measureRef, measured] = useMeasure<HTMLDivElement>();
+  const width = measured.width || DEFAULT_WIDTH;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const bottom = MARGIN.top + plotHeight;
+
+  const span = trendSpan(days, props.points);
+  const spanDays = daysBetween(span.first, span.last);
+  const x = (day: string) =>
+    spanDays === 0
+      ? MARGIN.left + plotWidth / 2
+      : MARGIN.left + (daysBetween(span.first, day) / spanDays) * plotWidth;
+  const y = (value: number) => MARGIN.top + (1 - value) * plotHeight;
+  // Each day's hover target spans its share of the width, at least a finger's breadth.
+  const slot = Math.max(plotWidth / (spanDays + 1), 12);
+
+  const latest = span.points[span.points.length - 1];
+  if (!latest) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No results in the {lastDays(days)}.
+      </Typography>
+    );
+  }
+  const range = span.startsWithHistory
+    ? `history since ${span.first}`
+    : lastDays(days);
+  const when = describeDay(latest.date);
+  const ticks = dateTicks(
+    span.first,
+    span.last,
+    Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
+  );
+  const tickAnchor = (i: number) => {
+    if (ticks.length === 1) {
+      return 'middle';
+    }
+    if (i === 0) {
+      return 'start';
+    }
+    return i === ticks.length - 1 ? 'end' : 'middle';
+  };
+
+  return (
+    <div ref={measureRef}>
+      <svg
+        role="img"
+        aria-label={`Share of passing checks, ${range}: ${percent(
+          latest,
+        )} ${when}`}
+        width={width}
+        height={HEIGHT}
+        className={classes.chart}
+      >
+        {[0, 0.5, 1].map(value => (
+          <g key={value}>
+            <line
+              x1={MARGIN.left}
+              x2={MARGIN.left + plotWidth}
+              y1={y(value)}
+              y2={y(value)}
+              className={value === 0 ? classes.axis : classes.grid}
+            />
+            <text
+              x={MARGIN.left - 6}
+              y={y(value)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              className={classes.label}
+            >
+              {value * 100}%
+            </text>
+          </g>
+        ))}
+        <g data-testid={`${testId}-dates`}>
+          {ticks.map((day, i) => (
+            <g key={day}>
+              <line
+                x1={x(day)}
+                x2={x(day)}
+                y1={bottom}
+                y2={bottom + 4}
+                className={classes.axis}
+              />
+              <text
+                x={x(day)}
+                y={bottom + 16}
+                textAnchor={tickAnchor(i)}
+                className={classes.label}
+              >
+                {shortDay(day)}
+              </text>
+            </g>
+          ))}
+        </g>
+        {consecutiveRuns(span.points)
+          .filter(run => run.length > 1)
+          .map(run => (
+            <path
+              key={run[0].date}
+              d={run
+                .map(
+                  (p, i) =>
+                    `${i === 0 ? 'M' : 'L'} ${x(p.date).toFixed(1)} ${y(
+                      share(p),
+                    ).toFixed(1)}`,
+                )
+                .join(' ')}
+              className={classes.line}
+              data-testid={`${testId}-line`}
+            />
+          ))}
+        {span.points.map(point => (
+          <Tooltip key={point.date} title={describePoint(point)} arrow>
+            <g data-testid={`${testId}-point`}>
+              <rect
+                x={x(point.date) - slot / 2}
+                y={MARGIN.top}
+                width={slot}
+                height={plotHeight}
+                className={classes.hit}
+              />
+              <circle
+                cx={x(point.date)}
+                cy={y(share(point))}
+                r={3.5}
+                className={classes.dot}
+              />
+            </g>
+          </Tooltip>
+        ))}
+        <text
+          x={x(latest.date) + (spanDays === 0 ? 8 : -6)}
+          y={y(share(latest)) - 8}
+          textAnchor={spanDays === 0 ? 'start' : 'end'}
+          className={classes.value}
+        >
+          {percent(latest)}
+        </text>
+      </svg>
+      <Typography variant="caption" color="textSecondary" display="block">
+        Passing checks, {range}: {latest.passing} of {latest.total} {when}
+      </Typography>
+    </div>
+  );
+}
