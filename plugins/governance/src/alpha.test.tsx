@@ -130,6 +130,7 @@ describe('governance plugin for the new frontend system', () => {
     ['compliance', 'Compliance'],
     ['adrs', 'ADRs'],
     ['retrospectives', 'Retrospectives'],
+    ['catalog-annotations', 'Catalog annotations'],
   ])(
     'gives the Architecture Council page a %s tab titled %s',
     (path, title) => {

@@ -71,6 +71,13 @@ export function mockGovernanceApi(
     exportComplianceCsv: jest.fn(
       compliance.exportComplianceCsv ?? unexpected('exportComplianceCsv'),
     ),
+    listAnnotationProblems: jest.fn(
+      compliance.listAnnotationProblems ?? unexpected('listAnnotationProblems'),
+    ),
+    exportAnnotationProblemsCsv: jest.fn(
+      compliance.exportAnnotationProblemsCsv ??
+        unexpected('exportAnnotationProblemsCsv'),
+    ),
     // No ADR location unless a test gives one, so the Governance tab renders without ADRs.
     getEntityAdrs: jest.fn(
       adrs.getEntityAdrs ??
@@ -163,7 +170,9 @@ type ComplianceMethod =
   | 'getComplianceRollup'
   | 'getComplianceEntities'
   | 'getComplianceTrend'
-  | 'exportComplianceCsv';
+  | 'exportComplianceCsv'
+  | 'listAnnotationProblems'
+  | 'exportAnnotationProblemsCsv';
 
 /** A governance API for the Compliance view: only its methods are expected. */
 export function mockComplianceApi(

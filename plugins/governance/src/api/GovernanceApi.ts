@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AnnotationProblemPage,
   AdrDetail,
   AdrImpact,
   AdrIndexPage,
@@ -131,6 +132,26 @@ export interface GovernanceApi {
     filter?: ComplianceFilter,
     page?: { offset: number; limit: number },
   ): Promise<ComplianceEntityPage>;
+
+  /**
+   * One page of the invalid governance annotations the backend's last catalog scan found, held
+   * back first: for the Catalog annotations view.
+   *
+   * @param query - `owner`: a full entity ref, or an empty string for entities without one;
+   *   `offset` and `limit` (at most 100) as for the other pages.
+   */
+  listAnnotationProblems(query?: {
+    owner?: string;
+    offset?: number;
+    limit?: number;
+  }): Promise<AnnotationProblemPage>;
+
+  /**
+   * Every invalid governance annotation matching the filter, as a CSV file.
+   *
+   * @param query - `owner` as for {@link GovernanceApi.listAnnotationProblems}.
+   */
+  exportAnnotationProblemsCsv(query?: { owner?: string }): Promise<Blob>;
 
   /**
    * The daily counts of the entities matching the filter, oldest first, one point per day

@@ -5,6 +5,7 @@ import {
   AdrImpact,
   AdrIndexPage,
   AdrIndexQuery,
+  AnnotationProblemPage,
   COMPLIANCE_GROUP_BY,
   ComplianceEntityPage,
   ComplianceFilter,
@@ -183,6 +184,27 @@ export class GovernanceClient implements GovernanceApi {
     return await dataOf(
       api.request('get', '/compliance/entities', {
         params: { query: { ...filterQuery(filter), ...page } },
+      }),
+    );
+  }
+
+  async listAnnotationProblems(
+    query: { owner?: string; offset?: number; limit?: number } = {},
+  ): Promise<AnnotationProblemPage> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/annotation-problems', { params: { query } }),
+    );
+  }
+
+  async exportAnnotationProblemsCsv(
+    query: { owner?: string } = {},
+  ): Promise<Blob> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/annotation-problems.csv', {
+        params: { query },
+        parseAs: 'blob',
       }),
     );
   }

@@ -48,6 +48,7 @@ describe('ArchitectureCouncilPage', () => {
       'Compliance',
       'ADRs',
       'Retrospectives',
+      'Catalog annotations',
     ]);
     expect(screen.getByRole('tab', { name: 'Review queue' })).toHaveAttribute(
       'aria-selected',

@@ -43,4 +43,13 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
         />
       )),
   },
+  {
+    // Last, for platform teams rather than the council: the catalog's own page hides these in raw JSON.
+    path: 'catalog-annotations',
+    title: 'Catalog annotations',
+    loader: () =>
+      import('../CatalogAnnotationsView').then(m => (
+        <m.CatalogAnnotationsView />
+      )),
+  },
 ];

@@ -24,7 +24,7 @@ import { DIMENSION_LABELS } from './ComplianceGroupName';
 import { ComplianceGroupsTable } from './ComplianceGroupsTable';
 import { ComplianceSummary } from './ComplianceSummary';
 import { ComplianceTrendCard } from './ComplianceTrendCard';
-import { ExportCsvButton } from './ExportCsvButton';
+import { ExportCsvButton } from '../ExportCsvButton';
 import {
   filteredDimensions,
   useComplianceViewState,
@@ -141,7 +141,13 @@ export function ComplianceView() {
             <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
               <GroupBySelector value={groupBy} onChange={setGroupBy} />
               <ExportCsvButton
-                request={{ view: 'groups', groupBy, filter }}
+                load={() =>
+                  governanceApi.exportComplianceCsv({
+                    view: 'groups',
+                    groupBy,
+                    filter,
+                  })
+                }
                 filename={`compliance-by-${groupBy}.csv`}
                 disabled={rollup.groups.length === 0}
               />
@@ -169,7 +175,12 @@ export function ComplianceView() {
             subheader="Least compliant first."
             action={
               <ExportCsvButton
-                request={{ view: 'entities', filter }}
+                load={() =>
+                  governanceApi.exportComplianceCsv({
+                    view: 'entities',
+                    filter,
+                  })
+                }
                 filename="compliance-entities.csv"
                 disabled={rollup.totals.entities === 0}
               />

@@ -1,11 +1,9 @@
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
-import { ComplianceCsvRequest, governanceApiRef } from '../../api';
 import { reasonOf } from '../../lib/describeError';
 
 /**
@@ -23,14 +21,17 @@ function download(blob: Blob, filename: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Downloads one view of the Compliance page as CSV. */
-export function ExportCsvButton(props: {
-  request: ComplianceCsvRequest;
+/** Props for {@link ExportCsvButton}. */
+export interface ExportCsvButtonProps {
+  /** Fetches the export, e.g. `() => governanceApi.exportComplianceCsv(request)`. */
+  load: () => Promise<Blob>;
   filename: string;
   disabled?: boolean;
-}) {
-  const { request, filename, disabled } = props;
-  const governanceApi = useApi(governanceApiRef);
+}
+
+/** Downloads a view as CSV, showing progress and, if it fails, why. */
+export function ExportCsvButton(props: ExportCsvButtonProps) {
+  const { load, filename, disabled } = props;
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<Error>();
 
@@ -38,7 +39,7 @@ export function ExportCsvButton(props: {
     setExporting(true);
     setError(undefined);
     try {
-      download(await governanceApi.exportComplianceCsv(request), filename);
+      download(await load(), filename);
     } catch (e) {
       setError(e as Error);
     } finally {

@@ -1,0 +1,1 @@
+export { CatalogAnnotationsView } from './CatalogAnnotationsView';
