@@ -5,20 +5,30 @@ const read = (governance: object) =>
   readTierPolicies(new ConfigReader({ governance }));
 
 describe('readTierPolicies', () => {
-  it('uses the defaults from the source article when nothing is configured', () => {
+  it('uses the tiers of the source article, in its order, when nothing is configured', () => {
     const policies = readTierPolicies(new ConfigReader({}));
     expect([...policies.keys()]).toEqual(['critical', 'core', 'supporting']);
-    expect(policies.get('critical')).toEqual({
-      name: 'critical',
-      title: 'Critical path',
-      minAvailabilityPercent: 99.95,
-      maxP95LatencyMs: 200,
-      securityReview: { everyMonths: 3, kind: 'penetration test' },
-      testing: { minCoveragePercent: 85, requiredKinds: ['load'] },
-    });
-    expect(policies.get('core')?.minAvailabilityPercent).toBe(99.9);
-    expect(policies.get('supporting')?.maxP95LatencyMs).toBe(2000);
   });
+
+  // The table of the source article (docs and PRODUCT.md).
+  it.each`
+    name            | title                  | availability | p95     | months | review                | coverage | kind
+    ${'critical'}   | ${'Critical path'}     | ${99.95}     | ${200}  | ${3}   | ${'penetration test'} | ${85}    | ${'load'}
+    ${'core'}       | ${'Core service'}      | ${99.9}      | ${500}  | ${6}   | ${'security review'}  | ${75}    | ${'integration'}
+    ${'supporting'} | ${'Supporting system'} | ${99.5}      | ${2000} | ${12}  | ${'security review'}  | ${60}    | ${'unit'}
+  `(
+    'defaults $name to the targets of the source article',
+    ({ name, title, availability, p95, months, review, coverage, kind }) => {
+      expect(readTierPolicies(new ConfigReader({})).get(name)).toEqual({
+        name,
+        title,
+        minAvailabilityPercent: availability,
+        maxP95LatencyMs: p95,
+        securityReview: { everyMonths: months, kind: review },
+        testing: { minCoveragePercent: coverage, requiredKinds: [kind] },
+      });
+    },
+  );
 
   it('overrides a single target and keeps the rest of the default', () => {
     const policies = read({ tiers: { core: { maxP95LatencyMs: 300 } } });

@@ -1,4 +1,5 @@
 import {
+  ComplianceCounts,
   ComplianceEntityPage,
   ComplianceFilter,
   ComplianceGroupBy,
@@ -6,6 +7,16 @@ import {
   ComplianceTrendPoint,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { HiddenEntities } from './util';
+
+/** The counts of a roll-up row, in the order the Compliance views and exports show them. */
+export const COMPLIANCE_COUNT_COLUMNS = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+  'total',
+] as const satisfies readonly (keyof ComplianceCounts)[];
 
 /**
  * The Compliance views: roll-ups of the evaluated entities' current results and their daily

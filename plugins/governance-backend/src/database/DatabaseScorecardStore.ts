@@ -4,6 +4,7 @@ import {
   complianceCounts,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
+import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
 import { EvaluatedEntityRow } from './evaluatedEntities';
 import {
   CheckTransition,
@@ -35,12 +36,7 @@ const PLACEMENT_COLUMNS = [
   'system',
   'domain',
   'tier',
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
-  'total',
+  ...COMPLIANCE_COUNT_COLUMNS,
   'failing',
 ] as const;
 

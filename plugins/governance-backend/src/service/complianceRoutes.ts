@@ -7,26 +7,19 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ComplianceCounts,
   ComplianceFilter,
+  ComplianceGroupBy,
   COMPLIANCE_GROUP_BY,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
+import { COMPLIANCE_COUNT_COLUMNS } from '../database/ComplianceStore';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { sendCsv, toCsv } from './csv';
 import { GovernanceApiRouter } from './openApiRouter';
 
-const COUNT_COLUMNS: (keyof ComplianceCounts)[] = [
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
-  'total',
-];
-
 function countCells(counts: ComplianceCounts) {
   return [
-    ...COUNT_COLUMNS.map(column => counts[column]),
+    ...COMPLIANCE_COUNT_COLUMNS.map(column => counts[column]),
     Math.round(counts.passingShare * 1000) / 10,
   ];
 }
@@ -72,34 +65,31 @@ export function registerComplianceRoutes(
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const hiddenFrom = (credentials: BackstageCredentials) =>
     visibility.hiddenFrom(credentials, () => store.listEvaluatedEntityRefs());
+  /** The roll-up of the view and of its export, as the caller of `req` may see it. */
+  const rollupFor = async (
+    req: Parameters<typeof signedIn>[0] & {
+      query: { groupBy?: ComplianceGroupBy } & Parameters<typeof filterOf>[0];
+    },
+  ) =>
+    store.getComplianceRollup(
+      req.query.groupBy ?? 'owner',
+      filterOf(req.query),
+      await hiddenFrom(await signedIn(req)),
+    );
 
   router.get('/compliance', async (req, res) => {
-    const credentials = await signedIn(req);
-    const groupBy = req.query.groupBy ?? 'owner';
-    const filter = filterOf(req.query);
-    res.json(
-      await store.getComplianceRollup(
-        groupBy,
-        filter,
-        await hiddenFrom(credentials),
-      ),
-    );
+    res.json(await rollupFor(req));
   });
 
   router.get('/compliance.csv', async (req, res) => {
-    const credentials = await signedIn(req);
+    const rollup = await rollupFor(req);
     const groupBy = req.query.groupBy ?? 'owner';
     const filter = filterOf(req.query);
-    const rollup = await store.getComplianceRollup(
-      groupBy,
-      filter,
-      await hiddenFrom(credentials),
-    );
     sendCsv(
       res,
       csvFileName(['compliance-by', groupBy], filter),
       toCsv(
-        [groupBy, 'entities', ...COUNT_COLUMNS, 'passing_percent'],
+        [groupBy, 'entities', ...COMPLIANCE_COUNT_COLUMNS, 'passing_percent'],
         rollup.groups.map(group => [
           group.key ?? '',
           group.entities,
@@ -159,7 +149,7 @@ export function registerComplianceRoutes(
           'entity',
           'title',
           ...COMPLIANCE_GROUP_BY,
-          ...COUNT_COLUMNS,
+          ...COMPLIANCE_COUNT_COLUMNS,
           'passing_percent',
           'failing_checks',
           'evaluated_at',
