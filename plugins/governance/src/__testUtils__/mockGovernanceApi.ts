@@ -31,7 +31,14 @@ export function mockGovernanceApi(
     days = 90,
   ) => ({ entityRef, days, points: [] }),
   waivers: Partial<
-    Pick<GovernanceApi, 'createWaiver' | 'revokeWaiver' | 'listWaivers'>
+    Pick<
+      GovernanceApi,
+      | 'createWaiver'
+      | 'revokeWaiver'
+      | 'listWaivers'
+      | 'requestWaiver'
+      | 'grantWaiver'
+    >
   > = {},
   compliance: Partial<Pick<GovernanceApi, ComplianceMethod>> = {},
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
@@ -57,6 +64,12 @@ export function mockGovernanceApi(
         }),
     ),
     listWaivers: jest.fn(waivers.listWaivers ?? (async () => [])),
+    requestWaiver: jest.fn(
+      waivers.requestWaiver ?? unexpected('requestWaiver'),
+    ),
+    grantWaiver: jest.fn(
+      waivers.grantWaiver ?? reviews.grantWaiver ?? unexpected('grantWaiver'),
+    ),
     getComplianceRollup: jest.fn(
       compliance.getComplianceRollup ?? unexpected('getComplianceRollup'),
     ),
@@ -140,7 +153,8 @@ type ReviewMethod =
   | 'getReview'
   | 'requestReview'
   | 'updateReview'
-  | 'commentOnReview';
+  | 'commentOnReview'
+  | 'grantWaiver';
 
 /** A governance API for the review views: only its review methods are expected. */
 export function mockReviewApi(

@@ -15,6 +15,9 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   GovernanceApiSchemas,
+  GrantedWaiver,
+  GrantWaiverRequest,
+  RequestWaiverRequest,
   Retrospective,
   ReviewComment,
   ReviewItem,
@@ -90,6 +93,28 @@ export interface GovernanceApi {
    * @returns The waiver as stored, with who granted it and when.
    */
   createWaiver(request: CreateWaiverRequest): Promise<Waiver>;
+
+  /**
+   * Asks the council to waive a check: raises a review item of kind `waiver-request`. Needs
+   * the `governance.review.create` permission; fails with 409, naming the open item, while
+   * another request for the same check is open.
+   *
+   * @param request - The entity, the check, why, the proposed expiry and optionally an ADR.
+   * @returns The new review item.
+   */
+  requestWaiver(request: RequestWaiverRequest): Promise<ReviewItem>;
+
+  /**
+   * Grants what a waiver request asks for (as the council amended it) and approves the item.
+   * Needs `governance.review.decide` and `governance.waiver.create`. A stale `version` fails
+   * with {@link ReviewConflictError}, carrying the item as it is now.
+   *
+   * @param id - The waiver request's review id.
+   * @param request - The version the decision is based on, the waiver's reason and expiry,
+   *   the rationale and optionally the ADR that records the decision.
+   * @returns The approved item and the waiver, which links to the item.
+   */
+  grantWaiver(id: string, request: GrantWaiverRequest): Promise<GrantedWaiver>;
 
   /**
    * Revokes a waiver, so the check shows its real state again. Needs the

@@ -18,6 +18,9 @@ import {
   EntityAdrs,
   EntityGovernanceSummary,
   GovernanceApiClient,
+  GrantedWaiver,
+  GrantWaiverRequest,
+  RequestWaiverRequest,
   Retrospective,
   ReviewComment,
   ReviewItem,
@@ -49,7 +52,7 @@ const throwResponseErrors: Middleware = {
 };
 
 /**
- * A 409 from `PATCH /reviews/{id}` carries the item as it is now beside the error; Backstage's
+ * A 409 from `PATCH /reviews/{id}` or `POST /reviews/{id}/waiver` carries the item as it is now beside the error; Backstage's
  * error body (and so ResponseError) has no room for it.
  */
 const throwReviewConflicts: Middleware = {
@@ -147,6 +150,27 @@ export class GovernanceClient implements GovernanceApi {
   async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
     const api = await this.api();
     return await dataOf(api.request('post', '/waivers', { body: request }));
+  }
+
+  async requestWaiver(request: RequestWaiverRequest): Promise<ReviewItem> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/waiver-requests', { body: request }),
+    );
+  }
+
+  async grantWaiver(
+    id: string,
+    request: GrantWaiverRequest,
+  ): Promise<GrantedWaiver> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('post', '/reviews/{id}/waiver', {
+        params: { path: { id } },
+        body: request,
+        middleware: [throwReviewConflicts],
+      }),
+    );
   }
 
   async revokeWaiver(id: string): Promise<Waiver> {

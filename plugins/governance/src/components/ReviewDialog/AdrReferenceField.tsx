@@ -17,7 +17,8 @@ export interface AdrReferenceFieldProps {
 }
 
 /**
- * A field for an ADR id or URL that suggests the entity's ADRs. Any text is accepted, so an ADR
+ * A field for an ADR that suggests the entity's ADRs by number and title (the form gets the
+ * picked ADR's id) or takes an ADR's URL. Any text is accepted, so an ADR
  * kept elsewhere can be linked by its URL; without readable ADRs it is a plain text field.
  */
 export function AdrReferenceField(props: AdrReferenceFieldProps) {
@@ -30,14 +31,18 @@ export function AdrReferenceField(props: AdrReferenceFieldProps) {
   );
   const listId = `${id}-options`;
   const options = adrs?.items ?? [];
+  // People pick and read an ADR by number and title; the form keeps its id.
+  const picked = options.find(adr => adr.id === value);
+  const idOfHeading = (text: string) =>
+    options.find(adr => adrHeading(adr) === text)?.id;
 
   return (
     <>
       <TextField
         id={id}
         label={label}
-        value={value}
-        onChange={e => onChange(e.target.value)}
+        value={picked ? adrHeading(picked) : value}
+        onChange={e => onChange(idOfHeading(e.target.value) ?? e.target.value)}
         fullWidth
         margin="normal"
         variant="outlined"
@@ -53,9 +58,7 @@ export function AdrReferenceField(props: AdrReferenceFieldProps) {
       />
       <datalist id={listId} data-testid={listId}>
         {options.map(adr => (
-          <option key={adr.id} value={adr.id}>
-            {adrHeading(adr)}
-          </option>
+          <option key={adr.id} value={adrHeading(adr)} />
         ))}
       </datalist>
     </>

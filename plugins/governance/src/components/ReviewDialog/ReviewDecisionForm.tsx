@@ -1,4 +1,7 @@
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  governanceWaiverCreatePermission,
+  GrantWaiverRequest,
   REVIEW_DECISIONS,
   REVIEW_TRANSITIONS,
   ReviewDecisionOutcome,
@@ -7,15 +10,37 @@ import {
 import { useState } from 'react';
 import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
 import { REVIEW_DECISION_ACTIONS } from '../ReviewStatusChip';
+import {
+  useWaiverTerms,
+  WaiverTermsFields,
+} from '../WaiverDialog/WaiverTermsFields';
 import { AdrReferenceField } from './AdrReferenceField';
 import { ReviewChange } from './ReviewTriageForm';
 
-/** The decisions the item's status allows, in the order the council weighs them. */
+/**
+ * The decisions the item's status allows, in the order the council weighs them. A waiver
+ * request is approved only by granting its waiver, which the form offers on its own.
+ */
 export function allowedDecisions(item: ReviewItem): ReviewDecisionOutcome[] {
-  return REVIEW_DECISIONS.filter(decision =>
-    REVIEW_TRANSITIONS[item.status].includes(decision),
+  return REVIEW_DECISIONS.filter(
+    decision =>
+      REVIEW_TRANSITIONS[item.status].includes(decision) &&
+      !(item.waiverRequest && decision === 'approved'),
   );
 }
+
+/** Whether the item is a waiver request its status still lets the council grant. */
+export function isGrantable(item: ReviewItem): boolean {
+  return (
+    !!item.waiverRequest && REVIEW_TRANSITIONS[item.status].includes('approved')
+  );
+}
+
+/** The council's grant of a waiver request, without the version the dialog adds. */
+export type WaiverGrant = Omit<GrantWaiverRequest, 'version'>;
+
+const GRANT = 'grant';
+type Choice = ReviewDecisionOutcome | typeof GRANT | '';
 
 /** Props for {@link ReviewDecisionForm}. */
 export interface ReviewDecisionFormProps {
@@ -23,18 +48,30 @@ export interface ReviewDecisionFormProps {
   busy: boolean;
   /** Sends the decision; resolves to whether it was recorded. */
   onDecide: (change: ReviewChange) => Promise<boolean>;
+  /** Grants a waiver request's waiver; resolves to whether it was granted. */
+  onGrant: (grant: WaiverGrant) => Promise<boolean>;
 }
 
 /**
  * The council's decision on an item: approve, reject or request changes, always with a
- * rationale, and optionally the ADR that records it.
+ * rationale, and optionally the ADR that records it. On a waiver request "Grant waiver" takes
+ * the approval's place (for those who may grant waivers), starting from what was requested.
  */
 export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
-  const { item, busy, onDecide } = props;
+  const { item, busy, onDecide, onGrant } = props;
+  const { allowed: canGrantWaivers } = usePermission({
+    permission: governanceWaiverCreatePermission,
+  });
   const decisions = allowedDecisions(item);
-  const [decision, setDecision] = useState<ReviewDecisionOutcome | ''>('');
+  const [decision, setDecision] = useState<Choice>('');
   const [rationale, setRationale] = useState('');
-  const [adr, setAdr] = useState('');
+  // A waiver request's ADR is where the grant starts from; other decisions name their own.
+  const [adr, setAdr] = useState(item.waiverRequest ? item.adr ?? '' : '');
+  const terms = useWaiverTerms({
+    reason: item.description,
+    expiresAt: item.waiverRequest?.expiresAt,
+  });
+  const granting = decision === GRANT;
   // The dialog shows why a decision was not recorded; this form only keeps what was entered.
   const { shown, submit } = useFormSubmission({
     problems: {
@@ -42,21 +79,32 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
       rationale: rationale.trim()
         ? undefined
         : 'Explain the decision: the requester and later readers rely on it.',
+      ...(granting ? terms.problems : {}),
     },
     send: () =>
-      onDecide({
-        status: decision as ReviewDecisionOutcome,
-        rationale: rationale.trim(),
-        decisionAdr: adr.trim() || undefined,
-      }),
+      granting
+        ? onGrant({
+            ...terms.toRequest(),
+            rationale: rationale.trim(),
+            adr: adr.trim() || undefined,
+          })
+        : onDecide({
+            status: decision as ReviewDecisionOutcome,
+            rationale: rationale.trim(),
+            decisionAdr: adr.trim() || undefined,
+          }),
   });
 
   const idPrefix = `governance-review-decision-${item.id}`;
+  const label = (value: ReviewDecisionOutcome) =>
+    item.waiverRequest && value === 'rejected'
+      ? 'Decline the request'
+      : REVIEW_DECISION_ACTIONS[value];
   return (
     <FormDialog
       inline
       title="Decide"
-      submitLabel="Record decision"
+      submitLabel={granting ? 'Grant waiver' : 'Record decision'}
       busy={busy}
       onSubmit={submit}
     >
@@ -66,7 +114,7 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         select
         SelectProps={{ native: true }}
         value={decision}
-        onChange={e => setDecision(e.target.value as ReviewDecisionOutcome)}
+        onChange={e => setDecision(e.target.value as Choice)}
         margin="dense"
         InputLabelProps={{ shrink: true }}
         error={!!shown.decision}
@@ -75,12 +123,23 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         <option value="" disabled>
           Choose…
         </option>
+        {isGrantable(item) && canGrantWaivers && (
+          <option value={GRANT}>Grant waiver</option>
+        )}
         {decisions.map(value => (
           <option key={value} value={value}>
-            {REVIEW_DECISION_ACTIONS[value]}
+            {label(value)}
           </option>
         ))}
       </FormTextField>
+      {granting && (
+        <WaiverTermsFields
+          idPrefix={`${idPrefix}-waiver`}
+          terms={terms}
+          shown={shown}
+          disabled={busy}
+        />
+      )}
       <FormTextField
         id={`${idPrefix}-rationale`}
         label="Rationale"
