@@ -43,6 +43,33 @@ function governanceCli(
   });
 }
 
+/** What `facts push` is told: payments, from ci/github-actions, unless said otherwise. */
+interface FactsPush {
+  entity?: string;
+  facts?: string[];
+  source?: string;
+  file?: string;
+}
+
+function factsPushArgs(options: FactsPush): string[] {
+  const {
+    entity = 'component:default/payments',
+    facts = [],
+    source = 'ci/github-actions',
+    file,
+  } = options;
+  return [
+    'facts',
+    'push',
+    '--entity',
+    entity,
+    ...facts.flatMap(fact => ['--fact', fact]),
+    '--source',
+    source,
+    ...(file ? ['--file', file] : []),
+  ];
+}
+
 const entity = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -222,6 +249,16 @@ describe('governance-cli as a process', () => {
         summary.scorecard!.results.find(r => r.checkId === checkId);
     }
 
+    /** `facts push` with `--url` and `--token` (the CI token unless given). */
+    const pushWithUrl = (options: FactsPush, token = CI_TOKEN) =>
+      governanceCli([
+        ...factsPushArgs(options),
+        '--url',
+        baseUrl,
+        '--token',
+        token,
+      ]);
+
     it('pushes --fact values with the URL and token from the environment, and the scorecard shows them', async () => {
       const before = await readSummary('component:default/payments');
       expect(before('coverage')).toMatchObject({
@@ -230,20 +267,13 @@ describe('governance-cli as a process', () => {
       });
 
       const result = await governanceCli(
-        [
-          'facts',
-          'push',
-          '--entity',
-          'component:default/payments',
-          '--fact',
-          'coverage=83.2',
-          '--fact',
-          'p95LatencyMs=180',
-          '--fact',
-          'testingKinds=unit,integration',
-          '--source',
-          'ci/github-actions',
-        ],
+        factsPushArgs({
+          facts: [
+            'coverage=83.2',
+            'p95LatencyMs=180',
+            'testingKinds=unit,integration',
+          ],
+        }),
         { GOVERNANCE_BACKEND_URL: baseUrl, GOVERNANCE_TOKEN: CI_TOKEN },
       );
       expect(result).toEqual({
@@ -277,20 +307,11 @@ describe('governance-cli as a process', () => {
     });
 
     it('pushes the facts of --file with --url and --token', async () => {
-      const result = await governanceCli([
-        'facts',
-        'push',
-        '--url',
-        baseUrl,
-        '--token',
-        CI_TOKEN,
-        '--entity',
-        'component:default/checkout',
-        '--source',
-        'ci/gitlab',
-        '--file',
-        'facts.json',
-      ]);
+      const result = await pushWithUrl({
+        entity: 'component:default/checkout',
+        source: 'ci/gitlab',
+        file: 'facts.json',
+      });
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain(
         'Accepted 3 facts for 1 entity; scorecards re-evaluated.',
@@ -309,22 +330,9 @@ describe('governance-cli as a process', () => {
     });
 
     it("exits 1 with the backend's message when it refuses a fact, and stores nothing", async () => {
-      const result = await governanceCli([
-        'facts',
-        'push',
-        '--url',
-        baseUrl,
-        '--token',
-        CI_TOKEN,
-        '--entity',
-        'component:default/payments',
-        '--fact',
-        'availability=99.99',
-        '--fact',
-        'coverage=140',
-        '--source',
-        'ci/github-actions',
-      ]);
+      const result = await pushWithUrl({
+        facts: ['availability=99.99', 'coverage=140'],
+      });
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(
@@ -335,20 +343,10 @@ describe('governance-cli as a process', () => {
     });
 
     it('exits 1 with the reason when the backend does not accept the token', async () => {
-      const result = await governanceCli([
-        'facts',
-        'push',
-        '--url',
-        baseUrl,
-        '--token',
+      const result = await pushWithUrl(
+        { facts: ['coverage=90'] },
         'not-the-ci-token',
-        '--entity',
-        'component:default/payments',
-        '--fact',
-        'coverage=90',
-        '--source',
-        'ci/github-actions',
-      ]);
+      );
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain(
         'The governance backend refused the facts: 401 Unauthorized',
@@ -358,16 +356,7 @@ describe('governance-cli as a process', () => {
 
     it('exits 2 without a token', async () => {
       const result = await governanceCli(
-        [
-          'facts',
-          'push',
-          '--entity',
-          'component:default/payments',
-          '--fact',
-          'coverage=90',
-          '--source',
-          'ci',
-        ],
+        factsPushArgs({ facts: ['coverage=90'], source: 'ci' }),
         { GOVERNANCE_BACKEND_URL: baseUrl },
       );
       expect(result.exitCode).toBe(2);
