@@ -50,7 +50,7 @@ async function renderAdr3(options: { fromDisk: boolean }) {
   return { api, body };
 }
 
-function hrefs(body: ReturnType<typeof within>) {
+function hrefs(body: { getAllByRole: (role: 'link') => HTMLElement[] }) {
   return body.getAllByRole('link').map(link => link.getAttribute('href'));
 }
 
