@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumLaunchOptions } from '../chromium';
+import { browserSuiteConfig } from '../chromium';
 import fs from 'node:fs';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -38,15 +38,12 @@ const examples = path.join(repoRoot, 'examples/governance');
  * system one.
  */
 export default defineConfig({
-  testDir: __dirname,
-  outputDir: path.join(repoRoot, 'test-results/e2e'),
-  timeout: 120_000,
-  expect: { timeout: 30_000 },
-  forbidOnly: true,
-  // One retry absorbs a slow machine; a test that needs it is reported as flaky.
-  retries: 1,
-  workers: 1,
-  reporter: [['list']],
+  ...browserSuiteConfig({
+    dir: __dirname,
+    name: 'e2e',
+    timeout: 120_000,
+    baseURL: 'http://localhost:3000',
+  }),
   webServer: [
     {
       command: 'yarn start',
@@ -93,6 +90,9 @@ export default defineConfig({
           // A glob, read again on every refresh: files dropped in later are found.
           { type: 'file', target: path.join(runDir, 'catalog/local/*.yaml') },
         ]),
+        // The tier sync and the annotation scan every few seconds, so a changed file is listed
+        // on the Catalog annotations tab within a test.
+        APP_CONFIG_governance_tierSync_frequency: 'PT5S',
         // The guest starts outside the council; the review test makes it a member.
         APP_CONFIG_governance_council_group: 'group:default/e2e-council',
         // Escalations within seconds: a failing check escalates at once, triggers run often.
@@ -105,11 +105,4 @@ export default defineConfig({
       },
     },
   ],
-  use: {
-    baseURL: 'http://localhost:3000',
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    launchOptions: chromiumLaunchOptions,
-  },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });
