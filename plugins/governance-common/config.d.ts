@@ -112,7 +112,9 @@ export interface Config {
     };
     /**
      * How often the backend syncs entity tiers from the catalog (records when a tier was
-     * first seen), as a Backstage duration object such as `{ minutes: 5 }`.
+     * first seen) and scans the catalog for invalid governance annotations (the Architecture
+     * Council page's Catalog annotations tab), as a Backstage duration object such as
+     * `{ minutes: 5 }`.
      * @visibility backend
      */
     tierSync?: {
