@@ -138,6 +138,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP =
   /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
+const validDates = new Map<string, boolean>();
+
 /**
  * Reads a calendar date written `YYYY-MM-DD`, as ISO 8601 writes it. Returns it unchanged, or
  * undefined for anything else, including dates that do not exist such as `2026-02-30`, which
@@ -146,11 +148,20 @@ const ISO_TIMESTAMP =
  * @public
  */
 export function parseIsoDate(text: unknown): string | undefined {
-  return typeof text === 'string' &&
-    ISO_DATE.test(text) &&
-    DateTime.fromISO(text, { zone: 'utc' }).isValid
-    ? text
-    : undefined;
+  if (typeof text !== 'string' || !ISO_DATE.test(text)) {
+    return undefined;
+  }
+  // Every evaluation reads each entity's annotated dates again, and entities share few of
+  // them: luxon's verdict on each is remembered (bounded, so memory stays flat).
+  let valid = validDates.get(text);
+  if (valid === undefined) {
+    valid = DateTime.fromISO(text, { zone: 'utc' }).isValid;
+    if (validDates.size >= 10_000) {
+      validDates.clear();
+    }
+    validDates.set(text, valid);
+  }
+  return valid ? text : undefined;
 }
 
 /**
@@ -168,6 +179,10 @@ export function parseIsoTimestamp(text: unknown): Date | undefined {
   ) {
     return undefined;
   }
-  const instant = DateTime.fromISO(text, { zone: 'utc' });
+  // A timestamp carries its own offset (the shape above requires one): reading it in that
+  // offset spares luxon a conversion to UTC, half of its cost, for the same instant.
+  const instant = ISO_DATE.test(text)
+    ? DateTime.fromISO(text, { zone: 'utc' })
+    : DateTime.fromISO(text, { setZone: true });
   return instant.isValid ? instant.toJSDate() : undefined;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { TestingKind } from './annotations';
-import { addMonths } from './dates';
+import { addMonths, DAY_MILLIS } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
 import { TierPolicy } from './tierPolicy';
 import { Waiver } from './waivers';
@@ -100,9 +100,11 @@ export function tierChecks(
         const dueDay = due.toISOString().slice(0, 10);
         const today = now.toISOString().slice(0, 10);
         // The margin is a share of the cadence, counted in 30-day months.
-        const warnFrom = DateTime.fromJSDate(due, { zone: 'utc' })
-          .minus({ days: securityReview.everyMonths * 30 * margin })
-          .toISODate()!;
+        const warnFrom = new Date(
+          due.getTime() - securityReview.everyMonths * 30 * margin * DAY_MILLIS,
+        )
+          .toISOString()
+          .slice(0, 10);
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (dueDay >= today) {
           state = today >= warnFrom ? 'warn' : 'pass';
@@ -223,9 +225,8 @@ export function evaluateScorecard(options: {
       observation.origin === 'measured' &&
       observation.observedAt &&
       staleAfterDays !== undefined &&
-      DateTime.fromJSDate(new Date(observation.observedAt), { zone: 'utc' })
-        .plus({ days: staleAfterDays })
-        .toMillis() < now.getTime()
+      Date.parse(observation.observedAt) + staleAfterDays * DAY_MILLIS <
+        now.getTime()
     ) {
       return {
         ...base,
