@@ -1,8 +1,6 @@
 import {
   AuthService,
   LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -23,6 +21,7 @@ import { ReviewStore } from '../database/ReviewStore';
 import { specRef } from '../catalog/specRef';
 import { AdrParsers } from './AdrParsers';
 import { resolveAdrLocation } from './resolveAdrLocation';
+import { scheduledJob } from '../scheduledJob';
 
 const PAGE_SIZE = 200;
 
@@ -92,18 +91,9 @@ export class AdrIngestor {
   }
 
   /** Reads every ADR location on the schedule, on one replica per tick. */
-  async schedule(
-    scheduler: SchedulerService,
-    schedule: SchedulerServiceTaskScheduleDefinition,
-  ): Promise<void> {
-    await scheduler.scheduleTask({
-      id: 'governance-ingest-adrs',
-      ...schedule,
-      fn: async () => {
-        await this.ingestAll();
-      },
-    });
-  }
+  readonly schedule = scheduledJob('governance-ingest-adrs', () =>
+    this.ingestAll(),
+  );
 
   /** Reads every entity that names an ADR location, page by page. */
   async ingestAll(now = new Date()): Promise<{
@@ -249,7 +239,9 @@ export class AdrIngestor {
       });
       // The ADRs are stored; a review that cannot be linked now is linked on the next reading.
       await this.linkReviews(adrs, now).catch(error =>
-        logger.warn(`Could not link the ADRs of ${entityRef} to reviews: ${error}`),
+        logger.warn(
+          `Could not link the ADRs of ${entityRef} to reviews: ${error}`,
+        ),
       );
       return 'read';
     } catch (e) {

@@ -1,13 +1,10 @@
-import {
-  LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ReviewKind } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { ReviewService } from './ReviewService';
+import { scheduledJob } from '../scheduledJob';
 
 /**
  * Runs every escalation trigger and raises an item for each cause not raised before; for a
@@ -28,18 +25,10 @@ export class EscalationRunner {
     },
   ) {}
 
-  async schedule(
-    scheduler: SchedulerService,
-    schedule: SchedulerServiceTaskScheduleDefinition,
-  ): Promise<void> {
-    await scheduler.scheduleTask({
-      id: 'governance-escalation-triggers',
-      ...schedule,
-      fn: async () => {
-        await this.run();
-      },
-    });
-  }
+  /** Runs the triggers on the schedule, on one replica per tick. */
+  readonly schedule = scheduledJob('governance-escalation-triggers', () =>
+    this.run(),
+  );
 
   /** Returns how many items were raised. */
   async run(now = new Date()): Promise<number> {

@@ -1,9 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -12,6 +7,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { TierStore } from '../database/TierStore';
+import { scheduledJob } from '../scheduledJob';
 
 /**
  * Copies every entity's declared tier from the catalog into the store, which records when each
@@ -31,16 +27,8 @@ export class TierSync {
     },
   ) {}
 
-  async schedule(
-    scheduler: SchedulerService,
-    schedule: SchedulerServiceTaskScheduleDefinition,
-  ): Promise<void> {
-    await scheduler.scheduleTask({
-      id: 'governance-tier-sync',
-      ...schedule,
-      fn: () => this.run(),
-    });
-  }
+  /** Syncs the tiers on the schedule, on one replica per tick. */
+  readonly schedule = scheduledJob('governance-tier-sync', () => this.run());
 
   async run(now = new Date()): Promise<void> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
