@@ -56,9 +56,7 @@ test('the council sees who superseded whom in the ADR index and finds the stale 
   // Accepted more than 12 months ago with no retrospective: ADR 1 (2025-03-04) is stale, ADR 2
   // (2026-06-10) is not yet.
   await page.getByRole('button', { name: /^Needs attention/ }).click();
-  await page
-    .getByRole('option', { name: 'stale, no retrospective' })
-    .click();
+  await page.getByRole('option', { name: 'stale, no retrospective' }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/concern=stale/);
   await expect(rowOf('Record architecture decisions')).toBeVisible();

@@ -73,7 +73,10 @@ export function registerAdrActions(options: {
   const { actionsRegistry, catalog, adrStore } = options;
   const visibility = new CatalogVisibility(options);
 
-  async function readable(entityRef: string, credentials: BackstageCredentials) {
+  async function readable(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
     return catalog.getEntityByRef(entityRef, { credentials });
   }
 

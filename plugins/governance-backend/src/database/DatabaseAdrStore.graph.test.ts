@@ -170,9 +170,9 @@ describe.each(databases.eachSupportedId())(
         ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
       ).toEqual(['c4']);
       // c6 is as old as c1 but had its retrospective; c3 and p1 are recent.
-      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual(
-        ['c1'],
-      );
+      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
+        'c1',
+      ]);
       const both = await store.queryIndex(
         { concern: ['no-successor', 'stale'] },
         NOW,
@@ -182,11 +182,9 @@ describe.each(databases.eachSupportedId())(
       // The filters combine with the others, and hidden entities stay out of pages and counts.
       expect(
         (
-          await store.queryIndex(
-            { concern: ['no-successor', 'stale'] },
-            NOW,
-            [CHECKOUT],
-          )
+          await store.queryIndex({ concern: ['no-successor', 'stale'] }, NOW, [
+            CHECKOUT,
+          ])
         ).totalItems,
       ).toBe(0);
     });
@@ -199,9 +197,11 @@ describe.each(databases.eachSupportedId())(
       });
       await storeExample(store);
       // c3 (2026-11-02) and p1 (2026-11-01) are more than a month before 2026-12-06 too.
-      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual(
-        ['c1', 'c3', 'p1'],
-      );
+      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
+        'c1',
+        'c3',
+        'p1',
+      ]);
     });
 
     it('forgets the links of an ADR that is read again without them', async () => {

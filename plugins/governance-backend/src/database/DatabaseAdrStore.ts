@@ -11,11 +11,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import {
-  graphLinkRows,
-  readChains,
-  whereConcern,
-} from './adrGraph';
+import { graphLinkRows, readChains, whereConcern } from './adrGraph';
 import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
 import {
   chunks,

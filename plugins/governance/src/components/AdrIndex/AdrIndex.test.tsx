@@ -343,7 +343,7 @@ describe('AdrIndex', () => {
     );
   });
 
-  it('shows each decision\'s chain and filters to decisions that need attention', async () => {
+  it("shows each decision's chain and filters to decisions that need attention", async () => {
     const superseded: AdrSummary = {
       ...searchAdr,
       id: 'adr-search-0003',

@@ -33,7 +33,10 @@ export function RecordAdrLink(props: { item: ReviewItemDetail }) {
     <>
       <dt>ADR</dt>
       <dd>
-        <Link to={recordAdrUrl(item)} data-testid="governance-review-record-adr">
+        <Link
+          to={recordAdrUrl(item)}
+          data-testid="governance-review-record-adr"
+        >
           Record this decision as an ADR
         </Link>
       </dd>

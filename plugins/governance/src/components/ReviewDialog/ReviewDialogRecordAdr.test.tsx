@@ -23,7 +23,10 @@ async function renderDialog(item: ReviewItemDetail) {
 
 describe('ReviewDialog and the ADR that records its decision', () => {
   it('starts the record-adr template prefilled with the item, its id among them, while no ADR is linked', async () => {
-    const dialog = await renderDialog({ ...designReviewDetail, adr: undefined });
+    const dialog = await renderDialog({
+      ...designReviewDetail,
+      adr: undefined,
+    });
 
     const link = await dialog.findByRole('link', {
       name: 'Record this decision as an ADR',
