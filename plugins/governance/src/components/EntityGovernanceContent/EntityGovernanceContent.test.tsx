@@ -188,7 +188,9 @@ describe('EntityGovernanceContent', () => {
     });
 
     expect(
-      await screen.findByText('Passing checks, last 90 days: 1 of 5 today'),
+      await screen.findByText(
+        `Passing checks, history since ${today}: 1 of 5 today`,
+      ),
     ).toBeInTheDocument();
     expect(api.getScorecardTrend).toHaveBeenCalledWith(
       'component:default/payments-api',
@@ -209,7 +211,9 @@ describe('EntityGovernanceContent', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
 
     expect(
-      await screen.findByText('Passing checks, last 90 days: 2 of 5 today'),
+      await screen.findByText(
+        `Passing checks, history since ${today}: 2 of 5 today`,
+      ),
     ).toBeInTheDocument();
     expect(api.getScorecardTrend).toHaveBeenCalledTimes(2);
   });
