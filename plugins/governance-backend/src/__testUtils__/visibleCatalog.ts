@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -60,4 +61,32 @@ export function conditionalCatalogRead(userEntityRef: string): PolicyDecision {
       params: { claims: [userEntityRef] },
     },
   };
+}
+
+/**
+ * The catalog's read permission as a policy might decide it: conditional for `conditional`
+ * (the catalog applies the condition), denied to `denied`, allowed to everyone else; every other
+ * permission allowed.
+ */
+export function catalogReadPermission(users: {
+  conditional: string;
+  denied: string;
+}) {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorizeConditional: async (requests, options) =>
+      requests.map((): PolicyDecision => {
+        const user = callerOf(options).userEntityRef;
+        if (user === users.conditional) {
+          return conditionalCatalogRead(user);
+        }
+        return {
+          result:
+            user === users.denied
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        };
+      }),
+  });
 }

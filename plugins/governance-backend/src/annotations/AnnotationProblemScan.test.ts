@@ -5,6 +5,7 @@ import {
   parseGovernanceAnnotations,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { component as governedComponent } from '../__testUtils__/governanceTestBackend';
 import { AnnotationProblemFinding } from '../database/AnnotationProblemStore';
 import { AnnotationProblemScan } from './AnnotationProblemScan';
 import { annotationProblemFromMessage } from './annotationProblemMessage';
@@ -12,21 +13,17 @@ import { annotationProblemFromMessage } from './annotationProblemMessage';
 const tierPolicies = readTierPolicies(mockServices.rootConfig());
 const SOURCE = 'file:/catalog/services.yaml';
 
+/** A service read from {@link SOURCE}, owned by team-payments, with `extra` on top. */
 const component = (
   name: string,
   annotations: Record<string, string>,
   extra: Partial<Entity> = {},
 ): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
+  ...governedComponent(
     name,
-    annotations: {
-      'backstage.io/managed-by-origin-location': SOURCE,
-      ...annotations,
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+    { 'backstage.io/managed-by-origin-location': SOURCE, ...annotations },
+    'team-payments',
+  ),
   ...extra,
 });
 

@@ -2,8 +2,6 @@ import {
   AuthService,
   DiscoveryService,
   LoggerService,
-  SchedulerService,
-  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
@@ -17,6 +15,7 @@ import {
   parseGovernanceAnnotations,
   TierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { readCatalogPages } from '../catalog/readGovernedEntities';
 import { readHeldBackEntities } from '../catalog/readHeldBackEntities';
 import { specRef } from '../catalog/specRef';
 import {
@@ -24,8 +23,8 @@ import {
   AnnotationProblemStore,
 } from '../database/AnnotationProblemStore';
 import { annotationProblemFromMessage } from './annotationProblemMessage';
+import { scheduledJob } from '../scheduledJob';
 
-const PAGE_SIZE = 500;
 const CATALOG_PROCESSING = 'backstage.io/catalog-processing';
 
 type Problem = Pick<AnnotationProblemFinding, 'key' | 'value' | 'allowed'>;
@@ -80,16 +79,10 @@ export class AnnotationProblemScan {
     },
   ) {}
 
-  async schedule(
-    scheduler: SchedulerService,
-    schedule: SchedulerServiceTaskScheduleDefinition,
-  ): Promise<void> {
-    await scheduler.scheduleTask({
-      id: 'governance-annotation-problem-scan',
-      ...schedule,
-      fn: () => this.run(),
-    });
-  }
+  /** Scans on the schedule, on one replica per tick. */
+  readonly schedule = scheduledJob('governance-annotation-problem-scan', () =>
+    this.run(),
+  );
 
   async run(now = new Date()): Promise<void> {
     const { store, logger } = this.deps;
@@ -102,7 +95,20 @@ export class AnnotationProblemScan {
     const found: AnnotationProblemFinding[] = heldBack.entities.flatMap(
       ({ entity }) => findings(entity, this.parse(entity), 'held-back'),
     );
-    for await (const page of this.readCatalog()) {
+    for await (const page of readCatalogPages({
+      catalog: this.deps.catalog,
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+      // Every entity: a typo in a key (governance/teir) is a problem too.
+      fields: [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.title',
+        'metadata.annotations',
+        'spec.owner',
+        'status.items',
+      ],
+    })) {
       for (const entity of page) {
         const refused = this.refusedProblems(entity);
         const refusedKeys = new Set(refused.map(p => p.key));
@@ -145,33 +151,5 @@ export class AnnotationProblemScan {
       }
     }
     return problems;
-  }
-
-  /** Every entity, a page at a time and only the fields the scan reads. */
-  private async *readCatalog(): AsyncGenerator<Entity[]> {
-    const { catalog, auth } = this.deps;
-    const credentials = await auth.getOwnServiceCredentials();
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : {
-              fields: [
-                'kind',
-                'metadata.namespace',
-                'metadata.name',
-                'metadata.title',
-                'metadata.annotations',
-                'spec.owner',
-                'status.items',
-              ],
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      yield page.items;
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
   }
 }

@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { EntityFilterQuery } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GOVERNANCE_ANNOTATIONS,
@@ -22,30 +23,47 @@ export async function* readGovernedEntities(options: {
   extraFields?: string[];
 }): AsyncGenerator<Entity[]> {
   const { catalog, credentials, tierPolicies } = options;
+  yield* readCatalogPages({
+    catalog,
+    credentials,
+    filter: {
+      [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
+        ...tierPolicies.keys(),
+      ],
+    },
+    fields: [
+      'kind',
+      'metadata.namespace',
+      'metadata.name',
+      'metadata.title',
+      'metadata.annotations',
+      'spec.owner',
+      'spec.system',
+      'spec.domain',
+      ...(options.extraFields ?? []),
+    ],
+  });
+}
+
+/**
+ * Pages through the catalog entities matching `filter` (every entity without one), reading
+ * only `fields`.
+ *
+ * @internal
+ */
+export async function* readCatalogPages(options: {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  filter?: EntityFilterQuery;
+  fields: string[];
+}): AsyncGenerator<Entity[]> {
+  const { catalog, credentials, filter, fields } = options;
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
       cursor
         ? { cursor, limit: PAGE_SIZE }
-        : {
-            filter: {
-              [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
-                ...tierPolicies.keys(),
-              ],
-            },
-            fields: [
-              'kind',
-              'metadata.namespace',
-              'metadata.name',
-              'metadata.title',
-              'metadata.annotations',
-              'spec.owner',
-              'spec.system',
-              'spec.domain',
-              ...(options.extraFields ?? []),
-            ],
-            limit: PAGE_SIZE,
-          },
+        : { ...(filter && { filter }), fields, limit: PAGE_SIZE },
       { credentials },
     );
     yield page.items;

@@ -1,9 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { AnnotationProblemPage } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import {
@@ -11,10 +7,11 @@ import {
   startGovernanceTestBackend,
 } from '../__testUtils__/governanceTestBackend';
 import {
-  callerOf,
-  conditionalCatalogRead,
+  catalogReadPermission,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
+
+jest.setTimeout(60_000);
 
 const JANE = 'user:default/jane';
 const NOBODY = 'user:default/nobody';
@@ -38,19 +35,9 @@ const entities: Entity[] = [
 ];
 
 /** Jane's read is conditional and the catalog shows her no search service; Nobody reads nothing. */
-const permission = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (requests, options) =>
-    requests.map((): PolicyDecision => {
-      const user = callerOf(options).userEntityRef;
-      if (user === JANE) {
-        return conditionalCatalogRead(JANE);
-      }
-      return {
-        result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-      };
-    }),
+const permission = catalogReadPermission({
+  conditional: JANE,
+  denied: NOBODY,
 }).factory;
 
 const get = (
@@ -78,7 +65,7 @@ async function startBackend() {
     ],
   });
   // The scan runs in the background; wait until it has stored what it found.
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 150; attempt++) {
     const res = await get(server, '/annotation-problems');
     if (res.body.totalItems === 2) {
       return server;
