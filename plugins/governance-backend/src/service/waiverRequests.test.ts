@@ -219,11 +219,9 @@ describe.each(databases.eachSupportedId())('waiver requests on %s', id => {
     expect(past.status).toBe(400);
     expect(past.body.error.message).toContain('expiresAt');
 
-    const plain = await api(JANE).post('/reviews', {
-      entityRef: PAYMENTS,
-      kind: 'waiver-request',
-      title: 'Waive it',
-    });
+    const requestReview = (kind: string, title: string) =>
+      api(JANE).post('/reviews', { entityRef: PAYMENTS, kind, title });
+    const plain = await requestReview('waiver-request', 'Waive it');
     expect(plain.status).toBe(400);
     expect(plain.body.error.message).toContain('POST /waiver-requests');
 
@@ -236,11 +234,7 @@ describe.each(databases.eachSupportedId())('waiver requests on %s', id => {
     expect(approved.status).toBe(400);
     expect(approved.body.error.message).toContain('granting the waiver');
 
-    const design = await api(JANE).post('/reviews', {
-      entityRef: PAYMENTS,
-      kind: 'design-review',
-      title: 'Ledger',
-    });
+    const design = await requestReview('design-review', 'Ledger');
     const notARequest = await api(GRACE).post(
       `/reviews/${design.body.id}/waiver`,
       { version: 1, reason: 'x', expiresAt: inDays(30), rationale: 'ok' },
