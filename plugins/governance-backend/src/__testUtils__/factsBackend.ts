@@ -55,6 +55,15 @@ export function startFactsBackend(
   });
 }
 
+/** A coverage fact of payments from CI; `fields` replace the defaults. */
+export const paymentsFact = (fields: object = {}) => ({
+  entityRef: 'component:default/payments',
+  name: 'coverage',
+  value: 99,
+  source: 'ci/github-actions',
+  ...fields,
+});
+
 /** Pushes facts with the given Authorization header. */
 export const pushFacts = (
   server: Awaited<ReturnType<typeof startFactsBackend>>,

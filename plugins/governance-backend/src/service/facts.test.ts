@@ -5,6 +5,7 @@ import {
   JANE,
   MEMBER,
   startFactsBackend,
+  paymentsFact,
   pushFacts,
   paymentsSummary,
   resultOf,
@@ -60,12 +61,15 @@ describe('POST /api/governance/facts', () => {
 
   it('accepts a single fact object from a member of the fact writers group, recorded under their name', async () => {
     const server = await startFactsBackend();
-    const res = await pushFacts(server, mockCredentials.user.header(MEMBER), {
-      entityRef: 'component:default/payments',
-      name: 'availability',
-      value: 99.95,
-      source: 'slo/nightly',
-    });
+    const res = await pushFacts(
+      server,
+      mockCredentials.user.header(MEMBER),
+      paymentsFact({
+        name: 'availability',
+        value: 99.95,
+        source: 'slo/nightly',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(
       resultOf(await paymentsSummary(server), 'availability'),
@@ -80,12 +84,7 @@ describe('POST /api/governance/facts', () => {
     const res = await pushFacts(
       server,
       mockCredentials.user.header('user:default/mallory'),
-      {
-        entityRef: 'component:default/payments',
-        name: 'coverage',
-        value: 99,
-        source: 'ci/github-actions',
-      },
+      paymentsFact(),
     );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain(
@@ -98,12 +97,7 @@ describe('POST /api/governance/facts', () => {
 
   it('answers 403 to every user when no fact writers group is configured, and still takes service tokens', async () => {
     const server = await startFactsBackend({ factWriters: false });
-    const fact = {
-      entityRef: 'component:default/payments',
-      name: 'coverage',
-      value: 99,
-      source: 'ci/github-actions',
-    };
+    const fact = paymentsFact();
     const byUser = await pushFacts(
       server,
       mockCredentials.user.header(MEMBER),
@@ -121,48 +115,38 @@ describe('POST /api/governance/facts', () => {
 
   it('refuses a push for an entity the user cannot see, as if it did not exist', async () => {
     const server = await startFactsBackend();
-    const res = await pushFacts(server, mockCredentials.user.header(JANE), {
-      entityRef: 'component:default/vault',
-      name: 'coverage',
-      value: 99,
-      source: 'ci/github-actions',
-    });
+    const asJane = (fact: object) =>
+      pushFacts(server, mockCredentials.user.header(JANE), fact);
+    const res = await asJane(
+      paymentsFact({ entityRef: 'component:default/vault' }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
       '1 entity is not in the catalog: component:default/vault',
     );
-    const visible = await pushFacts(server, mockCredentials.user.header(JANE), {
-      entityRef: 'component:default/payments',
-      name: 'coverage',
-      value: 99,
-      source: 'ci/github-actions',
-    });
+    const visible = await asJane(paymentsFact());
     expect(visible.status).toBe(201);
   });
 
   it("keeps a user's fact apart from the CI token's under the same source name", async () => {
     const server = await startFactsBackend();
-    const fact = {
-      entityRef: 'component:default/payments',
-      name: 'coverage',
-      source: 'ci/github-actions',
-    };
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     expect(
       (
-        await pushFacts(server, mockCredentials.service.header(), {
-          ...fact,
-          value: 40,
-          observedAt: hourAgo,
-        })
+        await pushFacts(
+          server,
+          mockCredentials.service.header(),
+          paymentsFact({ value: 40, observedAt: hourAgo }),
+        )
       ).status,
     ).toBe(201);
     expect(
       (
-        await pushFacts(server, mockCredentials.user.header(MEMBER), {
-          ...fact,
-          value: 95,
-        })
+        await pushFacts(
+          server,
+          mockCredentials.user.header(MEMBER),
+          paymentsFact({ value: 95 }),
+        )
       ).status,
     ).toBe(201);
     // The newest observation wins, and says who pushed it.
@@ -174,24 +158,19 @@ describe('POST /api/governance/facts', () => {
 
   it('refuses an observation more than 5 minutes in the future, allowing for clock skew below that', async () => {
     const server = await startFactsBackend();
-    const fact = {
-      entityRef: 'component:default/payments',
-      name: 'coverage',
-      value: 90,
-      source: 'ci/github-actions',
-    };
-    const ahead = (minutes: number) =>
-      new Date(Date.now() + minutes * 60_000).toISOString();
-    const future = await pushFacts(server, mockCredentials.service.header(), {
-      ...fact,
-      observedAt: ahead(10),
-    });
+    const observedIn = (minutes: number) =>
+      pushFacts(
+        server,
+        mockCredentials.service.header(),
+        paymentsFact({
+          value: 90,
+          observedAt: new Date(Date.now() + minutes * 60_000).toISOString(),
+        }),
+      );
+    const future = await observedIn(10);
     expect(future.status).toBe(400);
     expect(future.body.error.message).toContain('is in the future');
-    const skewed = await pushFacts(server, mockCredentials.service.header(), {
-      ...fact,
-      observedAt: ahead(1),
-    });
+    const skewed = await observedIn(1);
     expect(skewed.status).toBe(201);
   });
 
@@ -226,12 +205,9 @@ describe('POST /api/governance/facts', () => {
 
   it('answers 401 without credentials', async () => {
     const server = await startFactsBackend({ anonymous: true });
-    const res = await request(server).post('/api/governance/facts').send({
-      entityRef: 'component:default/payments',
-      name: 'coverage',
-      value: 80,
-      source: 'ci',
-    });
+    const res = await request(server)
+      .post('/api/governance/facts')
+      .send(paymentsFact({ value: 80, source: 'ci' }));
     expect(res.status).toBe(401);
   });
 
@@ -239,15 +215,11 @@ describe('POST /api/governance/facts', () => {
     const server = await startFactsBackend({
       permission: AuthorizeResult.DENY,
     });
-    const res = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        entityRef: 'component:default/payments',
-        name: 'coverage',
-        value: 80,
-        source: 'ci',
-      });
+    const res = await pushFacts(
+      server,
+      mockCredentials.user.header(),
+      paymentsFact({ value: 80, source: 'ci' }),
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('governance.fact.write');
   });

@@ -1,18 +1,24 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import request from 'supertest';
+import type { Server } from 'node:http';
 import {
   startFactsBackend,
   paymentsSummary,
 } from '../__testUtils__/factsBackend';
+import { governanceApi } from '../__testUtils__/governanceTestBackend';
+
+/** The scorecard routes as the default mock user calls them. */
+const scorecardApi = (server: Server) =>
+  governanceApi(server, mockCredentials.user.header());
+
+/** Refreshes the scorecard of a component of a fresh backend. */
+const refresh = async (name: string) =>
+  scorecardApi(await startFactsBackend()).post(
+    `/scorecard/refresh?entityRef=component:default/${name}`,
+  );
 
 describe('POST /api/governance/scorecard/refresh', () => {
   it('re-evaluates the entity and answers its fresh summary', async () => {
-    const server = await startFactsBackend();
-    const res = await request(server)
-      .post(
-        '/api/governance/scorecard/refresh?entityRef=component:default/payments',
-      )
-      .set('Authorization', mockCredentials.user.header());
+    const res = await refresh('payments');
     expect(res.status).toBe(200);
     expect(
       res.body.scorecard.results.map((r: { checkId: string }) => r.checkId),
@@ -26,25 +32,21 @@ describe('POST /api/governance/scorecard/refresh', () => {
   });
 
   it('answers 404 for an entity that is not in the catalog', async () => {
-    const server = await startFactsBackend();
-    const res = await request(server)
-      .post(
-        '/api/governance/scorecard/refresh?entityRef=component:default/ghost',
-      )
-      .set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(404);
+    expect((await refresh('ghost')).status).toBe(404);
   });
 });
 
 describe('GET /api/governance/scorecard/trend', () => {
+  const trend = (server: Server, query: string) =>
+    scorecardApi(server).get(`/scorecard/trend?${query}`);
+
   it("answers today's share of passing checks for an evaluated entity", async () => {
     const server = await startFactsBackend();
     await paymentsSummary(server); // evaluates the entity once
-    const res = await request(server)
-      .get(
-        '/api/governance/scorecard/trend?entityRef=component:default/payments&days=7',
-      )
-      .set('Authorization', mockCredentials.user.header());
+    const res = await trend(
+      server,
+      'entityRef=component:default/payments&days=7',
+    );
     expect(res.status).toBe(200);
     expect(res.body.days).toBe(7);
     expect(res.body.points.at(-1)).toEqual({
@@ -57,12 +59,10 @@ describe('GET /api/governance/scorecard/trend', () => {
   it.each(['0', '400', 'week', '7.5'])(
     'answers 400 for days=%s',
     async days => {
-      const server = await startFactsBackend();
-      const res = await request(server)
-        .get(
-          `/api/governance/scorecard/trend?entityRef=component:default/payments&days=${days}`,
-        )
-        .set('Authorization', mockCredentials.user.header());
+      const res = await trend(
+        await startFactsBackend(),
+        `entityRef=component:default/payments&days=${days}`,
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(
         "'days' must be a whole number from 1 to 366",
@@ -71,10 +71,10 @@ describe('GET /api/governance/scorecard/trend', () => {
   );
 
   it('answers 404 for an entity the caller cannot see', async () => {
-    const server = await startFactsBackend();
-    const res = await request(server)
-      .get('/api/governance/scorecard/trend?entityRef=component:default/ghost')
-      .set('Authorization', mockCredentials.user.header());
+    const res = await trend(
+      await startFactsBackend(),
+      'entityRef=component:default/ghost',
+    );
     expect(res.status).toBe(404);
   });
 });
