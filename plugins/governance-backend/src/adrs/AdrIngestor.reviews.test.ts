@@ -5,7 +5,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
@@ -15,6 +14,7 @@ import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
 import { ADR_INGESTION_ACTOR } from '../database/recordedAdrLink';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
 
 jest.setTimeout(60_000);
 
@@ -30,20 +30,10 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function setup() {
       const dir = createMockDirectory();
-      const entity = (name: string): Entity => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name,
-          annotations: {
-            'backstage.io/managed-by-location': `file:${dir.resolve(
-              'catalog-info.yaml',
-            )}`,
-            'governance/adr-location': `adrs/${name}`,
-          },
-        },
-        spec: { type: 'service', owner: 'team-a' },
-      });
+      const entity = (name: string) =>
+        adrLocationEntity(dir, 'Component', name, `adrs/${name}`, {
+          type: 'service',
+        });
       const knex = await migratedDatabase(databases, databaseId);
       const adrStore = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,

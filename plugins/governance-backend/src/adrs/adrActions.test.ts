@@ -8,12 +8,12 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 import { governanceLocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
 
 const adr = (status: string, date: string, extra = '') =>
   `---\nstatus: ${status}\ndate: ${date}\n${extra}---\n\n# Decision\n`;
@@ -41,27 +41,12 @@ const dir = createMockDirectory({
   },
 });
 
-function entity(
+const entity = (
   kind: string,
   name: string,
   folder: string,
   spec: Record<string, string> = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${dir.resolve(
-          'catalog-info.yaml',
-        )}`,
-        'governance/adr-location': folder,
-      },
-    },
-    spec: { owner: 'team-web', ...spec },
-  };
-}
+) => adrLocationEntity(dir, kind, name, folder, spec);
 
 const entities = [
   entity('Component', 'checkout-web', 'checkout', {

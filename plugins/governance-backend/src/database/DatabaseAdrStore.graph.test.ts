@@ -44,40 +44,37 @@ function adr(
   };
 }
 
+/** A complete reading of the entity's ADR folder. */
+const read = (
+  store: DatabaseAdrStore,
+  entityRef: typeof CHECKOUT | typeof PAYMENTS,
+  adrs: StoredAdr[],
+) => store.replaceAdrs({ entityRef, url: BASE[entityRef], readAt: NOW, adrs });
+
 async function storeExample(store: DatabaseAdrStore) {
-  await store.replaceAdrs({
-    entityRef: CHECKOUT,
-    url: BASE[CHECKOUT],
-    readAt: NOW,
-    adrs: [
-      adr(CHECKOUT, '0001-cache-in-redis.md', 'accepted', '2024-01-10'),
-      adr(CHECKOUT, '0002-css-in-js.md', 'superseded', '2025-05-20', [
-        { relation: 'superseded by', target: '0003-css-modules.md', number: 3 },
-      ]),
-      adr(CHECKOUT, '0003-css-modules.md', 'accepted', '2026-11-02', [
-        { relation: 'amends', target: 'ADR-0001', number: 1 },
-      ]),
-      adr(CHECKOUT, '0004-graphql.md', 'superseded', '2025-01-01', [
-        { relation: 'superseded by', target: '0009-rest.md', number: 9 },
-      ]),
-      adr(CHECKOUT, '0005-session-cookies.md', 'superseded', '2025-02-01'),
-      adr(CHECKOUT, '0006-feature-flags.md', 'accepted', '2024-05-01'),
-    ],
-  });
-  await store.replaceAdrs({
-    entityRef: PAYMENTS,
-    url: BASE[PAYMENTS],
-    readAt: NOW,
-    adrs: [
-      adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01', [
-        {
-          relation: 'supersedes',
-          target: `${BASE[CHECKOUT]}0005-session-cookies.md`,
-          number: 5,
-        },
-      ]),
-    ],
-  });
+  await read(store, CHECKOUT, [
+    adr(CHECKOUT, '0001-cache-in-redis.md', 'accepted', '2024-01-10'),
+    adr(CHECKOUT, '0002-css-in-js.md', 'superseded', '2025-05-20', [
+      { relation: 'superseded by', target: '0003-css-modules.md', number: 3 },
+    ]),
+    adr(CHECKOUT, '0003-css-modules.md', 'accepted', '2026-11-02', [
+      { relation: 'amends', target: 'ADR-0001', number: 1 },
+    ]),
+    adr(CHECKOUT, '0004-graphql.md', 'superseded', '2025-01-01', [
+      { relation: 'superseded by', target: '0009-rest.md', number: 9 },
+    ]),
+    adr(CHECKOUT, '0005-session-cookies.md', 'superseded', '2025-02-01'),
+    adr(CHECKOUT, '0006-feature-flags.md', 'accepted', '2024-05-01'),
+  ]);
+  await read(store, PAYMENTS, [
+    adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01', [
+      {
+        relation: 'supersedes',
+        target: `${BASE[CHECKOUT]}0005-session-cookies.md`,
+        number: 5,
+      },
+    ]),
+  ]);
   await store.addRetrospective({
     id: 'r1',
     adrId: 'c6',
@@ -93,11 +90,11 @@ async function storeExample(store: DatabaseAdrStore) {
 describe.each(databases.eachSupportedId())(
   'the decision graph on %s',
   databaseId => {
-    async function exampleStore() {
+    async function exampleStore(staleAfterMonths = 12) {
       const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseAdrStore(knex, {
         policy: { dueAfterMonths: 3, overdueAfterMonths: 6 },
-        staleAfterMonths: 12,
+        staleAfterMonths,
       });
       await storeExample(store);
       return store;
@@ -190,12 +187,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('counts a decision as stale once it is older than the configured age', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseAdrStore(knex, {
-        policy: { dueAfterMonths: 3, overdueAfterMonths: 6 },
-        staleAfterMonths: 1,
-      });
-      await storeExample(store);
+      const store = await exampleStore(1);
       // c3 (2026-11-02) and p1 (2026-11-01) are more than a month before 2026-12-06 too.
       expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
         'c1',
@@ -206,14 +198,9 @@ describe.each(databases.eachSupportedId())(
 
     it('forgets the links of an ADR that is read again without them', async () => {
       const store = await exampleStore();
-      await store.replaceAdrs({
-        entityRef: PAYMENTS,
-        url: BASE[PAYMENTS],
-        readAt: NOW,
-        adrs: [
-          adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01'),
-        ],
-      });
+      await read(store, PAYMENTS, [
+        adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01'),
+      ]);
       expect(await store.chainOf('c5')).toEqual([]);
       expect(
         ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
