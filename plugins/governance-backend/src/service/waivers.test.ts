@@ -39,6 +39,18 @@ const grant = (server: Server, body: object) =>
     )
     .send(body);
 
+/**
+ * A waiver of payments' coverage check for 3 days; `fields` replace the defaults, and an
+ * undefined field is left out of the request.
+ */
+const coverageWaiver = (fields: object = {}) => ({
+  entityRef: 'component:default/payments',
+  checkId: 'coverage',
+  reason: 'x',
+  expiresAt: inDays(3),
+  ...fields,
+});
+
 describe('waivers', () => {
   it('shows a waived check as waived with who, why and until when, and revoking returns it to fail', async () => {
     const server = await startBackend();
@@ -91,58 +103,23 @@ describe('waivers', () => {
   });
 
   it.each([
-    [{ checkId: 'coverage', reason: 'x', expiresAt: inDays(3) }, 'entityRef'],
+    [coverageWaiver({ entityRef: undefined }), 'entityRef'],
+    [coverageWaiver({ reason: undefined }), 'reason is required'],
+    [coverageWaiver({ expiresAt: inDays(-1) }), 'is not in the future'],
     [
-      {
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        expiresAt: inDays(3),
-      },
-      'reason is required',
-    ],
-    [
-      {
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        reason: 'x',
-        expiresAt: inDays(-1),
-      },
-      'is not in the future',
-    ],
-    [
-      {
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        reason: 'x',
-        expiresAt: inDays(400),
-      },
+      coverageWaiver({ expiresAt: inDays(400) }),
       'is too far out: a waiver lasts at most 12 months from today, until',
     ],
     [
-      {
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        reason: 'x',
-        expiresAt: 'soon',
-      },
+      coverageWaiver({ expiresAt: 'soon' }),
       'must be an ISO 8601 date or timestamp',
     ],
     [
-      {
-        entityRef: 'component:default/payments',
-        checkId: 'speed',
-        reason: 'x',
-        expiresAt: inDays(3),
-      },
+      coverageWaiver({ checkId: 'speed' }),
       "has no check 'speed'; its checks are availability",
     ],
     [
-      {
-        entityRef: 'component:default/ghost',
-        checkId: 'coverage',
-        reason: 'x',
-        expiresAt: inDays(3),
-      },
+      coverageWaiver({ entityRef: 'component:default/ghost' }),
       'No entity component:default/ghost',
     ],
   ])('answers 400 naming the problem for %j', async (body, message) => {
@@ -154,12 +131,7 @@ describe('waivers', () => {
 
   it('answers 403 to a user without governance.waiver.create, and stores nothing', async () => {
     const server = await startBackend({ permission: AuthorizeResult.DENY });
-    const res = await grant(server, {
-      entityRef: 'component:default/payments',
-      checkId: 'coverage',
-      reason: 'x',
-      expiresAt: inDays(3),
-    });
+    const res = await grant(server, coverageWaiver());
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('governance.waiver.create');
     expect((await coverageOf(server)).state).toBe('fail');
