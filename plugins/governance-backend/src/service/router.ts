@@ -100,6 +100,16 @@ export async function createRouter(options: {
     }
   }
 
+  /** A user who may grant and revoke waivers; `action` names what was refused. */
+  async function waiverGranter(
+    req: Parameters<HttpAuthService['credentials']>[0],
+    action: string,
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await authorize(governanceWaiverCreatePermission, credentials, action);
+    return credentials;
+  }
+
   // Size, depth and control characters first: no route takes more, and the contract's
   // validator would walk whatever it is given.
   router.use(readInput());
@@ -163,12 +173,7 @@ export async function createRouter(options: {
   });
 
   api.post('/waivers', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorize(
-      governanceWaiverCreatePermission,
-      credentials,
-      'Granting a waiver',
-    );
+    const credentials = await waiverGranter(req, 'Granting a waiver');
     const now = new Date();
     const request = readWaiverRequest(req.body, now, options.waiverMaxMonths);
     const waiver = await waiverGrants.grant(
@@ -180,12 +185,7 @@ export async function createRouter(options: {
   });
 
   api.delete('/waivers/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorize(
-      governanceWaiverCreatePermission,
-      credentials,
-      'Revoking a waiver',
-    );
+    const credentials = await waiverGranter(req, 'Revoking a waiver');
     const now = new Date();
     const waiver = await audited(
       options.auditor,
