@@ -181,6 +181,17 @@ export async function createWaiver(server: Server) {
   )) as { id: string };
 }
 
+/** A row's prepare for a change of a fresh review requested by `requestedBy`. */
+export const reviewPatch =
+  (requestedBy: string, change: object) =>
+  async ({ server }: Fixtures) => {
+    const review = await createReview(server, requestedBy);
+    return {
+      url: `/reviews/${review.id}`,
+      body: { version: review.version, ...change },
+    };
+  };
+
 export interface Row {
   /** As written in the router: method and path pattern. */
   route: string;

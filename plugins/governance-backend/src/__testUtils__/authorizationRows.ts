@@ -8,7 +8,7 @@ import {
   ADA,
   JANE,
   inDays,
-  createReview,
+  reviewPatch,
   createWaiver,
   Row,
   fixed,
@@ -216,13 +216,7 @@ export const AUTHORIZATION_ROWS: Row[] = [
     principals: userOnly,
     permission: 'governance.review.triage',
     status: 200,
-    prepare: async ({ server }) => {
-      const review = await createReview(server, JANE);
-      return {
-        url: `/reviews/${review.id}`,
-        body: { version: review.version, priority: 'high' },
-      };
-    },
+    prepare: reviewPatch(JANE, { priority: 'high' }),
   },
   {
     route: 'PATCH /reviews/:id',
@@ -230,17 +224,10 @@ export const AUTHORIZATION_ROWS: Row[] = [
     principals: userOnly,
     permission: 'governance.review.decide',
     status: 200,
-    prepare: async ({ server }) => {
-      const review = await createReview(server, JANE);
-      return {
-        url: `/reviews/${review.id}`,
-        body: {
-          version: review.version,
-          status: 'approved',
-          rationale: 'The ledger needs its own scaling',
-        },
-      };
-    },
+    prepare: reviewPatch(JANE, {
+      status: 'approved',
+      rationale: 'The ledger needs its own scaling',
+    }),
   },
   {
     route: 'PATCH /reviews/:id',
@@ -248,26 +235,14 @@ export const AUTHORIZATION_ROWS: Row[] = [
     principals: userOnly,
     permission: 'governance.review.triage',
     status: 200,
-    prepare: async ({ server }) => {
-      const review = await createReview(server, JANE);
-      return {
-        url: `/reviews/${review.id}`,
-        body: { version: review.version, status: 'withdrawn' },
-      };
-    },
+    prepare: reviewPatch(JANE, { status: 'withdrawn' }),
   },
   {
     route: 'PATCH /reviews/:id',
     variant: 'withdraw own',
     principals: userOnly,
     status: 200,
-    prepare: async ({ server }) => {
-      const review = await createReview(server, ADA);
-      return {
-        url: `/reviews/${review.id}`,
-        body: { version: review.version, status: 'withdrawn' },
-      };
-    },
+    prepare: reviewPatch(ADA, { status: 'withdrawn' }),
   },
   {
     route: 'POST /reviews/:id/comments',
