@@ -6,14 +6,12 @@ import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Duration } from 'luxon';
-import { AdrIngestor } from '../src/adrs/AdrIngestor';
+import { defaultAdrIngestor } from '../src/__testUtils__/defaultEngines';
 import { LocalDirectoryUrlReader } from '../src/adrs/LocalDirectoryUrlReader';
 import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
 import { migrateGovernanceDatabase } from '../src/database/migrateGovernanceDatabase';
@@ -128,15 +126,7 @@ describe('ADR ingestion benchmark', () => {
     const store = new DatabaseAdrStore(knex, {
       policy: DEFAULT_ADR_POLICY.retrospective,
     });
-    const ingestor = new AdrIngestor({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      urlReader,
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-      store,
-      policy: DEFAULT_ADR_POLICY,
-      logger: mockServices.logger.mock(),
-    });
+    const ingestor = defaultAdrIngestor({ entities, urlReader, store });
     const label =
       databaseId === 'POSTGRES_15' ? 'PostgreSQL 15' : 'SQLite (in memory)';
 

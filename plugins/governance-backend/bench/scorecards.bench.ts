@@ -13,7 +13,6 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   COMPLIANCE_GROUP_BY,
-  readFactDefinitions,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import fs from 'node:fs';
@@ -23,7 +22,7 @@ import knexFactory, { Knex } from 'knex';
 import { DateTime, Duration } from 'luxon';
 import { AddressInfo } from 'node:net';
 import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
-import { ScorecardEngine } from '../src/scorecards/ScorecardEngine';
+import { defaultScorecardEngine } from '../src/__testUtils__/defaultEngines';
 import { readGovernedEntities } from '../src/catalog/readGovernedEntities';
 import { SystemDomains } from '../src/catalog/SystemDomains';
 import { governancePlugin } from '../src/plugin';
@@ -279,15 +278,7 @@ describe('scorecard benchmark', () => {
       });
       const catalogEntities = entities(ENTITIES);
       const catalog = indexedCatalog(catalogEntities);
-      const engine = new ScorecardEngine({
-        catalog,
-        auth: mockServices.auth(),
-        store,
-        tierPolicies: readTierPolicies(new ConfigReader({})),
-        factDefinitions: readFactDefinitions(new ConfigReader({})),
-        warnMarginPercent: 5,
-        logger: mockServices.logger.mock(),
-      });
+      const engine = defaultScorecardEngine({ catalog, store });
 
       // How long the in-memory catalog mock takes to answer the evaluation's catalog queries
       // (the governed entities, the systems); the evaluations below are served its answers.

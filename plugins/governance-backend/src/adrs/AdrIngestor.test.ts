@@ -8,8 +8,6 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GovernanceAdrParser } from '@catalog-governance/backstage-plugin-governance-node';
 import {
   AdrPolicy,
@@ -18,10 +16,10 @@ import {
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
-import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { defaultAdrIngestor } from '../__testUtils__/defaultEngines';
 
 jest.setTimeout(60_000);
 
@@ -76,11 +74,9 @@ describe.each(databases.eachSupportedId())(
       });
       const readTree = jest.spyOn(urlReader, 'readTree');
       const logger = mockServices.logger.mock();
-      const ingestor = new AdrIngestor({
-        catalog: catalogServiceMock({ entities }),
-        auth: mockServices.auth(),
+      const ingestor = defaultAdrIngestor({
+        entities,
         urlReader,
-        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
         store,
         policy: { ...DEFAULT_ADR_POLICY, ...policy },
         logger,

@@ -1,13 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  readFactDefinitions,
-  readTierPolicies,
-} from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { ScorecardEngine } from './ScorecardEngine';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 
 jest.setTimeout(60_000);
 
@@ -34,14 +30,9 @@ describe.each(databases.eachSupportedId())(
         }),
       });
       const engine = (catalogEntities: Entity[]) =>
-        new ScorecardEngine({
+        defaultScorecardEngine({
           catalog: catalogServiceMock({ entities: catalogEntities }),
-          auth: mockServices.auth(),
           store,
-          tierPolicies: readTierPolicies(new ConfigReader({})),
-          factDefinitions: readFactDefinitions(new ConfigReader({})),
-          warnMarginPercent: 5,
-          logger: mockServices.logger.mock(),
         });
       return { store, engine: engine(entities), engineFor: engine };
     }
@@ -129,14 +120,9 @@ describe('custom checks', () => {
       typeof ScorecardEngine
     >[0]['customChecks'],
   ) =>
-    new ScorecardEngine({
+    defaultScorecardEngine({
       catalog: catalogServiceMock(),
-      auth: mockServices.auth(),
       store: {} as DatabaseGovernanceStore,
-      tierPolicies: readTierPolicies(new ConfigReader({})),
-      factDefinitions: readFactDefinitions(new ConfigReader({})),
-      warnMarginPercent: 5,
-      logger: mockServices.logger.mock(),
       customChecks,
     });
   const check = {
