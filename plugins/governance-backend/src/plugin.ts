@@ -43,6 +43,12 @@ import { createRouter } from './service/router';
 import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
 
+/** What modules add through an extension point, and the method they add it with. */
+function collector<T>(): [T[], (...items: T[]) => void] {
+  const items: T[] = [];
+  return [items, (...added) => items.push(...added)];
+}
+
 /**
  * The governance backend plugin.
  *
@@ -51,29 +57,21 @@ import { TierSync } from './tiers/TierSync';
 export const governancePlugin = createBackendPlugin({
   pluginId: 'governance',
   register(env) {
-    const customChecks: GovernanceCustomCheck[] = [];
-    env.registerExtensionPoint(governanceChecksExtensionPoint, {
-      addChecks(...checks) {
-        customChecks.push(...checks);
-      },
-    });
-    const factProviders: GovernanceFactProvider[] = [];
+    const [customChecks, addChecks] = collector<GovernanceCustomCheck>();
+    env.registerExtensionPoint(governanceChecksExtensionPoint, { addChecks });
+    const [factProviders, addFactProviders] =
+      collector<GovernanceFactProvider>();
     env.registerExtensionPoint(governanceFactProvidersExtensionPoint, {
-      addFactProviders(...providers) {
-        factProviders.push(...providers);
-      },
+      addFactProviders,
     });
-    const customTriggers: GovernanceEscalationTrigger[] = [];
+    const [customTriggers, addTriggers] =
+      collector<GovernanceEscalationTrigger>();
     env.registerExtensionPoint(governanceEscalationTriggersExtensionPoint, {
-      addTriggers(...triggers) {
-        customTriggers.push(...triggers);
-      },
+      addTriggers,
     });
-    const adrParsers: GovernanceAdrParser[] = [];
+    const [adrParsers, addParser] = collector<GovernanceAdrParser>();
     env.registerExtensionPoint(governanceAdrParserExtensionPoint, {
-      addParser(...parsers) {
-        adrParsers.push(...parsers);
-      },
+      addParser,
     });
 
     env.registerInit({
