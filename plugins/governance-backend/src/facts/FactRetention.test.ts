@@ -1,28 +1,14 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import {
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
 import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 
-const component = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: {
-      'governance/tier': 'core',
-      'governance/test-coverage': '60',
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
+const component = (name: string) =>
+  tieredComponent(name, 'core', 'team-a', { 'governance/test-coverage': '60' });
 
 /** The catalog, from which the ledger service can be taken out and put back. */
 function catalogWithLeavingLedger() {
@@ -37,19 +23,10 @@ function catalogWithLeavingLedger() {
 async function startBackend() {
   const { catalog, state } = catalogWithLeavingLedger();
   const scheduler = mockServices.scheduler.mock();
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      scheduler.factory,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      mockServices.rootConfig.factory({
-        data: { governance: { scorecard: { factRetentionDays: 30 } } },
-      }),
-    ],
+  const server = await startGovernanceTestBackend({
+    catalog,
+    config: { governance: { scorecard: { factRetentionDays: 30 } } },
+    features: [scheduler.factory],
   });
   /** Runs the scheduled evaluation, as its next tick would. */
   const evaluateAll = async () => {
