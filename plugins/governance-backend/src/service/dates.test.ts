@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import request from 'supertest';
 import type { Server } from 'node:http';
 import {
+  governanceApi,
   pushPaymentsFact,
   requestPaymentsReview,
   startPaymentsBackend,
@@ -10,7 +10,6 @@ import {
 jest.setTimeout(60_000);
 
 const GRACE = mockCredentials.user.header('user:default/grace');
-const api = (path: string) => `/api/governance${path}`;
 
 /** A day that does not exist and that Date would roll into the next month: the 31st of a
  * 30-day month a few months ahead, so a lenient reader would take it as a valid expiry. */
@@ -35,6 +34,7 @@ describe('dates coming in over the API', () => {
   beforeAll(async () => {
     server = await startPaymentsBackend();
   });
+  const asGrace = () => governanceApi(server, GRACE);
 
   const pushFact = (observedAt: unknown) =>
     pushPaymentsFact(server, { observedAt });
@@ -66,15 +66,12 @@ describe('dates coming in over the API', () => {
 
   it('refuses a waiver expiring on a day that does not exist', async () => {
     const expiresAt = nonexistentDayAhead();
-    const res = await request(server)
-      .post(api('/waivers'))
-      .set('Authorization', GRACE)
-      .send({
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        reason: 'Rewrite this quarter',
-        expiresAt,
-      });
+    const res = await asGrace().post('/waivers').send({
+      entityRef: 'component:default/payments',
+      checkId: 'coverage',
+      reason: 'Rewrite this quarter',
+      expiresAt,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       `Invalid waiver: expiresAt "${expiresAt}" must be an ISO 8601 date or timestamp with its zone, such as 2027-01-31 or 2027-01-31T18:00:00Z`,
@@ -84,9 +81,8 @@ describe('dates coming in over the API', () => {
   it('refuses a review due on a day that does not exist', async () => {
     const created = await requestPaymentsReview(server, GRACE);
     expect(created.status).toBe(201);
-    const res = await request(server)
-      .patch(api(`/reviews/${created.body.id}`))
-      .set('Authorization', GRACE)
+    const res = await asGrace()
+      .patch(`/reviews/${created.body.id}`)
       .send({ version: 1, dueDate: '2027-02-29' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
@@ -95,9 +91,8 @@ describe('dates coming in over the API', () => {
   });
 
   it('refuses a retrospective held on a day that does not exist', async () => {
-    const res = await request(server)
-      .post(api('/adrs/0b1f2c3d-0000-4000-8000-000000000000/retrospectives'))
-      .set('Authorization', GRACE)
+    const res = await asGrace()
+      .post('/adrs/0b1f2c3d-0000-4000-8000-000000000000/retrospectives')
       .send({ date: '2026-02-30', outcome: 'keep', notes: 'Held up well' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
@@ -108,9 +103,7 @@ describe('dates coming in over the API', () => {
   it.each(['from', 'to'])(
     'refuses an ADR index %s a day that does not exist',
     async name => {
-      const res = await request(server)
-        .get(api(`/adr-index?${name}=2026-02-30`))
-        .set('Authorization', GRACE);
+      const res = await asGrace().get(`/adr-index?${name}=2026-02-30`);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe(
         `Query parameter '${name}' must be a YYYY-MM-DD date, got "2026-02-30"`,

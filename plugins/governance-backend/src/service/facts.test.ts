@@ -22,25 +22,16 @@ describe('POST /api/governance/facts', () => {
       'unknown',
     );
 
-    const res = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        facts: [
-          {
-            entityRef: 'component:default/payments',
-            name: 'coverage',
-            value: 83.2,
-            source: 'ci/github-actions',
-          },
-          {
-            entityRef: 'component:default/payments',
-            name: 'p95LatencyMs',
-            value: 180,
-            source: 'monitoring/prometheus',
-          },
-        ],
-      });
+    const res = await pushFacts(server, mockCredentials.service.header(), {
+      facts: [
+        paymentsFact({ value: 83.2 }),
+        paymentsFact({
+          name: 'p95LatencyMs',
+          value: 180,
+          source: 'monitoring/prometheus',
+        }),
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ accepted: 2, entities: 1, evaluated: true });
 
@@ -176,25 +167,12 @@ describe('POST /api/governance/facts', () => {
 
   it('stores nothing from a batch with one bad item', async () => {
     const server = await startFactsBackend();
-    const res = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        facts: [
-          {
-            entityRef: 'component:default/payments',
-            name: 'p95LatencyMs',
-            value: 100,
-            source: 'ci',
-          },
-          {
-            entityRef: 'component:default/payments',
-            name: 'coverage',
-            value: -5,
-            source: 'ci',
-          },
-        ],
-      });
+    const res = await pushFacts(server, mockCredentials.service.header(), {
+      facts: [
+        paymentsFact({ name: 'p95LatencyMs', value: 100, source: 'ci' }),
+        paymentsFact({ value: -5, source: 'ci' }),
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('Nothing was stored: 1 problem');
     expect(res.body.error.message).toContain('facts[1].value');

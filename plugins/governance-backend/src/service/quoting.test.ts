@@ -1,8 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { MAX_QUOTED_LENGTH } from '@catalog-governance/backstage-plugin-governance-common';
-import request from 'supertest';
 import type { Server } from 'node:http';
 import {
+  governanceApi,
   pushPaymentsFact,
   requestPaymentsReview,
   startPaymentsBackend,
@@ -11,7 +11,6 @@ import {
 jest.setTimeout(60_000);
 
 const GRACE = mockCredentials.user.header('user:default/grace');
-const api = (path: string) => `/api/governance${path}`;
 const huge = (length: number) => 'x'.repeat(length);
 // The longest run of the input an error body may repeat: the quote and its ellipsis.
 const quoted = new RegExp(`x{${MAX_QUOTED_LENGTH + 1}}`);
@@ -83,12 +82,10 @@ describe('error bodies', () => {
   ] as const)(
     'quote at most 100 characters of %s',
     async (_what, method, path, body) => {
-      const res = await request(server)
-        [method](api(path.replace(':id', reviewId)))
-        .set(
-          'Authorization',
-          path === '/facts' ? mockCredentials.service.header() : GRACE,
-        )
+      const caller =
+        path === '/facts' ? mockCredentials.service.header() : GRACE;
+      const res = await governanceApi(server, caller)
+        [method](path.replace(':id', reviewId))
         .send(body);
       expect(res.status).toBe(400);
       expect(res.text.length).toBeLessThan(2_000);
@@ -109,9 +106,7 @@ describe('error bodies', () => {
   ])(
     'quote at most 100 characters of %s<8,000 characters>',
     async (path, value) => {
-      const res = await request(server)
-        .get(api(`${path}${value}`))
-        .set('Authorization', GRACE);
+      const res = await governanceApi(server, GRACE).get(`${path}${value}`);
       expect(res.status).toBe(400);
       // The error middleware repeats the request's URL beside the message; the message is ours.
       const message: string = res.body.error.message;
@@ -121,9 +116,9 @@ describe('error bodies', () => {
   );
 
   it('quote a long waiver id in no more than 100 characters', async () => {
-    const res = await request(server)
-      .delete(api(`/waivers/${huge(8_000)}`))
-      .set('Authorization', GRACE);
+    const res = await governanceApi(server, GRACE).delete(
+      `/waivers/${huge(8_000)}`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       `The path parameter "${huge(
