@@ -1,4 +1,6 @@
 import { expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** The example app's sign-in identities (packages/app/src/modules/signIn). */
 export type ExampleIdentity = 'engineer' | 'council member';
@@ -37,4 +39,17 @@ export async function openEntity(
       timeout: 20_000,
     });
   }).toPass({ timeout: 120_000, intervals: [2_000] });
+}
+
+/**
+ * Puts the given users (a YAML list, e.g. `[user:development/guest]`) on the end-to-end run's
+ * council group, as a platform team would in the catalog; the catalog reads it within seconds.
+ */
+export function setCouncilMembers(members: string) {
+  fs.writeFileSync(
+    path.join(process.env.GOVERNANCE_E2E_RUN_DIR!, 'catalog/council.yaml'),
+    fs
+      .readFileSync(path.join(__dirname, 'fixtures/council.yaml'), 'utf8')
+      .replace('members: []', `members: ${members}`),
+  );
 }

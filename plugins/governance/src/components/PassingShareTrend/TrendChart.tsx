@@ -14,6 +14,8 @@ const HEIGHT = 160;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 44 };
 /** Room each date label on the x axis needs, in pixels. */
 const TICK_SPACING = 90;
+/** Past this many days a dot on every day hides the line; the hover targets stay. */
+const MAX_DOTTED_DAYS = 31;
 
 const useStyles = makeStyles(theme => ({
   chart: {
@@ -98,6 +100,14 @@ export function TrendChart(props: {
   const slot = Math.max(plotWidth / (spanDays + 1), 12);
 
   const latest = span.points[span.points.length - 1];
+  const lone = new Set(
+    consecutiveRuns(span.points)
+      .filter(run => run.length === 1)
+      .map(run => run[0].date),
+  );
+  // Every day gets a dot on a short history; on a long one only the latest and lone days do.
+  const dotted = (point: ScorecardTrendPoint) =>
+    spanDays <= MAX_DOTTED_DAYS || point === latest || lone.has(point.date);
   if (!latest) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -203,12 +213,14 @@ export function TrendChart(props: {
                 height={plotHeight}
                 className={classes.hit}
               />
-              <circle
-                cx={x(point.date)}
-                cy={y(share(point))}
-                r={3.5}
-                className={classes.dot}
-              />
+              {dotted(point) && (
+                <circle
+                  cx={x(point.date)}
+                  cy={y(share(point))}
+                  r={3.5}
+                  className={classes.dot}
+                />
+              )}
             </g>
           </Tooltip>
         ))}
