@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import {
   component,
+  badRequest,
   startGovernanceTestBackend,
   teamGroup,
   tieredComponent,
@@ -137,8 +138,7 @@ describe('governance backend plugin', () => {
   ])('answers 400 for the malformed query %j', async (query, message) => {
     const server = await startBackend();
     const res = await getSummary(server, query);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain(message);
+    expect(res).toMatchObject(badRequest(message));
   });
 
   it('answers 401 without credentials', async () => {

@@ -97,6 +97,12 @@ export function governanceApi(server: Server, authorization: string) {
   };
 }
 
+/** What a 400 naming the problem looks like: `expect(res).toMatchObject(badRequest(...))`. */
+export const badRequest = (message: string) => ({
+  status: 400,
+  body: { error: { message: expect.stringContaining(message) } },
+});
+
 /** Requests a design review of payments titled `title`: the item review tests act on. */
 export const requestPaymentsReview = (
   server: Server,

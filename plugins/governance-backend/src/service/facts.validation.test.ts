@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { startFactsBackend } from '../__testUtils__/factsBackend';
+import { badRequest } from '../__testUtils__/governanceTestBackend';
 
 describe('POST /api/governance/facts', () => {
   it.each([
@@ -111,7 +112,6 @@ describe('POST /api/governance/facts', () => {
       .post('/api/governance/facts')
       .set('Authorization', mockCredentials.service.header())
       .send(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain(message);
+    expect(res).toMatchObject(badRequest(message));
   });
 });
