@@ -26,10 +26,10 @@ const council: Entity = {
   kind: 'Group',
   metadata: { name: 'architecture-council' },
   spec: { type: 'team', children: [] },
-  relations: [
-    { type: 'hasMember', targetRef: 'user:default/grace' },
-    { type: 'hasMember', targetRef: 'user:default/margaret' },
-  ],
+  relations: ['grace', 'margaret'].map(name => ({
+    type: 'hasMember',
+    targetRef: `user:default/${name}`,
+  })),
 };
 const users = ['jane', 'grace', 'margaret'].map(
   (name): Entity => ({
