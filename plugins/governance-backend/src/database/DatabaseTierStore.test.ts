@@ -9,22 +9,20 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
   async function createStore() {
     const knex = await migratedDatabase(databases, databaseId);
-    return { knex, store: new DatabaseTierStore(knex) };
+    const store = new DatabaseTierStore(knex);
+    /** One entity seen with `tier` at `at`. */
+    const sync = (entityRef: string, tier: string, at: Date) =>
+      store.syncTiers([{ entityRef, tier }], at);
+    return { knex, store, sync };
   }
 
   it('records when an entity entered its tier and keeps that date while the tier holds', async () => {
-    const { store } = await createStore();
+    const { store, sync } = await createStore();
     const first = new Date('2026-11-01T10:00:00Z');
     const later = new Date('2026-11-02T10:00:00Z');
 
-    await store.syncTiers(
-      [{ entityRef: 'component:default/payments', tier: 'critical' }],
-      first,
-    );
-    await store.syncTiers(
-      [{ entityRef: 'component:default/payments', tier: 'critical' }],
-      later,
-    );
+    await sync('component:default/payments', 'critical', first);
+    await sync('component:default/payments', 'critical', later);
 
     expect(await store.getEntityTier('component:default/payments')).toEqual({
       entityRef: 'component:default/payments',
@@ -42,18 +40,12 @@ describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
   });
 
   it('records a tier change with both tiers and moves the since date', async () => {
-    const { store } = await createStore();
+    const { store, sync } = await createStore();
     const first = new Date('2026-11-01T10:00:00Z');
     const later = new Date('2026-11-03T10:00:00Z');
-    await store.syncTiers(
-      [{ entityRef: 'component:default/search', tier: 'core' }],
-      first,
-    );
+    await sync('component:default/search', 'core', first);
 
-    const changes = await store.syncTiers(
-      [{ entityRef: 'component:default/search', tier: 'critical' }],
-      later,
-    );
+    const changes = await sync('component:default/search', 'critical', later);
 
     expect(changes).toEqual([
       {
@@ -69,7 +61,7 @@ describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
   });
 
   it('forgets the current tier of an entity that no longer declares one, keeping its history', async () => {
-    const { store } = await createStore();
+    const { store, sync } = await createStore();
     await store.syncTiers(
       [
         { entityRef: 'component:default/a', tier: 'core' },
@@ -78,8 +70,9 @@ describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
       new Date('2026-11-01T00:00:00Z'),
     );
 
-    const changes = await store.syncTiers(
-      [{ entityRef: 'component:default/a', tier: 'core' }],
+    const changes = await sync(
+      'component:default/a',
+      'core',
       new Date('2026-11-02T00:00:00Z'),
     );
 
