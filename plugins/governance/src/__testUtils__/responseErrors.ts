@@ -31,3 +31,27 @@ export async function backendError(
     response: { statusCode: status },
   });
 }
+
+/** Backstage's status text and error name for each status the backend refuses with. */
+const REFUSALS = {
+  400: { statusText: 'Bad Request', name: 'InputError' },
+  403: { statusText: 'Forbidden', name: 'NotAllowedError' },
+  404: { statusText: 'Not Found', name: 'NotFoundError' },
+  409: { statusText: 'Conflict', name: 'ConflictError' },
+  500: { statusText: 'Internal Server Error', name: 'Error' },
+  503: { statusText: 'Service Unavailable', name: 'ServiceUnavailableError' },
+};
+
+/**
+ * An API method that fails the way GovernanceClient does when the backend refuses with
+ * `status` and a Backstage JSON error saying `message`, named as Backstage names that status.
+ */
+export function refusedWith(
+  status: keyof typeof REFUSALS,
+  message: string,
+): () => Promise<never> {
+  return async () => {
+    const { statusText, name } = REFUSALS[status];
+    throw await backendError(status, statusText, { name, message });
+  };
+}

@@ -9,11 +9,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -35,6 +30,7 @@ import { describeError } from '../../lib/describeError';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import { LinkButton } from '../LinkButton';
+import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 import { RefreshButton } from '../RefreshButton';
 
 const useStyles = makeStyles({
@@ -150,51 +146,47 @@ function AdrTable(props: {
 }) {
   const classes = useStyles();
   const { items, onOpen } = props;
+  const columns: SimpleTableColumn<AdrSummary>[] = [
+    { title: 'No.', render: adr => adr.number ?? '—' },
+    {
+      title: 'Title',
+      rowHeader: true,
+      render: adr => (
+        <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+          <LinkButton onClick={() => onOpen(adr.id)}>{adr.title}</LinkButton>
+          <WarningsIcon warnings={adr.warnings} />
+        </Box>
+      ),
+    },
+    {
+      title: 'Status',
+      render: adr => <AdrStatusChip adr={adr} onOpenAdr={onOpen} />,
+    },
+    {
+      title: 'Date',
+      className: classes.noWrap,
+      render: adr => adr.date ?? '—',
+    },
+    {
+      title: 'Deciders',
+      render: adr => (adr.deciders.length > 0 ? adr.deciders.join(', ') : '—'),
+    },
+    {
+      title: 'Retrospective',
+      render: adr => (
+        <RetrospectiveStateChip retrospective={adr.retrospective} />
+      ),
+    },
+  ];
   return (
-    <Table
-      size="small"
-      aria-label="Architecture decisions"
+    <SimpleTable
+      label="Architecture decisions"
       className={classes.table}
-    >
-      <TableHead>
-        <TableRow>
-          <TableCell>No.</TableCell>
-          <TableCell>Title</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Date</TableCell>
-          <TableCell>Deciders</TableCell>
-          <TableCell>Retrospective</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map(adr => (
-          <TableRow
-            key={adr.id}
-            data-testid={`governance-adr-${adr.number ?? adr.path}`}
-          >
-            <TableCell>{adr.number ?? '—'}</TableCell>
-            <TableCell component="th" scope="row">
-              <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-                <LinkButton onClick={() => onOpen(adr.id)}>
-                  {adr.title}
-                </LinkButton>
-                <WarningsIcon warnings={adr.warnings} />
-              </Box>
-            </TableCell>
-            <TableCell>
-              <AdrStatusChip adr={adr} onOpenAdr={onOpen} />
-            </TableCell>
-            <TableCell className={classes.noWrap}>{adr.date ?? '—'}</TableCell>
-            <TableCell>
-              {adr.deciders.length > 0 ? adr.deciders.join(', ') : '—'}
-            </TableCell>
-            <TableCell>
-              <RetrospectiveStateChip retrospective={adr.retrospective} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      columns={columns}
+      rows={items}
+      rowKey={adr => adr.id}
+      rowTestId={adr => `governance-adr-${adr.number ?? adr.path}`}
+    />
   );
 }
 

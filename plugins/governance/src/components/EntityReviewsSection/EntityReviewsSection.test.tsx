@@ -8,13 +8,14 @@ import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import {
   approvedEscalation,
   designReview,
   designReviewDetail,
   reviewPage,
 } from '../../__testUtils__/reviews';
+import { enter } from '../../__testUtils__/userInput';
 import { GovernanceApi } from '../../api';
 import { EntityReviewsSection } from './EntityReviewsSection';
 
@@ -25,12 +26,6 @@ async function renderSection(api: GovernanceApi) {
     entity: annotatedEntity,
     api,
   });
-}
-
-/** Enters text the way a user pastes it: typing it key by key is slow in jsdom. */
-async function enter(field: HTMLElement, text: string) {
-  await userEvent.click(field);
-  await userEvent.paste(text);
 }
 
 /** The cells of a review row, in the order of the column headers. */
@@ -96,12 +91,7 @@ describe('EntityReviewsSection', () => {
 
   it('shows why the reviews could not be loaded', async () => {
     const api = mockReviewApi({
-      listReviews: async () => {
-        throw await backendError(500, 'Internal Server Error', {
-          name: 'Error',
-          message: 'The review store is not reachable',
-        });
-      },
+      listReviews: refusedWith(500, 'The review store is not reachable'),
     });
     await renderSection(api);
 
@@ -191,12 +181,7 @@ describe('EntityReviewsSection', () => {
 
   it('shows why the backend refused a request and keeps the dialog open', async () => {
     const api = mockReviewApi({
-      requestReview: async () => {
-        throw await backendError(400, 'Bad Request', {
-          name: 'InputError',
-          message: "Unknown review kind 'security-review'",
-        });
-      },
+      requestReview: refusedWith(400, "Unknown review kind 'security-review'"),
     });
     await renderSection(api);
 

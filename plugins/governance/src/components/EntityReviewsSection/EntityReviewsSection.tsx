@@ -10,11 +10,6 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
   governanceReviewCreatePermission,
@@ -38,6 +33,7 @@ import {
 } from '../ReviewStatusChip';
 import { RequestReviewDialog } from './RequestReviewDialog';
 import { LinkButton } from '../LinkButton';
+import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 
 const useStyles = makeStyles({
   // Short columns stay on one line and the title takes the rest; a narrow screen scrolls.
@@ -91,52 +87,49 @@ function ReviewsTable(props: {
   const classes = useStyles();
   const { items, onOpen, onOpenAdr } = props;
   const { kinds } = useReviewKinds();
+  const columns: SimpleTableColumn<ReviewItem>[] = [
+    {
+      title: 'Title',
+      rowHeader: true,
+      render: item => (
+        <>
+          <LinkButton onClick={() => onOpen(item.id)}>{item.title}</LinkButton>
+          <DecisionLine item={item} onOpenAdr={onOpenAdr} />
+        </>
+      ),
+    },
+    { title: 'Kind', render: item => reviewKindTitle(kinds, item.kind) },
+    {
+      title: 'Status',
+      render: item => <ReviewStatusChip status={item.status} />,
+    },
+    {
+      title: 'Priority',
+      render: item => REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority,
+    },
+    {
+      title: 'Assignee',
+      render: item =>
+        item.assignee ? <EntityRefLink entityRef={item.assignee} /> : '—',
+    },
+    {
+      title: 'Due',
+      className: classes.noWrap,
+      render: item => (
+        <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
+      ),
+    },
+  ];
   return (
     <div className={classes.scroll}>
-      <Table size="small" aria-label="Reviews" className={classes.table}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Title</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Priority</TableCell>
-            <TableCell>Assignee</TableCell>
-            <TableCell>Due</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map(item => (
-            <TableRow
-              key={item.id}
-              data-testid={`governance-review-${item.id}`}
-            >
-              <TableCell component="th" scope="row">
-                <LinkButton onClick={() => onOpen(item.id)}>
-                  {item.title}
-                </LinkButton>
-                <DecisionLine item={item} onOpenAdr={onOpenAdr} />
-              </TableCell>
-              <TableCell>{reviewKindTitle(kinds, item.kind)}</TableCell>
-              <TableCell>
-                <ReviewStatusChip status={item.status} />
-              </TableCell>
-              <TableCell>
-                {REVIEW_PRIORITY_LABELS[item.priority] ?? item.priority}
-              </TableCell>
-              <TableCell>
-                {item.assignee ? (
-                  <EntityRefLink entityRef={item.assignee} />
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell className={classes.noWrap}>
-                <ReviewDueDate dueDate={item.dueDate} overdue={item.overdue} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label="Reviews"
+        className={classes.table}
+        columns={columns}
+        rows={items}
+        rowKey={item => item.id}
+        rowTestId={item => `governance-review-${item.id}`}
+      />
     </div>
   );
 }
