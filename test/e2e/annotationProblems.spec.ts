@@ -86,8 +86,8 @@ test('a platform team sees each invalid annotation, filters by owner and exports
   await expect(drift).toContainText('Held back');
 
   // The owner as people type it.
-  await page.getByLabel('Owner').fill('Payments');
-  await page.getByLabel('Owner').press('Enter');
+  await page.getByRole('textbox', { name: 'Owner' }).fill('Payments');
+  await page.getByRole('textbox', { name: 'Owner' }).press('Enter');
   await expect(
     row(page, 'component:default/notification-sender', 'governance/tech-lead'),
   ).toBeHidden();

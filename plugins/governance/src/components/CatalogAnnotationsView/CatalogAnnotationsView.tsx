@@ -22,6 +22,8 @@ import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+// Long values and paths wrap where they must, not after every few letters.
+const WRAP_ANYWHERE = { overflowWrap: 'anywhere' } as const;
 
 const SEVERITY_LABELS: Record<AnnotationProblemRecord['severity'], string> = {
   'held-back': 'Held back',
@@ -39,7 +41,7 @@ function SourceLocation(props: { location?: string }) {
     );
   }
   const url = /^url:(https?:\/\/.+)$/.exec(location)?.[1];
-  const text = <span style={{ wordBreak: 'break-all' }}>{location}</span>;
+  const text = <span style={WRAP_ANYWHERE}>{location}</span>;
   return url ? <Link to={url}>{text}</Link> : text;
 }
 
@@ -47,6 +49,7 @@ const COLUMNS: ServerPagedColumn<AnnotationProblemRecord>[] = [
   {
     title: 'Entity',
     headerStyle: NO_WRAP,
+    cellStyle: NO_WRAP,
     render: problem => (
       <EntityRefLink entityRef={problem.entityRef} title={problem.title} />
     ),
@@ -54,19 +57,19 @@ const COLUMNS: ServerPagedColumn<AnnotationProblemRecord>[] = [
   {
     title: 'Annotation',
     headerStyle: NO_WRAP,
+    cellStyle: NO_WRAP,
     render: problem => <code>{problem.key}</code>,
   },
   {
     title: 'Value',
     headerStyle: NO_WRAP,
-    render: problem => (
-      <code style={{ wordBreak: 'break-all' }}>{problem.value}</code>
-    ),
+    render: problem => <code style={WRAP_ANYWHERE}>{problem.value}</code>,
   },
   { title: 'Allowed', field: 'allowed', cellStyle: { minWidth: 200 } },
   {
     title: 'Severity',
     headerStyle: NO_WRAP,
+    cellStyle: NO_WRAP,
     render: problem => (
       <Chip
         size="small"
