@@ -100,22 +100,20 @@ export function readGovernanceConfig(config: Config): GovernanceConfig {
       },
     },
     adrs: {
-      schedule: {
-        frequency: readDuration(config, 'governance.adrs.frequency', {
-          minutes: 30,
-        }),
-        timeout: { minutes: 30 },
-        initialDelay: { seconds: 20 },
-      },
+      schedule: pacedSchedule(
+        config,
+        'governance.adrs.frequency',
+        { minutes: 30 },
+        { seconds: 20 },
+      ),
     },
     tierSync: {
-      schedule: {
-        frequency: readDuration(config, 'governance.tierSync.frequency', {
-          minutes: 5,
-        }),
-        timeout: { minutes: 5 },
-        initialDelay: { seconds: 15 },
-      },
+      schedule: pacedSchedule(
+        config,
+        'governance.tierSync.frequency',
+        { minutes: 5 },
+        { seconds: 15 },
+      ),
     },
     escalations: {
       triggers: readTriggerSettings(config, tierPolicies),
@@ -270,6 +268,23 @@ function readDuration(
   fallback: HumanDuration,
 ): HumanDuration {
   return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+/**
+ * A task whose frequency is configurable at `key`: a run may take as long as the default
+ * interval, so a replica that died mid-run hands the task on by the next default tick.
+ */
+function pacedSchedule(
+  config: Config,
+  key: string,
+  every: HumanDuration,
+  initialDelay: HumanDuration,
+): SchedulerServiceTaskScheduleDefinition {
+  return {
+    frequency: readDuration(config, key, every),
+    timeout: every,
+    initialDelay,
+  };
 }
 
 function readWarnMargin(config: Config): number {

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -64,29 +67,40 @@ export function conditionalCatalogRead(userEntityRef: string): PolicyDecision {
 }
 
 /**
- * The catalog's read permission as a policy might decide it: conditional for `conditional`
- * (the catalog applies the condition), denied to `denied`, allowed to everyone else; every other
- * permission allowed.
+ * The catalog's read permission as a policy might decide it, for `authorizeConditional`:
+ * conditional for `conditional` (the catalog applies the condition), denied to `denied`,
+ * allowed to everyone else.
+ */
+export function catalogReadDecisions(users: {
+  conditional: string;
+  denied?: string;
+}): PermissionsService['authorizeConditional'] {
+  return async (requests, options) =>
+    requests.map((): PolicyDecision => {
+      const user = callerOf(options).userEntityRef;
+      if (user === users.conditional) {
+        return conditionalCatalogRead(user);
+      }
+      return {
+        result:
+          users.denied !== undefined && user === users.denied
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      };
+    });
+}
+
+/**
+ * Every permission allowed but the catalog's read permission, decided as
+ * {@link catalogReadDecisions} says.
  */
 export function catalogReadPermission(users: {
   conditional: string;
-  denied: string;
+  denied?: string;
 }) {
   return mockServices.permissions.mock({
     authorize: async requests =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async (requests, options) =>
-      requests.map((): PolicyDecision => {
-        const user = callerOf(options).userEntityRef;
-        if (user === users.conditional) {
-          return conditionalCatalogRead(user);
-        }
-        return {
-          result:
-            user === users.denied
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        };
-      }),
+    authorizeConditional: catalogReadDecisions(users),
   });
 }

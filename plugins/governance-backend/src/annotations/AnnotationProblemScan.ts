@@ -15,7 +15,10 @@ import {
   parseGovernanceAnnotations,
   TierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { readCatalogPages } from '../catalog/readGovernedEntities';
+import {
+  ENTITY_FIELDS,
+  readCatalogPages,
+} from '../catalog/readGovernedEntities';
 import { readHeldBackEntities } from '../catalog/readHeldBackEntities';
 import { specRef } from '../catalog/specRef';
 import {
@@ -99,15 +102,7 @@ export class AnnotationProblemScan {
       catalog: this.deps.catalog,
       credentials: await this.deps.auth.getOwnServiceCredentials(),
       // Every entity: a typo in a key (governance/teir) is a problem too.
-      fields: [
-        'kind',
-        'metadata.namespace',
-        'metadata.name',
-        'metadata.title',
-        'metadata.annotations',
-        'spec.owner',
-        'status.items',
-      ],
+      fields: [...ENTITY_FIELDS, 'status.items'],
     })) {
       for (const entity of page) {
         const refused = this.refusedProblems(entity);

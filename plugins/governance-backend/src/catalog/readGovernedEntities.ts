@@ -10,6 +10,21 @@ import {
 const PAGE_SIZE = 500;
 
 /**
+ * The fields that name an entity and its owner and carry its annotations: what every
+ * governance task reads of an entity.
+ *
+ * @internal
+ */
+export const ENTITY_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.owner',
+];
+
+/**
  * Pages through every catalog entity that declares one of the configured tiers, reading only
  * the fields governance needs, so a 10,000-entity catalog never sits in memory at once.
  *
@@ -32,12 +47,7 @@ export async function* readGovernedEntities(options: {
       ],
     },
     fields: [
-      'kind',
-      'metadata.namespace',
-      'metadata.name',
-      'metadata.title',
-      'metadata.annotations',
-      'spec.owner',
+      ...ENTITY_FIELDS,
       'spec.system',
       'spec.domain',
       ...(options.extraFields ?? []),

@@ -1,8 +1,5 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   AdrDetail,
   AdrImpact,
@@ -10,8 +7,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import {
-  callerOf,
-  conditionalCatalogRead,
+  catalogReadPermission,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
 import {
@@ -21,6 +17,19 @@ import {
   getAsUser,
   adrsOf,
 } from '../__testUtils__/adrBackend';
+
+/** `POST /adrs/:id/retrospectives` as `user` (the default mock user without one). */
+function recordRetrospective(
+  server: Parameters<typeof request>[0],
+  adrId: string,
+  body: object,
+  user?: string,
+) {
+  return request(server)
+    .post(`/api/governance/adrs/${adrId}/retrospectives`)
+    .set('Authorization', mockCredentials.user.header(user))
+    .send(body);
+}
 
 describe('ADR routes', () => {
   it("lists an entity's ADRs, read on first view, with their status and retrospective", async () => {
@@ -87,10 +96,12 @@ describe('ADR routes', () => {
   it('records a retrospective, after which the ADR is no longer overdue', async () => {
     const server = await startAdrBackend();
     const { items } = await adrsOf(server, 'checkout-web');
-    const res = await request(server)
-      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
-      .set('Authorization', mockCredentials.user.header('user:default/li.wei'))
-      .send({ date: '2026-11-20', outcome: 'keep', notes: 'Still right.' });
+    const res = await recordRetrospective(
+      server,
+      items[0].id,
+      { date: '2026-11-20', outcome: 'keep', notes: 'Still right.' },
+      'user:default/li.wei',
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       adrId: items[0].id,
@@ -102,20 +113,22 @@ describe('ADR routes', () => {
     expect(after.retrospective.state).toBe('recorded');
     expect(after.retrospectives).toHaveLength(1);
 
-    const bad = await request(server)
-      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
-      .set('Authorization', mockCredentials.user.header())
-      .send({ date: '2999-01-01', outcome: 'maybe', notes: '' });
+    const bad = await recordRetrospective(server, items[0].id, {
+      date: '2999-01-01',
+      outcome: 'maybe',
+      notes: '',
+    });
     expect(bad.status).toBe(400);
     // The contract's checks answer first, every problem at once; the date's, once it has the
     // contract's shape.
     expect(bad.body.error.message).toMatch(
       /outcome "maybe" is not allowed, expected one of keep, revise, supersede.*notes is required/,
     );
-    const ahead = await request(server)
-      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
-      .set('Authorization', mockCredentials.user.header())
-      .send({ date: '2999-01-01', outcome: 'keep', notes: ' ' });
+    const ahead = await recordRetrospective(server, items[0].id, {
+      date: '2999-01-01',
+      outcome: 'keep',
+      notes: ' ',
+    });
     expect(ahead.status).toBe(400);
     expect(ahead.body.error.message).toMatch(
       /date 2999-01-01 is in the future.*notes are required/,
@@ -125,10 +138,11 @@ describe('ADR routes', () => {
   it('answers 403 to a user without governance.retrospective.create', async () => {
     const server = await startAdrBackend({ permission: AuthorizeResult.DENY });
     const { items } = await adrsOf(server, 'checkout-web');
-    const res = await request(server)
-      .post(`/api/governance/adrs/${items[0].id}/retrospectives`)
-      .set('Authorization', mockCredentials.user.header())
-      .send({ date: '2026-11-20', outcome: 'keep', notes: 'x' });
+    const res = await recordRetrospective(server, items[0].id, {
+      date: '2026-11-20',
+      outcome: 'keep',
+      notes: 'x',
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('governance.retrospective.create');
   });
@@ -206,17 +220,7 @@ describe('ADR routes', () => {
         caller.userEntityRef === JANE &&
         ref === 'component:default/payments-api',
     );
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: async (requests, options) =>
-        requests.map(
-          (): PolicyDecision =>
-            callerOf(options).userEntityRef === JANE
-              ? conditionalCatalogRead(JANE)
-              : { result: AuthorizeResult.ALLOW },
-        ),
-    });
+    const permissions = catalogReadPermission({ conditional: JANE });
     const server = await startAdrBackend({
       permission: permissions.factory,
       catalog,

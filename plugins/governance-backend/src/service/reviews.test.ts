@@ -7,15 +7,11 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { governancePlugin } from '../plugin';
 import {
-  callerOf,
-  conditionalCatalogRead,
+  catalogReadDecisions,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
 
@@ -62,13 +58,7 @@ const councilPermissions = mockServices.permissions.mock({
   },
   // The catalog's read permission: conditional for Jane (the catalog hides the vault from her),
   // allowed to everyone else.
-  authorizeConditional: async (requests, options) =>
-    requests.map(
-      (): PolicyDecision =>
-        callerOf(options).userEntityRef === JANE
-          ? conditionalCatalogRead(JANE)
-          : { result: AuthorizeResult.ALLOW },
-    ),
+  authorizeConditional: catalogReadDecisions({ conditional: JANE }),
 });
 
 const vault: Entity = {
