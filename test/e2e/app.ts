@@ -24,17 +24,7 @@ export async function openEntity(
   identity: ExampleIdentity = 'council member',
 ) {
   await expect(async () => {
-    await page.goto(`/catalog/default/component/${name}`);
-    // On a busy machine a session's refresh can time out, which shows the sign-in page (or its
-    // error) again; sign in once more, as a user would.
-    const chooseAgain = page.getByRole('button', { name: 'Choose again' });
-    if (await chooseAgain.isVisible()) {
-      await chooseAgain.click();
-    }
-    const enter = page.getByRole('button', { name: `Enter as ${identity}` });
-    if (await enter.isVisible()) {
-      await enter.click();
-    }
+    await gotoSignedIn(page, `/catalog/default/component/${name}`, identity);
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
       timeout: 20_000,
     });
@@ -52,4 +42,25 @@ export function setCouncilMembers(members: string) {
       .readFileSync(path.join(__dirname, 'fixtures/council.yaml'), 'utf8')
       .replace('members: []', `members: ${members}`),
   );
+}
+
+/**
+ * Opens a page of the app. On a busy machine a session's refresh can time out, which shows the
+ * sign-in page (or its error) again; this signs in once more, as a user would. Call it inside
+ * `expect(...).toPass()`, since the sign-in page may show only after the check.
+ */
+export async function gotoSignedIn(
+  page: Page,
+  url: string,
+  identity: ExampleIdentity = 'council member',
+) {
+  await page.goto(url);
+  const chooseAgain = page.getByRole('button', { name: 'Choose again' });
+  if (await chooseAgain.isVisible()) {
+    await chooseAgain.click();
+  }
+  const enter = page.getByRole('button', { name: `Enter as ${identity}` });
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
 }

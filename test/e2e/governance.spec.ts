@@ -508,7 +508,9 @@ test.describe('Review queue', () => {
       await page.reload();
       await expect(escalation).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 90_000, intervals: [3_000] });
-    await expect(escalation).toContainText('failing-check');
+    await expect(escalation).toContainText(
+      'Raised by the escalation trigger “Failing check”',
+    );
     await page.screenshot({
       path: path.join(screenshots, 'review-queue.png'),
       fullPage: true,

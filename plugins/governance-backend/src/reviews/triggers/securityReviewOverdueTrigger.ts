@@ -21,8 +21,12 @@ export function securityReviewOverdueTrigger(options: {
       priority: 'high',
       title: 'Security review overdue',
       description:
-        `${f.entityRef} (tier ${f.tier}) needs a security review ${f.result.target}; ` +
-        `the last one was ${f.result.actual ?? 'never recorded'}.`,
+        `${f.entityRef} (tier ${f.tier}) needs a security review (${f.result.target}); ` +
+        `${
+          f.result.actual
+            ? `it was ${f.result.actual}`
+            : 'none was ever recorded'
+        }.`,
       causeKey: `${f.entityRef}:${f.failingSince}`,
     }),
   });
