@@ -1,6 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
+  complianceCounts,
   ComplianceEntityPage,
   ComplianceFilter,
   ComplianceGroupBy,
@@ -9,6 +10,7 @@ import {
 import { screen } from '@testing-library/react';
 import { GovernanceApi, governanceApiRef } from '../api';
 import { ComplianceView } from '../components/ComplianceView';
+import { mockComplianceApi } from './mockGovernanceApi';
 import {
   paymentsEntities,
   paymentsRollupBySystem,
@@ -40,6 +42,33 @@ export async function entities(
     totalItems: paymentsEntities.length,
     ...page,
   };
+}
+
+/** Answers every roll-up with no groups: nothing has been evaluated, or nothing matches. */
+export async function noResults(
+  groupBy: ComplianceGroupBy,
+  filter: ComplianceFilter = {},
+): Promise<ComplianceRollup> {
+  return {
+    groupBy,
+    filter,
+    groups: [],
+    totals: { entities: 0, counts: complianceCounts({}) },
+  };
+}
+
+/**
+ * A governance API for the Compliance view that answers roll-ups with {@link rollup} and entity
+ * pages with {@link entities}, unless the test gives other answers.
+ */
+export function paymentsComplianceApi(
+  answers: Parameters<typeof mockComplianceApi>[0] = {},
+) {
+  return mockComplianceApi({
+    getComplianceRollup: rollup,
+    getComplianceEntities: entities,
+    ...answers,
+  });
 }
 
 /** Renders the Compliance view at `url`, with entity links mounted. */

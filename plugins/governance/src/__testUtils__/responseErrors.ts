@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { screen } from '@testing-library/react';
 
 /** The error GovernanceClient throws for a failed request, built from a real Response. */
 export async function responseError(
@@ -54,4 +55,15 @@ export function refusedWith(
     const { statusText, name } = REFUSALS[status];
     throw await backendError(status, statusText, { name, message });
   };
+}
+
+/**
+ * Expects the view to show a refused request the way ResponseErrorPanel does, with the status
+ * (e.g. `Request failed with 500 Internal Server Error`) and the backend's reason, and no table.
+ */
+export async function expectRefusalShown(status: string, reason: string) {
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent(status);
+  expect(alert).toHaveTextContent(reason);
+  expect(screen.queryByRole('table')).toBeNull();
 }

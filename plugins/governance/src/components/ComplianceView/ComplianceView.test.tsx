@@ -6,12 +6,17 @@ import {
   entities,
   groupCells,
   groupRow,
+  noResults,
   payments,
+  paymentsComplianceApi,
   renderComplianceView,
   rollup,
 } from '../../__testUtils__/complianceView';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
-import { responseError } from '../../__testUtils__/responseErrors';
+import {
+  expectRefusalShown,
+  refusedWith,
+} from '../../__testUtils__/responseErrors';
 
 /** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
 function daysAgo(n: number): string {
@@ -88,10 +93,7 @@ describe('ComplianceView', () => {
   });
 
   it('narrows to a group when its row is clicked, rolls it up by system and lists its entities', async () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: rollup,
-      getComplianceEntities: entities,
-    });
+    const api = paymentsComplianceApi();
     await renderComplianceView(api);
 
     await screen.findByRole('table', { name: 'Compliance by owner' });
@@ -142,10 +144,7 @@ describe('ComplianceView', () => {
   });
 
   it('narrows further to the entities without a system from a linked view', async () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: rollup,
-      getComplianceEntities: entities,
-    });
+    const api = paymentsComplianceApi();
     await renderComplianceView(
       api,
       '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
@@ -171,10 +170,7 @@ describe('ComplianceView', () => {
   });
 
   it('widens the view again when a filter is removed or all are cleared', async () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: rollup,
-      getComplianceEntities: entities,
-    });
+    const api = paymentsComplianceApi();
     await renderComplianceView(
       api,
       '/architecture-council?groupBy=domain&owner=group%3Adefault%2Fpayments&system=',
@@ -265,9 +261,7 @@ describe('ComplianceView', () => {
   });
 
   it('draws the trend of the narrowed view over the picked range', async () => {
-    const api = mockComplianceApi({
-      getComplianceRollup: rollup,
-      getComplianceEntities: entities,
+    const api = paymentsComplianceApi({
       getComplianceTrend: async (filter = {}) => ({
         filter,
         points: [
@@ -306,12 +300,7 @@ describe('ComplianceView', () => {
 
   it('explains where results come from when nothing has been evaluated yet', async () => {
     const api = mockComplianceApi({
-      getComplianceRollup: async (groupBy, filter = {}) => ({
-        groupBy,
-        filter,
-        groups: [],
-        totals: { entities: 0, counts: complianceCounts({}) },
-      }),
+      getComplianceRollup: noResults,
     });
     await renderComplianceView(api);
 
@@ -326,12 +315,7 @@ describe('ComplianceView', () => {
 
   it('says so when no entity matches the filter, keeping the way back', async () => {
     const api = mockComplianceApi({
-      getComplianceRollup: async (groupBy, filter = {}) => ({
-        groupBy,
-        filter,
-        groups: [],
-        totals: { entities: 0, counts: complianceCounts({}) },
-      }),
+      getComplianceRollup: noResults,
       getComplianceEntities: async (filter = {}) => ({
         filter,
         items: [],
@@ -355,23 +339,17 @@ describe('ComplianceView', () => {
   });
 
   it('shows the backend error when the roll-up cannot be loaded', async () => {
-    const error = await responseError(500, 'Internal Server Error', {
-      error: { name: 'Error', message: 'The results store is not reachable' },
-      request: { method: 'GET', url: '/api/governance/compliance' },
-      response: { statusCode: 500 },
-    });
     const api = mockComplianceApi({
-      getComplianceRollup: async () => {
-        throw error;
-      },
+      getComplianceRollup: refusedWith(
+        500,
+        'The results store is not reachable',
+      ),
     });
     await renderComplianceView(api);
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
+    await expectRefusalShown(
       'Error: Request failed with 500 Internal Server Error',
+      'The results store is not reachable',
     );
-    expect(alert).toHaveTextContent('The results store is not reachable');
-    expect(screen.queryByRole('table')).toBeNull();
   });
 });

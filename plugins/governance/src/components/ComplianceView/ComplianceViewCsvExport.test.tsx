@@ -1,39 +1,31 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  entities,
   payments,
+  paymentsComplianceApi,
   renderComplianceView,
   rollup,
 } from '../../__testUtils__/complianceView';
+import { mockDownloads } from '../../__testUtils__/downloads';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
-import { responseError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 
 describe('ComplianceView', () => {
   describe('CSV export', () => {
-    let clicked: HTMLAnchorElement[];
+    const clicked = mockDownloads('blob:compliance');
 
-    beforeEach(() => {
-      clicked = [];
-      // jsdom has neither object URLs nor downloads.
-      URL.createObjectURL = jest.fn(() => 'blob:compliance');
-      URL.revokeObjectURL = jest.fn();
-      jest
-        .spyOn(HTMLAnchorElement.prototype, 'click')
-        .mockImplementation(function record(this: HTMLAnchorElement) {
-          clicked.push(this);
-        });
-    });
-
-    afterEach(() => {
-      jest.restoreAllMocks();
-    });
+    /** Exports from the card around `table` and waits for the download. */
+    async function exportCardOf(table: HTMLElement) {
+      const card = table.closest('.MuiCard-root') as HTMLElement;
+      await userEvent.click(
+        within(card).getByRole('button', { name: 'Export CSV' }),
+      );
+      await waitFor(() => expect(clicked).toHaveLength(1));
+    }
 
     it('downloads the roll-up as it is on screen', async () => {
       const csv = new Blob(['owner,entities\n'], { type: 'text/csv' });
-      const api = mockComplianceApi({
-        getComplianceRollup: rollup,
-        getComplianceEntities: entities,
+      const api = paymentsComplianceApi({
         exportComplianceCsv: async () => csv,
       });
       await renderComplianceView(
@@ -41,15 +33,9 @@ describe('ComplianceView', () => {
         '/architecture-council?groupBy=system&owner=group%3Adefault%2Fpayments',
       );
 
-      const groups = await screen.findByRole('table', {
-        name: 'Compliance by system',
-      });
-      const card = groups.closest('.MuiCard-root') as HTMLElement;
-      await userEvent.click(
-        within(card).getByRole('button', { name: 'Export CSV' }),
+      await exportCardOf(
+        await screen.findByRole('table', { name: 'Compliance by system' }),
       );
-
-      await waitFor(() => expect(clicked).toHaveLength(1));
       expect(api.exportComplianceCsv).toHaveBeenCalledWith({
         view: 'groups',
         groupBy: 'system',
@@ -65,9 +51,7 @@ describe('ComplianceView', () => {
     });
 
     it('downloads every entity of the narrowed view from the entity list', async () => {
-      const api = mockComplianceApi({
-        getComplianceRollup: rollup,
-        getComplianceEntities: entities,
+      const api = paymentsComplianceApi({
         exportComplianceCsv: async () => new Blob(['entityRef\n']),
       });
       await renderComplianceView(
@@ -75,13 +59,9 @@ describe('ComplianceView', () => {
         '/architecture-council?owner=group%3Adefault%2Fpayments&system=',
       );
 
-      const list = await screen.findByRole('table', { name: 'Entities' });
-      const card = list.closest('.MuiCard-root') as HTMLElement;
-      await userEvent.click(
-        within(card).getByRole('button', { name: 'Export CSV' }),
+      await exportCardOf(
+        await screen.findByRole('table', { name: 'Entities' }),
       );
-
-      await waitFor(() => expect(clicked).toHaveLength(1));
       expect(api.exportComplianceCsv).toHaveBeenCalledWith({
         view: 'entities',
         filter: { owner: payments, system: '' },
@@ -90,16 +70,9 @@ describe('ComplianceView', () => {
     });
 
     it('says why the export failed', async () => {
-      const error = await responseError(403, 'Forbidden', {
-        error: { name: 'NotAllowedError', message: 'Unauthorized' },
-        request: { method: 'GET', url: '/api/governance/compliance.csv' },
-        response: { statusCode: 403 },
-      });
       const api = mockComplianceApi({
         getComplianceRollup: rollup,
-        exportComplianceCsv: async () => {
-          throw error;
-        },
+        exportComplianceCsv: refusedWith(403, 'Unauthorized'),
       });
       await renderComplianceView(api);
 

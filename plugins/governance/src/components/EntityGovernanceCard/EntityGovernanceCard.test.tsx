@@ -6,6 +6,7 @@ import {
 } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { GovernanceApi } from '../../api';
 import { responseError } from '../../__testUtils__/responseErrors';
 import {
   criticalSummary,
@@ -15,12 +16,14 @@ import {
 } from '../../__testUtils__/scorecards';
 import { EntityGovernanceCard } from './EntityGovernanceCard';
 
+/** Renders the card on the page of `entity`, the annotated payments-api unless named. */
+async function renderCard(api: GovernanceApi, entity = annotatedEntity) {
+  await renderForEntity(<EntityGovernanceCard />, { entity, api });
+}
+
 describe('EntityGovernanceCard', () => {
   it('shows the tier, how many scorecard checks are in each state, and the owners', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => criticalSummary),
-    });
+    await renderCard(mockGovernanceApi(async () => criticalSummary));
 
     expect(await screen.findByText('Governance')).toBeInTheDocument();
     const tier = screen.getByTestId('governance-tier');
@@ -66,10 +69,7 @@ describe('EntityGovernanceCard', () => {
         })),
       },
     };
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => allPassing),
-    });
+    await renderCard(mockGovernanceApi(async () => allPassing));
 
     expect(
       await screen.findByTestId('governance-card-pass-count'),
@@ -83,10 +83,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('counts checks that pass only narrowly as warnings', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => refreshedCriticalSummary),
-    });
+    await renderCard(mockGovernanceApi(async () => refreshedCriticalSummary));
 
     expect(
       await screen.findByTestId('governance-card-warn-count'),
@@ -97,10 +94,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('sums up the decision scope in one line', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => criticalSummary),
-    });
+    await renderCard(mockGovernanceApi(async () => criticalSummary));
 
     expect(
       await screen.findByTestId('governance-card-decision-scope'),
@@ -110,10 +104,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('flags invalid annotations and a missing tier', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => invalidSummary),
-    });
+    await renderCard(mockGovernanceApi(async () => invalidSummary));
 
     expect(
       await screen.findByTestId('governance-card-problems'),
@@ -129,10 +120,10 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('shows a short hint for an entity without governance annotations', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: unannotatedEntity,
-      api: mockGovernanceApi(async () => unannotatedSummary),
-    });
+    await renderCard(
+      mockGovernanceApi(async () => unannotatedSummary),
+      unannotatedEntity,
+    );
 
     const empty = await screen.findByTestId('governance-card-empty');
     expect(empty).toHaveTextContent('No governance annotations yet');
@@ -141,10 +132,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('shows progress while the summary loads', async () => {
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(() => new Promise(() => {})),
-    });
+    await renderCard(mockGovernanceApi(() => new Promise(() => {})));
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
@@ -155,12 +143,11 @@ describe('EntityGovernanceCard', () => {
       'Internal Server Error',
       'upstream connect error',
     );
-    await renderForEntity(<EntityGovernanceCard />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => {
+    await renderCard(
+      mockGovernanceApi(async () => {
         throw error;
       }),
-    });
+    );
 
     expect(
       await screen.findByText(

@@ -11,7 +11,8 @@ import {
 } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { responseError } from '../../__testUtils__/responseErrors';
+import { GovernanceApi } from '../../api';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { approvedEscalation, reviewPage } from '../../__testUtils__/reviews';
 import {
   criticalSummary,
@@ -22,13 +23,15 @@ import {
 import { checkRow, expectCheckRow } from '../../__testUtils__/scorecardRows';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
+/** Renders the Governance tab on the page of `entity`, the annotated payments-api unless named. */
+async function renderTab(api: GovernanceApi, entity = annotatedEntity) {
+  await renderForEntity(<EntityGovernanceContent />, { entity, api });
+}
+
 describe('EntityGovernanceContent', () => {
   it('shows one scorecard row per check with state, target, actual and where the value came from', async () => {
     const api = mockGovernanceApi(async () => criticalSummary);
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api,
-    });
+    await renderTab(api);
 
     const tier = await screen.findByTestId('governance-tier');
     expect(tier).toHaveTextContent('critical');
@@ -102,10 +105,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('marks a stale measurement', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => criticalSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => criticalSummary));
 
     await screen.findByRole('table', { name: 'Scorecard' });
     expectCheckRow('coverage', {
@@ -134,10 +134,7 @@ describe('EntityGovernanceContent', () => {
           finishRefresh = resolve;
         }),
     );
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api,
-    });
+    await renderTab(api);
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Refresh' }),
@@ -182,10 +179,7 @@ describe('EntityGovernanceContent', () => {
         points: [{ date: today, passing: 1, total: 5 }],
       }),
     );
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api,
-    });
+    await renderTab(api);
 
     expect(
       await screen.findByText(
@@ -219,20 +213,12 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an error when refresh fails and keeps the last results', async () => {
-    const error = await responseError(500, 'Internal Server Error', {
-      error: { name: 'Error', message: 'The facts store is not reachable' },
-      request: { method: 'POST', url: '/api/governance/scorecard/refresh' },
-      response: { statusCode: 500 },
-    });
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(
+    await renderTab(
+      mockGovernanceApi(
         async () => criticalSummary,
-        async () => {
-          throw error;
-        },
+        refusedWith(500, 'The facts store is not reachable'),
       ),
-    });
+    );
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Refresh' }),
@@ -253,10 +239,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('links the owner, tech lead and architect to the catalog and shows monitoring and runbook links', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => criticalSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => criticalSummary));
 
     const ownership = within(
       await screen.findByRole('table', { name: 'Ownership' }),
@@ -283,10 +266,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows decision scope lists', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => criticalSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => criticalSummary));
 
     expect(
       await screen.findByTestId('governance-decision-scope'),
@@ -309,10 +289,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('explains why the decision scope is unknown', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => invalidSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => invalidSummary));
 
     expect(
       await screen.findByTestId('governance-decision-scope'),
@@ -323,10 +300,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows invalid annotations as a warning', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => invalidSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => invalidSummary));
 
     const problems = within(await screen.findByTestId('governance-problems'));
     expect(
@@ -341,10 +315,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('says no valid tier is declared and shows no scorecard, but still shows ownership', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => invalidSummary),
-    });
+    await renderTab(mockGovernanceApi(async () => invalidSummary));
 
     expect(await screen.findByTestId('governance-no-tier')).toHaveTextContent(
       'No valid tier is declared',
@@ -361,10 +332,10 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an empty state with a YAML snippet for an entity without governance annotations', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: unannotatedEntity,
-      api: mockGovernanceApi(async () => unannotatedSummary),
-    });
+    await renderTab(
+      mockGovernanceApi(async () => unannotatedSummary),
+      unannotatedEntity,
+    );
 
     expect(
       await screen.findByText('No governance annotations yet'),
@@ -387,10 +358,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows progress while the summary loads', async () => {
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(() => new Promise(() => {})),
-    });
+    await renderTab(mockGovernanceApi(() => new Promise(() => {})));
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
     expect(screen.queryByTestId('governance-tier')).toBeNull();
@@ -405,10 +373,7 @@ describe('EntityGovernanceContent', () => {
       {},
       { getEntityAdrs: async () => paymentsEntityAdrs },
     );
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api,
-    });
+    await renderTab(api);
 
     const table = await screen.findByRole('table', {
       name: 'Architecture decisions',
@@ -431,10 +396,7 @@ describe('EntityGovernanceContent', () => {
       {},
       { listReviews: async query => reviewPage([approvedEscalation], query) },
     );
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api,
-    });
+    await renderTab(api);
 
     const reviews = await screen.findByRole('table', { name: 'Reviews' });
     expect(
@@ -451,20 +413,14 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an error panel when the summary cannot be loaded', async () => {
-    const error = await responseError(404, 'Not Found', {
-      error: {
-        name: 'NotFoundError',
-        message: 'No entity component:default/payments-api in the catalog',
-      },
-      request: { method: 'GET', url: '/api/governance/summary' },
-      response: { statusCode: 404 },
-    });
-    await renderForEntity(<EntityGovernanceContent />, {
-      entity: annotatedEntity,
-      api: mockGovernanceApi(async () => {
-        throw error;
-      }),
-    });
+    await renderTab(
+      mockGovernanceApi(
+        refusedWith(
+          404,
+          'No entity component:default/payments-api in the catalog',
+        ),
+      ),
+    );
 
     expect(
       await screen.findByText('Error: Request failed with 404 Not Found'),

@@ -4,20 +4,27 @@ import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { responseError } from '../../__testUtils__/responseErrors';
+import { backendError } from '../../__testUtils__/responseErrors';
 import {
   criticalSummary,
   p95LatencyWaiver,
   waivedCriticalSummary,
 } from '../../__testUtils__/scorecards';
 import { checkRow, expectCheckRow } from '../../__testUtils__/scorecardRows';
+import { GovernanceApi } from '../../api';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
 describe('EntityGovernanceContent', () => {
   describe('waivers', () => {
     // usePermission caches the decision for the whole file, so every test here is allowed;
     // the refusal is tested in ScorecardSection.test.tsx.
-    const allowed = () => mockPermissionApi('ALLOW');
+    async function renderTab(api: GovernanceApi) {
+      await renderForEntity(<EntityGovernanceContent />, {
+        entity: annotatedEntity,
+        api,
+        permissionApi: mockPermissionApi('ALLOW'),
+      });
+    }
 
     it('grants a waiver with a reason and an expiry date', async () => {
       let stored = criticalSummary;
@@ -27,11 +34,7 @@ describe('EntityGovernanceContent', () => {
           return p95LatencyWaiver;
         },
       });
-      await renderForEntity(<EntityGovernanceContent />, {
-        entity: annotatedEntity,
-        api,
-        permissionApi: allowed(),
-      });
+      await renderTab(api);
 
       // Failing, warning and unknown checks can be waived; passing and waived ones cannot.
       for (const [checkId, title] of [
@@ -104,11 +107,7 @@ describe('EntityGovernanceContent', () => {
           };
         },
       });
-      await renderForEntity(<EntityGovernanceContent />, {
-        entity: annotatedEntity,
-        api,
-        permissionApi: allowed(),
-      });
+      await renderTab(api);
 
       const revoke = await checkRow('p95-latency').findByRole('button', {
         name: 'Revoke waiver for p95 latency',
@@ -152,13 +151,9 @@ describe('EntityGovernanceContent', () => {
     });
 
     it('says why a waiver could not be revoked and shows what is stored now', async () => {
-      const conflict = await responseError(409, 'Conflict', {
-        error: {
-          name: 'ConflictError',
-          message: `Waiver ${p95LatencyWaiver.id} is already revoked`,
-        },
-        request: { method: 'DELETE', url: '/api/governance/waivers' },
-        response: { statusCode: 409 },
+      const conflict = await backendError(409, 'Conflict', {
+        name: 'ConflictError',
+        message: `Waiver ${p95LatencyWaiver.id} is already revoked`,
       });
       let stored = waivedCriticalSummary;
       const api = mockGovernanceApi(async () => stored, undefined, undefined, {
@@ -168,11 +163,7 @@ describe('EntityGovernanceContent', () => {
           throw conflict;
         },
       });
-      await renderForEntity(<EntityGovernanceContent />, {
-        entity: annotatedEntity,
-        api,
-        permissionApi: allowed(),
-      });
+      await renderTab(api);
 
       await userEvent.click(
         await checkRow('p95-latency').findByRole('button', {
@@ -201,11 +192,7 @@ describe('EntityGovernanceContent', () => {
         undefined,
         { revokeWaiver: async () => p95LatencyWaiver },
       );
-      await renderForEntity(<EntityGovernanceContent />, {
-        entity: annotatedEntity,
-        api,
-        permissionApi: allowed(),
-      });
+      await renderTab(api);
       const revoke = await checkRow('p95-latency').findByRole('button', {
         name: 'Revoke waiver for p95 latency',
       });
