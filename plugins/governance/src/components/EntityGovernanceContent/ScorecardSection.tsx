@@ -104,6 +104,10 @@ const useStyles = makeStyles({
   state: { minWidth: 160, maxWidth: 280 },
   annotationKey: { whiteSpace: 'nowrap' },
   waiverAction: { marginTop: 4, padding: '0 6px', minWidth: 0 },
+  // The links to the review and the ADR read as part of the note, in its size.
+  waiverNote: {
+    '& button': { fontSize: 'inherit', verticalAlign: 'baseline' },
+  },
 });
 
 function WaiverNote(props: {
@@ -112,11 +116,13 @@ function WaiverNote(props: {
   onOpenAdr: (id: string) => void;
 }) {
   const { expiresAt, createdBy, reason, review, adr } = props.waiver;
+  const classes = useStyles();
   return (
     <Typography
       variant="caption"
       color="textSecondary"
       display="block"
+      className={classes.waiverNote}
       data-testid="governance-waiver"
     >
       Waived until {formatDate(expiresAt)} by{' '}
