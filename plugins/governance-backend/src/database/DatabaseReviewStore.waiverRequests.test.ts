@@ -1,6 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
-import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { NewReviewItem } from './ReviewStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
@@ -69,27 +68,6 @@ describe.each(databases.eachSupportedId())(
       expect(
         await store.findOpenWaiverRequest(ref, 'coverage'),
       ).toBeUndefined();
-    });
-
-    it('keeps the review and the ADR a waiver was granted in', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseWaiverStore(knex);
-      await store.createWaiver({
-        id: '00000000-0000-4000-8000-000000000002',
-        entityRef: 'component:default/payments',
-        checkId: 'coverage',
-        reason: 'Rewrite in progress',
-        expiresAt: '2027-01-31T23:59:59.000Z',
-        createdBy: 'user:default/grace',
-        createdAt: '2026-12-06T10:00:00.000Z',
-        review: { id: '00000000-0000-4000-8000-0000000000aa', number: 7 },
-        adr: 'adr-1',
-      });
-      const [waiver] = await store.listWaivers(['component:default/payments']);
-      expect(waiver).toMatchObject({
-        review: { id: '00000000-0000-4000-8000-0000000000aa', number: 7 },
-        adr: 'adr-1',
-      });
     });
   },
 );

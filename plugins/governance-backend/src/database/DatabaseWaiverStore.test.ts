@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
@@ -6,19 +7,30 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+/** A waiver of payments' coverage check; `fields` are what a test cares about. */
+function coverageWaiver(
+  fields: Omit<Waiver, 'entityRef' | 'checkId' | 'reason'>,
+): Waiver {
+  return {
+    entityRef: 'component:default/payments',
+    checkId: 'coverage',
+    reason: 'Rewrite in progress',
+    ...fields,
+  };
+}
+
 describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
   it('records grant and revocation, and refuses a second revocation', async () => {
     const knex = await migratedDatabase(databases, databaseId);
     const store = new DatabaseWaiverStore(knex);
-    await store.createWaiver({
-      id: '00000000-0000-4000-8000-000000000001',
-      entityRef: 'component:default/payments',
-      checkId: 'coverage',
-      reason: 'Rewrite in progress',
-      expiresAt: '2026-12-31T23:59:59.000Z',
-      createdBy: 'user:default/grace.hopper',
-      createdAt: '2026-11-25T10:00:00.000Z',
-    });
+    await store.createWaiver(
+      coverageWaiver({
+        id: '00000000-0000-4000-8000-000000000001',
+        expiresAt: '2026-12-31T23:59:59.000Z',
+        createdBy: 'user:default/grace.hopper',
+        createdAt: '2026-11-25T10:00:00.000Z',
+      }),
+    );
     const revoked = await store.revokeWaiver(
       '00000000-0000-4000-8000-000000000001',
       'user:default/amir.karimi',
@@ -42,5 +54,25 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
     expect(
       await store.listWaivers(['component:default/payments']),
     ).toHaveLength(1);
+  });
+
+  it('keeps the review and the ADR a waiver was granted in', async () => {
+    const knex = await migratedDatabase(databases, databaseId);
+    const store = new DatabaseWaiverStore(knex);
+    await store.createWaiver(
+      coverageWaiver({
+        id: '00000000-0000-4000-8000-000000000002',
+        expiresAt: '2027-01-31T23:59:59.000Z',
+        createdBy: 'user:default/grace',
+        createdAt: '2026-12-06T10:00:00.000Z',
+        review: { id: '00000000-0000-4000-8000-0000000000aa', number: 7 },
+        adr: 'adr-1',
+      }),
+    );
+    const [waiver] = await store.listWaivers(['component:default/payments']);
+    expect(waiver).toMatchObject({
+      review: { id: '00000000-0000-4000-8000-0000000000aa', number: 7 },
+      adr: 'adr-1',
+    });
   });
 });
