@@ -17,6 +17,7 @@ import {
   chunks,
   DbTimestamp,
   HiddenEntities,
+  readPage,
   toIso,
   whereVisible,
 } from './util';
@@ -297,8 +298,6 @@ export class DatabaseAdrStore implements AdrStore {
     hidden?: HiddenEntities,
   ): Promise<AdrIndexPage> {
     const today = now.toISOString().slice(0, 10);
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 25;
     const filtered = () => {
       const q = whereVisible(this.db<AdrRow>('adrs'), hidden);
       if (query.status?.length) {
@@ -359,7 +358,6 @@ export class DatabaseAdrStore implements AdrStore {
       }
       return q;
     };
-    const [{ count }] = await filtered().count({ count: '*' });
     const order =
       query.order ?? (query.sort === 'date' || !query.sort ? 'desc' : 'asc');
     const column = { date: 'date', title: 'title', entity: 'entity_ref' }[
@@ -367,13 +365,16 @@ export class DatabaseAdrStore implements AdrStore {
     ];
     // Undated ADRs last in either order; spelled out, as knex drops the column itself from a
     // `nulls: 'last'` ordering on SQLite.
-    const rows = await filtered()
-      .orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column])
-      .orderBy(column, order)
-      .orderBy('entity_ref', 'asc')
-      .orderBy('path', 'asc')
-      .offset(offset)
-      .limit(limit);
+    const { rows, ...counted } = await readPage<AdrRow>(
+      filtered,
+      { offset: query.offset ?? 0, limit: query.limit ?? 25 },
+      q =>
+        q
+          .orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column])
+          .orderBy(column, order)
+          .orderBy('entity_ref', 'asc')
+          .orderBy('path', 'asc'),
+    );
     const chains = await readChains(
       this.db,
       rows.map(row => row.id),
@@ -382,9 +383,7 @@ export class DatabaseAdrStore implements AdrStore {
     const items = await this.summaries(rows, now);
     return {
       items: items.map(item => ({ ...item, chain: chains.get(item.id) })),
-      totalItems: Number(count),
-      offset,
-      limit,
+      ...counted,
     };
   }
 

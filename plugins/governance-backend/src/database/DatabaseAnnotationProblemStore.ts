@@ -11,6 +11,7 @@ import {
   chunks,
   DbTimestamp,
   HiddenEntities,
+  readPage,
   toIso,
   whereVisible,
 } from './util';
@@ -95,22 +96,17 @@ export class DatabaseAnnotationProblemStore implements AnnotationProblemStore {
       }
       return query;
     };
-    const [{ count }] = await filtered().count({ count: '*' });
-    const rows: AnnotationProblemRow[] = await filtered()
-      .select('*')
-      .orderBy([
-        { column: 'severity', order: 'asc' },
-        { column: 'entity_ref', order: 'asc' },
-        { column: 'annotation_key', order: 'asc' },
-      ])
-      .offset(page.offset)
-      .limit(page.limit);
-    return {
-      items: rows.map(rowToRecord),
-      totalItems: Number(count),
-      offset: page.offset,
-      limit: page.limit,
-    };
+    const { rows, ...counted } = await readPage<AnnotationProblemRow>(
+      filtered,
+      page,
+      query =>
+        query.select('*').orderBy([
+          { column: 'severity', order: 'asc' },
+          { column: 'entity_ref', order: 'asc' },
+          { column: 'annotation_key', order: 'asc' },
+        ]),
+    );
+    return { items: rows.map(rowToRecord), ...counted };
   }
 
   async listAnnotationProblemEntityRefs(): Promise<string[]> {

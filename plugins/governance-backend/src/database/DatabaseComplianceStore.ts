@@ -13,7 +13,7 @@ import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { ComplianceStore } from './ComplianceStore';
 import { CHECK_STATES, EvaluatedEntityRow } from './evaluatedEntities';
-import { chunks, HiddenEntities, toIso, whereVisible } from './util';
+import { chunks, HiddenEntities, readPage, toIso, whereVisible } from './util';
 
 /** Column sums, aliased to the column names, for roll-ups and snapshots. */
 const SUM_STATES = Object.fromEntries(
@@ -145,20 +145,19 @@ export class DatabaseComplianceStore implements ComplianceStore {
   ): Promise<ComplianceEntityPage> {
     const matching = () =>
       whereVisible(applyFilter(this.db('evaluated_entities'), filter), hidden);
-    const [{ count }] = await matching().count({ count: '*' });
-    const rows: EvaluatedEntityRow[] = await matching()
-      .orderBy([
-        { column: 'passing_share', order: 'asc' },
-        { column: 'fail', order: 'desc' },
-        { column: 'entity_ref', order: 'asc' },
-      ])
-      .offset(page.offset)
-      .limit(page.limit);
+    const { rows, ...counted } = await readPage<EvaluatedEntityRow>(
+      matching,
+      page,
+      query =>
+        query.orderBy([
+          { column: 'passing_share', order: 'asc' },
+          { column: 'fail', order: 'desc' },
+          { column: 'entity_ref', order: 'asc' },
+        ]),
+    );
     return {
       filter,
-      totalItems: Number(count),
-      offset: page.offset,
-      limit: page.limit,
+      ...counted,
       items: rows.map(row => ({
         entityRef: row.entity_ref,
         title: row.title ?? undefined,

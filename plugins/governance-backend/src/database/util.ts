@@ -42,3 +42,24 @@ export function whereVisible<T extends Knex.QueryBuilder>(
   }
   return query;
 }
+
+/**
+ * One page of the rows `matching` selects, in the order `ordered` puts them, with how many rows
+ * match in all: counted with the same filters, so the total and the page always agree.
+ */
+export async function readPage<Row>(
+  matching: () => Knex.QueryBuilder,
+  page: { offset: number; limit: number },
+  ordered: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+): Promise<{ rows: Row[]; totalItems: number; offset: number; limit: number }> {
+  const [{ count }] = await matching().count({ count: '*' });
+  const rows: Row[] = await ordered(matching())
+    .offset(page.offset)
+    .limit(page.limit);
+  return {
+    rows,
+    totalItems: Number(count),
+    offset: page.offset,
+    limit: page.limit,
+  };
+}
