@@ -4,6 +4,18 @@ import {
   ComplianceRollup,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
+/** The payments team's entities and checks, as one row of the owners and as its own totals. */
+const paymentsTotals = {
+  entities: 3,
+  counts: complianceCounts({
+    pass: 6,
+    fail: 4,
+    warn: 1,
+    unknown: 2,
+    waived: 1,
+  }),
+};
+
 /**
  * The roll-up by owner of a catalog with two teams and entities without an owner: payments
  * fails most, platform passes everything.
@@ -14,14 +26,7 @@ export const rollupByOwner: ComplianceRollup = {
   groups: [
     {
       key: 'group:default/payments',
-      entities: 3,
-      counts: complianceCounts({
-        pass: 6,
-        fail: 4,
-        warn: 1,
-        unknown: 2,
-        waived: 1,
-      }),
+      ...paymentsTotals,
     },
     {
       entities: 1,
@@ -66,16 +71,7 @@ export const paymentsRollupBySystem: ComplianceRollup = {
       }),
     },
   ],
-  totals: {
-    entities: 3,
-    counts: complianceCounts({
-      pass: 6,
-      fail: 4,
-      warn: 1,
-      unknown: 2,
-      waived: 1,
-    }),
-  },
+  totals: paymentsTotals,
 };
 
 /** The payments team's entities, least compliant first. */

@@ -5,6 +5,13 @@ import {
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
+/** The payments team of 6 decides across related services. */
+const paymentsDecisionScope: EntityGovernanceSummary['decisionScope'] = {
+  status: 'resolved',
+  team: 'group:default/payments',
+  ...resolveDecisionScope(6),
+};
+
 /**
  * What the backend returns for {@link annotatedEntity}: critical tier, owned by a team of 6,
  * with one check in each state but `warn` and a stale coverage measurement.
@@ -96,11 +103,7 @@ export const criticalSummary: EntityGovernanceSummary = {
     architect: 'user:default/amir.khan',
     monitoringUrl: 'https://grafana.example.com/d/payments-api',
   },
-  decisionScope: {
-    status: 'resolved',
-    team: 'group:default/payments',
-    ...resolveDecisionScope(6),
-  },
+  decisionScope: paymentsDecisionScope,
   problems: [],
   validationMode: 'error',
 };
@@ -110,11 +113,7 @@ export const unannotatedSummary: EntityGovernanceSummary = {
   annotated: false,
   declared: {},
   ownership: { owner: 'group:default/payments' },
-  decisionScope: {
-    status: 'resolved',
-    team: 'group:default/payments',
-    ...resolveDecisionScope(6),
-  },
+  decisionScope: paymentsDecisionScope,
   problems: [],
   validationMode: 'error',
 };

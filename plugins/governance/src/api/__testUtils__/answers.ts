@@ -7,61 +7,21 @@ import {
   ComplianceRollup,
   ComplianceTrend,
   EntityAdrs,
-  EntityGovernanceSummary,
   Retrospective,
   ReviewItemDetail,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { paymentsAdrs } from '../../__testUtils__/adrs';
+import {
+  criticalSummary,
+  p95LatencyWaiver,
+} from '../../__testUtils__/scorecards';
 
 export const ref = 'component:default/payments-api';
 
-export const summary: EntityGovernanceSummary = {
-  entityRef: 'component:default/payments-api',
-  annotated: true,
-  tier: {
-    name: 'core',
-    title: 'Core service',
-    minAvailabilityPercent: 99.9,
-    maxP95LatencyMs: 500,
-    securityReview: { everyMonths: 6, kind: 'security review' },
-    testing: { minCoveragePercent: 75, requiredKinds: ['integration'] },
-  },
-  declared: { tier: 'core', availabilitySloPercent: 99.9 },
-  scorecard: {
-    evaluatedAt: '2025-11-02T07:15:00.000Z',
-    results: [
-      {
-        checkId: 'availability',
-        title: 'Availability',
-        state: 'pass',
-        target: '>= 99.9%',
-        actual: '99.9%',
-        factName: 'availability',
-        origin: 'declared',
-        source: 'governance/availability-slo',
-        stale: false,
-      },
-    ],
-  },
-  ownership: { owner: 'group:default/payments' },
-  decisionScope: {
-    status: 'unknown',
-    team: 'group:default/payments',
-    reason: 'The owning group group:default/payments is not in the catalog.',
-  },
-  problems: [],
-  validationMode: 'error',
-};
-
-export const waiver: Waiver = {
-  id: 'a3f1c2d4-0000-4000-8000-000000000001',
-  entityRef: 'component:default/payments-api',
-  checkId: 'p95-latency',
-  reason: 'Latency work lands with the Q1 capacity project',
-  expiresAt: '2026-01-31T23:59:59.999Z',
-  createdBy: 'user:default/amir.khan',
-  createdAt: '2025-11-02T08:00:00.000Z',
-};
+// The client only carries these through; the frontend's fixtures serve as its answers.
+export const summary = criticalSummary;
+export const waiver = p95LatencyWaiver;
 
 export const rollup: ComplianceRollup = {
   groupBy: 'system',
@@ -98,22 +58,7 @@ export const entityPage: ComplianceEntityPage = {
 };
 
 export const adr: AdrDetail = {
-  id: 'adr-payments-0003',
-  entityRef: 'component:default/payments-api',
-  path: '0003-publish-payment-events-to-kafka.md',
-  url: 'https://github.com/acme/payments-api/blob/main/docs/adr/0003-publish-payment-events-to-kafka.md',
-  number: 3,
-  title: 'Publish payment events to Kafka',
-  status: 'accepted',
-  date: '2025-04-14',
-  deciders: ['jane.doe'],
-  format: 'madr',
-  warnings: [],
-  retrospective: {
-    state: 'overdue',
-    dueAt: '2025-07-14',
-    overdueAt: '2025-10-14',
-  },
+  ...paymentsAdrs.find(item => item.id === 'adr-payments-0003')!,
   body: '# Publish payment events to Kafka\n',
   links: [],
   retrospectives: [],

@@ -14,7 +14,7 @@ import userEvent from '@testing-library/user-event';
 import { paymentsAdrs } from '../../__testUtils__/adrs';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { AdrIndex } from './AdrIndex';
@@ -442,12 +442,7 @@ describe('AdrIndex', () => {
 
   it('shows why the index could not be loaded', async () => {
     const api = mockAdrApi({
-      getAdrIndex: async () => {
-        throw await backendError(400, 'Bad Request', {
-          name: 'InputError',
-          message: 'limit must be at most 100',
-        });
-      },
+      getAdrIndex: refusedWith(400, 'limit must be at most 100'),
     });
     await renderIndex(api);
 

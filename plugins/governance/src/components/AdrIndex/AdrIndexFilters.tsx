@@ -145,6 +145,30 @@ export interface AdrIndexFiltersProps {
   onClear: () => void;
 }
 
+/** One end of the range of decision dates, bounded by the other end. */
+function DateFilter(props: {
+  id: string;
+  label: string;
+  value?: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      id={props.id}
+      label={props.label}
+      type="date"
+      value={props.value ?? ''}
+      onChange={e => props.onChange(e.target.value)}
+      size="small"
+      variant="outlined"
+      InputLabelProps={{ shrink: true }}
+      inputProps={{ min: props.min, max: props.max }}
+    />
+  );
+}
+
 /**
  * The filters above the ADR index: title search, status, owner, system, dates, retrospective, and
  * decisions that need attention.
@@ -199,29 +223,21 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
         />
       )}
       {offers('from') && (
-        <TextField
+        <DateFilter
           id="governance-adr-index-from"
           label="Decided from"
-          type="date"
-          value={query.from ?? ''}
-          onChange={e => onChange({ from: e.target.value })}
-          size="small"
-          variant="outlined"
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ max: query.to }}
+          value={query.from}
+          max={query.to}
+          onChange={from => onChange({ from })}
         />
       )}
       {offers('to') && (
-        <TextField
+        <DateFilter
           id="governance-adr-index-to"
           label="Decided until"
-          type="date"
-          value={query.to ?? ''}
-          onChange={e => onChange({ to: e.target.value })}
-          size="small"
-          variant="outlined"
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ min: query.from }}
+          value={query.to}
+          min={query.from}
+          onChange={to => onChange({ to })}
         />
       )}
       {offers('retrospective') && (
