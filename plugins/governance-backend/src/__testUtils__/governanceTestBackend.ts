@@ -98,9 +98,16 @@ export function governanceApi(server: Server, authorization: string) {
 }
 
 /** What a 400 naming the problem looks like: `expect(res).toMatchObject(badRequest(...))`. */
-export const badRequest = (message: string) => ({
+export const badRequest = (message: string | RegExp) => ({
   status: 400,
-  body: { error: { message: expect.stringContaining(message) } },
+  body: {
+    error: {
+      message:
+        typeof message === 'string'
+          ? expect.stringContaining(message)
+          : expect.stringMatching(message),
+    },
+  },
 });
 
 /** Requests a design review of payments titled `title`: the item review tests act on. */

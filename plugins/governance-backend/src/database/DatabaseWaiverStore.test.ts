@@ -20,9 +20,14 @@ function coverageWaiver(
 }
 
 describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
+  async function createStore() {
+    return new DatabaseWaiverStore(
+      await migratedDatabase(databases, databaseId),
+    );
+  }
+
   it('records grant and revocation, and refuses a second revocation', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseWaiverStore(knex);
+    const store = await createStore();
     await store.createWaiver(
       coverageWaiver({
         id: '00000000-0000-4000-8000-000000000001',
@@ -57,8 +62,7 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
   });
 
   it('keeps the review and the ADR a waiver was granted in', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseWaiverStore(knex);
+    const store = await createStore();
     await store.createWaiver(
       coverageWaiver({
         id: '00000000-0000-4000-8000-000000000002',
