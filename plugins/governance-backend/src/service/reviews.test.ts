@@ -138,6 +138,15 @@ const patch = (server: Server, id: string, who: string, body: object) =>
     .set('Authorization', as(who))
     .send(body);
 
+/** A PATCH that only moves a review from `version` to `status`, as `who`. */
+const move = (
+  server: Server,
+  id: string,
+  who: string,
+  version: number,
+  status: string,
+) => patch(server, id, who, { version, status });
+
 describe('review queue', () => {
   it('lets anyone request a review and the council triage, discuss and decide it, notifying each party', async () => {
     const { server, sent } = await startBackend();
@@ -253,15 +262,15 @@ describe('review queue', () => {
   it('lets the requester withdraw their own request, but not someone else', async () => {
     const { server } = await startBackend();
     const { body: item } = await requestReview(server);
-    const byOther = await patch(server, item.id, 'user:default/ada', {
-      version: 1,
-      status: 'withdrawn',
-    });
+    const byOther = await move(
+      server,
+      item.id,
+      'user:default/ada',
+      1,
+      'withdrawn',
+    );
     expect(byOther.status).toBe(403);
-    const byRequester = await patch(server, item.id, JANE, {
-      version: 1,
-      status: 'withdrawn',
-    });
+    const byRequester = await move(server, item.id, JANE, 1, 'withdrawn');
     expect(byRequester.status).toBe(200);
     expect(byRequester.body.status).toBe('withdrawn');
   });
@@ -285,32 +294,20 @@ describe('review queue', () => {
   it('refuses an invalid status move naming the allowed next states, and a decision without rationale', async () => {
     const { server } = await startBackend();
     const { body: item } = await requestReview(server);
-    await patch(server, item.id, JANE, { version: 1, status: 'withdrawn' });
-    const reopen = await patch(server, item.id, GRACE, {
-      version: 2,
-      status: 'in-review',
-    });
+    await move(server, item.id, JANE, 1, 'withdrawn');
+    const reopen = await move(server, item.id, GRACE, 2, 'in-review');
     expect(reopen.status).toBe(400);
     expect(reopen.body.error.message).toBe(
       'A review cannot move from withdrawn to in-review; allowed next: none (withdrawn is final)',
     );
 
     const { body: other } = await requestReview(server);
-    const noRationale = await patch(server, other.id, GRACE, {
-      version: 1,
-      status: 'rejected',
-    });
+    const noRationale = await move(server, other.id, GRACE, 1, 'rejected');
     expect(noRationale.status).toBe(400);
     expect(noRationale.body.error.message).toContain('needs a rationale');
-    const toOpen = await patch(server, other.id, GRACE, {
-      version: 1,
-      status: 'in-review',
-    });
+    const toOpen = await move(server, other.id, GRACE, 1, 'in-review');
     expect(toOpen.status).toBe(200);
-    const back = await patch(server, other.id, GRACE, {
-      version: 2,
-      status: 'withdrawn',
-    });
+    const back = await move(server, other.id, GRACE, 2, 'withdrawn');
     expect(back.status).toBe(200);
   });
 
@@ -421,10 +418,7 @@ describe('review queue', () => {
         .post(`/api/governance/reviews/${hidden.body.id}/comments`)
         .set('Authorization', as(JANE))
         .send({ body: 'What keys?' }),
-      withdraw: patch(server, hidden.body.id, JANE, {
-        version: 1,
-        status: 'withdrawn',
-      }),
+      withdraw: move(server, hidden.body.id, JANE, 1, 'withdrawn'),
     };
     for (const [what, call] of Object.entries(asJane)) {
       const res = await call;
