@@ -7,14 +7,15 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-/** A waiver of payments' coverage check; `fields` are what a test cares about. */
-function coverageWaiver(
-  fields: Omit<Waiver, 'entityRef' | 'checkId' | 'reason'>,
-): Waiver {
+/** Grace's waiver of payments' coverage check; `fields` are what a test cares about. */
+function coverageWaiver(fields: Pick<Waiver, 'id'> & Partial<Waiver>): Waiver {
   return {
     entityRef: 'component:default/payments',
     checkId: 'coverage',
     reason: 'Rewrite in progress',
+    expiresAt: '2026-12-31T23:59:59.000Z',
+    createdBy: 'user:default/grace',
+    createdAt: '2026-11-25T10:00:00.000Z',
     ...fields,
   };
 }
@@ -29,12 +30,7 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
   it('records grant and revocation, and refuses a second revocation', async () => {
     const store = await createStore();
     await store.createWaiver(
-      coverageWaiver({
-        id: '00000000-0000-4000-8000-000000000001',
-        expiresAt: '2026-12-31T23:59:59.000Z',
-        createdBy: 'user:default/grace.hopper',
-        createdAt: '2026-11-25T10:00:00.000Z',
-      }),
+      coverageWaiver({ id: '00000000-0000-4000-8000-000000000001' }),
     );
     const revoked = await store.revokeWaiver(
       '00000000-0000-4000-8000-000000000001',
@@ -66,9 +62,6 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
     await store.createWaiver(
       coverageWaiver({
         id: '00000000-0000-4000-8000-000000000002',
-        expiresAt: '2027-01-31T23:59:59.000Z',
-        createdBy: 'user:default/grace',
-        createdAt: '2026-12-06T10:00:00.000Z',
         review: { id: '00000000-0000-4000-8000-0000000000aa', number: 7 },
         adr: 'adr-1',
       }),
