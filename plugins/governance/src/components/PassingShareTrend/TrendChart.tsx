@@ -204,7 +204,12 @@ export function TrendChart(props: {
             />
           ))}
         {span.points.map(point => (
-          <Tooltip key={point.date} title={describePoint(point)} arrow>
+          <Tooltip
+            key={point.date}
+            title={describePoint(point)}
+            placement="top"
+            arrow
+          >
             <g data-testid={`${testId}-point`}>
               <rect
                 x={x(point.date) - slot / 2}
