@@ -12,7 +12,7 @@ const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 test('the council assigns a review to a member picked by display name', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(360_000);
   const title = `Move sessions to a store (${Date.now()})`;
   setCouncilMembers('[user:development/guest, user:default/priya.nair]');
   try {
@@ -28,7 +28,8 @@ test('the council assigns a review to a member picked by display name', async ({
     await request.getByRole('button', { name: 'Request' }).click();
     await expect(request).toBeHidden();
 
-    // The catalog makes the guest a council member within a refresh or two.
+    // The catalog makes the guest a council member within a refresh or two; the first test
+    // of a run also waits for the app to warm up.
     const item = page.getByRole('dialog');
     await expect(async () => {
       await page.reload();
@@ -39,7 +40,7 @@ test('the council assigns a review to a member picked by display name', async ({
       await expect(
         item.getByRole('button', { name: 'Assign to me' }),
       ).toBeVisible({ timeout: 5_000 });
-    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    }).toPass({ timeout: 180_000, intervals: [3_000] });
 
     const assignee = item.getByLabel('Assignee');
     await assignee.click();
