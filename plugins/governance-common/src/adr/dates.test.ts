@@ -1,6 +1,5 @@
 import { readAdrDate, spelledDate } from './dates';
-import { parseAdr } from './parseAdr';
-import { parseFixture } from './__testUtils__/fixtures';
+import { parseAdrText, parseFixture } from './__testUtils__/fixtures';
 
 describe('readAdrDate', () => {
   it.each([
@@ -72,8 +71,7 @@ describe('the ADR date', () => {
     ],
     ['31/02/2020', undefined, ["date '31/02/2020' is not a YYYY-MM-DD date"]],
   ])('reads date line %s as %s', (written, date, warnings) => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       `# X\n\nDate: ${written}\n\n## Status\n\nAccepted\n`,
     );
     expect(adr.date).toBe(date);
@@ -81,8 +79,7 @@ describe('the ADR date', () => {
   });
 
   it('takes a later date line as revising the first', () => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       '# X\n\n* Date: 2019-03-01\n* Status: accepted\n* Last updated: 2021-06-30\n',
     );
     expect(adr.date).toBe('2021-06-30');

@@ -1,9 +1,8 @@
-import { parseAdr } from './parseAdr';
+import { parseAdrText } from './__testUtils__/fixtures';
 
 describe('fields under the title', () => {
   it('splits deciders on commas and "and", dropping template placeholders', () => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       '---\nstatus: accepted\ndeciders: [Alice and Bob, "Carol, Dan", "{list everyone involved}"]\n---\n# X\n',
     );
     expect(adr.deciders).toEqual(['Alice', 'Bob', 'Carol', 'Dan']);
@@ -27,7 +26,7 @@ describe('fields under the title', () => {
       '| Status | Date |\n| --- | --- |\n| Draft | 2025-12-04 |',
     ],
   ])('reads a table of fields under the title where %s', (_how, table) => {
-    const adr = parseAdr('0001-x.md', `# X\n\n${table}\n\n## Context\n`);
+    const adr = parseAdrText(`# X\n\n${table}\n\n## Context\n`);
     expect(adr.date).toBe('2025-12-04');
     expect(adr.status).toBe('proposed');
     expect(adr.statusText).toBe('Draft');
@@ -35,8 +34,7 @@ describe('fields under the title', () => {
   });
 
   it('reads several fields on one line joined by pipes', () => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       '# X\n\n**Status:** Accepted | **Date:** 2025-02-17 | **Review:** 2026-02-17\n',
     );
     expect(adr.status).toBe('accepted');
@@ -45,7 +43,7 @@ describe('fields under the title', () => {
   });
 
   it('keeps a pipe that is part of the value', () => {
-    const adr = parseAdr('0001-x.md', '# X\n\nStatus: Accepted | with notes\n');
+    const adr = parseAdrText('# X\n\nStatus: Accepted | with notes\n');
     expect(adr.status).toBe('accepted');
     expect(adr.statusText).toBe('Accepted | with notes');
   });

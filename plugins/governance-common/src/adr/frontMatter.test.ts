@@ -1,6 +1,5 @@
 import { readFrontMatter } from './frontMatter';
-import { parseAdr } from './parseAdr';
-import { parseFixture } from './__testUtils__/fixtures';
+import { parseAdrText, parseFixture } from './__testUtils__/fixtures';
 
 describe('front matter', () => {
   it('reads what it can from unclosed front matter and says it is unclosed', () => {
@@ -49,8 +48,7 @@ describe('front matter', () => {
       ],
     ],
   ])('reads front matter date %s as %s', (written, date, warnings) => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       `---\nstatus: accepted\ndate: ${written}\n---\n# X\n`,
     );
     expect(adr.date).toBe(date);

@@ -1,4 +1,5 @@
 import { parseAdr } from './parseAdr';
+import { parseAdrText } from './__testUtils__/fixtures';
 
 describe('links to other ADRs', () => {
   it('warns when a superseded ADR does not say what superseded it', () => {
@@ -30,13 +31,12 @@ describe('links to other ADRs', () => {
       { relation: 'amended by', target: 'ADR 9', number: 9 },
     ],
   ])('reads the plain-text reference in status %s', (written, link) => {
-    const adr = parseAdr('0001-x.md', `# X\n\n## Status\n\n${written}`);
+    const adr = parseAdrText(`# X\n\n## Status\n\n${written}`);
     expect(adr.links).toEqual([link]);
   });
 
   it('does not read a number in prose as a link', () => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       '# X\n\n* Status: accepted\n\n## Links\n\n* Relates to 2 teams in payments',
     );
     expect(adr.links).toEqual([]);

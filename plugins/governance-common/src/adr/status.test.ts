@@ -1,5 +1,5 @@
 import { parseAdr } from './parseAdr';
-import { parseFixture } from './__testUtils__/fixtures';
+import { parseAdrText, parseFixture } from './__testUtils__/fixtures';
 
 describe('status', () => {
   it('keeps an unknown status as written and warns about it', () => {
@@ -21,7 +21,7 @@ describe('status', () => {
   });
 
   it('maps common synonyms to a status but keeps the word as written', () => {
-    const adr = parseAdr('0001-x.md', '# X\n\n* Status: Approved\n');
+    const adr = parseAdrText('# X\n\n* Status: Approved\n');
     expect(adr.status).toBe('accepted');
     expect(adr.statusText).toBe('Approved');
     expect(adr.warnings).toEqual([]);
@@ -30,7 +30,7 @@ describe('status', () => {
 
 describe('status as people write it', () => {
   const nygard = (status: string, more = '') =>
-    parseAdr('0001-x.md', `# X\n\n## Status\n\n${status}\n${more}`);
+    parseAdrText(`# X\n\n## Status\n\n${status}\n${more}`);
 
   it.each([
     ['[Accepted]', 'accepted', undefined],
@@ -96,17 +96,13 @@ describe('status as people write it', () => {
       '2023-05-01',
     ],
   ])('reads the latest entry of %s', (_what, table, status, date) => {
-    const adr = parseAdr(
-      '0001-x.md',
-      `# Use X\n\n## Context\n\nText.\n\n${table}`,
-    );
+    const adr = parseAdrText(`# Use X\n\n## Context\n\nText.\n\n${table}`);
     expect(adr.status).toBe(status);
     expect(adr.date).toBe(date);
   });
 
   it('reads a status line written after the Decision section', () => {
-    const adr = parseAdr(
-      '0001-x.md',
+    const adr = parseAdrText(
       '# Use X\n\n## Decision\n\nWe use X.\n\nStatus: Accepted\n',
     );
     expect(adr.status).toBe('accepted');
@@ -114,7 +110,7 @@ describe('status as people write it', () => {
   });
 
   it('reads a status tag at the end of the title and drops it from the title', () => {
-    const adr = parseAdr('0001-x.md', '# 1. Use X (Deprecated)\n\nText.\n');
+    const adr = parseAdrText('# 1. Use X (Deprecated)\n\nText.\n');
     expect(adr.title).toBe('Use X');
     expect(adr.status).toBe('deprecated');
   });

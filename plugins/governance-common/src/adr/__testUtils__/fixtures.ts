@@ -24,3 +24,7 @@ export const parseFixture = (fileName: string) =>
 /** The file as a Windows editor saves it: byte order mark and CRLF line endings. */
 export const asWindowsFile = (text: string) =>
   `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+
+/** Parses `markdown` as the ADR file `0001-x.md`: for tests about one way of writing it. */
+export const parseAdrText = (markdown: string) =>
+  parseAdr('0001-x.md', markdown);
