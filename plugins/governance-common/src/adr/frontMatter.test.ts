@@ -1,6 +1,13 @@
 import { readFrontMatter } from './frontMatter';
 import { parseAdrText, parseFixture } from './__testUtils__/fixtures';
 
+/** What readFrontMatter reads from `lines`, and the warnings it gives. */
+function readLines(lines: string[]) {
+  const warnings: string[] = [];
+  const block = readFrontMatter(lines, warnings);
+  return { block, warnings };
+}
+
 describe('front matter', () => {
   it('reads what it can from unclosed front matter and says it is unclosed', () => {
     const adr = parseFixture('0009-unclosed-front-matter.md');
@@ -56,24 +63,20 @@ describe('front matter', () => {
   });
 
   it('keeps every value as written, and reads ~ and null as not set', () => {
-    const warnings: string[] = [];
-    const block = readFrontMatter(
-      [
-        '---',
-        'Status: accepted',
-        'date: 2021-09-14',
-        'number: 0007',
-        'informed: ~',
-        'consulted: null',
-        "title: 'It''s quoted'",
-        'decision-makers:',
-        '  - Jane Doe',
-        '  - ~',
-        '---',
-        '# Body',
-      ],
-      warnings,
-    );
+    const { block, warnings } = readLines([
+      '---',
+      'Status: accepted',
+      'date: 2021-09-14',
+      'number: 0007',
+      'informed: ~',
+      'consulted: null',
+      "title: 'It''s quoted'",
+      'decision-makers:',
+      '  - Jane Doe',
+      '  - ~',
+      '---',
+      '# Body',
+    ]);
     expect(Object.fromEntries(block.values)).toEqual({
       status: 'accepted',
       date: '2021-09-14',
@@ -88,11 +91,13 @@ describe('front matter', () => {
   });
 
   it('names the line that opened a string that is never closed and keeps the keys before it', () => {
-    const warnings: string[] = [];
-    const block = readFrontMatter(
-      ['---', 'status: accepted', 'deciders: "Jane Doe', 'date: 2021', '---'],
-      warnings,
-    );
+    const { block, warnings } = readLines([
+      '---',
+      'status: accepted',
+      'deciders: "Jane Doe',
+      'date: 2021',
+      '---',
+    ]);
     expect(Object.fromEntries(block.values)).toEqual({ status: 'accepted' });
     expect(warnings).toEqual([
       "front matter line 3 'deciders: \"Jane Doe' is not valid YAML (missing closing \"quote); expected 'key: value' lines such as 'status: accepted'",
@@ -100,19 +105,23 @@ describe('front matter', () => {
   });
 
   it('names at most three lines that are not YAML and counts the others', () => {
-    const warnings: string[] = [];
-    readFrontMatter(
-      ['---', 'a', 'status: accepted', 'b', 'c', 'd', 'e', '---'],
-      warnings,
-    );
+    const { warnings } = readLines([
+      '---',
+      'a',
+      'status: accepted',
+      'b',
+      'c',
+      'd',
+      'e',
+      '---',
+    ]);
     expect(warnings).toHaveLength(4);
     expect(warnings[0]).toMatch(/^front matter line 2 'a' is not valid YAML/);
     expect(warnings[3]).toBe('2 more front matter lines are not valid YAML');
   });
 
   it('says so when the front matter is a list rather than keys with values', () => {
-    const warnings: string[] = [];
-    const block = readFrontMatter(['---', '- accepted', '---'], warnings);
+    const { block, warnings } = readLines(['---', '- accepted', '---']);
     expect(block.values.size).toBe(0);
     expect(warnings).toEqual([
       "front matter line 2 '- accepted' is not valid YAML (a list or a lone value where keys with values are expected); expected 'key: value' lines such as 'status: accepted'",
@@ -120,11 +129,12 @@ describe('front matter', () => {
   });
 
   it('does not read front matter longer than anyone writes, and says so', () => {
-    const warnings: string[] = [];
-    const block = readFrontMatter(
-      ['---', 'status: accepted', `notes: ${'[{'.repeat(6_000)}`, '---'],
-      warnings,
-    );
+    const { block, warnings } = readLines([
+      '---',
+      'status: accepted',
+      `notes: ${'[{'.repeat(6_000)}`,
+      '---',
+    ]);
     expect(block).toEqual({ values: new Map(), found: true, bodyStart: 4 });
     expect(warnings).toEqual([
       'front matter is 12024 characters long, more than the 10000 that are read; expected a short YAML block (status, date, deciders, ...)',
@@ -132,18 +142,14 @@ describe('front matter', () => {
   });
 
   it('reads unquoted text that YAML would reject as authors mean it', () => {
-    const warnings: string[] = [];
-    const block = readFrontMatter(
-      [
-        '---',
-        'title: ADR-7: Use Kafka',
-        'deciders: @alice, @bob # the platform team',
-        'summary: `kafka` for events',
-        'date: 2020-01-02',
-        '---',
-      ],
-      warnings,
-    );
+    const { block, warnings } = readLines([
+      '---',
+      'title: ADR-7: Use Kafka',
+      'deciders: @alice, @bob # the platform team',
+      'summary: `kafka` for events',
+      'date: 2020-01-02',
+      '---',
+    ]);
     expect(Object.fromEntries(block.values)).toEqual({
       title: 'ADR-7: Use Kafka',
       deciders: '@alice, @bob',
