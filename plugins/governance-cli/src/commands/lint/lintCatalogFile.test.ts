@@ -3,22 +3,25 @@ import { lintCatalogFile } from './lintCatalogFile';
 
 const tierNames = ['critical', 'core', 'supporting'];
 
-const lintText = (content: string) =>
-  lintCatalogFile({ file: 'catalog-info.yaml', content, tierNames });
+/** Lints `content` (a string, or its lines) as `catalog-info.yaml`. */
+const lintText = (content: string | string[]) =>
+  lintCatalogFile({
+    file: 'catalog-info.yaml',
+    content: typeof content === 'string' ? content : content.join('\n'),
+    tierNames,
+  });
 
 describe('lintCatalogFile', () => {
   it('points at the line and column of each malformed value', () => {
-    const result = lintText(
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Component',
-        'metadata:',
-        '  name: payments',
-        '  annotations:',
-        '    governance/tier: core',
-        '    governance/runbook:    not a url',
-      ].join('\n'),
-    );
+    const result = lintText([
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: payments',
+      '  annotations:',
+      '    governance/tier: core',
+      '    governance/runbook:    not a url',
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.problems).toEqual([
       expect.objectContaining({
@@ -45,17 +48,15 @@ describe('lintCatalogFile', () => {
   });
 
   it('tells to quote a value YAML reads as a number or boolean', () => {
-    const { problems } = lintText(
-      [
-        'kind: Component',
-        'metadata:',
-        '  name: a',
-        '  annotations:',
-        '    governance/availability-slo: 99.90',
-        '    governance/test-coverage: true',
-        '    governance/p95-latency-slo:',
-      ].join('\n'),
-    );
+    const { problems } = lintText([
+      'kind: Component',
+      'metadata:',
+      '  name: a',
+      '  annotations:',
+      '    governance/availability-slo: 99.90',
+      '    governance/test-coverage: true',
+      '    governance/p95-latency-slo:',
+    ]);
     expect(problems.map(p => [p.key, p.line, p.problem, p.allowed])).toEqual([
       [
         'governance/availability-slo',
@@ -92,36 +93,32 @@ describe('lintCatalogFile', () => {
   });
 
   it('ignores other annotations, documents without governance annotations, and non-entities', () => {
-    const result = lintText(
-      [
-        'kind: Component',
-        'metadata:',
-        '  name: a',
-        '  annotations:',
-        '    backstage.io/techdocs-ref: dir:.',
-        '---',
-        'kind: Group',
-        'metadata:',
-        '  name: team',
-        '---',
-        '- just a list',
-        '---',
-      ].join('\n'),
-    );
+    const result = lintText([
+      'kind: Component',
+      'metadata:',
+      '  name: a',
+      '  annotations:',
+      '    backstage.io/techdocs-ref: dir:.',
+      '---',
+      'kind: Group',
+      'metadata:',
+      '  name: team',
+      '---',
+      '- just a list',
+      '---',
+    ]);
     expect(result).toEqual({ problems: [], errors: [], entities: 2 });
   });
 
   it('reports invalid YAML with its position instead of linting the file', () => {
-    const result = lintText(
-      [
-        'kind: Component',
-        'metadata:',
-        '  name: a',
-        '  annotations:',
-        '    governance/tier: gold',
-        '    governance/tier: core',
-      ].join('\n'),
-    );
+    const result = lintText([
+      'kind: Component',
+      'metadata:',
+      '  name: a',
+      '  annotations:',
+      '    governance/tier: gold',
+      '    governance/tier: core',
+    ]);
     expect(result.problems).toEqual([]);
     expect(result.errors).toEqual([
       {
