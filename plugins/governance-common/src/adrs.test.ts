@@ -60,6 +60,7 @@ describe('readAdrPolicy', () => {
               maxFileSize: 65536,
               retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
               dateOrder: 'month-first',
+              staleAfterMonths: 24,
             },
           },
         }),
@@ -69,6 +70,7 @@ describe('readAdrPolicy', () => {
       maxFileSize: 65536,
       retrospective: { dueAfterMonths: 2, overdueAfterMonths: 4 },
       dateOrder: 'month-first',
+      staleAfterMonths: 24,
     });
   });
 
