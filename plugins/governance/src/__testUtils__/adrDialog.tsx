@@ -5,10 +5,18 @@ import { annotatedEntity } from './entities';
 import { mockPermissionApi } from './permissions';
 import { renderForEntity } from './renderForEntity';
 
-/** No measurements unless a test gives some, so the dialog renders without an impact table. */
-export async function noImpact(adrId: string, weeks = 4): Promise<AdrImpact> {
-  return { adrId, date: '2025-04-14', weeks, checks: [] };
+/** Answers the impact of any ADR with these measurements around its date, 2025-04-14. */
+export function impactOf(checks: AdrImpact['checks']) {
+  return async (adrId: string, weeks = 4): Promise<AdrImpact> => ({
+    adrId,
+    date: '2025-04-14',
+    weeks,
+    checks,
+  });
 }
+
+/** No measurements unless a test gives some, so the dialog renders without an impact table. */
+export const noImpact = impactOf([]);
 
 /**
  * Renders the ADR dialog on {@link annotatedEntity}'s page for a user allowed everything:

@@ -16,7 +16,10 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import { ReactNode } from 'react';
+import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceApi, governanceApiRef } from '../api';
+import { annotatedEntity } from './entities';
+import { mockGovernanceApi } from './mockGovernanceApi';
 import { mockPermissionApi } from './permissions';
 
 /**
@@ -53,4 +56,20 @@ export async function renderForEntity(
       routeEntries: options.routeEntries,
     },
   );
+}
+
+/**
+ * Renders an entity page element on the page of `entity`, the annotated payments-api unless
+ * named, with the given governance API or one that answers every summary with the given one.
+ */
+export async function renderWithSummary(
+  element: ReactNode,
+  answer: GovernanceApi | EntityGovernanceSummary,
+  entity: Entity = annotatedEntity,
+) {
+  const api =
+    'getEntitySummary' in answer
+      ? answer
+      : mockGovernanceApi(async () => answer);
+  return renderForEntity(element, { entity, api });
 }

@@ -2,12 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockObjectUrls,
+  impactOf,
   noImpact,
   renderAdrDialog,
 } from '../../__testUtils__/adrDialog';
 import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { backendError, refusedWith } from '../../__testUtils__/responseErrors';
 
 /** Answers every ADR of the payments fixtures by id. */
 async function byId(id: string) {
@@ -246,46 +247,41 @@ describe('AdrDialog', () => {
     it('puts the measured values before the decision beside those after it, per check', async () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(3),
-        getAdrImpact: async (adrId, weeks = 4) => ({
-          adrId,
-          date: '2025-04-14',
-          weeks,
-          checks: [
-            {
-              checkId: 'p95-latency',
-              before: [
-                {
-                  at: '2025-03-17T00:00:00.000Z',
-                  actual: '420 ms',
-                  state: 'fail',
-                },
-              ],
-              after: [
-                {
-                  at: '2025-04-20T00:00:00.000Z',
-                  actual: '310 ms',
-                  state: 'fail',
-                },
-                {
-                  at: '2025-05-02T00:00:00.000Z',
-                  actual: '180 ms',
-                  state: 'pass',
-                },
-              ],
-            },
-            {
-              checkId: 'availability',
-              before: [
-                {
-                  at: '2025-03-17T00:00:00.000Z',
-                  actual: '99.95%',
-                  state: 'pass',
-                },
-              ],
-              after: [],
-            },
-          ],
-        }),
+        getAdrImpact: impactOf([
+          {
+            checkId: 'p95-latency',
+            before: [
+              {
+                at: '2025-03-17T00:00:00.000Z',
+                actual: '420 ms',
+                state: 'fail',
+              },
+            ],
+            after: [
+              {
+                at: '2025-04-20T00:00:00.000Z',
+                actual: '310 ms',
+                state: 'fail',
+              },
+              {
+                at: '2025-05-02T00:00:00.000Z',
+                actual: '180 ms',
+                state: 'pass',
+              },
+            ],
+          },
+          {
+            checkId: 'availability',
+            before: [
+              {
+                at: '2025-03-17T00:00:00.000Z',
+                actual: '99.95%',
+                state: 'pass',
+              },
+            ],
+            after: [],
+          },
+        ]),
       });
       await renderAdrDialog(api);
 
@@ -323,12 +319,9 @@ describe('AdrDialog', () => {
     it('says so when nothing was measured around the decision', async () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(3),
-        getAdrImpact: async (adrId, weeks = 4) => ({
-          adrId,
-          date: '2025-04-14',
-          weeks,
-          checks: [{ checkId: 'coverage', before: [], after: [] }],
-        }),
+        getAdrImpact: impactOf([
+          { checkId: 'coverage', before: [], after: [] },
+        ]),
       });
       await renderAdrDialog(api);
 
@@ -345,12 +338,10 @@ describe('AdrDialog', () => {
     it('shows the reason the backend gives when it cannot measure the ADR', async () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(3),
-        getAdrImpact: async () => {
-          throw await backendError(400, 'Bad Request', {
-            name: 'InputError',
-            message: 'The ADR has no date to measure its impact from',
-          });
-        },
+        getAdrImpact: refusedWith(
+          400,
+          'The ADR has no date to measure its impact from',
+        ),
       });
       await renderAdrDialog(api);
 
@@ -385,12 +376,7 @@ describe('AdrDialog', () => {
 
   it('shows why the ADR could not be loaded', async () => {
     const api = mockAdrApi({
-      getAdr: async () => {
-        throw await backendError(404, 'Not Found', {
-          name: 'NotFoundError',
-          message: 'No ADR adr-x',
-        });
-      },
+      getAdr: refusedWith(404, 'No ADR adr-x'),
     });
     await renderAdrDialog(api, 'adr-x');
 

@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -14,6 +13,7 @@ import { useState } from 'react';
 import { RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { RetrospectiveForm } from './RetrospectiveForm';
+import { ActionButton } from '../ActionButton';
 
 function Schedule(props: { retrospective: AdrDetail['retrospective'] }) {
   const { state, dueAt, overdueAt } = props.retrospective;
@@ -70,14 +70,9 @@ export function AdrRetrospectiveSection(props: AdrRetrospectiveSectionProps) {
         {canRecord &&
           !recording &&
           adr.retrospective.state !== 'not-applicable' && (
-            <Button
-              size="small"
-              variant="outlined"
-              color="primary"
-              onClick={() => setRecording(true)}
-            >
+            <ActionButton onClick={() => setRecording(true)}>
               Record retrospective
-            </Button>
+            </ActionButton>
           )}
       </Box>
       {recording && (

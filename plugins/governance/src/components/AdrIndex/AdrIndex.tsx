@@ -16,7 +16,6 @@ import { ReactNode, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrChain } from '../AdrChain';
-import { AdrDialog } from '../AdrDialog';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { AdrIndexFilters } from './AdrIndexFilters';
@@ -28,6 +27,7 @@ import {
   useAdrIndexState,
 } from './useAdrIndexState';
 import { LinkButton } from '../LinkButton';
+import { OpenedAdrDialog } from '../OpenedDialog';
 
 function Muted(props: { children: ReactNode }) {
   return (
@@ -197,14 +197,11 @@ export function AdrIndex(props: AdrIndexProps) {
         {loading && page && <LinearProgress />}
         {content}
       </div>
-      {openId && (
-        <AdrDialog
-          key={openId}
-          adrId={openId}
-          onClose={() => setOpenId(undefined)}
-          onChanged={retry}
-        />
-      )}
+      <OpenedAdrDialog
+        id={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={retry}
+      />
     </InfoCard>
   );
 }

@@ -7,24 +7,16 @@ import {
   AdrStatus,
   AdrSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { filledChip, quietChip } from '../../lib/chipColors';
 
-const useStyles = makeStyles<Theme>(theme => {
-  const filled = (color: { main: string; contrastText: string }) => ({
-    backgroundColor: color.main,
-    color: color.contrastText,
-  });
-  return {
-    accepted: filled(theme.palette.success),
-    proposed: filled(theme.palette.info),
-    rejected: filled(theme.palette.error),
-    deprecated: filled(theme.palette.warning),
-    // A superseded decision is history: present, but not asking for attention.
-    superseded: {
-      backgroundColor: theme.palette.grey[400],
-      color: theme.palette.getContrastText(theme.palette.grey[400]),
-    },
-  };
-});
+const useStyles = makeStyles<Theme>(theme => ({
+  accepted: filledChip(theme.palette.success),
+  proposed: filledChip(theme.palette.info),
+  rejected: filledChip(theme.palette.error),
+  deprecated: filledChip(theme.palette.warning),
+  // A superseded decision is history: present, but not asking for attention.
+  superseded: quietChip(theme),
+}));
 
 /** Props for {@link AdrStatusChip}. */
 export interface AdrStatusChipProps {

@@ -2,20 +2,12 @@ import { makeStyles, Theme } from '@material-ui/core/styles';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { AdrSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import { filledChip } from '../../lib/chipColors';
 
 const useStyles = makeStyles<Theme>(theme => ({
-  overdue: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  due: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  recorded: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
+  overdue: filledChip(theme.palette.error),
+  due: filledChip(theme.palette.warning),
+  recorded: filledChip(theme.palette.success),
 }));
 
 /** The retrospective state in words, with the date that matters for it. */

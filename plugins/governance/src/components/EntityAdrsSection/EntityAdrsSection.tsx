@@ -24,12 +24,12 @@ import {
 import { ReactNode, useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
-import { AdrDialog } from '../AdrDialog';
 import { useUrlState } from '../../hooks/useUrlState';
 import { describeError } from '../../lib/describeError';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import { LinkButton } from '../LinkButton';
+import { OpenedAdrDialog } from '../OpenedDialog';
 import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 import { RefreshButton } from '../RefreshButton';
 
@@ -314,14 +314,11 @@ export function EntityAdrsSection(props: EntityAdrsSectionProps) {
       }
     >
       <Box data-testid="governance-adrs">{content}</Box>
-      {openId && (
-        <AdrDialog
-          key={openId}
-          adrId={openId}
-          onClose={() => setOpenId(undefined)}
-          onChanged={reload}
-        />
-      )}
+      <OpenedAdrDialog
+        id={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={reload}
+      />
     </InfoCard>
   );
 }

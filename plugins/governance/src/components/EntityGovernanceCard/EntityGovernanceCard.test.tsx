@@ -1,12 +1,8 @@
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
-import {
-  annotatedEntity,
-  unannotatedEntity,
-} from '../../__testUtils__/entities';
+import { unannotatedEntity } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { GovernanceApi } from '../../api';
+import { renderWithSummary } from '../../__testUtils__/renderForEntity';
 import { responseError } from '../../__testUtils__/responseErrors';
 import {
   criticalSummary,
@@ -16,14 +12,9 @@ import {
 } from '../../__testUtils__/scorecards';
 import { EntityGovernanceCard } from './EntityGovernanceCard';
 
-/** Renders the card on the page of `entity`, the annotated payments-api unless named. */
-async function renderCard(api: GovernanceApi, entity = annotatedEntity) {
-  await renderForEntity(<EntityGovernanceCard />, { entity, api });
-}
-
 describe('EntityGovernanceCard', () => {
   it('shows the tier, how many scorecard checks are in each state, and the owners', async () => {
-    await renderCard(mockGovernanceApi(async () => criticalSummary));
+    await renderWithSummary(<EntityGovernanceCard />, criticalSummary);
 
     expect(await screen.findByText('Governance')).toBeInTheDocument();
     const tier = screen.getByTestId('governance-tier');
@@ -69,7 +60,7 @@ describe('EntityGovernanceCard', () => {
         })),
       },
     };
-    await renderCard(mockGovernanceApi(async () => allPassing));
+    await renderWithSummary(<EntityGovernanceCard />, allPassing);
 
     expect(
       await screen.findByTestId('governance-card-pass-count'),
@@ -83,7 +74,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('counts checks that pass only narrowly as warnings', async () => {
-    await renderCard(mockGovernanceApi(async () => refreshedCriticalSummary));
+    await renderWithSummary(<EntityGovernanceCard />, refreshedCriticalSummary);
 
     expect(
       await screen.findByTestId('governance-card-warn-count'),
@@ -94,7 +85,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('sums up the decision scope in one line', async () => {
-    await renderCard(mockGovernanceApi(async () => criticalSummary));
+    await renderWithSummary(<EntityGovernanceCard />, criticalSummary);
 
     expect(
       await screen.findByTestId('governance-card-decision-scope'),
@@ -104,7 +95,7 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('flags invalid annotations and a missing tier', async () => {
-    await renderCard(mockGovernanceApi(async () => invalidSummary));
+    await renderWithSummary(<EntityGovernanceCard />, invalidSummary);
 
     expect(
       await screen.findByTestId('governance-card-problems'),
@@ -120,8 +111,9 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('shows a short hint for an entity without governance annotations', async () => {
-    await renderCard(
-      mockGovernanceApi(async () => unannotatedSummary),
+    await renderWithSummary(
+      <EntityGovernanceCard />,
+      unannotatedSummary,
       unannotatedEntity,
     );
 
@@ -132,7 +124,10 @@ describe('EntityGovernanceCard', () => {
   });
 
   it('shows progress while the summary loads', async () => {
-    await renderCard(mockGovernanceApi(() => new Promise(() => {})));
+    await renderWithSummary(
+      <EntityGovernanceCard />,
+      mockGovernanceApi(() => new Promise(() => {})),
+    );
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
@@ -143,7 +138,8 @@ describe('EntityGovernanceCard', () => {
       'Internal Server Error',
       'upstream connect error',
     );
-    await renderCard(
+    await renderWithSummary(
+      <EntityGovernanceCard />,
       mockGovernanceApi(async () => {
         throw error;
       }),

@@ -68,20 +68,22 @@ export function DecisionScopeSection(props: {
         {memberCount === 1 ? 'member' : 'members'}: decides {description}.
       </Typography>
       <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
-          <DecisionList
-            id="governance-team-decides"
-            title="The team decides"
-            kinds={teamDecides}
-          />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <DecisionList
-            id="governance-council-decides"
-            title="Needs the architecture council"
-            kinds={councilDecides}
-          />
-        </Grid>
+        {[
+          {
+            id: 'governance-team-decides',
+            title: 'The team decides',
+            kinds: teamDecides,
+          },
+          {
+            id: 'governance-council-decides',
+            title: 'Needs the architecture council',
+            kinds: councilDecides,
+          },
+        ].map(list => (
+          <Grid item xs={12} md={6} key={list.id}>
+            <DecisionList {...list} />
+          </Grid>
+        ))}
       </Grid>
     </InfoCard>
   );

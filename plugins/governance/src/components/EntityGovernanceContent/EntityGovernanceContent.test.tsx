@@ -5,13 +5,9 @@ import {
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
-import {
-  annotatedEntity,
-  unannotatedEntity,
-} from '../../__testUtils__/entities';
+import { unannotatedEntity } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { GovernanceApi } from '../../api';
+import { renderWithSummary } from '../../__testUtils__/renderForEntity';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { approvedEscalation, reviewPage } from '../../__testUtils__/reviews';
 import {
@@ -23,15 +19,10 @@ import {
 import { checkRow, expectCheckRow } from '../../__testUtils__/scorecardRows';
 import { EntityGovernanceContent } from './EntityGovernanceContent';
 
-/** Renders the Governance tab on the page of `entity`, the annotated payments-api unless named. */
-async function renderTab(api: GovernanceApi, entity = annotatedEntity) {
-  await renderForEntity(<EntityGovernanceContent />, { entity, api });
-}
-
 describe('EntityGovernanceContent', () => {
   it('shows one scorecard row per check with state, target, actual and where the value came from', async () => {
     const api = mockGovernanceApi(async () => criticalSummary);
-    await renderTab(api);
+    await renderWithSummary(<EntityGovernanceContent />, api);
 
     const tier = await screen.findByTestId('governance-tier');
     expect(tier).toHaveTextContent('critical');
@@ -105,7 +96,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('marks a stale measurement', async () => {
-    await renderTab(mockGovernanceApi(async () => criticalSummary));
+    await renderWithSummary(<EntityGovernanceContent />, criticalSummary);
 
     await screen.findByRole('table', { name: 'Scorecard' });
     expectCheckRow('coverage', {
@@ -134,7 +125,7 @@ describe('EntityGovernanceContent', () => {
           finishRefresh = resolve;
         }),
     );
-    await renderTab(api);
+    await renderWithSummary(<EntityGovernanceContent />, api);
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Refresh' }),
@@ -179,7 +170,7 @@ describe('EntityGovernanceContent', () => {
         points: [{ date: today, passing: 1, total: 5 }],
       }),
     );
-    await renderTab(api);
+    await renderWithSummary(<EntityGovernanceContent />, api);
 
     expect(
       await screen.findByText(
@@ -213,7 +204,8 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an error when refresh fails and keeps the last results', async () => {
-    await renderTab(
+    await renderWithSummary(
+      <EntityGovernanceContent />,
       mockGovernanceApi(
         async () => criticalSummary,
         refusedWith(500, 'The facts store is not reachable'),
@@ -239,7 +231,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('links the owner, tech lead and architect to the catalog and shows monitoring and runbook links', async () => {
-    await renderTab(mockGovernanceApi(async () => criticalSummary));
+    await renderWithSummary(<EntityGovernanceContent />, criticalSummary);
 
     const ownership = within(
       await screen.findByRole('table', { name: 'Ownership' }),
@@ -266,7 +258,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows decision scope lists', async () => {
-    await renderTab(mockGovernanceApi(async () => criticalSummary));
+    await renderWithSummary(<EntityGovernanceContent />, criticalSummary);
 
     expect(
       await screen.findByTestId('governance-decision-scope'),
@@ -289,7 +281,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('explains why the decision scope is unknown', async () => {
-    await renderTab(mockGovernanceApi(async () => invalidSummary));
+    await renderWithSummary(<EntityGovernanceContent />, invalidSummary);
 
     expect(
       await screen.findByTestId('governance-decision-scope'),
@@ -300,7 +292,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows invalid annotations as a warning', async () => {
-    await renderTab(mockGovernanceApi(async () => invalidSummary));
+    await renderWithSummary(<EntityGovernanceContent />, invalidSummary);
 
     const problems = within(await screen.findByTestId('governance-problems'));
     expect(
@@ -315,7 +307,7 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('says no valid tier is declared and shows no scorecard, but still shows ownership', async () => {
-    await renderTab(mockGovernanceApi(async () => invalidSummary));
+    await renderWithSummary(<EntityGovernanceContent />, invalidSummary);
 
     expect(await screen.findByTestId('governance-no-tier')).toHaveTextContent(
       'No valid tier is declared',
@@ -332,8 +324,9 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an empty state with a YAML snippet for an entity without governance annotations', async () => {
-    await renderTab(
-      mockGovernanceApi(async () => unannotatedSummary),
+    await renderWithSummary(
+      <EntityGovernanceContent />,
+      unannotatedSummary,
       unannotatedEntity,
     );
 
@@ -358,7 +351,10 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows progress while the summary loads', async () => {
-    await renderTab(mockGovernanceApi(() => new Promise(() => {})));
+    await renderWithSummary(
+      <EntityGovernanceContent />,
+      mockGovernanceApi(() => new Promise(() => {})),
+    );
 
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
     expect(screen.queryByTestId('governance-tier')).toBeNull();
@@ -373,7 +369,7 @@ describe('EntityGovernanceContent', () => {
       {},
       { getEntityAdrs: async () => paymentsEntityAdrs },
     );
-    await renderTab(api);
+    await renderWithSummary(<EntityGovernanceContent />, api);
 
     const table = await screen.findByRole('table', {
       name: 'Architecture decisions',
@@ -396,7 +392,7 @@ describe('EntityGovernanceContent', () => {
       {},
       { listReviews: async query => reviewPage([approvedEscalation], query) },
     );
-    await renderTab(api);
+    await renderWithSummary(<EntityGovernanceContent />, api);
 
     const reviews = await screen.findByRole('table', { name: 'Reviews' });
     expect(
@@ -413,7 +409,8 @@ describe('EntityGovernanceContent', () => {
   });
 
   it('shows an error panel when the summary cannot be loaded', async () => {
-    await renderTab(
+    await renderWithSummary(
+      <EntityGovernanceContent />,
       mockGovernanceApi(
         refusedWith(
           404,

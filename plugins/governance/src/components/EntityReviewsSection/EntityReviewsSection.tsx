@@ -8,7 +8,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -21,8 +20,6 @@ import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
-import { AdrDialog } from '../AdrDialog';
-import { ReviewDialog } from '../ReviewDialog';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -32,7 +29,9 @@ import {
   ReviewStatusChip,
 } from '../ReviewStatusChip';
 import { RequestReviewDialog } from './RequestReviewDialog';
+import { ActionButton } from '../ActionButton';
 import { LinkButton } from '../LinkButton';
+import { OpenedAdrDialog, OpenedReviewDialog } from '../OpenedDialog';
 import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 
 const useStyles = makeStyles({
@@ -209,14 +208,9 @@ export function EntityReviewsSection(props: EntityReviewsSectionProps) {
       subheader="The architecture council's reviews of this entity and their decisions."
       action={
         canRequest ? (
-          <Button
-            variant="outlined"
-            size="small"
-            color="primary"
-            onClick={() => setRequesting(true)}
-          >
+          <ActionButton onClick={() => setRequesting(true)}>
             Request review
-          </Button>
+          </ActionButton>
         ) : undefined
       }
     >
@@ -228,21 +222,12 @@ export function EntityReviewsSection(props: EntityReviewsSectionProps) {
           onRequested={retry}
         />
       )}
-      {openId && (
-        <ReviewDialog
-          key={openId}
-          reviewId={openId}
-          onClose={() => setOpenId(undefined)}
-          onChanged={retry}
-        />
-      )}
-      {openAdrId && (
-        <AdrDialog
-          key={openAdrId}
-          adrId={openAdrId}
-          onClose={() => setOpenAdrId(undefined)}
-        />
-      )}
+      <OpenedReviewDialog
+        id={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={retry}
+      />
+      <OpenedAdrDialog id={openAdrId} onClose={() => setOpenAdrId(undefined)} />
     </InfoCard>
   );
 }

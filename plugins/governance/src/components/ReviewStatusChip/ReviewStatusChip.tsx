@@ -4,33 +4,22 @@ import {
   ReviewCauseCleared,
   ReviewStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { filledChip, quietChip } from '../../lib/chipColors';
 import { REVIEW_STATUS_LABELS } from './reviewLabels';
 
-const useStyles = makeStyles<Theme>(theme => {
-  const filled = (color: { main: string; contrastText: string }) => ({
-    backgroundColor: color.main,
-    color: color.contrastText,
-  });
-  return {
-    open: filled(theme.palette.info),
-    'in-review': filled(theme.palette.primary),
-    'changes-requested': filled(theme.palette.warning),
-    approved: filled(theme.palette.success),
-    rejected: filled(theme.palette.error),
-    // A withdrawn request asks nothing of anyone any more.
-    withdrawn: {
-      backgroundColor: theme.palette.grey[400],
-      color: theme.palette.getContrastText(theme.palette.grey[400]),
-    },
-    // Nothing to decide any more: what raised it went away.
-    resolved: {
-      backgroundColor: theme.palette.grey[400],
-      color: theme.palette.getContrastText(theme.palette.grey[400]),
-    },
-    causeCleared: { marginLeft: theme.spacing(0.5) },
-    overdue: filled(theme.palette.error),
-  };
-});
+const useStyles = makeStyles<Theme>(theme => ({
+  open: filledChip(theme.palette.info),
+  'in-review': filledChip(theme.palette.primary),
+  'changes-requested': filledChip(theme.palette.warning),
+  approved: filledChip(theme.palette.success),
+  rejected: filledChip(theme.palette.error),
+  // A withdrawn request asks nothing of anyone any more.
+  withdrawn: quietChip(theme),
+  // Nothing to decide any more: what raised it went away.
+  resolved: quietChip(theme),
+  causeCleared: { marginLeft: theme.spacing(0.5) },
+  overdue: filledChip(theme.palette.error),
+}));
 
 /** Props for {@link ReviewStatusChip}. */
 export interface ReviewStatusChipProps {

@@ -1,0 +1,2 @@
+export { OpenedAdrDialog, OpenedReviewDialog } from './OpenedDialog';
+export type { OpenedDialogProps } from './OpenedDialog';
