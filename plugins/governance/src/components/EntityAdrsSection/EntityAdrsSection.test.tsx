@@ -5,6 +5,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { noImpact } from '../../__testUtils__/adrDialog';
 import {
   paymentsAdr,
   paymentsAdrs,
@@ -13,7 +14,7 @@ import {
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { responseError } from '../../__testUtils__/responseErrors';
+import { refusedWith, responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi } from '../../api';
 import { EntityAdrsSection } from './EntityAdrsSection';
 
@@ -25,6 +26,18 @@ async function renderSection(api: GovernanceApi) {
     entity: annotatedEntity,
     api,
   });
+}
+
+/** Expects the ADR dialog to open on `title`, loaded by `adrId`. */
+async function expectAdrOpened(
+  api: jest.Mocked<GovernanceApi>,
+  title: string,
+  adrId: string,
+) {
+  const dialog = await screen.findByRole('dialog', { name: title });
+  expect(dialog).toBeInTheDocument();
+  expect(api.getAdr).toHaveBeenCalledWith(adrId);
+  return dialog;
 }
 
 function adrRow(numberOrPath: number | string) {
@@ -249,12 +262,7 @@ describe('EntityAdrsSection', () => {
         paymentsAdr(3, {
           body: '## Context\n\nCheckout needs payment events **in order**.\n',
         }),
-      getAdrImpact: async id => ({
-        adrId: id,
-        date: '2025-04-14',
-        weeks: 4,
-        checks: [],
-      }),
+      getAdrImpact: noImpact,
     });
     await renderSection(api);
 
@@ -264,10 +272,11 @@ describe('EntityAdrsSection', () => {
       }),
     );
 
-    const dialog = await screen.findByRole('dialog', {
-      name: 'ADR 3: Publish payment events to Kafka',
-    });
-    expect(api.getAdr).toHaveBeenCalledWith('adr-payments-0003');
+    const dialog = await expectAdrOpened(
+      api,
+      'ADR 3: Publish payment events to Kafka',
+      'adr-payments-0003',
+    );
     const body = within(dialog).getByTestId('governance-adr-body');
     expect(
       await within(body).findByRole('heading', { name: 'Context' }),
@@ -284,12 +293,7 @@ describe('EntityAdrsSection', () => {
     const api = mockAdrApi({
       getEntityAdrs: async () => paymentsEntityAdrs,
       getAdr: async () => paymentsAdr(3),
-      getAdrImpact: async id => ({
-        adrId: id,
-        date: '2025-04-14',
-        weeks: 4,
-        checks: [],
-      }),
+      getAdrImpact: noImpact,
     });
     await renderForEntity(<EntityAdrsSection entityRef={entityRef} />, {
       entity: annotatedEntity,
@@ -297,12 +301,11 @@ describe('EntityAdrsSection', () => {
       routeEntries: ['/?adr=adr-payments-0003'],
     });
 
-    expect(
-      await screen.findByRole('dialog', {
-        name: 'ADR 3: Publish payment events to Kafka',
-      }),
-    ).toBeInTheDocument();
-    expect(api.getAdr).toHaveBeenCalledWith('adr-payments-0003');
+    await expectAdrOpened(
+      api,
+      'ADR 3: Publish payment events to Kafka',
+      'adr-payments-0003',
+    );
   });
 
   it('opens the superseding ADR from the status of a superseded one', async () => {
@@ -310,38 +313,26 @@ describe('EntityAdrsSection', () => {
       getEntityAdrs: async () => paymentsEntityAdrs,
       getAdr: async id =>
         paymentsAdr(paymentsAdrs.find(adr => adr.id === id)!.number!),
-      getAdrImpact: async id => ({
-        adrId: id,
-        date: '2025-11-20',
-        weeks: 4,
-        checks: [],
-      }),
+      getAdrImpact: noImpact,
     });
     await renderSection(api);
 
     await screen.findByRole('table', { name: 'Architecture decisions' });
     await userEvent.click(adrRow(2).getByRole('button', { name: 'ADR 5' }));
 
-    expect(
-      await screen.findByRole('dialog', {
-        name: 'ADR 5: Use PostgreSQL for the ledger',
-      }),
-    ).toBeInTheDocument();
-    expect(api.getAdr).toHaveBeenCalledWith('adr-payments-0005');
+    await expectAdrOpened(
+      api,
+      'ADR 5: Use PostgreSQL for the ledger',
+      'adr-payments-0005',
+    );
   });
 
   it('shows the reason when the ADRs cannot be loaded at all', async () => {
     const api = mockAdrApi({
-      getEntityAdrs: async () => {
-        throw await responseError(404, 'Not Found', {
-          error: {
-            name: 'NotFoundError',
-            message: 'No entity component:default/payments-api in the catalog',
-          },
-          request: { method: 'GET', url: '/api/governance/adrs' },
-          response: { statusCode: 404 },
-        });
-      },
+      getEntityAdrs: refusedWith(
+        404,
+        'No entity component:default/payments-api in the catalog',
+      ),
     });
     await renderSection(api);
 
