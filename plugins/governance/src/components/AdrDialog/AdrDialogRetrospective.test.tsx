@@ -8,7 +8,16 @@ import {
 } from '../../__testUtils__/adrDialog';
 import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
+import { enter } from '../../__testUtils__/userInput';
+
+/** Writes the retrospective's notes and saves it. */
+async function saveNotes(notes: string) {
+  await enter(screen.getByRole('textbox', { name: /^Notes/ }), notes);
+  await userEvent.click(
+    screen.getByRole('button', { name: 'Save retrospective' }),
+  );
+}
 
 describe('AdrDialog', () => {
   mockObjectUrls();
@@ -142,23 +151,14 @@ describe('AdrDialog', () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(3),
         getAdrImpact: noImpact,
-        createRetrospective: async () => {
-          throw await backendError(403, 'Forbidden', {
-            name: 'NotAllowedError',
-            message: 'Unauthorized',
-          });
-        },
+        createRetrospective: refusedWith(403, 'Unauthorized'),
       });
       const { onChanged } = await renderAdrDialog(api);
 
       await userEvent.click(
         await screen.findByRole('button', { name: 'Record retrospective' }),
       );
-      await userEvent.click(screen.getByRole('textbox', { name: /^Notes/ }));
-      await userEvent.paste('Works as intended');
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Save retrospective' }),
-      );
+      await saveNotes('Works as intended');
 
       expect(
         await screen.findByTestId('governance-retrospective-error'),
@@ -175,12 +175,10 @@ describe('AdrDialog', () => {
       const api = mockAdrApi({
         getAdr: async () => paymentsAdr(3),
         getAdrImpact: noImpact,
-        createRetrospective: async () => {
-          throw await backendError(400, 'Bad Request', {
-            name: 'InputError',
-            message: 'date must not be before the ADR date 2025-04-14',
-          });
-        },
+        createRetrospective: refusedWith(
+          400,
+          'date must not be before the ADR date 2025-04-14',
+        ),
       });
       await renderAdrDialog(api);
 
@@ -190,11 +188,7 @@ describe('AdrDialog', () => {
       fireEvent.change(screen.getByLabelText(/^Held on/), {
         target: { value: '2025-01-01' },
       });
-      await userEvent.click(screen.getByRole('textbox', { name: /^Notes/ }));
-      await userEvent.paste('Too early');
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Save retrospective' }),
-      );
+      await saveNotes('Too early');
 
       expect(
         await screen.findByTestId('governance-retrospective-error'),
