@@ -21,10 +21,6 @@ import {
 import {
   describeValue,
   governanceReviewCreatePermission,
-  governanceReviewDecidePermission,
-  governanceReviewTriagePermission,
-  isReviewDecision,
-  REVIEW_TRANSITIONS,
   ReviewComment,
   ReviewItem,
   ReviewItemDetail,
@@ -40,25 +36,12 @@ import {
   GovernanceCouncilMembership,
   GovernanceEscalation,
 } from '@catalog-governance/backstage-plugin-governance-node';
-import { JsonObject } from '@backstage/types';
-import {
-  DatabaseReviewStore,
-  ReviewPatch,
-} from '../database/DatabaseReviewStore';
+import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
 import { DatabaseReviewCauses } from '../database/DatabaseReviewCauses';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { AuditContext, audited } from '../audit/audited';
 import { ReviewNotifier } from './ReviewNotifier';
-
-function auditMeta(reviewId: string, patch: ReviewPatch): JsonObject {
-  const meta: JsonObject = { reviewId };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined) {
-      meta[key] = key === 'decision' ? patch.decision!.outcome : value;
-    }
-  }
-  return meta;
-}
+import { auditMeta, reviewPatchFor } from './reviewPatch';
 
 /**
  * A stale update: someone changed the item since the version the caller read. Answered with
@@ -344,7 +327,11 @@ export class ReviewService {
         `Review #${current.number} is a waiver request: it is approved by granting the waiver (POST /reviews/${id}/waiver, "Grant waiver" in the review dialog), which needs the permission governance.waiver.create`,
       );
     }
-    const patch = await this.checkUpdate(current, update, credentials);
+    const patch = await reviewPatchFor(current, update, credentials, {
+      authorize: (permission, who, action) =>
+        this.authorize(permission, who, action),
+      checkAssignee: (assignee, who) => this.checkAssignee(assignee, who),
+    });
     const actor = credentials.principal.userEntityRef;
     const outcome = await audited(
       this.deps.auditor,
@@ -399,92 +386,6 @@ export class ReviewService {
       throw new NotFoundError(`No review ${id}`);
     }
     return comment;
-  }
-
-  /** Which permissions the change needs, and whether it is allowed from the current status. */
-  private async checkUpdate(
-    current: ReviewItemDetail,
-    update: ReviewUpdate,
-    credentials: UserCredentials,
-  ): Promise<ReviewPatch> {
-    const patch: ReviewPatch = {};
-    const status = update.status;
-    const moving = status !== undefined && status !== current.status;
-    if (moving && status === 'resolved' && !current.causeCleared) {
-      throw new InputError(
-        `Only an item whose cause has cleared can be resolved; review ${current.id} is still open for its cause. Decide or withdraw it instead`,
-      );
-    }
-    if (moving) {
-      const allowed = REVIEW_TRANSITIONS[current.status];
-      if (!allowed.includes(status)) {
-        throw new InputError(
-          `A review cannot move from ${
-            current.status
-          } to ${status}; allowed next: ${
-            allowed.join(', ') || `none (${current.status} is final)`
-          }`,
-        );
-      }
-    }
-    const deciding = moving && isReviewDecision(status);
-    if (!deciding && (update.rationale || update.decisionAdr)) {
-      throw new InputError(
-        'rationale and decisionAdr go with a decision: status approved, rejected or changes-requested',
-      );
-    }
-    if (deciding) {
-      if (!update.rationale) {
-        throw new InputError(
-          `Deciding (${status}) needs a rationale: why the council decided so`,
-        );
-      }
-      await this.authorize(
-        governanceReviewDecidePermission,
-        credentials,
-        'Deciding a review',
-      );
-      patch.status = status;
-      patch.decision = {
-        outcome: status,
-        rationale: update.rationale,
-        adr: update.decisionAdr,
-      };
-    } else if (moving && status === 'withdrawn') {
-      const requester =
-        current.origin.type === 'user' &&
-        current.origin.requestedBy === credentials.principal.userEntityRef;
-      if (!requester) {
-        await this.authorize(
-          governanceReviewTriagePermission,
-          credentials,
-          'Withdrawing a review someone else requested',
-        );
-      }
-      patch.status = status;
-    } else if (moving) {
-      patch.status = status;
-    }
-
-    const triaging =
-      (moving && !deciding && status !== 'withdrawn') ||
-      update.priority !== undefined ||
-      update.assignee !== undefined ||
-      update.dueDate !== undefined;
-    if (triaging) {
-      await this.authorize(
-        governanceReviewTriagePermission,
-        credentials,
-        'Triaging a review',
-      );
-      patch.priority = update.priority;
-      patch.dueDate = update.dueDate;
-      if (update.assignee) {
-        await this.checkAssignee(update.assignee, credentials);
-      }
-      patch.assignee = update.assignee;
-    }
-    return patch;
   }
 
   private async checkAssignee(
