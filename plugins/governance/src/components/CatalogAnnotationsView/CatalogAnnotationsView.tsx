@@ -57,12 +57,12 @@ const COLUMNS: ServerPagedColumn<AnnotationProblemRecord>[] = [
   {
     title: 'Annotation',
     headerStyle: NO_WRAP,
-    cellStyle: NO_WRAP,
     render: problem => <code>{problem.key}</code>,
   },
   {
     title: 'Value',
     headerStyle: NO_WRAP,
+    cellStyle: { minWidth: 100 },
     render: problem => <code style={WRAP_ANYWHERE}>{problem.value}</code>,
   },
   { title: 'Allowed', field: 'allowed', cellStyle: { minWidth: 200 } },
