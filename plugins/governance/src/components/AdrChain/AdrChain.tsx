@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { AdrChainLink } from '@catalog-governance/backstage-plugin-governance-common';
 import { LinkButton } from '../LinkButton';
+import { Muted } from '../Muted';
 
 /** How each link of the decision graph reads, from the ADR it is listed with. */
 export const ADR_CHAIN_LABELS: Record<AdrChainLink['relation'], string> = {
@@ -45,11 +46,7 @@ export interface AdrChainProps {
 export function AdrChain(props: AdrChainProps) {
   const { chain = [], entityRef, onOpenAdr, empty } = props;
   if (chain.length === 0) {
-    return empty ? (
-      <Typography variant="body2" component="span" color="textSecondary">
-        {empty}
-      </Typography>
-    ) : null;
+    return empty ? <Muted>{empty}</Muted> : null;
   }
   const sorted = [...chain].sort(
     (a, b) => ORDER.indexOf(a.relation) - ORDER.indexOf(b.relation),
@@ -61,9 +58,7 @@ export function AdrChain(props: AdrChainProps) {
           key={`${link.relation}-${link.adrId ?? link.target}`}
           data-testid="governance-adr-chain-link"
         >
-          <Typography variant="body2" component="span" color="textSecondary">
-            {ADR_CHAIN_LABELS[link.relation]}{' '}
-          </Typography>
+          <Muted>{ADR_CHAIN_LABELS[link.relation]} </Muted>
           {link.adrId ? (
             <LinkButton onClick={() => onOpenAdr(link.adrId!)}>
               {label(link)}

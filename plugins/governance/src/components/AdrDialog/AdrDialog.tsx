@@ -24,6 +24,7 @@ import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 import { describeError } from '../../lib/describeError';
 import { LinkButton } from '../LinkButton';
 import { DialogSection, FactList } from '../DialogSection';
+import { Muted } from '../Muted';
 
 /** The ADR as people cite it: `ADR 3: Use Kafka`, or just the title without a number. */
 export function adrHeading(adr: { number?: number; title: string }): string {
@@ -71,12 +72,7 @@ function AdrFacts(props: { adr: AdrDetail; onOpenAdr: (id: string) => void }) {
       <dt>Status</dt>
       <dd>
         <AdrStatusChip adr={adr} onOpenAdr={onOpenAdr} />
-        {adr.statusText && (
-          <Typography variant="body2" component="span" color="textSecondary">
-            {' '}
-            ({adr.statusText})
-          </Typography>
-        )}
+        {adr.statusText && <Muted> ({adr.statusText})</Muted>}
       </dd>
       <dt>Date</dt>
       <dd>{adr.date ?? 'not given'}</dd>

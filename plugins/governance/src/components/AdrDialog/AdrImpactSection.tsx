@@ -22,6 +22,7 @@ import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { describeError, reasonOf, statusOf } from '../../lib/describeError';
+import { Muted } from '../Muted';
 
 /** The windows a council can look at, in weeks on either side of the decision. */
 const WINDOWS = [4, 8, 12];
@@ -47,11 +48,7 @@ const useStyles = makeStyles({
 
 function Points(props: { points: AdrImpactPoint[] }) {
   if (props.points.length === 0) {
-    return (
-      <Typography variant="body2" component="span" color="textSecondary">
-        no measurement
-      </Typography>
-    );
+    return <Muted>no measurement</Muted>;
   }
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 4 }}>

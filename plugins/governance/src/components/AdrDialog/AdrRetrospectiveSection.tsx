@@ -2,7 +2,6 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import Typography from '@material-ui/core/Typography';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import {
@@ -14,6 +13,7 @@ import { RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { RetrospectiveForm } from './RetrospectiveForm';
 import { ActionButton } from '../ActionButton';
+import { Muted } from '../Muted';
 
 function Schedule(props: { retrospective: AdrDetail['retrospective'] }) {
   const { state, dueAt, overdueAt } = props.retrospective;
@@ -64,9 +64,9 @@ export function AdrRetrospectiveSection(props: AdrRetrospectiveSectionProps) {
         style={{ gap: 8 }}
       >
         <RetrospectiveStateChip retrospective={adr.retrospective} />
-        <Typography variant="body2" component="span" color="textSecondary">
+        <Muted>
           <Schedule retrospective={adr.retrospective} />
-        </Typography>
+        </Muted>
         {canRecord &&
           !recording &&
           adr.retrospective.state !== 'not-applicable' && (

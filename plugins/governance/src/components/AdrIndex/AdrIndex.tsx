@@ -28,14 +28,7 @@ import {
 } from './useAdrIndexState';
 import { LinkButton } from '../LinkButton';
 import { OpenedAdrDialog } from '../OpenedDialog';
-
-function Muted(props: { children: ReactNode }) {
-  return (
-    <Typography variant="body2" component="span" color="textSecondary">
-      {props.children}
-    </Typography>
-  );
-}
+import { Muted } from '../Muted';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 

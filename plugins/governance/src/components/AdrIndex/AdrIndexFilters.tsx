@@ -147,24 +147,25 @@ export interface AdrIndexFiltersProps {
 
 /** One end of the range of decision dates, bounded by the other end. */
 function DateFilter(props: {
-  id: string;
-  label: string;
-  value?: string;
-  min?: string;
-  max?: string;
-  onChange: (value: string) => void;
+  end: 'from' | 'to';
+  query: AdrIndexQuery;
+  onChange: AdrIndexFiltersProps['onChange'];
 }) {
+  const { end, query, onChange } = props;
+  const from = end === 'from';
   return (
     <TextField
-      id={props.id}
-      label={props.label}
+      id={`governance-adr-index-${end}`}
+      label={from ? 'Decided from' : 'Decided until'}
       type="date"
-      value={props.value ?? ''}
-      onChange={e => props.onChange(e.target.value)}
+      value={query[end] ?? ''}
+      onChange={e =>
+        onChange(from ? { from: e.target.value } : { to: e.target.value })
+      }
       size="small"
       variant="outlined"
       InputLabelProps={{ shrink: true }}
-      inputProps={{ min: props.min, max: props.max }}
+      inputProps={from ? { max: query.to } : { min: query.from }}
     />
   );
 }
@@ -223,22 +224,10 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
         />
       )}
       {offers('from') && (
-        <DateFilter
-          id="governance-adr-index-from"
-          label="Decided from"
-          value={query.from}
-          max={query.to}
-          onChange={from => onChange({ from })}
-        />
+        <DateFilter end="from" query={query} onChange={onChange} />
       )}
       {offers('to') && (
-        <DateFilter
-          id="governance-adr-index-to"
-          label="Decided until"
-          value={query.to}
-          min={query.from}
-          onChange={to => onChange({ to })}
-        />
+        <DateFilter end="to" query={query} onChange={onChange} />
       )}
       {offers('retrospective') && (
         <MultiSelect

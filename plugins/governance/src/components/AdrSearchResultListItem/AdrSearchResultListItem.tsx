@@ -12,6 +12,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { AdrStatusChip } from '../AdrStatusChip';
+import { Muted } from '../Muted';
 
 /** Props for {@link AdrSearchResultListItem}. */
 export interface AdrSearchResultListItemProps {
@@ -87,11 +88,7 @@ export function AdrSearchResultListItem(props: AdrSearchResultListItemProps) {
           <Typography variant="body2" component="span">
             ADR of <EntityRefLink entityRef={result.entityRef} />
           </Typography>
-          {result.date && (
-            <Typography variant="body2" component="span" color="textSecondary">
-              Decided {result.date}
-            </Typography>
-          )}
+          {result.date && <Muted>Decided {result.date}</Muted>}
         </Box>
       </Box>
     </Box>

@@ -17,6 +17,7 @@ import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
 import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
+import { Muted } from '../Muted';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
@@ -57,11 +58,7 @@ function CountsCell(props: { entity: ComplianceEntity }) {
   // Only the states the entity has; five zeros per row would bury the ones that matter.
   const states = CHECK_STATES.filter(state => counts[state] > 0);
   if (states.length === 0) {
-    return (
-      <Typography variant="body2" component="span" color="textSecondary">
-        no checks
-      </Typography>
-    );
+    return <Muted>no checks</Muted>;
   }
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 12 }}>
@@ -79,11 +76,7 @@ function CountsCell(props: { entity: ComplianceEntity }) {
 
 function FailingCell(props: { failing: string[] }) {
   if (props.failing.length === 0) {
-    return (
-      <Typography variant="body2" component="span" color="textSecondary">
-        none
-      </Typography>
-    );
+    return <Muted>none</Muted>;
   }
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>

@@ -1,7 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
 import { ComplianceGroupBy } from '@catalog-governance/backstage-plugin-governance-common';
 import { TierChip } from '../TierChip';
+import { Muted } from '../Muted';
 
 /** How a dimension is named in headings and filter chips. */
 export const DIMENSION_LABELS: Record<ComplianceGroupBy, string> = {
@@ -44,11 +44,7 @@ export function ComplianceGroupName(props: {
 }) {
   const { dimension, value } = props;
   if (!value) {
-    return (
-      <Typography variant="body2" component="span" color="textSecondary">
-        {NONE_LABELS[dimension]}
-      </Typography>
-    );
+    return <Muted>{NONE_LABELS[dimension]}</Muted>;
   }
   if (dimension === 'tier') {
     return <TierChip tier={{ name: value }} />;

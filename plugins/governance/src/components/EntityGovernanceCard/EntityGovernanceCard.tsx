@@ -18,6 +18,7 @@ import { ReactNode } from 'react';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { TierChip } from '../TierChip';
+import { Muted } from '../Muted';
 
 /**
  * Props for {@link EntityGovernanceCard}.
@@ -42,11 +43,7 @@ function Field(props: { label: string; children: ReactNode }) {
 }
 
 function NotSet() {
-  return (
-    <Typography variant="body2" component="span" color="textSecondary">
-      not set
-    </Typography>
-  );
+  return <Muted>not set</Muted>;
 }
 
 const STATE_ORDER: CheckState[] = ['pass', 'fail', 'warn', 'unknown', 'waived'];
@@ -57,11 +54,7 @@ const ALWAYS_COUNTED: CheckState[] = ['pass', 'fail'];
 function ScorecardCounts(props: { summary: EntityGovernanceSummary }) {
   const { scorecard } = props.summary;
   if (!scorecard) {
-    return (
-      <Typography variant="body2" component="span" color="textSecondary">
-        No checks without a valid tier
-      </Typography>
-    );
+    return <Muted>No checks without a valid tier</Muted>;
   }
   const counts = STATE_ORDER.map(state => ({
     state,

@@ -4,16 +4,12 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { GovernanceOwnership } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
+import { Muted } from '../Muted';
 
 function NotSet() {
-  return (
-    <Typography variant="body2" component="span" color="textSecondary">
-      not set
-    </Typography>
-  );
+  return <Muted>not set</Muted>;
 }
 
 function entityLink(entityRef: string | undefined, defaultKind: string) {
