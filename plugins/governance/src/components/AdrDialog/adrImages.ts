@@ -46,6 +46,19 @@ function withoutCode(markdown: string): string {
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 
+/** The first index from `from` on whose character is a `stop`, or the end of the text. */
+function scanUntil(
+  text: string,
+  from: number,
+  stop: (c: string) => boolean,
+): number {
+  let at = from;
+  while (at < text.length && !stop(text[at])) {
+    at++;
+  }
+  return at;
+}
+
 /**
  * `text.indexOf(char, from)` for calls whose `from` never decreases, each character looked at
  * once over all calls: an unclosed quote then costs one scan, not one per tag.
@@ -100,25 +113,16 @@ function markdownImages(text: string): { inline: string[]; labels: string[] } {
     }
     const alt = text.slice(i + 2, close);
     if (text[close + 1] === '(') {
-      let start = close + 2;
-      while (isSpace(text[start])) {
-        start++;
-      }
+      const start = scanUntil(text, close + 2, c => !isSpace(c));
       if (text[start] === '<') {
-        let end = start + 1;
-        while (end < text.length && text[end] !== '>' && text[end] !== '\n') {
-          end++;
-        }
+        const end = scanUntil(text, start + 1, c => c === '>' || c === '\n');
         if (text[end] === '>') {
           inline.push(text.slice(start + 1, end).trim());
           i = end + 1;
           continue;
         }
       }
-      let end = start;
-      while (end < text.length && !isSpace(text[end]) && text[end] !== ')') {
-        end++;
-      }
+      const end = scanUntil(text, start, c => isSpace(c) || c === ')');
       if (end > start) {
         inline.push(text.slice(start, end).trim());
       }
@@ -128,10 +132,7 @@ function markdownImages(text: string): { inline: string[]; labels: string[] } {
     let label = alt;
     let next = close + 1;
     if (text[close + 1] === '[') {
-      let end = close + 2;
-      while (end < text.length && text[end] !== ']' && text[end] !== '\n') {
-        end++;
-      }
+      const end = scanUntil(text, close + 2, c => c === ']' || c === '\n');
       if (text[end] === ']' && text[end + 1] !== '(') {
         label = text.slice(close + 2, end) || alt;
         next = end + 1;
@@ -170,17 +171,11 @@ function imgSources(text: string): string[] {
       if (!isSpace(text[at - 1])) {
         continue;
       }
-      let value = at + 3;
-      while (isSpace(text[value])) {
-        value++;
-      }
-      if (text[value] !== '=') {
+      const equals = scanUntil(text, at + 3, c => !isSpace(c));
+      if (text[equals] !== '=') {
         continue;
       }
-      value++;
-      while (isSpace(text[value])) {
-        value++;
-      }
+      const value = scanUntil(text, equals + 1, c => !isSpace(c));
       const quote = text[value];
       const closing =
         quote === '"' || quote === "'" ? nextQuote[quote](value + 1) : -1;
@@ -189,10 +184,7 @@ function imgSources(text: string): string[] {
         resume = closing + 1;
         break;
       }
-      let bare = value;
-      while (bare < text.length && !isSpace(text[bare]) && text[bare] !== '>') {
-        bare++;
-      }
+      const bare = scanUntil(text, value, c => isSpace(c) || c === '>');
       if (bare > value) {
         sources.push(text.slice(value, bare).trim());
         resume = bare;
