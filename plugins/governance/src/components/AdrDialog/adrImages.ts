@@ -59,6 +59,16 @@ function scanUntil(
   return at;
 }
 
+/** The unquoted value from `from` up to white space or `stop`, and where it ends; none if empty. */
+function bareValue(
+  text: string,
+  from: number,
+  stop: string,
+): { value: string; end: number } | undefined {
+  const end = scanUntil(text, from, c => isSpace(c) || c === stop);
+  return end > from ? { value: text.slice(from, end).trim(), end } : undefined;
+}
+
 /**
  * `text.indexOf(char, from)` for calls whose `from` never decreases, each character looked at
  * once over all calls: an unclosed quote then costs one scan, not one per tag.
@@ -122,11 +132,11 @@ function markdownImages(text: string): { inline: string[]; labels: string[] } {
           continue;
         }
       }
-      const end = scanUntil(text, start, c => isSpace(c) || c === ')');
-      if (end > start) {
-        inline.push(text.slice(start, end).trim());
+      const bare = bareValue(text, start, ')');
+      if (bare) {
+        inline.push(bare.value);
       }
-      i = end;
+      i = bare?.end ?? start;
       continue;
     }
     let label = alt;
@@ -184,10 +194,10 @@ function imgSources(text: string): string[] {
         resume = closing + 1;
         break;
       }
-      const bare = scanUntil(text, value, c => isSpace(c) || c === '>');
-      if (bare > value) {
-        sources.push(text.slice(value, bare).trim());
-        resume = bare;
+      const bare = bareValue(text, value, '>');
+      if (bare) {
+        sources.push(bare.value);
+        resume = bare.end;
         break;
       }
     }
