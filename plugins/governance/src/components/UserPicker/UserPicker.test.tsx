@@ -1,6 +1,6 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { userCatalogApi } from '../../__testUtils__/catalogUsers';
@@ -8,6 +8,7 @@ import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { reviewSettings } from '../../__testUtils__/reviews';
 import { governanceApiRef } from '../../api';
 import { UserPicker } from './UserPicker';
+import { optionLabels } from '../../__testUtils__/userInput';
 
 function Field() {
   const [user, setUser] = useState<string>();
@@ -41,10 +42,13 @@ async function renderPicker(councilGroup: string | undefined) {
   return screen.getByRole('textbox', { name: 'Assignee' });
 }
 
-const labels = () =>
-  within(screen.getByRole('listbox'))
-    .getAllByRole('option')
-    .map(option => option.textContent);
+/** Opens the picker of a council-configured app once the council's members are listed. */
+async function openCouncilPicker() {
+  const field = await renderPicker(reviewSettings.councilGroup);
+  await userEvent.click(field);
+  await screen.findByText('Council members');
+  return field;
+}
 
 describe('UserPicker', () => {
   it('offers every user by display name when no council is configured', async () => {
@@ -52,7 +56,7 @@ describe('UserPicker', () => {
 
     await userEvent.click(field);
     await waitFor(() =>
-      expect(labels()).toEqual([
+      expect(optionLabels()).toEqual([
         'Amir Khanuser:amir.khan',
         'Jane Doeuser:jane.doe',
         'Li Weiuser:li.wei',
@@ -69,9 +73,7 @@ describe('UserPicker', () => {
   });
 
   it('never takes a user who cannot be assigned on Enter', async () => {
-    const field = await renderPicker(reviewSettings.councilGroup);
-    await userEvent.click(field);
-    await screen.findByText('Council members');
+    const field = await openCouncilPicker();
 
     // Sam Lee is not on the council: the backend would refuse him.
     await userEvent.type(field, 'sam{Enter}');
@@ -86,9 +88,7 @@ describe('UserPicker', () => {
   });
 
   it('says so when the text names no user in the catalog', async () => {
-    const field = await renderPicker(reviewSettings.councilGroup);
-    await userEvent.click(field);
-    await screen.findByText('Council members');
+    const field = await openCouncilPicker();
 
     await userEvent.type(field, 'nobody.here{Enter}');
     expect(screen.getByTestId('picked')).toHaveTextContent('nobody.here');
