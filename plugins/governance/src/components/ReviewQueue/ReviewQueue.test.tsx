@@ -4,7 +4,11 @@ import {
   TestApiProvider,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   ReviewItem,
@@ -46,6 +50,8 @@ async function renderQueue(api: GovernanceApi, url = '/reviews') {
         [governanceApiRef, api],
         [permissionApiRef, mockPermissionApi('ALLOW')],
         [identityApiRef, mockApis.identity({ userEntityRef: me })],
+        // The review dialog's assignee picker lists users from the catalog.
+        [catalogApiRef, catalogApiMock()],
       ]}
     >
       <ReviewQueue />
