@@ -6,6 +6,13 @@ import {
 import { GovernanceApi } from '../api';
 import { reviewSettings } from './reviews';
 
+/** A method a test did not expect: it fails, naming itself. */
+function unexpected(method: string) {
+  return async (): Promise<never> => {
+    throw new Error(`${method} was not expected in this test`);
+  };
+}
+
 async function noReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
   return {
     items: [],
@@ -22,9 +29,9 @@ async function noReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
  */
 export function mockGovernanceApi(
   getEntitySummary: GovernanceApi['getEntitySummary'],
-  refreshScorecard: GovernanceApi['refreshScorecard'] = async () => {
-    throw new Error('refreshScorecard was not expected in this test');
-  },
+  refreshScorecard: GovernanceApi['refreshScorecard'] = unexpected(
+    'refreshScorecard',
+  ),
   // No history unless a test gives one, so the scorecard renders without a chart.
   getScorecardTrend: GovernanceApi['getScorecardTrend'] = async (
     entityRef,
@@ -44,25 +51,12 @@ export function mockGovernanceApi(
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
   reviews: Partial<Pick<GovernanceApi, ReviewMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
-  const unexpected = (method: string) => async () => {
-    throw new Error(`${method} was not expected in this test`);
-  };
   return {
     getEntitySummary: jest.fn(getEntitySummary),
     refreshScorecard: jest.fn(refreshScorecard),
     getScorecardTrend: jest.fn(getScorecardTrend),
-    createWaiver: jest.fn(
-      waivers.createWaiver ??
-        (async () => {
-          throw new Error('createWaiver was not expected in this test');
-        }),
-    ),
-    revokeWaiver: jest.fn(
-      waivers.revokeWaiver ??
-        (async () => {
-          throw new Error('revokeWaiver was not expected in this test');
-        }),
-    ),
+    createWaiver: jest.fn(waivers.createWaiver ?? unexpected('createWaiver')),
+    revokeWaiver: jest.fn(waivers.revokeWaiver ?? unexpected('revokeWaiver')),
     listWaivers: jest.fn(waivers.listWaivers ?? (async () => [])),
     requestWaiver: jest.fn(
       waivers.requestWaiver ?? unexpected('requestWaiver'),
@@ -133,13 +127,9 @@ function mockViewApi(methods: {
   reviews?: Partial<Pick<GovernanceApi, ReviewMethod>>;
 }): jest.Mocked<GovernanceApi> {
   return mockGovernanceApi(
-    async () => {
-      throw new Error('getEntitySummary was not expected in this test');
-    },
+    unexpected('getEntitySummary'),
     undefined,
-    async () => {
-      throw new Error('getScorecardTrend was not expected in this test');
-    },
+    unexpected('getScorecardTrend'),
     {},
     methods.compliance,
     methods.adrs,
