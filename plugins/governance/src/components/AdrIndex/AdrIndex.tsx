@@ -17,13 +17,16 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
-import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
+import {
+  PAGE_SIZES,
+  ServerPagedColumn,
+  ServerPagedTable,
+} from '../ServerPagedTable';
 import { AdrIndexFilters } from './AdrIndexFilters';
 import {
   AdrIndexPreset,
   AdrIndexSort,
   ALL_ADRS,
-  PAGE_SIZES,
   useAdrIndexState,
 } from './useAdrIndexState';
 import { LinkButton } from '../LinkButton';

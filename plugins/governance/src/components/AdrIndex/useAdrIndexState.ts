@@ -6,10 +6,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback } from 'react';
 import { UrlStateChangeOptions, useUrlState } from '../../hooks/useUrlState';
-
-/** The page sizes the index offers; the backend allows at most 100. */
-export const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 25;
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../ServerPagedTable';
 
 /** The columns the backend sorts by. */
 export type AdrIndexSort = NonNullable<AdrIndexQuery['sort']>;

@@ -13,14 +13,16 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { CheckStateIndicator } from '../CheckStateIndicator';
-import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  ServerPagedColumn,
+  ServerPagedTable,
+} from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
 import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
 import { Muted } from '../Muted';
-
-const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 25;
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 

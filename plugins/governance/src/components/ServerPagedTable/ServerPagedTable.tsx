@@ -9,6 +9,12 @@ import {
   useRef,
 } from 'react';
 
+/** The page sizes the server-paged lists offer; the backend allows at most 100. */
+export const PAGE_SIZES = [10, 25, 50, 100];
+
+/** The page size a server-paged list opens with. */
+export const DEFAULT_PAGE_SIZE = 25;
+
 /** One page of a list the backend pages through. */
 export interface ServerPage<T> {
   items: T[];

@@ -1,4 +1,8 @@
-export { ServerPagedTable } from './ServerPagedTable';
+export {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  ServerPagedTable,
+} from './ServerPagedTable';
 export type {
   ServerPage,
   ServerPagedColumn,
