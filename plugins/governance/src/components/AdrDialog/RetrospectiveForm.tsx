@@ -9,7 +9,12 @@ import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { isCalendarDay, utcToday } from '../../lib/days';
 import { reasonOf, statusOf } from '../../lib/describeError';
-import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
+import {
+  FormDialog,
+  FormTextArea,
+  FormTextField,
+  useFormSubmission,
+} from '../FormDialog';
 
 const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
   keep: 'Keep: the decision holds',
@@ -110,20 +115,13 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
           ))}
         </FormTextField>
       </Box>
-      <FormTextField
+      <FormTextArea
         id={`governance-retrospective-notes-${adrId}`}
         label="Notes"
         value={notes}
-        onChange={e => setNotes(e.target.value)}
-        required
-        multiline
-        minRows={3}
-        fullWidth
-        error={!!shown.notes}
-        helperText={
-          shown.notes ??
-          'What the decision did, measured against what it set out to do.'
-        }
+        onChange={setNotes}
+        problem={shown.notes}
+        hint="What the decision did, measured against what it set out to do."
       />
     </FormDialog>
   );

@@ -22,6 +22,34 @@ export function FormTextField(props: Omit<OutlinedTextFieldProps, 'variant'>) {
   );
 }
 
+/**
+ * A required answer of a few lines, such as notes, a rationale or a reason: once the form was
+ * submitted, its problem replaces the hint beneath it.
+ */
+export function FormTextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: string;
+  hint?: string;
+}) {
+  return (
+    <FormTextField
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      required
+      multiline
+      minRows={3}
+      fullWidth
+      error={!!props.problem}
+      helperText={props.problem ?? props.hint}
+    />
+  );
+}
+
 /** Props for {@link FormDialog}. */
 export interface FormDialogProps {
   /** The dialog's title; an inline form is named by it for assistive technology. */

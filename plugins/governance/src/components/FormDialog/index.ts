@@ -1,4 +1,4 @@
-export { FormDialog, FormTextField } from './FormDialog';
+export { FormDialog, FormTextArea, FormTextField } from './FormDialog';
 export type { FormDialogProps } from './FormDialog';
 export { useFormSubmission } from './useFormSubmission';
 export type { FormProblems } from './useFormSubmission';
