@@ -60,10 +60,11 @@ test('as an engineer', async ({ page }) => {
 
   await test.step('1. In the catalog click payments-api, then its Governance tab', async () => {
     await expect(async () => {
-      await // The example app's home page is the catalog.
+      // The example app's home page is the catalog.
       await gotoSignedIn(page, '/', 'engineer');
       await page
-        .getByRole('link', { name: 'payments-api', exact: true })
+        // The link's name carries the kind icon's text too, as in everyday-loop.spec.ts.
+        .getByRole('link', { name: 'payments-api' })
         .first()
         .click({ timeout: 10_000 });
     }).toPass({ timeout: 120_000, intervals: [2_000] });
