@@ -8,7 +8,8 @@ import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
+import { enter, optionLabels } from '../../__testUtils__/userInput';
 import {
   approvedEscalation,
   designReviewDetail,
@@ -57,12 +58,6 @@ function reviewApi(
     },
     { getEntityAdrs: async () => paymentsEntityAdrs },
   );
-}
-
-/** Enters text the way a user pastes it: typing it key by key is slow in jsdom. */
-async function enter(field: HTMLElement, text: string) {
-  await userEvent.click(field);
-  await userEvent.paste(text);
 }
 
 /** The option labels of a native select. */
@@ -224,9 +219,7 @@ describe('ReviewDialog for a council member', () => {
     const listbox = within(await screen.findByRole('listbox'));
     // Council members first, then everyone else, who cannot be assigned.
     await waitFor(() =>
-      expect(
-        listbox.getAllByRole('option').map(option => option.textContent),
-      ).toEqual([
+      expect(optionLabels()).toEqual([
         'Amir Khanuser:amir.khan',
         'Li Weiuser:li.wei',
         'Jane Doeuser:jane.doe · not on the council, cannot be assigned',
@@ -241,9 +234,7 @@ describe('ReviewDialog for a council member', () => {
 
     await userEvent.type(assignee, 'li');
     const narrowed = within(screen.getByRole('listbox'));
-    expect(
-      narrowed.getAllByRole('option').map(option => option.textContent),
-    ).toEqual(['Li Weiuser:li.wei']);
+    expect(optionLabels()).toEqual(['Li Weiuser:li.wei']);
     await userEvent.click(narrowed.getByRole('option', { name: /Li Wei/ }));
     expect(assignee).toHaveValue('Li Wei');
     await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
@@ -337,13 +328,10 @@ describe('ReviewDialog for a council member', () => {
 
   it('shows why a change was refused and keeps the edits', async () => {
     const api = reviewApi({
-      updateReview: async () => {
-        throw await backendError(400, 'Bad Request', {
-          name: 'InputError',
-          message:
-            "Cannot move a review from 'in-review' to 'open'; allowed: changes-requested, approved, rejected, withdrawn",
-        });
-      },
+      updateReview: refusedWith(
+        400,
+        "Cannot move a review from 'in-review' to 'open'; allowed: changes-requested, approved, rejected, withdrawn",
+      ),
     });
     const { dialog, onChanged, onClose } = await renderDialog(api);
 
@@ -506,12 +494,7 @@ describe('ReviewDialog for a council member', () => {
 
   it('says when the review cannot be loaded', async () => {
     const api = reviewApi({
-      getReview: async () => {
-        throw await backendError(404, 'Not Found', {
-          name: 'NotFoundError',
-          message: 'No review review-9',
-        });
-      },
+      getReview: refusedWith(404, 'No review review-9'),
     });
     await renderForEntity(
       <ReviewDialog reviewId="review-9" onClose={jest.fn()} />,

@@ -4,10 +4,7 @@ import {
   TestApiProvider,
   renderInTestApp,
 } from '@backstage/test-utils';
-import {
-  catalogApiRef,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -19,7 +16,10 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { backendError } from '../../__testUtils__/responseErrors';
+import {
+  expectRefusalShown,
+  refusedWith,
+} from '../../__testUtils__/responseErrors';
 import {
   approvedEscalation,
   designReview,
@@ -284,18 +284,14 @@ describe('ReviewQueue', () => {
 
   it('shows why the queue could not be loaded', async () => {
     const api = mockReviewApi({
-      listReviews: async () => {
-        throw await backendError(403, 'Forbidden', {
-          name: 'NotAllowedError',
-          message: 'Unauthorized',
-        });
-      },
+      listReviews: refusedWith(403, 'Unauthorized'),
     });
     await renderQueue(api);
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Request failed with 403 Forbidden');
-    expect(alert).toHaveTextContent('Unauthorized');
+    await expectRefusalShown(
+      'Request failed with 403 Forbidden',
+      'Unauthorized',
+    );
   });
 
   it('pages through the queue on the server', async () => {
