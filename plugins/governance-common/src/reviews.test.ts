@@ -8,11 +8,12 @@ import {
 } from './reviews';
 
 describe('review rules', () => {
-  it('closes approved, rejected and withdrawn items for good, and lets every open one be withdrawn', () => {
+  it('closes approved, rejected, withdrawn and resolved items for good, and lets every open one be withdrawn', () => {
     expect(REVIEW_STATUSES.filter(isReviewClosed)).toEqual([
       'approved',
       'rejected',
       'withdrawn',
+      'resolved',
     ]);
     for (const status of REVIEW_STATUSES.filter(s => !isReviewClosed(s))) {
       expect(REVIEW_TRANSITIONS[status]).toContain('withdrawn');
@@ -43,6 +44,7 @@ describe('review rules', () => {
       'nfr-escalation',
       'tier-change',
       'retrospective',
+      'waiver-request',
       'data-review',
     ]);
     expect(() =>
