@@ -18,10 +18,12 @@ describe('review rules', () => {
     for (const status of REVIEW_STATUSES.filter(s => !isReviewClosed(s))) {
       expect(REVIEW_TRANSITIONS[status]).toContain('withdrawn');
     }
-    // Changes requested goes back to review before anyone decides again.
+    // Changes requested goes back to review before anyone decides again (or closes as resolved
+    // once its cause has cleared).
     expect(REVIEW_TRANSITIONS['changes-requested']).toEqual([
       'in-review',
       'withdrawn',
+      'resolved',
     ]);
     expect(REVIEW_STATUSES.filter(isReviewDecision)).toEqual([
       'changes-requested',
