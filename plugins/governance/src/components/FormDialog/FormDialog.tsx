@@ -33,19 +33,19 @@ export function FormTextArea(props: {
   onChange: (value: string) => void;
   problem?: string;
   hint?: string;
+  disabled?: boolean;
 }) {
+  const { onChange, problem, hint, ...field } = props;
   return (
     <FormTextField
-      id={props.id}
-      label={props.label}
-      value={props.value}
-      onChange={e => props.onChange(e.target.value)}
+      {...field}
+      onChange={e => onChange(e.target.value)}
       required
       multiline
       minRows={3}
       fullWidth
-      error={!!props.problem}
-      helperText={props.problem ?? props.hint}
+      error={!!problem}
+      helperText={problem ?? hint}
     />
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useWaiverMaxMonths } from '../../hooks/useWaiverMaxMonths';
 import { addDays, endOfUtcDay, utcToday } from '../../lib/days';
 import { waiverExpiryProblem } from '../../lib/waiverExpiry';
-import { FormTextField } from '../FormDialog';
+import { FormTextArea, FormTextField } from '../FormDialog';
 
 /** How long a waiver lasts unless someone picks another day. */
 const DEFAULT_WAIVER_DAYS = 30;
@@ -63,21 +63,14 @@ export function WaiverTermsFields(props: WaiverTermsFieldsProps) {
   } = props;
   return (
     <>
-      <FormTextField
+      <FormTextArea
         id={`${idPrefix}-reason`}
         label="Reason"
         value={terms.reason}
-        onChange={e => terms.setReason(e.target.value)}
-        required
-        multiline
-        minRows={3}
-        fullWidth
+        onChange={terms.setReason}
         disabled={disabled}
-        error={!!shown.reason}
-        helperText={
-          shown.reason ??
-          'Why the check may fail for now, and what will fix it.'
-        }
+        problem={shown.reason}
+        hint="Why the check may fail for now, and what will fix it."
       />
       <FormTextField
         id={`${idPrefix}-expires`}
