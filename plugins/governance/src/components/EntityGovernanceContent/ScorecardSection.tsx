@@ -20,7 +20,7 @@ import {
   governanceReviewCreatePermission,
   governanceWaiverCreatePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
 import { CheckStateIndicator } from '../CheckStateIndicator';
@@ -32,14 +32,7 @@ import { LinkButton } from '../LinkButton';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { formatDate, formatDateTime } from './formatDate';
 import { RefreshButton } from '../RefreshButton';
-
-function Muted(props: { children: ReactNode }) {
-  return (
-    <Typography variant="body2" component="span" color="textSecondary">
-      {props.children}
-    </Typography>
-  );
-}
+import { Muted } from '../Muted';
 
 /** An annotation key that may wrap after its prefix, never inside a word. */
 function AnnotationKey(props: { name: string; partClassName: string }) {
