@@ -10,6 +10,7 @@ import {
   AdrSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
+import { ActionZod, entityRefInput } from '../catalog/entityRefInput';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { specRef } from '../catalog/specRef';
 import { AdrStore } from '../database/AdrStore';
@@ -17,12 +18,7 @@ import { AdrStore } from '../database/AdrStore';
 /** Hops followed forward from an ADR; a longer chain is cut with `end: 'too-long'`. */
 const MAX_HOPS = 20;
 
-/** The zod the registry hands to a schema. */
-type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
-
-const decision = (z: Zod) =>
+const decision = (z: ActionZod) =>
   z.object({
     adrId: z.string(),
     entityRef: z.string(),
@@ -89,10 +85,7 @@ export function registerAdrActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .max(255)
-            .describe('Full entity ref, e.g. component:default/payments'),
+          entityRef: entityRefInput(z),
         }),
       output: z =>
         z.object({

@@ -101,4 +101,15 @@ describe('governance actions', () => {
       }),
     ).rejects.toThrow('needs a signed-in user');
   });
+
+  it('refuses an entity ref longer than the HTTP API takes', async () => {
+    const actions = await start();
+    await expect(
+      actions.invoke({
+        id: 'test:get-entity-governance-summary',
+        input: { entityRef: `component:default/${'a'.repeat(300)}` },
+        credentials: JANE,
+      }),
+    ).rejects.toThrow(/entityRef/);
+  });
 });

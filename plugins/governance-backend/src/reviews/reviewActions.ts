@@ -7,6 +7,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { EntitySummaryService } from '../summary/EntitySummaryService';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
+import { entityRefInput } from '../catalog/entityRefInput';
 import { ReviewService } from './ReviewService';
 
 const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
@@ -35,9 +36,7 @@ export function registerReviewActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe('Full entity ref, e.g. component:default/payments'),
+          entityRef: entityRefInput(z),
         }),
       output: z =>
         z.object({
@@ -64,8 +63,7 @@ export function registerReviewActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
+          entityRef: entityRefInput(z)
             .optional()
             .describe('Only the reviews of this entity'),
           limit: z.number().int().min(1).max(100).optional(),
@@ -127,9 +125,11 @@ export function registerReviewActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z.string().max(1000).describe('Full entity ref'),
+          entityRef: entityRefInput(z),
+          // The same limit as POST /reviews (ReviewKindId).
           kind: z
             .string()
+            .max(63)
             .optional()
             .describe(
               `Review kind, one of ${reviews.kinds
