@@ -23,7 +23,8 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = [
 
 /**
  * The statuses each status may move to. Deciding (approve, reject, request changes) needs the
- * decide permission, withdrawing is the requester's (or the council's), every other move is
+ * decide permission, withdrawing is the requester's (or the council's), resolving is allowed
+ * only once an escalation's cause has cleared (see canMoveReview below), every other move is
  * triage.
  *
  * @public
