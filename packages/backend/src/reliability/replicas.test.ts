@@ -106,9 +106,17 @@ onPostgres('three backend replicas on one PostgreSQL', () => {
         expect(runs.length).toBeLessThanOrEqual(
           Math.floor(windowMs / 5_000) + 2,
         );
-        // More than one replica took part.
-        expect(new Set(runs.map(r => r.replica)).size).toBeGreaterThan(1);
       }
+      // Take-over: the evaluations after the kill ran on survivors only. Which replica wins a
+      // tick is the scheduler's choice, so the test does not ask for the work to be spread.
+      const evaluationsAfterKill = runsOf(
+        replicas,
+        RUN_LINES.evaluation,
+      ).filter(run => run.at > killedAt);
+      expect(evaluationsAfterKill.length).toBeGreaterThan(0);
+      expect(evaluationsAfterKill.map(run => run.replica)).not.toContain(
+        killed,
+      );
 
       // No half-written evaluation: every evaluated entity has its results and vice versa.
       const placements = await db('evaluated_entities').pluck('entity_ref');
