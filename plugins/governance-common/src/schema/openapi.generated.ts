@@ -55,7 +55,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * How many of the entity's checks passed on each day.
+     * How many of the entity's checks passed on each day, and its maturity level that day.
      */
     get: operations['GetScorecardTrend'];
     put?: never;
@@ -512,6 +512,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaigns with their current progress, nearest deadline first.
+     */
+    get: operations['ListCampaigns'];
+    put?: never;
+    /**
+     * Starts a campaign (users with governance.campaign.manage); its owners are notified.
+     */
+    post: operations['CreateCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One campaign with its daily progress and its owners, furthest behind first.
+     */
+    get: operations['GetCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edits or closes a campaign (users with governance.campaign.manage).
+     */
+    patch: operations['UpdateCampaign'];
+    trace?: never;
+  };
+  '/campaigns/{id}/entities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of the campaign's entities the caller can see in the catalog, not done first, with each entity's failing campaign checks.
+     */
+    get: operations['ListCampaignEntities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entity-campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The campaigns an entity is in, active and closed, with whether the entity is done.
+     */
+    get: operations['GetEntityCampaigns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /**
  * The governance API has no webhooks.
@@ -689,6 +771,46 @@ export interface components {
       problems: components['schemas']['AnnotationProblem'][];
 
       validationMode: 'error' | 'warn';
+      level?: components['schemas']['EntityLevel'];
+    };
+    /**
+     * A maturity level from `governance.levels`, lowest first.
+     */
+    LevelDefinition: {
+      name: string;
+      title: string;
+    };
+    /**
+     * The entity's maturity level, worked out from its stored (waiver-applied) results. Absent for an entity without a tier.
+     */
+    EntityLevel: {
+      /**
+       * The highest level whose checks all pass, warn or are waived (each level includes the ones below it); null when not even the lowest is reached or the entity was never evaluated.
+       */
+      current: string | null;
+      /**
+       * The level the entity's tier requires (`governance.tiers.<tier>.requiredLevel`); null when the tier requires none.
+       */
+      required: string | null;
+      meetsRequired: boolean;
+      /**
+       * The next level up and what stands in the way; null at the top level.
+       */
+      next: {
+        name: string;
+        title: string;
+        /**
+         * Ids of the checks of that level and those below it that fail or are unknown (not waived), in scorecard order.
+         */
+        failingChecks: string[];
+      } | null;
+      levels: components['schemas']['LevelDefinition'][];
+    };
+    /**
+     * How many entities are at each maturity level, by level name. Levels nobody is at are left out.
+     */
+    LevelDistribution: {
+      [key: string]: number;
     };
     ScorecardTrend: {
       entityRef: string;
@@ -697,6 +819,10 @@ export interface components {
         date: components['schemas']['Day'];
         passing: number;
         total: number;
+        /**
+         * The maturity level at the end of the day; null when the entity reached none. Absent for days recorded before levels existed.
+         */
+        level?: string | null;
       }[];
     };
     Waiver: {
@@ -795,6 +921,15 @@ export interface components {
       key?: string;
       entities: number;
       counts: components['schemas']['ComplianceCounts'];
+      levels?: components['schemas']['LevelDistribution'];
+      /**
+       * Entities that reach no level.
+       */
+      withoutLevel?: number;
+      /**
+       * Entities below the level their tier requires.
+       */
+      belowRequired?: number;
     };
     ComplianceRollup: {
       groupBy: 'owner' | 'system' | 'domain' | 'tier';
@@ -812,6 +947,15 @@ export interface components {
       counts: components['schemas']['ComplianceCounts'];
       failing: string[];
       evaluatedAt: components['schemas']['Timestamp'];
+      /**
+       * The entity's maturity level; null when it reaches none.
+       */
+      level?: string | null;
+      /**
+       * The level the entity's tier requires; null when the tier requires none.
+       */
+      requiredLevel?: string | null;
+      belowRequired?: boolean;
     };
     ComplianceEntityPage: {
       filter: components['schemas']['ComplianceFilter'];
@@ -1261,6 +1405,153 @@ export interface components {
     ReviewCommentRequest: {
       body: string;
     };
+
+    CampaignState: 'active' | 'closed';
+    /**
+     * A check id as the scorecard shows it, such as coverage.
+     * Example: coverage
+     */
+    CampaignCheckId: string;
+    /**
+     * Which entities the campaign covers, read from where the scorecard placed them. Each list given narrows the selection (an entity must match one value of every list given); `entityRefs` adds entities by name whatever the other lists say. An empty target covers every evaluated entity.
+     */
+    CampaignTarget: {
+      /**
+       * Entity kinds, such as Component (case does not matter).
+       */
+      kinds?: string[];
+      tiers?: string[];
+      /**
+       * Owner refs, such as group:default/payments.
+       */
+      owners?: components['schemas']['EntityRef'][];
+      /**
+       * System refs, such as system:default/checkout.
+       */
+      systems?: components['schemas']['EntityRef'][];
+      /**
+       * Domain refs, such as domain:default/commerce.
+       */
+      domains?: components['schemas']['EntityRef'][];
+      entityRefs?: components['schemas']['EntityRef'][];
+    };
+    CampaignProgress: {
+      done: number;
+      notDone: number;
+      total: number;
+    };
+    Campaign: {
+      id: string;
+      title: string;
+      description: string;
+      /**
+       * Where the campaign is explained, often an ADR.
+       */
+      link?: string;
+      checks: string[];
+      target: components['schemas']['CampaignTarget'];
+      deadline: components['schemas']['Day'];
+      state: components['schemas']['CampaignState'];
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      /**
+       * Increases with every change; an edit names the revision it is based on.
+       */
+      revision: number;
+      progress: components['schemas']['CampaignProgress'];
+    };
+    CampaignList: {
+      items: components['schemas']['Campaign'][];
+    };
+    CampaignDay: {
+      day: components['schemas']['Day'];
+      done: number;
+      notDone: number;
+    };
+    CampaignOwnerProgress: {
+      /**
+       * The owner's ref; empty for entities without an owner.
+       */
+      owner: string;
+      done: number;
+      notDone: number;
+    };
+    /**
+     * A campaign with its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).
+     */
+    CampaignDetail: components['schemas']['Campaign'] & {
+      history: components['schemas']['CampaignDay'][];
+      owners: components['schemas']['CampaignOwnerProgress'][];
+    };
+    CampaignEntity: {
+      entityRef: string;
+      /**
+       * The owner's ref; empty for an entity without an owner.
+       */
+      owner: string;
+      done: boolean;
+      /**
+       * The campaign's checks on the entity's scorecard that neither pass nor are waived.
+       */
+      failingChecks: {
+        id: string;
+        title: string;
+      }[];
+    };
+    CampaignEntityPage: {
+      items: components['schemas']['CampaignEntity'][];
+      totalCount: number;
+    };
+    EntityCampaign: {
+      id: string;
+      title: string;
+      link?: string;
+      deadline: components['schemas']['Day'];
+      state: components['schemas']['CampaignState'];
+      /**
+       * Whether every campaign check on the entity's scorecard passes or is waived.
+       */
+      done: boolean;
+    };
+    EntityCampaigns: {
+      items: components['schemas']['EntityCampaign'][];
+    };
+    CreateCampaignRequest: {
+      title: string;
+      description?: string;
+      /**
+       * Where the campaign is explained, often an ADR (a URL).
+       */
+      link?: string;
+      /**
+       * Check ids the scorecard knows; an unknown one is a 400 naming it.
+       */
+      checks: components['schemas']['CampaignCheckId'][];
+      target: components['schemas']['CampaignTarget'];
+      /**
+       * Format: date
+       * The last day, `YYYY-MM-DD`, today or later.
+       * Example: 2027-03-31
+       */
+      deadline: string;
+    };
+    /**
+     * The revision the change is based on plus the fields to change. A state of closed closes the campaign; `null` clears the link.
+     */
+    UpdateCampaignRequest: {
+      revision: number;
+      title?: string;
+      description?: string;
+      link?: string | null;
+      checks?: components['schemas']['CampaignCheckId'][];
+      target?: components['schemas']['CampaignTarget'];
+      /**
+       * Format: date
+       */
+      deadline?: string;
+      state?: components['schemas']['CampaignState'];
+    };
   };
   responses: {
     /**
@@ -1355,6 +1646,10 @@ export interface components {
      * The ADR's id, as listed by `/adrs` and `/adr-index`.
      */
     adrId: components['schemas']['Id'];
+    /**
+     * The campaign's id.
+     */
+    campaignId: components['schemas']['Id'];
   };
   requestBodies: never;
   headers: never;
@@ -1665,7 +1960,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /**
-       * One row a group, with the counts and the passing percentage; an attachment.
+       * One row a group, with the counts, the passing percentage, the number of entities at each maturity level (a column per level, then `no level` and `below required level`); an attachment.
        */
       200: {
         headers: {
@@ -1749,7 +2044,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /**
-       * One row an entity; an attachment.
+       * One row an entity, with its maturity level and the level its tier requires; an attachment.
        */
       200: {
         headers: {
@@ -2409,6 +2704,211 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewComment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListCampaigns: {
+    parameters: {
+      query?: {
+        state?: 'active' | 'closed' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The campaigns.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  CreateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCampaignRequest'];
+      };
+    };
+    responses: {
+      /**
+       * The new campaign.
+       */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The campaign's id.
+         */
+        id: components['parameters']['campaignId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The campaign.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  UpdateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The campaign's id.
+         */
+        id: components['parameters']['campaignId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCampaignRequest'];
+      };
+    };
+    responses: {
+      /**
+       * The campaign after the change.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /**
+       * Someone changed the campaign since the revision the change is based on; the message names the current revision.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListCampaignEntities: {
+    parameters: {
+      query?: {
+        /**
+         * Only the entities done (true) or not done (false).
+         */
+        done?: boolean;
+        /**
+         * Only this owner's entities; empty selects the entities without an owner.
+         */
+        owner?: components['parameters']['owner'];
+        /**
+         * The page, from 1.
+         */
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        /**
+         * The campaign's id.
+         */
+        id: components['parameters']['campaignId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * A page of entities.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignEntityPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  GetEntityCampaigns: {
+    parameters: {
+      query: {
+        /**
+         * A full entity ref, `kind:namespace/name`.
+         */
+        entityRef: components['parameters']['entityRef'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The entity's campaigns, nearest deadline first.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityCampaigns'];
         };
       };
       400: components['responses']['BadRequest'];

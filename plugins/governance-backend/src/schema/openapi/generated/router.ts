@@ -46,6 +46,9 @@ export const spec = {
     {
       name: 'Reviews',
     },
+    {
+      name: 'Campaigns',
+    },
   ],
   security: [
     {},
@@ -181,6 +184,15 @@ export const spec = {
         in: 'path',
         required: true,
         description: "The ADR's id, as listed by `/adrs` and `/adr-index`.",
+        schema: {
+          $ref: '#/components/schemas/Id',
+        },
+      },
+      campaignId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The campaign's id.",
         schema: {
           $ref: '#/components/schemas/Id',
         },
@@ -681,6 +693,96 @@ export const spec = {
             type: 'string',
             enum: ['error', 'warn'],
           },
+          level: {
+            $ref: '#/components/schemas/EntityLevel',
+          },
+        },
+      },
+      LevelDefinition: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'title'],
+        description: 'A maturity level from `governance.levels`, lowest first.',
+        properties: {
+          name: {
+            type: 'string',
+            maxLength: 63,
+          },
+          title: {
+            type: 'string',
+            maxLength: 100,
+          },
+        },
+      },
+      EntityLevel: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['current', 'required', 'meetsRequired', 'next', 'levels'],
+        description:
+          "The entity's maturity level, worked out from its stored (waiver-applied) results. Absent for an entity without a tier.",
+        properties: {
+          current: {
+            type: 'string',
+            nullable: true,
+            maxLength: 63,
+            description:
+              'The highest level whose checks all pass, warn or are waived (each level includes the ones below it); null when not even the lowest is reached or the entity was never evaluated.',
+          },
+          required: {
+            type: 'string',
+            nullable: true,
+            maxLength: 63,
+            description:
+              "The level the entity's tier requires (`governance.tiers.<tier>.requiredLevel`); null when the tier requires none.",
+          },
+          meetsRequired: {
+            type: 'boolean',
+          },
+          next: {
+            type: 'object',
+            nullable: true,
+            additionalProperties: false,
+            required: ['name', 'title', 'failingChecks'],
+            description:
+              'The next level up and what stands in the way; null at the top level.',
+            properties: {
+              name: {
+                type: 'string',
+                maxLength: 63,
+              },
+              title: {
+                type: 'string',
+                maxLength: 100,
+              },
+              failingChecks: {
+                type: 'array',
+                maxItems: 200,
+                description:
+                  'Ids of the checks of that level and those below it that fail or are unknown (not waived), in scorecard order.',
+                items: {
+                  type: 'string',
+                  maxLength: 127,
+                },
+              },
+            },
+          },
+          levels: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/LevelDefinition',
+            },
+          },
+        },
+      },
+      LevelDistribution: {
+        type: 'object',
+        description:
+          'How many entities are at each maturity level, by level name. Levels nobody is at are left out.',
+        maxProperties: 20,
+        additionalProperties: {
+          type: 'integer',
+          minimum: 0,
         },
       },
       ScorecardTrend: {
@@ -709,6 +811,13 @@ export const spec = {
                 },
                 total: {
                   type: 'integer',
+                },
+                level: {
+                  type: 'string',
+                  nullable: true,
+                  maxLength: 63,
+                  description:
+                    'The maturity level at the end of the day; null when the entity reached none. Absent for days recorded before levels existed.',
                 },
               },
             },
@@ -967,6 +1076,19 @@ export const spec = {
           counts: {
             $ref: '#/components/schemas/ComplianceCounts',
           },
+          levels: {
+            $ref: '#/components/schemas/LevelDistribution',
+          },
+          withoutLevel: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Entities that reach no level.',
+          },
+          belowRequired: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Entities below the level their tier requires.',
+          },
         },
       },
       ComplianceRollup: {
@@ -1026,6 +1148,23 @@ export const spec = {
           },
           evaluatedAt: {
             $ref: '#/components/schemas/Timestamp',
+          },
+          level: {
+            type: 'string',
+            nullable: true,
+            maxLength: 63,
+            description:
+              "The entity's maturity level; null when it reaches none.",
+          },
+          requiredLevel: {
+            type: 'string',
+            nullable: true,
+            maxLength: 63,
+            description:
+              "The level the entity's tier requires; null when the tier requires none.",
+          },
+          belowRequired: {
+            type: 'boolean',
           },
         },
       },
@@ -2236,6 +2375,410 @@ export const spec = {
           },
         },
       },
+      CampaignState: {
+        type: 'string',
+        enum: ['active', 'closed'],
+      },
+      CampaignCheckId: {
+        type: 'string',
+        description: 'A check id as the scorecard shows it, such as coverage.',
+        pattern: '^[a-z0-9][a-z0-9-]{0,126}$',
+        example: 'coverage',
+      },
+      CampaignTarget: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Which entities the campaign covers, read from where the scorecard placed them. Each list given narrows the selection (an entity must match one value of every list given); `entityRefs` adds entities by name whatever the other lists say. An empty target covers every evaluated entity.',
+        properties: {
+          kinds: {
+            type: 'array',
+            description:
+              'Entity kinds, such as Component (case does not matter).',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          tiers: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 63,
+            },
+          },
+          owners: {
+            type: 'array',
+            description: 'Owner refs, such as group:default/payments.',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          systems: {
+            type: 'array',
+            description: 'System refs, such as system:default/checkout.',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          domains: {
+            type: 'array',
+            description: 'Domain refs, such as domain:default/commerce.',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        },
+      },
+      CampaignProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['done', 'notDone', 'total'],
+        properties: {
+          done: {
+            type: 'integer',
+          },
+          notDone: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+        },
+      },
+      Campaign: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'description',
+          'checks',
+          'target',
+          'deadline',
+          'state',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'revision',
+          'progress',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+            description: 'Where the campaign is explained, often an ADR.',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          deadline: {
+            $ref: '#/components/schemas/Day',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Increases with every change; an edit names the revision it is based on.',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+        },
+      },
+      CampaignList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Campaign',
+            },
+          },
+        },
+      },
+      CampaignDay: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'done', 'notDone'],
+        properties: {
+          day: {
+            $ref: '#/components/schemas/Day',
+          },
+          done: {
+            type: 'integer',
+          },
+          notDone: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignOwnerProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['owner', 'done', 'notDone'],
+        properties: {
+          owner: {
+            type: 'string',
+            description:
+              "The owner's ref; empty for entities without an owner.",
+          },
+          done: {
+            type: 'integer',
+          },
+          notDone: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignDetail: {
+        description:
+          'A campaign with its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Campaign',
+          },
+          {
+            type: 'object',
+            required: ['history', 'owners'],
+            properties: {
+              history: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignDay',
+                },
+              },
+              owners: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CampaignOwnerProgress',
+                },
+              },
+            },
+          },
+        ],
+      },
+      CampaignEntity: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'owner', 'done', 'failingChecks'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description:
+              "The owner's ref; empty for an entity without an owner.",
+          },
+          done: {
+            type: 'boolean',
+          },
+          failingChecks: {
+            type: 'array',
+            description:
+              "The campaign's checks on the entity's scorecard that neither pass nor are waived.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'title'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      CampaignEntityPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignEntity',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      EntityCampaign: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'deadline', 'state', 'done'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+          },
+          deadline: {
+            $ref: '#/components/schemas/Day',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          done: {
+            type: 'boolean',
+            description:
+              "Whether every campaign check on the entity's scorecard passes or is waived.",
+          },
+        },
+      },
+      EntityCampaigns: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityCampaign',
+            },
+          },
+        },
+      },
+      CreateCampaignRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'checks', 'target', 'deadline'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          link: {
+            type: 'string',
+            description:
+              'Where the campaign is explained, often an ADR (a URL).',
+            maxLength: 2000,
+          },
+          checks: {
+            type: 'array',
+            description:
+              'Check ids the scorecard knows; an unknown one is a 400 naming it.',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/CampaignCheckId',
+            },
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          deadline: {
+            type: 'string',
+            description: 'The last day, `YYYY-MM-DD`, today or later.',
+            format: 'date',
+            maxLength: 10,
+            example: '2027-03-31',
+          },
+        },
+      },
+      UpdateCampaignRequest: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The revision the change is based on plus the fields to change. A state of closed closes the campaign; `null` clears the link.',
+        required: ['revision'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          link: {
+            type: 'string',
+            nullable: true,
+            maxLength: 2000,
+          },
+          checks: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/CampaignCheckId',
+            },
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date',
+            maxLength: 10,
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+        },
+      },
     },
   },
   paths: {
@@ -2311,7 +2854,8 @@ export const spec = {
       get: {
         operationId: 'GetScorecardTrend',
         tags: ['Scorecard'],
-        description: "How many of the entity's checks passed on each day.",
+        description:
+          "How many of the entity's checks passed on each day, and its maturity level that day.",
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',
@@ -2582,7 +3126,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'One row a group, with the counts and the passing percentage; an attachment.',
+              'One row a group, with the counts, the passing percentage, the number of entities at each maturity level (a column per level, then `no level` and `below required level`); an attachment.',
             content: {
               'text/csv': {
                 schema: {
@@ -2666,7 +3210,8 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'One row an entity; an attachment.',
+            description:
+              'One row an entity, with its maturity level and the level its tier requires; an attachment.',
             content: {
               'text/csv': {
                 schema: {
@@ -3653,6 +4198,278 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ReviewComment',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        tags: ['Campaigns'],
+        description:
+          'Campaigns with their current progress, nearest deadline first.',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['active', 'closed', 'all'],
+              default: 'active',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Starts a campaign (users with governance.campaign.manage); its owners are notified.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateCampaignRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        tags: ['Campaigns'],
+        description:
+          'One campaign with its daily progress and its owners, furthest behind first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateCampaign',
+        tags: ['Campaigns'],
+        description:
+          'Edits or closes a campaign (users with governance.campaign.manage).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateCampaignRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Someone changed the campaign since the revision the change is based on; the message names the current revision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{id}/entities': {
+      get: {
+        operationId: 'ListCampaignEntities',
+        tags: ['Campaigns'],
+        description:
+          "A page of the campaign's entities the caller can see in the catalog, not done first, with each entity's failing campaign checks.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/campaignId',
+          },
+          {
+            name: 'done',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only the entities done (true) or not done (false).',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            name: 'page',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'The page, from 1.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100000,
+              default: 1,
+            },
+          },
+          {
+            name: 'pageSize',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 25,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of entities.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignEntityPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entity-campaigns': {
+      get: {
+        operationId: 'GetEntityCampaigns',
+        tags: ['Campaigns'],
+        description:
+          'The campaigns an entity is in, active and closed, with whether the entity is done.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's campaigns, nearest deadline first.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCampaigns',
                 },
               },
             },
