@@ -66,6 +66,16 @@ export const governanceReviewDecidePermission = createPermission({
 });
 
 /**
+ * Allows creating, editing and closing campaigns: the council's call.
+ *
+ * @public
+ */
+export const governanceCampaignManagePermission = createPermission({
+  name: 'governance.campaign.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * The permissions reserved to the architecture council (`governance.council.group`). A policy
  * allows them to the council's members and denies them to everyone else; see
  * `createGovernanceCouncilPolicy` in the governance-node package.
@@ -76,6 +86,7 @@ export const governanceCouncilPermissions = [
   governanceReviewTriagePermission,
   governanceReviewDecidePermission,
   governanceWaiverCreatePermission,
+  governanceCampaignManagePermission,
 ];
 
 /**
@@ -90,4 +101,5 @@ export const governancePermissions = [
   governanceReviewCreatePermission,
   governanceReviewTriagePermission,
   governanceReviewDecidePermission,
+  governanceCampaignManagePermission,
 ];
