@@ -20,5 +20,7 @@ export * from './catalogAnnotations';
 export * from './adrs';
 export * from './adr/parseAdr';
 export * from './reviews';
+export * from './campaigns';
 export * from './schema';
 export * from './search';
+export * from './dependencyTiers';
