@@ -38,8 +38,34 @@ export interface Config {
               /** Kinds of testing the tier requires: unit, integration, load. */
               requiredKinds?: Array<'unit' | 'integration' | 'load'>;
             };
+            /**
+             * The maturity level (a name from `governance.levels`) the tier requires, or `false`
+             * for none. Defaults: critical `gold`, core `silver`, supporting `bronze`; an added
+             * tier requires none. An entity below it for longer than the
+             * `belowRequiredLevel` trigger's grace period escalates.
+             */
+            requiredLevel?: string | false;
           };
     };
+    /**
+     * Maturity levels, lowest first; each level includes the checks of the levels below it.
+     * An entity's level is the highest one whose checks all pass, warn or are waived; a check
+     * its tier does not run does not count against it. Default: `bronze` (coverage,
+     * `testing-*`), `silver` (security-review, availability), `gold` (p95-latency). Check ids
+     * are the built-in ones (availability, p95-latency, security-review, coverage,
+     * testing-unit, testing-integration, testing-load, or `testing-*` for each testing kind)
+     * or those of custom checks. At most 20 levels; an unknown check id, a level named twice
+     * or a tier requiring an unknown level fails start-up.
+     * @visibility frontend
+     */
+    levels?: Array<{
+      /** Lowercase letters, digits and dashes, starting with a letter, e.g. `silver`. */
+      name: string;
+      /** Shown in the UI; the name when absent. */
+      title?: string;
+      /** The check ids this level adds to the ones below it. */
+      checks: string[];
+    }>;
     /**
      * Facts the scorecard reads, keyed by fact name. Built-in facts (availability,
      * p95LatencyMs, coverage, lastSecurityReview, testingKinds) accept `staleAfterDays`; a new

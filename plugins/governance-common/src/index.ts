@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './parseAnnotations';
 export * from './tierPolicy';
+export * from './levels';
 export * from './decisionScope';
 export * from './summary';
 export * from './facts';
