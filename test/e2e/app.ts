@@ -64,3 +64,78 @@ export async function gotoSignedIn(
     await enter.click();
   }
 }
+
+/** Where the specs' own screenshots go (the run's test-results, kept by CI). */
+export const screenshots = path.resolve(
+  __dirname,
+  '../../test-results/e2e/screenshots',
+);
+
+/** Takes a full-page screenshot named `name` into {@link screenshots}. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(screenshots, name), fullPage: true });
+}
+
+/** Opens an entity's page, then its Governance tab. */
+export async function openGovernanceTab(
+  page: Page,
+  name: string,
+  identity: ExampleIdentity = 'council member',
+) {
+  await openEntity(page, name, identity);
+  await page.getByRole('link', { name: 'Governance', exact: true }).click();
+}
+
+/**
+ * Runs `check` after each reload until it passes: what the backend works out in the
+ * background (catalog refreshes, trigger runs, permissions) shows only after a while.
+ */
+export async function reloadUntil(
+  page: Page,
+  check: () => Promise<void>,
+  timeout = 120_000,
+) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout, intervals: [3_000] });
+}
+
+/** Reloads until the scorecard trend says since when it has history. */
+export async function waitForTrendHistory(page: Page, timeout?: number) {
+  const trend = page.getByTestId('governance-scorecard-trend');
+  await reloadUntil(
+    page,
+    () =>
+      expect(trend).toContainText(/history since \d{4}-\d{2}-\d{2}/, {
+        timeout: 5_000,
+      }),
+    timeout,
+  );
+  return trend;
+}
+
+/** Requests a review from the Governance tab, as an owner does, and waits for the dialog to close. */
+export async function requestReview(
+  page: Page,
+  title: string,
+  description: string,
+) {
+  await page.getByRole('button', { name: 'Request review' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByRole('heading', { name: 'Request a review' }),
+  ).toBeVisible();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Description').fill(description);
+  await dialog.getByRole('button', { name: 'Request' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Pushes facts to the facts API as CI does, with the local app's external-access token. */
+export function pushFacts(page: Page, data: object) {
+  return page.request.post('http://localhost:7007/api/governance/facts', {
+    headers: { Authorization: 'Bearer local-dev-ci-token' },
+    data,
+  });
+}

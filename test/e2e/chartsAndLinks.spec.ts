@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { openEntity, setCouncilMembers, signInAs } from './app';
+import {
+  openGovernanceTab,
+  requestReview,
+  setCouncilMembers,
+  signInAs,
+  waitForTrendHistory,
+} from './app';
 
 /** Issue 21, items 2, 6 and 8: the assignee picker, trend charts with history, ADR links. */
 
@@ -17,16 +23,8 @@ test('the council assigns a review to a member picked by display name', async ({
   setCouncilMembers('[user:development/guest, user:default/priya.nair]');
   try {
     await signInAs(page, 'council member');
-    await openEntity(page, 'checkout-web');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
-    await page.getByRole('button', { name: 'Request review' }).click();
-    const request = page.getByRole('dialog');
-    await request.getByLabel('Title').fill(title);
-    await request
-      .getByLabel('Description')
-      .fill('Sessions outgrow the web tier.');
-    await request.getByRole('button', { name: 'Request' }).click();
-    await expect(request).toBeHidden();
+    await openGovernanceTab(page, 'checkout-web');
+    await requestReview(page, title, 'Sessions outgrow the web tier.');
 
     // The catalog makes the guest a council member within a refresh or two; the first test
     // of a run also waits for the app to warm up.
@@ -76,15 +74,8 @@ test('trend charts on a fresh install say when history starts, with axes and too
 }) => {
   await signInAs(page, 'engineer');
   // checkout-web comes with twelve weeks of example history; payments-api starts today.
-  await openEntity(page, 'payments-api', 'engineer');
-  await page.getByRole('link', { name: 'Governance', exact: true }).click();
-  const trend = page.getByTestId('governance-scorecard-trend');
-  await expect(async () => {
-    await page.reload();
-    await expect(trend).toContainText(/history since \d{4}-\d{2}-\d{2}/, {
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 120_000, intervals: [3_000] });
+  await openGovernanceTab(page, 'payments-api', 'engineer');
+  const trend = await waitForTrendHistory(page);
   const chart = trend.getByRole('img');
   await expect(chart).toContainText('100%');
   await expect(chart).toContainText('0%');
@@ -114,8 +105,7 @@ test('a relative link between example ADRs opens the linked ADR in the dialog', 
   page,
 }) => {
   await signInAs(page, 'engineer');
-  await openEntity(page, 'payments-api', 'engineer');
-  await page.getByRole('link', { name: 'Governance', exact: true }).click();
+  await openGovernanceTab(page, 'payments-api', 'engineer');
   await page
     .getByTestId('governance-adr-2')
     .getByRole('button', { name: 'Partition the ledger by month' })

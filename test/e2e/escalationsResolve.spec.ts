@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { gotoSignedIn, openEntity, setCouncilMembers } from './app';
+import {
+  gotoSignedIn,
+  openGovernanceTab,
+  pushFacts,
+  reloadUntil,
+  setCouncilMembers,
+} from './app';
 
 /**
  * Issue 21, items 1 and 9 in the example app: an escalation resolves itself once its cause
@@ -62,22 +68,16 @@ test.describe('Escalations that resolve themselves', () => {
     await page.keyboard.press('Escape');
 
     // The security team records the review, as CI would.
-    const push = await page.request.post(
-      'http://localhost:7007/api/governance/facts',
-      {
-        headers: { Authorization: 'Bearer local-dev-ci-token' },
-        data: {
-          facts: [
-            {
-              entityRef: 'component:default/checkout-web',
-              name: 'lastSecurityReview',
-              value: utcDay(),
-              source: 'e2e/security-team',
-            },
-          ],
+    const push = await pushFacts(page, {
+      facts: [
+        {
+          entityRef: 'component:default/checkout-web',
+          name: 'lastSecurityReview',
+          value: utcDay(),
+          source: 'e2e/security-team',
         },
-      },
-    );
+      ],
+    });
     expect(push.status()).toBe(201);
 
     // The next trigger run sees the cause gone and closes the item.
@@ -130,14 +130,12 @@ test.describe('People by name, and a waiver expiry in plain words', () => {
   }) => {
     // recommendations fails its core availability target (99.5% against 99.9%); no other
     // test reads it.
-    await openEntity(page, 'recommendations');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'recommendations');
     const availability = page.getByTestId('governance-check-availability');
     const waive = availability.getByRole('button', { name: /^Waive/ });
-    await expect(async () => {
-      await page.reload();
-      await expect(waive).toBeVisible({ timeout: 5_000 });
-    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    await reloadUntil(page, () =>
+      expect(waive).toBeVisible({ timeout: 5_000 }),
+    );
     await waive.click();
 
     const dialog = page.getByRole('dialog');

@@ -1,27 +1,22 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openEntity, signInAs } from './app';
+import {
+  openGovernanceTab,
+  reloadUntil,
+  screenshot,
+  screenshots,
+  setCouncilMembers,
+  signInAs,
+} from './app';
 
 /** The everyday loop of issue 21 in the example app: items 11 to 15. */
 
 // Each test signs in and waits for the catalog or the backend at least once.
 test.describe.configure({ timeout: 240_000 });
 
-const screenshots = path.resolve(
-  __dirname,
-  '../../test-results/e2e/screenshots',
-);
 const runDir = process.env.GOVERNANCE_E2E_RUN_DIR!;
 const repoRoot = path.resolve(__dirname, '../..');
-
-const setCouncilMembers = (members: string) =>
-  fs.writeFileSync(
-    path.join(runDir, 'catalog/council.yaml'),
-    fs
-      .readFileSync(path.join(__dirname, 'fixtures/council.yaml'), 'utf8')
-      .replace('members: []', `members: ${members}`),
-  );
 
 test.describe('A newcomer sees both views', () => {
   test('the sign-in page offers an engineer and a council member', async ({
@@ -32,18 +27,14 @@ test.describe('A newcomer sees both views', () => {
       await expect(page.getByText(title, { exact: true })).toBeVisible();
     }
     await expect(page.getByText(/Jane Doe, an engineer/)).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'sign-in-two-identities.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'sign-in-two-identities.png');
   });
 
   test('an engineer sees the scorecard without the council controls, as Jane Doe', async ({
     page,
   }) => {
     await signInAs(page, 'engineer');
-    await openEntity(page, 'checkout-web', 'engineer');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'checkout-web', 'engineer');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('Fail');
     await expect(
@@ -54,10 +45,7 @@ test.describe('A newcomer sees both views', () => {
     await expect(latency.getByRole('button', { name: /^Waive/ })).toHaveCount(
       0,
     );
-    await page.screenshot({
-      path: path.join(screenshots, 'engineer-governance-tab.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'engineer-governance-tab.png');
 
     // Signed in as the example engineer: her settings name her.
     await page.goto('/settings');
@@ -83,19 +71,14 @@ test.describe('A newcomer sees both views', () => {
     setCouncilMembers('[user:development/guest]');
     try {
       await signInAs(page, 'council member');
-      await openEntity(page, 'checkout-web');
-      await page.getByRole('link', { name: 'Governance', exact: true }).click();
+      await openGovernanceTab(page, 'checkout-web');
       const latency = page.getByTestId('governance-check-p95-latency');
-      await expect(async () => {
-        await page.reload();
-        await expect(
+      await reloadUntil(page, () =>
+        expect(
           latency.getByRole('button', { name: 'Waive p95 latency' }),
-        ).toBeVisible({ timeout: 5_000 });
-      }).toPass({ timeout: 120_000, intervals: [3_000] });
-      await page.screenshot({
-        path: path.join(screenshots, 'council-member-governance-tab.png'),
-        fullPage: true,
-      });
+        ).toBeVisible({ timeout: 5_000 }),
+      );
+      await screenshot(page, 'council-member-governance-tab.png');
     } finally {
       setCouncilMembers('[]');
     }
@@ -165,18 +148,14 @@ test.describe('Trying your own catalog-info.yaml', () => {
     );
     await signInAs(page, 'engineer');
     // 2. Wait for the refresh, and 3. open the entity.
-    await openEntity(page, name, 'engineer');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, name, 'engineer');
     await expect(page.getByTestId('governance-tier').first()).toContainText(
       'supporting',
     );
     await expect(
       page.getByTestId('governance-check-p95-latency'),
     ).toContainText('900 ms');
-    await page.screenshot({
-      path: path.join(screenshots, 'local-catalog-file.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'local-catalog-file.png');
   });
 });
 
@@ -206,8 +185,7 @@ test.describe("The README's facts example", () => {
 
     const entityName = body.facts[0].entityRef.split('/').pop();
     await signInAs(page, 'engineer');
-    await openEntity(page, entityName, 'engineer');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, entityName, 'engineer');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('180 ms');
     await expect(latency).toContainText('Pass');
@@ -216,10 +194,7 @@ test.describe("The README's facts example", () => {
     await expect(page.getByTestId('governance-check-coverage')).toContainText(
       '83.2%',
     );
-    await page.screenshot({
-      path: path.join(screenshots, 'readme-facts-example.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'readme-facts-example.png');
   });
 });
 
@@ -228,8 +203,7 @@ test.describe('Decision impact on a fresh install', () => {
     page,
   }) => {
     await signInAs(page, 'engineer');
-    await openEntity(page, 'checkout-web', 'engineer');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'checkout-web', 'engineer');
     await page
       .getByTestId('governance-adr-2')
       .getByRole('button', { name: 'Render the checkout on the server' })

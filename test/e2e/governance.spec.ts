@@ -1,12 +1,14 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openEntity, signInAs } from './app';
-
-const screenshots = path.resolve(
-  __dirname,
-  '../../test-results/e2e/screenshots',
-);
+import {
+  openEntity,
+  openGovernanceTab,
+  pushFacts,
+  screenshot,
+  screenshots,
+  signInAs,
+} from './app';
 
 // The guest is the sign-in page's "council member" (on e2e-council only once a test adds it).
 const signInAsGuest = (page: Page) => signInAs(page, 'council member');
@@ -53,16 +55,12 @@ test.describe('Governance on entity pages', () => {
         .getByText('Platform selection'),
     ).toBeVisible();
 
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-tab.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'governance-tab.png');
   });
 
   test('marks checks a service fails', async ({ page }) => {
     await signInAsGuest(page);
-    await openEntity(page, 'checkout-web');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'checkout-web');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('450 ms');
     await expect(latency).toContainText('Fail');
@@ -72,28 +70,21 @@ test.describe('Governance on entity pages', () => {
     page,
   }) => {
     await signInAsGuest(page);
-    await openEntity(page, 'fraud-scoring');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'fraud-scoring');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('Unknown');
 
     // What a CI pipeline does, with the local app's external-access token.
-    const response = await page.request.post(
-      'http://localhost:7007/api/governance/facts',
-      {
-        headers: { Authorization: 'Bearer local-dev-ci-token' },
-        data: {
-          facts: [
-            {
-              entityRef: 'component:default/fraud-scoring',
-              name: 'p95LatencyMs',
-              value: 120,
-              source: 'monitoring/prometheus',
-            },
-          ],
+    const response = await pushFacts(page, {
+      facts: [
+        {
+          entityRef: 'component:default/fraud-scoring',
+          name: 'p95LatencyMs',
+          value: 120,
+          source: 'monitoring/prometheus',
         },
-      },
-    );
+      ],
+    });
     expect(response.status()).toBe(201);
 
     await page.reload();
@@ -102,27 +93,18 @@ test.describe('Governance on entity pages', () => {
     await expect(latency).toContainText('monitoring/prometheus');
 
     // A bad push is refused with a message naming the problem.
-    const bad = await page.request.post(
-      'http://localhost:7007/api/governance/facts',
-      {
-        headers: { Authorization: 'Bearer local-dev-ci-token' },
-        data: {
-          entityRef: 'component:default/fraud-scoring',
-          name: 'coverage',
-          value: 140,
-          source: 'ci',
-        },
-      },
-    );
+    const bad = await pushFacts(page, {
+      entityRef: 'component:default/fraud-scoring',
+      name: 'coverage',
+      value: 140,
+      source: 'ci',
+    });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.message).toContain('out of range');
 
     await page.getByRole('button', { name: /refresh/i }).click();
     await expect(latency).toContainText('Pass');
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-scorecard-after-push.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'governance-scorecard-after-push.png');
     // The council sees the pass counted: through the sidebar, then a drill-down to the team.
     await page.getByRole('link', { name: 'Architecture Council' }).click();
     await page.getByRole('tab', { name: 'Compliance' }).click();
@@ -147,28 +129,21 @@ test.describe('Governance on entity pages', () => {
       '1 passing',
     );
     await expect(row).not.toContainText('p95-latency');
-    await page.screenshot({
-      path: path.join(screenshots, 'compliance-drill-down.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'compliance-drill-down.png');
   });
 
   test('shows an entity without annotations an empty state with a YAML snippet', async ({
     page,
   }) => {
     await signInAsGuest(page);
-    await openEntity(page, 'legacy-reports');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'legacy-reports');
     await expect(
       page.getByText(/no governance annotations/i).first(),
     ).toBeVisible();
     await expect(
       page.getByText('governance/tier', { exact: false }).first(),
     ).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-empty-state.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'governance-empty-state.png');
   });
 });
 
@@ -206,10 +181,7 @@ test.describe('Malformed annotations', () => {
         /governance\/availability-slo: '99\.99\.9' is not allowed/,
       ),
     ).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'unprocessed-entities.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'unprocessed-entities.png');
 
     // A held-back entity is not in the catalog.
     await page.goto('/catalog/default/component/billing-legacy');
@@ -245,10 +217,7 @@ test.describe('An ingested entity that gets a malformed annotation', () => {
       ).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 120_000, intervals: [3_000] });
 
-    await page.screenshot({
-      path: path.join(screenshots, 'processing-error-on-ingested-entity.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'processing-error-on-ingested-entity.png');
 
     // The last good version is still served: its tier and declared availability are intact.
     await page.getByRole('link', { name: 'Governance', exact: true }).click();
@@ -265,18 +234,14 @@ test.describe('ADRs', () => {
     page,
   }) => {
     await signInAsGuest(page);
-    await openEntity(page, 'checkout-web');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
+    await openGovernanceTab(page, 'checkout-web');
 
     // Read from examples/governance/adrs/checkout-web, relative to the catalog file.
     const second = page.getByTestId('governance-adr-2');
     await expect(second).toContainText('Render the checkout on the server');
     await expect(second).toContainText(/accepted/i);
     await expect(second).toContainText(/due/i);
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-adrs.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'governance-adrs.png');
 
     // ADR 3 carries a <script>: it is shown as text at most, never run.
     await page
@@ -299,10 +264,7 @@ test.describe('ADRs', () => {
     await expect(
       dialog.getByTestId('governance-adr-retrospective-section'),
     ).toContainText(/due/i);
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-adr-dialog.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'governance-adr-dialog.png');
     await page.keyboard.press('Escape');
 
     // The council's index across all entities finds it by its title.
@@ -314,10 +276,7 @@ test.describe('ADRs', () => {
       index.getByText('Render the checkout on the server'),
     ).toBeVisible();
     await expect(index.getByText('Use plain CSS modules')).toHaveCount(0);
-    await page.screenshot({
-      path: path.join(screenshots, 'council-adr-index.png'),
-      fullPage: true,
-    });
+    await screenshot(page, 'council-adr-index.png');
 
     // The owner filter is a picker over the catalog's owners: people type a name as they know
     // it, and every spelling finds team-payments, which owns checkout-web and payments-api.
@@ -363,183 +322,6 @@ test.describe('ADRs', () => {
     }
     await page.screenshot({
       path: path.join(screenshots, 'council-adr-index-by-owner.png'),
-    });
-  });
-});
-
-test.describe('Review queue', () => {
-  const runDir = process.env.GOVERNANCE_E2E_RUN_DIR!;
-  const councilFile = path.join(runDir, 'catalog/council.yaml');
-  const setCouncilMembers = (members: string) =>
-    fs.writeFileSync(
-      councilFile,
-      fs
-        .readFileSync(path.join(__dirname, 'fixtures/council.yaml'), 'utf8')
-        .replace('members: []', `members: ${members}`),
-    );
-
-  test('a review requested by a non-member is assigned, discussed and approved by the council, and an escalation raises itself', async ({
-    page,
-  }) => {
-    // Two catalog refreshes (council membership) and a trigger run: longer than most tests.
-    test.setTimeout(300_000);
-    // Unique per attempt, so a retry finds its own item.
-    const title = `Split checkout sessions out of the web tier (${Date.now()})`;
-    setCouncilMembers('[]');
-    await signInAsGuest(page);
-    await openEntity(page, 'checkout-web');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
-
-    // As a non-member: request a design review.
-    await page.getByRole('button', { name: 'Request review' }).click();
-    const requestDialog = page.getByRole('dialog');
-    await expect(
-      requestDialog.getByRole('heading', { name: 'Request a review' }),
-    ).toBeVisible();
-    await requestDialog.getByLabel('Title').fill(title);
-    await requestDialog
-      .getByLabel('Description')
-      .fill('Sessions grow with traffic; we want a separate store.');
-    await requestDialog.getByRole('button', { name: 'Request' }).click();
-    await expect(requestDialog).toBeHidden();
-    const item = page.getByRole('dialog');
-    // Not on the council: no triage or decision controls, once the page has asked the
-    // permission framework (on a retry, the catalog may still list the guest for a moment).
-    await expect(async () => {
-      await page.reload();
-      await page.getByRole('button', { name: title }).click();
-      await expect(item.getByText(/Requested by/)).toBeVisible();
-      await page.waitForLoadState('networkidle');
-      await expect(
-        item.getByRole('button', { name: 'Record decision' }),
-      ).toHaveCount(0);
-      await expect(
-        item.getByRole('button', { name: 'Assign to me' }),
-      ).toHaveCount(0);
-    }).toPass({ timeout: 60_000, intervals: [3_000] });
-    await expect(item.getByRole('heading', { name: title })).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'review-requested.png'),
-      fullPage: true,
-    });
-    await page.keyboard.press('Escape');
-
-    // A platform team puts the guest on the council, in the catalog.
-    setCouncilMembers('[user:development/guest]');
-
-    // As a council member: find it in the queue, assign, comment and approve.
-    await page.getByRole('link', { name: 'Architecture Council' }).click();
-    await page.getByRole('tab', { name: 'Review queue' }).click();
-    const council = page.getByRole('dialog');
-    await expect(async () => {
-      await page.reload();
-      await page.getByRole('button', { name: title }).click();
-      await expect(
-        council.getByRole('button', { name: 'Assign to me' }),
-      ).toBeVisible({ timeout: 5_000 });
-    }).toPass({ timeout: 90_000, intervals: [3_000] });
-
-    await council.getByRole('button', { name: 'Assign to me' }).click();
-    // The picker shows the assignee by display name.
-    await expect(council.getByLabel('Assignee')).toHaveValue('Guest');
-    await council.getByRole('button', { name: 'Save' }).click();
-    // Saved: nothing left to save, and the history names the change.
-    await expect(council.getByRole('button', { name: 'Save' })).toBeDisabled();
-
-    await council
-      .getByRole('textbox', { name: 'Comment' })
-      .fill('Which store do you have in mind?');
-    await council.getByRole('button', { name: 'Add comment' }).click();
-    await expect(
-      council.getByText('Which store do you have in mind?'),
-    ).toBeVisible();
-
-    await council
-      .getByRole('combobox', { name: 'Decision', exact: true })
-      .selectOption({ label: 'Approve' });
-    await council
-      .getByLabel('Rationale')
-      .fill('A bounded store owned by the checkout team; no shared state.');
-    await council
-      .getByLabel('Decision ADR')
-      .fill('https://example.com/checkout-web/adr/0004-session-store.md');
-    await council.getByRole('button', { name: 'Record decision' }).click();
-    await expect(council.getByText('Approved').first()).toBeVisible();
-    await page.screenshot({
-      path: path.join(screenshots, 'review-decided.png'),
-      fullPage: true,
-    });
-    await page.keyboard.press('Escape');
-
-    // The entity's tab shows the decision.
-    await openEntity(page, 'checkout-web');
-    await page.getByRole('link', { name: 'Governance', exact: true }).click();
-    const decided = page.getByRole('row').filter({ hasText: title });
-    await expect(decided).toContainText('Approved');
-    await expect(decided).toContainText(
-      'A bounded store owned by the checkout team',
-    );
-    await page.screenshot({
-      path: path.join(screenshots, 'governance-reviews.png'),
-      fullPage: true,
-    });
-
-    // An escalation nobody asked for: monitoring reports a critical service below its SLO.
-    const push = await page.request.post(
-      'http://localhost:7007/api/governance/facts',
-      {
-        headers: { Authorization: 'Bearer local-dev-ci-token' },
-        data: {
-          entityRef: 'component:default/auth-service',
-          name: 'availability',
-          value: 97.5,
-          source: 'monitoring/prometheus',
-        },
-      },
-    );
-    expect(push.status()).toBe(201);
-    await page.getByRole('link', { name: 'Architecture Council' }).click();
-    await page.getByRole('tab', { name: 'Review queue' }).click();
-    const escalation = page
-      .getByRole('row')
-      .filter({ hasText: 'Availability failing on a critical service' })
-      .filter({ hasText: 'auth-service' });
-    await expect(async () => {
-      await page.reload();
-      await expect(escalation).toBeVisible({ timeout: 5_000 });
-    }).toPass({ timeout: 90_000, intervals: [3_000] });
-    await expect(escalation).toContainText(
-      'Raised by the escalation trigger “Failing check”',
-    );
-    await page.screenshot({
-      path: path.join(screenshots, 'review-queue.png'),
-      fullPage: true,
-    });
-
-    // On a laptop screen the whole queue fits, Due and Updated included: no sideways scroll.
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const queue = page.getByRole('table', { name: 'Review queue' });
-    // The right edge of the last column lies within the window (the queue may be taller).
-    for (const lastCell of [
-      queue.getByRole('columnheader', { name: 'Updated' }),
-      escalation.getByRole('cell').last(),
-    ]) {
-      const box = await lastCell.boundingBox();
-      expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
-    }
-    expect(
-      await queue.evaluate(table => {
-        const scroller = table.parentElement!;
-        return scroller.scrollWidth - scroller.clientWidth;
-      }),
-    ).toBeLessThanOrEqual(0);
-    expect(
-      await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      ),
-    ).toBeLessThanOrEqual(0);
-    await page.screenshot({
-      path: path.join(screenshots, 'review-queue-1440x900.png'),
     });
   });
 });

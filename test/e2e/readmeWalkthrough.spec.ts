@@ -2,7 +2,14 @@ import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gotoSignedIn, openEntity, setCouncilMembers, signInAs } from './app';
+import {
+  gotoSignedIn,
+  openGovernanceTab,
+  requestReview,
+  setCouncilMembers,
+  signInAs,
+  waitForTrendHistory,
+} from './app';
 
 /**
  * Issue 21, "Done when": the README's section "Walkthrough: as an engineer, as a platform team,
@@ -26,15 +33,6 @@ async function pickFilter(page: Page, filter: string, option: string) {
     .click();
   await page.getByRole('option', { name: option, exact: true }).click();
   await page.keyboard.press('Escape');
-}
-
-async function openGovernanceTab(
-  page: Page,
-  name: string,
-  identity: 'engineer' | 'council member',
-) {
-  await openEntity(page, name, identity);
-  await page.getByRole('link', { name: 'Governance', exact: true }).click();
 }
 
 /** Pushes facts as the README's curl example does; `data` replaces its body when given. */
@@ -78,13 +76,7 @@ test('as an engineer', async ({ page }) => {
     await expect(
       page.getByTestId('governance-check-availability'),
     ).toBeVisible();
-    const trend = page.getByTestId('governance-scorecard-trend');
-    await expect(async () => {
-      await page.reload();
-      await expect(trend).toContainText(/history since \d{4}-\d{2}-\d{2}/, {
-        timeout: 5_000,
-      });
-    }).toPass({ timeout: 90_000, intervals: [3_000] });
+    await waitForTrendHistory(page, 90_000);
   });
 
   await test.step('3. checkout-web: Load tests fails; Request waiver', async () => {
@@ -108,14 +100,7 @@ test('as an engineer', async ({ page }) => {
   });
 
   await test.step('4. Request review: Title, Description, Request', async () => {
-    await page.getByRole('button', { name: 'Request review' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Title').fill(REVIEW);
-    await dialog
-      .getByLabel('Description')
-      .fill('Sessions outgrow the web tier.');
-    await dialog.getByRole('button', { name: 'Request' }).click();
-    await expect(dialog).toBeHidden();
+    await requestReview(page, REVIEW, 'Sessions outgrow the web tier.');
     await expect(page.getByText(REVIEW).first()).toBeVisible();
   });
 

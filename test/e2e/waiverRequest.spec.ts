@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { openEntity, setCouncilMembers, signInAs } from './app';
+import { openGovernanceTab, setCouncilMembers, signInAs } from './app';
 
 /**
  * Issue 21, items 5 and 7 in the example app: an engineer asks for a waiver on a failing check,
@@ -22,20 +22,12 @@ async function signOut(page: Page) {
   ).toBeVisible();
 }
 
-async function openGovernanceTab(
-  page: Page,
-  identity: 'engineer' | 'council member',
-) {
-  await openEntity(page, 'checkout-web', identity);
-  await page.getByRole('link', { name: 'Governance', exact: true }).click();
-}
-
 test('an engineer requests a waiver, the council grants it from the queue, and the scorecard links the review', async ({
   page,
 }) => {
   setCouncilMembers('[]');
   await signInAs(page, 'engineer');
-  await openGovernanceTab(page, 'engineer');
+  await openGovernanceTab(page, 'checkout-web', 'engineer');
 
   // checkout-web's coverage (71%) fails the critical tier's 85%.
   const coverage = page.getByTestId('governance-check-coverage');
@@ -125,7 +117,7 @@ test('an engineer requests a waiver, the council grants it from the queue, and t
   await page.keyboard.press('Escape');
 
   // The scorecard shows the check waived, granted in that review, which opens from there.
-  await openGovernanceTab(page, 'council member');
+  await openGovernanceTab(page, 'checkout-web', 'council member');
   const waiver = page
     .getByTestId('governance-check-coverage')
     .getByTestId('governance-waiver');
