@@ -60,6 +60,53 @@ export function registerCommands(program: Command) {
     )
     .action(lazy(() => import('./adrLint/adrLint')));
 
+  program
+    .command('check')
+    .description(
+      "Fail a pipeline when an entity does not meet its tier's contract: failing checks that are not waived, or a level below the one its tier requires",
+    )
+    .option(
+      '--entity <entityRef>',
+      'the entity to check, e.g. component:default/payments; alone, asks the backend; with --file, picks one entity of the files',
+    )
+    .option(
+      '--file <path>',
+      "a catalog file or quoted glob to check offline, without a backend, e.g. catalog-info.yaml; repeat for more",
+      collect,
+    )
+    .option(
+      '--config <path>',
+      'offline: app-config file with the governance tiers, levels and facts; repeat to merge several',
+      collect,
+    )
+    .option(
+      '--fact <name=value>',
+      'offline: a measured fact for every entity checked, e.g. coverage=83.2; beats the declared annotation; repeat for more',
+      collect,
+    )
+    .option(
+      '--facts <path>',
+      'offline: a JSON file of facts as facts push --file reads, { "facts": [...] }; a fact may name its entityRef',
+    )
+    .addOption(
+      new Option(
+        '--url <url>',
+        'online: base URL of the Backstage backend, e.g. https://backstage.example.com',
+      ).env('GOVERNANCE_BACKEND_URL'),
+    )
+    .addOption(
+      new Option(
+        '--token <token>',
+        'online: a Backstage external-access token (backend.auth.externalAccess) or user token',
+      ).env('GOVERNANCE_TOKEN'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(LINT_FORMATS)
+        .default('text'),
+    )
+    .action(lazy(() => import('./check/check')));
+
   const facts = program
     .command('facts')
     .description('Work with the facts the scorecards read');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { invocationDir } from '../../lib/invocationDir';
 import { EXIT_OK, ExitCodeError } from '../../lib/errors';
+import { requireBackend } from '../../lib/governanceClient';
 import { describeFsError } from '../lint/resolveInputs';
 import { FactInput, pushFacts, PushFactsResponse } from './pushFacts';
 import { buildFacts } from './readFacts';
@@ -25,7 +26,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readFactsFile(path: string) {
+export async function readFactsFile(path: string) {
   let text: string;
   try {
     text =
@@ -82,16 +83,7 @@ export function describeAccepted(
 export default async function factsPushCommand(
   opts: FactsPushOptions,
 ): Promise<number> {
-  if (!opts.url) {
-    throw new ExitCodeError(
-      'No backend URL: pass --url or set GOVERNANCE_BACKEND_URL, e.g. https://backstage.example.com',
-    );
-  }
-  if (!opts.token) {
-    throw new ExitCodeError(
-      'No token: pass --token or set GOVERNANCE_TOKEN to a token the backend accepts (backend.auth.externalAccess)',
-    );
-  }
+  const { url, token } = requireBackend(opts);
   const facts = buildFacts({
     entity: opts.entity,
     facts: opts.fact ?? [],
@@ -100,8 +92,8 @@ export default async function factsPushCommand(
     observedAt: opts.observedAt,
   });
   const response = await pushFacts({
-    baseUrl: opts.url,
-    token: opts.token,
+    baseUrl: url,
+    token,
     facts,
   });
   process.stdout.write(describeAccepted(facts, response));

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { governanceBaseUrl, pushFacts } from './pushFacts';
+import { governanceBaseUrl } from '../../lib/governanceClient';
+import { pushFacts } from './pushFacts';
 
 const fact = {
   entityRef: 'component:default/payments',

@@ -1,13 +1,6 @@
-import { ResponseError } from '@backstage/errors';
-import {
-  createGovernanceApiClient,
-  GovernanceApiSchemas,
-} from '@catalog-governance/backstage-plugin-governance-common';
-import {
-  EXIT_COULD_NOT_RUN,
-  EXIT_PROBLEMS,
-  ExitCodeError,
-} from '../../lib/errors';
+import { GovernanceApiSchemas } from '@catalog-governance/backstage-plugin-governance-common';
+import { EXIT_PROBLEMS, ExitCodeError } from '../../lib/errors';
+import { createCliClient } from '../../lib/governanceClient';
 
 /** One fact as `POST /api/governance/facts` takes it. */
 export type FactInput = GovernanceApiSchemas['FactInput'];
@@ -21,41 +14,6 @@ const HINTS: Record<number, string> = {
   404: 'Check --url or GOVERNANCE_BACKEND_URL: it is the base URL of the Backstage backend, and the governance backend plugin must be installed there.',
 };
 
-/** The governance API under the backend's base URL. */
-export function governanceBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new ExitCodeError(
-      `--url ${baseUrl} is not a URL; give the backend's base URL, e.g. https://backstage.example.com`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ExitCodeError(`--url ${baseUrl} must be an http(s) URL`);
-  }
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/governance`;
-  url.search = '';
-  url.hash = '';
-  return url.toString();
-}
-
-/** A fetch that reports a backend it cannot reach as "could not run" (exit code 2). */
-async function fetchOrExit(request: Request): Promise<Response> {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } })
-      .cause;
-    throw new ExitCodeError(
-      `Could not reach the governance backend at ${request.url}: ${
-        cause?.code ?? cause?.message ?? (error as Error).message
-      }`,
-      EXIT_COULD_NOT_RUN,
-    );
-  }
-}
-
 /**
  * Sends one batch to `POST /api/governance/facts`. A refusal from the backend (400, 401, 403,
  * ...) throws with the backend's own message and exit code 1; a backend that cannot be reached
@@ -66,26 +24,15 @@ export async function pushFacts(options: {
   token: string;
   facts: FactInput[];
 }): Promise<PushFactsResponse> {
-  const api = createGovernanceApiClient({
-    baseUrl: governanceBaseUrl(options.baseUrl),
-    headers: {
-      Authorization: `Bearer ${options.token}`,
-      Accept: 'application/json',
-    },
-    fetch: fetchOrExit,
-  });
-  api.use({
-    async onResponse({ response }) {
-      if (response.ok) {
-        return undefined;
-      }
-      const error = await ResponseError.fromResponse(response);
-      const message = error.body?.error?.message ?? error.message;
-      const hint = HINTS[response.status];
-      throw new ExitCodeError(
-        `The governance backend refused the facts: ${response.status} ${
-          response.statusText
-        }: ${message}${hint ? `\n${hint}` : ''}`,
+  const api = createCliClient({
+    url: options.baseUrl,
+    token: options.token,
+    refused: ({ status, statusText, message }) => {
+      const hint = HINTS[status];
+      return new ExitCodeError(
+        `The governance backend refused the facts: ${status} ${statusText}: ${message}${
+          hint ? `\n${hint}` : ''
+        }`,
         EXIT_PROBLEMS,
       );
     },

@@ -2,6 +2,7 @@ import {
   BUILT_IN_FACTS,
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { isRecord } from '../../lib/catalogDocuments';
 import { ExitCodeError } from '../../lib/errors';
 import { FactInput } from './pushFacts';
 
@@ -57,8 +58,34 @@ export function parseFactArgument(argument: string): {
   return { name, value: parseFactValue(name, argument.slice(at + 1)) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The items of a facts file, `{ "facts": [...] }` or `[...]`, each an object; throws naming the
+ * file or the item otherwise.
+ */
+export function factItems(file: {
+  name: string;
+  content: unknown;
+}): Record<string, unknown>[] {
+  const { content } = file;
+  let items: unknown[] | undefined;
+  if (Array.isArray(content)) {
+    items = content;
+  } else if (isRecord(content) && Array.isArray(content.facts)) {
+    items = content.facts;
+  }
+  if (!items) {
+    throw new ExitCodeError(
+      `${file.name} must hold { "facts": [ ... ] } or an array of facts`,
+    );
+  }
+  return items.map((item, index) => {
+    if (!isRecord(item)) {
+      throw new ExitCodeError(
+        `${file.name}: facts[${index}] must be an object with name and value, e.g. { "name": "coverage", "value": 83.2 }`,
+      );
+    }
+    return item;
+  });
 }
 
 /**
@@ -108,25 +135,8 @@ export function buildFacts(options: {
   }
 
   if (file) {
-    const { content } = file;
-    let items: unknown[] | undefined;
-    if (Array.isArray(content)) {
-      items = content;
-    } else if (isRecord(content) && Array.isArray(content.facts)) {
-      items = content.facts;
-    }
-    if (!items) {
-      throw new ExitCodeError(
-        `${file.name} must hold { "facts": [ ... ] } or an array of facts`,
-      );
-    }
-    items.forEach((item: unknown, index: number) => {
+    factItems(file).forEach((item, index) => {
       const at = `${file.name}: facts[${index}]`;
-      if (!isRecord(item)) {
-        throw new ExitCodeError(
-          `${at} must be an object with name and value, e.g. { "name": "coverage", "value": 83.2 }`,
-        );
-      }
       const fact = {
         ...item,
         entityRef: item.entityRef ?? entity,

@@ -9,7 +9,8 @@ export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 
 /** What every lint command's problems have: where the problem is and the rule it breaks. */
 export interface LintFinding {
-  file: string;
+  /** Absent for a finding about an entity in the catalog rather than in a file (`check --entity`). */
+  file?: string;
   line?: number;
   column?: number;
   ruleId: string;
@@ -35,6 +36,8 @@ export interface LintVocabulary<P extends LintFinding> {
   title(problem: P): string;
   /** The SARIF short description of a rule. */
   describeRule(ruleId: string): string;
+  /** The summary written to stderr, when the default count of problems and files does not fit. */
+  summary?(report: LintReport<P>): string;
 }
 
 /** The one-line description of a problem, without its location. */
@@ -99,11 +102,14 @@ function escapeProperty(s: string) {
 }
 
 function githubCommand(
-  e: { file: string; line?: number; column?: number },
+  e: { file?: string; line?: number; column?: number },
   title: string,
   message: string,
 ) {
-  const props = [`file=${escapeProperty(e.file)}`];
+  const props: string[] = [];
+  if (e.file !== undefined) {
+    props.push(`file=${escapeProperty(e.file)}`);
+  }
   if (e.line !== undefined) {
     props.push(`line=${e.line}`);
   }
@@ -114,15 +120,20 @@ function githubCommand(
   return `::error ${props.join(',')}::${escapeData(message)}\n`;
 }
 
-function sarifLocation(e: { file: string; line?: number; column?: number }) {
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: e.file.replace(/\\/g, '/') },
-      ...(e.line !== undefined && {
-        region: { startLine: e.line, startColumn: e.column ?? 1 },
-      }),
+function sarifLocations(e: { file?: string; line?: number; column?: number }) {
+  if (e.file === undefined) {
+    return [];
+  }
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: e.file.replace(/\\/g, '/') },
+        ...(e.line !== undefined && {
+          region: { startLine: e.line, startColumn: e.column ?? 1 },
+        }),
+      },
     },
-  };
+  ];
 }
 
 function sarif<P extends LintFinding>(
@@ -154,7 +165,7 @@ function sarif<P extends LintFinding>(
             toolExecutionNotifications: report.errors.map(e => ({
               level: 'error',
               message: { text: e.message },
-              locations: [sarifLocation(e)],
+              locations: sarifLocations(e),
             })),
           },
         ],
@@ -163,7 +174,7 @@ function sarif<P extends LintFinding>(
           ruleIndex: ruleIds.indexOf(p.ruleId),
           level: 'error',
           message: { text: vocabulary.describe(p) },
-          locations: [sarifLocation(p)],
+          locations: sarifLocations(p),
         })),
       },
     ],
@@ -233,22 +244,27 @@ export function formatLintReport(
             githubCommand(p, vocabulary.title(p), vocabulary.describe(p)),
           ),
         ].join(''),
-        stderr: summary(report, vocabulary.problemName),
+        stderr: vocabulary.summary
+          ? vocabulary.summary(report)
+          : summary(report, vocabulary.problemName),
       };
     default:
       return {
         stdout: report.problems
-          .map(
-            p =>
-              `${location({
-                file: p.file,
-                line: p.line,
-              })} ${vocabulary.describe(p)}\n`,
+          .map(p =>
+            p.file === undefined
+              ? `${vocabulary.describe(p)}\n`
+              : `${location({
+                  file: p.file,
+                  line: p.line,
+                })} ${vocabulary.describe(p)}\n`,
           )
           .join(''),
         stderr:
           report.errors.map(e => `${location(e)}: ${e.message}\n`).join('') +
-          summary(report, vocabulary.problemName),
+          (vocabulary.summary
+            ? vocabulary.summary(report)
+            : summary(report, vocabulary.problemName)),
       };
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { version } from '../../../package.json';
 import { invocationDir } from '../../lib/invocationDir';
-import { loadTierPolicies } from '../../lib/loadTierPolicies';
+import { loadTierPolicies } from '../../lib/loadConfig';
 import {
   formatLintReport,
   lintExitCode,
