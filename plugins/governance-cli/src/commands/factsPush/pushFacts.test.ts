@@ -1,5 +1,7 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import {
+  backstageError,
+  startBackend,
+} from '../../__testUtils__/startBackend';
 import { governanceBaseUrl } from '../../lib/governanceClient';
 import { pushFacts } from './pushFacts';
 
@@ -9,41 +11,6 @@ const fact = {
   value: 83.2,
   source: 'ci/github-actions',
 };
-
-/** A stand-in backend that records requests and answers as told. */
-async function startBackend(answer: { status: number; body: unknown }) {
-  const requests: {
-    url?: string;
-    headers: IncomingMessage['headers'];
-    body: unknown;
-  }[] = [];
-  const server: Server = createServer((req, res) => {
-    let data = '';
-    req.on('data', chunk => (data += chunk));
-    req.on('end', () => {
-      requests.push({
-        url: req.url,
-        headers: req.headers,
-        body: JSON.parse(data),
-      });
-      res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise(resolve => server.close(resolve)),
-  };
-}
-
-const backstageError = (name: string, message: string, statusCode: number) => ({
-  error: { name, message },
-  request: { method: 'POST', url: '/api/governance/facts' },
-  response: { statusCode },
-});
 
 describe('pushFacts', () => {
   let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
@@ -66,6 +33,7 @@ describe('pushFacts', () => {
     ).resolves.toEqual({ accepted: 1, entities: 1, evaluated: true });
     expect(backend.requests).toEqual([
       {
+        method: 'POST',
         url: '/api/governance/facts',
         headers: expect.objectContaining({
           authorization: 'Bearer secret',
