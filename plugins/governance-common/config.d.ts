@@ -56,7 +56,8 @@ export interface Config {
      * testing-unit, testing-integration, testing-load, or `testing-*` for each testing kind)
      * or those of custom checks. At most 20 levels; an unknown check id, a level named twice
      * or a tier requiring an unknown level fails start-up.
-     * @visibility frontend
+     * Read by the frontend too (names and titles order the level badges), hence deep visibility.
+     * @deepVisibility frontend
      */
     levels?: Array<{
       /** Lowercase letters, digits and dashes, starting with a letter, e.g. `silver`. */
@@ -144,6 +145,15 @@ export interface Config {
      * @visibility backend
      */
     tierSync?: {
+      frequency?: { [unit: string]: number };
+    };
+    /**
+     * How often campaigns record the day's progress per owner and send the notifications that
+     * are due (the day's last run is kept), as a duration such as `{ hours: 1 }`. Default
+     * `{ hours: 1 }`.
+     * @visibility backend
+     */
+    campaigns?: {
       frequency?: { [unit: string]: number };
     };
     /**
@@ -272,6 +282,18 @@ export interface Config {
        * @visibility frontend
        */
       maxMonths?: number;
+    };
+    dependencies?: {
+      /**
+       * Per tier, the tiers its entities may depend on through catalog `dependsOn` relations,
+       * for the built-in `dependencies-meet-tier` check, e.g.
+       * `{ critical: [critical], core: [critical, core] }`. A tier not listed may depend on its
+       * own tier and the tiers configured before it under `governance.tiers` (by default
+       * `critical`, then `core`, then `supporting`). A dependency with no tier is never allowed.
+       * An unknown tier, as a key or in a list, fails start-up.
+       * @visibility backend
+       */
+      allowedTiers?: { [tier: string]: string[] };
     };
     adrs?: {
       /**

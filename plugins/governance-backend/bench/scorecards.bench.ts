@@ -345,8 +345,7 @@ describe('scorecard benchmark', () => {
       });
       const perDay = Math.max(1, Math.round((Number(checks) * 0.01) / 2));
       const allServices = services(ENTITIES);
-      const domains = await SystemDomains.readAll(
-        catalog,
+      const context = await engine.readCatalogContext(
         mockCredentials.service(),
       );
       const start = DateTime.fromISO('2026-11-25T00:00:00Z', { zone: 'utc' });
@@ -378,7 +377,7 @@ describe('scorecard benchmark', () => {
             ]),
             now,
           );
-          await engine.evaluatePage(changed, now, domains);
+          await engine.evaluatePage(changed, now, context);
           await store.recordComplianceDay(now.toISOString().slice(0, 10));
           // A simulated week passes in a fraction of a second, too fast for autovacuum, which
           // over a real week would have made the space of replaced rows reusable.

@@ -92,6 +92,9 @@ export interface AdrStore {
 
   getAdr(id: string, now: Date): Promise<AdrDetail | undefined>;
 
+  /** The title and text of each entity's accepted ADRs, by entity ref (none: absent). */
+  listAcceptedAdrTexts(entityRefs: string[]): Promise<Map<string, string[]>>;
+
   /** The ADR's links in the decision graph, naming no ADR of a `hidden` entity. */
   chainOf(id: string, hidden?: HiddenEntities): Promise<AdrChainLink[]>;
 

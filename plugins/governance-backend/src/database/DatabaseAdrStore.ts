@@ -229,6 +229,26 @@ export class DatabaseAdrStore implements AdrStore {
     return this.summaries(rows, now);
   }
 
+  async listAcceptedAdrTexts(
+    entityRefs: string[],
+  ): Promise<Map<string, string[]>> {
+    const texts = new Map<string, string[]>();
+    for (const batch of chunks(entityRefs)) {
+      const rows: Pick<AdrRow, 'entity_ref' | 'title' | 'body'>[] =
+        await this.db<AdrRow>('adrs')
+          .whereIn('entity_ref', batch)
+          .where({ status: 'accepted' })
+          .select('entity_ref', 'title', 'body');
+      for (const row of rows) {
+        texts.set(row.entity_ref, [
+          ...(texts.get(row.entity_ref) ?? []),
+          `${row.title}\n${row.body}`,
+        ]);
+      }
+    }
+    return texts;
+  }
+
   async getAdr(id: string, now: Date): Promise<AdrDetail | undefined> {
     const row = await this.db<AdrRow>('adrs').where({ id }).first();
     if (!row) {

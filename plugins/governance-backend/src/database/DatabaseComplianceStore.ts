@@ -77,18 +77,44 @@ function applyFilter<T extends Knex.QueryBuilder>(
 }
 
 function toGroup(
-  row: StateSums & { entities: number | string },
+  row: StateSums & {
+    entities: number | string;
+    dependencyMismatches?: number | string | null;
+  },
   key: string | null | undefined,
 ): ComplianceGroup {
   return {
     ...(key ? { key } : {}),
     entities: Number(row.entities),
+    dependencyMismatches: Number(row.dependencyMismatches ?? 0),
     counts: complianceCounts(
       Object.fromEntries(
         CHECK_STATES.map(state => [state, Number(row[state] ?? 0)]),
       ),
     ),
   };
+}
+
+type LevelCounts = Required<
+  Pick<ComplianceGroup, 'levels' | 'withoutLevel' | 'belowRequired'>
+>;
+
+const emptyLevels = (): LevelCounts => ({
+  levels: {},
+  withoutLevel: 0,
+  belowRequired: 0,
+});
+
+function sumLevels(groups: LevelCounts[]): LevelCounts {
+  const total = emptyLevels();
+  for (const group of groups) {
+    for (const [level, count] of Object.entries(group.levels)) {
+      total.levels[level] = (total.levels[level] ?? 0) + count;
+    }
+    total.withoutLevel += group.withoutLevel;
+    total.belowRequired += group.belowRequired;
+  }
+  return total;
 }
 
 /**
@@ -116,16 +142,26 @@ export class DatabaseComplianceStore implements ComplianceStore {
         .select({ key: groupBy })
         .count({ entities: '*' })
         .sum(SUM_STATES)
+        .sum({ dependencyMismatches: 'dependency_mismatches' })
         .groupBy(groupBy);
+    const levels = await this.levelDistribution(groupBy, filter, hidden);
     const groups = rows
-      .map(row => toGroup(row, row.key))
+      .map(row => ({
+        ...toGroup(row, row.key),
+        ...(levels.get(row.key ?? null) ?? emptyLevels()),
+      }))
       .sort(
         (a, b) =>
           a.counts.passingShare - b.counts.passingShare ||
           (a.key ?? '').localeCompare(b.key ?? ''),
       );
     const totals: ComplianceGroup = {
+      ...sumLevels(groups),
       entities: groups.reduce((sum, g) => sum + g.entities, 0),
+      dependencyMismatches: groups.reduce(
+        (sum, g) => sum + (g.dependencyMismatches ?? 0),
+        0,
+      ),
       counts: complianceCounts(
         Object.fromEntries(
           CHECK_STATES.map(state => [
@@ -136,6 +172,39 @@ export class DatabaseComplianceStore implements ComplianceStore {
       ),
     };
     return { groupBy, filter, groups, totals };
+  }
+
+  /** Per group key, how many entities are at each level, at none, and below their tier's. */
+  private async levelDistribution(
+    groupBy: ComplianceGroupBy,
+    filter: ComplianceFilter,
+    hidden?: HiddenEntities,
+  ): Promise<Map<string | null, LevelCounts>> {
+    const rows: {
+      key: string | null;
+      level: string | null;
+      entities: number | string;
+      below: number | string | null;
+    }[] = await whereVisible(
+      applyFilter(this.db('evaluated_entities'), filter),
+      hidden,
+    )
+      .select({ key: groupBy, level: 'level' })
+      .count({ entities: '*' })
+      .count({ below: 'below_required_since' })
+      .groupBy(groupBy, 'level');
+    const byKey = new Map<string | null, LevelCounts>();
+    for (const row of rows) {
+      const counts = byKey.get(row.key) ?? emptyLevels();
+      if (row.level === null) {
+        counts.withoutLevel += Number(row.entities);
+      } else {
+        counts.levels[row.level] = Number(row.entities);
+      }
+      counts.belowRequired += Number(row.below ?? 0);
+      byKey.set(row.key, counts);
+    }
+    return byKey;
   }
 
   async listComplianceEntities(
@@ -168,6 +237,8 @@ export class DatabaseComplianceStore implements ComplianceStore {
         counts: complianceCounts(row),
         failing: JSON.parse(row.failing),
         evaluatedAt: toIso(row.evaluated_at),
+        level: row.level,
+        belowRequired: row.below_required_since !== null,
       })),
     };
   }

@@ -9,6 +9,7 @@ import { EvaluatedEntityRow } from './evaluatedEntities';
 import {
   CheckTransition,
   EntityEvaluation,
+  LevelChange,
   ScorecardStore,
 } from './ScorecardStore';
 import { chunks, DbTimestamp, toIso } from './util';
@@ -28,6 +29,8 @@ type HistoryRow = {
   /** JSON array of HistoryChange */
   changes: string;
   changed_at: DbTimestamp;
+  /** The level after the evaluation: '' when none is reached, null before levels existed. */
+  level?: string | null;
 };
 
 const PLACEMENT_COLUMNS = [
@@ -38,6 +41,8 @@ const PLACEMENT_COLUMNS = [
   'tier',
   ...COMPLIANCE_COUNT_COLUMNS,
   'failing',
+  'level',
+  'dependency_mismatches',
 ] as const;
 
 /** Whether a stored roll-up row already says what the new one would (its time aside). */
@@ -60,15 +65,35 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const results = new Map(
       evaluations.map(e => [e.entityRef, e.placement ? e.results : []]),
     );
+    // '' records "no level reached", so a trend tells it apart from rows older than levels.
+    const levels = new Map(
+      evaluations.map(e => [
+        e.entityRef,
+        e.placement && e.level ? e.level.current ?? '' : null,
+      ]),
+    );
     const entityRefs = [...results.keys()];
     await this.db.transaction(async tx => {
       const previous = new Map<string, string>();
+      const previousLevels = new Map<string, string>();
       for (const batch of chunks(entityRefs)) {
-        const rows = await tx<EntityResultsRow>('entity_results')
-          .whereIn('entity_ref', batch)
-          .select('entity_ref', 'results');
+        const rows: (Pick<EntityResultsRow, 'entity_ref' | 'results'> & {
+          level: string | null;
+        })[] = await tx('entity_results')
+          .leftJoin(
+            'evaluated_entities',
+            'evaluated_entities.entity_ref',
+            'entity_results.entity_ref',
+          )
+          .whereIn('entity_results.entity_ref', batch)
+          .select(
+            'entity_results.entity_ref',
+            'entity_results.results',
+            'evaluated_entities.level',
+          );
         for (const row of rows) {
           previous.set(row.entity_ref, row.results);
+          previousLevels.set(row.entity_ref, row.level ?? '');
         }
       }
 
@@ -80,7 +105,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
       for (const [entityRef, checks] of results) {
         const serialized = JSON.stringify(checks);
         const before = previous.get(entityRef);
+        const level = levels.get(entityRef) ?? null;
         if (before === serialized || (!before && checks.length === 0)) {
+          // Same results, new level: the level config changed, and the trend shows it.
+          if (
+            before &&
+            level !== null &&
+            level !== previousLevels.get(entityRef)
+          ) {
+            history.push({ entity_ref: entityRef, changes: '[]', level });
+          }
           continue;
         }
         const beforeById = new Map(
@@ -113,6 +147,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           history.push({
             entity_ref: entityRef,
             changes: JSON.stringify(changes),
+            level,
           });
         }
         if (checks.length) {
@@ -150,7 +185,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ) {
     const rows: EvaluatedEntityRow[] = [];
     const untiered: string[] = [];
-    for (const { entityRef, placement, results } of evaluations) {
+    for (const {
+      entityRef,
+      placement,
+      results,
+      dependencyMismatches,
+      level,
+    } of evaluations) {
       if (!placement) {
         untiered.push(entityRef);
         continue;
@@ -177,7 +218,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
         failing: JSON.stringify(
           results.filter(r => r.state === 'fail').map(r => r.checkId),
         ),
+        dependency_mismatches: dependencyMismatches ?? 0,
         evaluated_at: evaluatedAt,
+        level: level?.current ?? null,
+        // Kept from the stored row while the entity stays below (see below).
+        below_required_since:
+          level && !level.meetsRequired ? evaluatedAt : null,
       });
     }
     for (const batch of chunks(untiered)) {
@@ -197,7 +243,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
       );
       for (const row of batch) {
         const before = stored.get(row.entity_ref);
-        if (before && samePlacement(before, row)) {
+        // The stretch below the required level started at its first evaluation below it.
+        if (before?.below_required_since && row.below_required_since) {
+          row.below_required_since = before.below_required_since;
+        }
+        if (
+          before &&
+          samePlacement(before, row) &&
+          !before.below_required_since === !row.below_required_since
+        ) {
           unchanged.push(row.entity_ref);
         } else {
           changed.push(row);
@@ -268,6 +322,23 @@ export class DatabaseScorecardStore implements ScorecardStore {
     );
   }
 
+  async listLevelChanges(entityRef: string): Promise<LevelChange[]> {
+    const rows: Pick<HistoryRow, 'level' | 'changed_at'>[] = await this.db(
+      'scorecard_history',
+    )
+      .where({ entity_ref: entityRef })
+      .whereNotNull('level')
+      .orderBy([
+        { column: 'changed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('level', 'changed_at');
+    return rows.map(row => ({
+      level: row.level || null,
+      changedAt: toIso(row.changed_at),
+    }));
+  }
+
   async removeResultsExcept(entityRefs: Set<string>): Promise<number> {
     const stored: { entity_ref: string }[] = await this.db
       .select('entity_ref')
@@ -310,7 +381,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
           string,
           Map<string, HistoryChange & { at: string }>
         >();
+        // And its latest old level, which the trend starts from.
+        const latestLevel = new Map<string, { level: string; at: string }>();
         for (const row of rows) {
+          if (typeof row.level === 'string') {
+            latestLevel.set(row.entity_ref, {
+              level: row.level,
+              at: toIso(row.changed_at),
+            });
+          }
           const checks = latest.get(row.entity_ref) ?? new Map();
           for (const change of JSON.parse(row.changes) as HistoryChange[]) {
             checks.set(change.checkId, {
@@ -326,6 +405,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
           for (const { at, ...change } of checks.values()) {
             byTime.set(at, [...(byTime.get(at) ?? []), change]);
           }
+          const level = latestLevel.get(entityRef);
+          if (level && !byTime.has(level.at)) {
+            byTime.set(level.at, []);
+          }
           for (const [at, changes] of [...byTime].sort(([a], [b]) =>
             a.localeCompare(b),
           )) {
@@ -333,6 +416,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
               entity_ref: entityRef,
               changes: JSON.stringify(changes),
               changed_at: new Date(at),
+              ...(level?.at === at ? { level: level.level } : {}),
             });
           }
         }

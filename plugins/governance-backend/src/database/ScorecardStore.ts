@@ -1,6 +1,7 @@
 import {
   CheckResult,
   CheckState,
+  EntityLevel,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
@@ -41,6 +42,21 @@ export interface EntityEvaluation {
   entityRef: string;
   placement?: EntityPlacement;
   results: CheckResult[];
+  /** The maturity level worked out from `results`; only with a placement. */
+  level?: EntityLevel;
+  /** How many dependencies fail `dependencies-meet-tier` (not waived, not accepted in an ADR). */
+  dependencyMismatches?: number;
+}
+
+/**
+ * The level an entity had from a time on, from the scorecard history; `level` is null when it
+ * reached none.
+ *
+ * @internal
+ */
+export interface LevelChange {
+  level: string | null;
+  changedAt: string;
 }
 
 /**
@@ -66,6 +82,12 @@ export interface ScorecardStore {
 
   /** Transitions of one entity's checks since a time, oldest first. */
   listTransitions(entityRef: string, since: Date): Promise<CheckTransition[]>;
+
+  /**
+   * The recorded levels of one entity, oldest first: one per evaluation that changed its
+   * results or its level, since levels exist.
+   */
+  listLevelChanges(entityRef: string): Promise<LevelChange[]>;
 
   /**
    * Removes the current results and roll-up rows of entities not in `entityRefs` (they left the

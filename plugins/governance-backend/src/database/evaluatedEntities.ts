@@ -32,5 +32,10 @@ export type EvaluatedEntityRow = {
   total: number;
   passing_share: number;
   failing: string;
+  dependency_mismatches: number;
   evaluated_at: DbTimestamp;
+  /** The maturity level reached; null when none is. */
+  level: string | null;
+  /** Since when the entity has been below its tier's required level; null when it is not. */
+  below_required_since: DbTimestamp | null;
 };

@@ -14,7 +14,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceFactProvider } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
-import { SystemDomains } from '../catalog/SystemDomains';
+import { SCORECARD_EXTRA_FIELDS } from '../scorecards/DependencyChecks';
 import { FactStore, MeasuredFact } from '../database/FactStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 
@@ -86,13 +86,14 @@ export class FactProviderRunner {
       this.deps;
     const logger = this.deps.logger.child({ factProvider: provider.id });
     const credentials = await auth.getOwnServiceCredentials();
-    const domains = await SystemDomains.readAll(catalog, credentials);
+    const context = await scorecards.readCatalogContext(credentials);
     let stored = 0;
     let rejected = 0;
     for await (const page of readGovernedEntities({
       catalog,
       credentials,
       tierPolicies,
+      extraFields: SCORECARD_EXTRA_FIELDS,
     })) {
       const pageRefs = new Set(page.map(e => stringifyEntityRef(e)));
       const facts: MeasuredFact[] = [];
@@ -109,7 +110,7 @@ export class FactProviderRunner {
       }
       if (facts.length > 0) {
         await store.addFacts(facts, now);
-        await scorecards.evaluatePage(page, now, domains);
+        await scorecards.evaluatePage(page, now, context);
         stored += facts.length;
       }
     }

@@ -4,16 +4,24 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   applyWaivers,
+  AllowedDependencyTiers,
   CheckResult,
+  computeEntityLevel,
   declaredFacts,
+  EntityLevel,
+  DEPENDENCIES_CHECK_ID,
   evaluateScorecard,
   FactDefinitions,
   FactObservation,
+  LevelPolicy,
   parseGovernanceAnnotations,
+  readAllowedDependencyTiers,
+  readLevelPolicy,
   ScorecardCheck,
   TierPolicies,
   tierChecks,
@@ -22,10 +30,24 @@ import {
 import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
 import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
+import { DependencyTiers } from '../catalog/DependencyTiers';
+import { AdrStore } from '../database/AdrStore';
+import { DependencyChecks, SCORECARD_EXTRA_FIELDS } from './DependencyChecks';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
 import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
+
+/**
+ * What evaluating entities needs of the rest of the catalog: where systems sit, and the tiers
+ * of what entities depend on. A full pass reads it once ({@link ScorecardEngine.readCatalogContext}).
+ *
+ * @internal
+ */
+export interface CatalogContext {
+  domains: SystemDomains;
+  dependencyTiers: DependencyTiers;
+}
 
 /**
  * Evaluates scorecards and stores the results: on a schedule for every governed entity, for one
@@ -36,6 +58,9 @@ import { WaiverStore } from '../database/WaiverStore';
 export class ScorecardEngine {
   /** The tier's own checks, then the custom checks that apply to the tier. */
   private readonly checksByTier = new Map<string, ScorecardCheck[]>();
+  private readonly dependencyChecks: DependencyChecks;
+  /** `governance.levels` and the level each tier requires. */
+  readonly levelPolicy: LevelPolicy;
 
   constructor(
     private readonly deps: {
@@ -47,9 +72,26 @@ export class ScorecardEngine {
       warnMarginPercent: number;
       logger: LoggerService;
       customChecks?: GovernanceCustomCheck[];
+      /** `governance.levels` and each tier's required level; the defaults when absent. */
+      levelPolicy?: LevelPolicy;
+      /** For the `dependencies-meet-tier` check; the default lets a tier depend on its own or higher. */
+      allowedDependencyTiers?: AllowedDependencyTiers;
+      /** The entities' accepted ADRs, which accept the dependencies they name. */
+      adrs?: Pick<AdrStore, 'listAcceptedAdrTexts'>;
     },
   ) {
     validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
+    this.levelPolicy =
+      deps.levelPolicy ??
+      readLevelPolicy(new ConfigReader({}), {
+        tierPolicies: deps.tierPolicies,
+      });
+    this.dependencyChecks = new DependencyChecks({
+      allowedTiers:
+        deps.allowedDependencyTiers ??
+        readAllowedDependencyTiers(new ConfigReader({}), deps.tierPolicies),
+      adrs: deps.adrs,
+    });
     // The policy is fixed at start-up, so each tier's checks are built once, not per entity.
     for (const policy of deps.tierPolicies.values()) {
       this.checksByTier.set(policy.name, [
@@ -61,6 +103,22 @@ export class ScorecardEngine {
     }
   }
 
+  /** The maturity level of stored (waiver-applied) results, under the configured levels. */
+  levelOf(results: CheckResult[], tier: string): EntityLevel {
+    return computeEntityLevel({ results, policy: this.levelPolicy, tier });
+  }
+
+  /** Every check a scorecard can hold, by id with its title: what a campaign may ask for. */
+  knownChecks(): Map<string, string> {
+    const known = new Map<string, string>();
+    for (const checks of this.checksByTier.values()) {
+      for (const check of checks) {
+        known.set(check.id, check.title);
+      }
+    }
+    return known;
+  }
+
   /**
    * Evaluates the given entities against their tier's checks. Untiered ones get no results and
    * no placement, so storing them clears what they had.
@@ -68,7 +126,7 @@ export class ScorecardEngine {
   private async evaluate(
     entities: Entity[],
     now: Date,
-    domains: SystemDomains,
+    { domains, dependencyTiers }: CatalogContext,
   ): Promise<EntityEvaluation[]> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
@@ -80,14 +138,20 @@ export class ScorecardEngine {
         waiver,
       ]);
     }
-    const evaluations: EntityEvaluation[] = [];
-    for (const [i, entity] of entities.entries()) {
-      const entityRef = refs[i];
+    const parsed = entities.map((entity, i) => {
       const { values } = parseGovernanceAnnotations(
         entity.metadata.annotations,
         { tierNames: tierPolicies.keys() },
       );
       const policy = values.tier ? tierPolicies.get(values.tier) : undefined;
+      return { entity, entityRef: refs[i], values, policy };
+    });
+    const dependencyChecks = await this.dependencyChecks.evaluate(
+      parsed.flatMap(p => (p.policy ? [{ ...p, tier: p.policy.name }] : [])),
+      dependencyTiers,
+    );
+    const evaluations: EntityEvaluation[] = [];
+    for (const { entity, entityRef, values, policy } of parsed) {
       if (!policy) {
         evaluations.push({ entityRef, results: [] });
         continue;
@@ -108,17 +172,27 @@ export class ScorecardEngine {
         factDefinitions,
         now,
       });
+      const dependencyCheck = dependencyChecks.get(entityRef);
+      const results = applyWaivers(
+        dependencyCheck ? [...evaluated, dependencyCheck.result] : evaluated,
+        waiversByEntity.get(entityRef) ?? [],
+        now,
+      );
       evaluations.push({
         entityRef,
         placement: {
           ...(await domains.placementOf(entity)),
           tier: policy.name,
         },
-        results: applyWaivers(
-          evaluated,
-          waiversByEntity.get(entityRef) ?? [],
-          now,
-        ),
+        results,
+        level: this.levelOf(results, policy.name),
+        ...(dependencyCheck &&
+          results.at(-1)?.state === 'fail' && {
+            // Only mismatches still failing count: a waiver or an ADR accepted them.
+            dependencyMismatches: dependencyCheck.mismatches.filter(
+              m => !m.clearedByAdr,
+            ).length,
+          }),
       });
     }
     return evaluations;
@@ -152,28 +226,43 @@ export class ScorecardEngine {
     entity: Entity,
     now: Date,
   ): Promise<CheckResult[]> {
-    const [evaluation] = await this.evaluate(
-      [entity],
-      now,
-      SystemDomains.lookingUp(
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const [evaluation] = await this.evaluate([entity], now, {
+      domains: SystemDomains.lookingUp(this.deps.catalog, credentials),
+      dependencyTiers: DependencyTiers.lookingUp(
         this.deps.catalog,
-        await this.deps.auth.getOwnServiceCredentials(),
+        credentials,
       ),
-    );
+    });
     await this.deps.store.storeEvaluations([evaluation], now);
     return evaluation.results;
   }
 
   /**
-   * Evaluates a page of entities read from the catalog and stores their results; `domains`
-   * comes from {@link SystemDomains.readAll}, read once for all pages.
+   * What a full pass reads once before its pages; pages are read with
+   * {@link SCORECARD_EXTRA_FIELDS} on top of the governed entities' fields.
+   */
+  async readCatalogContext(
+    credentials: BackstageCredentials,
+  ): Promise<CatalogContext> {
+    const { catalog } = this.deps;
+    const [domains, dependencyTiers] = await Promise.all([
+      SystemDomains.readAll(catalog, credentials),
+      DependencyTiers.readAll(catalog, credentials),
+    ]);
+    return { domains, dependencyTiers };
+  }
+
+  /**
+   * Evaluates a page of entities read from the catalog and stores their results; `context`
+   * comes from {@link ScorecardEngine.readCatalogContext}, read once for all pages.
    */
   async evaluatePage(
     entities: Entity[],
     now: Date,
-    domains: SystemDomains,
+    context: CatalogContext,
   ): Promise<EntityEvaluation[]> {
-    const evaluations = await this.evaluate(entities, now, domains);
+    const evaluations = await this.evaluate(entities, now, context);
     await this.deps.store.storeEvaluations(evaluations, now);
     return evaluations;
   }
@@ -188,7 +277,7 @@ export class ScorecardEngine {
     logger.info('Evaluating the scorecards of every governed entity');
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
-    const domains = await SystemDomains.readAll(catalog, credentials);
+    const context = await this.readCatalogContext(credentials);
     const seen = new Set<string>();
     // A page is evaluated while the previous one is written: reads and checks of one page
     // overlap the database's write of the other (different entities, so nothing is shared).
@@ -197,8 +286,9 @@ export class ScorecardEngine {
       catalog,
       credentials,
       tierPolicies,
+      extraFields: SCORECARD_EXTRA_FIELDS,
     })) {
-      const evaluations = await this.evaluate(page, now, domains);
+      const evaluations = await this.evaluate(page, now, context);
       await writing;
       writing = store.storeEvaluations(evaluations, now);
       // A failed write surfaces at the next await instead of as an unhandled rejection.
@@ -226,6 +316,7 @@ const TIER_CHECK_IDS = [
   'p95-latency',
   'security-review',
   'coverage',
+  DEPENDENCIES_CHECK_ID,
 ];
 
 /** Fails start-up, naming the check, when a custom check could never work. */

@@ -930,6 +930,10 @@ export interface components {
        * Entities below the level their tier requires.
        */
       belowRequired?: number;
+      /**
+       * Dependencies below their dependent's tier (the failing `dependencies-meet-tier` checks), not waived and not accepted in an ADR.
+       */
+      dependencyMismatches?: number;
     };
     ComplianceRollup: {
       groupBy: 'owner' | 'system' | 'domain' | 'tier';
@@ -1478,9 +1482,28 @@ export interface components {
       notDone: number;
     };
     /**
-     * A campaign with its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).
+     * Everything of Campaign, plus its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).
      */
-    CampaignDetail: components['schemas']['Campaign'] & {
+    CampaignDetail: {
+      id: string;
+      title: string;
+      description: string;
+      /**
+       * Where the campaign is explained, often an ADR.
+       */
+      link?: string;
+      checks: string[];
+      target: components['schemas']['CampaignTarget'];
+      deadline: components['schemas']['Day'];
+      state: components['schemas']['CampaignState'];
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      /**
+       * Increases with every change; an edit names the revision it is based on.
+       */
+      revision: number;
+      progress: components['schemas']['CampaignProgress'];
       history: components['schemas']['CampaignDay'][];
       owners: components['schemas']['CampaignOwnerProgress'][];
     };

@@ -1089,6 +1089,12 @@ export const spec = {
             minimum: 0,
             description: 'Entities below the level their tier requires.',
           },
+          dependencyMismatches: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              "Dependencies below their dependent's tier (the failing `dependencies-meet-tier` checks), not waived and not accepted in an ADR.",
+          },
         },
       },
       ComplianceRollup: {
@@ -2573,31 +2579,85 @@ export const spec = {
         },
       },
       CampaignDetail: {
+        type: 'object',
+        additionalProperties: false,
         description:
-          'A campaign with its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).',
-        allOf: [
-          {
-            $ref: '#/components/schemas/Campaign',
+          'Everything of Campaign, plus its recorded progress per day (for a burn-up to the deadline) and its owners, furthest behind first (most entities not done, then the lowest share done).',
+        required: [
+          'id',
+          'title',
+          'description',
+          'checks',
+          'target',
+          'deadline',
+          'state',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'revision',
+          'progress',
+          'history',
+          'owners',
+        ],
+        properties: {
+          id: {
+            type: 'string',
           },
-          {
-            type: 'object',
-            required: ['history', 'owners'],
-            properties: {
-              history: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/CampaignDay',
-                },
-              },
-              owners: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/CampaignOwnerProgress',
-                },
-              },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+            description: 'Where the campaign is explained, often an ADR.',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              type: 'string',
             },
           },
-        ],
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          deadline: {
+            $ref: '#/components/schemas/Day',
+          },
+          state: {
+            $ref: '#/components/schemas/CampaignState',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          revision: {
+            type: 'integer',
+            description:
+              'Increases with every change; an edit names the revision it is based on.',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+          history: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignDay',
+            },
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignOwnerProgress',
+            },
+          },
+        },
       },
       CampaignEntity: {
         type: 'object',

@@ -1,0 +1,92 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityDependency,
+  GOVERNANCE_ANNOTATIONS,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { readCatalogPages } from './readGovernedEntities';
+
+const TIER_FIELD = `metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`;
+const FIELDS = ['kind', 'metadata.namespace', 'metadata.name', TIER_FIELD];
+
+const tierOf = (entity: Entity) =>
+  entity.metadata.annotations?.[GOVERNANCE_ANNOTATIONS.tier];
+
+/**
+ * Works out the tier of each entity another one `dependsOn`, for the `dependencies-meet-tier`
+ * check. A full evaluation reads the tier of every tiered entity once up front; a single-entity
+ * evaluation looks its dependencies up. An entity missing from the catalog has no tier.
+ *
+ * @internal
+ */
+export class DependencyTiers {
+  private constructor(
+    private readonly tiersOf: (
+      refs: string[],
+    ) => Promise<Map<string, string | undefined>>,
+  ) {}
+
+  /**
+   * Reads the tier annotation of every entity that has one, page by page; untiered entities
+   * are not read at all, since a missing tier is what they would say.
+   */
+  static async readAll(
+    catalog: CatalogService,
+    credentials: BackstageCredentials,
+  ): Promise<DependencyTiers> {
+    const tiers = new Map<string, string | undefined>();
+    for await (const page of readCatalogPages({
+      catalog,
+      credentials,
+      filter: { [TIER_FIELD]: CATALOG_FILTER_EXISTS },
+      fields: FIELDS,
+    })) {
+      for (const entity of page) {
+        tiers.set(stringifyEntityRef(entity), tierOf(entity));
+      }
+    }
+    return new DependencyTiers(async () => tiers);
+  }
+
+  /** Looks up the dependencies of the entity being evaluated, in one catalog request. */
+  static lookingUp(
+    catalog: CatalogService,
+    credentials: BackstageCredentials,
+  ): DependencyTiers {
+    return new DependencyTiers(async refs => {
+      if (!refs.length) {
+        return new Map();
+      }
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields: FIELDS },
+        { credentials },
+      );
+      return new Map(refs.map((ref, i) => [ref, items[i] && tierOf(items[i])]));
+    });
+  }
+
+  /**
+   * The entity's `dependsOn` targets with their tiers; the entity must have been read with its
+   * `relations`.
+   */
+  async dependenciesOf(entity: Entity): Promise<EntityDependency[]> {
+    const refs = [
+      ...new Set(
+        (entity.relations ?? [])
+          .filter(r => r.type === RELATION_DEPENDS_ON)
+          .map(r => r.targetRef),
+      ),
+    ];
+    const tiers = await this.tiersOf(refs);
+    return refs.map(entityRef => {
+      const tier = tiers.get(entityRef);
+      return tier ? { entityRef, tier } : { entityRef };
+    });
+  }
+}
