@@ -71,7 +71,7 @@ export function registerCommands(program: Command) {
     )
     .option(
       '--file <path>',
-      "a catalog file or quoted glob to check offline, without a backend, e.g. catalog-info.yaml; repeat for more",
+      'a catalog file or quoted glob to check offline, without a backend, e.g. catalog-info.yaml; repeat for more',
       collect,
     )
     .option(

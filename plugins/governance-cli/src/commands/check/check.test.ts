@@ -10,7 +10,10 @@ const checkOffline = (options: Omit<CheckOptions, 'now'>) =>
   check({ cwd: fixtures, now, ...options });
 
 /** A critical component with every fact declared, apart from the ones given to leave out. */
-function critical(name: string, options: { omit?: string[]; extra?: string[] } = {}) {
+function critical(
+  name: string,
+  options: { omit?: string[]; extra?: string[] } = {},
+) {
   const annotations = [
     ['governance/tier', 'critical'],
     ['governance/availability-slo', "'99.99'"],
@@ -155,9 +158,7 @@ describe('governance-cli check --file (offline)', () => {
       }),
     ).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringContaining(
-        'component:default/ledger is not in',
-      ),
+      message: expect.stringContaining('component:default/ledger is not in'),
     });
   });
 
@@ -178,17 +179,20 @@ describe('governance-cli check --file (offline)', () => {
       'testingKinds=unit,smoke',
       '--fact testingKinds=unit,smoke: fact testingKinds has',
     ],
-  ])('cannot check (exit 2) with --fact %s, naming the fact and what is allowed', async (fact, message) => {
-    await expect(
-      checkOffline({
-        file: ['services/payments/catalog-info.yaml'],
-        fact: [fact],
-      }),
-    ).rejects.toMatchObject({
-      exitCode: 2,
-      message: expect.stringContaining(message),
-    });
-  });
+  ])(
+    'cannot check (exit 2) with --fact %s, naming the fact and what is allowed',
+    async (fact, message) => {
+      await expect(
+        checkOffline({
+          file: ['services/payments/catalog-info.yaml'],
+          fact: [fact],
+        }),
+      ).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining(message),
+      });
+    },
+  );
 
   it('checks a dependency in the same file, and names the ones it cannot check offline', async () => {
     mockDir.setContent({

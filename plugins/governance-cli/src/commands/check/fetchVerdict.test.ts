@@ -1,8 +1,5 @@
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
-import {
-  backstageError,
-  startBackend,
-} from '../../__testUtils__/startBackend';
+import { backstageError, startBackend } from '../../__testUtils__/startBackend';
 import { check } from './check';
 
 const summary: EntityGovernanceSummary = {

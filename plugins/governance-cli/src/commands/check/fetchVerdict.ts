@@ -50,9 +50,9 @@ export async function fetchVerdict(options: {
     refused: ({ status, statusText, message }) => {
       const hint = HINTS[status];
       return new ExitCodeError(
-        `The governance backend could not check ${options.entityRef}: ${status} ${statusText}: ${message}${
-          hint ? `\n${hint}` : ''
-        }`,
+        `The governance backend could not check ${
+          options.entityRef
+        }: ${status} ${statusText}: ${message}${hint ? `\n${hint}` : ''}`,
         EXIT_COULD_NOT_RUN,
       );
     },

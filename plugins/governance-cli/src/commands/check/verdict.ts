@@ -85,9 +85,7 @@ export function describeLevel(verdict: EntityVerdict): string | undefined {
 export function findingsOf(verdict: EntityVerdict): CheckFinding[] {
   const { entityRef, location } = verdict;
   const at = (annotationKey?: string) =>
-    location
-      ? { file: location.file, ...location.locate(annotationKey) }
-      : {};
+    location ? { file: location.file, ...location.locate(annotationKey) } : {};
   const findings: CheckFinding[] = verdict.problems.map(p => ({
     ...at(p.key),
     ruleId: p.key,

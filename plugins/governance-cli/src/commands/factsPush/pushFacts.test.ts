@@ -1,7 +1,4 @@
-import {
-  backstageError,
-  startBackend,
-} from '../../__testUtils__/startBackend';
+import { backstageError, startBackend } from '../../__testUtils__/startBackend';
 import { governanceBaseUrl } from '../../lib/governanceClient';
 import { pushFacts } from './pushFacts';
 
