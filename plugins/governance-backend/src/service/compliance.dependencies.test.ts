@@ -1,0 +1,91 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ComplianceRollup } from '@catalog-governance/backstage-plugin-governance-common';
+import request from 'supertest';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+
+jest.setTimeout(60_000);
+
+const component = (
+  name: string,
+  tier: string,
+  dependsOn: string[] = [],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations: { 'governance/tier': tier } },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  relations: dependsOn.map(targetRef => ({ type: 'dependsOn', targetRef })),
+});
+
+const entities = [
+  component('payments', 'critical', ['component:default/feature-flags']),
+  component('checkout', 'core', ['component:default/payments']),
+  component('feature-flags', 'supporting'),
+];
+
+const startBackend = (config?: object) =>
+  startGovernanceTestBackend({
+    entities,
+    config,
+    features: [
+      // Runs the scheduled evaluation at start-up instead of after its initial delay.
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+
+async function rollupByTier(
+  server: Awaited<ReturnType<typeof startBackend>>,
+): Promise<ComplianceRollup> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const res = await request(server)
+      .get('/api/governance/compliance?groupBy=tier')
+      .set('Authorization', mockCredentials.user.header());
+    if (res.body.totals?.entities === entities.length) {
+      return res.body;
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The scheduled evaluation never stored the results');
+}
+
+describe('Compliance roll-up of dependency mismatches', () => {
+  it('counts a critical service depending on a supporting one in its tier and in the totals', async () => {
+    const rollup = await rollupByTier(await startBackend());
+    expect(
+      rollup.groups.map(g => [g.key, g.dependencyMismatches]).sort(),
+    ).toEqual([
+      ['core', 0],
+      ['critical', 1],
+      ['supporting', 0],
+    ]);
+    expect(rollup.totals.dependencyMismatches).toBe(1);
+  });
+
+  it('counts nothing once config allows critical services to depend on supporting ones', async () => {
+    const rollup = await rollupByTier(
+      await startBackend({
+        governance: {
+          dependencies: {
+            allowedTiers: { critical: ['critical', 'supporting'] },
+          },
+        },
+      }),
+    );
+    expect(rollup.totals.dependencyMismatches).toBe(0);
+  });
+
+  it('fails start-up naming the key and the tiers allowed when config names an unknown tier', async () => {
+    await expect(
+      startBackend({
+        governance: {
+          dependencies: { allowedTiers: { critical: ['platinum'] } },
+        },
+      }),
+    ).rejects.toThrow(
+      "Invalid config at 'governance.dependencies.allowedTiers.critical': 'platinum' is not a tier, allowed are critical, core, supporting",
+    );
+  });
+});
