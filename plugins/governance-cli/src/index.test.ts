@@ -205,7 +205,35 @@ describe('governance-cli as a process', () => {
     );
   });
 
-  describe('facts push', () => {
+  describe('check', () => {
+    it('exits 1 offline with a GitHub annotation per failing check, --fact beating the annotation', async () => {
+      const result = await governanceCli([
+        'check',
+        '--file',
+        'services/payments/catalog-info.yaml',
+        '--fact',
+        'coverage=70',
+        '--format',
+        'github',
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout.split('\n')[0]).toBe(
+        '::error file=services/payments/catalog-info.yaml,line=6,col=22,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage is 70%25, tier critical requires >= 85%25',
+      );
+    });
+
+    it('exits 2 with a one-line reason and no stack trace when told nothing to check', async () => {
+      const result = await governanceCli(['check']);
+      expect(result).toEqual({
+        exitCode: 2,
+        stdout: '',
+        stderr:
+          'governance-cli: Nothing to check: give --entity <ref> to ask the backend, or --file catalog-info.yaml (with --config app-config.yaml) to check offline\n',
+      });
+    });
+  });
+
+  describe('facts push and check --entity, against a backend', () => {
     let baseUrl: string;
 
     beforeAll(async () => {
@@ -214,7 +242,11 @@ describe('governance-cli as a process', () => {
         features: [
           governancePlugin,
           catalogServiceMock.factory({
-            entities: [entity('payments'), entity('checkout')],
+            entities: [
+              entity('payments'),
+              entity('checkout'),
+              entity('inventory'),
+            ],
           }),
           authServiceFactory,
           httpAuthServiceFactory,
@@ -352,6 +384,30 @@ describe('governance-cli as a process', () => {
         'The governance backend refused the facts: 401 Unauthorized',
       );
       expect(result.stderr).toContain('Check --token or GOVERNANCE_TOKEN');
+    });
+
+    it('check --entity exits 1 naming the failing check of the stored scorecard, and 2 for an entity the catalog does not have', async () => {
+      const env = {
+        GOVERNANCE_BACKEND_URL: baseUrl,
+        GOVERNANCE_TOKEN: CI_TOKEN,
+      };
+      const failing = await governanceCli(
+        ['check', '--entity', 'component:default/inventory'],
+        env,
+      );
+      expect(failing.exitCode).toBe(1);
+      expect(failing.stdout).toContain(
+        'component:default/inventory coverage: Test coverage is 60%, tier core requires >= 75%',
+      );
+      const unknown = await governanceCli(
+        ['check', '--entity', 'component:default/nope'],
+        env,
+      );
+      expect(unknown.exitCode).toBe(2);
+      expect(unknown.stderr).toMatch(
+        /^governance-cli: The governance backend could not check component:default\/nope: 404 Not Found: .*component:default\/nope/,
+      );
+      expect(unknown.stderr).not.toMatch(/\n\s+at /);
     });
 
     it('exits 2 without a token', async () => {
