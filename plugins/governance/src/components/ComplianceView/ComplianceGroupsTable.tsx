@@ -17,6 +17,8 @@ import {
   describeGroupKey,
 } from './ComplianceGroupName';
 import { CHECK_STATES } from './ComplianceSummary';
+import { LevelDefinition } from '../LevelChip/levels';
+import { ComplianceLevelCounts } from './ComplianceLevels';
 import { PassingShare } from './PassingShare';
 
 const useStyles = makeStyles(theme => ({
@@ -43,9 +45,11 @@ export function ComplianceGroupsTable(props: {
   groupBy: ComplianceGroupBy;
   groups: ComplianceGroup[];
   onNarrow: (dimension: ComplianceGroupBy, key: string | undefined) => void;
+  /** The configured levels, lowest first: the order and titles of the level counts. */
+  levels: readonly LevelDefinition[];
 }) {
   const classes = useStyles();
-  const { groupBy, groups, onNarrow } = props;
+  const { groupBy, groups, onNarrow, levels } = props;
   return (
     <Table
       size="small"
@@ -65,6 +69,14 @@ export function ComplianceGroupsTable(props: {
             </TableCell>
           ))}
           <TableCell>Passing</TableCell>
+          <TableCell>Levels</TableCell>
+          <TableCell align="right">Below required</TableCell>
+          <TableCell
+            align="right"
+            title="Dependencies below the tier of the entity that depends on them (not waived, not accepted in an ADR)"
+          >
+            Dependency mismatches
+          </TableCell>
           <TableCell padding="checkbox">
             <span className={classes.visuallyHidden}>Narrow</span>
           </TableCell>
@@ -94,6 +106,27 @@ export function ComplianceGroupsTable(props: {
               ))}
               <TableCell className={classes.share}>
                 <PassingShare counts={group.counts} />
+              </TableCell>
+              <TableCell>
+                <ComplianceLevelCounts
+                  group={group}
+                  levels={levels}
+                  data-testid="compliance-group-levels"
+                />
+              </TableCell>
+              <TableCell
+                align="right"
+                className={classes.number}
+                data-testid="compliance-group-below-required"
+              >
+                {group.belowRequired ?? 0}
+              </TableCell>
+              <TableCell
+                align="right"
+                className={classes.number}
+                data-testid="compliance-group-dependency-mismatches"
+              >
+                {group.dependencyMismatches ?? 0}
               </TableCell>
               <TableCell padding="checkbox">
                 {/* The row is clickable for the mouse; this is the same for the keyboard. */}

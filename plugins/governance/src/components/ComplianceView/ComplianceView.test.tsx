@@ -42,7 +42,8 @@ describe('ComplianceView', () => {
       'compliance-group-none',
       'compliance-group-group:default/platform',
     ]);
-    // Owner, entities, pass, fail, warn, unknown, waived, passing.
+    // Owner, entities, pass, fail, warn, unknown, waived, passing, levels, below required,
+    // dependency mismatches.
     expect(groupCells('group:default/payments')).toEqual([
       'payments',
       '3',
@@ -52,6 +53,10 @@ describe('ComplianceView', () => {
       '2',
       '1',
       '43%',
+      // A roll-up without levels (a backend from before them) shows none.
+      '—',
+      '0',
+      '0',
     ]);
     expect(
       within(groupRow('group:default/payments')).getByRole('link', {
@@ -67,6 +72,9 @@ describe('ComplianceView', () => {
       '1',
       '0',
       '50%',
+      '—',
+      '0',
+      '0',
     ]);
     expect(groupCells('group:default/platform')[7]).toBe('100%');
 
@@ -90,6 +98,32 @@ describe('ComplianceView', () => {
     // Nothing is narrowed yet, so there is no entity list.
     expect(screen.queryByRole('table', { name: 'Entities' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
+  it('shows how many dependencies of each group fall below their tier', async () => {
+    const api = mockComplianceApi({
+      getComplianceRollup: async (...args) => {
+        const base = await rollup(...args);
+        return {
+          ...base,
+          groups: base.groups.map(g =>
+            g.key === payments ? { ...g, dependencyMismatches: 2 } : g,
+          ),
+        };
+      },
+    });
+    await renderComplianceView(api);
+    await screen.findByRole('table', { name: 'Compliance by owner' });
+    expect(
+      within(groupRow(payments)).getByTestId(
+        'compliance-group-dependency-mismatches',
+      ),
+    ).toHaveTextContent(/^2$/);
+    expect(
+      within(groupRow('group:default/platform')).getByTestId(
+        'compliance-group-dependency-mismatches',
+      ),
+    ).toHaveTextContent(/^0$/);
   });
 
   it('narrows to a group when its row is clicked, rolls it up by system and lists its entities', async () => {
