@@ -49,6 +49,7 @@ export interface GovernanceConfig {
   };
   adrs: { schedule: SchedulerServiceTaskScheduleDefinition };
   tierSync: { schedule: SchedulerServiceTaskScheduleDefinition };
+  campaigns: { schedule: SchedulerServiceTaskScheduleDefinition };
   escalations: {
     triggers: BuiltInTriggerSettings;
     schedule: SchedulerServiceTaskScheduleDefinition;
@@ -113,6 +114,15 @@ export function readGovernanceConfig(config: Config): GovernanceConfig {
         'governance.tierSync.frequency',
         { minutes: 5 },
         { seconds: 15 },
+      ),
+    },
+    campaigns: {
+      // A day's progress is the day's last run; hourly keeps the burn-up and reminders current.
+      schedule: pacedSchedule(
+        config,
+        'governance.campaigns.frequency',
+        { hours: 1 },
+        { minutes: 1 },
       ),
     },
     escalations: {

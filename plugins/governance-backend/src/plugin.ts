@@ -20,9 +20,14 @@ import {
 import { registerAdrActions } from './adrs/adrActions';
 import { AdrIngestor } from './adrs/AdrIngestor';
 import { AnnotationProblemScan } from './annotations/AnnotationProblemScan';
+import { registerCampaignActions } from './campaigns/campaignActions';
+import { CampaignNotifier } from './campaigns/CampaignNotifier';
+import { campaignOverdueTrigger } from './campaigns/campaignOverdueTrigger';
+import { CampaignService } from './campaigns/CampaignService';
 import { readGovernanceConfig } from './config';
 import { DatabaseAdrStore } from './database/DatabaseAdrStore';
 import { DatabaseAnnotationProblemStore } from './database/DatabaseAnnotationProblemStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseEscalationSignals } from './database/DatabaseEscalationSignals';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
@@ -175,6 +180,16 @@ export const governancePlugin = createBackendPlugin({
             councilGroup,
           }),
         });
+        // Campaigns read the stored results and placements; overdue owners escalate below.
+        const campaignStore = new DatabaseCampaignStore(knex);
+        const campaigns = new CampaignService({
+          ...deps,
+          store: campaignStore,
+          notifier: new CampaignNotifier({ ...deps, store: campaignStore }),
+          knownChecks: () => scorecards.knownChecks(),
+        });
+        await campaigns.schedule(scheduler, settings.campaigns.schedule);
+
         await new EscalationRunner({
           reviews,
           kinds: reviewKinds,
@@ -188,6 +203,7 @@ export const governancePlugin = createBackendPlugin({
               reviewStore,
               adrStore,
             }),
+            campaignOverdueTrigger({ campaigns }),
             ...customTriggers,
           ],
         }).schedule(scheduler, settings.escalations.schedule);
@@ -204,6 +220,10 @@ export const governancePlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
           adrStore,
+        });
+        registerCampaignActions({
+          actionsRegistry: deps.actionsRegistry,
+          campaigns,
         });
         registerReviewActions({
           actionsRegistry: deps.actionsRegistry,
@@ -224,6 +244,7 @@ export const governancePlugin = createBackendPlugin({
             integrations,
             summaries,
             reviews,
+            campaigns,
             councilGroup,
             waiverMaxMonths: settings.waiverMaxMonths,
             factWriters: new FactWriters({

@@ -32,6 +32,8 @@ import { registerComplianceRoutes } from './complianceRoutes';
 import { registerAnnotationProblemRoutes } from './annotationProblemRoutes';
 import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
 import { registerAdrRoutes } from './adrRoutes';
+import { registerCampaignRoutes } from './campaignRoutes';
+import { CampaignService } from '../campaigns/CampaignService';
 import { registerReviewRoutes } from './reviewRoutes';
 import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
 import { WaiverGrants } from '../waivers/WaiverGrants';
@@ -63,6 +65,7 @@ export async function createRouter(options: {
   scorecards: ScorecardEngine;
   factDefinitions: FactDefinitions;
   reviews: ReviewService;
+  campaigns: CampaignService;
   councilGroup?: string;
   logger: LoggerService;
   factWriters: FactWriters;
@@ -253,6 +256,7 @@ export async function createRouter(options: {
   registerAnnotationProblemRoutes(api, options);
   registerAdrRoutes(api, options);
   registerReviewRoutes(api, options);
+  registerCampaignRoutes(api, options);
   registerWaiverRequestRoutes(api, { ...options, waiverRequests });
 
   return router;

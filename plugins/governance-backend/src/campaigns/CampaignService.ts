@@ -1,0 +1,302 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  Campaign,
+  CampaignDetail,
+  CampaignEntityPage,
+  CampaignState,
+  CreateCampaignRequest,
+  EntityCampaign,
+  governanceCampaignManagePermission,
+  UpdateCampaignRequest,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceEscalation } from '@catalog-governance/backstage-plugin-governance-node';
+import { AuditContext, audited } from '../audit/audited';
+import { CatalogVisibility } from '../catalog/CatalogVisibility';
+import { scheduledJob } from '../scheduledJob';
+import { CampaignRecord, CampaignStore } from '../database/CampaignStore';
+import { CampaignNotifier } from './CampaignNotifier';
+import { readCampaignChanges, readNewCampaign } from './campaignInput';
+import {
+  campaignEntities,
+  progressByOwner,
+  progressOf,
+} from './campaignProgress';
+
+const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/**
+ * Campaigns' rules, shared by the HTTP routes, the actions registry and the scheduled job: who
+ * may create, edit and close them, validation, audit events, progress from the stored
+ * scorecard results, notifications and the escalation of overdue owners.
+ *
+ * @internal
+ */
+export class CampaignService {
+  private readonly visibility: CatalogVisibility;
+
+  constructor(
+    private readonly deps: {
+      store: CampaignStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      logger: LoggerService;
+      notifier: CampaignNotifier;
+      /** Every check id the scorecard knows, with its title. */
+      knownChecks: () => ReadonlyMap<string, string>;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(deps);
+  }
+
+  /** Records the day's progress on the schedule, on one replica per tick. */
+  readonly schedule = scheduledJob('governance-campaign-progress', () =>
+    this.recordDay(),
+  );
+
+  /** Campaigns with their progress now, nearest deadline first. */
+  async list(state: CampaignState | 'all'): Promise<Campaign[]> {
+    const { store } = this.deps;
+    const campaigns = await store.listCampaigns(state);
+    const entities = campaigns.length ? await store.listPlacedEntities() : [];
+    return campaigns.map(campaign => ({
+      ...campaign,
+      progress: progressOf(campaignEntities(campaign, entities)),
+    }));
+  }
+
+  /** One campaign with its daily history and owners, furthest behind first. */
+  async get(id: string): Promise<CampaignDetail> {
+    const { store } = this.deps;
+    const campaign = await this.load(id);
+    const rows = campaignEntities(campaign, await store.listPlacedEntities());
+    return {
+      ...campaign,
+      progress: progressOf(rows),
+      history: await store.getProgressHistory(id),
+      owners: progressByOwner(rows),
+    };
+  }
+
+  /** A page of the campaign's entities that the caller can see in the catalog. */
+  async listEntities(
+    id: string,
+    query: { done?: boolean; owner?: string; page: number; pageSize: number },
+    credentials: BackstageCredentials,
+  ): Promise<CampaignEntityPage> {
+    const campaign = await this.load(id);
+    let rows = campaignEntities(
+      campaign,
+      await this.deps.store.listPlacedEntities(),
+    ).filter(
+      row =>
+        (query.done === undefined || row.done === query.done) &&
+        (query.owner === undefined || row.owner === query.owner),
+    );
+    const hidden = await this.visibility.hiddenFrom(credentials, async () =>
+      rows.map(row => row.entityRef),
+    );
+    if (hidden === 'all') {
+      rows = [];
+    } else if (hidden?.length) {
+      const hiddenSet = new Set(hidden);
+      rows = rows.filter(row => !hiddenSet.has(row.entityRef));
+    }
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: rows.slice(start, start + query.pageSize),
+      totalCount: rows.length,
+    };
+  }
+
+  /** The campaigns an entity the caller can see is in, nearest deadline first. */
+  async entityCampaigns(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityCampaign[]> {
+    const hidden = await this.visibility.hiddenFrom(credentials, async () => [
+      entityRef,
+    ]);
+    if (hidden === 'all' || hidden?.includes(entityRef)) {
+      throw new NotFoundError(`No entity ${entityRef}`);
+    }
+    const { store } = this.deps;
+    const entities = await store.listPlacedEntities([entityRef]);
+    const campaigns: EntityCampaign[] = [];
+    for (const campaign of await store.listCampaigns('all')) {
+      const [row] = campaignEntities(campaign, entities);
+      if (row) {
+        campaigns.push({
+          id: campaign.id,
+          title: campaign.title,
+          ...(campaign.link && { link: campaign.link }),
+          deadline: campaign.deadline,
+          state: campaign.state,
+          done: row.done,
+        });
+      }
+    }
+    return campaigns;
+  }
+
+  /** Starts a campaign and tells its owners. */
+  async create(
+    input: CreateCampaignRequest,
+    credentials: BackstageCredentials,
+    audit?: AuditContext,
+    now = new Date(),
+  ): Promise<Campaign> {
+    const actor = await this.authorize(credentials);
+    const fields = readNewCampaign(input, this.deps.knownChecks(), dayOf(now));
+    const campaign = await audited(
+      this.deps.auditor,
+      audit,
+      'campaign-create',
+      { title: fields.title, checks: fields.checks, deadline: fields.deadline },
+      () => this.deps.store.createCampaign(fields, actor, now),
+    );
+    return this.withProgress(campaign, now, { notify: true });
+  }
+
+  /** Edits or closes a campaign, based on the revision the caller read. */
+  async update(
+    id: string,
+    input: UpdateCampaignRequest,
+    credentials: BackstageCredentials,
+    audit?: AuditContext,
+    now = new Date(),
+  ): Promise<Campaign> {
+    await this.authorize(credentials);
+    const current = await this.load(id);
+    const changes = readCampaignChanges(
+      input,
+      current,
+      this.deps.knownChecks(),
+      dayOf(now),
+    );
+    const eventId =
+      changes.state === 'closed' && current.state !== 'closed'
+        ? 'campaign-close'
+        : 'campaign-update';
+    const updated = await audited(
+      this.deps.auditor,
+      audit,
+      eventId,
+      { campaignId: id, fields: Object.keys(changes) },
+      async () => {
+        const result = await this.deps.store.updateCampaign(
+          id,
+          input.revision,
+          changes,
+          now,
+        );
+        if (!result) {
+          const latest = await this.load(id);
+          throw new ConflictError(
+            `Campaign ${id} was changed by someone else: it is at revision ${latest.revision}. Reload it and apply your change again.`,
+          );
+        }
+        return result;
+      },
+    );
+    return this.withProgress(updated, now, { notify: true });
+  }
+
+  /**
+   * Records today's progress of every active campaign, per owner, and sends the notifications
+   * that are due. The scheduled job runs it; the day's last run is the one kept.
+   */
+  async recordDay(now = new Date()): Promise<{ campaigns: number }> {
+    const { store, notifier } = this.deps;
+    const campaigns = await store.listCampaigns('active');
+    const entities = campaigns.length ? await store.listPlacedEntities() : [];
+    for (const campaign of campaigns) {
+      const owners = progressByOwner(campaignEntities(campaign, entities));
+      await store.recordProgress(campaign.id, dayOf(now), owners);
+      await notifier.notifyOwners(campaign, owners, now);
+    }
+    return { campaigns: campaigns.length };
+  }
+
+  /**
+   * One escalation per owner with entities not done in an active campaign past its deadline;
+   * the cause key names campaign and owner, so the review queue raises each once.
+   */
+  async overdueEscalations(now = new Date()): Promise<GovernanceEscalation[]> {
+    const { store } = this.deps;
+    const today = dayOf(now);
+    const overdue = (await store.listCampaigns('active')).filter(
+      c => c.deadline < today,
+    );
+    const entities = overdue.length ? await store.listPlacedEntities() : [];
+    return overdue.flatMap(campaign =>
+      progressByOwner(campaignEntities(campaign, entities))
+        .filter(o => o.owner && o.notDone > 0)
+        .map(o => ({
+          entityRef: o.owner,
+          kind: 'nfr-escalation',
+          priority: 'high' as const,
+          title: `Campaign overdue: ${campaign.title}`,
+          description:
+            `The campaign "${campaign.title}" ended on ${campaign.deadline} and ` +
+            `${o.notDone} of ${o.owner}'s entities still fail its checks ` +
+            `(${campaign.checks.join(', ')}).`,
+          causeKey: `${campaign.id}:${o.owner}`,
+        })),
+    );
+  }
+
+  private async withProgress(
+    campaign: CampaignRecord,
+    now: Date,
+    options: { notify: boolean },
+  ): Promise<Campaign> {
+    const rows = campaignEntities(
+      campaign,
+      await this.deps.store.listPlacedEntities(),
+    );
+    if (options.notify) {
+      await this.deps.notifier.notifyOwners(
+        campaign,
+        progressByOwner(rows),
+        now,
+      );
+    }
+    return { ...campaign, progress: progressOf(rows) };
+  }
+
+  private async load(id: string): Promise<CampaignRecord> {
+    const campaign = await this.deps.store.getCampaign(id);
+    if (!campaign) {
+      throw new NotFoundError(`No campaign ${id}`);
+    }
+    return campaign;
+  }
+
+  /** The caller's ref, once the permission framework allows them to manage campaigns. */
+  private async authorize(credentials: BackstageCredentials): Promise<string> {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: governanceCampaignManagePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Managing campaigns needs the ${governanceCampaignManagePermission.name} permission`,
+      );
+    }
+    const principal = credentials.principal as { userEntityRef?: string };
+    return principal.userEntityRef ?? 'service';
+  }
+}

@@ -1,0 +1,118 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  CampaignEntity,
+  CampaignOwnerProgress,
+  CampaignProgress,
+  CampaignTarget,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { PlacedEntity } from '../database/CampaignStore';
+
+/** Entity refs are case-insensitive in the catalog, so every comparison folds case. */
+const fold = (value: string) => value.toLocaleLowerCase('en-US');
+
+function oneOf(values: string[] | undefined) {
+  if (!values?.length) {
+    return undefined;
+  }
+  const set = new Set(values.map(fold));
+  return (value: string | undefined) =>
+    value !== undefined && set.has(fold(value));
+}
+
+/**
+ * Whether the campaign's target selects the entity: it matches one value of every list given,
+ * or it is named in `entityRefs`. An empty target selects every entity.
+ */
+export function inTarget(target: CampaignTarget) {
+  const kinds = oneOf(target.kinds);
+  const tiers = oneOf(target.tiers);
+  const owners = oneOf(target.owners);
+  const systems = oneOf(target.systems);
+  const domains = oneOf(target.domains);
+  const named = oneOf(target.entityRefs);
+  const narrowed = [kinds, tiers, owners, systems, domains].some(Boolean);
+  return (entity: PlacedEntity): boolean => {
+    if (named?.(entity.entityRef)) {
+      return true;
+    }
+    if (named && !narrowed) {
+      return false;
+    }
+    return (
+      (!kinds || kinds(parseEntityRef(entity.entityRef).kind)) &&
+      (!tiers || tiers(entity.tier)) &&
+      (!owners || owners(entity.owner)) &&
+      (!systems || systems(entity.system)) &&
+      (!domains || domains(entity.domain))
+    );
+  };
+}
+
+/**
+ * The campaign's entities with where each stands: an entity is in the campaign when the target
+ * selects it and its scorecard has at least one of the campaign's checks (a check its tier does
+ * not have cannot be asked of it), and done when each of those passes or is waived. Not done
+ * first, then by ref.
+ */
+export function campaignEntities(
+  campaign: { checks: string[]; target: CampaignTarget },
+  entities: PlacedEntity[],
+): CampaignEntity[] {
+  const selects = inTarget(campaign.target);
+  const checks = new Set(campaign.checks);
+  const rows: CampaignEntity[] = [];
+  for (const entity of entities) {
+    if (!selects(entity)) {
+      continue;
+    }
+    const relevant = entity.results.filter(r => checks.has(r.checkId));
+    if (relevant.length === 0) {
+      continue;
+    }
+    const failingChecks = relevant
+      .filter(r => r.state !== 'pass' && r.state !== 'waived')
+      .map(r => ({ id: r.checkId, title: r.title }));
+    rows.push({
+      entityRef: entity.entityRef,
+      owner: entity.owner ?? '',
+      done: failingChecks.length === 0,
+      failingChecks,
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      Number(a.done) - Number(b.done) || a.entityRef.localeCompare(b.entityRef),
+  );
+}
+
+/** The counts of done and not done entities. */
+export function progressOf(rows: CampaignEntity[]): CampaignProgress {
+  const done = rows.filter(r => r.done).length;
+  return { done, notDone: rows.length - done, total: rows.length };
+}
+
+/**
+ * Progress per owner, furthest behind first: most entities not done, then the lowest share
+ * done, then by name.
+ */
+export function progressByOwner(
+  rows: CampaignEntity[],
+): CampaignOwnerProgress[] {
+  const byOwner = new Map<string, CampaignOwnerProgress>();
+  for (const row of rows) {
+    const entry = byOwner.get(row.owner) ?? {
+      owner: row.owner,
+      done: 0,
+      notDone: 0,
+    };
+    entry[row.done ? 'done' : 'notDone'] += 1;
+    byOwner.set(row.owner, entry);
+  }
+  const share = (o: CampaignOwnerProgress) => o.done / (o.done + o.notDone);
+  return [...byOwner.values()].sort(
+    (a, b) =>
+      b.notDone - a.notDone ||
+      share(a) - share(b) ||
+      a.owner.localeCompare(b.owner),
+  );
+}
