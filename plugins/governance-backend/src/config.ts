@@ -4,10 +4,14 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import {
   AdrPolicy,
+  AllowedDependencyTiers,
   FactDefinitions,
+  LevelPolicy,
   readAdrPolicy,
+  readAllowedDependencyTiers,
   readCouncilGroup,
   readFactDefinitions,
+  readLevelPolicy,
   readReviewKinds,
   readTierPolicies,
   readValidationMode,
@@ -32,6 +36,8 @@ const TRIGGERS = 'governance.reviews.triggers';
  */
 export interface GovernanceConfig {
   tierPolicies: TierPolicies;
+  /** `governance.levels` and each tier's `requiredLevel`. */
+  levelPolicy: LevelPolicy;
   validationMode: ValidationMode;
   factDefinitions: FactDefinitions;
   factRetention: FactRetentionPolicy;
@@ -42,6 +48,8 @@ export interface GovernanceConfig {
   councilGroup?: string;
   /** How many months ahead a waiver may expire. */
   waiverMaxMonths: number;
+  /** Per tier, the tiers its entities may depend on (`dependencies-meet-tier`). */
+  allowedDependencyTiers: AllowedDependencyTiers;
   scorecard: {
     warnMarginPercent: number;
     historyRetentionDays: number;
@@ -62,10 +70,15 @@ export interface GovernanceConfig {
  *
  * @internal
  */
-export function readGovernanceConfig(config: Config): GovernanceConfig {
+export function readGovernanceConfig(
+  config: Config,
+  options: { customCheckIds?: Iterable<string> } = {},
+): GovernanceConfig {
   const tierPolicies = readTierPolicies(config);
   return {
     tierPolicies,
+    // Custom checks may be named in a level, so their ids come from the extension point.
+    levelPolicy: readLevelPolicy(config, { tierPolicies, ...options }),
     validationMode: readValidationMode(config),
     factDefinitions: readFactDefinitions(config),
     factRetention: readFactRetention(config),
@@ -74,6 +87,7 @@ export function readGovernanceConfig(config: Config): GovernanceConfig {
     reviewKinds: readReviewKinds(config),
     councilGroup: readCouncilGroup(config),
     waiverMaxMonths: readWaiverMaxMonths(config),
+    allowedDependencyTiers: readAllowedDependencyTiers(config, tierPolicies),
     scorecard: {
       warnMarginPercent: readWarnMargin(config),
       historyRetentionDays: readWholeNumber(
@@ -212,6 +226,15 @@ export function readTriggerSettings(
     expiredWaiver: enabled('expiredWaiver'),
     crossTeamDependency: enabled('crossTeamDependency'),
     decisionOutsideScope: enabled('decisionOutsideScope'),
+    belowRequiredLevel: enabled('belowRequiredLevel')
+      ? {
+          gracePeriod: readDuration(
+            config,
+            `${TRIGGERS}.belowRequiredLevel.gracePeriod`,
+            { days: 14 },
+          ),
+        }
+      : undefined,
     onCauseCleared: readOnCauseCleared(config),
   };
 }

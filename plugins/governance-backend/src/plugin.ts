@@ -99,7 +99,9 @@ export const governancePlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
-        const settings = readGovernanceConfig(config);
+        const settings = readGovernanceConfig(config, {
+          customCheckIds: customChecks.map(check => check.id),
+        });
         const { tierPolicies, factDefinitions, reviewKinds, councilGroup } =
           settings;
         deps.permissionsRegistry.addPermissions(governancePermissions);
@@ -120,6 +122,9 @@ export const governancePlugin = createBackendPlugin({
           factDefinitions,
           warnMarginPercent: settings.scorecard.warnMarginPercent,
           customChecks,
+          levelPolicy: settings.levelPolicy,
+          allowedDependencyTiers: settings.allowedDependencyTiers,
+          adrs: adrStore,
         });
         await scheduleScorecardEvaluation({
           scheduler,
@@ -202,6 +207,7 @@ export const governancePlugin = createBackendPlugin({
               signals,
               reviewStore,
               adrStore,
+              levelPolicy: settings.levelPolicy,
             }),
             campaignOverdueTrigger({ campaigns }),
             ...customTriggers,

@@ -1,5 +1,10 @@
 import { ConfigReader } from '@backstage/config';
-import { computeEntityLevel, meetsLevel, readLevelPolicy } from './levels';
+import {
+  computeEntityLevel,
+  meetsLevel,
+  readLevelPolicy,
+  withLevelTrend,
+} from './levels';
 import { applyWaivers, CheckResult, CheckState } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
 
@@ -242,5 +247,25 @@ describe('meetsLevel', () => {
     expect(meetsLevel(defaults, 'bronze', 'silver')).toBe(false);
     expect(meetsLevel(defaults, null, 'bronze')).toBe(false);
     expect(meetsLevel(defaults, null, null)).toBe(true);
+  });
+});
+
+describe('withLevelTrend', () => {
+  it('gives each day the level it ended at, and none before levels were recorded', () => {
+    const points = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'].map(
+      date => ({ date, passing: 1, total: 2 }),
+    );
+    expect(
+      withLevelTrend(points, [
+        { level: 'bronze', changedAt: '2026-11-02T08:00:00.000Z' },
+        { level: 'silver', changedAt: '2026-11-02T18:00:00.000Z' },
+        { level: null, changedAt: '2026-11-04T09:00:00.000Z' },
+      ]).map(p => [p.date, p.level]),
+    ).toEqual([
+      ['2026-11-01', undefined],
+      ['2026-11-02', 'silver'],
+      ['2026-11-03', 'silver'],
+      ['2026-11-04', null],
+    ]);
   });
 });

@@ -299,3 +299,27 @@ export function meetsLevel(
   const rank = (name: string) => policy.levels.findIndex(l => l.name === name);
   return rank(level) >= rank(required);
 }
+
+/**
+ * Adds to each day of a scorecard trend the level the entity ended that day at, from the stored
+ * level changes (oldest first; `level` null for none). Days before the first recorded level
+ * have none, as their history predates levels.
+ *
+ * @public
+ */
+export function withLevelTrend<T extends { date: string }>(
+  points: T[],
+  changes: ReadonlyArray<{ level: string | null; changedAt: string }>,
+): Array<T & { level?: string | null }> {
+  let next = 0;
+  let level: string | null | undefined;
+  return points.map(point => {
+    while (
+      next < changes.length &&
+      changes[next].changedAt.slice(0, 10) <= point.date
+    ) {
+      level = changes[next++].level;
+    }
+    return level === undefined ? point : { ...point, level };
+  });
+}

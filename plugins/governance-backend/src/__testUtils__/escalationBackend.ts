@@ -5,6 +5,7 @@ import {
   BUILT_IN_REVIEW_KINDS,
   CheckResult,
   DEFAULT_ADR_POLICY,
+  readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ConfigReader } from '@backstage/config';
@@ -119,6 +120,7 @@ export async function escalationBackend(
         signals: new DatabaseEscalationSignals(knex),
         reviewStore,
         adrStore,
+        levelPolicy: readLevelPolicy(rootConfig, { tierPolicies }),
       }),
     });
   const items = async () =>

@@ -1,6 +1,7 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import {
+  BelowRequiredLevel,
   EscalationSignals,
   ExpiredWaiverOnFailingCheck,
   FailingCheck,
@@ -153,6 +154,25 @@ export class DatabaseEscalationSignals implements EscalationSignals {
         reason: row.reason,
         expiresAt: toIso(row.expires_at),
       }));
+  }
+
+  /** Evaluated entities below the level their tier requires. */
+  async listBelowRequiredLevel(): Promise<BelowRequiredLevel[]> {
+    const rows: {
+      entity_ref: string;
+      tier: string;
+      level: string | null;
+      below_required_since: DbTimestamp;
+    }[] = await this.db('evaluated_entities')
+      .whereNotNull('below_required_since')
+      .orderBy('entity_ref')
+      .select('entity_ref', 'tier', 'level', 'below_required_since');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      tier: row.tier,
+      level: row.level,
+      belowSince: toIso(row.below_required_since),
+    }));
   }
 
   /** Proposed and accepted ADRs that declare a decision scope. */

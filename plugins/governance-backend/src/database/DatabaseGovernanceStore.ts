@@ -70,6 +70,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.getResults(...args);
   listTransitions: ScorecardStore['listTransitions'] = (...args) =>
     this.scorecards.listTransitions(...args);
+  listLevelChanges: ScorecardStore['listLevelChanges'] = (...args) =>
+    this.scorecards.listLevelChanges(...args);
   removeResultsExcept: ScorecardStore['removeResultsExcept'] = (...args) =>
     this.scorecards.removeResultsExcept(...args);
   pruneHistory: ScorecardStore['pruneHistory'] = (...args) =>

@@ -12,6 +12,19 @@ export interface FailingCheck {
   failingSince: string;
 }
 
+/**
+ * An entity below the maturity level its tier requires, and since when without a break.
+ *
+ * @internal
+ */
+export interface BelowRequiredLevel {
+  entityRef: string;
+  tier: string;
+  /** Null when it reaches no level at all. */
+  level: string | null;
+  belowSince: string;
+}
+
 /** @internal */
 export interface ObservedTierChange {
   id: string;
@@ -52,6 +65,9 @@ export interface EscalationSignals {
     checkIds?: string[];
     excludeCheckIds?: string[];
   }): Promise<FailingCheck[]>;
+
+  /** Evaluated entities below the level their tier requires. */
+  listBelowRequiredLevel(): Promise<BelowRequiredLevel[]>;
 
   /** Changes from one tier to another observed at or after `since`. */
   listTierChanges(since: Date): Promise<ObservedTierChange[]>;

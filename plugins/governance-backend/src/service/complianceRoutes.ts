@@ -14,6 +14,7 @@ import { DateTime } from 'luxon';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { COMPLIANCE_COUNT_COLUMNS } from '../database/ComplianceStore';
 import { GovernanceStore } from '../database/GovernanceStore';
+import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { sendCsv, toCsv } from './csv';
 import { GovernanceApiRouter } from './openApiRouter';
 
@@ -57,9 +58,11 @@ export function registerComplianceRoutes(
     permissions: PermissionsService;
     catalog: CatalogService;
     store: GovernanceStore;
+    scorecards: Pick<ScorecardEngine, 'levelPolicy'>;
   },
 ): void {
   const { httpAuth, store } = options;
+  const { levels, requiredByTier } = options.scorecards.levelPolicy;
   const visibility = new CatalogVisibility(options);
   const signedIn = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -89,11 +92,23 @@ export function registerComplianceRoutes(
       res,
       csvFileName(['compliance-by', groupBy], filter),
       toCsv(
-        [groupBy, 'entities', ...COMPLIANCE_COUNT_COLUMNS, 'passing_percent'],
+        [
+          groupBy,
+          'entities',
+          ...COMPLIANCE_COUNT_COLUMNS,
+          'passing_percent',
+          // A column per configured level, lowest first, so every export has the same columns.
+          ...levels.map(level => `level_${level.name}`),
+          'no_level',
+          'below_required_level',
+        ],
         rollup.groups.map(group => [
           group.key ?? '',
           group.entities,
           ...countCells(group.counts),
+          ...levels.map(level => group.levels?.[level.name] ?? 0),
+          group.withoutLevel ?? 0,
+          group.belowRequired ?? 0,
         ]),
       ),
     );
@@ -106,13 +121,18 @@ export function registerComplianceRoutes(
       offset: req.query.offset ?? 0,
       limit: req.query.limit ?? 25,
     };
-    res.json(
-      await store.listComplianceEntities(
-        filter,
-        page,
-        await hiddenFrom(credentials),
-      ),
+    const entities = await store.listComplianceEntities(
+      filter,
+      page,
+      await hiddenFrom(credentials),
     );
+    res.json({
+      ...entities,
+      items: entities.items.map(item => ({
+        ...item,
+        requiredLevel: requiredByTier.get(item.tier) ?? null,
+      })),
+    });
   });
 
   router.get('/compliance/entities.csv', async (req, res) => {
@@ -135,6 +155,8 @@ export function registerComplianceRoutes(
           ...countCells(item.counts),
           item.failing.join(' '),
           item.evaluatedAt,
+          item.level ?? '',
+          requiredByTier.get(item.tier) ?? '',
         ]);
       }
       if (offset + 100 >= page.totalItems) {
@@ -153,6 +175,8 @@ export function registerComplianceRoutes(
           'passing_percent',
           'failing_checks',
           'evaluated_at',
+          'level',
+          'required_level',
         ],
         rows,
       ),

@@ -18,6 +18,7 @@ import {
   governanceFactWritePermission,
   governanceWaiverCreatePermission,
   scorecardTrend,
+  withLevelTrend,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import express from 'express';
 import { DateTime } from 'luxon';
@@ -153,14 +154,14 @@ export async function createRouter(options: {
     const from = today.minus({ days: days - 1 }).toJSDate();
     // Transitions are few (a row per change), so the whole history is read to know each
     // check's state on the first day of the window.
-    const transitions = await options.store.listTransitions(
-      entityRef,
-      new Date(0),
-    );
+    const [transitions, levels] = await Promise.all([
+      options.store.listTransitions(entityRef, new Date(0)),
+      options.store.listLevelChanges(entityRef),
+    ]);
     res.json({
       entityRef,
       days,
-      points: scorecardTrend(transitions, { from, to }),
+      points: withLevelTrend(scorecardTrend(transitions, { from, to }), levels),
     });
   });
 

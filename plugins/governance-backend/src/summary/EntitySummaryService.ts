@@ -77,6 +77,10 @@ export class EntitySummaryService {
       },
       declared: parsed.values,
       scorecard,
+      level:
+        policy &&
+        scorecard &&
+        this.deps.scorecards.levelOf(scorecard.results, policy.name),
       ownership: {
         owner,
         techLead: parsed.values.techLead,

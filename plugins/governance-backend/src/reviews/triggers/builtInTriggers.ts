@@ -1,11 +1,15 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HumanDuration } from '@backstage/types';
-import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  LevelPolicy,
+  TierPolicies,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalationTrigger } from '@catalog-governance/backstage-plugin-governance-node';
 import { AdrStore } from '../../database/AdrStore';
 import { EscalationSignals } from '../../database/EscalationSignals';
 import { ReviewStore } from '../../database/ReviewStore';
+import { belowRequiredLevelTrigger } from './belowRequiredLevelTrigger';
 import { crossTeamDependencyTrigger } from './crossTeamDependencyTrigger';
 import { decisionOutsideScopeTrigger } from './decisionOutsideScopeTrigger';
 import { expiredWaiverTrigger } from './expiredWaiverTrigger';
@@ -29,6 +33,8 @@ export interface BuiltInTriggerSettings {
   expiredWaiver: boolean;
   crossTeamDependency: boolean;
   decisionOutsideScope: boolean;
+  /** Absent when the trigger is switched off. */
+  belowRequiredLevel?: { gracePeriod: HumanDuration };
   /** What each trigger whose causes can clear does with an item once its cause has. */
   onCauseCleared: Record<ClearingTrigger, 'close' | 'mark'>;
 }
@@ -43,6 +49,7 @@ export const CLEARING_TRIGGERS = [
   'securityReviewOverdue',
   'retrospectiveOverdue',
   'decisionOutsideScope',
+  'belowRequiredLevel',
 ] as const;
 
 /** @internal */
@@ -61,6 +68,7 @@ export function builtInTriggers(options: {
   signals: EscalationSignals;
   reviewStore: ReviewStore;
   adrStore: AdrStore;
+  levelPolicy: LevelPolicy;
 }): GovernanceEscalationTrigger[] {
   const { settings, signals } = options;
   const { onCauseCleared } = settings;
@@ -99,6 +107,16 @@ export function builtInTriggers(options: {
     triggers.push({
       ...decisionOutsideScopeTrigger(options),
       onCauseCleared: onCauseCleared.decisionOutsideScope,
+    });
+  }
+  if (settings.belowRequiredLevel) {
+    triggers.push({
+      ...belowRequiredLevelTrigger({
+        signals,
+        levelPolicy: options.levelPolicy,
+        ...settings.belowRequiredLevel,
+      }),
+      onCauseCleared: onCauseCleared.belowRequiredLevel,
     });
   }
   return triggers;
