@@ -20,13 +20,17 @@ import {
   ServerPagedTable,
 } from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
+import { LevelChip } from '../LevelChip';
+import { LevelDefinition, levelByName } from '../LevelChip/levels';
 import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
 import { Muted } from '../Muted';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-const COLUMNS: ServerPagedColumn<ComplianceEntity>[] = [
+const columns = (
+  levels: readonly LevelDefinition[],
+): ServerPagedColumn<ComplianceEntity>[] => [
   {
     title: 'Entity',
     headerStyle: NO_WRAP,
@@ -36,6 +40,11 @@ const COLUMNS: ServerPagedColumn<ComplianceEntity>[] = [
     title: 'Tier',
     headerStyle: NO_WRAP,
     render: entity => <TierChip tier={{ name: entity.tier }} />,
+  },
+  {
+    title: 'Level',
+    headerStyle: NO_WRAP,
+    render: entity => <LevelCell entity={entity} levels={levels} />,
   },
   {
     title: 'Checks',
@@ -54,6 +63,28 @@ const COLUMNS: ServerPagedColumn<ComplianceEntity>[] = [
     render: entity => <FailingCell failing={entity.failing} />,
   },
 ];
+
+function LevelCell(props: {
+  entity: ComplianceEntity;
+  levels: readonly LevelDefinition[];
+}) {
+  const { entity, levels } = props;
+  const required = levelByName(levels, entity.requiredLevel);
+  return (
+    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 4 }}>
+      <LevelChip level={levelByName(levels, entity.level)} />
+      {entity.belowRequired && required && (
+        <Typography
+          variant="caption"
+          color="error"
+          data-testid="compliance-entity-below-required"
+        >
+          below {required.title}
+        </Typography>
+      )}
+    </Box>
+  );
+}
 
 function CountsCell(props: { entity: ComplianceEntity }) {
   const { counts } = props.entity;
@@ -93,8 +124,12 @@ function FailingCell(props: { failing: string[] }) {
  * The entities matching the filter, least compliant first, one page at a time from the
  * backend. Mount it with a `key` per filter, so a new filter starts on the first page.
  */
-export function ComplianceEntitiesTable(props: { filter: ComplianceFilter }) {
-  const { filter } = props;
+export function ComplianceEntitiesTable(props: {
+  filter: ComplianceFilter;
+  /** The configured levels, lowest first: the titles of the level badges. */
+  levels: readonly LevelDefinition[];
+}) {
+  const { filter, levels } = props;
   const governanceApi = useApi(governanceApiRef);
   const [page, setPage] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
   const { value, loading, error } = useAsync(
@@ -121,7 +156,7 @@ export function ComplianceEntitiesTable(props: { filter: ComplianceFilter }) {
       {loading && <LinearProgress />}
       <ServerPagedTable
         title="Entities"
-        columns={COLUMNS}
+        columns={columns(levels)}
         page={{ ...value, totalCount: value.totalItems }}
         pageSizes={PAGE_SIZES}
         onPageChange={(offset, limit) => setPage({ offset, limit })}

@@ -8,6 +8,8 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
 import { CheckStateIndicator } from '../CheckStateIndicator';
+import { LevelDefinition } from '../LevelChip/levels';
+import { ComplianceLevelCounts } from './ComplianceLevels';
 import { formatPassingShare } from './PassingShare';
 
 /** In the order the council reads them: what passes, then what needs attention. */
@@ -22,6 +24,7 @@ export const CHECK_STATES: CheckState[] = [
 const useStyles = makeStyles(theme => ({
   tile: { padding: theme.spacing(1.5, 2), height: '100%' },
   value: { fontWeight: theme.typography.fontWeightBold as number },
+  levels: { marginTop: theme.spacing(1) },
 }));
 
 function Tile(props: { label: ReactNode; value: ReactNode; testId: string }) {
@@ -43,9 +46,16 @@ function Tile(props: { label: ReactNode; value: ReactNode; testId: string }) {
   );
 }
 
-/** The totals of the current filter: passing share, entities, and checks by state. */
-export function ComplianceSummary(props: { totals: ComplianceGroup }) {
-  const { entities, counts } = props.totals;
+/**
+ * The totals of the current filter: passing share, entities, checks by state, the entities at
+ * each maturity level and how many are below the level their tier requires.
+ */
+export function ComplianceSummary(props: {
+  totals: ComplianceGroup;
+  levels: readonly LevelDefinition[];
+}) {
+  const classes = useStyles();
+  const { entities, counts, belowRequired = 0 } = props.totals;
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} sm={4}>
@@ -75,6 +85,27 @@ export function ComplianceSummary(props: { totals: ComplianceGroup }) {
           />
         </Grid>
       ))}
+      <Grid item xs={12} sm={8}>
+        <Paper variant="outlined" className={classes.tile}>
+          <Typography variant="body2" color="textSecondary" component="div">
+            Entities by maturity level
+          </Typography>
+          <div className={classes.levels}>
+            <ComplianceLevelCounts
+              group={props.totals}
+              levels={props.levels}
+              data-testid="compliance-total-levels"
+            />
+          </div>
+        </Paper>
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <Tile
+          label="Below the level their tier requires"
+          value={belowRequired}
+          testId="compliance-total-below-required"
+        />
+      </Grid>
     </Grid>
   );
 }

@@ -25,6 +25,7 @@ import { ComplianceGroupsTable } from './ComplianceGroupsTable';
 import { ComplianceSummary } from './ComplianceSummary';
 import { ComplianceTrendCard } from './ComplianceTrendCard';
 import { ExportCsvButton } from '../ExportCsvButton';
+import { useLevelDefinitions } from '../../hooks/useLevelDefinitions';
 import {
   filteredDimensions,
   useComplianceViewState,
@@ -74,9 +75,10 @@ function NoResultsYet() {
 }
 
 /**
- * The Compliance tab of the Architecture Council page: current scorecard results rolled up by
- * owner, system, domain or tier, narrowed step by step down to the entities, with the trend
- * and CSV exports of what is on screen. The view lives in the URL, so it can be shared.
+ * The Compliance tab of the Architecture Council page: current scorecard results and maturity
+ * levels rolled up by owner, system, domain or tier, narrowed step by step down to the entities,
+ * with the trend and CSV exports of what is on screen. The view lives in the URL, so it can be
+ * shared.
  */
 export function ComplianceView() {
   const {
@@ -90,6 +92,7 @@ export function ComplianceView() {
     setDays,
   } = useComplianceViewState();
   const governanceApi = useApi(governanceApiRef);
+  const levels = useLevelDefinitions();
   const {
     value: rollup,
     loading,
@@ -124,7 +127,7 @@ export function ComplianceView() {
       <Grid item xs={12}>
         {/* The previous roll-up stays in place while the next one loads. */}
         {loading && <LinearProgress />}
-        <ComplianceSummary totals={rollup.totals} />
+        <ComplianceSummary totals={rollup.totals} levels={levels} />
       </Grid>
       <Grid item xs={12}>
         <ComplianceTrendCard
@@ -164,6 +167,7 @@ export function ComplianceView() {
               groupBy={rollup.groupBy}
               groups={rollup.groups}
               onNarrow={narrow}
+              levels={levels}
             />
           )}
         </InfoCard>
@@ -190,6 +194,7 @@ export function ComplianceView() {
               // A new filter starts again on the first page.
               key={JSON.stringify(filter)}
               filter={filter}
+              levels={levels}
             />
           </InfoCard>
         </Grid>

@@ -18,6 +18,8 @@ import { ReactNode } from 'react';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { TierChip } from '../TierChip';
+import { LevelChip } from '../LevelChip';
+import { levelByName } from '../LevelChip/levels';
 import { Muted } from '../Muted';
 
 /**
@@ -74,6 +76,31 @@ function ScorecardCounts(props: { summary: EntityGovernanceSummary }) {
   );
 }
 
+/** The level badge, and the level the tier requires when the entity is below it. */
+function CardLevel(props: { level: EntityGovernanceSummary['level'] }) {
+  const { level } = props;
+  if (!level) {
+    return <Muted>No level without a valid tier</Muted>;
+  }
+  const required = levelByName(level.levels, level.required);
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      style={{ gap: 8 }}
+      data-testid="governance-card-level"
+    >
+      <LevelChip level={levelByName(level.levels, level.current)} />
+      {!level.meetsRequired && required && (
+        <Typography variant="body2" component="span" color="error">
+          below the required {required.title}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
 function DecisionScopeLine(props: { summary: EntityGovernanceSummary }) {
   const scope = props.summary.decisionScope;
   if (scope.status === 'unknown') {
@@ -117,6 +144,9 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
       <Field label="Tier">
         {tier ? <TierChip tier={tier} /> : 'No valid tier declared'}
       </Field>
+      <Field label="Level">
+        <CardLevel level={summary.level} />
+      </Field>
       <Field label="Scorecard">
         <ScorecardCounts summary={summary} />
       </Field>
@@ -150,8 +180,9 @@ function CardBody(props: { summary: EntityGovernanceSummary }) {
 }
 
 /**
- * A compact governance overview for the entity page's overview tab: tier, how many scorecard
- * checks are in each state, owner and tech lead, and the owning team's decision scope.
+ * A compact governance overview for the entity page's overview tab: tier, maturity level, how
+ * many scorecard checks are in each state, owner and tech lead, and the owning team's decision
+ * scope.
  *
  * @public
  */

@@ -6,13 +6,14 @@ import { EntityAdrsSection } from '../EntityAdrsSection';
 import { EntityReviewsSection } from '../EntityReviewsSection';
 import { GovernanceEmptyState } from '../GovernanceEmptyState';
 import { DecisionScopeSection } from './DecisionScopeSection';
+import { LevelSection } from './LevelSection';
 import { OwnershipSection } from './OwnershipSection';
 import { ScorecardSection } from './ScorecardSection';
 import { TierSection } from './TierSection';
 
 /**
- * The Governance tab of an entity page: tier, scorecard, ownership, the owning team's
- * decision scope, its architecture decisions, the council's reviews of it and any invalid
+ * The Governance tab of an entity page: tier, maturity level, scorecard, ownership, the owning
+ * team's decision scope, its architecture decisions, the council's reviews of it and any invalid
  * governance annotations.
  *
  * @public
@@ -54,10 +55,13 @@ export function EntityGovernanceContent() {
           />
         </Grid>
       )}
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} lg={4}>
         <TierSection tier={summary.tier} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} lg={4}>
+        <LevelSection summary={summary} />
+      </Grid>
+      <Grid item xs={12} lg={4}>
         <OwnershipSection ownership={summary.ownership} />
       </Grid>
       <Grid item xs={12}>
@@ -69,6 +73,7 @@ export function EntityGovernanceContent() {
           refreshError={refreshError}
           onChanged={retry}
           reloading={reloading}
+          levels={summary.level?.levels}
         />
       </Grid>
       <Grid item xs={12}>

@@ -30,6 +30,7 @@ import { AdrDialog } from '../AdrDialog';
 import { ReviewAdrLink } from '../ReviewStatusChip';
 import { LinkButton } from '../LinkButton';
 import { ScorecardTrend } from '../ScorecardTrend';
+import { LevelDefinition } from '../LevelChip/levels';
 import { formatDate, formatDateTime } from './formatDate';
 import { RefreshButton } from '../RefreshButton';
 import { Muted } from '../Muted';
@@ -149,6 +150,8 @@ export function ScorecardSection(props: {
   onChanged: () => void;
   /** True while that reload runs: the rows are about to change, so they cannot be acted on. */
   reloading?: boolean;
+  /** The configured maturity levels, for the level history under the trend. */
+  levels?: readonly LevelDefinition[];
 }) {
   const classes = useStyles();
   const {
@@ -159,6 +162,7 @@ export function ScorecardSection(props: {
     refreshError,
     onChanged,
     reloading = false,
+    levels,
   } = props;
   const governanceApi = useApi(governanceApiRef);
   // Not allowed while the decision loads: the controls appear once it is known.
@@ -231,6 +235,7 @@ export function ScorecardSection(props: {
         key={entityRef}
         entityRef={entityRef}
         evaluatedAt={scorecard.evaluatedAt}
+        levels={levels}
       />
       {scorecard.results.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

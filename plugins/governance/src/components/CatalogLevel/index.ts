@@ -1,0 +1,1 @@
+export { createLevelColumn } from './createLevelColumn';
