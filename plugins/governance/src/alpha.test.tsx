@@ -128,6 +128,7 @@ describe('governance plugin for the new frontend system', () => {
   it.each([
     ['reviews', 'Review queue'],
     ['compliance', 'Compliance'],
+    ['campaigns', 'Campaigns'],
     ['adrs', 'ADRs'],
     ['retrospectives', 'Retrospectives'],
     ['catalog-annotations', 'Catalog annotations'],

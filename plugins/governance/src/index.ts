@@ -18,8 +18,11 @@ export {
   EntityTierPicker,
 } from './components/CatalogTier';
 export type { EntityTierFilters } from './components/CatalogTier';
+export { createLevelColumn } from './components/CatalogLevel';
 export { governanceApiRef, GovernanceClient, ReviewConflictError } from './api';
 export type {
+  CampaignEntityQuery,
+  CampaignListState,
   ComplianceCsvRequest,
   EntityScorecardTrend,
   GovernanceApi,

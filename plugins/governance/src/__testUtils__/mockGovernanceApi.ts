@@ -50,6 +50,7 @@ export function mockGovernanceApi(
   compliance: Partial<Pick<GovernanceApi, ComplianceMethod>> = {},
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
   reviews: Partial<Pick<GovernanceApi, ReviewMethod>> = {},
+  campaigns: Partial<Pick<GovernanceApi, CampaignMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
   return {
     getEntitySummary: jest.fn(getEntitySummary),
@@ -117,6 +118,23 @@ export function mockGovernanceApi(
     commentOnReview: jest.fn(
       reviews.commentOnReview ?? unexpected('commentOnReview'),
     ),
+    listCampaigns: jest.fn(
+      campaigns.listCampaigns ?? unexpected('listCampaigns'),
+    ),
+    getCampaign: jest.fn(campaigns.getCampaign ?? unexpected('getCampaign')),
+    createCampaign: jest.fn(
+      campaigns.createCampaign ?? unexpected('createCampaign'),
+    ),
+    updateCampaign: jest.fn(
+      campaigns.updateCampaign ?? unexpected('updateCampaign'),
+    ),
+    listCampaignEntities: jest.fn(
+      campaigns.listCampaignEntities ?? unexpected('listCampaignEntities'),
+    ),
+    // In no campaign unless a test gives some, so the Governance tab renders an empty list.
+    getEntityCampaigns: jest.fn(
+      campaigns.getEntityCampaigns ?? (async () => []),
+    ),
   };
 }
 
@@ -125,6 +143,7 @@ function mockViewApi(methods: {
   compliance?: Partial<Pick<GovernanceApi, ComplianceMethod>>;
   adrs?: Partial<Pick<GovernanceApi, AdrMethod>>;
   reviews?: Partial<Pick<GovernanceApi, ReviewMethod>>;
+  campaigns?: Partial<Pick<GovernanceApi, CampaignMethod>>;
 }): jest.Mocked<GovernanceApi> {
   return mockGovernanceApi(
     unexpected('getEntitySummary'),
@@ -134,7 +153,23 @@ function mockViewApi(methods: {
     methods.compliance,
     methods.adrs,
     methods.reviews,
+    methods.campaigns,
   );
+}
+
+type CampaignMethod =
+  | 'listCampaigns'
+  | 'getCampaign'
+  | 'createCampaign'
+  | 'updateCampaign'
+  | 'listCampaignEntities'
+  | 'getEntityCampaigns';
+
+/** A governance API for the campaign views: only its campaign methods are expected. */
+export function mockCampaignApi(
+  campaigns: Partial<Pick<GovernanceApi, CampaignMethod>>,
+): jest.Mocked<GovernanceApi> {
+  return mockViewApi({ campaigns });
 }
 
 type ReviewMethod =

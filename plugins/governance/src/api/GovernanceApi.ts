@@ -2,6 +2,12 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AnnotationProblemPage,
   AdrDetail,
+  Campaign,
+  CampaignDetail,
+  CampaignEntityPage,
+  CreateCampaignRequest,
+  UpdateCampaignRequest,
+  EntityCampaign,
   AdrImpact,
   AdrIndexPage,
   AdrIndexQuery,
@@ -14,6 +20,7 @@ import {
   CreateWaiverRequest,
   EntityAdrs,
   EntityGovernanceSummary,
+  GovernanceApiOperations,
   GovernanceApiSchemas,
   GrantedWaiver,
   GrantWaiverRequest,
@@ -311,7 +318,77 @@ export interface GovernanceApi {
    * @returns The comment as stored, with its author and time.
    */
   commentOnReview(id: string, body: string): Promise<ReviewComment>;
+
+  /**
+   * The council's campaigns with their progress, soonest deadline first.
+   *
+   * @param state - `active` (the backend's default), `closed` or `all`.
+   */
+  listCampaigns(state?: CampaignListState): Promise<Campaign[]>;
+
+  /**
+   * One campaign with its daily progress (for the burn-up chart) and its owners, furthest
+   * behind first.
+   *
+   * @param id - The campaign's id, as in `Campaign.id`.
+   */
+  getCampaign(id: string): Promise<CampaignDetail>;
+
+  /**
+   * Starts a campaign. Needs the `governance.campaign.manage` permission; fails with 400
+   * naming an unknown check id or a deadline that has passed.
+   *
+   * @param request - Title, description, optional link, checks, target selection and deadline.
+   * @returns The campaign as stored, with its first progress.
+   */
+  createCampaign(request: CreateCampaignRequest): Promise<Campaign>;
+
+  /**
+   * Edits or closes (`state: 'closed'`) a campaign. Needs the `governance.campaign.manage`
+   * permission; fails with 409 when someone changed the campaign since `revision`.
+   *
+   * @param id - The campaign's id.
+   * @param update - The revision the change is based on, and the fields to change.
+   */
+  updateCampaign(id: string, update: UpdateCampaignRequest): Promise<Campaign>;
+
+  /**
+   * One page of a campaign's entities that the caller may see, each with its owner and the
+   * campaign checks it still fails.
+   *
+   * @param id - The campaign's id.
+   * @param query - `done: false` for the entities not done; an owner's ref (`''` for the
+   *   entities without one); the page.
+   */
+  listCampaignEntities(
+    id: string,
+    query?: CampaignEntityQuery,
+  ): Promise<CampaignEntityPage>;
+
+  /**
+   * The campaigns an entity is in, with each deadline and state and whether the entity is done.
+   *
+   * @param entityRef - A full entity ref such as `component:default/payments`.
+   */
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]>;
 }
+
+/**
+ * Which campaigns {@link GovernanceApi.listCampaigns} lists.
+ *
+ * @public
+ */
+export type CampaignListState = 'active' | 'closed' | 'all';
+
+/**
+ * Which of a campaign's entities {@link GovernanceApi.listCampaignEntities} lists, and which
+ * page: `page` counts from 1, `pageSize` is at most 100; the backend decides when left out.
+ *
+ * @public
+ */
+export type CampaignEntityQuery = NonNullable<
+  GovernanceApiOperations['ListCampaignEntities']['parameters']['query']
+>;
 
 /**
  * The {@link GovernanceApi} reference.

@@ -6,6 +6,11 @@ import {
   AdrIndexPage,
   AdrIndexQuery,
   AnnotationProblemPage,
+  Campaign,
+  CampaignDetail,
+  CampaignEntityPage,
+  CreateCampaignRequest,
+  UpdateCampaignRequest,
   COMPLIANCE_GROUP_BY,
   ComplianceEntityPage,
   ComplianceFilter,
@@ -16,6 +21,7 @@ import {
   CreateRetrospectiveRequest,
   CreateWaiverRequest,
   EntityAdrs,
+  EntityCampaign,
   EntityGovernanceSummary,
   GovernanceApiClient,
   GrantedWaiver,
@@ -33,6 +39,8 @@ import {
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
+  CampaignEntityQuery,
+  CampaignListState,
   ComplianceCsvRequest,
   EntityScorecardTrend,
   GovernanceApi,
@@ -392,6 +400,61 @@ export class GovernanceClient implements GovernanceApi {
         body: { body },
       }),
     );
+  }
+
+  async listCampaigns(state?: CampaignListState): Promise<Campaign[]> {
+    const api = await this.api();
+    const { items } = await dataOf(
+      api.request('get', '/campaigns', { params: { query: { state } } }),
+    );
+    return items;
+  }
+
+  async getCampaign(id: string): Promise<CampaignDetail> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/campaigns/{id}', { params: { path: { id } } }),
+    );
+  }
+
+  async createCampaign(request: CreateCampaignRequest): Promise<Campaign> {
+    const api = await this.api();
+    return await dataOf(api.request('post', '/campaigns', { body: request }));
+  }
+
+  async updateCampaign(
+    id: string,
+    update: UpdateCampaignRequest,
+  ): Promise<Campaign> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('patch', '/campaigns/{id}', {
+        params: { path: { id } },
+        body: update,
+      }),
+    );
+  }
+
+  async listCampaignEntities(
+    id: string,
+    query: CampaignEntityQuery = {},
+  ): Promise<CampaignEntityPage> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/campaigns/{id}/entities', {
+        params: { path: { id }, query },
+      }),
+    );
+  }
+
+  async getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]> {
+    const api = await this.api();
+    const { items } = await dataOf(
+      api.request('get', '/entity-campaigns', {
+        params: { query: { entityRef } },
+      }),
+    );
+    return items;
   }
 
   private async api(): Promise<GovernanceApiClient> {

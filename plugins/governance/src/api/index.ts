@@ -1,5 +1,7 @@
 export { governanceApiRef } from './GovernanceApi';
 export type {
+  CampaignEntityQuery,
+  CampaignListState,
   ComplianceCsvRequest,
   EntityScorecardTrend,
   GovernanceApi,

@@ -25,6 +25,11 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     loader: () => import('../ComplianceView').then(m => <m.ComplianceView />),
   },
   {
+    path: 'campaigns',
+    title: 'Campaigns',
+    loader: () => import('../CampaignsView').then(m => <m.CampaignsView />),
+  },
+  {
     path: 'adrs',
     title: 'ADRs',
     loader: () => import('../AdrIndex').then(m => <m.AdrIndex />),

@@ -3,6 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSummary';
 import { AnnotationProblemsAlert } from '../AnnotationProblemsAlert';
 import { EntityAdrsSection } from '../EntityAdrsSection';
+import { EntityCampaignsSection } from '../EntityCampaignsSection';
 import { EntityReviewsSection } from '../EntityReviewsSection';
 import { GovernanceEmptyState } from '../GovernanceEmptyState';
 import { DecisionScopeSection } from './DecisionScopeSection';
@@ -84,6 +85,9 @@ export function EntityGovernanceContent() {
       </Grid>
       <Grid item xs={12}>
         <EntityReviewsSection entityRef={summary.entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityCampaignsSection entityRef={summary.entityRef} />
       </Grid>
     </Grid>
   );

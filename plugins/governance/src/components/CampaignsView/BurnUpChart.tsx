@@ -1,0 +1,242 @@
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { CampaignDetail } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
+import useMeasure from 'react-use/esm/useMeasure';
+import { daysBetween } from '../../lib/days';
+import { dateTicks } from '../PassingShareTrend/trendGeometry';
+
+/** Until the browser has measured the dialog (and in tests, where nothing is laid out). */
+const DEFAULT_WIDTH = 600;
+const HEIGHT = 180;
+const MARGIN = { top: 16, right: 16, bottom: 28, left: 40 };
+/** Room each date label on the x axis needs, in pixels. */
+const TICK_SPACING = 90;
+
+const useStyles = makeStyles(theme => ({
+  chart: {
+    display: 'block',
+    width: '100%',
+    height: HEIGHT,
+    overflow: 'visible',
+  },
+  done: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
+  dot: { fill: theme.palette.success.main },
+  total: {
+    fill: 'none',
+    stroke: theme.palette.text.secondary,
+    strokeWidth: 1.5,
+    strokeDasharray: '4 3',
+  },
+  deadline: {
+    stroke: theme.palette.error.main,
+    strokeWidth: 1.5,
+    strokeDasharray: '2 2',
+  },
+  deadlineLabel: {
+    fill: theme.palette.error.main,
+    fontSize: 11,
+    fontFamily: theme.typography.fontFamily,
+  },
+  hit: { fill: 'transparent', cursor: 'default' },
+  grid: { stroke: theme.palette.divider, strokeWidth: 1 },
+  axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
+  label: {
+    fill: theme.palette.text.secondary,
+    fontSize: 11,
+    fontFamily: theme.typography.fontFamily,
+  },
+}));
+
+type ProgressDay = CampaignDetail['history'][number];
+
+/** A day as the x axis names it, e.g. `6 Dec`. */
+function shortDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('d LLL');
+}
+
+/** What a day's tooltip says. */
+export function describeProgressDay(point: ProgressDay): string {
+  return `${point.day}: ${point.done} of ${
+    point.done + point.notDone
+  } entities done`;
+}
+
+/**
+ * A burn-up to the deadline: the entities done per day climbing towards the dashed line of all
+ * the campaign's entities, from the day the campaign started to its deadline, which a red line
+ * marks. Each recorded day has a tooltip.
+ */
+export function BurnUpChart(props: {
+  /** Oldest first, one point per recorded day. */
+  history: ProgressDay[];
+  /** The campaign's first day. */
+  start: string;
+  deadline: string;
+  /** Its parts get `<testId>-done`, `<testId>-point`, `<testId>-deadline` and `<testId>-dates`. */
+  testId: string;
+}) {
+  const classes = useStyles();
+  const { start, deadline, testId } = props;
+  const history = [...props.history].sort((a, b) => a.day.localeCompare(b.day));
+  const [measureRef, measured] = useMeasure<HTMLDivElement>();
+  const width = measured.width || DEFAULT_WIDTH;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const bottom = MARGIN.top + plotHeight;
+  const latest = history[history.length - 1];
+  if (!latest) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No progress recorded yet: the first day is recorded once the campaign's
+        entities are evaluated.
+      </Typography>
+    );
+  }
+
+  const days = [start, history[0].day, deadline, latest.day].sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  const spanDays = Math.max(daysBetween(first, last), 1);
+  const total = (p: ProgressDay) => p.done + p.notDone;
+  const maxTotal = Math.max(1, ...history.map(total));
+  const x = (day: string) =>
+    MARGIN.left + (daysBetween(first, day) / spanDays) * plotWidth;
+  const y = (value: number) => MARGIN.top + (1 - value / maxTotal) * plotHeight;
+  const path = (points: Array<[string, number]>) =>
+    points
+      .map(
+        ([day, value], i) =>
+          `${i === 0 ? 'M' : 'L'} ${x(day).toFixed(1)} ${y(value).toFixed(1)}`,
+      )
+      .join(' ');
+  // The total runs on at its latest value to the deadline: what is left to do by then.
+  const totalPoints: Array<[string, number]> = history.map(p => [
+    p.day,
+    total(p),
+  ]);
+  if (deadline > latest.day) {
+    totalPoints.push([deadline, total(latest)]);
+  }
+  const slot = Math.max(plotWidth / (spanDays + 1), 12);
+  const ticks = dateTicks(
+    first,
+    last,
+    Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
+  );
+  const yTicks = [...new Set([0, Math.round(maxTotal / 2), maxTotal])];
+  const tickAnchor = (i: number) => {
+    if (i === 0) {
+      return 'start';
+    }
+    return i === ticks.length - 1 ? 'end' : 'middle';
+  };
+
+  return (
+    <div ref={measureRef}>
+      <svg
+        role="img"
+        aria-label={`Burn-up to the deadline ${deadline}: ${
+          latest.done
+        } of ${total(latest)} entities done on ${latest.day}`}
+        width={width}
+        height={HEIGHT}
+        className={classes.chart}
+      >
+        {yTicks.map(value => (
+          <g key={value}>
+            <line
+              x1={MARGIN.left}
+              x2={MARGIN.left + plotWidth}
+              y1={y(value)}
+              y2={y(value)}
+              className={value === 0 ? classes.axis : classes.grid}
+            />
+            <text
+              x={MARGIN.left - 6}
+              y={y(value)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              className={classes.label}
+            >
+              {value}
+            </text>
+          </g>
+        ))}
+        <g data-testid={`${testId}-dates`}>
+          {ticks.map((day, i) => (
+            <g key={day}>
+              <line
+                x1={x(day)}
+                x2={x(day)}
+                y1={bottom}
+                y2={bottom + 4}
+                className={classes.axis}
+              />
+              <text
+                x={x(day)}
+                y={bottom + 16}
+                textAnchor={ticks.length === 1 ? 'middle' : tickAnchor(i)}
+                className={classes.label}
+              >
+                {shortDay(day)}
+              </text>
+            </g>
+          ))}
+        </g>
+        <path d={path(totalPoints)} className={classes.total} />
+        <g data-testid={`${testId}-deadline`}>
+          <line
+            x1={x(deadline)}
+            x2={x(deadline)}
+            y1={MARGIN.top - 4}
+            y2={bottom}
+            className={classes.deadline}
+          />
+          <text
+            x={x(deadline) - 4}
+            y={MARGIN.top - 6}
+            textAnchor="end"
+            className={classes.deadlineLabel}
+          >
+            Deadline {shortDay(deadline)}
+          </text>
+        </g>
+        <path
+          d={path(history.map(p => [p.day, p.done]))}
+          className={classes.done}
+          data-testid={`${testId}-done`}
+        />
+        {history.map(point => (
+          <Tooltip
+            key={point.day}
+            title={describeProgressDay(point)}
+            placement="top"
+            arrow
+          >
+            <g data-testid={`${testId}-point`}>
+              <rect
+                x={x(point.day) - slot / 2}
+                y={MARGIN.top}
+                width={slot}
+                height={plotHeight}
+                className={classes.hit}
+              />
+              <circle
+                cx={x(point.day)}
+                cy={y(point.done)}
+                r={3}
+                className={classes.dot}
+              />
+            </g>
+          </Tooltip>
+        ))}
+      </svg>
+      <Typography variant="caption" color="textSecondary" display="block">
+        Entities done (green) against all entities in the campaign (dashed), to
+        the deadline (red): {latest.done} of {total(latest)} on {latest.day}
+      </Typography>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { CampaignEntity } from '@catalog-governance/backstage-plugin-governance-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { governanceApiRef } from '../../api';
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  ServerPagedColumn,
+  ServerPagedTable,
+} from '../ServerPagedTable';
+
+const COLUMNS: ServerPagedColumn<CampaignEntity>[] = [
+  {
+    title: 'Entity',
+    render: entity => <EntityRefLink entityRef={entity.entityRef} />,
+  },
+  {
+    title: 'Owner',
+    render: entity =>
+      entity.owner ? <EntityRefLink entityRef={entity.owner} /> : 'No owner',
+  },
+  {
+    title: 'Failing checks',
+    render: entity => (
+      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+        {entity.failingChecks.map(check => (
+          <Chip
+            key={check.id}
+            size="small"
+            variant="outlined"
+            label={check.title}
+            title={check.id}
+          />
+        ))}
+      </Box>
+    ),
+  },
+];
+
+/**
+ * The campaign's entities that are not done, with the checks each still fails, a page at a
+ * time as the backend pages them.
+ */
+export function CampaignEntitiesTable(props: { campaignId: string }) {
+  const { campaignId } = props;
+  const governanceApi = useApi(governanceApiRef);
+  const [view, setView] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
+  const { value, loading, error } = useAsync(async () => {
+    const page = await governanceApi.listCampaignEntities(campaignId, {
+      done: false,
+      page: Math.floor(view.offset / view.limit) + 1,
+      pageSize: view.limit,
+    });
+    return { ...page, ...view };
+  }, [governanceApi, campaignId, view]);
+
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return <Progress />;
+  }
+  if (value.totalCount === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Every entity you can see is done.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {/* The previous page stays in place while the next one loads. */}
+      {loading && <LinearProgress />}
+      <ServerPagedTable
+        title="Entities not done"
+        columns={COLUMNS}
+        page={value}
+        pageSizes={PAGE_SIZES}
+        onPageChange={(offset, limit) => setView({ offset, limit })}
+        rowTestId={entity => `governance-campaign-entity-${entity.entityRef}`}
+      />
+    </>
+  );
+}

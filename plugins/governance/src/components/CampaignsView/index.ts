@@ -1,0 +1,2 @@
+export { CampaignsView } from './CampaignsView';
+export { CampaignStateChip, isCampaignOverdue } from './CampaignProgress';

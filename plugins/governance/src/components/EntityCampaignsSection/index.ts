@@ -1,0 +1,2 @@
+export { EntityCampaignsSection } from './EntityCampaignsSection';
+export type { EntityCampaignsSectionProps } from './EntityCampaignsSection';
