@@ -1,64 +1,21 @@
-import { mockApis } from '@backstage/test-utils';
 import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
-import { userCatalogApi } from '../../__testUtils__/catalogUsers';
-import { annotatedEntity } from '../../__testUtils__/entities';
-import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
-import { refusedWith } from '../../__testUtils__/responseErrors';
-import { enter, optionLabels } from '../../__testUtils__/userInput';
 import {
-  approvedEscalation,
-  designReviewDetail,
-} from '../../__testUtils__/reviews';
-import { GovernanceApi, ReviewConflictError } from '../../api';
-import { ReviewDialog } from './ReviewDialog';
+  councilMember,
+  renderReviewDialog,
+  reviewApi,
+} from '../../__testUtils__/reviewDialog';
+import { refusedWith } from '../../__testUtils__/responseErrors';
+import { optionLabels } from '../../__testUtils__/userInput';
+import { designReviewDetail } from '../../__testUtils__/reviews';
+import { ReviewConflictError } from '../../api';
+
+// usePermission caches the decision for the whole file, so every test here is a council member;
+// ReviewDialogWithoutPermissions.test.tsx covers everyone else.
 
 const CONFLICT =
   'Someone else changed this review while you were editing. The latest version is shown; check it and try again.';
-
-/** Li Wei sits on the architecture council. */
-const councilMember = 'user:default/li.wei';
-
-async function renderDialog(api: GovernanceApi, reviewId = 'review-1') {
-  const onClose = jest.fn();
-  const onChanged = jest.fn();
-  await renderForEntity(
-    <ReviewDialog
-      reviewId={reviewId}
-      onClose={onClose}
-      onChanged={onChanged}
-    />,
-    {
-      entity: annotatedEntity,
-      api,
-      // usePermission caches the decision for the whole file, so every test here is a council
-      // member; ReviewDialogWithoutPermissions.test.tsx covers everyone else.
-      permissionApi: mockPermissionApi('ALLOW'),
-      identityApi: mockApis.identity({ userEntityRef: councilMember }),
-      catalogApi: userCatalogApi(),
-    },
-  );
-  const dialog = within(
-    await screen.findByRole('dialog', { name: designReviewDetail.title }),
-  );
-  return { onClose, onChanged, dialog };
-}
-
-function reviewApi(
-  overrides: Partial<GovernanceApi> = {},
-): jest.Mocked<GovernanceApi> {
-  return mockReviewApi(
-    {
-      getReview: async () => designReviewDetail,
-      ...overrides,
-    },
-    { getEntityAdrs: async () => paymentsEntityAdrs },
-  );
-}
 
 /** The option labels of a native select. */
 function optionsOf(select: HTMLElement): string[] {
@@ -66,11 +23,10 @@ function optionsOf(select: HTMLElement): string[] {
     .getAllByRole('option')
     .map(option => option.textContent ?? '');
 }
-
-describe('ReviewDialog for a council member', () => {
+describe('ReviewDialog for a council member: the item and its triage', () => {
   it('shows the facts of the item, its description, discussion and history', async () => {
     const api = reviewApi();
-    const { dialog } = await renderDialog(api);
+    const { dialog } = await renderReviewDialog(api);
 
     expect(api.getReview).toHaveBeenCalledWith('review-1');
     const facts = within(await dialog.findByTestId('governance-review-facts'));
@@ -119,7 +75,7 @@ describe('ReviewDialog for a council member', () => {
   });
 
   it('offers triage, the decisions the status allows, and withdrawal', async () => {
-    const { dialog } = await renderDialog(reviewApi());
+    const { dialog } = await renderReviewDialog(reviewApi());
 
     // The assignee by display name once the catalog answers; the ref stays the value.
     await waitFor(() =>
@@ -166,7 +122,7 @@ describe('ReviewDialog for a council member', () => {
       version: 4,
     };
     const api = reviewApi({ updateReview: async () => saved });
-    const { dialog, onChanged } = await renderDialog(api);
+    const { dialog, onChanged } = await renderReviewDialog(api);
 
     await userEvent.selectOptions(
       await dialog.findByRole('combobox', { name: 'Priority' }),
@@ -211,7 +167,7 @@ describe('ReviewDialog for a council member', () => {
         version: 4,
       }),
     });
-    const { dialog } = await renderDialog(api);
+    const { dialog } = await renderReviewDialog(api);
 
     const assignee = await dialog.findByDisplayValue('Amir Khan');
     await userEvent.clear(assignee);
@@ -255,7 +211,7 @@ describe('ReviewDialog for a council member', () => {
         version: 4,
       }),
     });
-    const { dialog } = await renderDialog(api);
+    const { dialog } = await renderReviewDialog(api);
 
     await userEvent.selectOptions(
       await dialog.findByRole('combobox', { name: 'Status' }),
@@ -291,7 +247,7 @@ describe('ReviewDialog for a council member', () => {
         )
         .mockResolvedValueOnce({ ...current, priority: 'medium', version: 8 }),
     });
-    const { dialog, onChanged } = await renderDialog(api);
+    const { dialog, onChanged } = await renderReviewDialog(api);
 
     await userEvent.selectOptions(
       await dialog.findByRole('combobox', { name: 'Priority' }),
@@ -333,7 +289,7 @@ describe('ReviewDialog for a council member', () => {
         "Cannot move a review from 'in-review' to 'open'; allowed: changes-requested, approved, rejected, withdrawn",
       ),
     });
-    const { dialog, onChanged, onClose } = await renderDialog(api);
+    const { dialog, onChanged, onClose } = await renderReviewDialog(api);
 
     await userEvent.selectOptions(
       await dialog.findByRole('combobox', { name: 'Status' }),
@@ -351,161 +307,5 @@ describe('ReviewDialog for a council member', () => {
     );
     expect(onChanged).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
-  });
-
-  it('records a decision only with a rationale, with the ADR that records it', async () => {
-    const decided: ReviewItemDetail = {
-      ...designReviewDetail,
-      status: 'approved',
-      version: 4,
-      overdue: false,
-      decision: {
-        outcome: 'approved',
-        rationale: 'The ledger has its own load profile',
-        adr: 'adr-payments-0005',
-        decidedBy: councilMember,
-        decidedAt: '2025-11-06T09:00:00.000Z',
-      },
-    };
-    const api = reviewApi({ updateReview: async () => decided });
-    const { dialog, onChanged } = await renderDialog(api);
-
-    await userEvent.selectOptions(
-      await dialog.findByRole('combobox', { name: 'Decision' }),
-      'approved',
-    );
-    await userEvent.click(
-      dialog.getByRole('button', { name: 'Record decision' }),
-    );
-    expect(
-      await dialog.findByText(
-        'Explain the decision: the requester and later readers rely on it.',
-      ),
-    ).toBeInTheDocument();
-    expect(api.updateReview).not.toHaveBeenCalled();
-
-    // The entity's ADRs are offered to pick from.
-    await waitFor(() =>
-      expect(
-        dialog.getByTestId('governance-review-decision-review-1-adr-options')
-          .children,
-      ).toHaveLength(paymentsEntityAdrs.items.length),
-    );
-    await enter(
-      dialog.getByRole('textbox', { name: /^Rationale/ }),
-      'The ledger has its own load profile',
-    );
-    await enter(
-      dialog.getByRole('combobox', { name: 'Decision ADR' }),
-      'adr-payments-0005',
-    );
-    await userEvent.click(
-      dialog.getByRole('button', { name: 'Record decision' }),
-    );
-
-    await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(api.updateReview).toHaveBeenCalledWith('review-1', {
-      version: 3,
-      status: 'approved',
-      rationale: 'The ledger has its own load profile',
-      decisionAdr: 'adr-payments-0005',
-    });
-    const decision = within(dialog.getByTestId('governance-review-decision'));
-    expect(decision.getByText('Approved')).toBeInTheDocument();
-    expect(
-      decision.getByText('The ledger has its own load profile'),
-    ).toBeInTheDocument();
-    // A decided item is closed: nothing left to triage, decide or withdraw.
-    expect(
-      dialog.queryByRole('button', { name: 'Record decision' }),
-    ).toBeNull();
-    expect(dialog.queryByRole('button', { name: 'Save' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
-  });
-
-  it('shows the decision of a decided item: outcome, rationale, ADR, who and when', async () => {
-    const api = reviewApi({
-      getReview: async () => ({
-        ...approvedEscalation,
-        comments: [],
-        history: [],
-      }),
-    });
-    await renderForEntity(
-      <ReviewDialog reviewId="review-2" onClose={jest.fn()} />,
-      {
-        entity: annotatedEntity,
-        api,
-        permissionApi: mockPermissionApi('ALLOW'),
-      },
-    );
-
-    const dialog = within(
-      await screen.findByRole('dialog', { name: approvedEscalation.title }),
-    );
-    const decision = dialog.getByTestId('governance-review-decision');
-    expect(decision).toHaveTextContent(
-      'Approved — decided by amir.khan on 2025-11-05',
-    );
-    expect(decision).toHaveTextContent(
-      'Accept the latency until the Q1 capacity project lands',
-    );
-    expect(
-      within(decision).getByRole('link', { name: /0006-accept-latency\.md/ }),
-    ).toHaveAttribute('href', approvedEscalation.decision!.adr);
-    expect(dialog.getByTestId('governance-review-origin')).toHaveTextContent(
-      'Raised by the escalation trigger “Failing check”',
-    );
-    expect(dialog.getByText('No comments yet.')).toBeInTheDocument();
-  });
-
-  it('adds a comment and shows the discussion as read again', async () => {
-    const comment = {
-      id: 'comment-2',
-      author: councilMember,
-      body: 'Payments keeps it; the ledger team is not staffed yet.',
-      createdAt: '2025-11-04T08:00:00.000Z',
-    };
-    const api = reviewApi({
-      getReview: jest
-        .fn()
-        .mockResolvedValueOnce(designReviewDetail)
-        .mockResolvedValueOnce({
-          ...designReviewDetail,
-          comments: [...designReviewDetail.comments, comment],
-          commentCount: 2,
-          version: 4,
-        }),
-      commentOnReview: async () => comment,
-    });
-    const { dialog, onChanged } = await renderDialog(api);
-
-    const field = await dialog.findByRole('textbox', { name: 'Comment' });
-    expect(dialog.getByRole('button', { name: 'Add comment' })).toBeDisabled();
-    await enter(field, comment.body);
-    await userEvent.click(dialog.getByRole('button', { name: 'Add comment' }));
-
-    expect(await dialog.findByText(comment.body)).toBeInTheDocument();
-    expect(api.commentOnReview).toHaveBeenCalledWith('review-1', comment.body);
-    expect(field).toHaveValue('');
-    expect(onChanged).toHaveBeenCalled();
-    expect(api.getReview).toHaveBeenCalledTimes(2);
-  });
-
-  it('says when the review cannot be loaded', async () => {
-    const api = reviewApi({
-      getReview: refusedWith(404, 'No review review-9'),
-    });
-    await renderForEntity(
-      <ReviewDialog reviewId="review-9" onClose={jest.fn()} />,
-      { entity: annotatedEntity, api },
-    );
-
-    const dialog = within(
-      await screen.findByRole('dialog', { name: 'Review' }),
-    );
-    expect(await dialog.findByRole('alert')).toHaveTextContent(
-      'The review could not be loaded. Request failed with 404 Not Found: No review review-9',
-    );
   });
 });

@@ -1,24 +1,20 @@
-import { mockApis } from '@backstage/test-utils';
 import { ReviewItemDetail } from '@catalog-governance/backstage-plugin-governance-common';
-import { screen, within } from '@testing-library/react';
-import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { renderReviewDialog } from '../../__testUtils__/reviewDialog';
 import { designReviewDetail } from '../../__testUtils__/reviews';
-import { ReviewDialog } from './ReviewDialog';
 
 async function renderDialog(item: ReviewItemDetail) {
-  await renderForEntity(
-    <ReviewDialog reviewId={item.id} onClose={jest.fn()} />,
+  const { dialog } = await renderReviewDialog(
+    mockReviewApi({ getReview: async () => item }),
     {
-      entity: annotatedEntity,
-      api: mockReviewApi({ getReview: async () => item }),
+      reviewId: item.id,
+      title: item.title,
       permissionApi: mockPermissionApi('DENY'),
-      identityApi: mockApis.identity({ userEntityRef: 'user:default/sam' }),
+      userEntityRef: 'user:default/sam',
     },
   );
-  return within(await screen.findByRole('dialog', { name: item.title }));
+  return dialog;
 }
 
 describe('ReviewDialog and the ADR that records its decision', () => {

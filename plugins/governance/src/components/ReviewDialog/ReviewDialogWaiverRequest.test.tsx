@@ -5,12 +5,12 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { paymentsAdr, paymentsEntityAdrs } from '../../__testUtils__/adrs';
-import { annotatedEntity } from '../../__testUtils__/entities';
-import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { paymentsAdr } from '../../__testUtils__/adrs';
+import {
+  renderReviewDialog,
+  reviewApi,
+} from '../../__testUtils__/reviewDialog';
 import { designReviewDetail } from '../../__testUtils__/reviews';
-import { ReviewDialog } from './ReviewDialog';
 
 const proposedDay = DateTime.utc().plus({ days: 45 }).toISODate()!;
 
@@ -34,7 +34,7 @@ const waiverRequest: ReviewItemDetail = {
 };
 
 async function renderDialog() {
-  const api = mockReviewApi(
+  const api = reviewApi(
     {
       getReview: async () => waiverRequest,
       grantWaiver: async (_id, request) => ({
@@ -62,23 +62,12 @@ async function renderDialog() {
         },
       }),
     },
-    {
-      getEntityAdrs: async () => paymentsEntityAdrs,
-      getAdr: async id => paymentsAdr(Number(id.slice(-1))),
-    },
+    { getAdr: async id => paymentsAdr(Number(id.slice(-1))) },
   );
-  const onChanged = jest.fn();
-  await renderForEntity(
-    <ReviewDialog
-      reviewId="review-4"
-      onClose={jest.fn()}
-      onChanged={onChanged}
-    />,
-    { entity: annotatedEntity, api },
-  );
-  const dialog = within(
-    await screen.findByRole('dialog', { name: 'Waive p95 latency' }),
-  );
+  const { dialog, onChanged } = await renderReviewDialog(api, {
+    reviewId: 'review-4',
+    title: waiverRequest.title,
+  });
   return { api, dialog, onChanged };
 }
 

@@ -1,42 +1,17 @@
-import { mockApis } from '@backstage/test-utils';
 import {
   governanceReviewDecidePermission,
   governanceReviewTriagePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
+import { renderReviewDialog } from '../../__testUtils__/reviewDialog';
 import { designReviewDetail } from '../../__testUtils__/reviews';
-import { GovernanceApi } from '../../api';
-import { ReviewDialog } from './ReviewDialog';
 
 // usePermission caches the decision for the whole file, so everyone here is outside the
 // council: neither triage nor decisions are allowed.
 const permissionApi = mockPermissionApi('DENY');
-
-async function renderDialog(api: GovernanceApi, userEntityRef: string) {
-  const onChanged = jest.fn();
-  await renderForEntity(
-    <ReviewDialog
-      reviewId="review-1"
-      onClose={jest.fn()}
-      onChanged={onChanged}
-    />,
-    {
-      entity: annotatedEntity,
-      api,
-      permissionApi,
-      identityApi: mockApis.identity({ userEntityRef }),
-    },
-  );
-  const dialog = within(
-    await screen.findByRole('dialog', { name: designReviewDetail.title }),
-  );
-  return { dialog, onChanged };
-}
 
 /** Waits until both permission decisions arrived, so a missing control means a refusal. */
 async function permissionsDecided() {
@@ -47,7 +22,10 @@ async function permissionsDecided() {
 describe('ReviewDialog outside the council', () => {
   it('shows the item and its discussion but no triage, decision or withdrawal to other users', async () => {
     const api = mockReviewApi({ getReview: async () => designReviewDetail });
-    const { dialog } = await renderDialog(api, 'user:default/sam.lee');
+    const { dialog } = await renderReviewDialog(api, {
+      permissionApi,
+      userEntityRef: 'user:default/sam.lee',
+    });
 
     await dialog.findByTestId('governance-review-facts');
     await permissionsDecided();
@@ -85,10 +63,10 @@ describe('ReviewDialog outside the council', () => {
         version: 4,
       }),
     });
-    const { dialog, onChanged } = await renderDialog(
-      api,
-      'user:default/jane.doe',
-    );
+    const { dialog, onChanged } = await renderReviewDialog(api, {
+      permissionApi,
+      userEntityRef: 'user:default/jane.doe',
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Withdraw' }),
