@@ -10,9 +10,9 @@ import catalogPlugin, {
 import CategoryIcon from '@material-ui/icons/Category';
 
 /**
- * The catalog index with a Tier column after the name, as docs/install.md shows adopters: the
- * new frontend system takes columns only as props of `CatalogIndexPage`, so the page itself is
- * replaced. Filters still come from extensions, the governance plugin's tier filter among them.
+ * The catalog index with Tier and Level columns after the name, as docs/install.md shows
+ * adopters: the new frontend system takes columns only as props of `CatalogIndexPage`, so the
+ * page itself is replaced. Filters still come from extensions, the governance plugin's tier filter among them.
  */
 const catalogIndexPage = PageBlueprint.makeWithOverrides({
   inputs: {
@@ -25,12 +25,15 @@ const catalogIndexPage = PageBlueprint.makeWithOverrides({
       title: 'Catalog',
       icon: <CategoryIcon fontSize="inherit" />,
       loader: async () => {
-        const [{ CatalogIndexPage }, { CatalogTable }, { createTierColumn }] =
-          await Promise.all([
-            import('@backstage/plugin-catalog/alpha'),
-            import('@backstage/plugin-catalog'),
-            import('@catalog-governance/backstage-plugin-governance'),
-          ]);
+        const [
+          { CatalogIndexPage },
+          { CatalogTable },
+          { createTierColumn, createLevelColumn },
+        ] = await Promise.all([
+          import('@backstage/plugin-catalog/alpha'),
+          import('@backstage/plugin-catalog'),
+          import('@catalog-governance/backstage-plugin-governance'),
+        ]);
         return (
           <CatalogIndexPage
             // The catalog page's own default: entities are fetched a page at a time.
@@ -49,6 +52,7 @@ const catalogIndexPage = PageBlueprint.makeWithOverrides({
               return [
                 ...columns.slice(0, name + 1),
                 createTierColumn<CatalogTableRow>(),
+                createLevelColumn<CatalogTableRow>(),
                 ...columns.slice(name + 1),
               ];
             }}
