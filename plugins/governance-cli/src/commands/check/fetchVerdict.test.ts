@@ -1,4 +1,5 @@
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import { failingCoverage } from '../../__testUtils__/checkResults';
 import { backstageError, startBackend } from '../../__testUtils__/startBackend';
 import { check } from './check';
 
@@ -21,17 +22,7 @@ const summary: EntityGovernanceSummary = {
   scorecard: {
     evaluatedAt: '2026-12-06T10:00:00Z',
     results: [
-      {
-        checkId: 'coverage',
-        title: 'Test coverage',
-        target: '>= 85%',
-        factName: 'coverage',
-        state: 'fail',
-        actual: '70%',
-        stale: false,
-        origin: 'measured',
-        source: 'ci/github-actions',
-      },
+      failingCoverage,
       {
         checkId: 'p95-latency',
         title: 'p95 latency',

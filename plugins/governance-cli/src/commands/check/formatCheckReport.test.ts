@@ -1,15 +1,11 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+import { failingCoverage } from '../../__testUtils__/checkResults';
 import { CheckReport, formatCheckReport } from './formatCheckReport';
 import { EntityVerdict } from './verdict';
 
+// Declared, so that offline it points at its annotation.
 const coverage: CheckResult = {
-  checkId: 'coverage',
-  title: 'Test coverage',
-  target: '>= 85%',
-  factName: 'coverage',
-  state: 'fail',
-  actual: '70%',
-  stale: false,
+  ...failingCoverage,
   origin: 'declared',
   source: 'governance/test-coverage',
 };
