@@ -11,6 +11,7 @@ import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage
 import { authModuleExampleEngineerProvider } from './modules/authModuleExampleEngineerProvider';
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
+import { governanceExampleCampaign } from './modules/governanceExampleCampaign';
 import { governanceExampleHistory } from './modules/governanceExampleHistory';
 
 const backend = createBackend();
@@ -66,6 +67,8 @@ backend.add(governanceErrorBudgetCheck);
 backend.add(governanceDocsFactProvider);
 // example data: measured history around checkout-web's accepted ADR 0002, for its decision impact
 backend.add(governanceExampleHistory);
+// example data: one running campaign, on the core services' coverage, with ten days of progress
+backend.add(governanceExampleCampaign);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -92,7 +95,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // ADRs stored by the governance plugin, with their status, in search results
 backend.add(
-  import('@catalog-governance/backstage-plugin-search-backend-module-governance'),
+  import(
+    '@catalog-governance/backstage-plugin-search-backend-module-governance'
+  ),
 );
 
 // kubernetes plugin

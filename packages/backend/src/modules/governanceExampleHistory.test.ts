@@ -1,14 +1,10 @@
 import {
-  coreServices,
-  createBackendPlugin,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { governanceTables } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_HISTORY_ENTITY,
   exampleHistoryRows,
@@ -18,26 +14,6 @@ import {
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-/** Stands in for the governance plugin: like it, it creates its tables in its init. */
-const governanceTables = createBackendPlugin({
-  pluginId: 'governance',
-  register(env) {
-    env.registerInit({
-      deps: { database: coreServices.database },
-      async init({ database }) {
-        await (
-          await database.getClient()
-        ).migrate.latest({
-          directory: resolvePackagePath(
-            '@catalog-governance/backstage-plugin-governance-backend',
-            'migrations',
-          ),
-        });
-      },
-    });
-  },
-});
 
 const changesOf = (rows: ReturnType<typeof exampleHistoryRows>) =>
   rows.map(row => ({

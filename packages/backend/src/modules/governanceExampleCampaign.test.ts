@@ -1,0 +1,57 @@
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { governanceTables } from './__testUtils__/governanceTables';
+import {
+  EXAMPLE_CAMPAIGN_ID,
+  governanceExampleCampaign,
+  utcDay,
+} from './governanceExampleCampaign';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe('the example campaign', () => {
+  it.each(databases.eachSupportedId())(
+    'is started once, with its earlier days of progress, on %s; a council edit survives a restart',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const start = () =>
+        startTestBackend({
+          features: [
+            governanceTables,
+            governanceExampleCampaign,
+            mockServices.database.factory({ knex }),
+          ],
+        });
+      const first = await start();
+      await first.stop();
+      await knex('campaigns')
+        .where('id', EXAMPLE_CAMPAIGN_ID)
+        .update({ state: 'closed', revision: 2 });
+      const second = await start();
+      await second.stop();
+
+      const campaigns = await knex('campaigns');
+      expect(campaigns).toHaveLength(1);
+      expect(campaigns[0]).toMatchObject({
+        id: EXAMPLE_CAMPAIGN_ID,
+        state: 'closed',
+        target: JSON.stringify({ tiers: ['core'] }),
+        deadline: utcDay(new Date(), 21),
+      });
+      const days = await knex('campaign_progress')
+        .where('campaign_id', EXAMPLE_CAMPAIGN_ID)
+        .groupBy('day')
+        .orderBy('day')
+        .select('day')
+        .sum({ done: 'done' });
+      // Done climbs towards the four core services over the days before today.
+      expect(days.map(d => Number(d.done))).toEqual([0, 1, 2, 2]);
+      expect(days.at(-1)!.day).toBe(utcDay(new Date(), -1));
+    },
+  );
+});
