@@ -36,7 +36,9 @@ describe('governance actions', () => {
     // The mock registry names every action's plugin `test`; in a backend they are `governance:`.
     expect((await registry.list()).actions.map(a => a.id).sort()).toEqual([
       'test:get-adr-successors',
+      'test:get-entity-campaigns',
       'test:get-entity-governance-summary',
+      'test:list-campaigns',
       'test:list-governing-decisions',
       'test:list-open-reviews',
       'test:request-review',
