@@ -37,6 +37,15 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** Counts a backend may leave out (one from before them): shown as 0. */
+const GROUP_COUNTS = [
+  { field: 'belowRequired', testId: 'compliance-group-below-required' },
+  {
+    field: 'dependencyMismatches',
+    testId: 'compliance-group-dependency-mismatches',
+  },
+] as const;
+
 /**
  * The roll-up of the current filter, one row per group, least passing first as the backend
  * sorts them. Picking a row narrows the view to that group.
@@ -114,20 +123,16 @@ export function ComplianceGroupsTable(props: {
                   data-testid="compliance-group-levels"
                 />
               </TableCell>
-              <TableCell
-                align="right"
-                className={classes.number}
-                data-testid="compliance-group-below-required"
-              >
-                {group.belowRequired ?? 0}
-              </TableCell>
-              <TableCell
-                align="right"
-                className={classes.number}
-                data-testid="compliance-group-dependency-mismatches"
-              >
-                {group.dependencyMismatches ?? 0}
-              </TableCell>
+              {GROUP_COUNTS.map(({ field, testId }) => (
+                <TableCell
+                  key={field}
+                  align="right"
+                  className={classes.number}
+                  data-testid={testId}
+                >
+                  {group[field] ?? 0}
+                </TableCell>
+              ))}
               <TableCell padding="checkbox">
                 {/* The row is clickable for the mouse; this is the same for the keyboard. */}
                 <IconButton
