@@ -60,36 +60,42 @@ function isWebLink(value: string): boolean {
   }
 }
 
+/** The first problem found, in the order given; `undefined` when there is none. */
+function firstProblem(
+  ...rules: Array<[broken: boolean, problem: string]>
+): string | undefined {
+  return rules.find(([broken]) => broken)?.[1];
+}
+
 function problemsOf(fields: CampaignFields, deadlineChanged: boolean) {
   const { title, description, link, checks, deadline } = fields;
-  let deadlineProblem: string | undefined;
-  if (!isCalendarDay(deadline)) {
-    deadlineProblem = 'Pick the last day of the campaign.';
-  } else if (deadlineChanged && deadline < utcToday()) {
-    deadlineProblem = 'The deadline must be today or later.';
-  }
   return {
-    title: !title.trim()
-      ? 'Give the campaign a title.'
-      : title.length > MAX_TITLE
-      ? `At most ${MAX_TITLE} characters.`
-      : undefined,
-    description: !description.trim()
-      ? 'Say what the campaign asks of owners, and why.'
-      : description.length > MAX_DESCRIPTION
-      ? `At most ${MAX_DESCRIPTION} characters.`
-      : undefined,
-    link:
-      link.trim() && (!isWebLink(link.trim()) || link.length > MAX_LINK)
-        ? 'An http or https address, such as the ADR that explains the campaign.'
-        : undefined,
-    checks:
-      checks.length === 0
-        ? 'Pick at least one check.'
-        : checks.length > MAX_CHECKS
-        ? `At most ${MAX_CHECKS} checks.`
-        : undefined,
-    deadline: deadlineProblem,
+    title: firstProblem(
+      [!title.trim(), 'Give the campaign a title.'],
+      [title.length > MAX_TITLE, `At most ${MAX_TITLE} characters.`],
+    ),
+    description: firstProblem(
+      [!description.trim(), 'Say what the campaign asks of owners, and why.'],
+      [
+        description.length > MAX_DESCRIPTION,
+        `At most ${MAX_DESCRIPTION} characters.`,
+      ],
+    ),
+    link: firstProblem([
+      !!link.trim() && (!isWebLink(link.trim()) || link.length > MAX_LINK),
+      'An http or https address, such as the ADR that explains the campaign.',
+    ]),
+    checks: firstProblem(
+      [checks.length === 0, 'Pick at least one check.'],
+      [checks.length > MAX_CHECKS, `At most ${MAX_CHECKS} checks.`],
+    ),
+    deadline: firstProblem(
+      [!isCalendarDay(deadline), 'Pick the last day of the campaign.'],
+      [
+        deadlineChanged && deadline < utcToday(),
+        'The deadline must be today or later.',
+      ],
+    ),
   };
 }
 
