@@ -218,7 +218,7 @@ describe('governance-cli as a process', () => {
       ]);
       expect(result.exitCode).toBe(1);
       expect(result.stdout.split('\n')[0]).toBe(
-        '::error file=services/payments/catalog-info.yaml,line=6,col=22,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage is 70%25, tier critical requires >= 85%25',
+        '::error file=services/payments/catalog-info.yaml,line=6,col=22,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage: 70%25; target for tier critical: >= 85%25',
       );
     });
 
@@ -397,7 +397,10 @@ describe('governance-cli as a process', () => {
       );
       expect(failing.exitCode).toBe(1);
       expect(failing.stdout).toContain(
-        'component:default/inventory coverage: Test coverage is 60%, tier core requires >= 75%',
+        'component:default/inventory coverage: Test coverage: 60%; target for tier core: >= 75%',
+      );
+      expect(failing.stdout).toContain(
+        'component:default/inventory required-level: Below the required level: level none, tier core requires silver',
       );
       const unknown = await governanceCli(
         ['check', '--entity', 'component:default/nope'],

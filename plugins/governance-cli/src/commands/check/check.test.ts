@@ -61,7 +61,7 @@ describe('governance-cli check --file (offline)', () => {
     });
     expect(result.exitCode).toBe(1);
     expect(result.stdout.split('\n')).toEqual([
-      'services/payments/catalog-info.yaml:6 component:default/payments coverage: Test coverage is 70%, tier critical requires >= 85%',
+      'services/payments/catalog-info.yaml:6 component:default/payments coverage: Test coverage: 70%; target for tier critical: >= 85%',
       'services/payments/catalog-info.yaml:6 component:default/payments required-level: Below the required level: level none, tier critical requires gold; 1 check to bronze: coverage',
       '',
     ]);
@@ -82,7 +82,7 @@ describe('governance-cli check --file (offline)', () => {
     expect(result.stdout).toContain(
       `::error file=${mockDir.resolve(
         'catalog-info.yaml',
-      )},line=8,col=33,title=p95 latency (component%3Adefault/slow)::component:default/slow p95-latency: p95 latency is 450 ms, tier critical requires < 200 ms`,
+      )},line=8,col=33,title=p95 latency (component%3Adefault/slow)::component:default/slow p95-latency: p95 latency: 450 ms; target for tier critical: < 200 ms`,
     );
   });
 
@@ -99,7 +99,7 @@ describe('governance-cli check --file (offline)', () => {
     expect(result.stdout).toContain(
       'component:default/unmeasured required-level: Below the required level: level silver, tier critical requires gold; 1 check to gold: p95-latency',
     );
-    expect(result.stdout).not.toContain('p95-latency: p95 latency is');
+    expect(result.stdout).not.toContain('p95-latency: p95 latency:');
     expect(result.stderr).toContain(
       'unknown: p95-latency: No value for fact p95LatencyMs',
     );
@@ -149,7 +149,7 @@ describe('governance-cli check --file (offline)', () => {
       facts: mockDir.resolve('facts.json'),
     });
     expect(result.stdout).toContain(
-      'component:default/payments availability: Availability is 99.5%, tier critical requires >= 99.95%',
+      'component:default/payments availability: Availability: 99.5%; target for tier critical: >= 99.95%',
     );
     await expect(
       checkOffline({
@@ -223,7 +223,7 @@ describe('governance-cli check --file (offline)', () => {
     });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(
-      'component:default/payments dependencies-meet-tier: Dependencies meet the tier is component:default/ledger (supporting), tier critical requires depends only on critical',
+      'component:default/payments dependencies-meet-tier: Dependencies meet the tier: component:default/ledger (supporting); target for tier critical: depends only on critical',
     );
     expect(result.stderr).toContain(
       'note: Dependencies not checked offline (not in the given files): resource:default/payments-db; run check --entity against the backend to check them',

@@ -71,7 +71,7 @@ describe('governance-cli check --entity (online)', () => {
     ]);
     expect(result.exitCode).toBe(1);
     expect(result.stdout.split('\n')).toEqual([
-      'component:default/payments coverage: Test coverage is 70%, tier critical requires >= 85%',
+      'component:default/payments coverage: Test coverage: 70%; target for tier critical: >= 85%',
       'component:default/payments required-level: Below the required level: level silver, tier critical requires gold; 1 check to gold: coverage',
       '',
     ]);

@@ -52,7 +52,7 @@ describe('formatCheckReport', () => {
     expect(format(true, 'text')).toEqual({
       exitCode: 1,
       stdout: [
-        'catalog-info.yaml:9 component:default/payments coverage: Test coverage is 70%, tier critical requires >= 85%',
+        'catalog-info.yaml:9 component:default/payments coverage: Test coverage: 70%; target for tier critical: >= 85%',
         'catalog-info.yaml:6 component:default/payments required-level: Below the required level: level bronze, tier critical requires gold; 1 check to silver: coverage',
         '',
       ].join('\n'),
@@ -94,10 +94,10 @@ describe('formatCheckReport', () => {
 
   it('writes GitHub annotations on the annotation lines offline, and without a file online', () => {
     expect(format(true, 'github').stdout.split('\n')[0]).toBe(
-      '::error file=catalog-info.yaml,line=9,col=32,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage is 70%25, tier critical requires >= 85%25',
+      '::error file=catalog-info.yaml,line=9,col=32,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage: 70%25; target for tier critical: >= 85%25',
     );
     expect(format(false, 'github').stdout.split('\n')[0]).toBe(
-      '::error title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage is 70%25, tier critical requires >= 85%25',
+      '::error title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage: 70%25; target for tier critical: >= 85%25',
     );
   });
 
@@ -112,7 +112,7 @@ describe('formatCheckReport', () => {
       ruleIndex: 0,
       level: 'error',
       message: {
-        text: 'component:default/payments coverage: Test coverage is 70%, tier critical requires >= 85%',
+        text: 'component:default/payments coverage: Test coverage: 70%; target for tier critical: >= 85%',
       },
       locations: [
         {

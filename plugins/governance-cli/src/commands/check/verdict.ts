@@ -100,9 +100,9 @@ export function findingsOf(verdict: EntityVerdict): CheckFinding[] {
       ruleId: r.checkId,
       entityRef,
       title: r.title,
-      message: `${r.title} is ${r.actual ?? 'unknown'}, tier ${
+      message: `${r.title}: ${r.actual ?? 'unknown'}; target for tier ${
         verdict.tier
-      } requires ${r.target}`,
+      }: ${r.target}`,
     });
   }
   if (verdict.level && !verdict.level.meetsRequired) {
