@@ -257,6 +257,36 @@ describe('governance-cli check --file (offline)', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('only tells of malformed annotations in warn mode, and takes levels naming checks of backend modules', async () => {
+    mockDir.setContent({
+      'app-config.yaml': [
+        'governance:',
+        '  validation: { mode: warn }',
+        '  levels:',
+        '    - { name: basic, checks: [coverage, api-linted] }',
+        '  tiers:',
+        '    core: { requiredLevel: basic }',
+        '    critical: { requiredLevel: false }',
+        '    supporting: { requiredLevel: false }',
+      ].join('\n'),
+    });
+    const result = await checkOffline({
+      file: ['multi-document.yaml'],
+      config: [mockDir.resolve('app-config.yaml')],
+      fact: ['coverage=90'],
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(
+      "note: Invalid annotation governance/p95-latency-slo: 'fast' is not allowed",
+    );
+    expect(result.stderr).toContain(
+      '(not failing: governance.validation.mode is warn)',
+    );
+    expect(result.stderr).toContain(
+      'component:default/search (core): meets its contract; level basic, tier core requires basic',
+    );
+  });
+
   it('cannot check (exit 2) without --entity or --file, or an --entity not in the file', async () => {
     await expect(checkOffline({})).rejects.toMatchObject({
       exitCode: 2,

@@ -1,4 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import {
   AllowedDependencyTiers,
   CheckResult,
@@ -13,13 +14,15 @@ import {
   readFactDefinitions,
   readLevelPolicy,
   readTierPolicies,
+  readValidationMode,
   tierChecks,
   TierPolicies,
+  ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { CatalogDocument, isRecord } from '../../lib/catalogDocuments';
 import { loadConfig, readFromConfig } from '../../lib/loadConfig';
 import { EVERY_ENTITY, FactOverrides } from './factOverrides';
-import { EntityVerdict } from './verdict';
+import { annotationProblems, EntityVerdict } from './verdict';
 
 /** What the offline evaluation reads from app-config, as the backend reads it at start-up. */
 export interface OfflineSettings {
@@ -28,6 +31,21 @@ export interface OfflineSettings {
   warnMarginPercent: number;
   levelPolicy: LevelPolicy;
   allowedDependencyTiers: AllowedDependencyTiers;
+  validationMode: ValidationMode;
+}
+
+/**
+ * Every check id the configured levels name. Custom checks come from backend modules, which do
+ * not run here, so their ids cannot be known; the backend refuses an unknown one at start-up.
+ */
+function checkIdsOfLevels(config: Config): string[] {
+  try {
+    return (config.getOptionalConfigArray('governance.levels') ?? []).flatMap(
+      level => level.getOptionalStringArray('checks') ?? [],
+    );
+  } catch {
+    return []; // malformed: readLevelPolicy says what is wrong
+  }
 }
 
 /** Reads the settings from the given app-config files (the defaults without files). */
@@ -44,10 +62,12 @@ export async function loadOfflineSettings(
       // As the backend's default; its range is checked when the backend starts.
       warnMarginPercent:
         config.getOptionalNumber('governance.scorecard.warnMarginPercent') ?? 5,
-      // Custom checks come from backend modules, which do not run here; a level naming one
-      // is refused at start-up by the backend, not here.
-      levelPolicy: readLevelPolicy(config, { tierPolicies }),
+      levelPolicy: readLevelPolicy(config, {
+        tierPolicies,
+        customCheckIds: checkIdsOfLevels(config),
+      }),
       allowedDependencyTiers: readAllowedDependencyTiers(config, tierPolicies),
+      validationMode: readValidationMode(config),
     };
   });
 }
@@ -162,8 +182,7 @@ export function evaluateOffline(options: {
         entityRef,
         tier: policy?.name,
         results: [],
-        problems,
-        notes: [],
+        ...annotationProblems(problems, settings.validationMode),
         location: { file, locate: key => document.locate(key) },
       };
       verdicts.push(verdict);

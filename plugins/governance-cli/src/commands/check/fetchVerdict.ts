@@ -1,7 +1,7 @@
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { EXIT_COULD_NOT_RUN, ExitCodeError } from '../../lib/errors';
 import { createCliClient } from '../../lib/governanceClient';
-import { EntityVerdict } from './verdict';
+import { annotationProblems, EntityVerdict } from './verdict';
 
 const HINTS: Record<number, string> = {
   401: 'Check --token or GOVERNANCE_TOKEN: it must be a token the backend accepts, such as a static token under backend.auth.externalAccess.',
@@ -13,13 +13,18 @@ const HINTS: Record<number, string> = {
 export function verdictOfSummary(
   summary: EntityGovernanceSummary,
 ): EntityVerdict {
+  const { problems, notes } = annotationProblems(
+    summary.problems,
+    summary.validationMode,
+  );
   return {
     entityRef: summary.entityRef,
     tier: summary.tier?.name,
     results: summary.scorecard?.results ?? [],
-    problems: summary.problems,
+    problems,
     level: summary.level,
     notes: [
+      ...notes,
       ...(summary.tier && !summary.scorecard
         ? [
             'Not evaluated yet: the backend evaluates it on its next scheduled run, or when facts are pushed for it',

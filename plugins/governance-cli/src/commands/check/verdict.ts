@@ -2,6 +2,7 @@ import {
   AnnotationProblem,
   CheckResult,
   EntityLevel,
+  ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
 /**
@@ -47,6 +48,25 @@ export interface CheckFinding {
   title: string;
   /** The sentence that says what fails and what is required. */
   message: string;
+}
+
+/**
+ * Malformed annotations fail the gate when the catalog holds such an entity back
+ * (`governance.validation.mode: error`, the default); in `warn` mode the catalog takes it, so
+ * they are only told.
+ */
+export function annotationProblems(
+  problems: AnnotationProblem[],
+  mode: ValidationMode,
+): Pick<EntityVerdict, 'problems' | 'notes'> {
+  return mode === 'error'
+    ? { problems, notes: [] }
+    : {
+        problems: [],
+        notes: problems.map(
+          p => `${p.message} (not failing: governance.validation.mode is warn)`,
+        ),
+      };
 }
 
 /** The checks that fail the gate: failing and not waived (waived checks are `waived`). */
