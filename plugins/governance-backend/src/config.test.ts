@@ -60,8 +60,40 @@ describe('readGovernanceConfig', () => {
       { reviews: { triggers: { failingCheck: { tiers: ['gold'] } } } },
       "Invalid config at 'governance.reviews.triggers.failingCheck.tiers': unknown tier gold",
     ],
+    [
+      { levels: [{ name: 'basic', checks: ['uptime'] }] },
+      "Invalid config at 'governance.levels[0].checks': 'uptime' is not a check id",
+    ],
+    [
+      { tiers: { core: { requiredLevel: 'platinum' } } },
+      "Invalid config at 'governance.tiers.core.requiredLevel': 'platinum' is not a level, allowed are bronze, silver, gold",
+    ],
   ])('refuses %j, naming the key', (values, message) => {
     expect(() => readGovernanceConfig(governance(values))).toThrow(message);
+  });
+
+  it('lets a level name a custom check, whose id the extension point gives', () => {
+    const config = governance({
+      levels: [{ name: 'owned', title: 'Owned', checks: ['has-runbook'] }],
+      tiers: {
+        critical: { requiredLevel: 'owned' },
+        core: { requiredLevel: 'owned' },
+        supporting: { requiredLevel: false },
+      },
+    });
+    expect(() => readGovernanceConfig(config)).toThrow(
+      "Invalid config at 'governance.levels[0].checks': 'has-runbook' is not a check id",
+    );
+    const { levelPolicy } = readGovernanceConfig(config, {
+      customCheckIds: ['has-runbook'],
+    });
+    expect(levelPolicy.levels).toEqual([
+      { name: 'owned', title: 'Owned', checks: ['has-runbook'] },
+    ]);
+    expect([...levelPolicy.requiredByTier]).toEqual([
+      ['critical', 'owned'],
+      ['core', 'owned'],
+    ]);
   });
 
   it('reads the fact writers group as a full group ref', () => {
@@ -82,11 +114,13 @@ describe('readGovernanceConfig', () => {
       expiredWaiver: true,
       crossTeamDependency: true,
       decisionOutsideScope: true,
+      belowRequiredLevel: { gracePeriod: { days: 14 } },
       onCauseCleared: {
         failingCheck: 'close',
         securityReviewOverdue: 'close',
         retrospectiveOverdue: 'close',
         decisionOutsideScope: 'close',
+        belowRequiredLevel: 'close',
       },
     });
     const off = governance({
@@ -122,7 +156,7 @@ describe('readGovernanceConfig', () => {
       `Invalid config at 'governance.reviews.triggers.securityReviewOverdue.onCauseCleared': 'delete' is not allowed, expected close (resolve the item) or mark`,
     );
     expect(() => settings({ tierChange: { onCauseCleared: 'close' } })).toThrow(
-      /'governance\.reviews\.triggers\.tierChange\.onCauseCleared': tierChange raises one item per event, whose cause never clears; onCauseCleared applies to failingCheck, securityReviewOverdue, retrospectiveOverdue, decisionOutsideScope/,
+      /'governance\.reviews\.triggers\.tierChange\.onCauseCleared': tierChange raises one item per event, whose cause never clears; onCauseCleared applies to failingCheck, securityReviewOverdue, retrospectiveOverdue, decisionOutsideScope, belowRequiredLevel/,
     );
   });
 

@@ -118,6 +118,11 @@ describe.each(databases.eachSupportedId())(
         {
           key: teamA,
           entities: 2,
+          // Stored without levels, as before levels existed.
+          levels: {},
+          withoutLevel: 2,
+          belowRequired: 0,
+          dependencyMismatches: 0,
           counts: {
             pass: 4,
             fail: 2,
@@ -131,6 +136,10 @@ describe.each(databases.eachSupportedId())(
         {
           key: teamB,
           entities: 1,
+          levels: {},
+          withoutLevel: 1,
+          belowRequired: 0,
+          dependencyMismatches: 0,
           counts: {
             pass: 1,
             fail: 0,
@@ -144,6 +153,10 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(rollup.totals).toEqual({
         entities: 3,
+        levels: {},
+        withoutLevel: 3,
+        belowRequired: 0,
+        dependencyMismatches: 0,
         counts: {
           pass: 5,
           fail: 2,
@@ -201,6 +214,8 @@ describe.each(databases.eachSupportedId())(
           },
           failing: ['check-1', 'check-2'],
           evaluatedAt: '2026-11-25T10:00:00.000Z',
+          level: null,
+          belowRequired: false,
         },
       ]);
       const next = await store.listComplianceEntities(

@@ -318,7 +318,7 @@ describe('Compliance routes', () => {
     );
     const lines = groups.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'tier,entities,pass,fail,warn,unknown,waived,total,passing_percent',
+      'tier,entities,pass,fail,warn,unknown,waived,total,passing_percent,level_bronze,level_silver,level_gold,no_level,below_required_level',
     );
     expect(lines.slice(1).map(l => l.split(',').slice(0, 2))).toEqual(
       expect.arrayContaining([

@@ -53,6 +53,8 @@ describe('GET /api/governance/scorecard/trend', () => {
       date: new Date().toISOString().slice(0, 10),
       passing: 0,
       total: 5,
+      // Nothing passes, so not even bronze: a level is recorded from the first evaluation on.
+      level: null,
     });
   });
 
