@@ -80,6 +80,11 @@ describe('governance actions', () => {
       summary: {
         entityRef: 'component:default/payments',
         tier: { name: 'core' },
+        // An agent learns the level and what the next one takes.
+        level: {
+          required: 'silver',
+          next: { failingChecks: expect.any(Array) },
+        },
       },
     });
   });
