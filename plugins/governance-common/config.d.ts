@@ -53,7 +53,8 @@ export interface Config {
      * its tier does not run does not count against it. Default: `bronze` (coverage,
      * `testing-*`), `silver` (security-review, availability), `gold` (p95-latency). Check ids
      * are the built-in ones (availability, p95-latency, security-review, coverage,
-     * testing-unit, testing-integration, testing-load, or `testing-*` for each testing kind)
+     * testing-unit, testing-integration, testing-load, or `testing-*` for each testing kind,
+     * dependencies-meet-tier)
      * or those of custom checks. At most 20 levels; an unknown check id, a level named twice
      * or a tier requiring an unknown level fails start-up.
      * Read by the frontend too (names and titles order the level badges), hence deep visibility.
@@ -249,6 +250,22 @@ export interface Config {
            * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
            * council to close. Either way the item's history records it and its assignee (the
            * council when unassigned) is notified.
+           */
+          onCauseCleared?: 'close' | 'mark';
+        };
+        /**
+         * An entity below the maturity level its tier requires (`governance.tiers.<tier>.requiredLevel`)
+         * for longer than the grace period: one review item per entity and stretch below;
+         * clears when the entity reaches the level or its tier requires none.
+         */
+        belowRequiredLevel?: {
+          enabled?: boolean;
+          /** How long an entity may stay below before it escalates (default 14 days, `P14D`). */
+          gracePeriod?: { [unit: string]: number } | string;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close.
            */
           onCauseCleared?: 'close' | 'mark';
         };

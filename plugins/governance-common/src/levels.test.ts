@@ -84,6 +84,18 @@ describe('readLevelPolicy', () => {
     );
   });
 
+  it('accepts the dependency check in a level', () => {
+    expect(
+      read({
+        levels: [{ name: 'bronze', checks: ['dependencies-meet-tier'] }],
+        tiers: {
+          critical: { requiredLevel: 'bronze' },
+          core: { requiredLevel: 'bronze' },
+        },
+      }).levels[0].checks,
+    ).toEqual(['dependencies-meet-tier']);
+  });
+
   it('fails on a level defined twice', () => {
     expect(() =>
       read({

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS } from './annotations';
+import { DEPENDENCIES_CHECK_ID } from './dependencyTiers';
 import { CheckResult, CheckState } from './scorecard';
 import { GovernanceApiSchemas } from './schema';
 import { TierPolicies } from './tierPolicy';
@@ -72,7 +73,10 @@ export const DEFAULT_REQUIRED_LEVELS: Readonly<Record<string, string>> = {
   supporting: 'bronze',
 };
 
-/** The ids of the checks every tier policy builds; `testing-*` matches each testing kind. */
+/**
+ * The ids of the built-in checks: the tier policy's (`testing-*` matches each testing kind) and
+ * the dependency check.
+ */
 const BUILT_IN_CHECK_IDS = [
   'availability',
   'p95-latency',
@@ -80,6 +84,7 @@ const BUILT_IN_CHECK_IDS = [
   'coverage',
   'testing-*',
   ...TESTING_KINDS.map(kind => `testing-${kind}`),
+  DEPENDENCIES_CHECK_ID,
 ];
 
 const LEVEL_NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
