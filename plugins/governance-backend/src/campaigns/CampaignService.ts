@@ -54,8 +54,8 @@ export class CampaignService {
       auditor: AuditorService;
       logger: LoggerService;
       notifier: CampaignNotifier;
-      /** Every check id the scorecard knows, with its title. */
-      knownChecks: () => ReadonlyMap<string, string>;
+      /** Every check id a scorecard can hold. */
+      knownChecks: () => ReadonlySet<string>;
     },
   ) {
     this.visibility = new CatalogVisibility(deps);

@@ -28,13 +28,13 @@ class Problems {
     }
   }
 
-  checks(checks: string[] | undefined, known: ReadonlyMap<string, string>) {
+  checks(checks: string[] | undefined, known: ReadonlySet<string>) {
     const unknown = (checks ?? []).filter(id => !known.has(id));
     if (unknown.length) {
       this.list.push(
         `checks ${describeValues(unknown)} ${
           unknown.length === 1 ? 'is' : 'are'
-        } unknown; the scorecard has ${describeValues([...known.keys()], 20)}`,
+        } unknown; the scorecard has ${describeValues([...known], 20)}`,
       );
     }
   }
@@ -91,7 +91,7 @@ class Problems {
 /** A new campaign's fields, checked; throws an InputError naming every problem. */
 export function readNewCampaign(
   input: CreateCampaignRequest,
-  known: ReadonlyMap<string, string>,
+  known: ReadonlySet<string>,
   today: string,
 ): CampaignFields {
   const problems = new Problems();
@@ -118,7 +118,7 @@ export function readNewCampaign(
 export function readCampaignChanges(
   input: UpdateCampaignRequest,
   current: { state: string; deadline: string },
-  known: ReadonlyMap<string, string>,
+  known: ReadonlySet<string>,
   today: string,
 ): CampaignChanges {
   const problems = new Problems();

@@ -108,12 +108,12 @@ export class ScorecardEngine {
     return computeEntityLevel({ results, policy: this.levelPolicy, tier });
   }
 
-  /** Every check a scorecard can hold, by id with its title: what a campaign may ask for. */
-  knownChecks(): Map<string, string> {
-    const known = new Map<string, string>();
+  /** The id of every check a scorecard can hold: what a campaign may ask for. */
+  knownChecks(): Set<string> {
+    const known = new Set([DEPENDENCIES_CHECK_ID]);
     for (const checks of this.checksByTier.values()) {
       for (const check of checks) {
-        known.set(check.id, check.title);
+        known.add(check.id);
       }
     }
     return known;

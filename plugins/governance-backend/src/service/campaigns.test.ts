@@ -165,6 +165,14 @@ describe('campaign routes', () => {
       .send({ ...campaign, state: 'closed' });
     expect(extra).toMatchObject(badRequest('state'));
     await grace.get('/campaigns?state=open').expect(400);
+    // Every check a scorecard can hold is allowed, the dependency contract included.
+    await grace
+      .post('/campaigns')
+      .send({
+        ...campaign,
+        checks: ['dependencies-meet-tier', 'security-review'],
+      })
+      .expect(201);
   });
 
   it('refuses an edit based on a stale revision, and closes a campaign', async () => {

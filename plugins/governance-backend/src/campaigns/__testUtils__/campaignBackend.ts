@@ -78,7 +78,7 @@ export async function campaignBackend(
     auditor,
     logger,
     notifier: new CampaignNotifier({ store, notifications, logger }),
-    knownChecks: () => KNOWN_CHECKS,
+    knownChecks: () => new Set(KNOWN_CHECKS.keys()),
   });
   const reviewStore = new DatabaseReviewStore(knex);
   const reviews = new ReviewService({
