@@ -83,7 +83,10 @@ export function meetsContract(verdict: EntityVerdict): boolean {
   );
 }
 
-/** The level gap in words, e.g. `level bronze, tier critical requires gold; next: silver needs coverage`. */
+/**
+ * The level and the next step in words, e.g.
+ * `level bronze, tier critical requires gold; 2 checks to silver: security-review, availability`.
+ */
 export function describeLevel(verdict: EntityVerdict): string | undefined {
   const { level, tier } = verdict;
   if (!level) {
