@@ -73,6 +73,24 @@ export interface Refusal {
 }
 
 /**
+ * A `refused` for {@link createCliClient}: the error says what could not be done, the status,
+ * the backend's message and, for some statuses, a hint at what to check.
+ */
+export function refusedWith(
+  what: string,
+  hints: Record<number, string>,
+  exitCode: number,
+): (refusal: Refusal) => ExitCodeError {
+  return ({ status, statusText, message }) => {
+    const hint = hints[status];
+    return new ExitCodeError(
+      `${what}: ${status} ${statusText}: ${message}${hint ? `\n${hint}` : ''}`,
+      exitCode,
+    );
+  };
+}
+
+/**
  * The generated governance API client, signed in with the bearer token. Every answer that is
  * not a success is handed to `refused`, which turns it into the command's error; a backend that
  * cannot be reached ends with exit code 2.

@@ -1,6 +1,6 @@
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
-import { EXIT_COULD_NOT_RUN, ExitCodeError } from '../../lib/errors';
-import { createCliClient } from '../../lib/governanceClient';
+import { EXIT_COULD_NOT_RUN } from '../../lib/errors';
+import { createCliClient, refusedWith } from '../../lib/governanceClient';
 import { annotationProblems, EntityVerdict } from './verdict';
 
 const HINTS: Record<number, string> = {
@@ -52,15 +52,11 @@ export async function fetchVerdict(options: {
   const api = createCliClient({
     url: options.url,
     token: options.token,
-    refused: ({ status, statusText, message }) => {
-      const hint = HINTS[status];
-      return new ExitCodeError(
-        `The governance backend could not check ${
-          options.entityRef
-        }: ${status} ${statusText}: ${message}${hint ? `\n${hint}` : ''}`,
-        EXIT_COULD_NOT_RUN,
-      );
-    },
+    refused: refusedWith(
+      `The governance backend could not check ${options.entityRef}`,
+      HINTS,
+      EXIT_COULD_NOT_RUN,
+    ),
   });
   const { data } = await api.request('get', '/summary', {
     params: { query: { entityRef: options.entityRef } },

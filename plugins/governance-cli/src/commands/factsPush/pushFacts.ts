@@ -1,6 +1,6 @@
 import { GovernanceApiSchemas } from '@catalog-governance/backstage-plugin-governance-common';
-import { EXIT_PROBLEMS, ExitCodeError } from '../../lib/errors';
-import { createCliClient } from '../../lib/governanceClient';
+import { EXIT_PROBLEMS } from '../../lib/errors';
+import { createCliClient, refusedWith } from '../../lib/governanceClient';
 
 /** One fact as `POST /api/governance/facts` takes it. */
 export type FactInput = GovernanceApiSchemas['FactInput'];
@@ -27,15 +27,11 @@ export async function pushFacts(options: {
   const api = createCliClient({
     url: options.baseUrl,
     token: options.token,
-    refused: ({ status, statusText, message }) => {
-      const hint = HINTS[status];
-      return new ExitCodeError(
-        `The governance backend refused the facts: ${status} ${statusText}: ${message}${
-          hint ? `\n${hint}` : ''
-        }`,
-        EXIT_PROBLEMS,
-      );
-    },
+    refused: refusedWith(
+      'The governance backend refused the facts',
+      HINTS,
+      EXIT_PROBLEMS,
+    ),
   });
   const { data } = await api.request('post', '/facts', {
     body: { facts: options.facts },
