@@ -24,7 +24,9 @@ export type AllowedDependencyTiers = ReadonlyMap<string, readonly string[]>;
  * @public
  */
 export interface EntityDependency {
+  /** The full ref of the `dependsOn` target, e.g. `component:default/feature-flags`. */
   entityRef: string;
+  /** Its `governance/tier` annotation as written; absent when it has none. */
   tier?: string;
 }
 
