@@ -10,7 +10,11 @@ import {
   AdrSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
-import { ActionZod, entityRefInput } from '../catalog/entityRefInput';
+import {
+  ActionZod,
+  entityRefObject,
+  READ_ONLY_ACTION,
+} from '../catalog/entityRefInput';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { specRef } from '../catalog/specRef';
 import { AdrStore } from '../database/AdrStore';
@@ -81,12 +85,9 @@ export function registerAdrActions(options: {
     title: 'List the decisions that govern an entity',
     description:
       "The accepted ADRs that govern an entity: its own, its system's and its system's domain's (those the caller may read), each with its number, title, status and date.",
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
-      input: z =>
-        z.object({
-          entityRef: entityRefInput(z),
-        }),
+      input: entityRefObject,
       output: z =>
         z.object({
           entityRef: z.string(),
@@ -137,7 +138,7 @@ export function registerAdrActions(options: {
     title: 'What superseded an ADR',
     description:
       'Follows an ADR\'s "superseded by" links forward to the decision in force: each successor with its number, title, status and date, and why the chain ends (current: the last one is not superseded; not-found: it names a successor that is not stored; cycle; too-long).',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({

@@ -15,3 +15,14 @@ export const entityRefInput = (z: ActionZod) =>
     .min(1)
     .max(255)
     .describe('Full entity ref, e.g. component:default/payments');
+
+/** What an action that only reads declares: it changes nothing, so it may be retried. */
+export const READ_ONLY_ACTION = {
+  readOnly: true,
+  idempotent: true,
+  destructive: false,
+} as const;
+
+/** The input of an action about one entity: its ref, as {@link entityRefInput}. */
+export const entityRefObject = (z: ActionZod) =>
+  z.object({ entityRef: entityRefInput(z) });

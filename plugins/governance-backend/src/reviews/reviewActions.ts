@@ -7,7 +7,11 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { EntitySummaryService } from '../summary/EntitySummaryService';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
-import { entityRefInput } from '../catalog/entityRefInput';
+import {
+  entityRefInput,
+  entityRefObject,
+  READ_ONLY_ACTION,
+} from '../catalog/entityRefInput';
 import { ReviewService } from './ReviewService';
 
 const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
@@ -31,13 +35,10 @@ export function registerReviewActions(options: {
     name: 'get-entity-governance-summary',
     title: 'Get governance summary',
     description:
-      "An entity's governance summary: its tier, the scorecard its tier demands (each check's state, target and actual value), ownership, decision scope and annotation problems.",
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+      "An entity's governance summary: its tier, the scorecard its tier demands (each check's state, target and actual value), its maturity level (level.current, the level its tier requires, and level.next: the next level with the checks still failing for it), ownership, decision scope and annotation problems.",
+    attributes: READ_ONLY_ACTION,
     schema: {
-      input: z =>
-        z.object({
-          entityRef: entityRefInput(z),
-        }),
+      input: entityRefObject,
       output: z =>
         z.object({
           summary: z.record(z.unknown()).describe('EntityGovernanceSummary'),
@@ -59,7 +60,7 @@ export function registerReviewActions(options: {
     title: 'List open reviews',
     description:
       "The architecture council's open review items (open, in review, changes requested), most urgent first, optionally for one entity.",
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ACTION,
     schema: {
       input: z =>
         z.object({
