@@ -43,6 +43,10 @@ const start = () =>
 const api = (server: Server) =>
   governanceApi(server, mockCredentials.user.header());
 
+const summaryOf = async (server: Server, name: string) =>
+  (await api(server).get(`/summary?entityRef=component:default/${name}`))
+    .body as EntityGovernanceSummary;
+
 /** Waits for the scheduled evaluation at start-up to have stored every entity. */
 async function evaluated(server: Server) {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -59,10 +63,7 @@ async function evaluated(server: Server) {
 describe('maturity levels on the governance routes', () => {
   it('gives the summary the level, what the tier requires and the next step', async () => {
     const server = await start();
-    const summary = (
-      await api(server).get('/summary?entityRef=component:default/tested')
-    ).body as EntityGovernanceSummary;
-    expect(summary.level).toEqual({
+    expect((await summaryOf(server, 'tested')).level).toEqual({
       current: 'bronze',
       required: 'silver',
       meetsRequired: false,
@@ -77,10 +78,7 @@ describe('maturity levels on the governance routes', () => {
         { name: 'gold', title: 'Gold' },
       ],
     });
-    const top = (
-      await api(server).get('/summary?entityRef=component:default/exemplary')
-    ).body as EntityGovernanceSummary;
-    expect(top.level).toMatchObject({
+    expect((await summaryOf(server, 'exemplary')).level).toMatchObject({
       current: 'gold',
       required: 'silver',
       meetsRequired: true,
@@ -92,9 +90,7 @@ describe('maturity levels on the governance routes', () => {
     const server = await startGovernanceTestBackend({
       entities: [tieredComponent('loose', 'none-such')],
     });
-    const summary = (
-      await api(server).get('/summary?entityRef=component:default/loose')
-    ).body as EntityGovernanceSummary;
+    const summary = await summaryOf(server, 'loose');
     expect(summary.tier).toBeUndefined();
     expect(summary.level).toBeUndefined();
   });
