@@ -21,6 +21,7 @@ import {
 } from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
 import { LevelChip } from '../LevelChip';
+import { WrapRow } from '../WrapRow';
 import { LevelDefinition, levelByName } from '../LevelChip/levels';
 import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
@@ -71,7 +72,7 @@ function LevelCell(props: {
   const { entity, levels } = props;
   const required = levelByName(levels, entity.requiredLevel);
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 4 }}>
+    <WrapRow gap={4}>
       <LevelChip level={levelByName(levels, entity.level)} />
       {entity.belowRequired && required && (
         <Typography
@@ -82,7 +83,7 @@ function LevelCell(props: {
           below {required.title}
         </Typography>
       )}
-    </Box>
+    </WrapRow>
   );
 }
 

@@ -1,7 +1,7 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ComplianceGroup } from '@catalog-governance/backstage-plugin-governance-common';
 import { LevelChip } from '../LevelChip';
+import { WrapRow } from '../WrapRow';
 import { LevelDefinition, levelByName } from '../LevelChip/levels';
 import { Muted } from '../Muted';
 
@@ -35,22 +35,16 @@ export function ComplianceLevelCounts(props: {
 }) {
   const counts = levelCounts(props.group, props.levels);
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 12 }}
-      data-testid={props['data-testid']}
-    >
+    <WrapRow gap={12} data-testid={props['data-testid']}>
       {counts.length === 0 ? (
         <Muted>—</Muted>
       ) : (
         counts.map(({ level, count }) => (
-          <Box
+          <WrapRow
             key={level?.name ?? ''}
             display="inline-flex"
-            alignItems="center"
-            style={{ gap: 4, whiteSpace: 'nowrap' }}
+            gap={4}
+            style={{ whiteSpace: 'nowrap' }}
             data-testid="compliance-level-count"
             data-level={level?.name ?? ''}
           >
@@ -58,9 +52,9 @@ export function ComplianceLevelCounts(props: {
             <Typography variant="body2" component="span">
               {count}
             </Typography>
-          </Box>
+          </WrapRow>
         ))
       )}
-    </Box>
+    </WrapRow>
   );
 }

@@ -19,6 +19,7 @@ import { useEntityGovernanceSummary } from '../../hooks/useEntityGovernanceSumma
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import { TierChip } from '../TierChip';
 import { LevelChip } from '../LevelChip';
+import { WrapRow } from '../WrapRow';
 import { levelByName } from '../LevelChip/levels';
 import { Muted } from '../Muted';
 
@@ -84,20 +85,14 @@ function CardLevel(props: { level: EntityGovernanceSummary['level'] }) {
   }
   const required = levelByName(level.levels, level.required);
   return (
-    <Box
-      display="flex"
-      alignItems="center"
-      flexWrap="wrap"
-      style={{ gap: 8 }}
-      data-testid="governance-card-level"
-    >
+    <WrapRow data-testid="governance-card-level">
       <LevelChip level={levelByName(level.levels, level.current)} />
       {!level.meetsRequired && required && (
         <Typography variant="body2" component="span" color="error">
           below the required {required.title}
         </Typography>
       )}
-    </Box>
+    </WrapRow>
   );
 }
 

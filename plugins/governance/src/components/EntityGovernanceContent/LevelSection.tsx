@@ -7,6 +7,7 @@ import {
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { LevelChip } from '../LevelChip';
+import { WrapRow } from '../WrapRow';
 import { describeNextLevel, levelByName } from '../LevelChip/levels';
 
 /**
@@ -35,20 +36,14 @@ export function LevelSection(props: {
   const required = levelByName(level.levels, level.required);
   return (
     <InfoCard title="Maturity level" variant="gridItem">
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-        data-testid="governance-level-current"
-      >
+      <WrapRow data-testid="governance-level-current">
         <LevelChip level={current} size="medium" />
         {!current && (
           <Typography variant="body2" color="textSecondary" component="span">
             Not even the first level&apos;s checks all pass yet.
           </Typography>
         )}
-      </Box>
+      </WrapRow>
       <Box mt={2}>
         <Typography
           variant="body2"
@@ -56,15 +51,10 @@ export function LevelSection(props: {
           data-testid="governance-level-required"
         >
           {required ? (
-            <Box
-              display="flex"
-              alignItems="center"
-              flexWrap="wrap"
-              style={{ gap: 8 }}
-            >
+            <WrapRow>
               <span>The {tier.name} tier requires </span>
               <LevelChip level={required} />
-            </Box>
+            </WrapRow>
           ) : (
             <>The {tier.name} tier requires no level.</>
           )}

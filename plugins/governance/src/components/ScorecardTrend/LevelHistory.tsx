@@ -1,7 +1,7 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
 import { LevelChip } from '../LevelChip';
+import { WrapRow } from '../WrapRow';
 import { LevelDefinition, levelByName } from '../LevelChip/levels';
 
 /** The changes a short history shows; older ones are summed up by "since" of the first. */
@@ -38,23 +38,15 @@ export function LevelHistory(props: {
     return null;
   }
   return (
-    <Box
-      display="flex"
-      alignItems="center"
-      flexWrap="wrap"
-      mb={2}
-      style={{ gap: 8 }}
-      data-testid="governance-level-history"
-    >
+    <WrapRow mb={2} data-testid="governance-level-history">
       <Typography variant="body2" color="textSecondary" component="span">
         Level history:
       </Typography>
       {changes.map((change, index) => (
-        <Box
+        <WrapRow
           key={change.since}
           display="inline-flex"
-          alignItems="center"
-          style={{ gap: 4 }}
+          gap={4}
           data-testid="governance-level-change"
         >
           {index > 0 && (
@@ -66,8 +58,8 @@ export function LevelHistory(props: {
           <Typography variant="body2" component="span">
             since {change.since}
           </Typography>
-        </Box>
+        </WrapRow>
       ))}
-    </Box>
+    </WrapRow>
   );
 }
