@@ -43,7 +43,10 @@ describe('the example campaign', () => {
         target: JSON.stringify({ tiers: ['core'] }),
         deadline: utcDay(new Date(), 21),
       });
-      const days = await knex('campaign_progress')
+      // PostgreSQL sums to a string, SQLite to a number.
+      const days: Array<{ day: string; done: string | number }> = await knex(
+        'campaign_progress',
+      )
         .where('campaign_id', EXAMPLE_CAMPAIGN_ID)
         .groupBy('day')
         .orderBy('day')
