@@ -22,7 +22,8 @@ import { ReviewService } from '../reviews/ReviewService';
 import { builtInTriggers } from '../reviews/triggers/builtInTriggers';
 import { migratedDatabase } from './migratedDatabase';
 
-function auditorMock() {
+/** An auditor whose events record nothing, for services that audit their changes. */
+export function auditorMock() {
   const auditor = mockServices.auditor.mock();
   auditor.createEvent.mockImplementation(async () => ({
     success: async () => {},

@@ -81,6 +81,19 @@ class Problems {
     return normalised;
   }
 
+  /** Everything an edit and a new campaign share; returns the target with refs normalised. */
+  fields(
+    input: Partial<CreateCampaignRequest> & { link?: string | null },
+    known: ReadonlySet<string>,
+    today: string,
+  ): CampaignTarget | undefined {
+    this.text('title', input.title);
+    this.text('link', input.link);
+    this.checks(input.checks, known);
+    this.deadline(input.deadline, today);
+    return this.target(input.target);
+  }
+
   throwIfAny() {
     if (this.list.length) {
       throw new InputError(`Invalid campaign: ${this.list.join('; ')}`);
@@ -95,11 +108,7 @@ export function readNewCampaign(
   today: string,
 ): CampaignFields {
   const problems = new Problems();
-  problems.text('title', input.title);
-  problems.text('link', input.link);
-  problems.checks(input.checks, known);
-  problems.deadline(input.deadline, today);
-  const target = problems.target(input.target)!;
+  const target = problems.fields(input, known, today)!;
   problems.throwIfAny();
   return {
     title: input.title.trim(),
@@ -122,11 +131,7 @@ export function readCampaignChanges(
   today: string,
 ): CampaignChanges {
   const problems = new Problems();
-  problems.text('title', input.title);
-  problems.text('link', input.link);
-  problems.checks(input.checks, known);
-  problems.deadline(input.deadline, today);
-  const target = problems.target(input.target);
+  const target = problems.fields(input, known, today);
   const deadline = input.deadline ?? current.deadline;
   if (
     input.state === 'active' &&

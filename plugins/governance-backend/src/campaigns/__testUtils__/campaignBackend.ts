@@ -6,6 +6,7 @@ import {
   BUILT_IN_REVIEW_KINDS,
   CheckResult,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { auditorMock } from '../../__testUtils__/escalationBackend';
 import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { DatabaseCampaignStore } from '../../database/DatabaseCampaignStore';
 import { DatabaseReviewCauses } from '../../database/DatabaseReviewCauses';
@@ -37,15 +38,6 @@ export const checkResult = (
   factName: checkId,
   stale: false,
 });
-
-function auditorMock() {
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: async () => {},
-    fail: async () => {},
-  }));
-  return auditor;
-}
 
 /**
  * The campaign service over a fresh database of `databaseId`, with scorecard results written
