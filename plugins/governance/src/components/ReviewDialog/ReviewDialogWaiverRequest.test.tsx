@@ -2,7 +2,7 @@ import {
   GrantWaiverRequest,
   ReviewItemDetail,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
 import { paymentsAdr } from '../../__testUtils__/adrs';
