@@ -16,6 +16,8 @@ const REMINDERS = [
   { occasion: '3-days', days: 3 },
 ] as const;
 
+const claimKey = (owner: string, occasion: string) => `${occasion} ${owner}`;
+
 function linkTo(campaign: CampaignRecord): string {
   return `/architecture-council/campaigns?campaign=${encodeURIComponent(
     campaign.id,
@@ -62,22 +64,30 @@ export class CampaignNotifier {
     const reminder = [...REMINDERS]
       .reverse()
       .find(r => daysLeft >= 0 && daysLeft <= r.days && ranFor > r.days);
+    // One read of what was sent before: otherwise every daily run would try to claim each
+    // owner's "started" notice again, one write per owner and campaign.
+    const claimed = new Set(
+      (await this.deps.store.listClaimedNotifications(campaign.id)).map(c =>
+        claimKey(c.owner, c.occasion),
+      ),
+    );
+    const once = this.once.bind(this, campaign, claimed, now);
     for (const progress of owners) {
       if (!progress.owner) {
         continue;
       }
-      await this.once(campaign, progress.owner, 'started', now, {
+      await once(progress.owner, 'started', {
         title: `Campaign started: ${campaign.title}`,
         description: `${progress.notDone} of your entities to bring in line by ${campaign.deadline}. ${campaign.description}`,
       });
       if (progress.notDone > 0 && reminder) {
-        await this.once(campaign, progress.owner, reminder.occasion, now, {
+        await once(progress.owner, reminder.occasion, {
           title: `${daysLeft} days left: ${campaign.title}`,
           description: `${progress.notDone} of your entities are not done; the deadline is ${campaign.deadline}.`,
         });
       }
       if (progress.notDone === 0 && progress.done > 0) {
-        await this.once(campaign, progress.owner, 'finished', now, {
+        await once(progress.owner, 'finished', {
           title: `Campaign done: ${campaign.title}`,
           description: `All ${progress.done} of your entities meet the campaign's checks. Thank you.`,
         });
@@ -87,13 +97,17 @@ export class CampaignNotifier {
 
   private async once(
     campaign: CampaignRecord,
+    claimed: ReadonlySet<string>,
+    now: Date,
     owner: string,
     occasion: CampaignOccasion,
-    now: Date,
     payload: { title: string; description: string },
   ): Promise<void> {
     const { store, notifications, logger } = this.deps;
-    if (!(await store.claimNotification(campaign.id, owner, occasion, now))) {
+    if (
+      claimed.has(claimKey(owner, occasion)) ||
+      !(await store.claimNotification(campaign.id, owner, occasion, now))
+    ) {
       return;
     }
     try {

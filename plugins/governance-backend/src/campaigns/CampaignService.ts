@@ -30,6 +30,7 @@ import { CampaignNotifier } from './CampaignNotifier';
 import { readCampaignChanges, readNewCampaign } from './campaignInput';
 import {
   campaignEntities,
+  inTarget,
   progressByOwner,
   progressOf,
 } from './campaignProgress';
@@ -81,7 +82,7 @@ export class CampaignService {
   async get(id: string): Promise<CampaignDetail> {
     const { store } = this.deps;
     const campaign = await this.load(id);
-    const rows = campaignEntities(campaign, await store.listPlacedEntities());
+    const rows = campaignEntities(campaign, await this.placedIn(campaign));
     return {
       ...campaign,
       progress: progressOf(rows),
@@ -97,10 +98,7 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<CampaignEntityPage> {
     const campaign = await this.load(id);
-    let rows = campaignEntities(
-      campaign,
-      await this.deps.store.listPlacedEntities(),
-    ).filter(
+    let rows = campaignEntities(campaign, await this.placedIn(campaign)).filter(
       row =>
         (query.done === undefined || row.done === query.done) &&
         (query.owner === undefined || row.owner === query.owner),
@@ -275,6 +273,14 @@ export class CampaignService {
       );
     }
     return { ...campaign, progress: progressOf(rows) };
+  }
+
+  /** The entities the campaign's target selects, read without the others' results. */
+  private placedIn(campaign: CampaignRecord) {
+    return this.deps.store.listPlacedEntities(
+      undefined,
+      inTarget(campaign.target),
+    );
   }
 
   private async load(id: string): Promise<CampaignRecord> {

@@ -31,7 +31,7 @@ export function inTarget(target: CampaignTarget) {
   const domains = oneOf(target.domains);
   const named = oneOf(target.entityRefs);
   const narrowed = [kinds, tiers, owners, systems, domains].some(Boolean);
-  return (entity: PlacedEntity): boolean => {
+  return (entity: Omit<PlacedEntity, 'results'>): boolean => {
     if (named?.(entity.entityRef)) {
       return true;
     }

@@ -88,8 +88,15 @@ export interface CampaignStore {
     now: Date,
   ): Promise<CampaignRecord | undefined>;
 
-  /** The entities with current results (only those named, when given), with their placement. */
-  listPlacedEntities(entityRefs?: string[]): Promise<PlacedEntity[]>;
+  /**
+   * The entities with current results (only those named, when given), with their placement.
+   * `selects` picks entities by placement before their results are parsed, which is most of
+   * the read's time at catalog scale.
+   */
+  listPlacedEntities(
+    entityRefs?: string[],
+    selects?: (entity: Omit<PlacedEntity, 'results'>) => boolean,
+  ): Promise<PlacedEntity[]>;
 
   /** Replaces the campaign's progress rows of `day` (`YYYY-MM-DD`). */
   recordProgress(
@@ -100,6 +107,11 @@ export interface CampaignStore {
 
   /** The recorded days, oldest first, summed over owners. */
   getProgressHistory(campaignId: string): Promise<CampaignDay[]>;
+
+  /** The notifications of the campaign already claimed, so a day's run claims only new ones. */
+  listClaimedNotifications(
+    campaignId: string,
+  ): Promise<Array<{ owner: string; occasion: CampaignOccasion }>>;
 
   /**
    * Claims the notification for the occasion: true for the one caller that claims it first

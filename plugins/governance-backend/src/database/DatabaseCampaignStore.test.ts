@@ -145,6 +145,15 @@ describe.each(databases.eachSupportedId())(
           e => e.entityRef,
         ),
       ).toEqual(['component:default/orphan']);
+      // A campaign's target picks entities by placement; the others' results are not read.
+      expect(
+        await store.listPlacedEntities(undefined, e => e.tier === 'core'),
+      ).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/ledger',
+          results: [result],
+        }),
+      ]);
     });
 
     it("replaces a day's progress and sums the owners per day", async () => {
@@ -189,6 +198,15 @@ describe.each(databases.eachSupportedId())(
       expect(await store.claimNotification(id, TEAM_A, 'started', NOW)).toBe(
         false,
       );
+      // A daily run reads these once instead of claiming every owner's notice again.
+      expect(
+        (await store.listClaimedNotifications(id)).sort((a, b) =>
+          a.occasion.localeCompare(b.occasion),
+        ),
+      ).toEqual([
+        { owner: TEAM_A, occasion: '3-days' },
+        { owner: TEAM_A, occasion: 'started' },
+      ]);
     });
   },
 );

@@ -125,7 +125,10 @@ export class DatabaseCampaignStore implements CampaignStore {
     return updated ? this.getCampaign(id) : undefined;
   }
 
-  async listPlacedEntities(entityRefs?: string[]): Promise<PlacedEntity[]> {
+  async listPlacedEntities(
+    entityRefs?: string[],
+    selects?: (entity: Omit<PlacedEntity, 'results'>) => boolean,
+  ): Promise<PlacedEntity[]> {
     const rows: {
       entity_ref: string;
       owner: string | null;
@@ -142,14 +145,18 @@ export class DatabaseCampaignStore implements CampaignStore {
         }
       })
       .orderBy('e.entity_ref');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      ...(row.owner && { owner: row.owner }),
-      ...(row.system && { system: row.system }),
-      ...(row.domain && { domain: row.domain }),
-      tier: row.tier,
-      results: JSON.parse(row.results),
-    }));
+    return rows.flatMap(row => {
+      const placement = {
+        entityRef: row.entity_ref,
+        ...(row.owner && { owner: row.owner }),
+        ...(row.system && { system: row.system }),
+        ...(row.domain && { domain: row.domain }),
+        tier: row.tier,
+      };
+      return !selects || selects(placement)
+        ? [{ ...placement, results: JSON.parse(row.results) }]
+        : [];
+    });
   }
 
   async recordProgress(
@@ -191,6 +198,14 @@ export class DatabaseCampaignStore implements CampaignStore {
       done: Number(row.done),
       notDone: Number(row.not_done),
     }));
+  }
+
+  async listClaimedNotifications(
+    campaignId: string,
+  ): Promise<Array<{ owner: string; occasion: CampaignOccasion }>> {
+    return this.db('campaign_notifications')
+      .where({ campaign_id: campaignId })
+      .select('owner', 'occasion');
   }
 
   async claimNotification(
