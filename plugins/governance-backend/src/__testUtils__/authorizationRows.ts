@@ -2,6 +2,8 @@
  * Who may call which route: the principals, permission and a valid call of every route of the
  * contract. Test support only.
  */
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type { Server } from 'node:http';
 import {
   PAYMENTS,
   CHECKOUT,
@@ -14,11 +16,32 @@ import {
   fixed,
   both,
   userOnly,
+  call,
+  bodyIf,
 } from './authorizationBackend';
 import {
   freshWaiverRequestCall,
   grantWaiverCall,
 } from './waiverRequestFixtures';
+
+const newCampaign = {
+  title: 'Coverage for core services',
+  checks: ['coverage'],
+  target: { tiers: ['core'] },
+  deadline: inDays(30).slice(0, 10),
+};
+
+/** A campaign of the core services' coverage, started by Jane: what campaign rows act on. */
+async function createCampaign(server: Server) {
+  const res = await call(
+    server,
+    'post',
+    '/campaigns',
+    mockCredentials.user.header(JANE),
+    newCampaign,
+  );
+  return bodyIf(res, 201, 'Starting a campaign') as { id: string };
+}
 
 /** One row per route of the contract (and per permission rule of a route), with a valid call. */
 export const AUTHORIZATION_ROWS: Row[] = [
@@ -252,6 +275,54 @@ export const AUTHORIZATION_ROWS: Row[] = [
       url: `/reviews/${reviewId}/comments`,
       body: { body: 'Have we measured the write latency?' },
     }),
+  },
+  // campaignRoutes.ts
+  {
+    route: 'GET /campaigns',
+    principals: both,
+    status: 200,
+    prepare: fixed('/campaigns?state=all'),
+  },
+  {
+    route: 'POST /campaigns',
+    principals: userOnly,
+    permission: 'governance.campaign.manage',
+    status: 201,
+    prepare: fixed('/campaigns', newCampaign),
+  },
+  {
+    route: 'GET /campaigns/:id',
+    principals: both,
+    status: 200,
+    prepare: async ({ server }) => ({
+      url: `/campaigns/${(await createCampaign(server)).id}`,
+    }),
+  },
+  {
+    route: 'PATCH /campaigns/:id',
+    principals: userOnly,
+    permission: 'governance.campaign.manage',
+    status: 200,
+    prepare: async ({ server }) => ({
+      url: `/campaigns/${(await createCampaign(server)).id}`,
+      body: { revision: 1, state: 'closed' },
+    }),
+  },
+  {
+    route: 'GET /campaigns/:id/entities',
+    principals: both,
+    status: 200,
+    prepare: async ({ server }) => ({
+      url: `/campaigns/${
+        (await createCampaign(server)).id
+      }/entities?done=false`,
+    }),
+  },
+  {
+    route: 'GET /entity-campaigns',
+    principals: both,
+    status: 200,
+    prepare: fixed(`/entity-campaigns?entityRef=${PAYMENTS}`),
   },
   // waiverRequestRoutes.ts
   {
