@@ -187,7 +187,8 @@ export class ScorecardEngine {
         results,
         level: this.levelOf(results, policy.name),
         ...(dependencyCheck &&
-          results.at(-1)?.state === 'fail' && {
+          results.find(r => r.checkId === DEPENDENCIES_CHECK_ID)?.state ===
+            'fail' && {
             // Only mismatches still failing count: a waiver or an ADR accepted them.
             dependencyMismatches: dependencyCheck.mismatches.filter(
               m => !m.clearedByAdr,
