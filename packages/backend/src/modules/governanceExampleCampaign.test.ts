@@ -1,9 +1,5 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { governanceTables } from './__testUtils__/governanceTables';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { startExampleBackend } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_CAMPAIGN_ID,
   governanceExampleCampaign,
@@ -19,14 +15,7 @@ describe('the example campaign', () => {
     'is started once, with its earlier days of progress, on %s; a council edit survives a restart',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () =>
-        startTestBackend({
-          features: [
-            governanceTables,
-            governanceExampleCampaign,
-            mockServices.database.factory({ knex }),
-          ],
-        });
+      const start = () => startExampleBackend(knex, governanceExampleCampaign);
       const first = await start();
       await first.stop();
       await knex('campaigns')

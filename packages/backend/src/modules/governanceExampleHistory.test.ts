@@ -1,10 +1,6 @@
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { governanceTables } from './__testUtils__/governanceTables';
+import { startExampleBackend } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_HISTORY_ENTITY,
   exampleHistoryRows,
@@ -67,14 +63,7 @@ describe('the example measured history', () => {
     'is written once into the history of a fresh backend on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () =>
-        startTestBackend({
-          features: [
-            governanceTables,
-            governanceExampleHistory,
-            mockServices.database.factory({ knex }),
-          ],
-        });
+      const start = () => startExampleBackend(knex, governanceExampleHistory);
       const first = await start();
       await first.stop();
       // A restart finds the weeks already there and writes nothing.

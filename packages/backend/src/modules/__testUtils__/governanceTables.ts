@@ -1,8 +1,11 @@
 import {
+  BackendFeature,
   coreServices,
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 
 /**
  * Stands in for the governance plugin in the example data tests: like it, it creates its
@@ -26,3 +29,17 @@ export const governanceTables = createBackendPlugin({
     });
   },
 });
+
+/**
+ * Starts a backend with the governance tables and one example data module on the given
+ * database; stop it and start another to see what a restart does.
+ */
+export function startExampleBackend(knex: Knex, module: BackendFeature) {
+  return startTestBackend({
+    features: [
+      governanceTables,
+      module,
+      mockServices.database.factory({ knex }),
+    ],
+  });
+}

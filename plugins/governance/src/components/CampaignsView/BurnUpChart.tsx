@@ -2,9 +2,14 @@ import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { CampaignDetail } from '@catalog-governance/backstage-plugin-governance-common';
-import { DateTime } from 'luxon';
 import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween } from '../../lib/days';
+import {
+  DateAxis,
+  shortDay,
+  useChartStyles,
+  ValueGrid,
+} from '../PassingShareTrend/ChartAxes';
 import { dateTicks } from '../PassingShareTrend/trendGeometry';
 
 /** Until the browser has measured the dialog (and in tests, where nothing is laid out). */
@@ -39,22 +44,9 @@ const useStyles = makeStyles(theme => ({
     fontSize: 11,
     fontFamily: theme.typography.fontFamily,
   },
-  hit: { fill: 'transparent', cursor: 'default' },
-  grid: { stroke: theme.palette.divider, strokeWidth: 1 },
-  axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
-  label: {
-    fill: theme.palette.text.secondary,
-    fontSize: 11,
-    fontFamily: theme.typography.fontFamily,
-  },
 }));
 
 type ProgressDay = CampaignDetail['history'][number];
-
-/** A day as the x axis names it, e.g. `6 Dec`. */
-function shortDay(day: string): string {
-  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('d LLL');
-}
 
 /** What a day's tooltip says. */
 export function describeProgressDay(point: ProgressDay): string {
@@ -78,6 +70,7 @@ export function BurnUpChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
+  const chartClasses = useChartStyles();
   const { start, deadline, testId } = props;
   const history = [...props.history].sort((a, b) => a.day.localeCompare(b.day));
   const [measureRef, measured] = useMeasure<HTMLDivElement>();
@@ -126,13 +119,6 @@ export function BurnUpChart(props: {
     Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
   );
   const yTicks = [...new Set([0, Math.round(maxTotal / 2), maxTotal])];
-  const tickAnchor = (i: number) => {
-    if (i === 0) {
-      return 'start';
-    }
-    return i === ticks.length - 1 ? 'end' : 'middle';
-  };
-
   return (
     <div ref={measureRef}>
       <svg
@@ -144,47 +130,19 @@ export function BurnUpChart(props: {
         height={HEIGHT}
         className={classes.chart}
       >
-        {yTicks.map(value => (
-          <g key={value}>
-            <line
-              x1={MARGIN.left}
-              x2={MARGIN.left + plotWidth}
-              y1={y(value)}
-              y2={y(value)}
-              className={value === 0 ? classes.axis : classes.grid}
-            />
-            <text
-              x={MARGIN.left - 6}
-              y={y(value)}
-              textAnchor="end"
-              dominantBaseline="middle"
-              className={classes.label}
-            >
-              {value}
-            </text>
-          </g>
-        ))}
-        <g data-testid={`${testId}-dates`}>
-          {ticks.map((day, i) => (
-            <g key={day}>
-              <line
-                x1={x(day)}
-                x2={x(day)}
-                y1={bottom}
-                y2={bottom + 4}
-                className={classes.axis}
-              />
-              <text
-                x={x(day)}
-                y={bottom + 16}
-                textAnchor={ticks.length === 1 ? 'middle' : tickAnchor(i)}
-                className={classes.label}
-              >
-                {shortDay(day)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ValueGrid
+          values={yTicks}
+          left={MARGIN.left}
+          right={MARGIN.left + plotWidth}
+          y={y}
+          format={String}
+        />
+        <DateAxis
+          ticks={ticks}
+          x={x}
+          bottom={bottom}
+          testId={`${testId}-dates`}
+        />
         <path d={path(totalPoints)} className={classes.total} />
         <g data-testid={`${testId}-deadline`}>
           <line
@@ -221,7 +179,7 @@ export function BurnUpChart(props: {
                 y={MARGIN.top}
                 width={slot}
                 height={plotHeight}
-                className={classes.hit}
+                className={chartClasses.hit}
               />
               <circle
                 cx={x(point.day)}

@@ -2,10 +2,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
-import { DateTime } from 'luxon';
 import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween, utcToday } from '../../lib/days';
 import { formatPassingShare } from '../ComplianceView/PassingShare';
+import { DateAxis, useChartStyles, ValueGrid } from './ChartAxes';
 import { consecutiveRuns, dateTicks, share, trendSpan } from './trendGeometry';
 
 /** Until the browser has measured the card (and in tests, where nothing is laid out). */
@@ -26,14 +26,6 @@ const useStyles = makeStyles(theme => ({
   },
   line: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
   dot: { fill: theme.palette.success.main },
-  hit: { fill: 'transparent', cursor: 'default' },
-  grid: { stroke: theme.palette.divider, strokeWidth: 1 },
-  axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
-  label: {
-    fill: theme.palette.text.secondary,
-    fontSize: 11,
-    fontFamily: theme.typography.fontFamily,
-  },
   value: {
     fill: theme.palette.text.primary,
     fontSize: 12,
@@ -57,11 +49,6 @@ export function describePoint(point: ScorecardTrendPoint): string {
   } checks passing (${percent(point)})`;
 }
 
-/** A day as the x axis names it, e.g. `6 Dec`. */
-function shortDay(day: string): string {
-  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('d LLL');
-}
-
 function lastDays(days: number): string {
   return days === 1 ? 'last day' : `last ${days} days`;
 }
@@ -82,6 +69,7 @@ export function TrendChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
+  const chartClasses = useChartStyles();
   const { days, testId } = props;
   const [measureRef, measured] = useMeasure<HTMLDivElement>();
   const width = measured.width || DEFAULT_WIDTH;
@@ -124,16 +112,6 @@ export function TrendChart(props: {
     span.last,
     Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
   );
-  const tickAnchor = (i: number) => {
-    if (ticks.length === 1) {
-      return 'middle';
-    }
-    if (i === 0) {
-      return 'start';
-    }
-    return i === ticks.length - 1 ? 'end' : 'middle';
-  };
-
   return (
     <div ref={measureRef}>
       <svg
@@ -145,47 +123,19 @@ export function TrendChart(props: {
         height={HEIGHT}
         className={classes.chart}
       >
-        {[0, 0.5, 1].map(value => (
-          <g key={value}>
-            <line
-              x1={MARGIN.left}
-              x2={MARGIN.left + plotWidth}
-              y1={y(value)}
-              y2={y(value)}
-              className={value === 0 ? classes.axis : classes.grid}
-            />
-            <text
-              x={MARGIN.left - 6}
-              y={y(value)}
-              textAnchor="end"
-              dominantBaseline="middle"
-              className={classes.label}
-            >
-              {value * 100}%
-            </text>
-          </g>
-        ))}
-        <g data-testid={`${testId}-dates`}>
-          {ticks.map((day, i) => (
-            <g key={day}>
-              <line
-                x1={x(day)}
-                x2={x(day)}
-                y1={bottom}
-                y2={bottom + 4}
-                className={classes.axis}
-              />
-              <text
-                x={x(day)}
-                y={bottom + 16}
-                textAnchor={tickAnchor(i)}
-                className={classes.label}
-              >
-                {shortDay(day)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ValueGrid
+          values={[0, 0.5, 1]}
+          left={MARGIN.left}
+          right={MARGIN.left + plotWidth}
+          y={y}
+          format={value => `${value * 100}%`}
+        />
+        <DateAxis
+          ticks={ticks}
+          x={x}
+          bottom={bottom}
+          testId={`${testId}-dates`}
+        />
         {consecutiveRuns(span.points)
           .filter(run => run.length > 1)
           .map(run => (
@@ -216,7 +166,7 @@ export function TrendChart(props: {
                 y={MARGIN.top}
                 width={slot}
                 height={plotHeight}
-                className={classes.hit}
+                className={chartClasses.hit}
               />
               {dotted(point) && (
                 <circle

@@ -1,0 +1,105 @@
+import { makeStyles } from '@material-ui/core/styles';
+import { DateTime } from 'luxon';
+
+/** The look the governance charts share: grid, axes, their labels, and invisible hover targets. */
+export const useChartStyles = makeStyles(theme => ({
+  hit: { fill: 'transparent', cursor: 'default' },
+  grid: { stroke: theme.palette.divider, strokeWidth: 1 },
+  axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
+  label: {
+    fill: theme.palette.text.secondary,
+    fontSize: 11,
+    fontFamily: theme.typography.fontFamily,
+  },
+}));
+
+/** A day as a chart's x axis names it, e.g. `6 Dec`. */
+export function shortDay(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).toFormat('d LLL');
+}
+
+/**
+ * Horizontal lines across the plot at the given values, each labelled on the left; the line at
+ * the lowest value is drawn as the axis.
+ */
+export function ValueGrid(props: {
+  values: number[];
+  left: number;
+  right: number;
+  y: (value: number) => number;
+  format: (value: number) => string;
+}) {
+  const classes = useChartStyles();
+  const { values, left, right, y, format } = props;
+  const lowest = Math.min(...values);
+  return (
+    <>
+      {values.map(value => (
+        <g key={value}>
+          <line
+            x1={left}
+            x2={right}
+            y1={y(value)}
+            y2={y(value)}
+            className={value === lowest ? classes.axis : classes.grid}
+          />
+          <text
+            x={left - 6}
+            y={y(value)}
+            textAnchor="end"
+            dominantBaseline="middle"
+            className={classes.label}
+          >
+            {format(value)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The x axis's days: a tick and a short date under the plot for each; the first and the last
+ * label lean inwards so that they stay inside the chart.
+ */
+export function DateAxis(props: {
+  ticks: string[];
+  x: (day: string) => number;
+  bottom: number;
+  testId: string;
+}) {
+  const classes = useChartStyles();
+  const { ticks, x, bottom, testId } = props;
+  const anchor = (i: number) => {
+    if (ticks.length === 1) {
+      return 'middle';
+    }
+    if (i === 0) {
+      return 'start';
+    }
+    return i === ticks.length - 1 ? 'end' : 'middle';
+  };
+  return (
+    <g data-testid={testId}>
+      {ticks.map((day, i) => (
+        <g key={day}>
+          <line
+            x1={x(day)}
+            x2={x(day)}
+            y1={bottom}
+            y2={bottom + 4}
+            className={classes.axis}
+          />
+          <text
+            x={x(day)}
+            y={bottom + 16}
+            textAnchor={anchor(i)}
+            className={classes.label}
+          >
+            {shortDay(day)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
