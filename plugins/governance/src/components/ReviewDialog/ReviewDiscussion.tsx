@@ -21,7 +21,7 @@ import {
   reviewTriggerOfActor,
   reviewTriggerTitle,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
 import {
   REVIEW_PRIORITY_LABELS,
@@ -55,38 +55,23 @@ export function ReviewDiscussion(props: ReviewDiscussionProps) {
 
   return (
     <>
-      {comments.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No comments yet.
-        </Typography>
-      ) : (
-        <List dense aria-label="Comments" disablePadding>
-          {comments.map(comment => (
-            <ListItem
-              key={comment.id}
-              disableGutters
-              data-testid={`governance-review-comment-${comment.id}`}
-            >
-              <ListItemText
-                primary={
-                  <Typography
-                    variant="body2"
-                    style={{ whiteSpace: 'pre-wrap' }}
-                  >
-                    {comment.body}
-                  </Typography>
-                }
-                secondary={
-                  <>
-                    <EntityRefLink entityRef={comment.author} />,{' '}
-                    {formatDateTime(comment.createdAt)}
-                  </>
-                }
-              />
-            </ListItem>
-          ))}
-        </List>
-      )}
+      <ReviewTimeline
+        label="Comments"
+        empty="No comments yet."
+        testIdPrefix="governance-review-comment"
+        entries={comments}
+        primary={comment => (
+          <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
+            {comment.body}
+          </Typography>
+        )}
+        secondary={comment => (
+          <>
+            <EntityRefLink entityRef={comment.author} />,{' '}
+            {formatDateTime(comment.createdAt)}
+          </>
+        )}
+      />
       <form noValidate onSubmit={submit} aria-label="Add comment">
         <TextField
           id={`governance-review-comment-${reviewId}`}
@@ -224,41 +209,60 @@ export interface ReviewHistoryProps {
 
 /** Who changed what when, oldest first, each field from its old value to its new one. */
 export function ReviewHistory(props: ReviewHistoryProps) {
-  const { history } = props;
-  if (history.length === 0) {
+  return (
+    <ReviewTimeline
+      label="History"
+      empty="Nothing recorded yet."
+      testIdPrefix="governance-review-history"
+      entries={props.history}
+      primary={entry => (
+        <>
+          <ReviewActor actor={entry.actor} /> {actionText(entry)},{' '}
+          {formatDateTime(entry.at)}
+        </>
+      )}
+      secondary={entry =>
+        entry.changes.length > 0 ? (
+          <Box component="span" display="block">
+            {entry.changes.map(change => (
+              <Box component="span" display="block" key={change.field}>
+                <ChangeText change={change} />
+              </Box>
+            ))}
+          </Box>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** The comments and the history alike: entries oldest first, each testable by its id. */
+function ReviewTimeline<T extends { id: string }>(props: {
+  label: string;
+  /** Said instead of an empty list. */
+  empty: string;
+  testIdPrefix: string;
+  entries: T[];
+  primary: (entry: T) => ReactNode;
+  secondary: (entry: T) => ReactNode;
+}) {
+  const { label, empty, testIdPrefix, entries, primary, secondary } = props;
+  if (entries.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        Nothing recorded yet.
+        {empty}
       </Typography>
     );
   }
   return (
-    <List dense aria-label="History" disablePadding>
-      {history.map(entry => (
+    <List dense aria-label={label} disablePadding>
+      {entries.map(entry => (
         <ListItem
           key={entry.id}
           disableGutters
-          data-testid={`governance-review-history-${entry.id}`}
+          data-testid={`${testIdPrefix}-${entry.id}`}
         >
-          <ListItemText
-            primary={
-              <>
-                <ReviewActor actor={entry.actor} /> {actionText(entry)},{' '}
-                {formatDateTime(entry.at)}
-              </>
-            }
-            secondary={
-              entry.changes.length > 0 ? (
-                <Box component="span" display="block">
-                  {entry.changes.map(change => (
-                    <Box component="span" display="block" key={change.field}>
-                      <ChangeText change={change} />
-                    </Box>
-                  ))}
-                </Box>
-              ) : undefined
-            }
-          />
+          <ListItemText primary={primary(entry)} secondary={secondary(entry)} />
         </ListItem>
       ))}
     </List>
