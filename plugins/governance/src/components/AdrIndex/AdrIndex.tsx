@@ -17,11 +17,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
-import {
-  PAGE_SIZES,
-  ServerPagedColumn,
-  ServerPagedTable,
-} from '../ServerPagedTable';
+import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { AdrIndexFilters } from './AdrIndexFilters';
 import {
   AdrIndexPreset,
@@ -171,7 +167,6 @@ export function AdrIndex(props: AdrIndexProps) {
         title={title}
         columns={columns}
         page={{ ...page, totalCount: page.totalItems }}
-        pageSizes={PAGE_SIZES}
         onPageChange={setPage}
         sort={sort}
         rowTestId={adr => `governance-adr-index-row-${adr.id}`}

@@ -17,10 +17,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OwnerPicker } from '../OwnerPicker';
-import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
+import {
+  DEFAULT_PAGE_SIZE,
+  ServerPagedColumn,
+  ServerPagedTable,
+} from '../ServerPagedTable';
 
-const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 25;
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 // Long values and paths wrap where they must, not after every few letters.
 const WRAP_ANYWHERE = { overflowWrap: 'anywhere' } as const;
@@ -122,7 +124,6 @@ function ProblemsTable(props: { owner?: string }) {
         title="Annotation problems"
         columns={COLUMNS}
         page={{ ...value, totalCount: value.totalItems }}
-        pageSizes={PAGE_SIZES}
         onPageChange={(offset, limit) => setPage({ offset, limit })}
         rowTestId={problem =>
           `annotation-problem-${problem.entityRef}-${problem.key}`

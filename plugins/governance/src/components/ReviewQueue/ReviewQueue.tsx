@@ -18,7 +18,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
-import { ReviewDialog } from '../ReviewDialog';
+import { OpenedReviewDialog } from '../OpenedDialog';
 import {
   REVIEW_PRIORITY_LABELS,
   ReviewDueDate,
@@ -28,11 +28,7 @@ import {
 } from '../ReviewStatusChip';
 import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
 import { ReviewQueueFilters } from './ReviewQueueFilters';
-import {
-  PAGE_SIZES,
-  ReviewQueueState,
-  useReviewQueueState,
-} from './useReviewQueueState';
+import { ReviewQueueState, useReviewQueueState } from './useReviewQueueState';
 import { LinkButton } from '../LinkButton';
 
 const useStyles = makeStyles(theme => ({
@@ -191,7 +187,6 @@ export function ReviewQueue() {
         title="Review queue"
         columns={columns}
         page={page}
-        pageSizes={PAGE_SIZES}
         onPageChange={setPage}
         rowTestId={item => `governance-review-row-${item.id}`}
       />
@@ -215,14 +210,11 @@ export function ReviewQueue() {
         {loading && page && <LinearProgress />}
         {content}
       </div>
-      {openId && (
-        <ReviewDialog
-          key={openId}
-          reviewId={openId}
-          onClose={() => setOpenId(undefined)}
-          onChanged={retry}
-        />
-      )}
+      <OpenedReviewDialog
+        id={openId}
+        onClose={() => setOpenId(undefined)}
+        onChanged={retry}
+      />
     </InfoCard>
   );
 }

@@ -6,10 +6,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback } from 'react';
 import { useUrlState } from '../../hooks/useUrlState';
-
-/** The page sizes the queue offers. */
-export const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 25;
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../ServerPagedTable';
 
 /** What the queue shows unless the user picks other statuses: everything not yet closed. */
 export const DEFAULT_QUEUE_STATUSES: ReviewStatus[] = [

@@ -46,7 +46,8 @@ export interface ServerPagedTableProps<
   title: string;
   columns: ServerPagedColumn<T, K>[];
   page: ServerPage<T>;
-  pageSizes: number[];
+  /** The page sizes offered; {@link PAGE_SIZES} unless given. */
+  pageSizes?: number[];
   /** Asks for the page starting at `offset`, `limit` items long. */
   onPageChange: (offset: number, limit: number) => void;
   sort?: ServerSort<K>;
@@ -107,8 +108,15 @@ function sortHeader<K extends string>(
 export function ServerPagedTable<T extends object, K extends string = string>(
   props: ServerPagedTableProps<T, K>,
 ) {
-  const { title, columns, page, pageSizes, onPageChange, sort, rowTestId } =
-    props;
+  const {
+    title,
+    columns,
+    page,
+    pageSizes = PAGE_SIZES,
+    onPageChange,
+    sort,
+    rowTestId,
+  } = props;
   const ref = useRef<HTMLDivElement>(null);
 
   const tableColumns = useMemo(
