@@ -12,7 +12,7 @@ import {
   ADR_STATUSES,
   AdrIndexQuery,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useEffect, useRef, useState } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { OwnerPicker } from '../OwnerPicker';
 import {
@@ -41,6 +41,27 @@ const CONCERN_LABELS: Record<string, string> = {
  * A text field that applies its value once typing pauses, and follows the value it is given
  * when that changes from elsewhere (the back button, Clear filters).
  */
+/** The row a list's filters sit in, wrapping on narrow screens. */
+export function FilterBar(props: {
+  testId: string;
+  alignItems?: 'center' | 'flex-start';
+  children: ReactNode;
+}) {
+  const { testId, alignItems = 'center', children } = props;
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems={alignItems}
+      style={{ gap: 16 }}
+      mb={2}
+      data-testid={testId}
+    >
+      {children}
+    </Box>
+  );
+}
+
 function DebouncedTextField(props: {
   id: string;
   label: string;
@@ -181,15 +202,27 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
   const typed = (name: 'q' | 'system') => (value: string) =>
     onChange({ [name]: value }, { replace: true });
 
+  // The filters that pick any of a few values, each with its query key.
+  const pick = (
+    name: 'status' | 'retrospective' | 'concern',
+    label: string,
+    options: readonly string[],
+    labels?: Record<string, string>,
+  ) =>
+    offers(name) && (
+      <MultiSelect
+        id={`governance-adr-index-${name}`}
+        label={label}
+        options={options}
+        labels={labels}
+        value={query[name] ?? []}
+        // The options are the values the filter allows.
+        onChange={value => onChange({ [name]: value } as AdrIndexFilterChange)}
+      />
+    );
+
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-start"
-      style={{ gap: 16 }}
-      mb={2}
-      data-testid="governance-adr-index-filters"
-    >
+    <FilterBar testId="governance-adr-index-filters" alignItems="flex-start">
       {offers('q') && (
         <DebouncedTextField
           id="governance-adr-index-q"
@@ -198,15 +231,7 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
           onCommit={typed('q')}
         />
       )}
-      {offers('status') && (
-        <MultiSelect
-          id="governance-adr-index-status"
-          label="Status"
-          options={ADR_STATUSES}
-          value={query.status ?? []}
-          onChange={status => onChange({ status })}
-        />
-      )}
+      {pick('status', 'Status', ADR_STATUSES)}
       {offers('owner') && (
         <OwnerPicker
           id="governance-adr-index-owner"
@@ -229,26 +254,13 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
       {offers('to') && (
         <DateFilter end="to" query={query} onChange={onChange} />
       )}
-      {offers('retrospective') && (
-        <MultiSelect
-          id="governance-adr-index-retrospective"
-          label="Retrospective"
-          options={RETROSPECTIVE_FILTER_STATES}
-          labels={RETROSPECTIVE_LABELS}
-          value={query.retrospective ?? []}
-          onChange={retrospective => onChange({ retrospective })}
-        />
+      {pick(
+        'retrospective',
+        'Retrospective',
+        RETROSPECTIVE_FILTER_STATES,
+        RETROSPECTIVE_LABELS,
       )}
-      {offers('concern') && (
-        <MultiSelect
-          id="governance-adr-index-concern"
-          label="Needs attention"
-          options={ADR_CONCERNS}
-          labels={CONCERN_LABELS}
-          value={query.concern ?? []}
-          onChange={concern => onChange({ concern })}
-        />
-      )}
+      {pick('concern', 'Needs attention', ADR_CONCERNS, CONCERN_LABELS)}
       {filtered && (
         <Button
           size="small"
@@ -259,6 +271,6 @@ export function AdrIndexFilters(props: AdrIndexFiltersProps) {
           Clear filters
         </Button>
       )}
-    </Box>
+    </FilterBar>
   );
 }

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
@@ -8,7 +7,7 @@ import {
   REVIEW_STATUSES,
   ReviewKind,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { MultiSelect } from '../AdrIndex/AdrIndexFilters';
+import { FilterBar, MultiSelect } from '../AdrIndex/AdrIndexFilters';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -45,39 +44,29 @@ export function ReviewQueueFilters(props: ReviewQueueFiltersProps) {
     ...state.kind.filter(id => !kinds.some(k => k.id === id)),
   ];
 
+  // The filters that pick any of a few values, each with its key in the URL.
+  const pick = (
+    name: 'status' | 'kind' | 'priority',
+    label: string,
+    options: readonly string[],
+    labels: Record<string, string>,
+  ) => (
+    <MultiSelect<string>
+      id={`governance-review-queue-${name}`}
+      label={label}
+      options={options}
+      labels={labels}
+      value={state[name]}
+      // The options are the values the filter allows.
+      onChange={value => onChange({ [name]: value } as ReviewQueueFilterChange)}
+    />
+  );
+
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      style={{ gap: 16 }}
-      mb={2}
-      data-testid="governance-review-queue-filters"
-    >
-      <MultiSelect
-        id="governance-review-queue-status"
-        label="Status"
-        options={REVIEW_STATUSES}
-        labels={REVIEW_STATUS_LABELS}
-        value={state.status}
-        onChange={status => onChange({ status })}
-      />
-      <MultiSelect
-        id="governance-review-queue-kind"
-        label="Kind"
-        options={kindOptions}
-        labels={kindLabels}
-        value={state.kind}
-        onChange={kind => onChange({ kind })}
-      />
-      <MultiSelect
-        id="governance-review-queue-priority"
-        label="Priority"
-        options={REVIEW_PRIORITIES}
-        labels={REVIEW_PRIORITY_LABELS}
-        value={state.priority}
-        onChange={priority => onChange({ priority })}
-      />
+    <FilterBar testId="governance-review-queue-filters">
+      {pick('status', 'Status', REVIEW_STATUSES, REVIEW_STATUS_LABELS)}
+      {pick('kind', 'Kind', kindOptions, kindLabels)}
+      {pick('priority', 'Priority', REVIEW_PRIORITIES, REVIEW_PRIORITY_LABELS)}
       <TextField
         id="governance-review-queue-assignee"
         label="Assignee"
@@ -110,6 +99,6 @@ export function ReviewQueueFilters(props: ReviewQueueFiltersProps) {
           Reset filters
         </Button>
       )}
-    </Box>
+    </FilterBar>
   );
 }
