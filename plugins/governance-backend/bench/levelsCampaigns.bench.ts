@@ -14,10 +14,8 @@ import {
   readAllowedDependencyTiers,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { Duration } from 'luxon';
 import { CampaignNotifier } from '../src/campaigns/CampaignNotifier';
 import { CampaignService } from '../src/campaigns/CampaignService';
@@ -26,6 +24,7 @@ import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
 import { DatabaseCampaignStore } from '../src/database/DatabaseCampaignStore';
 import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
 import { defaultScorecardEngine } from '../src/__testUtils__/defaultEngines';
+import { auditorMock } from '../src/__testUtils__/escalationBackend';
 import { DependencyChecks } from '../src/scorecards/DependencyChecks';
 import {
   entities,
@@ -33,6 +32,7 @@ import {
   measuredFacts,
   writeReportSection,
 } from '../src/testUtils';
+import { BENCH_DATABASES, time, withBenchDatabase } from './benchDatabases';
 import { seconds } from './durations';
 
 jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
@@ -111,12 +111,6 @@ function catalogWithDependencies(n: number): Entity[] {
   });
 }
 
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = process.hrtime.bigint();
-  const result = await fn();
-  return [result, Number(process.hrtime.bigint() - start) / 1e6];
-}
-
 /** The median duration of {@link REPEATS} runs, with the last run's result. */
 async function median<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const durations: number[] = [];
@@ -137,37 +131,6 @@ const loadAverage = () =>
     .loadavg()
     .map(l => l.toFixed(1))
     .join(', ');
-
-const targets: Array<[string, () => Knex | undefined]> = [
-  [
-    'PostgreSQL 15',
-    () => {
-      const connection =
-        process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-      return connection
-        ? knexFactory({
-            client: 'pg',
-            connection: `${connection}/postgres`,
-            pool: { min: 1, max: 5 },
-          })
-        : undefined;
-    },
-  ],
-  [
-    'SQLite (file)',
-    () =>
-      knexFactory({
-        client: 'better-sqlite3',
-        connection: {
-          filename: path.join(
-            fs.mkdtempSync(path.join(os.tmpdir(), 'gov-bench-')),
-            'bench.sqlite',
-          ),
-        },
-        useNullAsDefault: true,
-      }),
-  ],
-];
 
 /** The measurements on one database, added to the report; returns the campaigns' sizes. */
 async function measure(label: string, db: Knex): Promise<number[]> {
@@ -261,16 +224,11 @@ async function measure(label: string, db: Knex): Promise<number[]> {
 
   let notifications = 0;
   const logger = mockServices.logger.mock();
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: async () => {},
-    fail: async () => {},
-  }));
   const campaigns = new CampaignService({
     store: campaignStore,
     catalog,
     permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    auditor,
+    auditor: auditorMock(),
     logger,
     notifier: new CampaignNotifier({
       store: campaignStore,
@@ -413,35 +371,17 @@ describe('levels and campaigns benchmark', () => {
     );
   });
 
-  it.each(targets)('measures %s', async (label, makeKnex) => {
-    const knex = makeKnex();
-    if (!knex) {
-      report.push(
-        `| ${label} | not run | no connection string in BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING | |`,
-      );
-      return;
-    }
+  it.each(BENCH_DATABASES)('measures %s', async label => {
     loads.push(`${label} ${loadAverage()}`);
-    const dbName = `gov_bench_levels_${Date.now()}`;
-    let db = knex;
-    if (label.startsWith('PostgreSQL')) {
-      await knex.raw(`CREATE DATABASE ${dbName}`);
-      db = knexFactory({
-        client: 'pg',
-        connection: `${process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING}/${dbName}`,
-        pool: { min: 1, max: 5 },
-      });
-    }
-    try {
+    const ran = await withBenchDatabase(label, async db => {
       const sizes = await measure(label, db);
       // Every campaign's target and checks select some of the entities.
       expect(sizes.filter(size => size > 0)).toHaveLength(CAMPAIGNS.length);
-    } finally {
-      if (db !== knex) {
-        await db.destroy();
-        await knex.raw(`DROP DATABASE ${dbName}`);
-      }
-      await knex.destroy();
+    });
+    if (!ran) {
+      report.push(
+        `| ${label} | not run | no connection string in BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING | |`,
+      );
     }
   });
 });
