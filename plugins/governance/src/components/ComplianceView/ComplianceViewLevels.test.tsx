@@ -1,3 +1,8 @@
+import {
+  ComplianceFilter,
+  ComplianceGroupBy,
+  ComplianceRollup,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsEntities } from '../../__testUtils__/compliance';
@@ -17,14 +22,18 @@ function levelsIn(element: HTMLElement): string[] {
     .map(count => count.textContent ?? '');
 }
 
+/** Answers every roll-up with {@link rollupWithLevels}, grouped and filtered as asked. */
+async function levelsRollup(
+  groupBy: ComplianceGroupBy,
+  filter: ComplianceFilter = {},
+): Promise<ComplianceRollup> {
+  return { ...rollupWithLevels, groupBy, filter };
+}
+
 describe('ComplianceView maturity levels', () => {
   it('shows how many entities are at each level, highest first, and how many are below their tier', async () => {
     const api = paymentsComplianceApi({
-      getComplianceRollup: async (groupBy, filter = {}) => ({
-        ...rollupWithLevels,
-        groupBy,
-        filter,
-      }),
+      getComplianceRollup: levelsRollup,
     });
     await renderComplianceView(api);
 
@@ -54,11 +63,7 @@ describe('ComplianceView maturity levels', () => {
 
   it('shows each entity of a drill-down with its level, and says when it is below its tier', async () => {
     const api = paymentsComplianceApi({
-      getComplianceRollup: async (groupBy, filter = {}) => ({
-        ...rollupWithLevels,
-        groupBy,
-        filter,
-      }),
+      getComplianceRollup: levelsRollup,
       getComplianceEntities: async (filter, page) => ({
         ...(await entities(filter, page)),
         items: paymentsEntities.map(entity =>
