@@ -3,10 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -23,7 +19,7 @@ import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
 import { describeError } from '../../lib/describeError';
 import { LinkButton } from '../LinkButton';
-import { DialogSection, FactList } from '../DialogSection';
+import { DetailDialog, DialogSection, FactList } from '../DialogSection';
 import { Muted } from '../Muted';
 
 /** The ADR as people cite it: `ADR 3: Use Kafka`, or just the title without a number. */
@@ -200,23 +196,14 @@ export function AdrDialog(props: AdrDialogProps) {
   }
 
   return (
-    <Dialog
-      open
+    <DetailDialog
+      titleId={titleId}
+      title={adr ? adrHeading(adr) : 'ADR'}
+      testId="governance-adr-dialog"
       onClose={onClose}
-      fullWidth
-      maxWidth="md"
-      scroll="paper"
-      aria-labelledby={titleId}
-      data-testid="governance-adr-dialog"
+      actions={trail.length > 1 && <Button onClick={back}>Back</Button>}
     >
-      <DialogTitle id={titleId}>{adr ? adrHeading(adr) : 'ADR'}</DialogTitle>
-      <DialogContent dividers>{content}</DialogContent>
-      <DialogActions>
-        {trail.length > 1 && <Button onClick={back}>Back</Button>}
-        <Button onClick={onClose} color="primary">
-          Close
-        </Button>
-      </DialogActions>
-    </Dialog>
+      {content}
+    </DetailDialog>
   );
 }

@@ -5,10 +5,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -47,7 +43,7 @@ import {
 import { ReviewDiscussion, ReviewHistory } from './ReviewDiscussion';
 import { RecordAdrLink } from './RecordAdrLink';
 import { ReviewChange, ReviewTriageForm } from './ReviewTriageForm';
-import { DialogSection, FactList } from '../DialogSection';
+import { DetailDialog, DialogSection, FactList } from '../DialogSection';
 
 /** What the dialog says when someone else's change got in first. */
 export const REVIEW_CONFLICT_MESSAGE =
@@ -433,30 +429,23 @@ export function ReviewDialog(props: ReviewDialogProps) {
   }
 
   return (
-    <Dialog
-      open
+    <DetailDialog
+      titleId={titleId}
+      title={item ? item.title : 'Review'}
+      testId="governance-review-dialog"
       onClose={onClose}
-      fullWidth
-      maxWidth="md"
-      scroll="paper"
-      aria-labelledby={titleId}
-      data-testid="governance-review-dialog"
+      actions={closeButton}
+      nested={
+        openAdrId && (
+          <AdrDialog
+            key={openAdrId}
+            adrId={openAdrId}
+            onClose={() => setOpenAdrId(undefined)}
+          />
+        )
+      }
     >
-      <DialogTitle id={titleId}>{item ? item.title : 'Review'}</DialogTitle>
-      <DialogContent dividers>{content}</DialogContent>
-      <DialogActions>
-        {closeButton}
-        <Button onClick={onClose} color="primary">
-          Close
-        </Button>
-      </DialogActions>
-      {openAdrId && (
-        <AdrDialog
-          key={openAdrId}
-          adrId={openAdrId}
-          onClose={() => setOpenAdrId(undefined)}
-        />
-      )}
-    </Dialog>
+      {content}
+    </DetailDialog>
   );
 }
