@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
 import { comment, jsonResponse, reviewItem } from './__testUtils__/answers';
+import { campaignExchanges } from './__testUtils__/campaignExchanges';
 import { exchanges } from './__testUtils__/exchanges';
 import { refusals } from './__testUtils__/refusals';
 import { GovernanceClient } from './GovernanceClient';
@@ -33,18 +34,21 @@ describe('GovernanceClient', () => {
     };
   }
 
-  it.each(exchanges)('$behaviour', async ({ call, answer, returns, sends }) => {
-    const { fetch, client } = clientAnswering(answer);
+  it.each([...exchanges, ...campaignExchanges])(
+    '$behaviour',
+    async ({ call, answer, returns, sends }) => {
+      const { fetch, client } = clientAnswering(answer);
 
-    await expect(call(client)).resolves.toEqual(returns);
-    await expect(sentBy(fetch)).resolves.toEqual({
-      method: sends.method,
-      url: `http://localhost:7007/api/governance${sends.path}`,
-      query: sends.query ?? [],
-      headers: sends.body ? [['content-type', 'application/json']] : [],
-      body: sends.body ?? '',
-    });
-  });
+      await expect(call(client)).resolves.toEqual(returns);
+      await expect(sentBy(fetch)).resolves.toEqual({
+        method: sends.method,
+        url: `http://localhost:7007/api/governance${sends.path}`,
+        query: sends.query ?? [],
+        headers: sends.body ? [['content-type', 'application/json']] : [],
+        body: sends.body ?? '',
+      });
+    },
+  );
 
   it.each(refusals)(
     'throws a ResponseError carrying the backend error when $behaviour',
