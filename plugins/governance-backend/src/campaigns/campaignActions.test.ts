@@ -10,6 +10,9 @@ import {
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
 
+// A whole backend starts, evaluates and serves: slow on a loaded machine.
+jest.setTimeout(60_000);
+
 const JANE = mockCredentials.user('user:default/jane');
 const PAYMENTS = 'component:default/payments';
 
