@@ -1,13 +1,12 @@
 import { makeStyles } from '@material-ui/core/styles';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { CampaignDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween } from '../../lib/days';
 import {
   DateAxis,
+  HoverTarget,
   shortDay,
-  useChartStyles,
   ValueGrid,
 } from '../PassingShareTrend/ChartAxes';
 import { dateTicks } from '../PassingShareTrend/trendGeometry';
@@ -70,7 +69,6 @@ export function BurnUpChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
-  const chartClasses = useChartStyles();
   const { start, deadline, testId } = props;
   const history = [...props.history].sort((a, b) => a.day.localeCompare(b.day));
   const [measureRef, measured] = useMeasure<HTMLDivElement>();
@@ -167,28 +165,22 @@ export function BurnUpChart(props: {
           data-testid={`${testId}-done`}
         />
         {history.map(point => (
-          <Tooltip
+          <HoverTarget
             key={point.day}
             title={describeProgressDay(point)}
-            placement="top"
-            arrow
+            x={x(point.day)}
+            top={MARGIN.top}
+            width={slot}
+            height={plotHeight}
+            testId={`${testId}-point`}
           >
-            <g data-testid={`${testId}-point`}>
-              <rect
-                x={x(point.day) - slot / 2}
-                y={MARGIN.top}
-                width={slot}
-                height={plotHeight}
-                className={chartClasses.hit}
-              />
-              <circle
-                cx={x(point.day)}
-                cy={y(point.done)}
-                r={3}
-                className={classes.dot}
-              />
-            </g>
-          </Tooltip>
+            <circle
+              cx={x(point.day)}
+              cy={y(point.done)}
+              r={3}
+              className={classes.dot}
+            />
+          </HoverTarget>
         ))}
       </svg>
       <Typography variant="caption" color="textSecondary" display="block">

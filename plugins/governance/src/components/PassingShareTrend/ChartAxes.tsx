@@ -1,5 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
 import { DateTime } from 'luxon';
+import { ReactNode } from 'react';
 
 /** The look the governance charts share: grid, axes, their labels, and invisible hover targets. */
 export const useChartStyles = makeStyles(theme => ({
@@ -101,5 +103,36 @@ export function DateAxis(props: {
         </g>
       ))}
     </g>
+  );
+}
+
+/**
+ * A day's hover target: a column of the plot's height around `x`, at least a finger's breadth
+ * wide, with the day's tooltip; `children` draws its dot.
+ */
+export function HoverTarget(props: {
+  title: string;
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const classes = useChartStyles();
+  const { title, x, top, width, height, testId, children } = props;
+  return (
+    <Tooltip title={title} placement="top" arrow>
+      <g data-testid={testId}>
+        <rect
+          x={x - width / 2}
+          y={top}
+          width={width}
+          height={height}
+          className={classes.hit}
+        />
+        {children}
+      </g>
+    </Tooltip>
   );
 }

@@ -1,11 +1,10 @@
 import { makeStyles } from '@material-ui/core/styles';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween, utcToday } from '../../lib/days';
 import { formatPassingShare } from '../ComplianceView/PassingShare';
-import { DateAxis, useChartStyles, ValueGrid } from './ChartAxes';
+import { DateAxis, HoverTarget, ValueGrid } from './ChartAxes';
 import { consecutiveRuns, dateTicks, share, trendSpan } from './trendGeometry';
 
 /** Until the browser has measured the card (and in tests, where nothing is laid out). */
@@ -69,7 +68,6 @@ export function TrendChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
-  const chartClasses = useChartStyles();
   const { days, testId } = props;
   const [measureRef, measured] = useMeasure<HTMLDivElement>();
   const width = measured.width || DEFAULT_WIDTH;
@@ -154,30 +152,24 @@ export function TrendChart(props: {
             />
           ))}
         {span.points.map(point => (
-          <Tooltip
+          <HoverTarget
             key={point.date}
             title={describePoint(point)}
-            placement="top"
-            arrow
+            x={x(point.date)}
+            top={MARGIN.top}
+            width={slot}
+            height={plotHeight}
+            testId={`${testId}-point`}
           >
-            <g data-testid={`${testId}-point`}>
-              <rect
-                x={x(point.date) - slot / 2}
-                y={MARGIN.top}
-                width={slot}
-                height={plotHeight}
-                className={chartClasses.hit}
+            {dotted(point) && (
+              <circle
+                cx={x(point.date)}
+                cy={y(share(point))}
+                r={3.5}
+                className={classes.dot}
               />
-              {dotted(point) && (
-                <circle
-                  cx={x(point.date)}
-                  cy={y(share(point))}
-                  r={3.5}
-                  className={classes.dot}
-                />
-              )}
-            </g>
-          </Tooltip>
+            )}
+          </HoverTarget>
         ))}
         <text
           x={x(latest.date) + (spanDays === 0 ? 8 : -6)}
