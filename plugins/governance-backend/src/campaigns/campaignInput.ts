@@ -83,7 +83,9 @@ class Problems {
 
   /** Everything an edit and a new campaign share; returns the target with refs normalised. */
   fields(
-    input: Partial<CreateCampaignRequest> & { link?: string | null },
+    input: Omit<Partial<CreateCampaignRequest>, 'link'> & {
+      link?: string | null;
+    },
     known: ReadonlySet<string>,
     today: string,
   ): CampaignTarget | undefined {

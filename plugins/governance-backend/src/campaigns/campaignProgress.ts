@@ -4,8 +4,16 @@ import {
   CampaignOwnerProgress,
   CampaignProgress,
   CampaignTarget,
+  CheckState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { PlacedEntity } from '../database/CampaignStore';
+
+/** The states that meet a campaign check: the same as meet a maturity level. */
+const DONE_STATES: ReadonlySet<CheckState> = new Set<CheckState>([
+  'pass',
+  'warn',
+  'waived',
+]);
 
 /** Entity refs are case-insensitive in the catalog, so every comparison folds case. */
 const fold = (value: string) => value.toLocaleLowerCase('en-US');
@@ -51,8 +59,8 @@ export function inTarget(target: CampaignTarget) {
 /**
  * The campaign's entities with where each stands: an entity is in the campaign when the target
  * selects it and its scorecard has at least one of the campaign's checks (a check its tier does
- * not have cannot be asked of it), and done when each of those passes or is waived. Not done
- * first, then by ref.
+ * not have cannot be asked of it), and done when each of those passes, warns or is waived, as
+ * for a maturity level: a warning check still meets its threshold. Not done first, then by ref.
  */
 export function campaignEntities(
   campaign: { checks: string[]; target: CampaignTarget },
@@ -70,7 +78,7 @@ export function campaignEntities(
       continue;
     }
     const failingChecks = relevant
-      .filter(r => r.state !== 'pass' && r.state !== 'waived')
+      .filter(r => !DONE_STATES.has(r.state))
       .map(r => ({ id: r.checkId, title: r.title }));
     rows.push({
       entityRef: entity.entityRef,
