@@ -1533,7 +1533,7 @@ export interface components {
       deadline: components['schemas']['Day'];
       state: components['schemas']['CampaignState'];
       /**
-       * Whether every campaign check on the entity's scorecard passes or is waived.
+       * Whether every campaign check on the entity's scorecard passes, warns or is waived.
        */
       done: boolean;
     };

@@ -2734,7 +2734,7 @@ export const spec = {
           done: {
             type: 'boolean',
             description:
-              "Whether every campaign check on the entity's scorecard passes or is waived.",
+              "Whether every campaign check on the entity's scorecard passes, warns or is waived.",
           },
         },
       },
