@@ -56,13 +56,19 @@ export function EntityGovernanceContent() {
           />
         </Grid>
       )}
-      <Grid item xs={12} md={6} lg={4}>
-        <TierSection tier={summary.tier} />
+      {/* Tier and level are short: stacked, they share a row with ownership, whose labels and
+          links need half the width. */}
+      <Grid item xs={12} md={6}>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <TierSection tier={summary.tier} />
+          </Grid>
+          <Grid item xs={12}>
+            <LevelSection summary={summary} />
+          </Grid>
+        </Grid>
       </Grid>
-      <Grid item xs={12} md={6} lg={4}>
-        <LevelSection summary={summary} />
-      </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12} md={6}>
         <OwnershipSection ownership={summary.ownership} />
       </Grid>
       <Grid item xs={12}>
