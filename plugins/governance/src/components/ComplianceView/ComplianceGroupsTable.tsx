@@ -22,7 +22,13 @@ import { ComplianceLevelCounts } from './ComplianceLevels';
 import { PassingShare } from './PassingShare';
 
 const useStyles = makeStyles(theme => ({
-  table: { '& th': { whiteSpace: 'nowrap' } },
+  // Headers stay on one line, except the two-word counts, which wrap so that the table fits a
+  // laptop screen (1280 px) without scrolling sideways.
+  table: {
+    '& th': { whiteSpace: 'nowrap' },
+    '& $wrappingHeader': { whiteSpace: 'normal', minWidth: 72 },
+  },
+  wrappingHeader: {},
   row: { cursor: 'pointer' },
   number: { fontVariantNumeric: 'tabular-nums' },
   share: { minWidth: 160 },
@@ -79,9 +85,16 @@ export function ComplianceGroupsTable(props: {
           ))}
           <TableCell>Passing</TableCell>
           <TableCell>Levels</TableCell>
-          <TableCell align="right">Below required</TableCell>
           <TableCell
             align="right"
+            className={classes.wrappingHeader}
+            title="Entities below the maturity level their tier requires"
+          >
+            Below required
+          </TableCell>
+          <TableCell
+            align="right"
+            className={classes.wrappingHeader}
             title="Dependencies below the tier of the entity that depends on them (not waived, not accepted in an ADR)"
           >
             Dependency mismatches
