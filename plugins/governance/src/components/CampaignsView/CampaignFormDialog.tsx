@@ -231,7 +231,7 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         required
         disabled={submitting}
         error={shown.checks}
-        helperText="An entity is done once each of these checks on its scorecard passes or is waived. Type the id of a custom check."
+        helperText="An entity is done once each of these checks on its scorecard passes, warns or is waived. Type the id of a custom check."
       />
       <CampaignTargetFields
         idPrefix={idPrefix}
