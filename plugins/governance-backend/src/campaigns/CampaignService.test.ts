@@ -215,9 +215,18 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
     await campaigns.recordDay(at(1));
     // A later run on the same day replaces that day's numbers.
     await campaigns.recordDay(at(1));
-    expect((await campaigns.get(id)).history).toEqual([
+    expect((await campaigns.get(id, at(1))).history).toEqual([
       { day: day(0), done: 2, notDone: 1 },
       { day: day(1), done: 3, notDone: 0 },
+    ]);
+    // Before the job records a day, the burn-up still ends at what stands now.
+    await evaluated(LEDGER, { owner: TEAM_A, tier: 'core' }, [
+      checkResult('coverage', 'fail'),
+    ]);
+    expect((await campaigns.get(id, at(2))).history).toEqual([
+      { day: day(0), done: 2, notDone: 1 },
+      { day: day(1), done: 3, notDone: 0 },
+      { day: day(2), done: 2, notDone: 1 },
     ]);
   });
 

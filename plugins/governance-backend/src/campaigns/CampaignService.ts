@@ -78,15 +78,25 @@ export class CampaignService {
     }));
   }
 
-  /** One campaign with its daily history and owners, furthest behind first. */
-  async get(id: string): Promise<CampaignDetail> {
+  /**
+   * One campaign with its daily history and owners, furthest behind first. The history ends
+   * with today as it stands now: the job records a day only once an hour, and a burn-up that
+   * stopped short of the progress bar beside it would look wrong.
+   */
+  async get(id: string, now = new Date()): Promise<CampaignDetail> {
     const { store } = this.deps;
     const campaign = await this.load(id);
     const rows = campaignEntities(campaign, await this.placedIn(campaign));
+    const progress = progressOf(rows);
+    const today = now.toISOString().slice(0, 10);
+    const recorded = await store.getProgressHistory(id);
     return {
       ...campaign,
-      progress: progressOf(rows),
-      history: await store.getProgressHistory(id),
+      progress,
+      history: [
+        ...recorded.filter(point => point.day < today),
+        { day: today, done: progress.done, notDone: progress.notDone },
+      ],
       owners: progressByOwner(rows),
     };
   }

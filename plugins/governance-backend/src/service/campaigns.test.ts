@@ -81,7 +81,10 @@ describe('campaign routes', () => {
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
     const detail = await jane.get(`/campaigns/${id}`).expect(200);
     expect(detail.body).toMatchObject({
-      history: [],
+      // No day recorded yet: the burn-up starts with today as it stands.
+      history: [
+        { day: new Date().toISOString().slice(0, 10), done: 1, notDone: 1 },
+      ],
       owners: [{ owner: TEAM_A, done: 1, notDone: 1 }],
     });
 
