@@ -1504,6 +1504,9 @@ export interface components {
        */
       revision: number;
       progress: components['schemas']['CampaignProgress'];
+      /**
+       * Done and not done per recorded day, oldest first, ending with today as it stands now (the daily job records a day once an hour).
+       */
       history: components['schemas']['CampaignDay'][];
       owners: components['schemas']['CampaignOwnerProgress'][];
     };

@@ -2647,6 +2647,8 @@ export const spec = {
           },
           history: {
             type: 'array',
+            description:
+              'Done and not done per recorded day, oldest first, ending with today as it stands now (the daily job records a day once an hour).',
             items: {
               $ref: '#/components/schemas/CampaignDay',
             },
