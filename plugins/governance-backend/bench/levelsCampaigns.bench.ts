@@ -227,6 +227,7 @@ async function measure(label: string, db: Knex): Promise<number[]> {
   const campaigns = new CampaignService({
     store: campaignStore,
     catalog,
+    auth: mockServices.auth(),
     permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
     auditor: auditorMock(),
     logger,

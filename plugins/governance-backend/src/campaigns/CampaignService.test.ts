@@ -3,6 +3,7 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DateTime } from 'luxon';
 import { EscalationRunner } from '../reviews/EscalationRunner';
@@ -35,8 +36,13 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
    * Team A owns payments (coverage passes) and ledger (fails); team B owns search (waived)
    * and the critical checkout (fails, outside a core campaign); docs has no coverage check.
    */
-  async function backendWithEntities() {
-    const backend = await campaignBackend(databases, databaseId);
+  async function backendWithEntities(catalogEntities: Entity[] = []) {
+    const backend = await campaignBackend(
+      databases,
+      databaseId,
+      undefined,
+      catalogEntities,
+    );
     const core = (owner: string) => ({ owner, tier: 'core' });
     await backend.evaluated(PAYMENTS, core(TEAM_A), [
       checkResult('coverage', 'pass'),
@@ -331,5 +337,113 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
       },
     ]);
     expect(await campaigns.entityCampaigns(DOCS, council)).toEqual([]);
+  });
+
+  describe('with a catalog filter', () => {
+    /** Payments and checkout are production and PCI; ledger is production; search is PCI. */
+    const catalogEntities = [
+      ['payments', 'production', ['pci']],
+      ['ledger', 'production', []],
+      ['search', 'experimental', ['pci']],
+      ['checkout', 'production', ['pci']],
+    ].map(
+      ([name, lifecycle, tags]): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: name as string, tags: tags as string[] },
+        spec: { lifecycle, owner: 'team-a', type: 'service' },
+      }),
+    );
+    const pciCampaign = {
+      ...coverageCampaign,
+      target: {
+        tiers: ['core'],
+        filter: ' spec.lifecycle=production, metadata.tags=pci ',
+      },
+    };
+
+    it('covers only the entities the catalog returns for the filter, within the other lists', async () => {
+      const { campaigns } = await backendWithEntities(catalogEntities);
+      const created = await campaigns.create(
+        pciCampaign,
+        council,
+        undefined,
+        at(0),
+      );
+      // Checkout matches the filter but is critical; ledger and search are core but miss it.
+      expect(created.target).toEqual({
+        tiers: ['core'],
+        filter: 'spec.lifecycle=production, metadata.tags=pci',
+      });
+      expect(created.progress).toEqual({ done: 1, notDone: 0, total: 1 });
+      const entities = await campaigns.listEntities(
+        created.id,
+        { page: 1, pageSize: 25 },
+        council,
+      );
+      expect(entities.items.map(row => row.entityRef)).toEqual([PAYMENTS]);
+      expect(
+        (await campaigns.entityCampaigns(PAYMENTS, council)).map(c => c.id),
+      ).toEqual([created.id]);
+      expect(await campaigns.entityCampaigns(LEDGER, council)).toEqual([]);
+
+      // A key alone asks that the field exists; named entities join whatever the filter says.
+      const tagged = await campaigns.create(
+        {
+          ...coverageCampaign,
+          target: { filter: 'metadata.tags', entityRefs: [LEDGER] },
+        },
+        council,
+        undefined,
+        at(0),
+      );
+      expect((await campaigns.get(tagged.id)).owners).toEqual([
+        { owner: TEAM_A, done: 1, notDone: 1 },
+        { owner: TEAM_B, done: 1, notDone: 1 },
+      ]);
+    });
+
+    it('reads the catalog once per filter and computation, and not at all without one', async () => {
+      const { campaigns, catalog } = await backendWithEntities(catalogEntities);
+      const reads = jest.spyOn(catalog, 'queryEntities');
+      await campaigns.create(coverageCampaign, council, undefined, at(0));
+      await campaigns.list('all');
+      await campaigns.recordDay(at(0));
+      expect(reads).not.toHaveBeenCalled();
+
+      await campaigns.create(pciCampaign, council, undefined, at(0));
+      await campaigns.create(pciCampaign, council, undefined, at(0));
+      reads.mockClear();
+      const listed = await campaigns.list('all');
+      expect(listed.map(c => c.progress.total).sort()).toEqual([1, 1, 3]);
+      await campaigns.recordDay(at(0));
+      await campaigns.entityCampaigns(PAYMENTS, council);
+      expect(reads).toHaveBeenCalledTimes(3);
+      expect(reads).toHaveBeenCalledWith(
+        {
+          filter: { 'spec.lifecycle': 'production', 'metadata.tags': 'pci' },
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          limit: 500,
+        },
+        expect.anything(),
+      );
+    });
+
+    it('refuses a filter the catalog syntax does not allow, naming the condition', async () => {
+      const { campaigns } = await backendWithEntities(catalogEntities);
+      await expect(
+        campaigns.create(
+          {
+            ...coverageCampaign,
+            target: { filter: 'spec.lifecycle=production,metadata.tags=' },
+          },
+          council,
+          undefined,
+          at(0),
+        ),
+      ).rejects.toThrow(
+        'Invalid campaign: target.filter condition 2 "metadata.tags=" has no value after =; write conditions joined by commas',
+      );
+    });
   });
 });

@@ -1,11 +1,13 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
+  ForwardedError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -16,6 +18,7 @@ import {
   CampaignDetail,
   CampaignEntityPage,
   CampaignState,
+  CampaignTarget,
   CreateCampaignRequest,
   EntityCampaign,
   governanceCampaignManagePermission,
@@ -23,9 +26,14 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceEscalation } from '@catalog-governance/backstage-plugin-governance-node';
 import { AuditContext, audited } from '../audit/audited';
+import { readCatalogFilterMatches } from '../catalog/catalogFilter';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { scheduledJob } from '../scheduledJob';
-import { CampaignRecord, CampaignStore } from '../database/CampaignStore';
+import {
+  CampaignRecord,
+  CampaignStore,
+  PlacedEntity,
+} from '../database/CampaignStore';
 import { CampaignNotifier } from './CampaignNotifier';
 import { readCampaignChanges, readNewCampaign } from './campaignInput';
 import {
@@ -51,6 +59,7 @@ export class CampaignService {
     private readonly deps: {
       store: CampaignStore;
       catalog: CatalogService;
+      auth: AuthService;
       permissions: PermissionsService;
       auditor: AuditorService;
       logger: LoggerService;
@@ -72,9 +81,10 @@ export class CampaignService {
     const { store } = this.deps;
     const campaigns = await store.listCampaigns(state);
     const entities = campaigns.length ? await store.listPlacedEntities() : [];
+    const rowsOf = await this.selecting(campaigns);
     return campaigns.map(campaign => ({
       ...campaign,
-      progress: progressOf(campaignEntities(campaign, entities)),
+      progress: progressOf(rowsOf(campaign, entities)),
     }));
   }
 
@@ -86,7 +96,7 @@ export class CampaignService {
   async get(id: string, now = new Date()): Promise<CampaignDetail> {
     const { store } = this.deps;
     const campaign = await this.load(id);
-    const rows = campaignEntities(campaign, await this.placedIn(campaign));
+    const rows = await this.placedIn(campaign);
     const progress = progressOf(rows);
     const today = now.toISOString().slice(0, 10);
     const recorded = await store.getProgressHistory(id);
@@ -108,7 +118,7 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<CampaignEntityPage> {
     const campaign = await this.load(id);
-    let rows = campaignEntities(campaign, await this.placedIn(campaign)).filter(
+    let rows = (await this.placedIn(campaign)).filter(
       row =>
         (query.done === undefined || row.done === query.done) &&
         (query.owner === undefined || row.owner === query.owner),
@@ -142,9 +152,11 @@ export class CampaignService {
     }
     const { store } = this.deps;
     const entities = await store.listPlacedEntities([entityRef]);
+    const all = await store.listCampaigns('all');
+    const rowsOf = await this.selecting(all);
     const campaigns: EntityCampaign[] = [];
-    for (const campaign of await store.listCampaigns('all')) {
-      const [row] = campaignEntities(campaign, entities);
+    for (const campaign of all) {
+      const [row] = rowsOf(campaign, entities);
       if (row) {
         campaigns.push({
           id: campaign.id,
@@ -230,8 +242,9 @@ export class CampaignService {
     const { store, notifier } = this.deps;
     const campaigns = await store.listCampaigns('active');
     const entities = campaigns.length ? await store.listPlacedEntities() : [];
+    const rowsOf = await this.selecting(campaigns);
     for (const campaign of campaigns) {
-      const owners = progressByOwner(campaignEntities(campaign, entities));
+      const owners = progressByOwner(rowsOf(campaign, entities));
       await store.recordProgress(campaign.id, dayOf(now), owners);
       await notifier.notifyOwners(campaign, owners, now);
     }
@@ -249,8 +262,9 @@ export class CampaignService {
       c => c.deadline < today,
     );
     const entities = overdue.length ? await store.listPlacedEntities() : [];
+    const rowsOf = await this.selecting(overdue);
     return overdue.flatMap(campaign =>
-      progressByOwner(campaignEntities(campaign, entities))
+      progressByOwner(rowsOf(campaign, entities))
         .filter(o => o.owner && o.notDone > 0)
         .map(o => ({
           entityRef: o.owner,
@@ -271,10 +285,8 @@ export class CampaignService {
     now: Date,
     options: { notify: boolean },
   ): Promise<Campaign> {
-    const rows = campaignEntities(
-      campaign,
-      await this.deps.store.listPlacedEntities(),
-    );
+    const rowsOf = await this.selecting([campaign]);
+    const rows = rowsOf(campaign, await this.deps.store.listPlacedEntities());
     if (options.notify) {
       await this.deps.notifier.notifyOwners(
         campaign,
@@ -285,12 +297,61 @@ export class CampaignService {
     return { ...campaign, progress: progressOf(rows) };
   }
 
-  /** The entities the campaign's target selects, read without the others' results. */
-  private placedIn(campaign: CampaignRecord) {
-    return this.deps.store.listPlacedEntities(
+  /** The campaign's rows, from the entities its target selects read without the others' results. */
+  private async placedIn(campaign: CampaignRecord) {
+    const matches = await this.filterMatches([campaign]);
+    const filterMatches = matches(campaign.target);
+    const entities = await this.deps.store.listPlacedEntities(
       undefined,
-      inTarget(campaign.target),
+      inTarget(campaign.target, filterMatches),
     );
+    return campaignEntities(campaign, entities, filterMatches);
+  }
+
+  /** Each campaign's rows among `entities`, with the catalog filters of all of them read once. */
+  private async selecting(campaigns: CampaignRecord[]) {
+    const matches = await this.filterMatches(campaigns);
+    return (campaign: CampaignRecord, entities: PlacedEntity[]) =>
+      campaignEntities(campaign, entities, matches(campaign.target));
+  }
+
+  /**
+   * The refs each distinct catalog filter among the targets matches, read once per progress
+   * computation and with the plugin's own credentials: a campaign covers what the council
+   * chose, whoever looks at it (the entity lists hide what the caller may not see). Targets
+   * without a filter cost no catalog call.
+   */
+  private async filterMatches(
+    targets: Array<{ target: CampaignTarget }>,
+  ): Promise<(target: CampaignTarget) => ReadonlySet<string> | undefined> {
+    const filters = new Set(
+      targets.flatMap(({ target }) =>
+        target.filter === undefined ? [] : [target.filter],
+      ),
+    );
+    const matches = new Map<string, ReadonlySet<string>>();
+    if (filters.size) {
+      const credentials = await this.deps.auth.getOwnServiceCredentials();
+      for (const filter of filters) {
+        try {
+          matches.set(
+            filter,
+            await readCatalogFilterMatches({
+              catalog: this.deps.catalog,
+              credentials,
+              filter,
+            }),
+          );
+        } catch (error) {
+          throw new ForwardedError(
+            `Could not read the catalog entities matching the campaign filter ${filter}`,
+            error,
+          );
+        }
+      }
+    }
+    return target =>
+      target.filter === undefined ? undefined : matches.get(target.filter);
   }
 
   private async load(id: string): Promise<CampaignRecord> {

@@ -8,6 +8,7 @@ import {
   parseIsoDate,
   UpdateCampaignRequest,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { parseCatalogFilter } from '../catalog/catalogFilter';
 import { parseStrictEntityRef } from '../catalog/entityRefs';
 import { CampaignChanges, CampaignFields } from '../database/CampaignStore';
 
@@ -76,6 +77,20 @@ class Problems {
     for (const list of ['kinds', 'tiers', ...REF_LISTS] as const) {
       if (!normalised[list]) {
         delete normalised[list];
+      }
+    }
+    const filter = target.filter?.trim();
+    delete normalised.filter;
+    if (target.filter !== undefined && !filter) {
+      this.list.push(
+        'target.filter is blank; give a catalog filter such as spec.lifecycle=production, or leave it out',
+      );
+    } else if (filter) {
+      try {
+        parseCatalogFilter(filter);
+        normalised.filter = filter;
+      } catch (error) {
+        this.list.push(`target.filter ${(error as Error).message}`);
       }
     }
     return normalised;

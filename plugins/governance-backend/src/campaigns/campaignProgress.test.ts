@@ -1,6 +1,6 @@
 import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 import { PlacedEntity } from '../database/CampaignStore';
-import { campaignEntities, progressOf } from './campaignProgress';
+import { campaignEntities, inTarget, progressOf } from './campaignProgress';
 
 const entity = (name: string, coverage: CheckState): PlacedEntity => ({
   entityRef: `component:default/${name}`,
@@ -42,5 +42,31 @@ describe('campaignEntities', () => {
       { id: 'coverage', title: 'Test coverage' },
     ]);
     expect(progressOf(rows)).toEqual({ done: 3, notDone: 2, total: 5 });
+  });
+});
+
+describe('inTarget', () => {
+  it('narrows to the refs a catalog filter matched, whatever their case, and adds named ones', () => {
+    const matched = new Set(['component:default/payments']);
+    const selects = inTarget(
+      {
+        tiers: ['core'],
+        filter: 'metadata.tags=pci',
+        entityRefs: ['component:default/ledger'],
+      },
+      matched,
+    );
+    expect(selects(entity('Payments', 'pass'))).toBe(true);
+    expect(selects(entity('search', 'pass'))).toBe(false);
+    expect(selects(entity('ledger', 'pass'))).toBe(true);
+    expect(selects({ ...entity('payments', 'pass'), tier: 'critical' })).toBe(
+      false,
+    );
+  });
+
+  it('refuses to guess what a filter matches when the refs were not read', () => {
+    expect(() => inTarget({ filter: 'kind=component' })).toThrow(
+      'needs the refs the catalog matched',
+    );
   });
 });

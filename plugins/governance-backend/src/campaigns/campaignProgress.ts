@@ -28,17 +28,32 @@ function oneOf(values: string[] | undefined) {
 }
 
 /**
- * Whether the campaign's target selects the entity: it matches one value of every list given,
- * or it is named in `entityRefs`. An empty target selects every entity.
+ * Whether the campaign's target selects the entity: it matches one value of every list given
+ * and, with a catalog filter, is among `filterMatches` (the refs the catalog returned for it,
+ * in lower case); or it is named in `entityRefs`. An empty target selects every entity.
  */
-export function inTarget(target: CampaignTarget) {
+export function inTarget(
+  target: CampaignTarget,
+  filterMatches?: ReadonlySet<string>,
+) {
+  if (target.filter !== undefined && !filterMatches) {
+    throw new Error(
+      'A campaign with a catalog filter needs the refs the catalog matched',
+    );
+  }
   const kinds = oneOf(target.kinds);
   const tiers = oneOf(target.tiers);
   const owners = oneOf(target.owners);
   const systems = oneOf(target.systems);
   const domains = oneOf(target.domains);
   const named = oneOf(target.entityRefs);
-  const narrowed = [kinds, tiers, owners, systems, domains].some(Boolean);
+  const filtered =
+    filterMatches && target.filter !== undefined
+      ? (ref: string) => filterMatches.has(fold(ref))
+      : undefined;
+  const narrowed = [kinds, tiers, owners, systems, domains, filtered].some(
+    Boolean,
+  );
   return (entity: Omit<PlacedEntity, 'results'>): boolean => {
     if (named?.(entity.entityRef)) {
       return true;
@@ -51,7 +66,8 @@ export function inTarget(target: CampaignTarget) {
       (!tiers || tiers(entity.tier)) &&
       (!owners || owners(entity.owner)) &&
       (!systems || systems(entity.system)) &&
-      (!domains || domains(entity.domain))
+      (!domains || domains(entity.domain)) &&
+      (!filtered || filtered(entity.entityRef))
     );
   };
 }
@@ -65,8 +81,9 @@ export function inTarget(target: CampaignTarget) {
 export function campaignEntities(
   campaign: { checks: string[]; target: CampaignTarget },
   entities: PlacedEntity[],
+  filterMatches?: ReadonlySet<string>,
 ): CampaignEntity[] {
-  const selects = inTarget(campaign.target);
+  const selects = inTarget(campaign.target, filterMatches);
   const checks = new Set(campaign.checks);
   const rows: CampaignEntity[] = [];
   for (const entity of entities) {

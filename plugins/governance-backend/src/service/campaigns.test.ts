@@ -178,6 +178,40 @@ describe('campaign routes', () => {
       .expect(201);
   });
 
+  it('refuses a catalog filter that is malformed or too long, naming the condition', async () => {
+    const { grace } = await start();
+    const malformed = await grace.post('/campaigns').send({
+      ...campaign,
+      target: { filter: 'spec.lifecycle=production,,metadata.tags=pci' },
+    });
+    expect(malformed).toMatchObject(
+      badRequest(
+        'target.filter condition 2 "" is empty; write conditions joined by commas, each key=value or key alone (the field exists)',
+      ),
+    );
+    const tooLong = await grace.post('/campaigns').send({
+      ...campaign,
+      target: { filter: `metadata.name=${'x'.repeat(1000)}` },
+    });
+    expect(tooLong).toMatchObject(badRequest(/filter.*1000/));
+    const tooMany = await grace.post('/campaigns').send({
+      ...campaign,
+      target: { filter: Array(21).fill('kind=component').join(',') },
+    });
+    expect(tooMany).toMatchObject(
+      badRequest('has 21 conditions; at most 20 are allowed'),
+    );
+    const { body } = await grace
+      .post('/campaigns')
+      .send({ ...campaign, target: { filter: 'kind=component' } })
+      .expect(201);
+    expect(body.target).toEqual({ filter: 'kind=component' });
+    await grace
+      .patch(`/campaigns/${body.id}`)
+      .send({ revision: 1, target: { filter: 'spec.type=' } })
+      .expect(400);
+  });
+
   it('refuses an edit based on a stale revision, and closes a campaign', async () => {
     const { grace } = await start();
     const { body } = await grace.post('/campaigns').send(campaign).expect(201);

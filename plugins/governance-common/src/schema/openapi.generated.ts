@@ -1417,7 +1417,7 @@ export interface components {
      */
     CampaignCheckId: string;
     /**
-     * Which entities the campaign covers, read from where the scorecard placed them. Each list given narrows the selection (an entity must match one value of every list given); `entityRefs` adds entities by name whatever the other lists say. An empty target covers every evaluated entity.
+     * Which entities the campaign covers, read from where the scorecard placed them. Each list given, and the catalog `filter`, narrows the selection (an entity must match one value of every list given, and the filter); `entityRefs` adds entities by name whatever the others say. An empty target covers every evaluated entity.
      */
     CampaignTarget: {
       /**
@@ -1438,6 +1438,10 @@ export interface components {
        */
       domains?: components['schemas']['EntityRef'][];
       entityRefs?: components['schemas']['EntityRef'][];
+      /**
+       * A catalog entity filter in the syntax of the catalog's `filter` query parameter: at most 20 conditions joined by commas, each `key=value` or `key` alone (the field exists), such as `spec.lifecycle=production,metadata.tags=pci`. Every condition must hold; a key given twice matches either value. The backend reads the matching entities from the catalog with its own credentials each time it computes progress.
+       */
+      filter?: string;
     };
     CampaignProgress: {
       done: number;

@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -43,7 +44,7 @@ export const checkResult = (
  * The campaign service over a fresh database of `databaseId`, with scorecard results written
  * through the scorecard store (as the evaluation writes them), notifications collected in
  * `sent`, and a review service for the overdue escalations. `permission` answers every
- * permission check.
+ * permission check; the catalog holds `catalogEntities`, for campaigns with a catalog filter.
  */
 export async function campaignBackend(
   databases: TestDatabases,
@@ -51,6 +52,7 @@ export async function campaignBackend(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  catalogEntities: Entity[] = [],
 ) {
   const knex = await migratedDatabase(databases, databaseId);
   const store = new DatabaseCampaignStore(knex);
@@ -60,12 +62,13 @@ export async function campaignBackend(
     send: async (n: NotificationSendOptions) => void sent.push(n),
   };
   const logger = mockServices.logger.mock();
-  const catalog = catalogServiceMock();
+  const catalog = catalogServiceMock({ entities: catalogEntities });
   const permissions = mockServices.permissions({ result: permission });
   const auditor = auditorMock();
   const campaigns = new CampaignService({
     store,
     catalog,
+    auth: mockServices.auth(),
     permissions,
     auditor,
     logger,
@@ -98,6 +101,7 @@ export async function campaignBackend(
   return {
     knex,
     store,
+    catalog,
     campaigns,
     reviews,
     reviewStore,

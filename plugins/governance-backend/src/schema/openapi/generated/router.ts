@@ -2395,7 +2395,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'Which entities the campaign covers, read from where the scorecard placed them. Each list given narrows the selection (an entity must match one value of every list given); `entityRefs` adds entities by name whatever the other lists say. An empty target covers every evaluated entity.',
+          'Which entities the campaign covers, read from where the scorecard placed them. Each list given, and the catalog `filter`, narrows the selection (an entity must match one value of every list given, and the filter); `entityRefs` adds entities by name whatever the others say. An empty target covers every evaluated entity.',
         properties: {
           kinds: {
             type: 'array',
@@ -2447,6 +2447,13 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/EntityRef',
             },
+          },
+          filter: {
+            type: 'string',
+            description:
+              "A catalog entity filter in the syntax of the catalog's `filter` query parameter: at most 20 conditions joined by commas, each `key=value` or `key` alone (the field exists), such as `spec.lifecycle=production,metadata.tags=pci`. Every condition must hold; a key given twice matches either value. The backend reads the matching entities from the catalog with its own credentials each time it computes progress.",
+            minLength: 1,
+            maxLength: 1000,
           },
         },
       },
