@@ -140,4 +140,42 @@ describe('CampaignDialog', () => {
     // Their title replaces the one typed; saving again is based on their revision.
     expect(within(form).getByLabelText(/Title/)).toHaveValue('Coverage at 80%');
   });
+
+  it('says which catalog filter the campaign covers, and drops it when the council clears it', async () => {
+    const filtered = {
+      ...campaign,
+      target: { tiers: ['critical'], filter: 'spec.lifecycle=production' },
+    };
+    const api = mockCampaignApi({
+      getCampaign: async () => filtered,
+      listCampaignEntities: async () => notDoneEntities,
+      updateCampaign: async () => ({
+        ...filtered,
+        target: { tiers: ['critical'] },
+      }),
+    });
+    const dialog = await renderDialog(api);
+    const covers = within(
+      within(dialog).getByTestId('governance-campaign-facts'),
+    ).getByText('Covers').nextElementSibling;
+    expect(covers).toHaveTextContent(
+      'tier critical; catalog filter spec.lifecycle=production',
+    );
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('dialog', { name: `Edit ${campaign.title}` });
+    const filter = within(form).getByLabelText('Catalog filter');
+    expect(filter).toHaveValue('spec.lifecycle=production');
+    await userEvent.clear(filter);
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateCampaign).toHaveBeenCalledWith(
+        campaign.id,
+        expect.objectContaining({
+          revision: 1,
+          target: { tiers: ['critical'] },
+        }),
+      ),
+    );
+  });
 });

@@ -47,7 +47,7 @@ function describeTarget(target: CampaignDetail['target']): ReactNode {
     ...(target.domains ?? []),
     ...(target.entityRefs ?? []),
   ];
-  if (parts.length === 0 && refs.length === 0) {
+  if (parts.length === 0 && refs.length === 0 && !target.filter) {
     return 'Every evaluated entity';
   }
   return (
@@ -59,6 +59,12 @@ function describeTarget(target: CampaignDetail['target']): ReactNode {
           <EntityRefLink entityRef={ref} />
         </span>
       ))}
+      {target.filter && (
+        <>
+          {parts.length > 0 || refs.length > 0 ? '; ' : ''}
+          catalog filter <code>{target.filter}</code>
+        </>
+      )}
     </>
   );
 }

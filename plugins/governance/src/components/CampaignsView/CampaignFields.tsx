@@ -11,6 +11,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { FormTextField } from '../FormDialog';
 
 /** A value a field offers, and how it reads. */
 export interface FieldOption {
@@ -122,7 +123,7 @@ export function MultiValueField(props: {
 }
 
 const TARGET_FIELDS: Array<{
-  key: keyof Omit<CampaignTarget, 'entityRefs' | 'kinds'>;
+  key: keyof Omit<CampaignTarget, 'entityRefs' | 'kinds' | 'filter'>;
   dimension: ComplianceGroupBy;
   label: string;
 }> = [
@@ -155,16 +156,18 @@ function PlacementField(props: {
 }
 
 /**
- * Which entities the campaign covers: each dimension given narrows the selection, and none
- * given covers every evaluated entity.
+ * Which entities the campaign covers: each dimension given, and the catalog filter, narrows
+ * the selection, and none given covers every evaluated entity.
  */
 export function CampaignTargetFields(props: {
   idPrefix: string;
   target: CampaignTarget;
   onChange: (target: CampaignTarget) => void;
   disabled?: boolean;
+  /** What is wrong with the catalog filter, once the form was submitted. */
+  filterProblem?: string;
 }) {
-  const { idPrefix, target, onChange, disabled } = props;
+  const { idPrefix, target, onChange, disabled, filterProblem } = props;
   return (
     <>
       <MultiValueField
@@ -186,15 +189,31 @@ export function CampaignTargetFields(props: {
           disabled={disabled}
         />
       ))}
+      <FormTextField
+        id={`${idPrefix}-filter`}
+        label="Catalog filter"
+        value={target.filter ?? ''}
+        onChange={e => onChange({ ...target, filter: e.target.value })}
+        fullWidth
+        error={!!filterProblem}
+        helperText={
+          filterProblem ??
+          'Optional, as in the catalog API: conditions joined by commas that must all hold, each key=value or a key alone (the field exists), such as spec.lifecycle=production,metadata.tags=pci.'
+        }
+      />
     </>
   );
 }
 
-/** The target without its empty lists, as the backend stores it. */
+/** The target without its empty lists and blank filter, as the backend stores it. */
 export function compactTarget(target: CampaignTarget): CampaignTarget {
-  return Object.fromEntries(
-    Object.entries(target).filter(
-      ([, values]) => Array.isArray(values) && values.length > 0,
+  const { filter, ...lists } = target;
+  return {
+    ...Object.fromEntries(
+      Object.entries(lists).filter(
+        ([, values]) => Array.isArray(values) && values.length > 0,
+      ),
     ),
-  );
+    ...(filter?.trim() && { filter: filter.trim() }),
+  };
 }

@@ -31,6 +31,7 @@ const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 5000;
 const MAX_LINK = 2000;
 const MAX_CHECKS = 50;
+const MAX_FILTER = 1000;
 
 interface CampaignFields {
   title: string;
@@ -68,7 +69,7 @@ function firstProblem(
 }
 
 function problemsOf(fields: CampaignFields, deadlineChanged: boolean) {
-  const { title, description, link, checks, deadline } = fields;
+  const { title, description, link, checks, target, deadline } = fields;
   return {
     title: firstProblem(
       [!title.trim(), 'Give the campaign a title.'],
@@ -89,6 +90,10 @@ function problemsOf(fields: CampaignFields, deadlineChanged: boolean) {
       [checks.length === 0, 'Pick at least one check.'],
       [checks.length > MAX_CHECKS, `At most ${MAX_CHECKS} checks.`],
     ),
+    filter: firstProblem([
+      (target.filter?.trim().length ?? 0) > MAX_FILTER,
+      `At most ${MAX_FILTER} characters.`,
+    ]),
     deadline: firstProblem(
       [!isCalendarDay(deadline), 'Pick the last day of the campaign.'],
       [
@@ -238,6 +243,7 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         target={fields.target}
         onChange={target => set({ target })}
         disabled={submitting}
+        filterProblem={shown.filter}
       />
       <FormTextField
         id={`${idPrefix}-deadline`}

@@ -212,6 +212,67 @@ describe('CampaignsView', () => {
     expect(within(dialog).getByLabelText(/Title/)).toHaveValue('Runbooks');
   });
 
+  it('sends the catalog filter typed, and shows the backend’s reason when it refuses it', async () => {
+    const createCampaign = jest
+      .fn()
+      .mockImplementationOnce(
+        refusedWith(
+          400,
+          'Invalid campaign: target.filter condition 2 "metadata.tags=" has no value after =; write conditions joined by commas, each key=value or key alone (the field exists)',
+        ),
+      )
+      .mockResolvedValue(coverageCampaign);
+    const api = campaignApi({ createCampaign });
+    await renderView(api, ['governance.campaign.manage']);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New campaign' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'New campaign' });
+    await enter(within(dialog).getByLabelText(/Title/), 'PCI coverage');
+    await enter(within(dialog).getByLabelText(/Description/), 'Test them.');
+    await enter(within(dialog).getByLabelText(/Checks/), 'coverage');
+    await userEvent.keyboard('{Enter}');
+    const filter = within(dialog).getByLabelText('Catalog filter');
+    expect(
+      within(dialog).getByText(
+        /such as spec.lifecycle=production,metadata.tags=pci/,
+      ),
+    ).toBeVisible();
+    await enter(filter, ' spec.lifecycle=production,metadata.tags= ');
+    const deadline = addDays(utcToday(), 10);
+    fireEvent.change(within(dialog).getByLabelText(/Deadline/), {
+      target: { value: deadline },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start campaign' }),
+    );
+    expect(
+      await within(dialog).findByTestId('governance-campaign-form-error'),
+    ).toHaveTextContent(
+      'The campaign was not saved. Request failed with 400 Bad Request: Invalid campaign: target.filter condition 2 "metadata.tags=" has no value after =',
+    );
+    expect(createCampaign).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        target: { filter: 'spec.lifecycle=production,metadata.tags=' },
+      }),
+    );
+
+    await userEvent.clear(filter);
+    await enter(filter, 'spec.lifecycle=production,metadata.tags=pci');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start campaign' }),
+    );
+    await waitFor(() =>
+      expect(createCampaign).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          target: { filter: 'spec.lifecycle=production,metadata.tags=pci' },
+        }),
+      ),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('shows why the campaigns could not be loaded', async () => {
     await renderView(
       campaignApi({ listCampaigns: refusedWith(503, 'database unavailable') }),
