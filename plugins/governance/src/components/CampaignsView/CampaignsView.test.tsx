@@ -73,6 +73,26 @@ async function renderView(api: GovernanceApi, permissions: string[]) {
   );
 }
 
+/** Answers the new campaign form's required fields, typing the check's id, 10 days to go. */
+async function fillNewCampaign(
+  dialog: HTMLElement,
+  title: string,
+  check: string,
+) {
+  await enter(within(dialog).getByLabelText(/Title/), title);
+  await enter(within(dialog).getByLabelText(/Description/), 'Say why.');
+  await enter(within(dialog).getByLabelText(/Checks/), check);
+  await userEvent.keyboard('{Enter}');
+  fireEvent.change(within(dialog).getByLabelText(/Deadline/), {
+    target: { value: addDays(utcToday(), 10) },
+  });
+}
+
+const startCampaign = (dialog: HTMLElement) =>
+  userEvent.click(
+    within(dialog).getByRole('button', { name: 'Start campaign' }),
+  );
+
 function rowCells(id: string): string[] {
   return Array.from(
     screen.getByTestId(`governance-campaign-row-${id}`).children,
@@ -193,17 +213,9 @@ describe('CampaignsView', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'New campaign' }));
     const dialog = screen.getByRole('dialog', { name: 'New campaign' });
-    await enter(within(dialog).getByLabelText(/Title/), 'Runbooks');
-    await enter(within(dialog).getByLabelText(/Description/), 'Write them.');
     // A custom check is typed: the list only knows the built-in ones.
-    await enter(within(dialog).getByLabelText(/Checks/), 'runbook');
-    await userEvent.keyboard('{Enter}');
-    fireEvent.change(within(dialog).getByLabelText(/Deadline/), {
-      target: { value: addDays(utcToday(), 10) },
-    });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Start campaign' }),
-    );
+    await fillNewCampaign(dialog, 'Runbooks', 'runbook');
+    await startCampaign(dialog);
     expect(
       await within(dialog).findByTestId('governance-campaign-form-error'),
     ).toHaveTextContent(
@@ -229,10 +241,7 @@ describe('CampaignsView', () => {
       await screen.findByRole('button', { name: 'New campaign' }),
     );
     const dialog = screen.getByRole('dialog', { name: 'New campaign' });
-    await enter(within(dialog).getByLabelText(/Title/), 'PCI coverage');
-    await enter(within(dialog).getByLabelText(/Description/), 'Test them.');
-    await enter(within(dialog).getByLabelText(/Checks/), 'coverage');
-    await userEvent.keyboard('{Enter}');
+    await fillNewCampaign(dialog, 'PCI coverage', 'coverage');
     const filter = within(dialog).getByLabelText('Catalog filter');
     expect(
       within(dialog).getByText(
@@ -240,13 +249,7 @@ describe('CampaignsView', () => {
       ),
     ).toBeVisible();
     await enter(filter, ' spec.lifecycle=production,metadata.tags= ');
-    const deadline = addDays(utcToday(), 10);
-    fireEvent.change(within(dialog).getByLabelText(/Deadline/), {
-      target: { value: deadline },
-    });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Start campaign' }),
-    );
+    await startCampaign(dialog);
     expect(
       await within(dialog).findByTestId('governance-campaign-form-error'),
     ).toHaveTextContent(
@@ -260,9 +263,7 @@ describe('CampaignsView', () => {
 
     await userEvent.clear(filter);
     await enter(filter, 'spec.lifecycle=production,metadata.tags=pci');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Start campaign' }),
-    );
+    await startCampaign(dialog);
     await waitFor(() =>
       expect(createCampaign).toHaveBeenLastCalledWith(
         expect.objectContaining({
