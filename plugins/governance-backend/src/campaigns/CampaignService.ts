@@ -285,8 +285,7 @@ export class CampaignService {
     now: Date,
     options: { notify: boolean },
   ): Promise<Campaign> {
-    const rowsOf = await this.selecting([campaign]);
-    const rows = rowsOf(campaign, await this.deps.store.listPlacedEntities());
+    const rows = await this.placedIn(campaign);
     if (options.notify) {
       await this.deps.notifier.notifyOwners(
         campaign,
