@@ -23,6 +23,7 @@ export const GOVERNANCE_ANNOTATIONS = {
   testing: 'governance/testing',
   monitoring: 'governance/monitoring',
   runbook: 'governance/runbook',
+  stack: 'governance/stack',
 } as const;
 
 /**

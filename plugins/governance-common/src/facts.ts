@@ -2,6 +2,8 @@ import { Config } from '@backstage/config';
 import { TESTING_KINDS } from './annotations';
 import { GovernanceAnnotationValues } from './parseAnnotations';
 import { describeValue, describeValues, parseIsoDate } from './input';
+import { DELIVERY_FACT_DEFINITIONS } from './deliveryFacts';
+import { STACK_CATEGORIES, STACK_FACTS, STACK_FACT_DEFINITIONS } from './stack';
 
 /**
  * The type of a fact's value. `date` values are ISO dates (`YYYY-MM-DD`); `string-list` values
@@ -35,6 +37,8 @@ export interface FactDefinition {
   allowedValues?: string[];
   /** A measured observation older than this is stale, and its check `unknown`. */
   staleAfterDays: number;
+  /** Which way a change of a number fact is an improvement, for a decision's impact. */
+  betterDirection?: 'higher' | 'lower';
 }
 
 /**
@@ -51,6 +55,7 @@ export const BUILT_IN_FACTS: readonly FactDefinition[] = [
     max: 100,
     description: 'Measured availability over the SLO window, in percent',
     staleAfterDays: 7,
+    betterDirection: 'higher',
   },
   {
     name: 'p95LatencyMs',
@@ -60,6 +65,7 @@ export const BUILT_IN_FACTS: readonly FactDefinition[] = [
     max: 3_600_000,
     description: 'Measured p95 latency, in milliseconds',
     staleAfterDays: 7,
+    betterDirection: 'lower',
   },
   {
     name: 'coverage',
@@ -69,6 +75,7 @@ export const BUILT_IN_FACTS: readonly FactDefinition[] = [
     max: 100,
     description: 'Test coverage, in percent',
     staleAfterDays: 30,
+    betterDirection: 'higher',
   },
   {
     name: 'lastSecurityReview',
@@ -83,6 +90,8 @@ export const BUILT_IN_FACTS: readonly FactDefinition[] = [
     description: 'Kinds of testing in place: unit, integration, load',
     staleAfterDays: 30,
   },
+  ...STACK_FACT_DEFINITIONS,
+  ...DELIVERY_FACT_DEFINITIONS,
 ];
 
 /**
@@ -151,6 +160,7 @@ export function readFactDefinitions(config: Config): FactDefinitions {
         factConfig.getOptionalStringArray('allowedValues') ??
         base?.allowedValues,
       staleAfterDays,
+      betterDirection: base?.betterDirection,
     });
   }
   return definitions;
@@ -278,5 +288,8 @@ export function declaredFacts(
     'governance/last-security-review',
   );
   add('testingKinds', values.testing, 'governance/testing');
+  for (const category of STACK_CATEGORIES) {
+    add(STACK_FACTS[category], values.stack?.[category], 'governance/stack');
+  }
   return facts;
 }

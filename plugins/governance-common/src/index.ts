@@ -25,3 +25,4 @@ export * from './campaigns';
 export * from './schema';
 export * from './search';
 export * from './dependencyTiers';
+export * from './stack';

@@ -7,6 +7,11 @@ import {
   TestingKind,
 } from './annotations';
 import { parseIsoDate } from './input';
+import {
+  EntityStack,
+  parseStackAnnotation,
+  STACK_ANNOTATION_ALLOWED,
+} from './stack';
 
 /**
  * The typed values of an entity's governance annotations. Absent or invalid annotations are
@@ -30,6 +35,8 @@ export interface GovernanceAnnotationValues {
   testing?: TestingKind[];
   monitoringUrl?: string;
   runbookUrl?: string;
+  /** The technologies `governance/stack` declares, by category. */
+  stack?: EntityStack;
 }
 
 /**
@@ -227,6 +234,10 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
     'runbookUrl',
     parseHttpUrl,
     URL_ALLOWED,
+  ),  [GOVERNANCE_ANNOTATIONS.stack]: field(
+    'stack',
+    parseStackAnnotation,
+    STACK_ANNOTATION_ALLOWED,
   ),
 };
 

@@ -1,0 +1,68 @@
+import { parseGovernanceAnnotations } from './parseAnnotations';
+import { declaredFacts, readFactDefinitions, validateFactValue } from './facts';
+import { ConfigReader } from '@backstage/config';
+import { parseStackAnnotation, stackFromFacts } from './stack';
+
+describe('governance/stack', () => {
+  it('reads every category, normalising names', () => {
+    expect(
+      parseStackAnnotation(
+        'languages: TypeScript, Go; frameworks: express; datastores: PostgreSQL; message-brokers: kafka',
+      ),
+    ).toEqual({
+      languages: ['typescript', 'go'],
+      frameworks: ['express'],
+      datastores: ['postgresql'],
+      messageBrokers: ['kafka'],
+    });
+    expect(parseStackAnnotation('languages: c#, c++, node.js')).toEqual({
+      languages: ['c#', 'c++', 'node.js'],
+    });
+  });
+
+  it('reports a malformed annotation as a problem naming the syntax', () => {
+    for (const value of [
+      'typescript',
+      'tools: make',
+      'languages: ',
+      'languages: go; languages: rust',
+      'languages: <script>',
+    ]) {
+      const parsed = parseGovernanceAnnotations(
+        { 'governance/stack': value },
+        { tierNames: [] },
+      );
+      expect(parsed.values.stack).toBeUndefined();
+      expect(parsed.problems[0].message).toContain('message-brokers');
+    }
+  });
+
+  it('declares the annotation as stack facts that CI measurements replace', () => {
+    const { values } = parseGovernanceAnnotations(
+      { 'governance/stack': 'languages: java; datastores: mongodb' },
+      { tierNames: [] },
+    );
+    const declared = declaredFacts(values);
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'stackLanguages', value: ['java'] }),
+      ]),
+    );
+    expect(
+      stackFromFacts([
+        ...declared,
+        { name: 'stackLanguages', value: ['Kotlin'], origin: 'measured' },
+      ]),
+    ).toEqual({ languages: ['kotlin'], datastores: ['mongodb'] });
+  });
+
+  it('accepts pushed stack facts as string lists', () => {
+    const definitions = readFactDefinitions(new ConfigReader({}));
+    const def = definitions.get('stackFrameworks')!;
+    expect(validateFactValue(def, ['react', 'express'])).toEqual({
+      ok: true,
+      value: ['react', 'express'],
+    });
+    expect(validateFactValue(def, 'react').ok).toBe(false);
+  });
+});
