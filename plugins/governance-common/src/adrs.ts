@@ -264,7 +264,11 @@ export function retrospectiveState(
  *
  * @public
  */
-export const RETROSPECTIVE_OUTCOMES = ['keep', 'revise', 'supersede'] as const;
+export const RETROSPECTIVE_OUTCOMES = [
+  'validated',
+  'partly-validated',
+  'reversed',
+] as const;
 
 /** @public */
 export type RetrospectiveOutcome = (typeof RETROSPECTIVE_OUTCOMES)[number];
@@ -349,3 +353,26 @@ export type AdrImpactPoint = GovernanceApiSchemas['AdrImpactPoint'];
  * @public
  */
 export type AdrImpact = GovernanceApiSchemas['AdrImpact'];
+
+/**
+ * One delivery metric of a decision's impact: the windows before and after, their medians and
+ * the change.
+ *
+ * @public
+ */
+export type AdrMetricImpact = GovernanceApiSchemas['AdrMetricImpact'];
+
+/**
+ * `GET /api/governance/retrospectives`: outcomes across the organisation.
+ *
+ * @public
+ */
+export type RetrospectiveOutcomes = GovernanceApiSchemas['RetrospectiveOutcomes'];
+
+/**
+ * One retrospective with the ADR it was held on.
+ *
+ * @public
+ */
+export type RecordedRetrospective =
+  GovernanceApiSchemas['RecordedRetrospective'];

@@ -25,4 +25,6 @@ export * from './campaigns';
 export * from './schema';
 export * from './search';
 export * from './dependencyTiers';
+export * from './deliveryFacts';
+export * from './impact';
 export * from './stack';

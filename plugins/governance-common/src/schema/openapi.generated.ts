@@ -221,6 +221,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/standards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The configured standards with their compliance and measured automation across the entities the caller may see, and the daily trend of both.
+     */
+    get: operations['ListStandards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/annotation-problems': {
     parameters: {
       query?: never;
@@ -362,9 +381,28 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The entity's latency, availability and coverage in the weeks before and after the decision.
+     * The entity's latency, availability and coverage checks in the weeks before and after the decision, and the delivery metrics (measured facts' history) of the entities the ADR governs (its own and any full entity ref its text names, that the caller can see) in a window before and after it: median, change and whether it is better or worse.
      */
     get: operations['GetAdrImpact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/retrospectives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The retrospectives recorded across the organisation, counted per outcome, newest first, of the ADRs whose entity the caller can see.
+     */
+    get: operations['ListRetrospectives'];
     put?: never;
     post?: never;
     delete?: never;
@@ -487,6 +525,66 @@ export interface paths {
      * Grants the waiver a waiver request asks for and approves the item (users with governance.review.decide and governance.waiver.create). Declining is a rejection through PATCH /reviews/\{id\}.
      */
     post: operations['GrantWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/trade-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The design review's trade-off matrix; revision 0 with the default criteria when none is stored.
+     */
+    get: operations['GetReviewTradeOff'];
+    /**
+     * Replaces the matrix of an open design review (its requester, or users with governance.review.triage).
+     */
+    put: operations['SaveReviewTradeOff'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/trade-off/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Records what happened per criterion with the chosen option, at the decision's retrospective (users with governance.retrospective.create).
+     */
+    put: operations['SaveReviewTradeOffOutcomes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/adrs/{id}/trade-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The trade-off matrix of the decided design review this ADR records, for its retrospective.
+     */
+    get: operations['GetAdrTradeOff'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -674,6 +772,10 @@ export interface components {
        * The annotation key, or the source that pushed the measurement.
        */
       source?: string;
+      /**
+       * automated when a measured fact, a fact provider or the catalog fed the result; attested when it rests only on a declared annotation; absent without a value.
+       */
+      evidence?: 'automated' | 'attested';
       observedAt?: components['schemas']['Timestamp'];
       stale: boolean;
       reason?: string;
@@ -1024,8 +1126,10 @@ export interface components {
       | 'due'
       | 'overdue'
       | 'recorded';
-
-    RetrospectiveOutcome: 'keep' | 'revise' | 'supersede';
+    /**
+     * Whether the decision did what it set out to do; `reversed` when it was taken back.
+     */
+    RetrospectiveOutcome: 'validated' | 'partly-validated' | 'reversed';
     /**
      * How two decisions relate in the decision graph, read from either side (an ADR that says "supersedes 3" and ADR 3 that says "superseded by 7" give the same link).
      */
@@ -1058,8 +1162,37 @@ export interface components {
       date: components['schemas']['Day'];
       outcome: components['schemas']['RetrospectiveOutcome'];
       notes: string;
+      /**
+       * What to do differently next time; absent on retrospectives recorded without.
+       */
+      lessons?: string;
       recordedBy: string;
       recordedAt: components['schemas']['Timestamp'];
+    };
+    /**
+     * The retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.
+     */
+    RetrospectiveOutcomes: {
+      /**
+       * How many retrospectives have each outcome, every outcome listed.
+       */
+      counts: {
+        outcome: components['schemas']['RetrospectiveOutcome'];
+        count: number;
+      }[];
+      /**
+       * Newest first, at most `limit`.
+       */
+      items: components['schemas']['RecordedRetrospective'][];
+    };
+    /**
+     * A retrospective with the ADR it was held on; the ADR title is absent once the ADR is no longer read.
+     */
+    RecordedRetrospective: {
+      retrospective: components['schemas']['Retrospective'];
+      entityRef: string;
+      adrTitle?: string;
+      adrNumber?: number;
     };
     CreateRetrospectiveRequest: {
       /**
@@ -1069,9 +1202,13 @@ export interface components {
       date: string;
       outcome: components['schemas']['RetrospectiveOutcome'];
       /**
-       * What was learned.
+       * What the decision did, e.g. the measured impact the form fills in.
        */
       notes: string;
+      /**
+       * What was learned, to do differently next time.
+       */
+      lessons?: string;
     };
     AdrSummary: {
       id: string;
@@ -1175,10 +1312,67 @@ export interface components {
       actual?: string;
       state: string;
     };
+    AdrMetricPoint: {
+      at: components['schemas']['Timestamp'];
+      value: number;
+      entityRef: string;
+    };
+    AdrMetricWindow: {
+      from: components['schemas']['Timestamp'];
+      to: components['schemas']['Timestamp'];
+      /**
+       * Every observation in the window, oldest first, of every governed entity.
+       */
+      points: components['schemas']['AdrMetricPoint'][];
+      /**
+       * Absent when the window has fewer points than `minPoints`.
+       */
+      median?: number;
+    };
+    AdrMetricChange: {
+      /**
+       * Median after minus median before, in the fact's unit.
+       */
+      absolute: number;
+      /**
+       * The change relative to the median before; absent when that was 0.
+       */
+      percent?: number;
+      /**
+       * Whether the change is an improvement for this metric; `unchanged` under 1%.
+       */
+      direction: 'better' | 'worse' | 'unchanged';
+    };
+    AdrMetricImpact: {
+      fact: string;
+      description?: string;
+      unit?: string;
+
+      betterDirection: 'higher' | 'lower';
+      /**
+       * How many observations each window needs for a median.
+       */
+      minPoints: number;
+      before: components['schemas']['AdrMetricWindow'];
+      after: components['schemas']['AdrMetricWindow'];
+      change?: components['schemas']['AdrMetricChange'];
+    };
     AdrImpact: {
       adrId: string;
       date: components['schemas']['Day'];
       weeks: number;
+      /**
+       * Days on either side of the decision the delivery metrics compare.
+       */
+      windowDays: number;
+      /**
+       * The entities the ADR governs that the caller can see, its own first.
+       */
+      entityRefs: string[];
+      /**
+       * One per delivery metric, with the measured facts' history before and after the decision.
+       */
+      metrics: components['schemas']['AdrMetricImpact'][];
       checks: {
         checkId: string;
         before: components['schemas']['AdrImpactPoint'][];
@@ -1222,6 +1416,10 @@ export interface components {
       outcome: 'approved' | 'rejected' | 'changes-requested';
       rationale: string;
       adr?: string;
+      /**
+       * The id of the trade-off matrix option the decision chose (design reviews with a matrix).
+       */
+      chosenOption?: string;
       decidedBy: string;
       decidedAt: components['schemas']['Timestamp'];
     };
@@ -1347,6 +1545,75 @@ export interface components {
       dueDate?: string | null;
       rationale?: string;
       decisionAdr?: string;
+      /**
+       * With a decision, the id of the trade-off matrix option chosen; it must be one of the item's options.
+       */
+      chosenOption?: string;
+    };
+    /**
+     * An option's or criterion's id, unique within its matrix.
+     */
+    TradeOffId: string;
+    TradeOffCriterion: {
+      id: components['schemas']['TradeOffId'];
+      title: string;
+      /**
+       * How much the criterion counts in the weighted ranking, 0 (not at all) to 10.
+       */
+      weight: number;
+    };
+    TradeOffOption: {
+      id: components['schemas']['TradeOffId'];
+      title: string;
+    };
+    TradeOffCell: {
+      optionId: components['schemas']['TradeOffId'];
+      criterionId: components['schemas']['TradeOffId'];
+      /**
+       * 1 (worst) to 5 (best); higher is always better, so a cheap option scores high on cost and a safe one high on risk.
+       */
+      score: number;
+      note?: string;
+    };
+    TradeOffOutcome: {
+      criterionId: components['schemas']['TradeOffId'];
+      /**
+       * What happened on this criterion with the chosen option, written at the retrospective.
+       */
+      happened: string;
+    };
+    /**
+     * A whole matrix, based on the revision the caller read (0 for a review without one yet).
+     */
+    TradeOffMatrixUpdate: {
+      revision: number;
+      criteria: components['schemas']['TradeOffCriterion'][];
+      options: components['schemas']['TradeOffOption'][];
+      cells: components['schemas']['TradeOffCell'][];
+    };
+    /**
+     * What happened per criterion, based on the revision the caller read.
+     */
+    TradeOffOutcomesUpdate: {
+      revision: number;
+      outcomes: components['schemas']['TradeOffOutcome'][];
+    };
+    /**
+     * A design review's options scored against criteria. Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.
+     */
+    TradeOffMatrix: {
+      reviewId: string;
+      revision: number;
+      criteria: components['schemas']['TradeOffCriterion'][];
+      options: components['schemas']['TradeOffOption'][];
+      cells: components['schemas']['TradeOffCell'][];
+      outcomes: components['schemas']['TradeOffOutcome'][];
+      /**
+       * The option the review's decision chose, once decided.
+       */
+      chosenOption?: string;
+      updatedBy?: string;
+      updatedAt?: components['schemas']['Timestamp'];
     };
     /**
      * What a waiver request asks for; the reason is the item's description.
@@ -1408,6 +1675,82 @@ export interface components {
     };
     ReviewCommentRequest: {
       body: string;
+    };
+
+    StandardEnforcement:
+      | 'lint'
+      | 'code-review'
+      | 'ci-gate'
+      | 'static-analysis'
+      | 'manual-review'
+      | 'design-review';
+
+    StandardReviewFrequency:
+      | 'per-commit'
+      | 'per-pr'
+      | 'per-deployment'
+      | 'daily'
+      | 'weekly'
+      | 'monthly'
+      | 'quarterly'
+      | 'yearly';
+    /**
+     * The target share of automated results in percent; max only for a range such as 70-80.
+     */
+    StandardAutomationTarget: {
+      min: number;
+      max?: number;
+    };
+    /**
+     * Check results a standard covers, those passing, warning or waived, and those evaluated from measured evidence.
+     */
+    StandardCounts: {
+      total: number;
+      compliant: number;
+      automated: number;
+    };
+    StandardDay: {
+      day: components['schemas']['Day'];
+      counts: components['schemas']['StandardCounts'];
+    };
+    StandardSummary: {
+      id: string;
+      title: string;
+      type: string;
+      enforcement: components['schemas']['StandardEnforcement'][];
+      reviewFrequency: components['schemas']['StandardReviewFrequency'];
+      targetAutomation: components['schemas']['StandardAutomationTarget'];
+      /**
+       * The check ids or prefixes (testing-*) the standard covers.
+       */
+      checks: string[];
+      counts: components['schemas']['StandardCounts'];
+      /**
+       * Share of the results passing, warning or waived; null without results.
+       */
+      compliancePercent: number | null;
+      /**
+       * Share of the results evaluated from measured evidence; null without results.
+       */
+      automationPercent: number | null;
+      /**
+       * The measured automation is below the target's lower bound.
+       */
+      belowTarget: boolean;
+      /**
+       * The stored daily counts, oldest first, then today's live counts.
+       */
+      trend: components['schemas']['StandardDay'][];
+    };
+    StandardList: {
+      items: components['schemas']['StandardSummary'][];
+      /**
+       * Checks with results that no standard covers.
+       */
+      unmapped: {
+        checks: string[];
+        counts: components['schemas']['StandardCounts'];
+      };
     };
 
     CampaignState: 'active' | 'closed';
@@ -2133,6 +2476,35 @@ export interface operations {
       401: components['responses']['Unauthorized'];
     };
   };
+  ListStandards: {
+    parameters: {
+      query?: {
+        /**
+         * How many days back from today, today included.
+         */
+        days?: components['parameters']['days'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The standards, in config order. A caller who may not see every entity gets today's point only in each trend.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StandardList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
   ListAnnotationProblems: {
     parameters: {
       query?: {
@@ -2374,6 +2746,9 @@ export interface operations {
   GetAdrImpact: {
     parameters: {
       query?: {
+        /**
+         * Weeks on either side; without it, checks use 4 weeks and metrics `governance.impact.windowDays`.
+         */
         weeks?: number;
       };
       header?: never;
@@ -2401,6 +2776,32 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+    };
+  };
+  ListRetrospectives: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * Counts per outcome and the list.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetrospectiveOutcomes'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
     };
   };
   CreateRetrospective: {
@@ -2705,6 +3106,158 @@ export interface operations {
           };
         };
       };
+    };
+  };
+  GetReviewTradeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The review's id.
+         */
+        id: components['parameters']['reviewId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The matrix.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeOffMatrix'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  SaveReviewTradeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The review's id.
+         */
+        id: components['parameters']['reviewId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TradeOffMatrixUpdate'];
+      };
+    };
+    responses: {
+      /**
+       * The matrix as stored.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeOffMatrix'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /**
+       * Someone changed the matrix since the revision the change is based on; the message names the current revision.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  SaveReviewTradeOffOutcomes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The review's id.
+         */
+        id: components['parameters']['reviewId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TradeOffOutcomesUpdate'];
+      };
+    };
+    responses: {
+      /**
+       * The matrix with the outcomes.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeOffMatrix'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /**
+       * Someone changed the matrix since the revision the change is based on; the message names the current revision.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetAdrTradeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * The ADR's id, as listed by `/adrs` and `/adr-index`.
+         */
+        id: components['parameters']['adrId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The matrix with the chosen option.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradeOffMatrix'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
   CommentOnReview: {

@@ -38,6 +38,9 @@ export const spec = {
       name: 'Compliance',
     },
     {
+      name: 'Standards',
+    },
+    {
       name: 'Catalog annotations',
     },
     {
@@ -366,6 +369,12 @@ export const spec = {
             type: 'string',
             description:
               'The annotation key, or the source that pushed the measurement.',
+          },
+          evidence: {
+            type: 'string',
+            enum: ['automated', 'attested'],
+            description:
+              'automated when a measured fact, a fact provider or the catalog fed the result; attested when it rests only on a declared annotation; absent without a value.',
           },
           observedAt: {
             $ref: '#/components/schemas/Timestamp',
@@ -1308,7 +1317,9 @@ export const spec = {
       },
       RetrospectiveOutcome: {
         type: 'string',
-        enum: ['keep', 'revise', 'supersede'],
+        description:
+          'Whether the decision did what it set out to do; `reversed` when it was taken back.',
+        enum: ['validated', 'partly-validated', 'reversed'],
       },
       AdrChainRelation: {
         type: 'string',
@@ -1398,11 +1409,71 @@ export const spec = {
           notes: {
             type: 'string',
           },
+          lessons: {
+            type: 'string',
+            description:
+              'What to do differently next time; absent on retrospectives recorded without.',
+          },
           recordedBy: {
             type: 'string',
           },
           recordedAt: {
             $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      RetrospectiveOutcomes: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.',
+        required: ['counts', 'items'],
+        properties: {
+          counts: {
+            type: 'array',
+            description:
+              'How many retrospectives have each outcome, every outcome listed.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['outcome', 'count'],
+              properties: {
+                outcome: {
+                  $ref: '#/components/schemas/RetrospectiveOutcome',
+                },
+                count: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          items: {
+            type: 'array',
+            description: 'Newest first, at most `limit`.',
+            items: {
+              $ref: '#/components/schemas/RecordedRetrospective',
+            },
+          },
+        },
+      },
+      RecordedRetrospective: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A retrospective with the ADR it was held on; the ADR title is absent once the ADR is no longer read.',
+        required: ['retrospective', 'entityRef'],
+        properties: {
+          retrospective: {
+            $ref: '#/components/schemas/Retrospective',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          adrTitle: {
+            type: 'string',
+          },
+          adrNumber: {
+            type: 'integer',
           },
         },
       },
@@ -1421,8 +1492,14 @@ export const spec = {
           },
           notes: {
             type: 'string',
-            description: 'What was learned.',
+            description:
+              'What the decision did, e.g. the measured impact the form fills in.',
             minLength: 1,
+            maxLength: 10000,
+          },
+          lessons: {
+            type: 'string',
+            description: 'What was learned, to do differently next time.',
             maxLength: 10000,
           },
         },
@@ -1769,10 +1846,117 @@ export const spec = {
           },
         },
       },
+      AdrMetricPoint: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['at', 'value', 'entityRef'],
+        properties: {
+          at: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          value: {
+            type: 'number',
+          },
+          entityRef: {
+            type: 'string',
+          },
+        },
+      },
+      AdrMetricWindow: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', 'points'],
+        properties: {
+          from: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          to: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          points: {
+            type: 'array',
+            description:
+              'Every observation in the window, oldest first, of every governed entity.',
+            items: {
+              $ref: '#/components/schemas/AdrMetricPoint',
+            },
+          },
+          median: {
+            type: 'number',
+            description:
+              'Absent when the window has fewer points than `minPoints`.',
+          },
+        },
+      },
+      AdrMetricChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['absolute', 'direction'],
+        properties: {
+          absolute: {
+            type: 'number',
+            description:
+              "Median after minus median before, in the fact's unit.",
+          },
+          percent: {
+            type: 'number',
+            description:
+              'The change relative to the median before; absent when that was 0.',
+          },
+          direction: {
+            type: 'string',
+            description:
+              'Whether the change is an improvement for this metric; `unchanged` under 1%.',
+            enum: ['better', 'worse', 'unchanged'],
+          },
+        },
+      },
+      AdrMetricImpact: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fact', 'betterDirection', 'minPoints', 'before', 'after'],
+        properties: {
+          fact: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+          },
+          betterDirection: {
+            type: 'string',
+            enum: ['higher', 'lower'],
+          },
+          minPoints: {
+            type: 'integer',
+            description:
+              'How many observations each window needs for a median.',
+          },
+          before: {
+            $ref: '#/components/schemas/AdrMetricWindow',
+          },
+          after: {
+            $ref: '#/components/schemas/AdrMetricWindow',
+          },
+          change: {
+            $ref: '#/components/schemas/AdrMetricChange',
+          },
+        },
+      },
       AdrImpact: {
         type: 'object',
         additionalProperties: false,
-        required: ['adrId', 'date', 'weeks', 'checks'],
+        required: [
+          'adrId',
+          'date',
+          'weeks',
+          'checks',
+          'windowDays',
+          'entityRefs',
+          'metrics',
+        ],
         properties: {
           adrId: {
             type: 'string',
@@ -1782,6 +1966,27 @@ export const spec = {
           },
           weeks: {
             type: 'integer',
+          },
+          windowDays: {
+            type: 'integer',
+            description:
+              'Days on either side of the decision the delivery metrics compare.',
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              'The entities the ADR governs that the caller can see, its own first.',
+            items: {
+              type: 'string',
+            },
+          },
+          metrics: {
+            type: 'array',
+            description:
+              "One per delivery metric, with the measured facts' history before and after the decision.",
+            items: {
+              $ref: '#/components/schemas/AdrMetricImpact',
+            },
           },
           checks: {
             type: 'array',
@@ -1910,6 +2115,11 @@ export const spec = {
           },
           adr: {
             type: 'string',
+          },
+          chosenOption: {
+            type: 'string',
+            description:
+              'The id of the trade-off matrix option the decision chose (design reviews with a matrix).',
           },
           decidedBy: {
             type: 'string',
@@ -2268,6 +2478,206 @@ export const spec = {
             type: 'string',
             maxLength: 2000,
           },
+          chosenOption: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            description:
+              "With a decision, the id of the trade-off matrix option chosen; it must be one of the item's options.",
+          },
+        },
+      },
+      TradeOffId: {
+        type: 'string',
+        description: "An option's or criterion's id, unique within its matrix.",
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      },
+      TradeOffCriterion: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'weight'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/TradeOffId',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 80,
+          },
+          weight: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 10,
+            description:
+              'How much the criterion counts in the weighted ranking, 0 (not at all) to 10.',
+          },
+        },
+      },
+      TradeOffOption: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/TradeOffId',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 120,
+          },
+        },
+      },
+      TradeOffCell: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['optionId', 'criterionId', 'score'],
+        properties: {
+          optionId: {
+            $ref: '#/components/schemas/TradeOffId',
+          },
+          criterionId: {
+            $ref: '#/components/schemas/TradeOffId',
+          },
+          score: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+            description:
+              '1 (worst) to 5 (best); higher is always better, so a cheap option scores high on cost and a safe one high on risk.',
+          },
+          note: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+      },
+      TradeOffOutcome: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['criterionId', 'happened'],
+        properties: {
+          criterionId: {
+            $ref: '#/components/schemas/TradeOffId',
+          },
+          happened: {
+            type: 'string',
+            maxLength: 1000,
+            description:
+              'What happened on this criterion with the chosen option, written at the retrospective.',
+          },
+        },
+      },
+      TradeOffMatrixUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A whole matrix, based on the revision the caller read (0 for a review without one yet).',
+        required: ['revision', 'criteria', 'options', 'cells'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 0,
+          },
+          criteria: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 10,
+            items: {
+              $ref: '#/components/schemas/TradeOffCriterion',
+            },
+          },
+          options: {
+            type: 'array',
+            maxItems: 8,
+            items: {
+              $ref: '#/components/schemas/TradeOffOption',
+            },
+          },
+          cells: {
+            type: 'array',
+            maxItems: 80,
+            items: {
+              $ref: '#/components/schemas/TradeOffCell',
+            },
+          },
+        },
+      },
+      TradeOffOutcomesUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'What happened per criterion, based on the revision the caller read.',
+        required: ['revision', 'outcomes'],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          outcomes: {
+            type: 'array',
+            maxItems: 10,
+            items: {
+              $ref: '#/components/schemas/TradeOffOutcome',
+            },
+          },
+        },
+      },
+      TradeOffMatrix: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "A design review's options scored against criteria. Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.",
+        required: [
+          'reviewId',
+          'revision',
+          'criteria',
+          'options',
+          'cells',
+          'outcomes',
+        ],
+        properties: {
+          reviewId: {
+            type: 'string',
+          },
+          revision: {
+            type: 'integer',
+          },
+          criteria: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TradeOffCriterion',
+            },
+          },
+          options: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TradeOffOption',
+            },
+          },
+          cells: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TradeOffCell',
+            },
+          },
+          outcomes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TradeOffOutcome',
+            },
+          },
+          chosenOption: {
+            type: 'string',
+            description:
+              "The option the review's decision chose, once decided.",
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
         },
       },
       WaiverProposal: {
@@ -2378,6 +2788,187 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 10000,
+          },
+        },
+      },
+      StandardEnforcement: {
+        type: 'string',
+        enum: [
+          'lint',
+          'code-review',
+          'ci-gate',
+          'static-analysis',
+          'manual-review',
+          'design-review',
+        ],
+      },
+      StandardReviewFrequency: {
+        type: 'string',
+        enum: [
+          'per-commit',
+          'per-pr',
+          'per-deployment',
+          'daily',
+          'weekly',
+          'monthly',
+          'quarterly',
+          'yearly',
+        ],
+      },
+      StandardAutomationTarget: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['min'],
+        description:
+          'The target share of automated results in percent; max only for a range such as 70-80.',
+        properties: {
+          min: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          max: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+        },
+      },
+      StandardCounts: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['total', 'compliant', 'automated'],
+        description:
+          'Check results a standard covers, those passing, warning or waived, and those evaluated from measured evidence.',
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          compliant: {
+            type: 'integer',
+          },
+          automated: {
+            type: 'integer',
+          },
+        },
+      },
+      StandardDay: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'counts'],
+        properties: {
+          day: {
+            $ref: '#/components/schemas/Day',
+          },
+          counts: {
+            $ref: '#/components/schemas/StandardCounts',
+          },
+        },
+      },
+      StandardSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'type',
+          'enforcement',
+          'reviewFrequency',
+          'targetAutomation',
+          'checks',
+          'counts',
+          'compliancePercent',
+          'automationPercent',
+          'belowTarget',
+          'trend',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          enforcement: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StandardEnforcement',
+            },
+          },
+          reviewFrequency: {
+            $ref: '#/components/schemas/StandardReviewFrequency',
+          },
+          targetAutomation: {
+            $ref: '#/components/schemas/StandardAutomationTarget',
+          },
+          checks: {
+            type: 'array',
+            description:
+              'The check ids or prefixes (testing-*) the standard covers.',
+            items: {
+              type: 'string',
+            },
+          },
+          counts: {
+            $ref: '#/components/schemas/StandardCounts',
+          },
+          compliancePercent: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Share of the results passing, warning or waived; null without results.',
+          },
+          automationPercent: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Share of the results evaluated from measured evidence; null without results.',
+          },
+          belowTarget: {
+            type: 'boolean',
+            description:
+              "The measured automation is below the target's lower bound.",
+          },
+          trend: {
+            type: 'array',
+            description:
+              "The stored daily counts, oldest first, then today's live counts.",
+            items: {
+              $ref: '#/components/schemas/StandardDay',
+            },
+          },
+        },
+      },
+      StandardList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'unmapped'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StandardSummary',
+            },
+          },
+          unmapped: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['checks', 'counts'],
+            description: 'Checks with results that no standard covers.',
+            properties: {
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              counts: {
+                $ref: '#/components/schemas/StandardCounts',
+              },
+            },
           },
         },
       },
@@ -3341,6 +3932,38 @@ export const spec = {
         },
       },
     },
+    '/standards': {
+      get: {
+        operationId: 'ListStandards',
+        tags: ['Standards'],
+        description:
+          'The configured standards with their compliance and measured automation across the entities the caller may see, and the daily trend of both.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/days',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The standards, in config order. A caller who may not see every entity gets today's point only in each trend.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StandardList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/annotation-problems': {
       get: {
         operationId: 'ListAnnotationProblems',
@@ -3739,7 +4362,7 @@ export const spec = {
         operationId: 'GetAdrImpact',
         tags: ['ADRs'],
         description:
-          "The entity's latency, availability and coverage in the weeks before and after the decision.",
+          "The entity's latency, availability and coverage checks in the weeks before and after the decision, and the delivery metrics (measured facts' history) of the entities the ADR governs (its own and any full entity ref its text names, that the caller can see) in a window before and after it: median, change and whether it is better or worse.",
         parameters: [
           {
             $ref: '#/components/parameters/adrId',
@@ -3749,11 +4372,12 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             required: false,
+            description:
+              'Weeks on either side; without it, checks use 4 weeks and metrics `governance.impact.windowDays`.',
             schema: {
               type: 'integer',
               minimum: 1,
               maximum: 26,
-              default: 4,
             },
           },
         ],
@@ -3776,6 +4400,46 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/retrospectives': {
+      get: {
+        operationId: 'ListRetrospectives',
+        tags: ['ADRs'],
+        description:
+          'The retrospectives recorded across the organisation, counted per outcome, newest first, of the ADRs whose entity the caller can see.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Counts per outcome and the list.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RetrospectiveOutcomes',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
           },
         },
       },
@@ -4236,6 +4900,188 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/reviews/{id}/trade-off': {
+      get: {
+        operationId: 'GetReviewTradeOff',
+        tags: ['Reviews'],
+        description:
+          "The design review's trade-off matrix; revision 0 with the default criteria when none is stored.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matrix.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TradeOffMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'SaveReviewTradeOff',
+        tags: ['Reviews'],
+        description:
+          'Replaces the matrix of an open design review (its requester, or users with governance.review.triage).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/TradeOffMatrixUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The matrix as stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TradeOffMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Someone changed the matrix since the revision the change is based on; the message names the current revision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/reviews/{id}/trade-off/outcomes': {
+      put: {
+        operationId: 'SaveReviewTradeOffOutcomes',
+        tags: ['Reviews'],
+        description:
+          "Records what happened per criterion with the chosen option, at the decision's retrospective (users with governance.retrospective.create).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/TradeOffOutcomesUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The matrix with the outcomes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TradeOffMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'Someone changed the matrix since the revision the change is based on; the message names the current revision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/adrs/{id}/trade-off': {
+      get: {
+        operationId: 'GetAdrTradeOff',
+        tags: ['ADRs'],
+        description:
+          'The trade-off matrix of the decided design review this ADR records, for its retrospective.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/adrId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matrix with the chosen option.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TradeOffMatrix',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
