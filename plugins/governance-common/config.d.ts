@@ -69,6 +69,47 @@ export interface Config {
       checks: string[];
     }>;
     /**
+     * Standards as code, after the article's table: each standard names how it is enforced,
+     * how often it is reviewed, the share of its check results that should come from measured
+     * evidence, and the checks that count towards it. The Standards tab shows each one's
+     * compliance and measured automation against the target. Default: coding standards
+     * (`lint-*`, 90), testing requirements (coverage, `testing-*`, 70-80), security policies
+     * (security-review, 60-70), architecture patterns (dependencies-meet-tier, approved-stack,
+     * availability, p95-latency, 30-40). A check no standard covers is listed as unmapped. At
+     * most 50; a bad value, an unknown check id or an id used twice fails start-up.
+     * @visibility backend
+     */
+    standards?: Array<{
+      /** Lowercase letters, digits and dashes, starting with a letter, e.g. `testing-requirements`. */
+      id: string;
+      /** Shown in the UI; the id when absent. */
+      title?: string;
+      /** What kind of standard it is, e.g. `testing`; `other` when absent. */
+      type?: string;
+      /** lint, code-review, ci-gate, static-analysis, manual-review or design-review; one or a list. */
+      enforcement:
+        | 'lint'
+        | 'code-review'
+        | 'ci-gate'
+        | 'static-analysis'
+        | 'manual-review'
+        | 'design-review'
+        | Array<
+            | 'lint'
+            | 'code-review'
+            | 'ci-gate'
+            | 'static-analysis'
+            | 'manual-review'
+            | 'design-review'
+          >;
+      /** per-commit, per-pr, per-deployment, daily, weekly, monthly, quarterly or yearly. */
+      reviewFrequency: string;
+      /** The target share of automated results in percent: a number (90) or a range ("70-80"). */
+      targetAutomation: number | string;
+      /** Check ids, or prefixes ending in `*` such as `testing-*`. */
+      checks: string[];
+    }>;
+    /**
      * Facts the scorecard reads, keyed by fact name. Built-in facts (availability,
      * p95LatencyMs, coverage, lastSecurityReview, testingKinds) accept `staleAfterDays`; a new
      * name adds a custom fact that the facts API accepts, and must set `type`.

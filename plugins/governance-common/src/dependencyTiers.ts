@@ -150,6 +150,8 @@ export function evaluateDependencyTiers(options: {
     target: `depends only on ${allowed.join(', ') || 'nothing'}`,
     factName: 'dependencies',
     stale: false,
+    // Read from the catalog's relations, not declared by anyone.
+    evidence: 'automated' as const,
   };
   const clearedNote = cleared.length
     ? `; accepted in an ADR: ${cleared.map(describe).join(', ')}`

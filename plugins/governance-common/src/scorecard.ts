@@ -15,6 +15,20 @@ import { GovernanceApiSchemas } from './schema';
 export type CheckState = GovernanceApiSchemas['CheckState'];
 
 /**
+ * Every check state, in the order the council reads them: what passes, then what needs
+ * attention. Views and roll-ups count and list the states in this order.
+ *
+ * @public
+ */
+export const CHECK_STATES: readonly CheckState[] = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+];
+
+/**
  * A check the scorecard runs: built from the tier policy, or contributed by a custom check.
  *
  * @public
@@ -206,6 +220,11 @@ export function evaluateScorecard(options: {
       origin: observation.origin,
       source: observation.source,
       observedAt: observation.observedAt,
+      // Stored with the result, so a standard's automation level is read, not re-derived.
+      evidence:
+        observation.origin === 'measured'
+          ? ('automated' as const)
+          : ('attested' as const),
     };
     let evaluated: ReturnType<ScorecardCheck['evaluate']>;
     try {
