@@ -240,6 +240,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/stack/technologies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every technology on the approved-stack radar or used by an entity the caller may see, with its ring and how many of those entities use it; the radar's state (when it was read, why it could not be).
+     */
+    get: operations['ListStackTechnologies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/annotation-problems': {
     parameters: {
       query?: never;
@@ -1815,6 +1834,53 @@ export interface components {
     CampaignList: {
       items: components['schemas']['Campaign'][];
     };
+
+    RadarRing: 'adopt' | 'trial' | 'assess' | 'hold';
+
+    StackCategory: 'languages' | 'frameworks' | 'datastores' | 'messageBrokers';
+    StackTechnologyUsage: {
+      /**
+       * The normalised name entities use, e.g. `postgresql`.
+       */
+      technology: string;
+      /**
+       * The radar entry's title, or the name when it is not on the radar.
+       */
+      title: string;
+      ring?: components['schemas']['RadarRing'];
+      quadrant?: string;
+      onRadar: boolean;
+      categories: components['schemas']['StackCategory'][];
+      /**
+       * How many entities the caller may see use it.
+       */
+      entities: number;
+      /**
+       * Of those, how many use it off the radar with an accepted ADR that names it.
+       */
+      clearedByAdr: number;
+    };
+    StackRadarState: {
+      /**
+       * False when governance.stack.radar is not set; the approved-stack check does not run then.
+       */
+      configured: boolean;
+
+      source?: 'url' | 'config';
+      readAt?: components['schemas']['Timestamp'];
+      /**
+       * Why the last attempt to read the radar failed; the last good radar stays in use.
+       */
+      error?: string;
+      /**
+       * Radar entries that could not be placed on a ring.
+       */
+      problems: string[];
+    };
+    StackTechnologyList: {
+      radar: components['schemas']['StackRadarState'];
+      items: components['schemas']['StackTechnologyUsage'][];
+    };
     CampaignDay: {
       day: components['schemas']['Day'];
       done: number;
@@ -2502,6 +2568,29 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  ListStackTechnologies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * The technologies, the radar's hold ring first, then those not on the radar, then assess, trial and adopt.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StackTechnologyList'];
+        };
+      };
       401: components['responses']['Unauthorized'];
     };
   };

@@ -52,6 +52,9 @@ export const spec = {
     {
       name: 'Campaigns',
     },
+    {
+      name: 'Approved stack',
+    },
   ],
   security: [
     {},
@@ -3142,6 +3145,110 @@ export const spec = {
           },
         },
       },
+      RadarRing: {
+        type: 'string',
+        enum: ['adopt', 'trial', 'assess', 'hold'],
+      },
+      StackCategory: {
+        type: 'string',
+        enum: ['languages', 'frameworks', 'datastores', 'messageBrokers'],
+      },
+      StackTechnologyUsage: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'technology',
+          'title',
+          'onRadar',
+          'categories',
+          'entities',
+          'clearedByAdr',
+        ],
+        properties: {
+          technology: {
+            type: 'string',
+            description: 'The normalised name entities use, e.g. `postgresql`.',
+          },
+          title: {
+            type: 'string',
+            description:
+              "The radar entry's title, or the name when it is not on the radar.",
+          },
+          ring: {
+            $ref: '#/components/schemas/RadarRing',
+          },
+          quadrant: {
+            type: 'string',
+          },
+          onRadar: {
+            type: 'boolean',
+          },
+          categories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StackCategory',
+            },
+          },
+          entities: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many entities the caller may see use it.',
+          },
+          clearedByAdr: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Of those, how many use it off the radar with an accepted ADR that names it.',
+          },
+        },
+      },
+      StackRadarState: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['configured', 'problems'],
+        properties: {
+          configured: {
+            type: 'boolean',
+            description:
+              'False when governance.stack.radar is not set; the approved-stack check does not run then.',
+          },
+          source: {
+            type: 'string',
+            enum: ['url', 'config'],
+          },
+          readAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the last attempt to read the radar failed; the last good radar stays in use.',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Radar entries that could not be placed on a ring.',
+          },
+        },
+      },
+      StackTechnologyList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['radar', 'items'],
+        properties: {
+          radar: {
+            $ref: '#/components/schemas/StackRadarState',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StackTechnologyUsage',
+            },
+          },
+        },
+      },
       CampaignDay: {
         type: 'object',
         additionalProperties: false,
@@ -3957,6 +4064,30 @@ export const spec = {
           },
           '400': {
             $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/stack/technologies': {
+      get: {
+        operationId: 'ListStackTechnologies',
+        tags: ['Approved stack'],
+        description:
+          "Every technology on the approved-stack radar or used by an entity the caller may see, with its ring and how many of those entities use it; the radar's state (when it was read, why it could not be).",
+        responses: {
+          '200': {
+            description:
+              "The technologies, the radar's hold ring first, then those not on the radar, then assess, trial and adopt.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StackTechnologyList',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Unauthorized',
