@@ -18,6 +18,14 @@ const FIELDS = ['kind', 'metadata.namespace', 'metadata.name', TIER_FIELD];
 const tierOf = (entity: Entity) =>
   entity.metadata.annotations?.[GOVERNANCE_ANNOTATIONS.tier];
 
+const dependsOnRefs = (entity: Entity) => [
+  ...new Set(
+    (entity.relations ?? [])
+      .filter(r => r.type === RELATION_DEPENDS_ON)
+      .map(r => r.targetRef),
+  ),
+];
+
 /**
  * Works out the tier of each entity another one `dependsOn`, for the `dependencies-meet-tier`
  * check. A full evaluation reads the tier of every tiered entity once up front; a single-entity
@@ -54,7 +62,11 @@ export class DependencyTiers {
     return new DependencyTiers(async () => tiers);
   }
 
-  /** Looks up the dependencies of the entity being evaluated, in one catalog request. */
+  /**
+   * Looks up the dependencies of the entities being evaluated, in one catalog request per call
+   * (per page with {@link DependencyTiers.forEntities}), so memory follows the page, not the
+   * catalog.
+   */
   static lookingUp(
     catalog: CatalogService,
     credentials: BackstageCredentials,
@@ -72,17 +84,22 @@ export class DependencyTiers {
   }
 
   /**
+   * The tiers of everything a page of entities depends on, read at once: one catalog request
+   * for the page instead of one per entity.
+   */
+  async forEntities(entities: Entity[]): Promise<DependencyTiers> {
+    const tiers = await this.tiersOf([
+      ...new Set(entities.flatMap(dependsOnRefs)),
+    ]);
+    return new DependencyTiers(async () => tiers);
+  }
+
+  /**
    * The entity's `dependsOn` targets with their tiers; the entity must have been read with its
    * `relations`.
    */
   async dependenciesOf(entity: Entity): Promise<EntityDependency[]> {
-    const refs = [
-      ...new Set(
-        (entity.relations ?? [])
-          .filter(r => r.type === RELATION_DEPENDS_ON)
-          .map(r => r.targetRef),
-      ),
-    ];
+    const refs = dependsOnRefs(entity);
     const tiers = await this.tiersOf(refs);
     return refs.map(entityRef => {
       const tier = tiers.get(entityRef);

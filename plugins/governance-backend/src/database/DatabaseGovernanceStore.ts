@@ -63,6 +63,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.facts.removeFacts(...args);
   pruneFacts: FactStore['pruneFacts'] = (...args) =>
     this.facts.pruneFacts(...args);
+  getFactHistory: FactStore['getFactHistory'] = (...args) =>
+    this.facts.getFactHistory(...args);
 
   storeEvaluations: ScorecardStore['storeEvaluations'] = (...args) =>
     this.scorecards.storeEvaluations(...args);
@@ -72,6 +74,10 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.listTransitions(...args);
   listLevelChanges: ScorecardStore['listLevelChanges'] = (...args) =>
     this.scorecards.listLevelChanges(...args);
+  getEvaluationStamps: ScorecardStore['getEvaluationStamps'] = (...args) =>
+    this.scorecards.getEvaluationStamps(...args);
+  markEvaluated: ScorecardStore['markEvaluated'] = (...args) =>
+    this.scorecards.markEvaluated(...args);
   removeResultsExcept: ScorecardStore['removeResultsExcept'] = (...args) =>
     this.scorecards.removeResultsExcept(...args);
   pruneHistory: ScorecardStore['pruneHistory'] = (...args) =>

@@ -9,6 +9,7 @@ import { EvaluatedEntityRow } from './evaluatedEntities';
 import {
   CheckTransition,
   EntityEvaluation,
+  EvaluationStamp,
   LevelChange,
   ScorecardStore,
 } from './ScorecardStore';
@@ -45,9 +46,20 @@ const PLACEMENT_COLUMNS = [
   'dependency_mismatches',
 ] as const;
 
+/** A roll-up row with the stamp that lets a later pass skip the entity. */
+type StampedRow = EvaluatedEntityRow & {
+  input_hash: string | null;
+  inputs_valid_until: DbTimestamp | null;
+};
+
+const timeOf = (value: DbTimestamp | null) =>
+  value === null ? null : new Date(value).getTime();
+
 /** Whether a stored roll-up row already says what the new one would (its time aside). */
-const samePlacement = (a: EvaluatedEntityRow, b: EvaluatedEntityRow) =>
-  PLACEMENT_COLUMNS.every(column => a[column] === b[column]);
+const samePlacement = (a: StampedRow, b: StampedRow) =>
+  PLACEMENT_COLUMNS.every(column => a[column] === b[column]) &&
+  a.input_hash === b.input_hash &&
+  timeOf(a.inputs_valid_until) === timeOf(b.inputs_valid_until);
 
 /**
  * Knex implementation of {@link ScorecardStore}, tested on SQLite and PostgreSQL. Storing an
@@ -183,7 +195,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     evaluations: EntityEvaluation[],
     evaluatedAt: Date,
   ) {
-    const rows: EvaluatedEntityRow[] = [];
+    const rows: StampedRow[] = [];
     const untiered: string[] = [];
     for (const {
       entityRef,
@@ -191,6 +203,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
       results,
       dependencyMismatches,
       level,
+      inputHash,
+      inputsValidUntil,
     } of evaluations) {
       if (!placement) {
         untiered.push(entityRef);
@@ -224,6 +238,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
         // Kept from the stored row while the entity stays below (see below).
         below_required_since:
           level && !level.meetsRequired ? evaluatedAt : null,
+        input_hash: inputHash ?? null,
+        inputs_valid_until: inputsValidUntil ?? null,
       });
     }
     for (const batch of chunks(untiered)) {
@@ -231,11 +247,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
     }
     // Rows that only need the new time get one UPDATE per batch instead of an upsert each.
     const unchanged: string[] = [];
-    const changed: EvaluatedEntityRow[] = [];
+    const changed: StampedRow[] = [];
     for (const batch of chunks(rows)) {
-      const stored = new Map<string, EvaluatedEntityRow>(
+      const stored = new Map<string, StampedRow>(
         (
-          await tx<EvaluatedEntityRow>('evaluated_entities').whereIn(
+          await tx<StampedRow>('evaluated_entities').whereIn(
             'entity_ref',
             batch.map(row => row.entity_ref),
           )
@@ -268,6 +284,38 @@ export class DatabaseScorecardStore implements ScorecardStore {
         .insert(batch)
         .onConflict('entity_ref')
         .merge();
+    }
+  }
+
+  async getEvaluationStamps(
+    entityRefs: string[],
+  ): Promise<Map<string, EvaluationStamp>> {
+    const stamps = new Map<string, EvaluationStamp>();
+    for (const batch of chunks(entityRefs)) {
+      const rows: Pick<
+        StampedRow,
+        'entity_ref' | 'input_hash' | 'inputs_valid_until'
+      >[] = await this.db('evaluated_entities')
+        .whereIn('entity_ref', batch)
+        .whereNotNull('input_hash')
+        .select('entity_ref', 'input_hash', 'inputs_valid_until');
+      for (const row of rows) {
+        stamps.set(row.entity_ref, {
+          inputHash: row.input_hash!,
+          ...(row.inputs_valid_until !== null && {
+            validUntil: new Date(row.inputs_valid_until),
+          }),
+        });
+      }
+    }
+    return stamps;
+  }
+
+  async markEvaluated(entityRefs: string[], evaluatedAt: Date): Promise<void> {
+    for (const batch of chunks(entityRefs)) {
+      await this.db('evaluated_entities')
+        .whereIn('entity_ref', batch)
+        .update({ evaluated_at: evaluatedAt });
     }
   }
 

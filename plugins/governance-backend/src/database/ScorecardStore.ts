@@ -46,6 +46,21 @@ export interface EntityEvaluation {
   level?: EntityLevel;
   /** How many dependencies fail `dependencies-meet-tier` (not waived, not accepted in an ADR). */
   dependencyMismatches?: number;
+  /** sha256 of what the evaluation read; a later pass skips the entity while it is the same. */
+  inputHash?: string;
+  /** When time alone changes one of these results (see {@link EvaluationStamp}). */
+  inputsValidUntil?: Date;
+}
+
+/**
+ * What a scheduled pass needs to skip an entity: the hash of the inputs of its last evaluation
+ * and the moment its time-based verdicts expire (absent when none do).
+ *
+ * @internal
+ */
+export interface EvaluationStamp {
+  inputHash: string;
+  validUntil?: Date;
 }
 
 /**
@@ -74,6 +89,18 @@ export interface ScorecardStore {
     evaluations: EntityEvaluation[],
     evaluatedAt: Date,
   ): Promise<void>;
+
+  /**
+   * The stamps of the given entities' last evaluations; entities never evaluated, or evaluated
+   * before stamps existed, are absent (and so evaluated).
+   */
+  getEvaluationStamps(entityRefs: string[]): Promise<Map<string, EvaluationStamp>>;
+
+  /**
+   * Records that entities skipped as unchanged were looked at: their results and stamps stay,
+   * only their evaluation time moves.
+   */
+  markEvaluated(entityRefs: string[], evaluatedAt: Date): Promise<void>;
 
   /** Current results of one entity, in check order; absent when never evaluated. */
   getResults(

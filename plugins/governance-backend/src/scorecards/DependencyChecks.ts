@@ -57,8 +57,11 @@ export class DependencyChecks {
       string,
       Omit<Parameters<typeof evaluateDependencyTiers>[0], 'clearedByAdr'>
     >();
+    const pageTiers = await dependencyTiers.forEntities(
+      entities.map(e => e.entity),
+    );
     for (const { entityRef, entity, tier } of entities) {
-      const dependencies = await dependencyTiers.dependenciesOf(entity);
+      const dependencies = await pageTiers.dependenciesOf(entity);
       if (!dependencies.length) {
         continue;
       }

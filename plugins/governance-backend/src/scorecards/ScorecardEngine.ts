@@ -9,6 +9,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   applyWaivers,
+  APPROVED_STACK_CHECK_ID,
   AllowedDependencyTiers,
   CheckResult,
   computeEntityLevel,
@@ -37,6 +38,8 @@ import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
 import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
+import { EvaluationInputs } from './EvaluationInputs';
+import { StackChecks } from '../stack/StackChecks';
 
 /**
  * What evaluating entities needs of the rest of the catalog: where systems sit, and the tiers
@@ -61,6 +64,7 @@ export class ScorecardEngine {
   private readonly dependencyChecks: DependencyChecks;
   /** `governance.levels` and the level each tier requires. */
   readonly levelPolicy: LevelPolicy;
+  private readonly inputs: EvaluationInputs;
 
   constructor(
     private readonly deps: {
@@ -78,6 +82,8 @@ export class ScorecardEngine {
       allowedDependencyTiers?: AllowedDependencyTiers;
       /** The entities' accepted ADRs, which accept the dependencies they name. */
       adrs?: Pick<AdrStore, 'listAcceptedAdrTexts'>;
+      /** The `approved-stack` check; absent, entities get no such check. */
+      stackChecks?: Pick<StackChecks, 'evaluate' | 'removeExcept'>;
     },
   ) {
     validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
@@ -86,10 +92,11 @@ export class ScorecardEngine {
       readLevelPolicy(new ConfigReader({}), {
         tierPolicies: deps.tierPolicies,
       });
+    const allowedTiers =
+      deps.allowedDependencyTiers ??
+      readAllowedDependencyTiers(new ConfigReader({}), deps.tierPolicies);
     this.dependencyChecks = new DependencyChecks({
-      allowedTiers:
-        deps.allowedDependencyTiers ??
-        readAllowedDependencyTiers(new ConfigReader({}), deps.tierPolicies),
+      allowedTiers,
       adrs: deps.adrs,
     });
     // The policy is fixed at start-up, so each tier's checks are built once, not per entity.
@@ -101,6 +108,16 @@ export class ScorecardEngine {
         ),
       ]);
     }
+    this.inputs = new EvaluationInputs({
+      checksByTier: this.checksByTier,
+      factDefinitions: deps.factDefinitions,
+      config: {
+        tierPolicies: deps.tierPolicies,
+        levelPolicy: this.levelPolicy,
+        allowedTiers,
+        warnMarginPercent: deps.warnMarginPercent,
+      },
+    });
   }
 
   /** The maturity level of stored (waiver-applied) results, under the configured levels. */
@@ -111,6 +128,9 @@ export class ScorecardEngine {
   /** The id of every check a scorecard can hold: what a campaign may ask for. */
   knownChecks(): Set<string> {
     const known = new Set([DEPENDENCIES_CHECK_ID]);
+    if (this.deps.stackChecks) {
+      known.add(APPROVED_STACK_CHECK_ID);
+    }
     for (const checks of this.checksByTier.values()) {
       for (const check of checks) {
         known.add(check.id);
@@ -121,22 +141,30 @@ export class ScorecardEngine {
 
   /**
    * Evaluates the given entities against their tier's checks. Untiered ones get no results and
-   * no placement, so storing them clears what they had.
+   * no placement, so storing them clears what they had. With `skipUnchanged`, an entity whose
+   * inputs hash as at its last evaluation, before any of its verdicts expires with time, is
+   * not evaluated again but returned in `skipped`.
    */
   private async evaluate(
     entities: Entity[],
     now: Date,
     { domains, dependencyTiers }: CatalogContext,
-  ): Promise<EntityEvaluation[]> {
+    options?: { skipUnchanged?: boolean },
+  ): Promise<{ evaluations: EntityEvaluation[]; skipped: string[] }> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
-    const measured = await store.getFacts(refs);
+    const [measured, waivers, stamps] = await Promise.all([
+      store.getFacts(refs),
+      store.listWaivers(refs),
+      options?.skipUnchanged
+        ? store.getEvaluationStamps(refs)
+        : Promise.resolve(undefined),
+    ]);
     const waiversByEntity = new Map<string, Waiver[]>();
-    for (const waiver of await store.listWaivers(refs)) {
-      waiversByEntity.set(waiver.entityRef, [
-        ...(waiversByEntity.get(waiver.entityRef) ?? []),
-        waiver,
-      ]);
+    for (const waiver of waivers) {
+      const list = waiversByEntity.get(waiver.entityRef) ?? [];
+      list.push(waiver);
+      waiversByEntity.set(waiver.entityRef, list);
     }
     const parsed = entities.map((entity, i) => {
       const { values } = parseGovernanceAnnotations(
@@ -150,7 +178,16 @@ export class ScorecardEngine {
       parsed.flatMap(p => (p.policy ? [{ ...p, tier: p.policy.name }] : [])),
       dependencyTiers,
     );
+    const stackChecks =
+      (await this.deps.stackChecks?.evaluate(
+        parsed.flatMap(p =>
+          p.policy
+            ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }]
+            : [],
+        ),
+      )) ?? new Map<string, CheckResult>();
     const evaluations: EntityEvaluation[] = [];
+    const skipped: string[] = [];
     for (const { entity, entityRef, values, policy } of parsed) {
       if (!policy) {
         evaluations.push({ entityRef, results: [] });
@@ -166,24 +203,46 @@ export class ScorecardEngine {
           observedAt: f.observedAt,
         })),
       ];
+      const entityWaivers = waiversByEntity.get(entityRef) ?? [];
+      const dependencyCheck = dependencyChecks.get(entityRef);
+      const stackCheck = stackChecks.get(entityRef);
+      const placement = await domains.placementOf(entity);
+      const inputs = {
+        tier: policy.name,
+        annotations: entity.metadata.annotations,
+        placement,
+        facts,
+        waivers: entityWaivers,
+        dependencyCheck,
+        stackCheck,
+      };
+      const inputHash = this.inputs.hash(inputs);
+      const stamp = stamps?.get(entityRef);
+      if (
+        stamp?.inputHash === inputHash &&
+        (!stamp.validUntil || stamp.validUntil.getTime() > now.getTime())
+      ) {
+        skipped.push(entityRef);
+        continue;
+      }
       const evaluated = evaluateScorecard({
         checks: this.checksByTier.get(policy.name)!,
         facts,
         factDefinitions,
         now,
       });
-      const dependencyCheck = dependencyChecks.get(entityRef);
       const results = applyWaivers(
-        dependencyCheck ? [...evaluated, dependencyCheck.result] : evaluated,
-        waiversByEntity.get(entityRef) ?? [],
+        [
+          ...evaluated,
+          ...(dependencyCheck ? [dependencyCheck.result] : []),
+          ...(stackCheck ? [stackCheck] : []),
+        ],
+        entityWaivers,
         now,
       );
       evaluations.push({
         entityRef,
-        placement: {
-          ...(await domains.placementOf(entity)),
-          tier: policy.name,
-        },
+        placement: { ...placement, tier: policy.name },
         results,
         level: this.levelOf(results, policy.name),
         ...(dependencyCheck &&
@@ -194,9 +253,11 @@ export class ScorecardEngine {
               m => !m.clearedByAdr,
             ).length,
           }),
+        inputHash,
+        inputsValidUntil: this.inputs.validUntil(inputs, now),
       });
     }
-    return evaluations;
+    return { evaluations, skipped };
   }
 
   /**
@@ -228,7 +289,9 @@ export class ScorecardEngine {
     now: Date,
   ): Promise<CheckResult[]> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const [evaluation] = await this.evaluate([entity], now, {
+    const {
+      evaluations: [evaluation],
+    } = await this.evaluate([entity], now, {
       domains: SystemDomains.lookingUp(this.deps.catalog, credentials),
       dependencyTiers: DependencyTiers.lookingUp(
         this.deps.catalog,
@@ -247,23 +310,25 @@ export class ScorecardEngine {
     credentials: BackstageCredentials,
   ): Promise<CatalogContext> {
     const { catalog } = this.deps;
-    const [domains, dependencyTiers] = await Promise.all([
-      SystemDomains.readAll(catalog, credentials),
-      DependencyTiers.readAll(catalog, credentials),
-    ]);
-    return { domains, dependencyTiers };
+    // Systems are few, so their domains are read once; the tiers of dependencies are read
+    // per page (one catalog request each), so a pass never holds every tiered entity.
+    return {
+      domains: await SystemDomains.readAll(catalog, credentials),
+      dependencyTiers: DependencyTiers.lookingUp(catalog, credentials),
+    };
   }
 
   /**
    * Evaluates a page of entities read from the catalog and stores their results; `context`
-   * comes from {@link ScorecardEngine.readCatalogContext}, read once for all pages.
+   * comes from {@link ScorecardEngine.readCatalogContext}, read once for all pages. Every
+   * entity is evaluated: the page is what changed.
    */
   async evaluatePage(
     entities: Entity[],
     now: Date,
     context: CatalogContext,
   ): Promise<EntityEvaluation[]> {
-    const evaluations = await this.evaluate(entities, now, context);
+    const { evaluations } = await this.evaluate(entities, now, context);
     await this.deps.store.storeEvaluations(evaluations, now);
     return evaluations;
   }
@@ -271,15 +336,20 @@ export class ScorecardEngine {
   /**
    * Evaluates every governed entity page by page, removes the current results of entities that
    * left the catalog or lost their tier (their history stays), and records the day's
-   * compliance snapshot.
+   * compliance snapshot. Entities whose inputs have not changed since their last evaluation,
+   * and none of whose verdicts has expired with time, are skipped unless `full` is set.
    */
-  async evaluateAll(now = new Date()): Promise<{ entities: number }> {
+  async evaluateAll(
+    now = new Date(),
+    options?: { full?: boolean },
+  ): Promise<{ entities: number; skipped: number }> {
     const { catalog, auth, store, tierPolicies, logger } = this.deps;
     logger.info('Evaluating the scorecards of every governed entity');
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     const context = await this.readCatalogContext(credentials);
     const seen = new Set<string>();
+    let skippedCount = 0;
     // A page is evaluated while the previous one is written: reads and checks of one page
     // overlap the database's write of the other (different entities, so nothing is shared).
     let writing: Promise<void> = Promise.resolve();
@@ -289,9 +359,18 @@ export class ScorecardEngine {
       tierPolicies,
       extraFields: SCORECARD_EXTRA_FIELDS,
     })) {
-      const evaluations = await this.evaluate(page, now, context);
+      const { evaluations, skipped } = await this.evaluate(page, now, context, {
+        skipUnchanged: !options?.full,
+      });
       await writing;
-      writing = store.storeEvaluations(evaluations, now);
+      writing = Promise.all([
+        store.storeEvaluations(evaluations, now),
+        store.markEvaluated(skipped, now),
+      ]).then(() => {});
+      skippedCount += skipped.length;
+      for (const entityRef of skipped) {
+        seen.add(entityRef);
+      }
       // A failed write surfaces at the next await instead of as an unhandled rejection.
       writing.catch(() => {});
       for (const { entityRef, placement } of evaluations) {
@@ -302,13 +381,14 @@ export class ScorecardEngine {
     }
     await writing;
     const removed = await store.removeResultsExcept(seen);
+    await this.deps.stackChecks?.removeExcept(seen);
     await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
       `Evaluated scorecards of ${seen.size} entities in ${
         Date.now() - started
-      } ms, removed results of ${removed} that left`,
+      } ms (${skippedCount} unchanged, skipped), removed results of ${removed} that left`,
     );
-    return { entities: seen.size };
+    return { entities: seen.size, skipped: skippedCount };
   }
 }
 
@@ -318,6 +398,7 @@ const TIER_CHECK_IDS = [
   'security-review',
   'coverage',
   DEPENDENCIES_CHECK_ID,
+  APPROVED_STACK_CHECK_ID,
 ];
 
 /** Fails start-up, naming the check, when a custom check could never work. */

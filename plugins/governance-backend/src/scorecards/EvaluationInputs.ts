@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { Duration } from 'luxon';
+import {
+  FactDefinitions,
+  FactObservation,
+  ScorecardCheck,
+  Waiver,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { DependencyCheck } from './DependencyChecks';
+import { EntityPlacement } from '../database/ScorecardStore';
+
+/**
+ * Bump when the evaluation itself changes what the same inputs produce (a new built-in check,
+ * a changed formula): every stored hash then differs and the next pass re-evaluates everything.
+ */
+const INPUTS_VERSION = 1;
+
+const DAY_MILLIS = Duration.fromObject({ days: 1 }).as('milliseconds');
+
+/** The longest a date-based verdict is searched ahead for its next change. */
+const SEARCH_DAYS = 20 * 366;
+
+/** The checks the engine builds from a tier policy; every other check is a custom one. */
+const isTierCheck = (id: string) =>
+  [
+    'availability',
+    'p95-latency',
+    'security-review',
+    'coverage',
+    'dependencies-meet-tier',
+  ].includes(id) || id.startsWith('testing-');
+
+/**
+ * A JSON-ready copy of `value` whose object keys are sorted and whose Maps and Sets are
+ * arrays, so equal inputs serialise to equal text whatever order they were built in.
+ */
+export function canonical(value: unknown): unknown {
+  if (value instanceof Map) {
+    return [...value.entries()]
+      .map(([k, v]) => [canonical(k), canonical(v)])
+      .sort(([a], [b]) => String(a).localeCompare(String(b)));
+  }
+  if (value instanceof Set) {
+    return [...value].map(canonical).sort();
+  }
+  if (Array.isArray(value)) {
+    return value.map(canonical);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter(k => (value as Record<string, unknown>)[k] !== undefined)
+        .map(k => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** What one entity's evaluation reads, besides the configuration. */
+export interface EntityInputs {
+  tier: string;
+  annotations: Record<string, string> | undefined;
+  placement: Omit<EntityPlacement, 'tier'>;
+  /** Declared and measured facts, as the checks read them. */
+  facts: FactObservation[];
+  waivers: Waiver[];
+  /** The `dependencies-meet-tier` outcome: dependency tiers and ADRs already applied. */
+  dependencyCheck?: DependencyCheck;
+}
+
+/**
+ * Decides whether an entity needs evaluating again: a hash of everything its evaluation reads,
+ * and the earliest moment time alone changes one of its verdicts. An entity whose hash is the
+ * stored one, before that moment, would get the results it already has.
+ *
+ * @internal
+ */
+export class EvaluationInputs {
+  /** The configuration each tier's evaluation reads, serialised once. */
+  private readonly configByTier = new Map<string, string>();
+
+  constructor(
+    private readonly options: {
+      checksByTier: ReadonlyMap<string, ScorecardCheck[]>;
+      factDefinitions: FactDefinitions;
+      /** The tier policies, level policy, allowed dependency tiers and warn margin. */
+      config: unknown;
+    },
+  ) {
+    const shared = canonical(options.config);
+    const facts = canonical(options.factDefinitions);
+    for (const [tier, checks] of options.checksByTier) {
+      this.configByTier.set(
+        tier,
+        JSON.stringify([
+          INPUTS_VERSION,
+          tier,
+          shared,
+          facts,
+          // A check's own settings show in what it says of itself; custom checks by their id.
+          checks.map(c => [c.id, c.title, c.target, c.factName]),
+        ]),
+      );
+    }
+  }
+
+  /** sha256 of the entity's inputs and its tier's configuration, hex. */
+  hash(inputs: EntityInputs): string {
+    const facts = [...inputs.facts].sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) ||
+        a.source.localeCompare(b.source) ||
+        (a.observedAt ?? '').localeCompare(b.observedAt ?? ''),
+    );
+    const waivers = [...inputs.waivers].sort((a, b) => a.id.localeCompare(b.id));
+    return createHash('sha256')
+      .update(this.configByTier.get(inputs.tier) ?? inputs.tier)
+      .update('\n')
+      .update(
+        JSON.stringify(
+          canonical([
+            inputs.annotations ?? {},
+            inputs.placement,
+            facts,
+            waivers,
+            inputs.dependencyCheck ?? null,
+          ]),
+        ),
+      )
+      .digest('hex');
+  }
+
+  /**
+   * The earliest moment after `now` at which time alone changes a verdict: a measured fact
+   * outlives its staleness window, an active waiver expires, a date-based check (the security
+   * review) moves to warn or fail. A custom check may read the time in ways we cannot see, so
+   * an entity with one is valid until the next UTC midnight at most. Undefined when nothing
+   * changes with time.
+   */
+  validUntil(inputs: EntityInputs, now: Date): Date | undefined {
+    const nowMs = now.getTime();
+    let earliest = Infinity;
+    const byName = new Map<string, FactObservation[]>();
+    for (const fact of inputs.facts) {
+      byName.set(fact.name, [...(byName.get(fact.name) ?? []), fact]);
+    }
+    for (const check of this.options.checksByTier.get(inputs.tier) ?? []) {
+      const observation = pickObservation(byName.get(check.factName) ?? []);
+      if (!observation) {
+        // No value: unknown whatever the time.
+        continue;
+      }
+      const staleAfterDays = this.options.factDefinitions.get(
+        check.factName,
+      )?.staleAfterDays;
+      if (
+        observation.origin === 'measured' &&
+        observation.observedAt &&
+        staleAfterDays !== undefined
+      ) {
+        // Stale once `observedAt + window < now`: the first millisecond after the window.
+        const staleAt =
+          Date.parse(observation.observedAt) + staleAfterDays * DAY_MILLIS + 1;
+        if (staleAt > nowMs) {
+          earliest = Math.min(earliest, staleAt);
+        }
+      }
+      if (!isTierCheck(check.id)) {
+        earliest = Math.min(earliest, nextUtcMidnight(nowMs));
+      } else if (check.id === 'security-review') {
+        earliest = Math.min(
+          earliest,
+          nextDailyChange(check, observation, nowMs) ?? Infinity,
+        );
+      }
+    }
+    for (const waiver of inputs.waivers) {
+      const expires = Date.parse(waiver.expiresAt);
+      if (!waiver.revokedAt && expires > nowMs) {
+        earliest = Math.min(earliest, expires);
+      }
+    }
+    return Number.isFinite(earliest) ? new Date(earliest) : undefined;
+  }
+}
+
+/** The observation a check reads, as `evaluateScorecard` picks it: latest measured, else declared. */
+function pickObservation(
+  observations: FactObservation[],
+): FactObservation | undefined {
+  let latest: FactObservation | undefined;
+  for (const o of observations) {
+    if (
+      o.origin === 'measured' &&
+      (!latest || (o.observedAt ?? '') > (latest.observedAt ?? ''))
+    ) {
+      latest = o;
+    }
+  }
+  return latest ?? observations.find(o => o.origin === 'declared');
+}
+
+function nextUtcMidnight(ms: number): number {
+  return (Math.floor(ms / DAY_MILLIS) + 1) * DAY_MILLIS;
+}
+
+/**
+ * The first UTC midnight after `nowMs` at which a check whose verdict moves one way with the
+ * day (pass, then warn, then fail as a review falls due) gives another state. Asks the check
+ * itself, by bisection over days, so its formula lives in one place.
+ */
+function nextDailyChange(
+  check: ScorecardCheck,
+  observation: FactObservation,
+  nowMs: number,
+): number | undefined {
+  const stateAt = (ms: number) => {
+    try {
+      return check.evaluate(observation.value, { now: new Date(ms) }).state;
+    } catch {
+      return undefined;
+    }
+  };
+  const current = stateAt(nowMs);
+  let low = nextUtcMidnight(nowMs);
+  let high = low + SEARCH_DAYS * DAY_MILLIS;
+  if (stateAt(high) === current) {
+    return undefined;
+  }
+  if (stateAt(low) !== current) {
+    return low;
+  }
+  // stateAt(low) is the current state, stateAt(high) is not: narrow to the first such day.
+  while (high - low > DAY_MILLIS) {
+    const mid = low + Math.floor((high - low) / DAY_MILLIS / 2) * DAY_MILLIS;
+    if (stateAt(mid) === current) {
+      low = mid;
+    } else {
+      high = mid;
+    }
+  }
+  return high;
+}

@@ -1,0 +1,296 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DEFAULT_ADR_POLICY,
+  DEPENDENCIES_CHECK_ID,
+  readLevelPolicy,
+  readTierPolicies,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
+import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const PAYMENTS = 'component:default/payments';
+const LEDGER = 'component:default/ledger';
+const NOW = new Date('2026-12-06T12:00:00Z');
+const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+
+function component(
+  name: string,
+  annotations: Record<string, string>,
+  options: { owner?: string; dependsOn?: string[] } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, annotations },
+    spec: {
+      type: 'service',
+      owner: options.owner ?? 'group:default/team-payments',
+    },
+    relations: (options.dependsOn ?? []).map(targetRef => ({
+      type: 'dependsOn',
+      targetRef,
+    })),
+  };
+}
+
+const payments = (
+  annotations: Record<string, string> = {},
+  options: { owner?: string } = {},
+) =>
+  component(
+    'payments',
+    {
+      'governance/tier': 'core',
+      'governance/last-security-review': '2026-10-01',
+      ...annotations,
+    },
+    { ...options, dependsOn: [LEDGER] },
+  );
+const ledger = (tier = 'core') =>
+  component('ledger', { 'governance/tier': tier });
+
+describe.each(databases.eachSupportedId())(
+  'skipping unchanged entities on %s',
+  databaseId => {
+    async function setup() {
+      const knex = await migratedDatabase(databases, databaseId);
+      const store = new DatabaseGovernanceStore(knex);
+      const adrs = new DatabaseAdrStore(knex, {
+        policy: DEFAULT_ADR_POLICY.retrospective,
+        staleAfterMonths: 12,
+      });
+      // Each pass gets a new engine, as a pass on another replica would: what lets it skip
+      // lives in the database.
+      const evaluateAll = (
+        now: Date,
+        entities: Entity[] = [payments(), ledger()],
+        governance: object = {},
+      ) => {
+        const config = new ConfigReader({ governance });
+        const tierPolicies = readTierPolicies(config);
+        return defaultScorecardEngine({
+          catalog: catalogServiceMock({ entities }),
+          store,
+          adrs,
+          tierPolicies,
+          levelPolicy: readLevelPolicy(config, { tierPolicies }),
+        }).evaluateAll(now);
+      };
+      const check = async (checkId: string, entityRef = PAYMENTS) =>
+        (await store.getResults(entityRef))?.results.find(
+          r => r.checkId === checkId,
+        );
+      const pushFact = (name: string, value: number, observedAt: Date) =>
+        store.addFacts(
+          [
+            {
+              entityRef: PAYMENTS,
+              name,
+              value,
+              source: 'ci',
+              observedAt: observedAt.toISOString(),
+            },
+          ],
+          observedAt,
+        );
+      await pushFact('coverage', 90, NOW);
+      expect(await evaluateAll(NOW)).toEqual({ entities: 2, skipped: 0 });
+      return { knex, store, adrs, evaluateAll, check, pushFact };
+    }
+
+    it('skips entities whose inputs did not change, keeping their results and moving their evaluation time', async () => {
+      const { store, evaluateAll, check } = await setup();
+      const before = await check('coverage');
+
+      expect(await evaluateAll(later(1))).toEqual({ entities: 2, skipped: 2 });
+      expect(await check('coverage')).toEqual(before);
+      expect((await store.getResults(PAYMENTS))?.evaluatedAt).toBe(
+        later(1).toISOString(),
+      );
+    });
+
+    it('re-evaluates an entity whose annotations changed', async () => {
+      const { evaluateAll, check } = await setup();
+      expect((await check('availability'))?.state).toBe('unknown');
+
+      const run = await evaluateAll(later(1), [
+        payments({ 'governance/availability-slo': '99.99' }),
+        ledger(),
+      ]);
+      expect(run.skipped).toBe(1);
+      expect(await check('availability')).toMatchObject({
+        state: 'pass',
+        origin: 'declared',
+      });
+    });
+
+    it('re-evaluates an entity whose owner changed, so the roll-ups move it', async () => {
+      const { store, evaluateAll } = await setup();
+      await evaluateAll(later(1), [
+        payments({}, { owner: 'group:default/team-ledger' }),
+        ledger(),
+      ]);
+      expect(
+        (await store.getComplianceRollup('owner', {})).groups
+          .map(g => g.key)
+          .sort(),
+      ).toEqual(['group:default/team-ledger', 'group:default/team-payments']);
+    });
+
+    it('re-evaluates every entity when its tier policy changes', async () => {
+      const { evaluateAll, check } = await setup();
+      expect((await check('coverage'))?.state).toBe('pass');
+
+      const run = await evaluateAll(later(1), undefined, {
+        tiers: { core: { testing: { minCoveragePercent: 95 } } },
+      });
+      expect(run.skipped).toBe(0);
+      expect(await check('coverage')).toMatchObject({
+        state: 'fail',
+        target: '>= 95%',
+      });
+    });
+
+    it('re-evaluates when the level configuration changes', async () => {
+      const { knex, evaluateAll } = await setup();
+      const level = async () =>
+        (
+          await knex('evaluated_entities')
+            .where({ entity_ref: PAYMENTS })
+            .first('level')
+        ).level;
+      expect(await level()).toBeNull();
+
+      await evaluateAll(later(1), undefined, {
+        levels: [{ name: 'bronze', checks: ['coverage'] }],
+        tiers: {
+          critical: { requiredLevel: 'bronze' },
+          core: { requiredLevel: 'bronze' },
+          supporting: { requiredLevel: false },
+        },
+      });
+      expect(await level()).toBe('bronze');
+    });
+
+    it('re-evaluates an entity whose fact value or observation time changed', async () => {
+      const { evaluateAll, check, pushFact } = await setup();
+      await pushFact('coverage', 40, later(1));
+      expect((await evaluateAll(later(1))).skipped).toBe(1);
+      expect(await check('coverage')).toMatchObject({
+        state: 'fail',
+        actual: '40%',
+      });
+
+      // The same value measured again: the result now says when.
+      await pushFact('coverage', 40, later(2));
+      await evaluateAll(later(2));
+      expect((await check('coverage'))?.observedAt).toBe(
+        later(2).toISOString(),
+      );
+    });
+
+    it('re-evaluates an entity whose waivers changed', async () => {
+      const { store, evaluateAll, check } = await setup();
+      await store.createWaiver({
+        id: 'w1',
+        entityRef: PAYMENTS,
+        checkId: 'availability',
+        reason: 'New SLO dashboards land next month',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+        createdBy: 'user:default/council',
+        createdAt: later(1).toISOString(),
+      });
+      await evaluateAll(later(1));
+      expect((await check('availability'))?.state).toBe('waived');
+
+      await store.revokeWaiver('w1', 'user:default/council', later(2));
+      await evaluateAll(later(2));
+      expect((await check('availability'))?.state).toBe('unknown');
+    });
+
+    it('re-evaluates an entity whose dependency changed tier', async () => {
+      const { evaluateAll, check } = await setup();
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+
+      const run = await evaluateAll(later(1), [payments(), ledger('supporting')]);
+      expect(run.skipped).toBe(0);
+      expect(await check(DEPENDENCIES_CHECK_ID)).toMatchObject({
+        state: 'fail',
+        actual: 'component:default/ledger (supporting)',
+      });
+    });
+
+    it('re-evaluates an entity when an accepted ADR accepts its dependency', async () => {
+      const { adrs, evaluateAll, check } = await setup();
+      const entities = [payments(), ledger('supporting')];
+      await evaluateAll(later(1), entities);
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
+      await adrs.replaceAdrs({
+        entityRef: PAYMENTS,
+        url: 'https://git.example.com/payments/docs/adr/',
+        readAt: later(2),
+        adrs: [
+          {
+            id: 'p1',
+            entityRef: PAYMENTS,
+            path: '0001-ledger.md',
+            url: 'https://git.example.com/payments/docs/adr/0001-ledger.md',
+            number: 1,
+            title: 'Depend on the ledger',
+            status: 'accepted',
+            date: '2026-11-01',
+            deciders: [],
+            links: [],
+            format: 'madr',
+            warnings: [],
+            body: 'We accept depending on ledger while it is supporting.',
+          },
+        ],
+      });
+      expect((await evaluateAll(later(2), entities)).skipped).toBe(1);
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+    });
+
+    it('re-evaluates when time alone changes a verdict: a fact goes stale, a waiver expires, a review falls due', async () => {
+      const { store, evaluateAll, check } = await setup();
+      await store.createWaiver({
+        id: 'w1',
+        entityRef: PAYMENTS,
+        checkId: 'availability',
+        reason: 'New SLO dashboards land next month',
+        expiresAt: '2026-12-10T00:00:00.000Z',
+        createdBy: 'user:default/council',
+        createdAt: NOW.toISOString(),
+      });
+      await evaluateAll(later(1));
+      expect((await check('availability'))?.state).toBe('waived');
+      expect((await evaluateAll(later(2))).skipped).toBe(2);
+
+      // The waiver expires on 10 December: nothing else changed.
+      await evaluateAll(new Date('2026-12-10T00:00:00Z'));
+      expect((await check('availability'))?.state).toBe('unknown');
+
+      // Coverage measured on 6 December is stale 30 days later.
+      expect((await check('coverage'))?.stale).toBe(false);
+      await evaluateAll(new Date('2027-01-05T12:00:01Z'));
+      expect(await check('coverage')).toMatchObject({
+        state: 'unknown',
+        stale: true,
+      });
+
+      // A core service's review of 1 October is due on 1 April, and warns before.
+      expect((await check('security-review'))?.state).toBe('pass');
+      await evaluateAll(new Date('2027-04-02T00:00:00Z'));
+      expect((await check('security-review'))?.state).toBe('fail');
+    });
+  },
+);
