@@ -1,4 +1,5 @@
 import {
+  CHECK_STATES,
   CheckState,
   complianceCounts,
   ComplianceEntityPage,
@@ -12,7 +13,7 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { ComplianceStore } from './ComplianceStore';
-import { CHECK_STATES, EvaluatedEntityRow } from './evaluatedEntities';
+import { EvaluatedEntityRow } from './evaluatedEntities';
 import { chunks, HiddenEntities, readPage, toIso, whereVisible } from './util';
 
 /** Column sums, aliased to the column names, for roll-ups and snapshots. */

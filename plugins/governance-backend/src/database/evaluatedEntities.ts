@@ -1,14 +1,4 @@
-import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 import { DbTimestamp } from './util';
-
-/** @internal */
-export const CHECK_STATES: CheckState[] = [
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
-];
 
 /**
  * A row of `evaluated_entities`: an evaluated entity's place in the organisation and its

@@ -6,6 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
+  CHECK_STATES,
   ComplianceEntity,
   ComplianceFilter,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -23,7 +24,6 @@ import { TierChip } from '../TierChip';
 import { LevelChip } from '../LevelChip';
 import { WrapRow } from '../WrapRow';
 import { LevelDefinition, levelByName } from '../LevelChip/levels';
-import { CHECK_STATES } from './ComplianceSummary';
 import { PassingShare } from './PassingShare';
 import { Muted } from '../Muted';
 

@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import ZoomInIcon from '@material-ui/icons/ZoomIn';
 import {
+  CHECK_STATES,
   ComplianceGroup,
   ComplianceGroupBy,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -16,7 +17,6 @@ import {
   DIMENSION_LABELS,
   describeGroupKey,
 } from './ComplianceGroupName';
-import { CHECK_STATES } from './ComplianceSummary';
 import { LevelDefinition } from '../LevelChip/levels';
 import { ComplianceLevelCounts } from './ComplianceLevels';
 import { PassingShare } from './PassingShare';

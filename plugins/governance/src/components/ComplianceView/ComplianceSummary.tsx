@@ -3,7 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import {
-  CheckState,
+  CHECK_STATES,
   ComplianceGroup,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode } from 'react';
@@ -11,15 +11,6 @@ import { CheckStateIndicator } from '../CheckStateIndicator';
 import { LevelDefinition } from '../LevelChip/levels';
 import { ComplianceLevelCounts } from './ComplianceLevels';
 import { formatPassingShare } from './PassingShare';
-
-/** In the order the council reads them: what passes, then what needs attention. */
-export const CHECK_STATES: CheckState[] = [
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
-];
 
 const useStyles = makeStyles(theme => ({
   tile: { padding: theme.spacing(1.5, 2), height: '100%' },
