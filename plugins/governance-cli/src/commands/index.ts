@@ -150,6 +150,51 @@ export function registerCommands(program: Command) {
       'when the facts were measured, as an ISO timestamp (default: now)',
     )
     .action(lazy(() => import('./factsPush/factsPush')));
+
+  program
+    .command('stack')
+    .description("Work with an entity's technology stack")
+    .command('scan')
+    .description(
+      "Find an entity's languages, frameworks, datastores and message brokers in its manifests (package.json, go.mod, pom.xml, build.gradle, requirements.txt, pyproject.toml, Dockerfile) and optionally push them as facts",
+    )
+    .argument('[folder]', "the entity's source folder", '.')
+    .option(
+      '--entity <entityRef>',
+      'the entity the stack belongs to, e.g. component:default/payments; needed with --push',
+    )
+    .option(
+      '--push',
+      'push the stack as facts (stackLanguages, stackFrameworks, stackDatastores, stackMessageBrokers) to the governance backend',
+    )
+    .addOption(
+      new Option(
+        '--url <url>',
+        'with --push: base URL of the Backstage backend, e.g. https://backstage.example.com',
+      ).env('GOVERNANCE_BACKEND_URL'),
+    )
+    .addOption(
+      new Option(
+        '--token <token>',
+        'with --push: a Backstage external-access token (backend.auth.externalAccess) or user token',
+      ).env('GOVERNANCE_TOKEN'),
+    )
+    .option(
+      '--source <source>',
+      'with --push: who measured the stack, e.g. ci/github-actions',
+      'governance-cli/stack-scan',
+    )
+    .option(
+      '--max-depth <levels>',
+      'how many folder levels below the folder to look for manifests',
+      '6',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .action(lazy(() => import('./stackScan/stackScan')));
 }
 
 type Action = (...args: any[]) => Promise<number>;
