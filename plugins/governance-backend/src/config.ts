@@ -226,6 +226,7 @@ export function readTriggerSettings(
     expiredWaiver: enabled('expiredWaiver'),
     crossTeamDependency: enabled('crossTeamDependency'),
     decisionOutsideScope: enabled('decisionOutsideScope'),
+    stackException: enabled('stackException'),
     belowRequiredLevel: enabled('belowRequiredLevel')
       ? {
           gracePeriod: readDuration(

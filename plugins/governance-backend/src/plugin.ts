@@ -47,6 +47,15 @@ import { ScorecardHistoryRetention } from './scorecards/ScorecardHistoryRetentio
 import { createRouter } from './service/router';
 import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
+import { CatalogVisibility } from './catalog/CatalogVisibility';
+import { DatabaseStackStore } from './database/DatabaseStackStore';
+import { StackChecks } from './stack/StackChecks';
+import {
+  readRadarSchedule,
+  readRadarSource,
+  StackRadar,
+} from './stack/StackRadar';
+import { StackTechnologiesService } from './stack/StackTechnologiesService';
 
 /** What modules add through an extension point, and the method they add it with. */
 function collector<T>(): [T[], (...items: T[]) => void] {
@@ -115,6 +124,16 @@ export const governancePlugin = createBackendPlugin({
         const reviewStore = new DatabaseReviewStore(knex);
         const signals = new DatabaseEscalationSignals(knex);
 
+        // The approved stack: the radar is read on its own schedule and stored; the check reads
+        // the stored copy, so every replica evaluates against the same radar.
+        const stackStore = new DatabaseStackStore(knex);
+        const stackRadar = new StackRadar({
+          ...deps,
+          source: readRadarSource(config),
+          store: stackStore,
+        });
+        await stackRadar.schedule(scheduler, readRadarSchedule(config));
+
         const scorecards = new ScorecardEngine({
           ...deps,
           store,
@@ -125,6 +144,13 @@ export const governancePlugin = createBackendPlugin({
           levelPolicy: settings.levelPolicy,
           allowedDependencyTiers: settings.allowedDependencyTiers,
           adrs: adrStore,
+          stackChecks: stackRadar.configured
+            ? new StackChecks({
+                radar: stackRadar,
+                store: stackStore,
+                adrs: adrStore,
+              })
+            : undefined,
         });
         await scheduleScorecardEvaluation({
           scheduler,
@@ -208,6 +234,7 @@ export const governancePlugin = createBackendPlugin({
               reviewStore,
               adrStore,
               levelPolicy: settings.levelPolicy,
+              stackStore: stackRadar.configured ? stackStore : undefined,
             }),
             campaignOverdueTrigger({ campaigns }),
             ...customTriggers,
@@ -251,6 +278,11 @@ export const governancePlugin = createBackendPlugin({
             summaries,
             reviews,
             campaigns,
+            stackTechnologies: new StackTechnologiesService({
+              radar: stackRadar,
+              store: stackStore,
+              visibility: new CatalogVisibility(deps),
+            }),
             councilGroup,
             waiverMaxMonths: settings.waiverMaxMonths,
             factWriters: new FactWriters({

@@ -28,3 +28,4 @@ export * from './dependencyTiers';
 export * from './deliveryFacts';
 export * from './impact';
 export * from './stack';
+export * from './stackRadar';

@@ -162,6 +162,7 @@ export const BUILT_IN_REVIEW_KINDS: readonly ReviewKind[] = [
   { id: 'tier-change', title: 'Tier change' },
   { id: 'retrospective', title: 'Retrospective' },
   { id: 'waiver-request', title: 'Waiver request' },
+  { id: 'stack-exception', title: 'Stack exception' },
 ];
 
 const KIND_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;

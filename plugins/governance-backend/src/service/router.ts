@@ -34,6 +34,8 @@ import { registerAnnotationProblemRoutes } from './annotationProblemRoutes';
 import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
 import { registerAdrRoutes } from './adrRoutes';
 import { registerCampaignRoutes } from './campaignRoutes';
+import { registerStackRoutes } from './stackRoutes';
+import { StackTechnologiesService } from '../stack/StackTechnologiesService';
 import { CampaignService } from '../campaigns/CampaignService';
 import { registerReviewRoutes } from './reviewRoutes';
 import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
@@ -67,6 +69,7 @@ export async function createRouter(options: {
   factDefinitions: FactDefinitions;
   reviews: ReviewService;
   campaigns: CampaignService;
+  stackTechnologies: StackTechnologiesService;
   councilGroup?: string;
   logger: LoggerService;
   factWriters: FactWriters;
@@ -258,6 +261,7 @@ export async function createRouter(options: {
   registerAdrRoutes(api, options);
   registerReviewRoutes(api, options);
   registerCampaignRoutes(api, options);
+  registerStackRoutes(api, options);
   registerWaiverRequestRoutes(api, { ...options, waiverRequests });
 
   return router;

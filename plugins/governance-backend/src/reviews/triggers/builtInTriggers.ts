@@ -16,6 +16,8 @@ import { expiredWaiverTrigger } from './expiredWaiverTrigger';
 import { failingCheckTrigger } from './failingCheckTrigger';
 import { retrospectiveOverdueTrigger } from './retrospectiveOverdueTrigger';
 import { securityReviewOverdueTrigger } from './securityReviewOverdueTrigger';
+import { stackExceptionTrigger } from './stackExceptionTrigger';
+import { StackStore } from '../../database/StackStore';
 import { tierChangeTrigger } from './tierChangeTrigger';
 
 /**
@@ -35,6 +37,7 @@ export interface BuiltInTriggerSettings {
   decisionOutsideScope: boolean;
   /** Absent when the trigger is switched off. */
   belowRequiredLevel?: { gracePeriod: HumanDuration };
+  stackException: boolean;
   /** What each trigger whose causes can clear does with an item once its cause has. */
   onCauseCleared: Record<ClearingTrigger, 'close' | 'mark'>;
 }
@@ -50,6 +53,7 @@ export const CLEARING_TRIGGERS = [
   'retrospectiveOverdue',
   'decisionOutsideScope',
   'belowRequiredLevel',
+  'stackException',
 ] as const;
 
 /** @internal */
@@ -69,6 +73,8 @@ export function builtInTriggers(options: {
   reviewStore: ReviewStore;
   adrStore: AdrStore;
   levelPolicy: LevelPolicy;
+  /** The approved stack's entity technologies; absent without a radar. */
+  stackStore?: Pick<StackStore, 'listStackExceptions'>;
 }): GovernanceEscalationTrigger[] {
   const { settings, signals } = options;
   const { onCauseCleared } = settings;
@@ -117,6 +123,12 @@ export function builtInTriggers(options: {
         ...settings.belowRequiredLevel,
       }),
       onCauseCleared: onCauseCleared.belowRequiredLevel,
+    });
+  }
+  if (settings.stackException && options.stackStore) {
+    triggers.push({
+      ...stackExceptionTrigger({ store: options.stackStore }),
+      onCauseCleared: onCauseCleared.stackException,
     });
   }
   return triggers;

@@ -1,0 +1,177 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { StackTechnology } from '@catalog-governance/backstage-plugin-governance-common';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { DatabaseStackStore } from './DatabaseStackStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const NOW = new Date('2027-01-04T09:00:00.000Z');
+const LATER = new Date('2027-01-04T10:00:00.000Z');
+const PAYMENTS = 'component:default/payments';
+const LEDGER = 'component:default/ledger';
+
+const postgres: StackTechnology = {
+  name: 'postgresql',
+  title: 'PostgreSQL',
+  ring: 'adopt',
+  aliases: ['postgresql'],
+};
+
+describe.each(databases.eachSupportedId())(
+  'approved-stack storage on %s',
+  databaseId => {
+    async function createStore() {
+      return new DatabaseStackStore(
+        await migratedDatabase(databases, databaseId),
+      );
+    }
+
+    it('keeps the last good radar when a later read fails, with the reason', async () => {
+      const store = await createStore();
+      expect(await store.getRadar()).toBeUndefined();
+      await store.storeRadar(
+        {
+          source: 'url',
+          technologies: [postgres],
+          problems: ['x has no ring'],
+        },
+        NOW,
+      );
+      await store.storeRadarError('url', 'The radar could not be read', LATER);
+      expect(await store.getRadar()).toEqual({
+        source: 'url',
+        technologies: [postgres],
+        problems: ['x has no ring'],
+        readAt: NOW.toISOString(),
+        error: 'The radar could not be read',
+        attemptedAt: LATER.toISOString(),
+      });
+      await store.storeRadar(
+        { source: 'url', technologies: [], problems: [] },
+        LATER,
+      );
+      expect((await store.getRadar())?.error).toBeUndefined();
+    });
+
+    it('counts the entities using each technology, leaving hidden ones out', async () => {
+      const store = await createStore();
+      await store.replaceEntityTechnologies([
+        {
+          entityRef: PAYMENTS,
+          technologies: [
+            {
+              category: 'datastores',
+              technology: 'postgresql',
+              ring: 'adopt',
+              clearedByAdr: false,
+            },
+            {
+              category: 'datastores',
+              technology: 'cassandra',
+              clearedByAdr: true,
+            },
+            { category: 'languages', technology: 'cobol', clearedByAdr: false },
+          ],
+        },
+        {
+          entityRef: LEDGER,
+          technologies: [
+            {
+              category: 'datastores',
+              technology: 'postgresql',
+              ring: 'adopt',
+              clearedByAdr: false,
+            },
+            {
+              category: 'datastores',
+              technology: 'cassandra',
+              clearedByAdr: false,
+            },
+          ],
+        },
+      ]);
+      expect(await store.listTechnologyUsage(undefined)).toEqual([
+        {
+          technology: 'cassandra',
+          category: 'datastores',
+          entities: 2,
+          clearedByAdr: 1,
+        },
+        {
+          technology: 'cobol',
+          category: 'languages',
+          entities: 1,
+          clearedByAdr: 0,
+        },
+        {
+          technology: 'postgresql',
+          category: 'datastores',
+          entities: 2,
+          clearedByAdr: 0,
+        },
+      ]);
+      expect(await store.listTechnologyUsage([PAYMENTS])).toEqual([
+        {
+          technology: 'cassandra',
+          category: 'datastores',
+          entities: 1,
+          clearedByAdr: 0,
+        },
+        {
+          technology: 'postgresql',
+          category: 'datastores',
+          entities: 1,
+          clearedByAdr: 0,
+        },
+      ]);
+      expect(await store.listTechnologyUsage('all')).toEqual([]);
+      expect(await store.listStackExceptions()).toEqual([
+        { entityRef: LEDGER, category: 'datastores', technology: 'cassandra' },
+        { entityRef: PAYMENTS, category: 'languages', technology: 'cobol' },
+      ]);
+    });
+
+    it('replaces an entity’s technologies and forgets entities that left', async () => {
+      const store = await createStore();
+      await store.replaceEntityTechnologies([
+        {
+          entityRef: PAYMENTS,
+          technologies: [
+            { category: 'languages', technology: 'cobol', clearedByAdr: false },
+          ],
+        },
+        {
+          entityRef: LEDGER,
+          technologies: [
+            {
+              category: 'languages',
+              technology: 'go',
+              ring: 'adopt',
+              clearedByAdr: false,
+            },
+          ],
+        },
+      ]);
+      await store.replaceEntityTechnologies([
+        {
+          entityRef: PAYMENTS,
+          technologies: [
+            {
+              category: 'languages',
+              technology: 'java',
+              ring: 'trial',
+              clearedByAdr: false,
+            },
+          ],
+        },
+      ]);
+      expect(await store.listStackExceptions()).toEqual([]);
+      expect(
+        await store.removeEntityTechnologiesExcept(new Set([PAYMENTS])),
+      ).toBe(1);
+      expect(await store.listEntityRefsWithTechnologies()).toEqual([PAYMENTS]);
+    });
+  },
+);

@@ -1,0 +1,181 @@
+import { Knex } from 'knex';
+import {
+  StackException,
+  StackStore,
+  StoredRadar,
+  TechnologyUsage,
+} from './StackStore';
+import {
+  chunks,
+  DbTimestamp,
+  HiddenEntities,
+  toIso,
+  whereVisible,
+} from './util';
+
+const RADAR_ID = 'radar';
+
+interface RadarRow {
+  id: string;
+  source: string;
+  technologies: string;
+  problems: string;
+  read_at: DbTimestamp | null;
+  error: string | null;
+  attempted_at: DbTimestamp;
+}
+
+/**
+ * The knex implementation of {@link StackStore}, tested on SQLite and PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseStackStore implements StackStore {
+  constructor(private readonly db: Knex) {}
+
+  async getRadar(): Promise<StoredRadar | undefined> {
+    const row = await this.db<RadarRow>('stack_radar')
+      .where({ id: RADAR_ID })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      source: row.source as StoredRadar['source'],
+      technologies: JSON.parse(row.technologies),
+      problems: JSON.parse(row.problems),
+      ...(row.read_at && { readAt: toIso(row.read_at) }),
+      ...(row.error && { error: row.error }),
+      attemptedAt: toIso(row.attempted_at),
+    };
+  }
+
+  async storeRadar(
+    radar: Pick<StoredRadar, 'source' | 'technologies' | 'problems'>,
+    now: Date,
+  ): Promise<void> {
+    await this.db<RadarRow>('stack_radar')
+      .insert({
+        id: RADAR_ID,
+        source: radar.source,
+        technologies: JSON.stringify(radar.technologies),
+        problems: JSON.stringify(radar.problems),
+        read_at: now,
+        error: null,
+        attempted_at: now,
+      })
+      .onConflict('id')
+      .merge();
+  }
+
+  async storeRadarError(
+    source: StoredRadar['source'],
+    error: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db<RadarRow>('stack_radar')
+      .insert({
+        id: RADAR_ID,
+        source,
+        technologies: '[]',
+        problems: '[]',
+        read_at: null,
+        error,
+        attempted_at: now,
+      })
+      // Keeps the last good technologies: a radar that is briefly unreachable changes nothing.
+      .onConflict('id')
+      .merge(['source', 'error', 'attempted_at']);
+  }
+
+  async replaceEntityTechnologies(
+    entities: Parameters<StackStore['replaceEntityTechnologies']>[0],
+  ): Promise<void> {
+    if (!entities.length) {
+      return;
+    }
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(entities.map(e => e.entityRef))) {
+        await tx('entity_technologies').whereIn('entity_ref', batch).delete();
+      }
+      const rows = entities.flatMap(({ entityRef, technologies }) =>
+        technologies.map(t => ({
+          entity_ref: entityRef,
+          category: t.category,
+          technology: t.technology,
+          ring: t.ring ?? null,
+          cleared_by_adr: t.clearedByAdr,
+        })),
+      );
+      for (const batch of chunks(rows, 100)) {
+        await tx('entity_technologies').insert(batch);
+      }
+    });
+  }
+
+  async removeEntityTechnologiesExcept(
+    keep: ReadonlySet<string>,
+  ): Promise<number> {
+    const stored: string[] = await this.listEntityRefsWithTechnologies();
+    const gone = stored.filter(ref => !keep.has(ref));
+    for (const batch of chunks(gone)) {
+      await this.db('entity_technologies')
+        .whereIn('entity_ref', batch)
+        .delete();
+    }
+    return gone.length;
+  }
+
+  async listTechnologyUsage(
+    hidden: HiddenEntities,
+  ): Promise<TechnologyUsage[]> {
+    const rows = (await whereVisible(
+      this.db('entity_technologies')
+        .select('technology', 'category')
+        .count({ entities: '*' })
+        .select(
+          this.db.raw(
+            'SUM(CASE WHEN cleared_by_adr THEN 1 ELSE 0 END) AS cleared',
+          ),
+        )
+        .groupBy('technology', 'category')
+        .orderBy([
+          { column: 'technology', order: 'asc' },
+          { column: 'category', order: 'asc' },
+        ]),
+      hidden,
+    )) as Array<{
+      technology: string;
+      category: string;
+      entities: number | string;
+      cleared: number | string | null;
+    }>;
+    return rows.map(r => ({
+      technology: r.technology,
+      category: r.category as TechnologyUsage['category'],
+      entities: Number(r.entities),
+      clearedByAdr: Number(r.cleared ?? 0),
+    }));
+  }
+
+  async listEntityRefsWithTechnologies(): Promise<string[]> {
+    return this.db('entity_technologies').distinct().pluck('entity_ref');
+  }
+
+  async listStackExceptions(): Promise<StackException[]> {
+    const rows: Array<{
+      entity_ref: string;
+      category: string;
+      technology: string;
+    }> = await this.db('entity_technologies')
+      .whereNull('ring')
+      .where({ cleared_by_adr: false })
+      .select('entity_ref', 'category', 'technology')
+      .orderBy(['entity_ref', 'technology']);
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      category: r.category as StackException['category'],
+      technology: r.technology,
+    }));
+  }
+}
