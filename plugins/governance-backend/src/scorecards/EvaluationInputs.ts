@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Duration } from 'luxon';
 import {
+  CheckResult,
   FactDefinitions,
   FactObservation,
   ScorecardCheck,
@@ -67,6 +68,8 @@ export interface EntityInputs {
   waivers: Waiver[];
   /** The `dependencies-meet-tier` outcome: dependency tiers and ADRs already applied. */
   dependencyCheck?: DependencyCheck;
+  /** The `approved-stack` outcome: it reads the radar and ADRs, which are not inputs above. */
+  stackCheck?: CheckResult;
 }
 
 /**
@@ -125,6 +128,7 @@ export class EvaluationInputs {
             facts,
             waivers,
             inputs.dependencyCheck ?? null,
+            inputs.stackCheck ?? null,
           ]),
         ),
       )
