@@ -1,4 +1,7 @@
-import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  DEFAULT_TIER_POLICIES,
+  EntityGovernanceSummary,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { failingCoverage } from '../../__testUtils__/checkResults';
 import { backstageError, startBackend } from '../../__testUtils__/startBackend';
 import { check } from './check';
@@ -6,14 +9,8 @@ import { check } from './check';
 const summary: EntityGovernanceSummary = {
   entityRef: 'component:default/payments',
   annotated: true,
-  tier: {
-    name: 'critical',
-    title: 'Critical path',
-    minAvailabilityPercent: 99.95,
-    maxP95LatencyMs: 200,
-    securityReview: { everyMonths: 3, kind: 'penetration test' },
-    testing: { minCoveragePercent: 85, requiredKinds: ['unit'] },
-  },
+  // The backend answers with the tier's policy: here the default critical tier.
+  tier: DEFAULT_TIER_POLICIES.find(tier => tier.name === 'critical')!,
   declared: { tier: 'critical' },
   ownership: { owner: 'group:default/payments-team' },
   decisionScope: { status: 'unknown', reason: 'no group' },
