@@ -13,6 +13,8 @@ import {
   readFactDefinitions,
   readLevelPolicy,
   readReviewKinds,
+  readTradeOffCriteria,
+  TradeOffCriterion,
   readTierPolicies,
   readValidationMode,
   readWaiverMaxMonths,
@@ -49,6 +51,8 @@ export interface GovernanceConfig {
   /** How many months ahead a waiver may expire. */
   waiverMaxMonths: number;
   /** Per tier, the tiers its entities may depend on (`dependencies-meet-tier`). */
+  /** `governance.reviews.tradeOffCriteria`: what a new trade-off matrix starts with. */
+  tradeOffCriteria: TradeOffCriterion[];
   allowedDependencyTiers: AllowedDependencyTiers;
   scorecard: {
     warnMarginPercent: number;
@@ -99,6 +103,7 @@ export function readGovernanceConfig(
       schedule: {
         frequency: readDuration(config, 'governance.scorecard.frequency', {
           minutes: 10,
+    tradeOffCriteria: readTradeOffCriteria(config),
         }),
         // After this long a replica that died mid-run (or hangs) loses the task, and another
         // replica runs it on the next tick.

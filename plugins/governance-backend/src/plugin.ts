@@ -44,6 +44,8 @@ import { builtInTriggers } from './reviews/triggers/builtInTriggers';
 import { scheduleScorecardEvaluation } from './scorecards/scheduleScorecardEvaluation';
 import { ScorecardEngine } from './scorecards/ScorecardEngine';
 import { ScorecardHistoryRetention } from './scorecards/ScorecardHistoryRetention';
+import { TradeOffService } from './reviews/TradeOffService';
+import { DatabaseTradeOffStore } from './database/DatabaseTradeOffStore';
 import { createRouter } from './service/router';
 import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
@@ -227,9 +229,11 @@ export const governancePlugin = createBackendPlugin({
           logger,
           triggers: [
             ...builtInTriggers({
+        const tradeOffStore = new DatabaseTradeOffStore(knex);
               ...deps,
               settings: settings.escalations.triggers,
               tierPolicies,
+          tradeOffs: tradeOffStore,
               signals,
               reviewStore,
               adrStore,
@@ -298,3 +302,9 @@ export const governancePlugin = createBackendPlugin({
     });
   },
 });
+            tradeOffs: new TradeOffService({
+              ...deps,
+              reviews,
+              store: tradeOffStore,
+              defaultCriteria: settings.tradeOffCriteria,
+            }),

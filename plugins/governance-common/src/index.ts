@@ -22,6 +22,7 @@ export * from './adrs';
 export * from './adr/parseAdr';
 export * from './reviews';
 export * from './campaigns';
+export * from './tradeOffs';
 export * from './schema';
 export * from './search';
 export * from './dependencyTiers';

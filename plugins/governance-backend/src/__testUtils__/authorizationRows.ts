@@ -19,6 +19,7 @@ import {
   call,
   bodyIf,
 } from './authorizationBackend';
+import { decidedTradeOff, tradeOffSave } from './tradeOffFixtures';
 import {
   freshWaiverRequestCall,
   grantWaiverCall,
@@ -275,6 +276,52 @@ export const AUTHORIZATION_ROWS: Row[] = [
       url: `/reviews/${reviewId}/comments`,
       body: { body: 'Have we measured the write latency?' },
     }),
+  },
+  // tradeOffRoutes.ts
+  {
+    route: 'GET /reviews/:id/trade-off',
+    principals: both,
+    status: 200,
+    prepare: async ({ reviewId }) => ({
+      url: `/reviews/${reviewId}/trade-off`,
+    }),
+  },
+  {
+    route: 'PUT /reviews/:id/trade-off',
+    variant: "someone else's review",
+    principals: userOnly,
+    permission: 'governance.review.triage',
+    status: 200,
+    prepare: tradeOffSave(JANE),
+  },
+  {
+    route: 'PUT /reviews/:id/trade-off',
+    variant: 'own review',
+    principals: userOnly,
+    status: 200,
+    prepare: tradeOffSave(ADA),
+  },
+  {
+    route: 'PUT /reviews/:id/trade-off/outcomes',
+    principals: userOnly,
+    permission: 'governance.retrospective.create',
+    status: 200,
+    prepare: async ({ server }) => ({
+      url: `/reviews/${await decidedTradeOff(server)}/trade-off/outcomes`,
+      body: {
+        revision: 1,
+        outcomes: [{ criterionId: 'cost', happened: 'As expected' }],
+      },
+    }),
+  },
+  {
+    route: 'GET /adrs/:id/trade-off',
+    principals: both,
+    status: 200,
+    prepare: async ({ server, adrId }) => {
+      await decidedTradeOff(server, adrId);
+      return { url: `/adrs/${adrId}/trade-off` };
+    },
   },
   // campaignRoutes.ts
   {

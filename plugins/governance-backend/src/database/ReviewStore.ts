@@ -47,6 +47,8 @@ export interface ReviewPatch {
     outcome: ReviewDecisionOutcome;
     rationale: string;
     adr?: string;
+    /** The trade-off matrix option chosen, already checked to be one of its options. */
+    chosenOption?: string;
   };
 }
 

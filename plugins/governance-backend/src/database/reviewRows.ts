@@ -31,6 +31,7 @@ export type ItemRow = {
   decision: string | null;
   decision_rationale: string | null;
   decision_adr: string | null;
+  decision_chosen_option?: string | null;
   decided_by: string | null;
   decided_at: DbTimestamp | null;
   cause_cleared_at: DbTimestamp | null;
@@ -111,6 +112,7 @@ export function toItem(row: ItemRow, now: Date): ReviewItem {
             outcome: row.decision as ReviewDecisionOutcome,
             rationale: row.decision_rationale ?? '',
             adr: row.decision_adr ?? undefined,
+            chosenOption: row.decision_chosen_option ?? undefined,
             decidedBy: row.decided_by,
             decidedAt: toIso(row.decided_at),
           }
@@ -164,6 +166,11 @@ export function describePatch(
     set('decision', 'decision', patch.decision.outcome);
     set('rationale', 'decision_rationale', patch.decision.rationale);
     set('decisionAdr', 'decision_adr', patch.decision.adr ?? null);
+    set(
+      'chosenOption',
+      'decision_chosen_option',
+      patch.decision.chosenOption ?? null,
+    );
     columns.decided_by = actor;
     columns.decided_at = now;
   }

@@ -38,6 +38,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-node';
 import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
 import { DatabaseReviewCauses } from '../database/DatabaseReviewCauses';
+import { TradeOffStore } from '../database/TradeOffStore';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { AuditContext, audited } from '../audit/audited';
 import { ReviewNotifier } from './ReviewNotifier';
@@ -80,6 +81,8 @@ export class ReviewService {
       auditor: AuditorService;
       logger: LoggerService;
       notifier: ReviewNotifier;
+      /** The design reviews' trade-off matrices, which a decision's chosen option must be in. */
+      tradeOffs?: TradeOffStore;
       kinds: ReviewKind[];
       councilGroup?: string;
     },
@@ -331,6 +334,8 @@ export class ReviewService {
       authorize: (permission, who, action) =>
         this.authorize(permission, who, action),
       checkAssignee: (assignee, who) => this.checkAssignee(assignee, who),
+      checkChosenOption: (item, optionId) =>
+        this.checkChosenOption(item, optionId),
     });
     const actor = credentials.principal.userEntityRef;
     const outcome = await audited(
@@ -398,6 +403,23 @@ export class ReviewService {
     if (this.membership && !(await this.membership.isMember(assignee))) {
       throw new InputError(
         `assignee ${assignee} is not a member of the council group ${this.deps.councilGroup}`,
+      );
+    }
+  }
+
+  private async checkChosenOption(
+    item: ReviewItemDetail,
+    optionId: string,
+  ): Promise<void> {
+    const matrix = await this.deps.tradeOffs?.getTradeOff(item.id);
+    const options = matrix?.options.map(o => o.id) ?? [];
+    if (!options.includes(optionId)) {
+      throw new InputError(
+        `chosenOption ${describeValue(optionId)} is not an option of review #${
+          item.number
+        }'s trade-off matrix; allowed: ${
+          options.join(', ') || 'none (the item has no options)'
+        }`,
       );
     }
   }

@@ -27,6 +27,8 @@ export interface ReviewUpdateChecks {
   ): Promise<void>;
   /** 400 unless the assignee is a user in the catalog (and on the council, if one is set). */
   checkAssignee(assignee: string, credentials: UserCredentials): Promise<void>;
+  /** 400 unless the option is one of the item's trade-off matrix options. */
+  checkChosenOption(item: ReviewItemDetail, optionId: string): Promise<void>;
 }
 
 /** The audit event's metadata for a patch: the fields it sets, a decision by its outcome. */
@@ -71,9 +73,12 @@ export async function reviewPatchFor(
     }
   }
   const deciding = moving && isReviewDecision(status);
-  if (!deciding && (update.rationale || update.decisionAdr)) {
+  if (
+    !deciding &&
+    (update.rationale || update.decisionAdr || update.chosenOption)
+  ) {
     throw new InputError(
-      'rationale and decisionAdr go with a decision: status approved, rejected or changes-requested',
+      'rationale, decisionAdr and chosenOption go with a decision: status approved, rejected or changes-requested',
     );
   }
   if (deciding) {
@@ -87,11 +92,15 @@ export async function reviewPatchFor(
       credentials,
       'Deciding a review',
     );
+    if (update.chosenOption) {
+      await checks.checkChosenOption(current, update.chosenOption);
+    }
     patch.status = status;
     patch.decision = {
       outcome: status,
       rationale: update.rationale,
       adr: update.decisionAdr,
+      chosenOption: update.chosenOption,
     };
   } else if (moving && status === 'withdrawn') {
     const requester =

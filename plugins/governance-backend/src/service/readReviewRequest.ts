@@ -96,6 +96,7 @@ export function readReviewUpdate(body: ReviewUpdate): ReviewUpdate {
     dueDate,
     rationale: trimmed(body.rationale),
     decisionAdr: trimmed(body.decisionAdr),
+    chosenOption: body.chosenOption,
   };
 }
 

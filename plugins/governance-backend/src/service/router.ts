@@ -40,6 +40,8 @@ import { CampaignService } from '../campaigns/CampaignService';
 import { registerReviewRoutes } from './reviewRoutes';
 import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
 import { WaiverGrants } from '../waivers/WaiverGrants';
+import { registerTradeOffRoutes } from './tradeOffRoutes';
+import { TradeOffService } from '../reviews/TradeOffService';
 import { WaiverRequests } from '../waivers/WaiverRequests';
 import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -70,6 +72,7 @@ export async function createRouter(options: {
   reviews: ReviewService;
   campaigns: CampaignService;
   stackTechnologies: StackTechnologiesService;
+  tradeOffs: TradeOffService;
   councilGroup?: string;
   logger: LoggerService;
   factWriters: FactWriters;
@@ -265,4 +268,5 @@ export async function createRouter(options: {
   registerWaiverRequestRoutes(api, { ...options, waiverRequests });
 
   return router;
+  registerTradeOffRoutes(api, options);
 }
