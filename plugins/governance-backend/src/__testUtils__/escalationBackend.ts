@@ -20,6 +20,7 @@ import { EscalationRunner } from '../reviews/EscalationRunner';
 import { ReviewNotifier } from '../reviews/ReviewNotifier';
 import { ReviewService } from '../reviews/ReviewService';
 import { builtInTriggers } from '../reviews/triggers/builtInTriggers';
+import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { migratedDatabase } from './migratedDatabase';
 
 /** An auditor whose events record nothing, for services that audit their changes. */
@@ -83,6 +84,7 @@ export async function escalationBackend(
     policy: DEFAULT_ADR_POLICY.retrospective,
   });
   const reviewStore = new DatabaseReviewStore(knex);
+  const stackStore = new DatabaseStackStore(knex);
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const sent: unknown[] = [];
@@ -122,6 +124,7 @@ export async function escalationBackend(
         reviewStore,
         adrStore,
         levelPolicy: readLevelPolicy(rootConfig, { tierPolicies }),
+        stackStore,
       }),
     });
   const items = async () =>
@@ -130,6 +133,7 @@ export async function escalationBackend(
     store,
     adrStore,
     reviewStore,
+    stackStore,
     reviews,
     logger,
     createRunner,
