@@ -108,29 +108,38 @@ export class EvaluationInputs {
     }
   }
 
-  /** sha256 of the entity's inputs and its tier's configuration, hex. */
+  /**
+   * sha256 of the entity's inputs and its tier's configuration, hex. Runs for every entity of
+   * every pass, so it builds its arrays in a fixed order instead of sorting keys generically:
+   * annotations and facts are sorted, waivers and the check outcomes are objects the same code
+   * always builds in the same key order.
+   */
   hash(inputs: EntityInputs): string {
-    const facts = [...inputs.facts].sort(
-      (a, b) =>
-        a.name.localeCompare(b.name) ||
-        a.source.localeCompare(b.source) ||
-        (a.observedAt ?? '').localeCompare(b.observedAt ?? ''),
+    const annotations = Object.entries(inputs.annotations ?? {}).sort(
+      ([a], [b]) => compare(a, b),
     );
-    const waivers = [...inputs.waivers].sort((a, b) => a.id.localeCompare(b.id));
+    const { title, owner, system, domain } = inputs.placement;
+    const facts = inputs.facts
+      .map(f => [f.name, f.source, f.origin, f.observedAt ?? '', f.value])
+      .sort(
+        (a, b) =>
+          compare(a[0] as string, b[0] as string) ||
+          compare(a[1] as string, b[1] as string) ||
+          compare(a[2] as string, b[2] as string) ||
+          compare(a[3] as string, b[3] as string),
+      );
+    const waivers = [...inputs.waivers].sort((a, b) => compare(a.id, b.id));
     return createHash('sha256')
       .update(this.configByTier.get(inputs.tier) ?? inputs.tier)
-      .update('\n')
       .update(
-        JSON.stringify(
-          canonical([
-            inputs.annotations ?? {},
-            inputs.placement,
-            facts,
-            waivers,
-            inputs.dependencyCheck ?? null,
-            inputs.stackCheck ?? null,
-          ]),
-        ),
+        JSON.stringify([
+          annotations,
+          [title, owner, system, domain],
+          facts,
+          waivers,
+          inputs.dependencyCheck ?? null,
+          inputs.stackCheck ?? null,
+        ]),
       )
       .digest('hex');
   }
@@ -205,9 +214,19 @@ function pickObservation(
   return latest ?? observations.find(o => o.origin === 'declared');
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function nextUtcMidnight(ms: number): number {
   return (Math.floor(ms / DAY_MILLIS) + 1) * DAY_MILLIS;
 }
+
+// Entities share a handful of review dates: each check's answer per value and day is kept, up
+// to a bound, so a pass bisects each date once instead of once per entity.
+const MEMO_LIMIT = 10_000;
+const dailyChanges = new WeakMap<
+  ScorecardCheck,
+  Map<string, number | undefined>
+>();
 
 /**
  * The first UTC midnight after `nowMs` at which a check whose verdict moves one way with the
@@ -215,6 +234,31 @@ function nextUtcMidnight(ms: number): number {
  * itself, by bisection over days, so its formula lives in one place.
  */
 function nextDailyChange(
+  check: ScorecardCheck,
+  observation: FactObservation,
+  nowMs: number,
+): number | undefined {
+  let memo = dailyChanges.get(check);
+  if (!memo) {
+    memo = new Map();
+    dailyChanges.set(check, memo);
+  }
+  // The verdict depends on the day, not the time of day.
+  const key = `${JSON.stringify(observation.value)}|${Math.floor(
+    nowMs / DAY_MILLIS,
+  )}`;
+  if (memo.has(key)) {
+    return memo.get(key);
+  }
+  const change = bisectDailyChange(check, observation, nowMs);
+  if (memo.size >= MEMO_LIMIT) {
+    memo.clear();
+  }
+  memo.set(key, change);
+  return change;
+}
+
+function bisectDailyChange(
   check: ScorecardCheck,
   observation: FactObservation,
   nowMs: number,
