@@ -203,7 +203,9 @@ export function placeStack(
 
 const list = (ts: EntityTechnology[], withRing = true) =>
   ts
-    .map(t => (withRing && t.ring ? `${t.technology} (${t.ring})` : t.technology))
+    .map(t =>
+      withRing && t.ring ? `${t.technology} (${t.ring})` : t.technology,
+    )
     .join(', ');
 
 /**
@@ -259,7 +261,9 @@ export function evaluateApprovedStack(options: {
       reason: `Still being assessed: ${list(assess, false)}${clearedNote}`,
     };
   }
-  return clearedNote ? { ...base, reason: capitalise(clearedNote.slice(2)) } : base;
+  return clearedNote
+    ? { ...base, reason: capitalise(clearedNote.slice(2)) }
+    : base;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
