@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS } from './annotations';
 import { DEPENDENCIES_CHECK_ID } from './dependencyTiers';
+import { APPROVED_STACK_CHECK_ID } from './stackRadar';
 import { CheckResult, CheckState } from './scorecard';
 import { GovernanceApiSchemas } from './schema';
 import { TierPolicies } from './tierPolicy';
@@ -75,7 +76,7 @@ export const DEFAULT_REQUIRED_LEVELS: Readonly<Record<string, string>> = {
 
 /**
  * The ids of the built-in checks: the tier policy's (`testing-*` matches each testing kind) and
- * the dependency check.
+ * the dependency and approved-stack checks.
  */
 const BUILT_IN_CHECK_IDS = [
   'availability',
@@ -85,6 +86,7 @@ const BUILT_IN_CHECK_IDS = [
   'testing-*',
   ...TESTING_KINDS.map(kind => `testing-${kind}`),
   DEPENDENCIES_CHECK_ID,
+  APPROVED_STACK_CHECK_ID,
 ];
 
 const LEVEL_NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
