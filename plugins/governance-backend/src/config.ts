@@ -13,12 +13,14 @@ import {
   readFactDefinitions,
   readLevelPolicy,
   readReviewKinds,
+  readStandards,
   readTradeOffCriteria,
   TradeOffCriterion,
   readTierPolicies,
   readValidationMode,
   readWaiverMaxMonths,
   ReviewKind,
+  Standard,
   TierPolicies,
   ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -46,14 +48,20 @@ export interface GovernanceConfig {
   /** The group whose direct members may push facts as themselves; no user may without it. */
   factWritersGroup?: string;
   adrPolicy: AdrPolicy;
+  /** `governance.impact.windowDays`: days on either side of an ADR its impact compares. */
+  impactWindowDays: number;
   reviewKinds: ReviewKind[];
+  /** `governance.reviews.tradeOffCriteria`: what a new trade-off matrix starts with. */
+  tradeOffCriteria: TradeOffCriterion[];
   councilGroup?: string;
   /** How many months ahead a waiver may expire. */
   waiverMaxMonths: number;
   /** Per tier, the tiers its entities may depend on (`dependencies-meet-tier`). */
-  /** `governance.reviews.tradeOffCriteria`: what a new trade-off matrix starts with. */
-  tradeOffCriteria: TradeOffCriterion[];
   allowedDependencyTiers: AllowedDependencyTiers;
+  /** `governance.standards`: the article's four standards when absent. */
+  standards: Standard[];
+  /** Whether `governance.standards` is set, so its check ids are checked against the checks. */
+  standardsConfigured: boolean;
   scorecard: {
     warnMarginPercent: number;
     historyRetentionDays: number;
@@ -88,10 +96,19 @@ export function readGovernanceConfig(
     factRetention: readFactRetention(config),
     factWritersGroup: readFactWritersGroup(config),
     adrPolicy: readAdrPolicy(config),
+    impactWindowDays: readWholeNumber(
+      config,
+      'governance.impact.windowDays',
+      30,
+      'a whole number of days, at least 1',
+    ),
     reviewKinds: readReviewKinds(config),
+    tradeOffCriteria: readTradeOffCriteria(config),
     councilGroup: readCouncilGroup(config),
     waiverMaxMonths: readWaiverMaxMonths(config),
     allowedDependencyTiers: readAllowedDependencyTiers(config, tierPolicies),
+    standards: readStandards(config),
+    standardsConfigured: config.has('governance.standards'),
     scorecard: {
       warnMarginPercent: readWarnMargin(config),
       historyRetentionDays: readWholeNumber(
@@ -103,7 +120,6 @@ export function readGovernanceConfig(
       schedule: {
         frequency: readDuration(config, 'governance.scorecard.frequency', {
           minutes: 10,
-    tradeOffCriteria: readTradeOffCriteria(config),
         }),
         // After this long a replica that died mid-run (or hangs) loses the task, and another
         // replica runs it on the next tick.

@@ -6,7 +6,11 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { governancePermissions } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  governancePermissions,
+  TESTING_KINDS,
+  validateStandardChecks,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import {
   GovernanceAdrParser,
   GovernanceCustomCheck,
@@ -31,6 +35,7 @@ import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseEscalationSignals } from './database/DatabaseEscalationSignals';
 import { DatabaseGovernanceStore } from './database/DatabaseGovernanceStore';
 import { DatabaseReviewStore } from './database/DatabaseReviewStore';
+import { DatabaseStandardsStore } from './database/DatabaseStandardsStore';
 import { migrateGovernanceDatabase } from './database/migrateGovernanceDatabase';
 import { FactProviderRunner } from './facts/FactProviderRunner';
 import { FactRetention } from './facts/FactRetention';
@@ -39,14 +44,15 @@ import { EscalationRunner } from './reviews/EscalationRunner';
 import { DatabaseReviewCauses } from './database/DatabaseReviewCauses';
 import { ReviewNotifier } from './reviews/ReviewNotifier';
 import { ReviewService } from './reviews/ReviewService';
+import { TradeOffService } from './reviews/TradeOffService';
+import { DatabaseTradeOffStore } from './database/DatabaseTradeOffStore';
 import { registerReviewActions } from './reviews/reviewActions';
 import { builtInTriggers } from './reviews/triggers/builtInTriggers';
 import { scheduleScorecardEvaluation } from './scorecards/scheduleScorecardEvaluation';
 import { ScorecardEngine } from './scorecards/ScorecardEngine';
 import { ScorecardHistoryRetention } from './scorecards/ScorecardHistoryRetention';
-import { TradeOffService } from './reviews/TradeOffService';
-import { DatabaseTradeOffStore } from './database/DatabaseTradeOffStore';
 import { createRouter } from './service/router';
+import { StandardsService } from './standards/StandardsService';
 import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
 import { CatalogVisibility } from './catalog/CatalogVisibility';
@@ -169,6 +175,28 @@ export const governancePlugin = createBackendPlugin({
             retentionDays: settings.scorecard.historyRetentionDays,
           }),
         });
+        if (settings.standardsConfigured) {
+          // A testing kind no tier asks for yet is still a check a standard may name.
+          validateStandardChecks(
+            settings.standards,
+            new Set([
+              ...scorecards.knownChecks(),
+              ...TESTING_KINDS.map(kind => `testing-${kind}`),
+            ]),
+          );
+        }
+        const standards = new StandardsService({
+          store: new DatabaseStandardsStore(knex),
+          standards: settings.standards,
+          logger,
+          retentionDays: settings.scorecard.historyRetentionDays,
+        });
+        // Hourly, after the first evaluation; the day's last snapshot is the one kept.
+        await standards.schedule(scheduler, {
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+        });
         await new FactProviderRunner({
           ...deps,
           store,
@@ -201,9 +229,11 @@ export const governancePlugin = createBackendPlugin({
           tierPolicies,
         }).schedule(scheduler, settings.tierSync.schedule);
 
+        const tradeOffStore = new DatabaseTradeOffStore(knex);
         const reviews = new ReviewService({
           ...deps,
           store: reviewStore,
+          tradeOffs: tradeOffStore,
           causes: new DatabaseReviewCauses(knex),
           kinds: reviewKinds,
           councilGroup,
@@ -229,11 +259,9 @@ export const governancePlugin = createBackendPlugin({
           logger,
           triggers: [
             ...builtInTriggers({
-        const tradeOffStore = new DatabaseTradeOffStore(knex);
               ...deps,
               settings: settings.escalations.triggers,
               tierPolicies,
-          tradeOffs: tradeOffStore,
               signals,
               reviewStore,
               adrStore,
@@ -281,7 +309,14 @@ export const governancePlugin = createBackendPlugin({
             integrations,
             summaries,
             reviews,
+            tradeOffs: new TradeOffService({
+              ...deps,
+              reviews,
+              store: tradeOffStore,
+              defaultCriteria: settings.tradeOffCriteria,
+            }),
             campaigns,
+            standards,
             stackTechnologies: new StackTechnologiesService({
               radar: stackRadar,
               store: stackStore,
@@ -289,6 +324,7 @@ export const governancePlugin = createBackendPlugin({
             }),
             councilGroup,
             waiverMaxMonths: settings.waiverMaxMonths,
+            impactWindowDays: settings.impactWindowDays,
             factWriters: new FactWriters({
               ...deps,
               group: settings.factWritersGroup,
@@ -302,9 +338,3 @@ export const governancePlugin = createBackendPlugin({
     });
   },
 });
-            tradeOffs: new TradeOffService({
-              ...deps,
-              reviews,
-              store: tradeOffStore,
-              defaultCriteria: settings.tradeOffCriteria,
-            }),

@@ -28,5 +28,6 @@ export * from './search';
 export * from './dependencyTiers';
 export * from './deliveryFacts';
 export * from './impact';
+export * from './standards';
 export * from './stack';
 export * from './stackRadar';

@@ -36,12 +36,14 @@ import { registerAdrRoutes } from './adrRoutes';
 import { registerCampaignRoutes } from './campaignRoutes';
 import { registerStackRoutes } from './stackRoutes';
 import { StackTechnologiesService } from '../stack/StackTechnologiesService';
+import { registerStandardsRoutes } from './standardsRoutes';
+import { StandardsService } from '../standards/StandardsService';
 import { CampaignService } from '../campaigns/CampaignService';
 import { registerReviewRoutes } from './reviewRoutes';
-import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
-import { WaiverGrants } from '../waivers/WaiverGrants';
 import { registerTradeOffRoutes } from './tradeOffRoutes';
 import { TradeOffService } from '../reviews/TradeOffService';
+import { registerWaiverRequestRoutes } from './waiverRequestRoutes';
+import { WaiverGrants } from '../waivers/WaiverGrants';
 import { WaiverRequests } from '../waivers/WaiverRequests';
 import { ReviewService } from '../reviews/ReviewService';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -70,14 +72,17 @@ export async function createRouter(options: {
   scorecards: ScorecardEngine;
   factDefinitions: FactDefinitions;
   reviews: ReviewService;
+  tradeOffs: TradeOffService;
   campaigns: CampaignService;
   stackTechnologies: StackTechnologiesService;
-  tradeOffs: TradeOffService;
+  standards: StandardsService;
   councilGroup?: string;
   logger: LoggerService;
   factWriters: FactWriters;
   /** `governance.waivers.maxMonths`; 12 when absent. */
   waiverMaxMonths?: number;
+  /** `governance.impact.windowDays`; 30 when absent. */
+  impactWindowDays?: number;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -263,10 +268,11 @@ export async function createRouter(options: {
   registerAnnotationProblemRoutes(api, options);
   registerAdrRoutes(api, options);
   registerReviewRoutes(api, options);
+  registerTradeOffRoutes(api, options);
   registerCampaignRoutes(api, options);
   registerStackRoutes(api, options);
+  registerStandardsRoutes(api, options);
   registerWaiverRequestRoutes(api, { ...options, waiverRequests });
 
   return router;
-  registerTradeOffRoutes(api, options);
 }

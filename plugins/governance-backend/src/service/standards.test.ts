@@ -1,0 +1,180 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { StandardList } from '@catalog-governance/backstage-plugin-governance-common';
+import request from 'supertest';
+import {
+  badRequest,
+  startGovernanceTestBackend,
+  tieredComponent,
+} from '../__testUtils__/governanceTestBackend';
+import {
+  catalogReadPermission,
+  visibleCatalog,
+} from '../__testUtils__/visibleCatalog';
+
+const JANE = 'user:default/jane';
+const NOBODY = 'user:default/nobody';
+
+const entities: Entity[] = [
+  tieredComponent('checkout', 'core', 'team-a', {
+    'governance/test-coverage': '90',
+    'governance/testing': 'unit,integration',
+  }),
+  tieredComponent('ledger', 'core', 'team-a', {
+    'governance/test-coverage': '40',
+  }),
+];
+
+const startBackend = (
+  options: Pick<
+    Parameters<typeof startGovernanceTestBackend>[0],
+    'permission' | 'catalog' | 'config'
+  > = {},
+) =>
+  startGovernanceTestBackend({
+    entities,
+    ...options,
+    features: [
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+
+type Server = Awaited<ReturnType<typeof startBackend>>;
+
+const get = (server: Server, path: string, user?: string) =>
+  request(server)
+    .get(`/api/governance${path}`)
+    .set('Authorization', mockCredentials.user.header(user));
+
+/** The standards once the scheduled evaluation stored both entities' results. */
+async function standardsOnceEvaluated(
+  server: Server,
+  testingId = 'testing-requirements',
+) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const list = (await get(server, '/standards')).body as StandardList;
+    const testing = list.items?.find(s => s.id === testingId);
+    if (testing && testing.counts.total >= 4) {
+      return list;
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `The scheduled evaluation never stored the results: ${JSON.stringify(
+      (await get(server, '/standards')).body,
+    )}`,
+  );
+}
+
+const byId = (list: StandardList, id: string) =>
+  list.items.find(s => s.id === id)!;
+
+describe('Standards routes', () => {
+  it("shows the article's standards with compliance, and automation rising as CI pushes facts", async () => {
+    const server = await startBackend();
+    const before = await standardsOnceEvaluated(server);
+    expect(before.items.map(s => [s.title, s.enforcement])).toEqual([
+      ['Coding standards', ['lint', 'code-review']],
+      ['Testing requirements', ['ci-gate']],
+      ['Security policies', ['static-analysis', 'manual-review']],
+      ['Architecture patterns', ['design-review']],
+    ]);
+    const testing = byId(before, 'testing-requirements');
+    // Coverage and integration tests of two core services; only annotations so far.
+    expect(testing).toMatchObject({
+      counts: { total: 4, compliant: 2, automated: 0 },
+      compliancePercent: 50,
+      automationPercent: 0,
+      targetAutomation: { min: 70, max: 80 },
+      belowTarget: true,
+    });
+    expect(before.unmapped.checks).toEqual([]);
+
+    const push = await request(server)
+      .post('/api/governance/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        entityRef: 'component:default/ledger',
+        name: 'coverage',
+        value: 92,
+        source: 'ci/github-actions',
+      });
+    expect(push.status).toBe(201);
+    const after = byId(
+      (await get(server, '/standards')).body,
+      'testing-requirements',
+    );
+    expect(after).toMatchObject({
+      counts: { total: 4, compliant: 3, automated: 1 },
+      automationPercent: 25,
+    });
+    expect(after.trend.at(-1).counts).toEqual(after.counts);
+  });
+
+  it('reads standards from config and lists checks no standard covers', async () => {
+    const server = await startBackend({
+      config: {
+        governance: {
+          standards: [
+            {
+              id: 'testing',
+              title: 'Tests',
+              type: 'testing',
+              enforcement: 'ci-gate',
+              reviewFrequency: 'per-pr',
+              targetAutomation: 90,
+              checks: ['coverage', 'testing-*'],
+            },
+          ],
+        },
+      },
+    });
+    const list = await standardsOnceEvaluated(server, 'testing');
+    expect(list.items.map(s => [s.id, s.reviewFrequency])).toEqual([
+      ['testing', 'per-pr'],
+    ]);
+    expect(list.unmapped.checks).toEqual(
+      expect.arrayContaining(['availability', 'security-review']),
+    );
+    expect(list.unmapped.counts.total).toBeGreaterThan(0);
+  });
+
+  it('counts only the entities the caller may see', async () => {
+    const server = await startBackend({
+      permission: catalogReadPermission({
+        conditional: JANE,
+        denied: NOBODY,
+      }).factory,
+      catalog: visibleCatalog(
+        entities,
+        (caller, ref) =>
+          caller.userEntityRef === JANE && ref === 'component:default/ledger',
+      ),
+    });
+    await standardsOnceEvaluated(server);
+    const jane = byId(
+      (await get(server, '/standards', JANE)).body,
+      'testing-requirements',
+    );
+    expect(jane.counts).toEqual({ total: 2, compliant: 2, automated: 0 });
+    expect(jane.trend).toHaveLength(1);
+    const nobody = byId(
+      (await get(server, '/standards', NOBODY)).body,
+      'testing-requirements',
+    );
+    expect(nobody).toMatchObject({
+      counts: { total: 0, compliant: 0, automated: 0 },
+      compliancePercent: null,
+      trend: [],
+    });
+  });
+
+  it('rejects a bad number of days, naming it', async () => {
+    const server = await startBackend();
+    expect(await get(server, '/standards?days=0')).toMatchObject(
+      badRequest("'days' must be a whole number from 1 to 366"),
+    );
+  });
+});
