@@ -10,25 +10,17 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
-  createBackendModule,
   createServiceFactory,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
-import techInsightsModuleJsonRulesEngineFactCheckerFactory from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import {
-  FactRetriever,
-  techInsightsFactRetrieversExtensionPoint,
-} from '@backstage-community/plugin-tech-insights-node';
 import { BulkCheckResponse } from '@backstage-community/plugin-tech-insights-common';
 import { CheckState } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   createScorecardEvaluation,
   entities,
   indexedCatalog,
-  MeasuredFact,
   measuredFacts,
   services,
   TIERS,
@@ -37,7 +29,11 @@ import {
 import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { jsonRulesChecks, RETRIEVERS } from '../src/jsonRulesChecks';
+import { jsonRulesChecks } from '../src/jsonRulesChecks';
+import {
+  techInsightsConfig,
+  techInsightsFeatures,
+} from './techInsightsBackend';
 
 // No jest.setTimeout here: scripts/bench.sh gives every bench 30 minutes (--testTimeout).
 
@@ -52,30 +48,6 @@ const NOW = new Date('2026-11-25T00:00:00Z');
 const TEN_MINUTES_LATER = new Date('2026-11-25T00:10:00Z');
 /** The checks both sides run from the same measured facts; governance's ids. */
 const COMPARED_CHECKS = ['availability', 'p95-latency', 'coverage'] as const;
-
-function factRetriever(
-  id: string,
-  fact: string,
-  description: string,
-  facts: MeasuredFact[],
-): FactRetriever {
-  return {
-    id,
-    version: '0.1.0',
-    entityFilter: [{ kind: 'component' }],
-    schema: { [fact]: { type: 'float', description } },
-    handler: async () =>
-      facts
-        .filter(f => f.name === fact)
-        .map(f => {
-          const { kind, namespace, name } = parseEntityRef(f.entityRef);
-          return {
-            entity: { kind, namespace, name },
-            facts: { [fact]: f.value as number },
-          };
-        }),
-  };
-}
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
@@ -164,40 +136,10 @@ describe('Tech Insights comparison', () => {
       const [backend, startMs] = await time(() =>
         startTestBackend({
           features: [
-            techInsightsPlugin,
-            techInsightsModuleJsonRulesEngineFactCheckerFactory,
-            createBackendModule({
-              pluginId: 'tech-insights',
-              moduleId: 'governance-bench-facts',
-              register(reg) {
-                reg.registerInit({
-                  deps: { providers: techInsightsFactRetrieversExtensionPoint },
-                  async init({ providers }) {
-                    providers.addFactRetrievers(
-                      Object.fromEntries(
-                        Object.entries(RETRIEVERS).map(
-                          ([id, { fact, description }]) => [
-                            id,
-                            factRetriever(id, fact, description, facts),
-                          ],
-                        ),
-                      ),
-                    );
-                  },
-                });
-              },
-            }),
+            ...techInsightsFeatures(facts),
             mockServices.rootConfig.factory({
               data: {
-                techInsights: {
-                  factRetrievers: Object.fromEntries(
-                    Object.keys(RETRIEVERS).map(id => [
-                      id,
-                      { cadence: '0 0 1 1 *', initialDelay: { seconds: 1 } },
-                    ]),
-                  ),
-                  factChecker: { checks },
-                },
+                techInsights: techInsightsConfig(checks),
               },
             }),
             mockServices.database.factory({ knex: tiDb }),

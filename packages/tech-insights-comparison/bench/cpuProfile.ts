@@ -1,0 +1,57 @@
+/*
+ * A sampling CPU profile of the bench process (V8's, as `node --cpu-prof` writes it), taken
+ * through the inspector around one measured step, so a missed target can say where the time went.
+ */
+import { Session } from 'node:inspector/promises';
+import type { Profiler } from 'node:inspector';
+
+/** Sampling every 10 ms: coarse enough not to slow the measured step noticeably. */
+const INTERVAL_MICROSECONDS = 10_000;
+
+/** Runs `fn` under the profiler; returns its result and the profile. */
+export async function profiled<T>(
+  fn: () => Promise<T>,
+): Promise<[T, Profiler.Profile]> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', {
+      interval: INTERVAL_MICROSECONDS,
+    });
+    await session.post('Profiler.start');
+    const result = await fn();
+    const { profile } = await session.post('Profiler.stop');
+    return [result, profile];
+  } finally {
+    session.disconnect();
+  }
+}
+
+/**
+ * The functions with the most self time, as "name (file:line) share": `(idle)` is time the
+ * process waited, on the database or on the catalog's HTTP answers.
+ */
+export function topFrames(profile: Profiler.Profile, count = 5): string {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (!hits) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    // Paths from the package on: node_modules/<package>/... or the repository's own files.
+    const file = url
+      .replace(/^.*node_modules\//, '')
+      .replace(/^.*\/(plugins|packages)\//, '$1/');
+    const key = file
+      ? `${functionName || '(anonymous)'} (${file}:${lineNumber + 1})`
+      : functionName;
+    self.set(key, (self.get(key) ?? 0) + hits);
+    total += hits;
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, hits]) => `${key} ${((100 * hits) / total).toFixed(0)}%`)
+    .join('; ');
+}

@@ -1,0 +1,434 @@
+/*
+ * Governance on Backstage's real catalog (issue 20): `yarn bench realCatalog` from the repository
+ * root. The catalog backend ingests generated YAML files through `file` locations on PostgreSQL
+ * (and an SQLite file), and governance evaluates what the catalog serves, through the catalog's
+ * HTTP API as in production. Tech Insights runs on the same catalog at 10,000 entities.
+ */
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { BulkCheckResponse } from '@backstage-community/plugin-tech-insights-common';
+import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  createScorecardEvaluation,
+  machine,
+  measuredFacts,
+  services,
+  writeReportSection,
+} from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
+import type { Profiler } from 'node:inspector';
+import fs from 'node:fs';
+// The governance backend's load helper (autocannon in a worker thread), shared with its benches:
+// bench files are not in its package exports.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  percentile,
+  runLoad,
+} from '../../../plugins/governance-backend/bench/loadRoutes';
+import { writeCatalogFiles } from './catalogFiles';
+import { profiled, topFrames } from './cpuProfile';
+import { jsonRulesChecks, RETRIEVERS } from '../src/jsonRulesChecks';
+import {
+  peakRss,
+  RealCatalogDatabase,
+  resetPeakRss,
+  rss,
+  startRealCatalogBackend,
+  waitForIngestion,
+} from './realCatalogBackend';
+import {
+  techInsightsConfig,
+  techInsightsFeatures,
+} from './techInsightsBackend';
+
+/** Catalog sizes, comma-separated; both by default. */
+const SIZES = (process.env.BENCH_REAL_ENTITIES ?? '10000,100000')
+  .split(',')
+  .map(Number);
+/** SQLite runs up to this size unless told more (it has to hold the whole catalog in one file). */
+const SQLITE_MAX = Number(process.env.BENCH_REAL_SQLITE_MAX ?? 10_000);
+/** Ingestion taking longer is stopped and reported as a rate; nothing else runs for that size. */
+const INGEST_MINUTES = Number(process.env.BENCH_REAL_INGEST_MINUTES ?? 120);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const LOAD_CLIENTS = 8;
+const TECH_INSIGHTS_SIZE = 10_000;
+/** Entity refs per Tech Insights request: its route's express.json() takes at most 100 kB. */
+const BATCH = 1_000;
+const NOW = new Date('2026-11-25T00:00:00Z');
+const TEN_MINUTES_LATER = new Date('2026-11-25T00:10:00Z');
+const NEXT_DAY = new Date('2026-11-26T00:00:00Z');
+const MiB = 2 ** 20;
+
+/** The report's rows by catalog size: each size has a section of its own, as each may run alone. */
+const rows = new Map<number, string[]>();
+/** Whether a target was met; a missed one says where the time went, when it was profiled. */
+function verdict(met?: boolean, profile?: Profiler.Profile): string {
+  if (met === undefined) return '';
+  if (met) return 'met';
+  return `**MISSED**${profile ? `; profile: ${topFrames(profile)}` : ''}`;
+}
+
+const row = (
+  db: string,
+  n: number,
+  measurement: string,
+  result: string,
+  target = '',
+  met?: boolean,
+  profile?: Profiler.Profile,
+) =>
+  rows.set(n, [
+    ...(rows.get(n) ?? []),
+    `| ${db} | ${n.toLocaleString('en')} | ${measurement} | ${result} | ${
+      target || 'none'
+    } | ${verdict(met, profile)} |`,
+  ]);
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const result = await fn();
+  return [result, Number(process.hrtime.bigint() - start) / 1e6];
+}
+
+/** Times `fn` under the sampling profiler: its result, milliseconds and profile. */
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<[T, number, Profiler.Profile]> {
+  const [[result, profile], ms] = await time(() => profiled(fn));
+  return [result, ms, profile];
+}
+
+const cases: Array<[RealCatalogDatabase, number]> = SIZES.flatMap(n => [
+  ['PostgreSQL 15', n] as [RealCatalogDatabase, number],
+  ['SQLite (file)', n] as [RealCatalogDatabase, number],
+]);
+
+/** How the real-catalog figures are measured: its own section, above one section per size. */
+const NOTES = [
+  "## Real catalog (Backstage's catalog backend)",
+  '',
+  '`yarn bench realCatalog` (packages/tech-insights-comparison/bench/realCatalog.bench.ts): issue 20.',
+  '`BENCH_REAL_ENTITIES` picks the sizes (default `10000,100000`); each size writes its own section',
+  'below, with its command, machine and date.',
+  '',
+  '- One test backend runs `@backstage/plugin-catalog-backend` and the governance backend, each',
+  '  plugin with a database of its own on the server (`backend.database`, as in production).',
+  '  The catalog ingests the services, their systems, teams (Group) and domains from generated',
+  '  YAML files through `catalog.locations` of type `file` (1,000 entities a file); the bench',
+  "  polls the catalog's API until it serves them all. Its re-processing interval is set to a",
+  '  day, so its background refresh does not compete with the measured steps. Ingestion longer',
+  '  than `BENCH_REAL_INGEST_MINUTES` is stopped and reported as a rate.',
+  "- Governance's evaluation reads the governed entities and the systems through the catalog",
+  "  service (the catalog's HTTP API on loopback), as its scheduled task does, and stores its",
+  '  results in its own database. Facts: the three measured facts of every service are stored',
+  '  before the first evaluation; for the day with 1% changed, new coverage and p95 latency of',
+  '  1% of the services are pushed through `POST /api/governance/facts`, then all are evaluated.',
+  "- Peak RSS: the kernel's high-water mark of the process (VmHWM, reset through",
+  '  /proc/self/clear_refs before the evaluation); the process is the backend (catalog,',
+  '  governance and, at 10,000, Tech Insights) plus the jest runner. Start-up RSS is taken',
+  '  once the backend has started, before ingestion.',
+  `- Load: autocannon from a worker thread, ${LOAD_CLIENTS} connections for ${LOAD_SECONDS} s, sharing the cores`,
+  '  with the backend and the database; any non-2xx response fails the run.',
+  "- Every step with a target runs under V8's sampling profiler (10 ms interval, as",
+  '  `node --cpu-prof`); a missed target lists the five functions with the most self time.',
+  '  `(idle)` is time spent waiting for the database or the catalog.',
+  `- Tech Insights (${TECH_INSIGHTS_SIZE.toLocaleString(
+    'en',
+  )} entities, PostgreSQL): the same plugin, JSON rules checks and fact retrievers`,
+  '  as the "Tech Insights side by side" section, in the same backend, reading entities from the',
+  "  real catalog; its ratio is against governance's first full evaluation of the same run.",
+].join('\n');
+
+describe('governance on the real catalog', () => {
+  afterAll(() => {
+    writeReportSection('real-catalog', NOTES);
+    for (const [n, sizeRows] of rows) {
+      writeReportSection(
+        `real-catalog-${n}`,
+        [
+          `### Real catalog, ${n.toLocaleString('en')} entities`,
+          '',
+          `- Command: \`BENCH_REAL_ENTITIES=${n} yarn bench realCatalog\`;`,
+          `  BENCH_REAL_INGEST_MINUTES=${INGEST_MINUTES}, BENCH_REAL_SQLITE_MAX=${SQLITE_MAX}, BENCH_LOAD_SECONDS=${LOAD_SECONDS}.`,
+          `- Machine: ${machine()}. ${
+            process.env.BENCH_REAL_MACHINE_NOTE ??
+            'The machine was shared with other work while this ran: figures are indicative.'
+          }`,
+          '',
+          '| database | entities | measurement | result | target | |',
+          '|---|---|---|---|---|---|',
+          ...sizeRows,
+        ].join('\n'),
+      );
+    }
+  });
+
+  it.each(cases)(
+    '%s, %d entities',
+    async (database, n) => {
+      if (
+        database === 'PostgreSQL 15' &&
+        !process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+      ) {
+        row(database, n, 'not run', 'no PostgreSQL connection string');
+        return;
+      }
+      if (database === 'SQLite (file)' && n > SQLITE_MAX) {
+        row(
+          database,
+          n,
+          'not run',
+          `above BENCH_REAL_SQLITE_MAX=${SQLITE_MAX}`,
+        );
+        return;
+      }
+      const withTechInsights =
+        database === 'PostgreSQL 15' && n === TECH_INSIGHTS_SIZE;
+      const facts = measuredFacts(n, 0);
+      const tierPolicies = readTierPolicies(new ConfigReader({}));
+      const { dir, files, count } = writeCatalogFiles(n);
+      const backend = await startRealCatalogBackend({
+        database,
+        files,
+        ...(withTechInsights
+          ? {
+              features: techInsightsFeatures(facts),
+              config: {
+                techInsights: techInsightsConfig(
+                  jsonRulesChecks([...tierPolicies.values()]),
+                ),
+              },
+            }
+          : {}),
+      });
+      try {
+        const startupRss = rss();
+        const ingestion = await waitForIngestion(
+          backend,
+          count,
+          INGEST_MINUTES * 60_000,
+        );
+        const rate = `${((ingestion.ingested * 1000) / ingestion.ms).toFixed(
+          0,
+        )} entities/s`;
+        if (ingestion.ingested < count) {
+          row(
+            database,
+            n,
+            `catalog ingestion stopped after ${INGEST_MINUTES} min`,
+            `${ingestion.ingested} of ${count} entities in ${s(
+              ingestion.ms,
+            )} (${rate}); nothing else measured`,
+          );
+          return;
+        }
+        row(
+          database,
+          n,
+          `catalog ingestion of ${count} entities from ${files.length} file locations (not in governance's figures)`,
+          `${s(ingestion.ms)} (${rate})`,
+        );
+
+        const evaluation = await createScorecardEvaluation({
+          knex: backend.governanceDb,
+          catalog: backend.catalog,
+          auth: backend.auth,
+          logger: backend.logger,
+        });
+        await evaluation.addFacts(facts, NOW);
+
+        const beforeRss = rss();
+        const peakReset = resetPeakRss();
+        const [first, firstMs, firstProfile] = await measure(() =>
+          evaluation.evaluateAll(NOW),
+        );
+        const peak = peakRss();
+        expect(first.entities).toBe(n);
+        const firstTarget = n <= 10_000 ? 2_000 : 20_000;
+        row(
+          database,
+          n,
+          `first full evaluation (${first.entities} entities)`,
+          s(firstMs),
+          `<= ${s(firstTarget)}`,
+          firstMs <= firstTarget,
+          firstProfile,
+        );
+        if (peak !== undefined && peakReset) {
+          row(
+            database,
+            n,
+            'backend peak RSS during the first full evaluation',
+            `${mib(peak)}: start-up ${mib(startupRss)} + ${mib(
+              peak - startupRss,
+            )} (${mib(beforeRss)} after ingestion)`,
+            '<= start-up + 300 MiB',
+            peak - startupRss <= 300 * MiB,
+            firstProfile,
+          );
+        }
+
+        const [, againMs, againProfile] = await measure(() =>
+          evaluation.evaluateAll(TEN_MINUTES_LATER),
+        );
+        row(
+          database,
+          n,
+          're-evaluation, nothing changed',
+          s(againMs),
+          n <= 10_000 ? '<= 0.50 s' : '',
+          n <= 10_000 ? againMs <= 500 : undefined,
+          againProfile,
+        );
+
+        // A day later 1% of the services report new coverage and p95 latency.
+        const changed = services(n).filter((_, i) => i % 100 === 0);
+        const observedAt = NEXT_DAY.toISOString();
+        const pushed = await fetch(`${backend.url}/api/governance/facts`, {
+          method: 'POST',
+          headers: {
+            Authorization: mockCredentials.service.header(),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            facts: changed.flatMap(e => [
+              {
+                entityRef: stringifyEntityRef(e),
+                name: 'coverage',
+                value: 50,
+                source: 'ci',
+                observedAt,
+              },
+              {
+                entityRef: stringifyEntityRef(e),
+                name: 'p95LatencyMs',
+                value: 2000,
+                source: 'apm',
+                observedAt,
+              },
+            ]),
+          }),
+        });
+        expect(pushed.status).toBe(201);
+        const [, dayMs] = await measure(() => evaluation.evaluateAll(NEXT_DAY));
+        row(
+          database,
+          n,
+          `a day's evaluation, facts of 1% (${changed.length}) changed through the facts API`,
+          s(dayMs),
+        );
+
+        const load = async (
+          name: string,
+          targetMs: number,
+          routePath: (i: number) => string,
+        ) => {
+          const [result, , profile] = await measure(() =>
+            runLoad({
+              url: backend.url,
+              headers: { Authorization: mockCredentials.user.header() },
+              requests: Array.from({ length: 200 }, (_, i) => ({
+                path: `/api/governance${routePath(i)}`,
+              })),
+              connections: LOAD_CLIENTS,
+              seconds: LOAD_SECONDS,
+            }),
+          );
+          expect(result.non2xx + result.errors).toBe(0);
+          const p95 = percentile(result.latencies, 95);
+          row(
+            database,
+            n,
+            `${name}, ${LOAD_CLIENTS} clients`,
+            `p50 ${percentile(result.latencies, 50).toFixed(
+              1,
+            )} ms, p95 ${p95.toFixed(1)} ms; ${(
+              result.requests / result.seconds
+            ).toFixed(0)} req/s`,
+            `p95 <= ${targetMs} ms`,
+            p95 <= targetMs,
+            profile,
+          );
+        };
+        await load(
+          'GET /summary (one entity, varying)',
+          15,
+          i => `/summary?entityRef=component:default/service-${(i * 7919) % n}`,
+        );
+        await load(
+          'council roll-up GET /compliance?groupBy=owner',
+          100,
+          () => '/compliance?groupBy=owner',
+        );
+
+        if (withTechInsights) {
+          await compareTechInsights(backend, database, n, firstMs);
+        }
+      } finally {
+        await backend.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    // Ingesting 100,000 entities can take an hour on a small machine.
+    4 * 60 * 60_000,
+  );
+});
+
+/**
+ * Tech Insights' bulk check run on the same catalog: its retrievers store the same facts, then
+ * its checks run for every service, named in batches as its client sends them.
+ */
+async function compareTechInsights(
+  backend: Awaited<ReturnType<typeof startRealCatalogBackend>>,
+  database: string,
+  n: number,
+  ourFirstMs: number,
+) {
+  for (const id of Object.keys(RETRIEVERS)) {
+    await backend.triggerTask(id);
+  }
+  const refs = services(n).map(e => stringifyEntityRef(e));
+  const runChecks = async (entities: string[]) => {
+    const response = await fetch(
+      `${backend.url}/api/tech-insights/checks/run`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: mockCredentials.service.header(),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ entities }),
+      },
+    );
+    expect(response.status).toBe(200);
+    return (await response.json()) as BulkCheckResponse;
+  };
+  // Not timed: its cold start.
+  await runChecks(refs.slice(0, 100));
+  const [batched, batchedMs] = await time(async () => {
+    const responses: BulkCheckResponse = [];
+    for (let i = 0; i < refs.length; i += BATCH) {
+      responses.push(...(await runChecks(refs.slice(i, i + BATCH))));
+    }
+    return responses;
+  });
+  expect(batched).toHaveLength(n);
+  expect(batched.filter(r => 'error' in r)).toEqual([]);
+  expect(batched.every(r => r.results.length === 3)).toBe(true);
+  const ratio = batchedMs / ourFirstMs;
+  row(
+    database,
+    n,
+    `Tech Insights \`POST /checks/run\` for the ${n} services, ${Math.ceil(
+      n / BATCH,
+    )} requests of ${BATCH}, against governance's first full evaluation`,
+    `${s(batchedMs)} (${(batchedMs / n).toFixed(2)} ms/entity): ${ratio.toFixed(
+      1,
+    )} x governance's ${s(ourFirstMs)}`,
+    '>= 15 x faster',
+    ratio >= 15,
+  );
+}

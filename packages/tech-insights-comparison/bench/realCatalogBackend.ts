@@ -1,0 +1,210 @@
+/*
+ * The backend of the real-catalog bench: Backstage's catalog backend and the governance backend
+ * (and, when asked, Tech Insights) in one test backend on a real database, each plugin with a
+ * database of its own as in production, the catalog ingesting generated YAML files through `file`
+ * locations.
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  AuthService,
+  BackendFeature,
+  coreServices,
+  createBackendModule,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import governancePlugin from '@catalog-governance/backstage-plugin-governance-backend';
+import knexFactory, { Knex } from 'knex';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CATALOG_KINDS } from './catalogFiles';
+
+export type RealCatalogDatabase = 'PostgreSQL 15' | 'SQLite (file)';
+
+/** What the bench reaches into the running backend for. */
+export type RealCatalogBackend = {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** The governance plugin's own database */
+  governanceDb: Knex;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  /** Runs a scheduled task now, e.g. a Tech Insights fact retriever */
+  triggerTask(id: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const POSTGRES = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+
+/** `backend.database` for each plugin's database on the bench's server, and how to drop them. */
+function databaseConfig(label: RealCatalogDatabase) {
+  if (label === 'SQLite (file)') {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-real-db-'));
+    return {
+      config: { client: 'better-sqlite3', connection: { directory } },
+      drop: async () => fs.rmSync(directory, { recursive: true, force: true }),
+    };
+  }
+  const connection = process.env[POSTGRES]!;
+  const prefix = `gov_real_${Date.now()}_`;
+  return {
+    config: { client: 'pg', connection, prefix },
+    drop: async () => {
+      const admin = knexFactory({
+        client: 'pg',
+        connection: `${connection}/postgres`,
+      });
+      try {
+        const { rows } = await admin.raw(
+          'SELECT datname FROM pg_database WHERE datname LIKE ?',
+          [`${prefix}%`],
+        );
+        for (const { datname } of rows as Array<{ datname: string }>) {
+          await admin.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
+        }
+      } finally {
+        await admin.destroy();
+      }
+    },
+  };
+}
+
+/**
+ * Starts the backend with the catalog reading `files`. The catalog processes each entity once:
+ * its re-processing interval is a day, so the background refresh a production catalog runs every
+ * few minutes does not compete with the measured steps.
+ */
+export async function startRealCatalogBackend(options: {
+  database: RealCatalogDatabase;
+  files: string[];
+  /** More plugins and modules, e.g. Tech Insights */
+  features?: BackendFeature[];
+  /** More root config, e.g. `techInsights` */
+  config?: Record<string, unknown>;
+}): Promise<RealCatalogBackend> {
+  const { config: database, drop } = databaseConfig(options.database);
+  // Tasks run when the bench triggers them: no evaluation or retriever starts on its own.
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & {
+    factory(o: { skipTaskRunOnStartup: boolean }): BackendFeature;
+    triggerTask(id: string): Promise<void>;
+  };
+  let reached:
+    | Omit<RealCatalogBackend, 'url' | 'stop' | 'triggerTask'>
+    | undefined;
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      governancePlugin,
+      createBackendModule({
+        pluginId: 'governance',
+        moduleId: 'real-catalog-bench',
+        register(reg) {
+          reg.registerInit({
+            deps: {
+              database: coreServices.database,
+              catalog: catalogServiceRef,
+              auth: coreServices.auth,
+              logger: coreServices.logger,
+            },
+            async init({ database: db, catalog, auth, logger }) {
+              reached = {
+                governanceDb: await db.getClient(),
+                catalog,
+                auth,
+                logger,
+              };
+            },
+          });
+        },
+      }),
+      ...(options.features ?? []),
+      databaseServiceFactory,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { database },
+          catalog: {
+            rules: [{ allow: [...CATALOG_KINDS, 'Location'] }],
+            locations: options.files.map(target => ({ type: 'file', target })),
+            processingInterval: { hours: 24 },
+          },
+          ...options.config,
+        },
+      }),
+    ],
+  });
+  const { port } = backend.server.address() as { port: number };
+  return {
+    ...reached!,
+    url: `http://127.0.0.1:${port}`,
+    triggerTask: id => scheduler.triggerTask(id),
+    stop: async () => {
+      try {
+        await backend.stop();
+      } finally {
+        await drop();
+      }
+    },
+  };
+}
+
+/**
+ * Waits until the catalog serves `count` entities of the generated kinds (processed and
+ * stitched), checking every two seconds.
+ *
+ * @returns The milliseconds it took, and the count reached: less than `count` when `timeoutMs`
+ *   passed first
+ */
+export async function waitForIngestion(
+  backend: RealCatalogBackend,
+  count: number,
+  timeoutMs: number,
+): Promise<{ ms: number; ingested: number }> {
+  const start = Date.now();
+  let ingested = 0;
+  for (;;) {
+    const { totalItems } = await backend.catalog.queryEntities(
+      { filter: { kind: CATALOG_KINDS }, limit: 1 },
+      { credentials: await backend.auth.getOwnServiceCredentials() },
+    );
+    ingested = totalItems;
+    const ms = Date.now() - start;
+    if (ingested >= count || ms > timeoutMs) {
+      return { ms, ingested };
+    }
+    await new Promise(resolve => setTimeout(resolve, 2_000));
+  }
+}
+
+/** The process's resident set now, in bytes (the backend runs in this process). */
+export const rss = () => process.memoryUsage().rss;
+
+/**
+ * Resets the kernel's peak resident set of this process (VmHWM), so {@link peakRss} covers only
+ * what follows. False where /proc/self/clear_refs cannot be written.
+ */
+export function resetPeakRss(): boolean {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The peak resident set since the last {@link resetPeakRss}, in bytes, from /proc. */
+export function peakRss(): number | undefined {
+  const match = /VmHWM:\s+(\d+) kB/.exec(
+    fs.readFileSync('/proc/self/status', 'utf8'),
+  );
+  return match ? Number(match[1]) * 1024 : undefined;
+}
