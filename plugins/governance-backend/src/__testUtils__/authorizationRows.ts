@@ -140,6 +140,13 @@ export const AUTHORIZATION_ROWS: Row[] = [
     status: 200,
     prepare: fixed('/compliance/trend?days=30'),
   },
+  // standardsRoutes.ts
+  {
+    route: 'GET /standards',
+    principals: both,
+    status: 200,
+    prepare: fixed('/standards?days=30'),
+  },
   // annotationProblemRoutes.ts
   {
     route: 'GET /annotation-problems',
@@ -200,7 +207,7 @@ export const AUTHORIZATION_ROWS: Row[] = [
     status: 201,
     prepare: async ({ adrId }) => ({
       url: `/adrs/${adrId}/retrospectives`,
-      body: { date: '2026-01-20', outcome: 'keep', notes: 'Still right.' },
+      body: { date: '2026-01-20', outcome: 'validated', notes: 'Still right.' },
     }),
   },
 
