@@ -178,6 +178,10 @@ export class StackRadar {
     if (!this.configured) {
       return;
     }
+    if (this.deps.source.type === 'config') {
+      // Nothing to fetch: stored at start-up, so the first evaluation already has it.
+      await this.refresh();
+    }
     await scheduler.scheduleTask({
       id: 'governance-read-stack-radar',
       ...schedule,
