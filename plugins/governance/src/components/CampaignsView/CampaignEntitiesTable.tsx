@@ -1,14 +1,12 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { CampaignEntity } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import {
   DEFAULT_PAGE_SIZE,
   PAGE_SIZES,
@@ -61,31 +59,24 @@ export function CampaignEntitiesTable(props: { campaignId: string }) {
     return { ...page, ...view };
   }, [governanceApi, campaignId, view]);
 
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value) {
-    return <Progress />;
-  }
-  if (value.totalCount === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        Every entity you can see is done.
-      </Typography>
-    );
-  }
   return (
-    <>
-      {/* The previous page stays in place while the next one loads. */}
-      {loading && <LinearProgress />}
-      <ServerPagedTable
-        title="Entities not done"
-        columns={COLUMNS}
-        page={value}
-        pageSizes={PAGE_SIZES}
-        onPageChange={(offset, limit) => setView({ offset, limit })}
-        rowTestId={entity => `governance-campaign-entity-${entity.entityRef}`}
-      />
-    </>
+    <AsyncContent
+      error={error}
+      value={value}
+      isEmpty={page => page.totalCount === 0}
+      empty="Every entity you can see is done."
+      loading={loading}
+    >
+      {page => (
+        <ServerPagedTable
+          title="Entities not done"
+          columns={COLUMNS}
+          page={page}
+          pageSizes={PAGE_SIZES}
+          onPageChange={(offset, limit) => setView({ offset, limit })}
+          rowTestId={entity => `governance-campaign-entity-${entity.entityRef}`}
+        />
+      )}
+    </AsyncContent>
   );
 }

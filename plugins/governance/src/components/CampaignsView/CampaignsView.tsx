@@ -1,21 +1,17 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import {
   Campaign,
   governanceCampaignManagePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { CampaignListState, governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { useUrlState } from '../../hooks/useUrlState';
 import { ActionButton } from '../ActionButton';
 import { LinkButton } from '../LinkButton';
@@ -99,28 +95,24 @@ export function CampaignsView() {
     update(next => (id ? next.set('campaign', id) : next.delete('campaign')));
   const columns = useColumns(setOpen);
 
-  let content: ReactNode;
-  if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!campaigns) {
-    content = <Progress />;
-  } else if (campaigns.length === 0) {
-    content = (
-      <Typography variant="body2" color="textSecondary">
-        {EMPTY_TEXT[state.list]}
-      </Typography>
-    );
-  } else {
-    content = (
-      <SimpleTable
-        label="Campaigns"
-        columns={columns}
-        rows={campaigns}
-        rowKey={c => c.id}
-        rowTestId={c => `governance-campaign-row-${c.id}`}
-      />
-    );
-  }
+  const content = (
+    <AsyncContent
+      error={error}
+      value={campaigns}
+      isEmpty={list => list.length === 0}
+      empty={EMPTY_TEXT[state.list]}
+    >
+      {list => (
+        <SimpleTable
+          label="Campaigns"
+          columns={columns}
+          rows={list}
+          rowKey={c => c.id}
+          rowTestId={c => `governance-campaign-row-${c.id}`}
+        />
+      )}
+    </AsyncContent>
+  );
 
   return (
     <InfoCard

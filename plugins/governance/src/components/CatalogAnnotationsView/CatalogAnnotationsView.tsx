@@ -1,20 +1,14 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { AnnotationProblemRecord } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OwnerPicker } from '../OwnerPicker';
 import {
@@ -97,39 +91,36 @@ function ProblemsTable(props: { owner?: string }) {
     [governanceApi, owner, page],
   );
 
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value) {
-    return <Progress />;
-  }
-  if (value.totalItems === 0) {
-    return owner === undefined ? (
-      <EmptyState
-        missing="data"
-        title="No annotation problems: every governed entity's annotations are valid"
-        description="The catalog is scanned every few minutes; an entity with a malformed governance annotation shows here with the key, the value and what is allowed."
-      />
-    ) : (
-      <Typography variant="body2" color="textSecondary">
-        No annotation problems among this owner's entities.
-      </Typography>
-    );
-  }
   return (
-    <>
-      {/* The previous page stays in place while the next one loads. */}
-      {loading && <LinearProgress />}
-      <ServerPagedTable
-        title="Annotation problems"
-        columns={COLUMNS}
-        page={{ ...value, totalCount: value.totalItems }}
-        onPageChange={(offset, limit) => setPage({ offset, limit })}
-        rowTestId={problem =>
-          `annotation-problem-${problem.entityRef}-${problem.key}`
-        }
-      />
-    </>
+    <AsyncContent
+      error={error}
+      value={value}
+      isEmpty={problems => problems.totalItems === 0}
+      empty={
+        owner === undefined ? (
+          <EmptyState
+            missing="data"
+            title="No annotation problems: every governed entity's annotations are valid"
+            description="The catalog is scanned every few minutes; an entity with a malformed governance annotation shows here with the key, the value and what is allowed."
+          />
+        ) : (
+          "No annotation problems among this owner's entities."
+        )
+      }
+      loading={loading}
+    >
+      {problems => (
+        <ServerPagedTable
+          title="Annotation problems"
+          columns={COLUMNS}
+          page={{ ...problems, totalCount: problems.totalItems }}
+          onPageChange={(offset, limit) => setPage({ offset, limit })}
+          rowTestId={problem =>
+            `annotation-problem-${problem.entityRef}-${problem.key}`
+          }
+        />
+      )}
+    </AsyncContent>
   );
 }
 

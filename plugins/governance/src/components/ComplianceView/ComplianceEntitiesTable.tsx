@@ -1,9 +1,7 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
   CHECK_STATES,
@@ -13,6 +11,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { CheckStateIndicator } from '../CheckStateIndicator';
 import {
   DEFAULT_PAGE_SIZE,
@@ -138,31 +137,24 @@ export function ComplianceEntitiesTable(props: {
     [governanceApi, filter, page],
   );
 
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  if (!value) {
-    return <Progress />;
-  }
-  if (value.totalItems === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No evaluated entity matches these filters.
-      </Typography>
-    );
-  }
   return (
-    <>
-      {/* The previous page stays in place while the next one loads. */}
-      {loading && <LinearProgress />}
-      <ServerPagedTable
-        title="Entities"
-        columns={columns(levels)}
-        page={{ ...value, totalCount: value.totalItems }}
-        pageSizes={PAGE_SIZES}
-        onPageChange={(offset, limit) => setPage({ offset, limit })}
-        rowTestId={entity => `compliance-entity-${entity.entityRef}`}
-      />
-    </>
+    <AsyncContent
+      error={error}
+      value={value}
+      isEmpty={entities => entities.totalItems === 0}
+      empty="No evaluated entity matches these filters."
+      loading={loading}
+    >
+      {entities => (
+        <ServerPagedTable
+          title="Entities"
+          columns={columns(levels)}
+          page={{ ...entities, totalCount: entities.totalItems }}
+          pageSizes={PAGE_SIZES}
+          onPageChange={(offset, limit) => setPage({ offset, limit })}
+          rowTestId={entity => `compliance-entity-${entity.entityRef}`}
+        />
+      )}
+    </AsyncContent>
   );
 }

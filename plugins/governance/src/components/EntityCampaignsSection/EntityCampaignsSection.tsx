@@ -1,16 +1,10 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { EntityCampaign } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { utcToday } from '../../lib/days';
 import { CampaignStateChip, isCampaignOverdue } from '../CampaignsView';
 import { SimpleTable } from '../SimpleTable';
@@ -50,48 +44,43 @@ export function EntityCampaignsSection(props: EntityCampaignsSectionProps) {
     value?.entityRef === entityRef ? value.campaigns : undefined;
   const today = utcToday();
 
-  let content: ReactNode;
-  if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!campaigns) {
-    content = <Progress />;
-  } else if (campaigns.length === 0) {
-    content = (
-      <Typography variant="body2" color="textSecondary">
-        This entity is in no campaign. When the architecture council starts a
-        campaign that covers it, it shows here with its deadline.
-      </Typography>
-    );
-  } else {
-    content = (
-      <SimpleTable
-        label="Campaigns"
-        columns={[
-          {
-            title: 'Campaign',
-            rowHeader: true,
-            render: c =>
-              c.link ? <Link to={c.link}>{c.title}</Link> : c.title,
-          },
-          { title: 'Deadline', render: c => c.deadline },
-          {
-            title: 'State',
-            render: c => <CampaignStateChip state={entityState(c, today)} />,
-          },
-        ]}
-        rows={campaigns}
-        rowKey={c => c.id}
-        rowTestId={c => `governance-entity-campaign-${c.id}`}
-      />
-    );
-  }
-
   return (
     <InfoCard
       title="Campaigns"
       subheader="The architecture council's campaigns that cover this entity, and whether it is done."
     >
-      <Box data-testid="governance-entity-campaigns">{content}</Box>
+      <Box data-testid="governance-entity-campaigns">
+        <AsyncContent
+          error={error}
+          value={campaigns}
+          isEmpty={list => list.length === 0}
+          empty="This entity is in no campaign. When the architecture council starts a campaign that covers it, it shows here with its deadline."
+        >
+          {list => (
+            <SimpleTable
+              label="Campaigns"
+              columns={[
+                {
+                  title: 'Campaign',
+                  rowHeader: true,
+                  render: c =>
+                    c.link ? <Link to={c.link}>{c.title}</Link> : c.title,
+                },
+                { title: 'Deadline', render: c => c.deadline },
+                {
+                  title: 'State',
+                  render: c => (
+                    <CampaignStateChip state={entityState(c, today)} />
+                  ),
+                },
+              ]}
+              rows={list}
+              rowKey={c => c.id}
+              rowTestId={c => `governance-entity-campaign-${c.id}`}
+            />
+          )}
+        </AsyncContent>
+      </Box>
     </InfoCard>
   );
 }

@@ -1,14 +1,9 @@
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
   governanceReviewCreatePermission,
@@ -16,9 +11,10 @@ import {
   ReviewItem,
   ReviewPage,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import {
   REVIEW_PRIORITY_LABELS,
@@ -171,36 +167,32 @@ export function EntityReviewsSection(props: EntityReviewsSectionProps) {
   const [openAdrId, setOpenAdrId] = useState<string>();
   const page = loaded?.entityRef === entityRef ? loaded.page : undefined;
 
-  let content: ReactNode;
-  if (error && !page) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!page) {
-    content = <Progress />;
-  } else if (page.items.length === 0) {
-    content = (
-      <Typography variant="body2" color="textSecondary">
-        No reviews of this entity yet. Request one when a design, an ADR or a
-        tier change needs the architecture council's decision.
-      </Typography>
-    );
-  } else {
-    content = (
-      <>
-        {loading && <LinearProgress />}
-        <ReviewsTable
-          items={openFirst(page.items)}
-          onOpen={setOpenId}
-          onOpenAdr={setOpenAdrId}
-        />
-        {page.totalCount > page.items.length && (
-          <Typography variant="body2" color="textSecondary">
-            Showing {page.items.length} of {page.totalCount} reviews; the review
-            queue of the Architecture Council page lists them all.
-          </Typography>
-        )}
-      </>
-    );
-  }
+  const content = (
+    <AsyncContent
+      // A failed refresh keeps the reviews already shown.
+      error={page ? undefined : error}
+      value={page}
+      isEmpty={reviews => reviews.items.length === 0}
+      empty="No reviews of this entity yet. Request one when a design, an ADR or a tier change needs the architecture council's decision."
+      loading={loading}
+    >
+      {reviews => (
+        <>
+          <ReviewsTable
+            items={openFirst(reviews.items)}
+            onOpen={setOpenId}
+            onOpenAdr={setOpenAdrId}
+          />
+          {reviews.totalCount > reviews.items.length && (
+            <Typography variant="body2" color="textSecondary">
+              Showing {reviews.items.length} of {reviews.totalCount} reviews;
+              the review queue of the Architecture Council page lists them all.
+            </Typography>
+          )}
+        </>
+      )}
+    </AsyncContent>
+  );
 
   return (
     <InfoCard
