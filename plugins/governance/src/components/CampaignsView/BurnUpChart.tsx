@@ -1,32 +1,21 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { CampaignDetail } from '@catalog-governance/backstage-plugin-governance-common';
-import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween } from '../../lib/days';
 import {
   DateAxis,
   HoverTarget,
   shortDay,
+  useChartFrame,
+  useChartStyles,
   ValueGrid,
 } from '../PassingShareTrend/ChartAxes';
 import { dateTicks } from '../PassingShareTrend/trendGeometry';
 
-/** Until the browser has measured the dialog (and in tests, where nothing is laid out). */
-const DEFAULT_WIDTH = 600;
 const HEIGHT = 180;
 const MARGIN = { top: 16, right: 16, bottom: 28, left: 40 };
-/** Room each date label on the x axis needs, in pixels. */
-const TICK_SPACING = 90;
 
 const useStyles = makeStyles(theme => ({
-  chart: {
-    display: 'block',
-    width: '100%',
-    height: HEIGHT,
-    overflow: 'visible',
-  },
-  done: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
-  dot: { fill: theme.palette.success.main },
   total: {
     fill: 'none',
     stroke: theme.palette.text.secondary,
@@ -69,13 +58,11 @@ export function BurnUpChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
+  const chartClasses = useChartStyles();
   const { start, deadline, testId } = props;
   const history = [...props.history].sort((a, b) => a.day.localeCompare(b.day));
-  const [measureRef, measured] = useMeasure<HTMLDivElement>();
-  const width = measured.width || DEFAULT_WIDTH;
-  const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const bottom = MARGIN.top + plotHeight;
+  const { measureRef, width, plotWidth, plotHeight, bottom, tickCount } =
+    useChartFrame(HEIGHT, MARGIN);
   const latest = history[history.length - 1];
   if (!latest) {
     return (
@@ -111,11 +98,7 @@ export function BurnUpChart(props: {
     totalPoints.push([deadline, total(latest)]);
   }
   const slot = Math.max(plotWidth / (spanDays + 1), 12);
-  const ticks = dateTicks(
-    first,
-    last,
-    Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
-  );
+  const ticks = dateTicks(first, last, tickCount);
   const yTicks = [...new Set([0, Math.round(maxTotal / 2), maxTotal])];
   return (
     <div ref={measureRef}>
@@ -126,7 +109,7 @@ export function BurnUpChart(props: {
         } of ${total(latest)} entities done on ${latest.day}`}
         width={width}
         height={HEIGHT}
-        className={classes.chart}
+        className={chartClasses.chart}
       >
         <ValueGrid
           values={yTicks}
@@ -161,7 +144,7 @@ export function BurnUpChart(props: {
         </g>
         <path
           d={path(history.map(p => [p.day, p.done]))}
-          className={classes.done}
+          className={chartClasses.line}
           data-testid={`${testId}-done`}
         />
         {history.map(point => (
@@ -178,7 +161,7 @@ export function BurnUpChart(props: {
               cx={x(point.day)}
               cy={y(point.done)}
               r={3}
-              className={classes.dot}
+              className={chartClasses.dot}
             />
           </HoverTarget>
         ))}

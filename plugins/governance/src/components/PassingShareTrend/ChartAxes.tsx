@@ -2,9 +2,21 @@ import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import { DateTime } from 'luxon';
 import { ReactNode } from 'react';
+import useMeasure from 'react-use/esm/useMeasure';
 
-/** The look the governance charts share: grid, axes, their labels, and invisible hover targets. */
+/** Until the browser has measured the chart (and in tests, where nothing is laid out). */
+const DEFAULT_WIDTH = 600;
+/** Room each date label on the x axis needs, in pixels. */
+const TICK_SPACING = 90;
+
+/**
+ * The look the governance charts share: the chart fills its width, its line and dots are the
+ * colour of passing, then grid, axes, their labels, and invisible hover targets.
+ */
 export const useChartStyles = makeStyles(theme => ({
+  chart: { display: 'block', width: '100%', overflow: 'visible' },
+  line: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
+  dot: { fill: theme.palette.success.main },
   hit: { fill: 'transparent', cursor: 'default' },
   grid: { stroke: theme.palette.divider, strokeWidth: 1 },
   axis: { stroke: theme.palette.text.secondary, strokeWidth: 1 },
@@ -14,6 +26,28 @@ export const useChartStyles = makeStyles(theme => ({
     fontFamily: theme.typography.fontFamily,
   },
 }));
+
+/**
+ * A chart's frame: its width as measured (a default until then), the plot inside the margins,
+ * the y of its bottom axis, and how many date ticks fit on that axis (at least two).
+ */
+export function useChartFrame(
+  height: number,
+  margin: { top: number; right: number; bottom: number; left: number },
+) {
+  const [measureRef, measured] = useMeasure<HTMLDivElement>();
+  const width = measured.width || DEFAULT_WIDTH;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  return {
+    measureRef,
+    width,
+    plotWidth,
+    plotHeight,
+    bottom: margin.top + plotHeight,
+    tickCount: Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
+  };
+}
 
 /** A day as a chart's x axis names it, e.g. `6 Dec`. */
 export function shortDay(day: string): string {

@@ -1,30 +1,23 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-governance-common';
-import useMeasure from 'react-use/esm/useMeasure';
 import { daysBetween, utcToday } from '../../lib/days';
 import { formatPassingShare } from '../ComplianceView/PassingShare';
-import { DateAxis, HoverTarget, ValueGrid } from './ChartAxes';
+import {
+  DateAxis,
+  HoverTarget,
+  useChartFrame,
+  useChartStyles,
+  ValueGrid,
+} from './ChartAxes';
 import { consecutiveRuns, dateTicks, share, trendSpan } from './trendGeometry';
 
-/** Until the browser has measured the card (and in tests, where nothing is laid out). */
-const DEFAULT_WIDTH = 600;
 const HEIGHT = 160;
 const MARGIN = { top: 12, right: 16, bottom: 28, left: 44 };
-/** Room each date label on the x axis needs, in pixels. */
-const TICK_SPACING = 90;
 /** Past this many days a dot on every day hides the line; the hover targets stay. */
 const MAX_DOTTED_DAYS = 31;
 
 const useStyles = makeStyles(theme => ({
-  chart: {
-    display: 'block',
-    width: '100%',
-    height: HEIGHT,
-    overflow: 'visible',
-  },
-  line: { fill: 'none', stroke: theme.palette.success.main, strokeWidth: 2 },
-  dot: { fill: theme.palette.success.main },
   value: {
     fill: theme.palette.text.primary,
     fontSize: 12,
@@ -68,12 +61,10 @@ export function TrendChart(props: {
   testId: string;
 }) {
   const classes = useStyles();
+  const chartClasses = useChartStyles();
   const { days, testId } = props;
-  const [measureRef, measured] = useMeasure<HTMLDivElement>();
-  const width = measured.width || DEFAULT_WIDTH;
-  const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const bottom = MARGIN.top + plotHeight;
+  const { measureRef, width, plotWidth, plotHeight, bottom, tickCount } =
+    useChartFrame(HEIGHT, MARGIN);
 
   const span = trendSpan(days, props.points);
   const spanDays = daysBetween(span.first, span.last);
@@ -105,11 +96,7 @@ export function TrendChart(props: {
     ? `history since ${span.first}`
     : lastDays(days);
   const when = describeDay(latest.date);
-  const ticks = dateTicks(
-    span.first,
-    span.last,
-    Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
-  );
+  const ticks = dateTicks(span.first, span.last, tickCount);
   return (
     <div ref={measureRef}>
       <svg
@@ -119,7 +106,7 @@ export function TrendChart(props: {
         )} ${when}`}
         width={width}
         height={HEIGHT}
-        className={classes.chart}
+        className={chartClasses.chart}
       >
         <ValueGrid
           values={[0, 0.5, 1]}
@@ -147,7 +134,7 @@ export function TrendChart(props: {
                     ).toFixed(1)}`,
                 )
                 .join(' ')}
-              className={classes.line}
+              className={chartClasses.line}
               data-testid={`${testId}-line`}
             />
           ))}
@@ -166,7 +153,7 @@ export function TrendChart(props: {
                 cx={x(point.date)}
                 cy={y(share(point))}
                 r={3.5}
-                className={classes.dot}
+                className={chartClasses.dot}
               />
             )}
           </HoverTarget>
