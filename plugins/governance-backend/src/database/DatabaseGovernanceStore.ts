@@ -76,8 +76,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.listLevelChanges(...args);
   getEvaluationStamps: ScorecardStore['getEvaluationStamps'] = (...args) =>
     this.scorecards.getEvaluationStamps(...args);
-  markEvaluated: ScorecardStore['markEvaluated'] = (...args) =>
-    this.scorecards.markEvaluated(...args);
+  markAllEvaluated: ScorecardStore['markAllEvaluated'] = (...args) =>
+    this.scorecards.markAllEvaluated(...args);
   removeResultsExcept: ScorecardStore['removeResultsExcept'] = (...args) =>
     this.scorecards.removeResultsExcept(...args);
   pruneHistory: ScorecardStore['pruneHistory'] = (...args) =>

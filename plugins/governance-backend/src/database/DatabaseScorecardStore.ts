@@ -74,6 +74,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     evaluations: EntityEvaluation[],
     evaluatedAt: Date,
   ): Promise<void> {
+    if (!evaluations.length) {
+      // A page whose entities were all skipped as unchanged: no transaction to open.
+      return;
+    }
     const results = new Map(
       evaluations.map(e => [e.entityRef, e.placement ? e.results : []]),
     );
@@ -311,12 +315,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return stamps;
   }
 
-  async markEvaluated(entityRefs: string[], evaluatedAt: Date): Promise<void> {
-    for (const batch of chunks(entityRefs)) {
-      await this.db('evaluated_entities')
-        .whereIn('entity_ref', batch)
-        .update({ evaluated_at: evaluatedAt });
-    }
+  async markAllEvaluated(evaluatedAt: Date): Promise<void> {
+    await this.db('evaluated_entities')
+      .where('evaluated_at', '<', evaluatedAt)
+      .update({ evaluated_at: evaluatedAt });
   }
 
   async getResults(

@@ -97,10 +97,11 @@ export interface ScorecardStore {
   getEvaluationStamps(entityRefs: string[]): Promise<Map<string, EvaluationStamp>>;
 
   /**
-   * Records that entities skipped as unchanged were looked at: their results and stamps stay,
-   * only their evaluation time moves.
+   * Moves the evaluation time of every entity evaluated before `evaluatedAt` to it: after a full
+   * pass has removed the entities that left, those are the ones it skipped as unchanged. Their
+   * results and stamps stay. One statement, instead of one per page.
    */
-  markEvaluated(entityRefs: string[], evaluatedAt: Date): Promise<void>;
+  markAllEvaluated(evaluatedAt: Date): Promise<void>;
 
   /** Current results of one entity, in check order; absent when never evaluated. */
   getResults(

@@ -363,10 +363,7 @@ export class ScorecardEngine {
         skipUnchanged: !options?.full,
       });
       await writing;
-      writing = Promise.all([
-        store.storeEvaluations(evaluations, now),
-        store.markEvaluated(skipped, now),
-      ]).then(() => {});
+      writing = store.storeEvaluations(evaluations, now);
       skippedCount += skipped.length;
       for (const entityRef of skipped) {
         seen.add(entityRef);
@@ -381,6 +378,8 @@ export class ScorecardEngine {
     }
     await writing;
     const removed = await store.removeResultsExcept(seen);
+    // Only the entities that are still there and were skipped remain with an older time.
+    await store.markAllEvaluated(now);
     await this.deps.stackChecks?.removeExcept(seen);
     await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
