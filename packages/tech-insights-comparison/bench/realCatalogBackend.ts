@@ -100,7 +100,7 @@ export async function startRealCatalogBackend(options: {
   let reached:
     | Omit<RealCatalogBackend, 'url' | 'stop' | 'triggerTask'>
     | undefined;
-  const backend = await startTestBackend({
+  const started = startTestBackend({
     features: [
       catalogPlugin,
       governancePlugin,
@@ -142,6 +142,11 @@ export async function startRealCatalogBackend(options: {
       }),
     ],
   });
+  // A backend that fails to start (e.g. a failing migration) leaves no databases behind.
+  const backend = await started.catch(async error => {
+    await drop();
+    throw error;
+  });
   const { port } = backend.server.address() as { port: number };
   return {
     ...reached!,
@@ -172,11 +177,16 @@ export async function waitForIngestion(
   const start = Date.now();
   let ingested = 0;
   for (;;) {
-    const { totalItems } = await backend.catalog.queryEntities(
-      { filter: { kind: CATALOG_KINDS }, limit: 1 },
-      { credentials: await backend.auth.getOwnServiceCredentials() },
-    );
-    ingested = totalItems;
+    // The catalog answers while it processes; a dropped connection is retried at the next poll.
+    try {
+      const { totalItems } = await backend.catalog.queryEntities(
+        { filter: { kind: CATALOG_KINDS }, limit: 1 },
+        { credentials: await backend.auth.getOwnServiceCredentials() },
+      );
+      ingested = totalItems;
+    } catch (error) {
+      backend.logger.warn(`Catalog poll failed, retrying: ${error}`);
+    }
     const ms = Date.now() - start;
     if (ingested >= count || ms > timeoutMs) {
       return { ms, ingested };
