@@ -41,10 +41,8 @@ function tidy(value: number): number {
  * @public
  */
 export function metricImpact(options: {
-  definition: Pick<
-    FactDefinition,
-    'name' | 'unit' | 'description' | 'betterDirection'
-  >;
+  definition: Pick<FactDefinition, 'name'> &
+    Partial<Pick<FactDefinition, 'unit' | 'description' | 'betterDirection'>>;
   before: AdrMetricImpact['before'];
   after: AdrMetricImpact['after'];
   minPoints?: number;

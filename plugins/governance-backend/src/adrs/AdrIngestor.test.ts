@@ -164,7 +164,7 @@ describe.each(databases.eachSupportedId())(
         adrId: first.id,
         entityRef: first.entityRef,
         date: '2026-11-20',
-        outcome: 'keep',
+        outcome: 'validated',
         notes: 'Still right',
         recordedBy: 'user:default/li.wei',
         recordedAt: now.toISOString(),

@@ -80,7 +80,7 @@ async function storeExample(store: DatabaseAdrStore) {
     adrId: 'c6',
     entityRef: CHECKOUT,
     date: '2024-11-01',
-    outcome: 'keep',
+    outcome: 'validated',
     notes: 'Still right',
     recordedBy: 'user:default/jane',
     recordedAt: '2024-11-01T10:00:00.000Z',

@@ -5,13 +5,18 @@ import {
   AdrStatus,
   AdrSummary,
   Retrospective,
-  RetrospectiveOutcome,
+  RetrospectiveOutcomes,
   RetrospectivePolicy,
   retrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { graphLinkRows, readChains, whereConcern } from './adrGraph';
+import {
+  listRetrospectiveOutcomes,
+  RetrospectiveRow,
+  toRetrospective,
+} from './retrospectiveOutcomes';
 import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
 import {
   chunks,
@@ -48,16 +53,6 @@ type AdrRow = {
   retrospective_overdue_at: string | null;
 };
 
-type RetrospectiveRow = {
-  id: string;
-  adr_id: string;
-  entity_ref: string;
-  date: string;
-  outcome: string;
-  notes: string;
-  recorded_by: string;
-  recorded_at: DbTimestamp;
-};
 
 type LocationRow = {
   entity_ref: string;
@@ -68,17 +63,6 @@ type LocationRow = {
   read_at: DbTimestamp | null;
 };
 
-function toRetrospective(row: RetrospectiveRow): Retrospective {
-  return {
-    id: row.id,
-    adrId: row.adr_id,
-    date: row.date,
-    outcome: row.outcome as RetrospectiveOutcome,
-    notes: row.notes,
-    recordedBy: row.recorded_by,
-    recordedAt: toIso(row.recorded_at),
-  };
-}
 
 /**
  * Knex implementation of {@link AdrStore}, tested on SQLite and PostgreSQL.
@@ -298,9 +282,23 @@ export class DatabaseAdrStore implements AdrStore {
       date: retrospective.date,
       outcome: retrospective.outcome,
       notes: retrospective.notes,
+      lessons: retrospective.lessons ?? null,
       recorded_by: retrospective.recordedBy,
       recorded_at: new Date(retrospective.recordedAt),
     });
+  }
+
+  /** Counts per outcome and the newest retrospectives across the organisation. */
+  async listRetrospectiveOutcomes(options: {
+    hidden?: HiddenEntities;
+    limit: number;
+  }): Promise<RetrospectiveOutcomes> {
+    return listRetrospectiveOutcomes(this.db, options);
+  }
+
+  /** Every entity with retrospectives, which outlive its ADRs' location. */
+  async listRetrospectiveEntityRefs(): Promise<string[]> {
+    return this.db('adr_retrospectives').distinct().pluck('entity_ref');
   }
 
   /** Every entity with ADRs, for working out which of them a caller may see. */

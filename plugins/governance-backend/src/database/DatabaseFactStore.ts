@@ -50,7 +50,22 @@ export class DatabaseFactStore implements FactStore {
       observed_at: new Date(f.observedAt),
       received_at: receivedAt,
     }));
+    // Every observation goes into the history, not only the latest of a batch.
+    const observations = facts.map(f => ({
+      entity_ref: f.entityRef,
+      name: f.name,
+      source: f.source,
+      value: JSON.stringify(f.value),
+      observed_at: new Date(f.observedAt),
+      received_at: receivedAt,
+    }));
     await this.db.transaction(async tx => {
+      for (const batch of chunks(observations)) {
+        await tx('fact_history')
+          .insert(batch)
+          .onConflict(['entity_ref', 'name', 'source', 'observed_at'])
+          .ignore();
+      }
       for (const batch of chunks(rows)) {
         const query = tx('facts')
           .insert(batch)
@@ -120,11 +135,41 @@ export class DatabaseFactStore implements FactStore {
     let removed = 0;
     for (const batch of chunks(entityRefs)) {
       removed += await this.db('facts').whereIn('entity_ref', batch).delete();
+      await this.db('fact_history').whereIn('entity_ref', batch).delete();
     }
     return removed;
   }
 
   async pruneFacts(before: Date): Promise<number> {
+    await this.db('fact_history').where('observed_at', '<', before).delete();
     return this.db('facts').where('observed_at', '<', before).delete();
+  }
+
+  async getFactHistory(query: {
+    entityRefs: string[];
+    names: readonly string[];
+    from: Date;
+    to: Date;
+  }): Promise<MeasuredFact[]> {
+    const result: MeasuredFact[] = [];
+    for (const batch of chunks(query.entityRefs)) {
+      const rows = await this.db<FactRow>('fact_history')
+        .whereIn('entity_ref', batch)
+        .whereIn('name', [...query.names])
+        .where('observed_at', '>=', query.from)
+        .where('observed_at', '<', query.to)
+        .orderBy('observed_at')
+        .select('entity_ref', 'name', 'source', 'value', 'observed_at');
+      for (const row of rows) {
+        result.push({
+          entityRef: row.entity_ref,
+          name: row.name,
+          source: row.source,
+          value: JSON.parse(row.value),
+          observedAt: toIso(row.observed_at),
+        });
+      }
+    }
+    return result.sort((a, b) => a.observedAt.localeCompare(b.observedAt));
   }
 }

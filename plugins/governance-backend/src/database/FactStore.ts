@@ -38,9 +38,23 @@ export interface FactStore {
   /** Every entity with measured facts. */
   listFactEntityRefs(): Promise<string[]>;
 
-  /** Deletes the facts of the given entities. Returns how many rows were deleted. */
+  /** Deletes the facts and history of the given entities. Returns how many facts were deleted. */
   removeFacts(entityRefs: string[]): Promise<number>;
 
-  /** Deletes facts observed before `before`. Returns how many rows were deleted. */
+  /**
+   * Deletes facts, and observations in the history, observed before `before`. Returns how many
+   * latest facts were deleted.
+   */
   pruneFacts(before: Date): Promise<number>;
+
+  /**
+   * Every stored observation of the named facts of the given entities, observed in
+   * [`from`, `to`), oldest first: the history behind a decision's impact.
+   */
+  getFactHistory(query: {
+    entityRefs: string[];
+    names: readonly string[];
+    from: Date;
+    to: Date;
+  }): Promise<MeasuredFact[]>;
 }

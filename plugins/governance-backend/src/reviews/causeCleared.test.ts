@@ -170,7 +170,7 @@ describe.each(databases.eachSupportedId())(
         adrId: 'pg',
         entityRef: 'component:default/checkout',
         date: '2026-11-26',
-        outcome: 'keep',
+        outcome: 'validated',
         notes: 'Held up well',
         recordedBy: 'user:default/ada',
         recordedAt: later(1).toISOString(),

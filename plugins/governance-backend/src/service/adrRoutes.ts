@@ -19,11 +19,14 @@ import {
   CreateRetrospectiveRequest,
   EntityAdrs,
   governanceRetrospectiveCreatePermission,
+  FactDefinitions,
   Retrospective,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { AdrAssetReader } from '../adrs/AdrAssetReader';
+import { deliveryImpact, governedEntityRefs } from '../adrs/deliveryImpact';
+import { readEntitiesByRefs } from '../catalog/readEntitiesByRefs';
 import { AdrIngestor } from '../adrs/AdrIngestor';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
@@ -42,7 +45,7 @@ const IMPACT_CHECKS = ['p95-latency', 'availability', 'coverage'];
  * not ahead, and that the notes are more than blanks.
  */
 function readRetrospectiveRequest(
-  { date, outcome, notes }: CreateRetrospectiveRequest,
+  { date, outcome, notes, lessons }: CreateRetrospectiveRequest,
   now: Date,
 ) {
   const problems: string[] = [];
@@ -62,7 +65,12 @@ function readRetrospectiveRequest(
   if (problems.length) {
     throw new InputError(`Invalid retrospective: ${problems.join('; ')}`);
   }
-  return { date: held!, outcome, notes: notes.trim() };
+  return {
+    date: held!,
+    outcome,
+    notes: notes.trim(),
+    ...(lessons?.trim() && { lessons: lessons.trim() }),
+  };
 }
 
 /**
@@ -85,6 +93,9 @@ export function registerAdrRoutes(
     adrs: AdrIngestor;
     catalog: CatalogService;
     logger: LoggerService;
+    factDefinitions: FactDefinitions;
+    /** `governance.impact.windowDays`; 30 when absent. */
+    impactWindowDays?: number;
   },
 ): void {
   const { httpAuth, adrStore, adrs, catalog } = options;
@@ -207,6 +218,10 @@ export function registerAdrRoutes(
   router.get('/adrs/:id/impact', async (req, res) => {
     const adr = await visibleAdr(req, req.params.id);
     const weeks = req.query.weeks ?? 4;
+    const windowDays =
+      req.query.weeks !== undefined
+        ? req.query.weeks * 7
+        : options.impactWindowDays ?? 30;
     if (!adr.date) {
       throw new InputError(
         `ADR ${
@@ -223,10 +238,30 @@ export function registerAdrRoutes(
       adr.entityRef,
       new Date(0),
     );
+    // Only the governed entities the caller may read in the catalog count.
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const named = governedEntityRefs(adr);
+    const readable = await readEntitiesByRefs({
+      catalog,
+      entityRefs: named,
+      credentials,
+    });
+    const entityRefs = named.filter(ref => readable.get(ref));
     const impact: AdrImpact = {
       adrId: adr.id,
       date: adr.date,
       weeks,
+      windowDays,
+      entityRefs,
+      metrics: await deliveryImpact({
+        facts: options.store,
+        factDefinitions: options.factDefinitions,
+        entityRefs,
+        date: adr.date,
+        windowDays,
+      }),
       checks: IMPACT_CHECKS.map(checkId => {
         const own = transitions.filter(t => t.checkId === checkId);
         const point = (t: (typeof own)[number]) => ({
@@ -253,6 +288,22 @@ export function registerAdrRoutes(
       }),
     };
     res.json(impact);
+  });
+
+  router.get('/retrospectives', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Outcomes of entities the caller cannot see in the catalog are neither listed nor counted.
+    const hidden = await visibility.hiddenFrom(credentials, () =>
+      adrStore.listRetrospectiveEntityRefs(),
+    );
+    res.json(
+      await adrStore.listRetrospectiveOutcomes({
+        hidden,
+        limit: req.query.limit ?? 100,
+      }),
+    );
   });
 
   router.post('/adrs/:id/retrospectives', async (req, res) => {

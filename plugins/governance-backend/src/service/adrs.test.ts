@@ -100,13 +100,13 @@ describe('ADR routes', () => {
     const res = await recordRetrospective(
       server,
       items[0].id,
-      { date: '2026-11-20', outcome: 'keep', notes: 'Still right.' },
+      { date: '2026-11-20', outcome: 'validated', notes: 'Still right.' },
       'user:default/li.wei',
     );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       adrId: items[0].id,
-      outcome: 'keep',
+      outcome: 'validated',
       recordedBy: 'user:default/li.wei',
     });
     const after = (await getAsUser(server, `/adrs/${items[0].id}`))
@@ -124,13 +124,13 @@ describe('ADR routes', () => {
       }),
     ).toMatchObject(
       badRequest(
-        /outcome "maybe" is not allowed, expected one of keep, revise, supersede.*notes is required/,
+        /outcome "maybe" is not allowed, expected one of validated, partly-validated, reversed.*notes is required/,
       ),
     );
     expect(
       await recordRetrospective(server, items[0].id, {
         date: '2999-01-01',
-        outcome: 'keep',
+        outcome: 'validated',
         notes: ' ',
       }),
     ).toMatchObject(
@@ -143,7 +143,7 @@ describe('ADR routes', () => {
     const { items } = await adrsOf(server, 'checkout-web');
     const res = await recordRetrospective(server, items[0].id, {
       date: '2026-11-20',
-      outcome: 'keep',
+      outcome: 'validated',
       notes: 'x',
     });
     expect(res.status).toBe(403);

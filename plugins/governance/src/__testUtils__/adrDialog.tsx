@@ -6,11 +6,17 @@ import { mockPermissionApi } from './permissions';
 import { renderForEntity } from './renderForEntity';
 
 /** Answers the impact of any ADR with these measurements around its date, 2025-04-14. */
-export function impactOf(checks: AdrImpact['checks']) {
-  return async (adrId: string, weeks = 4): Promise<AdrImpact> => ({
+export function impactOf(
+  checks: AdrImpact['checks'],
+  metrics: AdrImpact['metrics'] = [],
+) {
+  return async (adrId: string, weeks?: number): Promise<AdrImpact> => ({
     adrId,
     date: '2025-04-14',
-    weeks,
+    weeks: weeks ?? 4,
+    windowDays: weeks ? weeks * 7 : 30,
+    entityRefs: ['component:default/payments-api'],
+    metrics,
     checks,
   });
 }

@@ -30,7 +30,7 @@ export const paymentsAdrs: AdrSummary[] = [
         id: 'retro-1',
         adrId: 'adr-payments-0001',
         date: '2025-06-20',
-        outcome: 'keep',
+        outcome: 'validated',
         notes: 'Every decision of the quarter has an ADR.',
         recordedBy: 'user:default/amir.khan',
         recordedAt: '2025-06-20T14:00:00.000Z',

@@ -105,6 +105,9 @@ export function mockGovernanceApi(
       adrs.createRetrospective ?? unexpected('createRetrospective'),
     ),
     getAdrIndex: jest.fn(adrs.getAdrIndex ?? unexpected('getAdrIndex')),
+    listRetrospectives: jest.fn(
+      adrs.listRetrospectives ?? unexpected('listRetrospectives'),
+    ),
     // No reviews unless a test gives some, so the Governance tab renders an empty list.
     listReviews: jest.fn(reviews.listReviews ?? noReviews),
     getReviewSettings: jest.fn(
@@ -196,6 +199,7 @@ type AdrMethod =
   | 'getAdrAsset'
   | 'getAdrImpact'
   | 'createRetrospective'
+  | 'listRetrospectives'
   | 'getAdrIndex';
 
 /** A governance API for the ADR views: only its ADR methods are expected. */

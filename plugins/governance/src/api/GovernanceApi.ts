@@ -26,6 +26,7 @@ import {
   GrantWaiverRequest,
   RequestWaiverRequest,
   Retrospective,
+  RetrospectiveOutcomes,
   ReviewComment,
   ReviewItem,
   ReviewItemDetail,
@@ -257,6 +258,12 @@ export interface GovernanceApi {
     id: string,
     request: CreateRetrospectiveRequest,
   ): Promise<Retrospective>;
+
+  /**
+   * The retrospectives recorded across the organisation, of ADRs whose entity the user can see:
+   * counts per outcome and the newest first.
+   */
+  listRetrospectives(): Promise<RetrospectiveOutcomes>;
 
   /**
    * One page of the ADRs of every entity matching the query, filtered, sorted and paginated by

@@ -28,6 +28,7 @@ import {
   GrantWaiverRequest,
   RequestWaiverRequest,
   Retrospective,
+  RetrospectiveOutcomes,
   ReviewComment,
   ReviewItem,
   ReviewItemDetail,
@@ -323,6 +324,11 @@ export class GovernanceClient implements GovernanceApi {
         body: request,
       }),
     );
+  }
+
+  async listRetrospectives(): Promise<RetrospectiveOutcomes> {
+    const api = await this.api();
+    return await dataOf(api.request('get', '/retrospectives', {}));
   }
 
   async getAdrIndex(query: AdrIndexQuery = {}): Promise<AdrIndexPage> {

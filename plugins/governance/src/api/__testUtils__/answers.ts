@@ -121,20 +121,23 @@ export const impact: AdrImpact = {
   adrId: adr.id,
   date: '2025-04-14',
   weeks: 6,
+  windowDays: 42,
+  entityRefs: ['component:default/payments-api'],
+  metrics: [],
   checks: [],
 };
 export const retrospective: Retrospective = {
   id: 'retro-1',
   adrId: adr.id,
   date: '2025-11-20',
-  outcome: 'revise',
+  outcome: 'partly-validated',
   notes: 'Consumers lag at peak',
   recordedBy: 'user:default/amir.khan',
   recordedAt: '2025-11-20T10:00:00.000Z',
 };
 export const retrospectiveRequest = {
   date: '2025-11-20',
-  outcome: 'revise' as const,
+  outcome: 'partly-validated' as const,
   notes: 'Consumers lag at peak',
 };
 export const adrIndexPage: AdrIndexPage = {

@@ -156,7 +156,7 @@ export const refusals: Refusal[] = [
     call: client =>
       client.createRetrospective(adr.id, {
         date: '2025-11-20',
-        outcome: 'keep',
+        outcome: 'validated',
         notes: 'Works',
       }),
     answer: () =>

@@ -288,7 +288,11 @@ describe('AdrDialog', () => {
       const table = within(
         await screen.findByRole('table', { name: 'Decision impact' }),
       );
-      expect(api.getAdrImpact).toHaveBeenCalledWith('adr-payments-0003', 4);
+      // The backend's configured window until the user picks one.
+      expect(api.getAdrImpact).toHaveBeenCalledWith(
+        'adr-payments-0003',
+        undefined,
+      );
       expect(
         table.getAllByRole('columnheader').map(h => h.textContent),
       ).toEqual(['Check', 'Before 2025-04-14', 'From 2025-04-14']);
@@ -327,7 +331,7 @@ describe('AdrDialog', () => {
 
       expect(
         await screen.findByText(
-          'No measurements in the 4 weeks around the decision.',
+          'No measurements in the 30 days around the decision.',
         ),
       ).toBeInTheDocument();
       expect(

@@ -28,7 +28,7 @@ describe('AdrDialog', () => {
         id: 'retro-0',
         adrId: 'adr-payments-0001',
         date: '2025-05-01',
-        outcome: 'revise',
+        outcome: 'partly-validated',
         notes: 'Template too long',
         recordedBy: 'user:default/jane.doe',
         recordedAt: '2025-05-01T09:00:00.000Z',
@@ -57,8 +57,8 @@ describe('AdrDialog', () => {
         .getAllByRole('listitem')
         .map(item => item.textContent);
       expect(items).toEqual([
-        expect.stringContaining('2025-06-20: keep'),
-        expect.stringContaining('2025-05-01: revise'),
+        expect.stringContaining('2025-06-20: Validated'),
+        expect.stringContaining('2025-05-01: Partly validated'),
       ]);
       expect(items[1]).toContain('Template too long');
       expect(items[1]).toContain('Recorded by jane.doe on 2025-05-01');
@@ -71,7 +71,7 @@ describe('AdrDialog', () => {
         id: 'retro-2',
         adrId: 'adr-payments-0003',
         date: today,
-        outcome: 'revise',
+        outcome: 'partly-validated',
         notes: 'Consumers lag at peak',
         recordedBy: 'user:default/amir.khan',
         recordedAt: `${today}T10:00:00.000Z`,
@@ -121,7 +121,7 @@ describe('AdrDialog', () => {
 
       await userEvent.selectOptions(
         form.getByRole('combobox', { name: /^Outcome/ }),
-        'revise',
+        'partly-validated',
       );
       await userEvent.click(form.getByRole('textbox', { name: /^Notes/ }));
       await userEvent.paste('  Consumers lag at peak ');
@@ -133,7 +133,7 @@ describe('AdrDialog', () => {
         'adr-payments-0003',
         {
           date: today,
-          outcome: 'revise',
+          outcome: 'partly-validated',
           notes: 'Consumers lag at peak',
         },
       );
@@ -143,7 +143,7 @@ describe('AdrDialog', () => {
         ).toHaveAttribute('data-state', 'recorded'),
       );
       expect(section.queryByRole('form')).toBeNull();
-      expect(section.getByText(`${today}: revise`)).toBeInTheDocument();
+      expect(section.getByText(`${today}: Partly validated`)).toBeInTheDocument();
       expect(onChanged).toHaveBeenCalledTimes(1);
     });
 

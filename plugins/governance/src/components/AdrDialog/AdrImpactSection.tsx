@@ -23,10 +23,10 @@ import { CheckStateIndicator } from '../CheckStateIndicator';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { describeError, reasonOf, statusOf } from '../../lib/describeError';
 import { Muted } from '../Muted';
+import { DeliveryMetricsImpact } from './DeliveryMetricsImpact';
 
 /** The windows a council can look at, in weeks on either side of the decision. */
 const WINDOWS = [4, 8, 12];
-const DEFAULT_WEEKS = 4;
 
 const CHECK_TITLES: Record<string, string> = {
   'p95-latency': 'p95 latency',
@@ -79,14 +79,16 @@ export interface AdrImpactSectionProps {
 }
 
 /**
- * What the decision did: the entity's measured checks (p95 latency, availability, coverage)
- * in the weeks before the ADR's date beside the weeks from it on, from the scorecard history.
+ * What the decision did: the delivery metrics of the entities it governs, median before against
+ * median after (the backend's `governance.impact.windowDays` until a window is picked), and the
+ * entity's measured checks in the weeks before the ADR's date beside the weeks from it on.
  */
 export function AdrImpactSection(props: AdrImpactSectionProps) {
   const classes = useStyles();
   const { adr } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [weeks, setWeeks] = useState(DEFAULT_WEEKS);
+  // Undefined: the backend's configured window.
+  const [weeks, setWeeks] = useState<number | undefined>(undefined);
   const {
     value: impact,
     loading,
@@ -119,17 +121,28 @@ export function AdrImpactSection(props: AdrImpactSectionProps) {
   } else if (!impact) {
     content = <Progress />;
   } else if (
-    impact.checks.every(c => c.before.length === 0 && c.after.length === 0)
+    impact.checks.every(c => c.before.length === 0 && c.after.length === 0) &&
+    impact.metrics.every(
+      m => m.before.points.length === 0 && m.after.points.length === 0,
+    )
   ) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        No measurements in the {impact.weeks} weeks around the decision.
+        No measurements in the {impact.windowDays} days around the decision.
       </Typography>
     );
   } else {
     content = (
       <>
         {loading && <LinearProgress />}
+        <DeliveryMetricsImpact
+          metrics={impact.metrics}
+          windowDays={impact.windowDays}
+          entityRefs={impact.entityRefs}
+        />
+        <Typography variant="subtitle2">
+          Checks in the {impact.weeks} weeks around {impact.date}
+        </Typography>
         <Table
           size="small"
           aria-label="Decision impact"
@@ -178,7 +191,7 @@ export function AdrImpactSection(props: AdrImpactSectionProps) {
         <ToggleButtonGroup
           size="small"
           exclusive
-          value={weeks}
+          value={weeks ?? null}
           onChange={(_event, next: number | null) => next && setWeeks(next)}
           aria-labelledby={`governance-adr-impact-weeks-${adr.id}`}
         >

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { RetrospectiveStateChip } from '../AdrStatusChip';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { RetrospectiveForm } from './RetrospectiveForm';
+import { RETROSPECTIVE_OUTCOME_LABELS } from './RetrospectiveOutcomeLabel';
 import { ActionButton } from '../ActionButton';
 import { Muted } from '../Muted';
 
@@ -90,10 +91,20 @@ export function AdrRetrospectiveSection(props: AdrRetrospectiveSectionProps) {
           {adr.retrospectives.map(retrospective => (
             <ListItem key={retrospective.id} disableGutters>
               <ListItemText
-                primary={`${retrospective.date}: ${retrospective.outcome}`}
+                primary={`${retrospective.date}: ${
+                  RETROSPECTIVE_OUTCOME_LABELS[retrospective.outcome]
+                }`}
                 secondary={
                   <>
-                    {retrospective.notes}
+                    <span style={{ whiteSpace: 'pre-line' }}>
+                      {retrospective.notes}
+                    </span>
+                    {retrospective.lessons && (
+                      <>
+                        <br />
+                        Lessons: {retrospective.lessons}
+                      </>
+                    )}
                     <br />
                     Recorded by{' '}
                     <EntityDisplayName

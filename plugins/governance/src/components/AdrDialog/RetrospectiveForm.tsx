@@ -5,8 +5,10 @@ import {
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
+import { TradeOffRetrospective } from './TradeOffRetrospective';
 import { isCalendarDay, utcToday } from '../../lib/days';
 import { reasonOf, statusOf } from '../../lib/describeError';
 import {
@@ -15,12 +17,9 @@ import {
   FormTextField,
   useFormSubmission,
 } from '../FormDialog';
-
-const OUTCOME_LABELS: Record<RetrospectiveOutcome, string> = {
-  keep: 'Keep: the decision holds',
-  revise: 'Revise: the decision needs changes',
-  supersede: 'Supersede: a new decision replaces it',
-};
+import { impactSummary } from './impactFormat';
+import { RetrospectiveMeasuredImpact } from './RetrospectiveMeasuredImpact';
+import { RETROSPECTIVE_OUTCOME_HINTS } from './RetrospectiveOutcomeLabel';
 
 function validate(request: CreateRetrospectiveRequest, today: string) {
   const problems: { date?: string; notes?: string } = {};
@@ -50,21 +49,42 @@ export interface RetrospectiveFormProps {
   onCancel: () => void;
   /** Called once the retrospective was recorded. */
   onRecorded: () => void;
+  /** More sections, shown after lessons, e.g. how the chosen option compares with its matrix. */
+  children?: ReactNode;
 }
 
 /**
- * Records a retrospective of an ADR: when it was held (today unless changed), its outcome and
- * notes. A refusal or rejected input shows its reason in place, keeping what was entered.
+ * Records a retrospective of an ADR: when it was held (today unless changed), its outcome, notes
+ * prefilled with the decision's measured impact, and lessons. A refusal or rejected input shows
+ * its reason in place, keeping what was entered.
  */
 export function RetrospectiveForm(props: RetrospectiveFormProps) {
   const { adrId, onCancel, onRecorded } = props;
   const governanceApi = useApi(governanceApiRef);
   const [today] = useState(utcToday);
   const [date, setDate] = useState(today);
-  const [outcome, setOutcome] = useState<RetrospectiveOutcome>('keep');
+  const [outcome, setOutcome] = useState<RetrospectiveOutcome>('validated');
   const [notes, setNotes] = useState('');
+  const [notesEdited, setNotesEdited] = useState(false);
+  const [lessons, setLessons] = useState('');
+  // The numbers the impact view shows; a failure to load them leaves the notes empty.
+  const { value: impact } = useAsync(
+    () => governanceApi.getAdrImpact(adrId).catch(() => undefined),
+    [governanceApi, adrId],
+  );
+  useEffect(() => {
+    const summary = impact ? impactSummary(impact.metrics) : '';
+    if (summary && !notesEdited) {
+      setNotes(`Measured impact:\n${summary}\n`);
+    }
+  }, [impact, notesEdited]);
 
-  const request = { date, outcome, notes: notes.trim() };
+  const request = {
+    date,
+    outcome,
+    notes: notes.trim(),
+    ...(lessons.trim() && { lessons: lessons.trim() }),
+  };
   const form = useFormSubmission({
     problems: validate(request, today),
     send: async () => {
@@ -110,19 +130,35 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
         >
           {RETROSPECTIVE_OUTCOMES.map(value => (
             <option key={value} value={value}>
-              {OUTCOME_LABELS[value]}
+              {RETROSPECTIVE_OUTCOME_HINTS[value]}
             </option>
           ))}
         </FormTextField>
       </Box>
+      <RetrospectiveMeasuredImpact impact={impact} />
+      <TradeOffRetrospective adrId={adrId} />
       <FormTextArea
         id={`governance-retrospective-notes-${adrId}`}
         label="Notes"
         value={notes}
-        onChange={setNotes}
+        onChange={value => {
+          setNotesEdited(true);
+          setNotes(value);
+        }}
         problem={shown.notes}
         hint="What the decision did, measured against what it set out to do."
       />
+      <FormTextField
+        id={`governance-retrospective-lessons-${adrId}`}
+        label="Lessons"
+        value={lessons}
+        onChange={e => setLessons(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+        helperText="What to do differently next time."
+      />
+      {props.children}
     </FormDialog>
   );
 }

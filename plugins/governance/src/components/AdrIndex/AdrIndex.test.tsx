@@ -403,6 +403,9 @@ describe('AdrIndex', () => {
         adrId,
         date: '2025-05-02',
         weeks: 4,
+        windowDays: 30,
+        entityRefs: [],
+        metrics: [],
         checks: [],
       }),
     });

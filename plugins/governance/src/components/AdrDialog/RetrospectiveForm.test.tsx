@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { impactOf, renderAdrDialog } from '../../__testUtils__/adrDialog';
+import { paymentsAdr } from '../../__testUtils__/adrs';
+import { utcToday } from '../../lib/days';
+
+const latency = {
+  fact: 'p99LatencyMs',
+  unit: 'ms',
+  betterDirection: 'lower' as const,
+  minPoints: 3,
+  before: {
+    from: '2025-03-15T00:00:00.000Z',
+    to: '2025-04-14T00:00:00.000Z',
+    median: 1425,
+    points: [1400, 1450, 1500].map((value, i) => ({
+      at: `2025-03-2${i}T08:00:00.000Z`,
+      value,
+      entityRef: 'component:default/payments-api',
+    })),
+  },
+  after: {
+    from: '2025-04-14T00:00:00.000Z',
+    to: '2025-05-14T00:00:00.000Z',
+    median: 700,
+    points: [650, 700, 750].map((value, i) => ({
+      at: `2025-04-2${i}T08:00:00.000Z`,
+      value,
+      entityRef: 'component:default/payments-api',
+    })),
+  },
+  change: { absolute: -725, percent: -50.88, direction: 'better' as const },
+};
+
+describe('RetrospectiveForm', () => {
+  it('starts the notes from the measured impact and records the outcome with lessons', async () => {
+    const api = mockAdrApi({
+      getAdr: async () => paymentsAdr(3),
+      getAdrImpact: impactOf([], [latency]),
+      createRetrospective: async (adrId, request) => ({
+        id: 'r1',
+        adrId,
+        ...request,
+        recordedBy: 'user:default/guest',
+        recordedAt: new Date().toISOString(),
+      }),
+    });
+    await renderAdrDialog(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Record retrospective' }),
+    );
+    const form = within(
+      screen.getByRole('form', { name: 'Record retrospective' }),
+    );
+    const summary = 'p99 latency: 1,430 ms → 700 ms, −725 ms (−50.9%), better';
+    await waitFor(() =>
+      expect(form.getByRole('textbox', { name: /^Notes/ })).toHaveValue(
+        `Measured impact:\n${summary}\n`,
+      ),
+    );
+    expect(form.getByTestId('governance-retrospective-impact')).toHaveTextContent(
+      summary,
+    );
+
+    await userEvent.selectOptions(
+      form.getByRole('combobox', { name: /^Outcome/ }),
+      'reversed',
+    );
+    await userEvent.click(form.getByRole('textbox', { name: /^Lessons/ }));
+    await userEvent.paste('Measure first.');
+    await userEvent.click(
+      form.getByRole('button', { name: 'Save retrospective' }),
+    );
+    expect(api.createRetrospective).toHaveBeenCalledWith('adr-payments-0003', {
+      date: utcToday(),
+      outcome: 'reversed',
+      notes: `Measured impact:\n${summary}`,
+      lessons: 'Measure first.',
+    });
+  });
+});
