@@ -105,41 +105,32 @@ describe.each(databases.eachSupportedId())(
         factName: 'coverage',
         stale: false,
       };
-      await scorecards.storeEvaluations(
-        [
-          {
-            entityRef: 'component:default/ledger',
-            placement: {
-              owner: TEAM_A,
-              system: 'system:default/money',
-              domain: 'domain:default/finance',
-              tier: 'core',
-            },
-            results: [result],
-          },
-          {
-            entityRef: 'component:default/orphan',
-            placement: { tier: 'supporting' },
-            results: [{ ...result, state: 'pass' }],
-          },
-        ],
-        NOW,
-      );
-      expect(await store.listPlacedEntities()).toEqual([
+      const evaluations = [
         {
           entityRef: 'component:default/ledger',
-          owner: TEAM_A,
-          system: 'system:default/money',
-          domain: 'domain:default/finance',
-          tier: 'core',
+          placement: {
+            owner: TEAM_A,
+            system: 'system:default/money',
+            domain: 'domain:default/finance',
+            tier: 'core',
+          },
           results: [result],
         },
         {
           entityRef: 'component:default/orphan',
-          tier: 'supporting',
-          results: [{ ...result, state: 'pass' }],
+          placement: { tier: 'supporting' },
+          results: [{ ...result, state: 'pass' as const }],
         },
-      ]);
+      ];
+      await scorecards.storeEvaluations(evaluations, NOW);
+      // Each entity comes back with its placement beside its results, and nothing else.
+      expect(await store.listPlacedEntities()).toEqual(
+        evaluations.map(({ entityRef, placement, results }) => ({
+          entityRef,
+          ...placement,
+          results,
+        })),
+      );
       expect(
         (await store.listPlacedEntities(['component:default/orphan'])).map(
           e => e.entityRef,
