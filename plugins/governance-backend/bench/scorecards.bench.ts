@@ -234,7 +234,7 @@ describe('scorecard benchmark', () => {
         '  its row and is not in the evaluation figures.',
         '- A full evaluation reads each page of entities, their measured facts, waivers and stored',
         '  input hashes; entities whose inputs hash as at their last evaluation (and none of whose',
-        '  verdicts expired with time) are skipped with one timestamp update per page, the others are',
+        '  verdicts expired with time) are skipped with one timestamp update per pass, the others are',
         '  evaluated and only the results that changed are written (docs/evaluation.md, "Skipping',
         '  unchanged entities"). The 1% row pushes new coverage for 1% of the services, then runs a',
         '  scheduled pass over the whole catalog.',
