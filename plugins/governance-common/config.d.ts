@@ -313,6 +313,21 @@ export interface Config {
         /** A waiver that expired while its check is failing. */
         expiredWaiver?: { enabled?: boolean };
         /**
+         * An entity using a technology that is not on the approved-stack radar and that no
+         * accepted ADR of the entity names: one `stack-exception` item per entity and
+         * technology. Clears when the radar takes it in, the entity stops using it, or an
+         * accepted ADR names it. Runs only with `governance.stack.radar` set.
+         */
+        stackException?: {
+          enabled?: boolean;
+          /**
+           * What becomes of an open item once its cause clears: `close` (the default)
+           * resolves it as *resolved: cause cleared*; `mark` marks it *cause cleared* for the
+           * council to close.
+           */
+          onCauseCleared?: 'close' | 'mark';
+        };
+        /**
          * An entity starting to depend (spec.dependsOn, spec.consumesApis) on something owned
          * by another team. The first run records existing dependencies without raising items.
          */
@@ -340,6 +355,44 @@ export interface Config {
        * @visibility frontend
        */
       maxMonths?: number;
+    };
+    stack?: {
+      /**
+       * The approved stack's radar, in Backstage tech-radar data (`TechRadarLoaderResponse`:
+       * quadrants, rings adopt/trial/assess/hold, entries with a timeline). Set one of `url`,
+       * `file` or `entries`; without any, the `approved-stack` check and stack-exception reviews
+       * are off.
+       * @visibility backend
+       */
+      radar?: {
+        /** A URL the backend's URL reader may read (see `backend.reading.allow`). */
+        url?: string;
+        /**
+         * A JSON file on the backend's disk, relative to its working directory; read through the
+         * URL reader as a `file:` URL, so it must be inside `governance.adrs.allowedLocalDirectories`.
+         */
+        file?: string;
+        /**
+         * The radar held in config where none exists: tech-radar entries (`id`, `title`,
+         * `quadrant`, `timeline`), or the short form with a `ring` instead of a timeline.
+         */
+        entries?: Array<{
+          id: string;
+          key?: string;
+          title?: string;
+          quadrant?: string;
+          ring?: 'adopt' | 'trial' | 'assess' | 'hold';
+          description?: string;
+          url?: string;
+          timeline?: Array<{
+            ringId: string;
+            date: string;
+            description?: string;
+          }>;
+        }>;
+        /** How often the radar is read again (default hourly), e.g. `{ minutes: 30 }` or `PT30M`. */
+        frequency?: { [unit: string]: number } | string;
+      };
     };
     dependencies?: {
       /**
