@@ -114,6 +114,7 @@ describe('readGovernanceConfig', () => {
       expiredWaiver: true,
       crossTeamDependency: true,
       decisionOutsideScope: true,
+      stackException: true,
       belowRequiredLevel: { gracePeriod: { days: 14 } },
       onCauseCleared: {
         failingCheck: 'close',
@@ -121,6 +122,7 @@ describe('readGovernanceConfig', () => {
         retrospectiveOverdue: 'close',
         decisionOutsideScope: 'close',
         belowRequiredLevel: 'close',
+        stackException: 'close',
       },
     });
     const off = governance({
@@ -156,7 +158,7 @@ describe('readGovernanceConfig', () => {
       `Invalid config at 'governance.reviews.triggers.securityReviewOverdue.onCauseCleared': 'delete' is not allowed, expected close (resolve the item) or mark`,
     );
     expect(() => settings({ tierChange: { onCauseCleared: 'close' } })).toThrow(
-      /'governance\.reviews\.triggers\.tierChange\.onCauseCleared': tierChange raises one item per event, whose cause never clears; onCauseCleared applies to failingCheck, securityReviewOverdue, retrospectiveOverdue, decisionOutsideScope, belowRequiredLevel/,
+      /'governance\.reviews\.triggers\.tierChange\.onCauseCleared': tierChange raises one item per event, whose cause never clears; onCauseCleared applies to failingCheck, securityReviewOverdue, retrospectiveOverdue, decisionOutsideScope, belowRequiredLevel, stackException/,
     );
   });
 
