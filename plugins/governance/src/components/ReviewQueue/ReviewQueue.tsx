@@ -1,9 +1,5 @@
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -13,9 +9,10 @@ import {
   ReviewKind,
   ReviewQuery,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { OpenedReviewDialog } from '../OpenedDialog';
@@ -170,28 +167,24 @@ export function ReviewQueue() {
   const [openId, setOpenId] = useState<string>();
   const columns = useReviewColumns(kinds, setOpenId);
 
-  let content: ReactNode;
-  if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!page) {
-    content = <Progress />;
-  } else if (page.totalCount === 0) {
-    content = (
-      <Typography variant="body2" color="textSecondary">
-        No review matches these filters.
-      </Typography>
-    );
-  } else {
-    content = (
-      <ServerPagedTable
-        title="Review queue"
-        columns={columns}
-        page={page}
-        onPageChange={setPage}
-        rowTestId={item => `governance-review-row-${item.id}`}
-      />
-    );
-  }
+  const content = (
+    <AsyncContent
+      error={error}
+      value={page}
+      isEmpty={reviews => reviews.totalCount === 0}
+      empty="No review matches these filters."
+    >
+      {reviews => (
+        <ServerPagedTable
+          title="Review queue"
+          columns={columns}
+          page={reviews}
+          onPageChange={setPage}
+          rowTestId={item => `governance-review-row-${item.id}`}
+        />
+      )}
+    </AsyncContent>
+  );
 
   return (
     <InfoCard
