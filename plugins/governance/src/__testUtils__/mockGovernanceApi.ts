@@ -138,7 +138,6 @@ export function mockGovernanceApi(
     getEntityCampaigns: jest.fn(
       campaigns.getEntityCampaigns ?? (async () => []),
     ),
-    listStackTechnologies: jest.fn(unexpected('listStackTechnologies')),
   };
 }
 

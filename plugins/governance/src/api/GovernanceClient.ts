@@ -22,7 +22,6 @@ import {
   CreateWaiverRequest,
   EntityAdrs,
   EntityCampaign,
-  StackTechnologyList,
   EntityGovernanceSummary,
   GovernanceApiClient,
   GrantedWaiver,
@@ -462,11 +461,6 @@ export class GovernanceClient implements GovernanceApi {
       }),
     );
     return items;
-  }
-
-  async listStackTechnologies(): Promise<StackTechnologyList> {
-    const api = await this.api();
-    return await dataOf(api.request('get', '/stack/technologies'));
   }
 
   private async api(): Promise<GovernanceApiClient> {

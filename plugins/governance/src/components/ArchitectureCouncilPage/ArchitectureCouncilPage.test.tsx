@@ -47,7 +47,6 @@ describe('ArchitectureCouncilPage', () => {
       'Review queue',
       'Compliance',
       'Campaigns',
-      'Approved stack',
       'ADRs',
       'Retrospectives',
       'Catalog annotations',

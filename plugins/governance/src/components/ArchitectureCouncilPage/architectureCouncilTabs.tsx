@@ -30,14 +30,6 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     loader: () => import('../CampaignsView').then(m => <m.CampaignsView />),
   },
   {
-    path: 'stack',
-    title: 'Approved stack',
-    loader: () =>
-      import('../StackTechnologiesView').then(m => (
-        <m.StackTechnologiesView />
-      )),
-  },
-  {
     path: 'adrs',
     title: 'ADRs',
     loader: () => import('../AdrIndex').then(m => <m.AdrIndex />),
@@ -45,15 +37,22 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
   {
     path: 'retrospectives',
     title: 'Retrospectives',
-    // The same index, narrowed to the ADRs waiting for a retrospective, longest waiting first.
+    // What retrospectives concluded across the organisation, then the same index narrowed to
+    // the ADRs waiting for a retrospective, longest waiting first.
     loader: () =>
-      import('../AdrIndex').then(m => (
-        <m.AdrIndex
-          preset={m.RETROSPECTIVES_DUE}
-          title="Retrospectives due"
-          emptyTitle="No retrospective is due"
-          emptyDescription="Accepted ADRs fall due for a retrospective some months after their date, and are overdue a few months later. None is waiting now."
-        />
+      Promise.all([
+        import('../RetrospectiveOutcomesView'),
+        import('../AdrIndex'),
+      ]).then(([outcomes, m]) => (
+        <>
+          <outcomes.RetrospectiveOutcomesView />
+          <m.AdrIndex
+            preset={m.RETROSPECTIVES_DUE}
+            title="Retrospectives due"
+            emptyTitle="No retrospective is due"
+            emptyDescription="Accepted ADRs fall due for a retrospective some months after their date, and are overdue a few months later. None is waiting now."
+          />
+        </>
       )),
   },
   {

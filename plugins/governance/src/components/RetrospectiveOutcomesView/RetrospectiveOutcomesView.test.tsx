@@ -1,0 +1,95 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { backendError } from '../../__testUtils__/responseErrors';
+import { GovernanceApi, governanceApiRef } from '../../api';
+import { RetrospectiveOutcomesView } from './RetrospectiveOutcomesView';
+
+function render(api: GovernanceApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[governanceApiRef, api]]}>
+      <RetrospectiveOutcomesView />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('RetrospectiveOutcomesView', () => {
+  it('counts the outcomes and lists each retrospective with its decision and lessons', async () => {
+    await render(
+      mockAdrApi({
+        listRetrospectives: async () => ({
+          counts: [
+            { outcome: 'validated', count: 2 },
+            { outcome: 'partly-validated', count: 1 },
+            { outcome: 'reversed', count: 0 },
+          ],
+          items: [
+            {
+              entityRef: 'component:default/checkout-web',
+              adrTitle: 'Render the checkout on the server',
+              adrNumber: 2,
+              retrospective: {
+                id: 'r1',
+                adrId: 'adr-1',
+                date: '2026-11-20',
+                outcome: 'validated',
+                notes: 'p99 halved',
+                lessons: 'Measure first.',
+                recordedBy: 'user:default/guest',
+                recordedAt: '2026-11-20T10:00:00.000Z',
+              },
+            },
+          ],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByTestId('governance-retrospective-count-validated'),
+    ).toHaveTextContent('Validated: 2');
+    expect(
+      screen.getByTestId('governance-retrospective-count-reversed'),
+    ).toHaveTextContent('Reversed: 0');
+    const row = within(screen.getByTestId('governance-retrospective-outcome-r1'));
+    expect(
+      row.getByText('ADR 2: Render the checkout on the server'),
+    ).toBeInTheDocument();
+    expect(row.getByText('Measure first.')).toBeInTheDocument();
+    expect(row.getByText('Validated')).toBeInTheDocument();
+  });
+
+  it('says when none was recorded yet', async () => {
+    await render(
+      mockAdrApi({
+        listRetrospectives: async () => ({
+          counts: [
+            { outcome: 'validated', count: 0 },
+            { outcome: 'partly-validated', count: 0 },
+            { outcome: 'reversed', count: 0 },
+          ],
+          items: [],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(/No retrospective has been recorded yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why the outcomes could not be loaded', async () => {
+    await render(
+      mockAdrApi({
+        listRetrospectives: async () => {
+          throw await backendError(500, 'Internal Server Error', {
+            name: 'Error',
+            message: 'database down',
+          });
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,105 @@
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { RecordedRetrospective } from '@catalog-governance/backstage-plugin-governance-common';
+import useAsync from 'react-use/esm/useAsync';
+import { governanceApiRef } from '../../api';
+import { RETROSPECTIVE_OUTCOME_LABELS } from '../AdrDialog/RetrospectiveOutcomeLabel';
+import { SimpleTable } from '../SimpleTable';
+
+function adrName(item: RecordedRetrospective): string {
+  const title = item.adrTitle ?? 'ADR no longer read';
+  return item.adrNumber !== undefined ? `ADR ${item.adrNumber}: ${title}` : title;
+}
+
+/**
+ * What the organisation's retrospectives concluded: how many decisions were validated, partly
+ * validated or reversed, and the retrospectives newest first with their lessons.
+ */
+export function RetrospectiveOutcomesView() {
+  const governanceApi = useApi(governanceApiRef);
+  const { value, loading, error } = useAsync(
+    () => governanceApi.listRetrospectives(),
+    [governanceApi],
+  );
+
+  let content;
+  if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (loading || !value) {
+    content = <Progress />;
+  } else {
+    content = (
+      <>
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+          mb={2}
+          aria-label="Outcomes"
+          role="list"
+        >
+          {value.counts.map(({ outcome, count }) => (
+            <Chip
+              key={outcome}
+              role="listitem"
+              data-testid={`governance-retrospective-count-${outcome}`}
+              label={`${RETROSPECTIVE_OUTCOME_LABELS[outcome]}: ${count}`}
+              variant="outlined"
+            />
+          ))}
+        </Box>
+        {value.items.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            No retrospective has been recorded yet. Open an accepted ADR to
+            record one.
+          </Typography>
+        ) : (
+          <SimpleTable
+            label="Recorded retrospectives"
+            rows={value.items}
+            rowKey={item => item.retrospective.id}
+            rowTestId={item =>
+              `governance-retrospective-outcome-${item.retrospective.id}`
+            }
+            columns={[
+              {
+                title: 'Held on',
+                render: item => item.retrospective.date,
+              },
+              {
+                title: 'Decision',
+                rowHeader: true,
+                render: item => adrName(item),
+              },
+              {
+                title: 'Entity',
+                render: item => (
+                  <EntityRefLink entityRef={item.entityRef} />
+                ),
+              },
+              {
+                title: 'Outcome',
+                render: item =>
+                  RETROSPECTIVE_OUTCOME_LABELS[item.retrospective.outcome],
+              },
+              {
+                title: 'Lessons',
+                render: item => item.retrospective.lessons ?? '—',
+              },
+            ]}
+          />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Box mb={3} data-testid="governance-retrospective-outcomes">
+      <InfoCard title="Retrospective outcomes">{content}</InfoCard>
+    </Box>
+  );
+}

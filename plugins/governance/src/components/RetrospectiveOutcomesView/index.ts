@@ -1,0 +1,1 @@
+export { RetrospectiveOutcomesView } from './RetrospectiveOutcomesView';

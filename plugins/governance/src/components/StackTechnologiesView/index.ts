@@ -1,1 +1,0 @@
-export { StackTechnologiesView } from './StackTechnologiesView';
