@@ -129,6 +129,7 @@ describe('governance plugin for the new frontend system', () => {
     ['reviews', 'Review queue'],
     ['compliance', 'Compliance'],
     ['campaigns', 'Campaigns'],
+    ['stack', 'Approved stack'],
     ['adrs', 'ADRs'],
     ['retrospectives', 'Retrospectives'],
     ['catalog-annotations', 'Catalog annotations'],

@@ -138,6 +138,7 @@ export function mockGovernanceApi(
     getEntityCampaigns: jest.fn(
       campaigns.getEntityCampaigns ?? (async () => []),
     ),
+    listStackTechnologies: jest.fn(unexpected('listStackTechnologies')),
   };
 }
 

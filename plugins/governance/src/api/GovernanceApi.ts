@@ -8,6 +8,7 @@ import {
   CreateCampaignRequest,
   UpdateCampaignRequest,
   EntityCampaign,
+  StackTechnologyList,
   AdrImpact,
   AdrIndexPage,
   AdrIndexQuery,
@@ -378,6 +379,12 @@ export interface GovernanceApi {
    * @param entityRef - A full entity ref such as `component:default/payments`.
    */
   getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]>;
+
+  /**
+   * The approved stack: every technology on the radar or used by an entity the caller may see,
+   * with its ring and how many of those entities use it, and whether the radar could be read.
+   */
+  listStackTechnologies(): Promise<StackTechnologyList>;
 }
 
 /**

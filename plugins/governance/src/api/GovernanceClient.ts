@@ -22,6 +22,7 @@ import {
   CreateWaiverRequest,
   EntityAdrs,
   EntityCampaign,
+  StackTechnologyList,
   EntityGovernanceSummary,
   GovernanceApiClient,
   GrantedWaiver,
@@ -461,6 +462,11 @@ export class GovernanceClient implements GovernanceApi {
       }),
     );
     return items;
+  }
+
+  async listStackTechnologies(): Promise<StackTechnologyList> {
+    const api = await this.api();
+    return await dataOf(api.request('get', '/stack/technologies'));
   }
 
   private async api(): Promise<GovernanceApiClient> {

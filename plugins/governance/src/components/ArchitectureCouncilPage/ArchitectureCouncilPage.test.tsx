@@ -47,6 +47,7 @@ describe('ArchitectureCouncilPage', () => {
       'Review queue',
       'Compliance',
       'Campaigns',
+      'Approved stack',
       'ADRs',
       'Retrospectives',
       'Catalog annotations',

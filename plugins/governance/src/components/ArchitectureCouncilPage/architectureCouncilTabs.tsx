@@ -30,6 +30,14 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     loader: () => import('../CampaignsView').then(m => <m.CampaignsView />),
   },
   {
+    path: 'stack',
+    title: 'Approved stack',
+    loader: () =>
+      import('../StackTechnologiesView').then(m => (
+        <m.StackTechnologiesView />
+      )),
+  },
+  {
     path: 'adrs',
     title: 'ADRs',
     loader: () => import('../AdrIndex').then(m => <m.AdrIndex />),

@@ -1,0 +1,139 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { StackTechnologyList } from '@catalog-governance/backstage-plugin-governance-common';
+import { screen } from '@testing-library/react';
+import { GovernanceApi, governanceApiRef } from '../../api';
+import {
+  expectRefusalShown,
+  refusedWith,
+} from '../../__testUtils__/responseErrors';
+import { StackTechnologiesView } from './StackTechnologiesView';
+
+const technologies: StackTechnologyList = {
+  radar: {
+    configured: true,
+    source: 'url',
+    readAt: '2027-01-04T09:00:00.000Z',
+    problems: [],
+  },
+  items: [
+    {
+      technology: 'mongodb',
+      title: 'MongoDB',
+      ring: 'hold',
+      quadrant: 'Datastores',
+      onRadar: true,
+      categories: ['datastores'],
+      entities: 3,
+      clearedByAdr: 0,
+    },
+    {
+      technology: 'couchdb',
+      title: 'couchdb',
+      onRadar: false,
+      categories: ['datastores'],
+      entities: 2,
+      clearedByAdr: 1,
+    },
+    {
+      technology: 'kafka',
+      title: 'Apache Kafka',
+      ring: 'adopt',
+      onRadar: true,
+      categories: ['messageBrokers'],
+      entities: 7,
+      clearedByAdr: 0,
+    },
+  ],
+};
+
+async function renderView(
+  listStackTechnologies: GovernanceApi['listStackTechnologies'],
+) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [governanceApiRef, { listStackTechnologies } as Partial<GovernanceApi>],
+      ]}
+    >
+      <StackTechnologiesView />
+    </TestApiProvider>,
+  );
+}
+
+const rowCells = (technology: string) =>
+  Array.from(
+    screen.getByTestId(`governance-stack-technology-${technology}`).children,
+  ).map(cell => cell.textContent ?? '');
+
+describe('StackTechnologiesView', () => {
+  it('lists each technology with its ring, what it is used as and how many entities use it', async () => {
+    await renderView(async () => technologies);
+    await screen.findByRole('table', { name: 'Technologies' });
+    expect(rowCells('mongodb')).toEqual([
+      'MongoDB',
+      'hold',
+      'datastore',
+      '3',
+      '',
+    ]);
+    expect(rowCells('couchdb')).toEqual([
+      'couchdb',
+      'Not on the radar',
+      'datastore',
+      '2',
+      '1 of 2',
+    ]);
+    expect(rowCells('kafka')).toEqual([
+      'Apache Kafkakafka',
+      'adopt',
+      'message broker',
+      '7',
+      '',
+    ]);
+    expect(
+      screen.getByText(/^Radar read .* from its URL\.$/),
+    ).toBeInTheDocument();
+  });
+
+  it('warns when the radar could not be read, keeping the last good one', async () => {
+    await renderView(async () => ({
+      ...technologies,
+      radar: {
+        ...technologies.radar,
+        error:
+          'The radar at governance.stack.radar.url could not be read: nothing is there (not found)',
+      },
+    }));
+    expect(
+      await screen.findByText(/The radar could not be read/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /nothing is there \(not found\)\. The radar read before stays in use\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Technologies' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says how to configure a radar when there is none', async () => {
+    await renderView(async () => ({
+      radar: { configured: false, problems: [] },
+      items: [],
+    }));
+    expect(
+      await screen.findByText(
+        /No radar is configured\. Set governance\.stack\.radar/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why the technologies could not be loaded', async () => {
+    await renderView(refusedWith(503, 'database unavailable'));
+    await expectRefusalShown(
+      'Request failed with 503 Service Unavailable',
+      'database unavailable',
+    );
+  });
+});

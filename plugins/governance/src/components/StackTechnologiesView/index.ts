@@ -1,0 +1,1 @@
+export { StackTechnologiesView } from './StackTechnologiesView';
