@@ -22,7 +22,7 @@ const standard = {
   checks: ['coverage', 'testing-*'],
 };
 
-const read = (standards: unknown) =>
+const read = (standards: Array<Record<string, string | number | string[]>>) =>
   readStandards(new ConfigReader({ governance: { standards } }));
 
 const result = (
@@ -91,7 +91,10 @@ describe('readStandards', () => {
       { reviewFrequency: 'sometimes' },
       "governance.standards[0].reviewFrequency': 'sometimes' is not a review frequency, allowed are per-commit",
     ],
-    [{ id: 'Testing' }, "governance.standards[0].id': 'Testing' is not allowed"],
+    [
+      { id: 'Testing' },
+      "governance.standards[0].id': 'Testing' is not allowed",
+    ],
     [
       { checks: ['Coverage!'] },
       "governance.standards[0].checks': 'Coverage!' is not a check id",

@@ -28,6 +28,21 @@ export type StandardAutomationTarget =
   GovernanceApiSchemas['StandardAutomationTarget'];
 
 /**
+ * The standards with their compliance, measured automation and trend, as `GET /standards`
+ * answers.
+ *
+ * @public
+ */
+export type StandardList = GovernanceApiSchemas['StandardList'];
+
+/**
+ * One standard in a {@link StandardList}.
+ *
+ * @public
+ */
+export type StandardSummary = GovernanceApiSchemas['StandardSummary'];
+
+/**
  * A standard as configured under `governance.standards`.
  *
  * @public
@@ -160,11 +175,7 @@ export function parseAutomationTarget(
       : null;
   const min = match ? Number(match[1]) : NaN;
   const max = match?.[2] !== undefined ? Number(match[2]) : undefined;
-  if (
-    !match ||
-    min > 100 ||
-    (max !== undefined && (max > 100 || max < min))
-  ) {
+  if (!match || min > 100 || (max !== undefined && (max > 100 || max < min))) {
     fail(
       path,
       `'${String(
@@ -256,7 +267,10 @@ export function readStandards(config: Config): Standard[] {
     );
   }
   if (entries.length > MAX_STANDARDS) {
-    fail(KEY, `${entries.length} standards, allowed are at most ${MAX_STANDARDS}`);
+    fail(
+      KEY,
+      `${entries.length} standards, allowed are at most ${MAX_STANDARDS}`,
+    );
   }
   const ids = new Set<string>();
   return entries.map((entry, i) => {

@@ -61,7 +61,10 @@ describe.each(databases.eachSupportedId())(
       );
       await evaluate(
         BILLING,
-        [result('coverage', 'waived', 'attested'), result('availability', 'unknown')],
+        [
+          result('coverage', 'waived', 'attested'),
+          result('availability', 'unknown'),
+        ],
         '2027-01-04T09:00:00Z',
       );
       expect(Object.fromEntries(await store.countCheckResults())).toEqual({

@@ -110,7 +110,7 @@ describe('Standards routes', () => {
       counts: { total: 4, compliant: 3, automated: 1 },
       automationPercent: 25,
     });
-    expect(after.trend.at(-1).counts).toEqual(after.counts);
+    expect(after.trend.at(-1)?.counts).toEqual(after.counts);
   });
 
   it('reads standards from config and lists checks no standard covers', async () => {

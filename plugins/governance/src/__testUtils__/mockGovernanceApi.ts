@@ -1,10 +1,12 @@
 import {
+  DEFAULT_TRADE_OFF_CRITERIA,
   EntityAdrs,
   ReviewPage,
   ReviewQuery,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceApi } from '../api';
 import { reviewSettings } from './reviews';
+import { backendError } from './responseErrors';
 
 /** A method a test did not expect: it fails, naming itself. */
 function unexpected(method: string) {
@@ -79,6 +81,9 @@ export function mockGovernanceApi(
     exportComplianceCsv: jest.fn(
       compliance.exportComplianceCsv ?? unexpected('exportComplianceCsv'),
     ),
+    listStandards: jest.fn(
+      compliance.listStandards ?? unexpected('listStandards'),
+    ),
     listAnnotationProblems: jest.fn(
       compliance.listAnnotationProblems ?? unexpected('listAnnotationProblems'),
     ),
@@ -120,6 +125,35 @@ export function mockGovernanceApi(
     updateReview: jest.fn(reviews.updateReview ?? unexpected('updateReview')),
     commentOnReview: jest.fn(
       reviews.commentOnReview ?? unexpected('commentOnReview'),
+    ),
+    // A design review has no matrix yet unless a test gives one.
+    getReviewTradeOff: jest.fn(
+      reviews.getReviewTradeOff ??
+        (async (reviewId: string) => ({
+          reviewId,
+          revision: 0,
+          criteria: [...DEFAULT_TRADE_OFF_CRITERIA],
+          options: [],
+          cells: [],
+          outcomes: [],
+        })),
+    ),
+    saveReviewTradeOff: jest.fn(
+      reviews.saveReviewTradeOff ?? unexpected('saveReviewTradeOff'),
+    ),
+    saveReviewTradeOffOutcomes: jest.fn(
+      reviews.saveReviewTradeOffOutcomes ??
+        unexpected('saveReviewTradeOffOutcomes'),
+    ),
+    // No design review records an ADR unless a test says so: the retrospective shows no matrix.
+    getAdrTradeOff: jest.fn(
+      adrs.getAdrTradeOff ??
+        (async () => {
+          throw await backendError(404, 'Not Found', {
+            name: 'NotFoundError',
+            message: 'No decided design review with a trade-off matrix',
+          });
+        }),
     ),
     listCampaigns: jest.fn(
       campaigns.listCampaigns ?? unexpected('listCampaigns'),
@@ -183,6 +217,9 @@ type ReviewMethod =
   | 'requestReview'
   | 'updateReview'
   | 'commentOnReview'
+  | 'getReviewTradeOff'
+  | 'saveReviewTradeOff'
+  | 'saveReviewTradeOffOutcomes'
   | 'grantWaiver';
 
 /** A governance API for the review views: only its review methods are expected. */
@@ -201,6 +238,7 @@ type AdrMethod =
   | 'getAdrImpact'
   | 'createRetrospective'
   | 'listRetrospectives'
+  | 'getAdrTradeOff'
   | 'getAdrIndex';
 
 /** A governance API for the ADR views: only its ADR methods are expected. */
@@ -215,6 +253,7 @@ type ComplianceMethod =
   | 'getComplianceEntities'
   | 'getComplianceTrend'
   | 'exportComplianceCsv'
+  | 'listStandards'
   | 'listAnnotationProblems'
   | 'exportAnnotationProblemsCsv';
 

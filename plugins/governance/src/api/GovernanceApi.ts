@@ -36,6 +36,10 @@ import {
   ReviewRequest,
   ReviewSettings,
   ReviewUpdate,
+  TradeOffMatrix,
+  TradeOffMatrixUpdate,
+  TradeOffOutcomesUpdate,
+  StandardList,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
@@ -200,6 +204,14 @@ export interface GovernanceApi {
   ): Promise<ComplianceTrend>;
 
   /**
+   * The configured standards with their compliance and measured automation level against the
+   * target, across the entities the caller may see, and the daily trend of both.
+   *
+   * @param days - How many days of trend, ending today: 1 to 366; the backend defaults to 90.
+   */
+  listStandards(days?: number): Promise<StandardList>;
+
+  /**
    * The roll-up or the entity list of the Compliance view as a CSV file, ready to download.
    *
    * @param request - Which view, grouped by what, for which filter.
@@ -326,6 +338,33 @@ export interface GovernanceApi {
    * @returns The comment as stored, with its author and time.
    */
   commentOnReview(id: string, body: string): Promise<ReviewComment>;
+
+  /**
+   * A design review's trade-off matrix; revision 0 with the configured criteria while none is
+   * saved.
+   */
+  getReviewTradeOff(id: string): Promise<TradeOffMatrix>;
+
+  /**
+   * Replaces a design review's trade-off matrix (its requester, or `governance.review.triage`).
+   * A stale `revision` fails with a 409 naming the current one.
+   */
+  saveReviewTradeOff(
+    id: string,
+    update: TradeOffMatrixUpdate,
+  ): Promise<TradeOffMatrix>;
+
+  /**
+   * Records what happened per criterion with the chosen option, at the retrospective
+   * (`governance.retrospective.create`).
+   */
+  saveReviewTradeOffOutcomes(
+    id: string,
+    update: TradeOffOutcomesUpdate,
+  ): Promise<TradeOffMatrix>;
+
+  /** The trade-off matrix of the decided design review that this ADR records; 404 when none. */
+  getAdrTradeOff(adrId: string): Promise<TradeOffMatrix>;
 
   /**
    * The council's campaigns with their progress, soonest deadline first.

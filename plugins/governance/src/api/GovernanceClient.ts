@@ -38,7 +38,11 @@ import {
   ReviewRequest,
   ReviewSettings,
   ReviewUpdate,
+  TradeOffMatrix,
+  TradeOffMatrixUpdate,
+  TradeOffOutcomesUpdate,
   Waiver,
+  StandardList,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   CampaignEntityQuery,
@@ -255,6 +259,13 @@ export class GovernanceClient implements GovernanceApi {
     );
   }
 
+  async listStandards(days?: number): Promise<StandardList> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/standards', { params: { query: { days } } }),
+    );
+  }
+
   async exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob> {
     const api = await this.api();
     const filter = filterQuery(request.filter);
@@ -405,6 +416,50 @@ export class GovernanceClient implements GovernanceApi {
       api.request('post', '/reviews/{id}/comments', {
         params: { path: { id } },
         body: { body },
+      }),
+    );
+  }
+
+  async getReviewTradeOff(id: string): Promise<TradeOffMatrix> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/reviews/{id}/trade-off', {
+        params: { path: { id } },
+      }),
+    );
+  }
+
+  async saveReviewTradeOff(
+    id: string,
+    update: TradeOffMatrixUpdate,
+  ): Promise<TradeOffMatrix> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('put', '/reviews/{id}/trade-off', {
+        params: { path: { id } },
+        body: update,
+      }),
+    );
+  }
+
+  async saveReviewTradeOffOutcomes(
+    id: string,
+    update: TradeOffOutcomesUpdate,
+  ): Promise<TradeOffMatrix> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('put', '/reviews/{id}/trade-off/outcomes', {
+        params: { path: { id } },
+        body: update,
+      }),
+    );
+  }
+
+  async getAdrTradeOff(adrId: string): Promise<TradeOffMatrix> {
+    const api = await this.api();
+    return await dataOf(
+      api.request('get', '/adrs/{id}/trade-off', {
+        params: { path: { id: adrId } },
       }),
     );
   }

@@ -214,6 +214,26 @@ export const exchanges: Exchange[] = [
     sends: { method: 'GET', path: '/compliance/trend' },
   },
   {
+    behaviour: 'asks for the standards with the days of trend to show',
+    call: client => client.listStandards(30),
+    answer: () =>
+      jsonResponse(200, {
+        items: [],
+        unmapped: {
+          checks: [],
+          counts: { total: 0, compliant: 0, automated: 0 },
+        },
+      }),
+    returns: {
+      items: [],
+      unmapped: {
+        checks: [],
+        counts: { total: 0, compliant: 0, automated: 0 },
+      },
+    },
+    sends: { method: 'GET', path: '/standards', query: [['days', '30']] },
+  },
+  {
     behaviour:
       'downloads the roll-up as CSV through the fetch API, so the user token goes along',
     call: client =>

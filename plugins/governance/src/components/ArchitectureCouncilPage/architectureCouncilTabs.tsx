@@ -25,6 +25,11 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     loader: () => import('../ComplianceView').then(m => <m.ComplianceView />),
   },
   {
+    path: 'standards',
+    title: 'Standards',
+    loader: () => import('../StandardsView').then(m => <m.StandardsView />),
+  },
+  {
     path: 'campaigns',
     title: 'Campaigns',
     loader: () => import('../CampaignsView').then(m => <m.CampaignsView />),

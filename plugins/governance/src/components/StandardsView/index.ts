@@ -1,0 +1,1 @@
+export { StandardsView } from './StandardsView';
