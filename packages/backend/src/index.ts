@@ -13,6 +13,7 @@ import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 import { governanceExampleCampaign } from './modules/governanceExampleCampaign';
 import { governanceExampleHistory } from './modules/governanceExampleHistory';
+import { governanceExampleDeliveryFacts } from './modules/governanceExampleDeliveryFacts';
 
 const backend = createBackend();
 
@@ -67,6 +68,8 @@ backend.add(governanceErrorBudgetCheck);
 backend.add(governanceDocsFactProvider);
 // example data: measured history around checkout-web's accepted ADR 0002, for its decision impact
 backend.add(governanceExampleHistory);
+// Example data: delivery metrics around checkout-web's ADR 0002, for its decision impact.
+backend.add(governanceExampleDeliveryFacts);
 // example data: one running campaign, on the core services' coverage, with ten days of progress
 backend.add(governanceExampleCampaign);
 

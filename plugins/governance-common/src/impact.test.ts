@@ -12,7 +12,11 @@ const window = (values: number[], from = '2026-05-01T00:00:00.000Z') => ({
   })),
 });
 
-const latency = { name: 'p99LatencyMs', unit: 'ms', betterDirection: 'lower' } as const;
+const latency = {
+  name: 'p99LatencyMs',
+  unit: 'ms',
+  betterDirection: 'lower',
+} as const;
 const deploys = {
   name: 'deploymentFrequencyPerWeek',
   betterDirection: 'higher',

@@ -52,9 +52,7 @@ export function metricImpact(options: {
   const window = (w: AdrMetricImpact['before']) => {
     const points = [...w.points].sort((a, b) => a.at.localeCompare(b.at));
     const middle =
-      points.length >= minPoints
-        ? median(points.map(p => p.value))
-        : undefined;
+      points.length >= minPoints ? median(points.map(p => p.value)) : undefined;
     return {
       from: w.from,
       to: w.to,

@@ -32,9 +32,12 @@ export function governedEntityRefs(adr: {
     try {
       refs.add(
         stringifyEntityRef(
-          parseEntityRef(written.replace(/[.]+$/, '').toLocaleLowerCase('en-US'), {
-            defaultNamespace: 'default',
-          }),
+          parseEntityRef(
+            written.replace(/[.]+$/, '').toLocaleLowerCase('en-US'),
+            {
+              defaultNamespace: 'default',
+            },
+          ),
         ),
       );
     } catch {

@@ -52,11 +52,10 @@ export async function listRetrospectiveOutcomes(
       options.hidden,
       'adr_retrospectives.entity_ref',
     );
-  const counted: { outcome: string; count: string | number }[] =
-    await visible()
-      .groupBy('outcome')
-      .select('outcome')
-      .count({ count: '*' });
+  const counted: { outcome: string; count: string | number }[] = await visible()
+    .groupBy('outcome')
+    .select('outcome')
+    .count({ count: '*' });
   const rows: (RetrospectiveRow & {
     title: string | null;
     number: number | null;

@@ -143,7 +143,9 @@ describe('AdrDialog', () => {
         ).toHaveAttribute('data-state', 'recorded'),
       );
       expect(section.queryByRole('form')).toBeNull();
-      expect(section.getByText(`${today}: Partly validated`)).toBeInTheDocument();
+      expect(
+        section.getByText(`${today}: Partly validated`),
+      ).toBeInTheDocument();
       expect(onChanged).toHaveBeenCalledTimes(1);
     });
 

@@ -35,7 +35,9 @@ function Change(props: { metric: AdrMetricImpact }) {
   const classes = useStyles();
   const { change, unit, minPoints } = props.metric;
   if (!change) {
-    return <Muted>not enough data: {minPoints} points needed on each side</Muted>;
+    return (
+      <Muted>not enough data: {minPoints} points needed on each side</Muted>
+    );
   }
   return (
     <span className={classes[change.direction]}>

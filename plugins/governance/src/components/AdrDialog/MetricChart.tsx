@@ -33,8 +33,16 @@ export function MetricChart(props: { metric: AdrMetricImpact }) {
   const start = new Date(before.from).getTime();
   const end = new Date(after.to).getTime();
   const values = points.map(p => p.value);
-  const low = Math.min(...values, before.median ?? Infinity, after.median ?? Infinity);
-  const high = Math.max(...values, before.median ?? -Infinity, after.median ?? -Infinity);
+  const low = Math.min(
+    ...values,
+    before.median ?? Infinity,
+    after.median ?? Infinity,
+  );
+  const high = Math.max(
+    ...values,
+    before.median ?? -Infinity,
+    after.median ?? -Infinity,
+  );
   const x = (at: string | number) =>
     PAD +
     ((new Date(at).getTime() - start) / Math.max(end - start, 1)) *
@@ -44,12 +52,12 @@ export function MetricChart(props: { metric: AdrMetricImpact }) {
       ? HEIGHT / 2
       : HEIGHT - PAD - ((value - low) / (high - low)) * (HEIGHT - 2 * PAD);
   const decidedX = x(before.to);
-  const label = `${metricTitle(metric.fact)}: ${before.points.length} points before, ${
-    after.points.length
-  } after, from ${formatMetricValue(low, metric.unit)} to ${formatMetricValue(
-    high,
+  const label = `${metricTitle(metric.fact)}: ${
+    before.points.length
+  } points before, ${after.points.length} after, from ${formatMetricValue(
+    low,
     metric.unit,
-  )}`;
+  )} to ${formatMetricValue(high, metric.unit)}`;
 
   return (
     <svg

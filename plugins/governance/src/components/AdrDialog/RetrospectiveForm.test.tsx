@@ -59,9 +59,9 @@ describe('RetrospectiveForm', () => {
         `Measured impact:\n${summary}\n`,
       ),
     );
-    expect(form.getByTestId('governance-retrospective-impact')).toHaveTextContent(
-      summary,
-    );
+    expect(
+      form.getByTestId('governance-retrospective-impact'),
+    ).toHaveTextContent(summary);
 
     await userEvent.selectOptions(
       form.getByRole('combobox', { name: /^Outcome/ }),

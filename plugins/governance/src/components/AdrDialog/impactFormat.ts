@@ -38,7 +38,10 @@ export function formatChange(
   unit?: string,
 ): string {
   const sign = change.absolute > 0 ? '+' : change.absolute < 0 ? '−' : '±';
-  const absolute = `${sign}${formatMetricValue(Math.abs(change.absolute), unit)}`;
+  const absolute = `${sign}${formatMetricValue(
+    Math.abs(change.absolute),
+    unit,
+  )}`;
   if (change.percent === undefined) {
     return absolute;
   }

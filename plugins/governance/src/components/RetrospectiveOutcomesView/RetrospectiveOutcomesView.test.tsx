@@ -51,7 +51,9 @@ describe('RetrospectiveOutcomesView', () => {
     expect(
       screen.getByTestId('governance-retrospective-count-reversed'),
     ).toHaveTextContent('Reversed: 0');
-    const row = within(screen.getByTestId('governance-retrospective-outcome-r1'));
+    const row = within(
+      screen.getByTestId('governance-retrospective-outcome-r1'),
+    );
     expect(
       row.getByText('ADR 2: Render the checkout on the server'),
     ).toBeInTheDocument();

@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -12,7 +16,9 @@ import { SimpleTable } from '../SimpleTable';
 
 function adrName(item: RecordedRetrospective): string {
   const title = item.adrTitle ?? 'ADR no longer read';
-  return item.adrNumber !== undefined ? `ADR ${item.adrNumber}: ${title}` : title;
+  return item.adrNumber !== undefined
+    ? `ADR ${item.adrNumber}: ${title}`
+    : title;
 }
 
 /**
@@ -77,9 +83,7 @@ export function RetrospectiveOutcomesView() {
               },
               {
                 title: 'Entity',
-                render: item => (
-                  <EntityRefLink entityRef={item.entityRef} />
-                ),
+                render: item => <EntityRefLink entityRef={item.entityRef} />,
               },
               {
                 title: 'Outcome',

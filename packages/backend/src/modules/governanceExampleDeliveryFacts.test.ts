@@ -1,0 +1,41 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { startExampleBackend } from './__testUtils__/governanceTables';
+import {
+  exampleDeliveryFactRows,
+  governanceExampleDeliveryFacts,
+} from './governanceExampleDeliveryFacts';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe('the example delivery metrics', () => {
+  it('has four weeks on each side of 2026-06-10 for both services the ADR governs', () => {
+    const rows = exampleDeliveryFactRows().filter(
+      r => r.name === 'p99LatencyMs',
+    );
+    expect(new Set(rows.map(r => r.entity_ref))).toEqual(
+      new Set([
+        'component:default/checkout-web',
+        'component:default/order-history',
+      ]),
+    );
+    const decided = new Date('2026-06-10T00:00:00Z');
+    expect(rows.filter(r => r.observed_at < decided)).toHaveLength(8);
+    expect(rows.filter(r => r.observed_at > decided)).toHaveLength(8);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'is written once into the fact history on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const start = () =>
+        startExampleBackend(knex, governanceExampleDeliveryFacts);
+      await (await start()).stop();
+      await (await start()).stop();
+      expect(Number((await knex('fact_history').count({ n: '*' }))[0].n)).toBe(
+        exampleDeliveryFactRows().length,
+      );
+    },
+  );
+});

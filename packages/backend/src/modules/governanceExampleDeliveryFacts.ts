@@ -1,0 +1,130 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+/**
+ * Weekly delivery metrics of the two services checkout-web's ADR 0002, "Render the checkout on
+ * the server" (accepted 2026-06-10), governs: checkout-web and order-history, which the ADR
+ * names. Latency, errors, lead time and failures improve once the server renders the pages;
+ * cost per request rises with the two extra replicas the ADR warns about.
+ */
+const WEEKS_BEFORE = ['2026-05-13', '2026-05-20', '2026-05-27', '2026-06-03'];
+const WEEKS_AFTER = ['2026-06-17', '2026-06-24', '2026-07-01', '2026-07-08'];
+
+type Series = Record<string, { before: number[]; after: number[] }>;
+
+const SERIES: Record<string, Series> = {
+  'component:default/checkout-web': {
+    deploymentFrequencyPerWeek: { before: [6, 5, 7, 6], after: [9, 10, 9, 11] },
+    leadTimeHours: { before: [31, 29, 34, 30], after: [21, 19, 20, 18] },
+    changeFailureRate: { before: [12, 14, 11, 13], after: [8, 7, 9, 8] },
+    errorRatePercent: {
+      before: [1.2, 1.4, 1.1, 1.3],
+      after: [0.6, 0.5, 0.7, 0.6],
+    },
+    p50LatencyMs: { before: [320, 340, 310, 330], after: [180, 170, 175, 165] },
+    p99LatencyMs: {
+      before: [2400, 2550, 2300, 2450],
+      after: [1100, 1050, 1150, 1000],
+    },
+    costPerThousandRequests: {
+      before: [0.42, 0.41, 0.43, 0.42],
+      after: [0.55, 0.56, 0.54, 0.55],
+    },
+  },
+  'component:default/order-history': {
+    deploymentFrequencyPerWeek: { before: [3, 4, 3, 3], after: [5, 5, 6, 5] },
+    leadTimeHours: { before: [40, 38, 44, 41], after: [30, 28, 31, 29] },
+    changeFailureRate: { before: [10, 9, 11, 10], after: [9, 10, 9, 10] },
+    errorRatePercent: {
+      before: [0.8, 0.9, 0.7, 0.8],
+      after: [0.5, 0.4, 0.5, 0.5],
+    },
+    p50LatencyMs: { before: [210, 220, 205, 215], after: [140, 135, 145, 138] },
+    p99LatencyMs: {
+      before: [1500, 1600, 1450, 1550],
+      after: [800, 760, 820, 790],
+    },
+    costPerThousandRequests: {
+      before: [0.3, 0.31, 0.29, 0.3],
+      after: [0.36, 0.37, 0.35, 0.36],
+    },
+  },
+};
+
+/** A row of the governance backend's fact history. */
+export interface ExampleFactRow {
+  entity_ref: string;
+  name: string;
+  source: string;
+  value: string;
+  observed_at: Date;
+  received_at: Date;
+}
+
+/** Every weekly observation, as CI and monitoring would have pushed them. */
+export function exampleDeliveryFactRows(): ExampleFactRow[] {
+  return Object.entries(SERIES).flatMap(([entityRef, series]) =>
+    Object.entries(series).flatMap(([name, { before, after }]) =>
+      [...WEEKS_BEFORE, ...WEEKS_AFTER].map((day, i) => {
+        const at = new Date(`${day}T08:00:00Z`);
+        return {
+          entity_ref: entityRef,
+          name,
+          source:
+            name.includes('Latency') || name === 'errorRatePercent'
+              ? 'monitoring/prometheus'
+              : 'ci/github-actions',
+          value: JSON.stringify([...before, ...after][i]),
+          observed_at: at,
+          received_at: at,
+        };
+      }),
+    ),
+  );
+}
+
+/** Writes the rows; ones already there (a restart) are left as they are. */
+export async function seedExampleDeliveryFacts(
+  db: Knex,
+  rows: ExampleFactRow[],
+): Promise<void> {
+  await db('fact_history')
+    .insert(rows)
+    .onConflict(['entity_ref', 'name', 'source', 'observed_at'])
+    .ignore();
+}
+
+/**
+ * Example data for a fresh install: delivery metrics around one accepted ADR, so its impact
+ * shows real before and after numbers. The facts API takes the latest observations; weeks in
+ * the past go straight into the plugin's history table, once its migrations ran. Leave it out
+ * of a real backend.
+ */
+export const governanceExampleDeliveryFacts = createBackendModule({
+  pluginId: 'governance',
+  moduleId: 'example-delivery-facts',
+  register(env) {
+    env.registerInit({
+      deps: {
+        database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
+        logger: coreServices.logger,
+      },
+      async init({ database, lifecycle, logger }) {
+        // Startup hooks run once the plugin itself is initialised, its tables created.
+        lifecycle.addStartupHook(async () => {
+          const rows = exampleDeliveryFactRows();
+          await seedExampleDeliveryFacts(await database.getClient(), rows);
+          logger.info(
+            `Example data: weekly delivery metrics of ${
+              Object.keys(SERIES).length
+            } services around checkout-web's ADR 0002`,
+          );
+        });
+      },
+    });
+  },
+});
