@@ -338,6 +338,36 @@ describe('governance-cli as a process', () => {
       });
     });
 
+    it('stack scan --push sends the stack facts, which the backend takes as built-in facts', async () => {
+      const result = await governanceCli([
+        'stack',
+        'scan',
+        'stack/go-service',
+        '--entity',
+        'component:default/inventory',
+        '--push',
+        '--source',
+        'ci/github-actions',
+        '--url',
+        baseUrl,
+        '--token',
+        CI_TOKEN,
+      ]);
+      expect(result).toEqual({
+        exitCode: 0,
+        stdout: expect.stringContaining(
+          [
+            'Accepted 4 facts for 1 entity; scorecards re-evaluated.',
+            '  component:default/inventory stackLanguages=["go"] (ci/github-actions)',
+            '  component:default/inventory stackFrameworks=["gin"] (ci/github-actions)',
+            '  component:default/inventory stackDatastores=["postgresql"] (ci/github-actions)',
+            '  component:default/inventory stackMessageBrokers=["kafka"] (ci/github-actions)',
+          ].join('\n'),
+        ),
+        stderr: '',
+      });
+    });
+
     it('pushes the facts of --file with --url and --token', async () => {
       const result = await pushWithUrl({
         entity: 'component:default/checkout',
