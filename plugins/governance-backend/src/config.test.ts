@@ -96,6 +96,46 @@ describe('readGovernanceConfig', () => {
     ]);
   });
 
+  it("reads the standards, the article's four when none are configured, and fails naming a bad one's key", () => {
+    const defaults = readGovernanceConfig(governance({}));
+    expect(defaults.standardsConfigured).toBe(false);
+    expect(defaults.standards.map(s => s.id)).toEqual([
+      'coding-standards',
+      'testing-requirements',
+      'security-policies',
+      'architecture-patterns',
+    ]);
+    const standard = {
+      id: 'testing',
+      enforcement: 'ci-gate',
+      reviewFrequency: 'per-pr',
+      targetAutomation: '70-80',
+      checks: ['coverage'],
+    };
+    const configured = readGovernanceConfig(
+      governance({ standards: [standard] }),
+    );
+    expect(configured.standardsConfigured).toBe(true);
+    expect(configured.standards).toEqual([
+      {
+        ...standard,
+        title: 'testing',
+        type: 'other',
+        enforcement: ['ci-gate'],
+        targetAutomation: { min: 70, max: 80 },
+      },
+    ]);
+    expect(() =>
+      readGovernanceConfig(
+        governance({
+          standards: [{ ...standard, reviewFrequency: 'fortnightly' }],
+        }),
+      ),
+    ).toThrow(
+      "Invalid config at 'governance.standards[0].reviewFrequency': 'fortnightly' is not a review frequency",
+    );
+  });
+
   it('reads the fact writers group as a full group ref', () => {
     expect(
       readFactWritersGroup(governance({ factWriters: { group: 'platform' } })),
