@@ -47,6 +47,7 @@ describe('review rules', () => {
       'tier-change',
       'retrospective',
       'waiver-request',
+      'stack-exception',
       'data-review',
     ]);
     expect(() =>
