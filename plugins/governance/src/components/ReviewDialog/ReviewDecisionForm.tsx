@@ -6,6 +6,7 @@ import {
   REVIEW_TRANSITIONS,
   ReviewDecisionOutcome,
   ReviewItem,
+  TradeOffOption,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
 import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
@@ -45,6 +46,8 @@ type Choice = ReviewDecisionOutcome | typeof GRANT | '';
 /** Props for {@link ReviewDecisionForm}. */
 export interface ReviewDecisionFormProps {
   item: ReviewItem;
+  /** A design review's trade-off options: the decision may record which one it chose. */
+  tradeOffOptions?: TradeOffOption[];
   busy: boolean;
   /** Sends the decision; resolves to whether it was recorded. */
   onDecide: (change: ReviewChange) => Promise<boolean>;
@@ -58,7 +61,8 @@ export interface ReviewDecisionFormProps {
  * the approval's place (for those who may grant waivers), starting from what was requested.
  */
 export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
-  const { item, busy, onDecide, onGrant } = props;
+  const { item, tradeOffOptions = [], busy, onDecide, onGrant } = props;
+  const [chosenOption, setChosenOption] = useState('');
   const { allowed: canGrantWaivers } = usePermission({
     permission: governanceWaiverCreatePermission,
   });
@@ -92,6 +96,7 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
             status: decision as ReviewDecisionOutcome,
             rationale: rationale.trim(),
             decisionAdr: adr.trim() || undefined,
+            chosenOption: chosenOption || undefined,
           }),
   });
 
@@ -154,6 +159,26 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
           shown.rationale ?? 'Why the council decided so; shown with the item.'
         }
       />
+      {tradeOffOptions.length > 0 && !granting && (
+        <FormTextField
+          id={`${idPrefix}-chosen-option`}
+          label="Chosen option"
+          select
+          SelectProps={{ native: true }}
+          value={chosenOption}
+          onChange={e => setChosenOption(e.target.value)}
+          margin="dense"
+          InputLabelProps={{ shrink: true }}
+          helperText="The trade-off matrix option the decision picks; the ADR and the retrospective compare against it."
+        >
+          <option value="">None</option>
+          {tradeOffOptions.map(option => (
+            <option key={option.id} value={option.id}>
+              {option.title}
+            </option>
+          ))}
+        </FormTextField>
+      )}
       <AdrReferenceField
         id={`${idPrefix}-adr`}
         label="Decision ADR"

@@ -15,7 +15,10 @@ import {
   REVIEW_TRANSITIONS,
   ReviewItemDetail,
   reviewTriggerTitle,
+  TRADE_OFF_REVIEW_KIND,
+  TradeOffMatrix,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { TradeOffMatrixSection } from '../TradeOffMatrix';
 import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef, ReviewConflictError } from '../../api';
@@ -65,9 +68,10 @@ function isConflict(error: unknown): error is ReviewConflictError {
 
 function ReviewFacts(props: {
   item: ReviewItemDetail;
+  tradeOff?: TradeOffMatrix;
   onOpenAdr: (id: string) => void;
 }) {
-  const { item, onOpenAdr } = props;
+  const { item, tradeOff, onOpenAdr } = props;
   const { kinds } = useReviewKinds();
   return (
     <FactList centered data-testid="governance-review-facts">
@@ -113,7 +117,7 @@ function ReviewFacts(props: {
           </dd>
         </>
       )}
-      <RecordAdrLink item={item} />
+      <RecordAdrLink item={item} tradeOff={tradeOff} />
       {item.adr && (
         <>
           <dt>Linked ADR</dt>
@@ -154,10 +158,14 @@ function CauseClearedNotice(props: { item: ReviewItemDetail }) {
 
 function ReviewDecisionView(props: {
   item: ReviewItemDetail;
+  tradeOff?: TradeOffMatrix;
   onOpenAdr: (id: string) => void;
 }) {
   const classes = useStyles();
   const { decision } = props.item;
+  const chosen = props.tradeOff?.options.find(
+    o => o.id === decision?.chosenOption,
+  );
   if (!decision) {
     return null;
   }
@@ -172,6 +180,12 @@ function ReviewDecisionView(props: {
       <Typography variant="body2" className={classes.text} paragraph>
         {decision.rationale}
       </Typography>
+      {decision.chosenOption && (
+        <Typography variant="body2" paragraph>
+          Chosen option:{' '}
+          <strong>{chosen?.title ?? decision.chosenOption}</strong>
+        </Typography>
+      )}
       {decision.adr && (
         <Typography variant="body2">
           Recorded in{' '}
@@ -225,6 +239,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
     message: string;
   }>();
   const [openAdrId, setOpenAdrId] = useState<string>();
+  const [tradeOff, setTradeOff] = useState<TradeOffMatrix>();
   const item = latest ?? loaded;
   const titleId = 'governance-review-dialog-title';
 
@@ -376,7 +391,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
           </Alert>
         )}
         <CauseClearedNotice item={item} />
-        <ReviewFacts item={item} onOpenAdr={setOpenAdrId} />
+        <ReviewFacts item={item} tradeOff={tradeOff} onOpenAdr={setOpenAdrId} />
         {item.description && (
           <DialogSection title="Description">
             <Typography variant="body2" className={classes.text}>
@@ -386,7 +401,20 @@ export function ReviewDialog(props: ReviewDialogProps) {
         )}
         {item.decision && (
           <DialogSection title="Decision">
-            <ReviewDecisionView item={item} onOpenAdr={setOpenAdrId} />
+            <ReviewDecisionView
+              item={item}
+              tradeOff={tradeOff}
+              onOpenAdr={setOpenAdrId}
+            />
+          </DialogSection>
+        )}
+        {item.kind === TRADE_OFF_REVIEW_KIND && (
+          <DialogSection title="Trade-off matrix">
+            <TradeOffMatrixSection
+              reviewId={item.id}
+              canEdit={!closed && (isRequester || canTriage)}
+              onLoaded={setTradeOff}
+            />
           </DialogSection>
         )}
         {showTriage && (
@@ -405,6 +433,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
             <ReviewDecisionForm
               key={revision}
               item={item}
+              tradeOffOptions={tradeOff?.options}
               busy={busy}
               onDecide={change =>
                 update(change, 'The decision was not recorded.')

@@ -1,0 +1,289 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import DeleteIcon from '@material-ui/icons/Delete';
+import {
+  TRADE_OFF_LIMITS,
+  TRADE_OFF_SCORES,
+  TradeOffCell,
+  TradeOffMatrix,
+} from '@catalog-governance/backstage-plugin-governance-common';
+
+/** What the editor changes: the matrix without its stored bookkeeping. */
+export type TradeOffDraft = Pick<
+  TradeOffMatrix,
+  'criteria' | 'options' | 'cells'
+>;
+
+const useStyles = makeStyles({
+  table: { '& td, & th': { verticalAlign: 'top' } },
+  cell: { minWidth: 160 },
+  weight: { width: 72 },
+});
+
+/** The first `prefix-N` no option or criterion uses yet; ids never change once given. */
+function freshId(prefix: string, taken: string[]): string {
+  let n = taken.length + 1;
+  while (taken.includes(`${prefix}-${n}`)) {
+    n += 1;
+  }
+  return `${prefix}-${n}`;
+}
+
+/** Props for {@link TradeOffMatrixEditor}. */
+export interface TradeOffMatrixEditorProps {
+  draft: TradeOffDraft;
+  onChange: (draft: TradeOffDraft) => void;
+  disabled?: boolean;
+}
+
+/**
+ * Options as rows and criteria as columns: each criterion's title and weight in its header,
+ * each cell a score from 1 (worst) to 5 (best) and a note.
+ */
+export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
+  const classes = useStyles();
+  const { draft, onChange, disabled } = props;
+  const { criteria, options, cells } = draft;
+
+  const cellOf = (optionId: string, criterionId: string) =>
+    cells.find(c => c.optionId === optionId && c.criterionId === criterionId);
+  const setCell = (
+    optionId: string,
+    criterionId: string,
+    change: Partial<TradeOffCell> | undefined,
+  ) => {
+    const others = cells.filter(
+      c => !(c.optionId === optionId && c.criterionId === criterionId),
+    );
+    const current = cellOf(optionId, criterionId);
+    const next = { optionId, criterionId, score: 3, ...current, ...change };
+    onChange({
+      ...draft,
+      // No score means no cell: an unscored option is listed as such, not scored 0.
+      cells: change && change.score !== undefined ? [...others, next] : others,
+    });
+  };
+  const allIds = [...criteria.map(c => c.id), ...options.map(o => o.id)];
+
+  return (
+    <Box>
+      <Box overflow="auto">
+        <Table
+          size="small"
+          aria-label="Trade-off matrix"
+          className={classes.table}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>Option</TableCell>
+              {criteria.map((criterion, index) => (
+                <TableCell key={criterion.id} className={classes.cell}>
+                  <Box
+                    display="flex"
+                    alignItems="flex-start"
+                    style={{ gap: 4 }}
+                  >
+                    <TextField
+                      label="Criterion"
+                      value={criterion.title}
+                      disabled={disabled}
+                      inputProps={{ maxLength: 80 }}
+                      onChange={e =>
+                        onChange({
+                          ...draft,
+                          criteria: criteria.map((c, i) =>
+                            i === index ? { ...c, title: e.target.value } : c,
+                          ),
+                        })
+                      }
+                    />
+                    <TextField
+                      label="Weight"
+                      type="number"
+                      className={classes.weight}
+                      value={criterion.weight}
+                      disabled={disabled}
+                      inputProps={{ min: 0, max: TRADE_OFF_LIMITS.maxWeight }}
+                      onChange={e => {
+                        const weight = Math.max(
+                          0,
+                          Math.min(
+                            TRADE_OFF_LIMITS.maxWeight,
+                            Math.round(Number(e.target.value) || 0),
+                          ),
+                        );
+                        onChange({
+                          ...draft,
+                          criteria: criteria.map((c, i) =>
+                            i === index ? { ...c, weight } : c,
+                          ),
+                        });
+                      }}
+                    />
+                    <IconButton
+                      size="small"
+                      aria-label={`Remove criterion ${criterion.title}`}
+                      disabled={disabled || criteria.length <= 1}
+                      onClick={() =>
+                        onChange({
+                          ...draft,
+                          criteria: criteria.filter((_, i) => i !== index),
+                          cells: cells.filter(
+                            c => c.criterionId !== criterion.id,
+                          ),
+                        })
+                      }
+                    >
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
+                  </Box>
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {options.map((option, index) => (
+              <TableRow
+                key={option.id}
+                data-testid={`governance-trade-off-option-${option.id}`}
+              >
+                <TableCell component="th" scope="row">
+                  <Box
+                    display="flex"
+                    alignItems="flex-start"
+                    style={{ gap: 4 }}
+                  >
+                    <TextField
+                      label="Option"
+                      value={option.title}
+                      disabled={disabled}
+                      inputProps={{ maxLength: 120 }}
+                      onChange={e =>
+                        onChange({
+                          ...draft,
+                          options: options.map((o, i) =>
+                            i === index ? { ...o, title: e.target.value } : o,
+                          ),
+                        })
+                      }
+                    />
+                    <IconButton
+                      size="small"
+                      aria-label={`Remove option ${option.title}`}
+                      disabled={disabled}
+                      onClick={() =>
+                        onChange({
+                          ...draft,
+                          options: options.filter((_, i) => i !== index),
+                          cells: cells.filter(c => c.optionId !== option.id),
+                        })
+                      }
+                    >
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
+                  </Box>
+                </TableCell>
+                {criteria.map(criterion => {
+                  const cell = cellOf(option.id, criterion.id);
+                  const name = `${option.title} on ${criterion.title}`;
+                  return (
+                    <TableCell key={criterion.id} className={classes.cell}>
+                      <TextField
+                        select
+                        SelectProps={{ native: true }}
+                        label="Score"
+                        value={cell?.score ?? ''}
+                        disabled={disabled}
+                        inputProps={{ 'aria-label': `Score of ${name}` }}
+                        onChange={e =>
+                          setCell(
+                            option.id,
+                            criterion.id,
+                            e.target.value
+                              ? { score: Number(e.target.value) }
+                              : undefined,
+                          )
+                        }
+                      >
+                        <option value="">–</option>
+                        {TRADE_OFF_SCORES.map(score => (
+                          <option key={score} value={score}>
+                            {score}
+                          </option>
+                        ))}
+                      </TextField>
+                      <TextField
+                        label="Note"
+                        value={cell?.note ?? ''}
+                        disabled={disabled || !cell}
+                        fullWidth
+                        multiline
+                        inputProps={{
+                          maxLength: TRADE_OFF_LIMITS.note,
+                          'aria-label': `Note on ${name}`,
+                        }}
+                        onChange={e =>
+                          setCell(option.id, criterion.id, {
+                            score: cell?.score,
+                            note: e.target.value,
+                          })
+                        }
+                      />
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+      <Box display="flex" style={{ gap: 8 }} mt={1}>
+        <Button
+          size="small"
+          disabled={disabled || options.length >= TRADE_OFF_LIMITS.options}
+          onClick={() =>
+            onChange({
+              ...draft,
+              options: [
+                ...options,
+                {
+                  id: freshId('option', allIds),
+                  title: `Option ${options.length + 1}`,
+                },
+              ],
+            })
+          }
+        >
+          Add option
+        </Button>
+        <Button
+          size="small"
+          disabled={disabled || criteria.length >= TRADE_OFF_LIMITS.criteria}
+          onClick={() =>
+            onChange({
+              ...draft,
+              criteria: [
+                ...criteria,
+                {
+                  id: freshId('criterion', allIds),
+                  title: `Criterion ${criteria.length + 1}`,
+                  weight: 1,
+                },
+              ],
+            })
+          }
+        >
+          Add criterion
+        </Button>
+      </Box>
+    </Box>
+  );
+}
