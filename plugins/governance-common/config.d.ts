@@ -406,6 +406,14 @@ export interface Config {
        */
       allowedTiers?: { [tier: string]: string[] };
     };
+    impact?: {
+      /**
+       * Days on either side of an ADR's date over which its decision impact compares the
+       * delivery metrics of the entities it governs (default 30, a whole number of days).
+       * @visibility backend
+       */
+      windowDays?: number;
+    };
     adrs?: {
       /**
        * Regular expression an ADR file's name must match (default `^\\d{4}-.+\\.md$`, files
