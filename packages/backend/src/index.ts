@@ -12,6 +12,7 @@ import { authModuleExampleEngineerProvider } from './modules/authModuleExampleEn
 import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
 import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 import { governanceExampleCampaign } from './modules/governanceExampleCampaign';
+import { governanceExampleTradeOff } from './modules/governanceExampleTradeOff';
 import { governanceExampleHistory } from './modules/governanceExampleHistory';
 import { governanceExampleDeliveryFacts } from './modules/governanceExampleDeliveryFacts';
 
@@ -72,6 +73,7 @@ backend.add(governanceExampleHistory);
 backend.add(governanceExampleDeliveryFacts);
 // example data: one running campaign, on the core services' coverage, with ten days of progress
 backend.add(governanceExampleCampaign);
+backend.add(governanceExampleTradeOff);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

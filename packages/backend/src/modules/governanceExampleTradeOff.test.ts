@@ -1,0 +1,41 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { startExampleBackend } from './__testUtils__/governanceTables';
+import {
+  EXAMPLE_TRADE_OFF_REVIEW_ID,
+  governanceExampleTradeOff,
+} from './governanceExampleTradeOff';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe('the example design review', () => {
+  it.each(databases.eachSupportedId())(
+    'is written once with its trade-off matrix on %s; a council decision survives a restart',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const start = () => startExampleBackend(knex, governanceExampleTradeOff);
+      await (await start()).stop();
+      await knex('review_items')
+        .where('id', EXAMPLE_TRADE_OFF_REVIEW_ID)
+        .update({ status: 'approved', version: 2 });
+      await (await start()).stop();
+
+      const items = await knex('review_items');
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        kind: 'design-review',
+        status: 'approved',
+        entity_ref: 'component:default/order-history',
+      });
+      const [tradeOff] = await knex('review_trade_offs');
+      const matrix = JSON.parse(tradeOff.matrix);
+      expect(matrix.options.map((o: { id: string }) => o.id)).toEqual([
+        'kafka',
+        'managed-queue',
+        'outbox-polling',
+      ]);
+      expect(matrix.cells).toHaveLength(9);
+    },
+  );
+});
