@@ -7,7 +7,8 @@ import { Knex } from 'knex';
 /** The example design review's id, fixed so that a restart finds it. */
 export const EXAMPLE_TRADE_OFF_REVIEW_ID = 'example-trade-off-review';
 
-const REQUESTER = 'user:default/guest';
+/** Jane Doe of team-payments, which owns order-history. */
+const REQUESTER = 'user:default/jane.doe';
 
 /**
  * Three ways to carry order-history's events, scored 1 (worst) to 5 (best) on the default

@@ -413,6 +413,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
             <TradeOffMatrixSection
               reviewId={item.id}
               canEdit={!closed && (isRequester || canTriage)}
+              chosenOption={item.decision?.chosenOption}
               onLoaded={setTradeOff}
             />
           </DialogSection>

@@ -32,6 +32,8 @@ export interface TradeOffMatrixSectionProps {
   reviewId: string;
   /** The requester or a council member, while the review is open. */
   canEdit: boolean;
+  /** The decision's chosen option, once decided (the matrix loaded before may not know it). */
+  chosenOption?: string;
   /** The matrix as saved, whenever it loads or is saved: the decision form offers its options. */
   onLoaded?: (matrix: TradeOffMatrix) => void;
 }
@@ -43,6 +45,7 @@ export interface TradeOffMatrixSectionProps {
  */
 export function TradeOffMatrixSection(props: TradeOffMatrixSectionProps) {
   const { reviewId, canEdit, onLoaded } = props;
+  const { chosenOption } = props;
   const governanceApi = useApi(governanceApiRef);
   const loaded = useAsyncRetry(
     () => governanceApi.getReviewTradeOff(reviewId),
@@ -156,7 +159,10 @@ export function TradeOffMatrixSection(props: TradeOffMatrixSectionProps) {
       <Typography variant="subtitle2" style={{ marginTop: 16 }}>
         Weighted ranking
       </Typography>
-      <TradeOffRanking matrix={draft} chosenOption={matrix.chosenOption} />
+      <TradeOffRanking
+        matrix={draft}
+        chosenOption={chosenOption ?? matrix.chosenOption}
+      />
       {canEdit && (
         <Button
           color="primary"
