@@ -240,6 +240,21 @@ export interface Config {
         title?: string;
       }>;
       /**
+       * The criteria a design review's trade-off matrix starts with (default: cost, time and
+       * risk, each weighted 1); the council adds or removes criteria on each item. Options
+       * are scored 1 (worst) to 5 (best) on every criterion and ranked by the weighted mean.
+       * At most 10 criteria; a bad id or a weight outside 0 to 10 fails start-up.
+       * @visibility backend
+       */
+      tradeOffCriteria?: Array<{
+        /** Lower-case letters, digits and dashes, unique. */
+        id: string;
+        /** Shown as the column's title; the id when absent. */
+        title?: string;
+        /** A whole number from 0 (does not count) to 10; 1 when absent. */
+        weight?: number;
+      }>;
+      /**
        * Escalation triggers: scheduled checks that raise review items by themselves, once per
        * cause. Each can be switched off with `enabled: false`.
        * @visibility backend
