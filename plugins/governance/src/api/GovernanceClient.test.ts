@@ -3,6 +3,7 @@ import { mockApis } from '@backstage/test-utils';
 import { comment, jsonResponse, reviewItem } from './__testUtils__/answers';
 import { campaignExchanges } from './__testUtils__/campaignExchanges';
 import { exchanges } from './__testUtils__/exchanges';
+import { stackExchanges } from './__testUtils__/stackExchanges';
 import { refusals } from './__testUtils__/refusals';
 import { GovernanceClient } from './GovernanceClient';
 import { ReviewConflictError } from './ReviewConflictError';
@@ -34,7 +35,7 @@ describe('GovernanceClient', () => {
     };
   }
 
-  it.each([...exchanges, ...campaignExchanges])(
+  it.each([...exchanges, ...campaignExchanges, ...stackExchanges])(
     '$behaviour',
     async ({ call, answer, returns, sends }) => {
       const { fetch, client } = clientAnswering(answer);
