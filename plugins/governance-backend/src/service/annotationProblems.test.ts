@@ -10,6 +10,7 @@ import {
   catalogReadPermission,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
+import { readUntil } from '../__testUtils__/readUntil';
 
 jest.setTimeout(60_000);
 
@@ -65,14 +66,15 @@ async function startBackend() {
     ],
   });
   // The scan runs in the background; wait until it has stored what it found.
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const res = await get(server, '/annotation-problems');
-    if (res.body.totalItems === 2) {
-      return server;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('The scheduled annotation scan never stored its findings');
+  await readUntil(
+    async () => (await get(server, '/annotation-problems')).body,
+    problems => problems.totalItems === 2,
+    {
+      attempts: 150,
+      waitingFor: 'the scheduled annotation scan to store its findings',
+    },
+  );
+  return server;
 }
 
 describe('GET /annotation-problems', () => {

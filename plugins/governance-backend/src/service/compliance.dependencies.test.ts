@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ComplianceRollup } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import { readUntil } from '../__testUtils__/readUntil';
 
 jest.setTimeout(60_000);
 
@@ -36,20 +37,22 @@ const startBackend = (config?: object) =>
     ],
   });
 
-async function rollupByTier(
+const rollupByTier = (
   server: Awaited<ReturnType<typeof startBackend>>,
-): Promise<ComplianceRollup> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const res = await request(server)
-      .get('/api/governance/compliance?groupBy=tier')
-      .set('Authorization', mockCredentials.user.header());
-    if (res.body.totals?.entities === entities.length) {
-      return res.body;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('The scheduled evaluation never stored the results');
-}
+): Promise<ComplianceRollup> =>
+  readUntil(
+    async () =>
+      (
+        await request(server)
+          .get('/api/governance/compliance?groupBy=tier')
+          .set('Authorization', mockCredentials.user.header())
+      ).body,
+    rollup => rollup.totals?.entities === entities.length,
+    {
+      attempts: 50,
+      waitingFor: 'the scheduled evaluation to store the results',
+    },
+  );
 
 describe('Compliance roll-up of dependency mismatches', () => {
   it('counts a critical service depending on a supporting one in its tier and in the totals', async () => {

@@ -19,6 +19,7 @@ import {
   conditionalCatalogRead,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
+import { readUntil } from '../__testUtils__/readUntil';
 
 const component = (
   name: string,
@@ -119,20 +120,15 @@ const get = (server: Server, path: string) =>
     .get(`/api/governance${path}`)
     .set('Authorization', mockCredentials.user.header());
 
-async function rollupOnceEvaluated(server: Server, query: string) {
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const res = await get(server, `/compliance?${query}`);
-    if (res.body.totals?.entities === 3) {
-      return res.body as ComplianceRollup;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `The scheduled evaluation never stored the results: ${JSON.stringify(
-      (await get(server, `/compliance?${query}`)).body,
-    )}`,
+const rollupOnceEvaluated = (server: Server, query: string) =>
+  readUntil(
+    async () => (await get(server, `/compliance?${query}`)).body,
+    (rollup: ComplianceRollup) => rollup.totals?.entities === 3,
+    {
+      attempts: 30,
+      waitingFor: 'the scheduled evaluation to store the results',
+    },
   );
-}
 
 describe('Compliance routes', () => {
   it('rolls the scheduled evaluation up by domain, with entities outside any system grouped apart', async () => {

@@ -11,6 +11,7 @@ import {
   startGovernanceTestBackend,
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { readUntil } from '../__testUtils__/readUntil';
 
 const reviewedLastMonth = DateTime.utc().minus({ months: 1 }).toISODate()!;
 
@@ -48,17 +49,17 @@ const summaryOf = async (server: Server, name: string) =>
     .body as EntityGovernanceSummary;
 
 /** Waits for the scheduled evaluation at start-up to have stored every entity. */
-async function evaluated(server: Server) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const rollup = (await api(server).get('/compliance?groupBy=tier'))
-      .body as ComplianceRollup;
-    if (rollup.totals.entities === 3) {
-      return rollup;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('The scheduled evaluation did not store every entity');
-}
+const evaluated = (server: Server) =>
+  readUntil(
+    async () =>
+      (await api(server).get('/compliance?groupBy=tier'))
+        .body as ComplianceRollup,
+    rollup => rollup.totals.entities === 3,
+    {
+      attempts: 100,
+      waitingFor: 'the scheduled evaluation to store every entity',
+    },
+  );
 
 describe('maturity levels on the governance routes', () => {
   it('gives the summary the level, what the tier requires and the next step', async () => {
