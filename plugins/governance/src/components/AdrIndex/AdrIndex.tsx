@@ -1,20 +1,15 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import {
   AdrSummary,
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
+import { AsyncContent } from '../AsyncContent';
 import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
 import { ServerPagedColumn, ServerPagedTable } from '../ServerPagedTable';
@@ -142,37 +137,35 @@ export function AdrIndex(props: AdrIndexProps) {
     [query.sort, query.order, preset, sortBy],
   );
 
-  let content: ReactNode;
-  if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!page) {
-    content = <Progress />;
-  } else if (page.totalItems === 0 && !filtered) {
-    content = (
-      <EmptyState
-        missing="data"
-        title={emptyTitle}
-        description={emptyDescription}
-      />
-    );
-  } else if (page.totalItems === 0) {
-    content = (
-      <Typography variant="body2" color="textSecondary">
-        No ADR matches these filters.
-      </Typography>
-    );
-  } else {
-    content = (
-      <ServerPagedTable
-        title={title}
-        columns={columns}
-        page={{ ...page, totalCount: page.totalItems }}
-        onPageChange={setPage}
-        sort={sort}
-        rowTestId={adr => `governance-adr-index-row-${adr.id}`}
-      />
-    );
-  }
+  const content = (
+    <AsyncContent
+      error={error}
+      value={page}
+      isEmpty={adrs => adrs.totalItems === 0}
+      empty={
+        filtered ? (
+          'No ADR matches these filters.'
+        ) : (
+          <EmptyState
+            missing="data"
+            title={emptyTitle}
+            description={emptyDescription}
+          />
+        )
+      }
+    >
+      {adrs => (
+        <ServerPagedTable
+          title={title}
+          columns={columns}
+          page={{ ...adrs, totalCount: adrs.totalItems }}
+          onPageChange={setPage}
+          sort={sort}
+          rowTestId={adr => `governance-adr-index-row-${adr.id}`}
+        />
+      )}
+    </AsyncContent>
+  );
 
   return (
     <InfoCard title={title}>
