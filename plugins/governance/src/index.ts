@@ -19,12 +19,5 @@ export {
 } from './components/CatalogTier';
 export type { EntityTierFilters } from './components/CatalogTier';
 export { createLevelColumn } from './components/CatalogLevel';
-export { governanceApiRef, GovernanceClient, ReviewConflictError } from './api';
-export type {
-  CampaignEntityQuery,
-  CampaignListState,
-  ComplianceCsvRequest,
-  EntityScorecardTrend,
-  GovernanceApi,
-} from './api';
+export * from './api';
 export type { EntityGovernanceCardProps } from './components/EntityGovernanceCard';

@@ -1,10 +1,3 @@
-export { governanceApiRef } from './GovernanceApi';
-export type {
-  CampaignEntityQuery,
-  CampaignListState,
-  ComplianceCsvRequest,
-  EntityScorecardTrend,
-  GovernanceApi,
-} from './GovernanceApi';
+export * from './GovernanceApi';
 export { GovernanceClient } from './GovernanceClient';
 export { ReviewConflictError } from './ReviewConflictError';
