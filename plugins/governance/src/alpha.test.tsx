@@ -128,6 +128,7 @@ describe('governance plugin for the new frontend system', () => {
   it.each([
     ['reviews', 'Review queue'],
     ['compliance', 'Compliance'],
+    ['standards', 'Standards'],
     ['campaigns', 'Campaigns'],
     ['stack', 'Approved stack'],
     ['adrs', 'ADRs'],

@@ -46,6 +46,7 @@ describe('ArchitectureCouncilPage', () => {
     expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
       'Review queue',
       'Compliance',
+      'Standards',
       'Campaigns',
       'Approved stack',
       'ADRs',
