@@ -210,6 +210,12 @@ export const AUTHORIZATION_ROWS: Row[] = [
       body: { date: '2026-01-20', outcome: 'validated', notes: 'Still right.' },
     }),
   },
+  {
+    route: 'GET /retrospectives',
+    principals: both,
+    status: 200,
+    prepare: fixed('/retrospectives?limit=10'),
+  },
 
   // reviewRoutes.ts
   {
