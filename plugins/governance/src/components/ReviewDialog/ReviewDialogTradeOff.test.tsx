@@ -117,6 +117,8 @@ describe('ReviewDialog: the trade-off matrix of a design review', () => {
       getReviewTradeOff: async () => ledgerTradeOff,
       updateReview: async () => ({
         ...designReviewDetail,
+        // No ADR linked yet, so the dialog offers to record one.
+        adr: undefined,
         status: 'approved',
         decision: {
           outcome: 'approved',
@@ -152,5 +154,21 @@ describe('ReviewDialog: the trade-off matrix of a design review', () => {
     expect(
       await dialog.findByTestId('governance-review-decision'),
     ).toHaveTextContent('Chosen option: Managed queue');
+
+    // The ADR the decision is recorded in starts with the options and the matrix.
+    const href = decodeURIComponent(
+      dialog
+        .getByTestId('governance-review-record-adr')
+        .getAttribute('href')!
+        .split('formData=')[1],
+    );
+    const formData = JSON.parse(href);
+    expect(formData.options).toEqual(['Kafka', 'Managed queue']);
+    expect(formData.decision).toContain(
+      'Chosen option: "Managed queue", because Cheaper to run',
+    );
+    expect(formData.decision).toContain(
+      '| **Managed queue** (chosen) | 4 | 4 | 3 | 3.67 |',
+    );
   });
 });
