@@ -78,7 +78,7 @@ export async function reviewPatchFor(
     (update.rationale || update.decisionAdr || update.chosenOption)
   ) {
     throw new InputError(
-      'rationale, decisionAdr and chosenOption go with a decision: status approved, rejected or changes-requested',
+      'rationale and decisionAdr go with a decision, as does chosenOption: status approved, rejected or changes-requested',
     );
   }
   if (deciding) {
