@@ -353,12 +353,24 @@ export class ScorecardEngine {
     // A page is evaluated while the previous one is written: reads and checks of one page
     // overlap the database's write of the other (different entities, so nothing is shared).
     let writing: Promise<void> = Promise.resolve();
-    for await (const page of readGovernedEntities({
+    // The catalog's next page is asked for while this one is evaluated, so at most two pages
+    // are held and the catalog's answer time overlaps ours.
+    const pages = readGovernedEntities({
       catalog,
       credentials,
       tierPolicies,
       extraFields: SCORECARD_EXTRA_FIELDS,
-    })) {
+    });
+    let next = pages.next();
+    for (;;) {
+      const current = await next;
+      if (current.done) {
+        break;
+      }
+      const page = current.value;
+      next = pages.next();
+      // A failed read surfaces at the next await instead of as an unhandled rejection.
+      next.catch(() => {});
       const { evaluations, skipped } = await this.evaluate(page, now, context, {
         skipUnchanged: !options?.full,
       });
