@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { gotoSignedIn, reloadUntil } from './app';
+
+/**
+ * Issue 19, standards as code, in the example app: app-config.yaml declares three standards over
+ * the built-in and example checks. The council's Standards tab shows each one's enforcement,
+ * review frequency, compliance and the automation level measured from the stored results
+ * against its target.
+ */
+
+const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
+
+// Run alone, this test also waits for the app to warm up and the first evaluation to be stored.
+test.describe.configure({ timeout: 300_000 });
+
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) {
+    await page.screenshot({ path: `${shots}/standards-failure.png` });
+  }
+});
+
+test('the council sees each standard with its compliance and measured automation against the target', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The guest: "Enter as council member" on the example app's sign-in page.
+  await gotoSignedIn(page, '/architecture-council/compliance');
+  await page.getByRole('tab', { name: 'Standards' }).click();
+  await expect(page).toHaveURL(/\/architecture-council\/standards/);
+
+  const row = (id: string) => page.getByTestId(`governance-standard-row-${id}`);
+  // The scheduled evaluation stores the results shortly after start-up; the tab reads them.
+  await reloadUntil(page, async () => {
+    await expect(row('testing-requirements')).toContainText(
+      /\d+(\.\d)?% of \d+/,
+      {
+        timeout: 10_000,
+      },
+    );
+  });
+  await expect(row('testing-requirements')).toContainText('CI gate');
+  await expect(row('testing-requirements')).toContainText('Per deployment');
+  await expect(row('testing-requirements')).toContainText(
+    /measured, target 70–80%/,
+  );
+  await expect(row('security-policies')).toContainText(
+    'Static analysis + Manual review',
+  );
+  await expect(row('security-policies')).toContainText('Weekly');
+  await expect(row('architecture-patterns')).toContainText('Design review');
+  await expect(row('architecture-patterns')).toContainText(
+    /\d+(\.\d)?% measured, target 30–40%/,
+  );
+  await expect(
+    row('architecture-patterns').getByRole('img', {
+      name: /^Since .*automation/,
+    }),
+  ).toBeVisible();
+  // Every check of the example app belongs to one of its three standards.
+  await expect(page.getByTestId('governance-standards-unmapped')).toHaveCount(
+    0,
+  );
+
+  if (process.env.GOVERNANCE_SHOTS) {
+    await page.screenshot({
+      path: `${shots}/standards-tab.png`,
+      fullPage: true,
+    });
+  }
+});
