@@ -201,6 +201,8 @@ export function placeStack(
   );
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const list = (ts: EntityTechnology[], withRing = true) =>
   ts
     .map(t =>
@@ -265,5 +267,3 @@ export function evaluateApprovedStack(options: {
     ? { ...base, reason: capitalise(clearedNote.slice(2)) }
     : base;
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -52,9 +52,7 @@ export function readRadarSource(config: Config): RadarSource {
   }
   const url = radar.getOptionalString('url');
   if (url !== undefined) {
-    try {
-      new URL(url);
-    } catch {
+    if (!URL.canParse(url)) {
       throw new Error(
         `Invalid config at '${KEY}.url': '${url}' is not an absolute URL; use ${KEY}.file for a path on disk`,
       );
