@@ -95,7 +95,7 @@ export function startAuthorizationBackend(): Promise<Server> {
 }
 
 /** A method of the router, as supertest names it. */
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** A principal type `httpAuth.credentials` may allow. */
 export type Principal = 'user' | 'service';
 

@@ -38,7 +38,10 @@ const permissions = mockServices.permissions.mock({
           : AuthorizeResult.DENY,
     }));
   },
-  authorizeConditional: catalogReadDecisions({}),
+  // Everyone reads the whole catalog here.
+  authorizeConditional: catalogReadDecisions({
+    conditional: 'user:default/nobody',
+  }),
 });
 
 async function startBackend() {
