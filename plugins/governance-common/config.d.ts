@@ -183,11 +183,11 @@ export interface Config {
      * How often the backend syncs entity tiers from the catalog (records when a tier was
      * first seen) and scans the catalog for invalid governance annotations (the Architecture
      * Council page's Catalog annotations tab), as a Backstage duration object such as
-     * `{ minutes: 5 }`.
+     * `{ minutes: 5 }` or an ISO 8601 duration such as `PT5M`.
      * @visibility backend
      */
     tierSync?: {
-      frequency?: { [unit: string]: number };
+      frequency?: { [unit: string]: number } | string;
     };
     /**
      * How often campaigns record the day's progress per owner and send the notifications that
