@@ -15,7 +15,9 @@ exports.up = async function up(knex) {
     table
       .string('input_hash', 64)
       .nullable()
-      .comment('sha256 of the inputs of the last evaluation; null re-evaluates');
+      .comment(
+        'sha256 of the inputs of the last evaluation; null re-evaluates',
+      );
     table
       .timestamp('inputs_valid_until', { useTz: true })
       .nullable()

@@ -94,7 +94,9 @@ export interface ScorecardStore {
    * The stamps of the given entities' last evaluations; entities never evaluated, or evaluated
    * before stamps existed, are absent (and so evaluated).
    */
-  getEvaluationStamps(entityRefs: string[]): Promise<Map<string, EvaluationStamp>>;
+  getEvaluationStamps(
+    entityRefs: string[],
+  ): Promise<Map<string, EvaluationStamp>>;
 
   /**
    * Moves the evaluation time of every entity evaluated before `evaluatedAt` to it: after a full

@@ -66,11 +66,15 @@ describe('EvaluationInputs', () => {
     const b: FactObservation = { ...a, name: 'availability', value: 99.95 };
     expect(
       inputs.hash(
-        inputsFor([a, b], { annotations: { x: '1', 'governance/tier': 'core' } }),
+        inputsFor([a, b], {
+          annotations: { x: '1', 'governance/tier': 'core' },
+        }),
       ),
     ).toBe(
       inputs.hash(
-        inputsFor([b, a], { annotations: { 'governance/tier': 'core', x: '1' } }),
+        inputsFor([b, a], {
+          annotations: { 'governance/tier': 'core', x: '1' },
+        }),
       ),
     );
     expect(inputs.hash(inputsFor([a]))).not.toBe(
@@ -105,9 +109,9 @@ describe('EvaluationInputs', () => {
     ];
     const until = engineInputs().validUntil(inputsFor(facts), NOW)!;
     expect(until.toISOString()).toBe('2027-01-05T12:00:00.001Z');
-    expect(stateAt(facts, new Date(until.getTime() - 1), 'coverage').stale).toBe(
-      false,
-    );
+    expect(
+      stateAt(facts, new Date(until.getTime() - 1), 'coverage').stale,
+    ).toBe(false);
     expect(stateAt(facts, until, 'coverage').stale).toBe(true);
   });
 

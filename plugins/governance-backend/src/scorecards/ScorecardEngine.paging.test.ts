@@ -14,7 +14,10 @@ const SERVICES = 1_200;
 const services: Entity[] = Array.from({ length: SERVICES }, (_, i) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: `service-${i}`, annotations: { 'governance/tier': 'core' } },
+  metadata: {
+    name: `service-${i}`,
+    annotations: { 'governance/tier': 'core' },
+  },
   spec: { type: 'service', owner: 'group:default/team-a' },
   relations: [
     {
@@ -37,9 +40,9 @@ describe.each(databases.eachSupportedId())(
         store: new DatabaseGovernanceStore(knex),
       });
 
-      expect(await engine.evaluateAll(new Date('2026-12-06T12:00:00Z'))).toEqual(
-        { entities: SERVICES, skipped: 0 },
-      );
+      expect(
+        await engine.evaluateAll(new Date('2026-12-06T12:00:00Z')),
+      ).toEqual({ entities: SERVICES, skipped: 0 });
       // Every catalog request asks for at most one page.
       for (const [query] of queries.mock.calls) {
         expect(query?.limit).toBeLessThanOrEqual(500);

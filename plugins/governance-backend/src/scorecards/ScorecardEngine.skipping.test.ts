@@ -221,7 +221,10 @@ describe.each(databases.eachSupportedId())(
       const { evaluateAll, check } = await setup();
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
 
-      const run = await evaluateAll(later(1), [payments(), ledger('supporting')]);
+      const run = await evaluateAll(later(1), [
+        payments(),
+        ledger('supporting'),
+      ]);
       expect(run.skipped).toBe(0);
       expect(await check(DEPENDENCIES_CHECK_ID)).toMatchObject({
         state: 'fail',

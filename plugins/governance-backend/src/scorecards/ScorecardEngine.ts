@@ -181,9 +181,7 @@ export class ScorecardEngine {
     const stackChecks =
       (await this.deps.stackChecks?.evaluate(
         parsed.flatMap(p =>
-          p.policy
-            ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }]
-            : [],
+          p.policy ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }] : [],
         ),
       )) ?? new Map<string, CheckResult>();
     const evaluations: EntityEvaluation[] = [];
