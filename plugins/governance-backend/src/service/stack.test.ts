@@ -51,7 +51,7 @@ async function start(config: object = { governance: { stack: { radar } } }) {
     ),
     permission: mockServices.permissions.mock({
       authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW as const })),
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       authorizeConditional: catalogReadDecisions({ conditional: JANE }),
     }).factory,
     config,
