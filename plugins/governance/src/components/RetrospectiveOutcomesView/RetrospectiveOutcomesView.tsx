@@ -8,11 +8,15 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { RecordedRetrospective } from '@catalog-governance/backstage-plugin-governance-common';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { RETROSPECTIVE_OUTCOME_LABELS } from '../AdrDialog/RetrospectiveOutcomeLabel';
 import { SimpleTable } from '../SimpleTable';
+
+// Dates, refs and outcomes are read whole; the decision and lessons wrap instead.
+const useStyles = makeStyles({ nowrap: { whiteSpace: 'nowrap' } });
 
 function adrName(item: RecordedRetrospective): string {
   const title = item.adrTitle ?? 'ADR no longer read';
@@ -26,6 +30,7 @@ function adrName(item: RecordedRetrospective): string {
  * validated or reversed, and the retrospectives newest first with their lessons.
  */
 export function RetrospectiveOutcomesView() {
+  const classes = useStyles();
   const governanceApi = useApi(governanceApiRef);
   const { value, loading, error } = useAsync(
     () => governanceApi.listRetrospectives(),
@@ -74,6 +79,7 @@ export function RetrospectiveOutcomesView() {
             columns={[
               {
                 title: 'Held on',
+                className: classes.nowrap,
                 render: item => item.retrospective.date,
               },
               {
@@ -83,10 +89,12 @@ export function RetrospectiveOutcomesView() {
               },
               {
                 title: 'Entity',
+                className: classes.nowrap,
                 render: item => <EntityRefLink entityRef={item.entityRef} />,
               },
               {
                 title: 'Outcome',
+                className: classes.nowrap,
                 render: item =>
                   RETROSPECTIVE_OUTCOME_LABELS[item.retrospective.outcome],
               },
