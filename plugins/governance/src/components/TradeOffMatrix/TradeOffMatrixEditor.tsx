@@ -24,8 +24,11 @@ export type TradeOffDraft = Pick<
 
 const useStyles = makeStyles({
   table: { '& td, & th': { verticalAlign: 'top' } },
-  cell: { minWidth: 160 },
-  weight: { width: 72 },
+  cell: { minWidth: 180 },
+  // Wide enough for the labels "Weight" and "Score" to stay on one line.
+  weight: { minWidth: 80, flexShrink: 0 },
+  score: { minWidth: 80 },
+  option: { minWidth: 200 },
 });
 
 /** The first `prefix-N` no option or criterion uses yet; ids never change once given. */
@@ -155,7 +158,11 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                 key={option.id}
                 data-testid={`governance-trade-off-option-${option.id}`}
               >
-                <TableCell component="th" scope="row">
+                <TableCell
+                  component="th"
+                  scope="row"
+                  className={classes.option}
+                >
                   <Box
                     display="flex"
                     alignItems="flex-start"
@@ -164,6 +171,8 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                     <TextField
                       label="Option"
                       value={option.title}
+                      fullWidth
+                      multiline
                       disabled={disabled}
                       inputProps={{ maxLength: 120 }}
                       onChange={e =>
@@ -200,6 +209,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                         select
                         SelectProps={{ native: true }}
                         label="Score"
+                        className={classes.score}
                         value={cell?.score ?? ''}
                         disabled={disabled}
                         inputProps={{ 'aria-label': `Score of ${name}` }}
