@@ -72,8 +72,8 @@ const columns: SimpleTableColumn<StackTechnologyUsage>[] = [
   { title: 'Ring', render: t => <RingChip ring={t.ring} /> },
   {
     title: 'Used as',
-    render: t =>
-      t.categories.map(stackCategoryLabel).join(', ') || t.quadrant || '',
+    // Only what entities use it as: a radar quadrant's name would read as a category.
+    render: t => t.categories.map(stackCategoryLabel).join(', '),
   },
   { title: 'Entities', render: t => t.entities },
   {
