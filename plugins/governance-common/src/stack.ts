@@ -32,8 +32,7 @@ export type EntityStack = Partial<Record<StackCategory, string[]>>;
 /**
  * The fact each stack category is pushed as. Every stack fact is a `string-list` of technology
  * names; CI (`governance-cli stack scan`) pushes them to `POST /facts` like any other measured
- * fact, e.g. `{ "stackLanguages": ["typescript"], "stackFrameworks": ["express", "react"],
- * "stackDatastores": ["postgresql"], "stackMessageBrokers": ["kafka"] }`. Names are
+ * fact, e.g. `stackLanguages` `["typescript"]` and `stackFrameworks` `["express", "react"]`. Names are
  * normalised on the way in (lower case, trimmed), so `TypeScript` and `typescript` are one
  * technology. A measured stack fact replaces what the `governance/stack` annotation declares
  * for that category.

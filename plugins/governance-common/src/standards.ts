@@ -161,6 +161,8 @@ function fail(path: string, message: string): never {
 
 /**
  * Reads a target such as `90`, `"90+"`, `"70-80"` or `"70-80%"`.
+ *
+ * @public
  */
 export function parseAutomationTarget(
   value: unknown,
@@ -301,7 +303,11 @@ export function readStandards(config: Config): Standard[] {
   });
 }
 
-/** Whether a check id is one a standard's `checks` entry names (`testing-*` is a prefix). */
+/**
+ * Whether a check id is one a standard's `checks` entry names (`testing-*` is a prefix).
+ *
+ * @public
+ */
 export function standardCoversCheck(standard: Standard, checkId: string) {
   return standard.checks.some(pattern =>
     pattern.endsWith('*')
@@ -366,7 +372,11 @@ export interface CheckResultCounts {
   automated: number;
 }
 
-/** Adds one result to the counts of its check. */
+/**
+ * Adds one result to the counts of its check.
+ *
+ * @public
+ */
 export function countCheckResult(
   counts: Map<string, CheckResultCounts>,
   result: CheckResult,
