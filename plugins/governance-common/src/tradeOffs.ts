@@ -173,13 +173,11 @@ export function rankTradeOffOptions(
     return { option, order, score, unscored };
   });
   scored.sort((a, b) => {
-    if (a.score === undefined || b.score === undefined) {
-      return a.score === b.score
-        ? a.order - b.order
-        : a.score === undefined
-        ? 1
-        : -1;
-    }
+    // Options without any score rank last, in the order they were listed.
+    if (a.score === undefined && b.score === undefined)
+      return a.order - b.order;
+    if (a.score === undefined) return 1;
+    if (b.score === undefined) return -1;
     return b.score - a.score || a.order - b.order;
   });
   return scored.map(({ option, score, unscored }, index) => {

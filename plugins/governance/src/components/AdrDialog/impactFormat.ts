@@ -37,7 +37,9 @@ export function formatChange(
   change: NonNullable<AdrMetricImpact['change']>,
   unit?: string,
 ): string {
-  const sign = change.absolute > 0 ? '+' : change.absolute < 0 ? '−' : '±';
+  let sign = '±';
+  if (change.absolute > 0) sign = '+';
+  else if (change.absolute < 0) sign = '−';
   const absolute = `${sign}${formatMetricValue(
     Math.abs(change.absolute),
     unit,
