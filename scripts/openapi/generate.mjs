@@ -13,7 +13,10 @@ import yaml from 'js-yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
 const backend = path.join(root, 'plugins/governance-backend');
 const specPath = path.join(backend, 'src/schema/openapi.yaml');
 const regenerate = 'node scripts/openapi/generate.mjs';
@@ -47,7 +50,8 @@ ${header}export * from './generated/router';
 
 // governance-common exports these under its own names; its API report wants each documented.
 const clientTypeDocs = {
-  paths: 'Every route of the governance API, with its parameters, bodies and responses.',
+  paths:
+    'Every route of the governance API, with its parameters, bodies and responses.',
   webhooks: 'The governance API has no webhooks.',
   components: 'The schemas, parameters and responses the routes share.',
   $defs: 'No $defs.',
@@ -85,10 +89,10 @@ async function clientTypesSource(spec) {
   const source = astToString(ast)
     .replace(/\/\*\*[\s\S]*?\*\//g, asTsDoc)
     .replace(
-    /^export (interface|type) (\$?\w+)/gm,
-    (line, _kind, name) =>
-      `/**\n * ${clientTypeDocs[name] ?? name}\n *\n * @public\n */\n${line}`,
-  );
+      /^export (interface|type) (\$?\w+)/gm,
+      (line, _kind, name) =>
+        `/**\n * ${clientTypeDocs[name] ?? name}\n *\n * @public\n */\n${line}`,
+    );
   return `${header}${source}`;
 }
 
@@ -101,10 +105,16 @@ async function main() {
   const check = process.argv.includes('--check');
   const spec = yaml.load(await fs.readFile(specPath, 'utf8'));
   const outputs = [
-    [path.join(backend, 'src/schema/openapi/generated/router.ts'), routerSource(spec)],
+    [
+      path.join(backend, 'src/schema/openapi/generated/router.ts'),
+      routerSource(spec),
+    ],
     [path.join(backend, 'src/schema/openapi/index.ts'), indexSource],
     [
-      path.join(root, 'plugins/governance-common/src/schema/openapi.generated.ts'),
+      path.join(
+        root,
+        'plugins/governance-common/src/schema/openapi.generated.ts',
+      ),
       await clientTypesSource(spec),
     ],
   ];
@@ -125,7 +135,10 @@ async function main() {
   }
   if (stale.length) {
     console.error(
-      `Generated from ${path.relative(root, specPath)} but not up to date (run ${regenerate}):\n${stale
+      `Generated from ${path.relative(
+        root,
+        specPath,
+      )} but not up to date (run ${regenerate}):\n${stale
         .map(file => `  ${file}`)
         .join('\n')}`,
     );

@@ -36,7 +36,9 @@ test.describe('ADRs in Backstage search', () => {
       fullPage: true,
     });
 
-    await result.getByRole('link', { name: /Use PostgreSQL for the ledger/ }).click();
+    await result
+      .getByRole('link', { name: /Use PostgreSQL for the ledger/ })
+      .click();
     await expect(page).toHaveURL(/\/governance\?adr=/);
     await expect(
       page.getByRole('dialog', { name: /Use PostgreSQL for the ledger/ }),

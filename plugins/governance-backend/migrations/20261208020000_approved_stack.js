@@ -24,11 +24,16 @@ exports.up = async function up(knex) {
       .text('problems')
       .notNullable()
       .comment('JSON list of radar entries that could not be placed');
-    table.dateTime('read_at').nullable().comment('When the radar was last read');
+    table
+      .dateTime('read_at')
+      .nullable()
+      .comment('When the radar was last read');
     table
       .text('error')
       .nullable()
-      .comment('Why the last attempt to read the radar failed; null when it worked');
+      .comment(
+        'Why the last attempt to read the radar failed; null when it worked',
+      );
     table.dateTime('attempted_at').notNullable();
   });
   await knex.schema.createTable('entity_technologies', table => {

@@ -367,7 +367,8 @@ export type AdrMetricImpact = GovernanceApiSchemas['AdrMetricImpact'];
  *
  * @public
  */
-export type RetrospectiveOutcomes = GovernanceApiSchemas['RetrospectiveOutcomes'];
+export type RetrospectiveOutcomes =
+  GovernanceApiSchemas['RetrospectiveOutcomes'];
 
 /**
  * One retrospective with the ADR it was held on.

@@ -63,7 +63,9 @@ describe('findControlCharacter', () => {
     expect(findControlCharacter('bell\u0007')).toBe('U+0007');
     expect(findControlCharacter('\u007f')).toBe('U+007F');
     expect(findControlCharacter('\u009b')).toBe('U+009B');
-    expect(findControlCharacter('line\r\nnext\tcolumn, Zoë 💥')).toBeUndefined();
+    expect(
+      findControlCharacter('line\r\nnext\tcolumn, Zoë 💥'),
+    ).toBeUndefined();
   });
 });
 

@@ -234,7 +234,8 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
     'runbookUrl',
     parseHttpUrl,
     URL_ALLOWED,
-  ),  [GOVERNANCE_ANNOTATIONS.stack]: field(
+  ),
+  [GOVERNANCE_ANNOTATIONS.stack]: field(
     'stack',
     parseStackAnnotation,
     STACK_ANNOTATION_ALLOWED,

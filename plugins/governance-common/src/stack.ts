@@ -167,7 +167,9 @@ export const STACK_FACT_DEFINITIONS: readonly FactDefinition[] =
  * @public
  */
 export function stackFromFacts(
-  observations: ReadonlyArray<Pick<FactObservation, 'name' | 'value' | 'origin'>>,
+  observations: ReadonlyArray<
+    Pick<FactObservation, 'name' | 'value' | 'origin'>
+  >,
 ): EntityStack {
   const stack: EntityStack = {};
   for (const category of STACK_CATEGORIES) {

@@ -53,7 +53,6 @@ type AdrRow = {
   retrospective_overdue_at: string | null;
 };
 
-
 type LocationRow = {
   entity_ref: string;
   url: string;
@@ -62,7 +61,6 @@ type LocationRow = {
   error: string | null;
   read_at: DbTimestamp | null;
 };
-
 
 /**
  * Knex implementation of {@link AdrStore}, tested on SQLite and PostgreSQL.

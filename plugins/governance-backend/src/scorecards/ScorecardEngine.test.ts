@@ -47,7 +47,10 @@ describe.each(databases.eachSupportedId())(
         component('untiered', {}),
       ]);
       const now = new Date('2026-11-25T00:00:00Z');
-      expect(await engine.evaluateAll(now)).toEqual({ entities: 2, skipped: 0 });
+      expect(await engine.evaluateAll(now)).toEqual({
+        entities: 2,
+        skipped: 0,
+      });
 
       const payments = await store.getResults('component:default/payments');
       expect(payments?.evaluatedAt).toBe(now.toISOString());

@@ -93,7 +93,11 @@ describe('dates coming in over the API', () => {
   it('refuses a retrospective held on a day that does not exist', async () => {
     const res = await asGrace()
       .post('/adrs/0b1f2c3d-0000-4000-8000-000000000000/retrospectives')
-      .send({ date: '2026-02-30', outcome: 'validated', notes: 'Held up well' });
+      .send({
+        date: '2026-02-30',
+        outcome: 'validated',
+        notes: 'Held up well',
+      });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       'Invalid retrospective: date must be a YYYY-MM-DD date, got "2026-02-30"',

@@ -38,9 +38,7 @@ export const architectureCouncilTabs: ArchitectureCouncilTab[] = [
     path: 'stack',
     title: 'Approved stack',
     loader: () =>
-      import('../StackTechnologiesView').then(m => (
-        <m.StackTechnologiesView />
-      )),
+      import('../StackTechnologiesView').then(m => <m.StackTechnologiesView />),
   },
   {
     path: 'adrs',
