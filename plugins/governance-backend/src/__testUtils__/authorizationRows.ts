@@ -147,6 +147,13 @@ export const AUTHORIZATION_ROWS: Row[] = [
     status: 200,
     prepare: fixed('/standards?days=30'),
   },
+  // stackRoutes.ts
+  {
+    route: 'GET /stack/technologies',
+    principals: both,
+    status: 200,
+    prepare: fixed('/stack/technologies'),
+  },
   // annotationProblemRoutes.ts
   {
     route: 'GET /annotation-problems',
