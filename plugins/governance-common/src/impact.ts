@@ -74,10 +74,12 @@ export function metricImpact(options: {
       absolute === 0 ||
       (percent !== undefined && Math.abs(percent) < UNCHANGED_PERCENT);
     const improved = betterDirection === 'higher' ? absolute > 0 : absolute < 0;
+    let direction: 'better' | 'worse' | 'unchanged' = 'unchanged';
+    if (!negligible) direction = improved ? 'better' : 'worse';
     change = {
       absolute,
       ...(percent !== undefined && { percent }),
-      direction: negligible ? 'unchanged' : improved ? 'better' : 'worse',
+      direction,
     };
   }
   return {
