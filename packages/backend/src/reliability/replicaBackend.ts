@@ -7,6 +7,8 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import governancePermissionPolicy from '@catalog-governance/backstage-plugin-permission-backend-module-governance-policy';
+import { governanceErrorBudgetCheck } from '../modules/governanceErrorBudgetCheck';
+import { governanceDocsFactProvider } from '../modules/governanceDocsFactProvider';
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -21,4 +23,7 @@ backend.add(
 );
 backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
 backend.add(governanceLocalDirectoryUrlReader);
+// app-config.yaml's standards name the example app's own checks; without them start-up fails.
+backend.add(governanceErrorBudgetCheck);
+backend.add(governanceDocsFactProvider);
 backend.start();

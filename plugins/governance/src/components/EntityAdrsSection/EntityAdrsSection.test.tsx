@@ -182,7 +182,7 @@ describe('EntityAdrsSection', () => {
       'accepted',
       '2025-03-03',
       'jane.doe, amir.khan',
-      'Retrospective recorded 2025-06-20: keep',
+      'Retrospective recorded 2025-06-20: validated',
     ]);
     expect(rowCells(3)).toEqual([
       '3',

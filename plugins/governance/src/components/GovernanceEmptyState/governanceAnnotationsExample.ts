@@ -33,6 +33,11 @@ export function governanceAnnotationsExample(entityName: string): string {
       `https://runbooks.example.com/${entityName}`,
     ],
     [GOVERNANCE_ANNOTATIONS.adrLocation, 'docs/adr', 'URL or relative path'],
+    [
+      GOVERNANCE_ANNOTATIONS.stack,
+      "'languages: typescript; frameworks: express; datastores: postgresql'",
+      'also message-brokers; CI can push these instead',
+    ],
   ];
   return [
     'metadata:',
