@@ -52,8 +52,10 @@ test('the council assigns a review to a member picked by display name', async ({
     await assignee.fill('priya');
     await option.click();
     await expect(assignee).toHaveValue('Priya Nair');
-    await item.getByRole('button', { name: 'Save' }).click();
-    await expect(item.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await item.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(
+      item.getByRole('button', { name: 'Save', exact: true }),
+    ).toBeDisabled();
     // Stored as the user's entity ref: the facts link to her catalog page.
     await expect(
       item

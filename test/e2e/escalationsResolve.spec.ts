@@ -60,7 +60,7 @@ test.describe('Escalations that resolve themselves', () => {
       ).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 180_000, intervals: [3_000] });
     await dialog.getByRole('button', { name: 'Assign to me' }).click();
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     const history = dialog.getByRole('list', { name: 'History' });
     await expect(history).toContainText('Guest changed');
     await expect(history).toContainText('Assignee: none → Guest');

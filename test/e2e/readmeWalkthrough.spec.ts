@@ -234,7 +234,7 @@ test('as the council', async ({ page }) => {
     await assignee.click();
     await assignee.fill('Amir');
     await page.getByRole('option', { name: /Amir Karimi/ }).click();
-    await item.getByRole('button', { name: 'Save' }).click();
+    await item.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(item.getByRole('list', { name: 'History' })).toContainText(
       'Assignee: none → Amir Karimi',
     );

@@ -68,9 +68,11 @@ test.describe('Review queue', () => {
     await council.getByRole('button', { name: 'Assign to me' }).click();
     // The picker shows the assignee by display name.
     await expect(council.getByLabel('Assignee')).toHaveValue('Guest');
-    await council.getByRole('button', { name: 'Save' }).click();
+    await council.getByRole('button', { name: 'Save', exact: true }).click();
     // Saved: nothing left to save, and the history names the change.
-    await expect(council.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await expect(
+      council.getByRole('button', { name: 'Save', exact: true }),
+    ).toBeDisabled();
 
     await council
       .getByRole('textbox', { name: 'Comment' })
