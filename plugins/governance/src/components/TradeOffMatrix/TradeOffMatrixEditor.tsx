@@ -86,7 +86,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
         >
           <TableHead>
             <TableRow>
-              <TableCell>Option</TableCell>
+              <TableCell className={classes.option}>Option</TableCell>
               {criteria.map((criterion, index) => (
                 <TableCell key={criterion.id} className={classes.cell}>
                   <Box
