@@ -93,34 +93,27 @@ export function MetricChart(props: { metric: AdrMetricImpact }) {
           y2={y(after.median)}
         />
       )}
-      {before.points.map((p, i) => (
-        <circle
-          key={`b${i}`}
-          className={classes.before}
-          cx={x(p.at)}
-          cy={y(p.value)}
-          r={2.5}
-        >
-          <title>{`${p.at.slice(0, 10)} ${p.entityRef}: ${formatMetricValue(
-            p.value,
-            metric.unit,
-          )}`}</title>
-        </circle>
-      ))}
-      {after.points.map((p, i) => (
-        <circle
-          key={`a${i}`}
-          className={classes.after}
-          cx={x(p.at)}
-          cy={y(p.value)}
-          r={2.5}
-        >
-          <title>{`${p.at.slice(0, 10)} ${p.entityRef}: ${formatMetricValue(
-            p.value,
-            metric.unit,
-          )}`}</title>
-        </circle>
-      ))}
+      {(
+        [
+          ['b', before.points, classes.before],
+          ['a', after.points, classes.after],
+        ] as const
+      ).flatMap(([side, sidePoints, className]) =>
+        sidePoints.map((p, i) => (
+          <circle
+            key={`${side}${i}`}
+            className={className}
+            cx={x(p.at)}
+            cy={y(p.value)}
+            r={2.5}
+          >
+            <title>{`${p.at.slice(0, 10)} ${p.entityRef}: ${formatMetricValue(
+              p.value,
+              metric.unit,
+            )}`}</title>
+          </circle>
+        )),
+      )}
     </svg>
   );
 }
