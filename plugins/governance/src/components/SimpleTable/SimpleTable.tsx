@@ -3,7 +3,14 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  // Backstage's theme lets a header cell break anywhere, so a narrow column read "Complia nce":
+  // a header wraps between its words only, and its column is at least as wide as its longest word.
+  header: { wordBreak: 'normal', overflowWrap: 'normal' },
+});
 
 /** One column of a {@link SimpleTable}. */
 export interface SimpleTableColumn<T> {
@@ -32,12 +39,15 @@ export interface SimpleTableProps<T> {
  */
 export function SimpleTable<T>(props: SimpleTableProps<T>) {
   const { label, columns, rows, rowKey, rowTestId, className } = props;
+  const classes = useStyles();
   return (
     <Table size="small" aria-label={label} className={className}>
       <TableHead>
         <TableRow>
           {columns.map(column => (
-            <TableCell key={column.title}>{column.title}</TableCell>
+            <TableCell key={column.title} className={classes.header}>
+              {column.title}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>
