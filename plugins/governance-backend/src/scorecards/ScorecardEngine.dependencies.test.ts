@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -9,10 +8,9 @@ import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const PAYMENTS = 'component:default/payments';
 const NOW = new Date('2026-12-06T12:00:00Z');

@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -12,10 +11,9 @@ import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const PAYMENTS = 'component:default/payments';
 const LEDGER = 'component:default/ledger';

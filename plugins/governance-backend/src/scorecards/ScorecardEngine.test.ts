@@ -1,11 +1,10 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { ScorecardEngine } from './ScorecardEngine';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
-
-jest.setTimeout(60_000);
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const component = (
   name: string,
@@ -17,7 +16,7 @@ const component = (
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 });
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'ScorecardEngine on %s',
