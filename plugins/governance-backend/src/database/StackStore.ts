@@ -10,7 +10,7 @@ import { HiddenEntities } from './util';
  * @internal
  */
 export interface StoredRadar {
-  source: 'url' | 'config';
+  source: 'url' | 'file' | 'config';
   technologies: StackTechnology[];
   /** Radar entries that could not be placed, by what was wrong with each. */
   problems: string[];

@@ -24,7 +24,8 @@ const MAX_RADAR_BYTES = 2 * 1024 * 1024;
  * @internal
  */
 export type RadarSource =
-  | { type: 'url'; url: string; key: string }
+  // A file is read as a `file:` URL; its type stays apart so users see where the radar came from.
+  | { type: 'url' | 'file'; url: string; key: string }
   | { type: 'config'; data: unknown }
   | { type: 'none' };
 
@@ -62,7 +63,7 @@ export function readRadarSource(config: Config): RadarSource {
   const file = radar.getOptionalString('file');
   if (file !== undefined) {
     return {
-      type: 'url',
+      type: 'file',
       url: pathToFileURL(resolvePath(file)).toString(),
       key: `${KEY}.file`,
     };
@@ -161,9 +162,9 @@ export class StackRadar {
     } catch (e) {
       // The message names the config key, never the file path or URL the reader tried: it is
       // shown to every user of the technologies view.
-      const where = source.type === 'url' ? source.key : `${KEY}.entries`;
+      const where = source.type === 'config' ? `${KEY}.entries` : source.key;
       const error = `The radar at ${where} could not be read: ${describe(e)}`;
-      logger.warn(error, source.type === 'url' ? { url: source.url } : {});
+      logger.warn(error, source.type === 'config' ? {} : { url: source.url });
       await store.storeRadarError(source.type, error, now);
     }
     return store.getRadar();

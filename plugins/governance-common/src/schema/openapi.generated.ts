@@ -1865,8 +1865,10 @@ export interface components {
        * False when governance.stack.radar is not set; the approved-stack check does not run then.
        */
       configured: boolean;
-
-      source?: 'url' | 'config';
+      /**
+       * Where the radar was read from, the key set under governance.stack.radar (entries are in config).
+       */
+      source?: 'url' | 'file' | 'config';
       readAt?: components['schemas']['Timestamp'];
       /**
        * Why the last attempt to read the radar failed; the last good radar stays in use.

@@ -95,6 +95,25 @@ describe('StackTechnologiesView', () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    ['url', 'its URL'],
+    ['file', 'its file'],
+    ['config', 'the entries in config'],
+  ] as const)(
+    'says the radar was read from %s when it came from there',
+    async (source, origin) => {
+      await renderView(async () => ({
+        ...technologies,
+        radar: { ...technologies.radar, source },
+      }));
+      expect(
+        await screen.findByText(
+          new RegExp(`^Radar read .* from ${origin}\\.$`),
+        ),
+      ).toBeInTheDocument();
+    },
+  );
+
   it('warns when the radar could not be read, keeping the last good one', async () => {
     await renderView(async () => ({
       ...technologies,

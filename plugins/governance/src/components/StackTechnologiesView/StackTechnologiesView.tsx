@@ -21,6 +21,16 @@ const RING_COLOURS: Record<string, string> = {
   hold: '#E09B96',
 };
 
+/** Where the radar was read from, by the key set under `governance.stack.radar`. */
+const RADAR_ORIGINS: Record<
+  NonNullable<StackTechnologyList['radar']['source']>,
+  string
+> = {
+  url: 'its URL',
+  file: 'its file',
+  config: 'the entries in config',
+};
+
 const useStyles = makeStyles(theme => ({
   ring: {
     color: theme.palette.common.white,
@@ -101,8 +111,8 @@ function RadarState(props: { radar: StackTechnologyList['radar'] }) {
       )}
       {radar.readAt && (
         <Typography variant="body2" color="textSecondary">
-          Radar read {new Date(radar.readAt).toLocaleString()} from{' '}
-          {radar.source === 'config' ? 'config' : 'its URL'}.
+          Radar read {new Date(radar.readAt).toLocaleString()}
+          {radar.source && ` from ${RADAR_ORIGINS[radar.source]}`}.
           {radar.problems.length > 0 &&
             ` ${
               radar.problems.length

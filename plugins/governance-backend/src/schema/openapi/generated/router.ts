@@ -3214,7 +3214,9 @@ export const spec = {
           },
           source: {
             type: 'string',
-            enum: ['url', 'config'],
+            enum: ['url', 'file', 'config'],
+            description:
+              'Where the radar was read from, the key set under governance.stack.radar (entries are in config).',
           },
           readAt: {
             $ref: '#/components/schemas/Timestamp',
