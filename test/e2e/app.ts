@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -101,6 +101,18 @@ export async function reloadUntil(
   }).toPass({ timeout, intervals: [3_000] });
 }
 
+/**
+ * Reloads the Governance tab until check `checkId` shows Fail, since what it reads (the radar,
+ * catalog relations) arrives a few seconds after start-up; returns the check's row.
+ */
+export async function reloadUntilCheckFails(page: Page, checkId: string) {
+  const check = page.getByTestId(`governance-check-${checkId}`);
+  await reloadUntil(page, () =>
+    expect(check).toContainText('Fail', { timeout: 5_000 }),
+  );
+  return check;
+}
+
 /** Reloads until the scorecard trend says since when it has history. */
 export async function waitForTrendHistory(page: Page, timeout?: number) {
   const trend = page.getByTestId('governance-scorecard-trend');
@@ -138,4 +150,97 @@ export function pushFacts(page: Page, data: object) {
     headers: { Authorization: 'Bearer local-dev-ci-token' },
     data,
   });
+}
+
+/** Where the specs' screenshots for a person to look at go (GOVERNANCE_E2E_SHOTS, else /tmp/shots). */
+export const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
+
+/**
+ * Sets up a spec that walks one long flow in a browser of a given size: its timeout (the first
+ * page of a run also waits for the app to warm up) and, when a test fails, a screenshot
+ * `failureShot` into {@link shots} of what the user saw at that moment.
+ */
+export function configureWalk(options: {
+  timeout: number;
+  viewport: { width: number; height: number };
+  failureShot: string;
+}) {
+  test.describe.configure({ timeout: options.timeout });
+  test.use({ viewport: options.viewport });
+  test.afterEach(async ({ page }, testInfo) => {
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await page.screenshot({ path: path.join(shots, options.failureShot) });
+    }
+  });
+}
+
+/** Signs in from the sign-in page, then opens an entity's Governance tab as that identity. */
+export async function signInToGovernanceTab(
+  page: Page,
+  name: string,
+  identity: ExampleIdentity = 'council member',
+) {
+  await signInAs(page, identity);
+  await openGovernanceTab(page, name, identity);
+}
+
+/** Signs out from the settings page and waits for the sign-in page to ask again. */
+export async function signOut(page: Page) {
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'more' }).click();
+  await page.getByRole('menuitem', { name: /sign out/i }).click();
+  await expect(
+    page.getByRole('button', { name: 'Enter as council member' }),
+  ).toBeVisible();
+}
+
+/** Opens ADR `number` of the Governance tab's list in its dialog by clicking its title. */
+export async function openAdr(page: Page, number: number, title: string) {
+  await page
+    .getByTestId(`governance-adr-${number}`)
+    .getByRole('button', { name: title })
+    .click();
+}
+
+/**
+ * On the Governance tab, checks that `checkId` fails, opens its waiver request and returns the
+ * dialog. `checkTitle` is the check's title as the button and the dialog name it.
+ */
+export async function openWaiverRequest(
+  page: Page,
+  checkId: string,
+  checkTitle: string,
+) {
+  const check = page.getByTestId(`governance-check-${checkId}`);
+  await expect(check).toContainText('Fail');
+  await check
+    .getByRole('button', { name: `Request waiver for ${checkTitle}` })
+    .click();
+  return {
+    check,
+    dialog: page.getByRole('dialog', {
+      name: `Request a waiver for ${checkTitle}`,
+    }),
+  };
+}
+
+/**
+ * Reopens the review queue with `openQueue` until the trigger's next run has closed `row` as
+ * resolved, then checks that the row says its cause cleared.
+ */
+export async function waitUntilCauseCleared(
+  row: Locator,
+  openQueue: () => Promise<void>,
+  timeout: number,
+) {
+  await expect(async () => {
+    await openQueue();
+    await expect(row.getByTestId('governance-review-status')).toHaveText(
+      'Resolved',
+      { timeout: 5_000 },
+    );
+  }).toPass({ timeout, intervals: [3_000] });
+  await expect(row.getByTestId('governance-review-cause-cleared')).toHaveText(
+    'cause cleared',
+  );
 }

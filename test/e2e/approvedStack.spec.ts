@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { gotoSignedIn, openGovernanceTab, reloadUntil } from './app';
+import {
+  configureWalk,
+  gotoSignedIn,
+  openGovernanceTab,
+  reloadUntil,
+  reloadUntilCheckFails,
+  shots,
+} from './app';
 
 /**
  * Issue 19, the approved stack, in the example app: the radar is examples/governance/radar.json,
@@ -8,29 +15,21 @@ import { gotoSignedIn, openGovernanceTab, reloadUntil } from './app';
  * in its ring with how many entities use it.
  */
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
-
 // Run alone, this test also waits for the app to warm up and the catalog to read its files.
-test.describe.configure({ timeout: 300_000 });
-
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await page.screenshot({ path: `${shots}/stack-failure.png` });
-  }
+configureWalk({
+  timeout: 300_000,
+  viewport: { width: 1280, height: 900 },
+  failureShot: 'stack-failure.png',
 });
 
 test('a service on a hold technology fails approved-stack; the council sees technologies by ring', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
   // Signs in on the way, retrying while the app warms up.
   await openGovernanceTab(page, 'metrics-gateway', 'engineer');
 
-  const check = page.getByTestId('governance-check-approved-stack');
   // The radar is read a few seconds after start-up; the summary evaluates on first read.
-  await reloadUntil(page, async () => {
-    await expect(check).toContainText('Fail', { timeout: 5_000 });
-  });
+  const check = await reloadUntilCheckFails(page, 'approved-stack');
   await expect(check).toContainText('Technologies are on the approved stack');
   await expect(check).toContainText('mongodb (hold)');
   await expect(check).toContainText('On hold: mongodb');

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import {
+  openAdr,
   openGovernanceTab,
   requestReview,
   setCouncilMembers,
   signInAs,
+  signInToGovernanceTab,
   waitForTrendHistory,
 } from './app';
 
@@ -22,8 +24,7 @@ test('the council assigns a review to a member picked by display name', async ({
   const title = `Move sessions to a store (${Date.now()})`;
   setCouncilMembers('[user:development/guest, user:default/priya.nair]');
   try {
-    await signInAs(page, 'council member');
-    await openGovernanceTab(page, 'checkout-web');
+    await signInToGovernanceTab(page, 'checkout-web');
     await requestReview(page, title, 'Sessions outgrow the web tier.');
 
     // The catalog makes the guest a council member within a refresh or two; the first test
@@ -106,12 +107,8 @@ test('trend charts on a fresh install say when history starts, with axes and too
 test('a relative link between example ADRs opens the linked ADR in the dialog', async ({
   page,
 }) => {
-  await signInAs(page, 'engineer');
-  await openGovernanceTab(page, 'payments-api', 'engineer');
-  await page
-    .getByTestId('governance-adr-2')
-    .getByRole('button', { name: 'Partition the ledger by month' })
-    .click();
+  await signInToGovernanceTab(page, 'payments-api', 'engineer');
+  await openAdr(page, 2, 'Partition the ledger by month');
   const dialog = page.getByTestId('governance-adr-dialog');
   const body = dialog.getByTestId('governance-adr-body');
   // ./0001-use-postgresql-for-the-ledger.md, read from disk: opens in place, never file:.

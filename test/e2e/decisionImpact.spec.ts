@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { gotoSignedIn, openGovernanceTab } from './app';
+import {
+  configureWalk,
+  gotoSignedIn,
+  openAdr,
+  openGovernanceTab,
+  shots,
+} from './app';
 
 /**
  * Issue 19, decision impact with delivery metrics, in the example app: checkout-web's ADR 0002
@@ -9,25 +15,17 @@ import { gotoSignedIn, openGovernanceTab } from './app';
  * Retrospectives tab.
  */
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
-
-test.describe.configure({ timeout: 300_000 });
-
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await page.screenshot({ path: `${shots}/impact-failure.png` });
-  }
+configureWalk({
+  timeout: 300_000,
+  viewport: { width: 1280, height: 1000 },
+  failureShot: 'impact-failure.png',
 });
 
 test('the guest sees an ADR’s impact on delivery metrics, records a validated retrospective and finds it on the council’s Retrospectives tab', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 1000 });
   await openGovernanceTab(page, 'checkout-web');
-  await page
-    .getByTestId('governance-adr-2')
-    .getByRole('button', { name: 'Render the checkout on the server' })
-    .click();
+  await openAdr(page, 2, 'Render the checkout on the server');
 
   const metrics = page.getByTestId('governance-adr-delivery-metrics');
   await expect(metrics).toContainText(

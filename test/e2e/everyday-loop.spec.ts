@@ -2,12 +2,15 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  openAdr,
   openGovernanceTab,
   reloadUntil,
   screenshot,
   screenshots,
   setCouncilMembers,
   signInAs,
+  signInToGovernanceTab,
+  signOut,
 } from './app';
 
 /** The everyday loop of issue 21 in the example app: items 11 to 15. */
@@ -33,8 +36,7 @@ test.describe('A newcomer sees both views', () => {
   test('an engineer sees the scorecard without the council controls, as Jane Doe', async ({
     page,
   }) => {
-    await signInAs(page, 'engineer');
-    await openGovernanceTab(page, 'checkout-web', 'engineer');
+    await signInToGovernanceTab(page, 'checkout-web', 'engineer');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('Fail');
     await expect(
@@ -52,11 +54,7 @@ test.describe('A newcomer sees both views', () => {
     await expect(page.getByText(/jane\.doe|Jane Doe/).first()).toBeVisible();
 
     // Signing out forgets the choice: the sign-in page asks again, even after a reload.
-    await page.getByRole('button', { name: 'more' }).click();
-    await page.getByRole('menuitem', { name: /sign out/i }).click();
-    await expect(
-      page.getByRole('button', { name: 'Enter as council member' }),
-    ).toBeVisible();
+    await signOut(page);
     await page.reload();
     await expect(
       page.getByRole('button', { name: 'Enter as council member' }),
@@ -70,8 +68,7 @@ test.describe('A newcomer sees both views', () => {
     // The example council holds the guest; this run's council starts empty (see the review test).
     setCouncilMembers('[user:development/guest]');
     try {
-      await signInAs(page, 'council member');
-      await openGovernanceTab(page, 'checkout-web');
+      await signInToGovernanceTab(page, 'checkout-web');
       const latency = page.getByTestId('governance-check-p95-latency');
       await reloadUntil(page, () =>
         expect(
@@ -184,8 +181,7 @@ test.describe("The README's facts example", () => {
     });
 
     const entityName = body.facts[0].entityRef.split('/').pop();
-    await signInAs(page, 'engineer');
-    await openGovernanceTab(page, entityName, 'engineer');
+    await signInToGovernanceTab(page, entityName, 'engineer');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('180 ms');
     await expect(latency).toContainText('Pass');
@@ -202,12 +198,8 @@ test.describe('Decision impact on a fresh install', () => {
   test("checkout-web's accepted ADR shows measured values before and after its date", async ({
     page,
   }) => {
-    await signInAs(page, 'engineer');
-    await openGovernanceTab(page, 'checkout-web', 'engineer');
-    await page
-      .getByTestId('governance-adr-2')
-      .getByRole('button', { name: 'Render the checkout on the server' })
-      .click();
+    await signInToGovernanceTab(page, 'checkout-web', 'engineer');
+    await openAdr(page, 2, 'Render the checkout on the server');
     const impact = page.getByTestId('governance-adr-impact');
     const latency = impact.getByTestId('governance-adr-impact-p95-latency');
     // Four weeks either side of 2026-06-10: the last value before, the first after.

@@ -2,12 +2,13 @@ import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  openAdr,
   openEntity,
-  openGovernanceTab,
   pushFacts,
   screenshot,
   screenshots,
   signInAs,
+  signInToGovernanceTab,
 } from './app';
 
 // The guest is the sign-in page's "council member" (on e2e-council only once a test adds it).
@@ -59,8 +60,7 @@ test.describe('Governance on entity pages', () => {
   });
 
   test('marks checks a service fails', async ({ page }) => {
-    await signInAsGuest(page);
-    await openGovernanceTab(page, 'checkout-web');
+    await signInToGovernanceTab(page, 'checkout-web');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('450 ms');
     await expect(latency).toContainText('Fail');
@@ -69,8 +69,7 @@ test.describe('Governance on entity pages', () => {
   test('turns an unknown check into a pass when CI pushes a measured fact', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await openGovernanceTab(page, 'fraud-scoring');
+    await signInToGovernanceTab(page, 'fraud-scoring');
     const latency = page.getByTestId('governance-check-p95-latency');
     await expect(latency).toContainText('Unknown');
 
@@ -135,8 +134,7 @@ test.describe('Governance on entity pages', () => {
   test('shows an entity without annotations an empty state with a YAML snippet', async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await openGovernanceTab(page, 'legacy-reports');
+    await signInToGovernanceTab(page, 'legacy-reports');
     await expect(
       page.getByText(/no governance annotations/i).first(),
     ).toBeVisible();
@@ -233,8 +231,7 @@ test.describe('ADRs', () => {
   test("opens a service's ADR with its status and retrospective, never runs its script, and finds it in the council's index", async ({
     page,
   }) => {
-    await signInAsGuest(page);
-    await openGovernanceTab(page, 'checkout-web');
+    await signInToGovernanceTab(page, 'checkout-web');
 
     // Read from examples/governance/adrs/checkout-web, relative to the catalog file.
     const second = page.getByTestId('governance-adr-2');
@@ -245,10 +242,7 @@ test.describe('ADRs', () => {
     await screenshot(page, 'governance-adrs.png');
 
     // ADR 3 carries a <script>: it is shown as text at most, never run.
-    await page
-      .getByTestId('governance-adr-3')
-      .getByRole('button', { name: 'Use a CSS-in-JS library' })
-      .click();
+    await openAdr(page, 3, 'Use a CSS-in-JS library');
     const dialog = page.getByTestId('governance-adr-dialog');
     await expect(dialog).toContainText(/superseded/i);
     await expect(dialog.getByTestId('governance-adr-body')).toContainText(
@@ -258,10 +252,7 @@ test.describe('ADRs', () => {
     expect(await page.title()).not.toBe('pwned');
     await page.keyboard.press('Escape');
 
-    await page
-      .getByTestId('governance-adr-2')
-      .getByRole('button', { name: 'Render the checkout on the server' })
-      .click();
+    await openAdr(page, 2, 'Render the checkout on the server');
     await expect(
       dialog.getByTestId('governance-adr-retrospective-section'),
     ).toContainText(/due/i);

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { openGovernanceTab, reloadUntil, signInAs } from './app';
+import {
+  configureWalk,
+  openGovernanceTab,
+  reloadUntil,
+  shots,
+  signInToGovernanceTab,
+} from './app';
 
 /**
  * Issue 18, maturity levels, in the example app: deploy-pipeline is silver, which its core tier
@@ -7,23 +13,17 @@ import { openGovernanceTab, reloadUntil, signInAs } from './app';
  * sees how many entities are at each level.
  */
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
-
 // Run alone, this test also waits for the app to warm up and the catalog to read its files.
-test.describe.configure({ timeout: 300_000 });
-
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await page.screenshot({ path: `${shots}/levels-failure.png` });
-  }
+configureWalk({
+  timeout: 300_000,
+  viewport: { width: 1280, height: 900 },
+  failureShot: 'levels-failure.png',
 });
 
 test('an owner sees the level and the next step; the council sees the levels across the catalog', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await signInAs(page, 'engineer');
-  await openGovernanceTab(page, 'deploy-pipeline', 'engineer');
+  await signInToGovernanceTab(page, 'deploy-pipeline', 'engineer');
 
   // The summary works the level out from the results, evaluating a new entity on first read.
   await expect(page.getByTestId('governance-level-current')).toContainText(

@@ -5,10 +5,12 @@ import path from 'node:path';
 import {
   gotoSignedIn,
   openGovernanceTab,
+  openWaiverRequest,
   requestReview,
   setCouncilMembers,
   signInAs,
   waitForTrendHistory,
+  waitUntilCauseCleared,
 } from './app';
 
 /**
@@ -81,14 +83,11 @@ test('as an engineer', async ({ page }) => {
 
   await test.step('3. checkout-web: Load tests fails; Request waiver', async () => {
     await openGovernanceTab(page, 'checkout-web', 'engineer');
-    const load = page.getByTestId('governance-check-testing-load');
-    await expect(load).toContainText('Fail');
-    await load
-      .getByRole('button', { name: 'Request waiver for Load tests' })
-      .click();
-    const dialog = page.getByRole('dialog', {
-      name: 'Request a waiver for Load tests',
-    });
+    const { check: load, dialog } = await openWaiverRequest(
+      page,
+      'testing-load',
+      'Load tests',
+    );
     await dialog
       .getByLabel(/^Reason/)
       .fill('Load tests arrive with the new checkout next quarter.');
@@ -269,16 +268,13 @@ test('as the council', async ({ page }) => {
         },
       ],
     });
-    await expect(async () => {
-      await page.goto('/architecture-council/reviews');
-      await addResolved();
-      await expect(row.getByTestId('governance-review-status')).toHaveText(
-        'Resolved',
-        { timeout: 5_000 },
-      );
-    }).toPass({ timeout: 90_000, intervals: [3_000] });
-    await expect(row.getByTestId('governance-review-cause-cleared')).toHaveText(
-      'cause cleared',
+    await waitUntilCauseCleared(
+      row,
+      async () => {
+        await page.goto('/architecture-council/reviews');
+        await addResolved();
+      },
+      90_000,
     );
   });
 

@@ -8,7 +8,7 @@ import {
   screenshot,
   screenshots,
   setCouncilMembers,
-  signInAs,
+  signInToGovernanceTab,
 } from './app';
 
 /** The review queue from both sides: an owner requests, the council decides, a trigger escalates. */
@@ -22,8 +22,7 @@ test.describe('Review queue', () => {
     const title = `Split checkout sessions out of the web tier (${Date.now()})`;
     setCouncilMembers('[]');
     // The guest is the sign-in page's "council member", on the council once this test adds it.
-    await signInAs(page, 'council member');
-    await openGovernanceTab(page, 'checkout-web');
+    await signInToGovernanceTab(page, 'checkout-web');
 
     // As a non-member: request a design review.
     await requestReview(

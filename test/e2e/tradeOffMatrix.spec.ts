@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { gotoSignedIn, setCouncilMembers, signInAs } from './app';
+import {
+  configureWalk,
+  gotoSignedIn,
+  setCouncilMembers,
+  shots,
+  signInAs,
+} from './app';
 
 /**
  * Issue 19, trade-off matrices, in the example app: the council opens the example design review
@@ -7,22 +13,18 @@ import { gotoSignedIn, setCouncilMembers, signInAs } from './app';
  * the ranking follow, and decides with the chosen option.
  */
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 const TITLE = 'How order-history publishes order events';
 
 // Run alone, this test also waits for the app to warm up and the catalog to read its files.
-test.describe.configure({ timeout: 300_000 });
-
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await page.screenshot({ path: `${shots}/tradeoff-failure.png` });
-  }
+configureWalk({
+  timeout: 300_000,
+  viewport: { width: 1280, height: 900 },
+  failureShot: 'tradeoff-failure.png',
 });
 
 test('the council weighs the options of a design review and decides with the chosen one', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
   // The guest sits on the council for this run, as a platform team would put them there.
   setCouncilMembers('[user:development/guest]');
   await signInAs(page, 'council member');

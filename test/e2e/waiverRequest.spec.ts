@@ -1,5 +1,12 @@
-import { expect, Page, test } from '@playwright/test';
-import { openGovernanceTab, setCouncilMembers, signInAs } from './app';
+import { expect, test } from '@playwright/test';
+import {
+  openGovernanceTab,
+  openWaiverRequest,
+  setCouncilMembers,
+  signInAs,
+  signInToGovernanceTab,
+  signOut,
+} from './app';
 
 /**
  * Issue 21, items 5 and 7 in the example app: an engineer asks for a waiver on a failing check,
@@ -13,31 +20,18 @@ test.describe.configure({ timeout: 300_000 });
 const shots = '/tmp/shots';
 const ADR = 'ADR 2: Render the checkout on the server';
 
-async function signOut(page: Page) {
-  await page.goto('/settings');
-  await page.getByRole('button', { name: 'more' }).click();
-  await page.getByRole('menuitem', { name: /sign out/i }).click();
-  await expect(
-    page.getByRole('button', { name: 'Enter as council member' }),
-  ).toBeVisible();
-}
-
 test('an engineer requests a waiver, the council grants it from the queue, and the scorecard links the review', async ({
   page,
 }) => {
   setCouncilMembers('[]');
-  await signInAs(page, 'engineer');
-  await openGovernanceTab(page, 'checkout-web', 'engineer');
+  await signInToGovernanceTab(page, 'checkout-web', 'engineer');
 
   // checkout-web's coverage (71%) fails the critical tier's 85%.
-  const coverage = page.getByTestId('governance-check-coverage');
-  await expect(coverage).toContainText('Fail');
-  await coverage
-    .getByRole('button', { name: 'Request waiver for Test coverage' })
-    .click();
-  const request = page.getByRole('dialog', {
-    name: 'Request a waiver for Test coverage',
-  });
+  const { check: coverage, dialog: request } = await openWaiverRequest(
+    page,
+    'coverage',
+    'Test coverage',
+  );
   await request
     .getByLabel(/^Reason/)
     .fill('The checkout rewrite brings its tests along; done by February.');
