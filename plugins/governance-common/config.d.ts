@@ -190,6 +190,15 @@ export interface Config {
       frequency?: { [unit: string]: number } | string;
     };
     /**
+     * How often the standards' compliance and automation counts are recorded for the Standards
+     * tab's trend (the day's last run is kept), as a Backstage duration object such as
+     * `{ hours: 1 }` or an ISO 8601 duration such as `PT1H`. Default `{ hours: 1 }`.
+     * @visibility backend
+     */
+    standardsSnapshot?: {
+      frequency?: { [unit: string]: number } | string;
+    };
+    /**
      * How often campaigns record the day's progress per owner and send the notifications that
      * are due (the day's last run is kept), as a duration such as `{ hours: 1 }`. Default
      * `{ hours: 1 }`.

@@ -41,7 +41,24 @@ describe('readGovernanceConfig', () => {
       timeout: { minutes: 10 },
       initialDelay: { seconds: 45 },
     });
+    expect(read.standardsSnapshot.schedule).toEqual({
+      frequency: { hours: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 2 },
+    });
   });
+
+  it.each([{ minutes: 15 }, 'PT15M'])(
+    'records the standards snapshot every governance.standardsSnapshot.frequency (%j)',
+    frequency => {
+      const read = readGovernanceConfig(
+        governance({ standardsSnapshot: { frequency } }),
+      );
+      expect(read.standardsSnapshot.schedule.frequency).toEqual({
+        minutes: 15,
+      });
+    },
+  );
 
   it.each([
     [
@@ -67,6 +84,14 @@ describe('readGovernanceConfig', () => {
     [
       { tiers: { core: { requiredLevel: 'platinum' } } },
       "Invalid config at 'governance.tiers.core.requiredLevel': 'platinum' is not a level, allowed are bronze, silver, gold",
+    ],
+    [
+      { standardsSnapshot: { frequency: 'hourly' } },
+      "Invalid duration 'hourly' in config at 'governance.standardsSnapshot.frequency'",
+    ],
+    [
+      { standardsSnapshot: { frequency: { fortnights: 1 } } },
+      "Failed to read duration from config at 'governance.standardsSnapshot.frequency'",
     ],
   ])('refuses %j, naming the key', (values, message) => {
     expect(() => readGovernanceConfig(governance(values))).toThrow(message);

@@ -62,6 +62,8 @@ export interface GovernanceConfig {
   standards: Standard[];
   /** Whether `governance.standards` is set, so its check ids are checked against the checks. */
   standardsConfigured: boolean;
+  /** When the standards' daily snapshot is recorded (`governance.standardsSnapshot`). */
+  standardsSnapshot: { schedule: SchedulerServiceTaskScheduleDefinition };
   scorecard: {
     warnMarginPercent: number;
     historyRetentionDays: number;
@@ -109,6 +111,18 @@ export function readGovernanceConfig(
     allowedDependencyTiers: readAllowedDependencyTiers(config, tierPolicies),
     standards: readStandards(config),
     standardsConfigured: config.has('governance.standards'),
+    standardsSnapshot: {
+      // Hourly, after the first evaluation; the day's last snapshot is the one kept.
+      schedule: {
+        frequency: readDuration(
+          config,
+          'governance.standardsSnapshot.frequency',
+          { hours: 1 },
+        ),
+        timeout: { minutes: 10 },
+        initialDelay: { minutes: 2 },
+      },
+    },
     scorecard: {
       warnMarginPercent: readWarnMargin(config),
       historyRetentionDays: readWholeNumber(

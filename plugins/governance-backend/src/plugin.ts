@@ -191,12 +191,10 @@ export const governancePlugin = createBackendPlugin({
           logger,
           retentionDays: settings.scorecard.historyRetentionDays,
         });
-        // Hourly, after the first evaluation; the day's last snapshot is the one kept.
-        await standards.schedule(scheduler, {
-          frequency: { hours: 1 },
-          timeout: { minutes: 10 },
-          initialDelay: { minutes: 2 },
-        });
+        await standards.schedule(
+          scheduler,
+          settings.standardsSnapshot.schedule,
+        );
         await new FactProviderRunner({
           ...deps,
           store,
