@@ -2,9 +2,8 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityPlacement } from '../database/ScorecardStore';
+import { readCatalogPages } from './readGovernedEntities';
 import { specRef } from './specRef';
-
-const PAGE_SIZE = 500;
 
 /**
  * Works out where an entity sits for the Compliance roll-ups: its owner, its system, and that
@@ -26,31 +25,19 @@ export class SystemDomains {
     credentials: BackstageCredentials,
   ): Promise<SystemDomains> {
     const domains = new Map<string, string | undefined>();
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : {
-              filter: { kind: 'system' },
-              fields: [
-                'kind',
-                'metadata.namespace',
-                'metadata.name',
-                'spec.domain',
-              ],
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      for (const system of page.items) {
+    for await (const page of readCatalogPages({
+      catalog,
+      credentials,
+      filter: { kind: 'system' },
+      fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
+    })) {
+      for (const system of page) {
         domains.set(
           stringifyEntityRef(system),
           specRef(system, 'domain', 'domain'),
         );
       }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
     return new SystemDomains(async ref => domains.get(ref));
   }
 

@@ -7,6 +7,7 @@ import {
   TierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
+/** What a governance task reads of the catalog at once, unless it asks for another size. */
 const PAGE_SIZE = 500;
 
 /**
@@ -36,11 +37,14 @@ export async function* readGovernedEntities(options: {
   tierPolicies: TierPolicies;
   /** Fields read on top of the ones every governance task needs. */
   extraFields?: string[];
+  /** Entities a page holds; 500 when absent. */
+  pageSize?: number;
 }): AsyncGenerator<Entity[]> {
-  const { catalog, credentials, tierPolicies } = options;
+  const { catalog, credentials, tierPolicies, pageSize } = options;
   yield* readCatalogPages({
     catalog,
     credentials,
+    pageSize,
     filter: {
       [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
         ...tierPolicies.keys(),
@@ -66,14 +70,19 @@ export async function* readCatalogPages(options: {
   credentials: BackstageCredentials;
   filter?: EntityFilterQuery;
   fields: string[];
+  /** Entities a page holds; 500 when absent. */
+  pageSize?: number;
 }): AsyncGenerator<Entity[]> {
   const { catalog, credentials, filter, fields } = options;
+  const limit = options.pageSize ?? PAGE_SIZE;
   let cursor: string | undefined;
   do {
+    // The cursor carries the filter but not the fields: without them every page after the
+    // first would come back whole, with specs and relations governance never reads.
     const page = await catalog.queryEntities(
       cursor
-        ? { cursor, limit: PAGE_SIZE }
-        : { ...(filter && { filter }), fields, limit: PAGE_SIZE },
+        ? { cursor, fields, limit }
+        : { ...(filter && { filter }), fields, limit },
       { credentials },
     );
     yield page.items;

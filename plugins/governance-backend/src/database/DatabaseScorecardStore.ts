@@ -397,6 +397,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const gone = stored
       .map(r => r.entity_ref)
       .filter(ref => !entityRefs.has(ref));
+    if (!gone.length) {
+      // The usual pass: nobody left, so no transaction to open.
+      return 0;
+    }
     await this.db.transaction(async tx => {
       for (const batch of chunks(gone)) {
         await tx('entity_results').whereIn('entity_ref', batch).delete();

@@ -1,24 +1,32 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-/** More services than one catalog page holds (500), each depending on the next one. */
-const SERVICES = 1_200;
+/** More services than one catalog page holds, each depending on the next one. */
+const SERVICES = EVALUATION_PAGE_SIZE + 200;
+const PAGES = Math.ceil(SERVICES / EVALUATION_PAGE_SIZE);
 const services: Entity[] = Array.from({ length: SERVICES }, (_, i) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
     name: `service-${i}`,
     annotations: { 'governance/tier': 'core' },
+    description: 'What no check reads',
   },
-  spec: { type: 'service', owner: 'group:default/team-a' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+  },
   relations: [
     {
       type: 'dependsOn',
@@ -26,6 +34,21 @@ const services: Entity[] = Array.from({ length: SERVICES }, (_, i) => ({
     },
   ],
 }));
+
+/** The SQL of every statement `knex` runs while `work` does. */
+async function statementsOf(knex: Knex, work: () => Promise<unknown>) {
+  const statements: string[] = [];
+  const record = (query: { sql: string }) => statements.push(query.sql);
+  knex.on('query', record);
+  try {
+    await work();
+  } finally {
+    knex.off('query', record);
+  }
+  return statements;
+}
+
+const isWrite = (sql: string) => /^\s*(insert|update|delete)\b/i.test(sql);
 
 describe.each(databases.eachSupportedId())(
   'a full evaluation pages through the catalog on %s',
@@ -45,12 +68,14 @@ describe.each(databases.eachSupportedId())(
       ).toEqual({ entities: SERVICES, skipped: 0 });
       // Every catalog request asks for at most one page.
       for (const [query] of queries.mock.calls) {
-        expect(query?.limit).toBeLessThanOrEqual(500);
+        expect(query?.limit).toBeLessThanOrEqual(EVALUATION_PAGE_SIZE);
       }
-      // Dependency tiers: one request per page of 500 entities, each naming that page's targets.
-      expect(byRefs).toHaveBeenCalledTimes(Math.ceil(SERVICES / 500));
+      // Dependency tiers: one request per page, each naming that page's targets.
+      expect(byRefs).toHaveBeenCalledTimes(PAGES);
       for (const [request] of byRefs.mock.calls) {
-        expect(request.entityRefs.length).toBeLessThanOrEqual(500);
+        expect(request.entityRefs.length).toBeLessThanOrEqual(
+          EVALUATION_PAGE_SIZE,
+        );
       }
       // The dependency check still sees each target's tier.
       const results = await new DatabaseGovernanceStore(knex).getResults(
@@ -60,6 +85,64 @@ describe.each(databases.eachSupportedId())(
         results?.results.find(r => r.checkId === 'dependencies-meet-tier')
           ?.state,
       ).toBe('pass');
+    });
+
+    it('asks the catalog for only the fields checks read, on every page', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const catalog = catalogServiceMock({ entities: services });
+      const queries = jest.spyOn(catalog, 'queryEntities');
+      await defaultScorecardEngine({
+        catalog,
+        store: new DatabaseGovernanceStore(knex),
+      }).evaluateAll(new Date('2026-12-06T12:00:00Z'));
+
+      const pages = await Promise.all(queries.mock.results.map(r => r.value));
+      const governedPages = pages.filter(page =>
+        page.items.some((e: Entity) => e.kind === 'Component'),
+      );
+      // The cursor requests after the first page name the fields too.
+      expect(governedPages).toHaveLength(PAGES);
+      for (const [query] of queries.mock.calls) {
+        expect(query).toHaveProperty('fields');
+      }
+      for (const page of governedPages) {
+        for (const entity of page.items as Entity[]) {
+          expect(entity.spec).toEqual({ owner: 'group:default/team-a' });
+          expect(entity.metadata.description).toBeUndefined();
+        }
+      }
+    });
+
+    it('writes nothing per entity when nothing changed since the last pass', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const catalog = catalogServiceMock({ entities: services });
+      const store = new DatabaseGovernanceStore(knex);
+      const engine = defaultScorecardEngine({ catalog, store });
+      await engine.evaluateAll(new Date('2026-12-06T12:00:00Z'));
+      const before = await store.getResults('component:default/service-7');
+
+      const next = new Date('2026-12-07T12:00:00Z');
+      let outcome: unknown;
+      const statements = await statementsOf(knex, async () => {
+        outcome = await engine.evaluateAll(next);
+      });
+
+      expect(outcome).toEqual({ entities: SERVICES, skipped: SERVICES });
+      expect(await store.getResults('component:default/service-7')).toEqual({
+        ...before,
+        evaluatedAt: next.toISOString(),
+      });
+      // Per page: its facts, waivers and stamps are read, nothing is written. After the pass:
+      // one UPDATE moves every skipped entity's evaluation time, and the day's compliance
+      // record, unchanged, replaces itself with nothing new.
+      expect(statements.filter(isWrite)).toEqual([
+        expect.stringMatching(/^update .evaluated_entities. set .evaluated_at./),
+        expect.stringMatching(/^delete from .compliance_changes./),
+      ]);
+      // One transaction: the compliance record's. No page opens one.
+      expect(
+        statements.filter(sql => /^\s*begin/i.test(sql)).length,
+      ).toBeLessThanOrEqual(1);
     });
   },
 );

@@ -42,6 +42,15 @@ import { EvaluationInputs } from './EvaluationInputs';
 import { StackChecks } from '../stack/StackChecks';
 
 /**
+ * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
+ * dependency lookup and three reads of our own, whatever its size; with only the fields checks
+ * read, two pages of this size stay in the low megabytes.
+ *
+ * @internal
+ */
+export const EVALUATION_PAGE_SIZE = 1000;
+
+/**
  * What evaluating entities needs of the rest of the catalog: where systems sit, and the tiers
  * of what entities depend on. A full pass reads it once ({@link ScorecardEngine.readCatalogContext}).
  *
@@ -358,6 +367,7 @@ export class ScorecardEngine {
       credentials,
       tierPolicies,
       extraFields: SCORECARD_EXTRA_FIELDS,
+      pageSize: EVALUATION_PAGE_SIZE,
     });
     let next = pages.next();
     for (;;) {
