@@ -4,6 +4,7 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { entities } from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,31 +34,36 @@ function groupsAndDomains(): Entity[] {
 }
 
 /**
- * Writes `n` governed services with their systems, teams and domains into YAML files of a new
- * temporary folder.
+ * Writes `n` governed services with their systems, teams and domains into YAML files of `dir`, a
+ * new temporary folder unless given (a kept catalog's locations must keep their paths).
  *
- * @returns The files, each to be a `file` location, and how many entities they hold
+ * @returns The files, each to be a `file` location, how many entities they hold, and a hash of
+ *   their content that tells whether a kept catalog came from the same generator
  */
-export function writeCatalogFiles(n: number): {
+export function writeCatalogFiles(
+  n: number,
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-real-catalog-')),
+): {
   dir: string;
   files: string[];
   count: number;
+  generator: string;
 } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-real-catalog-'));
+  fs.mkdirSync(dir, { recursive: true });
   const all = [...groupsAndDomains(), ...entities(n)];
   const files: string[] = [];
+  const hash = createHash('sha256');
   for (let i = 0; i < all.length; i += PER_FILE) {
     const file = path.join(dir, `catalog-${files.length}.yaml`);
-    fs.writeFileSync(
-      file,
-      all
-        .slice(i, i + PER_FILE)
-        .map(e => stringify(e))
-        .join('---\n'),
-    );
+    const yaml = all
+      .slice(i, i + PER_FILE)
+      .map(e => stringify(e))
+      .join('---\n');
+    fs.writeFileSync(file, yaml);
+    hash.update(yaml);
     files.push(file);
   }
-  return { dir, files, count: all.length };
+  return { dir, files, count: all.length, generator: hash.digest('hex') };
 }
 
 /** The kinds the files hold, for the catalog's rules and for counting what it ingested. */

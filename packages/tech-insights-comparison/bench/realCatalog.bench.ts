@@ -3,6 +3,20 @@
  * root. The catalog backend ingests generated YAML files through `file` locations on PostgreSQL
  * (and an SQLite file), and governance evaluates what the catalog serves, through the catalog's
  * HTTP API as in production. Tech Insights runs on the same catalog at 10,000 entities.
+ *
+ * Environment:
+ * - BENCH_REAL_ENTITIES: sizes, comma-separated (default 10000,100000);
+ * - BENCH_REAL_SQLITE_MAX: the largest size SQLite runs (default 10000);
+ * - BENCH_REAL_INGEST_MINUTES: a longer ingestion is stopped and reported as a rate (default 120);
+ * - BENCH_REAL_KEEP=1: keep the ingested catalog (PostgreSQL database gov_real_catalog_<size>,
+ *   SQLite and the YAML files under BENCH_REAL_KEEP_DIR, default <tmp>/gov-real-catalogs), and
+ *   reuse a complete kept one of the same size and generator instead of ingesting: its ingestion
+ *   row is the kept run's. Governance's and Tech Insights' databases are new on every run;
+ * - BENCH_REAL_INGEST_ONLY=1: stop after the ingestion (with BENCH_REAL_KEEP=1, to ingest on a
+ *   busy machine and measure later on a quiet one); writes no report section;
+ * - BENCH_REAL_CATALOG_DEFAULTS=1: the catalog with Backstage's defaults instead of the settings
+ *   in realCatalogBackend.ts (CATALOG_SETTINGS), to compare ingestion rates;
+ * - BENCH_LOAD_SECONDS, BENCH_REAL_MACHINE_NOTE: the load's length and the report's machine note.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -26,9 +40,11 @@ import {
   runLoad,
 } from '../../../plugins/governance-backend/bench/loadRoutes';
 import { writeCatalogFiles } from './catalogFiles';
+import { KEEP, keptCatalog } from './keptCatalog';
 import { profiled, topFrames } from './cpuProfile';
 import { jsonRulesChecks, RETRIEVERS } from '../src/jsonRulesChecks';
 import {
+  CATALOG_SETTINGS,
   peakRss,
   RealCatalogDatabase,
   resetPeakRss,
@@ -49,6 +65,8 @@ const SIZES = (process.env.BENCH_REAL_ENTITIES ?? '10000,100000')
 const SQLITE_MAX = Number(process.env.BENCH_REAL_SQLITE_MAX ?? 10_000);
 /** Ingestion taking longer is stopped and reported as a rate; nothing else runs for that size. */
 const INGEST_MINUTES = Number(process.env.BENCH_REAL_INGEST_MINUTES ?? 120);
+/** Only ingest (and keep): the measurements are for a quiet machine, later. */
+const INGEST_ONLY = process.env.BENCH_REAL_INGEST_ONLY === '1';
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const LOAD_CLIENTS = 8;
 const TECH_INSIGHTS_SIZE = 10_000;
@@ -120,7 +138,17 @@ const NOTES = [
   '  YAML files through `catalog.locations` of type `file` (1,000 entities a file); the bench',
   "  polls the catalog's API until it serves them all. Its re-processing interval is set to a",
   '  day, so its background refresh does not compete with the measured steps. Ingestion longer',
-  '  than `BENCH_REAL_INGEST_MINUTES` is stopped and reported as a rate.',
+  '  than `BENCH_REAL_INGEST_MINUTES` is stopped and reported as a rate. Our catalog module',
+  '  (`catalog-backend-module-governance`) validates every entity, as in a real install.',
+  `  Catalog settings: ${CATALOG_SETTINGS}.`,
+  '- `BENCH_REAL_KEEP=1` keeps the ingested catalog (PostgreSQL database',
+  '  `gov_real_catalog_<size>`; the YAML files and SQLite under `BENCH_REAL_KEEP_DIR`, default',
+  '  `<tmp>/gov-real-catalogs`) and a later run reuses a complete kept catalog of the same size',
+  '  and generator instead of ingesting: its ingestion row is the kept run\'s, marked "from the',
+  '  kept catalog of <date>", and its catalog does no processing while governance is measured.',
+  "  Governance's and Tech Insights' databases are new on every run, so the first evaluation is",
+  '  a first one. `BENCH_REAL_INGEST_ONLY=1` stops after the ingestion and writes no section:',
+  '  ingest on a busy machine, measure on a quiet one.',
   "- Governance's evaluation reads the governed entities and the systems through the catalog",
   "  service (the catalog's HTTP API on loopback), as its scheduled task does, and stores its",
   '  results in its own database. Facts: the three measured facts of every service are stored',
@@ -144,6 +172,7 @@ const NOTES = [
 
 describe('governance on the real catalog', () => {
   afterAll(() => {
+    if (INGEST_ONLY) return;
     writeReportSection('real-catalog', NOTES);
     for (const [n, sizeRows] of rows) {
       writeReportSection(
@@ -151,7 +180,9 @@ describe('governance on the real catalog', () => {
         [
           `### Real catalog, ${n.toLocaleString('en')} entities`,
           '',
-          `- Command: \`BENCH_REAL_ENTITIES=${n} yarn bench realCatalog\`;`,
+          `- Command: \`${
+            KEEP ? 'BENCH_REAL_KEEP=1 ' : ''
+          }BENCH_REAL_ENTITIES=${n} yarn bench realCatalog\`;`,
           `  BENCH_REAL_INGEST_MINUTES=${INGEST_MINUTES}, BENCH_REAL_SQLITE_MAX=${SQLITE_MAX}, BENCH_LOAD_SECONDS=${LOAD_SECONDS}.`,
           `- Machine: ${machine()}. ${
             process.env.BENCH_REAL_MACHINE_NOTE ??
@@ -189,10 +220,18 @@ describe('governance on the real catalog', () => {
         database === 'PostgreSQL 15' && n === TECH_INSIGHTS_SIZE;
       const facts = measuredFacts(n, 0);
       const tierPolicies = readTierPolicies(new ConfigReader({}));
-      const { dir, files, count } = writeCatalogFiles(n);
+      const kept = KEEP ? keptCatalog(database, n) : undefined;
+      const { dir, files, count, generator } = writeCatalogFiles(
+        n,
+        kept?.filesDir,
+      );
+      const reused = await kept?.complete({ count, generator });
+      if (kept && !reused) await kept.discard();
       const backend = await startRealCatalogBackend({
         database,
         files,
+        catalogDatabase: kept?.catalogDatabase,
+        ingested: reused !== undefined,
         ...(withTechInsights
           ? {
               features: techInsightsFeatures(facts),
@@ -209,9 +248,17 @@ describe('governance on the real catalog', () => {
         const ingestion = await waitForIngestion(
           backend,
           count,
-          INGEST_MINUTES * 60_000,
+          reused ? 60_000 : INGEST_MINUTES * 60_000,
         );
-        const rate = `${((ingestion.ingested * 1000) / ingestion.ms).toFixed(
+        if (reused && ingestion.ingested < count) {
+          throw new Error(
+            `The kept catalog (${kept!.describe()}) serves ${
+              ingestion.ingested
+            } of ${count} entities: delete it, or run without BENCH_REAL_KEEP`,
+          );
+        }
+        const ingestionMs = reused?.ingestionMs ?? ingestion.ms;
+        const rate = `${((ingestion.ingested * 1000) / ingestionMs).toFixed(
           0,
         )} entities/s`;
         if (ingestion.ingested < count) {
@@ -225,12 +272,27 @@ describe('governance on the real catalog', () => {
           );
           return;
         }
+        if (kept && !reused) kept.save({ count, generator, ingestionMs });
+        const ingested = `${s(ingestionMs)} (${rate})`;
+        const keptOf = reused
+          ? `, from the kept catalog of ${reused.finishedAt}`
+          : '';
         row(
           database,
           n,
           `catalog ingestion of ${count} entities from ${files.length} file locations (not in governance's figures)`,
-          `${s(ingestion.ms)} (${rate})`,
+          `${ingested}${keptOf}`,
         );
+        if (INGEST_ONLY) {
+          process.stderr.write(
+            `${database}, ${n}: ingested ${count} entities in ${ingested}, ${(
+              ingestion.cpuMs / count
+            ).toFixed(1)} ms of CPU per entity${
+              kept ? `; kept: ${kept.describe()}` : ''
+            }\n`,
+          );
+          return;
+        }
 
         const evaluation = await createScorecardEvaluation({
           knex: backend.governanceDb,
@@ -369,7 +431,7 @@ describe('governance on the real catalog', () => {
         }
       } finally {
         await backend.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (!kept) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
     // Ingesting 100,000 entities can take an hour on a small machine.
