@@ -1,50 +1,12 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { StackTechnologyList } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen } from '@testing-library/react';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import {
   expectRefusalShown,
   refusedWith,
 } from '../../__testUtils__/responseErrors';
+import { technologies } from '../../__testUtils__/stack';
 import { StackTechnologiesView } from './StackTechnologiesView';
-
-const technologies: StackTechnologyList = {
-  radar: {
-    configured: true,
-    source: 'url',
-    readAt: '2027-01-04T09:00:00.000Z',
-    problems: [],
-  },
-  items: [
-    {
-      technology: 'mongodb',
-      title: 'MongoDB',
-      ring: 'hold',
-      quadrant: 'Datastores',
-      onRadar: true,
-      categories: ['datastores'],
-      entities: 3,
-      clearedByAdr: 0,
-    },
-    {
-      technology: 'couchdb',
-      title: 'couchdb',
-      onRadar: false,
-      categories: ['datastores'],
-      entities: 2,
-      clearedByAdr: 1,
-    },
-    {
-      technology: 'kafka',
-      title: 'Apache Kafka',
-      ring: 'adopt',
-      onRadar: true,
-      categories: ['messageBrokers'],
-      entities: 7,
-      clearedByAdr: 0,
-    },
-  ],
-};
 
 async function renderView(
   listStackTechnologies: GovernanceApi['listStackTechnologies'],

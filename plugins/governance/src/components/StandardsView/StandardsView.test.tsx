@@ -1,21 +1,20 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { StandardList } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  DEFAULT_STANDARDS,
+  StandardList,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import { governanceApiRef } from '../../api';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { StandardsView } from './StandardsView';
 
+// The default standards, as the backend answers them with results.
+const [coding, testing, security] = DEFAULT_STANDARDS;
 const standards: StandardList = {
   items: [
     {
-      id: 'testing-requirements',
-      title: 'Testing requirements',
-      type: 'testing',
-      enforcement: ['ci-gate'],
-      reviewFrequency: 'per-deployment',
-      targetAutomation: { min: 70, max: 80 },
-      checks: ['coverage', 'testing-*'],
+      ...testing,
       counts: { total: 4, compliant: 3, automated: 1 },
       compliancePercent: 75,
       automationPercent: 25,
@@ -26,13 +25,7 @@ const standards: StandardList = {
       ],
     },
     {
-      id: 'security-policies',
-      title: 'Security policies',
-      type: 'security',
-      enforcement: ['static-analysis', 'manual-review'],
-      reviewFrequency: 'weekly',
-      targetAutomation: { min: 60, max: 70 },
-      checks: ['security-review'],
+      ...security,
       counts: { total: 2, compliant: 2, automated: 2 },
       compliancePercent: 100,
       automationPercent: 100,
@@ -42,13 +35,7 @@ const standards: StandardList = {
       ],
     },
     {
-      id: 'coding-standards',
-      title: 'Coding standards',
-      type: 'coding',
-      enforcement: ['lint', 'code-review'],
-      reviewFrequency: 'per-commit',
-      targetAutomation: { min: 90 },
-      checks: ['lint-*'],
+      ...coding,
       counts: { total: 0, compliant: 0, automated: 0 },
       compliancePercent: null,
       automationPercent: null,
@@ -130,12 +117,7 @@ describe('StandardsView', () => {
   });
 
   it('shows why the standards could not be loaded', async () => {
-    await render(async () => {
-      throw await backendError(500, 'Internal Server Error', {
-        name: 'Error',
-        message: 'database unavailable',
-      });
-    });
+    await render(refusedWith(500, 'database unavailable'));
     expect(
       (await screen.findAllByText(/database unavailable/))[0],
     ).toBeInTheDocument();
