@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { CatalogAnnotationsView } from './CatalogAnnotationsView';
 
 const PAYMENTS = 'group:default/team-payments';
@@ -148,12 +148,10 @@ describe('CatalogAnnotationsView', () => {
   it('shows why the list could not be loaded', async () => {
     await renderView(
       mockComplianceApi({
-        listAnnotationProblems: async () => {
-          throw await backendError(503, 'Service Unavailable', {
-            name: 'ServiceUnavailableError',
-            message: 'The governance database is down',
-          });
-        },
+        listAnnotationProblems: refusedWith(
+          503,
+          'The governance database is down',
+        ),
       }),
     );
     expect(

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { bronzeCriticalSummary } from '../../__testUtils__/levels';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { createLevelColumn } from './createLevelColumn';
 
@@ -57,10 +57,7 @@ describe('createLevelColumn', () => {
   it('shows a dash with the reason when a level cannot be loaded, and keeps the other rows', async () => {
     const api = mockGovernanceApi(async entityRef => {
       if (entityRef.endsWith('/broken')) {
-        throw await backendError(403, 'Forbidden', {
-          name: 'NotAllowedError',
-          message: 'Not allowed to read broken',
-        });
+        return refusedWith(403, 'Not allowed to read broken')();
       }
       return bronzeCriticalSummary;
     });

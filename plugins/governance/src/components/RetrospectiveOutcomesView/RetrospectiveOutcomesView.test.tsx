@@ -1,8 +1,12 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  RETROSPECTIVE_OUTCOMES,
+  RetrospectiveOutcome,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { backendError } from '../../__testUtils__/responseErrors';
+import { refusedWith } from '../../__testUtils__/responseErrors';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { RetrospectiveOutcomesView } from './RetrospectiveOutcomesView';
 
@@ -15,16 +19,20 @@ function render(api: GovernanceApi) {
   );
 }
 
+/** The counts as the backend answers them: one per outcome, in the outcomes' order. */
+const outcomeCounts = (counts: Record<RetrospectiveOutcome, number>) =>
+  RETROSPECTIVE_OUTCOMES.map(outcome => ({ outcome, count: counts[outcome] }));
+
 describe('RetrospectiveOutcomesView', () => {
   it('counts the outcomes and lists each retrospective with its decision and lessons', async () => {
     await render(
       mockAdrApi({
         listRetrospectives: async () => ({
-          counts: [
-            { outcome: 'validated', count: 2 },
-            { outcome: 'partly-validated', count: 1 },
-            { outcome: 'reversed', count: 0 },
-          ],
+          counts: outcomeCounts({
+            validated: 2,
+            'partly-validated': 1,
+            reversed: 0,
+          }),
           items: [
             {
               entityRef: 'component:default/checkout-web',
@@ -65,11 +73,11 @@ describe('RetrospectiveOutcomesView', () => {
     await render(
       mockAdrApi({
         listRetrospectives: async () => ({
-          counts: [
-            { outcome: 'validated', count: 0 },
-            { outcome: 'partly-validated', count: 0 },
-            { outcome: 'reversed', count: 0 },
-          ],
+          counts: outcomeCounts({
+            validated: 0,
+            'partly-validated': 0,
+            reversed: 0,
+          }),
           items: [],
         }),
       }),
@@ -82,12 +90,7 @@ describe('RetrospectiveOutcomesView', () => {
   it('shows why the outcomes could not be loaded', async () => {
     await render(
       mockAdrApi({
-        listRetrospectives: async () => {
-          throw await backendError(500, 'Internal Server Error', {
-            name: 'Error',
-            message: 'database down',
-          });
-        },
+        listRetrospectives: refusedWith(500, 'database down'),
       }),
     );
     expect(
