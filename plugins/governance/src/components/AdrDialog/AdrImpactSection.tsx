@@ -14,6 +14,7 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   AdrImpactPoint,
+  CHECK_STATES,
   CheckState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
@@ -34,14 +35,6 @@ const CHECK_TITLES: Record<string, string> = {
   coverage: 'Test coverage',
 };
 
-const CHECK_STATES: CheckState[] = [
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
-];
-
 const useStyles = makeStyles({
   table: { '& th': { whiteSpace: 'nowrap' }, '& td': { verticalAlign: 'top' } },
 });
@@ -61,7 +54,7 @@ function Points(props: { points: AdrImpactPoint[] }) {
           style={{ gap: 8 }}
         >
           <strong>{point.actual ?? '—'}</strong>
-          {(CHECK_STATES as string[]).includes(point.state) && (
+          {(CHECK_STATES as readonly string[]).includes(point.state) && (
             <CheckStateIndicator state={point.state as CheckState} />
           )}
           <Typography variant="caption" color="textSecondary">
