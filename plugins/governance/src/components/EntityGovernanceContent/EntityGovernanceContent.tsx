@@ -12,6 +12,13 @@ import { OwnershipSection } from './OwnershipSection';
 import { ScorecardSection } from './ScorecardSection';
 import { TierSection } from './TierSection';
 
+/** The sections that list what was decided, reviewed and campaigned about the entity, in order. */
+const ENTITY_RECORD_SECTIONS = {
+  adrs: EntityAdrsSection,
+  reviews: EntityReviewsSection,
+  campaigns: EntityCampaignsSection,
+};
+
 /**
  * The Governance tab of an entity page: tier, maturity level, scorecard, ownership, the owning
  * team's decision scope, its architecture decisions, the council's reviews of it and any invalid
@@ -86,15 +93,11 @@ export function EntityGovernanceContent() {
       <Grid item xs={12}>
         <DecisionScopeSection decisionScope={summary.decisionScope} />
       </Grid>
-      <Grid item xs={12}>
-        <EntityAdrsSection entityRef={summary.entityRef} />
-      </Grid>
-      <Grid item xs={12}>
-        <EntityReviewsSection entityRef={summary.entityRef} />
-      </Grid>
-      <Grid item xs={12}>
-        <EntityCampaignsSection entityRef={summary.entityRef} />
-      </Grid>
+      {Object.entries(ENTITY_RECORD_SECTIONS).map(([name, Section]) => (
+        <Grid item xs={12} key={name}>
+          <Section entityRef={summary.entityRef} />
+        </Grid>
+      ))}
     </Grid>
   );
 }
