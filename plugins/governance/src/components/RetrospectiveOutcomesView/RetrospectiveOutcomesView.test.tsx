@@ -3,6 +3,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
+  RetrospectiveOutcomes,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
@@ -19,39 +20,41 @@ function render(api: GovernanceApi) {
   );
 }
 
-/** The counts as the backend answers them: one per outcome, in the outcomes' order. */
-const outcomeCounts = (counts: Record<RetrospectiveOutcome, number>) =>
-  RETROSPECTIVE_OUTCOMES.map(outcome => ({ outcome, count: counts[outcome] }));
+/** An API that lists these retrospectives, with the counts one per outcome in their order. */
+const listing = (
+  counts: Record<RetrospectiveOutcome, number>,
+  items: RetrospectiveOutcomes['items'] = [],
+) =>
+  mockAdrApi({
+    listRetrospectives: async () => ({
+      counts: RETROSPECTIVE_OUTCOMES.map(outcome => ({
+        outcome,
+        count: counts[outcome],
+      })),
+      items,
+    }),
+  });
 
 describe('RetrospectiveOutcomesView', () => {
   it('counts the outcomes and lists each retrospective with its decision and lessons', async () => {
     await render(
-      mockAdrApi({
-        listRetrospectives: async () => ({
-          counts: outcomeCounts({
-            validated: 2,
-            'partly-validated': 1,
-            reversed: 0,
-          }),
-          items: [
-            {
-              entityRef: 'component:default/checkout-web',
-              adrTitle: 'Render the checkout on the server',
-              adrNumber: 2,
-              retrospective: {
-                id: 'r1',
-                adrId: 'adr-1',
-                date: '2026-11-20',
-                outcome: 'validated',
-                notes: 'p99 halved',
-                lessons: 'Measure first.',
-                recordedBy: 'user:default/guest',
-                recordedAt: '2026-11-20T10:00:00.000Z',
-              },
-            },
-          ],
-        }),
-      }),
+      listing({ validated: 2, 'partly-validated': 1, reversed: 0 }, [
+        {
+          entityRef: 'component:default/checkout-web',
+          adrTitle: 'Render the checkout on the server',
+          adrNumber: 2,
+          retrospective: {
+            id: 'r1',
+            adrId: 'adr-1',
+            date: '2026-11-20',
+            outcome: 'validated',
+            notes: 'p99 halved',
+            lessons: 'Measure first.',
+            recordedBy: 'user:default/guest',
+            recordedAt: '2026-11-20T10:00:00.000Z',
+          },
+        },
+      ]),
     );
     expect(
       await screen.findByTestId('governance-retrospective-count-validated'),
@@ -70,18 +73,7 @@ describe('RetrospectiveOutcomesView', () => {
   });
 
   it('says when none was recorded yet', async () => {
-    await render(
-      mockAdrApi({
-        listRetrospectives: async () => ({
-          counts: outcomeCounts({
-            validated: 0,
-            'partly-validated': 0,
-            reversed: 0,
-          }),
-          items: [],
-        }),
-      }),
-    );
+    await render(listing({ validated: 0, 'partly-validated': 0, reversed: 0 }));
     expect(
       await screen.findByText(/No retrospective has been recorded yet/),
     ).toBeInTheDocument();
