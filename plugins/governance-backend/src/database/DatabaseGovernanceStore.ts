@@ -70,6 +70,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.storeEvaluations(...args);
   getResults: ScorecardStore['getResults'] = (...args) =>
     this.scorecards.getResults(...args);
+  getResultsAndOwner: ScorecardStore['getResultsAndOwner'] = (...args) =>
+    this.scorecards.getResultsAndOwner(...args);
   listTransitions: ScorecardStore['listTransitions'] = (...args) =>
     this.scorecards.listTransitions(...args);
   listLevelChanges: ScorecardStore['listLevelChanges'] = (...args) =>

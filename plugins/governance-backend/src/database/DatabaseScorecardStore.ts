@@ -324,10 +324,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async getResults(
     entityRef: string,
   ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
+    const stored = await this.getResultsAndOwner(entityRef);
+    return stored && { results: stored.results, evaluatedAt: stored.evaluatedAt };
+  }
+
+  async getResultsAndOwner(
+    entityRef: string,
+  ): Promise<
+    { results: CheckResult[]; evaluatedAt: string; owner?: string } | undefined
+  > {
     // One round trip: every entity page reads this.
     const row:
       | (Pick<EntityResultsRow, 'results' | 'written_at'> &
-          Partial<Pick<EvaluatedEntityRow, 'evaluated_at'>>)
+          Partial<Pick<EvaluatedEntityRow, 'evaluated_at' | 'owner'>>)
       | undefined = await this.db('entity_results')
       .leftJoin(
         'evaluated_entities',
@@ -339,6 +348,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         'entity_results.results',
         'entity_results.written_at',
         'evaluated_entities.evaluated_at',
+        'evaluated_entities.owner',
       );
     if (!row) {
       return undefined;
@@ -346,6 +356,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return {
       results: JSON.parse(row.results),
       evaluatedAt: toIso(row.evaluated_at ?? row.written_at),
+      ...(row.owner ? { owner: row.owner } : {}),
     };
   }
 

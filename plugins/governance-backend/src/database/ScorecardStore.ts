@@ -110,6 +110,16 @@ export interface ScorecardStore {
     entityRef: string,
   ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined>;
 
+  /**
+   * {@link ScorecardStore.getResults} and the owner the last evaluation placed the entity under
+   * (absent when it had none), in the same read.
+   */
+  getResultsAndOwner(
+    entityRef: string,
+  ): Promise<
+    { results: CheckResult[]; evaluatedAt: string; owner?: string } | undefined
+  >;
+
   /** Transitions of one entity's checks since a time, oldest first. */
   listTransitions(entityRef: string, since: Date): Promise<CheckTransition[]>;
 

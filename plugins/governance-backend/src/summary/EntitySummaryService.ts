@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  Entity,
   parseEntityRef,
   RELATION_HAS_MEMBER,
   stringifyEntityRef,
@@ -14,9 +15,23 @@ import {
   TierPolicies,
   ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { ENTITY_FIELDS } from '../catalog/readGovernedEntities';
+import { readEntitiesByRefs } from '../catalog/readEntitiesByRefs';
 import { specRef } from '../catalog/specRef';
 import { GovernanceStore } from '../database/GovernanceStore';
+import { SCORECARD_EXTRA_FIELDS } from '../scorecards/DependencyChecks';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
+
+/**
+ * What a summary reads of the entity: what it shows, and what evaluating it reads when it was
+ * never evaluated. The owning group, read in the same request, needs only its relations.
+ */
+const SUMMARY_FIELDS = [
+  ...ENTITY_FIELDS,
+  'spec.system',
+  'spec.domain',
+  ...SCORECARD_EXTRA_FIELDS,
+];
 
 /**
  * Builds the governance summary of one entity from the catalog (read with the caller's
@@ -40,8 +55,22 @@ export class EntitySummaryService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityGovernanceSummary> {
-    const { catalog, store, tierPolicies, validationMode } = this.deps;
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const { tierPolicies, validationMode } = this.deps;
+    // Our own rows first: the owner the last evaluation stored lets one catalog request read
+    // the entity and its team together. Nothing of them is answered unless the catalog, asked
+    // with the caller's credentials, shows the entity to the caller.
+    const storedAsAsked = await this.readStored(entityRef);
+    const lastOwner = storedAsAsked.results?.owner;
+    const read = await readEntitiesByRefs({
+      catalog: this.deps.catalog,
+      entityRefs:
+        lastOwner && lastOwner !== entityRef
+          ? [entityRef, lastOwner]
+          : [entityRef],
+      credentials,
+      extraFields: SUMMARY_FIELDS,
+    });
+    const entity = read.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -53,16 +82,30 @@ export class EntitySummaryService {
       ? tierPolicies.get(parsed.values.tier)
       : undefined;
     const owner = specRef(entity, 'owner', 'group');
-    // Independent reads, so a page waits for the slowest of them rather than their sum.
-    const [stored, storedResults, decisionScope] = await Promise.all([
-      policy ? store.getEntityTier(ref) : undefined,
-      policy ? store.getResults(ref) : undefined,
-      this.ownerDecisionScope(owner, credentials),
-    ]);
+    // Asked with another spelling of the ref, the rows are keyed by the catalog's.
+    const [{ tier: stored, results: storedResults }, decisionScope] =
+      await Promise.all([
+        ref === entityRef ? storedAsAsked : this.readStored(ref),
+        this.ownerDecisionScope(owner, async group =>
+          read.has(group)
+            ? read.get(group)
+            : (
+                await readEntitiesByRefs({
+                  catalog: this.deps.catalog,
+                  entityRefs: [group],
+                  credentials,
+                  extraFields: ['relations'],
+                })
+              ).get(group),
+        ),
+      ]);
     const now = this.deps.now?.() ?? new Date();
     // Pages read stored results; an entity never evaluated yet is evaluated once, now.
     const scorecard = policy
-      ? storedResults ?? {
+      ? (storedResults && {
+          results: storedResults.results,
+          evaluatedAt: storedResults.evaluatedAt,
+        }) ?? {
           results: await this.deps.scorecards.evaluateLoadedEntity(entity, now),
           evaluatedAt: now.toISOString(),
         }
@@ -94,9 +137,19 @@ export class EntitySummaryService {
     };
   }
 
+  /** The entity's tier record and stored results, read by one ref at once. */
+  private async readStored(entityRef: string) {
+    const [tier, results] = await Promise.all([
+      this.deps.store.getEntityTier(entityRef),
+      this.deps.store.getResultsAndOwner(entityRef),
+    ]);
+    return { tier, results };
+  }
+
+  /** The team size of the owning group, which `readGroup` reads as the caller sees it. */
   private async ownerDecisionScope(
     owner: string | undefined,
-    credentials: BackstageCredentials,
+    readGroup: (groupRef: string) => Promise<Entity | undefined>,
   ): Promise<OwnerDecisionScope> {
     if (!owner) {
       return {
@@ -112,9 +165,7 @@ export class EntitySummaryService {
           'The owner is not a Group, so there is no team size to scope decisions by.',
       };
     }
-    const group = await this.deps.catalog.getEntityByRef(owner, {
-      credentials,
-    });
+    const group = await readGroup(owner);
     if (!group) {
       return {
         status: 'unknown',
