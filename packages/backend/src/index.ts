@@ -7,14 +7,12 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { governanceLocalDirectoryUrlReader } from '@catalog-governance/backstage-plugin-governance-backend';
 import { authModuleExampleEngineerProvider } from './modules/authModuleExampleEngineerProvider';
-import { governanceDocsFactProvider } from './modules/governanceDocsFactProvider';
-import { governanceErrorBudgetCheck } from './modules/governanceErrorBudgetCheck';
 import { governanceExampleCampaign } from './modules/governanceExampleCampaign';
 import { governanceExampleTradeOff } from './modules/governanceExampleTradeOff';
 import { governanceExampleHistory } from './modules/governanceExampleHistory';
 import { governanceExampleDeliveryFacts } from './modules/governanceExampleDeliveryFacts';
+import { governanceSuite } from './modules/governanceSuite';
 
 const backend = createBackend();
 
@@ -54,19 +52,8 @@ backend.add(
 // Shows entities held back by processing errors on the catalog's unprocessed-entities page
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
-// governance suite: annotation validation in the catalog, and the governance backend
-backend.add(
-  import(
-    '@catalog-governance/backstage-plugin-catalog-backend-module-governance'
-  ),
-);
-backend.add(import('@catalog-governance/backstage-plugin-governance-backend'));
-// reads file: ADR locations inside governance.adrs.allowedLocalDirectories (the example catalog's)
-backend.add(governanceLocalDirectoryUrlReader);
-// an example custom scorecard check, through governanceChecksExtensionPoint
-backend.add(governanceErrorBudgetCheck);
-// an example fact provider and its check, through governanceFactProvidersExtensionPoint
-backend.add(governanceDocsFactProvider);
+// governance suite: annotation validation in the catalog, the governance backend, its example checks
+backend.add(governanceSuite);
 // example data: measured history around checkout-web's accepted ADR 0002, for its decision impact
 backend.add(governanceExampleHistory);
 // Example data: delivery metrics around checkout-web's ADR 0002, for its decision impact.

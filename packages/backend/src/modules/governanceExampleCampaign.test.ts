@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { startExampleBackend } from './__testUtils__/governanceTables';
+import { startAndRestart } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_CAMPAIGN_ID,
   governanceExampleCampaign,
@@ -15,14 +15,11 @@ describe('the example campaign', () => {
     'is started once, with its earlier days of progress, on %s; a council edit survives a restart',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () => startExampleBackend(knex, governanceExampleCampaign);
-      const first = await start();
-      await first.stop();
-      await knex('campaigns')
-        .where('id', EXAMPLE_CAMPAIGN_ID)
-        .update({ state: 'closed', revision: 2 });
-      const second = await start();
-      await second.stop();
+      await startAndRestart(knex, governanceExampleCampaign, () =>
+        knex('campaigns')
+          .where('id', EXAMPLE_CAMPAIGN_ID)
+          .update({ state: 'closed', revision: 2 }),
+      );
 
       const campaigns = await knex('campaigns');
       expect(campaigns).toHaveLength(1);

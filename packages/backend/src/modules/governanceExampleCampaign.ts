@@ -1,34 +1,27 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { createExampleDataModule } from './createExampleDataModule';
 
 /** The example campaign's id, fixed so that a restart finds it. */
 export const EXAMPLE_CAMPAIGN_ID = 'example-core-coverage';
 
 /**
  * What the core services' owners had done on the days before the example campaign's first
- * recorded day (days before today, owner, done, not done): a burn-up with a past. The core tier
- * of the example catalog holds order-history (team-payments), search-api and recommendations
- * (team-search) and deploy-pipeline (team-platform); with the example facts all but
- * recommendations pass or warn; from then on the backend records each day.
+ * recorded day: days before today, then done and not done of each team (group:default/team-…),
+ * a burn-up with a past. The core tier of the example catalog holds order-history
+ * (team-payments), search-api and recommendations (team-search) and deploy-pipeline
+ * (team-platform); with the example facts all but recommendations pass or warn; from then on
+ * the backend records each day.
  */
 const EXAMPLE_PROGRESS: ReadonlyArray<
-  readonly [daysAgo: number, owner: string, done: number, notDone: number]
+  readonly [
+    daysAgo: number,
+    byTeam: Record<string, [done: number, notDone: number]>,
+  ]
 > = [
-  [10, 'group:default/team-payments', 0, 1],
-  [10, 'group:default/team-search', 0, 2],
-  [10, 'group:default/team-platform', 1, 0],
-  [7, 'group:default/team-payments', 1, 0],
-  [7, 'group:default/team-search', 0, 2],
-  [7, 'group:default/team-platform', 1, 0],
-  [4, 'group:default/team-payments', 1, 0],
-  [4, 'group:default/team-search', 1, 1],
-  [4, 'group:default/team-platform', 1, 0],
-  [1, 'group:default/team-payments', 1, 0],
-  [1, 'group:default/team-search', 1, 1],
-  [1, 'group:default/team-platform', 1, 0],
+  [10, { payments: [0, 1], search: [0, 2], platform: [1, 0] }],
+  [7, { payments: [1, 0], search: [0, 2], platform: [1, 0] }],
+  [4, { payments: [1, 0], search: [1, 1], platform: [1, 0] }],
+  [1, { payments: [1, 0], search: [1, 1], platform: [1, 0] }],
 ];
 
 /** The calendar day (UTC) some days after the given one, or before it when negative. */
@@ -68,13 +61,15 @@ export async function seedExampleCampaign(
       revision: 1,
     });
     await tx('campaign_progress').insert(
-      EXAMPLE_PROGRESS.map(([daysAgo, owner, done, notDone]) => ({
-        campaign_id: EXAMPLE_CAMPAIGN_ID,
-        day: utcDay(now, -daysAgo),
-        owner,
-        done,
-        not_done: notDone,
-      })),
+      EXAMPLE_PROGRESS.flatMap(([daysAgo, byTeam]) =>
+        Object.entries(byTeam).map(([team, [done, notDone]]) => ({
+          campaign_id: EXAMPLE_CAMPAIGN_ID,
+          day: utcDay(now, -daysAgo),
+          owner: `group:default/team-${team}`,
+          done,
+          not_done: notDone,
+        })),
+      ),
     );
     return true;
   });
@@ -87,26 +82,10 @@ export async function seedExampleCampaign(
  * campaign and its earlier days into the plugin's own tables once, after the plugin has run its
  * migrations; the backend records today's progress itself. Leave it out of a real backend.
  */
-export const governanceExampleCampaign = createBackendModule({
-  pluginId: 'governance',
+export const governanceExampleCampaign = createExampleDataModule({
   moduleId: 'example-campaign',
-  register(env) {
-    env.registerInit({
-      deps: {
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
-        logger: coreServices.logger,
-      },
-      async init({ database, lifecycle, logger }) {
-        // Startup hooks run once the plugin itself is initialised, its tables created.
-        lifecycle.addStartupHook(async () => {
-          if (await seedExampleCampaign(await database.getClient())) {
-            logger.info(
-              `Example data: the campaign ${EXAMPLE_CAMPAIGN_ID} with ten days of progress`,
-            );
-          }
-        });
-      },
-    });
-  },
+  seed: async db =>
+    (await seedExampleCampaign(db))
+      ? `the campaign ${EXAMPLE_CAMPAIGN_ID} with ten days of progress`
+      : undefined,
 });

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { startExampleBackend } from './__testUtils__/governanceTables';
+import { startAndRestart } from './__testUtils__/governanceTables';
 import {
   exampleDeliveryFactRows,
   governanceExampleDeliveryFacts,
@@ -29,10 +29,7 @@ describe('the example delivery metrics', () => {
     'is written once into the fact history on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () =>
-        startExampleBackend(knex, governanceExampleDeliveryFacts);
-      await (await start()).stop();
-      await (await start()).stop();
+      await startAndRestart(knex, governanceExampleDeliveryFacts);
       expect(Number((await knex('fact_history').count({ n: '*' }))[0].n)).toBe(
         exampleDeliveryFactRows().length,
       );

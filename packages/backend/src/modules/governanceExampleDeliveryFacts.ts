@@ -1,8 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { createExampleDataModule } from './createExampleDataModule';
 
 /**
  * Weekly delivery metrics of the two services checkout-web's ADR 0002, "Render the checkout on
@@ -103,28 +100,12 @@ export async function seedExampleDeliveryFacts(
  * the past go straight into the plugin's history table, once its migrations ran. Leave it out
  * of a real backend.
  */
-export const governanceExampleDeliveryFacts = createBackendModule({
-  pluginId: 'governance',
+export const governanceExampleDeliveryFacts = createExampleDataModule({
   moduleId: 'example-delivery-facts',
-  register(env) {
-    env.registerInit({
-      deps: {
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
-        logger: coreServices.logger,
-      },
-      async init({ database, lifecycle, logger }) {
-        // Startup hooks run once the plugin itself is initialised, its tables created.
-        lifecycle.addStartupHook(async () => {
-          const rows = exampleDeliveryFactRows();
-          await seedExampleDeliveryFacts(await database.getClient(), rows);
-          logger.info(
-            `Example data: weekly delivery metrics of ${
-              Object.keys(SERIES).length
-            } services around checkout-web's ADR 0002`,
-          );
-        });
-      },
-    });
+  seed: async db => {
+    await seedExampleDeliveryFacts(db, exampleDeliveryFactRows());
+    return `weekly delivery metrics of ${
+      Object.keys(SERIES).length
+    } services around checkout-web's ADR 0002`;
   },
 });

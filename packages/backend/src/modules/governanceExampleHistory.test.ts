@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { startExampleBackend } from './__testUtils__/governanceTables';
+import { startAndRestart } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_HISTORY_ENTITY,
   exampleHistoryRows,
@@ -63,12 +63,8 @@ describe('the example measured history', () => {
     'is written once into the history of a fresh backend on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () => startExampleBackend(knex, governanceExampleHistory);
-      const first = await start();
-      await first.stop();
       // A restart finds the weeks already there and writes nothing.
-      const second = await start();
-      await second.stop();
+      await startAndRestart(knex, governanceExampleHistory);
       const rows = await knex('scorecard_history')
         .where('entity_ref', EXAMPLE_HISTORY_ENTITY)
         .orderBy('changed_at');

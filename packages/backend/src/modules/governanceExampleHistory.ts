@@ -1,13 +1,10 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
   readTierPolicies,
   tierChecks,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
+import { createExampleDataModule } from './createExampleDataModule';
 
 /** The entity whose accepted ADR gets measured history: checkout-web's ADR 0002. */
 export const EXAMPLE_HISTORY_ENTITY = 'component:default/checkout-web';
@@ -155,28 +152,12 @@ export async function seedExampleHistory(
  * own history table once, after the plugin has run its migrations. Leave it out of a real
  * backend.
  */
-export const governanceExampleHistory = createBackendModule({
-  pluginId: 'governance',
+export const governanceExampleHistory = createExampleDataModule({
   moduleId: 'example-history',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
-        logger: coreServices.logger,
-      },
-      async init({ config, database, lifecycle, logger }) {
-        // Startup hooks run once the plugin itself is initialised, its tables created.
-        lifecycle.addStartupHook(async () => {
-          const rows = exampleHistoryRows(config);
-          if (await seedExampleHistory(await database.getClient(), rows)) {
-            logger.info(
-              `Example data: ${rows.length} weeks of measured history for ${EXAMPLE_HISTORY_ENTITY}`,
-            );
-          }
-        });
-      },
-    });
+  seed: async (db, config) => {
+    const rows = exampleHistoryRows(config);
+    return (await seedExampleHistory(db, rows))
+      ? `${rows.length} weeks of measured history for ${EXAMPLE_HISTORY_ENTITY}`
+      : undefined;
   },
 });

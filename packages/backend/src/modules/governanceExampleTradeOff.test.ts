@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { startExampleBackend } from './__testUtils__/governanceTables';
+import { startAndRestart } from './__testUtils__/governanceTables';
 import {
   EXAMPLE_TRADE_OFF_REVIEW_ID,
   governanceExampleTradeOff,
@@ -14,12 +14,11 @@ describe('the example design review', () => {
     'is written once with its trade-off matrix on %s; a council decision survives a restart',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const start = () => startExampleBackend(knex, governanceExampleTradeOff);
-      await (await start()).stop();
-      await knex('review_items')
-        .where('id', EXAMPLE_TRADE_OFF_REVIEW_ID)
-        .update({ status: 'approved', version: 2 });
-      await (await start()).stop();
+      await startAndRestart(knex, governanceExampleTradeOff, () =>
+        knex('review_items')
+          .where('id', EXAMPLE_TRADE_OFF_REVIEW_ID)
+          .update({ status: 'approved', version: 2 }),
+      );
 
       const items = await knex('review_items');
       expect(items).toHaveLength(1);

@@ -1,8 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { createExampleDataModule } from './createExampleDataModule';
 
 /** The example design review's id, fixed so that a restart finds it. */
 export const EXAMPLE_TRADE_OFF_REVIEW_ID = 'example-trade-off-review';
@@ -148,26 +145,10 @@ export async function seedExampleTradeOff(
  * scored their own. Written once into the plugin's tables after its migrations. Leave it out of
  * a real backend.
  */
-export const governanceExampleTradeOff = createBackendModule({
-  pluginId: 'governance',
+export const governanceExampleTradeOff = createExampleDataModule({
   moduleId: 'example-trade-off',
-  register(env) {
-    env.registerInit({
-      deps: {
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
-        logger: coreServices.logger,
-      },
-      async init({ database, lifecycle, logger }) {
-        // Startup hooks run once the plugin itself is initialised, its tables created.
-        lifecycle.addStartupHook(async () => {
-          if (await seedExampleTradeOff(await database.getClient())) {
-            logger.info(
-              `Example data: the design review ${EXAMPLE_TRADE_OFF_REVIEW_ID} with a trade-off matrix`,
-            );
-          }
-        });
-      },
-    });
-  },
+  seed: async db =>
+    (await seedExampleTradeOff(db))
+      ? `the design review ${EXAMPLE_TRADE_OFF_REVIEW_ID} with a trade-off matrix`
+      : undefined,
 });

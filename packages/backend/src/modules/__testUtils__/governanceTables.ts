@@ -34,7 +34,7 @@ export const governanceTables = createBackendPlugin({
  * Starts a backend with the governance tables and one example data module on the given
  * database; stop it and start another to see what a restart does.
  */
-export function startExampleBackend(knex: Knex, module: BackendFeature) {
+function startExampleBackend(knex: Knex, module: BackendFeature) {
   return startTestBackend({
     features: [
       governanceTables,
@@ -42,4 +42,18 @@ export function startExampleBackend(knex: Knex, module: BackendFeature) {
       mockServices.database.factory({ knex }),
     ],
   });
+}
+
+/**
+ * Starts and stops a backend with the example data module twice on the given database, as a
+ * restart does; `beforeRestart` changes the data in between, as a council would.
+ */
+export async function startAndRestart(
+  knex: Knex,
+  module: BackendFeature,
+  beforeRestart?: () => Promise<unknown>,
+) {
+  await (await startExampleBackend(knex, module)).stop();
+  await beforeRestart?.();
+  await (await startExampleBackend(knex, module)).stop();
 }
