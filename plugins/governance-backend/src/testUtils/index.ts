@@ -11,9 +11,11 @@ export type { ReportDocument } from './benchReport';
 export { createScorecardEvaluation } from './createScorecardEvaluation';
 export type { ScorecardEvaluation } from './createScorecardEvaluation';
 export {
+  deliveryFacts,
   entities,
   indexedCatalog,
   measuredFacts,
   services,
   TIERS,
 } from './syntheticCatalog';
+export { RADAR_ENTRIES } from './syntheticStack';

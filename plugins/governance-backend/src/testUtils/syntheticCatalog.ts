@@ -8,7 +8,9 @@ import {
   catalogServiceMock,
   CatalogServiceMock,
 } from '@backstage/plugin-catalog-node/testUtils';
+import { DateTime } from 'luxon';
 import { MeasuredFact } from '../database/FactStore';
+import { stackAnnotation } from './syntheticStack';
 
 const SYSTEMS = 200;
 const DOMAINS = 10;
@@ -37,7 +39,9 @@ export function entities(n: number): Entity[] {
 
 /**
  * `n` services, `service-0` to `service-<n-1>`, with the governance annotations of their tier
- * ({@link TIERS} in turn), an owner and a system.
+ * ({@link TIERS} in turn), a `governance/stack` on the synthetic radar ({@link RADAR_ENTRIES}:
+ * most on adopt or trial, one in ten with a technology on assess, one in fifty on hold and one
+ * in fifty off the radar), an owner and a system.
  *
  * @public
  */
@@ -53,6 +57,7 @@ export function services(n: number): Entity[] {
         'governance/availability-slo': '99.95',
         'governance/last-security-review': '2026-09-01',
         'governance/testing': 'unit, integration',
+        'governance/stack': stackAnnotation(i),
       },
     },
     spec: {
@@ -95,6 +100,41 @@ export function measuredFacts(n: number, day: number): MeasuredFact[] {
       observedAt,
     },
   ]).flat();
+}
+
+/**
+ * The seven delivery metrics of the services numbered in `indexes`, observed at `observedAt`,
+ * as CI (deployments, lead time, change failures), monitoring (errors, latency) and cost
+ * tooling push them. Values vary by service and by day.
+ *
+ * @public
+ */
+export function deliveryFacts(
+  indexes: Iterable<number>,
+  observedAt: Date,
+): MeasuredFact[] {
+  const day = DateTime.fromJSDate(observedAt, { zone: 'utc' }).ordinal;
+  const at = observedAt.toISOString();
+  return [...indexes].flatMap(i => {
+    const entityRef = `component:default/service-${i}`;
+    const vary = (i * 31 + day) % 10;
+    const fact = (name: string, source: string, value: number) => ({
+      entityRef,
+      name,
+      source,
+      value,
+      observedAt: at,
+    });
+    return [
+      fact('deploymentFrequencyPerWeek', 'ci', 1 + ((i + day) % 20)),
+      fact('leadTimeHours', 'ci', 4 + vary * 6),
+      fact('changeFailureRate', 'ci', vary * 2),
+      fact('errorRatePercent', 'apm', vary / 10),
+      fact('p50LatencyMs', 'apm', 40 + vary * 15),
+      fact('p99LatencyMs', 'apm', 400 + vary * 120),
+      fact('costPerThousandRequests', 'finops', 0.2 + vary / 50),
+    ];
+  });
 }
 
 /**
