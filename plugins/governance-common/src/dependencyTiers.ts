@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { CheckResult } from './scorecard';
 import { TierPolicies } from './tierPolicy';
+import { namedAsWholeWord } from './wholeWords';
 
 /**
  * The id of the built-in check that holds a tier's contract across the entity's `dependsOn`
@@ -91,10 +92,6 @@ export function readAllowedDependencyTiers(
   return allowed;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The dependencies that one of the given ADR texts names, by full entity ref or by name, as a
  * whole word (`feature-flags` does not name `feature-flags-ui`). Case does not matter.
@@ -105,18 +102,12 @@ export function dependenciesNamedIn(
   texts: readonly string[],
   dependencyRefs: readonly string[],
 ): Set<string> {
-  const named = new Set<string>();
-  for (const ref of dependencyRefs) {
-    const { name } = parseEntityRef(ref);
-    const word = new RegExp(
-      `(^|[^\\w-])(${escapeRegExp(ref)}|${escapeRegExp(name)})(?![\\w-])`,
-      'i',
-    );
-    if (texts.some(text => word.test(text))) {
-      named.add(ref);
-    }
-  }
-  return named;
+  return namedAsWholeWord(
+    texts,
+    dependencyRefs,
+    ref => [ref, parseEntityRef(ref).name],
+    { before: '-', after: '-' },
+  );
 }
 
 const describe = (dependency: EntityDependency) =>

@@ -8,6 +8,7 @@ import {
   StackCategory,
   StackTechnology,
 } from './stack';
+import { namedAsWholeWord } from './wholeWords';
 
 /**
  * The id of the built-in check that an entity's technologies are on the approved stack.
@@ -154,8 +155,6 @@ export interface EntityTechnology {
   clearedByAdr: boolean;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The technologies that the texts (accepted ADRs' titles and bodies) name as a whole word,
  * case-insensitively.
@@ -166,16 +165,13 @@ export function technologiesNamedIn(
   texts: readonly string[],
   technologies: readonly string[],
 ): Set<string> {
-  const named = new Set<string>();
-  for (const technology of technologies) {
-    const variants = [technology, technology.replace(/-/g, ' ')];
-    const word = new RegExp(
-      `(^|[^\\w.+#-])(${variants.map(escapeRegExp).join('|')})(?![\\w+#-])`,
-      'i',
-    );
-    if (texts.some(t => word.test(t))) named.add(technology);
-  }
-  return named;
+  // `.`, `+` and `#` join names such as node.js, c++ and c#; a sentence may end with a `.`.
+  return namedAsWholeWord(
+    texts,
+    technologies,
+    technology => [technology, technology.replace(/-/g, ' ')],
+    { before: '.+#-', after: '+#-' },
+  );
 }
 
 /**

@@ -1,31 +1,18 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS, TestingKind } from './annotations';
+import { GovernanceApiSchemas } from './schema';
 
 /**
- * The non-functional requirements a tier demands of every entity in it.
+ * The non-functional requirements a tier demands of every entity in it: its `name` as written in
+ * `governance/tier` (e.g. `critical`) and a human `title`; the lowest acceptable availability in
+ * percent (99.95 means at least 99.95%); the milliseconds the p95 latency must stay below; how
+ * many months may pass between security reviews and what kind of review it is; the lowest
+ * acceptable test coverage in percent and the kinds of testing required. The same shape as an
+ * entity's governance summary carries it.
  *
  * @public
  */
-export interface TierPolicy {
-  /** The tier's name as written in `governance/tier`, e.g. `critical`. */
-  name: string;
-  /** A human title, e.g. `Critical path`. */
-  title: string;
-  /** Lowest acceptable availability, in percent (e.g. 99.95 means at least 99.95%). */
-  minAvailabilityPercent: number;
-  /** The p95 latency must stay below this many milliseconds. */
-  maxP95LatencyMs: number;
-  /** How often a security review must happen, and what kind of review it is. */
-  securityReview: {
-    everyMonths: number;
-    kind: string;
-  };
-  /** Lowest acceptable test coverage in percent, and the kinds of testing required. */
-  testing: {
-    minCoveragePercent: number;
-    requiredKinds: TestingKind[];
-  };
-}
+export type TierPolicy = GovernanceApiSchemas['TierPolicy'];
 
 /**
  * The tier policies keyed by tier name, in the order they were configured.
