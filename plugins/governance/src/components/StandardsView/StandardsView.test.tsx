@@ -10,11 +10,12 @@ import { refusedWith } from '../../__testUtils__/responseErrors';
 import { StandardsView } from './StandardsView';
 
 // The default standards, as the backend answers them with results.
-const [coding, testing, security] = DEFAULT_STANDARDS;
+const [codingStandards, testingRequirements, securityPolicies] =
+  DEFAULT_STANDARDS;
 const standards: StandardList = {
   items: [
     {
-      ...testing,
+      ...testingRequirements,
       counts: { total: 4, compliant: 3, automated: 1 },
       compliancePercent: 75,
       automationPercent: 25,
@@ -25,7 +26,7 @@ const standards: StandardList = {
       ],
     },
     {
-      ...security,
+      ...securityPolicies,
       counts: { total: 2, compliant: 2, automated: 2 },
       compliancePercent: 100,
       automationPercent: 100,
@@ -35,7 +36,7 @@ const standards: StandardList = {
       ],
     },
     {
-      ...coding,
+      ...codingStandards,
       counts: { total: 0, compliant: 0, automated: 0 },
       compliancePercent: null,
       automationPercent: null,
