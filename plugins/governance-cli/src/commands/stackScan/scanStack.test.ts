@@ -42,47 +42,55 @@ describe('scanStack', () => {
     ]);
   });
 
-  it('reads a pom.xml: the Spring Boot parent, compile dependencies, not test ones or managed versions', async () => {
-    const scan = await scanFixture('maven-service');
-    expect(scan.stack).toEqual({
-      languages: ['java'],
-      frameworks: ['spring-boot'],
-      datastores: ['postgresql'],
-      messageBrokers: ['rabbitmq'],
-    });
+  it.each([
+    [
+      'a pom.xml: the Spring Boot parent, compile dependencies, not test ones or managed versions',
+      'maven-service',
+      {
+        languages: ['java'],
+        frameworks: ['spring-boot'],
+        datastores: ['postgresql'],
+        messageBrokers: ['rabbitmq'],
+      },
+    ],
+    [
+      'a Kotlin build.gradle.kts: plugins, both dependency forms, not test configurations or comments',
+      'gradle-service',
+      {
+        languages: ['kotlin'],
+        frameworks: ['spring-boot'],
+        datastores: ['mongodb'],
+        messageBrokers: ['kafka'],
+      },
+    ],
+    [
+      'requirements files, a dev one as tooling only',
+      'python-requirements',
+      {
+        languages: ['python'],
+        frameworks: ['celery', 'django'],
+        datastores: ['postgresql'],
+      },
+    ],
+    [
+      'a PEP 621 pyproject.toml, test extras as tooling only',
+      'python-pyproject',
+      {
+        languages: ['python'],
+        frameworks: ['fastapi'],
+        datastores: ['postgresql'],
+        messageBrokers: ['rabbitmq'],
+      },
+    ],
+  ])('reads %s', async (_, fixture, stack) => {
+    expect((await scanFixture(fixture)).stack).toEqual(stack);
   });
 
-  it('reads a Kotlin build.gradle.kts: plugins, both dependency forms, not test configurations or comments', async () => {
-    const scan = await scanFixture('gradle-service');
-    expect(scan.stack).toEqual({
-      languages: ['kotlin'],
-      frameworks: ['spring-boot'],
-      datastores: ['mongodb'],
-      messageBrokers: ['kafka'],
-    });
-  });
-
-  it('reads requirements files, a dev one as tooling only', async () => {
-    const scan = await scanFixture('python-requirements');
-    expect(scan.manifests).toEqual([
+  it('reads the dev requirements file too, as a manifest', async () => {
+    expect((await scanFixture('python-requirements')).manifests).toEqual([
       'requirements-dev.txt',
       'requirements.txt',
     ]);
-    expect(scan.stack).toEqual({
-      languages: ['python'],
-      frameworks: ['celery', 'django'],
-      datastores: ['postgresql'],
-    });
-  });
-
-  it('reads a PEP 621 pyproject.toml, test extras as tooling only', async () => {
-    const scan = await scanFixture('python-pyproject');
-    expect(scan.stack).toEqual({
-      languages: ['python'],
-      frameworks: ['fastapi'],
-      datastores: ['postgresql'],
-      messageBrokers: ['rabbitmq'],
-    });
   });
 
   it('merges the manifests of every folder below, once per technology', async () => {
