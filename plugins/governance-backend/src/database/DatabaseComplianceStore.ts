@@ -13,8 +13,19 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { ComplianceStore } from './ComplianceStore';
-import { EvaluatedEntityRow } from './evaluatedEntities';
-import { chunks, HiddenEntities, readPage, toIso, whereVisible } from './util';
+import {
+  evaluatedAtOf,
+  EvaluatedEntityRow,
+  lastFullPass,
+} from './evaluatedEntities';
+import {
+  chunks,
+  DbTimestamp,
+  HiddenEntities,
+  readPage,
+  toIso,
+  whereVisible,
+} from './util';
 
 /** Column sums, aliased to the column names, for roll-ups and snapshots. */
 const SUM_STATES = Object.fromEntries(
@@ -215,16 +226,16 @@ export class DatabaseComplianceStore implements ComplianceStore {
   ): Promise<ComplianceEntityPage> {
     const matching = () =>
       whereVisible(applyFilter(this.db('evaluated_entities'), filter), hidden);
-    const { rows, ...counted } = await readPage<EvaluatedEntityRow>(
-      matching,
-      page,
-      query =>
+    const [{ rows, ...counted }, [lastPass]] = await Promise.all([
+      readPage<EvaluatedEntityRow>(matching, page, query =>
         query.orderBy([
           { column: 'passing_share', order: 'asc' },
           { column: 'fail', order: 'desc' },
           { column: 'entity_ref', order: 'asc' },
         ]),
-    );
+      ),
+      lastFullPass(this.db) as Promise<{ evaluated_at: DbTimestamp }[]>,
+    ]);
     return {
       filter,
       ...counted,
@@ -237,7 +248,9 @@ export class DatabaseComplianceStore implements ComplianceStore {
         tier: row.tier,
         counts: complianceCounts(row),
         failing: JSON.parse(row.failing),
-        evaluatedAt: toIso(row.evaluated_at),
+        evaluatedAt: toIso(
+          evaluatedAtOf(row.evaluated_at, lastPass?.evaluated_at),
+        ),
         level: row.level,
         belowRequired: row.below_required_since !== null,
       })),

@@ -5,7 +5,12 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
-import { EvaluatedEntityRow } from './evaluatedEntities';
+import {
+  evaluatedAtOf,
+  EvaluatedEntityRow,
+  FULL_PASS,
+  lastFullPass,
+} from './evaluatedEntities';
 import {
   CheckTransition,
   EntityEvaluation,
@@ -316,9 +321,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async markAllEvaluated(evaluatedAt: Date): Promise<void> {
-    await this.db('evaluated_entities')
-      .where('evaluated_at', '<', evaluatedAt)
-      .update({ evaluated_at: evaluatedAt });
+    // One row, whatever the number of entities: see migration 20261209010000.
+    await this.db('scorecard_passes')
+      .insert({ name: FULL_PASS, evaluated_at: evaluatedAt })
+      .onConflict('name')
+      .merge()
+      .where('scorecard_passes.evaluated_at', '<', evaluatedAt);
   }
 
   async getResults(
@@ -336,7 +344,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
     // One round trip: every entity page reads this.
     const row:
       | (Pick<EntityResultsRow, 'results' | 'written_at'> &
-          Partial<Pick<EvaluatedEntityRow, 'evaluated_at' | 'owner'>>)
+          Partial<Pick<EvaluatedEntityRow, 'evaluated_at' | 'owner'>> & {
+            pass_evaluated_at: DbTimestamp | null;
+          })
       | undefined = await this.db('entity_results')
       .leftJoin(
         'evaluated_entities',
@@ -349,13 +359,18 @@ export class DatabaseScorecardStore implements ScorecardStore {
         'entity_results.written_at',
         'evaluated_entities.evaluated_at',
         'evaluated_entities.owner',
+        lastFullPass(this.db).as('pass_evaluated_at'),
       );
     if (!row) {
       return undefined;
     }
     return {
       results: JSON.parse(row.results),
-      evaluatedAt: toIso(row.evaluated_at ?? row.written_at),
+      evaluatedAt: toIso(
+        row.evaluated_at
+          ? evaluatedAtOf(row.evaluated_at, row.pass_evaluated_at)
+          : row.written_at,
+      ),
       ...(row.owner ? { owner: row.owner } : {}),
     };
   }

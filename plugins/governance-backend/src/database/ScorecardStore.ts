@@ -101,7 +101,7 @@ export interface ScorecardStore {
   /**
    * Moves the evaluation time of every entity evaluated before `evaluatedAt` to it: after a full
    * pass has removed the entities that left, those are the ones it skipped as unchanged. Their
-   * results and stamps stay. One statement, instead of one per page.
+   * results and stamps stay. The pass's time is recorded once, no entity's row is written.
    */
   markAllEvaluated(evaluatedAt: Date): Promise<void>;
 

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { DbTimestamp } from './util';
 
 /**
@@ -29,3 +30,32 @@ export type EvaluatedEntityRow = {
   /** Since when the entity has been below its tier's required level; null when it is not. */
   below_required_since: DbTimestamp | null;
 };
+
+/** The row of `scorecard_passes` the scheduled pass over every governed entity keeps. */
+export const FULL_PASS = 'full';
+
+/**
+ * The time of the last full pass, as a subquery to select beside a row (null before the first
+ * pass): the pass records its time once instead of on each entity it found unchanged.
+ */
+export function lastFullPass(db: Knex) {
+  return db('scorecard_passes')
+    .where({ name: FULL_PASS })
+    .select('evaluated_at');
+}
+
+/**
+ * When a roll-up row's entity was last evaluated: its own time, or the last full pass's when
+ * that is later, since a row still there after a pass was evaluated or found unchanged by it.
+ */
+export function evaluatedAtOf(
+  own: DbTimestamp,
+  lastPass: DbTimestamp | null | undefined,
+): Date {
+  const ownTime = new Date(own);
+  if (lastPass === null || lastPass === undefined) {
+    return ownTime;
+  }
+  const passTime = new Date(lastPass);
+  return passTime > ownTime ? passTime : ownTime;
+}

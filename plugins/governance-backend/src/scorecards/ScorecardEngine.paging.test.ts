@@ -132,11 +132,18 @@ describe.each(databases.eachSupportedId())(
         ...before,
         evaluatedAt: next.toISOString(),
       });
+      const listed = await store.listComplianceEntities(
+        {},
+        { offset: 0, limit: 5 },
+      );
+      expect(listed.items.map(item => item.evaluatedAt)).toEqual(
+        Array(5).fill(next.toISOString()),
+      );
       // Per page: its facts, waivers and stamps are read, nothing is written. After the pass:
-      // one UPDATE moves every skipped entity's evaluation time, and the day's compliance
-      // record, unchanged, replaces itself with nothing new.
+      // one row records its time for every skipped entity, and the day's compliance record,
+      // unchanged, replaces itself with nothing new. No entity's row is written.
       expect(statements.filter(isWrite)).toEqual([
-        expect.stringMatching(/^update .evaluated_entities. set .evaluated_at./),
+        expect.stringMatching(/^insert into .scorecard_passes./),
         expect.stringMatching(/^delete from .compliance_changes./),
       ]);
       // One transaction: the compliance record's. No page opens one.
