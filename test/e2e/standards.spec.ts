@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { gotoSignedIn } from './app';
+import { configureWalk, gotoSignedIn, shots } from './app';
 
 /**
  * Issue 19, standards as code, in the example app: app-config.yaml declares three standards over
@@ -8,21 +8,16 @@ import { gotoSignedIn } from './app';
  * against its target.
  */
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
-
 // Run alone, this test also waits for the app to warm up and the first evaluation to be stored.
-test.describe.configure({ timeout: 420_000 });
-
-test.afterEach(async ({ page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await page.screenshot({ path: `${shots}/standards-failure.png` });
-  }
+configureWalk({
+  timeout: 420_000,
+  viewport: { width: 1280, height: 900 },
+  failureShot: 'standards-failure.png',
 });
 
 test('the council sees each standard with its compliance and measured automation against the target', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
   // The guest: "Enter as council member" on the example app's sign-in page.
   await gotoSignedIn(page, '/architecture-council/standards');
   const tab = (name: string) => page.getByRole('tab', { name });
