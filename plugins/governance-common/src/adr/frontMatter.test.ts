@@ -90,20 +90,6 @@ describe('front matter', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('names the line that opened a string that is never closed and keeps the keys before it', () => {
-    const { block, warnings } = readLines([
-      '---',
-      'status: accepted',
-      'deciders: "Jane Doe',
-      'date: 2021',
-      '---',
-    ]);
-    expect(Object.fromEntries(block.values)).toEqual({ status: 'accepted' });
-    expect(warnings).toEqual([
-      "front matter line 3 'deciders: \"Jane Doe' is not valid YAML (missing closing \"quote); expected 'key: value' lines such as 'status: accepted'",
-    ]);
-  });
-
   it('names at most three lines that are not YAML and counts the others', () => {
     const { warnings } = readLines([
       '---',
@@ -120,14 +106,6 @@ describe('front matter', () => {
     expect(warnings[3]).toBe('2 more front matter lines are not valid YAML');
   });
 
-  it('says so when the front matter is a list rather than keys with values', () => {
-    const { block, warnings } = readLines(['---', '- accepted', '---']);
-    expect(block.values.size).toBe(0);
-    expect(warnings).toEqual([
-      "front matter line 2 '- accepted' is not valid YAML (a list or a lone value where keys with values are expected); expected 'key: value' lines such as 'status: accepted'",
-    ]);
-  });
-
   it('does not read front matter longer than anyone writes, and says so', () => {
     const { block, warnings } = readLines([
       '---',
@@ -141,21 +119,44 @@ describe('front matter', () => {
     ]);
   });
 
-  it('reads unquoted text that YAML would reject as authors mean it', () => {
-    const { block, warnings } = readLines([
-      '---',
-      'title: ADR-7: Use Kafka',
-      'deciders: @alice, @bob # the platform team',
-      'summary: `kafka` for events',
-      'date: 2020-01-02',
-      '---',
-    ]);
-    expect(Object.fromEntries(block.values)).toEqual({
-      title: 'ADR-7: Use Kafka',
-      deciders: '@alice, @bob',
-      summary: '`kafka` for events',
-      date: '2020-01-02',
-    });
-    expect(warnings).toEqual([]);
+  it.each([
+    [
+      'names the line that opened a string that is never closed and keeps the keys before it',
+      ['---', 'status: accepted', 'deciders: "Jane Doe', 'date: 2021', '---'],
+      { status: 'accepted' },
+      [
+        "front matter line 3 'deciders: \"Jane Doe' is not valid YAML (missing closing \"quote); expected 'key: value' lines such as 'status: accepted'",
+      ],
+    ],
+    [
+      'says so when the front matter is a list rather than keys with values',
+      ['---', '- accepted', '---'],
+      {},
+      [
+        "front matter line 2 '- accepted' is not valid YAML (a list or a lone value where keys with values are expected); expected 'key: value' lines such as 'status: accepted'",
+      ],
+    ],
+    [
+      'reads unquoted text that YAML would reject as authors mean it',
+      [
+        '---',
+        'title: ADR-7: Use Kafka',
+        'deciders: @alice, @bob # the platform team',
+        'summary: `kafka` for events',
+        'date: 2020-01-02',
+        '---',
+      ],
+      {
+        title: 'ADR-7: Use Kafka',
+        deciders: '@alice, @bob',
+        summary: '`kafka` for events',
+        date: '2020-01-02',
+      },
+      [],
+    ],
+  ])('%s', (_, lines, values, expectedWarnings) => {
+    const { block, warnings } = readLines(lines);
+    expect(Object.fromEntries(block.values)).toEqual(values);
+    expect(warnings).toEqual(expectedWarnings);
   });
 });
