@@ -107,6 +107,9 @@ function toGroup(
   };
 }
 
+/** What a roll-up group counts besides its states. */
+type GroupSums = { entities: number; dependencyMismatches: number };
+
 type LevelCounts = Required<
   Pick<ComplianceGroup, 'levels' | 'withoutLevel' | 'belowRequired'>
 >;
@@ -146,21 +149,57 @@ export class DatabaseComplianceStore implements ComplianceStore {
     filter: ComplianceFilter,
     hidden?: HiddenEntities,
   ): Promise<ComplianceRollup> {
-    const rows: (StateSums & { key: string | null; entities: number })[] =
-      await whereVisible(
-        applyFilter(this.db('evaluated_entities'), filter),
-        hidden,
-      )
-        .select({ key: groupBy })
-        .count({ entities: '*' })
-        .sum(SUM_STATES)
-        .sum({ dependencyMismatches: 'dependency_mismatches' })
-        .groupBy(groupBy);
-    const levels = await this.levelDistribution(groupBy, filter, hidden);
-    const groups = rows
-      .map(row => ({
-        ...toGroup(row, row.key),
-        ...(levels.get(row.key ?? null) ?? emptyLevels()),
+    // One scan of the roll-up rows, grouped by key and level; the groups' counts are the sums
+    // of their levels' rows. (Counts and levels in two GROUP BYs read every row twice.)
+    const rows: (StateSums & {
+      key: string | null;
+      level: string | null;
+      entities: number | string;
+      below: number | string | null;
+      dependencyMismatches: number | string | null;
+    })[] = await whereVisible(
+      applyFilter(this.db('evaluated_entities'), filter),
+      hidden,
+    )
+      .select({ key: groupBy, level: 'level' })
+      .count({ entities: '*' })
+      .count({ below: 'below_required_since' })
+      .sum(SUM_STATES)
+      .sum({ dependencyMismatches: 'dependency_mismatches' })
+      .groupBy(groupBy, 'level');
+    const byKey = new Map<
+      string | null,
+      { sums: Record<CheckState, number> & GroupSums; levels: LevelCounts }
+    >();
+    for (const row of rows) {
+      const key = row.key ?? null;
+      const group = byKey.get(key) ?? {
+        sums: {
+          ...(Object.fromEntries(
+            CHECK_STATES.map(state => [state, 0]),
+          ) as Record<CheckState, number>),
+          entities: 0,
+          dependencyMismatches: 0,
+        },
+        levels: emptyLevels(),
+      };
+      for (const state of CHECK_STATES) {
+        group.sums[state] += Number(row[state] ?? 0);
+      }
+      group.sums.entities += Number(row.entities);
+      group.sums.dependencyMismatches += Number(row.dependencyMismatches ?? 0);
+      if (row.level === null) {
+        group.levels.withoutLevel += Number(row.entities);
+      } else {
+        group.levels.levels[row.level] = Number(row.entities);
+      }
+      group.levels.belowRequired += Number(row.below ?? 0);
+      byKey.set(key, group);
+    }
+    const groups = [...byKey]
+      .map(([key, { sums, levels }]) => ({
+        ...toGroup({ ...sums, total: null }, key),
+        ...levels,
       }))
       .sort(
         (a, b) =>
@@ -184,39 +223,6 @@ export class DatabaseComplianceStore implements ComplianceStore {
       ),
     };
     return { groupBy, filter, groups, totals };
-  }
-
-  /** Per group key, how many entities are at each level, at none, and below their tier's. */
-  private async levelDistribution(
-    groupBy: ComplianceGroupBy,
-    filter: ComplianceFilter,
-    hidden?: HiddenEntities,
-  ): Promise<Map<string | null, LevelCounts>> {
-    const rows: {
-      key: string | null;
-      level: string | null;
-      entities: number | string;
-      below: number | string | null;
-    }[] = await whereVisible(
-      applyFilter(this.db('evaluated_entities'), filter),
-      hidden,
-    )
-      .select({ key: groupBy, level: 'level' })
-      .count({ entities: '*' })
-      .count({ below: 'below_required_since' })
-      .groupBy(groupBy, 'level');
-    const byKey = new Map<string | null, LevelCounts>();
-    for (const row of rows) {
-      const counts = byKey.get(row.key) ?? emptyLevels();
-      if (row.level === null) {
-        counts.withoutLevel += Number(row.entities);
-      } else {
-        counts.levels[row.level] = Number(row.entities);
-      }
-      counts.belowRequired += Number(row.below ?? 0);
-      byKey.set(row.key, counts);
-    }
-    return byKey;
   }
 
   async listComplianceEntities(
