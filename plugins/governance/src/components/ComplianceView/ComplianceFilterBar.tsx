@@ -8,13 +8,13 @@ import {
   ComplianceFilter,
   ComplianceGroupBy,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { DIMENSION_LABELS, NONE_LABELS } from './ComplianceGroupName';
+import { DIMENSION_LABELS, noneLabel } from './ComplianceGroupName';
 import { filteredDimensions } from './useComplianceViewState';
 
 function FilterValue(props: { dimension: ComplianceGroupBy; value: string }) {
   const { dimension, value } = props;
   if (value === '') {
-    return <>{NONE_LABELS[dimension]}</>;
+    return <>{noneLabel(dimension)}</>;
   }
   if (dimension === 'tier') {
     return <>{value}</>;

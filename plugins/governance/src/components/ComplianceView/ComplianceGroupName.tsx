@@ -11,13 +11,10 @@ export const DIMENSION_LABELS: Record<ComplianceGroupBy, string> = {
   tier: 'Tier',
 };
 
-/** What a group of entities without the dimension is called. */
-export const NONE_LABELS: Record<ComplianceGroupBy, string> = {
-  owner: 'No owner',
-  system: 'No system',
-  domain: 'No domain',
-  tier: 'No tier',
-};
+/** What a group of entities without the dimension is called: "No owner", "No tier". */
+export function noneLabel(dimension: ComplianceGroupBy): string {
+  return `No ${DIMENSION_LABELS[dimension].toLocaleLowerCase('en-US')}`;
+}
 
 /** The kind an unqualified ref of the dimension points at, as the catalog would read it. */
 const DEFAULT_KINDS: Record<Exclude<ComplianceGroupBy, 'tier'>, string> = {
@@ -31,7 +28,7 @@ export function describeGroupKey(
   dimension: ComplianceGroupBy,
   key: string | undefined,
 ): string {
-  return key ? key : NONE_LABELS[dimension];
+  return key ? key : noneLabel(dimension);
 }
 
 /**
@@ -44,7 +41,7 @@ export function ComplianceGroupName(props: {
 }) {
   const { dimension, value } = props;
   if (!value) {
-    return <Muted>{NONE_LABELS[dimension]}</Muted>;
+    return <Muted>{noneLabel(dimension)}</Muted>;
   }
   if (dimension === 'tier') {
     return <TierChip tier={{ name: value }} />;
