@@ -2,7 +2,6 @@ import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import {
   createMockDirectory,
   mockServices,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -15,10 +14,9 @@ import { ADR_INGESTION_ACTOR } from '../database/recordedAdrLink';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const madr = (title: string, review?: string) =>
   `---\nstatus: accepted\ndate: 2026-11-20\n${

@@ -3,7 +3,6 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockServices,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
@@ -20,10 +19,9 @@ import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { defaultAdrIngestor } from '../__testUtils__/defaultEngines';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 function service(
   name: string,

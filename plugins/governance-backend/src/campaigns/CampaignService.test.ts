@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DateTime } from 'luxon';
@@ -15,10 +11,9 @@ import {
   TEAM_B,
 } from './__testUtils__/campaignBackend';
 import { campaignOverdueTrigger } from './campaignOverdueTrigger';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const START = DateTime.fromISO('2027-01-04T09:00:00Z', { zone: 'utc' });
 const at = (days: number) => START.plus({ days }).toJSDate();

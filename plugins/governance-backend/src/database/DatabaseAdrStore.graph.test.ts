@@ -1,14 +1,12 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   AdrLink,
   AdrStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseAdrStore, StoredAdr } from './DatabaseAdrStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const CHECKOUT = 'component:default/checkout-web';
 const PAYMENTS = 'component:default/payments';

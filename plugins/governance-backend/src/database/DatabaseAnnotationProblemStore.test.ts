@@ -1,11 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { AnnotationProblemFinding } from './AnnotationProblemStore';
 import { DatabaseAnnotationProblemStore } from './DatabaseAnnotationProblemStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const finding = (
   entityRef: string,

@@ -1,12 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { CampaignFields } from './CampaignStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const TEAM_A = 'group:default/team-a';
 const NOW = new Date('2027-01-04T09:00:00.000Z');

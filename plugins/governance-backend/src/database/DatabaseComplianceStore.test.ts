@@ -1,11 +1,10 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
 import { EntityEvaluation, EntityPlacement } from './GovernanceStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const checks = (...states: CheckResult['state'][]): CheckResult[] =>
   states.map((state, i) => ({

@@ -1,10 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
   async function createStore(options: { maxSourcesPerFact?: number } = {}) {

@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   CheckResult,
@@ -11,10 +10,9 @@ import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const readPolicy = (governance: object = {}): LevelPolicy => {
   const config = new ConfigReader({ governance });

@@ -1,12 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { EntityEvaluation } from './ScorecardStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const result = (
   checkId: string,

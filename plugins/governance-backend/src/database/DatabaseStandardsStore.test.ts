@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   CheckResult,
   DEFAULT_STANDARDS,
@@ -8,10 +7,9 @@ import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { StandardsService } from '../standards/StandardsService';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const PAYMENTS = 'component:default/payments';
 const BILLING = 'component:default/billing';

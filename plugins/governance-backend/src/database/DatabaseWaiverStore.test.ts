@@ -1,11 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 /** Grace's waiver of payments' coverage check; `fields` are what a test cares about. */
 function coverageWaiver(fields: Pick<Waiver, 'id'> & Partial<Waiver>): Waiver {

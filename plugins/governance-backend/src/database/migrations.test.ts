@@ -1,12 +1,11 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 const directory = resolvePackagePath(
   '@catalog-governance/backstage-plugin-governance-backend',
   'migrations',

@@ -1,4 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseEscalationSignals } from '../database/DatabaseEscalationSignals';
@@ -10,10 +10,9 @@ import {
   NOW,
   result,
 } from '../__testUtils__/escalationBackend';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const ref = 'component:default/search';
 const search: Entity = {

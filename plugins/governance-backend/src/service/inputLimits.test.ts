@@ -2,7 +2,6 @@ import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
@@ -12,8 +11,7 @@ import {
   requestPaymentsReview,
   startPaymentsBackend,
 } from '../__testUtils__/governanceTestBackend';
-
-jest.setTimeout(60_000);
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const nested = (depth: number) =>
   `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -138,7 +136,7 @@ describe('the governance API', () => {
   );
 });
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'the governance API on %s',

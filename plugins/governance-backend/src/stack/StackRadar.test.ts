@@ -1,5 +1,5 @@
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { parseGovernanceAnnotations } from '@catalog-governance/backstage-plugin-governance-common';
@@ -9,10 +9,9 @@ import { LocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { StackChecks } from './StackChecks';
 import { readRadarSource, StackRadar } from './StackRadar';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 const examples = path.resolve(__dirname, '../../../../examples');
 const exampleRadar = path.join(examples, 'governance/radar.json');
 

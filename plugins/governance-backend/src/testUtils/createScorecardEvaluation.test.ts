@@ -1,5 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Duration } from 'luxon';
+import { mockServices } from '@backstage/backend-test-utils';
 import { createScorecardEvaluation } from './createScorecardEvaluation';
 import {
   entities,
@@ -7,10 +6,9 @@ import {
   measuredFacts,
   TIERS,
 } from './syntheticCatalog';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(Duration.fromObject({ minutes: 1 }).toMillis());
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'createScorecardEvaluation on %s',

@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   CheckResult,
@@ -13,10 +12,9 @@ import {
   NOW,
   result,
 } from '../../__testUtils__/escalationBackend';
+import { governanceTestDatabases } from '../../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const payments = 'component:default/payments';
 const search = 'component:default/search';
