@@ -33,27 +33,29 @@ const runDir = process.env.GOVERNANCE_E2E_RUN_DIR;
 const examples = path.join(repoRoot, 'examples/governance');
 
 /**
- * End-to-end tests against the real app (frontend on :3000, backend on :7007) in Debian's
- * Chromium. `npx playwright install` cannot work on these machines, so the browser is the
- * system one.
+ * End-to-end tests against the real app in Debian's Chromium: the production build of the
+ * frontend, served by the backend on :7007 (scripts/e2e-app.sh). `npx playwright install` cannot
+ * work on these machines, so the browser is the system one.
  */
 export default defineConfig({
   ...browserSuiteConfig({
     dir: __dirname,
     name: 'e2e',
     timeout: 120_000,
-    baseURL: 'http://localhost:3000',
+    baseURL: 'http://localhost:7007',
   }),
   webServer: [
     {
-      command: 'yarn start',
+      command: 'bash scripts/e2e-app.sh',
       cwd: repoRoot,
-      url: 'http://localhost:3000',
+      url: 'http://localhost:7007',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
+        // The backend serves the frontend, so the app's own URL is the backend's.
+        APP_CONFIG_app_baseUrl: 'http://localhost:7007',
         // Each run starts from an empty database.
         APP_CONFIG_backend_database_connection_directory: path.join(
           runDir,
