@@ -125,6 +125,12 @@ describe('readLevelPolicy', () => {
     );
   });
 
+  it('fails on levels that are not a list, naming the key and what a level holds', () => {
+    expect(() => read({ levels: 'gold' })).toThrow(
+      /^Invalid config at 'governance\.levels': expected a list of \{ name, title\?, checks \}, /,
+    );
+  });
+
   it('fails on a badly named level and on no levels at all', () => {
     expect(() => read({ levels: [{ name: 'Gold', checks: [] }] })).toThrow(
       "Invalid config at 'governance.levels[0].name': 'Gold' is not allowed",

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS } from './annotations';
+import { readConfigList } from './configLists';
 import { DEPENDENCIES_CHECK_ID } from './dependencyTiers';
 import { APPROVED_STACK_CHECK_ID } from './stackRadar';
 import { CheckResult, CheckState } from './scorecard';
@@ -104,18 +105,13 @@ export class LevelPolicyConfigError extends Error {
 
 function readLevels(config: Config, knownChecks: Set<string>): MaturityLevel[] {
   const key = 'governance.levels';
-  if (!config.has(key)) {
-    return DEFAULT_LEVELS.map(level => ({ ...level }));
-  }
-  let entries: Config[];
-  try {
-    entries = config.getConfigArray(key);
-  } catch (e) {
+  const entries = readConfigList(config, key, message => {
     throw new LevelPolicyConfigError(
-      `Invalid config at '${key}': expected a list of { name, title?, checks }, ${
-        (e as Error).message
-      }`,
+      `Invalid config at '${key}': expected a list of { name, title?, checks }, ${message}`,
     );
+  });
+  if (!entries) {
+    return DEFAULT_LEVELS.map(level => ({ ...level }));
   }
   if (entries.length === 0 || entries.length > MAX_LEVELS) {
     throw new LevelPolicyConfigError(

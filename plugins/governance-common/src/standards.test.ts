@@ -103,6 +103,14 @@ describe('readStandards', () => {
     expect(() => read([{ ...standard, ...override }])).toThrow(message);
   });
 
+  it('fails on standards that are not a list, naming the key and what a standard holds', () => {
+    expect(() =>
+      readStandards(new ConfigReader({ governance: { standards: 'testing' } })),
+    ).toThrow(
+      /^Invalid config at 'governance\.standards': expected a list of \{ id, title, type, enforcement, reviewFrequency, targetAutomation, checks \}, /,
+    );
+  });
+
   it('fails on a standard defined twice or a missing key', () => {
     expect(() => read([standard, standard])).toThrow(
       "governance.standards[1].id': the standard 'testing' is defined twice",

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readConfigList } from './configLists';
 import { DEPENDENCIES_CHECK_ID } from './dependencyTiers';
 import { CheckResult } from './scorecard';
 import { GovernanceApiSchemas } from './schema';
@@ -159,6 +160,19 @@ function fail(path: string, message: string): never {
   throw new StandardsConfigError(`Invalid config at '${path}': ${message}`);
 }
 
+/** `value` when `allowed` holds it; otherwise fails naming what it is not and what is allowed. */
+function oneOf<T extends string>(
+  path: string,
+  value: unknown,
+  allowed: readonly T[],
+  what: string,
+): T {
+  if (!allowed.includes(value as T)) {
+    fail(path, `'${value}' is not ${what}, allowed are ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
 /**
  * Reads a target such as `90`, `"90+"`, `"70-80"` or `"70-80%"`.
  *
@@ -199,30 +213,20 @@ function readStandard(entry: Config, path: string): Standard {
   const enforcementValue = entry.get('enforcement');
   const enforcement = (
     Array.isArray(enforcementValue) ? enforcementValue : [enforcementValue]
-  ) as string[];
-  for (const method of enforcement) {
-    if (!STANDARD_ENFORCEMENTS.includes(method as StandardEnforcement)) {
-      fail(
-        `${path}.enforcement`,
-        `'${method}' is not an enforcement method, allowed are ${STANDARD_ENFORCEMENTS.join(
-          ', ',
-        )}`,
-      );
-    }
-  }
-  const reviewFrequency = entry.getString('reviewFrequency');
-  if (
-    !STANDARD_REVIEW_FREQUENCIES.includes(
-      reviewFrequency as StandardReviewFrequency,
-    )
-  ) {
-    fail(
-      `${path}.reviewFrequency`,
-      `'${reviewFrequency}' is not a review frequency, allowed are ${STANDARD_REVIEW_FREQUENCIES.join(
-        ', ',
-      )}`,
-    );
-  }
+  ).map(method =>
+    oneOf(
+      `${path}.enforcement`,
+      method,
+      STANDARD_ENFORCEMENTS,
+      'an enforcement method',
+    ),
+  );
+  const reviewFrequency = oneOf(
+    `${path}.reviewFrequency`,
+    entry.getString('reviewFrequency'),
+    STANDARD_REVIEW_FREQUENCIES,
+    'a review frequency',
+  );
   const checks = entry.getStringArray('checks');
   for (const check of checks) {
     if (!CHECK_PATTERN.test(check)) {
@@ -236,8 +240,8 @@ function readStandard(entry: Config, path: string): Standard {
     id,
     title: entry.getOptionalString('title') ?? id,
     type: entry.getOptionalString('type') ?? 'other',
-    enforcement: enforcement as StandardEnforcement[],
-    reviewFrequency: reviewFrequency as StandardReviewFrequency,
+    enforcement,
+    reviewFrequency,
     targetAutomation: parseAutomationTarget(
       entry.get('targetAutomation'),
       `${path}.targetAutomation`,
@@ -254,19 +258,14 @@ function readStandard(entry: Config, path: string): Standard {
  * @public
  */
 export function readStandards(config: Config): Standard[] {
-  if (!config.has(KEY)) {
-    return DEFAULT_STANDARDS.map(standard => ({ ...standard }));
-  }
-  let entries: Config[];
-  try {
-    entries = config.getConfigArray(KEY);
-  } catch (e) {
-    return fail(
+  const entries = readConfigList(config, KEY, message =>
+    fail(
       KEY,
-      `expected a list of { id, title, type, enforcement, reviewFrequency, targetAutomation, checks }, ${
-        (e as Error).message
-      }`,
-    );
+      `expected a list of { id, title, type, enforcement, reviewFrequency, targetAutomation, checks }, ${message}`,
+    ),
+  );
+  if (!entries) {
+    return DEFAULT_STANDARDS.map(standard => ({ ...standard }));
   }
   if (entries.length > MAX_STANDARDS) {
     fail(
