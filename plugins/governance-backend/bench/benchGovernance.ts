@@ -5,6 +5,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { DEFAULT_STANDARDS } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { readGovernanceConfig } from '../src/config';
 import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
@@ -19,50 +20,16 @@ import { RADAR_ENTRIES } from '../src/testUtils';
 export const BENCH_GOVERNANCE_CONFIG = {
   governance: {
     stack: { radar: { entries: RADAR_ENTRIES.map(e => ({ ...e })) } },
-    // The article's table, written out as an adopter would configure it.
-    standards: [
-      {
-        id: 'coding-standards',
-        title: 'Coding standards',
-        type: 'coding',
-        enforcement: ['lint', 'code-review'],
-        reviewFrequency: 'per-commit',
-        targetAutomation: 90,
-        checks: ['lint-*'],
-      },
-      {
-        id: 'testing-requirements',
-        title: 'Testing requirements',
-        type: 'testing',
-        enforcement: 'ci-gate',
-        reviewFrequency: 'per-deployment',
-        targetAutomation: '70-80',
-        checks: ['coverage', 'testing-*'],
-      },
-      {
-        id: 'security-policies',
-        title: 'Security policies',
-        type: 'security',
-        enforcement: ['static-analysis', 'manual-review'],
-        reviewFrequency: 'weekly',
-        targetAutomation: '60-70',
-        checks: ['security-review'],
-      },
-      {
-        id: 'architecture-patterns',
-        title: 'Architecture patterns',
-        type: 'architecture',
-        enforcement: 'design-review',
-        reviewFrequency: 'quarterly',
-        targetAutomation: '30-40',
-        checks: [
-          'dependencies-meet-tier',
-          'approved-stack',
-          'availability',
-          'p95-latency',
-        ],
-      },
-    ],
+    // The article's table (the defaults), set in config as the example app sets its own, so
+    // start-up checks the standards' check ids against the checks that exist.
+    standards: DEFAULT_STANDARDS.map(
+      ({ targetAutomation: { min, max }, ...standard }) => ({
+        ...standard,
+        enforcement: [...standard.enforcement],
+        checks: [...standard.checks],
+        targetAutomation: max === undefined ? min : `${min}-${max}`,
+      }),
+    ),
   },
 };
 
