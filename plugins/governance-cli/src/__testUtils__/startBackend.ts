@@ -32,6 +32,22 @@ export async function startBackend(answer: { status: number; body: unknown }) {
   };
 }
 
+/**
+ * For a describe block: a {@link startBackend} whose backends close after each test, passed or
+ * failed, so that no test leaves a server listening.
+ */
+export function startBackendPerTest() {
+  const open: Array<{ close(): Promise<unknown> }> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map(backend => backend.close()));
+  });
+  return async (answer: { status: number; body: unknown }) => {
+    const backend = await startBackend(answer);
+    open.push(backend);
+    return backend;
+  };
+}
+
 /** The body of an error as Backstage's error middleware writes it. */
 export const backstageError = (
   name: string,

@@ -3,7 +3,10 @@ import {
   EntityGovernanceSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { failingCoverage } from '../../__testUtils__/checkResults';
-import { backstageError, startBackend } from '../../__testUtils__/startBackend';
+import {
+  backstageError,
+  startBackendPerTest,
+} from '../../__testUtils__/startBackend';
 import { check } from './check';
 
 const summary: EntityGovernanceSummary = {
@@ -46,14 +49,10 @@ const summary: EntityGovernanceSummary = {
 };
 
 describe('governance-cli check --entity (online)', () => {
-  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
-  afterEach(async () => {
-    await backend?.close();
-    backend = undefined;
-  });
+  const startBackend = startBackendPerTest();
 
   it('asks the summary with the token, fails on the unwaived failing check and the level gap, and not on the waived one', async () => {
-    backend = await startBackend({ status: 200, body: summary });
+    const backend = await startBackend({ status: 200, body: summary });
     const result = await check({
       entity: 'component:default/payments',
       url: backend.baseUrl,
@@ -78,7 +77,7 @@ describe('governance-cli check --entity (online)', () => {
   });
 
   it('passes an entity at its required level with nothing failing', async () => {
-    backend = await startBackend({
+    const backend = await startBackend({
       status: 200,
       body: {
         ...summary,
@@ -106,7 +105,7 @@ describe('governance-cli check --entity (online)', () => {
   });
 
   it('cannot check (exit 2) an entity the catalog does not have, with the backend message and a hint', async () => {
-    backend = await startBackend({
+    const backend = await startBackend({
       status: 404,
       body: backstageError(
         'NotFoundError',

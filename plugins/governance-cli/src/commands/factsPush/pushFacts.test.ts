@@ -1,4 +1,7 @@
-import { backstageError, startBackend } from '../../__testUtils__/startBackend';
+import {
+  backstageError,
+  startBackendPerTest,
+} from '../../__testUtils__/startBackend';
 import { governanceBaseUrl } from '../../lib/governanceClient';
 import { pushFacts } from './pushFacts';
 
@@ -10,14 +13,10 @@ const fact = {
 };
 
 describe('pushFacts', () => {
-  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
-  afterEach(async () => {
-    await backend?.close();
-    backend = undefined;
-  });
+  const startBackend = startBackendPerTest();
 
   it('posts the batch with the bearer token and resolves to what was accepted', async () => {
-    backend = await startBackend({
+    const backend = await startBackend({
       status: 201,
       body: { accepted: 1, entities: 1, evaluated: true },
     });
@@ -73,7 +72,7 @@ describe('pushFacts', () => {
   ])(
     'shows the backend message of a %s and exits 1',
     async (status, body, message) => {
-      backend = await startBackend({ status, body });
+      const backend = await startBackend({ status, body });
       await expect(
         pushFacts({ baseUrl: backend.baseUrl, token: 't', facts: [fact] }),
       ).rejects.toMatchObject({
@@ -86,10 +85,10 @@ describe('pushFacts', () => {
   );
 
   it('cannot run (exit code 2) when the backend cannot be reached', async () => {
-    backend = await startBackend({ status: 201, body: {} });
-    const { baseUrl } = backend;
-    await backend.close();
-    backend = undefined;
+    // A backend that was there and is gone: nothing listens on its port any more.
+    const stopped = await startBackend({ status: 201, body: {} });
+    await stopped.close();
+    const { baseUrl } = stopped;
     await expect(
       pushFacts({ baseUrl, token: 't', facts: [fact] }),
     ).rejects.toMatchObject({

@@ -1,12 +1,12 @@
 import { resolve as resolvePath } from 'node:path';
-import { startBackend } from '../../__testUtils__/startBackend';
+import { startBackendPerTest } from '../../__testUtils__/startBackend';
 import stackScanCommand from './stackScan';
 
 const cwd = resolvePath(__dirname, '../../__fixtures__');
 
 describe('governance-cli stack scan', () => {
   let stdout: string;
-  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
+  const startBackend = startBackendPerTest();
   beforeEach(() => {
     stdout = '';
     jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
@@ -16,8 +16,6 @@ describe('governance-cli stack scan', () => {
   });
   afterEach(async () => {
     jest.restoreAllMocks();
-    await backend?.close();
-    backend = undefined;
   });
 
   it('prints each category with where its technologies were seen', async () => {
@@ -62,7 +60,7 @@ describe('governance-cli stack scan', () => {
   });
 
   it('pushes the categories it found as stack facts with --push', async () => {
-    backend = await startBackend({
+    const backend = await startBackend({
       status: 201,
       body: { accepted: 4, entities: 1, evaluated: true },
     });
@@ -102,7 +100,7 @@ describe('governance-cli stack scan', () => {
   });
 
   it('leaves a category it found nothing in to the annotation', async () => {
-    backend = await startBackend({
+    const backend = await startBackend({
       status: 201,
       body: { accepted: 3, entities: 1, evaluated: false },
     });
