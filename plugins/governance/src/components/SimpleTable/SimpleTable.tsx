@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   // Backstage's theme lets a header cell break anywhere, so a narrow column read "Complia nce":
   // a header wraps between its words only, and its column is at least as wide as its longest word.
   header: { wordBreak: 'normal', overflowWrap: 'normal' },
+  noWrap: { whiteSpace: 'nowrap' },
 });
 
 /** One column of a {@link SimpleTable}. */
@@ -18,6 +19,8 @@ export interface SimpleTableColumn<T> {
   render: (row: T) => ReactNode;
   /** The cell that names its row for assistive technology (a `th` scoped to the row). */
   rowHeader?: boolean;
+  /** Short values, such as a frequency, that read badly broken over lines: kept on one. */
+  noWrap?: boolean;
   className?: string;
 }
 
@@ -59,7 +62,11 @@ export function SimpleTable<T>(props: SimpleTableProps<T>) {
                 key={column.title}
                 component={column.rowHeader ? 'th' : undefined}
                 scope={column.rowHeader ? 'row' : undefined}
-                className={column.className}
+                className={
+                  column.noWrap
+                    ? `${classes.noWrap} ${column.className ?? ''}`
+                    : column.className
+                }
               >
                 {column.render(row)}
               </TableCell>

@@ -56,8 +56,11 @@ function Automation(props: { standard: StandardSummary }) {
   const Marker = belowTarget ? StatusWarning : StatusOK;
   return (
     <Marker>
-      {automationPercent}% measured, {target}
-      {belowTarget && <strong> · below target</strong>}
+      {/* One span, so the status lays the sentence out as one run of text. */}
+      <span>
+        {automationPercent}% measured, {target}
+        {belowTarget && <strong> · below target</strong>}
+      </span>
     </Marker>
   );
 }
@@ -79,7 +82,12 @@ const columns: SimpleTableColumn<StandardSummary>[] = [
     title: 'Enforcement',
     render: s => s.enforcement.map(e => ENFORCEMENT_LABELS[e]).join(' + '),
   },
-  { title: 'Review', render: s => FREQUENCY_LABELS[s.reviewFrequency] },
+  {
+    title: 'Review',
+    // At 1280 px the column broke "Per deployment" inside the word.
+    noWrap: true,
+    render: s => FREQUENCY_LABELS[s.reviewFrequency],
+  },
   {
     title: 'Compliance',
     render: s =>
