@@ -18,7 +18,6 @@ import {
   useFormSubmission,
 } from '../FormDialog';
 import { impactSummary } from './impactFormat';
-import { RetrospectiveMeasuredImpact } from './RetrospectiveMeasuredImpact';
 import { RETROSPECTIVE_OUTCOME_HINTS } from './RetrospectiveOutcomeLabel';
 
 function validate(request: CreateRetrospectiveRequest, today: string) {
@@ -135,7 +134,6 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
           ))}
         </FormTextField>
       </Box>
-      <RetrospectiveMeasuredImpact impact={impact} />
       <TradeOffRetrospective adrId={adrId} />
       <FormTextArea
         id={`governance-retrospective-notes-${adrId}`}
