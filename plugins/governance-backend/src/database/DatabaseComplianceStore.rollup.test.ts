@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+import { checkResult } from '../__testUtils__/checkResult';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -8,15 +9,6 @@ import { EntityEvaluation } from './ScorecardStore';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-const check = (checkId: string, state: CheckResult['state']): CheckResult => ({
-  checkId,
-  title: checkId,
-  state,
-  target: 'target',
-  factName: checkId,
-  stale: false,
-});
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
@@ -32,7 +24,7 @@ const evaluation = (
 ): EntityEvaluation => ({
   entityRef: `component:default/${name}`,
   placement: { owner, tier: 'core' },
-  results: states.map((state, i) => check(`check-${i}`, state)),
+  results: states.map((state, i) => checkResult(`check-${i}`, state)),
   level: {
     current: level,
     required: 'silver',

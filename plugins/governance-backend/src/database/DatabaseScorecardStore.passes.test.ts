@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+import { checkResult } from '../__testUtils__/checkResult';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -16,17 +16,7 @@ const migrations = resolvePackagePath(
 const SEARCH = 'component:default/search';
 const LEDGER = 'component:default/ledger';
 const at = (day: number) => new Date(Date.UTC(2026, 11, day, 12));
-const results: CheckResult[] = [
-  {
-    checkId: 'coverage',
-    title: 'Coverage',
-    state: 'pass',
-    target: '>= 80',
-    actual: '90',
-    factName: 'coverage',
-    stale: false,
-  },
-];
+const results = [checkResult('coverage', 'pass')];
 
 describe.each(databases.eachSupportedId())(
   'the time of the last full pass on %s',
@@ -43,10 +33,7 @@ describe.each(databases.eachSupportedId())(
       const evaluatedAt = async (entityRef: string) => ({
         results: (await store.getResults(entityRef))?.evaluatedAt,
         compliance: (
-          await compliance.listComplianceEntities(
-            {},
-            { offset: 0, limit: 10 },
-          )
+          await compliance.listComplianceEntities({}, { offset: 0, limit: 10 })
         ).items.find(item => item.entityRef === entityRef)?.evaluatedAt,
       });
       return { knex, store, evaluate, evaluatedAt };

@@ -1,0 +1,14 @@
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+
+/** A result of the check `checkId` in `state`, reading the fact of the same name: what store tests store. */
+export const checkResult = (
+  checkId: string,
+  state: CheckResult['state'],
+): CheckResult => ({
+  checkId,
+  title: checkId,
+  state,
+  target: 'target',
+  factName: checkId,
+  stale: false,
+});
