@@ -5,6 +5,7 @@ import {
   ReviewFieldChange,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
+import { recordHistory } from './reviewRows';
 
 const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
 
@@ -87,12 +88,12 @@ export class DatabaseReviewCauses {
       if (updated === 0) {
         return false;
       }
-      await tx('review_history').insert({
-        review_id: reviewId,
+      await recordHistory(tx, {
+        reviewId,
         actor,
         at: now,
         action: 'cause-cleared',
-        changes: JSON.stringify(changes),
+        changes,
       });
       return true;
     });

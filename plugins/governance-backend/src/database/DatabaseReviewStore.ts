@@ -1,7 +1,6 @@
 import {
   REVIEW_PRIORITIES,
   ReviewComment,
-  ReviewFieldChange,
   ReviewHistoryEntry,
   ReviewItem,
   ReviewItemDetail,
@@ -20,6 +19,7 @@ import {
   ItemRow,
   MAX_PAGE,
   OPEN_STATUSES,
+  recordHistory,
   today,
   toItem,
 } from './reviewRows';
@@ -85,14 +85,12 @@ export class DatabaseReviewStore implements ReviewStore {
         if (inserted.length === 0) {
           return false;
         }
-        await tx('review_history').insert({
-          review_id: id,
+        await recordHistory(tx, {
+          reviewId: id,
           actor,
           at: now,
           action: 'created',
-          changes: JSON.stringify([
-            { field: 'status', from: null, to: 'open' },
-          ] satisfies ReviewFieldChange[]),
+          changes: [{ field: 'status', from: null, to: 'open' }],
         });
         return true;
       });
@@ -272,12 +270,12 @@ export class DatabaseReviewStore implements ReviewStore {
       if (updated === 0) {
         return 'conflict';
       }
-      await tx('review_history').insert({
-        review_id: id,
+      await recordHistory(tx, {
+        reviewId: id,
         actor,
         at: now,
         action: 'updated',
-        changes: JSON.stringify(changes),
+        changes,
       });
       return 'updated';
     });
@@ -314,12 +312,12 @@ export class DatabaseReviewStore implements ReviewStore {
         body,
         created_at: now,
       });
-      await tx('review_history').insert({
-        review_id: id,
+      await recordHistory(tx, {
+        reviewId: id,
         actor: author,
         at: now,
         action: 'commented',
-        changes: JSON.stringify([]),
+        changes: [],
       });
       return comment;
     });

@@ -1,13 +1,11 @@
-import {
-  ReviewFieldChange,
-  TradeOffOutcome,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { TradeOffOutcome } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import {
   StoredTradeOff,
   TradeOffContent,
   TradeOffStore,
 } from './TradeOffStore';
+import { recordHistory } from './reviewRows';
 import { DbTimestamp, toIso } from './util';
 
 interface TradeOffRow {
@@ -124,18 +122,18 @@ export class DatabaseTradeOffStore implements TradeOffStore {
           return 'conflict';
         }
       }
-      await tx('review_history').insert({
-        review_id: reviewId,
+      await recordHistory(tx, {
+        reviewId,
         actor,
         at: now,
         action: 'updated',
-        changes: JSON.stringify([
+        changes: [
           {
             field,
             from: expectedRevision ? `revision ${expectedRevision}` : null,
             to: `revision ${revision}`,
           },
-        ] satisfies ReviewFieldChange[]),
+        ],
       });
       return 'saved';
     });

@@ -1,5 +1,5 @@
-import { ReviewFieldChange } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
+import { recordHistory } from './reviewRows';
 
 /**
  * The actor the review history names when the ADR ingestion links an ADR.
@@ -62,15 +62,15 @@ export async function linkRecordedAdr(
       // Changed by someone in between: the next reading links it.
       return 'unchanged';
     }
-    await tx('review_history').insert({
-      review_id: adr.reviewId,
+    await recordHistory(tx, {
+      reviewId: adr.reviewId,
       actor: ADR_INGESTION_ACTOR,
       at: now,
       action: 'adr-recorded',
-      changes: JSON.stringify([
+      changes: [
         { field, from: item[column], to: adr.adrId },
         { field: 'recordedAdr', from: null, to: adr.label },
-      ] satisfies ReviewFieldChange[]),
+      ],
     });
     return 'linked';
   });

@@ -7,6 +7,7 @@ import {
   ReviewPriority,
   ReviewStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
 import { ReviewPatch } from './ReviewStore';
 import { DbTimestamp, toIso } from './util';
 
@@ -60,6 +61,29 @@ export type HistoryRow = {
   action: string;
   changes: string;
 };
+
+/**
+ * Adds one entry to a review's history, in the transaction of the change it records, so the
+ * history never tells of a change that was rolled back.
+ */
+export function recordHistory(
+  tx: Knex.Transaction,
+  entry: {
+    reviewId: string;
+    actor: string;
+    at: Date;
+    action: string;
+    changes: ReviewFieldChange[];
+  },
+) {
+  return tx('review_history').insert({
+    review_id: entry.reviewId,
+    actor: entry.actor,
+    at: entry.at,
+    action: entry.action,
+    changes: JSON.stringify(entry.changes),
+  });
+}
 
 export const OPEN_STATUSES = REVIEW_STATUSES.filter(s => !isReviewClosed(s));
 export const MAX_PAGE = 200;
