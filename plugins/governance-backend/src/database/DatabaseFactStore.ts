@@ -42,23 +42,17 @@ export class DatabaseFactStore implements FactStore {
         latest.set(key, fact);
       }
     }
-    const rows = [...latest.values()].map(f => ({
+    const toRow = (f: MeasuredFact) => ({
       entity_ref: f.entityRef,
       name: f.name,
       source: f.source,
       value: JSON.stringify(f.value),
       observed_at: new Date(f.observedAt),
       received_at: receivedAt,
-    }));
+    });
+    const rows = [...latest.values()].map(toRow);
     // Every observation goes into the history, not only the latest of a batch.
-    const observations = facts.map(f => ({
-      entity_ref: f.entityRef,
-      name: f.name,
-      source: f.source,
-      value: JSON.stringify(f.value),
-      observed_at: new Date(f.observedAt),
-      received_at: receivedAt,
-    }));
+    const observations = facts.map(toRow);
     await this.db.transaction(async tx => {
       for (const batch of chunks(observations)) {
         await tx('fact_history')

@@ -35,21 +35,18 @@ function repeated(ids: string[]): string | undefined {
 export function checkTradeOffMatrix(update: TradeOffMatrixUpdate): void {
   const criteria = update.criteria.map(c => c.id);
   const options = update.options.map(o => o.id);
-  const criterionTwice = repeated(criteria);
-  if (criterionTwice) {
-    throw new InputError(
-      `Invalid trade-off matrix: criterion id ${describeValue(
-        criterionTwice,
-      )} is used twice; each criterion needs its own id`,
-    );
-  }
-  const optionTwice = repeated(options);
-  if (optionTwice) {
-    throw new InputError(
-      `Invalid trade-off matrix: option id ${describeValue(
-        optionTwice,
-      )} is used twice; each option needs its own id`,
-    );
+  for (const [what, ids] of [
+    ['criterion', criteria],
+    ['option', options],
+  ] as const) {
+    const twice = repeated(ids);
+    if (twice) {
+      throw new InputError(
+        `Invalid trade-off matrix: ${what} id ${describeValue(
+          twice,
+        )} is used twice; each ${what} needs its own id`,
+      );
+    }
   }
   const pairs = new Set<string>();
   update.cells.forEach((cell, index) => {
