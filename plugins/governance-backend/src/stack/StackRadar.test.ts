@@ -46,6 +46,18 @@ describe('governance.stack.radar', () => {
       url: 'https://radar.example.com/r.json',
       key: 'governance.stack.radar.url',
     });
+    // A file is read as a file: URL, and says it came from a file.
+    expect(
+      readRadarSource(
+        new ConfigReader({
+          governance: { stack: { radar: { file: 'radar.json' } } },
+        }),
+      ),
+    ).toEqual({
+      type: 'file',
+      url: expect.stringMatching(/^file:\/\/.*\/radar\.json$/),
+      key: 'governance.stack.radar.file',
+    });
     expect(() =>
       readRadarSource(
         new ConfigReader({
@@ -92,6 +104,7 @@ describe.each(databases.eachSupportedId())(
       const { radar } = await setup({ file: exampleRadar });
       const stored = await radar.refresh(new Date('2027-01-04T09:00:00Z'));
       expect(stored?.error).toBeUndefined();
+      expect(stored?.source).toBe('file');
       expect(stored?.readAt).toBe('2027-01-04T09:00:00.000Z');
       expect(stored?.technologies).toEqual(
         expect.arrayContaining([
