@@ -1,14 +1,12 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { checkResult } from '../__testUtils__/checkResult';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { EntityEvaluation } from './ScorecardStore';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';

@@ -1,4 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -9,13 +9,12 @@ import {
 } from '../__testUtils__/governanceTestBackend';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { EntitySummaryService } from './EntitySummaryService';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const PAYMENTS = 'component:default/payments';
 const NOW = new Date('2026-12-06T12:00:00Z');
