@@ -13,6 +13,7 @@ import { isCalendarDay, utcToday } from '../../lib/days';
 import { reasonOf, statusOf } from '../../lib/describeError';
 import {
   FormDialog,
+  FormSelectField,
   FormTextArea,
   FormTextField,
   useFormSubmission,
@@ -90,19 +91,18 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
       await governanceApi.createRetrospective(adrId, request);
       onRecorded();
     },
+    failure: failureMessage,
   });
-  const { shown, submitting } = form;
+  const { shown } = form;
 
   return (
     <FormDialog
+      {...form.dialogProps}
       inline
       title="Record retrospective"
-      error={form.error && failureMessage(form.error)}
       errorTestId="governance-retrospective-error"
       submitLabel="Save retrospective"
       busyLabel="Recording…"
-      busy={submitting}
-      onSubmit={form.submit}
       onCancel={onCancel}
     >
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
@@ -115,24 +115,17 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
           required
           InputLabelProps={{ shrink: true }}
           inputProps={{ max: today }}
-          error={!!shown.date}
-          helperText={shown.date}
+          problem={shown.date}
         />
-        <FormTextField
+        <FormSelectField
           id={`governance-retrospective-outcome-${adrId}`}
           label="Outcome"
-          select
-          SelectProps={{ native: true }}
           value={outcome}
-          onChange={e => setOutcome(e.target.value as RetrospectiveOutcome)}
+          onChange={setOutcome}
+          options={RETROSPECTIVE_OUTCOMES}
+          optionLabel={value => RETROSPECTIVE_OUTCOME_HINTS[value]}
           required
-        >
-          {RETROSPECTIVE_OUTCOMES.map(value => (
-            <option key={value} value={value}>
-              {RETROSPECTIVE_OUTCOME_HINTS[value]}
-            </option>
-          ))}
-        </FormTextField>
+        />
       </Box>
       <TradeOffRetrospective adrId={adrId} />
       <FormTextArea
@@ -146,15 +139,14 @@ export function RetrospectiveForm(props: RetrospectiveFormProps) {
         problem={shown.notes}
         hint="What the decision did, measured against what it set out to do."
       />
-      <FormTextField
+      <FormTextArea
+        optional
+        minRows={2}
         id={`governance-retrospective-lessons-${adrId}`}
         label="Lessons"
         value={lessons}
-        onChange={e => setLessons(e.target.value)}
-        multiline
-        minRows={2}
-        fullWidth
-        helperText="What to do differently next time."
+        onChange={setLessons}
+        hint="What to do differently next time."
       />
       {props.children}
     </FormDialog>

@@ -195,11 +195,8 @@ export function CampaignTargetFields(props: {
         value={target.filter ?? ''}
         onChange={e => onChange({ ...target, filter: e.target.value })}
         fullWidth
-        error={!!filterProblem}
-        helperText={
-          filterProblem ??
-          'Optional, as in the catalog API: conditions joined by commas that must all hold, each key=value or a key alone (the field exists), such as spec.lifecycle=production,metadata.tags=pci.'
-        }
+        problem={filterProblem}
+        hint="Optional, as in the catalog API: conditions joined by commas that must all hold, each key=value or a key alone (the field exists), such as spec.lifecycle=production,metadata.tags=pci."
       />
     </>
   );

@@ -8,7 +8,7 @@ import {
 import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { isCalendarDay, utcToday } from '../../lib/days';
-import { describeError, statusOf } from '../../lib/describeError';
+import { statusOf } from '../../lib/describeError';
 import {
   FormDialog,
   FormTextArea,
@@ -168,12 +168,14 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         onSaved(latest);
       }
     },
+    failure: 'The campaign was not saved.',
   });
   const { shown, submitting } = form;
   const idPrefix = 'governance-campaign-form';
 
   return (
     <FormDialog
+      {...form.dialogProps}
       title={base ? `Edit ${base.title}` : 'New campaign'}
       idPrefix={idPrefix}
       intro={
@@ -181,14 +183,9 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
           ? undefined
           : "Owners of the entities it covers are notified, and each entity's Governance tab lists the campaign until it is closed."
       }
-      error={
-        form.error && `The campaign was not saved. ${describeError(form.error)}`
-      }
       errorTestId="governance-campaign-form-error"
       submitLabel={base ? 'Save' : 'Start campaign'}
       busyLabel="Saving…"
-      busy={submitting}
-      onSubmit={form.submit}
       onCancel={onClose}
     >
       {conflict && (
@@ -207,8 +204,7 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         onChange={e => set({ title: e.target.value })}
         required
         fullWidth
-        error={!!shown.title}
-        helperText={shown.title}
+        problem={shown.title}
       />
       <FormTextArea
         id={`${idPrefix}-description`}
@@ -224,8 +220,8 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         value={fields.link}
         onChange={e => set({ link: e.target.value })}
         fullWidth
-        error={!!shown.link}
-        helperText={shown.link ?? 'Optional: often the ADR behind it.'}
+        problem={shown.link}
+        hint="Optional: often the ADR behind it."
       />
       <MultiValueField
         id={`${idPrefix}-checks`}
@@ -253,8 +249,8 @@ export function CampaignFormDialog(props: CampaignFormDialogProps) {
         onChange={e => set({ deadline: e.target.value })}
         required
         InputLabelProps={{ shrink: true }}
-        error={!!shown.deadline}
-        helperText={shown.deadline ?? 'The last day, in UTC.'}
+        problem={shown.deadline}
+        hint="The last day, in UTC."
       />
     </FormDialog>
   );

@@ -2,9 +2,15 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
-import { describeError } from '../../lib/describeError';
-import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
+import {
+  FormDialog,
+  FormSelectField,
+  FormTextArea,
+  FormTextField,
+  useFormSubmission,
+} from '../FormDialog';
 import { AdrReferenceField } from '../ReviewDialog';
+import { reviewKindTitle } from '../ReviewStatusChip';
 
 /** The kind a request starts with: most requests ask the council to look at a design. */
 const DEFAULT_KIND = 'design-review';
@@ -54,40 +60,30 @@ export function RequestReviewDialog(props: RequestReviewDialogProps) {
       onRequested();
       onClose();
     },
+    failure: 'The review was not requested.',
   });
   const { shown, submitting } = form;
   const idPrefix = 'governance-request-review';
 
   return (
     <FormDialog
+      {...form.dialogProps}
       title="Request a review"
       idPrefix={idPrefix}
       intro="The architecture council triages requests in its review queue and records its decision here, with a rationale."
-      error={
-        form.error &&
-        `The review was not requested. ${describeError(form.error)}`
-      }
       errorTestId="governance-request-review-error"
       submitLabel="Request"
-      busy={submitting}
-      onSubmit={form.submit}
       onCancel={onClose}
     >
-      <FormTextField
+      <FormSelectField
         id={`${idPrefix}-kind`}
         label="Kind"
-        select
-        SelectProps={{ native: true }}
         value={selectedKind}
-        onChange={e => setKind(e.target.value)}
+        onChange={setKind}
+        options={kinds.map(k => k.id)}
+        optionLabel={id => reviewKindTitle(kinds, id)}
         fullWidth
-      >
-        {kinds.map(k => (
-          <option key={k.id} value={k.id}>
-            {k.title}
-          </option>
-        ))}
-      </FormTextField>
+      />
       <FormTextField
         id={`${idPrefix}-title-field`}
         label="Title"
@@ -95,18 +91,15 @@ export function RequestReviewDialog(props: RequestReviewDialogProps) {
         onChange={e => setTitle(e.target.value)}
         required
         fullWidth
-        error={!!shown.title}
-        helperText={shown.title}
+        problem={shown.title}
       />
-      <FormTextField
+      <FormTextArea
+        optional
         id={`${idPrefix}-description`}
         label="Description"
         value={description}
-        onChange={e => setDescription(e.target.value)}
-        multiline
-        minRows={3}
-        fullWidth
-        helperText="What changes, why, and what the council should weigh."
+        onChange={setDescription}
+        hint="What changes, why, and what the council should weigh."
       />
       <AdrReferenceField
         id={`${idPrefix}-adr`}

@@ -11,20 +11,36 @@ import { createContext, FormEvent, ReactNode, useContext } from 'react';
 
 const FormBusyContext = createContext(false);
 
+/** Props for {@link FormTextField}. */
+export interface FormTextFieldProps
+  extends Omit<OutlinedTextFieldProps, 'variant'> {
+  /** What is wrong with the value, once the form was submitted: it marks the field. */
+  problem?: string;
+  /** Help shown under the field while nothing is wrong with it. */
+  hint?: ReactNode;
+}
+
 /**
  * A field of a {@link FormDialog}: outlined and spaced like the others, and disabled while the
- * form is busy.
+ * form is busy. Its problem, if any, replaces the hint beneath it.
  */
-export function FormTextField(props: Omit<OutlinedTextFieldProps, 'variant'>) {
+export function FormTextField(props: FormTextFieldProps) {
+  const { problem, hint, ...field } = props;
   const busy = useContext(FormBusyContext);
   return (
-    <TextField variant="outlined" margin="normal" disabled={busy} {...props} />
+    <TextField
+      variant="outlined"
+      margin="normal"
+      disabled={busy}
+      error={!!problem}
+      helperText={problem ?? hint}
+      {...field}
+    />
   );
 }
 
 /**
- * A required answer of a few lines, such as notes, a rationale or a reason: once the form was
- * submitted, its problem replaces the hint beneath it.
+ * An answer of a few lines, such as notes, a rationale or a reason: required unless `optional`.
  */
 export function FormTextArea(props: {
   id: string;
@@ -34,19 +50,51 @@ export function FormTextArea(props: {
   problem?: string;
   hint?: string;
   disabled?: boolean;
+  optional?: boolean;
+  /** How many lines it shows before it is typed in; 3 unless given. */
+  minRows?: number;
 }) {
-  const { onChange, problem, hint, ...field } = props;
+  const { onChange, optional, minRows = 3, ...field } = props;
   return (
     <FormTextField
       {...field}
       onChange={e => onChange(e.target.value)}
-      required
+      required={!optional}
       multiline
-      minRows={3}
+      minRows={minRows}
       fullWidth
-      error={!!problem}
-      helperText={problem ?? hint}
     />
+  );
+}
+
+/**
+ * A native select of a {@link FormDialog}: `children` come first (a placeholder or "None"),
+ * then one option per value of `options`, named by `optionLabel`.
+ */
+export function FormSelectField<V extends string, O extends V = V>(
+  props: Omit<FormTextFieldProps, 'select' | 'value' | 'onChange'> & {
+    value: V;
+    onChange: (value: V) => void;
+    options: readonly O[];
+    optionLabel: (option: O) => ReactNode;
+  },
+) {
+  const { value, onChange, options, optionLabel, children, ...field } = props;
+  return (
+    <FormTextField
+      {...field}
+      select
+      SelectProps={{ native: true }}
+      value={value}
+      onChange={e => onChange(e.target.value as V)}
+    >
+      {children}
+      {options.map(option => (
+        <option key={option} value={option}>
+          {optionLabel(option)}
+        </option>
+      ))}
+    </FormTextField>
   );
 }
 

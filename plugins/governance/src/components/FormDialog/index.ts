@@ -1,4 +1,9 @@
-export { FormDialog, FormTextArea, FormTextField } from './FormDialog';
-export type { FormDialogProps } from './FormDialog';
+export {
+  FormDialog,
+  FormSelectField,
+  FormTextArea,
+  FormTextField,
+} from './FormDialog';
+export type { FormDialogProps, FormTextFieldProps } from './FormDialog';
 export { useFormSubmission } from './useFormSubmission';
 export type { FormProblems } from './useFormSubmission';

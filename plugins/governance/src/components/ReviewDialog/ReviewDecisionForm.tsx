@@ -9,7 +9,12 @@ import {
   TradeOffOption,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
+import {
+  FormDialog,
+  FormSelectField,
+  FormTextArea,
+  useFormSubmission,
+} from '../FormDialog';
 import { REVIEW_DECISION_ACTIONS } from '../ReviewStatusChip';
 import {
   useWaiverTerms,
@@ -113,17 +118,16 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
       busy={busy}
       onSubmit={submit}
     >
-      <FormTextField
+      <FormSelectField
         id={`${idPrefix}-outcome`}
         label="Decision"
-        select
-        SelectProps={{ native: true }}
         value={decision}
-        onChange={e => setDecision(e.target.value as Choice)}
+        onChange={setDecision}
+        options={decisions}
+        optionLabel={label}
         margin="dense"
         InputLabelProps={{ shrink: true }}
-        error={!!shown.decision}
-        helperText={shown.decision}
+        problem={shown.decision}
       >
         <option value="" disabled>
           Choose…
@@ -131,12 +135,7 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
         {isGrantable(item) && canGrantWaivers && (
           <option value={GRANT}>Grant waiver</option>
         )}
-        {decisions.map(value => (
-          <option key={value} value={value}>
-            {label(value)}
-          </option>
-        ))}
-      </FormTextField>
+      </FormSelectField>
       {granting && (
         <WaiverTermsFields
           idPrefix={`${idPrefix}-waiver`}
@@ -145,39 +144,28 @@ export function ReviewDecisionForm(props: ReviewDecisionFormProps) {
           disabled={busy}
         />
       )}
-      <FormTextField
+      <FormTextArea
         id={`${idPrefix}-rationale`}
         label="Rationale"
         value={rationale}
-        onChange={e => setRationale(e.target.value)}
-        required
-        multiline
-        minRows={3}
-        fullWidth
-        error={!!shown.rationale}
-        helperText={
-          shown.rationale ?? 'Why the council decided so; shown with the item.'
-        }
+        onChange={setRationale}
+        problem={shown.rationale}
+        hint="Why the council decided so; shown with the item."
       />
       {tradeOffOptions.length > 0 && !granting && (
-        <FormTextField
+        <FormSelectField
           id={`${idPrefix}-chosen-option`}
           label="Chosen option"
-          select
-          SelectProps={{ native: true }}
           value={chosenOption}
-          onChange={e => setChosenOption(e.target.value)}
+          onChange={setChosenOption}
+          options={tradeOffOptions.map(option => option.id)}
+          optionLabel={id => tradeOffOptions.find(o => o.id === id)?.title}
           margin="dense"
           InputLabelProps={{ shrink: true }}
-          helperText="The trade-off matrix option the decision picks; the ADR and the retrospective compare against it."
+          hint="The trade-off matrix option the decision picks; the ADR and the retrospective compare against it."
         >
           <option value="">None</option>
-          {tradeOffOptions.map(option => (
-            <option key={option.id} value={option.id}>
-              {option.title}
-            </option>
-          ))}
-        </FormTextField>
+        </FormSelectField>
       )}
       <AdrReferenceField
         id={`${idPrefix}-adr`}

@@ -7,7 +7,6 @@ import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
   isReviewDecision,
@@ -23,6 +22,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { FormEvent, ReactNode, useState } from 'react';
 import { formatDateTime } from '../EntityGovernanceContent/formatDate';
+import { FormTextArea } from '../FormDialog';
 import {
   REVIEW_PRIORITY_LABELS,
   REVIEW_STATUS_LABELS,
@@ -73,16 +73,13 @@ export function ReviewDiscussion(props: ReviewDiscussionProps) {
         )}
       />
       <form noValidate onSubmit={submit} aria-label="Add comment">
-        <TextField
+        <FormTextArea
+          optional
+          minRows={2}
           id={`governance-review-comment-${reviewId}`}
           label="Comment"
           value={body}
-          onChange={e => setBody(e.target.value)}
-          multiline
-          minRows={2}
-          fullWidth
-          margin="normal"
-          variant="outlined"
+          onChange={setBody}
           disabled={busy}
         />
         <Box display="flex" justifyContent="flex-end">

@@ -11,7 +11,12 @@ import {
   ReviewUpdate,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import { FormDialog, FormTextField, useFormSubmission } from '../FormDialog';
+import {
+  FormDialog,
+  FormSelectField,
+  FormTextField,
+  useFormSubmission,
+} from '../FormDialog';
 import { UserPicker } from '../UserPicker';
 import {
   REVIEW_PRIORITY_LABELS,
@@ -145,21 +150,15 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
         </Button>
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-        <FormTextField
+        <FormSelectField
           id={`${idPrefix}-priority`}
           label="Priority"
-          select
-          SelectProps={{ native: true }}
           value={priority}
-          onChange={e => setPriority(e.target.value as ReviewPriority)}
+          onChange={setPriority}
+          options={REVIEW_PRIORITIES}
+          optionLabel={value => REVIEW_PRIORITY_LABELS[value]}
           margin="dense"
-        >
-          {REVIEW_PRIORITIES.map(value => (
-            <option key={value} value={value}>
-              {REVIEW_PRIORITY_LABELS[value]}
-            </option>
-          ))}
-        </FormTextField>
+        />
         <FormTextField
           id={`${idPrefix}-due`}
           label="Due date"
@@ -169,21 +168,15 @@ export function ReviewTriageForm(props: ReviewTriageFormProps) {
           margin="dense"
           InputLabelProps={{ shrink: true }}
         />
-        <FormTextField
+        <FormSelectField
           id={`${idPrefix}-status`}
           label="Status"
-          select
-          SelectProps={{ native: true }}
           value={status}
-          onChange={e => setStatus(e.target.value as ReviewStatus)}
+          onChange={setStatus}
+          options={triageStatuses(item.status)}
+          optionLabel={value => REVIEW_STATUS_LABELS[value]}
           margin="dense"
-        >
-          {triageStatuses(item.status).map(value => (
-            <option key={value} value={value}>
-              {REVIEW_STATUS_LABELS[value]}
-            </option>
-          ))}
-        </FormTextField>
+        />
       </Box>
     </FormDialog>
   );

@@ -1,7 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import { governanceApiRef } from '../../api';
-import { describeError } from '../../lib/describeError';
 import { FormDialog, useFormSubmission } from '../FormDialog';
 import { AdrReferenceField } from '../ReviewDialog/AdrReferenceField';
 import { useWaiverTerms, WaiverTermsFields } from './WaiverTermsFields';
@@ -38,24 +37,20 @@ export function RequestWaiverDialog(props: RequestWaiverDialogProps) {
       onRequested(item);
       onClose();
     },
+    failure: 'The waiver was not requested.',
   });
   const { shown, submitting } = form;
   const idPrefix = `governance-request-waiver-${check.checkId}`;
 
   return (
     <FormDialog
+      {...form.dialogProps}
       title={`Request a waiver for ${check.title}`}
       idPrefix={idPrefix}
       intro="The architecture council reviews the request in its queue. If it grants the waiver, the check shows as waived until it expires, with a link to the decision."
-      error={
-        form.error &&
-        `The waiver was not requested. ${describeError(form.error)}`
-      }
       errorTestId="governance-request-waiver-error"
       submitLabel="Request waiver"
       busyLabel="Requesting…"
-      busy={submitting}
-      onSubmit={form.submit}
       onCancel={onClose}
     >
       <WaiverTermsFields

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { governanceApiRef } from '../../api';
-import { describeError } from '../../lib/describeError';
 import { FormDialog, useFormSubmission } from '../FormDialog';
 import { useWaiverTerms, WaiverTermsFields } from './WaiverTermsFields';
 
@@ -37,27 +36,23 @@ export function WaiverDialog(props: WaiverDialogProps) {
       onChanged();
       onClose();
     },
+    failure: 'The waiver was not granted.',
   });
-  const { shown, submitting } = form;
   // Ids tie each label and message to its field for assistive technology.
   const idPrefix = `governance-waiver-${check.checkId}`;
 
   return (
     <FormDialog
+      {...form.dialogProps}
       title={`Waive ${check.title}`}
       idPrefix={idPrefix}
       intro="Until the waiver expires or is revoked, the check shows as waived instead of its real state. Everyone who reads the scorecard sees who granted it and why."
-      error={
-        form.error && `The waiver was not granted. ${describeError(form.error)}`
-      }
       errorTestId="governance-waiver-error"
       submitLabel="Grant waiver"
       busyLabel="Granting…"
-      busy={submitting}
-      onSubmit={form.submit}
       onCancel={onClose}
     >
-      <WaiverTermsFields idPrefix={idPrefix} terms={terms} shown={shown} />
+      <WaiverTermsFields idPrefix={idPrefix} terms={terms} shown={form.shown} />
     </FormDialog>
   );
 }

@@ -85,10 +85,8 @@ export function WaiverTermsFields(props: WaiverTermsFieldsProps) {
           min: addDays(terms.today, 1),
           max: latestWaiverExpiryDay(terms.today, terms.maxMonths),
         }}
-        error={!!shown.expiryDay}
-        helperText={
-          shown.expiryDay ?? 'The waiver ends at the end of this day, UTC.'
-        }
+        problem={shown.expiryDay}
+        hint="The waiver ends at the end of this day, UTC."
       />
     </>
   );
