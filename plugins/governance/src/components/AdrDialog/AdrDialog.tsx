@@ -1,4 +1,4 @@
-import { Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -17,9 +17,13 @@ import { AdrImpactSection } from './AdrImpactSection';
 import { sourceUrl } from './adrLinks';
 import { AdrMarkdown } from './AdrMarkdown';
 import { AdrRetrospectiveSection } from './AdrRetrospectiveSection';
-import { describeError } from '../../lib/describeError';
 import { LinkButton } from '../LinkButton';
-import { DetailDialog, DialogSection, FactList } from '../DialogSection';
+import {
+  DetailDialog,
+  DialogSection,
+  FactList,
+  LoadingDetail,
+} from '../DialogSection';
 import { Muted } from '../Muted';
 
 /** The ADR as people cite it: `ADR 3: Use Kafka`, or just the title without a number. */
@@ -173,28 +177,6 @@ export function AdrDialog(props: AdrDialogProps) {
   const open = (id: string) => setTrail(previous => [...previous, id]);
   const back = () => setTrail(previous => previous.slice(0, -1));
 
-  let content;
-  if (error) {
-    content = (
-      <Alert severity="error">
-        The ADR could not be loaded. {describeError(error)}
-      </Alert>
-    );
-  } else if (!adr) {
-    content = <Progress />;
-  } else {
-    content = (
-      <AdrView
-        adr={adr}
-        onOpenAdr={open}
-        onRecorded={() => {
-          retry();
-          onChanged?.();
-        }}
-      />
-    );
-  }
-
   return (
     <DetailDialog
       titleId={titleId}
@@ -203,7 +185,18 @@ export function AdrDialog(props: AdrDialogProps) {
       onClose={onClose}
       actions={trail.length > 1 && <Button onClick={back}>Back</Button>}
     >
-      {content}
+      {adr ? (
+        <AdrView
+          adr={adr}
+          onOpenAdr={open}
+          onRecorded={() => {
+            retry();
+            onChanged?.();
+          }}
+        />
+      ) : (
+        <LoadingDetail error={error} failure="The ADR could not be loaded." />
+      )}
     </DetailDialog>
   );
 }

@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
+import { Notice, NoticeAlert } from '../NoticeAlert';
 import { SimpleTable } from '../SimpleTable';
 
 /** Props for {@link TradeOffRetrospective}. */
@@ -40,10 +41,7 @@ export function TradeOffRetrospective(props: TradeOffRetrospectiveProps) {
   const [matrix, setMatrix] = useState<TradeOffMatrix>();
   const [happened, setHappened] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<{
-    severity: 'error' | 'success';
-    message: string;
-  }>();
+  const [notice, setNotice] = useState<Notice>();
 
   const show = (next: TradeOffMatrix) => {
     setMatrix(next);
@@ -106,11 +104,7 @@ export function TradeOffRetrospective(props: TradeOffRetrospectiveProps) {
       <Typography variant="body2" color="textSecondary">
         Scores are as the design review gave them: 1 (worst) to 5 (best).
       </Typography>
-      {notice && (
-        <Alert severity={notice.severity} style={{ margin: '8px 0' }}>
-          {notice.message}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} style={{ margin: '8px 0' }} />
       <SimpleTable
         label="Expected and what happened"
         rows={matrix.criteria}

@@ -1,4 +1,4 @@
-import { Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -8,7 +8,6 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   CampaignDetail,
   CampaignOwnerProgress,
@@ -18,7 +17,8 @@ import { ReactNode, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
-import { DialogSection, FactList } from '../DialogSection';
+import { DialogSection, FactList, LoadingDetail } from '../DialogSection';
+import { Notice, NoticeAlert } from '../NoticeAlert';
 import { SimpleTable } from '../SimpleTable';
 import { BurnUpChart } from './BurnUpChart';
 import { CampaignEntitiesTable } from './CampaignEntitiesTable';
@@ -137,10 +137,7 @@ export function CampaignDialog(props: CampaignDialogProps) {
   );
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
-  const [notice, setNotice] = useState<{
-    severity: 'error' | 'warning';
-    message: string;
-  }>();
+  const [notice, setNotice] = useState<Notice>();
   const titleId = 'governance-campaign-dialog-title';
 
   const changed = () => {
@@ -175,26 +172,21 @@ export function CampaignDialog(props: CampaignDialogProps) {
   };
 
   let content: ReactNode;
-  if (error && !campaign) {
+  if (!campaign) {
     content = (
-      <Alert severity="error">
-        The campaign could not be loaded. {describeError(error)}
-      </Alert>
+      <LoadingDetail
+        error={error}
+        failure="The campaign could not be loaded."
+      />
     );
-  } else if (!campaign) {
-    content = <Progress />;
   } else {
     content = (
       <>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            style={{ marginBottom: 16 }}
-            data-testid="governance-campaign-notice"
-          >
-            {notice.message}
-          </Alert>
-        )}
+        <NoticeAlert
+          notice={notice}
+          style={{ marginBottom: 16 }}
+          data-testid="governance-campaign-notice"
+        />
         <FactList centered data-testid="governance-campaign-facts">
           <dt>State</dt>
           <dd>

@@ -1,9 +1,12 @@
+import { Progress } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
+import { describeError } from '../../lib/describeError';
 
 /** Props for {@link DetailDialog}. */
 export interface DetailDialogProps {
@@ -42,5 +45,20 @@ export function DetailDialog(props: DetailDialogProps) {
       </DialogActions>
       {nested}
     </Dialog>
+  );
+}
+
+/**
+ * What a detail dialog shows until its subject has loaded: progress, or why it could not be
+ * loaded, such as "The review could not be loaded." and the reason.
+ */
+export function LoadingDetail(props: { error?: Error; failure: string }) {
+  const { error, failure } = props;
+  return error ? (
+    <Alert severity="error">
+      {failure} {describeError(error)}
+    </Alert>
+  ) : (
+    <Progress />
   );
 }

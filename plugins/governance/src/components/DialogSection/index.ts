@@ -1,3 +1,3 @@
 export { DialogSection, FactList } from './DialogSection';
-export { DetailDialog } from './DetailDialog';
+export { DetailDialog, LoadingDetail } from './DetailDialog';
 export type { DetailDialogProps } from './DetailDialog';

@@ -1,5 +1,4 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -46,7 +45,13 @@ import {
 import { ReviewDiscussion, ReviewHistory } from './ReviewDiscussion';
 import { RecordAdrLink } from './RecordAdrLink';
 import { ReviewChange, ReviewTriageForm } from './ReviewTriageForm';
-import { DetailDialog, DialogSection, FactList } from '../DialogSection';
+import {
+  DetailDialog,
+  DialogSection,
+  FactList,
+  LoadingDetail,
+} from '../DialogSection';
+import { Notice, NoticeAlert } from '../NoticeAlert';
 
 /** What the dialog says when someone else's change got in first. */
 export const REVIEW_CONFLICT_MESSAGE =
@@ -234,10 +239,7 @@ export function ReviewDialog(props: ReviewDialogProps) {
   // Forms start again from the item shown after each change or conflict.
   const [revision, setRevision] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{
-    severity: 'error' | 'warning';
-    message: string;
-  }>();
+  const [notice, setNotice] = useState<Notice>();
   const [openAdrId, setOpenAdrId] = useState<string>();
   const [tradeOff, setTradeOff] = useState<TradeOffMatrix>();
   const item = latest ?? loaded;
@@ -336,14 +338,13 @@ export function ReviewDialog(props: ReviewDialogProps) {
 
   let content: ReactNode;
   let closeButton: ReactNode;
-  if (loadError && !item) {
+  if (!item) {
     content = (
-      <Alert severity="error">
-        The review could not be loaded. {describeError(loadError)}
-      </Alert>
+      <LoadingDetail
+        error={loadError}
+        failure="The review could not be loaded."
+      />
     );
-  } else if (!item) {
-    content = <Progress />;
   } else {
     const isRequester =
       item.origin.type === 'user' &&
@@ -381,15 +382,11 @@ export function ReviewDialog(props: ReviewDialogProps) {
     }
     content = (
       <>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            style={{ marginBottom: 16 }}
-            data-testid="governance-review-notice"
-          >
-            {notice.message}
-          </Alert>
-        )}
+        <NoticeAlert
+          notice={notice}
+          style={{ marginBottom: 16 }}
+          data-testid="governance-review-notice"
+        />
         <CauseClearedNotice item={item} />
         <ReviewFacts item={item} tradeOff={tradeOff} onOpenAdr={setOpenAdrId} />
         {item.description && (

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
+import { Notice, NoticeAlert } from '../NoticeAlert';
 import { Muted } from '../Muted';
 import { TradeOffDraft, TradeOffMatrixEditor } from './TradeOffMatrixEditor';
 import { TradeOffRanking } from './TradeOffRanking';
@@ -54,10 +55,7 @@ export function TradeOffMatrixSection(props: TradeOffMatrixSectionProps) {
   const [matrix, setMatrix] = useState<TradeOffMatrix>();
   const [draft, setDraft] = useState<TradeOffDraft>();
   const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<{
-    severity: 'error' | 'warning' | 'success';
-    message: string;
-  }>();
+  const [notice, setNotice] = useState<Notice>();
 
   useEffect(() => {
     if (loaded.value) {
@@ -136,15 +134,11 @@ export function TradeOffMatrixSection(props: TradeOffMatrixSectionProps) {
       <Typography variant="body2" color="textSecondary" paragraph>
         {TRADE_OFF_SCALE_HINT}
       </Typography>
-      {notice && (
-        <Alert
-          severity={notice.severity}
-          style={{ marginBottom: 8 }}
-          data-testid="governance-trade-off-notice"
-        >
-          {notice.message}
-        </Alert>
-      )}
+      <NoticeAlert
+        notice={notice}
+        style={{ marginBottom: 8 }}
+        data-testid="governance-trade-off-notice"
+      />
       {draft.options.length === 0 && (
         <Typography variant="body2" paragraph>
           No options yet: add the options the council is weighing, then score

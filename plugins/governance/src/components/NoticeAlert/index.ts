@@ -1,0 +1,2 @@
+export { NoticeAlert } from './NoticeAlert';
+export type { Notice } from './NoticeAlert';
