@@ -40,6 +40,11 @@ function freshId(prefix: string, taken: string[]): string {
   return `${prefix}-${n}`;
 }
 
+/** The list with its `index`th item changed. */
+function changedAt<T>(list: T[], index: number, change: Partial<T>): T[] {
+  return list.map((item, i) => (i === index ? { ...item, ...change } : item));
+}
+
 /** Props for {@link TradeOffMatrixEditor}. */
 export interface TradeOffMatrixEditorProps {
   draft: TradeOffDraft;
@@ -75,6 +80,14 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
     });
   };
   const allIds = [...criteria.map(c => c.id), ...options.map(o => o.id)];
+  const changeCriterion = (
+    index: number,
+    change: Partial<TradeOffDraft['criteria'][number]>,
+  ) => onChange({ ...draft, criteria: changedAt(criteria, index, change) });
+  const changeOption = (
+    index: number,
+    change: Partial<TradeOffDraft['options'][number]>,
+  ) => onChange({ ...draft, options: changedAt(options, index, change) });
 
   return (
     <Box>
@@ -100,12 +113,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                       disabled={disabled}
                       inputProps={{ maxLength: 80 }}
                       onChange={e =>
-                        onChange({
-                          ...draft,
-                          criteria: criteria.map((c, i) =>
-                            i === index ? { ...c, title: e.target.value } : c,
-                          ),
-                        })
+                        changeCriterion(index, { title: e.target.value })
                       }
                     />
                     <TextField
@@ -123,12 +131,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                             Math.round(Number(e.target.value) || 0),
                           ),
                         );
-                        onChange({
-                          ...draft,
-                          criteria: criteria.map((c, i) =>
-                            i === index ? { ...c, weight } : c,
-                          ),
-                        });
+                        changeCriterion(index, { weight });
                       }}
                     />
                     <IconButton
@@ -176,12 +179,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                       disabled={disabled}
                       inputProps={{ maxLength: 120 }}
                       onChange={e =>
-                        onChange({
-                          ...draft,
-                          options: options.map((o, i) =>
-                            i === index ? { ...o, title: e.target.value } : o,
-                          ),
-                        })
+                        changeOption(index, { title: e.target.value })
                       }
                     />
                     <IconButton
