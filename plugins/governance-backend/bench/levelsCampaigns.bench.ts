@@ -24,7 +24,7 @@ import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
 import { DatabaseCampaignStore } from '../src/database/DatabaseCampaignStore';
 import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
 import { defaultScorecardEngine } from '../src/__testUtils__/defaultEngines';
-import { auditorMock } from '../src/__testUtils__/escalationBackend';
+import { auditorMock } from '../src/__testUtils__/auditorMock';
 import { DependencyChecks } from '../src/scorecards/DependencyChecks';
 import {
   entities,

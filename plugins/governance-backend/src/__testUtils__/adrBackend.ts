@@ -10,6 +10,7 @@ import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import {
   component,
+  GovernanceTestBackendOptions,
   localAdrReading,
   startGovernanceTestBackend,
 } from './governanceTestBackend';
@@ -53,10 +54,7 @@ export const adrEntities = [
  * permission allowed, a catalog of {@link adrEntities}).
  */
 export function startAdrBackend(
-  options: Pick<
-    Parameters<typeof startGovernanceTestBackend>[0],
-    'permission' | 'catalog'
-  > = {},
+  options: Pick<GovernanceTestBackendOptions, 'permission' | 'catalog'> = {},
 ): Promise<Server> {
   return startGovernanceTestBackend({
     ...options,

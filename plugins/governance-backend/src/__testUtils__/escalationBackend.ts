@@ -22,16 +22,7 @@ import { ReviewService } from '../reviews/ReviewService';
 import { builtInTriggers } from '../reviews/triggers/builtInTriggers';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { migratedDatabase } from './migratedDatabase';
-
-/** An auditor whose events record nothing, for services that audit their changes. */
-export function auditorMock() {
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: async () => {},
-    fail: async () => {},
-  }));
-  return auditor;
-}
+import { auditorMock } from './auditorMock';
 
 export const HOUR = 3_600_000;
 export const NOW = new Date('2026-11-25T12:00:00Z');

@@ -7,11 +7,12 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
 import {
+  GovernanceTestBackendOptions,
   startGovernanceTestBackend,
   teamGroup,
   tieredComponent,
 } from './governanceTestBackend';
-import { visibleCatalog } from './visibleCatalog';
+import { catalogHidingFrom } from './visibleCatalog';
 
 /** A fact writer who cannot see the vault service. */
 export const JANE = 'user:default/jane';
@@ -29,21 +30,20 @@ const factWriters = teamGroup('fact-writers', [MEMBER, JANE]);
 
 /** The catalog as its read permission shows it: Jane cannot see the vault service. */
 const catalogHidingVaultFromJane = () =>
-  visibleCatalog(
-    [payments, vault, factWriters],
-    (caller, ref) =>
-      caller.userEntityRef === JANE && ref === 'component:default/vault',
-  );
+  catalogHidingFrom(JANE, 'component:default/vault', [
+    payments,
+    vault,
+    factWriters,
+  ]);
 
 /**
  * A backend whose catalog hides the vault from Jane, with fact writers configured unless
  * `factWriters` is false; `permission` and `anonymous` as in {@link startGovernanceTestBackend}.
  */
 export function startFactsBackend(
-  options: Pick<
-    Parameters<typeof startGovernanceTestBackend>[0],
-    'permission' | 'anonymous'
-  > & { factWriters?: boolean } = {},
+  options: Pick<GovernanceTestBackendOptions, 'permission' | 'anonymous'> & {
+    factWriters?: boolean;
+  } = {},
 ): Promise<Server> {
   const { factWriters: withFactWriters = true, ...rest } = options;
   return startGovernanceTestBackend({

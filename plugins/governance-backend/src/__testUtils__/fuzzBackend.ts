@@ -2,7 +2,7 @@
  * The backend the route fuzzing sends its requests to: the governance plugin with annotated
  * entities, a council, ADRs and a few waivers and reviews. Test support only.
  */
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import request from 'supertest';
@@ -11,6 +11,7 @@ import {
   startGovernanceTestBackend,
   teamGroup,
 } from './governanceTestBackend';
+import { auditorMock } from './auditorMock';
 import { Auth, FuzzContext, FuzzRequest } from './fuzzRequests';
 import { inDays } from './fuzzValues';
 
@@ -127,11 +128,7 @@ export async function sendFuzzRequest(
  * from examples/governance, and a few waivers and reviews, whose ids the generators then use.
  */
 export async function startFuzzBackend(): Promise<FuzzBackend> {
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: async () => {},
-    fail: async () => {},
-  }));
+  const auditor = auditorMock();
   const server = await startGovernanceTestBackend({
     entities: ENTITIES,
     anonymous: true,

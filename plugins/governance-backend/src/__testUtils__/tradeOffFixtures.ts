@@ -11,18 +11,7 @@ import {
   denyToUsers,
   JANE,
 } from './authorizationBackend';
-
-export const tradeOffMatrix = {
-  criteria: [
-    { id: 'cost', title: 'Cost', weight: 3 },
-    { id: 'risk', title: 'Risk', weight: 1 },
-  ],
-  options: [
-    { id: 'kafka', title: 'Kafka' },
-    { id: 'sqs', title: 'SQS' },
-  ],
-  cells: [{ optionId: 'sqs', criterionId: 'cost', score: 4 }],
-};
+import { queueTradeOff } from './queueTradeOff';
 
 /**
  * A design review of Jane's with a matrix, approved choosing SQS and recording `adrId`. Set up
@@ -35,7 +24,7 @@ export async function decidedTradeOff(server: Server, adrId?: string) {
   bodyIf(
     await call(server, 'put', `/reviews/${review.id}/trade-off`, jane, {
       revision: 0,
-      ...tradeOffMatrix,
+      ...queueTradeOff,
     }),
     200,
     'Saving a trade-off matrix',
@@ -61,6 +50,6 @@ export const tradeOffSave =
     const review = await createReview(server, requestedBy);
     return {
       url: `/reviews/${review.id}/trade-off`,
-      body: { revision: 0, ...tradeOffMatrix },
+      body: { revision: 0, ...queueTradeOff },
     };
   };

@@ -50,6 +50,20 @@ export function visibleCatalog(
 }
 
 /**
+ * The catalog of `entities` as its read permission shows it when `user` may not see
+ * `hiddenRef` and everyone else sees everything.
+ */
+export const catalogHidingFrom = (
+  user: string,
+  hiddenRef: string,
+  entities: Entity[],
+) =>
+  visibleCatalog(
+    entities,
+    (caller, ref) => caller.userEntityRef === user && ref === hiddenRef,
+  );
+
+/**
  * A conditional decision on the catalog's read permission, as a policy that lets users see
  * what they own would give: the catalog applies the condition.
  */

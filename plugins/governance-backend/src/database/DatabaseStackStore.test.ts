@@ -1,11 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { StackTechnology } from '@catalog-governance/backstage-plugin-governance-common';
+import { entityTechnology } from '../__testUtils__/entityTechnology';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseStackStore } from './DatabaseStackStore';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const NOW = new Date('2027-01-04T09:00:00.000Z');
 const LATER = new Date('2027-01-04T10:00:00.000Z');
@@ -61,34 +60,16 @@ describe.each(databases.eachSupportedId())(
         {
           entityRef: PAYMENTS,
           technologies: [
-            {
-              category: 'datastores',
-              technology: 'postgresql',
-              ring: 'adopt',
-              clearedByAdr: false,
-            },
-            {
-              category: 'datastores',
-              technology: 'cassandra',
-              clearedByAdr: true,
-            },
-            { category: 'languages', technology: 'cobol', clearedByAdr: false },
+            entityTechnology('postgresql', { ring: 'adopt' }),
+            entityTechnology('cassandra', { clearedByAdr: true }),
+            entityTechnology('cobol', { category: 'languages' }),
           ],
         },
         {
           entityRef: LEDGER,
           technologies: [
-            {
-              category: 'datastores',
-              technology: 'postgresql',
-              ring: 'adopt',
-              clearedByAdr: false,
-            },
-            {
-              category: 'datastores',
-              technology: 'cassandra',
-              clearedByAdr: false,
-            },
+            entityTechnology('postgresql', { ring: 'adopt' }),
+            entityTechnology('cassandra'),
           ],
         },
       ]);
@@ -138,19 +119,12 @@ describe.each(databases.eachSupportedId())(
       await store.replaceEntityTechnologies([
         {
           entityRef: PAYMENTS,
-          technologies: [
-            { category: 'languages', technology: 'cobol', clearedByAdr: false },
-          ],
+          technologies: [entityTechnology('cobol', { category: 'languages' })],
         },
         {
           entityRef: LEDGER,
           technologies: [
-            {
-              category: 'languages',
-              technology: 'go',
-              ring: 'adopt',
-              clearedByAdr: false,
-            },
+            entityTechnology('go', { category: 'languages', ring: 'adopt' }),
           ],
         },
       ]);
@@ -158,12 +132,7 @@ describe.each(databases.eachSupportedId())(
         {
           entityRef: PAYMENTS,
           technologies: [
-            {
-              category: 'languages',
-              technology: 'java',
-              ring: 'trial',
-              clearedByAdr: false,
-            },
+            entityTechnology('java', { category: 'languages', ring: 'trial' }),
           ],
         },
       ]);

@@ -1,30 +1,11 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { DatabaseTradeOffStore } from './DatabaseTradeOffStore';
-import { TradeOffContent } from './TradeOffStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { queueTradeOff } from '../__testUtils__/queueTradeOff';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { GRACE, JANE } from '../__testUtils__/users';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
-
-const matrix: TradeOffContent = {
-  criteria: [
-    { id: 'cost', title: 'Cost', weight: 3 },
-    { id: 'risk', title: 'Risk', weight: 1 },
-  ],
-  options: [
-    { id: 'kafka', title: 'Kafka' },
-    { id: 'sqs', title: 'SQS' },
-  ],
-  cells: [
-    { optionId: 'kafka', criterionId: 'cost', score: 2, note: 'A cluster' },
-    { optionId: 'sqs', criterionId: 'cost', score: 4 },
-  ],
-};
+const databases = governanceTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'trade-off store on %s',
@@ -49,17 +30,22 @@ describe.each(databases.eachSupportedId())(
     it('stores a first matrix at revision 1, refuses a stale edit and notes each save in the history', async () => {
       const { reviews, store, item } = await setUp();
       expect(await store.getTradeOff(item.id)).toBeUndefined();
-      expect(await store.saveTradeOff(item.id, 0, matrix, JANE)).toBe('saved');
+      expect(await store.saveTradeOff(item.id, 0, queueTradeOff, JANE)).toBe(
+        'saved',
+      );
       // A second "first" save, as from a dialog opened before the first one landed.
-      expect(await store.saveTradeOff(item.id, 0, matrix, GRACE)).toBe(
+      expect(await store.saveTradeOff(item.id, 0, queueTradeOff, GRACE)).toBe(
         'conflict',
       );
       const raised = {
-        ...matrix,
-        cells: [{ ...matrix.cells[0], score: 5 }, matrix.cells[1]],
+        ...queueTradeOff,
+        cells: [
+          { ...queueTradeOff.cells[0], score: 5 },
+          queueTradeOff.cells[1],
+        ],
       };
       expect(await store.saveTradeOff(item.id, 1, raised, GRACE)).toBe('saved');
-      expect(await store.saveTradeOff(item.id, 1, matrix, JANE)).toBe(
+      expect(await store.saveTradeOff(item.id, 1, queueTradeOff, JANE)).toBe(
         'conflict',
       );
       expect(await store.getTradeOff(item.id)).toMatchObject({
@@ -67,7 +53,7 @@ describe.each(databases.eachSupportedId())(
         revision: 2,
         updatedBy: GRACE,
         cells: raised.cells,
-        criteria: matrix.criteria,
+        criteria: queueTradeOff.criteria,
         outcomes: [],
       });
       const { history } = (await reviews.getDetail(item.id))!;
@@ -80,7 +66,7 @@ describe.each(databases.eachSupportedId())(
 
     it('records the chosen option with the decision and finds the matrix by the ADR it records', async () => {
       const { reviews, store, item } = await setUp();
-      await store.saveTradeOff(item.id, 0, matrix, JANE);
+      await store.saveTradeOff(item.id, 0, queueTradeOff, JANE);
       expect(await store.findReviewOfAdr('adr-7')).toBeUndefined();
       expect(
         await reviews.updateItem(
@@ -116,7 +102,7 @@ describe.each(databases.eachSupportedId())(
       expect(await store.getTradeOff(item.id)).toMatchObject({
         revision: 2,
         outcomes: [{ criterionId: 'cost', happened: 'Half the forecast' }],
-        options: matrix.options,
+        options: queueTradeOff.options,
       });
     });
   },

@@ -6,8 +6,8 @@ import {
 import request from 'supertest';
 import { component } from '../__testUtils__/governanceTestBackend';
 import {
+  catalogHidingFrom,
   catalogReadPermission,
-  visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
 import {
   adrEntities,
@@ -15,20 +15,17 @@ import {
   getAsUser,
   startAdrBackend,
 } from '../__testUtils__/adrBackend';
+import { JANE } from '../__testUtils__/users';
 
 const CHECKOUT = 'component:default/checkout-web';
 const ORDERS = 'component:default/order-history';
-const JANE = 'user:default/jane';
 
 /** Checkout's ADR 0002 (2026-06-10) names order-history, which Jane may not see. */
 async function startImpactBackend() {
   const entities = [...adrEntities, component('order-history', {})];
   const server = await startAdrBackend({
     permission: catalogReadPermission({ conditional: JANE }).factory,
-    catalog: visibleCatalog(
-      entities,
-      (caller, ref) => caller.userEntityRef === JANE && ref === ORDERS,
-    ),
+    catalog: catalogHidingFrom(JANE, ORDERS, entities),
   });
   const weekly = (entityRef: string, values: number[], start: string) =>
     values.map((value, i) => ({

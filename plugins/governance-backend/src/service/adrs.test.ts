@@ -8,8 +8,8 @@ import {
 import request from 'supertest';
 import { badRequest } from '../__testUtils__/governanceTestBackend';
 import {
+  catalogHidingFrom,
   catalogReadPermission,
-  visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
 import {
   adrExamples,
@@ -217,11 +217,10 @@ describe('ADR routes', () => {
   it('leaves the ADRs of entities the caller cannot see out of the index, with exact pages', async () => {
     const JANE = 'user:default/jane';
     // Jane's catalog read permission is conditional; the catalog hides payments-api from her.
-    const catalog = visibleCatalog(
+    const catalog = catalogHidingFrom(
+      JANE,
+      'component:default/payments-api',
       adrEntities,
-      (caller, ref) =>
-        caller.userEntityRef === JANE &&
-        ref === 'component:default/payments-api',
     );
     const permissions = catalogReadPermission({ conditional: JANE });
     const server = await startAdrBackend({

@@ -1,21 +1,18 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AnnotationProblemPage } from '@catalog-governance/backstage-plugin-governance-common';
-import request from 'supertest';
 import {
   component,
+  getAs,
   startGovernanceTestBackend,
 } from '../__testUtils__/governanceTestBackend';
 import {
+  catalogHidingFrom,
   catalogReadPermission,
-  visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
 import { readUntil } from '../__testUtils__/readUntil';
+import { JANE, NOBODY } from '../__testUtils__/users';
 
 jest.setTimeout(60_000);
-
-const JANE = 'user:default/jane';
-const NOBODY = 'user:default/nobody';
 
 const entities: Entity[] = [
   component(
@@ -45,25 +42,13 @@ const get = (
   server: Awaited<ReturnType<typeof startGovernanceTestBackend>>,
   path: string,
   user = 'user:default/council',
-) =>
-  request(server)
-    .get(`/api/governance${path}`)
-    .set('Authorization', mockCredentials.user.header(user));
+) => getAs(server, path, user);
 
 async function startBackend() {
   const server = await startGovernanceTestBackend({
-    catalog: visibleCatalog(
-      entities,
-      (caller, ref) =>
-        caller.userEntityRef === JANE && ref === 'component:default/search',
-    ),
+    catalog: catalogHidingFrom(JANE, 'component:default/search', entities),
     permission,
-    // Runs the scheduled scan at start-up instead of after its initial delay.
-    features: [
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+    scheduledAtStartUp: true,
   });
   // The scan runs in the background; wait until it has stored what it found.
   await readUntil(

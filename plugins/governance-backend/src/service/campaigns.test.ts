@@ -11,13 +11,12 @@ import {
 import {
   catalogReadDecisions,
   callerOf,
-  visibleCatalog,
+  catalogHidingFrom,
 } from '../__testUtils__/visibleCatalog';
+import { GRACE, JANE } from '../__testUtils__/users';
 
 jest.setTimeout(60_000);
 
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
 const PAYMENTS = 'component:default/payments';
 const VAULT = 'component:default/vault';
 const TEAM_A = 'group:default/team-a';
@@ -47,10 +46,10 @@ const campaign = {
 
 async function start(options: { anonymous?: boolean } = {}) {
   const server = await startGovernanceTestBackend({
-    catalog: visibleCatalog(
-      [tieredComponent('payments', 'core'), tieredComponent('vault', 'core')],
-      (caller, ref) => caller.userEntityRef === JANE && ref === VAULT,
-    ),
+    catalog: catalogHidingFrom(JANE, VAULT, [
+      tieredComponent('payments', 'core'),
+      tieredComponent('vault', 'core'),
+    ]),
     permission: permissions.factory,
     ...options,
   });

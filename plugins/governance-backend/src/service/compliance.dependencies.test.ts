@@ -1,9 +1,8 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ComplianceRollup } from '@catalog-governance/backstage-plugin-governance-common';
-import request from 'supertest';
-import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
-import { readUntil } from '../__testUtils__/readUntil';
+import {
+  rollupOnceEvaluated,
+  startGovernanceTestBackend,
+} from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -26,33 +25,10 @@ const entities = [
 ];
 
 const startBackend = (config?: object) =>
-  startGovernanceTestBackend({
-    entities,
-    config,
-    features: [
-      // Runs the scheduled evaluation at start-up instead of after its initial delay.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
-  });
+  startGovernanceTestBackend({ entities, config, scheduledAtStartUp: true });
 
-const rollupByTier = (
-  server: Awaited<ReturnType<typeof startBackend>>,
-): Promise<ComplianceRollup> =>
-  readUntil(
-    async () =>
-      (
-        await request(server)
-          .get('/api/governance/compliance?groupBy=tier')
-          .set('Authorization', mockCredentials.user.header())
-      ).body,
-    rollup => rollup.totals?.entities === entities.length,
-    {
-      attempts: 50,
-      waitingFor: 'the scheduled evaluation to store the results',
-    },
-  );
+const rollupByTier = (server: Awaited<ReturnType<typeof startBackend>>) =>
+  rollupOnceEvaluated(server, entities.length);
 
 describe('Compliance roll-up of dependency mismatches', () => {
   it('counts a critical service depending on a supporting one in its tier and in the totals', async () => {

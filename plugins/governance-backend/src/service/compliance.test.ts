@@ -1,9 +1,5 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import {
   ComplianceEntityPage,
   ComplianceRollup,
@@ -12,14 +8,18 @@ import {
 import request from 'supertest';
 import {
   badRequest,
+  getAs,
+  GovernanceTestBackendOptions,
+  pushPaymentsFact,
+  rollupOnceEvaluated,
   startGovernanceTestBackend,
 } from '../__testUtils__/governanceTestBackend';
 import {
-  callerOf,
-  conditionalCatalogRead,
+  catalogHidingFrom,
+  catalogReadPermission,
   visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
-import { readUntil } from '../__testUtils__/readUntil';
+import { JANE, NOBODY } from '../__testUtils__/users';
 
 const component = (
   name: string,
@@ -57,9 +57,6 @@ const entities: Entity[] = [
   },
 ];
 
-const JANE = 'user:default/jane';
-const NOBODY = 'user:default/nobody';
-
 /** The catalog's read permission: users cannot see the payments system. */
 const catalogHidingSystemFromUsers = () =>
   visibleCatalog(
@@ -70,70 +67,36 @@ const catalogHidingSystemFromUsers = () =>
 
 /** The catalog's read permission: Jane cannot see the ledger service. */
 const catalogHidingLedgerFromJane = () =>
-  visibleCatalog(
-    entities,
-    (caller, ref) =>
-      caller.userEntityRef === JANE && ref === 'component:default/ledger',
-  );
+  catalogHidingFrom(JANE, 'component:default/ledger', entities);
 
 /**
  * The catalog's read permission: conditional for Jane (the catalog applies the condition),
  * denied to Nobody, allowed to everyone else.
  */
-const catalogReadPermission = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (requests, options) =>
-    requests.map((): PolicyDecision => {
-      const user = callerOf(options).userEntityRef;
-      if (user === JANE) {
-        return conditionalCatalogRead(JANE);
-      }
-      return {
-        result: user === NOBODY ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-      };
-    }),
+const catalogReadForJaneAndNobody = catalogReadPermission({
+  conditional: JANE,
+  denied: NOBODY,
 });
 
 /** `permission` and `catalog` replace the defaults: everything allowed, every entity seen. */
-const startBackend = (
-  options: Pick<
-    Parameters<typeof startGovernanceTestBackend>[0],
-    'permission' | 'catalog' | 'anonymous'
-  > = {},
-) =>
+const startBackend = (options: GovernanceTestBackendOptions = {}) =>
   startGovernanceTestBackend({
     entities,
     ...options,
-    features: [
-      // Runs the scheduled evaluation at start-up instead of after its initial delay.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+    scheduledAtStartUp: true,
   });
 
-type Server = Awaited<ReturnType<typeof startBackend>>;
-
-const get = (server: Server, path: string) =>
-  request(server)
-    .get(`/api/governance${path}`)
-    .set('Authorization', mockCredentials.user.header());
-
-const rollupOnceEvaluated = (server: Server, query: string) =>
-  readUntil(
-    async () => (await get(server, `/compliance?${query}`)).body,
-    (rollup: ComplianceRollup) => rollup.totals?.entities === 3,
-    {
-      attempts: 30,
-      waitingFor: 'the scheduled evaluation to store the results',
-    },
-  );
+/** The untiered service and the system are not governed. */
+const GOVERNED = 3;
 
 describe('Compliance routes', () => {
   it('rolls the scheduled evaluation up by domain, with entities outside any system grouped apart', async () => {
     const server = await startBackend();
-    const rollup = await rollupOnceEvaluated(server, 'groupBy=domain');
+    const rollup = await rollupOnceEvaluated(
+      server,
+      GOVERNED,
+      'groupBy=domain',
+    );
     expect(rollup.groups.map(g => [g.key, g.entities, g.counts.total])).toEqual(
       [
         // The supporting tier demands fewer checks than core.
@@ -148,9 +111,9 @@ describe('Compliance routes', () => {
 
   it('drills down to a group and counts a pushed fact at once', async () => {
     const server = await startBackend();
-    await rollupOnceEvaluated(server, 'groupBy=owner');
+    await rollupOnceEvaluated(server, GOVERNED, 'groupBy=owner');
     const before = (
-      await get(server, '/compliance/entities?owner=group:default/team-a')
+      await getAs(server, '/compliance/entities?owner=group:default/team-a')
     ).body as ComplianceEntityPage;
     expect(before.items.map(i => [i.entityRef, i.title])).toEqual([
       ['component:default/checkout', 'The checkout service'],
@@ -158,19 +121,14 @@ describe('Compliance routes', () => {
     ]);
     expect(before.items[0].failing).toContain('coverage');
 
-    const push = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        entityRef: 'component:default/checkout',
-        name: 'coverage',
-        value: 92,
-        source: 'ci/github-actions',
-      });
+    const push = await pushPaymentsFact(server, {
+      entityRef: 'component:default/checkout',
+      value: 92,
+    });
     expect(push.status).toBe(201);
 
     const after = (
-      await get(server, '/compliance/entities?owner=group:default/team-a')
+      await getAs(server, '/compliance/entities?owner=group:default/team-a')
     ).body as ComplianceEntityPage;
     const checkout = after.items.find(
       i => i.entityRef === 'component:default/checkout',
@@ -180,7 +138,7 @@ describe('Compliance routes', () => {
 
     // Today's trend point is live too, not waiting for the next scheduled pass.
     const trend = (
-      await get(server, '/compliance/trend?days=1&owner=group:default/team-a')
+      await getAs(server, '/compliance/trend?days=1&owner=group:default/team-a')
     ).body as ComplianceTrend;
     expect(trend.points.map(p => p.counts.pass)).toEqual([
       after.items.reduce((sum, item) => sum + item.counts.pass, 0),
@@ -191,7 +149,7 @@ describe('Compliance routes', () => {
     const server = await startBackend({
       catalog: catalogHidingSystemFromUsers(),
     });
-    await rollupOnceEvaluated(server, 'groupBy=domain');
+    await rollupOnceEvaluated(server, GOVERNED, 'groupBy=domain');
     const refresh = await request(server)
       .post(
         '/api/governance/scorecard/refresh?entityRef=component:default/checkout',
@@ -200,7 +158,7 @@ describe('Compliance routes', () => {
     expect(refresh.status).toBe(200);
 
     const commerce = (
-      await get(server, '/compliance/entities?domain=domain:default/commerce')
+      await getAs(server, '/compliance/entities?domain=domain:default/commerce')
     ).body as ComplianceEntityPage;
     expect(commerce.items.map(i => [i.entityRef, i.system])).toEqual(
       expect.arrayContaining([
@@ -213,14 +171,11 @@ describe('Compliance routes', () => {
     async function startWithPermissions() {
       const catalog = catalogHidingLedgerFromJane();
       const server = await startBackend({
-        permission: catalogReadPermission.factory,
+        permission: catalogReadForJaneAndNobody.factory,
         catalog,
       });
-      await rollupOnceEvaluated(server, 'groupBy=owner');
-      const as = (user: string, path: string) =>
-        request(server)
-          .get(`/api/governance${path}`)
-          .set('Authorization', mockCredentials.user.header(user));
+      await rollupOnceEvaluated(server, GOVERNED, 'groupBy=owner');
+      const as = (user: string, path: string) => getAs(server, path, user);
       return { as, batchReads: catalog.batchReads };
     }
 
@@ -294,8 +249,8 @@ describe('Compliance routes', () => {
 
   it('has a trend point for today after the scheduled evaluation', async () => {
     const server = await startBackend();
-    await rollupOnceEvaluated(server, 'groupBy=tier');
-    const trend = (await get(server, '/compliance/trend?days=7&tier=core'))
+    await rollupOnceEvaluated(server, GOVERNED, 'groupBy=tier');
+    const trend = (await getAs(server, '/compliance/trend?days=7&tier=core'))
       .body as ComplianceTrend;
     expect(trend.points.map(p => p.day)).toEqual([
       new Date().toISOString().slice(0, 10),
@@ -305,8 +260,8 @@ describe('Compliance routes', () => {
 
   it('exports the current view as CSV', async () => {
     const server = await startBackend();
-    await rollupOnceEvaluated(server, 'groupBy=owner');
-    const groups = await get(server, '/compliance.csv?groupBy=tier');
+    await rollupOnceEvaluated(server, GOVERNED, 'groupBy=owner');
+    const groups = await getAs(server, '/compliance.csv?groupBy=tier');
     expect(groups.status).toBe(200);
     expect(groups.headers['content-type']).toMatch(/^text\/csv/);
     expect(groups.headers['content-disposition']).toContain(
@@ -323,7 +278,7 @@ describe('Compliance routes', () => {
       ]),
     );
 
-    const drilled = await get(
+    const drilled = await getAs(
       server,
       '/compliance/entities.csv?owner=group:default/team-b',
     );
@@ -349,7 +304,7 @@ describe('Compliance routes', () => {
     ['/compliance?owner=a&owner=b', "'owner' may be given only once"],
   ])('answers %s with 400 naming the problem', async (path, message) => {
     const server = await startBackend();
-    const res = await get(server, path);
+    const res = await getAs(server, path);
     expect(res).toMatchObject(badRequest(message));
   });
 

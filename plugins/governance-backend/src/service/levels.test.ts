@@ -1,17 +1,16 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   ComplianceEntityPage,
-  ComplianceRollup,
   EntityGovernanceSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
 import type { Server } from 'node:http';
 import {
   governanceApi,
+  rollupOnceEvaluated,
   startGovernanceTestBackend,
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
-import { readUntil } from '../__testUtils__/readUntil';
 
 const reviewedLastMonth = DateTime.utc().minus({ months: 1 }).toISODate()!;
 
@@ -34,11 +33,7 @@ const bare = tieredComponent('bare', 'supporting', 'team-b');
 const start = () =>
   startGovernanceTestBackend({
     entities: [tested, exemplary, bare],
-    features: [
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+    scheduledAtStartUp: true,
   });
 
 const api = (server: Server) =>
@@ -49,17 +44,7 @@ const summaryOf = async (server: Server, name: string) =>
     .body as EntityGovernanceSummary;
 
 /** Waits for the scheduled evaluation at start-up to have stored every entity. */
-const evaluated = (server: Server) =>
-  readUntil(
-    async () =>
-      (await api(server).get('/compliance?groupBy=tier'))
-        .body as ComplianceRollup,
-    rollup => rollup.totals.entities === 3,
-    {
-      attempts: 100,
-      waitingFor: 'the scheduled evaluation to store every entity',
-    },
-  );
+const evaluated = (server: Server) => rollupOnceEvaluated(server, 3);
 
 describe('maturity levels on the governance routes', () => {
   it('gives the summary the level, what the tier requires and the next step', async () => {

@@ -1,19 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { auditorMock } from '../__testUtils__/auditorMock';
+import {
+  councilPermissions,
+  recordedNotifications,
+  startGovernanceTestBackend,
+  teamGroup,
+} from '../__testUtils__/governanceTestBackend';
 import {
   catalogReadDecisions,
-  visibleCatalog,
+  catalogHidingFrom,
 } from '../__testUtils__/visibleCatalog';
+import { GRACE, JANE } from '../__testUtils__/users';
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -26,13 +25,6 @@ const payments: Entity = {
   },
   relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
 };
-const council: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name: 'council' },
-  spec: { type: 'team', children: [] },
-  relations: [{ type: 'hasMember', targetRef: 'user:default/grace' }],
-};
 const user = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
@@ -40,26 +32,15 @@ const user = (name: string): Entity => ({
   spec: {},
 });
 
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
-
-/** Council members may do everything; others only what anyone may. */
-const councilPermissions = mockServices.permissions.mock({
-  authorize: async (requests, options) => {
-    const principal = (
-      options.credentials.principal as { userEntityRef?: string }
-    ).userEntityRef;
-    return requests.map(r => ({
-      result:
-        r.permission.name === 'governance.review.create' || principal === GRACE
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    }));
-  },
-  // The catalog's read permission: conditional for Jane (the catalog hides the vault from her),
-  // allowed to everyone else.
-  authorizeConditional: catalogReadDecisions({ conditional: JANE }),
-});
+/**
+ * Grace is the council and may do everything; others only request reviews. The catalog's read
+ * permission: conditional for Jane (the catalog hides the vault from her), allowed to everyone
+ * else.
+ */
+const permissions = councilPermissions(
+  GRACE,
+  catalogReadDecisions({ conditional: JANE }),
+);
 
 const vault: Entity = {
   ...payments,
@@ -71,48 +52,27 @@ const vault: Entity = {
  * else sees everything.
  */
 const catalogHidingVaultFromJane = () =>
-  visibleCatalog(
-    [payments, vault, council, user('jane'), user('grace'), user('ada')],
-    (caller, ref) =>
-      caller.userEntityRef === JANE && ref === 'component:default/vault',
-  );
+  catalogHidingFrom(JANE, 'component:default/vault', [
+    payments,
+    vault,
+    teamGroup('council', [GRACE]),
+    user('jane'),
+    user('grace'),
+    user('ada'),
+  ]);
 
 async function startBackend() {
-  const sent: unknown[] = [];
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: jest.fn(),
-    fail: jest.fn(),
-  }));
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      councilPermissions.factory,
-      // Requests without a token are anonymous, as in a real backend.
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      auditor.factory,
-      mockServices.rootConfig.factory({
-        data: { governance: { council: { group: 'group:default/council' } } },
-      }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: catalogHidingVaultFromJane,
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({
-          send: async (notification: unknown) => {
-            sent.push(notification);
-          },
-        }),
-      }),
-    ],
+  const notifications = recordedNotifications();
+  const auditor = auditorMock();
+  const server = await startGovernanceTestBackend({
+    catalog: catalogHidingVaultFromJane(),
+    permission: permissions.factory,
+    config: { governance: { council: { group: 'group:default/council' } } },
+    anonymous: true,
+    notifications: notifications.factory,
+    features: [auditor.factory],
   });
-  return { server, sent, auditor };
+  return { server, sent: notifications.sent, auditor };
 }
 
 type Server = Awaited<ReturnType<typeof startBackend>>['server'];

@@ -1,5 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   governanceApi,
   pushPaymentsFact,
@@ -7,14 +6,13 @@ import {
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
 import {
-  catalogReadDecisions,
-  visibleCatalog,
+  catalogHidingFrom,
+  catalogReadPermission,
 } from '../__testUtils__/visibleCatalog';
+import { GRACE, JANE } from '../__testUtils__/users';
 
 jest.setTimeout(60_000);
 
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
 const VAULT = 'component:default/vault';
 
 const radar = {
@@ -38,22 +36,15 @@ const radar = {
 
 async function start(config: object = { governance: { stack: { radar } } }) {
   const server = await startGovernanceTestBackend({
-    catalog: visibleCatalog(
-      [
-        tieredComponent('payments', 'core', 'team-a', {
-          'governance/stack': 'languages: go; datastores: postgresql, mongodb',
-        }),
-        tieredComponent('vault', 'core', 'team-a', {
-          'governance/stack': 'languages: go; datastores: couchdb',
-        }),
-      ],
-      (caller, ref) => caller.userEntityRef === JANE && ref === VAULT,
-    ),
-    permission: mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: catalogReadDecisions({ conditional: JANE }),
-    }).factory,
+    catalog: catalogHidingFrom(JANE, VAULT, [
+      tieredComponent('payments', 'core', 'team-a', {
+        'governance/stack': 'languages: go; datastores: postgresql, mongodb',
+      }),
+      tieredComponent('vault', 'core', 'team-a', {
+        'governance/stack': 'languages: go; datastores: couchdb',
+      }),
+    ]),
+    permission: catalogReadPermission({ conditional: JANE }).factory,
     config,
   });
   // Pushing a fact evaluates the entity, and with it the approved-stack check.

@@ -1,19 +1,19 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { StandardList } from '@catalog-governance/backstage-plugin-governance-common';
-import request from 'supertest';
 import {
   badRequest,
+  getAs,
+  GovernanceTestBackendOptions,
+  pushPaymentsFact,
   startGovernanceTestBackend,
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
 import {
+  catalogHidingFrom,
   catalogReadPermission,
-  visibleCatalog,
 } from '../__testUtils__/visibleCatalog';
-
-const JANE = 'user:default/jane';
-const NOBODY = 'user:default/nobody';
+import { readUntil } from '../__testUtils__/readUntil';
+import { JANE, NOBODY } from '../__testUtils__/users';
 
 const entities: Entity[] = [
   tieredComponent('checkout', 'core', 'team-a', {
@@ -25,48 +25,28 @@ const entities: Entity[] = [
   }),
 ];
 
-const startBackend = (
-  options: Pick<
-    Parameters<typeof startGovernanceTestBackend>[0],
-    'permission' | 'catalog' | 'config'
-  > = {},
-) =>
+const startBackend = (options: GovernanceTestBackendOptions = {}) =>
   startGovernanceTestBackend({
     entities,
     ...options,
-    features: [
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+    scheduledAtStartUp: true,
   });
 
 type Server = Awaited<ReturnType<typeof startBackend>>;
 
-const get = (server: Server, path: string, user?: string) =>
-  request(server)
-    .get(`/api/governance${path}`)
-    .set('Authorization', mockCredentials.user.header(user));
-
 /** The standards once the scheduled evaluation stored both entities' results. */
-async function standardsOnceEvaluated(
+const standardsOnceEvaluated = (
   server: Server,
   testingId = 'testing-requirements',
-) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const list = (await get(server, '/standards')).body as StandardList;
-    const testing = list.items?.find(s => s.id === testingId);
-    if (testing && testing.counts.total >= 4) {
-      return list;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `The scheduled evaluation never stored the results: ${JSON.stringify(
-      (await get(server, '/standards')).body,
-    )}`,
+) =>
+  readUntil(
+    async () => (await getAs(server, '/standards')).body as StandardList,
+    list => (list.items?.find(s => s.id === testingId)?.counts.total ?? 0) >= 4,
+    {
+      attempts: 50,
+      waitingFor: 'the scheduled evaluation to store the results',
+    },
   );
-}
 
 const byId = (list: StandardList, id: string) =>
   list.items.find(s => s.id === id)!;
@@ -92,18 +72,13 @@ describe('Standards routes', () => {
     });
     expect(before.unmapped.checks).toEqual([]);
 
-    const push = await request(server)
-      .post('/api/governance/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        entityRef: 'component:default/ledger',
-        name: 'coverage',
-        value: 92,
-        source: 'ci/github-actions',
-      });
+    const push = await pushPaymentsFact(server, {
+      entityRef: 'component:default/ledger',
+      value: 92,
+    });
     expect(push.status).toBe(201);
     const after = byId(
-      (await get(server, '/standards')).body,
+      (await getAs(server, '/standards')).body,
       'testing-requirements',
     );
     expect(after).toMatchObject({
@@ -147,21 +122,17 @@ describe('Standards routes', () => {
         conditional: JANE,
         denied: NOBODY,
       }).factory,
-      catalog: visibleCatalog(
-        entities,
-        (caller, ref) =>
-          caller.userEntityRef === JANE && ref === 'component:default/ledger',
-      ),
+      catalog: catalogHidingFrom(JANE, 'component:default/ledger', entities),
     });
     await standardsOnceEvaluated(server);
     const jane = byId(
-      (await get(server, '/standards', JANE)).body,
+      (await getAs(server, '/standards', JANE)).body,
       'testing-requirements',
     );
     expect(jane.counts).toEqual({ total: 2, compliant: 2, automated: 0 });
     expect(jane.trend).toHaveLength(1);
     const nobody = byId(
-      (await get(server, '/standards', NOBODY)).body,
+      (await getAs(server, '/standards', NOBODY)).body,
       'testing-requirements',
     );
     expect(nobody).toMatchObject({
@@ -173,7 +144,7 @@ describe('Standards routes', () => {
 
   it('rejects a bad number of days, naming it', async () => {
     const server = await startBackend();
-    expect(await get(server, '/standards?days=0')).toMatchObject(
+    expect(await getAs(server, '/standards?days=0')).toMatchObject(
       badRequest("'days' must be a whole number from 1 to 366"),
     );
   });

@@ -1,22 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { auditorMock } from '../__testUtils__/auditorMock';
+import { queueTradeOff } from '../__testUtils__/queueTradeOff';
 import {
-  catalogReadDecisions,
-  visibleCatalog,
-} from '../__testUtils__/visibleCatalog';
-
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
-const ADA = 'user:default/ada';
+  councilPermissions,
+  startGovernanceTestBackend,
+  userApi,
+} from '../__testUtils__/governanceTestBackend';
+import { catalogReadDecisions } from '../__testUtils__/visibleCatalog';
+import { ADA, GRACE, JANE } from '../__testUtils__/users';
 
 const payments: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -26,80 +17,41 @@ const payments: Entity = {
 };
 
 /** Grace is the council and may do everything; Jane and Ada only request reviews. */
-const permissions = mockServices.permissions.mock({
-  authorize: async (requests, options) => {
-    const principal = (
-      options.credentials.principal as { userEntityRef?: string }
-    ).userEntityRef;
-    return requests.map(r => ({
-      result:
-        r.permission.name === 'governance.review.create' || principal === GRACE
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    }));
-  },
+const permissions = councilPermissions(
+  GRACE,
   // Everyone reads the whole catalog here.
-  authorizeConditional: catalogReadDecisions({
-    conditional: 'user:default/nobody',
-  }),
-});
+  catalogReadDecisions({ conditional: 'user:default/nobody' }),
+);
 
 async function startBackend() {
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async () => ({
-    success: jest.fn(),
-    fail: jest.fn(),
-  }));
-  const { server } = await startTestBackend({
-    features: [
-      governancePlugin,
-      permissions.factory,
-      auditor.factory,
-      mockServices.rootConfig.factory({
-        data: {
-          governance: {
-            reviews: {
-              tradeOffCriteria: [
-                { id: 'cost', title: 'Cost', weight: 3 },
-                { id: 'time', title: 'Time', weight: 1 },
-                { id: 'risk', title: 'Risk', weight: 2 },
-              ],
-            },
-          },
+  const auditor = auditorMock();
+  const server = await startGovernanceTestBackend({
+    entities: [payments],
+    permission: permissions.factory,
+    config: {
+      governance: {
+        reviews: {
+          tradeOffCriteria: queueTradeOff.criteria,
         },
-      }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => visibleCatalog([payments], () => false),
-      }),
-    ],
+      },
+    },
+    features: [auditor.factory],
   });
-  const as = (who: string) => ({
-    get: (url: string) =>
-      request(server)
-        .get(`/api/governance${url}`)
-        .set('Authorization', mockCredentials.user.header(who)),
-    put: (url: string, body: object) =>
-      request(server)
-        .put(`/api/governance${url}`)
-        .set('Authorization', mockCredentials.user.header(who))
-        .send(body),
-    patch: (url: string, body: object) =>
-      request(server)
-        .patch(`/api/governance${url}`)
-        .set('Authorization', mockCredentials.user.header(who))
-        .send(body),
-    post: (url: string, body: object) =>
-      request(server)
-        .post(`/api/governance${url}`)
-        .set('Authorization', mockCredentials.user.header(who))
-        .send(body),
-  });
-  return { auditor, as };
+  return { auditor, as: (who: string) => userApi(server, who) };
 }
 
 type Backend = Awaited<ReturnType<typeof startBackend>>;
+
+/** Saves the queue matrix over `revision` of review `id`'s trade-off, as `who`. */
+const saveMatrix = (
+  backend: Backend,
+  who: string,
+  id: string,
+  revision: number,
+) =>
+  backend
+    .as(who)
+    .put(`/reviews/${id}/trade-off`, { revision, ...queueTradeOff });
 
 async function designReview({ as }: Backend, kind = 'design-review') {
   const { body } = await as(JANE)
@@ -112,22 +64,6 @@ async function designReview({ as }: Backend, kind = 'design-review') {
   return body as { id: string; number: number };
 }
 
-const matrix = {
-  criteria: [
-    { id: 'cost', title: 'Cost', weight: 3 },
-    { id: 'time', title: 'Time', weight: 1 },
-    { id: 'risk', title: 'Risk', weight: 2 },
-  ],
-  options: [
-    { id: 'kafka', title: 'Kafka' },
-    { id: 'sqs', title: 'SQS' },
-  ],
-  cells: [
-    { optionId: 'kafka', criterionId: 'cost', score: 2, note: 'A cluster' },
-    { optionId: 'sqs', criterionId: 'cost', score: 4, note: 'Pay per use' },
-  ],
-};
-
 describe('trade-off matrices', () => {
   it('starts from the configured criteria, lets the requester save it, and audits the save', async () => {
     const backend = await startBackend();
@@ -137,15 +73,13 @@ describe('trade-off matrices', () => {
     expect(empty.body).toEqual({
       reviewId: id,
       revision: 0,
-      criteria: matrix.criteria,
+      criteria: queueTradeOff.criteria,
       options: [],
       cells: [],
       outcomes: [],
     });
 
-    const saved = await backend
-      .as(JANE)
-      .put(`/reviews/${id}/trade-off`, { revision: 0, ...matrix });
+    const saved = await saveMatrix(backend, JANE, id, 0);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ revision: 1, updatedBy: JANE });
     expect(backend.auditor.createEvent).toHaveBeenCalledWith(
@@ -156,9 +90,7 @@ describe('trade-off matrices', () => {
     );
 
     // Someone who neither asked for the review nor triages may not change it.
-    const denied = await backend
-      .as(ADA)
-      .put(`/reviews/${id}/trade-off`, { revision: 1, ...matrix });
+    const denied = await saveMatrix(backend, ADA, id, 1);
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toContain('governance.review.triage');
   });
@@ -166,17 +98,9 @@ describe('trade-off matrices', () => {
   it('refuses an edit based on a stale revision with 409, naming the current one', async () => {
     const backend = await startBackend();
     const { id } = await designReview(backend);
-    await backend
-      .as(JANE)
-      .put(`/reviews/${id}/trade-off`, { revision: 0, ...matrix })
-      .expect(200);
-    await backend
-      .as(GRACE)
-      .put(`/reviews/${id}/trade-off`, { revision: 1, ...matrix })
-      .expect(200);
-    const stale = await backend
-      .as(JANE)
-      .put(`/reviews/${id}/trade-off`, { revision: 1, ...matrix });
+    await saveMatrix(backend, JANE, id, 0).expect(200);
+    await saveMatrix(backend, GRACE, id, 1).expect(200);
+    const stale = await saveMatrix(backend, JANE, id, 1);
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toContain('it is at revision 2');
   });
@@ -185,7 +109,7 @@ describe('trade-off matrices', () => {
     [
       'a cell of an unknown option',
       {
-        ...matrix,
+        ...queueTradeOff,
         cells: [{ optionId: 'nats', criterionId: 'cost', score: 3 }],
       },
       'cells[0].optionId "nats" is not an option; allowed: kafka, sqs',
@@ -193,7 +117,7 @@ describe('trade-off matrices', () => {
     [
       'a score outside 1 to 5',
       {
-        ...matrix,
+        ...queueTradeOff,
         cells: [{ optionId: 'sqs', criterionId: 'cost', score: 9 }],
       },
       'score',
@@ -201,7 +125,7 @@ describe('trade-off matrices', () => {
     [
       'more than 8 options',
       {
-        ...matrix,
+        ...queueTradeOff,
         options: Array.from({ length: 9 }, (_, i) => ({
           id: `o${i}`,
           title: `Option ${i}`,
@@ -213,7 +137,7 @@ describe('trade-off matrices', () => {
     [
       'a note over 500 characters',
       {
-        ...matrix,
+        ...queueTradeOff,
         cells: [
           {
             optionId: 'sqs',
@@ -228,8 +152,8 @@ describe('trade-off matrices', () => {
     [
       'an option id used twice',
       {
-        ...matrix,
-        options: [matrix.options[0], matrix.options[0]],
+        ...queueTradeOff,
+        options: [queueTradeOff.options[0], queueTradeOff.options[0]],
         cells: [],
       },
       'option id "kafka" is used twice',
@@ -257,10 +181,7 @@ describe('trade-off matrices', () => {
   it('records the chosen option with the decision (one of the options, else 400), then what happened, found by the ADR', async () => {
     const backend = await startBackend();
     const { id } = await designReview(backend);
-    await backend
-      .as(JANE)
-      .put(`/reviews/${id}/trade-off`, { revision: 0, ...matrix })
-      .expect(200);
+    await saveMatrix(backend, JANE, id, 0).expect(200);
     const decide = (chosenOption: string) =>
       backend.as(GRACE).patch(`/reviews/${id}`, {
         version: 1,
@@ -281,9 +202,7 @@ describe('trade-off matrices', () => {
     expect(decided.body.decision).toMatchObject({ chosenOption: 'sqs' });
 
     // Decided: the matrix stays as it was decided.
-    const late = await backend
-      .as(JANE)
-      .put(`/reviews/${id}/trade-off`, { revision: 1, ...matrix });
+    const late = await saveMatrix(backend, JANE, id, 1);
     expect(late.status).toBe(400);
 
     const forAdr = await backend.as(ADA).get('/adrs/adr-queue/trade-off');
@@ -294,27 +213,16 @@ describe('trade-off matrices', () => {
       revision: 1,
       outcomes: [{ criterionId: 'cost', happened: 'Half the forecast' }],
     };
-    expect(
-      (
-        await backend
-          .as(JANE)
-          .put(`/reviews/${id}/trade-off/outcomes`, outcomes)
-      ).status,
-    ).toBe(403);
-    const recorded = await backend
-      .as(GRACE)
-      .put(`/reviews/${id}/trade-off/outcomes`, outcomes);
+    const recordOutcomes = (who: string) =>
+      backend.as(who).put(`/reviews/${id}/trade-off/outcomes`, outcomes);
+    expect((await recordOutcomes(JANE)).status).toBe(403);
+    const recorded = await recordOutcomes(GRACE);
     expect(recorded.status).toBe(200);
     expect(recorded.body).toMatchObject({
       revision: 2,
       outcomes: outcomes.outcomes,
     });
-    expect(
-      (
-        await backend
-          .as(GRACE)
-          .put(`/reviews/${id}/trade-off/outcomes`, outcomes)
-      ).status,
-    ).toBe(409);
+    // Over revision 1 again, which the recording above made stale.
+    expect((await recordOutcomes(GRACE)).status).toBe(409);
   });
 });

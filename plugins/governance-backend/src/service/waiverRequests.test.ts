@@ -1,99 +1,51 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockServices } from '@backstage/backend-test-utils';
 import { DateTime } from 'luxon';
-import request from 'supertest';
-import { governancePlugin } from '../plugin';
+import { auditorMock } from '../__testUtils__/auditorMock';
 import {
+  councilPermissions,
+  recordedNotifications,
+  startGovernanceTestBackend,
   teamGroup,
   tieredComponent,
+  userApi,
 } from '../__testUtils__/governanceTestBackend';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { GRACE, JANE } from '../__testUtils__/users';
 
-jest.setTimeout(60_000);
+const databases = governanceTestDatabases();
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-const JANE = 'user:default/jane';
-const GRACE = 'user:default/grace';
-const as = (who: string) => mockCredentials.user.header(who);
 const PAYMENTS = 'component:default/payments';
 const inDays = (days: number) =>
   DateTime.utc().plus({ days }).toISODate() as string;
 
 /** Grace is the council and may do everything; Jane may request reviews and read. */
-const councilPermissions = mockServices.permissions.mock({
-  authorize: async (requests, options) =>
-    requests.map(r => ({
-      result:
-        r.permission.name === 'governance.review.create' ||
-        (options.credentials.principal as { userEntityRef?: string })
-          .userEntityRef === GRACE
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    })),
-});
+const permissions = councilPermissions(GRACE);
 
 async function startBackend(databaseId: Parameters<typeof databases.init>[0]) {
-  const sent: Array<{ payload: { title: string } }> = [];
-  const events: string[] = [];
-  const auditor = mockServices.auditor.mock();
-  auditor.createEvent.mockImplementation(async ({ eventId }) => {
-    events.push(eventId);
-    return { success: jest.fn(), fail: jest.fn() };
-  });
-  const { server } = await startTestBackend({
+  const notifications = recordedNotifications();
+  const auditor = auditorMock();
+  const server = await startGovernanceTestBackend({
+    entities: [
+      // Coverage 60 fails the core tier's 75.
+      tieredComponent('payments', 'core', JANE, {
+        'governance/test-coverage': '60',
+      }),
+      teamGroup('council', [GRACE]),
+    ],
+    permission: permissions.factory,
+    config: { governance: { council: { group: 'group:default/council' } } },
+    notifications: notifications.factory,
     features: [
-      governancePlugin,
-      councilPermissions.factory,
       auditor.factory,
       mockServices.database.factory({ knex: await databases.init(databaseId) }),
-      mockServices.rootConfig.factory({
-        data: { governance: { council: { group: 'group:default/council' } } },
-      }),
-      catalogServiceMock.factory({
-        entities: [
-          // Coverage 60 fails the core tier's 75.
-          tieredComponent('payments', 'core', JANE, {
-            'governance/test-coverage': '60',
-          }),
-          teamGroup('council', [GRACE]),
-        ],
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({
-          send: async (notification: { payload: { title: string } }) => {
-            sent.push(notification);
-          },
-        }),
-      }),
     ],
   });
-  const api = (who: string) => ({
-    get: (path: string) =>
-      request(server)
-        .get(`/api/governance${path}`)
-        .set('Authorization', as(who)),
-    post: (path: string, body: object) =>
-      request(server)
-        .post(`/api/governance${path}`)
-        .set('Authorization', as(who))
-        .send(body),
-    patch: (path: string, body: object) =>
-      request(server)
-        .patch(`/api/governance${path}`)
-        .set('Authorization', as(who))
-        .send(body),
-  });
-  return { api, sent, events };
+  const events = () => auditor.createEvent.mock.calls.map(([e]) => e.eventId);
+  return {
+    api: (who: string) => userApi(server, who),
+    sent: notifications.sent,
+    events,
+  };
 }
 
 const coverageRequest = {
@@ -166,7 +118,7 @@ describe.each(databases.eachSupportedId())('waiver requests on %s', id => {
     expect(sent.map(n => n.payload.title)).toContain(
       'Review approved: Waive Test coverage',
     );
-    expect(events).toEqual(
+    expect(events()).toEqual(
       expect.arrayContaining([
         'review-create',
         'review-update',

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import {
   badRequest,
+  GovernanceTestBackendOptions,
   startGovernanceTestBackend,
   tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
@@ -16,10 +17,7 @@ const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString();
 
 const startBackend = (
-  options: Omit<
-    Parameters<typeof startGovernanceTestBackend>[0],
-    'entities'
-  > = {},
+  options: Omit<GovernanceTestBackendOptions, 'entities'> = {},
 ) => startGovernanceTestBackend({ ...options, entities: [payments] });
 
 const coverageOf = async (server: Server) =>

@@ -7,7 +7,7 @@ import {
   BUILT_IN_REVIEW_KINDS,
   CheckResult,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { auditorMock } from '../../__testUtils__/escalationBackend';
+import { auditorMock } from '../../__testUtils__/auditorMock';
 import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { DatabaseCampaignStore } from '../../database/DatabaseCampaignStore';
 import { DatabaseReviewCauses } from '../../database/DatabaseReviewCauses';

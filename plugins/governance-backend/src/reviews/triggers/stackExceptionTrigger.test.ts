@@ -1,27 +1,15 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { EntityTechnology } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   escalationBackend,
   HOUR,
   NOW,
 } from '../../__testUtils__/escalationBackend';
+import { entityTechnology } from '../../__testUtils__/entityTechnology';
+import { governanceTestDatabases } from '../../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = governanceTestDatabases();
 
 const payments = 'component:default/payments';
 const later = (ms: number) => new Date(NOW.getTime() + ms);
-
-const tech = (
-  technology: string,
-  over: Partial<EntityTechnology> = {},
-): EntityTechnology => ({
-  category: 'datastores',
-  technology,
-  clearedByAdr: false,
-  ...over,
-});
 
 describe.each(databases.eachSupportedId())(
   'the stack-exception trigger on %s',
@@ -35,10 +23,10 @@ describe.each(databases.eachSupportedId())(
         {
           entityRef: payments,
           technologies: [
-            tech('postgresql', { ring: 'adopt' }),
-            tech('mongodb', { ring: 'hold' }),
-            tech('couchdb'),
-            tech('cobol', { category: 'languages' }),
+            entityTechnology('postgresql', { ring: 'adopt' }),
+            entityTechnology('mongodb', { ring: 'hold' }),
+            entityTechnology('couchdb'),
+            entityTechnology('cobol', { category: 'languages' }),
           ],
         },
       ]);
@@ -69,13 +57,13 @@ describe.each(databases.eachSupportedId())(
         databaseId,
       );
       await stackStore.replaceEntityTechnologies([
-        { entityRef: payments, technologies: [tech('couchdb')] },
+        { entityRef: payments, technologies: [entityTechnology('couchdb')] },
       ]);
       await createRunner().run(NOW);
       await stackStore.replaceEntityTechnologies([
         {
           entityRef: payments,
-          technologies: [tech('couchdb', { clearedByAdr: true })],
+          technologies: [entityTechnology('couchdb', { clearedByAdr: true })],
         },
       ]);
       await createRunner().run(later(HOUR));
@@ -90,7 +78,7 @@ describe.each(databases.eachSupportedId())(
         { stackException: { enabled: false } },
       );
       await stackStore.replaceEntityTechnologies([
-        { entityRef: payments, technologies: [tech('couchdb')] },
+        { entityRef: payments, technologies: [entityTechnology('couchdb')] },
       ]);
       expect(await createRunner().run(NOW)).toBe(0);
     });
