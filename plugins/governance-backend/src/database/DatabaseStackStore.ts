@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { EntityTechnology } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   StackException,
   StackStore,
@@ -86,6 +87,41 @@ export class DatabaseStackStore implements StackStore {
       // Keeps the last good technologies: a radar that is briefly unreachable changes nothing.
       .onConflict('id')
       .merge(['source', 'error', 'attempted_at']);
+  }
+
+  async listEntityTechnologies(
+    entityRefs: string[],
+  ): Promise<Map<string, EntityTechnology[]>> {
+    const byEntity = new Map<string, EntityTechnology[]>();
+    for (const batch of chunks(entityRefs)) {
+      const rows: Array<{
+        entity_ref: string;
+        category: EntityTechnology['category'];
+        technology: string;
+        ring: EntityTechnology['ring'] | null;
+        cleared_by_adr: boolean | number;
+      }> = await this.db('entity_technologies')
+        .whereIn('entity_ref', batch)
+        .select(
+          'entity_ref',
+          'category',
+          'technology',
+          'ring',
+          'cleared_by_adr',
+        );
+      for (const row of rows) {
+        const technologies = byEntity.get(row.entity_ref) ?? [];
+        technologies.push({
+          category: row.category,
+          technology: row.technology,
+          ...(row.ring && { ring: row.ring }),
+          // SQLite stores booleans as 0 and 1.
+          clearedByAdr: Boolean(row.cleared_by_adr),
+        });
+        byEntity.set(row.entity_ref, technologies);
+      }
+    }
+    return byEntity;
   }
 
   async replaceEntityTechnologies(

@@ -64,6 +64,10 @@ export interface StackStore {
     error: string,
     now: Date,
   ): Promise<void>;
+  /** The stored technologies of each given entity that has any. */
+  listEntityTechnologies(
+    entityRefs: string[],
+  ): Promise<Map<string, EntityTechnology[]>>;
   /** Replaces the technologies of each given entity (an empty list clears them). */
   replaceEntityTechnologies(
     entities: Array<{ entityRef: string; technologies: EntityTechnology[] }>,

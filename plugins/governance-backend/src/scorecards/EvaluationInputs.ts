@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Duration } from 'luxon';
 import {
-  CheckResult,
   FactDefinitions,
   FactObservation,
   ScorecardCheck,
@@ -76,8 +75,12 @@ export interface EntityInputs {
   waivers: Waiver[];
   /** The `dependencies-meet-tier` outcome: dependency tiers and ADRs already applied. */
   dependencyCheck?: DependencyCheck;
-  /** The `approved-stack` outcome: it reads the radar and ADRs, which are not inputs above. */
-  stackCheck?: CheckResult;
+  /**
+   * What the `approved-stack` check reads besides the above: the radar's version and the
+   * technologies accepted by ADRs. Hashed instead of the check's outcome, so an unchanged
+   * entity is skipped before its check runs.
+   */
+  stack?: unknown;
 }
 
 /**
@@ -146,7 +149,7 @@ export class EvaluationInputs {
           facts,
           waivers,
           inputs.dependencyCheck ?? null,
-          inputs.stackCheck ?? null,
+          inputs.stack ?? null,
         ]),
       )
       .digest('hex');

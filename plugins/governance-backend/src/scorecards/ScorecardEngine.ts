@@ -92,7 +92,7 @@ export class ScorecardEngine {
       /** The entities' accepted ADRs, which accept the dependencies they name. */
       adrs?: Pick<AdrStore, 'listAcceptedAdrTexts'>;
       /** The `approved-stack` check; absent, entities get no such check. */
-      stackChecks?: Pick<StackChecks, 'evaluate' | 'removeExcept'>;
+      stackChecks?: Pick<StackChecks, 'read' | 'removeExcept'>;
     },
   ) {
     validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
@@ -187,12 +187,11 @@ export class ScorecardEngine {
       parsed.flatMap(p => (p.policy ? [{ ...p, tier: p.policy.name }] : [])),
       dependencyTiers,
     );
-    const stackChecks =
-      (await this.deps.stackChecks?.evaluate(
-        parsed.flatMap(p =>
-          p.policy ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }] : [],
-        ),
-      )) ?? new Map<string, CheckResult>();
+    const stack = await this.deps.stackChecks?.read(
+      parsed.flatMap(p =>
+        p.policy ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }] : [],
+      ),
+    );
     const evaluations: EntityEvaluation[] = [];
     const skipped: string[] = [];
     for (const { entity, entityRef, values, policy } of parsed) {
@@ -212,7 +211,6 @@ export class ScorecardEngine {
       ];
       const entityWaivers = waiversByEntity.get(entityRef) ?? [];
       const dependencyCheck = dependencyChecks.get(entityRef);
-      const stackCheck = stackChecks.get(entityRef);
       const placement = await domains.placementOf(entity);
       const inputs = {
         tier: policy.name,
@@ -221,7 +219,7 @@ export class ScorecardEngine {
         facts,
         waivers: entityWaivers,
         dependencyCheck,
-        stackCheck,
+        stack: stack?.inputsOf(entityRef),
       };
       const inputHash = this.inputs.hash(inputs);
       const stamp = stamps?.get(entityRef);
@@ -232,6 +230,7 @@ export class ScorecardEngine {
         skipped.push(entityRef);
         continue;
       }
+      const stackCheck = stack?.check(entityRef);
       const evaluated = evaluateScorecard({
         checks: this.checksByTier.get(policy.name)!,
         facts,
@@ -264,6 +263,8 @@ export class ScorecardEngine {
         inputsValidUntil: this.inputs.validUntil(inputs, now),
       });
     }
+    // Only the entities evaluated: a skipped one's technologies are the ones already stored.
+    await stack?.record();
     return { evaluations, skipped };
   }
 

@@ -11,14 +11,130 @@ import {
   placeStack,
   STACK_CATEGORIES,
   STACK_FACTS,
+  StackTechnology,
   stackFromFacts,
   technologiesNamedIn,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { createHash } from 'node:crypto';
 import { AdrStore } from '../database/AdrStore';
-import { StackStore } from '../database/StackStore';
+import { StackStore, StoredRadar } from '../database/StackStore';
+import { canonical } from '../scorecards/EvaluationInputs';
 import { StackRadar } from './StackRadar';
 
 const STACK_FACT_NAMES = new Set(Object.values(STACK_FACTS));
+
+/** One entity's stack, as its `approved-stack` check reads it. */
+interface EntityStackInputs {
+  stack: EntityStack;
+  measured: boolean;
+  source: string;
+  /** Technologies not on the radar that an accepted ADR of the entity names. */
+  clearedByAdr: string[];
+}
+
+/**
+ * The radar and the stacks of a page of entities, read once: what each entity's check reads
+ * (for its input hash, before the pass decides to skip it) and the check itself, run only for
+ * the entities the pass evaluates.
+ *
+ * @internal
+ */
+export class StackReading {
+  private readonly recorded = new Map<string, EntityTechnology[]>();
+  private readonly index: ReadonlyMap<string, StackTechnology>;
+
+  constructor(
+    private readonly radar: StoredRadar | undefined,
+    /** What the radar places: its technologies once read, else why it was not. */
+    private readonly radarVersion: string,
+    private readonly stacks: ReadonlyMap<string, EntityStackInputs>,
+    private readonly store: Pick<
+      StackStore,
+      'listEntityTechnologies' | 'replaceEntityTechnologies'
+    >,
+  ) {
+    this.index = indexRadar(radar?.technologies ?? []);
+  }
+
+  /**
+   * Everything the entity's check reads, for its input hash; null for an entity without a
+   * stack, so a changed radar leaves the hash of entities that declare none alone.
+   */
+  inputsOf(entityRef: string): unknown {
+    const inputs = this.stacks.get(entityRef);
+    if (!inputs || !technologiesOf(inputs.stack).length) {
+      return null;
+    }
+    const { stack, measured, source, clearedByAdr } = inputs;
+    return [
+      this.radarVersion,
+      STACK_CATEGORIES.map(c => stack[c] ?? []),
+      measured,
+      source,
+      clearedByAdr,
+    ];
+  }
+
+  /**
+   * The entity's check, undefined when it has no stack. Its technologies are kept for
+   * {@link StackReading.record}.
+   */
+  check(entityRef: string): CheckResult | undefined {
+    const inputs = this.stacks.get(entityRef);
+    if (!inputs) {
+      return undefined;
+    }
+    const { stack, measured, source, clearedByAdr } = inputs;
+    const technologies = placeStack(stack, this.index, new Set(clearedByAdr));
+    // Recorded even when empty, so an entity that dropped its stack leaves the counts.
+    this.recorded.set(entityRef, this.radar?.readAt ? technologies : []);
+    if (!technologies.length) {
+      return undefined;
+    }
+    if (!this.radar?.readAt) {
+      return {
+        checkId: APPROVED_STACK_CHECK_ID,
+        title: 'Technologies are on the approved stack',
+        target: 'adopt or trial on the radar, or accepted in an ADR',
+        factName: 'stack',
+        state: 'unknown',
+        stale: false,
+        reason:
+          this.radar?.error ??
+          'The radar has not been read yet; it is read on a schedule',
+      };
+    }
+    return evaluateApprovedStack({ technologies, measured, source });
+  }
+
+  /**
+   * Stores the technologies of the entities checked since the last call, writing only those
+   * that differ from what is stored: a pass where nothing changed writes nothing.
+   */
+  async record(): Promise<void> {
+    if (!this.recorded.size) {
+      return;
+    }
+    const checked = [...this.recorded];
+    this.recorded.clear();
+    const stored = await this.store.listEntityTechnologies(
+      checked.map(([entityRef]) => entityRef),
+    );
+    const changed = checked.filter(
+      ([entityRef, technologies]) =>
+        technologyKey(stored.get(entityRef) ?? []) !==
+        technologyKey(technologies),
+    );
+    if (changed.length) {
+      await this.store.replaceEntityTechnologies(
+        changed.map(([entityRef, technologies]) => ({
+          entityRef,
+          technologies,
+        })),
+      );
+    }
+  }
+}
 
 /**
  * Runs the `approved-stack` check for a page of tiered entities and records each one's
@@ -34,28 +150,30 @@ export class StackChecks {
       radar: Pick<StackRadar, 'current' | 'configured'>;
       store: Pick<
         StackStore,
-        'replaceEntityTechnologies' | 'removeEntityTechnologiesExcept'
+        | 'listEntityTechnologies'
+        | 'replaceEntityTechnologies'
+        | 'removeEntityTechnologiesExcept'
       >;
       adrs?: Pick<AdrStore, 'listAcceptedAdrTexts'>;
     },
   ) {}
 
   /**
-   * The check of each entity that has a stack, by entity ref. Without a configured radar, or
-   * for an entity without a stack, there is no such check.
+   * Reads the radar and each entity's stack, and the accepted ADRs of those using a
+   * technology not on the radar. Undefined without a configured radar: no entity gets the
+   * check.
    */
-  async evaluate(
+  async read(
     entities: Array<{
       entityRef: string;
       values: GovernanceAnnotationValues;
       measured: Array<Pick<FactObservation, 'name' | 'value' | 'source'>>;
     }>,
-  ): Promise<Map<string, CheckResult>> {
-    const checks = new Map<string, CheckResult>();
-    if (!this.deps.radar.configured || !entities.length) {
-      return checks;
+  ): Promise<StackReading | undefined> {
+    if (!this.deps.radar.configured) {
+      return undefined;
     }
-    const radar = await this.deps.radar.current();
+    const radar = entities.length ? await this.deps.radar.current() : undefined;
     const index = indexRadar(radar?.technologies ?? []);
     const stacks = entities.map(({ entityRef, values, measured }) => {
       const observations = [
@@ -73,64 +191,54 @@ export class StackChecks {
         stack,
         measured: measuredSources.length > 0,
         source: measuredSources[0] ?? 'governance/stack',
+        unlisted: technologiesOf(stack).filter(t => !index.has(t)),
       };
     });
-    const unlisted = new Map(
-      stacks.map(s => [
-        s.entityRef,
-        technologiesOf(s.stack).filter(t => !index.has(t)),
-      ]),
-    );
-    const withUnlisted = [...unlisted]
-      .filter(([, t]) => t.length)
-      .map(([r]) => r);
+    const withUnlisted = stacks
+      .filter(s => s.unlisted.length)
+      .map(s => s.entityRef);
     const adrTexts =
       this.deps.adrs && withUnlisted.length
         ? await this.deps.adrs.listAcceptedAdrTexts(withUnlisted)
         : new Map<string, string[]>();
-
-    const recorded: Array<{
-      entityRef: string;
-      technologies: EntityTechnology[];
-    }> = [];
-    for (const { entityRef, stack, measured, source } of stacks) {
-      const technologies = placeStack(
-        stack,
-        index,
-        technologiesNamedIn(
-          adrTexts.get(entityRef) ?? [],
-          unlisted.get(entityRef) ?? [],
-        ),
-      );
-      // Recorded even when empty, so an entity that dropped its stack leaves the counts.
-      recorded.push({ entityRef, technologies });
-      if (!technologies.length) {
-        continue;
-      }
-      if (!radar?.readAt) {
-        checks.set(entityRef, {
-          checkId: APPROVED_STACK_CHECK_ID,
-          title: 'Technologies are on the approved stack',
-          target: 'adopt or trial on the radar, or accepted in an ADR',
-          factName: 'stack',
-          state: 'unknown',
-          stale: false,
-          reason:
-            radar?.error ??
-            'The radar has not been read yet; it is read on a schedule',
-        });
-        continue;
-      }
-      checks.set(
-        entityRef,
-        evaluateApprovedStack({ technologies, measured, source }),
-      );
-    }
-    await this.deps.store.replaceEntityTechnologies(
-      radar?.readAt
-        ? recorded
-        : recorded.map(r => ({ ...r, technologies: [] })),
+    return new StackReading(
+      radar,
+      radarDigest(radar),
+      new Map(
+        stacks.map(({ entityRef, unlisted, ...inputs }) => [
+          entityRef,
+          {
+            ...inputs,
+            clearedByAdr: [
+              ...technologiesNamedIn(adrTexts.get(entityRef) ?? [], unlisted),
+            ].sort(),
+          },
+        ]),
+      ),
+      this.deps.store,
     );
+  }
+
+  /**
+   * The check of each entity that has a stack, by entity ref, with every entity's
+   * technologies recorded. Without a configured radar, or for an entity without a stack,
+   * there is no such check.
+   */
+  async evaluate(
+    entities: Parameters<StackChecks['read']>[0],
+  ): Promise<Map<string, CheckResult>> {
+    const checks = new Map<string, CheckResult>();
+    const reading = await this.read(entities);
+    if (!reading) {
+      return checks;
+    }
+    for (const { entityRef } of entities) {
+      const check = reading.check(entityRef);
+      if (check) {
+        checks.set(entityRef, check);
+      }
+    }
+    await reading.record();
     return checks;
   }
 
@@ -138,6 +246,34 @@ export class StackChecks {
   async removeExcept(seen: ReadonlySet<string>): Promise<void> {
     await this.deps.store.removeEntityTechnologiesExcept(seen);
   }
+}
+
+/**
+ * A digest of what the radar places, so each entity's input hash carries a few bytes instead
+ * of the radar; the read time is left out, so re-reading an unchanged radar changes nothing.
+ */
+function radarDigest(radar: StoredRadar | undefined): string {
+  const placed = radar?.readAt
+    ? ['read', radar.technologies]
+    : ['unread', radar?.error ?? null];
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(placed)))
+    .digest('hex');
+}
+
+/** Equal for equal technology lists, whatever order they were stored in. */
+function technologyKey(technologies: EntityTechnology[]): string {
+  return technologies
+    .map(t =>
+      JSON.stringify([
+        t.category,
+        t.technology,
+        t.ring ?? null,
+        t.clearedByAdr,
+      ]),
+    )
+    .sort()
+    .join('\n');
 }
 
 function technologiesOf(stack: EntityStack): string[] {

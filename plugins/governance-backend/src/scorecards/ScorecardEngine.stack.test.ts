@@ -1,0 +1,209 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  APPROVED_STACK_CHECK_ID,
+  DEFAULT_ADR_POLICY,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
+import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { DatabaseStackStore } from '../database/DatabaseStackStore';
+import { StackChecks } from '../stack/StackChecks';
+import { readRadarSource, StackRadar } from '../stack/StackRadar';
+
+const databases = governanceTestDatabases();
+
+const PAYMENTS = 'component:default/payments';
+const NOW = new Date('2026-12-06T12:00:00Z');
+const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+
+const component = (name: string, annotations: Record<string, string>) =>
+  ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: { 'governance/tier': 'core', ...annotations },
+    },
+    spec: { type: 'service', owner: 'group:default/team-payments' },
+  } as Entity);
+
+const ENTITIES = [
+  component('payments', { 'governance/stack': 'languages: go' }),
+  component('ledger', { 'governance/stack': 'datastores: mongodb' }),
+  component('search', { 'governance/stack': 'datastores: couchdb' }),
+  component('docs', {}),
+];
+
+const radarOf = (mongodbRing: string) => ({
+  entries: [
+    { id: 'go', title: 'Go', ring: 'adopt' },
+    { id: 'mongodb', title: 'MongoDB', ring: mongodbRing },
+  ],
+});
+
+describe.each(databases.eachSupportedId())(
+  'skipping unchanged entities with the approved-stack check on %s',
+  databaseId => {
+    async function setup() {
+      const knex = await migratedDatabase(databases, databaseId);
+      const store = new DatabaseGovernanceStore(knex);
+      const stackStore = new DatabaseStackStore(knex);
+      const adrs = new DatabaseAdrStore(knex, {
+        policy: DEFAULT_ADR_POLICY.retrospective,
+        staleAfterMonths: 12,
+      });
+      const replaceTechnologies = jest.spyOn(
+        stackStore,
+        'replaceEntityTechnologies',
+      );
+      // Each pass reads the radar held in config then, as a restarted backend would.
+      const evaluateAll = async (now: Date, radarConfig: object) => {
+        const radar = new StackRadar({
+          source: readRadarSource(
+            new ConfigReader({ governance: { stack: { radar: radarConfig } } }),
+          ),
+          urlReader: mockServices.urlReader.mock(),
+          store: stackStore,
+          logger: mockServices.logger.mock(),
+        });
+        await radar.refresh(now);
+        return defaultScorecardEngine({
+          catalog: catalogServiceMock({ entities: ENTITIES }),
+          store,
+          stackChecks: new StackChecks({ radar, store: stackStore, adrs }),
+        }).evaluateAll(now);
+      };
+      const stackCheck = async (entityRef: string) =>
+        (await store.getResults(entityRef))?.results.find(
+          r => r.checkId === APPROVED_STACK_CHECK_ID,
+        );
+      expect(await evaluateAll(NOW, radarOf('hold'))).toEqual({
+        entities: 4,
+        skipped: 0,
+      });
+      return { stackStore, adrs, replaceTechnologies, evaluateAll, stackCheck };
+    }
+
+    it('skips every unchanged entity on an unchanged radar and writes no technologies', async () => {
+      const { stackStore, replaceTechnologies, evaluateAll, stackCheck } =
+        await setup();
+      const before = await stackCheck('component:default/ledger');
+      expect(before?.state).toBe('fail');
+      const usage = await stackStore.listTechnologyUsage(undefined);
+      replaceTechnologies.mockClear();
+
+      // The radar is read again, with the same entries: nothing it places changed.
+      expect(await evaluateAll(later(1), radarOf('hold'))).toEqual({
+        entities: 4,
+        skipped: 4,
+      });
+      expect(replaceTechnologies).not.toHaveBeenCalled();
+      expect(await stackCheck('component:default/ledger')).toEqual(before);
+      expect(await stackStore.listTechnologyUsage(undefined)).toEqual(usage);
+    });
+
+    it('re-evaluates every entity that declares a stack when the radar changes, and only those', async () => {
+      const { stackStore, replaceTechnologies, evaluateAll, stackCheck } =
+        await setup();
+      replaceTechnologies.mockClear();
+
+      expect(await evaluateAll(later(1), radarOf('assess'))).toEqual({
+        entities: 4,
+        skipped: 1,
+      });
+      expect(await stackCheck('component:default/ledger')).toMatchObject({
+        state: 'warn',
+      });
+      expect((await stackCheck(PAYMENTS))?.state).toBe('pass');
+      // Only the entity whose technologies moved ring is written again.
+      expect(replaceTechnologies).toHaveBeenCalledTimes(1);
+      expect(replaceTechnologies.mock.calls[0][0]).toEqual([
+        {
+          entityRef: 'component:default/ledger',
+          technologies: [
+            {
+              category: 'datastores',
+              technology: 'mongodb',
+              ring: 'assess',
+              clearedByAdr: false,
+            },
+          ],
+        },
+      ]);
+      expect(
+        await stackStore.listEntityTechnologies([
+          PAYMENTS,
+          'component:default/ledger',
+          'component:default/docs',
+        ]),
+      ).toEqual(
+        new Map([
+          [
+            PAYMENTS,
+            [
+              {
+                category: 'languages',
+                technology: 'go',
+                ring: 'adopt',
+                clearedByAdr: false,
+              },
+            ],
+          ],
+          [
+            'component:default/ledger',
+            [
+              {
+                category: 'datastores',
+                technology: 'mongodb',
+                ring: 'assess',
+                clearedByAdr: false,
+              },
+            ],
+          ],
+        ]),
+      );
+    });
+
+    it('re-evaluates an entity when an accepted ADR accepts a technology not on the radar', async () => {
+      const { adrs, evaluateAll, stackCheck } = await setup();
+      const SEARCH = 'component:default/search';
+      expect((await stackCheck(SEARCH))?.state).toBe('fail');
+      await adrs.replaceAdrs({
+        entityRef: SEARCH,
+        url: 'https://git.example.com/search/docs/adr/',
+        readAt: later(1),
+        adrs: [
+          {
+            id: 's1',
+            entityRef: SEARCH,
+            path: '0001-couchdb.md',
+            url: 'https://git.example.com/search/docs/adr/0001-couchdb.md',
+            number: 1,
+            title: 'Use CouchDB for offline sync',
+            status: 'accepted',
+            date: '2026-11-01',
+            deciders: [],
+            links: [],
+            format: 'madr',
+            warnings: [],
+            body: 'We accept CouchDB for the offline index.',
+          },
+        ],
+      });
+
+      expect(await evaluateAll(later(2), radarOf('hold'))).toEqual({
+        entities: 4,
+        skipped: 3,
+      });
+      expect(await stackCheck(SEARCH)).toMatchObject({
+        state: 'pass',
+        reason: 'Accepted in an ADR though not on the radar: couchdb',
+      });
+    });
+  },
+);
