@@ -1,52 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { AdrMetricImpact } from '@catalog-governance/backstage-plugin-governance-common';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { impactOf, renderAdrDialog } from '../../__testUtils__/adrDialog';
+import { metric } from '../../__testUtils__/adrImpact';
 import { paymentsAdr } from '../../__testUtils__/adrs';
-
-const window = (
-  from: string,
-  to: string,
-  values: number[],
-  median?: number,
-) => ({
-  from,
-  to,
-  points: values.map((value, i) => ({
-    at: `${from.slice(0, 8)}${String(10 + i)}T08:00:00.000Z`,
-    value,
-    entityRef: 'component:default/payments-api',
-  })),
-  ...(median !== undefined && { median }),
-});
-
-const metric = (
-  fact: string,
-  unit: string,
-  betterDirection: 'higher' | 'lower',
-  before: number[],
-  after: number[],
-  medians: [number?, number?],
-  change?: AdrMetricImpact['change'],
-): AdrMetricImpact => ({
-  fact,
-  unit,
-  betterDirection,
-  minPoints: 3,
-  before: window(
-    '2025-03-15T00:00:00.000Z',
-    '2025-04-14T00:00:00.000Z',
-    before,
-    medians[0],
-  ),
-  after: window(
-    '2025-04-14T00:00:00.000Z',
-    '2025-05-14T00:00:00.000Z',
-    after,
-    medians[1],
-  ),
-  ...(change && { change }),
-});
 
 describe('decision impact on delivery metrics', () => {
   it('shows each metric before and after, whether the change is better or worse, and a chart', async () => {

@@ -2,36 +2,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { impactOf, renderAdrDialog } from '../../__testUtils__/adrDialog';
+import { metric } from '../../__testUtils__/adrImpact';
 import { paymentsAdr } from '../../__testUtils__/adrs';
 import { utcToday } from '../../lib/days';
 
-const latency = {
-  fact: 'p99LatencyMs',
-  unit: 'ms',
-  betterDirection: 'lower' as const,
-  minPoints: 3,
-  before: {
-    from: '2025-03-15T00:00:00.000Z',
-    to: '2025-04-14T00:00:00.000Z',
-    median: 1425,
-    points: [1400, 1450, 1500].map((value, i) => ({
-      at: `2025-03-2${i}T08:00:00.000Z`,
-      value,
-      entityRef: 'component:default/payments-api',
-    })),
-  },
-  after: {
-    from: '2025-04-14T00:00:00.000Z',
-    to: '2025-05-14T00:00:00.000Z',
-    median: 700,
-    points: [650, 700, 750].map((value, i) => ({
-      at: `2025-04-2${i}T08:00:00.000Z`,
-      value,
-      entityRef: 'component:default/payments-api',
-    })),
-  },
-  change: { absolute: -725, percent: -50.88, direction: 'better' as const },
-};
+const latency = metric(
+  'p99LatencyMs',
+  'ms',
+  'lower',
+  [1400, 1450, 1500],
+  [650, 700, 750],
+  [1425, 700],
+  { absolute: -725, percent: -50.88, direction: 'better' },
+);
 
 describe('RetrospectiveForm', () => {
   it('starts the notes from the measured impact and records the outcome with lessons', async () => {

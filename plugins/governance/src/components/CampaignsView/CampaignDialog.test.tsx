@@ -1,41 +1,27 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   coverageCampaignDetail,
   notDoneEntities,
 } from '../../__testUtils__/campaigns';
+import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockCampaignApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { enter } from '../../__testUtils__/userInput';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { GovernanceApi } from '../../api';
 import { CampaignDialog } from './CampaignDialog';
 import { CAMPAIGN_CONFLICT_MESSAGE } from './CampaignFormDialog';
 
 async function renderDialog(api: GovernanceApi, onChanged = jest.fn()) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, api],
-        [permissionApiRef, mockPermissionApi('ALLOW')],
-        [identityApiRef, mockApis.identity()],
-      ]}
-    >
-      <CampaignDialog
-        campaignId={coverageCampaignDetail.id}
-        onClose={jest.fn()}
-        onChanged={onChanged}
-      />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  // The council opens campaigns from the Campaigns tab; any page with the APIs will do.
+  await renderForEntity(
+    <CampaignDialog
+      campaignId={coverageCampaignDetail.id}
+      onClose={jest.fn()}
+      onChanged={onChanged}
+    />,
+    { entity: annotatedEntity, api },
   );
   return screen.findByRole('dialog', { name: coverageCampaignDetail.title });
 }

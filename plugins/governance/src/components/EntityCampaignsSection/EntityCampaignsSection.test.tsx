@@ -1,29 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import { paymentsCampaigns } from '../../__testUtils__/campaigns';
-import { annotatedEntity } from '../../__testUtils__/entities';
+import { entitySectionTest } from '../../__testUtils__/entitySections';
 import { mockCampaignApi } from '../../__testUtils__/mockGovernanceApi';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import {
   expectRefusalShown,
   refusedWith,
 } from '../../__testUtils__/responseErrors';
-import { GovernanceApi } from '../../api';
 import { EntityCampaignsSection } from './EntityCampaignsSection';
 
-const entityRef = 'component:default/payments-api';
-
-async function renderSection(api: GovernanceApi) {
-  await renderForEntity(<EntityCampaignsSection entityRef={entityRef} />, {
-    entity: annotatedEntity,
-    api,
-  });
-}
-
-function rowCells(id: string): string[] {
-  return Array.from(
-    screen.getByTestId(`governance-entity-campaign-${id}`).children,
-  ).map(cell => cell.textContent ?? '');
-}
+const { entityRef, renderSection, rowCells } = entitySectionTest(
+  EntityCampaignsSection,
+  'governance-entity-campaign-',
+);
 
 describe('EntityCampaignsSection', () => {
   it('lists the campaigns the entity is in with each deadline, and whether it is done, not done or overdue', async () => {

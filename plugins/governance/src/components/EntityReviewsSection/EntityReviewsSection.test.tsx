@@ -5,9 +5,8 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
-import { annotatedEntity } from '../../__testUtils__/entities';
+import { entitySectionTest } from '../../__testUtils__/entitySections';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
-import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import {
   expectRefusalShown,
   refusedWith,
@@ -19,24 +18,12 @@ import {
   reviewPage,
 } from '../../__testUtils__/reviews';
 import { enter } from '../../__testUtils__/userInput';
-import { GovernanceApi } from '../../api';
 import { EntityReviewsSection } from './EntityReviewsSection';
 
-const entityRef = 'component:default/payments-api';
-
-async function renderSection(api: GovernanceApi) {
-  await renderForEntity(<EntityReviewsSection entityRef={entityRef} />, {
-    entity: annotatedEntity,
-    api,
-  });
-}
-
-/** The cells of a review row, in the order of the column headers. */
-function rowCells(id: string): string[] {
-  return Array.from(screen.getByTestId(`governance-review-${id}`).children).map(
-    cell => cell.textContent ?? '',
-  );
-}
+const { entityRef, renderSection, rowCells } = entitySectionTest(
+  EntityReviewsSection,
+  'governance-review-',
+);
 
 describe('EntityReviewsSection', () => {
   it("lists the entity's reviews, open ones first, with the council's decision and rationale", async () => {

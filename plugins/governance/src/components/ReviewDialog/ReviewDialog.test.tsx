@@ -6,6 +6,7 @@ import {
   renderReviewDialog,
   reviewApi,
 } from '../../__testUtils__/reviewDialog';
+import { expectControlsShown } from '../../__testUtils__/controls';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { optionLabels } from '../../__testUtils__/userInput';
 import { designReviewDetail } from '../../__testUtils__/reviews';
@@ -99,15 +100,11 @@ describe('ReviewDialog for a council member: the item and its triage', () => {
     expect(
       optionsOf(dialog.getByRole('combobox', { name: 'Decision' })),
     ).toEqual(['Choose…', 'Approve', 'Reject', 'Request changes']);
-    expect(
-      dialog.getByRole('textbox', { name: /^Rationale/ }),
-    ).toBeInTheDocument();
-    expect(
-      dialog.getByRole('combobox', { name: 'Decision ADR' }),
-    ).toBeInTheDocument();
-    expect(
-      dialog.getByRole('button', { name: 'Record decision' }),
-    ).toBeInTheDocument();
+    expectControlsShown(dialog, [
+      ['textbox', /^Rationale/],
+      ['combobox', 'Decision ADR'],
+      ['button', 'Record decision'],
+    ]);
     expect(
       screen.getByRole('button', { name: 'Withdraw' }),
     ).toBeInTheDocument();

@@ -7,6 +7,7 @@ import {
   reviewApi,
 } from '../../__testUtils__/reviewDialog';
 import { paymentsEntityAdrs } from '../../__testUtils__/adrs';
+import { expectControlsAbsent } from '../../__testUtils__/controls';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { enter } from '../../__testUtils__/userInput';
 import {
@@ -80,10 +81,10 @@ describe('ReviewDialog for a council member: decisions and discussion', () => {
       decision.getByText('The ledger has its own load profile'),
     ).toBeInTheDocument();
     // A decided item is closed: nothing left to triage, decide or withdraw.
-    expect(
-      dialog.queryByRole('button', { name: 'Record decision' }),
-    ).toBeNull();
-    expect(dialog.queryByRole('button', { name: 'Save' })).toBeNull();
+    expectControlsAbsent(dialog, [
+      ['button', 'Record decision'],
+      ['button', 'Save'],
+    ]);
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
   });
 

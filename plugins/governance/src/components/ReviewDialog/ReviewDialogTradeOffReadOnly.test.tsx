@@ -1,5 +1,5 @@
-import { act, waitFor } from '@testing-library/react';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { permissionsDecided } from '../../__testUtils__/permissionDecisions';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
 import { renderReviewDialog } from '../../__testUtils__/reviewDialog';
 import { designReviewDetail } from '../../__testUtils__/reviews';
@@ -8,11 +8,6 @@ import { ledgerTradeOff } from '../../__testUtils__/tradeOffs';
 // usePermission caches the decision for the whole file, so everyone here is outside the
 // council, and none of them asked for the review.
 const permissionApi = mockPermissionApi('DENY');
-
-async function permissionsDecided() {
-  await waitFor(() => expect(permissionApi.authorize).toHaveBeenCalledTimes(2));
-  await act(() => new Promise(resolve => setTimeout(resolve, 0)));
-}
 
 describe('ReviewDialog: the trade-off matrix for someone who may not edit it', () => {
   it('shows the ranking and the scores, with nothing to change or save', async () => {
@@ -25,7 +20,8 @@ describe('ReviewDialog: the trade-off matrix for someone who may not edit it', (
       userEntityRef: 'user:default/sam.lee',
     });
     await dialog.findByTestId('governance-trade-off-ranking');
-    await permissionsDecided();
+    // Triage and decisions: both are refused.
+    await permissionsDecided(permissionApi, 2);
     expect(
       dialog.getByTestId('governance-trade-off-rank-queue'),
     ).toHaveTextContent('Managed queue: 3.67 of 5 (rank 1)');

@@ -2,9 +2,14 @@ import {
   governanceReviewDecidePermission,
   governanceReviewTriagePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  expectControlsAbsent,
+  expectControlsShown,
+} from '../../__testUtils__/controls';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
+import { permissionsDecided } from '../../__testUtils__/permissionDecisions';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
 import { renderReviewDialog } from '../../__testUtils__/reviewDialog';
 import { designReviewDetail } from '../../__testUtils__/reviews';
@@ -12,12 +17,6 @@ import { designReviewDetail } from '../../__testUtils__/reviews';
 // usePermission caches the decision for the whole file, so everyone here is outside the
 // council: neither triage nor decisions are allowed.
 const permissionApi = mockPermissionApi('DENY');
-
-/** Waits until both permission decisions arrived, so a missing control means a refusal. */
-async function permissionsDecided() {
-  await waitFor(() => expect(permissionApi.authorize).toHaveBeenCalledTimes(2));
-  await act(() => new Promise(resolve => setTimeout(resolve, 0)));
-}
 
 describe('ReviewDialog outside the council', () => {
   it('shows the item and its discussion but no triage, decision or withdrawal to other users', async () => {
@@ -28,28 +27,27 @@ describe('ReviewDialog outside the council', () => {
     });
 
     await dialog.findByTestId('governance-review-facts');
-    await permissionsDecided();
+    // Triage and decisions: both are refused.
+    await permissionsDecided(permissionApi, 2);
     expect(permissionApi.authorize).toHaveBeenCalledWith({
       permission: governanceReviewDecidePermission,
     });
     expect(permissionApi.authorize).toHaveBeenCalledWith({
       permission: governanceReviewTriagePermission,
     });
-    expect(
-      dialog.getByRole('textbox', { name: 'Comment' }),
-    ).toBeInTheDocument();
-    expect(
-      dialog.getByRole('button', { name: 'Add comment' }),
-    ).toBeInTheDocument();
-    expect(dialog.queryByRole('textbox', { name: 'Assignee' })).toBeNull();
-    expect(dialog.queryByRole('button', { name: 'Assign to me' })).toBeNull();
-    expect(dialog.queryByRole('combobox', { name: 'Priority' })).toBeNull();
-    expect(dialog.queryByRole('combobox', { name: 'Status' })).toBeNull();
-    expect(dialog.queryByRole('button', { name: 'Save' })).toBeNull();
-    expect(dialog.queryByRole('combobox', { name: 'Decision' })).toBeNull();
-    expect(
-      dialog.queryByRole('button', { name: 'Record decision' }),
-    ).toBeNull();
+    expectControlsShown(dialog, [
+      ['textbox', 'Comment'],
+      ['button', 'Add comment'],
+    ]);
+    expectControlsAbsent(dialog, [
+      ['textbox', 'Assignee'],
+      ['button', 'Assign to me'],
+      ['combobox', 'Priority'],
+      ['combobox', 'Status'],
+      ['button', 'Save'],
+      ['combobox', 'Decision'],
+      ['button', 'Record decision'],
+    ]);
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
   });
 

@@ -26,6 +26,7 @@ import {
   designReviewDetail,
   reviewPage,
 } from '../../__testUtils__/reviews';
+import { rowCellTexts } from '../../__testUtils__/tableRows';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ReviewQueue } from './ReviewQueue';
 
@@ -68,12 +69,7 @@ function lastQuery(api: jest.Mocked<GovernanceApi>): ReviewQuery {
   return api.listReviews.mock.calls[api.listReviews.mock.calls.length - 1][0]!;
 }
 
-/** The cells of a queue row, in the order of the column headers. */
-function rowCells(id: string): string[] {
-  return Array.from(
-    screen.getByTestId(`governance-review-row-${id}`).children,
-  ).map(cell => cell.textContent ?? '');
-}
+const rowCells = (id: string) => rowCellTexts(`governance-review-row-${id}`);
 
 /** Picks options of an MUI multi-select, then closes its menu. */
 async function pick(label: string, options: string[]) {
