@@ -1,18 +1,12 @@
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { NewReviewItem } from './ReviewStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { paymentsReviewItem } from '../__testUtils__/paymentsReviewItem';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
 
-const designReview: NewReviewItem = {
-  entityRef: 'component:default/payments',
-  kind: 'design-review',
-  title: 'Split the ledger out',
-  description: 'Ledger writes dominate latency.',
-  priority: 'medium',
-  requestedBy: 'user:default/jane',
-};
+const designReview = paymentsReviewItem();
 
 describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
   async function createStore() {

@@ -1,19 +1,16 @@
 import { DatabaseReviewStore } from './DatabaseReviewStore';
-import { NewReviewItem } from './ReviewStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { paymentsReviewItem } from '../__testUtils__/paymentsReviewItem';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
 
-const waiverRequest: NewReviewItem = {
-  entityRef: 'component:default/payments',
+const waiverRequest = paymentsReviewItem({
   kind: 'waiver-request',
   title: 'Waive Test coverage',
   description: 'The ledger rewrite lands in January.',
-  priority: 'medium',
-  requestedBy: 'user:default/jane',
   waiverRequest: { checkId: 'coverage', expiresAt: '2027-01-31T23:59:59.999Z' },
-};
+});
 
 describe.each(databases.eachSupportedId())(
   'waiver requests on %s',

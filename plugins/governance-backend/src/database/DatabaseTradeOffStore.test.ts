@@ -1,6 +1,7 @@
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { DatabaseTradeOffStore } from './DatabaseTradeOffStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { paymentsReviewItem } from '../__testUtils__/paymentsReviewItem';
 import { queueTradeOff } from '../__testUtils__/queueTradeOff';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { GRACE, JANE } from '../__testUtils__/users';
@@ -14,14 +15,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await migratedDatabase(databases, databaseId);
       const reviews = new DatabaseReviewStore(knex);
       const item = (await reviews.createItem(
-        {
-          entityRef: 'component:default/payments',
-          kind: 'design-review',
-          title: 'Pick a queue',
-          description: '',
-          priority: 'medium',
-          requestedBy: JANE,
-        },
+        paymentsReviewItem({ title: 'Pick a queue', description: '' }),
         JANE,
       ))!;
       return { reviews, store: new DatabaseTradeOffStore(knex), item };
