@@ -1,7 +1,9 @@
 import {
   CheckResult,
+  CheckResultCounts,
   CheckState,
   complianceCounts,
+  countCheckResult,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
@@ -20,10 +22,20 @@ import {
 } from './ScorecardStore';
 import { chunks, DbTimestamp, toIso } from './util';
 
+/** A result as the Standards tab counts it, through the one definition of both counts. */
+function tallyOf(result: CheckResult): [string, number, number] {
+  const counts = new Map<string, CheckResultCounts>();
+  countCheckResult(counts, result);
+  const { compliant, automated } = counts.get(result.checkId)!;
+  return [result.checkId, compliant, automated];
+}
+
 type EntityResultsRow = {
   entity_ref: string;
   /** JSON array of CheckResult */
   results: string;
+  /** JSON array of [checkId, compliant 0|1, automated 0|1]: what the Standards tab counts */
+  tallies: string;
   written_at: DbTimestamp;
 };
 
@@ -172,7 +184,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
           });
         }
         if (checks.length) {
-          changed.push({ entity_ref: entityRef, results: serialized });
+          changed.push({
+            entity_ref: entityRef,
+            results: serialized,
+            tallies: JSON.stringify(checks.map(tallyOf)),
+          });
         } else {
           emptied.push(entityRef);
         }
@@ -185,7 +201,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         await tx('entity_results')
           .insert(batch.map(row => ({ ...row, written_at: evaluatedAt })))
           .onConflict('entity_ref')
-          .merge(['results', 'written_at']);
+          .merge(['results', 'tallies', 'written_at']);
       }
       // When the entity was last evaluated is kept once per entity, in evaluated_entities, so
       // an unchanged pass does not rewrite its results.
@@ -333,7 +349,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
     entityRef: string,
   ): Promise<{ results: CheckResult[]; evaluatedAt: string } | undefined> {
     const stored = await this.getResultsAndOwner(entityRef);
-    return stored && { results: stored.results, evaluatedAt: stored.evaluatedAt };
+    return (
+      stored && { results: stored.results, evaluatedAt: stored.evaluatedAt }
+    );
   }
 
   async getResultsAndOwner(

@@ -1,7 +1,11 @@
 import {
   CheckResult,
+  CheckResultCounts,
+  countCheckResult,
   DEFAULT_STANDARDS,
+  DEPENDENCIES_CHECK_ID,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { StandardsService } from '../standards/StandardsService';
@@ -10,6 +14,10 @@ import { DatabaseStandardsStore } from './DatabaseStandardsStore';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
+const migrations = resolvePackagePath(
+  '@catalog-governance/backstage-plugin-governance-backend',
+  'migrations',
+);
 
 const PAYMENTS = 'component:default/payments';
 const BILLING = 'component:default/billing';
@@ -28,6 +36,48 @@ const result = (
   ...(evidence && { evidence }),
 });
 
+/** Stores one result of each state, evidence and origin; returns how countCheckResult counts them. */
+async function storeEveryKindOfResult(
+  evaluate: (
+    entityRef: string,
+    results: CheckResult[],
+    at: string,
+  ) => Promise<void>,
+): Promise<Map<string, CheckResultCounts>> {
+  const states: CheckResult['state'][] = [
+    'pass',
+    'warn',
+    'fail',
+    'unknown',
+    'waived',
+  ];
+  const kinds: Array<Partial<CheckResult>> = [
+    { evidence: 'automated' },
+    { evidence: 'attested' },
+    // The result's own evidence wins over what its origin implies.
+    { evidence: 'attested', origin: 'measured' },
+    { origin: 'measured' },
+    { origin: 'declared' },
+    {},
+  ];
+  const expected = new Map<string, CheckResultCounts>();
+  let n = 0;
+  for (const checkId of ['coverage', DEPENDENCIES_CHECK_ID]) {
+    for (const state of states) {
+      for (const kind of kinds) {
+        const stored = { ...result(checkId, state), ...kind };
+        countCheckResult(expected, stored);
+        await evaluate(
+          `component:default/service-${n++}`,
+          [stored],
+          '2027-01-04T09:00:00Z',
+        );
+      }
+    }
+  }
+  return expected;
+}
+
 describe.each(databases.eachSupportedId())(
   'standards storage on %s',
   databaseId => {
@@ -44,7 +94,7 @@ describe.each(databases.eachSupportedId())(
           [{ entityRef, placement: { tier: 'core' }, results }],
           new Date(at),
         );
-      return { store, evaluate };
+      return { knex, store, evaluate };
     }
 
     it('counts the current results per check, leaving out hidden entities', async () => {
@@ -77,6 +127,23 @@ describe.each(databases.eachSupportedId())(
         'security-review': { total: 1, compliant: 0, automated: 0 },
       });
       expect((await store.countCheckResults('all')).size).toBe(0);
+    });
+
+    it('counts in the database as evidenceOf and countCheckResult count: every state, evidence and origin', async () => {
+      const { store, evaluate } = await setUp();
+      const expected = await storeEveryKindOfResult(evaluate);
+      expect(await store.countCheckResults()).toEqual(expected);
+    });
+
+    it('fills in the tallies of results stored before they existed', async () => {
+      const { knex, store, evaluate } = await setUp();
+      const expected = await storeEveryKindOfResult(evaluate);
+      await knex.migrate.down({
+        directory: migrations,
+        name: '20261209020000_result_tallies.js',
+      });
+      await knex.migrate.latest({ directory: migrations });
+      expect(await store.countCheckResults()).toEqual(expected);
     });
 
     it('reads past the first page of a large catalog', async () => {
