@@ -28,6 +28,11 @@ export async function openEntity(
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({
       timeout: 20_000,
     });
+    // The heading shows on "Entity not found" too; the entity's tabs only once it is in. A page
+    // that loads before the catalog has read a new file would otherwise never show them.
+    await expect(
+      page.getByRole('link', { name: 'Governance', exact: true }),
+    ).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 120_000, intervals: [2_000] });
 }
 
@@ -56,10 +61,18 @@ export async function gotoSignedIn(
 ) {
   await page.goto(url);
   const chooseAgain = page.getByRole('button', { name: 'Choose again' });
+  const enter = page.getByRole('button', { name: `Enter as ${identity}` });
+  // The app draws its first screen after the page's load event: wait for the sign-in page or the
+  // signed-in app's sidebar before looking, or a sign-in page drawn a moment later goes unseen.
+  await expect(
+    chooseAgain
+      .or(enter)
+      .or(page.getByRole('navigation', { name: 'sidebar nav' }))
+      .first(),
+  ).toBeVisible();
   if (await chooseAgain.isVisible()) {
     await chooseAgain.click();
   }
-  const enter = page.getByRole('button', { name: `Enter as ${identity}` });
   if (await enter.isVisible()) {
     await enter.click();
   }
