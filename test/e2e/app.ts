@@ -63,13 +63,13 @@ export async function gotoSignedIn(
   const chooseAgain = page.getByRole('button', { name: 'Choose again' });
   const enter = page.getByRole('button', { name: `Enter as ${identity}` });
   // The app draws its first screen after the page's load event: wait for the sign-in page or the
-  // signed-in app's sidebar before looking, or a sign-in page drawn a moment later goes unseen.
-  await expect(
-    chooseAgain
-      .or(enter)
-      .or(page.getByRole('navigation', { name: 'sidebar nav' }))
-      .first(),
-  ).toBeVisible();
+  // signed-in app's sidebar links before looking, or a sign-in page drawn a moment later goes
+  // unseen. (The sidebar's nav element itself has no size of its own; its links do.)
+  const sidebarLink = page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link')
+    .first();
+  await expect(chooseAgain.or(enter).or(sidebarLink).first()).toBeVisible();
   if (await chooseAgain.isVisible()) {
     await chooseAgain.click();
   }
