@@ -1,7 +1,12 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FormDialog, FormDialogProps } from './FormDialog';
+import {
+  FormDialog,
+  FormDialogProps,
+  FormTextArea,
+  FormTextField,
+} from './FormDialog';
 
 function renderForm(props: Partial<FormDialogProps> = {}) {
   const onSubmit = jest.fn();
@@ -39,6 +44,29 @@ describe('FormDialog', () => {
     await renderForm({ busy: true });
     expect(screen.getByRole('button', { name: 'Granting…' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  });
+
+  it('locks its fields while busy, even one passed disabled={undefined}', async () => {
+    await renderInTestApp(
+      <FormDialog
+        title="Waive p95 latency"
+        submitLabel="Grant waiver"
+        busy
+        onSubmit={jest.fn()}
+        onCancel={jest.fn()}
+      >
+        <FormTextArea
+          id="reason"
+          label="Reason"
+          value=""
+          onChange={jest.fn()}
+          disabled={undefined}
+        />
+        <FormTextField id="expires" label="Expires on" disabled={undefined} />
+      </FormDialog>,
+    );
+    expect(screen.getByRole('textbox', { name: /Reason/ })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: /Expires on/ })).toBeDisabled();
   });
 
   it('shows why the last submission failed above the fields', async () => {

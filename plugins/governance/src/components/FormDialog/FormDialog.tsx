@@ -25,16 +25,17 @@ export interface FormTextFieldProps
  * form is busy. Its problem, if any, replaces the hint beneath it.
  */
 export function FormTextField(props: FormTextFieldProps) {
-  const { problem, hint, ...field } = props;
+  const { problem, hint, disabled, ...field } = props;
   const busy = useContext(FormBusyContext);
   return (
     <TextField
       variant="outlined"
       margin="normal"
-      disabled={busy}
       error={!!problem}
       helperText={problem ?? hint}
       {...field}
+      // After the spread: a field passed `disabled={undefined}` must still lock while sending.
+      disabled={busy || !!disabled}
     />
   );
 }
