@@ -8,7 +8,9 @@ import {
   readFactDefinitions,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
 import { AdrIngestor } from '../adrs/AdrIngestor';
+import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 
 type ScorecardEngineOptions = ConstructorParameters<typeof ScorecardEngine>[0];
@@ -49,5 +51,13 @@ export function defaultAdrIngestor(
     policy: DEFAULT_ADR_POLICY,
     logger: mockServices.logger.mock(),
     ...rest,
+  });
+}
+
+/** The ADR store as the plugin makes it with no config: the default retrospective policy. */
+export function defaultAdrStore(knex: Knex): DatabaseAdrStore {
+  return new DatabaseAdrStore(knex, {
+    policy: DEFAULT_ADR_POLICY.retrospective,
+    staleAfterMonths: 12,
   });
 }

@@ -6,6 +6,7 @@ import {
   readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { checkResult } from '../__testUtils__/checkResult';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
@@ -20,22 +21,13 @@ const readPolicy = (governance: object = {}): LevelPolicy => {
 };
 const defaults = readPolicy();
 
-const check = (checkId: string, state: CheckResult['state']): CheckResult => ({
-  checkId,
-  title: checkId,
-  state,
-  target: 'target',
-  factName: checkId,
-  stale: false,
-});
-
 /** A core scorecard: passing coverage and tests, then availability in `availability`'s state. */
 const coreResults = (availability: CheckResult['state']) => [
-  check('availability', availability),
-  check('p95-latency', 'pass'),
-  check('security-review', 'pass'),
-  check('coverage', 'pass'),
-  check('testing-integration', 'pass'),
+  checkResult('availability', availability),
+  checkResult('p95-latency', 'pass'),
+  checkResult('security-review', 'pass'),
+  checkResult('coverage', 'pass'),
+  checkResult('testing-integration', 'pass'),
 ];
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9));

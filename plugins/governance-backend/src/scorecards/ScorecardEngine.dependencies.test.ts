@@ -1,12 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEPENDENCIES_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  DEFAULT_ADR_POLICY,
-  DEPENDENCIES_CHECK_ID,
-} from '@catalog-governance/backstage-plugin-governance-common';
-import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+  defaultAdrStore,
+  defaultScorecardEngine,
+} from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -51,10 +50,7 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseGovernanceStore(knex);
-      const adrs = new DatabaseAdrStore(knex, {
-        policy: DEFAULT_ADR_POLICY.retrospective,
-        staleAfterMonths: 12,
-      });
+      const adrs = defaultAdrStore(knex);
       const engine = defaultScorecardEngine({
         catalog: catalogServiceMock({ entities: catalogEntities }),
         store,

@@ -2,14 +2,15 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  DEFAULT_ADR_POLICY,
   DEPENDENCIES_CHECK_ID,
   readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import {
+  defaultAdrStore,
+  defaultScorecardEngine,
+} from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -62,10 +63,7 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseGovernanceStore(knex);
-      const adrs = new DatabaseAdrStore(knex, {
-        policy: DEFAULT_ADR_POLICY.retrospective,
-        staleAfterMonths: 12,
-      });
+      const adrs = defaultAdrStore(knex);
       // Each pass gets a new engine, as a pass on another replica would: what lets it skip
       // lives in the database.
       const evaluateAll = (

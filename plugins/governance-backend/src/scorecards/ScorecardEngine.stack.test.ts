@@ -2,14 +2,13 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { APPROVED_STACK_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  APPROVED_STACK_CHECK_ID,
-  DEFAULT_ADR_POLICY,
-} from '@catalog-governance/backstage-plugin-governance-common';
-import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+  defaultAdrStore,
+  defaultScorecardEngine,
+} from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { StackChecks } from '../stack/StackChecks';
@@ -53,10 +52,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await migratedDatabase(databases, databaseId);
       const store = new DatabaseGovernanceStore(knex);
       const stackStore = new DatabaseStackStore(knex);
-      const adrs = new DatabaseAdrStore(knex, {
-        policy: DEFAULT_ADR_POLICY.retrospective,
-        staleAfterMonths: 12,
-      });
+      const adrs = defaultAdrStore(knex);
       const replaceTechnologies = jest.spyOn(
         stackStore,
         'replaceEntityTechnologies',

@@ -219,29 +219,6 @@ export class StackChecks {
     );
   }
 
-  /**
-   * The check of each entity that has a stack, by entity ref, with every entity's
-   * technologies recorded. Without a configured radar, or for an entity without a stack,
-   * there is no such check.
-   */
-  async evaluate(
-    entities: Parameters<StackChecks['read']>[0],
-  ): Promise<Map<string, CheckResult>> {
-    const checks = new Map<string, CheckResult>();
-    const reading = await this.read(entities);
-    if (!reading) {
-      return checks;
-    }
-    for (const { entityRef } of entities) {
-      const check = reading.check(entityRef);
-      if (check) {
-        checks.set(entityRef, check);
-      }
-    }
-    await reading.record();
-    return checks;
-  }
-
   /** Forgets the technologies of entities a full pass did not see (they left or lost a tier). */
   async removeExcept(seen: ReadonlySet<string>): Promise<void> {
     await this.deps.store.removeEntityTechnologiesExcept(seen);
