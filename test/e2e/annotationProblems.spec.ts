@@ -1,13 +1,12 @@
 import { expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openEntity, signInAs } from './app';
+import { openEntity, shots, signInAs } from './app';
 
 /** Issue 21, item 10: a platform team finds every invalid governance annotation in one place. */
 
 test.describe.configure({ timeout: 300_000 });
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 const TAB = '/architecture-council/catalog-annotations';
 
 /** A service the test ingests with valid annotations, then breaks, as a platform team would. */

@@ -169,6 +169,17 @@ export function pushFacts(page: Page, data: object) {
 export const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 
 /**
+ * The UTC day `days` days and `months` months from today, `YYYY-MM-DD`, as the date fields take
+ * it and the app shows it.
+ */
+export function utcDayFromToday({ days = 0, months = 0 } = {}): string {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() + months);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
  * Sets up a spec that walks one long flow in a browser of a given size: its timeout (the first
  * page of a run also waits for the app to warm up) and, when a test fails, a screenshot
  * `failureShot` into {@link shots} of what the user saw at that moment.

@@ -3,7 +3,9 @@ import {
   gotoSignedIn,
   openGovernanceTab,
   setCouncilMembers,
+  shots,
   signInAs,
+  utcDayFromToday,
 } from './app';
 
 /**
@@ -15,15 +17,6 @@ import {
 
 // The council change has to reach the catalog and the permission policy first.
 test.describe.configure({ timeout: 240_000 });
-
-const shots = '/tmp/shots';
-
-/** A day some days from today, as the deadline field takes it (UTC). */
-function dayFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 test('a council member starts a campaign for a tier, and an owner sees it with its deadline on their service', async ({
   page,
@@ -59,7 +52,7 @@ test('a council member starts a campaign for a tier, and an owner sees it with i
   await detail.getByRole('button', { name: 'Done' }).click();
 
   const title = `Critical services at 85% coverage ${Date.now()}`;
-  const deadline = dayFromToday(30);
+  const deadline = utcDayFromToday({ days: 30 });
   await page.getByRole('button', { name: 'New campaign' }).click();
   const form = page.getByRole('dialog', { name: 'New campaign' });
   await form.getByLabel(/^Title/).fill(title);

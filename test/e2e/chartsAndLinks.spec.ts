@@ -5,17 +5,16 @@ import {
   openGovernanceTab,
   requestReview,
   setCouncilMembers,
+  shots,
   signInAs,
   signInToGovernanceTab,
+  utcDayFromToday,
   waitForTrendHistory,
 } from './app';
 
 /** Issue 21, items 2, 6 and 8: the assignee picker, trend charts with history, ADR links. */
 
 test.describe.configure({ timeout: 240_000 });
-
-/** Screenshots of the changed pages, looked at by whoever changed them. */
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 
 test('the council assigns a review to a member picked by display name', async ({
   page,
@@ -85,7 +84,7 @@ test('trend charts on a fresh install say when history starts, with axes and too
   await expect(
     trend.getByTestId('governance-scorecard-trend-dates'),
   ).toHaveText(/\d{1,2} [A-Z][a-z]{2}/);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDayFromToday();
   await trend.getByTestId('governance-scorecard-trend-point').last().hover();
   await expect(page.getByRole('tooltip')).toContainText(
     new RegExp(`${today}: \\d+ of \\d+ checks passing`),

@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { openEntity, signInAs } from './app';
+import { openEntity, shots, signInAs } from './app';
 
 /** The decision graph of issue 17 in the example app: chains and the attention filters. */
 
 // Signs in, waits for the catalog and for the ADRs to be read.
 test.describe.configure({ timeout: 240_000 });
-
-const shots = '/tmp/shots';
 
 test('the council sees who superseded whom in the ADR index and finds the stale decisions', async ({
   page,

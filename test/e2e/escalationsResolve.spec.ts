@@ -5,6 +5,8 @@ import {
   pushFacts,
   reloadUntil,
   setCouncilMembers,
+  shots,
+  utcDayFromToday,
   waitUntilCauseCleared,
 } from './app';
 
@@ -17,14 +19,6 @@ import {
 // Catalog refreshes (council membership), trigger runs, and pages that load slowly on a busy
 // machine: longer than most tests.
 test.describe.configure({ timeout: 600_000 });
-
-const shots = '/tmp/shots';
-/** The UTC day `monthsAhead` months from today, `YYYY-MM-DD`. */
-const utcDay = (monthsAhead = 0) => {
-  const day = new Date();
-  day.setUTCMonth(day.getUTCMonth() + monthsAhead);
-  return day.toISOString().slice(0, 10);
-};
 
 // Both walks need the guest on the council; the next spec starts from an empty one.
 test.beforeEach(() => setCouncilMembers('[user:development/guest]'));
@@ -75,7 +69,7 @@ test.describe('Escalations that resolve themselves', () => {
         {
           entityRef: 'component:default/checkout-web',
           name: 'lastSecurityReview',
-          value: utcDay(),
+          value: utcDayFromToday(),
           source: 'e2e/security-team',
         },
       ],
@@ -137,16 +131,16 @@ test.describe('People by name, and a waiver expiry in plain words', () => {
       .getByLabel('Reason')
       .fill('Moving to the new cluster next quarter');
     const expires = dialog.getByLabel(/^Expires on/);
-    await expires.fill(utcDay(13));
+    await expires.fill(utcDayFromToday({ months: 13 }));
     await dialog.getByRole('button', { name: 'Grant waiver' }).click();
-    const latest = utcDay(12);
+    const latest = utcDayFromToday({ months: 12 });
     await expect(dialog).toContainText(
       `A waiver lasts at most 12 months from today: choose ${latest} or earlier.`,
     );
     await expect(dialog).not.toContainText(/T\d\d:\d\d|days ahead/);
     await page.screenshot({ path: `${shots}/h1-waiver-expiry.png` });
 
-    await expires.fill(utcDay(2));
+    await expires.fill(utcDayFromToday({ months: 2 }));
     await dialog.getByRole('button', { name: 'Grant waiver' }).click();
     await expect(dialog).toBeHidden();
     const note = availability.getByTestId('governance-waiver');

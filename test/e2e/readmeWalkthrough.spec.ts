@@ -8,7 +8,9 @@ import {
   openWaiverRequest,
   requestReview,
   setCouncilMembers,
+  shots,
   signInAs,
+  utcDayFromToday,
   waitForTrendHistory,
   waitUntilCauseCleared,
 } from './app';
@@ -22,7 +24,6 @@ import {
 // The council walk decides what the engineer's walk asked for.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-const shots = process.env.GOVERNANCE_E2E_SHOTS ?? '/tmp/shots';
 const repoRoot = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 const REVIEW = 'Move checkout sessions to a shared store';
@@ -257,7 +258,7 @@ test('as the council', async ({ page }) => {
         timeout: 5_000,
       });
     }).toPass({ timeout: 90_000, intervals: [3_000] });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = utcDayFromToday();
     runReadmeCurl({
       facts: [
         {

@@ -3,6 +3,7 @@ import {
   openGovernanceTab,
   openWaiverRequest,
   setCouncilMembers,
+  shots,
   signInAs,
   signInToGovernanceTab,
   signOut,
@@ -17,7 +18,6 @@ import {
 // Two sign-ins, a council change the catalog has to pick up, and a decision.
 test.describe.configure({ timeout: 300_000 });
 
-const shots = '/tmp/shots';
 const ADR = 'ADR 2: Render the checkout on the server';
 
 test('an engineer requests a waiver, the council grants it from the queue, and the scorecard links the review', async ({
