@@ -5,8 +5,9 @@ import {
   readLevelPolicy,
   withLevelTrend,
 } from './levels';
-import { applyWaivers, CheckResult, CheckState } from './scorecard';
+import { applyWaivers, CheckState } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
+import { checkResult } from './__testUtils__/checkResult';
 
 const read = (governance: object, customCheckIds?: string[]) => {
   const config = new ConfigReader({ governance });
@@ -18,15 +19,6 @@ const read = (governance: object, customCheckIds?: string[]) => {
 
 const defaults = read({});
 
-const result = (checkId: string, state: CheckState): CheckResult => ({
-  checkId,
-  title: checkId,
-  target: 'target',
-  factName: checkId,
-  state,
-  stale: false,
-});
-
 /** A critical entity's scorecard: every built-in check of the tier, in scorecard order. */
 const critical = (states: Partial<Record<string, CheckState>>) =>
   [
@@ -35,7 +27,7 @@ const critical = (states: Partial<Record<string, CheckState>>) =>
     'security-review',
     'coverage',
     'testing-load',
-  ].map(id => result(id, states[id] ?? 'pass'));
+  ].map(id => checkResult(id, states[id] ?? 'pass'));
 
 describe('readLevelPolicy', () => {
   it('defaults to bronze, silver and gold, with critical needing gold, core silver and supporting bronze', () => {
@@ -225,7 +217,7 @@ describe('computeEntityLevel', () => {
       'security-review',
       'coverage',
       'testing-integration',
-    ].map(id => result(id, 'pass'));
+    ].map(id => checkResult(id, 'pass'));
     const level = computeEntityLevel({
       results,
       policy: read({

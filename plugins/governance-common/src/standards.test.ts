@@ -9,8 +9,9 @@ import {
   rollUpStandards,
   validateStandardChecks,
 } from './standards';
-import { CheckResult, evaluateScorecard, tierChecks } from './scorecard';
+import { evaluateScorecard, tierChecks } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
+import { checkResult } from './__testUtils__/checkResult';
 
 const standard = {
   id: 'testing',
@@ -25,20 +26,6 @@ const standard = {
 const read = (standards: Array<Record<string, string | number | string[]>>) =>
   readStandards(new ConfigReader({ governance: { standards } }));
 
-const result = (
-  checkId: string,
-  state: CheckResult['state'],
-  origin?: 'measured' | 'declared',
-): CheckResult => ({
-  checkId,
-  title: checkId,
-  target: '',
-  factName: checkId,
-  state,
-  stale: false,
-  ...(origin && { origin }),
-});
-
 describe('readStandards', () => {
   it("defaults to the article's four standards over the built-in checks", () => {
     const standards = readStandards(new ConfigReader({}));
@@ -52,9 +39,9 @@ describe('readStandards', () => {
     const [critical] = [...readTierPolicies(new ConfigReader({})).values()];
     const counts = new Map<string, CheckResultCounts>();
     for (const check of tierChecks(critical, { warnMarginPercent: 5 })) {
-      countCheckResult(counts, result(check.id, 'pass'));
+      countCheckResult(counts, checkResult(check.id, 'pass'));
     }
-    countCheckResult(counts, result('dependencies-meet-tier', 'pass'));
+    countCheckResult(counts, checkResult('dependencies-meet-tier', 'pass'));
     expect(rollUpStandards(standards, counts).unmapped.checks).toEqual([]);
   });
 
@@ -171,12 +158,14 @@ describe('check evidence', () => {
   });
 
   it('falls back on the origin for results stored before evidence was recorded', () => {
-    expect(evidenceOf(result('coverage', 'pass', 'measured'))).toBe(
+    expect(evidenceOf(checkResult('coverage', 'pass', 'measured'))).toBe(
       'automated',
     );
-    expect(evidenceOf(result('coverage', 'pass', 'declared'))).toBe('attested');
-    expect(evidenceOf(result('coverage', 'unknown'))).toBeUndefined();
-    expect(evidenceOf(result('dependencies-meet-tier', 'pass'))).toBe(
+    expect(evidenceOf(checkResult('coverage', 'pass', 'declared'))).toBe(
+      'attested',
+    );
+    expect(evidenceOf(checkResult('coverage', 'unknown'))).toBeUndefined();
+    expect(evidenceOf(checkResult('dependencies-meet-tier', 'pass'))).toBe(
       'automated',
     );
   });
@@ -185,11 +174,11 @@ describe('check evidence', () => {
 describe('rollUpStandards', () => {
   it('counts compliance and automation per standard and lists unmapped checks', () => {
     const counts = new Map<string, CheckResultCounts>();
-    countCheckResult(counts, result('coverage', 'pass', 'measured'));
-    countCheckResult(counts, result('coverage', 'fail', 'measured'));
-    countCheckResult(counts, result('testing-unit', 'waived', 'declared'));
-    countCheckResult(counts, result('testing-load', 'unknown'));
-    countCheckResult(counts, result('custom-slo', 'warn', 'measured'));
+    countCheckResult(counts, checkResult('coverage', 'pass', 'measured'));
+    countCheckResult(counts, checkResult('coverage', 'fail', 'measured'));
+    countCheckResult(counts, checkResult('testing-unit', 'waived', 'declared'));
+    countCheckResult(counts, checkResult('testing-load', 'unknown'));
+    countCheckResult(counts, checkResult('custom-slo', 'warn', 'measured'));
     const { standards, unmapped } = rollUpStandards(read([standard]), counts);
     expect(standards[0].counts).toEqual({
       total: 4,
