@@ -43,13 +43,20 @@ export async function loadRows(options: {
   entities: number;
   loadSeconds: number;
   report: string[];
+  /**
+   * Whether the plugin is configured with the bench's radar and standards and their routes are
+   * loaded too; the workload of the bench before them (BENCH_WORKLOAD=base) has neither.
+   */
+  standardsAndStack: boolean;
 }): Promise<void> {
   const { label, db, catalogEntities, entities, loadSeconds, report } = options;
   const catalog = indexedCatalog(catalogEntities);
   const { server } = await startTestBackend({
     features: [
       governancePlugin,
-      mockServices.rootConfig.factory({ data: BENCH_GOVERNANCE_CONFIG }),
+      mockServices.rootConfig.factory({
+        data: options.standardsAndStack ? BENCH_GOVERNANCE_CONFIG : {},
+      }),
       mockServices.database.factory({ knex: db }),
       createServiceFactory({
         service: catalogServiceRef,
@@ -77,17 +84,21 @@ export async function loadRows(options: {
       i => `/compliance/entities?owner=group:default/team-${i % 40}`,
       150,
     ],
-    [
-      'GET /standards (the four standards, 90-day or 365-day trend)',
-      i => `/standards?days=${i % 2 ? 365 : 90}`,
-      150,
-    ],
-    [
-      'GET /stack/technologies (the radar and every technology in use)',
-      () => '/stack/technologies',
-      150,
-    ],
   ];
+  if (options.standardsAndStack) {
+    routes.push(
+      [
+        'GET /standards (the four standards, 90-day or 365-day trend)',
+        i => `/standards?days=${i % 2 ? 365 : 90}`,
+        150,
+      ],
+      [
+        'GET /stack/technologies (the radar and every technology in use)',
+        () => '/stack/technologies',
+        150,
+      ],
+    );
+  }
   const url = `http://127.0.0.1:${port}`;
   for (const [name, routePath, targetMs] of routes) {
     const result = await runLoad({
