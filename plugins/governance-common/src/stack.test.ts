@@ -1,7 +1,11 @@
 import { parseGovernanceAnnotations } from './parseAnnotations';
 import { declaredFacts, readFactDefinitions, validateFactValue } from './facts';
 import { ConfigReader } from '@backstage/config';
-import { parseStackAnnotation, stackFromFacts } from './stack';
+import {
+  normaliseTechnology,
+  parseStackAnnotation,
+  stackFromFacts,
+} from './stack';
 
 describe('governance/stack', () => {
   it('reads every category, normalising names', () => {
@@ -18,6 +22,21 @@ describe('governance/stack', () => {
     expect(parseStackAnnotation('languages: c#, c++, node.js')).toEqual({
       languages: ['c#', 'c++', 'node.js'],
     });
+  });
+
+  it.each([
+    ['typescript', 'typescript'],
+    ['c++', 'c++'],
+    ['  TypeScript ', 'typescript'],
+    ['Spring  Boot', 'spring-boot'],
+    ['NODE.JS', 'node.js'],
+    ['-leading-dash', undefined],
+    ['postgresı', undefined],
+    ['İstanbul', undefined],
+    ['x'.repeat(64), undefined],
+    ['', undefined],
+  ])('names the technology %j as %j', (name, canonical) => {
+    expect(normaliseTechnology(name)).toBe(canonical);
   });
 
   it('reports a malformed annotation as a problem naming the syntax', () => {

@@ -79,6 +79,9 @@ export function stackCategoryLabel(category: StackCategory): string {
 /** Letters, digits and `. + # _ -`, so `c#`, `c++`, `node.js` and `spring-boot` are names. */
 const TECHNOLOGY_PATTERN = /^[a-z0-9][a-z0-9.+#_ -]{0,62}$/;
 
+/** A name already in canonical form: what the annotation parser and CI usually hand in. */
+const CANONICAL_TECHNOLOGY = /^[a-z0-9][a-z0-9.+#_-]{0,62}$/;
+
 /**
  * The canonical form of a technology name (trimmed, lower case, inner spaces as `-`), or
  * undefined when it is not a name: letters, digits and `. + # _ -`, at most 63 characters.
@@ -86,7 +89,12 @@ const TECHNOLOGY_PATTERN = /^[a-z0-9][a-z0-9.+#_ -]{0,62}$/;
  * @public
  */
 export function normaliseTechnology(name: string): string | undefined {
-  const trimmed = name.trim().toLocaleLowerCase('en-US');
+  // Every stack of every entity passes here on each evaluation, mostly already canonical.
+  if (CANONICAL_TECHNOLOGY.test(name)) {
+    return name;
+  }
+  // Plain lower-casing: the same as the en-US locale's, without the locale lookup.
+  const trimmed = name.trim().toLowerCase();
   if (!TECHNOLOGY_PATTERN.test(trimmed)) {
     return undefined;
   }
@@ -127,7 +135,7 @@ export function parseStackAnnotation(value: string): EntityStack | undefined {
     }
     const category =
       STACK_ANNOTATION_CATEGORIES[
-        part.slice(0, colon).trim().toLocaleLowerCase('en-US')
+        part.slice(0, colon).trim().toLowerCase()
       ];
     if (!category || stack[category]) {
       return undefined;
