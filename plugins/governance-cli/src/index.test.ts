@@ -16,6 +16,8 @@ const bin =
   resolvePath(__dirname, '../bin/governance-cli');
 const fixtures = resolvePath(__dirname, '__fixtures__');
 const CI_TOKEN = 'integration-test-ci-token';
+/** The ADR folders of the adr lint tests, relative to {@link fixtures}, where the CLI runs. */
+const adrs = '../commands/adrLint/__fixtures__';
 
 jest.setTimeout(30_000);
 
@@ -129,36 +131,9 @@ describe('governance-cli as a process', () => {
         'component:default/ledger governance/tier=critical: invalid value (allowed: one of the configured tiers: core, supporting, experimental)',
       );
     });
-
-    it.each([
-      [['lint'], "error: missing required argument 'paths'"],
-      [
-        ['lint', 'multi-document.yaml', '--format', 'xml'],
-        "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, sarif.",
-      ],
-      [['lint', 'missing.yaml'], 'missing.yaml: File not found'],
-      [
-        [
-          'lint',
-          'experimental.yaml',
-          '--config',
-          'app-config.invalid-tiers.yaml',
-        ],
-        "Missing config 'governance.tiers.experimental.testing.requiredKinds'",
-      ],
-    ])(
-      'exits 2, naming why it could not run, for %j',
-      async (args, message) => {
-        const result = await governanceCli(args);
-        expect(result.exitCode).toBe(2);
-        expect(result.stderr).toContain(message);
-      },
-    );
   });
 
   describe('adr lint', () => {
-    const adrs = '../commands/adrLint/__fixtures__';
-
     it('exits 0 for a folder of sound ADRs', async () => {
       expect(await governanceCli(['adr', 'lint', `${adrs}/clean`])).toEqual({
         exitCode: 0,
@@ -183,27 +158,42 @@ describe('governance-cli as a process', () => {
       );
       expect(result.stderr).toBe('8 ADR problems in 4 files of 4\n');
     });
-
-    it.each([
-      [['adr', 'lint'], "error: missing required argument 'folder'"],
-      [
-        ['adr', 'lint', `${adrs}/clean`, '--date-order', 'year-first'],
-        "error: option '--date-order <order>' argument 'year-first' is invalid. Allowed choices are day-first, month-first.",
-      ],
-      [
-        ['adr', 'lint', `${adrs}/clean`, '--file-pattern', '(['],
-        "governance-cli: --file-pattern '([' is not a regular expression",
-      ],
-      [['adr', 'lint', 'docs/adr'], 'docs/adr: File not found'],
-    ])(
-      'exits 2, naming why it could not run, for %j',
-      async (args, message) => {
-        const result = await governanceCli(args);
-        expect(result.exitCode).toBe(2);
-        expect(result.stderr).toContain(message);
-      },
-    );
   });
+
+  it.each([
+    [['lint'], "error: missing required argument 'paths'"],
+    [
+      ['lint', 'multi-document.yaml', '--format', 'xml'],
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, sarif.",
+    ],
+    [['lint', 'missing.yaml'], 'missing.yaml: File not found'],
+    [
+      [
+        'lint',
+        'experimental.yaml',
+        '--config',
+        'app-config.invalid-tiers.yaml',
+      ],
+      "Missing config 'governance.tiers.experimental.testing.requiredKinds'",
+    ],
+    [['adr', 'lint'], "error: missing required argument 'folder'"],
+    [
+      ['adr', 'lint', `${adrs}/clean`, '--date-order', 'year-first'],
+      "error: option '--date-order <order>' argument 'year-first' is invalid. Allowed choices are day-first, month-first.",
+    ],
+    [
+      ['adr', 'lint', `${adrs}/clean`, '--file-pattern', '(['],
+      "governance-cli: --file-pattern '([' is not a regular expression",
+    ],
+    [['adr', 'lint', 'docs/adr'], 'docs/adr: File not found'],
+  ])(
+    'lint and adr lint exit 2, naming why they could not run, for %j',
+    async (args, message) => {
+      const result = await governanceCli(args);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(message);
+    },
+  );
 
   describe('check', () => {
     it('exits 1 offline with a GitHub annotation per failing check, --fact beating the annotation', async () => {
