@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   AdrDetail,
   AdrImpact,
@@ -11,7 +10,6 @@ import {
   CampaignEntityPage,
   CreateCampaignRequest,
   UpdateCampaignRequest,
-  COMPLIANCE_GROUP_BY,
   ComplianceEntityPage,
   ComplianceFilter,
   ComplianceGroupBy,
@@ -51,477 +49,239 @@ import {
   EntityScorecardTrend,
   GovernanceApi,
 } from './GovernanceApi';
-import { ReviewConflictError } from './ReviewConflictError';
-
-type Middleware = Parameters<GovernanceApiClient['use']>[0];
-
-/** Turns every answer that is not a success into the backend's error, before it is parsed. */
-const throwResponseErrors: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return undefined;
-  },
-};
-
-/**
- * A 409 from `PATCH /reviews/{id}` or `POST /reviews/{id}/waiver` carries the item as it is now beside the error; Backstage's
- * error body (and so ResponseError) has no room for it.
- */
-const throwReviewConflicts: Middleware = {
-  async onResponse({ response }) {
-    if (response.status !== 409) {
-      return undefined;
-    }
-    let body;
-    try {
-      body = await response.clone().json();
-    } catch {
-      // Not the conflict body: the ResponseError describes what came back.
-      return undefined;
-    }
-    if (typeof body?.item !== 'object' || body.item === null) {
-      return undefined;
-    }
-    const message =
-      typeof body.error?.message === 'string'
-        ? body.error.message
-        : (await ResponseError.fromResponse(response)).cause.message;
-    throw new ReviewConflictError(message, body.item as ReviewItemDetail);
-  },
-};
-
-/**
- * The filtered dimensions only. An empty value stays: it selects the entities without that
- * dimension, which leaving it out would not.
- */
-function filterQuery(filter: ComplianceFilter = {}): ComplianceFilter {
-  const query: ComplianceFilter = {};
-  for (const dimension of COMPLIANCE_GROUP_BY) {
-    if (filter[dimension] !== undefined) {
-      query[dimension] = filter[dimension];
-    }
-  }
-  return query;
-}
-
-/** An empty text filter is no filter: it is left out of the query. */
-const unlessEmpty = (value?: string) => value || undefined;
-
-/**
- * The body of a successful answer; the middleware has thrown for every other one, so it is
- * there.
- */
-async function dataOf<T>(answer: Promise<{ data?: T }>): Promise<T> {
-  const { data } = await answer;
-  return data as T;
-}
+import { adrRoutes } from './routes/adrs';
+import { campaignRoutes } from './routes/campaigns';
+import { complianceRoutes } from './routes/compliance';
+import { reviewRoutes } from './routes/reviews';
+import { scorecardRoutes } from './routes/scorecards';
+import { throwResponseErrors } from './routes/responseErrors';
+import { Send } from './routes/send';
+import { stackRoutes } from './routes/stack';
+import { waiverRoutes } from './routes/waivers';
 
 /**
  * The default {@link GovernanceApi}, talking to the governance backend through the client
- * generated from its OpenAPI contract.
+ * generated from its OpenAPI contract. The calls are grouped by route family in `./routes`;
+ * this class gives them one public shape.
  *
  * @public
  */
 export class GovernanceClient implements GovernanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly scorecards: ReturnType<typeof scorecardRoutes>;
+  private readonly waivers: ReturnType<typeof waiverRoutes>;
+  private readonly compliance: ReturnType<typeof complianceRoutes>;
+  private readonly adrs: ReturnType<typeof adrRoutes>;
+  private readonly reviews: ReturnType<typeof reviewRoutes>;
+  private readonly campaigns: ReturnType<typeof campaignRoutes>;
+  private readonly stack: ReturnType<typeof stackRoutes>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    // The middleware has thrown for every answer that is not a success, so the body is there.
+    const send: Send = async <T>(
+      request: (api: GovernanceApiClient) => Promise<{ data?: T }>,
+    ) => {
+      const { data } = await request(await this.api());
+      return data as T;
+    };
+    this.scorecards = scorecardRoutes(send);
+    this.waivers = waiverRoutes(send);
+    this.compliance = complianceRoutes(send);
+    this.adrs = adrRoutes(send);
+    this.reviews = reviewRoutes(send);
+    this.campaigns = campaignRoutes(send);
+    this.stack = stackRoutes(send);
   }
 
-  async getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/summary', { params: { query: { entityRef } } }),
-    );
+  getEntitySummary(entityRef: string): Promise<EntityGovernanceSummary> {
+    return this.scorecards.getEntitySummary(entityRef);
   }
 
-  async refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/scorecard/refresh', {
-        params: { query: { entityRef } },
-      }),
-    );
+  refreshScorecard(entityRef: string): Promise<EntityGovernanceSummary> {
+    return this.scorecards.refreshScorecard(entityRef);
   }
 
-  async getScorecardTrend(
+  getScorecardTrend(
     entityRef: string,
     days?: number,
   ): Promise<EntityScorecardTrend> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/scorecard/trend', {
-        params: { query: { entityRef, days } },
-      }),
-    );
+    return this.scorecards.getScorecardTrend(entityRef, days);
   }
 
-  async createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
-    const api = await this.api();
-    return await dataOf(api.request('post', '/waivers', { body: request }));
+  createWaiver(request: CreateWaiverRequest): Promise<Waiver> {
+    return this.waivers.createWaiver(request);
   }
 
-  async requestWaiver(request: RequestWaiverRequest): Promise<ReviewItem> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/waiver-requests', { body: request }),
-    );
+  requestWaiver(request: RequestWaiverRequest): Promise<ReviewItem> {
+    return this.waivers.requestWaiver(request);
   }
 
-  async grantWaiver(
-    id: string,
-    request: GrantWaiverRequest,
-  ): Promise<GrantedWaiver> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/reviews/{id}/waiver', {
-        params: { path: { id } },
-        body: request,
-        middleware: [throwReviewConflicts],
-      }),
-    );
+  grantWaiver(id: string, request: GrantWaiverRequest): Promise<GrantedWaiver> {
+    return this.reviews.grantWaiver(id, request);
   }
 
-  async revokeWaiver(id: string): Promise<Waiver> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('delete', '/waivers/{id}', { params: { path: { id } } }),
-    );
+  revokeWaiver(id: string): Promise<Waiver> {
+    return this.waivers.revokeWaiver(id);
   }
 
-  async listWaivers(entityRef: string): Promise<Waiver[]> {
-    const api = await this.api();
-    const { items } = await dataOf(
-      api.request('get', '/waivers', { params: { query: { entityRef } } }),
-    );
-    return items;
+  listWaivers(entityRef: string): Promise<Waiver[]> {
+    return this.waivers.listWaivers(entityRef);
   }
 
-  async getComplianceRollup(
+  getComplianceRollup(
     groupBy: ComplianceGroupBy,
     filter?: ComplianceFilter,
   ): Promise<ComplianceRollup> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/compliance', {
-        params: { query: { groupBy, ...filterQuery(filter) } },
-      }),
-    );
+    return this.compliance.getComplianceRollup(groupBy, filter);
   }
 
-  async getComplianceEntities(
+  getComplianceEntities(
     filter?: ComplianceFilter,
     page?: { offset: number; limit: number },
   ): Promise<ComplianceEntityPage> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/compliance/entities', {
-        params: { query: { ...filterQuery(filter), ...page } },
-      }),
-    );
+    return this.compliance.getComplianceEntities(filter, page);
   }
 
-  async listAnnotationProblems(
-    query: { owner?: string; offset?: number; limit?: number } = {},
-  ): Promise<AnnotationProblemPage> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/annotation-problems', { params: { query } }),
-    );
+  listAnnotationProblems(query?: {
+    owner?: string;
+    offset?: number;
+    limit?: number;
+  }): Promise<AnnotationProblemPage> {
+    return this.compliance.listAnnotationProblems(query);
   }
 
-  async exportAnnotationProblemsCsv(
-    query: { owner?: string } = {},
-  ): Promise<Blob> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/annotation-problems.csv', {
-        params: { query },
-        parseAs: 'blob',
-      }),
-    );
+  exportAnnotationProblemsCsv(query?: { owner?: string }): Promise<Blob> {
+    return this.compliance.exportAnnotationProblemsCsv(query);
   }
 
-  async getComplianceTrend(
+  getComplianceTrend(
     filter?: ComplianceFilter,
     days?: number,
   ): Promise<ComplianceTrend> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/compliance/trend', {
-        params: { query: { days, ...filterQuery(filter) } },
-      }),
-    );
+    return this.compliance.getComplianceTrend(filter, days);
   }
 
-  async listStandards(days?: number): Promise<StandardList> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/standards', { params: { query: { days } } }),
-    );
+  listStandards(days?: number): Promise<StandardList> {
+    return this.compliance.listStandards(days);
   }
 
-  async exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob> {
-    const api = await this.api();
-    const filter = filterQuery(request.filter);
-    // Through the fetch API rather than a link, so the user's token goes along.
-    return await dataOf(
-      request.view === 'groups'
-        ? api.request('get', '/compliance.csv', {
-            params: { query: { groupBy: request.groupBy, ...filter } },
-            parseAs: 'blob',
-          })
-        : api.request('get', '/compliance/entities.csv', {
-            params: { query: filter },
-            parseAs: 'blob',
-          }),
-    );
+  exportComplianceCsv(request: ComplianceCsvRequest): Promise<Blob> {
+    return this.compliance.exportComplianceCsv(request);
   }
 
-  async getEntityAdrs(entityRef: string): Promise<EntityAdrs> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adrs', { params: { query: { entityRef } } }),
-    );
+  getEntityAdrs(entityRef: string): Promise<EntityAdrs> {
+    return this.adrs.getEntityAdrs(entityRef);
   }
 
-  async refreshEntityAdrs(entityRef: string): Promise<EntityAdrs> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/adrs/refresh', {
-        params: { query: { entityRef } },
-      }),
-    );
+  refreshEntityAdrs(entityRef: string): Promise<EntityAdrs> {
+    return this.adrs.refreshEntityAdrs(entityRef);
   }
 
-  async getAdr(id: string): Promise<AdrDetail> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adrs/{id}', { params: { path: { id } } }),
-    );
+  getAdr(id: string): Promise<AdrDetail> {
+    return this.adrs.getAdr(id);
   }
 
-  async getAdrAsset(id: string, path: string): Promise<Blob> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adrs/{id}/assets', {
-        params: { path: { id }, query: { path } },
-        parseAs: 'blob',
-      }),
-    );
+  getAdrAsset(id: string, path: string): Promise<Blob> {
+    return this.adrs.getAdrAsset(id, path);
   }
 
-  async getAdrImpact(id: string, weeks?: number): Promise<AdrImpact> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adrs/{id}/impact', {
-        params: { path: { id }, query: { weeks } },
-      }),
-    );
+  getAdrImpact(id: string, weeks?: number): Promise<AdrImpact> {
+    return this.adrs.getAdrImpact(id, weeks);
   }
 
-  async createRetrospective(
+  createRetrospective(
     id: string,
     request: CreateRetrospectiveRequest,
   ): Promise<Retrospective> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/adrs/{id}/retrospectives', {
-        params: { path: { id } },
-        body: request,
-      }),
-    );
+    return this.adrs.createRetrospective(id, request);
   }
 
-  async listRetrospectives(): Promise<RetrospectiveOutcomes> {
-    const api = await this.api();
-    return await dataOf(api.request('get', '/retrospectives', {}));
+  listRetrospectives(): Promise<RetrospectiveOutcomes> {
+    return this.adrs.listRetrospectives();
   }
 
-  async getAdrIndex(query: AdrIndexQuery = {}): Promise<AdrIndexPage> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adr-index', {
-        params: {
-          query: {
-            ...query,
-            owner: unlessEmpty(query.owner),
-            system: unlessEmpty(query.system),
-            from: unlessEmpty(query.from),
-            to: unlessEmpty(query.to),
-            q: unlessEmpty(query.q),
-            sort: query.sort || undefined,
-            order: query.order || undefined,
-          },
-        },
-      }),
-    );
+  getAdrIndex(query?: AdrIndexQuery): Promise<AdrIndexPage> {
+    return this.adrs.getAdrIndex(query);
   }
 
-  async listReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/reviews', {
-        params: {
-          query: {
-            ...query,
-            entityRef: unlessEmpty(query.entityRef),
-            // Only asked for when true: false would not mean "not overdue" to the backend.
-            overdue: query.overdue || undefined,
-          },
-        },
-      }),
-    );
+  listReviews(query?: ReviewQuery): Promise<ReviewPage> {
+    return this.reviews.listReviews(query);
   }
 
-  async getReviewSettings(): Promise<ReviewSettings> {
-    const api = await this.api();
-    return await dataOf(api.request('get', '/reviews/settings'));
+  getReviewSettings(): Promise<ReviewSettings> {
+    return this.reviews.getReviewSettings();
   }
 
-  async getReview(id: string): Promise<ReviewItemDetail> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/reviews/{id}', { params: { path: { id } } }),
-    );
+  getReview(id: string): Promise<ReviewItemDetail> {
+    return this.reviews.getReview(id);
   }
 
-  async requestReview(request: ReviewRequest): Promise<ReviewItem> {
-    const api = await this.api();
-    return await dataOf(api.request('post', '/reviews', { body: request }));
+  requestReview(request: ReviewRequest): Promise<ReviewItem> {
+    return this.reviews.requestReview(request);
   }
 
-  async updateReview(
-    id: string,
-    update: ReviewUpdate,
-  ): Promise<ReviewItemDetail> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('patch', '/reviews/{id}', {
-        params: { path: { id } },
-        body: update,
-        middleware: [throwReviewConflicts],
-      }),
-    );
+  updateReview(id: string, update: ReviewUpdate): Promise<ReviewItemDetail> {
+    return this.reviews.updateReview(id, update);
   }
 
-  async commentOnReview(id: string, body: string): Promise<ReviewComment> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('post', '/reviews/{id}/comments', {
-        params: { path: { id } },
-        body: { body },
-      }),
-    );
+  commentOnReview(id: string, body: string): Promise<ReviewComment> {
+    return this.reviews.commentOnReview(id, body);
   }
 
-  async getReviewTradeOff(id: string): Promise<TradeOffMatrix> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/reviews/{id}/trade-off', {
-        params: { path: { id } },
-      }),
-    );
+  getReviewTradeOff(id: string): Promise<TradeOffMatrix> {
+    return this.reviews.getReviewTradeOff(id);
   }
 
-  async saveReviewTradeOff(
+  saveReviewTradeOff(
     id: string,
     update: TradeOffMatrixUpdate,
   ): Promise<TradeOffMatrix> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('put', '/reviews/{id}/trade-off', {
-        params: { path: { id } },
-        body: update,
-      }),
-    );
+    return this.reviews.saveReviewTradeOff(id, update);
   }
 
-  async saveReviewTradeOffOutcomes(
+  saveReviewTradeOffOutcomes(
     id: string,
     update: TradeOffOutcomesUpdate,
   ): Promise<TradeOffMatrix> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('put', '/reviews/{id}/trade-off/outcomes', {
-        params: { path: { id } },
-        body: update,
-      }),
-    );
+    return this.reviews.saveReviewTradeOffOutcomes(id, update);
   }
 
-  async getAdrTradeOff(adrId: string): Promise<TradeOffMatrix> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/adrs/{id}/trade-off', {
-        params: { path: { id: adrId } },
-      }),
-    );
+  getAdrTradeOff(adrId: string): Promise<TradeOffMatrix> {
+    return this.adrs.getAdrTradeOff(adrId);
   }
 
-  async listCampaigns(state?: CampaignListState): Promise<Campaign[]> {
-    const api = await this.api();
-    const { items } = await dataOf(
-      api.request('get', '/campaigns', { params: { query: { state } } }),
-    );
-    return items;
+  listCampaigns(state?: CampaignListState): Promise<Campaign[]> {
+    return this.campaigns.listCampaigns(state);
   }
 
-  async getCampaign(id: string): Promise<CampaignDetail> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/campaigns/{id}', { params: { path: { id } } }),
-    );
+  getCampaign(id: string): Promise<CampaignDetail> {
+    return this.campaigns.getCampaign(id);
   }
 
-  async createCampaign(request: CreateCampaignRequest): Promise<Campaign> {
-    const api = await this.api();
-    return await dataOf(api.request('post', '/campaigns', { body: request }));
+  createCampaign(request: CreateCampaignRequest): Promise<Campaign> {
+    return this.campaigns.createCampaign(request);
   }
 
-  async updateCampaign(
+  updateCampaign(id: string, update: UpdateCampaignRequest): Promise<Campaign> {
+    return this.campaigns.updateCampaign(id, update);
+  }
+
+  listCampaignEntities(
     id: string,
-    update: UpdateCampaignRequest,
-  ): Promise<Campaign> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('patch', '/campaigns/{id}', {
-        params: { path: { id } },
-        body: update,
-      }),
-    );
-  }
-
-  async listCampaignEntities(
-    id: string,
-    query: CampaignEntityQuery = {},
+    query?: CampaignEntityQuery,
   ): Promise<CampaignEntityPage> {
-    const api = await this.api();
-    return await dataOf(
-      api.request('get', '/campaigns/{id}/entities', {
-        params: { path: { id }, query },
-      }),
-    );
+    return this.campaigns.listCampaignEntities(id, query);
   }
 
-  async getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]> {
-    const api = await this.api();
-    const { items } = await dataOf(
-      api.request('get', '/entity-campaigns', {
-        params: { query: { entityRef } },
-      }),
-    );
-    return items;
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaign[]> {
+    return this.campaigns.getEntityCampaigns(entityRef);
   }
 
-  async listStackTechnologies(): Promise<StackTechnologyList> {
-    const api = await this.api();
-    return await dataOf(api.request('get', '/stack/technologies'));
+  listStackTechnologies(): Promise<StackTechnologyList> {
+    return this.stack.listStackTechnologies();
   }
 
   private async api(): Promise<GovernanceApiClient> {
