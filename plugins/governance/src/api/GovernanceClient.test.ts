@@ -1,8 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis } from '@backstage/test-utils';
+import { adrExchanges } from './__testUtils__/adrExchanges';
 import { comment, jsonResponse, reviewItem } from './__testUtils__/answers';
 import { campaignExchanges } from './__testUtils__/campaignExchanges';
 import { exchanges } from './__testUtils__/exchanges';
+import { reviewExchanges } from './__testUtils__/reviewExchanges';
 import { stackExchanges } from './__testUtils__/stackExchanges';
 import { refusals } from './__testUtils__/refusals';
 import { GovernanceClient } from './GovernanceClient';
@@ -35,21 +37,24 @@ describe('GovernanceClient', () => {
     };
   }
 
-  it.each([...exchanges, ...campaignExchanges, ...stackExchanges])(
-    '$behaviour',
-    async ({ call, answer, returns, sends }) => {
-      const { fetch, client } = clientAnswering(answer);
+  it.each([
+    ...exchanges,
+    ...adrExchanges,
+    ...reviewExchanges,
+    ...campaignExchanges,
+    ...stackExchanges,
+  ])('$behaviour', async ({ call, answer, returns, sends }) => {
+    const { fetch, client } = clientAnswering(answer);
 
-      await expect(call(client)).resolves.toEqual(returns);
-      await expect(sentBy(fetch)).resolves.toEqual({
-        method: sends.method,
-        url: `http://localhost:7007/api/governance${sends.path}`,
-        query: sends.query ?? [],
-        headers: sends.body ? [['content-type', 'application/json']] : [],
-        body: sends.body ?? '',
-      });
-    },
-  );
+    await expect(call(client)).resolves.toEqual(returns);
+    await expect(sentBy(fetch)).resolves.toEqual({
+      method: sends.method,
+      url: `http://localhost:7007/api/governance${sends.path}`,
+      query: sends.query ?? [],
+      headers: sends.body ? [['content-type', 'application/json']] : [],
+      body: sends.body ?? '',
+    });
+  });
 
   it.each(refusals)(
     'throws a ResponseError carrying the backend error when $behaviour',

@@ -5,7 +5,7 @@ import {
   paymentsCampaigns,
 } from '../../__testUtils__/campaigns';
 import { jsonResponse, ref } from './answers';
-import { Exchange } from './exchanges';
+import { answersJson, Exchange } from './exchanges';
 
 const newCampaign = {
   title: coverageCampaign.title,
@@ -27,15 +27,13 @@ export const campaignExchanges: Exchange[] = [
   {
     behaviour: 'reads one campaign with its history and owners',
     call: client => client.getCampaign('campaign-1'),
-    answer: () => jsonResponse(200, coverageCampaignDetail),
-    returns: coverageCampaignDetail,
+    ...answersJson(200, coverageCampaignDetail),
     sends: { method: 'GET', path: '/campaigns/campaign-1' },
   },
   {
     behaviour: 'starts a campaign by posting JSON',
     call: client => client.createCampaign(newCampaign),
-    answer: () => jsonResponse(201, coverageCampaign),
-    returns: coverageCampaign,
+    ...answersJson(201, coverageCampaign),
     sends: {
       method: 'POST',
       path: '/campaigns',
@@ -47,8 +45,7 @@ export const campaignExchanges: Exchange[] = [
       'closes a campaign with a PATCH naming the revision it was based on',
     call: client =>
       client.updateCampaign('campaign-1', { revision: 1, state: 'closed' }),
-    answer: () => jsonResponse(200, { ...coverageCampaign, state: 'closed' }),
-    returns: { ...coverageCampaign, state: 'closed' },
+    ...answersJson(200, { ...coverageCampaign, state: 'closed' }),
     sends: {
       method: 'PATCH',
       path: '/campaigns/campaign-1',
@@ -65,8 +62,7 @@ export const campaignExchanges: Exchange[] = [
         page: 2,
         pageSize: 10,
       }),
-    answer: () => jsonResponse(200, notDoneEntities),
-    returns: notDoneEntities,
+    ...answersJson(200, notDoneEntities),
     sends: {
       method: 'GET',
       path: '/campaigns/campaign-1/entities',
