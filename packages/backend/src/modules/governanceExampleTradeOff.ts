@@ -1,3 +1,8 @@
+import {
+  DEFAULT_TRADE_OFF_CRITERIA,
+  TRADE_OFF_REVIEW_KIND,
+  TradeOffMatrix,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { createExampleDataModule } from './createExampleDataModule';
 
@@ -7,16 +12,18 @@ export const EXAMPLE_TRADE_OFF_REVIEW_ID = 'example-trade-off-review';
 /** Jane Doe of team-payments, which owns order-history. */
 const REQUESTER = 'user:default/jane.doe';
 
+/** The council of the example weighs cost above time and risk. */
+const EXAMPLE_WEIGHTS: Record<string, number> = { cost: 3, time: 2, risk: 2 };
+
 /**
  * Three ways to carry order-history's events, scored 1 (worst) to 5 (best) on the default
  * criteria: the managed queue ahead on cost and time, Kafka on risk at this volume.
  */
-const EXAMPLE_MATRIX = {
-  criteria: [
-    { id: 'cost', title: 'Cost', weight: 3 },
-    { id: 'time', title: 'Time', weight: 2 },
-    { id: 'risk', title: 'Risk', weight: 2 },
-  ],
+const EXAMPLE_MATRIX: Pick<TradeOffMatrix, 'criteria' | 'options' | 'cells'> = {
+  criteria: DEFAULT_TRADE_OFF_CRITERIA.map(criterion => ({
+    ...criterion,
+    weight: EXAMPLE_WEIGHTS[criterion.id],
+  })),
   options: [
     { id: 'kafka', title: 'Kafka on the platform cluster' },
     { id: 'managed-queue', title: 'Managed queue (SQS)' },
@@ -97,7 +104,7 @@ export async function seedExampleTradeOff(
       id: EXAMPLE_TRADE_OFF_REVIEW_ID,
       number: Number(last ?? 0) + 1,
       entity_ref: 'component:default/order-history',
-      kind: 'design-review',
+      kind: TRADE_OFF_REVIEW_KIND,
       title: 'How order-history publishes order events',
       description:
         'Checkout and the recommendations service need order events. Which transport should order-history publish them on? The options are weighed in the trade-off matrix.',
