@@ -10,6 +10,7 @@ const directory = resolvePackagePath(
 );
 
 const MIGRATION = '20261208030000_decision_impact.js';
+const SERIES_MIGRATION = '20261210020000_fact_history_series.js';
 const ref = 'component:default/checkout-web';
 const other = 'component:default/order-history';
 const latency = (entityRef: string, value: number, observedAt: string) => ({
@@ -48,16 +49,76 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
       from: new Date('2026-05-15T00:00:00Z'),
       to: new Date('2026-07-01T00:00:00Z'),
     });
+    // One value per day, stamped with the day's start.
     expect(history.map(h => [h.entityRef, h.value, h.observedAt])).toEqual([
-      [ref, 900, '2026-05-20T08:00:00.000Z'],
-      [ref, 880, '2026-05-27T08:00:00.000Z'],
-      [other, 300, '2026-05-27T08:00:00.000Z'],
-      [ref, 500, '2026-06-17T08:00:00.000Z'],
+      [ref, 900, '2026-05-20T00:00:00.000Z'],
+      [ref, 880, '2026-05-27T00:00:00.000Z'],
+      [other, 300, '2026-05-27T00:00:00.000Z'],
+      [ref, 500, '2026-06-17T00:00:00.000Z'],
     ]);
     // The latest value per source is still what evaluation reads.
     expect((await store.getFacts([ref])).get(ref)?.map(f => f.value)).toEqual([
       500,
     ]);
+  });
+
+  it("keeps one value per day: a later push replaces the day's value, a late older one does not", async () => {
+    const knex = await migratedDatabase(databases, databaseId);
+    const store = new DatabaseFactStore(knex);
+    await store.addFacts(
+      [
+        latency(ref, 900, '2026-05-20T08:00:00.000Z'),
+        latency(ref, 950, '2026-05-20T09:00:00.000Z'),
+        latency(ref, 700, '2026-05-21T08:00:00.000Z'),
+      ],
+      new Date(),
+    );
+    // A rerun of the 20th's pipeline, then the 21st's slower run arriving after its faster one.
+    await store.addFacts(
+      [latency(ref, 870, '2026-05-20T23:00:00.000Z')],
+      new Date(),
+    );
+    await store.addFacts(
+      [latency(ref, 999, '2026-05-21T07:00:00.000Z')],
+      new Date(),
+    );
+    const history = await store.getFactHistory({
+      entityRefs: [ref],
+      names: ['p99LatencyMs'],
+      from: new Date('2026-05-01T00:00:00Z'),
+      to: new Date('2026-06-01T00:00:00Z'),
+    });
+    expect(history.map(h => [h.value, h.observedAt])).toEqual([
+      [870, '2026-05-20T00:00:00.000Z'],
+      [700, '2026-05-21T00:00:00.000Z'],
+    ]);
+    expect((await store.getFacts([ref])).get(ref)).toEqual([
+      latency(ref, 700, '2026-05-21T08:00:00.000Z'),
+    ]);
+  });
+
+  it('reads only the facts asked for', async () => {
+    const knex = await migratedDatabase(databases, databaseId);
+    const store = new DatabaseFactStore(knex);
+    const at = '2026-05-20T08:00:00.000Z';
+    await store.addFacts(
+      [
+        latency(ref, 900, at),
+        { ...latency(ref, 80, at), name: 'coverage' },
+        { ...latency(other, 70, at), name: 'coverage' },
+      ],
+      new Date(),
+    );
+    const facts = await store.getFacts([ref, other], { names: ['coverage'] });
+    expect(
+      [...facts.values()].flat().map(f => [f.entityRef, f.name, f.value]),
+    ).toEqual(
+      expect.arrayContaining([
+        [ref, 'coverage', 80],
+        [other, 'coverage', 70],
+      ]),
+    );
+    expect([...facts.values()].flat()).toHaveLength(2);
   });
 
   it('prunes history with the same retention as the latest facts, and with entities that left', async () => {
@@ -85,6 +146,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   it('starts the history from the stored facts and maps old retrospective outcomes', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
+    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
     await knex.migrate.down({ directory, name: MIGRATION });
     expect(await knex.schema.hasTable('fact_history')).toBe(false);
     await knex('facts').insert({
@@ -120,9 +182,74 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['validated', 'partly-validated', 'reversed']);
 
+    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
     await knex.migrate.down({ directory, name: MIGRATION });
     expect(
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['keep', 'revise', 'supersede']);
+  });
+
+  it('packs the observations of the history table into daily series and back', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
+    const observation = (
+      source: string,
+      value: number,
+      observedAt: string,
+    ) => ({
+      entity_ref: ref,
+      name: 'p99LatencyMs',
+      source,
+      value: String(value),
+      observed_at: new Date(observedAt),
+      received_at: new Date(observedAt),
+    });
+    const latest = observation('apm', 500, '2026-06-17T08:00:00.000Z');
+    await knex('facts').insert(latest);
+    await knex('fact_history').insert([
+      observation('apm', 900, '2026-05-20T08:00:00.000Z'),
+      observation('apm', 880, '2026-05-20T09:00:00.000Z'),
+      latest,
+      // A source since dropped from the latest facts by the cap on sources.
+      observation('nightly', 650, '2026-05-13T08:00:00.000Z'),
+    ]);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('fact_history')).toBe(false);
+
+    const store = new DatabaseFactStore(knex);
+    const history = await store.getFactHistory({
+      entityRefs: [ref],
+      names: ['p99LatencyMs'],
+      from: new Date(0),
+      to: new Date('2027-01-01T00:00:00Z'),
+    });
+    expect(history.map(h => [h.source, h.value, h.observedAt])).toEqual([
+      ['nightly', 650, '2026-05-13T00:00:00.000Z'],
+      ['apm', 880, '2026-05-20T00:00:00.000Z'],
+      ['apm', 500, '2026-06-17T00:00:00.000Z'],
+    ]);
+    const facts = (await store.getFacts([ref])).get(ref)!;
+    expect(facts.map(f => [f.source, f.value, f.observedAt]).sort()).toEqual([
+      ['apm', 500, '2026-06-17T08:00:00.000Z'],
+      ['nightly', 650, '2026-05-13T08:00:00.000Z'],
+    ]);
+
+    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
+    const restored = await knex('fact_history')
+      .orderBy(['source', 'observed_at'])
+      .select('source', 'value', 'observed_at');
+    expect(
+      restored.map(r => [
+        r.source,
+        r.value,
+        new Date(r.observed_at).toISOString(),
+      ]),
+    ).toEqual([
+      ['apm', '880', '2026-05-20T00:00:00.000Z'],
+      ['apm', '500', '2026-06-17T08:00:00.000Z'],
+      ['nightly', '650', '2026-05-13T08:00:00.000Z'],
+    ]);
+    expect(await knex.schema.hasColumn('facts', 'history')).toBe(false);
   });
 });

@@ -1,5 +1,12 @@
 import { Knex } from 'knex';
 import { FactStore, MeasuredFact } from './FactStore';
+import {
+  dayNumber,
+  dayStart,
+  parseSeries,
+  seriesColumns,
+  setDay,
+} from './factSeries';
 import { chunks, DbTimestamp, toIso } from './util';
 
 type FactRow = {
@@ -9,9 +16,16 @@ type FactRow = {
   value: string;
   observed_at: DbTimestamp;
   received_at: DbTimestamp;
+  /** The fact's history, a JSON array of `SeriesPoint`s, oldest first. */
+  history: string | null;
+  /** The first day in `history`, so pruning finds old points without reading every series. */
+  history_from_day: number | null;
 };
 
 const DEFAULT_MAX_SOURCES_PER_FACT = 10;
+
+const factKey = (row: { entity_ref: string; name: string; source: string }) =>
+  JSON.stringify([row.entity_ref, row.name, row.source]);
 
 /**
  * Knex implementation of {@link FactStore}, tested on SQLite and PostgreSQL.
@@ -33,80 +47,133 @@ export class DatabaseFactStore implements FactStore {
   }
 
   async addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void> {
-    // The latest observation per key wins, also within one batch.
-    const latest = new Map<string, MeasuredFact>();
+    const observations = new Map<string, MeasuredFact[]>();
     for (const fact of facts) {
-      const key = JSON.stringify([fact.entityRef, fact.name, fact.source]);
-      const seen = latest.get(key);
-      if (!seen || seen.observedAt <= fact.observedAt) {
-        latest.set(key, fact);
-      }
+      const key = factKey({
+        entity_ref: fact.entityRef,
+        name: fact.name,
+        source: fact.source,
+      });
+      observations.set(key, [...(observations.get(key) ?? []), fact]);
     }
-    const toRow = (f: MeasuredFact) => ({
-      entity_ref: f.entityRef,
-      name: f.name,
-      source: f.source,
-      value: JSON.stringify(f.value),
-      observed_at: new Date(f.observedAt),
-      received_at: receivedAt,
-    });
-    const rows = [...latest.values()].map(toRow);
-    // Every observation goes into the history, not only the latest of a batch.
-    const observations = facts.map(toRow);
     await this.db.transaction(async tx => {
-      for (const batch of chunks(observations)) {
-        await tx('fact_history')
-          .insert(batch)
-          .onConflict(['entity_ref', 'name', 'source', 'observed_at'])
-          .ignore();
-      }
-      for (const batch of chunks(rows)) {
-        const query = tx('facts')
-          .insert(batch)
-          .onConflict(['entity_ref', 'name', 'source'])
-          .merge(['value', 'observed_at', 'received_at']);
-        // An observation older than the stored one must not overwrite it.
-        await query.where(
-          'facts.observed_at',
-          '<=',
-          tx.raw('excluded.observed_at'),
-        );
-      }
-      // Each source is a row, so a writer inventing source names would grow an entity's fact
-      // without bound: only the most recently observed sources are kept.
-      const entityRefs = [...new Set(rows.map(row => row.entity_ref))];
-      for (const batch of chunks(entityRefs)) {
-        const ranked = tx('facts')
-          .whereIn('entity_ref', batch)
-          .select(
-            'entity_ref',
-            'name',
-            'source',
-            tx.raw(
-              'ROW_NUMBER() OVER (PARTITION BY entity_ref, name ORDER BY observed_at DESC, received_at DESC, source ASC) AS position',
-            ),
-          );
-        await tx('facts')
-          .whereIn(
-            ['entity_ref', 'name', 'source'],
-            tx
-              .from(ranked.as('ranked'))
-              .where('position', '>', this.maxSourcesPerFact)
-              .select('entity_ref', 'name', 'source'),
-          )
-          .delete();
+      for (const batch of chunks([...observations.values()])) {
+        await this.writeBatch(tx, batch, receivedAt);
       }
     });
   }
 
-  async getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>> {
+  /**
+   * Writes the observations of up to one chunk of facts, each list one entity's fact from one
+   * source: reads the stored rows of those facts (every source, for the cap on sources), adds
+   * the observations to their history and writes each row once.
+   */
+  private async writeBatch(
+    tx: Knex.Transaction,
+    observations: MeasuredFact[][],
+    receivedAt: Date,
+  ): Promise<void> {
+    const facts = [
+      ...new Map(
+        observations.map(([{ entityRef, name }]) => [
+          JSON.stringify([entityRef, name]),
+          [entityRef, name],
+        ]),
+      ).values(),
+    ];
+    const reading = tx<FactRow>('facts')
+      .whereIn(['entity_ref', 'name'], facts)
+      .select(
+        'entity_ref',
+        'name',
+        'source',
+        'value',
+        'observed_at',
+        'received_at',
+        'history',
+      );
+    // Two writers adding to one history at once must not each write back their own copy.
+    const stored: FactRow[] = await (tx.client.config.client === 'pg'
+      ? reading.forUpdate()
+      : reading);
+    const storedByKey = new Map(stored.map(row => [factKey(row), row]));
+    const rows = observations.map(list => {
+      const [{ entityRef, name, source }] = list;
+      const key = { entity_ref: entityRef, name, source };
+      return {
+        ...key,
+        ...withObservations(storedByKey.get(factKey(key)), list, receivedAt),
+      };
+    });
+    await tx('facts')
+      .insert(rows)
+      .onConflict(['entity_ref', 'name', 'source'])
+      .merge([
+        'value',
+        'observed_at',
+        'received_at',
+        'history',
+        'history_from_day',
+      ])
+      // A writer that read the row before another wrote a newer observation must not undo it.
+      .where('facts.observed_at', '<=', tx.raw('excluded.observed_at'));
+    const written = new Set(rows.map(factKey));
+    const evicted = this.sourcesBeyondCap([
+      ...stored.filter(row => !written.has(factKey(row))),
+      ...rows,
+    ]);
+    for (const batch of chunks(evicted)) {
+      await tx('facts')
+        .whereIn(['entity_ref', 'name', 'source'], batch)
+        .delete();
+    }
+  }
+
+  /**
+   * Each source is a row, so a writer inventing source names would grow an entity's fact
+   * without bound: only the most recently observed sources are kept.
+   */
+  private sourcesBeyondCap(
+    rows: Array<
+      Pick<FactRow, 'entity_ref' | 'name' | 'source'> & {
+        observed_at: DbTimestamp;
+        received_at: DbTimestamp;
+      }
+    >,
+  ): string[][] {
+    const sourcesByFact = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const fact = JSON.stringify([row.entity_ref, row.name]);
+      sourcesByFact.set(fact, [...(sourcesByFact.get(fact) ?? []), row]);
+    }
+    const time = (at: DbTimestamp) => new Date(at).getTime();
+    return [...sourcesByFact.values()].flatMap(sources =>
+      sources
+        .sort(
+          (a, b) =>
+            time(b.observed_at) - time(a.observed_at) ||
+            time(b.received_at) - time(a.received_at) ||
+            (a.source < b.source ? -1 : Number(a.source > b.source)),
+        )
+        .slice(this.maxSourcesPerFact)
+        .map(row => [row.entity_ref, row.name, row.source]),
+    );
+  }
+
+  async getFacts(
+    entityRefs: string[],
+    options: { names?: readonly string[] } = {},
+  ): Promise<Map<string, MeasuredFact[]>> {
     const result = new Map<string, MeasuredFact[]>();
     for (const batch of chunks(entityRefs)) {
       // Only the columns evaluation reads: every timestamp costs a parse per row on PostgreSQL.
-      const rows = await this.db<FactRow>('facts')
+      const query = this.db<FactRow>('facts')
         .whereIn('entity_ref', batch)
         .select('entity_ref', 'name', 'source', 'value', 'observed_at');
-      for (const row of rows) {
+      if (options.names) {
+        query.whereIn('name', [...options.names]);
+      }
+      for (const row of await query) {
         const list = result.get(row.entity_ref) ?? [];
         list.push({
           entityRef: row.entity_ref,
@@ -129,14 +196,52 @@ export class DatabaseFactStore implements FactStore {
     let removed = 0;
     for (const batch of chunks(entityRefs)) {
       removed += await this.db('facts').whereIn('entity_ref', batch).delete();
-      await this.db('fact_history').whereIn('entity_ref', batch).delete();
     }
     return removed;
   }
 
   async pruneFacts(before: Date): Promise<number> {
-    await this.db('fact_history').where('observed_at', '<', before).delete();
-    return this.db('facts').where('observed_at', '<', before).delete();
+    const expired = await this.db('facts')
+      .where('observed_at', '<', before)
+      .delete();
+    // The day `before` falls on is kept whole: the history does not know a day's hour.
+    const firstDay = dayNumber(before);
+    for (;;) {
+      const trimmed = await this.db.transaction(async tx => {
+        const reading = tx<FactRow>('facts')
+          .where('history_from_day', '<', firstDay)
+          .limit(500)
+          .select(
+            'entity_ref',
+            'name',
+            'source',
+            'value',
+            'observed_at',
+            'received_at',
+            'history',
+          );
+        const rows: FactRow[] = await (tx.client.config.client === 'pg'
+          ? reading.forUpdate()
+          : reading);
+        if (rows.length) {
+          await tx('facts')
+            .insert(
+              rows.map(row => ({
+                ...row,
+                ...seriesColumns(
+                  parseSeries(row.history).filter(([day]) => day >= firstDay),
+                ),
+              })),
+            )
+            .onConflict(['entity_ref', 'name', 'source'])
+            .merge(['history', 'history_from_day']);
+        }
+        return rows.length;
+      });
+      if (trimmed === 0) {
+        return expired;
+      }
+    }
   }
 
   async getFactHistory(query: {
@@ -146,24 +251,76 @@ export class DatabaseFactStore implements FactStore {
     to: Date;
   }): Promise<MeasuredFact[]> {
     const result: MeasuredFact[] = [];
+    const [from, to] = [query.from.toISOString(), query.to.toISOString()];
     for (const batch of chunks(query.entityRefs)) {
-      const rows = await this.db<FactRow>('fact_history')
+      const rows = await this.db<FactRow>('facts')
         .whereIn('entity_ref', batch)
         .whereIn('name', [...query.names])
-        .where('observed_at', '>=', query.from)
-        .where('observed_at', '<', query.to)
-        .orderBy('observed_at')
-        .select('entity_ref', 'name', 'source', 'value', 'observed_at');
+        // A series ends on its latest observation's day.
+        .where('observed_at', '>=', new Date(dayStart(dayNumber(query.from))))
+        .where('history_from_day', '<=', dayNumber(query.to))
+        .select('entity_ref', 'name', 'source', 'history');
       for (const row of rows) {
-        result.push({
-          entityRef: row.entity_ref,
-          name: row.name,
-          source: row.source,
-          value: JSON.parse(row.value),
-          observedAt: toIso(row.observed_at),
-        });
+        for (const [day, value] of parseSeries(row.history)) {
+          const observedAt = dayStart(day);
+          if (observedAt >= from && observedAt < to) {
+            result.push({
+              entityRef: row.entity_ref,
+              name: row.name,
+              source: row.source,
+              value,
+              observedAt,
+            });
+          }
+        }
       }
     }
-    return result.sort((a, b) => a.observedAt.localeCompare(b.observedAt));
+    return result.sort(
+      (a, b) =>
+        a.observedAt.localeCompare(b.observedAt) ||
+        a.entityRef.localeCompare(b.entityRef) ||
+        a.name.localeCompare(b.name) ||
+        a.source.localeCompare(b.source),
+    );
   }
+}
+
+/**
+ * A stored fact with new observations of it: the latest observation wins the row (an older one
+ * than stored changes only the history), and each observation sets its day in the history. A
+ * day keeps its latest observation, so a late one of the stored row's day does not replace it.
+ */
+function withObservations(
+  stored: FactRow | undefined,
+  observations: MeasuredFact[],
+  receivedAt: Date,
+) {
+  const points = parseSeries(stored?.history);
+  let latest = stored && {
+    value: stored.value,
+    observedAt: new Date(stored.observed_at),
+    receivedAt: new Date(stored.received_at),
+  };
+  const inTimeOrder = observations
+    .map(fact => ({ fact, observedAt: new Date(fact.observedAt) }))
+    .sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
+  for (const { fact, observedAt } of inTimeOrder) {
+    const day = dayNumber(observedAt);
+    const newerThatDay =
+      latest &&
+      latest.observedAt > observedAt &&
+      dayNumber(latest.observedAt) === day;
+    if (!newerThatDay) {
+      setDay(points, day, fact.value);
+    }
+    if (!latest || latest.observedAt <= observedAt) {
+      latest = { value: JSON.stringify(fact.value), observedAt, receivedAt };
+    }
+  }
+  return {
+    value: latest!.value,
+    observed_at: latest!.observedAt,
+    received_at: latest!.receivedAt,
+    ...seriesColumns(points),
+  };
 }

@@ -19,7 +19,7 @@ export interface MeasuredFact {
 }
 
 /**
- * The latest measured facts, one row per entity, fact and source.
+ * The latest measured facts, one row per entity, fact and source, each with its daily history.
  *
  * @internal
  */
@@ -28,12 +28,19 @@ export interface FactStore {
    * Stores a batch of measured facts in one transaction: all or nothing. For each entity, fact
    * and source only the latest observation is kept; an older one than stored is ignored. Each
    * entity's fact keeps at most the store's `maxSourcesPerFact` sources, the most recently
-   * observed ones.
+   * observed ones. Every observation also goes into the fact's history, which holds one value
+   * per UTC day: a later observation of a day replaces that day's value.
    */
   addFacts(facts: MeasuredFact[], receivedAt: Date): Promise<void>;
 
-  /** The latest measured facts of the given entities, keyed by entity ref. */
-  getFacts(entityRefs: string[]): Promise<Map<string, MeasuredFact[]>>;
+  /**
+   * The latest measured facts of the given entities, keyed by entity ref; with `names`, only
+   * those facts (evaluation reads the facts its checks use, not every pushed metric).
+   */
+  getFacts(
+    entityRefs: string[],
+    options?: { names?: readonly string[] },
+  ): Promise<Map<string, MeasuredFact[]>>;
 
   /** Every entity with measured facts. */
   listFactEntityRefs(): Promise<string[]>;
@@ -42,14 +49,15 @@ export interface FactStore {
   removeFacts(entityRefs: string[]): Promise<number>;
 
   /**
-   * Deletes facts, and observations in the history, observed before `before`. Returns how many
-   * latest facts were deleted.
+   * Deletes facts observed before `before`, and the days of the history before the day
+   * `before` falls on. Returns how many latest facts were deleted.
    */
   pruneFacts(before: Date): Promise<number>;
 
   /**
-   * Every stored observation of the named facts of the given entities, observed in
-   * [`from`, `to`), oldest first: the history behind a decision's impact.
+   * The history of the named facts of the given entities in [`from`, `to`), oldest first: one
+   * value per entity, fact, source and UTC day, stamped with the start of its day. The history
+   * behind a decision's impact. A source dropped by `maxSourcesPerFact` takes its history along.
    */
   getFactHistory(query: {
     entityRefs: string[];

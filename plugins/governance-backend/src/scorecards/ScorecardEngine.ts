@@ -13,12 +13,10 @@ import {
   AllowedDependencyTiers,
   CheckResult,
   computeEntityLevel,
-  declaredFacts,
   EntityLevel,
   DEPENDENCIES_CHECK_ID,
   evaluateScorecard,
   FactDefinitions,
-  FactObservation,
   LevelPolicy,
   parseGovernanceAnnotations,
   readAllowedDependencyTiers,
@@ -36,10 +34,11 @@ import { AdrStore } from '../database/AdrStore';
 import { DependencyChecks, SCORECARD_EXTRA_FIELDS } from './DependencyChecks';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
+import { factNamesRead } from '../facts/factNamesRead';
 import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
-import { EvaluationInputs } from './EvaluationInputs';
-import { StackChecks } from '../stack/StackChecks';
+import { entityFacts, EvaluationInputs } from './EvaluationInputs';
+import { StackChecks, StackReading } from '../stack/StackChecks';
 
 /**
  * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
@@ -159,11 +158,20 @@ export class ScorecardEngine {
     now: Date,
     { domains, dependencyTiers }: CatalogContext,
     options?: { skipUnchanged?: boolean },
-  ): Promise<{ evaluations: EntityEvaluation[]; skipped: string[] }> {
+  ): Promise<{
+    evaluations: EntityEvaluation[];
+    skipped: string[];
+    /** The technologies of the entities evaluated, for {@link StackReading.record}. */
+    technologies?: StackReading;
+  }> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const [measured, waivers, stamps] = await Promise.all([
-      store.getFacts(refs),
+      store.getFacts(refs, {
+        names: factNamesRead(this.checksByTier.values(), {
+          stack: Boolean(this.deps.stackChecks),
+        }),
+      }),
       store.listWaivers(refs),
       options?.skipUnchanged
         ? store.getEvaluationStamps(refs)
@@ -176,44 +184,40 @@ export class ScorecardEngine {
       waiversByEntity.set(waiver.entityRef, list);
     }
     const parsed = entities.map((entity, i) => {
+      const entityRef = refs[i];
       const { values } = parseGovernanceAnnotations(
         entity.metadata.annotations,
         { tierNames: tierPolicies.keys() },
       );
-      const policy = values.tier ? tierPolicies.get(values.tier) : undefined;
-      return { entity, entityRef: refs[i], values, policy };
+      const tier = values.tier ? tierPolicies.get(values.tier)?.name : undefined;
+      // Built once: the stack check, the input hash and the checks all read the same facts.
+      const facts = tier
+        ? entityFacts(values, measured.get(entityRef) ?? [])
+        : [];
+      return { entity, entityRef, values, tier, facts };
     });
-    const dependencyChecks = await this.dependencyChecks.evaluate(
-      parsed.flatMap(p => (p.policy ? [{ ...p, tier: p.policy.name }] : [])),
-      dependencyTiers,
-    );
-    const stack = await this.deps.stackChecks?.read(
-      parsed.flatMap(p =>
-        p.policy ? [{ ...p, measured: measured.get(p.entityRef) ?? [] }] : [],
-      ),
+    const tiered = parsed.flatMap(p => (p.tier ? [{ ...p, tier: p.tier }] : []));
+    // The page's catalog and database reads run together; placements resolve as one await.
+    const [dependencyChecks, stack, placements] = await Promise.all([
+      this.dependencyChecks.evaluate(tiered, dependencyTiers),
+      this.deps.stackChecks?.read(tiered),
+      Promise.all(tiered.map(({ entity }) => domains.placementOf(entity))),
+    ]);
+    const placementByRef = new Map(
+      tiered.map(({ entityRef }, i) => [entityRef, placements[i]]),
     );
     const evaluations: EntityEvaluation[] = [];
     const skipped: string[] = [];
-    for (const { entity, entityRef, values, policy } of parsed) {
-      if (!policy) {
+    for (const { entity, entityRef, tier, facts } of parsed) {
+      if (!tier) {
         evaluations.push({ entityRef, results: [] });
         continue;
       }
-      const facts: FactObservation[] = [
-        ...declaredFacts(values),
-        ...(measured.get(entityRef) ?? []).map(f => ({
-          name: f.name,
-          value: f.value,
-          origin: 'measured' as const,
-          source: f.source,
-          observedAt: f.observedAt,
-        })),
-      ];
       const entityWaivers = waiversByEntity.get(entityRef) ?? [];
       const dependencyCheck = dependencyChecks.get(entityRef);
-      const placement = await domains.placementOf(entity);
+      const placement = placementByRef.get(entityRef)!;
       const inputs = {
-        tier: policy.name,
+        tier,
         annotations: entity.metadata.annotations,
         placement,
         facts,
@@ -232,7 +236,7 @@ export class ScorecardEngine {
       }
       const stackCheck = stack?.check(entityRef);
       const evaluated = evaluateScorecard({
-        checks: this.checksByTier.get(policy.name)!,
+        checks: this.checksByTier.get(tier)!,
         facts,
         factDefinitions,
         now,
@@ -248,9 +252,9 @@ export class ScorecardEngine {
       );
       evaluations.push({
         entityRef,
-        placement: { ...placement, tier: policy.name },
+        placement: { ...placement, tier },
         results,
-        level: this.levelOf(results, policy.name),
+        level: this.levelOf(results, tier),
         ...(dependencyCheck &&
           results.find(r => r.checkId === DEPENDENCIES_CHECK_ID)?.state ===
             'fail' && {
@@ -263,9 +267,9 @@ export class ScorecardEngine {
         inputsValidUntil: this.inputs.validUntil(inputs, now),
       });
     }
-    // Only the entities evaluated: a skipped one's technologies are the ones already stored.
-    await stack?.record();
-    return { evaluations, skipped };
+    // Only the entities evaluated are recorded: a skipped one's technologies are the ones
+    // already stored. The caller writes them, so a full pass overlaps the write with its next page.
+    return { evaluations, skipped, technologies: stack };
   }
 
   /**
@@ -299,6 +303,7 @@ export class ScorecardEngine {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const {
       evaluations: [evaluation],
+      technologies,
     } = await this.evaluate([entity], now, {
       domains: SystemDomains.lookingUp(this.deps.catalog, credentials),
       dependencyTiers: DependencyTiers.lookingUp(
@@ -306,6 +311,7 @@ export class ScorecardEngine {
         credentials,
       ),
     });
+    await technologies?.record();
     await this.deps.store.storeEvaluations([evaluation], now);
     return evaluation.results;
   }
@@ -336,7 +342,12 @@ export class ScorecardEngine {
     now: Date,
     context: CatalogContext,
   ): Promise<EntityEvaluation[]> {
-    const { evaluations } = await this.evaluate(entities, now, context);
+    const { evaluations, technologies } = await this.evaluate(
+      entities,
+      now,
+      context,
+    );
+    await technologies?.record();
     await this.deps.store.storeEvaluations(evaluations, now);
     return evaluations;
   }
@@ -358,8 +369,9 @@ export class ScorecardEngine {
     const context = await this.readCatalogContext(credentials);
     const seen = new Set<string>();
     let skippedCount = 0;
-    // A page is evaluated while the previous one is written: reads and checks of one page
-    // overlap the database's write of the other (different entities, so nothing is shared).
+    // A page is evaluated while the previous one's results and technologies are written: reads
+    // and checks of one page overlap the database's writes of the other (different entities,
+    // so nothing is shared).
     let writing: Promise<void> = Promise.resolve();
     // The catalog's next page is asked for while this one is evaluated, so at most two pages
     // are held and the catalog's answer time overlaps ours.
@@ -380,11 +392,17 @@ export class ScorecardEngine {
       next = pages.next();
       // A failed read surfaces at the next await instead of as an unhandled rejection.
       next.catch(() => {});
-      const { evaluations, skipped } = await this.evaluate(page, now, context, {
-        skipUnchanged: !options?.full,
-      });
+      const { evaluations, skipped, technologies } = await this.evaluate(
+        page,
+        now,
+        context,
+        { skipUnchanged: !options?.full },
+      );
       await writing;
-      writing = store.storeEvaluations(evaluations, now);
+      writing = Promise.all([
+        technologies?.record(),
+        store.storeEvaluations(evaluations, now),
+      ]).then(() => {});
       skippedCount += skipped.length;
       for (const entityRef of skipped) {
         seen.add(entityRef);
