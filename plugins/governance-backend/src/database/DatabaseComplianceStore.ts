@@ -18,6 +18,7 @@ import {
   EvaluatedEntityRow,
   lastFullPass,
 } from './evaluatedEntities';
+import { recountComplianceTotals } from './rollupTotals';
 import {
   chunks,
   DbTimestamp,
@@ -132,6 +133,32 @@ function sumLevels(groups: LevelCounts[]): LevelCounts {
   return total;
 }
 
+/** The totals of the groups of a roll-up. */
+function totalOf(groups: (ComplianceGroup & LevelCounts)[]): ComplianceGroup {
+  return {
+    ...sumLevels(groups),
+    entities: groups.reduce((sum, g) => sum + g.entities, 0),
+    dependencyMismatches: groups.reduce(
+      (sum, g) => sum + (g.dependencyMismatches ?? 0),
+      0,
+    ),
+    counts: complianceCounts(
+      Object.fromEntries(
+        CHECK_STATES.map(state => [
+          state,
+          groups.reduce((sum, g) => sum + g.counts[state], 0),
+        ]),
+      ),
+    ),
+  };
+}
+
+/** The roll-up of a caller who may see no entity. */
+const emptyRollup = (
+  groupBy: ComplianceGroupBy,
+  filter: ComplianceFilter,
+): ComplianceRollup => ({ groupBy, filter, groups: [], totals: totalOf([]) });
+
 /**
  * Knex implementation of {@link ComplianceStore}, tested on SQLite and PostgreSQL.
  *
@@ -149,29 +176,45 @@ export class DatabaseComplianceStore implements ComplianceStore {
     filter: ComplianceFilter,
     hidden?: HiddenEntities,
   ): Promise<ComplianceRollup> {
-    // One scan of the roll-up rows, grouped by key and level; the groups' counts are the sums
-    // of their levels' rows. (Counts and levels in two GROUP BYs read every row twice.)
+    if (hidden === 'all') {
+      return emptyRollup(groupBy, filter);
+    }
+    // The running totals per group and level (a few rows per group, however many entities),
+    // less the hidden entities' rows, in one statement so both parts see the same moment.
+    // A group's counts are the sums of its levels' rows.
+    const totals = applyFilter(this.db('compliance_totals'), filter)
+      .select(this.db.raw('1 AS sign'), { key: groupBy, level: 'level' })
+      .sum({ entities: 'entities', below: 'below_required', ...SUM_STATES })
+      .sum({ dependencyMismatches: 'dependency_mismatches' })
+      .groupBy(groupBy, 'level');
+    // From a subquery: knex would put its GROUP BY after the UNION.
+    const query = this.db.select('*').from(totals.as('totals'));
+    for (const batch of chunks(hidden ?? [])) {
+      query.unionAll(
+        applyFilter(this.db('evaluated_entities'), filter)
+          .whereIn('entity_ref', batch)
+          .select(this.db.raw('-1 AS sign'), { key: groupBy, level: 'level' })
+          .count({ entities: '*' })
+          .count({ below: 'below_required_since' })
+          .sum(SUM_STATES)
+          .sum({ dependencyMismatches: 'dependency_mismatches' })
+          .groupBy(groupBy, 'level'),
+      );
+    }
     const rows: (StateSums & {
+      sign: number | string;
       key: string | null;
       level: string | null;
       entities: number | string;
       below: number | string | null;
       dependencyMismatches: number | string | null;
-    })[] = await whereVisible(
-      applyFilter(this.db('evaluated_entities'), filter),
-      hidden,
-    )
-      .select({ key: groupBy, level: 'level' })
-      .count({ entities: '*' })
-      .count({ below: 'below_required_since' })
-      .sum(SUM_STATES)
-      .sum({ dependencyMismatches: 'dependency_mismatches' })
-      .groupBy(groupBy, 'level');
+    })[] = await query;
     const byKey = new Map<
       string | null,
       { sums: Record<CheckState, number> & GroupSums; levels: LevelCounts }
     >();
     for (const row of rows) {
+      const sign = Number(row.sign);
       const key = row.key ?? null;
       const group = byKey.get(key) ?? {
         sums: {
@@ -184,19 +227,28 @@ export class DatabaseComplianceStore implements ComplianceStore {
         levels: emptyLevels(),
       };
       for (const state of CHECK_STATES) {
-        group.sums[state] += Number(row[state] ?? 0);
+        group.sums[state] += sign * Number(row[state] ?? 0);
       }
-      group.sums.entities += Number(row.entities);
-      group.sums.dependencyMismatches += Number(row.dependencyMismatches ?? 0);
+      const entities = sign * Number(row.entities);
+      group.sums.entities += entities;
+      group.sums.dependencyMismatches +=
+        sign * Number(row.dependencyMismatches ?? 0);
       if (row.level === null) {
-        group.levels.withoutLevel += Number(row.entities);
+        group.levels.withoutLevel += entities;
       } else {
-        group.levels.levels[row.level] = Number(row.entities);
+        group.levels.levels[row.level] =
+          (group.levels.levels[row.level] ?? 0) + entities;
+        if (!group.levels.levels[row.level]) {
+          // Every entity of the level is hidden.
+          delete group.levels.levels[row.level];
+        }
       }
-      group.levels.belowRequired += Number(row.below ?? 0);
+      group.levels.belowRequired += sign * Number(row.below ?? 0);
       byKey.set(key, group);
     }
     const groups = [...byKey]
+      // A group whose entities are all hidden is not shown.
+      .filter(([, { sums }]) => sums.entities > 0)
       .map(([key, { sums, levels }]) => ({
         ...toGroup({ ...sums, total: null }, key),
         ...levels,
@@ -206,23 +258,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
           a.counts.passingShare - b.counts.passingShare ||
           (a.key ?? '').localeCompare(b.key ?? ''),
       );
-    const totals: ComplianceGroup = {
-      ...sumLevels(groups),
-      entities: groups.reduce((sum, g) => sum + g.entities, 0),
-      dependencyMismatches: groups.reduce(
-        (sum, g) => sum + (g.dependencyMismatches ?? 0),
-        0,
-      ),
-      counts: complianceCounts(
-        Object.fromEntries(
-          CHECK_STATES.map(state => [
-            state,
-            groups.reduce((sum, g) => sum + g.counts[state], 0),
-          ]),
-        ),
-      ),
-    };
-    return { groupBy, filter, groups, totals };
+    return { groupBy, filter, groups, totals: totalOf(groups) };
   }
 
   async listComplianceEntities(
@@ -267,10 +303,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
     await this.db.transaction(async tx => {
       // A second pass on the same day replaces that day's changes.
       await tx('compliance_changes').where({ day }).delete();
-      const current = await tx('evaluated_entities')
+      // Once a day from scratch, so the running totals the roll-up reads cannot drift longer.
+      await recountComplianceTotals(tx);
+      const current = await tx('compliance_totals')
         .select(COMPLIANCE_GROUP_BY)
-        .count({ entities: '*' })
-        .sum(SUM_STATES)
+        .sum({ entities: 'entities', ...SUM_STATES })
         .groupBy(COMPLIANCE_GROUP_BY);
       const previous = await tx('compliance_changes')
         .where('day', '<', day)

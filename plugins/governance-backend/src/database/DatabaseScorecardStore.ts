@@ -1,9 +1,7 @@
 import {
   CheckResult,
-  CheckResultCounts,
   CheckState,
   complianceCounts,
-  countCheckResult,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
@@ -20,15 +18,19 @@ import {
   LevelChange,
   ScorecardStore,
 } from './ScorecardStore';
+import {
+  COUNTED_ENTITY_COLUMNS,
+  CountedEntityRow,
+  lockRollupTotals,
+  RollupTotalChanges,
+  tallyOf,
+} from './rollupTotals';
+import {
+  HistoryChange,
+  HistoryRow,
+  pruneScorecardHistory,
+} from './scorecardHistory';
 import { chunks, DbTimestamp, toIso } from './util';
-
-/** A result as the Standards tab counts it, through the one definition of both counts. */
-function tallyOf(result: CheckResult): [string, number, number] {
-  const counts = new Map<string, CheckResultCounts>();
-  countCheckResult(counts, result);
-  const { compliant, automated } = counts.get(result.checkId)!;
-  return [result.checkId, compliant, automated];
-}
 
 type EntityResultsRow = {
   entity_ref: string;
@@ -37,18 +39,6 @@ type EntityResultsRow = {
   /** JSON array of [checkId, compliant 0|1, automated 0|1]: what the Standards tab counts */
   tallies: string;
   written_at: DbTimestamp;
-};
-
-/** One check that changed in an evaluation, as stored in a history row. */
-type HistoryChange = Pick<CheckTransition, 'checkId' | 'state' | 'actual'>;
-
-type HistoryRow = {
-  entity_ref: string;
-  /** JSON array of HistoryChange */
-  changes: string;
-  changed_at: DbTimestamp;
-  /** The level after the evaluation: '' when none is reached, null before levels existed. */
-  level?: string | null;
 };
 
 const PLACEMENT_COLUMNS = [
@@ -77,6 +67,23 @@ const samePlacement = (a: StampedRow, b: StampedRow) =>
   PLACEMENT_COLUMNS.every(column => a[column] === b[column]) &&
   a.input_hash === b.input_hash &&
   timeOf(a.inputs_valid_until) === timeOf(b.inputs_valid_until);
+
+/** Deletes the entities' roll-up rows, counting them out of the totals. */
+async function deleteCountedEntities(
+  tx: Knex.Transaction,
+  entityRefs: string[],
+  totals: RollupTotalChanges,
+) {
+  for (const batch of chunks(entityRefs)) {
+    const rows: CountedEntityRow[] = await tx('evaluated_entities')
+      .whereIn('entity_ref', batch)
+      .select(COUNTED_ENTITY_COLUMNS);
+    for (const row of rows) {
+      totals.countEntity(row, -1);
+    }
+    await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
+  }
+}
 
 /**
  * Knex implementation of {@link ScorecardStore}, tested on SQLite and PostgreSQL. Storing an
@@ -107,10 +114,17 @@ export class DatabaseScorecardStore implements ScorecardStore {
     );
     const entityRefs = [...results.keys()];
     await this.db.transaction(async tx => {
+      // Before reading what the totals change from: see lockRollupTotals.
+      await lockRollupTotals(tx);
+      const totals = new RollupTotalChanges();
       const previous = new Map<string, string>();
+      const previousTallies = new Map<string, string>();
       const previousLevels = new Map<string, string>();
       for (const batch of chunks(entityRefs)) {
-        const rows: (Pick<EntityResultsRow, 'entity_ref' | 'results'> & {
+        const rows: (Pick<
+          EntityResultsRow,
+          'entity_ref' | 'results' | 'tallies'
+        > & {
           level: string | null;
         })[] = await tx('entity_results')
           .leftJoin(
@@ -122,10 +136,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .select(
             'entity_results.entity_ref',
             'entity_results.results',
+            'entity_results.tallies',
             'evaluated_entities.level',
           );
         for (const row of rows) {
           previous.set(row.entity_ref, row.results);
+          previousTallies.set(row.entity_ref, row.tallies);
           previousLevels.set(row.entity_ref, row.level ?? '');
         }
       }
@@ -183,12 +199,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
             level,
           });
         }
+        totals.countTallies(previousTallies.get(entityRef), -1);
         if (checks.length) {
-          changed.push({
-            entity_ref: entityRef,
-            results: serialized,
-            tallies: JSON.stringify(checks.map(tallyOf)),
-          });
+          const tallies = JSON.stringify(checks.map(tallyOf));
+          totals.countTallies(tallies, 1);
+          changed.push({ entity_ref: entityRef, results: serialized, tallies });
         } else {
           emptied.push(entityRef);
         }
@@ -210,7 +225,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
           batch.map(row => ({ ...row, changed_at: evaluatedAt })),
         );
       }
-      await this.storePlacements(tx, evaluations, evaluatedAt);
+      await this.storePlacements(tx, evaluations, evaluatedAt, totals);
+      await totals.apply(tx);
     });
   }
 
@@ -219,6 +235,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     tx: Knex.Transaction,
     evaluations: EntityEvaluation[],
     evaluatedAt: Date,
+    totals: RollupTotalChanges,
   ) {
     const rows: StampedRow[] = [];
     const untiered: string[] = [];
@@ -267,9 +284,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         inputs_valid_until: inputsValidUntil ?? null,
       });
     }
-    for (const batch of chunks(untiered)) {
-      await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
-    }
+    await deleteCountedEntities(tx, untiered, totals);
     // Rows that only need the new time get one UPDATE per batch instead of an upsert each.
     const unchanged: string[] = [];
     const changed: StampedRow[] = [];
@@ -295,6 +310,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
         ) {
           unchanged.push(row.entity_ref);
         } else {
+          if (before) {
+            totals.countEntity(before, -1);
+          }
+          totals.countEntity(row, 1);
           changed.push(row);
         }
       }
@@ -446,10 +465,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
       return 0;
     }
     await this.db.transaction(async tx => {
+      await lockRollupTotals(tx);
+      const totals = new RollupTotalChanges();
       for (const batch of chunks(gone)) {
+        const tallies: Pick<EntityResultsRow, 'tallies'>[] = await tx(
+          'entity_results',
+        )
+          .whereIn('entity_ref', batch)
+          .select('tallies');
+        for (const row of tallies) {
+          totals.countTallies(row.tallies, -1);
+        }
         await tx('entity_results').whereIn('entity_ref', batch).delete();
-        await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
       }
+      await deleteCountedEntities(tx, gone, totals);
+      await totals.apply(tx);
     });
     return gone.length;
   }
@@ -459,80 +489,6 @@ export class DatabaseScorecardStore implements ScorecardStore {
    * state it was in when the kept history starts), which stays with its own time.
    */
   async pruneHistory(before: Date): Promise<number> {
-    const entityRefs: string[] = (
-      await this.db('scorecard_history')
-        .where('changed_at', '<', before)
-        .distinct('entity_ref')
-    ).map((row: { entity_ref: string }) => row.entity_ref);
-    let removed = 0;
-    for (const batch of chunks(entityRefs, 100)) {
-      removed += await this.db.transaction(async tx => {
-        const rows = await tx<HistoryRow & { id: number }>('scorecard_history')
-          .whereIn('entity_ref', batch)
-          .where('changed_at', '<', before)
-          .orderBy([
-            { column: 'changed_at', order: 'asc' },
-            { column: 'id', order: 'asc' },
-          ]);
-        // Per entity, each check's latest old change, grouped again by the time it happened.
-        const latest = new Map<
-          string,
-          Map<string, HistoryChange & { at: string }>
-        >();
-        // And its latest old level, which the trend starts from.
-        const latestLevel = new Map<string, { level: string; at: string }>();
-        for (const row of rows) {
-          if (typeof row.level === 'string') {
-            latestLevel.set(row.entity_ref, {
-              level: row.level,
-              at: toIso(row.changed_at),
-            });
-          }
-          const checks = latest.get(row.entity_ref) ?? new Map();
-          for (const change of JSON.parse(row.changes) as HistoryChange[]) {
-            checks.set(change.checkId, {
-              ...change,
-              at: toIso(row.changed_at),
-            });
-          }
-          latest.set(row.entity_ref, checks);
-        }
-        const kept: Omit<HistoryRow, 'id'>[] = [];
-        for (const [entityRef, checks] of latest) {
-          const byTime = new Map<string, HistoryChange[]>();
-          for (const { at, ...change } of checks.values()) {
-            byTime.set(at, [...(byTime.get(at) ?? []), change]);
-          }
-          const level = latestLevel.get(entityRef);
-          if (level && !byTime.has(level.at)) {
-            byTime.set(level.at, []);
-          }
-          for (const [at, changes] of [...byTime].sort(([a], [b]) =>
-            a.localeCompare(b),
-          )) {
-            kept.push({
-              entity_ref: entityRef,
-              changes: JSON.stringify(changes),
-              changed_at: new Date(at),
-              ...(level?.at === at ? { level: level.level } : {}),
-            });
-          }
-        }
-        if (kept.length >= rows.length) {
-          return 0;
-        }
-        await tx('scorecard_history')
-          .whereIn(
-            'id',
-            rows.map(row => row.id),
-          )
-          .delete();
-        for (const insert of chunks(kept)) {
-          await tx('scorecard_history').insert(insert);
-        }
-        return rows.length - kept.length;
-      });
-    }
-    return removed;
+    return pruneScorecardHistory(this.db, before);
   }
 }

@@ -1,7 +1,8 @@
 import { CheckResultCounts } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { StandardDayRow, StandardsStore } from './StandardsStore';
-import { chunks, HiddenEntities, whereVisible } from './util';
+import { groupTallies, recountCheckTallies } from './rollupTotals';
+import { chunks, HiddenEntities } from './util';
 
 type StandardDayDbRow = {
   day: string;
@@ -22,53 +23,59 @@ export class DatabaseStandardsStore implements StandardsStore {
   async countCheckResults(
     hidden?: HiddenEntities,
   ): Promise<Map<string, CheckResultCounts>> {
-    // Grouped in the database over the tallies the store keeps beside each entity's results:
-    // no result is sent to the backend or parsed in it.
-    const text = (index: number) =>
-      this.isPostgres
-        ? `(tally.value ->> ${index})`
-        : `json_extract(tally.value, '$[${index}]')`;
-    const count = (index: number) =>
-      this.isPostgres
-        ? `SUM((tally.value ->> ${index})::int)`
-        : `SUM(${text(index)})`;
+    if (hidden === 'all') {
+      return new Map();
+    }
+    // The running totals, less what the hidden entities' tallies add to them, in one statement
+    // so that both parts see the same moment.
+    const db = this.db;
+    const query = db('check_tallies').select(
+      db.raw('1 AS sign'),
+      'check_id',
+      'total',
+      'compliant',
+      'automated',
+    );
+    for (const batch of chunks(hidden ?? [])) {
+      query.unionAll(
+        groupTallies(
+          db,
+          tallies => tallies.whereIn('entity_results.entity_ref', batch),
+          [db.raw('-1 AS sign')],
+        ),
+      );
+    }
     const rows: Array<{
+      sign: number | string;
       check_id: string;
       total: number | string;
       compliant: number | string | null;
       automated: number | string | null;
-    }> = await whereVisible(
-      this.db
-        .from(
-          this.db.raw(
-            this.isPostgres
-              ? 'entity_results CROSS JOIN LATERAL jsonb_array_elements(entity_results.tallies::jsonb) AS tally(value)'
-              : 'entity_results, json_each(entity_results.tallies) AS tally',
-          ),
-        )
-        .select(this.db.raw(`${text(0)} AS check_id`))
-        .count({ total: '*' })
-        .select(
-          this.db.raw(`${count(1)} AS compliant, ${count(2)} AS automated`),
-        )
-        .groupBy(this.db.raw(text(0))),
-      hidden,
-      'entity_results.entity_ref',
-    );
-    return new Map(
-      rows.map(row => [
-        row.check_id,
-        {
-          total: Number(row.total),
-          compliant: Number(row.compliant ?? 0),
-          automated: Number(row.automated ?? 0),
-        },
-      ]),
-    );
+    }> = await query;
+    const counts = new Map<string, CheckResultCounts>();
+    for (const row of rows) {
+      const sign = Number(row.sign);
+      const entry = counts.get(row.check_id) ?? {
+        total: 0,
+        compliant: 0,
+        automated: 0,
+      };
+      entry.total += sign * Number(row.total);
+      entry.compliant += sign * Number(row.compliant ?? 0);
+      entry.automated += sign * Number(row.automated ?? 0);
+      counts.set(row.check_id, entry);
+    }
+    // A check only hidden entities have is not shown at all.
+    for (const [checkId, entry] of counts) {
+      if (entry.total <= 0) {
+        counts.delete(checkId);
+      }
+    }
+    return counts;
   }
 
-  private get isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
+  async recountCheckResults(): Promise<Map<string, CheckResultCounts>> {
+    return this.db.transaction(recountCheckTallies);
   }
 
   async recordStandardsDay(

@@ -29,6 +29,12 @@ export interface StandardsStore {
     hidden?: HiddenEntities,
   ): Promise<Map<string, CheckResultCounts>>;
 
+  /**
+   * Counts the current results per check from every entity's own results, and keeps these
+   * counts as the running totals {@link StandardsStore.countCheckResults} reads from then on.
+   */
+  recountCheckResults(): Promise<Map<string, CheckResultCounts>>;
+
   /** Replaces the day's snapshot with these rows (a later pass of the same day wins). */
   recordStandardsDay(
     day: string,

@@ -99,9 +99,10 @@ export class StandardsService {
   async recordDay(now = new Date()): Promise<void> {
     const { store, standards, logger, retentionDays } = this.deps;
     const day = DateTime.fromJSDate(now, { zone: 'utc' });
+    // The snapshot counts from scratch, so the running totals cannot drift for more than a day.
     const rollup = rollUpStandards(
       standards,
-      await store.countCheckResults(undefined),
+      await store.recountCheckResults(),
     );
     const rows: Array<{ standardId: string; counts: CheckResultCounts }> =
       rollup.standards

@@ -1,0 +1,244 @@
+import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import { checkResult } from '../__testUtils__/checkResult';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseComplianceStore } from './DatabaseComplianceStore';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { DatabaseStandardsStore } from './DatabaseStandardsStore';
+import { EntityEvaluation } from './ScorecardStore';
+
+const databases = governanceTestDatabases();
+
+const STATES: CheckResult['state'][] = [
+  'pass',
+  'fail',
+  'warn',
+  'unknown',
+  'waived',
+];
+
+/** A deterministic stream of numbers below `n`, so a failure replays the same sequence. */
+function numbers(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 48271) % 2147483647;
+    return state % n;
+  };
+}
+
+/**
+ * Entity `i` evaluated with results and a place drawn from `next`: owners, systems and
+ * levels vary, some entities are untiered (their results and roll-up row go), and some
+ * results are waived, as a waiver makes them.
+ */
+function evaluationOf(
+  i: number,
+  next: (n: number) => number,
+): EntityEvaluation {
+  const entityRef = `component:default/service-${i}`;
+  if (next(8) === 0) {
+    return { entityRef, results: [] };
+  }
+  const results = Array.from({ length: 1 + next(4) }, (_, check) => ({
+    ...checkResult(`check-${check}`, STATES[next(STATES.length)]),
+    ...(next(2) ? { origin: 'measured' as const } : {}),
+  }));
+  const level = [null, 'bronze', 'silver'][next(3)];
+  return {
+    entityRef,
+    placement: {
+      owner: `group:default/team-${next(3)}`,
+      ...(next(2) ? { system: `system:default/system-${next(2)}` } : {}),
+      tier: next(2) ? 'core' : 'edge',
+    },
+    results,
+    level: {
+      current: level,
+      required: 'silver',
+      meetsRequired: level === 'silver',
+      next: null,
+      levels: [],
+    },
+    dependencyMismatches: next(3),
+  };
+}
+
+/** Both running totals as stored, in a stable order. */
+async function storedTotals(knex: Knex) {
+  return {
+    checks: await knex('check_tallies').orderBy('check_id'),
+    groups: await knex('compliance_totals').orderBy('group_key'),
+  };
+}
+
+/** The running totals must equal what a count from scratch puts in their place. */
+async function expectTotalsToMatchRecount(knex: Knex) {
+  const maintained = await storedTotals(knex);
+  await new DatabaseStandardsStore(knex).recountCheckResults();
+  await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-10');
+  expect(maintained).toEqual(await storedTotals(knex));
+  // Without them the tests below would pass on empty tables.
+  return maintained;
+}
+
+describe.each(databases.eachSupportedId())(
+  'the running totals on %s',
+  databaseId => {
+    it('equal a recount after evaluations, waivers, untiering and deleted entities', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const store = new DatabaseScorecardStore(knex);
+      const next = numbers(7);
+      for (let round = 0; round < 6; round++) {
+        const page = Array.from({ length: 30 }, (_, i) => i).filter(
+          () => next(3) > 0,
+        );
+        await store.storeEvaluations(
+          page.map(i => evaluationOf(i, next)),
+          new Date(Date.UTC(2026, 11, 1 + round)),
+        );
+        const totals = await expectTotalsToMatchRecount(knex);
+        expect(totals.groups.length).toBeGreaterThan(0);
+        // Deleted entities (gone from the catalog) leave the totals with their rows.
+        await store.removeResultsExcept(
+          new Set(
+            Array.from(
+              { length: 30 },
+              (_, i) => `component:default/service-${i}`,
+            ).filter(() => next(6) > 0),
+          ),
+        );
+        await expectTotalsToMatchRecount(knex);
+      }
+    });
+
+    it('are counted from the stored rows on upgrade, and dropped on rollback', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const next = numbers(13);
+      await new DatabaseScorecardStore(knex).storeEvaluations(
+        Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
+        new Date('2026-12-01T00:00:00Z'),
+      );
+      const maintained = await storedTotals(knex);
+      const rollup = await new DatabaseComplianceStore(
+        knex,
+      ).getComplianceRollup('system', {});
+
+      // Back to the release before the totals, then up again as an upgrade would.
+      const directory = resolvePackagePath(
+        '@catalog-governance/backstage-plugin-governance-backend',
+        'migrations',
+      );
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261210010000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
+      expect(await knex.schema.hasTable('compliance_totals')).toBe(false);
+      expect(await knex.schema.hasTable('check_tallies')).toBe(false);
+      await knex.migrate.latest({ directory });
+
+      expect(await storedTotals(knex)).toEqual(maintained);
+      expect(
+        await new DatabaseComplianceStore(knex).getComplianceRollup(
+          'system',
+          {},
+        ),
+      ).toEqual(rollup);
+      expect(maintained.groups.length).toBeGreaterThan(0);
+    });
+
+    it('leaves hidden entities out of the roll-up and the standards as before', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const next = numbers(11);
+      await new DatabaseScorecardStore(knex).storeEvaluations(
+        Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
+        new Date('2026-12-01T00:00:00Z'),
+      );
+      const hidden = Array.from(
+        { length: 20 },
+        (_, i) => `component:default/service-${i}`,
+      ).filter(() => next(2) === 0);
+      const compliance = new DatabaseComplianceStore(knex);
+      const standards = new DatabaseStandardsStore(knex);
+      const visibleRollup = await compliance.getComplianceRollup(
+        'owner',
+        {},
+        hidden,
+      );
+      const visibleCounts = await standards.countCheckResults(hidden);
+
+      // The same counts from the rows of only the visible entities.
+      await new DatabaseScorecardStore(knex).removeResultsExcept(
+        new Set(
+          Array.from(
+            { length: 20 },
+            (_, i) => `component:default/service-${i}`,
+          ).filter(ref => !hidden.includes(ref)),
+        ),
+      );
+      expect(visibleRollup).toEqual(
+        await compliance.getComplianceRollup('owner', {}),
+      );
+      expect(visibleCounts).toEqual(await standards.countCheckResults());
+      expect(
+        (await compliance.getComplianceRollup('owner', {}, 'all')).groups,
+      ).toEqual([]);
+      expect(await standards.countCheckResults('all')).toEqual(new Map());
+    });
+  },
+);
+
+// Replicas share a database only on PostgreSQL.
+const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+describe.each(postgres.eachSupportedId())(
+  'the running totals with two backends on one %s',
+  databaseId => {
+    it('stay exact while both store evaluations of the same entities at once', async () => {
+      const knex = await migratedDatabase(postgres, databaseId);
+      const other = knexFactory(knex.client.config);
+      try {
+        const replicas = [
+          new DatabaseScorecardStore(knex),
+          new DatabaseScorecardStore(other),
+        ];
+        const streams = [numbers(3), numbers(5)];
+        for (let round = 0; round < 5; round++) {
+          await Promise.all(
+            replicas.flatMap((store, replica) =>
+              [0, 1].map(page =>
+                store.storeEvaluations(
+                  Array.from({ length: 15 }, (_, i) =>
+                    evaluationOf((i + page * 7) % 20, streams[replica]),
+                  ),
+                  new Date(Date.UTC(2026, 11, 1 + round)),
+                ),
+              ),
+            ),
+          );
+          await Promise.all([
+            replicas[0].removeResultsExcept(
+              new Set(
+                Array.from(
+                  { length: 19 },
+                  (_, i) => `component:default/service-${i}`,
+                ),
+              ),
+            ),
+            replicas[1].storeEvaluations(
+              [evaluationOf(19, streams[1])],
+              new Date(Date.UTC(2026, 11, 1 + round, 1)),
+            ),
+          ]);
+          const totals = await expectTotalsToMatchRecount(knex);
+          expect(totals.checks.length).toBeGreaterThan(0);
+        }
+      } finally {
+        await other.destroy();
+      }
+    });
+  },
+);

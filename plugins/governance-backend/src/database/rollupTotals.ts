@@ -1,0 +1,255 @@
+import {
+  CheckResult,
+  CheckResultCounts,
+  countCheckResult,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { Knex } from 'knex';
+import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
+import { EvaluatedEntityRow } from './evaluatedEntities';
+import { chunks, DbTimestamp } from './util';
+
+/*
+ * The running totals of migration 20261210010000: `check_tallies` sums the tallies of
+ * `entity_results` per check, `compliance_totals` sums the rows of `evaluated_entities` per
+ * group. The scorecard store changes them by difference in the transaction that changes the
+ * rows they count; the daily jobs recount them from scratch.
+ */
+
+/** A result as the Standards tab counts it, through the one definition of both counts. */
+export function tallyOf(result: CheckResult): [string, number, number] {
+  const counts = new Map<string, CheckResultCounts>();
+  countCheckResult(counts, result);
+  const { compliant, automated } = counts.get(result.checkId)!;
+  return [result.checkId, compliant, automated];
+}
+
+/** The columns of `compliance_totals` that name a group, in the order of its key. */
+export const TOTALS_GROUP_COLUMNS = [
+  'owner',
+  'system',
+  'domain',
+  'tier',
+  'level',
+] as const;
+
+/** The columns of `compliance_totals` that sum its group's rows of `evaluated_entities`. */
+export const TOTALS_SUM_COLUMNS = [
+  'entities',
+  'below_required',
+  ...COMPLIANCE_COUNT_COLUMNS,
+  'dependency_mismatches',
+] as const;
+
+const CHECK_TALLY_COLUMNS = ['total', 'compliant', 'automated'] as const;
+
+/** What a row of `evaluated_entities` adds to its group's totals. */
+export type CountedEntityRow = Pick<
+  EvaluatedEntityRow,
+  | (typeof TOTALS_GROUP_COLUMNS)[number]
+  | (typeof COMPLIANCE_COUNT_COLUMNS)[number]
+  | 'dependency_mismatches'
+> & { below_required_since: DbTimestamp | null };
+
+/** The columns {@link CountedEntityRow} reads from `evaluated_entities`. */
+export const COUNTED_ENTITY_COLUMNS = [
+  ...TOTALS_GROUP_COLUMNS,
+  ...COMPLIANCE_COUNT_COLUMNS,
+  'dependency_mismatches',
+  'below_required_since',
+] as const;
+
+type TotalsRow = Record<(typeof TOTALS_GROUP_COLUMNS)[number], string | null> &
+  Record<(typeof TOTALS_SUM_COLUMNS)[number], number> & { group_key: string };
+
+type CheckTallyRow = CheckResultCounts & { check_id: string };
+
+const isPostgres = (db: Knex) => db.client.config.client === 'pg';
+
+/**
+ * Waits, inside `tx`, until no other transaction changes the totals. Each writer changes them
+ * by a difference from rows it read; two replicas doing that at once from the same rows would
+ * both apply theirs. SQLite already lets one writer in at a time.
+ */
+export async function lockRollupTotals(tx: Knex.Transaction): Promise<void> {
+  if (isPostgres(tx)) {
+    await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+      'governance.rollup_totals',
+    ]);
+  }
+}
+
+/**
+ * Per check, the results, compliant ones and automated ones in the tallies of the rows of
+ * `entity_results` that `restrict` keeps, selected after `lead` (extra leading columns).
+ */
+export function groupTallies(
+  db: Knex,
+  restrict: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+  lead: Knex.Raw[] = [],
+): Knex.QueryBuilder {
+  const pg = isPostgres(db);
+  const element = (index: number) =>
+    pg
+      ? `(tally.value ->> ${index})`
+      : `json_extract(tally.value, '$[${index}]')`;
+  const sum = (index: number) =>
+    pg ? `SUM(${element(index)}::int)` : `SUM(${element(index)})`;
+  return restrict(
+    db.from(
+      db.raw(
+        pg
+          ? 'entity_results CROSS JOIN LATERAL jsonb_array_elements(entity_results.tallies::jsonb) AS tally(value)'
+          : 'entity_results, json_each(entity_results.tallies) AS tally',
+      ),
+    ),
+  )
+    .select(...lead, db.raw(`${element(0)} AS check_id`))
+    .count({ total: '*' })
+    .select(db.raw(`${sum(1)} AS compliant, ${sum(2)} AS automated`))
+    .groupBy(db.raw(element(0)));
+}
+
+/** Sets `column` to its stored value plus the inserted one, on a conflicting upsert. */
+const increments = (db: Knex, table: string, columns: readonly string[]) =>
+  Object.fromEntries(
+    columns.map(column => [
+      column,
+      db.raw('?? + excluded.??', [`${table}.${column}`, column]),
+    ]),
+  );
+
+/** The changes of one transaction to the totals, collected and then written at once. */
+export class RollupTotalChanges {
+  private readonly checks = new Map<string, CheckTallyRow>();
+  private readonly groups = new Map<string, TotalsRow>();
+
+  /** Counts an entity's tallies (the JSON of `entity_results.tallies`) in, or out with -1. */
+  countTallies(tallies: string | null | undefined, sign: 1 | -1): void {
+    for (const [checkId, compliant, automated] of JSON.parse(
+      tallies ?? '[]',
+    ) as [string, number, number][]) {
+      const row = this.checks.get(checkId) ?? {
+        check_id: checkId,
+        total: 0,
+        compliant: 0,
+        automated: 0,
+      };
+      row.total += sign;
+      row.compliant += sign * compliant;
+      row.automated += sign * automated;
+      this.checks.set(checkId, row);
+    }
+  }
+
+  /** Counts an entity's roll-up row in, or out with -1. */
+  countEntity(entity: CountedEntityRow, sign: 1 | -1): void {
+    const place = Object.fromEntries(
+      TOTALS_GROUP_COLUMNS.map(column => [column, entity[column] ?? null]),
+    ) as Record<(typeof TOTALS_GROUP_COLUMNS)[number], string | null>;
+    const groupKey = JSON.stringify(
+      TOTALS_GROUP_COLUMNS.map(column => place[column]),
+    );
+    const row =
+      this.groups.get(groupKey) ??
+      ({
+        group_key: groupKey,
+        ...place,
+        ...Object.fromEntries(TOTALS_SUM_COLUMNS.map(column => [column, 0])),
+      } as TotalsRow);
+    row.entities += sign;
+    row.below_required += entity.below_required_since === null ? 0 : sign;
+    for (const column of [
+      ...COMPLIANCE_COUNT_COLUMNS,
+      'dependency_mismatches',
+    ] as const) {
+      row[column] += sign * Number(entity[column] ?? 0);
+    }
+    this.groups.set(groupKey, row);
+  }
+
+  /** Adds the collected changes to the stored totals; groups and checks left empty go. */
+  async apply(tx: Knex.Transaction): Promise<void> {
+    const checks = [...this.checks.values()].filter(row =>
+      CHECK_TALLY_COLUMNS.some(column => row[column] !== 0),
+    );
+    for (const batch of chunks(checks, 100)) {
+      await tx('check_tallies')
+        .insert(batch)
+        .onConflict('check_id')
+        .merge(increments(tx, 'check_tallies', CHECK_TALLY_COLUMNS));
+    }
+    if (checks.length) {
+      await tx('check_tallies').where('total', 0).delete();
+    }
+    const groups = [...this.groups.values()].filter(row =>
+      TOTALS_SUM_COLUMNS.some(column => row[column] !== 0),
+    );
+    for (const batch of chunks(groups, 100)) {
+      await tx('compliance_totals')
+        .insert(batch)
+        .onConflict('group_key')
+        .merge(increments(tx, 'compliance_totals', TOTALS_SUM_COLUMNS));
+    }
+    if (groups.length) {
+      await tx('compliance_totals').where('entities', 0).delete();
+    }
+  }
+}
+
+/** Counts `check_tallies` again from every entity's tallies, and returns the counts. */
+export async function recountCheckTallies(
+  tx: Knex.Transaction,
+): Promise<Map<string, CheckResultCounts>> {
+  await lockRollupTotals(tx);
+  const rows: Array<Record<keyof CheckTallyRow, string | number | null>> =
+    await groupTallies(tx, query => query);
+  const tallies: CheckTallyRow[] = rows.map(row => ({
+    check_id: String(row.check_id),
+    total: Number(row.total),
+    compliant: Number(row.compliant ?? 0),
+    automated: Number(row.automated ?? 0),
+  }));
+  await tx('check_tallies').delete();
+  for (const batch of chunks(tallies, 100)) {
+    await tx('check_tallies').insert(batch);
+  }
+  return new Map(tallies.map(({ check_id, ...counts }) => [check_id, counts]));
+}
+
+/** Counts `compliance_totals` again from every row of `evaluated_entities`. */
+export async function recountComplianceTotals(
+  tx: Knex.Transaction,
+): Promise<void> {
+  await lockRollupTotals(tx);
+  const rows: Record<string, string | number | null>[] = await tx(
+    'evaluated_entities',
+  )
+    .select(TOTALS_GROUP_COLUMNS)
+    .count({ entities: '*' })
+    .count({ below_required: 'below_required_since' })
+    .sum(
+      Object.fromEntries(
+        [...COMPLIANCE_COUNT_COLUMNS, 'dependency_mismatches'].map(column => [
+          column,
+          column,
+        ]),
+      ),
+    )
+    .groupBy(TOTALS_GROUP_COLUMNS);
+  // Sums come back as strings from PostgreSQL and as numbers from SQLite.
+  const totals = rows.map(row => ({
+    group_key: JSON.stringify(
+      TOTALS_GROUP_COLUMNS.map(column => row[column] ?? null),
+    ),
+    ...Object.fromEntries(
+      TOTALS_GROUP_COLUMNS.map(column => [column, row[column] ?? null]),
+    ),
+    ...Object.fromEntries(
+      TOTALS_SUM_COLUMNS.map(column => [column, Number(row[column] ?? 0)]),
+    ),
+  }));
+  await tx('compliance_totals').delete();
+  for (const batch of chunks(totals, 100)) {
+    await tx('compliance_totals').insert(batch);
+  }
+}
