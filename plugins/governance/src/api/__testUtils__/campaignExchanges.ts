@@ -4,8 +4,8 @@ import {
   notDoneEntities,
   paymentsCampaigns,
 } from '../../__testUtils__/campaigns';
-import { jsonResponse, ref } from './answers';
-import { answersJson, Exchange } from './exchanges';
+import { ref } from './answers';
+import { answersItems, answersJson, Exchange } from './exchanges';
 
 const newCampaign = {
   title: coverageCampaign.title,
@@ -20,8 +20,7 @@ export const campaignExchanges: Exchange[] = [
   {
     behaviour: 'lists the campaigns of the asked state, unwrapped from items',
     call: client => client.listCampaigns('all'),
-    answer: () => jsonResponse(200, { items: [coverageCampaign] }),
-    returns: [coverageCampaign],
+    ...answersItems([coverageCampaign]),
     sends: { method: 'GET', path: '/campaigns', query: [['state', 'all']] },
   },
   {
@@ -77,8 +76,7 @@ export const campaignExchanges: Exchange[] = [
   {
     behaviour: 'lists the campaigns an entity is in, unwrapped from items',
     call: client => client.getEntityCampaigns(ref),
-    answer: () => jsonResponse(200, { items: paymentsCampaigns }),
-    returns: paymentsCampaigns,
+    ...answersItems(paymentsCampaigns),
     sends: {
       method: 'GET',
       path: '/entity-campaigns',

@@ -23,11 +23,15 @@ export interface Sent {
   body?: string;
 }
 
-/** One call of the client: what it sends, and what it makes of the backend's answer. */
-export interface Exchange {
+/** One call of the client and the backend's answer to it. */
+export interface ClientCall {
   behaviour: string;
   call: (client: GovernanceClient) => Promise<unknown>;
   answer: () => Response;
+}
+
+/** One call of the client: what it sends, and what it makes of the backend's answer. */
+export interface Exchange extends ClientCall {
   returns: unknown;
   sends: Sent;
 }
@@ -44,6 +48,12 @@ const csvResponse = (csv: string) =>
 export const answersJson = (status: number, body: unknown) => ({
   answer: () => jsonResponse(status, body),
   returns: body,
+});
+
+/** The backend wraps a list in `items`; the client returns the list itself. */
+export const answersItems = (items: unknown[]) => ({
+  answer: () => jsonResponse(200, { items }),
+  returns: items,
 });
 
 /** The scorecard, waiver, compliance and standards calls of the client. */
@@ -105,8 +115,7 @@ export const exchanges: Exchange[] = [
   {
     behaviour: 'lists the waivers of the given entity',
     call: client => client.listWaivers(ref),
-    answer: () => jsonResponse(200, { items: [waiver] }),
-    returns: [waiver],
+    ...answersItems([waiver]),
     sends: { method: 'GET', path: '/waivers', query: refQuery },
   },
   {
