@@ -143,7 +143,7 @@ export class DatabaseStackStore implements StackStore {
           cleared_by_adr: t.clearedByAdr,
         })),
       );
-      for (const batch of chunks(rows, 100)) {
+      for (const batch of chunks(rows)) {
         await tx('entity_technologies').insert(batch);
       }
     });

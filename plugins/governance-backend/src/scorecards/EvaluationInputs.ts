@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Duration } from 'luxon';
 import {
+  declaredFacts,
   FactDefinitions,
   FactObservation,
+  GovernanceAnnotationValues,
   ScorecardCheck,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -63,6 +65,24 @@ export function canonical(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/**
+ * The facts an entity's checks read: what its annotations declare, then what was measured.
+ *
+ * @internal
+ */
+export function entityFacts(
+  values: GovernanceAnnotationValues,
+  measured: ReadonlyArray<
+    Pick<FactObservation, 'name' | 'value' | 'source' | 'observedAt'>
+  >,
+): FactObservation[] {
+  const facts = declaredFacts(values);
+  for (const { name, value, source, observedAt } of measured) {
+    facts.push({ name, value, origin: 'measured', source, observedAt });
+  }
+  return facts;
 }
 
 /** What one entity's evaluation reads, besides the configuration. */

@@ -13,6 +13,7 @@ import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { StackChecks } from '../stack/StackChecks';
 import { readRadarSource, StackRadar } from '../stack/StackRadar';
+import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
 
 const databases = governanceTestDatabases();
 
@@ -200,6 +201,85 @@ describe.each(databases.eachSupportedId())(
         state: 'pass',
         reason: 'Accepted in an ADR though not on the radar: couchdb',
       });
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'recording technologies with the approved-stack check on %s',
+  databaseId => {
+    it('writes the technologies of a page in one batch, not one write per entity', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const stackStore = new DatabaseStackStore(knex);
+      const replaceTechnologies = jest.spyOn(
+        stackStore,
+        'replaceEntityTechnologies',
+      );
+      const radar = new StackRadar({
+        source: readRadarSource(
+          new ConfigReader({
+            governance: { stack: { radar: radarOf('hold') } },
+          }),
+        ),
+        urlReader: mockServices.urlReader.mock(),
+        store: stackStore,
+        logger: mockServices.logger.mock(),
+      });
+      await radar.refresh(NOW);
+      const services = Array.from(
+        { length: EVALUATION_PAGE_SIZE + 200 },
+        (_, i) =>
+          component(`service-${i}`, {
+            'governance/stack': 'languages: go; datastores: mongodb',
+          }),
+      );
+      const writes: string[] = [];
+      const recordWrite = ({ sql }: { sql: string }) => {
+        if (/^\s*(insert|update|delete)\b.*entity_technologies/i.test(sql)) {
+          writes.push(sql);
+        }
+      };
+      knex.on('query', recordWrite);
+      try {
+        await defaultScorecardEngine({
+          catalog: catalogServiceMock({ entities: services }),
+          store: new DatabaseGovernanceStore(knex),
+          stackChecks: new StackChecks({
+            radar,
+            store: stackStore,
+            adrs: defaultAdrStore(knex),
+          }),
+        }).evaluateAll(NOW);
+      } finally {
+        knex.off('query', recordWrite);
+      }
+
+      // One batch per catalog page, each naming that page's entities.
+      expect(
+        replaceTechnologies.mock.calls.map(([entities]) => entities.length),
+      ).toEqual([EVALUATION_PAGE_SIZE, 200]);
+      // A few statements per batch of rows, however many entities a page holds.
+      expect(writes.length).toBeLessThanOrEqual(10);
+      const stored = await stackStore.listEntityTechnologies([
+        'component:default/service-1100',
+      ]);
+      expect(stored.get('component:default/service-1100')).toHaveLength(2);
+      expect(stored.get('component:default/service-1100')).toEqual(
+        expect.arrayContaining([
+          {
+            category: 'languages',
+            technology: 'go',
+            ring: 'adopt',
+            clearedByAdr: false,
+          },
+          {
+            category: 'datastores',
+            technology: 'mongodb',
+            ring: 'hold',
+            clearedByAdr: false,
+          },
+        ]),
+      );
     });
   },
 );

@@ -189,14 +189,18 @@ export class ScorecardEngine {
         entity.metadata.annotations,
         { tierNames: tierPolicies.keys() },
       );
-      const tier = values.tier ? tierPolicies.get(values.tier)?.name : undefined;
+      const tier = values.tier
+        ? tierPolicies.get(values.tier)?.name
+        : undefined;
       // Built once: the stack check, the input hash and the checks all read the same facts.
       const facts = tier
         ? entityFacts(values, measured.get(entityRef) ?? [])
         : [];
       return { entity, entityRef, values, tier, facts };
     });
-    const tiered = parsed.flatMap(p => (p.tier ? [{ ...p, tier: p.tier }] : []));
+    const tiered = parsed.flatMap(p =>
+      p.tier ? [{ ...p, tier: p.tier }] : [],
+    );
     // The page's catalog and database reads run together; placements resolve as one await.
     const [dependencyChecks, stack, placements] = await Promise.all([
       this.dependencyChecks.evaluate(tiered, dependencyTiers),

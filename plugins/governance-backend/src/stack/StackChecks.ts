@@ -1,12 +1,10 @@
 import {
   APPROVED_STACK_CHECK_ID,
   CheckResult,
-  declaredFacts,
   EntityStack,
   EntityTechnology,
   evaluateApprovedStack,
   FactObservation,
-  GovernanceAnnotationValues,
   indexRadar,
   placeStack,
   STACK_CATEGORIES,
@@ -30,6 +28,8 @@ interface EntityStackInputs {
   source: string;
   /** Technologies not on the radar that an accepted ADR of the entity names. */
   clearedByAdr: string[];
+  /** What the entity's input hash carries: null without technologies. */
+  hashed: unknown;
 }
 
 /**
@@ -45,8 +45,6 @@ export class StackReading {
 
   constructor(
     private readonly radar: StoredRadar | undefined,
-    /** What the radar places: its technologies once read, else why it was not. */
-    private readonly radarVersion: string,
     private readonly stacks: ReadonlyMap<string, EntityStackInputs>,
     private readonly store: Pick<
       StackStore,
@@ -61,18 +59,7 @@ export class StackReading {
    * stack, so a changed radar leaves the hash of entities that declare none alone.
    */
   inputsOf(entityRef: string): unknown {
-    const inputs = this.stacks.get(entityRef);
-    if (!inputs || !technologiesOf(inputs.stack).length) {
-      return null;
-    }
-    const { stack, measured, source, clearedByAdr } = inputs;
-    return [
-      this.radarVersion,
-      STACK_CATEGORIES.map(c => stack[c] ?? []),
-      measured,
-      source,
-      clearedByAdr,
-    ];
+    return this.stacks.get(entityRef)?.hashed ?? null;
   }
 
   /**
@@ -166,8 +153,10 @@ export class StackChecks {
   async read(
     entities: Array<{
       entityRef: string;
-      values: GovernanceAnnotationValues;
-      measured: Array<Pick<FactObservation, 'name' | 'value' | 'source'>>;
+      /** The entity's declared and measured facts; the stack facts among them are read. */
+      facts: ReadonlyArray<
+        Pick<FactObservation, 'name' | 'value' | 'source' | 'origin'>
+      >;
     }>,
   ): Promise<StackReading | undefined> {
     if (!this.deps.radar.configured) {
@@ -175,23 +164,20 @@ export class StackChecks {
     }
     const radar = entities.length ? await this.deps.radar.current() : undefined;
     const index = indexRadar(radar?.technologies ?? []);
-    const stacks = entities.map(({ entityRef, values, measured }) => {
-      const observations = [
-        ...declaredFacts(values).filter(f => STACK_FACT_NAMES.has(f.name)),
-        ...measured
-          .filter(f => STACK_FACT_NAMES.has(f.name))
-          .map(f => ({ ...f, origin: 'measured' as const })),
-      ];
+    const stacks = entities.map(({ entityRef, facts }) => {
+      const observations = facts.filter(f => STACK_FACT_NAMES.has(f.name));
       const stack = stackFromFacts(observations);
-      const measuredSources = observations
-        .filter(o => o.origin === 'measured')
-        .map(o => o.source);
+      const measuredSource = observations.find(
+        o => o.origin === 'measured',
+      )?.source;
+      const technologies = technologiesOf(stack);
       return {
         entityRef,
         stack,
-        measured: measuredSources.length > 0,
-        source: measuredSources[0] ?? 'governance/stack',
-        unlisted: technologiesOf(stack).filter(t => !index.has(t)),
+        measured: measuredSource !== undefined,
+        source: measuredSource ?? 'governance/stack',
+        technologies,
+        unlisted: technologies.filter(t => !index.has(t)),
       };
     });
     const withUnlisted = stacks
@@ -201,19 +187,36 @@ export class StackChecks {
       this.deps.adrs && withUnlisted.length
         ? await this.deps.adrs.listAcceptedAdrTexts(withUnlisted)
         : new Map<string, string[]>();
+    // What the radar places goes into each hash as a digest: a few bytes, not the radar.
+    const radarVersion = radarDigest(radar);
     return new StackReading(
       radar,
-      radarDigest(radar),
       new Map(
-        stacks.map(({ entityRef, unlisted, ...inputs }) => [
-          entityRef,
-          {
-            ...inputs,
-            clearedByAdr: [
-              ...technologiesNamedIn(adrTexts.get(entityRef) ?? [], unlisted),
-            ].sort(),
-          },
-        ]),
+        stacks.map(({ entityRef, technologies, unlisted, ...inputs }) => {
+          const clearedByAdr = unlisted.length
+            ? [
+                ...technologiesNamedIn(adrTexts.get(entityRef) ?? [], unlisted),
+              ].sort()
+            : [];
+          const { stack, measured, source } = inputs;
+          return [
+            entityRef,
+            {
+              ...inputs,
+              clearedByAdr,
+              // Null for an entity without a stack, so a changed radar leaves its hash alone.
+              hashed: technologies.length
+                ? [
+                    radarVersion,
+                    STACK_CATEGORIES.map(c => stack[c] ?? []),
+                    measured,
+                    source,
+                    clearedByAdr,
+                  ]
+                : null,
+            },
+          ];
+        }),
       ),
       this.deps.store,
     );

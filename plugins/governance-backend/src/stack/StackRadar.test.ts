@@ -4,12 +4,15 @@ import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import {
   CheckResult,
+  FactObservation,
+  GovernanceAnnotationValues,
   parseGovernanceAnnotations,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import path from 'node:path';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { LocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
+import { entityFacts } from '../scorecards/EvaluationInputs';
 import { StackChecks } from './StackChecks';
 import { readRadarSource, StackRadar } from './StackRadar';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
@@ -90,9 +93,18 @@ describe('governance.stack.radar', () => {
  */
 async function checkAll(
   checks: StackChecks,
-  entities: Parameters<StackChecks['read']>[0],
+  entities: Array<{
+    entityRef: string;
+    values: GovernanceAnnotationValues;
+    measured: Array<Pick<FactObservation, 'name' | 'value' | 'source'>>;
+  }>,
 ): Promise<Map<string, CheckResult>> {
-  const reading = await checks.read(entities);
+  const reading = await checks.read(
+    entities.map(({ entityRef, values, measured }) => ({
+      entityRef,
+      facts: entityFacts(values, measured),
+    })),
+  );
   const results = new Map<string, CheckResult>();
   for (const { entityRef } of entities) {
     const check = reading?.check(entityRef);
