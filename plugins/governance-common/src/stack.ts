@@ -134,9 +134,7 @@ export function parseStackAnnotation(value: string): EntityStack | undefined {
       return undefined;
     }
     const category =
-      STACK_ANNOTATION_CATEGORIES[
-        part.slice(0, colon).trim().toLowerCase()
-      ];
+      STACK_ANNOTATION_CATEGORIES[part.slice(0, colon).trim().toLowerCase()];
     if (!category || stack[category]) {
       return undefined;
     }
