@@ -1,3 +1,12 @@
+/** How a standard is enforced (`governance.standards[].enforcement`). */
+type StandardEnforcement =
+  | 'lint'
+  | 'code-review'
+  | 'ci-gate'
+  | 'static-analysis'
+  | 'manual-review'
+  | 'design-review';
+
 export interface Config {
   /** Configuration of the governance plugins. */
   governance?: {
@@ -87,21 +96,7 @@ export interface Config {
       /** What kind of standard it is, e.g. `testing`; `other` when absent. */
       type?: string;
       /** lint, code-review, ci-gate, static-analysis, manual-review or design-review; one or a list. */
-      enforcement:
-        | 'lint'
-        | 'code-review'
-        | 'ci-gate'
-        | 'static-analysis'
-        | 'manual-review'
-        | 'design-review'
-        | Array<
-            | 'lint'
-            | 'code-review'
-            | 'ci-gate'
-            | 'static-analysis'
-            | 'manual-review'
-            | 'design-review'
-          >;
+      enforcement: StandardEnforcement | StandardEnforcement[];
       /** per-commit, per-pr, per-deployment, daily, weekly, monthly, quarterly or yearly. */
       reviewFrequency: string;
       /** The target share of automated results in percent: a number (90) or a range ("70-80"). */
