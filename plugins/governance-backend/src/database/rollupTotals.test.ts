@@ -29,6 +29,12 @@ function numbers(seed: number) {
   };
 }
 
+const entityRefOf = (i: number) => `component:default/service-${i}`;
+
+/** The refs of entities 0 to `count` - 1. */
+const entityRefs = (count: number) =>
+  Array.from({ length: count }, (_, i) => entityRefOf(i));
+
 /**
  * Entity `i` evaluated with results and a place drawn from `next`: owners, systems and
  * levels vary, some entities are untiered (their results and roll-up row go), and some
@@ -38,7 +44,7 @@ function evaluationOf(
   i: number,
   next: (n: number) => number,
 ): EntityEvaluation {
-  const entityRef = `component:default/service-${i}`;
+  const entityRef = entityRefOf(i);
   if (next(8) === 0) {
     return { entityRef, results: [] };
   }
@@ -103,12 +109,7 @@ describe.each(databases.eachSupportedId())(
         expect(totals.groups.length).toBeGreaterThan(0);
         // Deleted entities (gone from the catalog) leave the totals with their rows.
         await store.removeResultsExcept(
-          new Set(
-            Array.from(
-              { length: 30 },
-              (_, i) => `component:default/service-${i}`,
-            ).filter(() => next(6) > 0),
-          ),
+          new Set(entityRefs(30).filter(() => next(6) > 0)),
         );
         await expectTotalsToMatchRecount(knex);
       }
@@ -157,10 +158,7 @@ describe.each(databases.eachSupportedId())(
         Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
         new Date('2026-12-01T00:00:00Z'),
       );
-      const hidden = Array.from(
-        { length: 20 },
-        (_, i) => `component:default/service-${i}`,
-      ).filter(() => next(2) === 0);
+      const hidden = entityRefs(20).filter(() => next(2) === 0);
       const compliance = new DatabaseComplianceStore(knex);
       const standards = new DatabaseStandardsStore(knex);
       const visibleRollup = await compliance.getComplianceRollup(
@@ -172,12 +170,7 @@ describe.each(databases.eachSupportedId())(
 
       // The same counts from the rows of only the visible entities.
       await new DatabaseScorecardStore(knex).removeResultsExcept(
-        new Set(
-          Array.from(
-            { length: 20 },
-            (_, i) => `component:default/service-${i}`,
-          ).filter(ref => !hidden.includes(ref)),
-        ),
+        new Set(entityRefs(20).filter(ref => !hidden.includes(ref))),
       );
       expect(visibleRollup).toEqual(
         await compliance.getComplianceRollup('owner', {}),
@@ -220,14 +213,7 @@ describe.each(postgres.eachSupportedId())(
             ),
           );
           await Promise.all([
-            replicas[0].removeResultsExcept(
-              new Set(
-                Array.from(
-                  { length: 19 },
-                  (_, i) => `component:default/service-${i}`,
-                ),
-              ),
-            ),
+            replicas[0].removeResultsExcept(new Set(entityRefs(19))),
             replicas[1].storeEvaluations(
               [evaluationOf(19, streams[1])],
               new Date(Date.UTC(2026, 11, 1 + round, 1)),

@@ -169,30 +169,44 @@ export class RollupTotalChanges {
 
   /** Adds the collected changes to the stored totals; groups and checks left empty go. */
   async apply(tx: Knex.Transaction): Promise<void> {
-    const checks = [...this.checks.values()].filter(row =>
-      CHECK_TALLY_COLUMNS.some(column => row[column] !== 0),
-    );
-    for (const batch of chunks(checks, 100)) {
-      await tx('check_tallies')
-        .insert(batch)
-        .onConflict('check_id')
-        .merge(increments(tx, 'check_tallies', CHECK_TALLY_COLUMNS));
-    }
-    if (checks.length) {
-      await tx('check_tallies').where('total', 0).delete();
-    }
-    const groups = [...this.groups.values()].filter(row =>
-      TOTALS_SUM_COLUMNS.some(column => row[column] !== 0),
-    );
-    for (const batch of chunks(groups, 100)) {
-      await tx('compliance_totals')
-        .insert(batch)
-        .onConflict('group_key')
-        .merge(increments(tx, 'compliance_totals', TOTALS_SUM_COLUMNS));
-    }
-    if (groups.length) {
-      await tx('compliance_totals').where('entities', 0).delete();
-    }
+    await addChanges(tx, {
+      table: 'check_tallies',
+      key: 'check_id',
+      sums: CHECK_TALLY_COLUMNS,
+      rows: [...this.checks.values()],
+    });
+    await addChanges(tx, {
+      table: 'compliance_totals',
+      key: 'group_key',
+      sums: TOTALS_SUM_COLUMNS,
+      rows: [...this.groups.values()],
+    });
+  }
+}
+
+/**
+ * Adds each row's sums to the stored row of its key (inserting it when there is none), then
+ * deletes the rows whose first sum, the count of what they sum, fell to zero.
+ */
+async function addChanges<Row extends Record<string, unknown>>(
+  tx: Knex.Transaction,
+  changes: {
+    table: string;
+    key: keyof Row & string;
+    sums: readonly (keyof Row & string)[];
+    rows: Row[];
+  },
+) {
+  const { table, key, sums } = changes;
+  const rows = changes.rows.filter(row => sums.some(sum => row[sum] !== 0));
+  for (const batch of chunks(rows, 100)) {
+    await tx(table)
+      .insert(batch)
+      .onConflict(key)
+      .merge(increments(tx, table, sums));
+  }
+  if (rows.length) {
+    await tx(table).where(sums[0], 0).delete();
   }
 }
 
