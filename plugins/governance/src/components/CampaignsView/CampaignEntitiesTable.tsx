@@ -3,16 +3,9 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import { CampaignEntity } from '@catalog-governance/backstage-plugin-governance-common';
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback } from 'react';
 import { governanceApiRef } from '../../api';
-import { AsyncContent } from '../AsyncContent';
-import {
-  DEFAULT_PAGE_SIZE,
-  PAGE_SIZES,
-  ServerPagedColumn,
-  ServerPagedTable,
-} from '../ServerPagedTable';
+import { AsyncServerPagedTable, ServerPagedColumn } from '../ServerPagedTable';
 
 const COLUMNS: ServerPagedColumn<CampaignEntity>[] = [
   {
@@ -49,34 +42,25 @@ const COLUMNS: ServerPagedColumn<CampaignEntity>[] = [
 export function CampaignEntitiesTable(props: { campaignId: string }) {
   const { campaignId } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [view, setView] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
-  const { value, loading, error } = useAsync(async () => {
-    const page = await governanceApi.listCampaignEntities(campaignId, {
-      done: false,
-      page: Math.floor(view.offset / view.limit) + 1,
-      pageSize: view.limit,
-    });
-    return { ...page, ...view };
-  }, [governanceApi, campaignId, view]);
+  const load = useCallback(
+    async (view: { offset: number; limit: number }) => ({
+      ...(await governanceApi.listCampaignEntities(campaignId, {
+        done: false,
+        page: Math.floor(view.offset / view.limit) + 1,
+        pageSize: view.limit,
+      })),
+      ...view,
+    }),
+    [governanceApi, campaignId],
+  );
 
   return (
-    <AsyncContent
-      error={error}
-      value={value}
-      isEmpty={page => page.totalCount === 0}
+    <AsyncServerPagedTable
+      title="Entities not done"
+      columns={COLUMNS}
+      load={load}
       empty="Every entity you can see is done."
-      loading={loading}
-    >
-      {page => (
-        <ServerPagedTable
-          title="Entities not done"
-          columns={COLUMNS}
-          page={page}
-          pageSizes={PAGE_SIZES}
-          onPageChange={(offset, limit) => setView({ offset, limit })}
-          rowTestId={entity => `governance-campaign-entity-${entity.entityRef}`}
-        />
-      )}
-    </AsyncContent>
+      rowTestId={entity => `governance-campaign-entity-${entity.entityRef}`}
+    />
   );
 }

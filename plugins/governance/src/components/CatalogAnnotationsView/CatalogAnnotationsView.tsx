@@ -5,17 +5,11 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { AnnotationProblemRecord } from '@catalog-governance/backstage-plugin-governance-common';
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback, useState } from 'react';
 import { governanceApiRef } from '../../api';
-import { AsyncContent } from '../AsyncContent';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OwnerPicker } from '../OwnerPicker';
-import {
-  DEFAULT_PAGE_SIZE,
-  ServerPagedColumn,
-  ServerPagedTable,
-} from '../ServerPagedTable';
+import { AsyncServerPagedTable, ServerPagedColumn } from '../ServerPagedTable';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 // Long values and paths wrap where they must, not after every few letters.
@@ -85,17 +79,22 @@ const COLUMNS: ServerPagedColumn<AnnotationProblemRecord>[] = [
 function ProblemsTable(props: { owner?: string }) {
   const { owner } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [page, setPage] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
-  const { value, loading, error } = useAsync(
-    () => governanceApi.listAnnotationProblems({ owner, ...page }),
-    [governanceApi, owner, page],
+  const load = useCallback(
+    async (page: { offset: number; limit: number }) => {
+      const problems = await governanceApi.listAnnotationProblems({
+        owner,
+        ...page,
+      });
+      return { ...problems, totalCount: problems.totalItems };
+    },
+    [governanceApi, owner],
   );
 
   return (
-    <AsyncContent
-      error={error}
-      value={value}
-      isEmpty={problems => problems.totalItems === 0}
+    <AsyncServerPagedTable
+      title="Annotation problems"
+      columns={COLUMNS}
+      load={load}
       empty={
         owner === undefined ? (
           <EmptyState
@@ -107,20 +106,10 @@ function ProblemsTable(props: { owner?: string }) {
           "No annotation problems among this owner's entities."
         )
       }
-      loading={loading}
-    >
-      {problems => (
-        <ServerPagedTable
-          title="Annotation problems"
-          columns={COLUMNS}
-          page={{ ...problems, totalCount: problems.totalItems }}
-          onPageChange={(offset, limit) => setPage({ offset, limit })}
-          rowTestId={problem =>
-            `annotation-problem-${problem.entityRef}-${problem.key}`
-          }
-        />
-      )}
-    </AsyncContent>
+      rowTestId={problem =>
+        `annotation-problem-${problem.entityRef}-${problem.key}`
+      }
+    />
   );
 }
 

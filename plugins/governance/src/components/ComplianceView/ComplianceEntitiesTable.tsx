@@ -8,17 +8,10 @@ import {
   ComplianceEntity,
   ComplianceFilter,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback } from 'react';
 import { governanceApiRef } from '../../api';
-import { AsyncContent } from '../AsyncContent';
 import { CheckStateIndicator } from '../CheckStateIndicator';
-import {
-  DEFAULT_PAGE_SIZE,
-  PAGE_SIZES,
-  ServerPagedColumn,
-  ServerPagedTable,
-} from '../ServerPagedTable';
+import { AsyncServerPagedTable, ServerPagedColumn } from '../ServerPagedTable';
 import { TierChip } from '../TierChip';
 import { LevelChip } from '../LevelChip';
 import { WrapRow } from '../WrapRow';
@@ -131,30 +124,21 @@ export function ComplianceEntitiesTable(props: {
 }) {
   const { filter, levels } = props;
   const governanceApi = useApi(governanceApiRef);
-  const [page, setPage] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
-  const { value, loading, error } = useAsync(
-    () => governanceApi.getComplianceEntities(filter, page),
-    [governanceApi, filter, page],
+  const load = useCallback(
+    async (page: { offset: number; limit: number }) => {
+      const entities = await governanceApi.getComplianceEntities(filter, page);
+      return { ...entities, totalCount: entities.totalItems };
+    },
+    [governanceApi, filter],
   );
 
   return (
-    <AsyncContent
-      error={error}
-      value={value}
-      isEmpty={entities => entities.totalItems === 0}
+    <AsyncServerPagedTable
+      title="Entities"
+      columns={columns(levels)}
+      load={load}
       empty="No evaluated entity matches these filters."
-      loading={loading}
-    >
-      {entities => (
-        <ServerPagedTable
-          title="Entities"
-          columns={columns(levels)}
-          page={{ ...entities, totalCount: entities.totalItems }}
-          pageSizes={PAGE_SIZES}
-          onPageChange={(offset, limit) => setPage({ offset, limit })}
-          rowTestId={entity => `compliance-entity-${entity.entityRef}`}
-        />
-      )}
-    </AsyncContent>
+      rowTestId={entity => `compliance-entity-${entity.entityRef}`}
+    />
   );
 }

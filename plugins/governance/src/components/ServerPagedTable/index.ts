@@ -1,3 +1,5 @@
+export { AsyncServerPagedTable } from './AsyncServerPagedTable';
+export type { AsyncServerPagedTableProps } from './AsyncServerPagedTable';
 export {
   DEFAULT_PAGE_SIZE,
   PAGE_SIZES,
