@@ -16,7 +16,12 @@ const { values: options, positionals: reports } = parseArgs({
   },
   allowPositionals: true,
 });
-if (!options.output || !options.base || !options.current || reports.length !== 4) {
+if (
+  !options.output ||
+  !options.base ||
+  !options.current ||
+  reports.length !== 4
+) {
   throw new Error(
     'usage: bench-compare.mjs --output <file> --base <rev> --current <rev> --command <text> <base-1> <current-1> <base-2> <current-2>',
   );
@@ -82,7 +87,8 @@ for (const database of DATABASES) {
     const noise = Math.max(spread(...base), spread(...current));
     const bestBase = Math.min(...base);
     const bestCurrent = Math.min(...current);
-    const verdict = bestCurrent <= bestBase * (1 + noise) ? 'no worse' : '**worse**';
+    const verdict =
+      bestCurrent <= bestBase * (1 + noise) ? 'no worse' : '**worse**';
     verdicts.push(verdict);
     rows.push(
       `| ${database} | ${name} | ${show(base)} | ${show(current)} | ${percent(
@@ -94,8 +100,8 @@ for (const database of DATABASES) {
 const overall = verdicts.every(v => v === 'no worse')
   ? 'no worse'
   : verdicts.includes('**worse**')
-    ? '**worse**'
-    : 'not measured';
+  ? '**worse**'
+  : 'not measured';
 
 const cpus = os.cpus();
 const env = name => process.env[name] ?? '';
@@ -111,9 +117,11 @@ const section = [
   'base), run alternately base, current, base, current in the same session, each on PostgreSQL and',
   'SQLite, each to a report of its own.',
   '',
-  `Settings: BENCH_ENTITIES=${env('BENCH_ENTITIES')}, BENCH_DAYS=${env('BENCH_DAYS')}, BENCH_LOAD_SECONDS=${env(
-    'BENCH_LOAD_SECONDS',
-  )}. Machine: ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(
+  `Settings: BENCH_ENTITIES=${env('BENCH_ENTITIES')}, BENCH_DAYS=${env(
+    'BENCH_DAYS',
+  )}, BENCH_LOAD_SECONDS=${env('BENCH_LOAD_SECONDS')}. Machine: ${
+    cpus.length
+  } x ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(
     os.totalmem() / 2 ** 30,
   )} GiB, Node ${process.version}.`,
   '',
@@ -133,9 +141,13 @@ const section = [
 
 const start = `<!-- section:${id} -->`;
 const end = `<!-- /section:${id} -->`;
-let doc = fs.existsSync(options.output) ? fs.readFileSync(options.output, 'utf8') : '';
+let doc = fs.existsSync(options.output)
+  ? fs.readFileSync(options.output, 'utf8')
+  : '';
 doc = doc.includes(start)
-  ? doc.slice(0, doc.indexOf(start)) + section + doc.slice(doc.indexOf(end) + end.length)
+  ? doc.slice(0, doc.indexOf(start)) +
+    section +
+    doc.slice(doc.indexOf(end) + end.length)
   : `${doc.trimEnd()}\n\n${section}\n`.trimStart();
 fs.writeFileSync(options.output, doc);
 process.stdout.write(`${section}\n`);
