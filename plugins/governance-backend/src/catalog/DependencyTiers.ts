@@ -1,16 +1,12 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  RELATION_DEPENDS_ON,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityDependency,
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { readCatalogPages } from './readGovernedEntities';
+import { readCatalogRefMap } from './readGovernedEntities';
 
 const TIER_FIELD = `metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`;
 const FIELDS = ['kind', 'metadata.namespace', 'metadata.name', TIER_FIELD];
@@ -48,17 +44,15 @@ export class DependencyTiers {
     catalog: CatalogService,
     credentials: BackstageCredentials,
   ): Promise<DependencyTiers> {
-    const tiers = new Map<string, string | undefined>();
-    for await (const page of readCatalogPages({
-      catalog,
-      credentials,
-      filter: { [TIER_FIELD]: CATALOG_FILTER_EXISTS },
-      fields: FIELDS,
-    })) {
-      for (const entity of page) {
-        tiers.set(stringifyEntityRef(entity), tierOf(entity));
-      }
-    }
+    const tiers = await readCatalogRefMap(
+      {
+        catalog,
+        credentials,
+        filter: { [TIER_FIELD]: CATALOG_FILTER_EXISTS },
+        fields: FIELDS,
+      },
+      tierOf,
+    );
     return new DependencyTiers(async () => tiers);
   }
 

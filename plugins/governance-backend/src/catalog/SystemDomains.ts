@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityPlacement } from '../database/ScorecardStore';
-import { readCatalogPages } from './readGovernedEntities';
+import { readCatalogRefMap } from './readGovernedEntities';
 import { specRef } from './specRef';
 
 /**
@@ -24,20 +24,15 @@ export class SystemDomains {
     catalog: CatalogService,
     credentials: BackstageCredentials,
   ): Promise<SystemDomains> {
-    const domains = new Map<string, string | undefined>();
-    for await (const page of readCatalogPages({
-      catalog,
-      credentials,
-      filter: { kind: 'system' },
-      fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
-    })) {
-      for (const system of page) {
-        domains.set(
-          stringifyEntityRef(system),
-          specRef(system, 'domain', 'domain'),
-        );
-      }
-    }
+    const domains = await readCatalogRefMap(
+      {
+        catalog,
+        credentials,
+        filter: { kind: 'system' },
+        fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.domain'],
+      },
+      system => specRef(system, 'domain', 'domain'),
+    );
     return new SystemDomains(async ref => domains.get(ref));
   }
 

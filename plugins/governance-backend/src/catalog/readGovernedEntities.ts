@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityFilterQuery } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -88,4 +88,23 @@ export async function* readCatalogPages(options: {
     yield page.items;
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
+}
+
+/**
+ * Reads every catalog entity matching `filter`, page by page, into a map from its entity ref
+ * to what `valueOf` takes from it: the up-front read of a full evaluation.
+ *
+ * @internal
+ */
+export async function readCatalogRefMap<T>(
+  options: Parameters<typeof readCatalogPages>[0],
+  valueOf: (entity: Entity) => T,
+): Promise<Map<string, T>> {
+  const values = new Map<string, T>();
+  for await (const page of readCatalogPages(options)) {
+    for (const entity of page) {
+      values.set(stringifyEntityRef(entity), valueOf(entity));
+    }
+  }
+  return values;
 }
