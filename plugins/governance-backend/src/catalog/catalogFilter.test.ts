@@ -9,34 +9,33 @@ import {
 } from './catalogFilter';
 
 describe('parseCatalogFilter', () => {
-  it('reads the catalog filter syntax: every condition holds, key alone means the field exists', () => {
-    expect(
-      parseCatalogFilter(
-        'spec.lifecycle=production, metadata.tags = pci ,metadata.annotations.backstage.io/techdocs-ref',
-      ),
-    ).toEqual({
-      'spec.lifecycle': 'production',
-      'metadata.tags': 'pci',
-      'metadata.annotations.backstage.io/techdocs-ref': CATALOG_FILTER_EXISTS,
-    });
-  });
-
-  it('matches either value of a key given twice, as the catalog does', () => {
-    expect(
-      parseCatalogFilter('kind=component,spec.type=service,kind=api'),
-    ).toEqual({
-      kind: ['component', 'api'],
-      'spec.type': 'service',
-    });
-    expect(parseCatalogFilter('spec.owner,spec.owner=team-a')).toEqual({
-      'spec.owner': 'team-a',
-    });
-  });
-
-  it('keeps everything after the first = as the value', () => {
-    expect(parseCatalogFilter('metadata.annotations.a/b=x=y')).toEqual({
-      'metadata.annotations.a/b': 'x=y',
-    });
+  it.each([
+    [
+      'reads the catalog filter syntax: every condition holds, key alone means the field exists',
+      'spec.lifecycle=production, metadata.tags = pci ,metadata.annotations.backstage.io/techdocs-ref',
+      {
+        'spec.lifecycle': 'production',
+        'metadata.tags': 'pci',
+        'metadata.annotations.backstage.io/techdocs-ref': CATALOG_FILTER_EXISTS,
+      },
+    ],
+    [
+      'matches either value of a key given twice, as the catalog does',
+      'kind=component,spec.type=service,kind=api',
+      { kind: ['component', 'api'], 'spec.type': 'service' },
+    ],
+    [
+      'takes the value of a key given alone and with a value',
+      'spec.owner,spec.owner=team-a',
+      { 'spec.owner': 'team-a' },
+    ],
+    [
+      'keeps everything after the first = as the value',
+      'metadata.annotations.a/b=x=y',
+      { 'metadata.annotations.a/b': 'x=y' },
+    ],
+  ])('%s', (_behaviour, text, filter) => {
+    expect(parseCatalogFilter(text)).toEqual(filter);
   });
 
   it.each([
