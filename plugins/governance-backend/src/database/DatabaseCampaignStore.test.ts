@@ -3,6 +3,7 @@ import { CampaignFields } from './CampaignStore';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { JANE } from '../__testUtils__/users';
 
 const databases = governanceTestDatabases();
 
@@ -19,6 +20,12 @@ const fields = (over: Partial<CampaignFields> = {}): CampaignFields => ({
   ...over,
 });
 
+/** Jane starts a campaign of the default fields, changed by `over`, at NOW. */
+const startCampaign = (
+  store: DatabaseCampaignStore,
+  over?: Partial<CampaignFields>,
+) => store.createCampaign(fields(over), JANE, NOW);
+
 describe.each(databases.eachSupportedId())(
   'campaign storage on %s',
   databaseId => {
@@ -32,16 +39,11 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps what the council set and lists nearest deadline first, by state', async () => {
       const { store } = await createStore();
-      const later = await store.createCampaign(
-        fields(),
-        'user:default/jane',
-        NOW,
-      );
-      const sooner = await store.createCampaign(
-        fields({ title: 'Runbooks', deadline: '2027-01-20' }),
-        'user:default/jane',
-        NOW,
-      );
+      const later = await startCampaign(store);
+      const sooner = await startCampaign(store, {
+        title: 'Runbooks',
+        deadline: '2027-01-20',
+      });
       expect(later).toEqual({
         id: expect.any(String),
         ...fields(),
@@ -67,11 +69,7 @@ describe.each(databases.eachSupportedId())(
 
     it('applies an edit only at the revision it was based on', async () => {
       const { store } = await createStore();
-      const { id } = await store.createCampaign(
-        fields(),
-        'user:default/jane',
-        NOW,
-      );
+      const { id } = await startCampaign(store);
       const edited = await store.updateCampaign(
         id,
         1,
@@ -147,11 +145,7 @@ describe.each(databases.eachSupportedId())(
 
     it("replaces a day's progress and sums the owners per day", async () => {
       const { store } = await createStore();
-      const { id } = await store.createCampaign(
-        fields(),
-        'user:default/jane',
-        NOW,
-      );
+      const { id } = await startCampaign(store);
       await store.recordProgress(id, '2027-01-04', [
         { owner: TEAM_A, done: 1, notDone: 3 },
       ]);
@@ -171,11 +165,7 @@ describe.each(databases.eachSupportedId())(
 
     it('lets one caller claim each notification', async () => {
       const { store } = await createStore();
-      const { id } = await store.createCampaign(
-        fields(),
-        'user:default/jane',
-        NOW,
-      );
+      const { id } = await startCampaign(store);
       const claims = await Promise.all([
         store.claimNotification(id, TEAM_A, 'started', NOW),
         store.claimNotification(id, TEAM_A, 'started', NOW),
