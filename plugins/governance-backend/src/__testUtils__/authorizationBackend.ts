@@ -217,6 +217,21 @@ export const both: Principal[] = ['user', 'service'];
 /** Only users may call the route. */
 export const userOnly: Principal[] = ['user'];
 
+/**
+ * The row of a route that any signed-in user or service may call without a permission, and
+ * that answers 200: most reads. Given a URL, the call needs no fixture.
+ */
+export const signedInRow = (
+  route: string,
+  urlOrPrepare: string | Row['prepare'],
+): Row => ({
+  route,
+  principals: both,
+  status: 200,
+  prepare:
+    typeof urlOrPrepare === 'string' ? fixed(urlOrPrepare) : urlOrPrepare,
+});
+
 /** One call of a row as one caller, with the status it must get. */
 export interface Cell {
   name: string;

@@ -16,6 +16,7 @@ import {
   fixed,
   both,
   userOnly,
+  signedInRow,
   call,
   bodyIf,
 } from './authorizationBackend';
@@ -47,30 +48,16 @@ async function createCampaign(server: Server) {
 /** One row per route of the contract (and per permission rule of a route), with a valid call. */
 export const AUTHORIZATION_ROWS: Row[] = [
   // router.ts
-  {
-    route: 'GET /summary',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/summary?entityRef=${PAYMENTS}`),
-  },
-  {
-    route: 'POST /scorecard/refresh',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/scorecard/refresh?entityRef=${PAYMENTS}`),
-  },
-  {
-    route: 'GET /scorecard/trend',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/scorecard/trend?entityRef=${PAYMENTS}&days=7`),
-  },
-  {
-    route: 'GET /waivers',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/waivers?entityRef=${PAYMENTS}`),
-  },
+  signedInRow('GET /summary', `/summary?entityRef=${PAYMENTS}`),
+  signedInRow(
+    'POST /scorecard/refresh',
+    `/scorecard/refresh?entityRef=${PAYMENTS}`,
+  ),
+  signedInRow(
+    'GET /scorecard/trend',
+    `/scorecard/trend?entityRef=${PAYMENTS}&days=7`,
+  ),
+  signedInRow('GET /waivers', `/waivers?entityRef=${PAYMENTS}`),
   {
     route: 'POST /waivers',
     principals: userOnly,
@@ -110,103 +97,35 @@ export const AUTHORIZATION_ROWS: Row[] = [
   },
 
   // complianceRoutes.ts
-  {
-    route: 'GET /compliance',
-    principals: both,
-    status: 200,
-    prepare: fixed('/compliance?groupBy=tier'),
-  },
-  {
-    route: 'GET /compliance.csv',
-    principals: both,
-    status: 200,
-    prepare: fixed('/compliance.csv?groupBy=owner'),
-  },
-  {
-    route: 'GET /compliance/entities',
-    principals: both,
-    status: 200,
-    prepare: fixed('/compliance/entities?tier=core'),
-  },
-  {
-    route: 'GET /compliance/entities.csv',
-    principals: both,
-    status: 200,
-    prepare: fixed('/compliance/entities.csv'),
-  },
-  {
-    route: 'GET /compliance/trend',
-    principals: both,
-    status: 200,
-    prepare: fixed('/compliance/trend?days=30'),
-  },
+  signedInRow('GET /compliance', '/compliance?groupBy=tier'),
+  signedInRow('GET /compliance.csv', '/compliance.csv?groupBy=owner'),
+  signedInRow('GET /compliance/entities', '/compliance/entities?tier=core'),
+  signedInRow('GET /compliance/entities.csv', '/compliance/entities.csv'),
+  signedInRow('GET /compliance/trend', '/compliance/trend?days=30'),
   // standardsRoutes.ts
-  {
-    route: 'GET /standards',
-    principals: both,
-    status: 200,
-    prepare: fixed('/standards?days=30'),
-  },
+  signedInRow('GET /standards', '/standards?days=30'),
   // stackRoutes.ts
-  {
-    route: 'GET /stack/technologies',
-    principals: both,
-    status: 200,
-    prepare: fixed('/stack/technologies'),
-  },
+  signedInRow('GET /stack/technologies', '/stack/technologies'),
   // annotationProblemRoutes.ts
-  {
-    route: 'GET /annotation-problems',
-    principals: both,
-    status: 200,
-    prepare: fixed('/annotation-problems?owner=group:default/team-payments'),
-  },
-  {
-    route: 'GET /annotation-problems.csv',
-    principals: both,
-    status: 200,
-    prepare: fixed('/annotation-problems.csv'),
-  },
+  signedInRow(
+    'GET /annotation-problems',
+    '/annotation-problems?owner=group:default/team-payments',
+  ),
+  signedInRow('GET /annotation-problems.csv', '/annotation-problems.csv'),
 
   // adrRoutes.ts
-  {
-    route: 'GET /adrs',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/adrs?entityRef=${CHECKOUT}`),
-  },
-  {
-    route: 'POST /adrs/refresh',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/adrs/refresh?entityRef=${CHECKOUT}`),
-  },
-  {
-    route: 'GET /adr-index',
-    principals: both,
-    status: 200,
-    prepare: fixed('/adr-index?status=accepted&sort=date'),
-  },
-  {
-    route: 'GET /adrs/:id',
-    principals: both,
-    status: 200,
-    prepare: async ({ adrId }) => ({ url: `/adrs/${adrId}` }),
-  },
-  {
-    route: 'GET /adrs/:id/assets',
-    principals: both,
-    status: 200,
-    prepare: async ({ adrId }) => ({
-      url: `/adrs/${adrId}/assets?path=images/request-flow.svg`,
-    }),
-  },
-  {
-    route: 'GET /adrs/:id/impact',
-    principals: both,
-    status: 200,
-    prepare: async ({ adrId }) => ({ url: `/adrs/${adrId}/impact?weeks=2` }),
-  },
+  signedInRow('GET /adrs', `/adrs?entityRef=${CHECKOUT}`),
+  signedInRow('POST /adrs/refresh', `/adrs/refresh?entityRef=${CHECKOUT}`),
+  signedInRow('GET /adr-index', '/adr-index?status=accepted&sort=date'),
+  signedInRow('GET /adrs/:id', async ({ adrId }) => ({
+    url: `/adrs/${adrId}`,
+  })),
+  signedInRow('GET /adrs/:id/assets', async ({ adrId }) => ({
+    url: `/adrs/${adrId}/assets?path=images/request-flow.svg`,
+  })),
+  signedInRow('GET /adrs/:id/impact', async ({ adrId }) => ({
+    url: `/adrs/${adrId}/impact?weeks=2`,
+  })),
   {
     route: 'POST /adrs/:id/retrospectives',
     principals: userOnly,
@@ -217,26 +136,11 @@ export const AUTHORIZATION_ROWS: Row[] = [
       body: { date: '2026-01-20', outcome: 'validated', notes: 'Still right.' },
     }),
   },
-  {
-    route: 'GET /retrospectives',
-    principals: both,
-    status: 200,
-    prepare: fixed('/retrospectives?limit=10'),
-  },
+  signedInRow('GET /retrospectives', '/retrospectives?limit=10'),
 
   // reviewRoutes.ts
-  {
-    route: 'GET /reviews',
-    principals: both,
-    status: 200,
-    prepare: fixed('/reviews?status=open&priority=medium'),
-  },
-  {
-    route: 'GET /reviews/settings',
-    principals: both,
-    status: 200,
-    prepare: fixed('/reviews/settings'),
-  },
+  signedInRow('GET /reviews', '/reviews?status=open&priority=medium'),
+  signedInRow('GET /reviews/settings', '/reviews/settings'),
   {
     route: 'POST /reviews',
     principals: userOnly,
@@ -248,12 +152,9 @@ export const AUTHORIZATION_ROWS: Row[] = [
       title: 'Split the checkout database',
     }),
   },
-  {
-    route: 'GET /reviews/:id',
-    principals: both,
-    status: 200,
-    prepare: async ({ reviewId }) => ({ url: `/reviews/${reviewId}` }),
-  },
+  signedInRow('GET /reviews/:id', async ({ reviewId }) => ({
+    url: `/reviews/${reviewId}`,
+  })),
   {
     route: 'PATCH /reviews/:id',
     variant: 'triage',
@@ -298,14 +199,9 @@ export const AUTHORIZATION_ROWS: Row[] = [
     }),
   },
   // tradeOffRoutes.ts
-  {
-    route: 'GET /reviews/:id/trade-off',
-    principals: both,
-    status: 200,
-    prepare: async ({ reviewId }) => ({
-      url: `/reviews/${reviewId}/trade-off`,
-    }),
-  },
+  signedInRow('GET /reviews/:id/trade-off', async ({ reviewId }) => ({
+    url: `/reviews/${reviewId}/trade-off`,
+  })),
   {
     route: 'PUT /reviews/:id/trade-off',
     variant: "someone else's review",
@@ -334,22 +230,12 @@ export const AUTHORIZATION_ROWS: Row[] = [
       },
     }),
   },
-  {
-    route: 'GET /adrs/:id/trade-off',
-    principals: both,
-    status: 200,
-    prepare: async ({ server, adrId }) => {
-      await decidedTradeOff(server, adrId);
-      return { url: `/adrs/${adrId}/trade-off` };
-    },
-  },
+  signedInRow('GET /adrs/:id/trade-off', async ({ server, adrId }) => {
+    await decidedTradeOff(server, adrId);
+    return { url: `/adrs/${adrId}/trade-off` };
+  }),
   // campaignRoutes.ts
-  {
-    route: 'GET /campaigns',
-    principals: both,
-    status: 200,
-    prepare: fixed('/campaigns?state=all'),
-  },
+  signedInRow('GET /campaigns', '/campaigns?state=all'),
   {
     route: 'POST /campaigns',
     principals: userOnly,
@@ -357,14 +243,9 @@ export const AUTHORIZATION_ROWS: Row[] = [
     status: 201,
     prepare: fixed('/campaigns', newCampaign),
   },
-  {
-    route: 'GET /campaigns/:id',
-    principals: both,
-    status: 200,
-    prepare: async ({ server }) => ({
-      url: `/campaigns/${(await createCampaign(server)).id}`,
-    }),
-  },
+  signedInRow('GET /campaigns/:id', async ({ server }) => ({
+    url: `/campaigns/${(await createCampaign(server)).id}`,
+  })),
   {
     route: 'PATCH /campaigns/:id',
     principals: userOnly,
@@ -375,22 +256,13 @@ export const AUTHORIZATION_ROWS: Row[] = [
       body: { revision: 1, state: 'closed' },
     }),
   },
-  {
-    route: 'GET /campaigns/:id/entities',
-    principals: both,
-    status: 200,
-    prepare: async ({ server }) => ({
-      url: `/campaigns/${
-        (await createCampaign(server)).id
-      }/entities?done=false`,
-    }),
-  },
-  {
-    route: 'GET /entity-campaigns',
-    principals: both,
-    status: 200,
-    prepare: fixed(`/entity-campaigns?entityRef=${PAYMENTS}`),
-  },
+  signedInRow('GET /campaigns/:id/entities', async ({ server }) => ({
+    url: `/campaigns/${(await createCampaign(server)).id}/entities?done=false`,
+  })),
+  signedInRow(
+    'GET /entity-campaigns',
+    `/entity-campaigns?entityRef=${PAYMENTS}`,
+  ),
   // waiverRequestRoutes.ts
   {
     route: 'POST /waiver-requests',
