@@ -26,6 +26,7 @@ import request from 'supertest';
 import { governanceLocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { governancePlugin } from '../plugin';
 import { readUntil } from './readUntil';
+import { GRACE, JANE } from './users';
 import { callerOf } from './visibleCatalog';
 
 /** A production service owned by `owner` (`team-a` unless said otherwise). */
@@ -104,6 +105,16 @@ export function governanceApi(server: Server, authorization: string) {
     delete: call('delete'),
   };
 }
+
+/**
+ * `server` with its API as Grace (the council) and as Jane (an engineer) see it: for route
+ * tests in which the two of them may see or do different things.
+ */
+export const withGraceAndJane = (server: Server) => ({
+  server,
+  grace: governanceApi(server, mockCredentials.user.header(GRACE)),
+  jane: governanceApi(server, mockCredentials.user.header(JANE)),
+});
 
 /** What a 400 naming the problem looks like: `expect(res).toMatchObject(badRequest(...))`. */
 export const badRequest = (message: string | RegExp) => ({

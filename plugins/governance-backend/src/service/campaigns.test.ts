@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DateTime } from 'luxon';
 import {
@@ -7,6 +7,7 @@ import {
   pushPaymentsFact,
   startGovernanceTestBackend,
   tieredComponent,
+  withGraceAndJane,
 } from '../__testUtils__/governanceTestBackend';
 import {
   catalogReadDecisions,
@@ -56,11 +57,7 @@ async function start(options: { anonymous?: boolean } = {}) {
   // Pushing a fact evaluates the entity: payments passes coverage, the vault fails it.
   await pushPaymentsFact(server).expect(201);
   await pushPaymentsFact(server, { entityRef: VAULT, value: 50 }).expect(201);
-  return {
-    server,
-    grace: governanceApi(server, mockCredentials.user.header(GRACE)),
-    jane: governanceApi(server, mockCredentials.user.header(JANE)),
-  };
+  return withGraceAndJane(server);
 }
 
 describe('campaign routes', () => {

@@ -1,15 +1,15 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   governanceApi,
   pushPaymentsFact,
   startGovernanceTestBackend,
   tieredComponent,
+  withGraceAndJane,
 } from '../__testUtils__/governanceTestBackend';
 import {
   catalogHidingFrom,
   catalogReadPermission,
 } from '../__testUtils__/visibleCatalog';
-import { GRACE, JANE } from '../__testUtils__/users';
+import { JANE } from '../__testUtils__/users';
 
 jest.setTimeout(60_000);
 
@@ -50,11 +50,7 @@ async function start(config: object = { governance: { stack: { radar } } }) {
   // Pushing a fact evaluates the entity, and with it the approved-stack check.
   await pushPaymentsFact(server).expect(201);
   await pushPaymentsFact(server, { entityRef: VAULT }).expect(201);
-  return {
-    server,
-    grace: governanceApi(server, mockCredentials.user.header(GRACE)),
-    jane: governanceApi(server, mockCredentials.user.header(JANE)),
-  };
+  return withGraceAndJane(server);
 }
 
 describe('GET /stack/technologies', () => {
