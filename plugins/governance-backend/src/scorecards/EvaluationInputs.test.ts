@@ -82,6 +82,30 @@ describe('EvaluationInputs', () => {
     );
   });
 
+  it('keeps the hashes stored by earlier passes, so an upgrade re-evaluates nothing unchanged', () => {
+    const inputs = engineInputs();
+    const coverage: FactObservation = {
+      name: 'coverage',
+      value: 90,
+      origin: 'measured',
+      source: 'ci',
+      observedAt: NOW.toISOString(),
+    };
+    // Hashed by the code that stored hashes before each entity's hash continued a copy of its
+    // tier's configuration hash; one instance hashes many entities without mixing them up.
+    for (let i = 0; i < 2; i++) {
+      expect(inputs.hash(inputsFor([coverage]))).toBe(
+        '4ba9d65248c5d2c96ac3ff8b4303c9f62b37e3d7d3ba24c0fd956c503f45a131',
+      );
+      expect(inputs.hash(inputsFor([]))).toBe(
+        '3253435bb5e2bfdcb9518ed74e927d320432c45662bd0a68c39d5fcab5600d3f',
+      );
+    }
+    expect(inputs.hash(inputsFor([], { tier: 'unknown' }))).toBe(
+      '16b2c582cd8d7e31f38e5af588be0e1575fbcf40251ca0dd8336bffec310d242',
+    );
+  });
+
   it('expires at the first moment the security review changes state, asking the check itself', () => {
     const facts = [review('2026-10-01')];
     const until = engineInputs().validUntil(inputsFor(facts), NOW)!;
