@@ -7,17 +7,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   describeValue,
   governanceReviewCreatePermission,
@@ -36,6 +28,7 @@ import {
   GovernanceCouncilMembership,
   GovernanceEscalation,
 } from '@catalog-governance/backstage-plugin-governance-node';
+import { requirePermission } from '../permissions/requirePermission';
 import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
 import { DatabaseReviewCauses } from '../database/DatabaseReviewCauses';
 import { TradeOffStore } from '../database/TradeOffStore';
@@ -439,13 +432,11 @@ export class ReviewService {
     credentials: UserCredentials,
     action: string,
   ): Promise<void> {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+    await requirePermission(
+      this.deps.permissions,
+      permission,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `${action} needs the permission ${permission.name}`,
-      );
-    }
+      action,
+    );
   }
 }

@@ -6,10 +6,9 @@ import {
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   describeValue,
   parseIsoDate,
@@ -32,6 +31,7 @@ import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { DatabaseAdrStore, locationStatus } from '../database/DatabaseAdrStore';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { audited } from '../audit/audited';
+import { requirePermission } from '../permissions/requirePermission';
 import { GovernanceApiRouter } from './openApiRouter';
 import { readDay, readEntityRef } from './queryParameters';
 
@@ -308,15 +308,12 @@ export function registerAdrRoutes(
 
   router.post('/adrs/:id/retrospectives', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await options.permissions.authorize(
-      [{ permission: governanceRetrospectiveCreatePermission }],
-      { credentials },
+    await requirePermission(
+      options.permissions,
+      governanceRetrospectiveCreatePermission,
+      credentials,
+      'Recording a retrospective',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Recording a retrospective needs the permission ${governanceRetrospectiveCreatePermission.name}`,
-      );
-    }
     const now = new Date();
     const request = readRetrospectiveRequest(req.body, now);
     const adr = await visibleAdr(req, req.params.id);

@@ -7,12 +7,9 @@ import {
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   FactDefinitions,
   governanceFactWritePermission,
@@ -29,6 +26,7 @@ import { EntitySummaryService } from '../summary/EntitySummaryService';
 import { readFactsRequest } from './readFactsRequest';
 import { readWaiverRequest } from './readWaiverRequest';
 import { audited } from '../audit/audited';
+import { requirePermission } from '../permissions/requirePermission';
 import { registerComplianceRoutes } from './complianceRoutes';
 import { registerAnnotationProblemRoutes } from './annotationProblemRoutes';
 import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
@@ -100,20 +98,11 @@ export async function createRouter(options: {
     grants: waiverGrants,
   });
 
-  async function authorize(
+  const authorize = (
     permission: BasicPermission,
     credentials: BackstageCredentials,
     action: string,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `${action} needs the permission ${permission.name}`,
-      );
-    }
-  }
+  ) => requirePermission(permissions, permission, credentials, action);
 
   /** A user who may grant and revoke waivers; `action` names what was refused. */
   async function waiverGranter(
