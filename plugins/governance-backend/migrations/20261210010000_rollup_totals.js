@@ -54,6 +54,7 @@ exports.up = async function up(knex) {
     }
   });
 
+  /** @type {Record<string, string | number | null>[]} */
   const groups = await knex('evaluated_entities')
     .select('owner', 'system', 'domain', 'tier', 'level')
     .count({ entities: '*' })

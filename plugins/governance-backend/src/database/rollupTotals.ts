@@ -188,7 +188,7 @@ export class RollupTotalChanges {
  * Adds each row's sums to the stored row of its key (inserting it when there is none), then
  * deletes the rows whose first sum, the count of what they sum, fell to zero.
  */
-async function addChanges<Row extends Record<string, unknown>>(
+async function addChanges<Row extends object>(
   tx: Knex.Transaction,
   changes: {
     table: string;
@@ -205,8 +205,16 @@ async function addChanges<Row extends Record<string, unknown>>(
       .onConflict(key)
       .merge(increments(tx, table, sums));
   }
-  if (rows.length) {
-    await tx(table).where(sums[0], 0).delete();
+  // Only a row whose count went down can have reached zero.
+  const shrunk = rows.filter(row => Number(row[sums[0]]) < 0);
+  for (const batch of chunks(shrunk)) {
+    await tx(table)
+      .whereIn(
+        key,
+        batch.map(row => String(row[key])),
+      )
+      .where(sums[0], 0)
+      .delete();
   }
 }
 
