@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   rollupOnceEvaluated,
   startGovernanceTestBackend,
+  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
 
 jest.setTimeout(60_000);
@@ -11,10 +12,7 @@ const component = (
   tier: string,
   dependsOn: string[] = [],
 ): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, annotations: { 'governance/tier': tier } },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  ...tieredComponent(name, tier),
   relations: dependsOn.map(targetRef => ({ type: 'dependsOn', targetRef })),
 });
 

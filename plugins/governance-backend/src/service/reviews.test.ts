@@ -7,6 +7,7 @@ import {
   recordedNotifications,
   startGovernanceTestBackend,
   teamGroup,
+  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
 import {
   catalogReadDecisions,
@@ -15,14 +16,7 @@ import {
 import { GRACE, JANE } from '../__testUtils__/users';
 
 const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'governance/tier': 'core' } },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/team-a',
-  },
+  ...tieredComponent('payments', 'core', 'group:default/team-a'),
   relations: [{ type: 'ownedBy', targetRef: 'group:default/team-a' }],
 };
 const user = (name: string): Entity => ({

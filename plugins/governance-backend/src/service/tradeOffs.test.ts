@@ -1,7 +1,7 @@
-import { Entity } from '@backstage/catalog-model';
 import { auditorMock } from '../__testUtils__/auditorMock';
 import { queueTradeOff } from '../__testUtils__/queueTradeOff';
 import {
+  component,
   councilPermissions,
   startGovernanceTestBackend,
   userApi,
@@ -9,12 +9,7 @@ import {
 import { catalogReadDecisions } from '../__testUtils__/visibleCatalog';
 import { ADA, GRACE, JANE } from '../__testUtils__/users';
 
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/a' },
-};
+const payments = component('payments', {}, 'group:default/a');
 
 /** Grace is the council and may do everything; Jane and Ada only request reviews. */
 const permissions = councilPermissions(
