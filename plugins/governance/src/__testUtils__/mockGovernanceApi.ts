@@ -7,6 +7,10 @@ import {
 import { GovernanceApi } from '../api';
 import { reviewSettings } from './reviews';
 import { backendError } from './responseErrors';
+import type { adrRoutes } from '../api/routes/adrs';
+import type { campaignRoutes } from '../api/routes/campaigns';
+import type { complianceRoutes } from '../api/routes/compliance';
+import type { reviewRoutes } from '../api/routes/reviews';
 
 /** A method a test did not expect: it fails, naming itself. */
 function unexpected(method: string) {
@@ -195,13 +199,8 @@ function mockViewApi(methods: {
   );
 }
 
-type CampaignMethod =
-  | 'listCampaigns'
-  | 'getCampaign'
-  | 'createCampaign'
-  | 'updateCampaign'
-  | 'listCampaignEntities'
-  | 'getEntityCampaigns';
+// Each view's methods are a route family of the client (src/api/routes).
+type CampaignMethod = keyof ReturnType<typeof campaignRoutes>;
 
 /** A governance API for the campaign views: only its campaign methods are expected. */
 export function mockCampaignApi(
@@ -210,17 +209,7 @@ export function mockCampaignApi(
   return mockViewApi({ campaigns });
 }
 
-type ReviewMethod =
-  | 'listReviews'
-  | 'getReviewSettings'
-  | 'getReview'
-  | 'requestReview'
-  | 'updateReview'
-  | 'commentOnReview'
-  | 'getReviewTradeOff'
-  | 'saveReviewTradeOff'
-  | 'saveReviewTradeOffOutcomes'
-  | 'grantWaiver';
+type ReviewMethod = keyof ReturnType<typeof reviewRoutes>;
 
 /** A governance API for the review views: only its review methods are expected. */
 export function mockReviewApi(
@@ -230,16 +219,7 @@ export function mockReviewApi(
   return mockViewApi({ adrs, reviews });
 }
 
-type AdrMethod =
-  | 'getEntityAdrs'
-  | 'refreshEntityAdrs'
-  | 'getAdr'
-  | 'getAdrAsset'
-  | 'getAdrImpact'
-  | 'createRetrospective'
-  | 'listRetrospectives'
-  | 'getAdrTradeOff'
-  | 'getAdrIndex';
+type AdrMethod = keyof ReturnType<typeof adrRoutes>;
 
 /** A governance API for the ADR views: only its ADR methods are expected. */
 export function mockAdrApi(
@@ -248,14 +228,7 @@ export function mockAdrApi(
   return mockViewApi({ adrs });
 }
 
-type ComplianceMethod =
-  | 'getComplianceRollup'
-  | 'getComplianceEntities'
-  | 'getComplianceTrend'
-  | 'exportComplianceCsv'
-  | 'listStandards'
-  | 'listAnnotationProblems'
-  | 'exportAnnotationProblemsCsv';
+type ComplianceMethod = keyof ReturnType<typeof complianceRoutes>;
 
 /** A governance API for the Compliance view: only its methods are expected. */
 export function mockComplianceApi(
