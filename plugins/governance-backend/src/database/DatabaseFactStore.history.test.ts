@@ -22,9 +22,11 @@ const latency = (entityRef: string, value: number, observedAt: string) => ({
 });
 
 describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
+  const createStore = async () =>
+    new DatabaseFactStore(await migratedDatabase(databases, databaseId));
+
   it('keeps every observation, not only the latest, for the window asked for', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseFactStore(knex);
+    const store = await createStore();
     await store.addFacts(
       [
         latency(ref, 900, '2026-05-20T08:00:00.000Z'),
@@ -63,8 +65,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   });
 
   it("keeps one value per day: a later push replaces the day's value, a late older one does not", async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseFactStore(knex);
+    const store = await createStore();
     await store.addFacts(
       [
         latency(ref, 900, '2026-05-20T08:00:00.000Z'),
@@ -98,8 +99,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   });
 
   it('reads only the facts asked for', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseFactStore(knex);
+    const store = await createStore();
     const at = '2026-05-20T08:00:00.000Z';
     await store.addFacts(
       [
@@ -122,8 +122,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   });
 
   it('prunes history with the same retention as the latest facts, and with entities that left', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
-    const store = new DatabaseFactStore(knex);
+    const store = await createStore();
     await store.addFacts(
       [
         latency(ref, 900, '2025-01-01T08:00:00.000Z'),

@@ -24,6 +24,69 @@ type FactRow = {
 
 const DEFAULT_MAX_SOURCES_PER_FACT = 10;
 
+/** What a write reads of a stored fact: all but the first day, which it derives. */
+const STORED_COLUMNS = [
+  'entity_ref',
+  'name',
+  'source',
+  'value',
+  'observed_at',
+  'received_at',
+  'history',
+];
+
+const isPostgres = (db: Knex) => db.client.config.client === 'pg';
+
+/** What a write sets on a fact's row, with the type PostgreSQL reads each column's array as. */
+const WRITTEN_COLUMNS = {
+  entity_ref: 'text',
+  name: 'text',
+  source: 'text',
+  value: 'text',
+  observed_at: 'timestamptz',
+  received_at: 'timestamptz',
+  history: 'text',
+  history_from_day: 'integer',
+} as const;
+
+type WrittenRow = Record<keyof typeof WRITTEN_COLUMNS, unknown>;
+
+/**
+ * Inserts or replaces the rows. A writer that read a row before another wrote a newer
+ * observation must not undo it, so an update only goes through for a newer or equal one.
+ */
+async function upsertFacts(tx: Knex.Transaction, rows: WrittenRow[]) {
+  const columns = Object.keys(WRITTEN_COLUMNS) as Array<keyof WrittenRow>;
+  const updated = columns.slice(3);
+  if (isPostgres(tx)) {
+    // One statement however large the batch: each column is one array parameter.
+    await tx.raw(
+      `INSERT INTO facts (${columns.join(', ')})
+       SELECT * FROM unnest(${columns
+         .map(column => `?::${WRITTEN_COLUMNS[column]}[]`)
+         .join(', ')})
+       ON CONFLICT (entity_ref, name, source) DO UPDATE
+       SET ${updated.map(column => `${column} = excluded.${column}`).join(', ')}
+       WHERE facts.observed_at <= excluded.observed_at`,
+      columns.map(column => rows.map(row => row[column])),
+    );
+    return;
+  }
+  await tx('facts')
+    .insert(rows)
+    .onConflict(['entity_ref', 'name', 'source'])
+    .merge(updated)
+    .where('facts.observed_at', '<=', tx.raw('excluded.observed_at'));
+}
+
+/**
+ * Locks the rows read on PostgreSQL until the transaction ends: two writers adding to one
+ * history at once must not each write back their own copy. (SQLite runs one writer at a time.)
+ */
+function lockedForWrite(tx: Knex.Transaction, query: Knex.QueryBuilder) {
+  return isPostgres(tx) ? query.forUpdate() : query;
+}
+
 const factKey = (row: { entity_ref: string; name: string; source: string }) =>
   JSON.stringify([row.entity_ref, row.name, row.source]);
 
@@ -56,15 +119,18 @@ export class DatabaseFactStore implements FactStore {
       });
       observations.set(key, [...(observations.get(key) ?? []), fact]);
     }
+    const lists = [...observations.values()];
     await this.db.transaction(async tx => {
-      for (const batch of chunks([...observations.values()])) {
+      // PostgreSQL takes the whole batch as arrays, one statement per step; SQLite binds each
+      // value, so it takes chunks.
+      for (const batch of isPostgres(tx) ? [lists] : chunks(lists)) {
         await this.writeBatch(tx, batch, receivedAt);
       }
     });
   }
 
   /**
-   * Writes the observations of up to one chunk of facts, each list one entity's fact from one
+   * Writes the observations of a batch of facts, each list one entity's fact from one
    * source: reads the stored rows of those facts (every source, for the cap on sources), adds
    * the observations to their history and writes each row once.
    */
@@ -75,24 +141,17 @@ export class DatabaseFactStore implements FactStore {
   ): Promise<void> {
     // Every source of these facts, for the cap on sources. Two plain lists match a few more
     // rows than the pairs would (another of the batch's facts of an entity), but plan at once.
-    const reading = tx<FactRow>('facts')
-      .whereIn('entity_ref', [
-        ...new Set(observations.map(([fact]) => fact.entityRef)),
-      ])
-      .whereIn('name', [...new Set(observations.map(([fact]) => fact.name))])
-      .select(
-        'entity_ref',
-        'name',
-        'source',
-        'value',
-        'observed_at',
-        'received_at',
-        'history',
-      );
-    // Two writers adding to one history at once must not each write back their own copy.
-    const stored: FactRow[] = await (tx.client.config.client === 'pg'
-      ? reading.forUpdate()
-      : reading);
+    const entityRefs = [...new Set(observations.map(([f]) => f.entityRef))];
+    const names = [...new Set(observations.map(([f]) => f.name))];
+    const reading = tx<FactRow>('facts').select(STORED_COLUMNS);
+    if (isPostgres(tx)) {
+      reading
+        .whereRaw('entity_ref = ANY(?)', [entityRefs])
+        .whereRaw('name = ANY(?)', [names]);
+    } else {
+      reading.whereIn('entity_ref', entityRefs).whereIn('name', names);
+    }
+    const stored: FactRow[] = await lockedForWrite(tx, reading);
     const storedByKey = new Map(stored.map(row => [factKey(row), row]));
     const rows = observations.map(list => {
       const [{ entityRef, name, source }] = list;
@@ -102,18 +161,7 @@ export class DatabaseFactStore implements FactStore {
         ...withObservations(storedByKey.get(factKey(key)), list, receivedAt),
       };
     });
-    await tx('facts')
-      .insert(rows)
-      .onConflict(['entity_ref', 'name', 'source'])
-      .merge([
-        'value',
-        'observed_at',
-        'received_at',
-        'history',
-        'history_from_day',
-      ])
-      // A writer that read the row before another wrote a newer observation must not undo it.
-      .where('facts.observed_at', '<=', tx.raw('excluded.observed_at'));
+    await upsertFacts(tx, rows);
     const written = new Set(rows.map(factKey));
     const evicted = this.sourcesBeyondCap([
       ...stored.filter(row => !written.has(factKey(row))),
@@ -208,18 +256,8 @@ export class DatabaseFactStore implements FactStore {
         const reading = tx<FactRow>('facts')
           .where('history_from_day', '<', firstDay)
           .limit(500)
-          .select(
-            'entity_ref',
-            'name',
-            'source',
-            'value',
-            'observed_at',
-            'received_at',
-            'history',
-          );
-        const rows: FactRow[] = await (tx.client.config.client === 'pg'
-          ? reading.forUpdate()
-          : reading);
+          .select(STORED_COLUMNS);
+        const rows: FactRow[] = await lockedForWrite(tx, reading);
         if (rows.length) {
           await tx('facts')
             .insert(
