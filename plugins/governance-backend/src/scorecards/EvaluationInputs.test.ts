@@ -42,6 +42,14 @@ const engineInputs = (checks: ScorecardCheck[] = coreChecks) =>
     config: { warnMarginPercent: 5 },
   });
 
+const measuredCoverage: FactObservation = {
+  name: 'coverage',
+  value: 90,
+  origin: 'measured',
+  source: 'ci',
+  observedAt: NOW.toISOString(),
+};
+
 const review = (day: string): FactObservation => ({
   name: 'lastSecurityReview',
   value: day,
@@ -56,13 +64,7 @@ const stateAt = (facts: FactObservation[], now: Date, checkId: string) =>
 describe('EvaluationInputs', () => {
   it('hashes the same inputs the same, whatever order they were read in', () => {
     const inputs = engineInputs();
-    const a: FactObservation = {
-      name: 'coverage',
-      value: 90,
-      origin: 'measured',
-      source: 'ci',
-      observedAt: NOW.toISOString(),
-    };
+    const a = measuredCoverage;
     const b: FactObservation = { ...a, name: 'availability', value: 99.95 };
     expect(
       inputs.hash(
@@ -84,13 +86,7 @@ describe('EvaluationInputs', () => {
 
   it('keeps the hashes stored by earlier passes, so an upgrade re-evaluates nothing unchanged', () => {
     const inputs = engineInputs();
-    const coverage: FactObservation = {
-      name: 'coverage',
-      value: 90,
-      origin: 'measured',
-      source: 'ci',
-      observedAt: NOW.toISOString(),
-    };
+    const coverage = measuredCoverage;
     // Hashed by the code that stored hashes before each entity's hash continued a copy of its
     // tier's configuration hash; one instance hashes many entities without mixing them up.
     for (let i = 0; i < 2; i++) {
