@@ -93,7 +93,8 @@ describe('scorecard benchmark', () => {
         '  metrics per service (deployment frequency, lead time, change failure rate, error rate, p50',
         '  and p99 latency, cost per thousand requests). Every observation also sets its day in the',
         "  fact's history (for the ADR impact view): one value per day, packed as [day, value] pairs",
-        "  on the fact's own row (`facts.history`), within the fact retention.",
+        "  (each day counted from the one before) on the fact's own row (`facts.history`), within",
+        '  the fact retention.',
         "- Catalog reads go through Backstage's in-memory `catalogServiceMock`: each distinct query is",
         '  filtered by the mock once and then paged from memory (`indexedCatalog`, src/testUtils/syntheticCatalog.ts), as a',
         "  real catalog answers from its own indexed tables; the mock's filtering time is reported on",
@@ -394,9 +395,9 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   const historyRow = `fact history after the year: one value per entity, fact, source and day pushed (${perDay} services x 9 facts a day, and the first pushes), packed on the facts rows, within retention`;
   const historyText = `${points} daily values, ${mb(
     historyBytes,
-  )} of [day, value] text (${(historyBytes / Math.max(1, points)).toFixed(
-    1,
-  )} bytes a value)`;
+  )} of packed [day, value] text (${(
+    historyBytes / Math.max(1, points)
+  ).toFixed(1)} bytes a value)`;
   if (isPostgres) {
     const { rows } = await db.raw(
       `SELECT tablename AS name, pg_total_relation_size(quote_ident(tablename))::bigint AS bytes

@@ -5,8 +5,10 @@ const DAY_MS = Duration.fromObject({ days: 1 }).as('milliseconds');
 
 /**
  * One day of a fact's history: the day as a number of UTC days since 1970-01-01, and that
- * day's value. A series is a JSON array of points, oldest first, one per day: kept on the
- * fact's own row, it costs about a dozen bytes a day instead of a row and its index entries.
+ * day's value. A series is kept on the fact's own row as a JSON array of pairs, oldest first,
+ * one per day, each day written as the days since the pair before (the first as its day
+ * number): `[[20600,95],[33,50]]` is 95 on day 20600 and 50 on day 20633. About nine bytes a
+ * day instead of a row and its index entries.
  */
 export type SeriesPoint = [day: number, value: FactValue];
 
@@ -21,7 +23,13 @@ export function dayStart(day: number): string {
 }
 
 export function parseSeries(history: string | null | undefined): SeriesPoint[] {
-  return history ? JSON.parse(history) : [];
+  let day = 0;
+  return (history ? (JSON.parse(history) as SeriesPoint[]) : []).map(
+    ([days, value]) => {
+      day += days;
+      return [day, value];
+    },
+  );
 }
 
 /** The columns a series is stored in: the points, and the first day to find old ones by. */
@@ -29,9 +37,14 @@ export function seriesColumns(points: SeriesPoint[]): {
   history: string | null;
   history_from_day: number | null;
 } {
-  return points.length
-    ? { history: JSON.stringify(points), history_from_day: points[0][0] }
-    : { history: null, history_from_day: null };
+  if (!points.length) {
+    return { history: null, history_from_day: null };
+  }
+  const packed = points.map(([day, value], i) => [
+    i ? day - points[i - 1][0] : day,
+    value,
+  ]);
+  return { history: JSON.stringify(packed), history_from_day: points[0][0] };
 }
 
 /** Sets a day's value in a series, replacing what the day had. */
