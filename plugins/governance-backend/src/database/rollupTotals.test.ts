@@ -115,6 +115,29 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('are put right by the daily recounts when they drifted', async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const next = numbers(17);
+      await new DatabaseScorecardStore(knex).storeEvaluations(
+        entityRefs(20).map((_, i) => evaluationOf(i, next)),
+        new Date('2026-12-01T00:00:00Z'),
+      );
+      const maintained = await storedTotals(knex);
+      await knex('check_tallies').update({ total: 1000 });
+      await knex('compliance_totals')
+        .where({ group_key: maintained.groups[0].group_key })
+        .delete();
+      await knex('compliance_totals').insert({
+        ...maintained.groups[0],
+        group_key: '["group:default/gone",null,null,"core",null]',
+        owner: 'group:default/gone',
+      });
+
+      await new DatabaseStandardsStore(knex).recountCheckResults();
+      await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-02');
+      expect(await storedTotals(knex)).toEqual(maintained);
+    });
+
     it('are counted from the stored rows on upgrade, and dropped on rollback', async () => {
       const knex = await migratedDatabase(databases, databaseId);
       const next = numbers(13);

@@ -231,10 +231,12 @@ export async function recountCheckTallies(
     compliant: Number(row.compliant ?? 0),
     automated: Number(row.automated ?? 0),
   }));
-  await tx('check_tallies').delete();
-  for (const batch of chunks(tallies, 100)) {
-    await tx('check_tallies').insert(batch);
-  }
+  await replaceDrifted(tx, {
+    table: 'check_tallies',
+    key: 'check_id',
+    sums: CHECK_TALLY_COLUMNS,
+    rows: tallies,
+  });
   return new Map(tallies.map(({ check_id, ...counts }) => [check_id, counts]));
 }
 
@@ -270,8 +272,40 @@ export async function recountComplianceTotals(
       TOTALS_SUM_COLUMNS.map(column => [column, Number(row[column] ?? 0)]),
     ),
   }));
-  await tx('compliance_totals').delete();
-  for (const batch of chunks(totals, 100)) {
-    await tx('compliance_totals').insert(batch);
+  await replaceDrifted(tx, {
+    table: 'compliance_totals',
+    key: 'group_key',
+    sums: TOTALS_SUM_COLUMNS,
+    rows: totals as TotalsRow[],
+  });
+}
+
+/**
+ * Makes the stored rows of the table these recounted ones, writing only the rows that differ:
+ * a recount that finds no drift, the usual case, writes nothing.
+ */
+async function replaceDrifted<Row extends object>(
+  tx: Knex.Transaction,
+  recount: {
+    table: string;
+    key: keyof Row & string;
+    sums: readonly (keyof Row & string)[];
+    rows: Row[];
+  },
+) {
+  const { table, key, sums, rows } = recount;
+  const stored = new Map<string, Row>(
+    ((await tx(table)) as Row[]).map(row => [String(row[key]), row]),
+  );
+  const drifted = rows.filter(row => {
+    const before = stored.get(String(row[key]));
+    stored.delete(String(row[key]));
+    return !before || sums.some(sum => Number(before[sum]) !== row[sum]);
+  });
+  for (const batch of chunks([...stored.keys()])) {
+    await tx(table).whereIn(key, batch).delete();
+  }
+  for (const batch of chunks(drifted, 100)) {
+    await tx(table).insert(batch).onConflict(key).merge();
   }
 }
