@@ -1,7 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  CatalogServiceMock,
+  catalogServiceMock,
+} from '@backstage/plugin-catalog-node/testUtils';
 import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   teamGroup,
@@ -52,6 +55,8 @@ describe.each(databases.eachSupportedId())(
         teamGroup('team-a', members(4)),
       ]);
       await scorecards.evaluateAll(NOW);
+      // The team's size is read by the first summary; later ones reuse it (see below).
+      await summaries.getSummary(PAYMENTS, mockCredentials.user());
       catalog.batchReads.mockClear();
 
       const summary = await summaries.getSummary(
@@ -64,6 +69,8 @@ describe.each(databases.eachSupportedId())(
       const [[request]] = catalog.batchReads.mock.calls;
       expect(request.entityRefs).toEqual([PAYMENTS, 'group:default/team-a']);
       expect(request.fields).not.toContain('spec');
+      // A team's relations name everything it owns: thousands in a big catalog.
+      expect(request.fields).not.toContain('relations');
       expect(summary).toMatchObject({
         entityRef: PAYMENTS,
         tier: { name: 'core' },
@@ -110,6 +117,45 @@ describe.each(databases.eachSupportedId())(
         team: 'group:default/team-b',
         memberCount: 12,
       });
+    });
+
+    it("reads a team's size at most once a minute, and asks every time whether the caller sees the team", async () => {
+      const payments = tieredComponent('payments', 'core', 'team-a');
+      const first = await setup([payments, teamGroup('team-a', members(4))]);
+      await first.scorecards.evaluateAll(NOW);
+      let catalog: CatalogServiceMock = first.catalog;
+      let now = NOW.getTime();
+      const summaries = new EntitySummaryService({
+        catalog: catalogServiceMock.mock({
+          getEntitiesByRefs: (request, options) =>
+            catalog.getEntitiesByRefs(request, options),
+        }),
+        store: first.store,
+        scorecards: first.scorecards,
+        tierPolicies: readTierPolicies(new ConfigReader({})),
+        validationMode: 'warn',
+        now: () => new Date(now),
+      });
+      const decisionScope = async () =>
+        (await summaries.getSummary(PAYMENTS, mockCredentials.user()))
+          .decisionScope;
+      const grown = [payments, teamGroup('team-a', members(9))];
+
+      expect(await decisionScope()).toMatchObject({ memberCount: 4 });
+      catalog = catalogServiceMock({ entities: grown });
+      now += 30_000;
+      expect(await decisionScope()).toMatchObject({ memberCount: 4 });
+      catalog = visibleCatalog(
+        grown,
+        (_, ref) => ref === 'group:default/team-a',
+      );
+      expect(await decisionScope()).toMatchObject({
+        status: 'unknown',
+        reason: 'The owning group group:default/team-a is not in the catalog.',
+      });
+      catalog = catalogServiceMock({ entities: grown });
+      now += 31_000;
+      expect(await decisionScope()).toMatchObject({ memberCount: 9 });
     });
 
     it('evaluates an entity never evaluated before, and reads its team', async () => {

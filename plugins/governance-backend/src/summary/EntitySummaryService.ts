@@ -1,10 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_HAS_MEMBER,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -21,12 +16,15 @@ import { specRef } from '../catalog/specRef';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { SCORECARD_EXTRA_FIELDS } from '../scorecards/DependencyChecks';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
+import { TeamSizes } from './TeamSizes';
 
 /**
- * What a summary reads of the entity: what it shows, and what evaluating it reads when it was
- * never evaluated. The owning group, read in the same request, needs only its relations.
+ * What a summary reads of the entity, and of its owning group read in the same request to tell
+ * whether the caller sees it: what it shows, and, for an entity never evaluated, what
+ * evaluating it reads. The team's size comes from {@link TeamSizes}.
  */
-const SUMMARY_FIELDS = [
+const SHOWN_FIELDS = ENTITY_FIELDS;
+const EVALUATION_FIELDS = [
   ...ENTITY_FIELDS,
   'spec.system',
   'spec.domain',
@@ -40,6 +38,8 @@ const SUMMARY_FIELDS = [
  * @internal
  */
 export class EntitySummaryService {
+  private readonly teamSizes: TeamSizes;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -49,7 +49,12 @@ export class EntitySummaryService {
       validationMode: ValidationMode;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.teamSizes = new TeamSizes({
+      catalog: deps.catalog,
+      now: () => (deps.now?.() ?? new Date()).getTime(),
+    });
+  }
 
   async getSummary(
     entityRef: string,
@@ -68,7 +73,8 @@ export class EntitySummaryService {
           ? [entityRef, lastOwner]
           : [entityRef],
       credentials,
-      extraFields: SUMMARY_FIELDS,
+      // Evaluated entities are shown from their stored results.
+      extraFields: storedAsAsked.results ? SHOWN_FIELDS : EVALUATION_FIELDS,
     });
     const entity = read.get(entityRef);
     if (!entity) {
@@ -86,18 +92,18 @@ export class EntitySummaryService {
     const [{ tier: stored, results: storedResults }, decisionScope] =
       await Promise.all([
         ref === entityRef ? storedAsAsked : this.readStored(ref),
-        this.ownerDecisionScope(owner, async group =>
-          read.has(group)
+        this.ownerDecisionScope(owner, async group => {
+          const seen = read.has(group)
             ? read.get(group)
             : (
                 await readEntitiesByRefs({
                   catalog: this.deps.catalog,
                   entityRefs: [group],
                   credentials,
-                  extraFields: ['relations'],
                 })
-              ).get(group),
-        ),
+              ).get(group);
+          return seen && this.teamSizes.memberCount(group, credentials);
+        }),
       ]);
     const now = this.deps.now?.() ?? new Date();
     // Pages read stored results; an entity never evaluated yet is evaluated once, now.
@@ -146,10 +152,13 @@ export class EntitySummaryService {
     return { tier, results };
   }
 
-  /** The team size of the owning group, which `readGroup` reads as the caller sees it. */
+  /**
+   * The team size of the owning group, which `countMembers` counts when the caller sees the
+   * group.
+   */
   private async ownerDecisionScope(
     owner: string | undefined,
-    readGroup: (groupRef: string) => Promise<Entity | undefined>,
+    countMembers: (groupRef: string) => Promise<number | undefined>,
   ): Promise<OwnerDecisionScope> {
     if (!owner) {
       return {
@@ -165,17 +174,14 @@ export class EntitySummaryService {
           'The owner is not a Group, so there is no team size to scope decisions by.',
       };
     }
-    const group = await readGroup(owner);
-    if (!group) {
+    const members = await countMembers(owner);
+    if (members === undefined) {
       return {
         status: 'unknown',
         team: owner,
         reason: `The owning group ${owner} is not in the catalog.`,
       };
     }
-    const members = (group.relations ?? []).filter(
-      r => r.type === RELATION_HAS_MEMBER,
-    ).length;
     return {
       status: 'resolved',
       team: owner,
