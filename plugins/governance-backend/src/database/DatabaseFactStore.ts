@@ -49,7 +49,10 @@ const WRITTEN_COLUMNS = {
   history_from_day: 'integer',
 } as const;
 
-type WrittenRow = Record<keyof typeof WRITTEN_COLUMNS, unknown>;
+type WrittenRow = Record<
+  keyof typeof WRITTEN_COLUMNS,
+  string | number | Date | null
+>;
 
 /**
  * Inserts or replaces the rows. A writer that read a row before another wrote a newer
@@ -68,7 +71,8 @@ async function upsertFacts(tx: Knex.Transaction, rows: WrittenRow[]) {
        ON CONFLICT (entity_ref, name, source) DO UPDATE
        SET ${updated.map(column => `${column} = excluded.${column}`).join(', ')}
        WHERE facts.observed_at <= excluded.observed_at`,
-      columns.map(column => rows.map(row => row[column])),
+      // Each column's values are of its one type, the kind of array knex's Value lists.
+      columns.map(column => rows.map(row => row[column]) as Knex.Value),
     );
     return;
   }
