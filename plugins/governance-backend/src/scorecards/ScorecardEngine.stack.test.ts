@@ -104,6 +104,25 @@ describe.each(databases.eachSupportedId())(
       expect(await stackStore.listTechnologyUsage(undefined)).toEqual(usage);
     });
 
+    it('writes the technologies on the next pass when writing them failed, instead of skipping the entity as unchanged', async () => {
+      const { stackStore, replaceTechnologies, evaluateAll } = await setup();
+      const ledgerRing = async () =>
+        (
+          await stackStore.listEntityTechnologies(['component:default/ledger'])
+        ).get('component:default/ledger')?.[0]?.ring;
+      expect(await ledgerRing()).toBe('hold');
+
+      // MongoDB moves to trial, and the database refuses the technologies write of that pass.
+      replaceTechnologies.mockRejectedValueOnce(new Error('connection reset'));
+      await expect(evaluateAll(later(1), radarOf('trial'))).rejects.toThrow(
+        'connection reset',
+      );
+      // The results of that page were not stored over the failed write, so the next pass
+      // sees the ledger as changed and writes its technologies.
+      await evaluateAll(later(2), radarOf('trial'));
+      expect(await ledgerRing()).toBe('trial');
+    });
+
     it('re-evaluates every entity that declares a stack when the radar changes, and only those', async () => {
       const { stackStore, replaceTechnologies, evaluateAll, stackCheck } =
         await setup();

@@ -396,17 +396,26 @@ export class ScorecardEngine {
       next = pages.next();
       // A failed read surfaces at the next await instead of as an unhandled rejection.
       next.catch(() => {});
-      const { evaluations, skipped, technologies } = await this.evaluate(
-        page,
-        now,
-        context,
-        { skipUnchanged: !options?.full },
-      );
-      await writing;
-      writing = Promise.all([
-        technologies?.record(),
-        store.storeEvaluations(evaluations, now),
-      ]).then(() => {});
+      const previousWrite = writing;
+      const evaluated = await this.evaluate(page, now, context, {
+        skipUnchanged: !options?.full,
+      }).catch(async error => {
+        // The previous page's write finishes (or fails, and is logged) before the pass
+        // reports its error, so no write of this pass outlives it.
+        await previousWrite.catch(writeError =>
+          logger.error(`Storing evaluated scorecards failed: ${writeError}`),
+        );
+        throw error;
+      });
+      const { evaluations, skipped, technologies } = evaluated;
+      await previousWrite;
+      // Technologies before results: the stored input hash covers the stack, so results
+      // stored after a failed technologies write would make every later pass skip the
+      // entity and its technologies would never be written.
+      writing = (async () => {
+        await technologies?.record();
+        await store.storeEvaluations(evaluations, now);
+      })();
       skippedCount += skipped.length;
       for (const entityRef of skipped) {
         seen.add(entityRef);
