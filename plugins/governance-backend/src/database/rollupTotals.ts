@@ -184,18 +184,21 @@ export class RollupTotalChanges {
   }
 }
 
+/** Rows of one totals table: named by `key`, summing the `sums` columns. */
+type TotalsTableRows<Row extends object> = {
+  table: string;
+  key: keyof Row & string;
+  sums: readonly (keyof Row & string)[];
+  rows: Row[];
+};
+
 /**
  * Adds each row's sums to the stored row of its key (inserting it when there is none), then
  * deletes the rows whose first sum, the count of what they sum, fell to zero.
  */
 async function addChanges<Row extends object>(
   tx: Knex.Transaction,
-  changes: {
-    table: string;
-    key: keyof Row & string;
-    sums: readonly (keyof Row & string)[];
-    rows: Row[];
-  },
+  changes: TotalsTableRows<Row>,
 ) {
   const { table, key, sums } = changes;
   const rows = changes.rows.filter(row => sums.some(sum => row[sum] !== 0));
@@ -286,12 +289,7 @@ export async function recountComplianceTotals(
  */
 async function replaceDrifted<Row extends object>(
   tx: Knex.Transaction,
-  recount: {
-    table: string;
-    key: keyof Row & string;
-    sums: readonly (keyof Row & string)[];
-    rows: Row[];
-  },
+  recount: TotalsTableRows<Row>,
 ) {
   const { table, key, sums, rows } = recount;
   const stored = new Map<string, Row>(
