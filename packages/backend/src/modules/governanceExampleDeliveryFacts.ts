@@ -51,7 +51,7 @@ const SERIES: Record<string, Series> = {
   },
 };
 
-/** A row of the governance backend's fact history. */
+/** One weekly observation, as CI and monitoring would have pushed it. */
 export interface ExampleFactRow {
   entity_ref: string;
   name: string;
@@ -60,6 +60,9 @@ export interface ExampleFactRow {
   observed_at: Date;
   received_at: Date;
 }
+
+/** A day's length: the instant one day after the epoch. */
+const MS_PER_DAY = Date.UTC(1970, 0, 2);
 
 /** Every weekly observation, as CI and monitoring would have pushed them. */
 export function exampleDeliveryFactRows(): ExampleFactRow[] {
@@ -83,22 +86,53 @@ export function exampleDeliveryFactRows(): ExampleFactRow[] {
   );
 }
 
-/** Writes the rows; ones already there (a restart) are left as they are. */
+/**
+ * The observations as the governance backend stores them: each source's latest on its fact's
+ * row, and in the row's `history` one [day, value] pair per day, the first day counted from
+ * 1970-01-01 and each next from the one before.
+ */
+export function exampleDeliveryFactSeries(rows = exampleDeliveryFactRows()) {
+  const bySource = new Map<string, ExampleFactRow[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.entity_ref, row.name, row.source]);
+    bySource.set(key, [...(bySource.get(key) ?? []), row]);
+  }
+  return [...bySource.values()].map(observations => {
+    const inOrder = [...observations].sort(
+      (a, b) => a.observed_at.getTime() - b.observed_at.getTime(),
+    );
+    const days = inOrder.map(r =>
+      Math.floor(r.observed_at.getTime() / MS_PER_DAY),
+    );
+    return {
+      ...inOrder[inOrder.length - 1],
+      history: JSON.stringify(
+        inOrder.map((r, i) => [
+          i ? days[i] - days[i - 1] : days[i],
+          JSON.parse(r.value),
+        ]),
+      ),
+      history_from_day: days[0],
+    };
+  });
+}
+
+/** Writes the facts; ones already there (a restart) are left as they are. */
 export async function seedExampleDeliveryFacts(
   db: Knex,
   rows: ExampleFactRow[],
 ): Promise<void> {
-  await db('fact_history')
-    .insert(rows)
-    .onConflict(['entity_ref', 'name', 'source', 'observed_at'])
+  await db('facts')
+    .insert(exampleDeliveryFactSeries(rows))
+    .onConflict(['entity_ref', 'name', 'source'])
     .ignore();
 }
 
 /**
  * Example data for a fresh install: delivery metrics around one accepted ADR, so its impact
- * shows real before and after numbers. The facts API takes the latest observations; weeks in
- * the past go straight into the plugin's history table, once its migrations ran. Leave it out
- * of a real backend.
+ * shows real before and after numbers. The facts API would keep only the latest of weeks in
+ * the past within a day, so they go straight into the plugin's facts table, with their
+ * history, once its migrations ran. Leave it out of a real backend.
  */
 export const governanceExampleDeliveryFacts = createExampleDataModule({
   moduleId: 'example-delivery-facts',
