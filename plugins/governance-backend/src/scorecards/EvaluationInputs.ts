@@ -30,15 +30,17 @@ const compare = (a: string, b: string) => {
   return a < b ? -1 : 1;
 };
 
+const TIER_CHECK_IDS = new Set([
+  'availability',
+  'p95-latency',
+  'security-review',
+  'coverage',
+  'dependencies-meet-tier',
+]);
+
 /** The checks the engine builds from a tier policy; every other check is a custom one. */
 const isTierCheck = (id: string) =>
-  [
-    'availability',
-    'p95-latency',
-    'security-review',
-    'coverage',
-    'dependencies-meet-tier',
-  ].includes(id) || id.startsWith('testing-');
+  TIER_CHECK_IDS.has(id) || id.startsWith('testing-');
 
 /**
  * A JSON-ready copy of `value` whose object keys are sorted and whose Maps and Sets are
@@ -190,12 +192,10 @@ export class EvaluationInputs {
   validUntil(inputs: EntityInputs, now: Date): Date | undefined {
     const nowMs = now.getTime();
     let earliest = Infinity;
-    const byName = new Map<string, FactObservation[]>();
-    for (const fact of inputs.facts) {
-      byName.set(fact.name, [...(byName.get(fact.name) ?? []), fact]);
-    }
+    // Runs for every entity evaluated: each fact's observation is picked in one walk.
+    const observations = pickObservations(inputs.facts);
     for (const check of this.options.checksByTier.get(inputs.tier) ?? []) {
-      const observation = pickObservation(byName.get(check.factName) ?? []);
+      const observation = observations.get(check.factName);
       if (!observation) {
         // No value: unknown whatever the time.
         continue;
@@ -234,20 +234,29 @@ export class EvaluationInputs {
   }
 }
 
-/** The observation a check reads, as `evaluateScorecard` picks it: latest measured, else declared. */
-function pickObservation(
-  observations: FactObservation[],
-): FactObservation | undefined {
-  let latest: FactObservation | undefined;
-  for (const o of observations) {
-    if (
-      o.origin === 'measured' &&
-      (!latest || (o.observedAt ?? '') > (latest.observedAt ?? ''))
-    ) {
-      latest = o;
+/**
+ * The observation a check of each fact reads, as `evaluateScorecard` picks it: the latest
+ * measured, else the first declared.
+ */
+function pickObservations(
+  facts: FactObservation[],
+): Map<string, FactObservation> {
+  const picked = new Map<string, FactObservation>();
+  for (const fact of facts) {
+    const current = picked.get(fact.name);
+    if (fact.origin === 'measured') {
+      if (
+        !current ||
+        current.origin !== 'measured' ||
+        (fact.observedAt ?? '') > (current.observedAt ?? '')
+      ) {
+        picked.set(fact.name, fact);
+      }
+    } else if (fact.origin === 'declared' && !current) {
+      picked.set(fact.name, fact);
     }
   }
-  return latest ?? observations.find(o => o.origin === 'declared');
+  return picked;
 }
 
 function nextUtcMidnight(ms: number): number {
