@@ -98,6 +98,39 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
     ]);
   });
 
+  it('keeps both days when two backends push the first observations of a fact at once', async () => {
+    const knex = await migratedDatabase(databases, databaseId);
+    const replicaA = new DatabaseFactStore(knex);
+    const replicaB = new DatabaseFactStore(knex);
+    const refs = Array.from(
+      { length: 40 },
+      (_, i) => `component:default/c${i}`,
+    );
+    // Each fact is new: there is no stored row for a row lock to hold.
+    await Promise.all(
+      refs.flatMap(entityRef => [
+        replicaA.addFacts(
+          [latency(entityRef, 1, '2026-05-20T08:00:00.000Z')],
+          new Date(),
+        ),
+        replicaB.addFacts(
+          [latency(entityRef, 2, '2026-05-21T08:00:00.000Z')],
+          new Date(),
+        ),
+      ]),
+    );
+    const history = await replicaA.getFactHistory({
+      entityRefs: refs,
+      names: ['p99LatencyMs'],
+      from: new Date('2026-05-01T00:00:00Z'),
+      to: new Date('2026-06-01T00:00:00Z'),
+    });
+    const withALostDay = refs.filter(
+      entityRef => history.filter(h => h.entityRef === entityRef).length !== 2,
+    );
+    expect(withALostDay).toEqual([]);
+  });
+
   it('reads only the facts asked for', async () => {
     const store = await createStore();
     const at = '2026-05-20T08:00:00.000Z';

@@ -91,6 +91,30 @@ function lockedForWrite(tx: Knex.Transaction, query: Knex.QueryBuilder) {
   return isPostgres(tx) ? query.forUpdate() : query;
 }
 
+/**
+ * `FOR UPDATE` only locks rows that exist: two writers adding the first observations of one
+ * fact would each build a one-day history and the second would replace the first's. A lock
+ * per entity and fact, taken before the read, makes the second writer read the first's row.
+ * Taken in key order, so two batches never wait on each other crosswise. (SQLite runs one
+ * writer at a time.)
+ */
+async function lockFactsForWrite(
+  tx: Knex.Transaction,
+  facts: Array<{ entityRef: string; name: string }>,
+) {
+  if (!isPostgres(tx)) {
+    return;
+  }
+  // PostgreSQL evaluates a volatile function in the select list after the ORDER BY.
+  await tx.raw(
+    `SELECT pg_advisory_xact_lock(hashtextextended(fact, 0))
+       FROM (SELECT DISTINCT entity_ref || chr(10) || name AS fact
+               FROM unnest(?::text[], ?::text[]) AS f(entity_ref, name)) AS facts
+      ORDER BY fact`,
+    [facts.map(f => f.entityRef), facts.map(f => f.name)],
+  );
+}
+
 const factKey = (row: { entity_ref: string; name: string; source: string }) =>
   JSON.stringify([row.entity_ref, row.name, row.source]);
 
@@ -145,6 +169,10 @@ export class DatabaseFactStore implements FactStore {
   ): Promise<void> {
     // Every source of these facts, for the cap on sources. Two plain lists match a few more
     // rows than the pairs would (another of the batch's facts of an entity), but plan at once.
+    await lockFactsForWrite(
+      tx,
+      observations.map(([f]) => f),
+    );
     const entityRefs = [...new Set(observations.map(([f]) => f.entityRef))];
     const names = [...new Set(observations.map(([f]) => f.name))];
     const reading = tx<FactRow>('facts').select(STORED_COLUMNS);
