@@ -860,6 +860,9 @@ export interface components {
 
           level: 'service' | 'related-services' | 'domain';
           description: string;
+          /**
+           * The owning group's members (its hasMember relations). Each backend reads it from the catalog at most once a minute, so a change to the team shows within a minute.
+           */
           memberCount: number;
           teamDecides: components['schemas']['DecisionKind'][];
           councilDecides: components['schemas']['DecisionKind'][];

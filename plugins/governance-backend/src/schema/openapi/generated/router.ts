@@ -594,6 +594,8 @@ export const spec = {
               },
               memberCount: {
                 type: 'integer',
+                description:
+                  "The owning group's members (its hasMember relations). Each backend reads it from the catalog at most once a minute, so a change to the team shows within a minute.",
               },
               teamDecides: {
                 type: 'array',
