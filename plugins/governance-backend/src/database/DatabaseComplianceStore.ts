@@ -301,10 +301,16 @@ export class DatabaseComplianceStore implements ComplianceStore {
 
   async recordComplianceDay(day: string): Promise<void> {
     await this.db.transaction(async tx => {
+      // Full passes run every few minutes: only the day's first record recounts.
+      const recordedToday = await tx('compliance_changes')
+        .where({ day })
+        .first('day');
       // A second pass on the same day replaces that day's changes.
       await tx('compliance_changes').where({ day }).delete();
       // Once a day from scratch, so the running totals the roll-up reads cannot drift longer.
-      await recountComplianceTotals(tx);
+      if (!recordedToday) {
+        await recountComplianceTotals(tx);
+      }
       const current = await tx('compliance_totals')
         .select(COMPLIANCE_GROUP_BY)
         .sum({ entities: 'entities', ...SUM_STATES })

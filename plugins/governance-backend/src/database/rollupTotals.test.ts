@@ -8,6 +8,7 @@ import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
+import { recountComplianceTotals } from './rollupTotals';
 import { EntityEvaluation } from './ScorecardStore';
 
 const databases = governanceTestDatabases();
@@ -84,7 +85,7 @@ async function storedTotals(knex: Knex) {
 async function expectTotalsToMatchRecount(knex: Knex) {
   const maintained = await storedTotals(knex);
   await new DatabaseStandardsStore(knex).recountCheckResults();
-  await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-10');
+  await knex.transaction(tx => recountComplianceTotals(tx));
   expect(maintained).toEqual(await storedTotals(knex));
   // Without them the tests below would pass on empty tables.
   return maintained;
@@ -135,6 +136,30 @@ describe.each(databases.eachSupportedId())(
 
       await new DatabaseStandardsStore(knex).recountCheckResults();
       await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-02');
+      expect(await storedTotals(knex)).toEqual(maintained);
+    });
+
+    it("are recounted by a day's first compliance record, not by every pass of that day", async () => {
+      const knex = await migratedDatabase(databases, databaseId);
+      const next = numbers(23);
+      await new DatabaseScorecardStore(knex).storeEvaluations(
+        entityRefs(20).map((_, i) => evaluationOf(i, next)),
+        new Date('2026-12-01T00:00:00Z'),
+      );
+      const maintained = await storedTotals(knex);
+      const compliance = new DatabaseComplianceStore(knex);
+      await compliance.recordComplianceDay('2026-12-01');
+      const drift = () =>
+        knex('compliance_totals')
+          .where({ group_key: maintained.groups[0].group_key })
+          .update({ entities: 1000 });
+
+      // Full passes run every few minutes: a later one the same day leaves the totals be.
+      await drift();
+      await compliance.recordComplianceDay('2026-12-01');
+      expect(await storedTotals(knex)).not.toEqual(maintained);
+      // The next day's first record puts them right.
+      await compliance.recordComplianceDay('2026-12-02');
       expect(await storedTotals(knex)).toEqual(maintained);
     });
 
