@@ -238,7 +238,7 @@ describe('governance on the real catalog', () => {
           database,
           n,
           'not run',
-          `above BENCH_REAL_SQLITE_MAX=${SQLITE_MAX}`,
+          `above BENCH_REAL_SQLITE_MAX=${SQLITE_MAX}: the catalog's own ingestion on SQLite takes hours at this size (README, "realCatalog")`,
         );
         return;
       }
