@@ -5,7 +5,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { AnnotationProblemRecord } from '@catalog-governance/backstage-plugin-governance-common';
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OwnerPicker } from '../OwnerPicker';
@@ -14,6 +14,22 @@ import { AsyncServerPagedTable, ServerPagedColumn } from '../ServerPagedTable';
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 // Long values and paths wrap where they must, not after every few letters.
 const WRAP_ANYWHERE = { overflowWrap: 'anywhere' } as const;
+
+// Annotation names break after their `/` (and, as words do, after a `-`), never inside a word.
+const KEEP_WORDS = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
+
+function AnnotationName(props: { name: string }) {
+  return (
+    <code style={KEEP_WORDS}>
+      {props.name.split(/(?<=\/)/).map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
 
 const SEVERITY_LABELS: Record<AnnotationProblemRecord['severity'], string> = {
   'held-back': 'Held back',
@@ -47,7 +63,7 @@ const COLUMNS: ServerPagedColumn<AnnotationProblemRecord>[] = [
   {
     title: 'Annotation',
     headerStyle: NO_WRAP,
-    render: problem => <code>{problem.key}</code>,
+    render: problem => <AnnotationName name={problem.key} />,
   },
   {
     title: 'Value',
