@@ -131,6 +131,22 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
     expect(withALostDay).toEqual([]);
   });
 
+  it('takes a batch of more facts than the database has locks for in one push', async () => {
+    const store = await createStore();
+    // PostgreSQL's lock table holds 64 locks per connection by default: one per fact would not fit
+    // (the scorecard bench pushes 30,000 facts at once).
+    const refs = Array.from(
+      { length: 40_000 },
+      (_, i) => `component:default/service-${i}`,
+    );
+    await store.addFacts(
+      refs.map(entityRef => latency(entityRef, 5, '2026-05-20T08:00:00.000Z')),
+      new Date(),
+    );
+    const stored = await store.getFacts(refs.slice(-3));
+    expect([...stored.keys()]).toEqual(refs.slice(-3));
+  });
+
   it('reads only the facts asked for', async () => {
     const store = await createStore();
     const at = '2026-05-20T08:00:00.000Z';

@@ -91,11 +91,20 @@ function lockedForWrite(tx: Knex.Transaction, query: Knex.QueryBuilder) {
   return isPostgres(tx) ? query.forUpdate() : query;
 }
 
+/** The advisory-lock namespace of fact writes (two-key locks, apart from one-key ones). */
+const FACT_LOCK_SPACE = 1_735_814_758;
+/**
+ * Facts are locked in this many buckets: a batch of 30,000 facts must not take 30,000 locks
+ * (PostgreSQL's lock table holds 64 per connection by default), and two small batches
+ * rarely share a bucket.
+ */
+const FACT_LOCK_BUCKETS = 64;
+
 /**
  * `FOR UPDATE` only locks rows that exist: two writers adding the first observations of one
  * fact would each build a one-day history and the second would replace the first's. A lock
- * per entity and fact, taken before the read, makes the second writer read the first's row.
- * Taken in key order, so two batches never wait on each other crosswise. (SQLite runs one
+ * on the fact's bucket, taken before the read, makes the second writer read the first's row.
+ * Taken in bucket order, so two batches never wait on each other crosswise. (SQLite runs one
  * writer at a time.)
  */
 async function lockFactsForWrite(
@@ -107,11 +116,16 @@ async function lockFactsForWrite(
   }
   // PostgreSQL evaluates a volatile function in the select list after the ORDER BY.
   await tx.raw(
-    `SELECT pg_advisory_xact_lock(hashtextextended(fact, 0))
-       FROM (SELECT DISTINCT entity_ref || chr(10) || name AS fact
-               FROM unnest(?::text[], ?::text[]) AS f(entity_ref, name)) AS facts
-      ORDER BY fact`,
-    [facts.map(f => f.entityRef), facts.map(f => f.name)],
+    `SELECT pg_advisory_xact_lock(?, bucket)
+       FROM (SELECT DISTINCT hashtext(entity_ref || chr(10) || name) & ? AS bucket
+               FROM unnest(?::text[], ?::text[]) AS f(entity_ref, name)) AS buckets
+      ORDER BY bucket`,
+    [
+      FACT_LOCK_SPACE,
+      FACT_LOCK_BUCKETS - 1,
+      facts.map(f => f.entityRef),
+      facts.map(f => f.name),
+    ],
   );
 }
 
