@@ -35,6 +35,9 @@ const STORED_COLUMNS = [
   'history',
 ];
 
+/** How many facts one PostgreSQL statement writes at most. */
+const POSTGRES_FACTS_PER_STATEMENT = 5_000;
+
 const isPostgres = (db: Knex) => db.client.config.client === 'pg';
 
 /** What a write sets on a fact's row, with the type PostgreSQL reads each column's array as. */
@@ -163,9 +166,13 @@ export class DatabaseFactStore implements FactStore {
     }
     const lists = [...observations.values()];
     await this.db.transaction(async tx => {
-      // PostgreSQL takes the whole batch as arrays, one statement per step; SQLite binds each
-      // value, so it takes chunks.
-      for (const batch of isPostgres(tx) ? [lists] : chunks(lists)) {
+      // PostgreSQL takes a batch as arrays, one statement per step, in chunks of a few
+      // thousand facts so a huge push is never built as one statement in memory; SQLite binds
+      // each value, so it takes smaller chunks.
+      const chunkSize = isPostgres(tx)
+        ? POSTGRES_FACTS_PER_STATEMENT
+        : undefined;
+      for (const batch of chunks(lists, chunkSize)) {
         await this.writeBatch(tx, batch, receivedAt);
       }
     });
