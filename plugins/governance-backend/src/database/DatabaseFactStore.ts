@@ -7,7 +7,7 @@ import {
   seriesColumns,
   setDay,
 } from './factSeries';
-import { chunks, DbTimestamp, toIso } from './util';
+import { chunks, DbTimestamp, isPostgres, toIso } from './util';
 
 type FactRow = {
   entity_ref: string;
@@ -37,8 +37,6 @@ const STORED_COLUMNS = [
 
 /** How many facts one PostgreSQL statement writes at most. */
 const POSTGRES_FACTS_PER_STATEMENT = 5_000;
-
-const isPostgres = (db: Knex) => db.client.config.client === 'pg';
 
 /** What a write sets on a fact's row, with the type PostgreSQL reads each column's array as. */
 const WRITTEN_COLUMNS = {

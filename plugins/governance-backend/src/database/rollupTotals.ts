@@ -6,7 +6,7 @@ import {
 import { Knex } from 'knex';
 import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
 import { EvaluatedEntityRow } from './evaluatedEntities';
-import { chunks, DbTimestamp } from './util';
+import { chunks, DbTimestamp, isPostgres } from './util';
 
 /*
  * The running totals of migration 20261210010000: `check_tallies` sums the tallies of
@@ -62,8 +62,6 @@ type TotalsRow = Record<(typeof TOTALS_GROUP_COLUMNS)[number], string | null> &
   Record<(typeof TOTALS_SUM_COLUMNS)[number], number> & { group_key: string };
 
 type CheckTallyRow = CheckResultCounts & { check_id: string };
-
-const isPostgres = (db: Knex) => db.client.config.client === 'pg';
 
 /**
  * Waits, inside `tx`, until no other transaction changes the totals. Each writer changes them

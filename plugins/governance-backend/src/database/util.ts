@@ -4,6 +4,9 @@ import { Knex } from 'knex';
 // inserts under SQLite's limit of 500 terms in the compound SELECT knex builds for them.
 const BATCH_SIZE = 500;
 
+/** Whether the database is PostgreSQL, for the statements SQLite writes another way. */
+export const isPostgres = (db: Knex) => db.client.config.client === 'pg';
+
 /** A timestamp column as read: SQLite hands it back as a number or string, PostgreSQL as Date. */
 export type DbTimestamp = Date | string | number;
 
