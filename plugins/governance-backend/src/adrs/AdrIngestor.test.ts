@@ -5,6 +5,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { GovernanceAdrParser } from '@catalog-governance/backstage-plugin-governance-node';
@@ -357,6 +358,43 @@ describe.each(databases.eachSupportedId())(
       expect((await store.getLocation('component:default/svc'))?.error).toMatch(
         /'docs\/adr' is relative, but the entity has no source location/,
       );
+    });
+
+    it('reads every page of entities naming a location, asking the catalog only for what it uses', async () => {
+      // One more than a page: nothing to resolve against, so each fails without a reading.
+      const entities = Array.from({ length: 201 }, (_, i) => {
+        const entity = service(`svc-${i}`, '/x/catalog-info.yaml', 'docs/adr');
+        delete entity.metadata.annotations!['backstage.io/managed-by-location'];
+        return entity;
+      });
+      const catalog = catalogServiceMock({ entities });
+      const queryEntities = jest.spyOn(catalog, 'queryEntities');
+      const knex = await migratedDatabase(databases, databaseId);
+      const ingestor = defaultAdrIngestor({
+        catalog,
+        urlReader: localReader('/x'),
+        store: new DatabaseAdrStore(knex, {
+          policy: DEFAULT_ADR_POLICY.retrospective,
+        }),
+      });
+
+      expect(await ingestor.ingestAll()).toMatchObject({
+        locations: 201,
+        failed: 201,
+      });
+      expect(queryEntities).toHaveBeenCalledTimes(2);
+      for (const [request] of queryEntities.mock.calls) {
+        expect(request).toMatchObject({
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.annotations',
+            'spec.owner',
+            'spec.system',
+          ],
+        });
+      }
     });
 
     it.each([

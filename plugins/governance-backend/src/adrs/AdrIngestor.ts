@@ -19,11 +19,25 @@ import { createHash } from 'node:crypto';
 import { AdrStore, StoredAdr } from '../database/AdrStore';
 import { ReviewStore } from '../database/ReviewStore';
 import { specRef } from '../catalog/specRef';
+import { readCatalogPages } from '../catalog/readGovernedEntities';
 import { AdrParsers } from './AdrParsers';
 import { resolveAdrLocation } from './resolveAdrLocation';
 import { scheduledJob } from '../scheduledJob';
 
 const PAGE_SIZE = 200;
+
+/**
+ * What ingestion reads of an entity: its ref, its annotations (the ADR location and the source
+ * location a relative one is resolved against) and the owner and system stored with its ADRs.
+ */
+const ADR_ENTITY_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.annotations',
+  'spec.owner',
+  'spec.system',
+];
 
 /** The stable id of an ADR: its entity and path, hashed to fit a URL. */
 export function adrId(entityRef: string, path: string): string {
@@ -107,27 +121,24 @@ export class AdrIngestor {
     const credentials = await auth.getOwnServiceCredentials();
     const seen = new Set<string>();
     const totals = { locations: 0, read: 0, unchanged: 0, failed: 0 };
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE }
-          : {
-              filter: [
-                {
-                  [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.adrLocation}`]:
-                    CATALOG_FILTER_EXISTS,
-                },
-                {
-                  [`metadata.annotations.${COMMUNITY_ADR_LOCATION_ANNOTATION}`]:
-                    CATALOG_FILTER_EXISTS,
-                },
-              ],
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      for (const entity of page.items) {
+    const pages = readCatalogPages({
+      catalog,
+      credentials,
+      pageSize: PAGE_SIZE,
+      filter: [
+        {
+          [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.adrLocation}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        {
+          [`metadata.annotations.${COMMUNITY_ADR_LOCATION_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      ],
+      fields: ADR_ENTITY_FIELDS,
+    });
+    for await (const page of pages) {
+      for (const entity of page) {
         const outcome = await this.ingestEntity(entity, now);
         if (outcome !== 'none') {
           seen.add(stringifyEntityRef(entity));
@@ -135,8 +146,7 @@ export class AdrIngestor {
           totals[outcome] += 1;
         }
       }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    }
     const removed = await store.removeLocationsExcept(seen);
     logger.info(
       `Read ADR locations in ${Date.now() - started} ms: ${totals.read} read, ${
