@@ -18,7 +18,9 @@ base_commit="$(git rev-parse --verify --quiet "$base_rev^{commit}")" ||
   { echo "bench-compare: $base_rev is not a commit of this repository" >&2; exit 2; }
 base_short="$(git rev-parse --short "$base_commit")"
 current_short="$(git rev-parse --short HEAD)"
-git diff --quiet HEAD -- || current_short="$current_short (with uncommitted changes)"
+# The figures files are what the benches write, not changes to what they measure.
+git diff --quiet HEAD -- . ':(exclude)docs/benchmarks.md' ':(exclude)docs/reliability.md' ||
+  current_short="$current_short (with uncommitted changes)"
 worktree="/tmp/bench-compare-$base_short"
 runs="$(mktemp -d /tmp/governance-bench-compare.XXXXXX)"
 

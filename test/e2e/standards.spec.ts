@@ -21,12 +21,12 @@ test('the council sees each standard with its compliance and measured automation
   // The guest: "Enter as council member" on the example app's sign-in page.
   await gotoSignedIn(page, '/architecture-council/standards');
   const tab = (name: string) => page.getByRole('tab', { name });
-  // The dev server may still be bundling the app when the first test starts.
+  // The first page of a run also waits for the app to warm up.
   await expect(tab('Standards')).toBeVisible({ timeout: 180_000 });
 
   const row = (id: string) => page.getByTestId(`governance-standard-row-${id}`);
   // The scheduled evaluation stores the results shortly after start-up. Switching tabs reads
-  // them again without reloading the page, which would wait for the dev server's bundle.
+  // them again without reloading the page and the whole app with it.
   await expect(async () => {
     await tab('Compliance').click();
     await tab('Standards').click();
