@@ -49,7 +49,11 @@ export default defineConfig({
       command: 'bash scripts/e2e-app.sh',
       cwd: repoRoot,
       url: 'http://localhost:7007',
-      reuseExistingServer: !process.env.CI,
+      // Never by default: a server already on :7007 may be one an interrupted run left behind,
+      // of another checkout or older code, watching another run's folder. Playwright then stops
+      // with "http://localhost:7007 is already used" instead of testing the wrong app.
+      reuseExistingServer:
+        !process.env.CI && process.env.GOVERNANCE_E2E_REUSE_SERVER === '1',
       timeout: 300_000,
       stdout: 'ignore',
       stderr: 'pipe',
