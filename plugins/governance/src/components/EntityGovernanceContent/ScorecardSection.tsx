@@ -20,7 +20,7 @@ import {
   governanceReviewCreatePermission,
   governanceWaiverCreatePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { governanceApiRef } from '../../api';
 import { describeError, statusOf } from '../../lib/describeError';
 import { CheckStateIndicator } from '../CheckStateIndicator';
@@ -103,6 +103,28 @@ const useStyles = makeStyles({
     '& button': { fontSize: 'inherit', verticalAlign: 'baseline' },
   },
 });
+
+/** A small action on a check's waiver (waive, request, revoke), under its state. */
+function WaiverAction(props: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const classes = useStyles();
+  return (
+    <Button
+      size="small"
+      color="primary"
+      className={classes.waiverAction}
+      aria-label={props.label}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      {props.children}
+    </Button>
+  );
+}
 
 function WaiverNote(props: {
   waiver: NonNullable<CheckResult['waiver']>;
@@ -293,28 +315,22 @@ export function ScorecardSection(props: {
                     )
                   )}
                   {canWaive && WAIVABLE_STATES.includes(result.state) && (
-                    <Button
-                      size="small"
-                      color="primary"
-                      className={classes.waiverAction}
-                      aria-label={`Waive ${result.title}`}
+                    <WaiverAction
+                      label={`Waive ${result.title}`}
                       onClick={() => setWaiving(result)}
                       disabled={reloading}
                     >
                       Waive
-                    </Button>
+                    </WaiverAction>
                   )}
                   {canRequest && REQUESTABLE_STATES.includes(result.state) && (
-                    <Button
-                      size="small"
-                      color="primary"
-                      className={classes.waiverAction}
-                      aria-label={`Request waiver for ${result.title}`}
+                    <WaiverAction
+                      label={`Request waiver for ${result.title}`}
                       onClick={() => setRequesting(result)}
                       disabled={reloading}
                     >
                       Request waiver
-                    </Button>
+                    </WaiverAction>
                   )}
                   {requested?.checkId === result.checkId && (
                     <Typography
@@ -333,16 +349,13 @@ export function ScorecardSection(props: {
                     </Typography>
                   )}
                   {canWaive && result.state === 'waived' && result.waiver && (
-                    <Button
-                      size="small"
-                      color="primary"
-                      className={classes.waiverAction}
-                      aria-label={`Revoke waiver for ${result.title}`}
+                    <WaiverAction
+                      label={`Revoke waiver for ${result.title}`}
                       onClick={() => revoke(result)}
                       disabled={reloading || revoking === result.checkId}
                     >
                       {revoking === result.checkId ? 'Revoking…' : 'Revoke'}
-                    </Button>
+                    </WaiverAction>
                   )}
                   {revokeError?.checkId === result.checkId && (
                     <Typography
