@@ -170,6 +170,28 @@ function field<K extends keyof GovernanceAnnotationValues>(
   };
 }
 
+/** A field naming a User or Group, such as the tech lead. */
+function userRefField(key: 'techLead' | 'architect'): FieldParser {
+  return field(key, parseUserRef, USER_REF_ALLOWED);
+}
+
+/** A field holding an absolute http(s) URL, such as the runbook's. */
+function httpUrlField(key: 'monitoringUrl' | 'runbookUrl'): FieldParser {
+  return field(key, parseHttpUrl, URL_ALLOWED);
+}
+
+/** A field holding a percentage; `example` is a typical value for the message. */
+function percentField(
+  key: 'availabilitySloPercent' | 'testCoveragePercent',
+  example: string,
+): FieldParser {
+  return field(
+    key,
+    parsePercent,
+    `a percentage from 0 to 100, such as ${example}`,
+  );
+}
+
 function parseTestingKinds(value: string): TestingKind[] | undefined {
   const kinds = value
     .split(',')
@@ -190,20 +212,11 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
     },
     ({ tierNames }) => `one of the configured tiers: ${tierNames.join(', ')}`,
   ),
-  [GOVERNANCE_ANNOTATIONS.techLead]: field(
-    'techLead',
-    parseUserRef,
-    USER_REF_ALLOWED,
-  ),
-  [GOVERNANCE_ANNOTATIONS.architect]: field(
-    'architect',
-    parseUserRef,
-    USER_REF_ALLOWED,
-  ),
-  [GOVERNANCE_ANNOTATIONS.availabilitySlo]: field(
+  [GOVERNANCE_ANNOTATIONS.techLead]: userRefField('techLead'),
+  [GOVERNANCE_ANNOTATIONS.architect]: userRefField('architect'),
+  [GOVERNANCE_ANNOTATIONS.availabilitySlo]: percentField(
     'availabilitySloPercent',
-    parsePercent,
-    'a percentage from 0 to 100, such as 99.95',
+    '99.95',
   ),
   [GOVERNANCE_ANNOTATIONS.p95LatencySlo]: field(
     'p95LatencySloMs',
@@ -215,26 +228,17 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
     value => parseIsoDate(value.trim()),
     'a calendar date written YYYY-MM-DD, such as 2026-09-30',
   ),
-  [GOVERNANCE_ANNOTATIONS.testCoverage]: field(
+  [GOVERNANCE_ANNOTATIONS.testCoverage]: percentField(
     'testCoveragePercent',
-    parsePercent,
-    'a percentage from 0 to 100, such as 82.5',
+    '82.5',
   ),
   [GOVERNANCE_ANNOTATIONS.testing]: field(
     'testing',
     parseTestingKinds,
     `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
   ),
-  [GOVERNANCE_ANNOTATIONS.monitoring]: field(
-    'monitoringUrl',
-    parseHttpUrl,
-    URL_ALLOWED,
-  ),
-  [GOVERNANCE_ANNOTATIONS.runbook]: field(
-    'runbookUrl',
-    parseHttpUrl,
-    URL_ALLOWED,
-  ),
+  [GOVERNANCE_ANNOTATIONS.monitoring]: httpUrlField('monitoringUrl'),
+  [GOVERNANCE_ANNOTATIONS.runbook]: httpUrlField('runbookUrl'),
   [GOVERNANCE_ANNOTATIONS.stack]: field(
     'stack',
     parseStackAnnotation,
