@@ -24,6 +24,19 @@ describe('governance/stack', () => {
     });
   });
 
+  it('reads an annotation text seen before the same way, and a change to one entity does not reach another', () => {
+    const text = 'languages: TypeScript; datastores: PostgreSQL';
+    const first = parseStackAnnotation(text)!;
+    first.languages!.push('go');
+    delete first.datastores;
+    expect(parseStackAnnotation(text)).toEqual({
+      languages: ['typescript'],
+      datastores: ['postgresql'],
+    });
+    expect(parseStackAnnotation('languages')).toBeUndefined();
+    expect(parseStackAnnotation('languages')).toBeUndefined();
+  });
+
   it.each([
     ['typescript', 'typescript'],
     ['c++', 'c++'],

@@ -109,6 +109,10 @@ export function normaliseTechnology(name: string): string | undefined {
 export const STACK_ANNOTATION_ALLOWED =
   'categories separated by ";", each "<category>: <technology>, <technology>" with category one of languages, frameworks, datastores, message-brokers, such as "languages: typescript; frameworks: express; datastores: postgresql; message-brokers: kafka"';
 
+/** Distinct stack texts kept parsed: a few megabytes at most (texts are up to 2,000 characters). */
+const PARSED_STACKS_LIMIT = 1_000;
+const parsedStacks = new Map<string, EntityStack | undefined>();
+
 /**
  * Parses the `governance/stack` annotation:
  * `languages: typescript, go; frameworks: express; datastores: postgresql; message-brokers: kafka`.
@@ -117,6 +121,26 @@ export const STACK_ANNOTATION_ALLOWED =
  * @public
  */
 export function parseStackAnnotation(value: string): EntityStack | undefined {
+  // Every evaluation parses every entity's annotation, and entities share a handful of stacks:
+  // each text is parsed once (up to a bound) and its callers get copies they may change.
+  if (!parsedStacks.has(value)) {
+    if (parsedStacks.size >= PARSED_STACKS_LIMIT) {
+      parsedStacks.clear();
+    }
+    parsedStacks.set(value, parseStackText(value));
+  }
+  const parsed = parsedStacks.get(value);
+  if (!parsed) {
+    return undefined;
+  }
+  const stack: EntityStack = {};
+  for (const category of Object.keys(parsed) as StackCategory[]) {
+    stack[category] = [...parsed[category]!];
+  }
+  return stack;
+}
+
+function parseStackText(value: string): EntityStack | undefined {
   if (value.length > 2000) {
     return undefined;
   }

@@ -49,19 +49,19 @@ export class SystemDomains {
 
   /** The entity's place in the organisation; a System is its own system. */
   async placementOf(entity: Entity): Promise<Omit<EntityPlacement, 'tier'>> {
-    const system =
-      entity.kind.toLocaleLowerCase('en-US') === 'system'
-        ? stringifyEntityRef(entity)
-        : specRef(entity, 'system', 'system');
-    const domain =
-      entity.kind.toLocaleLowerCase('en-US') === 'system'
-        ? specRef(entity, 'domain', 'domain')
-        : system && (await this.domainOfSystem(system));
+    // Runs for every entity of every pass: each ref is parsed once, and kinds are compared with
+    // plain lower-casing (the same as the en-US locale's, without the locale lookup).
+    const isSystem = entity.kind.toLowerCase() === 'system';
+    const system = isSystem
+      ? stringifyEntityRef(entity)
+      : specRef(entity, 'system', 'system');
+    const domain = isSystem
+      ? specRef(entity, 'domain', 'domain')
+      : system && (await this.domainOfSystem(system));
+    const owner = specRef(entity, 'owner', 'group');
     return {
       ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
-      ...(specRef(entity, 'owner', 'group')
-        ? { owner: specRef(entity, 'owner', 'group') }
-        : {}),
+      ...(owner ? { owner } : {}),
       ...(system ? { system } : {}),
       ...(domain ? { domain } : {}),
     };

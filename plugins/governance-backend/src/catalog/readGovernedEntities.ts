@@ -78,11 +78,12 @@ export async function* readCatalogPages(options: {
   let cursor: string | undefined;
   do {
     // The cursor carries the filter but not the fields: without them every page after the
-    // first would come back whole, with specs and relations governance never reads.
+    // first would come back whole, with specs and relations governance never reads. No task
+    // reads the total, so the catalog is spared counting every match beside the first page.
     const page = await catalog.queryEntities(
       cursor
         ? { cursor, fields, limit }
-        : { ...(filter && { filter }), fields, limit },
+        : { ...(filter && { filter }), fields, limit, totalItems: 'exclude' },
       { credentials },
     );
     yield page.items;

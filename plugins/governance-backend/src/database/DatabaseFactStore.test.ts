@@ -54,6 +54,25 @@ describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
     expect(sources(other, 'coverage')).toEqual(['a']);
   });
 
+  it('reads each observation time back as the instant pushed, in UTC to the millisecond', async () => {
+    const { store } = await createStore();
+    const ref = 'component:default/payments';
+    await store.addFacts(
+      [
+        fact(ref, 'coverage', 'ci', '2026-11-20T10:15:30.057Z'),
+        fact(ref, 'p95LatencyMs', 'apm', '2026-03-01T23:59:59.999+02:00'),
+      ],
+      new Date(),
+    );
+    const observed = Object.fromEntries(
+      (await store.getFacts([ref])).get(ref)!.map(f => [f.name, f.observedAt]),
+    );
+    expect(observed).toEqual({
+      coverage: '2026-11-20T10:15:30.057Z',
+      p95LatencyMs: '2026-03-01T21:59:59.999Z',
+    });
+  });
+
   it('prunes facts observed before a cutoff and removes the facts of given entities', async () => {
     const { store } = await createStore();
     const payments = 'component:default/payments';

@@ -261,11 +261,19 @@ export class DatabaseFactStore implements FactStore {
     options: { names?: readonly string[] } = {},
   ): Promise<Map<string, MeasuredFact[]>> {
     const result = new Map<string, MeasuredFact[]>();
+    // Every evaluation reads every entity's facts: PostgreSQL writes the time as the ISO text
+    // callers want, instead of the driver parsing each row's into a Date only to print it again.
+    const postgres = isPostgres(this.db);
+    const observedAt = postgres
+      ? this.db.raw(
+          `to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS observed_at`,
+        )
+      : 'observed_at';
     for (const batch of chunks(entityRefs)) {
-      // Only the columns evaluation reads: every timestamp costs a parse per row on PostgreSQL.
+      // Only the columns evaluation reads.
       const query = this.db<FactRow>('facts')
         .whereIn('entity_ref', batch)
-        .select('entity_ref', 'name', 'source', 'value', 'observed_at');
+        .select('entity_ref', 'name', 'source', 'value', observedAt);
       if (options.names) {
         query.whereIn('name', [...options.names]);
       }
@@ -276,7 +284,9 @@ export class DatabaseFactStore implements FactStore {
           name: row.name,
           source: row.source,
           value: JSON.parse(row.value),
-          observedAt: toIso(row.observed_at),
+          observedAt: postgres
+            ? (row.observed_at as string)
+            : toIso(row.observed_at),
         });
         result.set(row.entity_ref, list);
       }

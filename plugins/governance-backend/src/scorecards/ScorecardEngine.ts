@@ -73,6 +73,8 @@ export class ScorecardEngine {
   /** `governance.levels` and the level each tier requires. */
   readonly levelPolicy: LevelPolicy;
   private readonly inputs: EvaluationInputs;
+  /** The facts the checks read: fixed with the checks, so worked out once, not per page. */
+  private readonly factNames: string[];
 
   constructor(
     private readonly deps: {
@@ -116,6 +118,9 @@ export class ScorecardEngine {
         ),
       ]);
     }
+    this.factNames = factNamesRead(this.checksByTier.values(), {
+      stack: Boolean(deps.stackChecks),
+    });
     this.inputs = new EvaluationInputs({
       checksByTier: this.checksByTier,
       factDefinitions: deps.factDefinitions,
@@ -167,11 +172,7 @@ export class ScorecardEngine {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const [measured, waivers, stamps] = await Promise.all([
-      store.getFacts(refs, {
-        names: factNamesRead(this.checksByTier.values(), {
-          stack: Boolean(this.deps.stackChecks),
-        }),
-      }),
+      store.getFacts(refs, { names: this.factNames }),
       store.listWaivers(refs),
       options?.skipUnchanged
         ? store.getEvaluationStamps(refs)
