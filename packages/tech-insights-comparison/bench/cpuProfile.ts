@@ -4,6 +4,8 @@
  */
 import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** Sampling every 10 ms: coarse enough not to slow the measured step noticeably. */
 const INTERVAL_MICROSECONDS = 10_000;
@@ -54,4 +56,23 @@ export function topFrames(profile: Profiler.Profile, count = 5): string {
     .slice(0, count)
     .map(([key, hits]) => `${key} ${((100 * hits) / total).toFixed(0)}%`)
     .join('; ');
+}
+
+/**
+ * Writes `profile` as `<name>.cpuprofile` into the folder `BENCH_PROFILE_DIR` names, for Chrome
+ * DevTools or speedscope: the top frames say where the time went, the whole profile says who
+ * called them. Nothing is written without that setting.
+ *
+ * @returns The file written, if any
+ */
+export function saveProfile(
+  name: string,
+  profile: Profiler.Profile,
+): string | undefined {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return undefined;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '-')}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  return file;
 }

@@ -272,9 +272,6 @@ export async function waitForIngestion(
   }
 }
 
-/** The process's resident set now, in bytes (the backend runs in this process). */
-export const rss = () => process.memoryUsage().rss;
-
 /**
  * Resets the kernel's peak resident set of this process (VmHWM), so {@link peakRss} covers only
  * what follows. False where /proc/self/clear_refs cannot be written.

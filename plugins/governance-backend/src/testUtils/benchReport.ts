@@ -60,6 +60,34 @@ function reportFile(document: ReportDocument): string {
   );
 }
 
+const sectionMarkers = (id: string) => ({
+  start: `<!-- section:${id} -->`,
+  end: `<!-- /section:${id} -->`,
+});
+
+/**
+ * The section `id` as the document holds it now, between its markers, for a benchmark that
+ * keeps part of an earlier run's figures (e.g. the rows of a database it did not run this time).
+ *
+ * @param id - The section's id, as given to {@link writeReportSection}
+ * @param document - Where the section is
+ * @returns The section's markdown, or undefined when the document does not have it
+ * @public
+ */
+export function readReportSection(
+  id: string,
+  document: ReportDocument = 'benchmarks',
+): string | undefined {
+  const file = reportFile(document);
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const { start, end } = sectionMarkers(id);
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  return from >= 0 && to > from
+    ? doc.slice(from + start.length, to).trim()
+    : undefined;
+}
+
 /**
  * Replaces (or adds) one section of the benchmark document, so running one benchmark file keeps
  * the figures of the others. `scripts/bench.sh` names the documents (`GOVERNANCE_BENCH_OUTPUT`,
@@ -76,8 +104,7 @@ export function writeReportSection(
   document: ReportDocument = 'benchmarks',
 ): void {
   const file = reportFile(document);
-  const start = `<!-- section:${id} -->`;
-  const end = `<!-- /section:${id} -->`;
+  const { start, end } = sectionMarkers(id);
   const section = `${start}\n${markdown.trim()}\n\n- Date: ${new Date().toISOString()}\n${end}`;
   let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (!doc.includes('<!-- section:')) {

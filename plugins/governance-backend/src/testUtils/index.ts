@@ -6,7 +6,7 @@
  */
 
 export type { MeasuredFact } from '../database/FactStore';
-export { writeReportSection, machine } from './benchReport';
+export { machine, readReportSection, writeReportSection } from './benchReport';
 export type { ReportDocument } from './benchReport';
 export { createScorecardEvaluation } from './createScorecardEvaluation';
 export type { ScorecardEvaluation } from './createScorecardEvaluation';
