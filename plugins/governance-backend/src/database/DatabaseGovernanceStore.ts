@@ -2,10 +2,12 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { ComplianceStore } from './ComplianceStore';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
+import { DatabaseEntityRecordStore } from './DatabaseEntityRecordStore';
 import { DatabaseFactStore } from './DatabaseFactStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseTierStore } from './DatabaseTierStore';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
+import { EntityRecordStore } from './EntityRecordStore';
 import { FactStore } from './FactStore';
 import { GovernanceStore } from './GovernanceStore';
 import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
@@ -39,6 +41,7 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   readonly scorecards: ScorecardStore;
   readonly compliance: ComplianceStore;
   readonly waivers: WaiverStore;
+  readonly entityRecords: EntityRecordStore;
 
   constructor(db: Knex, options: { maxSourcesPerFact?: number } = {}) {
     this.tiers = new DatabaseTierStore(db);
@@ -46,7 +49,11 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards = new DatabaseScorecardStore(db);
     this.compliance = new DatabaseComplianceStore(db);
     this.waivers = new DatabaseWaiverStore(db);
+    this.entityRecords = new DatabaseEntityRecordStore(db);
   }
+
+  getEntityRecord: EntityRecordStore['getEntityRecord'] = (...args) =>
+    this.entityRecords.getEntityRecord(...args);
 
   getEntityTier: TierStore['getEntityTier'] = (...args) =>
     this.tiers.getEntityTier(...args);

@@ -1,10 +1,12 @@
 import { ComplianceStore } from './ComplianceStore';
+import { EntityRecordStore } from './EntityRecordStore';
 import { FactStore } from './FactStore';
 import { ScorecardStore } from './ScorecardStore';
 import { TierStore } from './TierStore';
 import { WaiverStore } from './WaiverStore';
 
 export type { ComplianceStore } from './ComplianceStore';
+export type { EntityRecord, EntityRecordStore } from './EntityRecordStore';
 export type { FactStore, MeasuredFact } from './FactStore';
 export type {
   CheckTransition,
@@ -31,4 +33,5 @@ export interface GovernanceStore
     FactStore,
     ScorecardStore,
     ComplianceStore,
-    WaiverStore {}
+    WaiverStore,
+    EntityRecordStore {}

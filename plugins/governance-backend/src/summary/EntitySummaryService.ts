@@ -143,13 +143,9 @@ export class EntitySummaryService {
     };
   }
 
-  /** The entity's tier record and stored results, read by one ref at once. */
-  private async readStored(entityRef: string) {
-    const [tier, results] = await Promise.all([
-      this.deps.store.getEntityTier(entityRef),
-      this.deps.store.getResultsAndOwner(entityRef),
-    ]);
-    return { tier, results };
+  /** The entity's tier record and stored results, read by one ref in one query. */
+  private readStored(entityRef: string) {
+    return this.deps.store.getEntityRecord(entityRef);
   }
 
   /**
