@@ -209,7 +209,7 @@ const NOTES = [
   '  built before (and, at 10,000, the facts Tech Insights retrieves). "Before the evaluation"',
   "  follows the ingestion and the push of the facts. V8's used heap (live objects and garbage",
   '  not yet collected) is sampled every 100 ms: its highest value during the evaluation against',
-  '  its value before. No garbage collection is forced anywhere. The log has the process\'s',
+  "  its value before. No garbage collection is forced anywhere. The log has the process's",
   '  memory (RSS, V8 heap, Buffers outside it) at the end of each step and at its highest.',
   "- Waits: each catalog request and each query of governance's database is timed during the",
   '  evaluations; "open" is the time any request of the kind was open (they overlap with each',

@@ -50,7 +50,9 @@ export class MemoryTimeline {
     const peak = this.peak;
     this.peak = { ...end };
     process.stderr.write(
-      `${new Date().toISOString()} ${this.label} memory after ${name}: ${FIELDS.map(
+      `${new Date().toISOString()} ${
+        this.label
+      } memory after ${name}: ${FIELDS.map(
         field => `${field} ${mib(end[field])} (at most ${mib(peak[field])})`,
       ).join(', ')}\n`,
     );

@@ -7,7 +7,13 @@ import {
   seriesColumns,
   setDay,
 } from './factSeries';
-import { chunks, DbTimestamp, isPostgres, toIso } from './util';
+import {
+  chunks,
+  DbTimestamp,
+  isoTimestampColumn,
+  isPostgres,
+  toIso,
+} from './util';
 
 type FactRow = {
   entity_ref: string;
@@ -38,7 +44,7 @@ const STORED_COLUMNS = [
 /** How many facts one PostgreSQL statement writes at most. */
 const POSTGRES_FACTS_PER_STATEMENT = 5_000;
 
-/** What a write sets on a fact's row, with the type PostgreSQL reads each column's array as. */
+/** What a write sets on a fact's row, with the type PostgreSQL reads each column as. */
 const WRITTEN_COLUMNS = {
   entity_ref: 'text',
   name: 'text',
@@ -63,17 +69,19 @@ async function upsertFacts(tx: Knex.Transaction, rows: WrittenRow[]) {
   const columns = Object.keys(WRITTEN_COLUMNS) as Array<keyof WrittenRow>;
   const updated = columns.slice(3);
   if (isPostgres(tx)) {
-    // One statement however large the batch: each column is one array parameter.
+    // One statement however large the batch, its rows one JSON parameter: JSON.stringify
+    // writes them in one native pass (dates as ISO timestamps), where the driver built an
+    // array literal per column value by value, and dates through local-time strings.
     await tx.raw(
       `INSERT INTO facts (${columns.join(', ')})
-       SELECT * FROM unnest(${columns
-         .map(column => `?::${WRITTEN_COLUMNS[column]}[]`)
-         .join(', ')})
+       SELECT ${columns.join(', ')}
+         FROM json_to_recordset(?::json) AS written(${columns
+           .map(column => `${column} ${WRITTEN_COLUMNS[column]}`)
+           .join(', ')})
        ON CONFLICT (entity_ref, name, source) DO UPDATE
        SET ${updated.map(column => `${column} = excluded.${column}`).join(', ')}
        WHERE facts.observed_at <= excluded.observed_at`,
-      // Each column's values are of its one type, the kind of array knex's Value lists.
-      columns.map(column => rows.map(row => row[column]) as Knex.Value),
+      [JSON.stringify(rows, columns)],
     );
     return;
   }
@@ -115,17 +123,17 @@ async function lockFactsForWrite(
   if (!isPostgres(tx)) {
     return;
   }
-  // PostgreSQL evaluates a volatile function in the select list after the ORDER BY.
+  // PostgreSQL evaluates a volatile function in the select list after the ORDER BY. The facts
+  // go as one JSON parameter of their two fields, written in one native pass.
   await tx.raw(
     `SELECT pg_advisory_xact_lock(?, bucket)
-       FROM (SELECT DISTINCT hashtext(entity_ref || chr(10) || name) & ? AS bucket
-               FROM unnest(?::text[], ?::text[]) AS f(entity_ref, name)) AS buckets
+       FROM (SELECT DISTINCT hashtext(f."entityRef" || chr(10) || f.name) & ? AS bucket
+               FROM json_to_recordset(?::json) AS f("entityRef" text, name text)) AS buckets
       ORDER BY bucket`,
     [
       FACT_LOCK_SPACE,
       FACT_LOCK_BUCKETS - 1,
-      facts.map(f => f.entityRef),
-      facts.map(f => f.name),
+      JSON.stringify(facts, ['entityRef', 'name']),
     ],
   );
 }
@@ -160,7 +168,12 @@ export class DatabaseFactStore implements FactStore {
         name: fact.name,
         source: fact.source,
       });
-      observations.set(key, [...(observations.get(key) ?? []), fact]);
+      const list = observations.get(key);
+      if (list) {
+        list.push(fact);
+      } else {
+        observations.set(key, [fact]);
+      }
     }
     const lists = [...observations.values()];
     await this.db.transaction(async tx => {
@@ -240,7 +253,12 @@ export class DatabaseFactStore implements FactStore {
     const sourcesByFact = new Map<string, typeof rows>();
     for (const row of rows) {
       const fact = JSON.stringify([row.entity_ref, row.name]);
-      sourcesByFact.set(fact, [...(sourcesByFact.get(fact) ?? []), row]);
+      const sources = sourcesByFact.get(fact);
+      if (sources) {
+        sources.push(row);
+      } else {
+        sourcesByFact.set(fact, [row]);
+      }
     }
     const time = (at: DbTimestamp) => new Date(at).getTime();
     return [...sourcesByFact.values()].flatMap(sources =>
@@ -261,19 +279,13 @@ export class DatabaseFactStore implements FactStore {
     options: { names?: readonly string[] } = {},
   ): Promise<Map<string, MeasuredFact[]>> {
     const result = new Map<string, MeasuredFact[]>();
-    // Every evaluation reads every entity's facts: PostgreSQL writes the time as the ISO text
-    // callers want, instead of the driver parsing each row's into a Date only to print it again.
-    const postgres = isPostgres(this.db);
-    const observedAt = postgres
-      ? this.db.raw(
-          `to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS observed_at`,
-        )
-      : 'observed_at';
+    // Every evaluation reads every entity's facts.
+    const observedAt = isoTimestampColumn(this.db, 'observed_at');
     for (const batch of chunks(entityRefs)) {
       // Only the columns evaluation reads.
       const query = this.db<FactRow>('facts')
         .whereIn('entity_ref', batch)
-        .select('entity_ref', 'name', 'source', 'value', observedAt);
+        .select('entity_ref', 'name', 'source', 'value', observedAt.select);
       if (options.names) {
         query.whereIn('name', [...options.names]);
       }
@@ -284,9 +296,7 @@ export class DatabaseFactStore implements FactStore {
           name: row.name,
           source: row.source,
           value: JSON.parse(row.value),
-          observedAt: postgres
-            ? (row.observed_at as string)
-            : toIso(row.observed_at),
+          observedAt: observedAt.readIso(row.observed_at),
         });
         result.set(row.entity_ref, list);
       }

@@ -91,6 +91,31 @@ describe('POST /api/governance/facts', () => {
       },
       'fact lastSecurityReview must be a date written YYYY-MM-DD, got "2026-13-01"',
     ],
+    // A batch parses each distinct time and ref once: a repeated bad one is still named for
+    // every fact that carries it.
+    [
+      {
+        facts: ['coverage', 'p95LatencyMs'].map(name => ({
+          entityRef: 'component:default/payments',
+          name,
+          value: 80,
+          source: 'ci',
+          observedAt: 'yesterday',
+        })),
+      },
+      'facts[1].observedAt must be an ISO 8601 date or timestamp with its zone',
+    ],
+    [
+      {
+        facts: ['coverage', 'p95LatencyMs'].map(name => ({
+          entityRef: 'payments',
+          name,
+          value: 80,
+          source: 'ci',
+        })),
+      },
+      'facts[1].entityRef "payments" is malformed',
+    ],
     [{ facts: [] }, 'facts is empty'],
     [{ facts: 'coverage=80' }, 'facts must be a list of objects'],
     [
