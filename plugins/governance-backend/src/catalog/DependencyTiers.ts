@@ -77,6 +77,11 @@ export class DependencyTiers {
     });
   }
 
+  /** Whether the entity names anything it `dependsOn`: most do not, and need no lookup. */
+  static dependsOnAnything(entity: Entity): boolean {
+    return (entity.relations ?? []).some(r => r.type === RELATION_DEPENDS_ON);
+  }
+
   /**
    * The tiers of everything a page of entities depends on, read at once: one catalog request
    * for the page instead of one per entity.

@@ -57,10 +57,14 @@ export class DependencyChecks {
       string,
       Omit<Parameters<typeof evaluateDependencyTiers>[0], 'clearedByAdr'>
     >();
-    const pageTiers = await dependencyTiers.forEntities(
-      entities.map(e => e.entity),
+    // Entities without dependencies get no check: they are left out before any lookup.
+    const dependent = entities.filter(e =>
+      DependencyTiers.dependsOnAnything(e.entity),
     );
-    for (const { entityRef, entity, tier } of entities) {
+    const pageTiers = await dependencyTiers.forEntities(
+      dependent.map(e => e.entity),
+    );
+    for (const { entityRef, entity, tier } of dependent) {
       const dependencies = await pageTiers.dependenciesOf(entity);
       if (!dependencies.length) {
         continue;
