@@ -14,6 +14,27 @@ export function toIso(value: DbTimestamp): string {
   return new Date(value).toISOString();
 }
 
+/**
+ * Selects a timestamp column so that `readIso` gives its ISO text. Reads that run for every
+ * entity of every evaluation use it: PostgreSQL writes the text itself (to the millisecond, as
+ * `toISOString` does) instead of the driver parsing each row's value into a Date.
+ */
+export function isoTimestampColumn(
+  db: Knex,
+  column: string,
+): { select: Knex.Raw | string; readIso: (value: DbTimestamp) => string } {
+  if (!isPostgres(db)) {
+    return { select: column, readIso: toIso };
+  }
+  return {
+    select: db.raw(
+      `to_char(?? AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ??`,
+      [column, column],
+    ),
+    readIso: value => value as string,
+  };
+}
+
 export function chunks<T>(items: T[], size = BATCH_SIZE): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) {
