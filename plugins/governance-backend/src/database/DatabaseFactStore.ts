@@ -7,13 +7,7 @@ import {
   seriesColumns,
   setDay,
 } from './factSeries';
-import {
-  chunks,
-  DbTimestamp,
-  isoTimestampColumn,
-  isPostgres,
-  toIso,
-} from './util';
+import { chunks, DbTimestamp, isoTimestampColumn, isPostgres } from './util';
 
 type FactRow = {
   entity_ref: string;
