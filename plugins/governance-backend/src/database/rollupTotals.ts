@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { COMPLIANCE_COUNT_COLUMNS } from './ComplianceStore';
 import { EvaluatedEntityRow } from './evaluatedEntities';
 import { chunks, DbTimestamp, isPostgres } from './util';
+import { deleteRowsAmong, writeRows } from './writeRows';
 
 /*
  * The running totals of migration 20261210010000: `check_tallies` sums the tallies of
@@ -32,12 +33,17 @@ export const TOTALS_GROUP_COLUMNS = [
   'level',
 ] as const;
 
+/** The sums of `compliance_totals` that add up a column of `evaluated_entities` of the same name. */
+const COUNTED_SUMS = [
+  ...COMPLIANCE_COUNT_COLUMNS,
+  'dependency_mismatches',
+] as const;
+
 /** The columns of `compliance_totals` that sum its group's rows of `evaluated_entities`. */
 export const TOTALS_SUM_COLUMNS = [
   'entities',
   'below_required',
-  ...COMPLIANCE_COUNT_COLUMNS,
-  'dependency_mismatches',
+  ...COUNTED_SUMS,
 ] as const;
 
 const CHECK_TALLY_COLUMNS = ['total', 'compliant', 'automated'] as const;
@@ -45,16 +51,13 @@ const CHECK_TALLY_COLUMNS = ['total', 'compliant', 'automated'] as const;
 /** What a row of `evaluated_entities` adds to its group's totals. */
 export type CountedEntityRow = Pick<
   EvaluatedEntityRow,
-  | (typeof TOTALS_GROUP_COLUMNS)[number]
-  | (typeof COMPLIANCE_COUNT_COLUMNS)[number]
-  | 'dependency_mismatches'
+  (typeof TOTALS_GROUP_COLUMNS)[number] | (typeof COUNTED_SUMS)[number]
 > & { below_required_since: DbTimestamp | null };
 
 /** The columns {@link CountedEntityRow} reads from `evaluated_entities`. */
 export const COUNTED_ENTITY_COLUMNS = [
   ...TOTALS_GROUP_COLUMNS,
-  ...COMPLIANCE_COUNT_COLUMNS,
-  'dependency_mismatches',
+  ...COUNTED_SUMS,
   'below_required_since',
 ] as const;
 
@@ -107,15 +110,6 @@ export function groupTallies(
     .groupBy(db.raw(element(0)));
 }
 
-/** Sets `column` to its stored value plus the inserted one, on a conflicting upsert. */
-const increments = (db: Knex, table: string, columns: readonly string[]) =>
-  Object.fromEntries(
-    columns.map(column => [
-      column,
-      db.raw('?? + excluded.??', [`${table}.${column}`, column]),
-    ]),
-  );
-
 /** The changes of one transaction to the totals, collected and then written at once. */
 export class RollupTotalChanges {
   private readonly checks = new Map<string, CheckTallyRow>();
@@ -141,28 +135,24 @@ export class RollupTotalChanges {
 
   /** Counts an entity's roll-up row in, or out with -1. */
   countEntity(entity: CountedEntityRow, sign: 1 | -1): void {
-    const place = Object.fromEntries(
-      TOTALS_GROUP_COLUMNS.map(column => [column, entity[column] ?? null]),
-    ) as Record<(typeof TOTALS_GROUP_COLUMNS)[number], string | null>;
-    const groupKey = JSON.stringify(
-      TOTALS_GROUP_COLUMNS.map(column => place[column]),
-    );
-    const row =
-      this.groups.get(groupKey) ??
-      ({
+    const place = TOTALS_GROUP_COLUMNS.map(column => entity[column] ?? null);
+    const groupKey = JSON.stringify(place);
+    let row = this.groups.get(groupKey);
+    if (!row) {
+      row = {
         group_key: groupKey,
-        ...place,
+        ...Object.fromEntries(
+          TOTALS_GROUP_COLUMNS.map((column, index) => [column, place[index]]),
+        ),
         ...Object.fromEntries(TOTALS_SUM_COLUMNS.map(column => [column, 0])),
-      } as TotalsRow);
+      } as TotalsRow;
+      this.groups.set(groupKey, row);
+    }
     row.entities += sign;
     row.below_required += entity.below_required_since === null ? 0 : sign;
-    for (const column of [
-      ...COMPLIANCE_COUNT_COLUMNS,
-      'dependency_mismatches',
-    ] as const) {
+    for (const column of COUNTED_SUMS) {
       row[column] += sign * Number(entity[column] ?? 0);
     }
-    this.groups.set(groupKey, row);
   }
 
   /** Adds the collected changes to the stored totals; groups and checks left empty go. */
@@ -200,23 +190,15 @@ async function addChanges<Row extends object>(
 ) {
   const { table, key, sums } = changes;
   const rows = changes.rows.filter(row => sums.some(sum => row[sum] !== 0));
-  for (const batch of chunks(rows, 100)) {
-    await tx(table)
-      .insert(batch)
-      .onConflict(key)
-      .merge(increments(tx, table, sums));
-  }
+  await writeRows(tx, { table, rows, onConflict: { key, add: sums } });
   // Only a row whose count went down can have reached zero.
-  const shrunk = rows.filter(row => Number(row[sums[0]]) < 0);
-  for (const batch of chunks(shrunk)) {
-    await tx(table)
-      .whereIn(
-        key,
-        batch.map(row => String(row[key])),
-      )
-      .where(sums[0], 0)
-      .delete();
-  }
+  await deleteRowsAmong(
+    tx,
+    table,
+    key,
+    rows.filter(row => Number(row[sums[0]]) < 0).map(row => String(row[key])),
+    query => query.where(sums[0], 0),
+  );
 }
 
 /** Counts `check_tallies` again from every entity's tallies, and returns the counts. */
@@ -252,14 +234,7 @@ export async function recountComplianceTotals(
     .select(TOTALS_GROUP_COLUMNS)
     .count({ entities: '*' })
     .count({ below_required: 'below_required_since' })
-    .sum(
-      Object.fromEntries(
-        [...COMPLIANCE_COUNT_COLUMNS, 'dependency_mismatches'].map(column => [
-          column,
-          column,
-        ]),
-      ),
-    )
+    .sum(Object.fromEntries(COUNTED_SUMS.map(column => [column, column])))
     .groupBy(TOTALS_GROUP_COLUMNS);
   // Sums come back as strings from PostgreSQL and as numbers from SQLite.
   const totals = rows.map(row => ({

@@ -1,0 +1,105 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { deleteRowsAmong, writeRows } from './writeRows';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+async function createTable(knex: Knex, name: string) {
+  await knex.schema.createTable(name, table => {
+    table.string('key', 255).primary().notNullable();
+    table.text('label').nullable();
+    table.integer('count').notNullable();
+    table.float('share').notNullable();
+    table.timestamp('at', { useTz: true }).nullable();
+  });
+}
+
+const row = (key: string, count: number, at: Date | null = null) => ({
+  key,
+  label: `"${key}" \\ ${key}\n`,
+  count,
+  share: count / 3,
+  at,
+});
+
+describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
+  it('stores every value as knex its own insert does, Dates included', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'by_knex');
+    await createTable(knex, 'by_write');
+    const rows = [
+      row('a', 1, new Date('2026-11-25T00:00:00.123Z')),
+      row('b', 2),
+      row('c', 0, new Date('2026-12-31T23:59:59.999Z')),
+    ];
+    await knex('by_knex').insert(rows);
+    await writeRows(knex, { table: 'by_write', rows });
+    expect(await knex('by_write').orderBy('key')).toEqual(
+      await knex('by_knex').orderBy('key'),
+    );
+  });
+
+  it('replaces the other columns of a row with the same key', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'items');
+    const at = new Date('2026-11-25T00:00:00Z');
+    await writeRows(knex, { table: 'items', rows: [row('a', 1), row('b', 2)] });
+    await writeRows(knex, {
+      table: 'items',
+      rows: [row('b', 5, at), row('c', 3)],
+      onConflict: { key: 'key' },
+    });
+    const stored = await knex('items').orderBy('key');
+    expect(stored.map(r => [r.key, r.count, r.share])).toEqual([
+      ['a', 1, expect.closeTo(1 / 3)],
+      ['b', 5, expect.closeTo(5 / 3)],
+      ['c', 3, 1],
+    ]);
+    expect(new Date(stored[1].at).toISOString()).toBe(at.toISOString());
+  });
+
+  it('adds to the named columns of a row with the same key, leaving the others', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'sums');
+    await writeRows(knex, {
+      table: 'sums',
+      rows: [{ key: 'a', label: 'first', count: 2, share: 1 }],
+    });
+    await writeRows(knex, {
+      table: 'sums',
+      rows: [
+        { key: 'a', label: 'second', count: -5, share: 0.5 },
+        { key: 'b', label: 'new', count: 4, share: 0 },
+      ],
+      onConflict: { key: 'key', add: ['count', 'share'] },
+    });
+    expect(
+      (await knex('sums').orderBy('key')).map(r => [
+        r.key,
+        r.label,
+        r.count,
+        r.share,
+      ]),
+    ).toEqual([
+      ['a', 'first', -3, 1.5],
+      ['b', 'new', 4, 0],
+    ]);
+  });
+
+  it('deletes the rows among the keys that the restriction keeps', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'gone');
+    await writeRows(knex, {
+      table: 'gone',
+      rows: [row('a', 0), row('b', 1), row('c', 0), row("d'", 0)],
+    });
+    await deleteRowsAmong(knex, 'gone', 'key', ['a', 'b', "d'", 'x'], query =>
+      query.where('count', 0),
+    );
+    await deleteRowsAmong(knex, 'gone', 'key', []);
+    expect((await knex('gone').orderBy('key')).map(r => r.key)).toEqual([
+      'b',
+      'c',
+    ]);
+  });
+});

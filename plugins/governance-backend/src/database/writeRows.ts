@@ -1,0 +1,137 @@
+import { Knex } from 'knex';
+import { isPostgres } from './util';
+
+/*
+ * Many-row writes and reads by key in statements of a few parameters: the evaluation writes a
+ * page of a thousand entities at a time, and knex's multi-row insert binds, checks and formats
+ * a parameter per value (node-postgres formats each Date in JavaScript), which cost more than
+ * the database's own work. The rows go as one JSON parameter instead; each database reads it
+ * with its own JSON functions.
+ */
+
+/**
+ * What an upsert does to a stored row with the same `key`: set the other columns to the written
+ * values, or increase the `add` columns by them (leaving the others as stored).
+ */
+export type ConflictUpdate<Row> = {
+  key: keyof Row & string;
+  add?: readonly (keyof Row & string)[];
+};
+
+/** The rows to write into `table`, each with the same columns. */
+export type RowsWrite<Row extends object> = {
+  table: string;
+  rows: Row[];
+  /** Without it rows are only inserted. */
+  onConflict?: ConflictUpdate<Row>;
+};
+
+/**
+ * Writes the rows in one statement. PostgreSQL reads the JSON into the table's own row type,
+ * so each value converts to its column's type (a Date goes as its ISO text); SQLite takes each
+ * column's JSON value, and a Date as its epoch milliseconds, as knex stores a Date there.
+ */
+export async function writeRows<Row extends object>(
+  tx: Knex | Knex.Transaction,
+  write: RowsWrite<Row>,
+): Promise<void> {
+  const { table, rows, onConflict } = write;
+  if (!rows.length) {
+    return;
+  }
+  const columns = Object.keys(rows[0]);
+  const conflict = conflictClause(
+    table,
+    onConflict as ConflictUpdate<Record<string, unknown>> | undefined,
+    columns,
+  );
+  const names = columns.map(() => '??').join(', ');
+  if (isPostgres(tx)) {
+    await tx.raw(
+      `INSERT INTO ?? (${names})
+       SELECT ${names} FROM json_populate_recordset(NULL::??, ?::json)${conflict.sql}`,
+      [
+        table,
+        ...columns,
+        ...columns,
+        table,
+        JSON.stringify(rows),
+        ...conflict.bindings,
+      ],
+    );
+    return;
+  }
+  // WHERE true: without it SQLite would read ON CONFLICT as part of the SELECT's join.
+  await tx.raw(
+    `INSERT INTO ?? (${names})
+     SELECT ${columns.map(() => 'json_extract(value, ?)').join(', ')}
+       FROM json_each(?) WHERE true${conflict.sql}`,
+    [
+      table,
+      ...columns,
+      ...columns.map(column => `$.${column}`),
+      JSON.stringify(rows, epochMilliseconds),
+      ...conflict.bindings,
+    ],
+  );
+}
+
+/** A JSON.stringify replacer writing each Date as its epoch milliseconds. */
+function epochMilliseconds(
+  this: Record<string, unknown>,
+  key: string,
+  value: unknown,
+) {
+  const raw = this[key];
+  return raw instanceof Date ? raw.getTime() : value;
+}
+
+/** The ON CONFLICT clause of an upsert into `table`, and its bindings. */
+function conflictClause(
+  table: string,
+  onConflict: ConflictUpdate<Record<string, unknown>> | undefined,
+  columns: string[],
+): { sql: string; bindings: string[] } {
+  if (!onConflict) {
+    return { sql: '', bindings: [] };
+  }
+  const { key, add } = onConflict;
+  const set = add
+    ? add.map(column => ({
+        sql: '?? = ?? + excluded.??',
+        bindings: [column, `${table}.${column}`, column],
+      }))
+    : columns
+        .filter(column => column !== key)
+        .map(column => ({
+          sql: '?? = excluded.??',
+          bindings: [column, column],
+        }));
+  return {
+    sql: ` ON CONFLICT (??) DO UPDATE SET ${set.map(s => s.sql).join(', ')}`,
+    bindings: [key, ...set.flatMap(s => s.bindings)],
+  };
+}
+
+/** Deletes the rows of `table` whose `column` is one of `values`, in one statement. */
+export async function deleteRowsAmong(
+  tx: Knex | Knex.Transaction,
+  table: string,
+  column: string,
+  values: string[],
+  restrict: (query: Knex.QueryBuilder) => Knex.QueryBuilder = query => query,
+): Promise<void> {
+  if (values.length) {
+    await restrict(tx(table).where(among(tx, column, values))).delete();
+  }
+}
+
+/** The condition that `column` is one of `values`, with the values as one parameter. */
+export function among(db: Knex, column: string, values: string[]): Knex.Raw {
+  return isPostgres(db)
+    ? db.raw('?? = ANY(?::text[])', [column, values])
+    : db.raw('?? IN (SELECT value FROM json_each(?))', [
+        column,
+        JSON.stringify(values),
+      ]);
+}
