@@ -13,6 +13,7 @@ import {
   toIso,
   whereVisible,
 } from './util';
+import { among, deleteRowsAmong, writeRows } from './writeRows';
 
 const RADAR_ID = 'radar';
 
@@ -93,7 +94,7 @@ export class DatabaseStackStore implements StackStore {
     entityRefs: string[],
   ): Promise<Map<string, EntityTechnology[]>> {
     const byEntity = new Map<string, EntityTechnology[]>();
-    for (const batch of chunks(entityRefs)) {
+    if (entityRefs.length) {
       const rows: Array<{
         entity_ref: string;
         category: EntityTechnology['category'];
@@ -101,7 +102,7 @@ export class DatabaseStackStore implements StackStore {
         ring: EntityTechnology['ring'] | null;
         cleared_by_adr: boolean | number;
       }> = await this.db('entity_technologies')
-        .whereIn('entity_ref', batch)
+        .where(among(this.db, 'entity_ref', entityRefs))
         .select(
           'entity_ref',
           'category',
@@ -130,22 +131,26 @@ export class DatabaseStackStore implements StackStore {
     if (!entities.length) {
       return;
     }
+    // One statement each: the evaluation replaces a page of a thousand entities at once.
     await this.db.transaction(async tx => {
-      for (const batch of chunks(entities.map(e => e.entityRef))) {
-        await tx('entity_technologies').whereIn('entity_ref', batch).delete();
-      }
-      const rows = entities.flatMap(({ entityRef, technologies }) =>
-        technologies.map(t => ({
-          entity_ref: entityRef,
-          category: t.category,
-          technology: t.technology,
-          ring: t.ring ?? null,
-          cleared_by_adr: t.clearedByAdr,
-        })),
+      await deleteRowsAmong(
+        tx,
+        'entity_technologies',
+        'entity_ref',
+        entities.map(e => e.entityRef),
       );
-      for (const batch of chunks(rows)) {
-        await tx('entity_technologies').insert(batch);
-      }
+      await writeRows(tx, {
+        table: 'entity_technologies',
+        rows: entities.flatMap(({ entityRef, technologies }) =>
+          technologies.map(t => ({
+            entity_ref: entityRef,
+            category: t.category,
+            technology: t.technology,
+            ring: t.ring ?? null,
+            cleared_by_adr: t.clearedByAdr,
+          })),
+        ),
+      });
     });
   }
 
