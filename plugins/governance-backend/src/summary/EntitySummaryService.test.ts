@@ -90,55 +90,6 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it("asks whether the caller sees a big team without reading the team's entity", async () => {
-      const bigTeam = teamGroup('team-a', members(600));
-      let hideTeam = false;
-      const { catalog, scorecards, summaries } = await setup(
-        [tieredComponent('payments', 'core', 'team-a'), bigTeam],
-        ref => ref === 'group:default/team-a' && hideTeam,
-      );
-      await scorecards.evaluateAll(NOW);
-      // The first summary reads the team's size, and so learns that it is big.
-      await summaries.getSummary(PAYMENTS, mockCredentials.user());
-      catalog.batchReads.mockClear();
-      const facets = jest.spyOn(catalog, 'getEntityFacets');
-
-      const summary = await summaries.getSummary(
-        PAYMENTS,
-        mockCredentials.user(),
-      );
-
-      expect(catalog.batchReads).toHaveBeenCalledTimes(1);
-      expect(catalog.batchReads.mock.calls[0][0].entityRefs).toEqual([
-        PAYMENTS,
-      ]);
-      expect(facets).toHaveBeenCalledWith(
-        expect.objectContaining({
-          filter: {
-            kind: 'group',
-            'metadata.namespace': 'default',
-            'metadata.name': 'team-a',
-          },
-        }),
-        { credentials: mockCredentials.user() },
-      );
-      expect(summary.decisionScope).toMatchObject({
-        status: 'resolved',
-        team: 'group:default/team-a',
-        memberCount: 600,
-      });
-
-      hideTeam = true;
-      expect(
-        (await summaries.getSummary(PAYMENTS, mockCredentials.user()))
-          .decisionScope,
-      ).toEqual({
-        status: 'unknown',
-        team: 'group:default/team-a',
-        reason: 'The owning group group:default/team-a is not in the catalog.',
-      });
-    });
-
     it('follows an owner changed since the last evaluation to the new team', async () => {
       const teams = [
         teamGroup('team-a', members(4)),

@@ -20,9 +20,8 @@ import { TeamSizes } from './TeamSizes';
 
 /**
  * What a summary reads of the entity, and of its owning group read in the same request to tell
- * whether the caller sees it (a big team is asked about beside it, see `seesGroup`): what it
- * shows, and, for an entity never evaluated, what evaluating it reads. The team's size comes
- * from {@link TeamSizes}.
+ * whether the caller sees it: what it shows, and, for an entity never evaluated, what
+ * evaluating it reads. The team's size comes from {@link TeamSizes}.
  */
 const SHOWN_FIELDS = ENTITY_FIELDS;
 const EVALUATION_FIELDS = [
@@ -67,19 +66,16 @@ export class EntitySummaryService {
     // with the caller's credentials, shows the entity to the caller.
     const storedAsAsked = await this.readStored(entityRef);
     const lastOwner = storedAsAsked.results?.owner;
-    const team = lastOwner && lastOwner !== entityRef ? lastOwner : undefined;
-    // A big team is asked about beside the read, so the catalog does not parse it.
-    const bigTeam = team && this.teamSizes.isBig(team) ? team : undefined;
-    const [read, bigTeamSeen] = await Promise.all([
-      readEntitiesByRefs({
-        catalog: this.deps.catalog,
-        entityRefs: team && !bigTeam ? [entityRef, team] : [entityRef],
-        credentials,
-        // Evaluated entities are shown from their stored results.
-        extraFields: storedAsAsked.results ? SHOWN_FIELDS : EVALUATION_FIELDS,
-      }),
-      bigTeam && this.seesGroup(bigTeam, credentials),
-    ]);
+    const read = await readEntitiesByRefs({
+      catalog: this.deps.catalog,
+      entityRefs:
+        lastOwner && lastOwner !== entityRef
+          ? [entityRef, lastOwner]
+          : [entityRef],
+      credentials,
+      // Evaluated entities are shown from their stored results.
+      extraFields: storedAsAsked.results ? SHOWN_FIELDS : EVALUATION_FIELDS,
+    });
     const entity = read.get(entityRef);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -97,17 +93,16 @@ export class EntitySummaryService {
       await Promise.all([
         ref === entityRef ? storedAsAsked : this.readStored(ref),
         this.ownerDecisionScope(owner, async group => {
-          let seen: boolean;
-          if (read.has(group)) {
-            seen = read.get(group) !== undefined;
-          } else if (group === bigTeam) {
-            seen = bigTeamSeen === true;
-          } else {
-            seen = await this.seesGroup(group, credentials);
-          }
-          return seen
-            ? this.teamSizes.memberCount(group, credentials)
-            : undefined;
+          const seen = read.has(group)
+            ? read.get(group)
+            : (
+                await readEntitiesByRefs({
+                  catalog: this.deps.catalog,
+                  entityRefs: [group],
+                  credentials,
+                })
+              ).get(group);
+          return seen && this.teamSizes.memberCount(group, credentials);
         }),
       ]);
     const now = this.deps.now?.() ?? new Date();
@@ -146,39 +141,6 @@ export class EntitySummaryService {
       problems: parsed.problems,
       validationMode,
     };
-  }
-
-  /**
-   * Whether the catalog shows the group to the caller. A big team's entity lists everything it
-   * owns, which the catalog would parse to answer a read of even its name; a count of the
-   * entities of that name, which the catalog takes from its search table and filters by the
-   * same read permission, answers without it.
-   */
-  private async seesGroup(
-    groupRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    if (!this.teamSizes.isBig(groupRef)) {
-      const read = await readEntitiesByRefs({
-        catalog: this.deps.catalog,
-        entityRefs: [groupRef],
-        credentials,
-      });
-      return read.get(groupRef) !== undefined;
-    }
-    const { kind, namespace, name } = parseEntityRef(groupRef);
-    const { facets } = await this.deps.catalog.getEntityFacets(
-      {
-        facets: ['kind'],
-        filter: {
-          kind,
-          'metadata.namespace': namespace,
-          'metadata.name': name,
-        },
-      },
-      { credentials },
-    );
-    return (facets.kind ?? []).some(facet => facet.count > 0);
   }
 
   /** The entity's tier record and stored results, read by one ref in one query. */

@@ -7,19 +7,6 @@ import { readEntitiesByRefs } from '../catalog/readEntitiesByRefs';
 const TEAM_SIZE_MS = 60_000;
 /** More teams than this and the oldest sizes are read again. */
 const MAX_TEAMS = 10_000;
-/**
- * A team with more relations than this is a big one: reading its entity, even for a few fields,
- * makes the catalog parse them all (several milliseconds for thousands of relations).
- */
-const BIG_TEAM_RELATIONS = 500;
-
-/** A group's member count as read, and when. */
-type KnownSize = {
-  readAt: number;
-  count: Promise<number | undefined>;
-  /** How many relations the group has, once read. */
-  relations?: number;
-};
 
 /**
  * The member counts of groups, each read from the catalog at most once a minute.
@@ -32,7 +19,10 @@ type KnownSize = {
  * @internal
  */
 export class TeamSizes {
-  private readonly sizes = new Map<string, KnownSize>();
+  private readonly sizes = new Map<
+    string,
+    { readAt: number; count: Promise<number | undefined> }
+  >();
 
   constructor(
     private readonly deps: { catalog: CatalogService; now?: () => number },
@@ -54,37 +44,18 @@ export class TeamSizes {
     if (this.sizes.size >= MAX_TEAMS) {
       this.sizes.clear();
     }
-    const relations = this.readRelations(groupRef, credentials);
-    const entry: KnownSize = {
-      readAt: now,
-      count: relations.then(
-        all => all && all.filter(r => r.type === RELATION_HAS_MEMBER).length,
-      ),
-    };
+    const count = this.read(groupRef, credentials);
+    const entry = { readAt: now, count };
     this.sizes.set(groupRef, entry);
     // A failed read, or a group gone since the caller saw it, is read again next time.
     const forget = () => {
       if (this.sizes.get(groupRef) === entry) this.sizes.delete(groupRef);
     };
-    relations.then(all => {
-      if (all === undefined) forget();
-      else entry.relations = all.length;
-    }, forget);
-    return entry.count;
+    count.then(size => size === undefined && forget(), forget);
+    return count;
   }
 
-  /**
-   * Whether the group is known to be a big team, one whose entity is costly to read (see
-   * {@link BIG_TEAM_RELATIONS}); `false` while its size has not been read.
-   */
-  isBig(groupRef: string): boolean {
-    return (this.sizes.get(groupRef)?.relations ?? 0) > BIG_TEAM_RELATIONS;
-  }
-
-  private async readRelations(
-    groupRef: string,
-    credentials: BackstageCredentials,
-  ) {
+  private async read(groupRef: string, credentials: BackstageCredentials) {
     const group = (
       await readEntitiesByRefs({
         catalog: this.deps.catalog,
@@ -93,6 +64,9 @@ export class TeamSizes {
         extraFields: ['relations'],
       })
     ).get(groupRef);
-    return group && (group.relations ?? []);
+    return (
+      group &&
+      (group.relations ?? []).filter(r => r.type === RELATION_HAS_MEMBER).length
+    );
   }
 }
