@@ -16,7 +16,11 @@
  *   busy machine and measure later on a quiet one); writes no report section;
  * - BENCH_REAL_CATALOG_DEFAULTS=1: the catalog with Backstage's defaults instead of the settings
  *   in realCatalogBackend.ts (CATALOG_SETTINGS), to compare ingestion rates;
- * - BENCH_LOAD_SECONDS, BENCH_REAL_MACHINE_NOTE: the load's length and the report's machine note.
+ * - BENCH_LOAD_SECONDS, BENCH_REAL_MACHINE_NOTE: the load's length and the report's machine note;
+ * - BENCH_PROFILE_DIR: a folder for the evaluations' CPU profiles (`.cpuprofile` files).
+ *
+ * The log (stderr) has the process's memory after each step: RSS, V8's heap and the Buffers
+ * outside it, at the step's end and at their highest during it.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
