@@ -29,7 +29,8 @@ export type RowsWrite<Row extends object> = {
 /**
  * Writes the rows in one statement. PostgreSQL reads the JSON into the table's own row type,
  * so each value converts to its column's type (a Date goes as its ISO text); SQLite takes each
- * column's JSON value, and a Date as its epoch milliseconds, as knex stores a Date there.
+ * column's JSON value (its JSON reader gives back the very double JSON.stringify wrote), and a
+ * Date as its epoch milliseconds, as knex stores a Date there.
  */
 export async function writeRows<Row extends object>(
   tx: Knex | Knex.Transaction,
@@ -61,6 +62,14 @@ export async function writeRows<Row extends object>(
     );
     return;
   }
+  // Each row as an array of its values: JSON.stringify without a replacer stays on V8's fast
+  // path, so the Dates are turned into numbers first.
+  const values = rows.map(row =>
+    columns.map(column => {
+      const value = row[column as keyof Row];
+      return value instanceof Date ? value.getTime() : value;
+    }),
+  );
   // WHERE true: without it SQLite would read ON CONFLICT as part of the SELECT's join.
   await tx.raw(
     `INSERT INTO ?? (${names})
@@ -69,21 +78,11 @@ export async function writeRows<Row extends object>(
     [
       table,
       ...columns,
-      ...columns.map(column => `$.${column}`),
-      JSON.stringify(rows, epochMilliseconds),
+      ...columns.map((_, index) => `$[${index}]`),
+      JSON.stringify(values),
       ...conflict.bindings,
     ],
   );
-}
-
-/** A JSON.stringify replacer writing each Date as its epoch milliseconds. */
-function epochMilliseconds(
-  this: Record<string, unknown>,
-  key: string,
-  value: unknown,
-) {
-  const raw = this[key];
-  return raw instanceof Date ? raw.getTime() : value;
 }
 
 /** The ON CONFLICT clause of an upsert into `table`, and its bindings. */
