@@ -30,12 +30,13 @@ const VALIDATOR_OPTIONS = {
 } as const;
 
 type Paths = Record<string, unknown>;
+type Components = Record<string, Record<string, unknown>>;
 
 /**
  * Creates the validated router.
  *
  * express-openapi-validator finds a request's operation by turning every path of the contract
- * into a regular expression again on every request: with our forty paths that was a good part
+ * into a regular expression again on every request: with our three dozen paths that was a good part
  * of a `/summary` request's time. So each path gets a validator of its own, over a contract
  * holding that path alone, and a request is handed to its path's validator by expressions
  * built once. The checks are the validator's, unchanged; Backstage's router still serves the
@@ -67,10 +68,9 @@ function validateByPath(): express.RequestHandler {
         ...VALIDATOR_OPTIONS,
         // Backstage's router checks the whole contract; each part need not be checked again.
         validateApiSpec: false,
-        apiSpec: {
-          ...spec,
-          paths: { [path]: paths[path] },
-        } as unknown as Parameters<typeof openApiValidator>[0]['apiSpec'],
+        apiSpec: contractOf(path) as unknown as Parameters<
+          typeof openApiValidator
+        >[0]['apiSpec'],
       }) as express.RequestHandler[],
     }));
   return (req, res, next) => {
@@ -82,6 +82,33 @@ function validateByPath(): express.RequestHandler {
     }
     runInTurn(validator.handlers, req, res, next);
   };
+}
+
+/**
+ * The contract with one path, and of its components only those the path refers to: each
+ * validator keeps its own copy of what it is given.
+ */
+function contractOf(path: string) {
+  const all = spec.components as unknown as Components;
+  const used: Components = { securitySchemes: all.securitySchemes };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== '$ref' || typeof value !== 'string') {
+        visit(value);
+        continue;
+      }
+      // `#/components/<section>/<name>`
+      const [, , section, name] = value.split('/');
+      if (used[section]?.[name] === undefined) {
+        used[section] = { ...used[section], [name]: all[section][name] };
+        visit(all[section][name]);
+      }
+    }
+  };
+  const operations = (spec.paths as Paths)[path];
+  visit(operations);
+  return { ...spec, paths: { [path]: operations }, components: used };
 }
 
 function runInTurn(
