@@ -201,19 +201,34 @@ export function stackFromFacts(
     Pick<FactObservation, 'name' | 'value' | 'origin'>
   >,
 ): EntityStack {
+  // Runs for every tiered entity on every pass: one walk picks each fact's observation (the
+  // first measured, else the first) and each list goes straight into its Set, instead of a
+  // filter, a map and another filter per category, whose garbage showed in allocation profiles.
+  const chosen = new Map<string, (typeof observations)[number]>();
+  for (const observation of observations) {
+    const current = chosen.get(observation.name);
+    if (
+      !current ||
+      (current.origin !== 'measured' && observation.origin === 'measured')
+    ) {
+      chosen.set(observation.name, observation);
+    }
+  }
   const stack: EntityStack = {};
   for (const category of STACK_CATEGORIES) {
-    const name = STACK_FACTS[category];
-    const candidates = observations.filter(o => o.name === name);
-    const chosen =
-      candidates.find(o => o.origin === 'measured') ?? candidates[0];
-    if (chosen && Array.isArray(chosen.value)) {
-      const technologies = chosen.value
-        .map(v => normaliseTechnology(String(v)))
-        .filter((t): t is string => !!t);
-      if (technologies.length) {
-        stack[category] = [...new Set(technologies)];
+    const value = chosen.get(STACK_FACTS[category])?.value;
+    if (!Array.isArray(value)) {
+      continue;
+    }
+    const technologies = new Set<string>();
+    for (const item of value) {
+      const technology = normaliseTechnology(String(item));
+      if (technology) {
+        technologies.add(technology);
       }
+    }
+    if (technologies.size) {
+      stack[category] = [...technologies];
     }
   }
   return stack;

@@ -166,7 +166,11 @@ export class EvaluationInputs {
           compare(a[2] as string, b[2] as string) ||
           compare(a[3] as string, b[3] as string),
       );
-    const waivers = [...inputs.waivers].sort((a, b) => compare(a.id, b.id));
+    // Most entities have no waiver: only a list that can be out of order is copied to sort.
+    const waivers =
+      inputs.waivers.length > 1
+        ? [...inputs.waivers].sort((a, b) => compare(a.id, b.id))
+        : inputs.waivers;
     const config = this.configByTier.get(inputs.tier);
     return (config ? config.copy() : createHash('sha256').update(inputs.tier))
       .update(

@@ -199,8 +199,8 @@ export class ScorecardEngine {
         : [];
       return { entity, entityRef, values, tier, facts };
     });
-    const tiered = parsed.flatMap(p =>
-      p.tier ? [{ ...p, tier: p.tier }] : [],
+    const tiered = parsed.filter(
+      (p): p is (typeof parsed)[number] & { tier: string } => Boolean(p.tier),
     );
     // The page's catalog and database reads run together; placements resolve as one await.
     const [dependencyChecks, stack, placements] = await Promise.all([

@@ -257,5 +257,12 @@ function technologyKey(technologies: EntityTechnology[]): string {
 }
 
 function technologiesOf(stack: EntityStack): string[] {
-  return [...new Set(STACK_CATEGORIES.flatMap(c => stack[c] ?? []))];
+  // Every tiered entity's, on every pass: straight into the Set, without flatMap's arrays.
+  const technologies = new Set<string>();
+  for (const category of STACK_CATEGORIES) {
+    for (const technology of stack[category] ?? []) {
+      technologies.add(technology);
+    }
+  }
+  return [...technologies];
 }
