@@ -382,12 +382,16 @@ describe.each(databases.eachSupportedId())(
         locations: 201,
         failed: 201,
       });
-      // The first page and the next ask for the same few fields, never the whole entity.
+      // The first page and the next ask for every field ingestion reads (the ref, the ADR
+      // location, owner and system), never the whole entity.
       const [first, next] = queryEntities.mock.calls.map(
         ([request]) => request?.fields,
       );
       expect(first).toEqual(
         expect.arrayContaining([
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
           'metadata.annotations',
           'spec.owner',
           'spec.system',

@@ -79,6 +79,19 @@ describe('readInput', () => {
     expect(top.status).toBe(400);
   });
 
+  it('refuses half of a surrogate pair in texts and keys, naming where', async () => {
+    const text = await post('{"facts":[{"source":"ci/\\ud800"}]}');
+    expect(text.status).toBe(400);
+    expect(text.body.error.message).toBe(
+      'The request body at facts[0].source contains half of a UTF-16 surrogate pair; text must be well-formed Unicode',
+    );
+    const key = await post('{"x":{"\\udc00":1}}');
+    expect(key.status).toBe(400);
+    expect(key.body.error.message).toMatch(
+      /^The request body at x has a key that contains half of a UTF-16 surrogate pair/,
+    );
+  });
+
   it('takes tabs, line breaks and any other unicode', async () => {
     const res = await post(
       JSON.stringify({ notes: 'one\r\ntwo\tthree Zoë 💥 \u202e' }),
@@ -171,6 +184,12 @@ describe.each(databases.eachSupportedId())(
       const fact = await pushPaymentsFact(server, { source: 'ci/\u0000' });
       expect(fact.status).toBe(400);
       expect(fact.body.error.message).toMatch(/at source contains .* U\+0000/);
+      // PostgreSQL's JSON parameter of a fact write refuses a lone surrogate: a 400, not a 500.
+      const halfPair = await pushPaymentsFact(server, { source: 'ci/\ud800' });
+      expect(halfPair.status).toBe(400);
+      expect(halfPair.body.error.message).toMatch(
+        /at source contains half of a UTF-16 surrogate pair/,
+      );
 
       const list = await request(server)
         .get(api('/reviews?entityRef=component:default/payments'))

@@ -57,6 +57,13 @@ function refuseControlCharacter(text: string, where: () => string) {
       `${where()} contains the control character ${found}; text may hold tabs and line breaks but no other control characters`,
     );
   }
+  // Half of a UTF-16 pair is no character: PostgreSQL's JSON and text types refuse it, so it
+  // would fail a write later as a 500 instead of now as a 400.
+  if (!text.isWellFormed()) {
+    throw new InputError(
+      `${where()} contains half of a UTF-16 surrogate pair; text must be well-formed Unicode`,
+    );
+  }
 }
 
 /**
@@ -137,8 +144,8 @@ function checkInput(
 /**
  * Reads JSON bodies and refuses, on every route, what no route can take: a body over
  * {@link MAX_BODY_BYTES} (413), a body nested deeper than {@link MAX_BODY_DEPTH} (400), a path
- * parameter longer than {@link MAX_PATH_PARAMETER_LENGTH} (400) and control characters in the
- * body, the query or the path (400).
+ * parameter longer than {@link MAX_PATH_PARAMETER_LENGTH} (400), and control characters or
+ * unpaired surrogates in the body, the query or the path (400).
  *
  * @internal
  */
