@@ -31,6 +31,8 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
       row('a', 1, new Date('2026-11-25T00:00:00.123Z')),
       row('b', 2),
       row('c', 0, new Date('2026-12-31T23:59:59.999Z')),
+      // Half of a surrogate pair, a whole pair, and text that only looks like an escape.
+      { ...row('d', 4), label: 'half \ud83d, whole \ud83d\ude00, \\ud83d' },
     ];
     await knex('by_knex').insert(rows);
     await writeRows(knex, { table: 'by_write', rows });

@@ -56,7 +56,7 @@ export async function writeRows<Row extends object>(
         ...columns,
         ...columns,
         table,
-        JSON.stringify(rows),
+        postgresJson(rows),
         ...conflict.bindings,
       ],
     );
@@ -83,6 +83,22 @@ export async function writeRows<Row extends object>(
       ...conflict.bindings,
     ],
   );
+}
+
+/**
+ * The rows as JSON text for PostgreSQL, with each half of a UTF-16 surrogate pair that stands
+ * alone (in a catalog title, say) as U+FFFD, as node-postgres sends it in a bound parameter:
+ * PostgreSQL's JSON refuses its escape. (SQLite reads the escape as knex's binding stores it.)
+ */
+function postgresJson(rows: unknown[]): string {
+  const json = JSON.stringify(rows);
+  // JSON.stringify escapes nothing else in that range (a match may also be an escaped
+  // backslash followed by such text, which the slower path writes unchanged).
+  return /\\u[dD][89a-fA-F]/.test(json)
+    ? JSON.stringify(rows, (_key, value) =>
+        typeof value === 'string' ? value.toWellFormed() : value,
+      )
+    : json;
 }
 
 /** The ON CONFLICT clause of an upsert into `table`, and its bindings. */
