@@ -57,22 +57,30 @@ export function createGovernanceApiRouter(): Promise<GovernanceApiRouter> {
   });
 }
 
-/** One validator a path of the contract, picked by the request's path. */
+/**
+ * One validator a path of the contract, picked by the request's path. A path's validator is
+ * made at its first request: making all three dozen at start-up cost seconds of CPU on every
+ * backend start (and every test backend), most of it for paths a replica may never serve.
+ */
 function validateByPath(): express.RequestHandler {
   const paths = spec.paths as Paths;
   const validators = Object.keys(paths)
     .sort(mostSpecificFirst)
-    .map(path => ({
-      matches: pathExpression(path),
-      handlers: openApiValidator({
-        ...VALIDATOR_OPTIONS,
-        // Backstage's router checks the whole contract; each part need not be checked again.
-        validateApiSpec: false,
-        apiSpec: contractOf(path) as unknown as Parameters<
-          typeof openApiValidator
-        >[0]['apiSpec'],
-      }) as express.RequestHandler[],
-    }));
+    .map(path => {
+      let handlers: express.RequestHandler[] | undefined;
+      return {
+        matches: pathExpression(path),
+        handlers: () =>
+          (handlers ??= openApiValidator({
+            ...VALIDATOR_OPTIONS,
+            // Backstage's router checks the whole contract; each part need not be checked again.
+            validateApiSpec: false,
+            apiSpec: contractOf(path) as unknown as Parameters<
+              typeof openApiValidator
+            >[0]['apiSpec'],
+          }) as express.RequestHandler[]),
+      };
+    });
   return (req, res, next) => {
     const path = req.url.split('?')[0];
     const validator = validators.find(v => v.matches.test(path));
@@ -80,7 +88,7 @@ function validateByPath(): express.RequestHandler {
       next();
       return;
     }
-    runInTurn(validator.handlers, req, res, next);
+    runInTurn(validator.handlers(), req, res, next);
   };
 }
 
