@@ -14,10 +14,16 @@ import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { ComplianceStore } from './ComplianceStore';
 import {
+  complianceChangesWithGroups,
+  complianceGroupIds,
+  groupKey,
+} from './complianceGroups';
+import {
   evaluatedAtOf,
   EvaluatedEntityRow,
   lastFullPass,
 } from './evaluatedEntities';
+import { dayNumber, dayStart } from './factSeries';
 import { recountComplianceTotals } from './rollupTotals';
 import {
   chunks,
@@ -44,7 +50,6 @@ const SUM_CHANGES = Object.fromEntries(
 );
 
 type ComplianceChangeRow = {
-  day: string;
   owner: string | null;
   system: string | null;
   domain: string | null;
@@ -53,12 +58,10 @@ type ComplianceChangeRow = {
 
 /** A roll-up row (sign 1) or the negation of the sum of earlier changes (sign -1). */
 function toChangeRow(
-  day: string,
   row: Record<string, unknown>,
   sign: 1 | -1,
 ): ComplianceChangeRow {
   const change = {
-    day,
     owner: (row.owner as string | null) ?? null,
     system: (row.system as string | null) ?? null,
     domain: (row.domain as string | null) ?? null,
@@ -69,9 +72,6 @@ function toChangeRow(
   }
   return change;
 }
-
-const comboKey = (row: Record<string, unknown>) =>
-  JSON.stringify(COMPLIANCE_GROUP_BY.map(key => row[key] ?? null));
 
 /** Restricts to the filter's dimensions; an empty value selects the entities without one. */
 function applyFilter<T extends Knex.QueryBuilder>(
@@ -87,6 +87,20 @@ function applyFilter<T extends Knex.QueryBuilder>(
     }
   }
   return query;
+}
+
+/**
+ * The daily changes of the groups the filter selects. A filter is looked up among the few
+ * groups, and the changes read by group id: no join over every day's rows.
+ */
+function complianceChangesOf(db: Knex, filter: ComplianceFilter) {
+  const changes = db('compliance_changes');
+  return COMPLIANCE_GROUP_BY.some(key => filter[key] !== undefined)
+    ? changes.whereIn(
+        'group_id',
+        applyFilter(db('compliance_groups').select('id'), filter),
+      )
+    : changes;
 }
 
 function toGroup(
@@ -302,11 +316,13 @@ export class DatabaseComplianceStore implements ComplianceStore {
   async recordComplianceDay(day: string): Promise<void> {
     await this.db.transaction(async tx => {
       // Full passes run every few minutes: only the day's first record recounts.
+      // compliance_changes holds the day as a day number.
+      const storedDay = dayNumber(day);
       const recordedToday = await tx('compliance_changes')
-        .where({ day })
+        .where({ day: storedDay })
         .first('day');
       // A second pass on the same day replaces that day's changes.
-      await tx('compliance_changes').where({ day }).delete();
+      await tx('compliance_changes').where({ day: storedDay }).delete();
       // Once a day from scratch, so the running totals the roll-up reads cannot drift longer.
       if (!recordedToday) {
         await recountComplianceTotals(tx);
@@ -315,31 +331,40 @@ export class DatabaseComplianceStore implements ComplianceStore {
         .select(COMPLIANCE_GROUP_BY)
         .sum({ entities: 'entities', ...SUM_STATES })
         .groupBy(COMPLIANCE_GROUP_BY);
-      const previous = await tx('compliance_changes')
-        .where('day', '<', day)
+      const previous = await complianceChangesWithGroups(tx)
+        .where('day', '<', storedDay)
         .select(COMPLIANCE_GROUP_BY)
         .sum(SUM_CHANGES)
         .groupBy(COMPLIANCE_GROUP_BY);
       const changes = new Map<string, ComplianceChangeRow>();
       for (const row of previous) {
-        changes.set(comboKey(row), toChangeRow(day, row, -1));
+        changes.set(groupKey(row), toChangeRow(row, -1));
       }
       for (const row of current) {
-        const change = toChangeRow(day, row, 1);
-        const before = changes.get(comboKey(row));
+        const change = toChangeRow(row, 1);
+        const before = changes.get(groupKey(row));
         if (before) {
           for (const key of CHANGE_COLUMNS) {
             change[key] += before[key];
           }
         }
-        changes.set(comboKey(row), change);
+        changes.set(groupKey(row), change);
       }
       // Only combinations whose counts moved get a row; one that emptied gets its negation.
       const changed = [...changes.values()].filter(change =>
         CHANGE_COLUMNS.some(key => change[key] !== 0),
       );
+      const groupIds = changed.length
+        ? await complianceGroupIds(tx, changed)
+        : new Map<string, number>();
       for (const batch of chunks(changed)) {
-        await tx('compliance_changes').insert(batch);
+        await tx('compliance_changes').insert(
+          batch.map(({ owner, system, domain, tier, ...counts }) => ({
+            ...counts,
+            day: storedDay,
+            group_id: groupIds.get(groupKey({ owner, system, domain, tier })),
+          })),
+        );
       }
     });
   }
@@ -349,17 +374,17 @@ export class DatabaseComplianceStore implements ComplianceStore {
     sinceDay: string,
     untilDay: string,
   ): Promise<ComplianceTrendPoint[]> {
-    const [baseline] = await applyFilter(this.db('compliance_changes'), filter)
-      .where('day', '<', sinceDay)
+    const [baseline] = await complianceChangesOf(this.db, filter)
+      .where('day', '<', dayNumber(sinceDay))
       .sum(SUM_STATES);
     const perDay = new Map<string, StateSums>(
       (
-        (await applyFilter(this.db('compliance_changes'), filter)
-          .whereBetween('day', [sinceDay, untilDay])
+        (await complianceChangesOf(this.db, filter)
+          .whereBetween('day', [dayNumber(sinceDay), dayNumber(untilDay)])
           .select('day')
           .sum(SUM_STATES)
-          .groupBy('day')) as (StateSums & { day: string })[]
-      ).map(row => [row.day, row]),
+          .groupBy('day')) as (StateSums & { day: number })[]
+      ).map(row => [dayStart(row.day).slice(0, 10), row]),
     );
     const keys = [...CHECK_STATES, 'total'] as const;
     const running = Object.fromEntries(

@@ -8,6 +8,7 @@ import {
   ObservedTierChange,
   ScopedAdr,
 } from './EscalationSignals';
+import { decodeHistoryChanges } from './scorecardHistory';
 import { chunks, DbTimestamp, toIso } from './util';
 
 /**
@@ -57,10 +58,7 @@ export class DatabaseEscalationSignals implements EscalationSignals {
         ])
         .select('entity_ref', 'changes', 'changed_at');
       for (const row of history) {
-        for (const change of JSON.parse(row.changes) as {
-          checkId: string;
-          state: string;
-        }[]) {
+        for (const change of decodeHistoryChanges(row.changes)) {
           const key = `${row.entity_ref} ${change.checkId}`;
           if (change.state !== 'fail') {
             since.delete(key);

@@ -26,6 +26,8 @@ import {
   tallyOf,
 } from './rollupTotals';
 import {
+  decodeHistoryChanges,
+  encodeHistoryChanges,
   HistoryChange,
   HistoryRow,
   pruneScorecardHistory,
@@ -195,7 +197,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         if (changes.length) {
           history.push({
             entity_ref: entityRef,
-            changes: JSON.stringify(changes),
+            changes: encodeHistoryChanges(changes),
             level,
           });
         }
@@ -425,7 +427,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         { column: 'id', order: 'asc' },
       ]);
     return rows.flatMap(row =>
-      (JSON.parse(row.changes) as HistoryChange[]).map(change => ({
+      decodeHistoryChanges(row.changes).map(change => ({
         entityRef: row.entity_ref,
         checkId: change.checkId,
         state: change.state,

@@ -1,7 +1,10 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
+import { DatabaseComplianceStore } from './DatabaseComplianceStore';
+import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { dayStart } from './factSeries';
 import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -92,5 +95,123 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await store.getResults(ref)).toEqual(results);
     expect(await store.listTransitions(ref, new Date(0))).toEqual(transitions);
+  });
+
+  it('compact scorecard history and compliance changes, and expand them back, with every view answering the same', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const scorecards = new DatabaseScorecardStore(knex);
+    const compliance = new DatabaseComplianceStore(knex);
+    const signals = new DatabaseEscalationSignals(knex);
+    const payments = 'component:default/payments';
+    // No owner and no system: its compliance group has NULL refs.
+    const wiki = 'component:default/wiki';
+    const day = async (
+      date: string,
+      coverage: CheckResult['state'],
+      availability: CheckResult['state'],
+    ) => {
+      await scorecards.storeEvaluations(
+        [
+          {
+            entityRef: payments,
+            placement: {
+              tier: 'core',
+              owner: 'group:default/team-a',
+              system: 'system:default/pay',
+            },
+            results: [
+              result('coverage', coverage),
+              result('availability', availability),
+            ],
+          },
+          {
+            entityRef: wiki,
+            placement: { tier: 'supporting' },
+            results: [
+              { ...result('coverage', availability), actual: undefined },
+            ],
+          },
+        ],
+        new Date(`${date}T09:00:00Z`),
+      );
+      await compliance.recordComplianceDay(date);
+    };
+    await day('2026-10-01', 'fail', 'pass');
+    await day('2026-10-02', 'pass', 'pass');
+    await day('2026-10-03', 'pass', 'fail');
+    const views = async () => ({
+      transitions: [
+        await scorecards.listTransitions(payments, new Date(0)),
+        await scorecards.listTransitions(wiki, new Date(0)),
+      ],
+      trends: await Promise.all(
+        [
+          {},
+          { owner: 'group:default/team-a' },
+          { owner: '' },
+          { system: '' },
+        ].map(filter =>
+          compliance.getComplianceTrend(filter, '2026-09-30', '2026-10-04'),
+        ),
+      ),
+      failing: await signals.listFailingChecks({}),
+    });
+    const before = await views();
+    expect(before.transitions[0]).toHaveLength(4);
+    // The wiki, with no system, passes its one check on the first two days only.
+    expect(before.trends[3].map(point => point.counts.pass)).toEqual([
+      1, 1, 0, 0,
+    ]);
+
+    const history = async () =>
+      (await knex('scorecard_history').orderBy('id').select('changes')).map(
+        row => JSON.parse(row.changes),
+      );
+    const compactHistory = await history();
+    expect(compactHistory[0]).toEqual([
+      ['coverage', 'f', '10'],
+      ['availability', 'p', '90'],
+    ]);
+    const compactChanges = (
+      await knex('compliance_changes')
+        .join('compliance_groups', 'compliance_groups.id', 'group_id')
+        .orderBy(['day', 'tier'])
+        .select('day', 'owner', 'system', 'domain', 'tier', 'pass', 'fail')
+    ).map(row => ({ ...row, day: dayStart(row.day).slice(0, 10) }));
+    expect(compactChanges[0]).toEqual({
+      day: '2026-10-01',
+      owner: 'group:default/team-a',
+      system: 'system:default/pay',
+      domain: null,
+      tier: 'core',
+      pass: 1,
+      fail: 1,
+    });
+
+    await knex.migrate.down({
+      directory,
+      name: '20261211010000_compact_history.js',
+    });
+    expect((await history())[0]).toEqual([
+      { checkId: 'coverage', state: 'fail', actual: '10' },
+      { checkId: 'availability', state: 'pass', actual: '90' },
+    ]);
+    // The wiki's change has no actual value, and gets none back.
+    expect((await history())[1]).toEqual([
+      { checkId: 'coverage', state: 'pass' },
+    ]);
+    expect(await knex.schema.hasTable('compliance_groups')).toBe(false);
+    expect(
+      await knex('compliance_changes')
+        .orderBy(['day', 'tier'])
+        .select('day', 'owner', 'system', 'domain', 'tier', 'pass', 'fail'),
+    ).toEqual(compactChanges);
+
+    await knex.migrate.latest({ directory });
+    expect(await history()).toEqual(compactHistory);
+    expect(await views()).toEqual(before);
   });
 });

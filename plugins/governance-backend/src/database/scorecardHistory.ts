@@ -8,10 +8,70 @@ export type HistoryChange = Pick<
   'checkId' | 'state' | 'actual'
 >;
 
+/**
+ * The letter `scorecard_history.changes` stores for each state. Stored data: a letter, once
+ * used, keeps its meaning.
+ */
+const STATE_LETTERS = {
+  pass: 'p',
+  fail: 'f',
+  warn: 'w',
+  unknown: 'u',
+  waived: 'v',
+  removed: 'r',
+} as const satisfies Record<HistoryChange['state'], string>;
+
+type StateLetter = (typeof STATE_LETTERS)[keyof typeof STATE_LETTERS];
+
+const STATE_OF_LETTER = Object.fromEntries(
+  Object.entries(STATE_LETTERS).map(([state, letter]) => [letter, state]),
+) as Record<StateLetter, HistoryChange['state']>;
+
+/**
+ * A change as `scorecard_history.changes` stores it: `[checkId, state letter]`, or
+ * `[checkId, state letter, actual]`. Without the repeated property names and state words a
+ * row takes about half the bytes, and the history is most of what a year of evaluations adds
+ * to the database.
+ */
+type StoredChange =
+  | [HistoryChange['checkId'], StateLetter]
+  | [HistoryChange['checkId'], StateLetter, string];
+
+/** The `changes` text of a history row. */
+export function encodeHistoryChanges(changes: HistoryChange[]): string {
+  return JSON.stringify(
+    changes.map(({ checkId, state, actual }): StoredChange => {
+      const letter = STATE_LETTERS[state];
+      return actual === undefined
+        ? [checkId, letter]
+        : [checkId, letter, actual];
+    }),
+  );
+}
+
+/**
+ * The changes of a history row. Rows in the object form (`{ checkId, state, actual? }`) are
+ * read too: the migration converts them, but a seed or an older replica may still write one.
+ */
+export function decodeHistoryChanges(text: string): HistoryChange[] {
+  return (JSON.parse(text) as Array<StoredChange | HistoryChange>).map(
+    change => {
+      if (!Array.isArray(change)) {
+        return change;
+      }
+      const [checkId, letter, actual] = change;
+      const state = STATE_OF_LETTER[letter];
+      return actual === undefined
+        ? { checkId, state }
+        : { checkId, state, actual };
+    },
+  );
+}
+
 /** A row of `scorecard_history`: what one evaluation changed. */
 export type HistoryRow = {
   entity_ref: string;
-  /** JSON array of HistoryChange */
+  /** JSON array of StoredChange, see encodeHistoryChanges */
   changes: string;
   changed_at: DbTimestamp;
   /** The level after the evaluation: '' when none is reached, null before levels existed. */
@@ -56,7 +116,7 @@ export async function pruneScorecardHistory(
           });
         }
         const checks = latest.get(row.entity_ref) ?? new Map();
-        for (const change of JSON.parse(row.changes) as HistoryChange[]) {
+        for (const change of decodeHistoryChanges(row.changes)) {
           checks.set(change.checkId, {
             ...change,
             at: toIso(row.changed_at),
@@ -79,7 +139,7 @@ export async function pruneScorecardHistory(
         )) {
           kept.push({
             entity_ref: entityRef,
-            changes: JSON.stringify(changes),
+            changes: encodeHistoryChanges(changes),
             changed_at: new Date(at),
             ...(level?.at === at ? { level: level.level } : {}),
           });
