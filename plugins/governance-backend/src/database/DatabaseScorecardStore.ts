@@ -33,6 +33,7 @@ import {
   pruneScorecardHistory,
 } from './scorecardHistory';
 import { chunks, DbTimestamp, toIso } from './util';
+import { among, deleteRowsAmong, writeRows } from './writeRows';
 
 type EntityResultsRow = {
   entity_ref: string;
@@ -61,14 +62,53 @@ type StampedRow = EvaluatedEntityRow & {
   inputs_valid_until: DbTimestamp | null;
 };
 
+/** What a write reads of a stored roll-up row: to compare, keep and count it out of the totals. */
+const STORED_PLACEMENT_COLUMNS = [
+  'entity_ref',
+  ...PLACEMENT_COLUMNS,
+  'below_required_since',
+  'input_hash',
+  'inputs_valid_until',
+] as const;
+
+type StoredPlacement = Pick<
+  StampedRow,
+  (typeof STORED_PLACEMENT_COLUMNS)[number]
+>;
+
 const timeOf = (value: DbTimestamp | null) =>
   value === null ? null : new Date(value).getTime();
 
 /** Whether a stored roll-up row already says what the new one would (its time aside). */
-const samePlacement = (a: StampedRow, b: StampedRow) =>
+const samePlacement = (a: StoredPlacement, b: StoredPlacement) =>
   PLACEMENT_COLUMNS.every(column => a[column] === b[column]) &&
   a.input_hash === b.input_hash &&
   timeOf(a.inputs_valid_until) === timeOf(b.inputs_valid_until);
+
+/** The stored results and roll-up rows of the entities, read once for the whole write. */
+async function readStored(tx: Knex.Transaction, entityRefs: string[]) {
+  const results = new Map<
+    string,
+    Pick<EntityResultsRow, 'results' | 'tallies'>
+  >();
+  const placements = new Map<string, StoredPlacement>();
+  const resultRows: Pick<
+    EntityResultsRow,
+    'entity_ref' | 'results' | 'tallies'
+  >[] = await tx('entity_results')
+    .where(among(tx, 'entity_ref', entityRefs))
+    .select('entity_ref', 'results', 'tallies');
+  for (const row of resultRows) {
+    results.set(row.entity_ref, row);
+  }
+  const placementRows: StoredPlacement[] = await tx('evaluated_entities')
+    .where(among(tx, 'entity_ref', entityRefs))
+    .select(STORED_PLACEMENT_COLUMNS);
+  for (const row of placementRows) {
+    placements.set(row.entity_ref, row);
+  }
+  return { results, placements };
+}
 
 /** Deletes the entities' roll-up rows, counting them out of the totals. */
 async function deleteCountedEntities(
@@ -76,15 +116,13 @@ async function deleteCountedEntities(
   entityRefs: string[],
   totals: RollupTotalChanges,
 ) {
-  for (const batch of chunks(entityRefs)) {
-    const rows: CountedEntityRow[] = await tx('evaluated_entities')
-      .whereIn('entity_ref', batch)
-      .select(COUNTED_ENTITY_COLUMNS);
-    for (const row of rows) {
-      totals.countEntity(row, -1);
-    }
-    await tx('evaluated_entities').whereIn('entity_ref', batch).delete();
+  const rows: CountedEntityRow[] = await tx('evaluated_entities')
+    .where(among(tx, 'entity_ref', entityRefs))
+    .select(COUNTED_ENTITY_COLUMNS);
+  for (const row of rows) {
+    totals.countEntity(row, -1);
   }
+  await deleteRowsAmong(tx, 'evaluated_entities', 'entity_ref', entityRefs);
 }
 
 /**
@@ -119,34 +157,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
       // Before reading what the totals change from: see lockRollupTotals.
       await lockRollupTotals(tx);
       const totals = new RollupTotalChanges();
-      const previous = new Map<string, string>();
-      const previousTallies = new Map<string, string>();
-      const previousLevels = new Map<string, string>();
-      for (const batch of chunks(entityRefs)) {
-        const rows: (Pick<
-          EntityResultsRow,
-          'entity_ref' | 'results' | 'tallies'
-        > & {
-          level: string | null;
-        })[] = await tx('entity_results')
-          .leftJoin(
-            'evaluated_entities',
-            'evaluated_entities.entity_ref',
-            'entity_results.entity_ref',
-          )
-          .whereIn('entity_results.entity_ref', batch)
-          .select(
-            'entity_results.entity_ref',
-            'entity_results.results',
-            'entity_results.tallies',
-            'evaluated_entities.level',
-          );
-        for (const row of rows) {
-          previous.set(row.entity_ref, row.results);
-          previousTallies.set(row.entity_ref, row.tallies);
-          previousLevels.set(row.entity_ref, row.level ?? '');
-        }
-      }
+      // The rows the totals change from, read after the lock.
+      const stored = await readStored(tx, entityRefs);
 
       // Only entities whose results changed are written; a re-evaluation that changes nothing
       // costs reads plus one timestamp update per batch of entities.
@@ -155,14 +167,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
       const history: Omit<HistoryRow, 'changed_at'>[] = [];
       for (const [entityRef, checks] of results) {
         const serialized = JSON.stringify(checks);
-        const before = previous.get(entityRef);
+        const before = stored.results.get(entityRef)?.results;
         const level = levels.get(entityRef) ?? null;
         if (before === serialized || (!before && checks.length === 0)) {
           // Same results, new level: the level config changed, and the trend shows it.
           if (
             before &&
             level !== null &&
-            level !== previousLevels.get(entityRef)
+            level !== (stored.placements.get(entityRef)?.level ?? '')
           ) {
             history.push({ entity_ref: entityRef, changes: '[]', level });
           }
@@ -201,7 +213,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
             level,
           });
         }
-        totals.countTallies(previousTallies.get(entityRef), -1);
+        totals.countTallies(stored.results.get(entityRef)?.tallies, -1);
         if (checks.length) {
           const tallies = JSON.stringify(checks.map(tallyOf));
           totals.countTallies(tallies, 1);
@@ -211,23 +223,23 @@ export class DatabaseScorecardStore implements ScorecardStore {
         }
       }
 
-      for (const batch of chunks(emptied)) {
-        await tx('entity_results').whereIn('entity_ref', batch).delete();
-      }
-      for (const batch of chunks(changed)) {
-        await tx('entity_results')
-          .insert(batch.map(row => ({ ...row, written_at: evaluatedAt })))
-          .onConflict('entity_ref')
-          .merge(['results', 'tallies', 'written_at']);
-      }
+      await deleteRowsAmong(tx, 'entity_results', 'entity_ref', emptied);
+      await writeRows(tx, {
+        table: 'entity_results',
+        rows: changed.map(row => ({ ...row, written_at: evaluatedAt })),
+        onConflict: { key: 'entity_ref' },
+      });
       // When the entity was last evaluated is kept once per entity, in evaluated_entities, so
       // an unchanged pass does not rewrite its results.
-      for (const batch of chunks(history)) {
-        await tx('scorecard_history').insert(
-          batch.map(row => ({ ...row, changed_at: evaluatedAt })),
-        );
-      }
-      await this.storePlacements(tx, evaluations, evaluatedAt, totals);
+      await writeRows(tx, {
+        table: 'scorecard_history',
+        rows: history.map(row => ({ ...row, changed_at: evaluatedAt })),
+      });
+      await this.storePlacements(
+        tx,
+        { evaluations, evaluatedAt, stored: stored.placements },
+        totals,
+      );
       await totals.apply(tx);
     });
   }
@@ -235,10 +247,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
   /** Rewrites the roll-up rows of the evaluated entities; untiered ones lose theirs. */
   private async storePlacements(
     tx: Knex.Transaction,
-    evaluations: EntityEvaluation[],
-    evaluatedAt: Date,
+    write: {
+      evaluations: EntityEvaluation[];
+      evaluatedAt: Date;
+      /** The entities' stored roll-up rows, read under the totals' lock. */
+      stored: Map<string, StoredPlacement>;
+    },
     totals: RollupTotalChanges,
   ) {
+    const { evaluations, evaluatedAt, stored } = write;
     const rows: StampedRow[] = [];
     const untiered: string[] = [];
     for (const {
@@ -286,51 +303,44 @@ export class DatabaseScorecardStore implements ScorecardStore {
         inputs_valid_until: inputsValidUntil ?? null,
       });
     }
-    await deleteCountedEntities(tx, untiered, totals);
-    // Rows that only need the new time get one UPDATE per batch instead of an upsert each.
+    const gone = untiered.filter(entityRef => stored.has(entityRef));
+    for (const entityRef of gone) {
+      totals.countEntity(stored.get(entityRef)!, -1);
+    }
+    await deleteRowsAmong(tx, 'evaluated_entities', 'entity_ref', gone);
+    // Rows that only need the new time get one UPDATE instead of an upsert each.
     const unchanged: string[] = [];
     const changed: StampedRow[] = [];
-    for (const batch of chunks(rows)) {
-      const stored = new Map<string, StampedRow>(
-        (
-          await tx<StampedRow>('evaluated_entities').whereIn(
-            'entity_ref',
-            batch.map(row => row.entity_ref),
-          )
-        ).map(row => [row.entity_ref, row]),
-      );
-      for (const row of batch) {
-        const before = stored.get(row.entity_ref);
-        // The stretch below the required level started at its first evaluation below it.
-        if (before?.below_required_since && row.below_required_since) {
-          row.below_required_since = before.below_required_since;
+    for (const row of rows) {
+      const before = stored.get(row.entity_ref);
+      // The stretch below the required level started at its first evaluation below it.
+      if (before?.below_required_since && row.below_required_since) {
+        row.below_required_since = before.below_required_since;
+      }
+      if (
+        before &&
+        samePlacement(before, row) &&
+        !before.below_required_since === !row.below_required_since
+      ) {
+        unchanged.push(row.entity_ref);
+      } else {
+        if (before) {
+          totals.countEntity(before, -1);
         }
-        if (
-          before &&
-          samePlacement(before, row) &&
-          !before.below_required_since === !row.below_required_since
-        ) {
-          unchanged.push(row.entity_ref);
-        } else {
-          if (before) {
-            totals.countEntity(before, -1);
-          }
-          totals.countEntity(row, 1);
-          changed.push(row);
-        }
+        totals.countEntity(row, 1);
+        changed.push(row);
       }
     }
-    for (const batch of chunks(unchanged)) {
+    if (unchanged.length) {
       await tx('evaluated_entities')
-        .whereIn('entity_ref', batch)
+        .where(among(tx, 'entity_ref', unchanged))
         .update({ evaluated_at: evaluatedAt });
     }
-    for (const batch of chunks(changed)) {
-      await tx('evaluated_entities')
-        .insert(batch)
-        .onConflict('entity_ref')
-        .merge();
-    }
+    await writeRows(tx, {
+      table: 'evaluated_entities',
+      rows: changed,
+      onConflict: { key: 'entity_ref' },
+    });
   }
 
   async getEvaluationStamps(
@@ -469,17 +479,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
     await this.db.transaction(async tx => {
       await lockRollupTotals(tx);
       const totals = new RollupTotalChanges();
-      for (const batch of chunks(gone)) {
-        const tallies: Pick<EntityResultsRow, 'tallies'>[] = await tx(
-          'entity_results',
-        )
-          .whereIn('entity_ref', batch)
-          .select('tallies');
-        for (const row of tallies) {
-          totals.countTallies(row.tallies, -1);
-        }
-        await tx('entity_results').whereIn('entity_ref', batch).delete();
+      const tallies: Pick<EntityResultsRow, 'tallies'>[] = await tx(
+        'entity_results',
+      )
+        .where(among(tx, 'entity_ref', gone))
+        .select('tallies');
+      for (const row of tallies) {
+        totals.countTallies(row.tallies, -1);
       }
+      await deleteRowsAmong(tx, 'entity_results', 'entity_ref', gone);
       await deleteCountedEntities(tx, gone, totals);
       await totals.apply(tx);
     });
