@@ -41,6 +41,26 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
     );
   });
 
+  it('writes a column that only later rows name, and NULL where a row leaves it out or undefined', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'items');
+    const { label: _label, ...unlabelled } = row('b', 2);
+    await writeRows(knex, {
+      table: 'items',
+      rows: [
+        { key: 'a', count: 1, share: 1 },
+        { ...unlabelled, at: new Date('2026-11-25T00:00:00Z') },
+        { ...row('c', 3), label: undefined },
+      ],
+    });
+    const stored = await knex('items').orderBy('key');
+    expect(stored.map(r => [r.key, r.label, r.at === null])).toEqual([
+      ['a', null, true],
+      ['b', null, false],
+      ['c', null, true],
+    ]);
+  });
+
   it('replaces the other columns of a row with the same key', async () => {
     const knex = await databases.init(id);
     await createTable(knex, 'items');

@@ -18,7 +18,7 @@ export type ConflictUpdate<Row> = {
   add?: readonly (keyof Row & string)[];
 };
 
-/** The rows to write into `table`, each with the same columns. */
+/** The rows to write into `table`; see {@link columnsOf} for a column some rows leave out. */
 export type RowsWrite<Row extends object> = {
   table: string;
   rows: Row[];
@@ -40,7 +40,7 @@ export async function writeRows<Row extends object>(
   if (!rows.length) {
     return;
   }
-  const columns = Object.keys(rows[0]);
+  const columns = columnsOf(rows);
   const conflict = conflictClause(
     table,
     onConflict as ConflictUpdate<Record<string, unknown>> | undefined,
@@ -83,6 +83,20 @@ export async function writeRows<Row extends object>(
       ...conflict.bindings,
     ],
   );
+}
+
+/**
+ * Every column any row names. A row that leaves one out, or leaves it undefined, stores NULL
+ * there (JSON has no undefined), not the column's default as knex's insert would.
+ */
+function columnsOf(rows: object[]): string[] {
+  const columns = new Set(Object.keys(rows[0]));
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      columns.add(key);
+    }
+  }
+  return [...columns];
 }
 
 /**
