@@ -32,7 +32,7 @@ import {
   HistoryRow,
   pruneScorecardHistory,
 } from './scorecardHistory';
-import { chunks, DbTimestamp, toIso } from './util';
+import { chunks, DbTimestamp, isoTimestampColumn, toIso } from './util';
 import { among, deleteRowsAmong, writeRows } from './writeRows';
 
 type EntityResultsRow = {
@@ -347,6 +347,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     entityRefs: string[],
   ): Promise<Map<string, EvaluationStamp>> {
     const stamps = new Map<string, EvaluationStamp>();
+    // Every pass reads every entity's stamp: read as text, not parsed into a Date by the driver.
+    const validUntil = isoTimestampColumn(this.db, 'inputs_valid_until');
     for (const batch of chunks(entityRefs)) {
       const rows: Pick<
         StampedRow,
@@ -354,7 +356,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       >[] = await this.db('evaluated_entities')
         .whereIn('entity_ref', batch)
         .whereNotNull('input_hash')
-        .select('entity_ref', 'input_hash', 'inputs_valid_until');
+        .select('entity_ref', 'input_hash', validUntil.select);
       for (const row of rows) {
         stamps.set(row.entity_ref, {
           inputHash: row.input_hash!,
