@@ -42,8 +42,8 @@ import { StackChecks, StackReading } from '../stack/StackChecks';
 
 /**
  * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
- * dependency lookup and three reads of our own, whatever its size; two pages of this size
- * (whole entities of about a kilobyte in a typical catalog) stay in the low megabytes.
+ * dependency lookup and three reads of our own, whatever its size; with only the fields checks
+ * read, two pages of this size stay in the low megabytes.
  *
  * @internal
  */
@@ -322,10 +322,8 @@ export class ScorecardEngine {
   }
 
   /**
-   * What a full pass reads once before its pages. A page given to
-   * {@link ScorecardEngine.evaluatePage} holds at least {@link SCORECARD_EXTRA_FIELDS} on top of
-   * the governed entities' fields; the full pass reads whole entities, which the catalog serves
-   * more cheaply.
+   * What a full pass reads once before its pages; pages are read with
+   * {@link SCORECARD_EXTRA_FIELDS} on top of the governed entities' fields.
    */
   async readCatalogContext(
     credentials: BackstageCredentials,
@@ -386,7 +384,7 @@ export class ScorecardEngine {
       catalog,
       credentials,
       tierPolicies,
-      wholeEntities: true,
+      extraFields: SCORECARD_EXTRA_FIELDS,
       pageSize: EVALUATION_PAGE_SIZE,
     });
     let next = pages.next();
