@@ -12,6 +12,7 @@ import {
   DbTimestamp,
   HiddenEntities,
   readPage,
+  storedTitle,
   toIso,
   whereVisible,
 } from './util';
@@ -67,7 +68,7 @@ export class DatabaseAnnotationProblemStore implements AnnotationProblemStore {
           value: finding.value,
           allowed: finding.allowed,
           severity: finding.severity,
-          title: finding.title ?? null,
+          title: storedTitle(finding.title),
           owner: finding.owner ?? null,
           source_location: finding.sourceLocation ?? null,
           recorded_at: recordedAt,

@@ -155,6 +155,31 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(2);
     });
 
+    it('stores an entity whose catalog title is longer than the column, and the rest of its page', async () => {
+      const { knex, store } = await createStore();
+      const long = `Payments ${'ledger '.repeat(60)}`;
+      await store.storeEvaluations(
+        [
+          {
+            entityRef: 'component:default/long',
+            placement: { tier: 'standard', title: long },
+            results: [result('a', 'pass')],
+          },
+          ...asEvaluations(
+            new Map([['component:default/short', [result('a', 'fail')]]]),
+          ),
+        ],
+        new Date(),
+      );
+      const rows = await knex('evaluated_entities')
+        .orderBy('entity_ref')
+        .select('entity_ref', 'title');
+      expect(rows).toEqual([
+        { entity_ref: 'component:default/long', title: long.slice(0, 255) },
+        { entity_ref: 'component:default/short', title: null },
+      ]);
+    });
+
     it('prunes old transitions but keeps the latest one of each check', async () => {
       const { store } = await createStore();
       const ref = 'component:default/payments';

@@ -32,7 +32,13 @@ import {
   HistoryRow,
   pruneScorecardHistory,
 } from './scorecardHistory';
-import { chunks, DbTimestamp, isoTimestampColumn, toIso } from './util';
+import {
+  chunks,
+  DbTimestamp,
+  isoTimestampColumn,
+  storedTitle,
+  toIso,
+} from './util';
 import { among, deleteRowsAmong, writeRows } from './writeRows';
 
 type EntityResultsRow = {
@@ -278,7 +284,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       const counts = complianceCounts(states);
       rows.push({
         entity_ref: entityRef,
-        title: placement.title ?? null,
+        title: storedTitle(placement.title),
         owner: placement.owner ?? null,
         system: placement.system ?? null,
         domain: placement.domain ?? null,

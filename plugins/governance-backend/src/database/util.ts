@@ -35,6 +35,14 @@ export function isoTimestampColumn(
   };
 }
 
+/**
+ * A catalog title as our `title` columns (at most 255 characters) hold it: the catalog sets no
+ * limit, and one longer title would fail the write of every row beside it on PostgreSQL.
+ */
+export function storedTitle(title: string | undefined): string | null {
+  return title === undefined ? null : title.slice(0, 255);
+}
+
 export function chunks<T>(items: T[], size = BATCH_SIZE): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) {
