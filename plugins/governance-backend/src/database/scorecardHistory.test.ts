@@ -29,6 +29,18 @@ describe('history changes as stored', () => {
     expect(decodeHistoryChanges(stored)).toEqual(changes);
   });
 
+  it('keeps a change whose state it has no letter for in the object form, so pruning loses nothing', () => {
+    const changes = [
+      { checkId: 'coverage', state: 'fail' as const },
+      { checkId: 'tests', state: 'stale' as unknown as 'fail', actual: '3' },
+    ];
+    const stored = encodeHistoryChanges(changes);
+    expect(stored).toBe(
+      '[["coverage","f"],{"checkId":"tests","state":"stale","actual":"3"}]',
+    );
+    expect(decodeHistoryChanges(stored)).toEqual(changes);
+  });
+
   it('reads rows in the object form written before the compact one', () => {
     expect(
       decodeHistoryChanges(

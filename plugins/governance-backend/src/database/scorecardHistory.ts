@@ -40,8 +40,14 @@ type StoredChange =
 /** The `changes` text of a history row. */
 export function encodeHistoryChanges(changes: HistoryChange[]): string {
   return JSON.stringify(
-    changes.map(({ checkId, state, actual }): StoredChange => {
+    changes.map((change): StoredChange | HistoryChange => {
+      const { checkId, state, actual } = change;
       const letter = STATE_LETTERS[state];
+      // A state without a letter (one a later version stored, say) stays in the object form,
+      // which reads back as it was, instead of losing its state.
+      if (letter === undefined) {
+        return change;
+      }
       return actual === undefined
         ? [checkId, letter]
         : [checkId, letter, actual];
