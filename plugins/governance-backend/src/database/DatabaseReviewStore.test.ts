@@ -245,8 +245,10 @@ describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
   it('keeps the discussion without changing the version', async () => {
     const store = await createStore();
     const item = (await store.createItem(designReview, 'user:default/jane'))!;
-    await store.addComment(item.id, 'user:default/grace', 'Which queue?');
-    await store.addComment(item.id, 'user:default/jane', 'Kafka.');
+    // Both in the same millisecond: the second still lists second.
+    const at = new Date('2026-12-01T10:00:00.000Z');
+    await store.addComment(item.id, 'user:default/grace', 'Which queue?', at);
+    await store.addComment(item.id, 'user:default/jane', 'Kafka.', at);
     expect(await store.addComment('missing', 'x', 'y')).toBeUndefined();
     const detail = (await store.getDetail(item.id))!;
     expect(detail.comments.map(c => [c.author, c.body])).toEqual([

@@ -25,6 +25,9 @@ import {
 } from './reviewRows';
 import { chunks, HiddenEntities, toIso, whereVisible } from './util';
 
+const toMillis = (value: string | number | Date) =>
+  new Date(toIso(value)).getTime();
+
 export type { NewReviewItem, ReviewPatch } from './ReviewStore';
 
 /**
@@ -299,18 +302,28 @@ export class DatabaseReviewStore implements ReviewStore {
       if (updated === 0) {
         return undefined;
       }
+      // The discussion lists comments by time, and ids are random: a comment made in the same
+      // millisecond as the one before it (the item's row, updated above, orders the two) is
+      // stamped a millisecond after it, so it never shows first.
+      const [{ last }] = await tx('review_comments')
+        .where({ review_id: id })
+        .max({ last: 'created_at' });
+      const createdAt =
+        last !== null && last !== undefined && toMillis(last) >= now.getTime()
+          ? new Date(toMillis(last) + 1)
+          : now;
       const comment: ReviewComment = {
         id: randomUUID(),
         author,
         body,
-        createdAt: now.toISOString(),
+        createdAt: createdAt.toISOString(),
       };
       await tx('review_comments').insert({
         id: comment.id,
         review_id: id,
         author,
         body,
-        created_at: now,
+        created_at: createdAt,
       });
       await recordHistory(tx, {
         reviewId: id,
