@@ -171,9 +171,9 @@ export class DatabaseFactStore implements FactStore {
     }
     const lists = [...observations.values()];
     await this.db.transaction(async tx => {
-      // PostgreSQL takes a batch as arrays, one statement per step, in chunks of a few
-      // thousand facts so a huge push is never built as one statement in memory; SQLite binds
-      // each value, so it takes smaller chunks.
+      // PostgreSQL takes a batch as one JSON parameter, one statement per step, in chunks of a
+      // few thousand facts so a huge push is never built as one statement in memory; SQLite
+      // binds each value, so it takes smaller chunks.
       const chunkSize = isPostgres(tx)
         ? POSTGRES_FACTS_PER_STATEMENT
         : undefined;
