@@ -64,32 +64,40 @@ describe('readInput', () => {
     expect(tooLarge.body.error.message).toMatch(/too large/);
   });
 
-  it('refuses control characters in texts and keys of the body, naming where', async () => {
-    const text = await post('{"items":[{"title":"a\\u0000b"}]}');
-    expect(text.status).toBe(400);
-    expect(text.body.error.message).toBe(
-      'The request body at items[0].title contains the control character U+0000; text may hold tabs and line breaks but no other control characters',
-    );
-    const key = await post('{"x":{"\\u001b[31m":1}}');
-    expect(key.status).toBe(400);
-    expect(key.body.error.message).toMatch(
-      /^The request body at x has a key that contains the control character U\+001B/,
-    );
+  it.each([
+    {
+      what: 'control characters',
+      inText: '{"items":[{"title":"a\\u0000b"}]}',
+      textMessage:
+        'The request body at items[0].title contains the control character U+0000; text may hold tabs and line breaks but no other control characters',
+      inKey: '{"x":{"\\u001b[31m":1}}',
+      keyMessage:
+        /^The request body at x has a key that contains the control character U\+001B/,
+    },
+    {
+      what: 'half of a surrogate pair',
+      inText: '{"facts":[{"source":"ci/\\ud800"}]}',
+      textMessage:
+        'The request body at facts[0].source contains half of a UTF-16 surrogate pair; text must be well-formed Unicode',
+      inKey: '{"x":{"\\udc00":1}}',
+      keyMessage:
+        /^The request body at x has a key that contains half of a UTF-16 surrogate pair/,
+    },
+  ])(
+    'refuses $what in texts and keys of the body, naming where',
+    async ({ inText, textMessage, inKey, keyMessage }) => {
+      const text = await post(inText);
+      expect(text.status).toBe(400);
+      expect(text.body.error.message).toBe(textMessage);
+      const key = await post(inKey);
+      expect(key.status).toBe(400);
+      expect(key.body.error.message).toMatch(keyMessage);
+    },
+  );
+
+  it('refuses a control character in a body that is a bare string', async () => {
     const top = await post('"\\u0007"');
     expect(top.status).toBe(400);
-  });
-
-  it('refuses half of a surrogate pair in texts and keys, naming where', async () => {
-    const text = await post('{"facts":[{"source":"ci/\\ud800"}]}');
-    expect(text.status).toBe(400);
-    expect(text.body.error.message).toBe(
-      'The request body at facts[0].source contains half of a UTF-16 surrogate pair; text must be well-formed Unicode',
-    );
-    const key = await post('{"x":{"\\udc00":1}}');
-    expect(key.status).toBe(400);
-    expect(key.body.error.message).toMatch(
-      /^The request body at x has a key that contains half of a UTF-16 surrogate pair/,
-    );
   });
 
   it('takes tabs, line breaks and any other unicode', async () => {
