@@ -7,6 +7,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { checkResult } from '../__testUtils__/checkResult';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { StandardsService } from '../standards/StandardsService';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
@@ -21,20 +22,6 @@ const migrations = resolvePackagePath(
 
 const PAYMENTS = 'component:default/payments';
 const BILLING = 'component:default/billing';
-
-const result = (
-  checkId: string,
-  state: CheckResult['state'],
-  evidence?: CheckResult['evidence'],
-): CheckResult => ({
-  checkId,
-  title: checkId,
-  target: 'target',
-  factName: checkId,
-  state,
-  stale: false,
-  ...(evidence && { evidence }),
-});
 
 /** Stores one result of each state, evidence and origin; returns how countCheckResult counts them. */
 async function storeEveryKindOfResult(
@@ -65,7 +52,7 @@ async function storeEveryKindOfResult(
   for (const checkId of ['coverage', DEPENDENCIES_CHECK_ID]) {
     for (const state of states) {
       for (const kind of kinds) {
-        const stored = { ...result(checkId, state), ...kind };
+        const stored = { ...checkResult(checkId, state), ...kind };
         countCheckResult(expected, stored);
         await evaluate(
           `component:default/service-${n++}`,
@@ -102,16 +89,16 @@ describe.each(databases.eachSupportedId())(
       await evaluate(
         PAYMENTS,
         [
-          result('coverage', 'pass', 'automated'),
-          result('security-review', 'fail', 'attested'),
+          checkResult('coverage', 'pass', 'automated'),
+          checkResult('security-review', 'fail', 'attested'),
         ],
         '2027-01-04T09:00:00Z',
       );
       await evaluate(
         BILLING,
         [
-          result('coverage', 'waived', 'attested'),
-          result('availability', 'unknown'),
+          checkResult('coverage', 'waived', 'attested'),
+          checkResult('availability', 'unknown'),
         ],
         '2027-01-04T09:00:00Z',
       );
@@ -151,7 +138,7 @@ describe.each(databases.eachSupportedId())(
       for (let i = 0; i < 510; i++) {
         await evaluate(
           `component:default/service-${String(i).padStart(4, '0')}`,
-          [result('coverage', 'pass', 'automated')],
+          [checkResult('coverage', 'pass', 'automated')],
           '2027-01-04T09:00:00Z',
         );
       }
@@ -201,9 +188,9 @@ describe.each(databases.eachSupportedId())(
       await evaluate(
         PAYMENTS,
         [
-          result('coverage', 'pass', 'attested'),
-          result('testing-unit', 'fail', 'attested'),
-          result('custom-slo', 'pass', 'automated'),
+          checkResult('coverage', 'pass', 'attested'),
+          checkResult('testing-unit', 'fail', 'attested'),
+          checkResult('custom-slo', 'pass', 'automated'),
         ],
         '2027-01-03T09:00:00Z',
       );
@@ -211,9 +198,9 @@ describe.each(databases.eachSupportedId())(
       await evaluate(
         PAYMENTS,
         [
-          result('coverage', 'pass', 'automated'),
-          result('testing-unit', 'pass', 'attested'),
-          result('custom-slo', 'pass', 'automated'),
+          checkResult('coverage', 'pass', 'automated'),
+          checkResult('testing-unit', 'pass', 'attested'),
+          checkResult('custom-slo', 'pass', 'automated'),
         ],
         '2027-01-04T09:00:00Z',
       );
