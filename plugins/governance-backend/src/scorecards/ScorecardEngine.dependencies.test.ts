@@ -1,12 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEPENDENCIES_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
-import {
-  defaultAdrStore,
-  defaultScorecardEngine,
-} from '../__testUtils__/defaultEngines';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
@@ -48,18 +44,17 @@ describe.each(databases.eachSupportedId())(
   'dependencies-meet-tier on %s',
   databaseId => {
     async function setup() {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseGovernanceStore(knex);
-      const adrs = defaultAdrStore(knex);
+      const { store, adrs, storedResult } = await scorecardEngineStores(
+        databases,
+        databaseId,
+      );
       const engine = defaultScorecardEngine({
         catalog: catalogServiceMock({ entities: catalogEntities }),
         store,
         adrs,
       });
-      const dependencyCheck = async () =>
-        (await store.getResults(PAYMENTS))?.results.find(
-          r => r.checkId === DEPENDENCIES_CHECK_ID,
-        );
+      const dependencyCheck = () =>
+        storedResult(PAYMENTS, DEPENDENCIES_CHECK_ID);
       const mismatchesByOwner = async () =>
         (await store.getComplianceRollup('owner', {})).groups.map(g => [
           g.key,

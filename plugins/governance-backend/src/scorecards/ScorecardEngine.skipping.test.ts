@@ -6,12 +6,8 @@ import {
   readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import {
-  defaultAdrStore,
-  defaultScorecardEngine,
-} from '../__testUtils__/defaultEngines';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
@@ -61,9 +57,10 @@ describe.each(databases.eachSupportedId())(
   'skipping unchanged entities on %s',
   databaseId => {
     async function setup() {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseGovernanceStore(knex);
-      const adrs = defaultAdrStore(knex);
+      const { knex, store, adrs, storedResult } = await scorecardEngineStores(
+        databases,
+        databaseId,
+      );
       // Each pass gets a new engine, as a pass on another replica would: what lets it skip
       // lives in the database.
       const evaluateAll = (
@@ -81,10 +78,8 @@ describe.each(databases.eachSupportedId())(
           levelPolicy: readLevelPolicy(config, { tierPolicies }),
         }).evaluateAll(now);
       };
-      const check = async (checkId: string, entityRef = PAYMENTS) =>
-        (await store.getResults(entityRef))?.results.find(
-          r => r.checkId === checkId,
-        );
+      const check = (checkId: string, entityRef = PAYMENTS) =>
+        storedResult(entityRef, checkId);
       const pushFact = (name: string, value: number, observedAt: Date) =>
         store.addFacts(
           [

@@ -8,6 +8,7 @@ import {
   defaultScorecardEngine,
 } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
@@ -50,10 +51,11 @@ describe.each(databases.eachSupportedId())(
   'skipping unchanged entities with the approved-stack check on %s',
   databaseId => {
     async function setup() {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseGovernanceStore(knex);
+      const { knex, store, adrs, storedResult } = await scorecardEngineStores(
+        databases,
+        databaseId,
+      );
       const stackStore = new DatabaseStackStore(knex);
-      const adrs = defaultAdrStore(knex);
       const replaceTechnologies = jest.spyOn(
         stackStore,
         'replaceEntityTechnologies',
@@ -75,10 +77,8 @@ describe.each(databases.eachSupportedId())(
           stackChecks: new StackChecks({ radar, store: stackStore, adrs }),
         }).evaluateAll(now);
       };
-      const stackCheck = async (entityRef: string) =>
-        (await store.getResults(entityRef))?.results.find(
-          r => r.checkId === APPROVED_STACK_CHECK_ID,
-        );
+      const stackCheck = (entityRef: string) =>
+        storedResult(entityRef, APPROVED_STACK_CHECK_ID);
       expect(await evaluateAll(NOW, radarOf('hold'))).toEqual({
         entities: 4,
         skipped: 0,
