@@ -5,12 +5,14 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import {
   component,
   badRequest,
+  rollupOnceEvaluated,
   startGovernanceTestBackend,
   teamGroup,
   tieredComponent,
@@ -165,6 +167,32 @@ describe('governance backend plugin', () => {
       '?entityRef=component:default/payments',
     );
     expect(res.status).toBe(200);
+  });
+
+  it('finishes the scheduled evaluation when the catalog connection drops under its first read', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const queryEntities = catalog.queryEntities.bind(catalog);
+    let dropped = false;
+    catalog.queryEntities = async (query, options) => {
+      // The evaluation's first read, of every system's domain, meets a keep-alive socket the
+      // catalog has just closed, as node-fetch reports it.
+      const filter = query && 'filter' in query ? query.filter : undefined;
+      if (!dropped && JSON.stringify(filter) === '{"kind":"system"}') {
+        dropped = true;
+        throw Object.assign(
+          new Error('request to catalog failed, reason: socket hang up'),
+          { code: 'ECONNRESET' },
+        );
+      }
+      return queryEntities(query, options);
+    };
+    const server = await startGovernanceTestBackend({
+      catalog,
+      scheduledAtStartUp: true,
+    });
+    const rollup = await rollupOnceEvaluated(server, 1);
+    expect(dropped).toBe(true);
+    expect(rollup.totals.entities).toBe(1);
   });
 
   it('fails start-up with a message naming an invalid tier config key', async () => {

@@ -56,6 +56,7 @@ import { StandardsService } from './standards/StandardsService';
 import { EntitySummaryService } from './summary/EntitySummaryService';
 import { TierSync } from './tiers/TierSync';
 import { CatalogVisibility } from './catalog/CatalogVisibility';
+import { retryingCatalogReads } from './catalog/retryingCatalogReads';
 import { DatabaseStackStore } from './database/DatabaseStackStore';
 import { StackChecks } from './stack/StackChecks';
 import {
@@ -114,7 +115,12 @@ export const governancePlugin = createBackendPlugin({
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
-      async init(deps) {
+      async init(services) {
+        // Every catalog read of the plugin survives a connection dropped under it.
+        const deps = {
+          ...services,
+          catalog: retryingCatalogReads(services.catalog, services.logger),
+        };
         const { config, logger, scheduler } = deps;
         const settings = readGovernanceConfig(config, {
           customCheckIds: customChecks.map(check => check.id),
