@@ -53,6 +53,17 @@ const payments = (
 const ledger = (tier = 'core') =>
   component('ledger', { 'governance/tier': tier });
 
+/** The council's waiver of payments' availability check, which payments does not declare. */
+const availabilityWaiver = (expiresAt: string, createdAt: Date) => ({
+  id: 'w1',
+  entityRef: PAYMENTS,
+  checkId: 'availability',
+  reason: 'New SLO dashboards land next month',
+  expiresAt,
+  createdBy: 'user:default/council',
+  createdAt: createdAt.toISOString(),
+});
+
 describe.each(databases.eachSupportedId())(
   'skipping unchanged entities on %s',
   databaseId => {
@@ -109,20 +120,60 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('re-evaluates an entity whose annotations changed', async () => {
-      const { evaluateAll, check } = await setup();
-      expect((await check('availability'))?.state).toBe('unknown');
+    it.each([
+      {
+        change: 'an entity whose annotations changed',
+        checkId: 'availability',
+        stateBefore: 'unknown',
+        entities: [
+          payments({ 'governance/availability-slo': '99.99' }),
+          ledger(),
+        ],
+        governance: {},
+        skipped: 1,
+        resultAfter: { state: 'pass', origin: 'declared' },
+      },
+      {
+        change: 'every entity when its tier policy changes',
+        checkId: 'coverage',
+        stateBefore: 'pass',
+        entities: undefined,
+        governance: {
+          tiers: { core: { testing: { minCoveragePercent: 95 } } },
+        },
+        skipped: 0,
+        resultAfter: { state: 'fail', target: '>= 95%' },
+      },
+      {
+        change: 'an entity whose dependency changed tier',
+        checkId: DEPENDENCIES_CHECK_ID,
+        stateBefore: 'pass',
+        entities: [payments(), ledger('supporting')],
+        governance: {},
+        skipped: 0,
+        resultAfter: {
+          state: 'fail',
+          actual: 'component:default/ledger (supporting)',
+        },
+      },
+    ])(
+      're-evaluates $change',
+      async ({
+        checkId,
+        stateBefore,
+        entities,
+        governance,
+        skipped,
+        resultAfter,
+      }) => {
+        const { evaluateAll, check } = await setup();
+        expect((await check(checkId))?.state).toBe(stateBefore);
 
-      const run = await evaluateAll(later(1), [
-        payments({ 'governance/availability-slo': '99.99' }),
-        ledger(),
-      ]);
-      expect(run.skipped).toBe(1);
-      expect(await check('availability')).toMatchObject({
-        state: 'pass',
-        origin: 'declared',
-      });
-    });
+        const run = await evaluateAll(later(1), entities, governance);
+        expect(run.skipped).toBe(skipped);
+        expect(await check(checkId)).toMatchObject(resultAfter);
+      },
+    );
 
     it('re-evaluates an entity whose owner changed, so the roll-ups move it', async () => {
       const { store, evaluateAll } = await setup();
@@ -135,20 +186,6 @@ describe.each(databases.eachSupportedId())(
           .map(g => g.key)
           .sort(),
       ).toEqual(['group:default/team-ledger', 'group:default/team-payments']);
-    });
-
-    it('re-evaluates every entity when its tier policy changes', async () => {
-      const { evaluateAll, check } = await setup();
-      expect((await check('coverage'))?.state).toBe('pass');
-
-      const run = await evaluateAll(later(1), undefined, {
-        tiers: { core: { testing: { minCoveragePercent: 95 } } },
-      });
-      expect(run.skipped).toBe(0);
-      expect(await check('coverage')).toMatchObject({
-        state: 'fail',
-        target: '>= 95%',
-      });
     });
 
     it('re-evaluates when the level configuration changes', async () => {
@@ -191,36 +228,15 @@ describe.each(databases.eachSupportedId())(
 
     it('re-evaluates an entity whose waivers changed', async () => {
       const { store, evaluateAll, check } = await setup();
-      await store.createWaiver({
-        id: 'w1',
-        entityRef: PAYMENTS,
-        checkId: 'availability',
-        reason: 'New SLO dashboards land next month',
-        expiresAt: '2027-03-01T00:00:00.000Z',
-        createdBy: 'user:default/council',
-        createdAt: later(1).toISOString(),
-      });
+      await store.createWaiver(
+        availabilityWaiver('2027-03-01T00:00:00.000Z', later(1)),
+      );
       await evaluateAll(later(1));
       expect((await check('availability'))?.state).toBe('waived');
 
       await store.revokeWaiver('w1', 'user:default/council', later(2));
       await evaluateAll(later(2));
       expect((await check('availability'))?.state).toBe('unknown');
-    });
-
-    it('re-evaluates an entity whose dependency changed tier', async () => {
-      const { evaluateAll, check } = await setup();
-      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
-
-      const run = await evaluateAll(later(1), [
-        payments(),
-        ledger('supporting'),
-      ]);
-      expect(run.skipped).toBe(0);
-      expect(await check(DEPENDENCIES_CHECK_ID)).toMatchObject({
-        state: 'fail',
-        actual: 'component:default/ledger (supporting)',
-      });
     });
 
     it('re-evaluates an entity when an accepted ADR accepts its dependency', async () => {
@@ -256,15 +272,9 @@ describe.each(databases.eachSupportedId())(
 
     it('re-evaluates when time alone changes a verdict: a fact goes stale, a waiver expires, a review falls due', async () => {
       const { store, evaluateAll, check } = await setup();
-      await store.createWaiver({
-        id: 'w1',
-        entityRef: PAYMENTS,
-        checkId: 'availability',
-        reason: 'New SLO dashboards land next month',
-        expiresAt: '2026-12-10T00:00:00.000Z',
-        createdBy: 'user:default/council',
-        createdAt: NOW.toISOString(),
-      });
+      await store.createWaiver(
+        availabilityWaiver('2026-12-10T00:00:00.000Z', NOW),
+      );
       await evaluateAll(later(1));
       expect((await check('availability'))?.state).toBe('waived');
       expect((await evaluateAll(later(2))).skipped).toBe(2);
