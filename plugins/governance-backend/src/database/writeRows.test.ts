@@ -108,6 +108,47 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
     ]);
   });
 
+  it('keeps a stored row newer than the written one, on a key of several columns', async () => {
+    const knex = await databases.init(id);
+    await knex.schema.createTable('observations', table => {
+      table.string('entity', 255).notNullable();
+      table.string('name', 255).notNullable();
+      table.integer('value').notNullable();
+      table.timestamp('at', { useTz: true }).notNullable();
+      table.primary(['entity', 'name']);
+    });
+    const at = (day: number) => new Date(Date.UTC(2026, 11, day));
+    await writeRows(knex, {
+      table: 'observations',
+      rows: [
+        { entity: 'a', name: 'coverage', value: 1, at: at(5) },
+        { entity: 'a', name: 'latency', value: 2, at: at(5) },
+        { entity: 'b', name: 'coverage', value: 3, at: at(5) },
+      ],
+    });
+    await writeRows(knex, {
+      table: 'observations',
+      rows: [
+        // Older than stored: left as it is.
+        { entity: 'a', name: 'coverage', value: 10, at: at(4) },
+        // As old as stored and newer: written.
+        { entity: 'a', name: 'latency', value: 20, at: at(5) },
+        { entity: 'b', name: 'coverage', value: 30, at: at(6) },
+        { entity: 'b', name: 'latency', value: 40, at: at(1) },
+      ],
+      onConflict: { key: ['entity', 'name'], newest: 'at' },
+    });
+    const stored = await knex('observations').orderBy(['entity', 'name']);
+    expect(
+      stored.map(r => [r.entity, r.name, r.value, new Date(r.at).getTime()]),
+    ).toEqual([
+      ['a', 'coverage', 1, at(5).getTime()],
+      ['a', 'latency', 20, at(5).getTime()],
+      ['b', 'coverage', 30, at(6).getTime()],
+      ['b', 'latency', 40, at(1).getTime()],
+    ]);
+  });
+
   it('deletes the rows among the keys that the restriction keeps', async () => {
     const knex = await databases.init(id);
     await createTable(knex, 'gone');

@@ -10,12 +10,18 @@ import { isPostgres } from './util';
  */
 
 /**
- * What an upsert does to a stored row with the same `key`: set the other columns to the written
- * values, or increase the `add` columns by them (leaving the others as stored).
+ * What an upsert does to a stored row with the same `key` (one column or several): set the
+ * other columns to the written values, or increase the `add` columns by them (leaving the others
+ * as stored).
  */
 export type ConflictUpdate<Row> = {
-  key: keyof Row & string;
+  key: (keyof Row & string) | readonly (keyof Row & string)[];
   add?: readonly (keyof Row & string)[];
+  /**
+   * Leaves a stored row whose `newest` column is later than the written row's as it is: a
+   * writer that read the row before another wrote a newer observation must not undo it.
+   */
+  newest?: keyof Row & string;
 };
 
 /** The rows to write into `table`; see {@link columnsOf} for a column some rows leave out. */
@@ -124,21 +130,29 @@ function conflictClause(
   if (!onConflict) {
     return { sql: '', bindings: [] };
   }
-  const { key, add } = onConflict;
+  const { add, newest } = onConflict;
+  const keys: readonly string[] =
+    typeof onConflict.key === 'string' ? [onConflict.key] : onConflict.key;
   const set = add
     ? add.map(column => ({
         sql: '?? = ?? + excluded.??',
         bindings: [column, `${table}.${column}`, column],
       }))
     : columns
-        .filter(column => column !== key)
+        .filter(column => !keys.includes(column))
         .map(column => ({
           sql: '?? = excluded.??',
           bindings: [column, column],
         }));
   return {
-    sql: ` ON CONFLICT (??) DO UPDATE SET ${set.map(s => s.sql).join(', ')}`,
-    bindings: [key, ...set.flatMap(s => s.bindings)],
+    sql: ` ON CONFLICT (${keys.map(() => '??').join(', ')}) DO UPDATE SET ${set
+      .map(s => s.sql)
+      .join(', ')}${newest ? ' WHERE ?? <= excluded.??' : ''}`,
+    bindings: [
+      ...keys,
+      ...set.flatMap(s => s.bindings),
+      ...(newest ? [`${table}.${newest}`, newest] : []),
+    ],
   };
 }
 
