@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -17,6 +18,11 @@ export class SystemDomains {
     private readonly domainOfSystem: (
       systemRef: string,
     ) => Promise<string | undefined>,
+    /**
+     * Every system's domain, hashed, when all were read: a pass that sees another than the
+     * last one knows placements may have moved.
+     */
+    readonly digest?: string,
   ) {}
 
   /** Reads the domain of every system in the catalog, page by page. */
@@ -33,7 +39,10 @@ export class SystemDomains {
       },
       system => specRef(system, 'domain', 'domain'),
     );
-    return new SystemDomains(async ref => domains.get(ref));
+    const digest = createHash('sha256')
+      .update(JSON.stringify([...domains].sort(([a], [b]) => (a < b ? -1 : 1))))
+      .digest('hex');
+    return new SystemDomains(async ref => domains.get(ref), digest);
   }
 
   /** Looks up each system when asked, for evaluating one entity. */

@@ -26,6 +26,30 @@ export const ENTITY_FIELDS = [
 ];
 
 /**
+ * What {@link readGovernedEntities} reads of each entity besides its `extraFields`.
+ *
+ * @internal
+ */
+export const GOVERNED_ENTITY_FIELDS = [
+  ...ENTITY_FIELDS,
+  'spec.system',
+  'spec.domain',
+];
+
+/**
+ * The catalog filter of the governed entities: those that declare one of the configured tiers.
+ *
+ * @internal
+ */
+export function governedFilter(tierPolicies: TierPolicies): EntityFilterQuery {
+  return {
+    [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
+      ...tierPolicies.keys(),
+    ],
+  };
+}
+
+/**
  * Pages through every catalog entity that declares one of the configured tiers, reading only
  * the fields governance needs, so a 10,000-entity catalog never sits in memory at once.
  *
@@ -45,17 +69,8 @@ export async function* readGovernedEntities(options: {
     catalog,
     credentials,
     pageSize,
-    filter: {
-      [`metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`]: [
-        ...tierPolicies.keys(),
-      ],
-    },
-    fields: [
-      ...ENTITY_FIELDS,
-      'spec.system',
-      'spec.domain',
-      ...(options.extraFields ?? []),
-    ],
+    filter: governedFilter(tierPolicies),
+    fields: [...GOVERNED_ENTITY_FIELDS, ...(options.extraFields ?? [])],
   });
 }
 

@@ -95,6 +95,15 @@ export interface AdrStore {
   /** The title and text of each entity's accepted ADRs, by entity ref (none: absent). */
   listAcceptedAdrTexts(entityRefs: string[]): Promise<Map<string, string[]>>;
 
+  /**
+   * The entities whose ADR location was read at or after `since` (their ADRs may have
+   * changed), and how many locations there are: a pass that sees another count reads
+   * everything, since a forgotten location leaves no row to find.
+   */
+  listAdrChangesSince(
+    since: Date,
+  ): Promise<{ entityRefs: string[]; locations: number }>;
+
   /** The ADR's links in the decision graph, naming no ADR of a `hidden` entity. */
   chainOf(id: string, hidden?: HiddenEntities): Promise<AdrChainLink[]>;
 

@@ -231,6 +231,18 @@ export class DatabaseAdrStore implements AdrStore {
     return texts;
   }
 
+  async listAdrChangesSince(
+    since: Date,
+  ): Promise<{ entityRefs: string[]; locations: number }> {
+    // Every reading of a location, changed or not, moves its read_at: a few extra entities
+    // re-read, never one missed.
+    const entityRefs: string[] = await this.db('adr_locations')
+      .where('read_at', '>=', since)
+      .pluck('entity_ref');
+    const [{ count }] = await this.db('adr_locations').count({ count: '*' });
+    return { entityRefs, locations: Number(count) };
+  }
+
   async getAdr(id: string, now: Date): Promise<AdrDetail | undefined> {
     const row = await this.db<AdrRow>('adrs').where({ id }).first();
     if (!row) {

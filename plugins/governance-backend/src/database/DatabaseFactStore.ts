@@ -24,6 +24,9 @@ type FactRow = {
 
 const DEFAULT_MAX_SOURCES_PER_FACT = 10;
 
+/** The row of `fact_removals` that counts the prunings of `facts`. */
+const FACT_REMOVALS = 'facts';
+
 /** What a write reads of a stored fact: all but the first day, which it derives. */
 const STORED_COLUMNS = [
   'entity_ref',
@@ -298,6 +301,23 @@ export class DatabaseFactStore implements FactStore {
     return result;
   }
 
+  async listFactChangesSince(
+    since: Date,
+    names: readonly string[],
+  ): Promise<{ entityRefs: string[]; removals: number }> {
+    // A row's received_at moves whenever its value or observation time does: a range scan of
+    // the received_at index, not a read of every fact.
+    const entityRefs: string[] = await this.db('facts')
+      .where('received_at', '>=', since)
+      .whereIn('name', [...names])
+      .distinct()
+      .pluck('entity_ref');
+    const counter = await this.db('fact_removals')
+      .where({ name: FACT_REMOVALS })
+      .first('removals');
+    return { entityRefs, removals: Number(counter?.removals ?? 0) };
+  }
+
   async listFactEntityRefs(): Promise<string[]> {
     return this.db('facts').distinct().pluck('entity_ref');
   }
@@ -314,6 +334,13 @@ export class DatabaseFactStore implements FactStore {
     const expired = await this.db('facts')
       .where('observed_at', '<', before)
       .delete();
+    if (expired) {
+      // A deleted fact leaves no row a pass could find by its time: the pass sees the count.
+      await this.db('fact_removals')
+        .insert({ name: FACT_REMOVALS, removals: 1 })
+        .onConflict('name')
+        .merge({ removals: this.db.raw('fact_removals.removals + 1') });
+    }
     // The day `before` falls on is kept whole: the history does not know a day's hour.
     const firstDay = dayNumber(before);
     for (;;) {

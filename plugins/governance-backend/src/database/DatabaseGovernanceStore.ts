@@ -66,6 +66,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
   getFacts: FactStore['getFacts'] = (...args) => this.facts.getFacts(...args);
   listFactEntityRefs: FactStore['listFactEntityRefs'] = () =>
     this.facts.listFactEntityRefs();
+  listFactChangesSince: FactStore['listFactChangesSince'] = (...args) =>
+    this.facts.listFactChangesSince(...args);
   removeFacts: FactStore['removeFacts'] = (...args) =>
     this.facts.removeFacts(...args);
   pruneFacts: FactStore['pruneFacts'] = (...args) =>
@@ -87,6 +89,10 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.getEvaluationStamps(...args);
   markAllEvaluated: ScorecardStore['markAllEvaluated'] = (...args) =>
     this.scorecards.markAllEvaluated(...args);
+  getLastPass: ScorecardStore['getLastPass'] = () =>
+    this.scorecards.getLastPass();
+  recordCatalogEtags: ScorecardStore['recordCatalogEtags'] = (...args) =>
+    this.scorecards.recordCatalogEtags(...args);
   removeResultsExcept: ScorecardStore['removeResultsExcept'] = (...args) =>
     this.scorecards.removeResultsExcept(...args);
   pruneHistory: ScorecardStore['pruneHistory'] = (...args) =>
@@ -110,4 +116,6 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.waivers.revokeWaiver(...args);
   listWaivers: WaiverStore['listWaivers'] = (...args) =>
     this.waivers.listWaivers(...args);
+  listWaiverChangesSince: WaiverStore['listWaiverChangesSince'] = (...args) =>
+    this.waivers.listWaiverChangesSince(...args);
 }

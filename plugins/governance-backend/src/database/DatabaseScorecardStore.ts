@@ -9,6 +9,7 @@ import {
   evaluatedAtOf,
   EvaluatedEntityRow,
   FULL_PASS,
+  FULL_READ_PASS,
   lastFullPass,
 } from './evaluatedEntities';
 import {
@@ -16,6 +17,7 @@ import {
   EntityEvaluation,
   EvaluationStamp,
   LevelChange,
+  PassRecord,
   ScorecardStore,
 } from './ScorecardStore';
 import {
@@ -66,6 +68,7 @@ const PLACEMENT_COLUMNS = [
 type StampedRow = EvaluatedEntityRow & {
   input_hash: string | null;
   inputs_valid_until: DbTimestamp | null;
+  catalog_etag: string | null;
 };
 
 /** What a write reads of a stored roll-up row: to compare, keep and count it out of the totals. */
@@ -75,6 +78,7 @@ const STORED_PLACEMENT_COLUMNS = [
   'below_required_since',
   'input_hash',
   'inputs_valid_until',
+  'catalog_etag',
 ] as const;
 
 type StoredPlacement = Pick<
@@ -89,6 +93,7 @@ const timeOf = (value: DbTimestamp | null) =>
 const samePlacement = (a: StoredPlacement, b: StoredPlacement) =>
   PLACEMENT_COLUMNS.every(column => a[column] === b[column]) &&
   a.input_hash === b.input_hash &&
+  a.catalog_etag === b.catalog_etag &&
   timeOf(a.inputs_valid_until) === timeOf(b.inputs_valid_until);
 
 /** The stored results and roll-up rows of the entities, read once for the whole write. */
@@ -272,6 +277,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       level,
       inputHash,
       inputsValidUntil,
+      catalogEtag,
     } of evaluations) {
       if (!placement) {
         untiered.push(entityRef);
@@ -307,6 +313,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
           level && !level.meetsRequired ? evaluatedAt : null,
         input_hash: inputHash ?? null,
         inputs_valid_until: inputsValidUntil ?? null,
+        // Written with the hash, so the etag always names the version these results are of.
+        catalog_etag: catalogEtag ?? null,
       });
     }
     const gone = untiered.filter(entityRef => stored.has(entityRef));
@@ -358,30 +366,83 @@ export class DatabaseScorecardStore implements ScorecardStore {
     for (const batch of chunks(entityRefs)) {
       const rows: Pick<
         StampedRow,
-        'entity_ref' | 'input_hash' | 'inputs_valid_until'
+        'entity_ref' | 'input_hash' | 'inputs_valid_until' | 'catalog_etag'
       >[] = await this.db('evaluated_entities')
         .whereIn('entity_ref', batch)
         .whereNotNull('input_hash')
-        .select('entity_ref', 'input_hash', validUntil.select);
+        .select('entity_ref', 'input_hash', validUntil.select, 'catalog_etag');
       for (const row of rows) {
         stamps.set(row.entity_ref, {
           inputHash: row.input_hash!,
           ...(row.inputs_valid_until !== null && {
             validUntil: new Date(row.inputs_valid_until),
           }),
+          ...(row.catalog_etag !== null && { catalogEtag: row.catalog_etag }),
         });
       }
     }
     return stamps;
   }
 
-  async markAllEvaluated(evaluatedAt: Date): Promise<void> {
-    // One row, whatever the number of entities: see migration 20261209010000.
+  async markAllEvaluated(
+    evaluatedAt: Date,
+    pass?: { inputsDigest: string; fullRead: boolean },
+  ): Promise<void> {
+    // One row, whatever the number of entities: see migration 20261209010000. A pass that
+    // read every entity in full also moves the row that says when one last did.
+    const digest = pass?.inputsDigest ?? null;
     await this.db('scorecard_passes')
-      .insert({ name: FULL_PASS, evaluated_at: evaluatedAt })
+      .insert([
+        { name: FULL_PASS, evaluated_at: evaluatedAt, inputs_digest: digest },
+        ...(pass?.fullRead
+          ? [
+              {
+                name: FULL_READ_PASS,
+                evaluated_at: evaluatedAt,
+                inputs_digest: null,
+              },
+            ]
+          : []),
+      ])
       .onConflict('name')
       .merge()
       .where('scorecard_passes.evaluated_at', '<', evaluatedAt);
+  }
+
+  async getLastPass(): Promise<PassRecord | undefined> {
+    const rows: Array<{
+      name: string;
+      evaluated_at: DbTimestamp;
+      inputs_digest: string | null;
+    }> = await this.db('scorecard_passes')
+      .whereIn('name', [FULL_PASS, FULL_READ_PASS])
+      .select('name', 'evaluated_at', 'inputs_digest');
+    const pass = rows.find(row => row.name === FULL_PASS);
+    const fullRead = rows.find(row => row.name === FULL_READ_PASS);
+    return (
+      pass && {
+        evaluatedAt: new Date(pass.evaluated_at),
+        ...(pass.inputs_digest !== null && {
+          inputsDigest: pass.inputs_digest,
+        }),
+        ...(fullRead && { fullReadAt: new Date(fullRead.evaluated_at) }),
+      }
+    );
+  }
+
+  async recordCatalogEtags(
+    stamps: Array<{
+      entityRef: string;
+      inputHash: string;
+      catalogEtag: string;
+    }>,
+  ): Promise<void> {
+    // Few per pass (the entities whose etag moved but whose inputs did not), one update each.
+    for (const { entityRef, inputHash, catalogEtag } of stamps) {
+      await this.db('evaluated_entities')
+        .where({ entity_ref: entityRef, input_hash: inputHash })
+        .update({ catalog_etag: catalogEtag });
+    }
   }
 
   async getResults(

@@ -99,4 +99,13 @@ export class DatabaseWaiverStore implements WaiverStore {
       .map(rowToWaiver)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
+
+  async listWaiverChangesSince(since: Date): Promise<string[]> {
+    // Waivers are never deleted: a grant and a revocation each leave their time.
+    return this.db('waivers')
+      .where('created_at', '>=', since)
+      .orWhere('revoked_at', '>=', since)
+      .distinct()
+      .pluck('entity_ref');
+  }
 }

@@ -45,12 +45,24 @@ export interface FactStore {
   /** Every entity with measured facts. */
   listFactEntityRefs(): Promise<string[]>;
 
-  /** Deletes the facts and history of the given entities. Returns how many facts were deleted. */
+  /**
+   * The entities some of whose named facts were written at or after `since`, and how many times
+   * facts were pruned so far: what a scheduled pass reads instead of every entity's facts.
+   */
+  listFactChangesSince(
+    since: Date,
+    names: readonly string[],
+  ): Promise<{ entityRefs: string[]; removals: number }>;
+  /**
+   * Deletes the facts and history of the given entities, which have left the catalog (no pass
+   * evaluates them, so no pass needs to notice). Returns how many facts were deleted.
+   */
   removeFacts(entityRefs: string[]): Promise<number>;
 
   /**
    * Deletes facts observed before `before`, and the days of the history before the day
-   * `before` falls on. Returns how many latest facts were deleted.
+   * `before` falls on. Returns how many latest facts were deleted; deleting any counts as a
+   * removal (see {@link FactStore.listFactChangesSince}).
    */
   pruneFacts(before: Date): Promise<number>;
 

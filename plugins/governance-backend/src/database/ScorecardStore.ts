@@ -50,6 +50,8 @@ export interface EntityEvaluation {
   inputHash?: string;
   /** When time alone changes one of these results (see {@link EvaluationStamp}). */
   inputsValidUntil?: Date;
+  /** The catalog's `metadata.etag` of the entity evaluated; absent, a pass reads it again. */
+  catalogEtag?: string;
 }
 
 /**
@@ -61,6 +63,20 @@ export interface EntityEvaluation {
 export interface EvaluationStamp {
   inputHash: string;
   validUntil?: Date;
+  /** The catalog's `metadata.etag` of the entity as it was evaluated, when known. */
+  catalogEtag?: string;
+}
+
+/**
+ * What the last scheduled pass recorded: when it ran, a digest of what it read besides the
+ * entities, and when a pass last read every entity in full.
+ *
+ * @internal
+ */
+export interface PassRecord {
+  evaluatedAt: Date;
+  inputsDigest?: string;
+  fullReadAt?: Date;
 }
 
 /**
@@ -101,9 +117,28 @@ export interface ScorecardStore {
   /**
    * Moves the evaluation time of every entity evaluated before `evaluatedAt` to it: after a full
    * pass has removed the entities that left, those are the ones it skipped as unchanged. Their
-   * results and stamps stay. The pass's time is recorded once, no entity's row is written.
+   * results and stamps stay. The pass's time is recorded once, no entity's row is written;
+   * with `pass`, so is what the next pass compares with (see {@link PassRecord}).
    */
-  markAllEvaluated(evaluatedAt: Date): Promise<void>;
+  markAllEvaluated(
+    evaluatedAt: Date,
+    pass?: { inputsDigest: string; fullRead: boolean },
+  ): Promise<void>;
+
+  /** What the last scheduled pass recorded with {@link ScorecardStore.markAllEvaluated}. */
+  getLastPass(): Promise<PassRecord | undefined>;
+
+  /**
+   * Records the catalog etag of entities found unchanged; only where the stored input hash is
+   * still the given one, so an etag never lands beside another version's results.
+   */
+  recordCatalogEtags(
+    stamps: Array<{
+      entityRef: string;
+      inputHash: string;
+      catalogEtag: string;
+    }>,
+  ): Promise<void>;
 
   /** Current results of one entity, in check order; absent when never evaluated. */
   getResults(

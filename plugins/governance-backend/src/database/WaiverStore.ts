@@ -16,4 +16,7 @@ export interface WaiverStore {
 
   /** Every waiver of the given entities, newest first, including revoked and expired ones. */
   listWaivers(entityRefs: string[]): Promise<Waiver[]>;
+
+  /** The entities with a waiver granted or revoked at or after `since`. */
+  listWaiverChangesSince(since: Date): Promise<string[]>;
 }

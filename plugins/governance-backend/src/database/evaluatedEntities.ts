@@ -34,6 +34,9 @@ export type EvaluatedEntityRow = {
 /** The row of `scorecard_passes` the scheduled pass over every governed entity keeps. */
 export const FULL_PASS = 'full';
 
+/** The row of `scorecard_passes` a pass that read every entity in full keeps. */
+export const FULL_READ_PASS = 'full-read';
+
 /**
  * The time of the last full pass, as a subquery to select beside a row (null before the first
  * pass): the pass records its time once instead of on each entity it found unchanged.

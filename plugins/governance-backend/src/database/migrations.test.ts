@@ -48,6 +48,29 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(await knex.schema.hasTable('tier_changes')).toBe(false);
   });
 
+  it('add and remove the etags, pass digest and fact removals a pass finds changes by', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const schema = async () => [
+      await knex.schema.hasColumn('evaluated_entities', 'catalog_etag'),
+      await knex.schema.hasColumn('scorecard_passes', 'inputs_digest'),
+      await knex.schema.hasTable('fact_removals'),
+    ];
+    expect(await schema()).toEqual([true, true, true]);
+
+    while (
+      (await knex.migrate.currentVersion({ directory })) >= '20261212010000'
+    ) {
+      await knex.migrate.down({ directory });
+    }
+    expect(await schema()).toEqual([false, false, false]);
+
+    await knex.migrate.latest({ directory });
+    expect(await schema()).toEqual([true, true, true]);
+  });
+
   it('carry scorecard results and history from per-check rows to per-entity rows and back', async () => {
     const knex = await databases.init(databaseId);
     await migrateGovernanceDatabase(

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { Duration } from 'luxon';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -31,14 +32,19 @@ import { readGovernedEntities } from '../catalog/readGovernedEntities';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { DependencyTiers } from '../catalog/DependencyTiers';
 import { AdrStore } from '../database/AdrStore';
-import { DependencyChecks, SCORECARD_EXTRA_FIELDS } from './DependencyChecks';
+import { DependencyChecks } from './DependencyChecks';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
 import { factNamesRead } from '../facts/factNamesRead';
-import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
+import {
+  EntityEvaluation,
+  EvaluationStamp,
+  ScorecardStore,
+} from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { entityFacts, EvaluationInputs } from './EvaluationInputs';
 import { StackChecks, StackReading } from '../stack/StackChecks';
+import { EvaluationChanges, EVALUATED_EXTRA_FIELDS } from './EvaluationChanges';
 
 /**
  * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
@@ -75,6 +81,7 @@ export class ScorecardEngine {
   private readonly inputs: EvaluationInputs;
   /** The facts the checks read: fixed with the checks, so worked out once, not per page. */
   private readonly factNames: string[];
+  private readonly changes: EvaluationChanges;
 
   constructor(
     private readonly deps: {
@@ -91,9 +98,14 @@ export class ScorecardEngine {
       /** For the `dependencies-meet-tier` check; the default lets a tier depend on its own or higher. */
       allowedDependencyTiers?: AllowedDependencyTiers;
       /** The entities' accepted ADRs, which accept the dependencies they name. */
-      adrs?: Pick<AdrStore, 'listAcceptedAdrTexts'>;
+      adrs?: Pick<AdrStore, 'listAcceptedAdrTexts' | 'listAdrChangesSince'>;
       /** The `approved-stack` check; absent, entities get no such check. */
-      stackChecks?: Pick<StackChecks, 'read' | 'removeExcept'>;
+      stackChecks?: Pick<StackChecks, 'read' | 'removeExcept' | 'radarVersion'>;
+      /**
+       * How long scheduled passes may go on reading only what changed before one reads every
+       * entity in full (`governance.scorecard.fullReadInterval`); a day when absent.
+       */
+      fullReadInterval?: Duration;
     },
   ) {
     validateCustomChecks(deps.customChecks ?? [], deps.factDefinitions);
@@ -130,6 +142,27 @@ export class ScorecardEngine {
         allowedTiers,
         warnMarginPercent: deps.warnMarginPercent,
       },
+    });
+    this.changes = new EvaluationChanges({
+      ...deps,
+      factNames: this.factNames,
+      // An entity's hash under each tier with no inputs of its own carries everything the
+      // configuration decides, the hash's version included.
+      configDigest: JSON.stringify([
+        this.factNames,
+        Boolean(deps.stackChecks),
+        [...this.checksByTier.keys()].map(tier =>
+          this.inputs.hash({
+            tier,
+            annotations: undefined,
+            placement: {},
+            facts: [],
+            waivers: [],
+          }),
+        ),
+      ]),
+      fullReadInterval:
+        deps.fullReadInterval ?? Duration.fromObject({ days: 1 }),
     });
   }
 
@@ -168,6 +201,8 @@ export class ScorecardEngine {
     skipped: string[];
     /** The technologies of the entities evaluated, for {@link StackReading.record}. */
     technologies?: StackReading;
+    /** The stamps read with `skipUnchanged`: a skipped entity's hash is its stamp's. */
+    stamps?: Map<string, EvaluationStamp>;
   }> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
@@ -274,7 +309,7 @@ export class ScorecardEngine {
     }
     // Only the entities evaluated are recorded: a skipped one's technologies are the ones
     // already stored. The caller writes them, so a full pass overlaps the write with its next page.
-    return { evaluations, skipped, technologies: stack };
+    return { evaluations, skipped, technologies: stack, stamps };
   }
 
   /**
@@ -323,7 +358,7 @@ export class ScorecardEngine {
 
   /**
    * What a full pass reads once before its pages; pages are read with
-   * {@link SCORECARD_EXTRA_FIELDS} on top of the governed entities' fields.
+   * {@link EVALUATED_EXTRA_FIELDS} on top of the governed entities' fields.
    */
   async readCatalogContext(
     credentials: BackstageCredentials,
@@ -358,10 +393,12 @@ export class ScorecardEngine {
   }
 
   /**
-   * Evaluates every governed entity page by page, removes the current results of entities that
-   * left the catalog or lost their tier (their history stays), and records the day's
-   * compliance snapshot. Entities whose inputs have not changed since their last evaluation,
-   * and none of whose verdicts has expired with time, are skipped unless `full` is set.
+   * Evaluates every governed entity that may have changed since the last pass (see
+   * {@link EvaluationChanges}; at least daily, and with `full`, every governed entity), removes
+   * the current results of entities that left the catalog or lost their tier (their history
+   * stays), and records the day's compliance snapshot. Entities whose inputs have not changed
+   * since their last evaluation, and none of whose verdicts has expired with time, are skipped
+   * unless `full` is set.
    */
   async evaluateAll(
     now = new Date(),
@@ -372,7 +409,67 @@ export class ScorecardEngine {
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
     const context = await this.readCatalogContext(credentials);
-    const seen = new Set<string>();
+    const plan = await this.changes.plan({
+      now,
+      credentials,
+      domains: context.domains,
+      full: options?.full,
+    });
+    // Entities the plan found unchanged are seen and skipped without being read.
+    const seen = new Set('unchanged' in plan ? plan.unchanged : []);
+    const pages =
+      'fullRead' in plan
+        ? readGovernedEntities({
+            catalog,
+            credentials,
+            tierPolicies,
+            extraFields: EVALUATED_EXTRA_FIELDS,
+            pageSize: EVALUATION_PAGE_SIZE,
+          })
+        : this.changes.readChanged(plan, {
+            credentials,
+            pageSize: EVALUATION_PAGE_SIZE,
+          });
+    const evaluated = await this.evaluatePages(pages, now, context, {
+      skipUnchanged: !options?.full,
+      seen,
+    });
+    // Read after the pages: entities read as changed leave the unchanged set to be evaluated.
+    const skippedCount =
+      evaluated.skipped + ('unchanged' in plan ? plan.unchanged.size : 0);
+    const removed = await store.removeResultsExcept(seen);
+    // Only the entities that are still there and were skipped remain with an older time.
+    await store.markAllEvaluated(now, {
+      inputsDigest: plan.inputsDigest,
+      fullRead: 'fullRead' in plan,
+    });
+    await this.deps.stackChecks?.removeExcept(seen);
+    await store.recordComplianceDay(now.toISOString().slice(0, 10));
+    logger.info(
+      `Evaluated scorecards of ${seen.size} entities in ${
+        Date.now() - started
+      } ms (${skippedCount} unchanged, skipped), removed results of ${removed} that left; ${
+        'fullRead' in plan
+          ? `read every entity: ${plan.fullRead}`
+          : `read only the ${evaluated.read} that may have changed`
+      }`,
+    );
+    return { entities: seen.size, skipped: skippedCount };
+  }
+
+  /**
+   * Evaluates pages of entities read from the catalog, each while the previous one's results
+   * are written, and adds the entities still governed to `seen`.
+   */
+  private async evaluatePages(
+    pages: AsyncGenerator<Entity[]>,
+    now: Date,
+    context: CatalogContext,
+    options: { skipUnchanged: boolean; seen: Set<string> },
+  ): Promise<{ read: number; skipped: number }> {
+    const { store, logger } = this.deps;
+    const { seen } = options;
+    let read = 0;
     let skippedCount = 0;
     // A page is evaluated while the previous one's results and technologies are written: reads
     // and checks of one page overlap the database's writes of the other (different entities,
@@ -380,13 +477,6 @@ export class ScorecardEngine {
     let writing: Promise<void> = Promise.resolve();
     // The catalog's next page is asked for while this one is evaluated, so at most two pages
     // are held and the catalog's answer time overlaps ours.
-    const pages = readGovernedEntities({
-      catalog,
-      credentials,
-      tierPolicies,
-      extraFields: SCORECARD_EXTRA_FIELDS,
-      pageSize: EVALUATION_PAGE_SIZE,
-    });
     let next = pages.next();
     for (;;) {
       const current = await next;
@@ -394,12 +484,13 @@ export class ScorecardEngine {
         break;
       }
       const page = current.value;
+      read += page.length;
       next = pages.next();
       // A failed read surfaces at the next await instead of as an unhandled rejection.
       next.catch(() => {});
       const previousWrite = writing;
       const evaluated = await this.evaluate(page, now, context, {
-        skipUnchanged: !options?.full,
+        skipUnchanged: options.skipUnchanged,
       }).catch(async error => {
         // The previous page's write finishes (or fails, and is logged) before the pass
         // reports its error, so no write of this pass outlives it.
@@ -408,7 +499,15 @@ export class ScorecardEngine {
         );
         throw error;
       });
-      const { evaluations, skipped, technologies } = evaluated;
+      const { skipped, technologies, stamps } = evaluated;
+      const etags = new Map(
+        page.map(entity => [stringifyEntityRef(entity), entity.metadata.etag]),
+      );
+      // Stored with the results, so the next pass knows which version they are of.
+      const evaluations = evaluated.evaluations.map(evaluation => ({
+        ...evaluation,
+        catalogEtag: etags.get(evaluation.entityRef),
+      }));
       await previousWrite;
       // Technologies before results: the stored input hash covers the stack, so results
       // stored after a failed technologies write would make every later pass skip the
@@ -416,6 +515,7 @@ export class ScorecardEngine {
       writing = (async () => {
         await technologies?.record();
         await store.storeEvaluations(evaluations, now);
+        await this.recordSkippedEtags(skipped, etags, stamps);
       })();
       skippedCount += skipped.length;
       for (const entityRef of skipped) {
@@ -430,17 +530,29 @@ export class ScorecardEngine {
       }
     }
     await writing;
-    const removed = await store.removeResultsExcept(seen);
-    // Only the entities that are still there and were skipped remain with an older time.
-    await store.markAllEvaluated(now);
-    await this.deps.stackChecks?.removeExcept(seen);
-    await store.recordComplianceDay(now.toISOString().slice(0, 10));
-    logger.info(
-      `Evaluated scorecards of ${seen.size} entities in ${
-        Date.now() - started
-      } ms (${skippedCount} unchanged, skipped), removed results of ${removed} that left`,
-    );
-    return { entities: seen.size, skipped: skippedCount };
+    return { read, skipped: skippedCount };
+  }
+
+  /**
+   * Stores the etag of skipped entities whose etag moved while their inputs did not (a changed
+   * description, say), so the next pass finds them unchanged without reading them.
+   */
+  private async recordSkippedEtags(
+    skipped: string[],
+    etags: Map<string, string | undefined>,
+    stamps: Map<string, EvaluationStamp> | undefined,
+  ) {
+    const moved = skipped.flatMap(entityRef => {
+      const stamp = stamps?.get(entityRef);
+      const catalogEtag = etags.get(entityRef);
+      // The stamp's hash is the one the skip compared: the etag is recorded only beside it.
+      return stamp && catalogEtag && stamp.catalogEtag !== catalogEtag
+        ? [{ entityRef, inputHash: stamp.inputHash, catalogEtag }]
+        : [];
+    });
+    if (moved.length) {
+      await this.deps.store.recordCatalogEtags(moved);
+    }
   }
 }
 

@@ -222,6 +222,14 @@ export class StackChecks {
     );
   }
 
+  /**
+   * A digest of what the radar places, the same for every replica: a pass that sees another
+   * than the last one re-reads every entity with a stack.
+   */
+  async radarVersion(): Promise<string> {
+    return radarDigest(await this.deps.radar.current());
+  }
+
   /** Forgets the technologies of entities a full pass did not see (they left or lost a tier). */
   async removeExcept(seen: ReadonlySet<string>): Promise<void> {
     await this.deps.store.removeEntityTechnologiesExcept(seen);

@@ -1,0 +1,251 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import { createHash } from 'node:crypto';
+import { Duration } from 'luxon';
+import {
+  GOVERNED_ENTITY_FIELDS,
+  governedFilter,
+  readCatalogPages,
+} from '../catalog/readGovernedEntities';
+import { SystemDomains } from '../catalog/SystemDomains';
+import { AdrStore } from '../database/AdrStore';
+import { ComplianceStore } from '../database/ComplianceStore';
+import { FactStore } from '../database/FactStore';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { WaiverStore } from '../database/WaiverStore';
+import { StackChecks } from '../stack/StackChecks';
+import { SCORECARD_EXTRA_FIELDS } from './DependencyChecks';
+
+/**
+ * Bump when what a pass compares changes meaning: the next pass then reads everything in full.
+ */
+const CHANGES_VERSION = 1;
+
+/** What the change check reads of each governed entity: its name and the catalog's etag. */
+const ETAG_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.etag',
+];
+
+/**
+ * What a pass reads of an entity it evaluates on top of {@link GOVERNED_ENTITY_FIELDS}: what
+ * the checks read, and the etag to store beside the results.
+ *
+ * @internal
+ */
+export const EVALUATED_EXTRA_FIELDS = [
+  ...SCORECARD_EXTRA_FIELDS,
+  'metadata.etag',
+];
+
+const EVALUATED_ENTITY_FIELDS = [
+  ...GOVERNED_ENTITY_FIELDS,
+  ...EVALUATED_EXTRA_FIELDS,
+];
+
+/**
+ * How far before the last pass's start writes are looked for: a fact or waiver written by a
+ * transaction that began before the pass but committed after it read that entity, or stamped by
+ * a replica whose clock runs behind. A few minutes of writes are read again; none is missed.
+ */
+const WRITE_MARGIN = Duration.fromObject({ minutes: 15 });
+
+/**
+ * Reading this many entities in full costs about what reading every entity does, so beyond it
+ * the pass reads everything instead (and never fewer than a page).
+ */
+const MOST_CHANGED_SHARE = 0.2;
+
+/**
+ * What a pass evaluates: either every governed entity (`fullRead` says why), or only the
+ * entities that may have changed since the last pass, the others being unchanged.
+ *
+ * @internal
+ */
+export type EvaluationPlan = {
+  /** What the pass read besides entities, recorded with it for the next pass to compare. */
+  inputsDigest: string;
+} & (
+  | { fullRead: string }
+  | {
+      /** Entities to read in full and evaluate; their dependents join as they are read. */
+      changed: string[];
+      /** Governed entities whose inputs cannot have changed: seen, not read. */
+      unchanged: Set<string>;
+    }
+);
+
+/**
+ * Works out which governed entities a scheduled pass must read in full: those whose catalog
+ * etag differs from the one stored with their results, whose facts, waivers or ADRs were
+ * written since the last pass, whose verdicts expire with time, and the dependents of those
+ * read. Anything it cannot tell cheaply (configuration, domains, radar, pruned facts, an entity
+ * that left) makes the pass read everything, as does a day without a full read. The input
+ * hash of each entity read stays the last word on whether it is evaluated.
+ *
+ * @internal
+ */
+export class EvaluationChanges {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      store: FactStore & WaiverStore & ScorecardStore & ComplianceStore;
+      tierPolicies: TierPolicies;
+      adrs?: Pick<AdrStore, 'listAdrChangesSince'>;
+      stackChecks?: Pick<StackChecks, 'radarVersion'>;
+      /** The facts the checks read: only their writes are changes. */
+      factNames: readonly string[];
+      /** A digest of everything configuration decides about an evaluation. */
+      configDigest: string;
+      /** How long the pass may go without reading every entity in full. */
+      fullReadInterval: Duration;
+    },
+  ) {}
+
+  /** Decides what a pass at `now` reads; with `full`, everything. */
+  async plan(options: {
+    now: Date;
+    credentials: BackstageCredentials;
+    domains: SystemDomains;
+    full?: boolean;
+  }): Promise<EvaluationPlan> {
+    const { now, credentials, domains } = options;
+    const { store, adrs, stackChecks, factNames } = this.deps;
+    const last = await store.getLastPass();
+    const since = new Date(
+      (last?.evaluatedAt ?? now).getTime() - WRITE_MARGIN.toMillis(),
+    );
+    const [facts, waivers, adrChanges, radar] = await Promise.all([
+      store.listFactChangesSince(since, factNames),
+      store.listWaiverChangesSince(since),
+      adrs?.listAdrChangesSince(since),
+      stackChecks?.radarVersion(),
+    ]);
+    const inputsDigest = createHash('sha256')
+      .update(
+        JSON.stringify([
+          CHANGES_VERSION,
+          this.deps.configDigest,
+          domains.digest ?? null,
+          radar ?? null,
+          adrChanges?.locations ?? null,
+          facts.removals,
+        ]),
+      )
+      .digest('hex');
+    const fullRead = (reason: string) => ({ inputsDigest, fullRead: reason });
+    if (options.full) {
+      return fullRead('a full pass was asked for');
+    }
+    if (!last?.inputsDigest || !last.fullReadAt) {
+      return fullRead('no earlier pass recorded what it read');
+    }
+    if (
+      now.getTime() - last.fullReadAt.getTime() >=
+      this.deps.fullReadInterval.toMillis()
+    ) {
+      return fullRead(
+        `the last full read was at ${last.fullReadAt.toISOString()}`,
+      );
+    }
+    if (now.getTime() <= last.evaluatedAt.getTime()) {
+      return fullRead('the last pass ran at or after this one');
+    }
+    if (last.inputsDigest !== inputsDigest) {
+      return fullRead(
+        "configuration, systems' domains, the radar, ADR locations or fact retention changed",
+      );
+    }
+    const written = new Set([
+      ...facts.entityRefs,
+      ...waivers,
+      ...(adrChanges?.entityRefs ?? []),
+    ]);
+    const changed: string[] = [];
+    const unchanged = new Set<string>();
+    let governed = 0;
+    for await (const page of readCatalogPages({
+      catalog: this.deps.catalog,
+      credentials,
+      filter: governedFilter(this.deps.tierPolicies),
+      fields: ETAG_FIELDS,
+      pageSize: 1000,
+    })) {
+      const refs = page.map(entity => stringifyEntityRef(entity));
+      const stamps = await store.getEvaluationStamps(refs);
+      page.forEach((entity, i) => {
+        const stamp = stamps.get(refs[i]);
+        const etag = entity.metadata.etag;
+        if (
+          !etag ||
+          !stamp ||
+          stamp.catalogEtag !== etag ||
+          written.has(refs[i]) ||
+          (stamp.validUntil && stamp.validUntil.getTime() <= now.getTime())
+        ) {
+          changed.push(refs[i]);
+        } else {
+          unchanged.add(refs[i]);
+        }
+      });
+      governed += page.length;
+    }
+    // An entity that left the governed set can change the dependency check of entities that
+    // depend on it, and what named them left with it.
+    const stored = await store.listEvaluatedEntityRefs();
+    const changedSet = new Set(changed);
+    const left = stored.filter(
+      ref => !unchanged.has(ref) && !changedSet.has(ref),
+    );
+    if (left.length) {
+      return fullRead(`${left.length} evaluated entities left the catalog`);
+    }
+    if (changed.length > Math.max(1000, governed * MOST_CHANGED_SHARE)) {
+      return fullRead(
+        `${changed.length} of ${governed} entities may have changed`,
+      );
+    }
+    return { inputsDigest, changed, unchanged };
+  }
+
+  /**
+   * Reads the changed entities of a plan in pages of `pageSize`. An entity read names what
+   * depends on it (`dependencyOf`): those move from unchanged to the pages still to come,
+   * since their dependency check reads this entity's tier.
+   */
+  async *readChanged(
+    plan: { changed: string[]; unchanged: Set<string> },
+    options: { credentials: BackstageCredentials; pageSize: number },
+  ): AsyncGenerator<Entity[]> {
+    const queue = [...plan.changed];
+    // Dependents join the queue while it is read, so a short last page can grow.
+    for (let start = 0; start < queue.length; ) {
+      const entityRefs = queue.slice(start, start + options.pageSize);
+      start += entityRefs.length;
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs, fields: EVALUATED_ENTITY_FIELDS },
+        { credentials: options.credentials },
+      );
+      const page = items.filter((item): item is Entity => Boolean(item));
+      for (const entity of page) {
+        for (const relation of entity.relations ?? []) {
+          if (
+            relation.type === RELATION_DEPENDENCY_OF &&
+            plan.unchanged.delete(relation.targetRef)
+          ) {
+            queue.push(relation.targetRef);
+          }
+        }
+      }
+      yield page;
+    }
+  }
+}

@@ -1,0 +1,335 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  APPROVED_STACK_CHECK_ID,
+  DEPENDENCIES_CHECK_ID,
+  readLevelPolicy,
+  readTierPolicies,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { createHash } from 'node:crypto';
+import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
+import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseStackStore } from '../database/DatabaseStackStore';
+import { StackChecks } from '../stack/StackChecks';
+import { readRadarSource, StackRadar } from '../stack/StackRadar';
+
+const databases = governanceTestDatabases();
+
+const PAYMENTS = 'component:default/payments';
+const LEDGER = 'component:default/ledger';
+const SEARCH = 'component:default/search';
+const NOW = new Date('2026-12-06T12:00:00Z');
+const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+
+/** An entity as the catalog serves it: with an etag that changes whenever the entity does. */
+function component(
+  name: string,
+  annotations: Record<string, string>,
+  relations: Entity['relations'] = [],
+): Entity {
+  const entity: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'group:default/team-payments' },
+    relations,
+  };
+  const etag = createHash('sha256')
+    .update(JSON.stringify(entity))
+    .digest('hex');
+  return { ...entity, metadata: { ...entity.metadata, etag } };
+}
+
+const payments = (annotations: Record<string, string> = {}) =>
+  component(
+    'payments',
+    {
+      'governance/tier': 'core',
+      'governance/last-security-review': '2026-10-01',
+      'governance/stack': 'datastores: mongodb',
+      ...annotations,
+    },
+    [{ type: 'dependsOn', targetRef: LEDGER }],
+  );
+// The catalog names what depends on an entity in its own relations.
+const ledger = (tier = 'core') =>
+  component('ledger', { 'governance/tier': tier }, [
+    { type: 'dependencyOf', targetRef: PAYMENTS },
+  ]);
+const search = () => component('search', { 'governance/tier': 'core' });
+
+const radarOf = (mongodbRing: string) => ({
+  entries: [{ id: 'mongodb', title: 'MongoDB', ring: mongodbRing }],
+});
+
+describe.each(databases.eachSupportedId())(
+  'finding what changed since the last pass on %s',
+  databaseId => {
+    async function setup() {
+      const { knex, store, adrs, storedResult } = await scorecardEngineStores(
+        databases,
+        databaseId,
+      );
+      const stackStore = new DatabaseStackStore(knex);
+      const getFacts = jest.spyOn(store, 'getFacts');
+      const storeEvaluations = jest.spyOn(store, 'storeEvaluations');
+      /** The entity refs each pass read in full, in the order it asked for them. */
+      let readInFull: string[] = [];
+      let fieldsAsked: string[][] = [];
+      // Each pass gets a new engine, as a pass on another replica would: what it compares
+      // with lives in the database.
+      const evaluateAll = async (
+        now: Date,
+        options: {
+          entities?: Entity[];
+          governance?: object;
+          radar?: object;
+        } = {},
+      ) => {
+        const {
+          entities = [payments(), ledger(), search()],
+          governance = {},
+          radar = radarOf('adopt'),
+        } = options;
+        const catalog = catalogServiceMock({ entities });
+        const query = jest.spyOn(catalog, 'queryEntities');
+        const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+        const config = new ConfigReader({ governance });
+        const tierPolicies = readTierPolicies(config);
+        const stackRadar = new StackRadar({
+          source: readRadarSource(
+            new ConfigReader({ governance: { stack: { radar } } }),
+          ),
+          urlReader: mockServices.urlReader.mock(),
+          store: stackStore,
+          logger: mockServices.logger.mock(),
+        });
+        await stackRadar.refresh(now);
+        getFacts.mockClear();
+        storeEvaluations.mockClear();
+        const run = await defaultScorecardEngine({
+          catalog,
+          store,
+          adrs,
+          tierPolicies,
+          levelPolicy: readLevelPolicy(config, { tierPolicies }),
+          stackChecks: new StackChecks({
+            radar: stackRadar,
+            store: stackStore,
+            adrs,
+          }),
+        }).evaluateAll(now);
+        // Entities are read in full with their relations; dependency tiers without.
+        readInFull = byRefs.mock.calls.flatMap(([request]) =>
+          request.fields?.includes('relations') ? request.entityRefs : [],
+        );
+        fieldsAsked = [...byRefs.mock.calls, ...query.mock.calls].map(
+          ([request]) => [...(request?.fields ?? [])],
+        );
+        return run;
+      };
+      const check = (checkId: string, entityRef = PAYMENTS) =>
+        storedResult(entityRef, checkId);
+      const pushFact = (value: number, at: Date) =>
+        store.addFacts(
+          [
+            {
+              entityRef: PAYMENTS,
+              name: 'coverage',
+              value,
+              source: 'ci',
+              observedAt: at.toISOString(),
+            },
+          ],
+          at,
+        );
+      // Before the pass's margin for late writes, so the next pass does not read it again.
+      await pushFact(90, later(-1));
+      expect(await evaluateAll(NOW)).toEqual({ entities: 3, skipped: 0 });
+      return {
+        knex,
+        store,
+        adrs,
+        evaluateAll,
+        check,
+        pushFact,
+        getFacts,
+        storeEvaluations,
+        readInFull: () => readInFull,
+        fieldsAsked: () => fieldsAsked,
+      };
+    }
+
+    it('asks the catalog only for etags and reads no facts when nothing changed', async () => {
+      const { evaluateAll, getFacts, storeEvaluations, readInFull, check } =
+        await setup();
+      const before = await check('coverage');
+
+      expect(await evaluateAll(later(1))).toEqual({ entities: 3, skipped: 3 });
+      expect(getFacts).not.toHaveBeenCalled();
+      expect(storeEvaluations).not.toHaveBeenCalled();
+      expect(readInFull()).toEqual([]);
+      expect(await check('coverage')).toEqual(before);
+    });
+
+    it('asks the catalog for no entity fields beyond names and etags when nothing changed', async () => {
+      const { evaluateAll, fieldsAsked } = await setup();
+      await evaluateAll(later(1));
+      // Besides the etags of governed entities, only the systems' domains are asked for.
+      for (const fields of fieldsAsked()) {
+        expect(fields).not.toContain('relations');
+        expect(fields).not.toContain('metadata.annotations');
+      }
+    });
+
+    it('re-evaluates only the entity whose etag changed', async () => {
+      const { evaluateAll, check, readInFull } = await setup();
+      const run = await evaluateAll(later(1), {
+        entities: [
+          payments({ 'governance/availability-slo': '99.99' }),
+          ledger(),
+          search(),
+        ],
+      });
+      expect(run).toEqual({ entities: 3, skipped: 2 });
+      expect(readInFull()).toEqual([PAYMENTS]);
+      expect((await check('availability'))?.state).toBe('pass');
+    });
+
+    it('re-evaluates an entity a fact arrived for', async () => {
+      const { evaluateAll, check, pushFact, readInFull } = await setup();
+      await pushFact(40, later(1));
+      expect(await evaluateAll(later(2))).toEqual({ entities: 3, skipped: 2 });
+      expect(readInFull()).toEqual([PAYMENTS]);
+      expect(await check('coverage')).toMatchObject({ state: 'fail' });
+    });
+
+    it('re-evaluates an entity whose waiver was granted, then revoked', async () => {
+      const { store, evaluateAll, check, readInFull } = await setup();
+      await store.createWaiver({
+        id: 'w1',
+        entityRef: PAYMENTS,
+        checkId: 'availability',
+        reason: 'New SLO dashboards land next month',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+        createdBy: 'user:default/council',
+        createdAt: later(1).toISOString(),
+      });
+      await evaluateAll(later(2));
+      expect(readInFull()).toEqual([PAYMENTS]);
+      expect((await check('availability'))?.state).toBe('waived');
+
+      await store.revokeWaiver('w1', 'user:default/council', later(3));
+      await evaluateAll(later(4));
+      expect(readInFull()).toEqual([PAYMENTS]);
+      expect((await check('availability'))?.state).toBe('unknown');
+    });
+
+    it('re-evaluates an entity one of whose verdicts expires with time', async () => {
+      const { store, evaluateAll, check, readInFull } = await setup();
+      await store.createWaiver({
+        id: 'w1',
+        entityRef: PAYMENTS,
+        checkId: 'availability',
+        reason: 'Until the dashboards land',
+        expiresAt: later(3).toISOString(),
+        createdBy: 'user:default/council',
+        createdAt: later(1).toISOString(),
+      });
+      await evaluateAll(later(2));
+      expect((await check('availability'))?.state).toBe('waived');
+
+      // Nothing was written since: only time tells.
+      await evaluateAll(later(4));
+      expect(readInFull()).toEqual([PAYMENTS]);
+      expect((await check('availability'))?.state).toBe('unknown');
+    });
+
+    it('re-evaluates the entities depending on one whose tier changed', async () => {
+      const { evaluateAll, check, readInFull } = await setup();
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+
+      await evaluateAll(later(1), {
+        entities: [payments(), ledger('supporting'), search()],
+      });
+      expect(readInFull()).toEqual([LEDGER, PAYMENTS]);
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
+    });
+
+    it('re-evaluates the entities depending on one that left the catalog', async () => {
+      const { evaluateAll, check } = await setup();
+      const before = await check(DEPENDENCIES_CHECK_ID);
+
+      await evaluateAll(later(1), { entities: [payments(), search()] });
+      expect(await check(DEPENDENCIES_CHECK_ID)).not.toEqual(before);
+      expect(await check('coverage', LEDGER)).toBeUndefined();
+    });
+
+    it('re-evaluates every entity when the configuration changes', async () => {
+      const { evaluateAll, check } = await setup();
+      const run = await evaluateAll(later(1), {
+        governance: {
+          tiers: { core: { testing: { minCoveragePercent: 95 } } },
+        },
+      });
+      expect(run.skipped).toBe(0);
+      expect(await check('coverage')).toMatchObject({
+        state: 'fail',
+        target: '>= 95%',
+      });
+    });
+
+    it('re-evaluates an entity when an ADR of it is accepted', async () => {
+      const { adrs, evaluateAll, check, readInFull } = await setup();
+      const entities = [payments(), ledger('supporting'), search()];
+      await evaluateAll(later(1), { entities });
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
+
+      await adrs.replaceAdrs({
+        entityRef: PAYMENTS,
+        url: 'https://git.example.com/payments/docs/adr/',
+        readAt: later(2),
+        adrs: [
+          {
+            id: 'p1',
+            entityRef: PAYMENTS,
+            path: '0001-ledger.md',
+            url: 'https://git.example.com/payments/docs/adr/0001-ledger.md',
+            number: 1,
+            title: 'Depend on the ledger',
+            status: 'accepted',
+            date: '2026-11-01',
+            deciders: [],
+            links: [],
+            format: 'madr',
+            warnings: [],
+            body: 'We accept depending on ledger while it is supporting.',
+          },
+        ],
+      });
+      await evaluateAll(later(3), { entities });
+      expect(readInFull()).not.toContain(SEARCH);
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+    });
+
+    it('re-evaluates the entities with a stack when the radar changes', async () => {
+      const { evaluateAll, check } = await setup();
+      expect((await check(APPROVED_STACK_CHECK_ID))?.state).toBe('pass');
+
+      await evaluateAll(later(1), { radar: radarOf('hold') });
+      expect((await check(APPROVED_STACK_CHECK_ID))?.state).toBe('fail');
+    });
+
+    it('reads every entity in full once the last full read is a day old', async () => {
+      const { evaluateAll, readInFull, fieldsAsked } = await setup();
+      expect(await evaluateAll(later(25))).toEqual({ entities: 3, skipped: 3 });
+      expect(readInFull()).toEqual([]);
+      expect(fieldsAsked().some(fields => fields.includes('relations'))).toBe(
+        true,
+      );
+    });
+  },
+);
