@@ -296,6 +296,34 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([1, 1]);
     });
 
+    it('counts a day once when two of its records run at the same moment', async () => {
+      const { store } = await createStore();
+      await store.storeEvaluations(
+        [
+          evaluation(
+            'checkout',
+            { owner: teamA, system: payments, tier: 'critical' },
+            checks('pass', 'pass', 'fail', 'pass'),
+          ),
+        ],
+        new Date('2026-11-25T10:00:00Z'),
+      );
+      // A manual run beside the scheduled one: neither may fail, nor count the day twice.
+      await Promise.all(
+        Array.from({ length: 4 }, () =>
+          store.recordComplianceDay('2026-11-25'),
+        ),
+      );
+      const trend = await store.getComplianceTrend(
+        { owner: teamA },
+        '2026-11-01',
+        UNTIL,
+      );
+      expect(trend.map(p => [p.day, p.counts.pass, p.counts.total])).toEqual([
+        ['2026-11-25', 6, 8],
+      ]);
+    });
+
     it('stores only the combinations that changed, carrying the others forward day by day', async () => {
       const { store, knex } = await createStore();
       await store.recordComplianceDay('2026-11-20');

@@ -24,7 +24,7 @@ import {
   lastFullPass,
 } from './evaluatedEntities';
 import { dayNumber, dayStart } from './factSeries';
-import { recountComplianceTotals } from './rollupTotals';
+import { lockRollupTotals, recountComplianceTotals } from './rollupTotals';
 import {
   chunks,
   DbTimestamp,
@@ -315,6 +315,10 @@ export class DatabaseComplianceStore implements ComplianceStore {
 
   async recordComplianceDay(day: string): Promise<void> {
     await this.db.transaction(async tx => {
+      // Before reading whether the day is recorded: a second record of the day at the same
+      // moment (a manual run beside the scheduled one) waits, then replaces the first's rows
+      // instead of inserting its own beside them.
+      await lockRollupTotals(tx);
       // Full passes run every few minutes: only the day's first record recounts.
       // compliance_changes holds the day as a day number.
       const storedDay = dayNumber(day);
