@@ -96,13 +96,12 @@ export interface AdrStore {
   listAcceptedAdrTexts(entityRefs: string[]): Promise<Map<string, string[]>>;
 
   /**
-   * The entities whose ADR location was read at or after `since` (their ADRs may have
-   * changed), and how many locations there are: a pass that sees another count reads
-   * everything, since a forgotten location leaves no row to find.
+   * A digest of every ADR location's last reading (its ETag, or its time when the location
+   * gives none): another one than a scheduled pass saw means ADRs may have changed. A run of
+   * the ADR reader stamps every entity with its start, which may be long before it writes,
+   * so times alone cannot say what changed since.
    */
-  listAdrChangesSince(
-    since: Date,
-  ): Promise<{ entityRefs: string[]; locations: number }>;
+  adrLocationsDigest(): Promise<string>;
 
   /** The ADR's links in the decision graph, naming no ADR of a `hidden` entity. */
   chainOf(id: string, hidden?: HiddenEntities): Promise<AdrChainLink[]>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AdrChainLink,
   AdrIndexPage,
@@ -231,16 +232,22 @@ export class DatabaseAdrStore implements AdrStore {
     return texts;
   }
 
-  async listAdrChangesSince(
-    since: Date,
-  ): Promise<{ entityRefs: string[]; locations: number }> {
-    // Every reading of a location, changed or not, moves its read_at: a few extra entities
-    // re-read, never one missed.
-    const entityRefs: string[] = await this.db('adr_locations')
-      .where('read_at', '>=', since)
-      .pluck('entity_ref');
-    const [{ count }] = await this.db('adr_locations').count({ count: '*' });
-    return { entityRefs, locations: Number(count) };
+  async adrLocationsDigest(): Promise<string> {
+    const rows: Array<
+      Pick<LocationRow, 'entity_ref' | 'etag' | 'status' | 'read_at'>
+    > = await this.db('adr_locations')
+      .orderBy('entity_ref')
+      .select('entity_ref', 'etag', 'status', 'read_at');
+    const hash = createHash('sha256');
+    for (const row of rows) {
+      // An unchanged ETag means the same ADRs; without one, each reading may have changed them.
+      hash.update(
+        `${row.entity_ref}\n${row.status}\n${
+          row.etag ?? (row.read_at === null ? '' : toIso(row.read_at))
+        }\n`,
+      );
+    }
+    return hash.digest('hex');
   }
 
   async getAdr(id: string, now: Date): Promise<AdrDetail | undefined> {

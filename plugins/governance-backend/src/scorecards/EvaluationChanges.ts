@@ -85,10 +85,10 @@ export type EvaluationPlan = {
 
 /**
  * Works out which governed entities a scheduled pass must read in full: those whose catalog
- * etag differs from the one stored with their results, whose facts, waivers or ADRs were
- * written since the last pass, whose verdicts expire with time, and the dependents of those
- * read. Anything it cannot tell cheaply (configuration, domains, radar, pruned facts, an entity
- * that left) makes the pass read everything, as does a day without a full read. The input
+ * etag differs from the one stored with their results, whose facts or waivers were written
+ * since the last pass, whose verdicts expire with time, and the dependents of those
+ * read. Anything it cannot tell per entity (configuration, domains, radar, ADR locations, pruned
+ * facts, an entity that left) makes the pass read everything, as does a day without a full read. The input
  * hash of each entity read stays the last word on whether it is evaluated.
  *
  * @internal
@@ -99,7 +99,7 @@ export class EvaluationChanges {
       catalog: CatalogService;
       store: FactStore & WaiverStore & ScorecardStore & ComplianceStore;
       tierPolicies: TierPolicies;
-      adrs?: Pick<AdrStore, 'listAdrChangesSince'>;
+      adrs?: Pick<AdrStore, 'adrLocationsDigest'>;
       stackChecks?: Pick<StackChecks, 'radarVersion'>;
       /** The facts the checks read: only their writes are changes. */
       factNames: readonly string[];
@@ -123,10 +123,10 @@ export class EvaluationChanges {
     const since = new Date(
       (last?.evaluatedAt ?? now).getTime() - WRITE_MARGIN.toMillis(),
     );
-    const [facts, waivers, adrChanges, radar] = await Promise.all([
+    const [facts, waivers, adrLocations, radar] = await Promise.all([
       store.listFactChangesSince(since, factNames),
       store.listWaiverChangesSince(since),
-      adrs?.listAdrChangesSince(since),
+      adrs?.adrLocationsDigest(),
       stackChecks?.radarVersion(),
     ]);
     const inputsDigest = createHash('sha256')
@@ -136,7 +136,7 @@ export class EvaluationChanges {
           this.deps.configDigest,
           domains.digest ?? null,
           radar ?? null,
-          adrChanges?.locations ?? null,
+          adrLocations ?? null,
           facts.removals,
         ]),
       )
@@ -164,11 +164,7 @@ export class EvaluationChanges {
         "configuration, systems' domains, the radar, ADR locations or fact retention changed",
       );
     }
-    const written = new Set([
-      ...facts.entityRefs,
-      ...waivers,
-      ...(adrChanges?.entityRefs ?? []),
-    ]);
+    const written = new Set([...facts.entityRefs, ...waivers]);
     const changed: string[] = [];
     const unchanged = new Set<string>();
     let governed = 0;

@@ -98,7 +98,7 @@ export class ScorecardEngine {
       /** For the `dependencies-meet-tier` check; the default lets a tier depend on its own or higher. */
       allowedDependencyTiers?: AllowedDependencyTiers;
       /** The entities' accepted ADRs, which accept the dependencies they name. */
-      adrs?: Pick<AdrStore, 'listAcceptedAdrTexts' | 'listAdrChangesSince'>;
+      adrs?: Pick<AdrStore, 'listAcceptedAdrTexts' | 'adrLocationsDigest'>;
       /** The `approved-stack` check; absent, entities get no such check. */
       stackChecks?: Pick<StackChecks, 'read' | 'removeExcept' | 'radarVersion'>;
       /**
