@@ -159,6 +159,14 @@ export interface Config {
        */
       historyRetentionDays?: number;
       /**
+       * How long scheduled evaluations may go on reading only the entities that may have
+       * changed (a new catalog etag, new facts or waivers, a verdict due to expire) before one
+       * reads every governed entity in full again (default { days: 1 }), as a Backstage
+       * duration object. The full read is the safety net for changes the others cannot see.
+       * @visibility backend
+       */
+      fullReadInterval?: { [unit: string]: number } | string;
+      /**
        * Days a measured fact is kept after it was observed (default 365). Older facts are
        * deleted before each scheduled evaluation, as are the facts of entities that have left
        * the catalog. Keep it longer than the longest `staleAfterDays`, or a stale fact turns

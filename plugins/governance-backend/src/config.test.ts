@@ -48,6 +48,17 @@ describe('readGovernanceConfig', () => {
     });
   });
 
+  it('reads every entity in full daily unless governance.scorecard.fullReadInterval says otherwise', () => {
+    expect(
+      readGovernanceConfig(governance({})).scorecard.fullReadInterval,
+    ).toEqual({ days: 1 });
+    expect(
+      readGovernanceConfig(
+        governance({ scorecard: { fullReadInterval: { hours: 6 } } }),
+      ).scorecard.fullReadInterval,
+    ).toEqual({ hours: 6 });
+  });
+
   it.each([{ minutes: 15 }, 'PT15M'])(
     'records the standards snapshot every governance.standardsSnapshot.frequency (%j)',
     frequency => {

@@ -68,6 +68,8 @@ export interface GovernanceConfig {
     warnMarginPercent: number;
     historyRetentionDays: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    /** How long passes may read only what changed before one reads everything again. */
+    fullReadInterval: HumanDuration;
   };
   adrs: { schedule: SchedulerServiceTaskScheduleDefinition };
   tierSync: { schedule: SchedulerServiceTaskScheduleDefinition };
@@ -148,6 +150,11 @@ export function readGovernanceConfig(
           },
         ),
       },
+      fullReadInterval: readDuration(
+        config,
+        'governance.scorecard.fullReadInterval',
+        { days: 1 },
+      ),
     },
     adrs: {
       schedule: pacedSchedule(

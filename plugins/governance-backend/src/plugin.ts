@@ -65,6 +65,7 @@ import {
   StackRadar,
 } from './stack/StackRadar';
 import { StackTechnologiesService } from './stack/StackTechnologiesService';
+import { Duration } from 'luxon';
 
 /** What modules add through an extension point, and the method they add it with. */
 function collector<T>(): [T[], (...items: T[]) => void] {
@@ -157,6 +158,9 @@ export const governancePlugin = createBackendPlugin({
           customChecks,
           levelPolicy: settings.levelPolicy,
           allowedDependencyTiers: settings.allowedDependencyTiers,
+          fullReadInterval: Duration.fromObject(
+            settings.scorecard.fullReadInterval,
+          ),
           adrs: adrStore,
           stackChecks: stackRadar.configured
             ? new StackChecks({
