@@ -10,13 +10,15 @@ import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-go
 import type { Server } from 'node:http';
 import request from 'supertest';
 import {
-  component,
   badRequest,
   rollupOnceEvaluated,
   startGovernanceTestBackend,
+} from './__testUtils__/governanceTestBackend';
+import {
+  component,
   teamGroup,
   tieredComponent,
-} from './__testUtils__/governanceTestBackend';
+} from './__testUtils__/catalogEntities';
 
 const entities: Entity[] = [
   tieredComponent('payments', 'critical', 'team-payments', {

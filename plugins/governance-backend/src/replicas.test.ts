@@ -13,7 +13,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { governanceEscalationTriggersExtensionPoint } from '@catalog-governance/backstage-plugin-governance-node';
-import { tieredComponent } from './__testUtils__/governanceTestBackend';
+import { tieredComponent } from './__testUtils__/catalogEntities';
 import { governanceTestModule } from './__testUtils__/governanceTestModule';
 import { withReplicas } from './__testUtils__/replicas';
 import { governancePlugin } from './plugin';

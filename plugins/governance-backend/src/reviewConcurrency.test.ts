@@ -7,7 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { tieredComponent } from './__testUtils__/governanceTestBackend';
+import { tieredComponent } from './__testUtils__/catalogEntities';
 import { withReplicas } from './__testUtils__/replicas';
 import { governancePlugin } from './plugin';
 

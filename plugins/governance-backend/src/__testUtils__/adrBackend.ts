@@ -9,11 +9,11 @@ import { EntityAdrs } from '@catalog-governance/backstage-plugin-governance-comm
 import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import {
-  component,
   GovernanceTestBackendOptions,
   localAdrReading,
   startGovernanceTestBackend,
 } from './governanceTestBackend';
+import { component } from './catalogEntities';
 
 /** The example ADRs of the repository, the only folder the backend may read them from. */
 export const adrExamples = resolvePath(

@@ -14,12 +14,10 @@ import {
 import path from 'node:path';
 import request from 'supertest';
 import {
-  component,
   localAdrReading,
   startGovernanceTestBackend,
-  teamGroup,
-  tieredComponent,
 } from './governanceTestBackend';
+import { component, teamGroup, tieredComponent } from './catalogEntities';
 
 const examples = path.resolve(__dirname, '../../../../examples/governance');
 

@@ -9,9 +9,8 @@ import request from 'supertest';
 import {
   GovernanceTestBackendOptions,
   startGovernanceTestBackend,
-  teamGroup,
-  tieredComponent,
 } from './governanceTestBackend';
+import { teamGroup, tieredComponent } from './catalogEntities';
 import { catalogHidingFrom } from './visibleCatalog';
 
 /** A fact writer who cannot see the vault service. */

@@ -9,8 +9,8 @@ import request from 'supertest';
 import {
   localAdrReading,
   startGovernanceTestBackend,
-  teamGroup,
 } from './governanceTestBackend';
+import { teamGroup } from './catalogEntities';
 import { auditorMock } from './auditorMock';
 import { Auth, FuzzContext, FuzzRequest } from './fuzzRequests';
 import { inDays } from './fuzzValues';

@@ -28,44 +28,7 @@ import { governancePlugin } from '../plugin';
 import { readUntil } from './readUntil';
 import { GRACE, JANE } from './users';
 import { callerOf } from './visibleCatalog';
-
-/** A production service owned by `owner` (`team-a` unless said otherwise). */
-export function component(
-  name: string,
-  annotations: Record<string, string> = {},
-  owner = 'team-a',
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, annotations },
-    spec: { type: 'service', lifecycle: 'production', owner },
-  };
-}
-
-/**
- * A component of a tier, owned by `team-a` unless said otherwise: the entity most backend
- * tests govern. `annotations` adds to the tier.
- */
-export function tieredComponent(
-  name: string,
-  tier = 'core',
-  owner = 'team-a',
-  annotations: Record<string, string> = {},
-): Entity {
-  return component(name, { 'governance/tier': tier, ...annotations }, owner);
-}
-
-/** A team whose members are these user refs, as the catalog's `hasMember` relations say. */
-export function teamGroup(name: string, members: string[]): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name },
-    spec: { type: 'team', children: [] },
-    relations: members.map(targetRef => ({ type: 'hasMember', targetRef })),
-  };
-}
+import { tieredComponent } from './catalogEntities';
 
 /**
  * Config that lets a static token in, with `accessRestrictions` as `app-config.yaml` sets

@@ -15,6 +15,7 @@ import request from 'supertest';
 import { governanceTestModule } from '../__testUtils__/governanceTestModule';
 import { governancePlugin } from '../plugin';
 import { governanceLocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
 
 const adrParserModule = (moduleId: string, ...parsers: GovernanceAdrParser[]) =>
@@ -39,20 +40,11 @@ function startBackend(...modules: ReturnType<typeof adrParserModule>[]) {
       governancePlugin,
       catalogServiceMock.factory({
         entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'orders',
-              annotations: {
-                'backstage.io/managed-by-location': `file:${dir.resolve(
-                  'catalog-info.yaml',
-                )}`,
-                'governance/adr-location': 'docs/adr',
-              },
-            },
-            spec: { type: 'service', lifecycle: 'production', owner: 'team' },
-          },
+          adrLocationEntity(dir, 'Component', 'orders', 'docs/adr', {
+            type: 'service',
+            lifecycle: 'production',
+            owner: 'team',
+          }),
         ],
       }),
       mockServices.rootConfig.factory({

@@ -5,7 +5,7 @@ import {
   parseGovernanceAnnotations,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { component as governedComponent } from '../__testUtils__/governanceTestBackend';
+import { component as governedComponent } from '../__testUtils__/catalogEntities';
 import { AnnotationProblemFinding } from '../database/AnnotationProblemStore';
 import { AnnotationProblemScan } from './AnnotationProblemScan';
 import { annotationProblemFromMessage } from './annotationProblemMessage';

@@ -7,8 +7,8 @@ import {
   governanceApi,
   pushPaymentsFact,
   startGovernanceTestBackend,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 // A whole backend starts, evaluates and serves: slow on a loaded machine.
 jest.setTimeout(60_000);

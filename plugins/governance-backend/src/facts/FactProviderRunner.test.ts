@@ -7,10 +7,8 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-node';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import {
-  startGovernanceTestBackend,
-  tieredComponent,
-} from '../__testUtils__/governanceTestBackend';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 import { governanceTestModule } from '../__testUtils__/governanceTestModule';
 import { FactProviderRunner } from './FactProviderRunner';
 

@@ -1,10 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import {
-  startGovernanceTestBackend,
-  tieredComponent,
-} from '../__testUtils__/governanceTestBackend';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 
 const component = (name: string) =>

@@ -3,10 +3,8 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  startGovernanceTestBackend,
-  tieredComponent,
-} from '../__testUtils__/governanceTestBackend';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 async function start(
   permission:

@@ -1,6 +1,6 @@
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEPENDENCIES_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
+import { evaluatedService } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
@@ -10,23 +10,16 @@ const databases = governanceTestDatabases();
 const PAYMENTS = 'component:default/payments';
 const NOW = new Date('2026-12-06T12:00:00Z');
 
-function entity(
+const entity = (
   kind: 'Component' | 'Resource',
   name: string,
   tier?: string,
   dependsOn: string[] = [],
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
+) =>
+  evaluatedService(name, tier ? { 'governance/tier': tier } : {}, {
     kind,
-    metadata: {
-      name,
-      annotations: tier ? { 'governance/tier': tier } : {},
-    },
-    spec: { type: 'service', owner: 'group:default/team-payments' },
-    relations: dependsOn.map(targetRef => ({ type: 'dependsOn', targetRef })),
-  };
-}
+    dependsOn,
+  });
 
 const catalogEntities = [
   entity('Component', 'payments', 'critical', [

@@ -6,6 +6,7 @@ import {
   readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { evaluatedService } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
@@ -17,31 +18,11 @@ const LEDGER = 'component:default/ledger';
 const NOW = new Date('2026-12-06T12:00:00Z');
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
-function component(
-  name: string,
-  annotations: Record<string, string>,
-  options: { owner?: string; dependsOn?: string[] } = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, annotations },
-    spec: {
-      type: 'service',
-      owner: options.owner ?? 'group:default/team-payments',
-    },
-    relations: (options.dependsOn ?? []).map(targetRef => ({
-      type: 'dependsOn',
-      targetRef,
-    })),
-  };
-}
-
 const payments = (
   annotations: Record<string, string> = {},
   options: { owner?: string } = {},
 ) =>
-  component(
+  evaluatedService(
     'payments',
     {
       'governance/tier': 'core',
@@ -51,7 +32,7 @@ const payments = (
     { ...options, dependsOn: [LEDGER] },
   );
 const ledger = (tier = 'core') =>
-  component('ledger', { 'governance/tier': tier });
+  evaluatedService('ledger', { 'governance/tier': tier }, { dependsOn: [] });
 
 /** The council's waiver of payments' availability check, which payments does not declare. */
 const availabilityWaiver = (expiresAt: string, createdAt: Date) => ({

@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { APPROVED_STACK_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
+import { evaluatedService } from '../__testUtils__/catalogEntities';
 import {
   defaultAdrStore,
   defaultScorecardEngine,
@@ -23,15 +23,7 @@ const NOW = new Date('2026-12-06T12:00:00Z');
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 const component = (name: string, annotations: Record<string, string>) =>
-  ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: { 'governance/tier': 'core', ...annotations },
-    },
-    spec: { type: 'service', owner: 'group:default/team-payments' },
-  } as Entity);
+  evaluatedService(name, { 'governance/tier': 'core', ...annotations });
 
 const ENTITIES = [
   component('payments', { 'governance/stack': 'languages: go' }),

@@ -3,18 +3,9 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { ScorecardEngine } from './ScorecardEngine';
+import { component } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const component = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
 
 const databases = governanceTestDatabases();
 

@@ -4,7 +4,7 @@ import {
   RetrospectiveOutcomes,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import request from 'supertest';
-import { component } from '../__testUtils__/governanceTestBackend';
+import { component } from '../__testUtils__/catalogEntities';
 import {
   catalogHidingFrom,
   catalogReadPermission,

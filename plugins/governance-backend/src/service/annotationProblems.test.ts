@@ -1,10 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { AnnotationProblemPage } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  component,
   getAs,
   startGovernanceTestBackend,
 } from '../__testUtils__/governanceTestBackend';
+import { component } from '../__testUtils__/catalogEntities';
 import {
   catalogHidingFrom,
   catalogReadPermission,

@@ -6,9 +6,9 @@ import {
   governanceApi,
   pushPaymentsFact,
   startGovernanceTestBackend,
-  tieredComponent,
   withGraceAndJane,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 import {
   catalogReadDecisions,
   callerOf,

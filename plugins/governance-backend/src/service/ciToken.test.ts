@@ -5,8 +5,8 @@ import request from 'supertest';
 import {
   startGovernanceTestBackend,
   staticTokenConfig,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 /*
  * The example app's CI token as app-config.yaml declares it, checked by Backstage's own auth

@@ -2,8 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   rollupOnceEvaluated,
   startGovernanceTestBackend,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 jest.setTimeout(60_000);
 

@@ -9,8 +9,8 @@ import {
   governanceApi,
   rollupOnceEvaluated,
   startGovernanceTestBackend,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 const reviewedLastMonth = DateTime.utc().minus({ months: 1 }).toISODate()!;
 

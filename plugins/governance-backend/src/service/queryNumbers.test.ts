@@ -1,9 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  startGovernanceTestBackend,
-  tieredComponent,
-} from '../__testUtils__/governanceTestBackend';
+import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 jest.setTimeout(60_000);
 

@@ -6,9 +6,8 @@ import {
   councilPermissions,
   recordedNotifications,
   startGovernanceTestBackend,
-  teamGroup,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { teamGroup, tieredComponent } from '../__testUtils__/catalogEntities';
 import {
   catalogReadDecisions,
   catalogHidingFrom,

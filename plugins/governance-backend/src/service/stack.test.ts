@@ -2,9 +2,9 @@ import {
   governanceApi,
   pushPaymentsFact,
   startGovernanceTestBackend,
-  tieredComponent,
   withGraceAndJane,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 import {
   catalogHidingFrom,
   catalogReadPermission,

@@ -6,8 +6,8 @@ import {
   GovernanceTestBackendOptions,
   pushPaymentsFact,
   startGovernanceTestBackend,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 import {
   catalogHidingFrom,
   catalogReadPermission,

@@ -1,11 +1,11 @@
 import { auditorMock } from '../__testUtils__/auditorMock';
 import { queueTradeOff } from '../__testUtils__/queueTradeOff';
 import {
-  component,
   councilPermissions,
   startGovernanceTestBackend,
   userApi,
 } from '../__testUtils__/governanceTestBackend';
+import { component } from '../__testUtils__/catalogEntities';
 import { catalogReadDecisions } from '../__testUtils__/visibleCatalog';
 import { ADA, GRACE, JANE } from '../__testUtils__/users';
 

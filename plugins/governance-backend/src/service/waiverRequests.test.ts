@@ -5,10 +5,9 @@ import {
   councilPermissions,
   recordedNotifications,
   startGovernanceTestBackend,
-  teamGroup,
-  tieredComponent,
   userApi,
 } from '../__testUtils__/governanceTestBackend';
+import { teamGroup, tieredComponent } from '../__testUtils__/catalogEntities';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { GRACE, JANE } from '../__testUtils__/users';
 

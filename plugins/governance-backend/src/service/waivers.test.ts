@@ -6,8 +6,8 @@ import {
   badRequest,
   GovernanceTestBackendOptions,
   startGovernanceTestBackend,
-  tieredComponent,
 } from '../__testUtils__/governanceTestBackend';
+import { tieredComponent } from '../__testUtils__/catalogEntities';
 
 const payments = tieredComponent('payments', 'core', 'user:default/jane', {
   'governance/test-coverage': '60',

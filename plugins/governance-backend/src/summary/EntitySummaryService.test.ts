@@ -6,10 +6,7 @@ import {
   catalogServiceMock,
 } from '@backstage/plugin-catalog-node/testUtils';
 import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
-import {
-  teamGroup,
-  tieredComponent,
-} from '../__testUtils__/governanceTestBackend';
+import { teamGroup, tieredComponent } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';

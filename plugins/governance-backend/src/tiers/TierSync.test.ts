@@ -2,18 +2,12 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
+import { component as catalogComponent } from '../__testUtils__/catalogEntities';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { TierSync } from './TierSync';
 
-const component = (name: string, tier?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    annotations: tier ? { 'governance/tier': tier } : {},
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-});
+const component = (name: string, tier?: string) =>
+  catalogComponent(name, tier ? { 'governance/tier': tier } : {});
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
