@@ -8,6 +8,7 @@ import {
   setDay,
 } from './factSeries';
 import { chunks, DbTimestamp, isoTimestampColumn, isPostgres } from './util';
+import { writeRows } from './writeRows';
 
 type FactRow = {
   entity_ref: string;
@@ -41,52 +42,19 @@ const STORED_COLUMNS = [
 /** How many facts one PostgreSQL statement writes at most. */
 const POSTGRES_FACTS_PER_STATEMENT = 5_000;
 
-/** What a write sets on a fact's row, with the type PostgreSQL reads each column as. */
-const WRITTEN_COLUMNS = {
-  entity_ref: 'text',
-  name: 'text',
-  source: 'text',
-  value: 'text',
-  observed_at: 'timestamptz',
-  received_at: 'timestamptz',
-  history: 'text',
-  history_from_day: 'integer',
-} as const;
-
-type WrittenRow = Record<
-  keyof typeof WRITTEN_COLUMNS,
-  string | number | Date | null
->;
-
 /**
  * Inserts or replaces the rows. A writer that read a row before another wrote a newer
  * observation must not undo it, so an update only goes through for a newer or equal one.
  */
-async function upsertFacts(tx: Knex.Transaction, rows: WrittenRow[]) {
-  const columns = Object.keys(WRITTEN_COLUMNS) as Array<keyof WrittenRow>;
-  const updated = columns.slice(3);
-  if (isPostgres(tx)) {
-    // One statement however large the batch, its rows one JSON parameter: JSON.stringify
-    // writes them in one native pass (dates as ISO timestamps), where the driver built an
-    // array literal per column value by value, and dates through local-time strings.
-    await tx.raw(
-      `INSERT INTO facts (${columns.join(', ')})
-       SELECT ${columns.join(', ')}
-         FROM json_to_recordset(?::json) AS written(${columns
-           .map(column => `${column} ${WRITTEN_COLUMNS[column]}`)
-           .join(', ')})
-       ON CONFLICT (entity_ref, name, source) DO UPDATE
-       SET ${updated.map(column => `${column} = excluded.${column}`).join(', ')}
-       WHERE facts.observed_at <= excluded.observed_at`,
-      [JSON.stringify(rows, columns)],
-    );
-    return;
-  }
-  await tx('facts')
-    .insert(rows)
-    .onConflict(['entity_ref', 'name', 'source'])
-    .merge(updated)
-    .where('facts.observed_at', '<=', tx.raw('excluded.observed_at'));
+async function upsertFacts(tx: Knex.Transaction, rows: FactRow[]) {
+  await writeRows(tx, {
+    table: 'facts',
+    rows,
+    onConflict: {
+      key: ['entity_ref', 'name', 'source'],
+      newest: 'observed_at',
+    },
+  });
 }
 
 /**
@@ -174,9 +142,10 @@ export class DatabaseFactStore implements FactStore {
     }
     const lists = [...observations.values()];
     await this.db.transaction(async tx => {
-      // PostgreSQL takes a batch as one JSON parameter, one statement per step, in chunks of a
-      // few thousand facts so a huge push is never built as one statement in memory; SQLite
-      // binds each value, so it takes smaller chunks.
+      // Both databases write a batch as one JSON parameter, one statement per step. PostgreSQL
+      // takes chunks of a few thousand facts so a huge push is never built as one statement in
+      // memory; SQLite binds each entity and name its read of the stored rows matches, so it
+      // takes smaller chunks.
       const chunkSize = isPostgres(tx)
         ? POSTGRES_FACTS_PER_STATEMENT
         : undefined;
