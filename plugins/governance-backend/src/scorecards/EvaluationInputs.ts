@@ -8,6 +8,7 @@ import {
   ScorecardCheck,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { canonical } from '../canonical';
 import { DependencyCheck } from './DependencyChecks';
 import { EntityPlacement } from '../database/ScorecardStore';
 
@@ -41,33 +42,6 @@ const TIER_CHECK_IDS = new Set([
 /** The checks the engine builds from a tier policy; every other check is a custom one. */
 const isTierCheck = (id: string) =>
   TIER_CHECK_IDS.has(id) || id.startsWith('testing-');
-
-/**
- * A JSON-ready copy of `value` whose object keys are sorted and whose Maps and Sets are
- * arrays, so equal inputs serialise to equal text whatever order they were built in.
- */
-export function canonical(value: unknown): unknown {
-  if (value instanceof Map) {
-    return [...value.entries()]
-      .map(([k, v]) => [canonical(k), canonical(v)])
-      .sort(([a], [b]) => String(a).localeCompare(String(b)));
-  }
-  if (value instanceof Set) {
-    return [...value].map(canonical).sort();
-  }
-  if (Array.isArray(value)) {
-    return value.map(canonical);
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .filter(k => (value as Record<string, unknown>)[k] !== undefined)
-        .map(k => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
 
 /**
  * The facts an entity's checks read: what its annotations declare, then what was measured.

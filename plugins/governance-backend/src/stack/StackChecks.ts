@@ -16,7 +16,7 @@ import {
 import { createHash } from 'node:crypto';
 import { AdrStore } from '../database/AdrStore';
 import { StackStore, StoredRadar } from '../database/StackStore';
-import { canonical } from '../scorecards/EvaluationInputs';
+import { canonical } from '../canonical';
 import { StackRadar } from './StackRadar';
 
 const STACK_FACT_NAMES = new Set(Object.values(STACK_FACTS));
