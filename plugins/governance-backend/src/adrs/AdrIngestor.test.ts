@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
+import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { defaultAdrIngestor } from '../__testUtils__/defaultEngines';
@@ -24,25 +25,20 @@ import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
 
-function service(
+const service = (
   name: string,
   catalogFile: string,
   adrLocation: string,
-  annotation = 'governance/adr-location',
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${catalogFile}`,
-        [annotation]: adrLocation,
-      },
-    },
-    spec: { type: 'service', owner: 'team-a', system: 'shop' },
-  };
-}
+  annotation?: string,
+) =>
+  adrLocationEntity(
+    catalogFile,
+    'Component',
+    name,
+    adrLocation,
+    { type: 'service', system: 'shop' },
+    annotation,
+  );
 
 function localReader(allowed: string): UrlReaderService {
   return UrlReaders.create({
