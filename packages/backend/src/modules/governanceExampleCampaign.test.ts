@@ -1,14 +1,14 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { startAndRestart } from './__testUtils__/governanceTables';
+import {
+  exampleDataDatabases,
+  startAndRestart,
+} from './__testUtils__/governanceTables';
 import {
   EXAMPLE_CAMPAIGN_ID,
   governanceExampleCampaign,
   utcDay,
 } from './governanceExampleCampaign';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = exampleDataDatabases();
 
 describe('the example campaign', () => {
   it.each(databases.eachSupportedId())(

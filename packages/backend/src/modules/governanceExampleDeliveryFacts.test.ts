@@ -1,13 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { startAndRestart } from './__testUtils__/governanceTables';
+import {
+  exampleDataDatabases,
+  startAndRestart,
+} from './__testUtils__/governanceTables';
 import {
   exampleDeliveryFactRows,
   governanceExampleDeliveryFacts,
 } from './governanceExampleDeliveryFacts';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = exampleDataDatabases();
 
 describe('the example delivery metrics', () => {
   it('has four weeks on each side of 2026-06-10 for both services the ADR governs', () => {

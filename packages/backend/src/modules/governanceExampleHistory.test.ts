@@ -1,15 +1,15 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { startAndRestart } from './__testUtils__/governanceTables';
+import {
+  exampleDataDatabases,
+  startAndRestart,
+} from './__testUtils__/governanceTables';
 import {
   EXAMPLE_HISTORY_ENTITY,
   exampleHistoryRows,
   governanceExampleHistory,
 } from './governanceExampleHistory';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = exampleDataDatabases();
 
 const changesOf = (rows: ReturnType<typeof exampleHistoryRows>) =>
   rows.map(row => ({

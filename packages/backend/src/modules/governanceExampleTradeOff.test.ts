@@ -1,13 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { startAndRestart } from './__testUtils__/governanceTables';
+import {
+  exampleDataDatabases,
+  startAndRestart,
+} from './__testUtils__/governanceTables';
 import {
   EXAMPLE_TRADE_OFF_REVIEW_ID,
   governanceExampleTradeOff,
 } from './governanceExampleTradeOff';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = exampleDataDatabases();
 
 describe('the example design review', () => {
   it.each(databases.eachSupportedId())(

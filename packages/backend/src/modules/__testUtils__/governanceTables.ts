@@ -4,8 +4,22 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+
+/**
+ * The databases the example data tests run on: SQLite and PostgreSQL 15, as the example backend
+ * runs on either. Starting and migrating PostgreSQL takes seconds, so the calling test file's
+ * tests get a minute each.
+ */
+export function exampleDataDatabases(): TestDatabases {
+  jest.setTimeout(60_000);
+  return TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+}
 
 /**
  * Stands in for the governance plugin in the example data tests: like it, it creates its
