@@ -21,9 +21,11 @@ export async function readEntitiesByRefs(options: {
 }): Promise<Map<string, Entity | undefined>> {
   const { catalog, entityRefs, credentials, extraFields = [] } = options;
   const entities = new Map<string, Entity | undefined>();
+  // Each field is named once: the catalog builds its projection from the list on every request.
+  const fields = [...new Set([...IDENTITY_FIELDS, ...extraFields])];
   for (const batch of chunks(entityRefs)) {
     const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: batch, fields: [...IDENTITY_FIELDS, ...extraFields] },
+      { entityRefs: batch, fields },
       { credentials },
     );
     batch.forEach((ref, index) => entities.set(ref, items[index]));
