@@ -198,7 +198,12 @@ export function evaluateScorecard(options: {
   const { checks, facts, factDefinitions, now } = options;
   const byName = new Map<string, FactObservation[]>();
   for (const fact of facts) {
-    byName.set(fact.name, [...(byName.get(fact.name) ?? []), fact]);
+    const named = byName.get(fact.name);
+    if (named) {
+      named.push(fact);
+    } else {
+      byName.set(fact.name, [fact]);
+    }
   }
   return checks.map(check => {
     const base = {

@@ -173,9 +173,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
       // Only entities whose results changed are written; a re-evaluation that changes nothing
       // costs reads plus one timestamp update per batch of entities.
-      const changed: Omit<EntityResultsRow, 'written_at'>[] = [];
+      const changed: EntityResultsRow[] = [];
       const emptied: string[] = [];
-      const history: Omit<HistoryRow, 'changed_at'>[] = [];
+      const history: HistoryRow[] = [];
       for (const [entityRef, checks] of results) {
         const serialized = JSON.stringify(checks);
         const before = stored.results.get(entityRef)?.results;
@@ -187,7 +187,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
             level !== null &&
             level !== (stored.placements.get(entityRef)?.level ?? '')
           ) {
-            history.push({ entity_ref: entityRef, changes: '[]', level });
+            history.push({
+              entity_ref: entityRef,
+              changes: '[]',
+              level,
+              changed_at: evaluatedAt,
+            });
           }
           continue;
         }
@@ -222,13 +227,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
             entity_ref: entityRef,
             changes: encodeHistoryChanges(changes),
             level,
+            changed_at: evaluatedAt,
           });
         }
         totals.countTallies(stored.results.get(entityRef)?.tallies, -1);
         if (checks.length) {
-          const tallies = JSON.stringify(checks.map(tallyOf));
+          const tallies = checks.map(tallyOf);
           totals.countTallies(tallies, 1);
-          changed.push({ entity_ref: entityRef, results: serialized, tallies });
+          changed.push({
+            entity_ref: entityRef,
+            results: serialized,
+            tallies: JSON.stringify(tallies),
+            written_at: evaluatedAt,
+          });
         } else {
           emptied.push(entityRef);
         }
@@ -237,14 +248,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
       await deleteRowsAmong(tx, 'entity_results', 'entity_ref', emptied);
       await writeRows(tx, {
         table: 'entity_results',
-        rows: changed.map(row => ({ ...row, written_at: evaluatedAt })),
+        rows: changed,
         onConflict: { key: 'entity_ref' },
+        jsonText: ['results', 'tallies'],
       });
       // When the entity was last evaluated is kept once per entity, in evaluated_entities, so
       // an unchanged pass does not rewrite its results.
       await writeRows(tx, {
         table: 'scorecard_history',
-        rows: history.map(row => ({ ...row, changed_at: evaluatedAt })),
+        rows: history,
+        jsonText: ['changes'],
       });
       await this.storePlacements(
         tx,

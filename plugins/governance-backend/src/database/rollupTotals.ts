@@ -16,11 +16,17 @@ import { deleteRowsAmong, writeRows } from './writeRows';
  * rows they count; the daily jobs recount them from scratch.
  */
 
+/** A check's entry in `entity_results.tallies`: [checkId, compliant 0|1, automated 0|1]. */
+export type CheckTally = [string, number, number];
+
+/** Emptied after each use: tallyOf runs for every result of every evaluated entity. */
+const scratchCounts = new Map<string, CheckResultCounts>();
+
 /** A result as the Standards tab counts it, through the one definition of both counts. */
-export function tallyOf(result: CheckResult): [string, number, number] {
-  const counts = new Map<string, CheckResultCounts>();
-  countCheckResult(counts, result);
-  const { compliant, automated } = counts.get(result.checkId)!;
+export function tallyOf(result: CheckResult): CheckTally {
+  countCheckResult(scratchCounts, result);
+  const { compliant, automated } = scratchCounts.get(result.checkId)!;
+  scratchCounts.clear();
   return [result.checkId, compliant, automated];
 }
 
@@ -115,21 +121,25 @@ export class RollupTotalChanges {
   private readonly checks = new Map<string, CheckTallyRow>();
   private readonly groups = new Map<string, TotalsRow>();
 
-  /** Counts an entity's tallies (the JSON of `entity_results.tallies`) in, or out with -1. */
-  countTallies(tallies: string | null | undefined, sign: 1 | -1): void {
-    for (const [checkId, compliant, automated] of JSON.parse(
-      tallies ?? '[]',
-    ) as [string, number, number][]) {
-      const row = this.checks.get(checkId) ?? {
-        check_id: checkId,
-        total: 0,
-        compliant: 0,
-        automated: 0,
-      };
+  /**
+   * Counts an entity's tallies in, or out with -1: as stored (the JSON of
+   * `entity_results.tallies`), or as just worked out, which spares parsing them back.
+   */
+  countTallies(
+    tallies: string | readonly CheckTally[] | null | undefined,
+    sign: 1 | -1,
+  ): void {
+    const parsed: readonly CheckTally[] =
+      typeof tallies === 'string' ? JSON.parse(tallies) : tallies ?? [];
+    for (const [checkId, compliant, automated] of parsed) {
+      let row = this.checks.get(checkId);
+      if (!row) {
+        row = { check_id: checkId, total: 0, compliant: 0, automated: 0 };
+        this.checks.set(checkId, row);
+      }
       row.total += sign;
       row.compliant += sign * compliant;
       row.automated += sign * automated;
-      this.checks.set(checkId, row);
     }
   }
 

@@ -117,36 +117,73 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
       table.timestamp('at', { useTz: true }).notNullable();
       table.primary(['entity', 'name']);
     });
-    const at = (day: number) => new Date(Date.UTC(2026, 11, day));
+    // [entity, name, value, day of December]
+    type Observation = [string, string, number, number];
+    const rows = (observations: Observation[]) =>
+      observations.map(([entity, name, value, day]) => ({
+        entity,
+        name,
+        value,
+        at: new Date(Date.UTC(2026, 11, day)),
+      }));
     await writeRows(knex, {
       table: 'observations',
-      rows: [
-        { entity: 'a', name: 'coverage', value: 1, at: at(5) },
-        { entity: 'a', name: 'latency', value: 2, at: at(5) },
-        { entity: 'b', name: 'coverage', value: 3, at: at(5) },
-      ],
+      rows: rows([
+        ['a', 'coverage', 1, 5],
+        ['a', 'latency', 2, 5],
+        ['b', 'coverage', 3, 5],
+      ]),
     });
+    const written: Observation[] = [
+      ['a', 'coverage', 10, 4], // older than stored: left as it is
+      ['a', 'latency', 20, 5], // as old as stored: written
+      ['b', 'coverage', 30, 6], // newer: written
+      ['b', 'latency', 40, 1], // new: inserted
+    ];
     await writeRows(knex, {
       table: 'observations',
-      rows: [
-        // Older than stored: left as it is.
-        { entity: 'a', name: 'coverage', value: 10, at: at(4) },
-        // As old as stored and newer: written.
-        { entity: 'a', name: 'latency', value: 20, at: at(5) },
-        { entity: 'b', name: 'coverage', value: 30, at: at(6) },
-        { entity: 'b', name: 'latency', value: 40, at: at(1) },
-      ],
+      rows: rows(written),
       onConflict: { key: ['entity', 'name'], newest: 'at' },
     });
     const stored = await knex('observations').orderBy(['entity', 'name']);
     expect(
-      stored.map(r => [r.entity, r.name, r.value, new Date(r.at).getTime()]),
-    ).toEqual([
-      ['a', 'coverage', 1, at(5).getTime()],
-      ['a', 'latency', 20, at(5).getTime()],
-      ['b', 'coverage', 30, at(6).getTime()],
-      ['b', 'latency', 40, at(1).getTime()],
-    ]);
+      stored.map(r => [r.entity, r.name, r.value, new Date(r.at).getUTCDate()]),
+    ).toEqual([['a', 'coverage', 1, 5], ...written.slice(1)]);
+  });
+
+  it('stores JSON text columns as the very text given, whatever it holds', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'by_knex');
+    await createTable(knex, 'by_write');
+    const json = (value: unknown) => JSON.stringify(value);
+    const labels = [
+      json([{ say: 'a "quoted" \\ word', n: 1.5, big: 12345678901234567890 }]),
+      json({ unicode: 'é 😀', nested: [[], {}, null, true] }),
+      // Escapes JSON.stringify writes: a control character and half of a surrogate pair.
+      json(['tab\tbell\u0007', 'nul\u0000']),
+      json(['half \ud83d']),
+      // JSON texts that are not arrays or objects, and text that is not JSON at all.
+      'null',
+      '"a string"',
+      '42',
+      'plain [text',
+    ];
+    const rows = labels.map((label, index) => ({
+      ...row(`k${index}`, index),
+      label,
+    }));
+    await knex('by_knex').insert(rows);
+    // One write each: a write whose rows hold an escape is written another way.
+    for (const one of rows) {
+      await writeRows(knex, {
+        table: 'by_write',
+        rows: [one],
+        jsonText: ['label'],
+      });
+    }
+    expect(await knex('by_write').orderBy('key')).toEqual(
+      await knex('by_knex').orderBy('key'),
+    );
   });
 
   it('deletes the rows among the keys that the restriction keeps', async () => {
