@@ -27,8 +27,12 @@ import { SCORECARD_EXTRA_FIELDS } from './DependencyChecks';
  */
 const CHANGES_VERSION = 1;
 
-/** What the change check reads of each governed entity: its name and the catalog's etag. */
-const ETAG_FIELDS = [
+/**
+ * What the change check reads of each governed entity: its name and the catalog's etag.
+ *
+ * @internal
+ */
+export const ETAG_FIELDS = [
   'kind',
   'metadata.namespace',
   'metadata.name',
@@ -168,13 +172,24 @@ export class EvaluationChanges {
     const changed: string[] = [];
     const unchanged = new Set<string>();
     let governed = 0;
-    for await (const page of readCatalogPages({
+    const pages = readCatalogPages({
       catalog: this.deps.catalog,
       credentials,
       filter: governedFilter(this.deps.tierPolicies),
       fields: ETAG_FIELDS,
       pageSize: 1000,
-    })) {
+    });
+    // The catalog's next page is asked for while this one's stamps are read.
+    let next = pages.next();
+    for (;;) {
+      const current = await next;
+      if (current.done) {
+        break;
+      }
+      const page = current.value;
+      next = pages.next();
+      // A failed read surfaces at the next await instead of as an unhandled rejection.
+      next.catch(() => {});
       const refs = page.map(entity => stringifyEntityRef(entity));
       const stamps = await store.getEvaluationStamps(refs);
       page.forEach((entity, i) => {

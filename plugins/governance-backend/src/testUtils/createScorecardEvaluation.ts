@@ -5,6 +5,7 @@ import {
   CheckResult,
   TierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { Duration } from 'luxon';
 import { Knex } from 'knex';
 import { readGovernanceConfig } from '../config';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
@@ -70,6 +71,7 @@ export async function createScorecardEvaluation(options: {
     tierPolicies: settings.tierPolicies,
     factDefinitions: settings.factDefinitions,
     warnMarginPercent: settings.scorecard.warnMarginPercent,
+    fullReadInterval: Duration.fromObject(settings.scorecard.fullReadInterval),
     logger: options.logger,
   });
   return {
