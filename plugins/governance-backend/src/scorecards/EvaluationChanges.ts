@@ -13,6 +13,7 @@ import {
   governedFilter,
   readCatalogPages,
 } from '../catalog/readGovernedEntities';
+import { readAhead } from '../catalog/readAhead';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { AdrStore } from '../database/AdrStore';
 import { ComplianceStore } from '../database/ComplianceStore';
@@ -180,16 +181,7 @@ export class EvaluationChanges {
       pageSize: 1000,
     });
     // The catalog's next page is asked for while this one's stamps are read.
-    let next = pages.next();
-    for (;;) {
-      const current = await next;
-      if (current.done) {
-        break;
-      }
-      const page = current.value;
-      next = pages.next();
-      // A failed read surfaces at the next await instead of as an unhandled rejection.
-      next.catch(() => {});
+    for await (const page of readAhead(pages)) {
       const refs = page.map(entity => stringifyEntityRef(entity));
       const stamps = await store.getEvaluationStamps(refs);
       page.forEach((entity, i) => {
