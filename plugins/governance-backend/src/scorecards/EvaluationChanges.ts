@@ -57,6 +57,12 @@ const EVALUATED_ENTITY_FIELDS = [
 ];
 
 /**
+ * Etags a catalog request answers: names and etags are about 150 bytes an entity, and each
+ * request costs the catalog a query of its own, so pages are larger than the evaluation's.
+ */
+const ETAG_PAGE_SIZE = 5000;
+
+/**
  * How far before the last pass's start writes are looked for: a fact or waiver written by a
  * transaction that began before the pass but committed after it read that entity, or stamped by
  * a replica whose clock runs behind. A few minutes of writes are read again; none is missed.
@@ -178,7 +184,7 @@ export class EvaluationChanges {
       credentials,
       filter: governedFilter(this.deps.tierPolicies),
       fields: ETAG_FIELDS,
-      pageSize: 1000,
+      pageSize: ETAG_PAGE_SIZE,
     });
     // The catalog's next page is asked for while this one's stamps are read.
     for await (const page of readAhead(pages)) {
