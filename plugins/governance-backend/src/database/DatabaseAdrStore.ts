@@ -234,15 +234,17 @@ export class DatabaseAdrStore implements AdrStore {
 
   async adrLocationsDigest(): Promise<string> {
     const rows: Array<
-      Pick<LocationRow, 'entity_ref' | 'etag' | 'status' | 'read_at'>
+      Pick<LocationRow, 'entity_ref' | 'url' | 'etag' | 'status' | 'read_at'>
     > = await this.db('adr_locations')
       .orderBy('entity_ref')
-      .select('entity_ref', 'etag', 'status', 'read_at');
+      .select('entity_ref', 'url', 'etag', 'status', 'read_at');
     const hash = createHash('sha256');
     for (const row of rows) {
-      // An unchanged ETag means the same ADRs; without one, each reading may have changed them.
+      // An unchanged ETag means the same ADRs only at the same URL: GitHub's is the branch
+      // head's commit, shared by every folder of the repository. Without one, each reading may
+      // have changed them.
       hash.update(
-        `${row.entity_ref}\n${row.status}\n${
+        `${row.entity_ref}\n${row.url}\n${row.status}\n${
           row.etag ?? (row.read_at === null ? '' : toIso(row.read_at))
         }\n`,
       );

@@ -60,6 +60,25 @@ const ledger = (tier = 'core') =>
   ]);
 const search = () => component('search', { 'governance/tier': 'core' });
 
+const ADR_FOLDER = 'https://git.example.com/payments/docs/adr/';
+
+/** An accepted ADR of payments, in the folder at `folderUrl`, that clears its ledger mismatch. */
+const ledgerAdr = (folderUrl: string) => ({
+  id: 'p1',
+  entityRef: PAYMENTS,
+  path: '0001-ledger.md',
+  url: `${folderUrl}0001-ledger.md`,
+  number: 1,
+  title: 'Depend on the ledger',
+  status: 'accepted' as const,
+  date: '2026-11-01',
+  deciders: [],
+  links: [],
+  format: 'madr' as const,
+  warnings: [],
+  body: 'We accept depending on ledger while it is supporting.',
+});
+
 const radarOf = (mongodbRing: string) => ({
   entries: [{ id: 'mongodb', title: 'MongoDB', ring: mongodbRing }],
 });
@@ -289,28 +308,37 @@ describe.each(databases.eachSupportedId())(
 
       await adrs.replaceAdrs({
         entityRef: PAYMENTS,
-        url: 'https://git.example.com/payments/docs/adr/',
+        url: ADR_FOLDER,
         readAt: later(2),
-        adrs: [
-          {
-            id: 'p1',
-            entityRef: PAYMENTS,
-            path: '0001-ledger.md',
-            url: 'https://git.example.com/payments/docs/adr/0001-ledger.md',
-            number: 1,
-            title: 'Depend on the ledger',
-            status: 'accepted',
-            date: '2026-11-01',
-            deciders: [],
-            links: [],
-            format: 'madr',
-            warnings: [],
-            body: 'We accept depending on ledger while it is supporting.',
-          },
-        ],
+        adrs: [ledgerAdr(ADR_FOLDER)],
       });
       await evaluateAll(later(3), { entities });
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+    });
+
+    it('re-evaluates an entity whose ADRs moved to another folder at the same commit', async () => {
+      const { adrs, evaluateAll, check } = await setup();
+      const entities = [payments(), ledger('supporting'), search()];
+      // GitHub's folder etag is the branch head's commit, the same for every folder.
+      const readFolder = (url: string, readAt: Date, accepted: boolean) =>
+        adrs.replaceAdrs({
+          entityRef: PAYMENTS,
+          url,
+          etag: 'commit-1',
+          readAt,
+          adrs: accepted ? [ledgerAdr(url)] : [],
+        });
+      await readFolder(ADR_FOLDER, later(1), true);
+      await evaluateAll(later(2), { entities });
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
+
+      await readFolder(
+        'https://git.example.com/payments/docs/decisions/',
+        later(3),
+        false,
+      );
+      await evaluateAll(later(4), { entities });
+      expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
     });
 
     it('re-evaluates the entities with a stack when the radar changes', async () => {
