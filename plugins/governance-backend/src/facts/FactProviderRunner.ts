@@ -80,10 +80,12 @@ export class FactProviderRunner {
    */
   async run(
     provider: GovernanceFactProvider,
-    now = new Date(),
+    clock: () => Date = () => new Date(),
   ): Promise<{ stored: number; rejected: number }> {
     const { catalog, auth, store, scorecards, tierPolicies, factDefinitions } =
       this.deps;
+    // The run's start: what a fact without its own observation time was observed at.
+    const now = clock();
     const logger = this.deps.logger.child({ factProvider: provider.id });
     const credentials = await auth.getOwnServiceCredentials();
     const context = await scorecards.readCatalogContext(credentials);
@@ -109,8 +111,11 @@ export class FactProviderRunner {
         facts.push({ ...problem, source: `provider:${provider.id}` });
       }
       if (facts.length > 0) {
-        await store.addFacts(facts, now);
-        await scorecards.evaluatePage(page, now, context);
+        // Received when written, not when the run began: a scheduled pass looks for facts
+        // received since shortly before the last one, and a run can outlast that margin.
+        const receivedAt = clock();
+        await store.addFacts(facts, receivedAt);
+        await scorecards.evaluatePage(page, receivedAt, context);
         stored += facts.length;
       }
     }
