@@ -1,6 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityDependency,
@@ -10,6 +14,10 @@ import { readCatalogRefMap } from './readGovernedEntities';
 
 const TIER_FIELD = `metadata.annotations.${GOVERNANCE_ANNOTATIONS.tier}`;
 const FIELDS = ['kind', 'metadata.namespace', 'metadata.name', TIER_FIELD];
+
+/** Two lookups of one entity answered different tiers: it changed while a pass was running. */
+const DIFFERENT_TIERS = Symbol('different tiers');
+type AnsweredTier = string | undefined | typeof DIFFERENT_TIERS;
 
 const tierOf = (entity: Entity) =>
   entity.metadata.annotations?.[GOVERNANCE_ANNOTATIONS.tier];
@@ -34,7 +42,18 @@ export class DependencyTiers {
     private readonly tiersOf: (
       refs: string[],
     ) => Promise<Map<string, string | undefined>>,
+    /** Each tier answered so far, or {@link DIFFERENT_TIERS}: see `answeredOtherTierThan`. */
+    private readonly answered = new Map<string, AnsweredTier>(),
   ) {}
+
+  /**
+   * Whether an entity that depends on this one was told a tier other than the one it has now:
+   * it was evaluated against another version of this entity, read before this one changed.
+   */
+  answeredOtherTierThan(entity: Entity): boolean {
+    const ref = stringifyEntityRef(entity);
+    return this.answered.has(ref) && this.answered.get(ref) !== tierOf(entity);
+  }
 
   /**
    * Reads the tier annotation of every entity that has one, page by page; untiered entities
@@ -53,7 +72,7 @@ export class DependencyTiers {
       },
       tierOf,
     );
-    return new DependencyTiers(async () => tiers);
+    return new DependencyTiers(async () => tiers, tiers);
   }
 
   /**
@@ -65,6 +84,8 @@ export class DependencyTiers {
     catalog: CatalogService,
     credentials: BackstageCredentials,
   ): DependencyTiers {
+    // One entry per entity depended on (not per entity evaluated), kept for the whole pass.
+    const answered = new Map<string, AnsweredTier>();
     return new DependencyTiers(async refs => {
       if (!refs.length) {
         return new Map();
@@ -73,8 +94,18 @@ export class DependencyTiers {
         { entityRefs: refs, fields: FIELDS },
         { credentials },
       );
-      return new Map(refs.map((ref, i) => [ref, items[i] && tierOf(items[i])]));
-    });
+      const tiers = new Map(
+        refs.map((ref, i) => [ref, items[i] && tierOf(items[i])]),
+      );
+      for (const [ref, tier] of tiers) {
+        const before = answered.get(ref);
+        answered.set(
+          ref,
+          !answered.has(ref) || before === tier ? tier : DIFFERENT_TIERS,
+        );
+      }
+      return tiers;
+    }, answered);
   }
 
   /** Whether the entity names anything it `dependsOn`: most do not, and need no lookup. */
@@ -90,7 +121,7 @@ export class DependencyTiers {
     const tiers = await this.tiersOf([
       ...new Set(entities.flatMap(dependsOnRefs)),
     ]);
-    return new DependencyTiers(async () => tiers);
+    return new DependencyTiers(async () => tiers, this.answered);
   }
 
   /**

@@ -447,7 +447,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     stamps: Array<{
       entityRef: string;
       inputHash: string;
-      catalogEtag: string;
+      catalogEtag: string | null;
     }>,
   ): Promise<void> {
     // Few per pass (the entities whose etag moved but whose inputs did not), one update each.

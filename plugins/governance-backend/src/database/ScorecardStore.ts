@@ -129,14 +129,15 @@ export interface ScorecardStore {
   getLastPass(): Promise<PassRecord | undefined>;
 
   /**
-   * Records the catalog etag of entities found unchanged; only where the stored input hash is
-   * still the given one, so an etag never lands beside another version's results.
+   * Records the catalog etag of entities found unchanged (`null` clears it, so the next pass
+   * reads them); only where the stored input hash is still the given one, so an etag never
+   * lands beside another version's results.
    */
   recordCatalogEtags(
     stamps: Array<{
       entityRef: string;
       inputHash: string;
-      catalogEtag: string;
+      catalogEtag: string | null;
     }>,
   ): Promise<void>;
 

@@ -13,6 +13,7 @@ import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
+import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
 import { StackChecks } from '../stack/StackChecks';
 import { readRadarSource, StackRadar } from '../stack/StackRadar';
 
@@ -276,6 +277,57 @@ describe.each(databases.eachSupportedId())(
       expect(readInFull()).toEqual([LEDGER, PAYMENTS]);
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
     });
+
+    it('re-evaluates an entity whose dependency changed tier during a pass, after it was evaluated', async () => {
+      const { store, adrs, storedResult } = await scorecardEngineStores(
+        databases,
+        databaseId,
+      );
+      // Two pages of others between them: payments is evaluated on the first page, looking up
+      // the ledger's tier while the second is read, and the ledger is read on the third.
+      const others = Array.from({ length: 2 * EVALUATION_PAGE_SIZE }, (_, i) =>
+        component(`service-${i}`, { 'governance/tier': 'core' }),
+      );
+      const catalogWith = (ledgerTier: string) =>
+        catalogServiceMock({
+          entities: [payments(), ...others, ledger(ledgerTier)],
+        });
+      let current = catalogWith('core');
+      const changed = catalogWith('supporting');
+      const catalog = {
+        queryEntities: (...args: Parameters<typeof current.queryEntities>) =>
+          current.queryEntities(...args),
+        getEntityByRef: (...args: Parameters<typeof current.getEntityByRef>) =>
+          current.getEntityByRef(...args),
+        getEntitiesByRefs: async (
+          ...args: Parameters<typeof current.getEntitiesByRefs>
+        ) => {
+          const answer = await current.getEntitiesByRefs(...args);
+          // The ledger drops to supporting right after payments' check read its tier.
+          if (
+            !args[0].fields?.includes('relations') &&
+            args[0].entityRefs.includes(LEDGER)
+          ) {
+            current = changed;
+          }
+          return answer;
+        },
+      } as unknown as typeof current;
+      const evaluateAll = (now: Date) =>
+        defaultScorecardEngine({ catalog, store, adrs }).evaluateAll(now);
+      const dependencies = async () =>
+        (await storedResult(PAYMENTS, DEPENDENCIES_CHECK_ID))?.state;
+
+      await evaluateAll(NOW);
+      expect(await dependencies()).toBe('pass');
+      await evaluateAll(later(1));
+      expect(await dependencies()).toBe('fail');
+      // Read twice, the ledger is settled: the next pass evaluates nothing.
+      expect(await evaluateAll(later(2))).toEqual({
+        entities: others.length + 2,
+        skipped: others.length + 2,
+      });
+    }, 120_000);
 
     it('re-evaluates the entities depending on one that left the catalog', async () => {
       const { evaluateAll, check } = await setup();

@@ -500,13 +500,22 @@ export class ScorecardEngine {
         throw error;
       });
       const { skipped, technologies, stamps } = evaluated;
+      // An entity that changed tier after a dependent on an earlier page looked it up is
+      // stored without an etag: the next pass reads it again and, after it, its dependents
+      // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
+      // entity changed once is read at most twice.
       const etags = new Map(
-        page.map(entity => [stringifyEntityRef(entity), entity.metadata.etag]),
+        page.map(entity => [
+          stringifyEntityRef(entity),
+          context.dependencyTiers.answeredOtherTierThan(entity)
+            ? null
+            : entity.metadata.etag,
+        ]),
       );
       // Stored with the results, so the next pass knows which version they are of.
       const evaluations = evaluated.evaluations.map(evaluation => ({
         ...evaluation,
-        catalogEtag: etags.get(evaluation.entityRef),
+        catalogEtag: etags.get(evaluation.entityRef) ?? undefined,
       }));
       await previousWrite;
       // Technologies before results: the stored input hash covers the stack, so results
@@ -535,18 +544,21 @@ export class ScorecardEngine {
 
   /**
    * Stores the etag of skipped entities whose etag moved while their inputs did not (a changed
-   * description, say), so the next pass finds them unchanged without reading them.
+   * description, say), so the next pass finds them unchanged without reading them; `null`
+   * clears it (see `evaluatePages`).
    */
   private async recordSkippedEtags(
     skipped: string[],
-    etags: Map<string, string | undefined>,
+    etags: Map<string, string | null | undefined>,
     stamps: Map<string, EvaluationStamp> | undefined,
   ) {
     const moved = skipped.flatMap(entityRef => {
       const stamp = stamps?.get(entityRef);
       const catalogEtag = etags.get(entityRef);
       // The stamp's hash is the one the skip compared: the etag is recorded only beside it.
-      return stamp && catalogEtag && stamp.catalogEtag !== catalogEtag
+      return stamp &&
+        catalogEtag !== undefined &&
+        (stamp.catalogEtag ?? null) !== catalogEtag
         ? [{ entityRef, inputHash: stamp.inputHash, catalogEtag }]
         : [];
     });
