@@ -278,13 +278,17 @@ describe.each(databases.eachSupportedId())(
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
     });
 
-    it('re-evaluates an entity whose dependency changed tier during a pass, after it was evaluated', async () => {
+    /**
+     * Payments, two pages of others, then the ledger: a pass evaluates payments on the first
+     * page, looking up the ledger's tier while the second is read, and reads the ledger on the
+     * third. `changeDuringLookup` makes the next lookup of the ledger answer one tier and the
+     * catalog hold another right after it.
+     */
+    async function ledgerAfterTwoPages() {
       const { store, adrs, storedResult } = await scorecardEngineStores(
         databases,
         databaseId,
       );
-      // Two pages of others between them: payments is evaluated on the first page, looking up
-      // the ledger's tier while the second is read, and the ledger is read on the third.
       const others = Array.from({ length: 2 * EVALUATION_PAGE_SIZE }, (_, i) =>
         component(`service-${i}`, { 'governance/tier': 'core' }),
       );
@@ -293,7 +297,7 @@ describe.each(databases.eachSupportedId())(
           entities: [payments(), ...others, ledger(ledgerTier)],
         });
       let current = catalogWith('core');
-      const changed = catalogWith('supporting');
+      let lookup: { answer: string; then: string } | undefined;
       const catalog = {
         queryEntities: (...args: Parameters<typeof current.queryEntities>) =>
           current.queryEntities(...args),
@@ -302,31 +306,62 @@ describe.each(databases.eachSupportedId())(
         getEntitiesByRefs: async (
           ...args: Parameters<typeof current.getEntitiesByRefs>
         ) => {
-          const answer = await current.getEntitiesByRefs(...args);
-          // The ledger drops to supporting right after payments' check read its tier.
+          const [request] = args;
           if (
-            !args[0].fields?.includes('relations') &&
-            args[0].entityRefs.includes(LEDGER)
+            !lookup ||
+            request.fields?.includes('relations') ||
+            !request.entityRefs.includes(LEDGER)
           ) {
-            current = changed;
+            return current.getEntitiesByRefs(...args);
           }
+          const answer = await catalogWith(lookup.answer).getEntitiesByRefs(
+            ...args,
+          );
+          current = catalogWith(lookup.then);
+          lookup = undefined;
           return answer;
         },
       } as unknown as typeof current;
-      const evaluateAll = (now: Date) =>
-        defaultScorecardEngine({ catalog, store, adrs }).evaluateAll(now);
-      const dependencies = async () =>
-        (await storedResult(PAYMENTS, DEPENDENCIES_CHECK_ID))?.state;
+      return {
+        entities: others.length + 2,
+        evaluateAll: (now: Date) =>
+          defaultScorecardEngine({ catalog, store, adrs }).evaluateAll(now),
+        dependencies: async () =>
+          (await storedResult(PAYMENTS, DEPENDENCIES_CHECK_ID))?.state,
+        changeDuringLookup: (tiers: { answer: string; then: string }) => {
+          lookup = tiers;
+        },
+      };
+    }
 
+    it('re-evaluates an entity whose dependency changed tier during a pass, after it was evaluated', async () => {
+      const { entities, evaluateAll, dependencies, changeDuringLookup } =
+        await ledgerAfterTwoPages();
+      changeDuringLookup({ answer: 'core', then: 'supporting' });
       await evaluateAll(NOW);
       expect(await dependencies()).toBe('pass');
+
       await evaluateAll(later(1));
       expect(await dependencies()).toBe('fail');
       // Read twice, the ledger is settled: the next pass evaluates nothing.
       expect(await evaluateAll(later(2))).toEqual({
-        entities: others.length + 2,
-        skipped: others.length + 2,
+        entities,
+        skipped: entities,
       });
+    }, 120_000);
+
+    it('re-evaluates an entity whose dependency changed tier and back during a pass', async () => {
+      const { evaluateAll, dependencies, changeDuringLookup } =
+        await ledgerAfterTwoPages();
+      await evaluateAll(NOW);
+      // The day's full read sees the ledger supporting for a moment: its own inputs, read
+      // after, are the stored ones, so it is skipped.
+      changeDuringLookup({ answer: 'supporting', then: 'core' });
+      await evaluateAll(later(25));
+      expect(await dependencies()).toBe('fail');
+
+      await evaluateAll(later(26));
+      expect(await dependencies()).toBe('pass');
     }, 120_000);
 
     it('re-evaluates the entities depending on one that left the catalog', async () => {
