@@ -43,24 +43,37 @@ export function teamGroup(name: string, members: string[]): Entity {
 
 /**
  * A service as the scorecard engine tests describe it: a group owns it, it has no lifecycle,
- * and it depends on the entities `dependsOn` names (no relations when it is not given).
+ * it depends on the entities `dependsOn` names and, as the catalog also says in its own
+ * relations, the ones `dependencyOf` names depend on it (no relations when neither is given).
  */
 export function evaluatedService(
   name: string,
   annotations: Record<string, string> = {},
-  options: { kind?: string; owner?: string; dependsOn?: string[] } = {},
+  options: {
+    kind?: string;
+    owner?: string;
+    dependsOn?: string[];
+    dependencyOf?: string[];
+  } = {},
 ): Entity {
   const { kind = 'Component', owner = 'group:default/team-payments' } = options;
+  const { dependsOn, dependencyOf } = options;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
     metadata: { name, annotations },
     spec: { type: 'service', owner },
-    ...(options.dependsOn && {
-      relations: options.dependsOn.map(targetRef => ({
-        type: 'dependsOn',
-        targetRef,
-      })),
+    ...((dependsOn || dependencyOf) && {
+      relations: [
+        ...(dependsOn ?? []).map(targetRef => ({
+          type: 'dependsOn',
+          targetRef,
+        })),
+        ...(dependencyOf ?? []).map(targetRef => ({
+          type: 'dependencyOf',
+          targetRef,
+        })),
+      ],
     }),
   };
 }

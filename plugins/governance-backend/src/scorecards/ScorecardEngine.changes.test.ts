@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -9,13 +8,13 @@ import {
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { createHash } from 'node:crypto';
+import { evaluatedService } from '../__testUtils__/catalogEntities';
+import { configuredStackChecks } from '../__testUtils__/configuredStackChecks';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
-import { StackChecks } from '../stack/StackChecks';
-import { readRadarSource, StackRadar } from '../stack/StackRadar';
 
 const databases = governanceTestDatabases();
 
@@ -24,19 +23,8 @@ const LEDGER = 'component:default/ledger';
 const NOW = new Date('2026-12-06T12:00:00Z');
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
-/** An entity as the catalog serves it: with an etag that changes whenever the entity does. */
-function component(
-  name: string,
-  annotations: Record<string, string>,
-  relations: Entity['relations'] = [],
-): Entity {
-  const entity: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/team-payments' },
-    relations,
-  };
+/** The entity as the catalog serves it: with an etag that changes whenever the entity does. */
+function served(entity: Entity): Entity {
   const etag = createHash('sha256')
     .update(JSON.stringify(entity))
     .digest('hex');
@@ -44,22 +32,29 @@ function component(
 }
 
 const payments = (annotations: Record<string, string> = {}) =>
-  component(
-    'payments',
-    {
-      'governance/tier': 'core',
-      'governance/last-security-review': '2026-10-01',
-      'governance/stack': 'datastores: mongodb',
-      ...annotations,
-    },
-    [{ type: 'dependsOn', targetRef: LEDGER }],
+  served(
+    evaluatedService(
+      'payments',
+      {
+        'governance/tier': 'core',
+        'governance/last-security-review': '2026-10-01',
+        'governance/stack': 'datastores: mongodb',
+        ...annotations,
+      },
+      { dependsOn: [LEDGER] },
+    ),
   );
-// The catalog names what depends on an entity in its own relations.
 const ledger = (tier = 'core') =>
-  component('ledger', { 'governance/tier': tier }, [
-    { type: 'dependencyOf', targetRef: PAYMENTS },
-  ]);
-const search = () => component('search', { 'governance/tier': 'core' });
+  served(
+    evaluatedService(
+      'ledger',
+      { 'governance/tier': tier },
+      { dependencyOf: [PAYMENTS] },
+    ),
+  );
+const coreService = (name: string) =>
+  served(evaluatedService(name, { 'governance/tier': 'core' }));
+const search = () => coreService('search');
 
 const ADR_FOLDER = 'https://git.example.com/payments/docs/adr/';
 
@@ -118,15 +113,12 @@ describe.each(databases.eachSupportedId())(
         const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
         const config = new ConfigReader({ governance });
         const tierPolicies = readTierPolicies(config);
-        const stackRadar = new StackRadar({
-          source: readRadarSource(
-            new ConfigReader({ governance: { stack: { radar } } }),
-          ),
-          urlReader: mockServices.urlReader.mock(),
+        const stackChecks = await configuredStackChecks({
+          radar,
           store: stackStore,
-          logger: mockServices.logger.mock(),
+          adrs,
+          now,
         });
-        await stackRadar.refresh(now);
         getFacts.mockClear();
         storeEvaluations.mockClear();
         const run = await defaultScorecardEngine({
@@ -135,11 +127,7 @@ describe.each(databases.eachSupportedId())(
           adrs,
           tierPolicies,
           levelPolicy: readLevelPolicy(config, { tierPolicies }),
-          stackChecks: new StackChecks({
-            radar: stackRadar,
-            store: stackStore,
-            adrs,
-          }),
+          stackChecks,
         }).evaluateAll(now);
         // Entities are read in full with their relations; dependency tiers without.
         readInFull = byRefs.mock.calls.flatMap(([request]) =>
@@ -290,7 +278,7 @@ describe.each(databases.eachSupportedId())(
         databaseId,
       );
       const others = Array.from({ length: 2 * EVALUATION_PAGE_SIZE }, (_, i) =>
-        component(`service-${i}`, { 'governance/tier': 'core' }),
+        coreService(`service-${i}`),
       );
       const catalogWith = (ledgerTier: string) =>
         catalogServiceMock({

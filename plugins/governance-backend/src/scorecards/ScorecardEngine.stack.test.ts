@@ -1,8 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { APPROVED_STACK_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
 import { evaluatedService } from '../__testUtils__/catalogEntities';
+import { configuredStackChecks } from '../__testUtils__/configuredStackChecks';
 import {
   defaultAdrStore,
   defaultScorecardEngine,
@@ -12,8 +11,6 @@ import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
-import { StackChecks } from '../stack/StackChecks';
-import { readRadarSource, StackRadar } from '../stack/StackRadar';
 import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
 
 const databases = governanceTestDatabases();
@@ -53,22 +50,17 @@ describe.each(databases.eachSupportedId())(
         'replaceEntityTechnologies',
       );
       // Each pass reads the radar held in config then, as a restarted backend would.
-      const evaluateAll = async (now: Date, radarConfig: object) => {
-        const radar = new StackRadar({
-          source: readRadarSource(
-            new ConfigReader({ governance: { stack: { radar: radarConfig } } }),
-          ),
-          urlReader: mockServices.urlReader.mock(),
-          store: stackStore,
-          logger: mockServices.logger.mock(),
-        });
-        await radar.refresh(now);
-        return defaultScorecardEngine({
+      const evaluateAll = async (now: Date, radar: object) =>
+        defaultScorecardEngine({
           catalog: catalogServiceMock({ entities: ENTITIES }),
           store,
-          stackChecks: new StackChecks({ radar, store: stackStore, adrs }),
+          stackChecks: await configuredStackChecks({
+            radar,
+            store: stackStore,
+            adrs,
+            now,
+          }),
         }).evaluateAll(now);
-      };
       const stackCheck = (entityRef: string) =>
         storedResult(entityRef, APPROVED_STACK_CHECK_ID);
       expect(await evaluateAll(NOW, radarOf('hold'))).toEqual({
@@ -226,17 +218,12 @@ describe.each(databases.eachSupportedId())(
         stackStore,
         'replaceEntityTechnologies',
       );
-      const radar = new StackRadar({
-        source: readRadarSource(
-          new ConfigReader({
-            governance: { stack: { radar: radarOf('hold') } },
-          }),
-        ),
-        urlReader: mockServices.urlReader.mock(),
+      const stackChecks = await configuredStackChecks({
+        radar: radarOf('hold'),
         store: stackStore,
-        logger: mockServices.logger.mock(),
+        adrs: defaultAdrStore(knex),
+        now: NOW,
       });
-      await radar.refresh(NOW);
       const services = Array.from(
         { length: EVALUATION_PAGE_SIZE + 200 },
         (_, i) =>
@@ -255,11 +242,7 @@ describe.each(databases.eachSupportedId())(
         await defaultScorecardEngine({
           catalog: catalogServiceMock({ entities: services }),
           store: new DatabaseGovernanceStore(knex),
-          stackChecks: new StackChecks({
-            radar,
-            store: stackStore,
-            adrs: defaultAdrStore(knex),
-          }),
+          stackChecks,
         }).evaluateAll(NOW);
       } finally {
         knex.off('query', recordWrite);
