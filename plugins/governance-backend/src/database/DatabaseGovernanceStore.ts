@@ -91,6 +91,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.scorecards.markAllEvaluated(...args);
   getLastPass: ScorecardStore['getLastPass'] = () =>
     this.scorecards.getLastPass();
+  countEvaluatedEntities: ScorecardStore['countEvaluatedEntities'] = () =>
+    this.scorecards.countEvaluatedEntities();
   recordCatalogEtags: ScorecardStore['recordCatalogEtags'] = (...args) =>
     this.scorecards.recordCatalogEtags(...args);
   removeResultsExcept: ScorecardStore['removeResultsExcept'] = (...args) =>

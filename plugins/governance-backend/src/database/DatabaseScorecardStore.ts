@@ -422,6 +422,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
       .where('scorecard_passes.evaluated_at', '<', evaluatedAt);
   }
 
+  async countEvaluatedEntities(): Promise<number> {
+    const [{ count }] = await this.db('evaluated_entities').count({
+      count: '*',
+    });
+    return Number(count);
+  }
+
   async getLastPass(): Promise<PassRecord | undefined> {
     const rows: Array<{
       name: string;

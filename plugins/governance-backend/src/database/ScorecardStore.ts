@@ -125,6 +125,12 @@ export interface ScorecardStore {
     pass?: { inputsDigest: string; fullRead: boolean },
   ): Promise<void>;
 
+  /**
+   * How many entities have stored results, with a stamp or without: fewer than the stamps a
+   * pass found among the governed entities means none of them left.
+   */
+  countEvaluatedEntities(): Promise<number>;
+
   /** What the last scheduled pass recorded with {@link ScorecardStore.markAllEvaluated}. */
   getLastPass(): Promise<PassRecord | undefined>;
 

@@ -16,7 +16,6 @@ import {
 import { readAhead } from '../catalog/readAhead';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { AdrStore } from '../database/AdrStore';
-import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
@@ -108,7 +107,7 @@ export class EvaluationChanges {
   constructor(
     private readonly deps: {
       catalog: CatalogService;
-      store: FactStore & WaiverStore & ScorecardStore & ComplianceStore;
+      store: FactStore & WaiverStore & ScorecardStore;
       tierPolicies: TierPolicies;
       adrs?: Pick<AdrStore, 'adrLocationsDigest'>;
       stackChecks?: Pick<StackChecks, 'radarVersion'>;
@@ -176,9 +175,11 @@ export class EvaluationChanges {
       );
     }
     const written = new Set([...facts.entityRefs, ...waivers]);
-    const changed: string[] = [];
+    const changed = new Set<string>();
     const unchanged = new Set<string>();
     let governed = 0;
+    /** Distinct governed entities with a stamp: see the departure test below. */
+    let stamped = 0;
     const pages = readCatalogPages({
       catalog: this.deps.catalog,
       credentials,
@@ -190,39 +191,45 @@ export class EvaluationChanges {
     for await (const page of readAhead(pages)) {
       const refs = page.map(entity => stringifyEntityRef(entity));
       const stamps = await store.getEvaluationStamps(refs);
-      page.forEach((entity, i) => {
-        const stamp = stamps.get(refs[i]);
+      for (const [i, entity] of page.entries()) {
+        const ref = refs[i];
+        // A catalog read while entities change may serve one on two pages.
+        if (changed.has(ref) || unchanged.has(ref)) {
+          continue;
+        }
+        const stamp = stamps.get(ref);
         const etag = entity.metadata.etag;
+        stamped += stamp ? 1 : 0;
         if (
           !etag ||
           !stamp ||
           stamp.catalogEtag !== etag ||
-          written.has(refs[i]) ||
+          written.has(ref) ||
           (stamp.validUntil && stamp.validUntil.getTime() <= now.getTime())
         ) {
-          changed.push(refs[i]);
+          changed.add(ref);
         } else {
-          unchanged.add(refs[i]);
+          unchanged.add(ref);
         }
-      });
+      }
       governed += page.length;
     }
     // An entity that left the governed set can change the dependency check of entities that
-    // depend on it, and what named them left with it.
-    const stored = await store.listEvaluatedEntityRefs();
-    const changedSet = new Set(changed);
-    const left = stored.filter(
-      ref => !unchanged.has(ref) && !changedSet.has(ref),
-    );
-    if (left.length) {
-      return fullRead(`${left.length} evaluated entities left the catalog`);
-    }
-    if (changed.length > Math.max(1000, governed * MOST_CHANGED_SHARE)) {
+    // depend on it, and what named them left with it. Each governed entity is counted once
+    // among the stamps and an arriving one has none, so any stored row beyond them is one
+    // that left (or, written before stamps were, one a full read stamps).
+    const left = (await store.countEvaluatedEntities()) - stamped;
+    if (left > 0) {
       return fullRead(
-        `${changed.length} of ${governed} entities may have changed`,
+        `${left} evaluated entities left the catalog or have no stamp`,
       );
     }
-    return { inputsDigest, changed, unchanged };
+    if (changed.size > Math.max(1000, governed * MOST_CHANGED_SHARE)) {
+      return fullRead(
+        `${changed.size} of ${governed} entities may have changed`,
+      );
+    }
+    return { inputsDigest, changed: [...changed], unchanged };
   }
 
   /**

@@ -361,6 +361,17 @@ describe.each(databases.eachSupportedId())(
       expect(await check('coverage', LEDGER)).toBeUndefined();
     });
 
+    it('re-evaluates the entities depending on one that left the catalog while another arrived', async () => {
+      const { evaluateAll, check } = await setup();
+      const before = await check(DEPENDENCIES_CHECK_ID);
+
+      await evaluateAll(later(1), {
+        entities: [payments(), coreService('billing'), search()],
+      });
+      expect(await check(DEPENDENCIES_CHECK_ID)).not.toEqual(before);
+      expect(await check('coverage', LEDGER)).toBeUndefined();
+    });
+
     it('re-evaluates every entity when the configuration changes', async () => {
       const { evaluateAll, check } = await setup();
       const run = await evaluateAll(later(1), {
