@@ -296,6 +296,38 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([1, 1]);
     });
 
+    it('keeps the last evaluation of an entity a page names twice, counting it once', async () => {
+      const { store } = await createStore();
+      const search = (...states: CheckResult['state'][]) =>
+        evaluation(
+          'search',
+          { owner: teamB, tier: 'supporting' },
+          checks(...states),
+        );
+      await store.storeEvaluations(
+        [
+          search('fail', 'fail'),
+          search('pass', 'fail'),
+          search('pass', 'pass'),
+        ],
+        new Date('2026-11-25T11:00:00Z'),
+      );
+      expect(
+        (await store.getResults('component:default/search'))?.results.map(
+          r => r.state,
+        ),
+      ).toEqual(['pass', 'pass']);
+      const teamBGroup = async () =>
+        (await store.getComplianceRollup('owner', {})).groups.find(
+          g => g.key === teamB,
+        );
+      // The running totals (wiki and search), and the same after the daily recount.
+      const running = await teamBGroup();
+      expect([running?.entities, running?.counts.pass]).toEqual([2, 3]);
+      await store.recordComplianceDay('2026-11-25');
+      expect(await teamBGroup()).toEqual(running);
+    });
+
     it('counts a day once when two of its records run at the same moment', async () => {
       const { store } = await createStore();
       // A manual run beside the scheduled one: neither may fail, nor count the day twice.

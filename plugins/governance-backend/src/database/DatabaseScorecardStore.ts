@@ -146,9 +146,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
   constructor(private readonly db: Knex) {}
 
   async storeEvaluations(
-    evaluations: EntityEvaluation[],
+    page: EntityEvaluation[],
     evaluatedAt: Date,
   ): Promise<void> {
+    // A page naming an entity twice keeps its last evaluation: one row per entity, counted
+    // once in the running totals.
+    const evaluations = [
+      ...new Map(
+        page.map(evaluation => [evaluation.entityRef, evaluation]),
+      ).values(),
+    ];
     if (!evaluations.length) {
       // A page whose entities were all skipped as unchanged: no transaction to open.
       return;
