@@ -14,7 +14,7 @@ import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
-import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
+import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
 
 const databases = governanceTestDatabases();
 

@@ -5,7 +5,7 @@ import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
-import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
+import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
 
 const databases = governanceTestDatabases();
 

@@ -11,7 +11,7 @@ import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
-import { EVALUATION_PAGE_SIZE } from './ScorecardEngine';
+import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
 
 const databases = governanceTestDatabases();
 

@@ -28,7 +28,7 @@ import {
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
-import { readGovernedEntities } from '../catalog/readGovernedEntities';
+import { CatalogContext } from '../catalog/CatalogContext';
 import { SystemDomains } from '../catalog/SystemDomains';
 import { DependencyTiers } from '../catalog/DependencyTiers';
 import { AdrStore } from '../database/AdrStore';
@@ -36,35 +36,13 @@ import { DependencyChecks } from './DependencyChecks';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { FactStore } from '../database/FactStore';
 import { factNamesRead } from '../facts/factNamesRead';
-import {
-  EntityEvaluation,
-  EvaluationStamp,
-  ScorecardStore,
-} from '../database/ScorecardStore';
+import { EntityEvaluation, ScorecardStore } from '../database/ScorecardStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { entityFacts, EvaluationInputs } from './EvaluationInputs';
-import { StackChecks, StackReading } from '../stack/StackChecks';
-import { EvaluationChanges, EVALUATED_EXTRA_FIELDS } from './EvaluationChanges';
-
-/**
- * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
- * dependency lookup and three reads of our own, whatever its size; with only the fields checks
- * read, two pages of this size stay in the low megabytes.
- *
- * @internal
- */
-export const EVALUATION_PAGE_SIZE = 1000;
-
-/**
- * What evaluating entities needs of the rest of the catalog: where systems sit, and the tiers
- * of what entities depend on. A full pass reads it once ({@link ScorecardEngine.readCatalogContext}).
- *
- * @internal
- */
-export interface CatalogContext {
-  domains: SystemDomains;
-  dependencyTiers: DependencyTiers;
-}
+import { StackChecks } from '../stack/StackChecks';
+import { EvaluationChanges } from './EvaluationChanges';
+import { PageEvaluation, ScorecardPass } from './ScorecardPass';
+import { validateCustomChecks } from './validateCustomChecks';
 
 /**
  * Evaluates scorecards and stores the results: on a schedule for every governed entity, for one
@@ -81,7 +59,7 @@ export class ScorecardEngine {
   private readonly inputs: EvaluationInputs;
   /** The facts the checks read: fixed with the checks, so worked out once, not per page. */
   private readonly factNames: string[];
-  private readonly changes: EvaluationChanges;
+  private readonly pass: ScorecardPass;
 
   constructor(
     private readonly deps: {
@@ -143,7 +121,7 @@ export class ScorecardEngine {
         warnMarginPercent: deps.warnMarginPercent,
       },
     });
-    this.changes = new EvaluationChanges({
+    const changes = new EvaluationChanges({
       ...deps,
       factNames: this.factNames,
       // An entity's hash under each tier with no inputs of its own carries everything the
@@ -163,6 +141,13 @@ export class ScorecardEngine {
       ]),
       fullReadInterval:
         deps.fullReadInterval ?? Duration.fromObject({ days: 1 }),
+    });
+    this.pass = new ScorecardPass({
+      ...deps,
+      changes,
+      evaluate: (entities, now, context, options) =>
+        this.evaluate(entities, now, context, options),
+      readCatalogContext: credentials => this.readCatalogContext(credentials),
     });
   }
 
@@ -196,14 +181,7 @@ export class ScorecardEngine {
     now: Date,
     { domains, dependencyTiers }: CatalogContext,
     options?: { skipUnchanged?: boolean },
-  ): Promise<{
-    evaluations: EntityEvaluation[];
-    skipped: string[];
-    /** The technologies of the entities evaluated, for {@link StackReading.record}. */
-    technologies?: StackReading;
-    /** The stamps read with `skipUnchanged`: a skipped entity's hash is its stamp's. */
-    stamps?: Map<string, EvaluationStamp>;
-  }> {
+  ): Promise<PageEvaluation> {
     const { store, tierPolicies, factDefinitions } = this.deps;
     const refs = entities.map(e => stringifyEntityRef(e));
     const [measured, waivers, stamps] = await Promise.all([
@@ -358,7 +336,7 @@ export class ScorecardEngine {
 
   /**
    * What a full pass reads once before its pages; pages are read with
-   * {@link EVALUATED_EXTRA_FIELDS} on top of the governed entities' fields.
+   * `EVALUATED_EXTRA_FIELDS` on top of the governed entities' fields.
    */
   async readCatalogContext(
     credentials: BackstageCredentials,
@@ -404,200 +382,6 @@ export class ScorecardEngine {
     now = new Date(),
     options?: { full?: boolean },
   ): Promise<{ entities: number; skipped: number }> {
-    const { catalog, auth, store, tierPolicies, logger } = this.deps;
-    logger.info('Evaluating the scorecards of every governed entity');
-    const started = Date.now();
-    const credentials = await auth.getOwnServiceCredentials();
-    const context = await this.readCatalogContext(credentials);
-    const plan = await this.changes.plan({
-      now,
-      credentials,
-      domains: context.domains,
-      full: options?.full,
-    });
-    // Entities the plan found unchanged are seen and skipped without being read.
-    const seen = new Set('unchanged' in plan ? plan.unchanged : []);
-    const pages =
-      'fullRead' in plan
-        ? readGovernedEntities({
-            catalog,
-            credentials,
-            tierPolicies,
-            extraFields: EVALUATED_EXTRA_FIELDS,
-            pageSize: EVALUATION_PAGE_SIZE,
-          })
-        : this.changes.readChanged(plan, {
-            credentials,
-            pageSize: EVALUATION_PAGE_SIZE,
-          });
-    const evaluated = await this.evaluatePages(pages, now, context, {
-      skipUnchanged: !options?.full,
-      seen,
-    });
-    // Read after the pages: entities read as changed leave the unchanged set to be evaluated.
-    const skippedCount =
-      evaluated.skipped + ('unchanged' in plan ? plan.unchanged.size : 0);
-    const removed = await store.removeResultsExcept(seen);
-    // Only the entities that are still there and were skipped remain with an older time.
-    await store.markAllEvaluated(now, {
-      inputsDigest: plan.inputsDigest,
-      fullRead: 'fullRead' in plan,
-    });
-    await this.deps.stackChecks?.removeExcept(seen);
-    await store.recordComplianceDay(now.toISOString().slice(0, 10));
-    logger.info(
-      `Evaluated scorecards of ${seen.size} entities in ${
-        Date.now() - started
-      } ms (${skippedCount} unchanged, skipped), removed results of ${removed} that left; ${
-        'fullRead' in plan
-          ? `read every entity: ${plan.fullRead}`
-          : `read only the ${evaluated.read} that may have changed`
-      }`,
-    );
-    return { entities: seen.size, skipped: skippedCount };
-  }
-
-  /**
-   * Evaluates pages of entities read from the catalog, each while the previous one's results
-   * are written, and adds the entities still governed to `seen`.
-   */
-  private async evaluatePages(
-    pages: AsyncGenerator<Entity[]>,
-    now: Date,
-    context: CatalogContext,
-    options: { skipUnchanged: boolean; seen: Set<string> },
-  ): Promise<{ read: number; skipped: number }> {
-    const { store, logger } = this.deps;
-    const { seen } = options;
-    let read = 0;
-    let skippedCount = 0;
-    // A page is evaluated while the previous one's results and technologies are written: reads
-    // and checks of one page overlap the database's writes of the other (different entities,
-    // so nothing is shared).
-    let writing: Promise<void> = Promise.resolve();
-    // The catalog's next page is asked for while this one is evaluated, so at most two pages
-    // are held and the catalog's answer time overlaps ours.
-    let next = pages.next();
-    for (;;) {
-      const current = await next;
-      if (current.done) {
-        break;
-      }
-      const page = current.value;
-      read += page.length;
-      next = pages.next();
-      // A failed read surfaces at the next await instead of as an unhandled rejection.
-      next.catch(() => {});
-      const previousWrite = writing;
-      const evaluated = await this.evaluate(page, now, context, {
-        skipUnchanged: options.skipUnchanged,
-      }).catch(async error => {
-        // The previous page's write finishes (or fails, and is logged) before the pass
-        // reports its error, so no write of this pass outlives it.
-        await previousWrite.catch(writeError =>
-          logger.error(`Storing evaluated scorecards failed: ${writeError}`),
-        );
-        throw error;
-      });
-      const { skipped, technologies, stamps } = evaluated;
-      // An entity that changed tier after a dependent on an earlier page looked it up is
-      // stored without an etag: the next pass reads it again and, after it, its dependents
-      // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
-      // entity changed once is read at most twice.
-      const etags = new Map(
-        page.map(entity => [
-          stringifyEntityRef(entity),
-          context.dependencyTiers.answeredOtherTierThan(entity)
-            ? null
-            : entity.metadata.etag,
-        ]),
-      );
-      // Stored with the results, so the next pass knows which version they are of.
-      const evaluations = evaluated.evaluations.map(evaluation => ({
-        ...evaluation,
-        catalogEtag: etags.get(evaluation.entityRef) ?? undefined,
-      }));
-      await previousWrite;
-      // Technologies before results: the stored input hash covers the stack, so results
-      // stored after a failed technologies write would make every later pass skip the
-      // entity and its technologies would never be written.
-      writing = (async () => {
-        await technologies?.record();
-        await store.storeEvaluations(evaluations, now);
-        await this.recordSkippedEtags(skipped, etags, stamps);
-      })();
-      skippedCount += skipped.length;
-      for (const entityRef of skipped) {
-        seen.add(entityRef);
-      }
-      // A failed write surfaces at the next await instead of as an unhandled rejection.
-      writing.catch(() => {});
-      for (const { entityRef, placement } of evaluations) {
-        if (placement) {
-          seen.add(entityRef);
-        }
-      }
-    }
-    await writing;
-    return { read, skipped: skippedCount };
-  }
-
-  /**
-   * Stores the etag of skipped entities whose etag moved while their inputs did not (a changed
-   * description, say), so the next pass finds them unchanged without reading them; `null`
-   * clears it (see `evaluatePages`).
-   */
-  private async recordSkippedEtags(
-    skipped: string[],
-    etags: Map<string, string | null | undefined>,
-    stamps: Map<string, EvaluationStamp> | undefined,
-  ) {
-    const moved = skipped.flatMap(entityRef => {
-      const stamp = stamps?.get(entityRef);
-      const catalogEtag = etags.get(entityRef);
-      // The stamp's hash is the one the skip compared: the etag is recorded only beside it.
-      return stamp &&
-        catalogEtag !== undefined &&
-        (stamp.catalogEtag ?? null) !== catalogEtag
-        ? [{ entityRef, inputHash: stamp.inputHash, catalogEtag }]
-        : [];
-    });
-    if (moved.length) {
-      await this.deps.store.recordCatalogEtags(moved);
-    }
-  }
-}
-
-const TIER_CHECK_IDS = [
-  'availability',
-  'p95-latency',
-  'security-review',
-  'coverage',
-  DEPENDENCIES_CHECK_ID,
-  APPROVED_STACK_CHECK_ID,
-];
-
-/** Fails start-up, naming the check, when a custom check could never work. */
-function validateCustomChecks(
-  checks: GovernanceCustomCheck[],
-  factDefinitions: FactDefinitions,
-) {
-  const ids = new Set<string>();
-  for (const check of checks) {
-    if (
-      ids.has(check.id) ||
-      TIER_CHECK_IDS.includes(check.id) ||
-      check.id.startsWith('testing-')
-    ) {
-      throw new Error(
-        `Custom governance check '${check.id}' reuses the id of another check; give it a unique id`,
-      );
-    }
-    ids.add(check.id);
-    if (!factDefinitions.has(check.factName)) {
-      throw new Error(
-        `Custom governance check '${check.id}' reads the unknown fact '${check.factName}'; declare it under governance.facts.${check.factName} in app-config`,
-      );
-    }
+    return this.pass.run(now, options);
   }
 }

@@ -1,0 +1,40 @@
+import {
+  APPROVED_STACK_CHECK_ID,
+  DEPENDENCIES_CHECK_ID,
+  FactDefinitions,
+} from '@catalog-governance/backstage-plugin-governance-common';
+import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
+
+const TIER_CHECK_IDS = [
+  'availability',
+  'p95-latency',
+  'security-review',
+  'coverage',
+  DEPENDENCIES_CHECK_ID,
+  APPROVED_STACK_CHECK_ID,
+];
+
+/** Fails start-up, naming the check, when a custom check could never work. */
+export function validateCustomChecks(
+  checks: GovernanceCustomCheck[],
+  factDefinitions: FactDefinitions,
+) {
+  const ids = new Set<string>();
+  for (const check of checks) {
+    if (
+      ids.has(check.id) ||
+      TIER_CHECK_IDS.includes(check.id) ||
+      check.id.startsWith('testing-')
+    ) {
+      throw new Error(
+        `Custom governance check '${check.id}' reuses the id of another check; give it a unique id`,
+      );
+    }
+    ids.add(check.id);
+    if (!factDefinitions.has(check.factName)) {
+      throw new Error(
+        `Custom governance check '${check.id}' reads the unknown fact '${check.factName}'; declare it under governance.facts.${check.factName} in app-config`,
+      );
+    }
+  }
+}
