@@ -136,30 +136,43 @@ export function ServerPagedTable<T extends object, K extends string = string>(
 
   // The material-table underneath takes no attributes for its table, header cells or rows.
   useLayoutEffect(() => {
-    const table = ref.current?.querySelector('table');
-    if (!table) {
-      return;
+    const container = ref.current;
+    if (!container) {
+      return undefined;
     }
-    table.setAttribute('aria-label', title);
-    table.querySelectorAll('thead th').forEach((th, index) => {
-      const sortKey = columns[index]?.sortKey;
-      if (sort && sortKey === sort.key) {
-        th.setAttribute(
-          'aria-sort',
-          sort.order === 'asc' ? 'ascending' : 'descending',
-        );
-      } else {
-        th.removeAttribute('aria-sort');
+    const label = () => {
+      const table = container.querySelector('table');
+      if (!table) {
+        return;
       }
-    });
-    if (rowTestId) {
-      table.querySelectorAll(':scope > tbody > tr').forEach((tr, index) => {
-        const row = page.items[index];
-        if (row) {
-          tr.setAttribute('data-testid', rowTestId(row));
+      table.setAttribute('aria-label', title);
+      table.querySelectorAll('thead th').forEach((th, index) => {
+        const sortKey = columns[index]?.sortKey;
+        if (sort && sortKey === sort.key) {
+          th.setAttribute(
+            'aria-sort',
+            sort.order === 'asc' ? 'ascending' : 'descending',
+          );
+        } else {
+          th.removeAttribute('aria-sort');
         }
       });
-    }
+      if (rowTestId) {
+        table.querySelectorAll(':scope > tbody > tr').forEach((tr, index) => {
+          const row = page.items[index];
+          if (row) {
+            tr.setAttribute('data-testid', rowTestId(row));
+          }
+        });
+      }
+    };
+    label();
+    // material-table can fill its rows in a render of its own after this effect (a new page
+    // arriving, say), with nothing here rendering again: label them whenever they change.
+    // Setting attributes changes no child, so the observer never feeds itself.
+    const tableChanged = new MutationObserver(label);
+    tableChanged.observe(container, { childList: true, subtree: true });
+    return () => tableChanged.disconnect();
   });
 
   return (
