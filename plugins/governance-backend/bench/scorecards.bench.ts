@@ -4,10 +4,7 @@
  */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  COMPLIANCE_GROUP_BY,
-  readTierPolicies,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
@@ -35,7 +32,14 @@ import { benchStackChecks, benchStandards } from './benchGovernance';
 import { BENCH_DATABASES, time, withBenchDatabase } from './benchDatabases';
 import { seconds } from './durations';
 import { loadRows } from './scorecardsLoad';
-import { p95, percentiles, targetCell } from './targets';
+import { storeReadRows } from './scorecardsReads';
+import {
+  databaseBytes,
+  factHistorySize,
+  mb,
+  postgresTableSizes,
+} from './scorecardsStorage';
+import { percentiles, targetCell } from './targets';
 
 jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
 
@@ -62,24 +66,6 @@ const BASE_WORKLOAD = WORKLOAD === 'base';
  */
 const FACTS_RECEIVED = new Date('2026-11-24T12:00:00Z');
 const report: string[] = [];
-
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-
-/** Bytes on disk of every table and index, after the clean-up autovacuum would do. */
-async function databaseBytes(db: Knex): Promise<number> {
-  if (db.client.config.client === 'pg') {
-    await db.raw('VACUUM ANALYZE');
-    const { rows } = await db.raw(
-      `SELECT sum(pg_total_relation_size(quote_ident(tablename)))::bigint AS bytes
-       FROM pg_tables WHERE schemaname = 'public'`,
-    );
-    return Number(rows[0].bytes);
-  }
-  const [{ page_count: pages }] = await db.raw('PRAGMA page_count');
-  const [{ freelist_count: free }] = await db.raw('PRAGMA freelist_count');
-  const [{ page_size: size }] = await db.raw('PRAGMA page_size');
-  return (pages - free) * size;
-}
 
 describe('scorecard benchmark', () => {
   afterAll(() => {
@@ -439,40 +425,29 @@ async function benchmark(label: string, db: Knex): Promise<number> {
       `${percentiles(snapshots)}`,
     );
   }
-  // The history is a column of `facts`: its points are counted, and its text measured, here.
-  let [points, historyBytes] = [0, 0];
-  for (const { history } of await db('facts')
-    .whereNotNull('history')
-    .select('history')) {
-    points += JSON.parse(history).length;
-    historyBytes += Buffer.byteLength(history);
-  }
+  const history = await factHistorySize(db);
   const historyRow = `fact history after the year: one value per entity, fact, source and day pushed (${perDay} services x 9 facts a day, and the first pushes), packed on the facts rows, within retention`;
-  const historyText = `${points} daily values, ${mb(
-    historyBytes,
+  const historyText = `${history.points} daily values, ${mb(
+    history.bytes,
   )} of packed [day, value] text (${(
-    historyBytes / Math.max(1, points)
+    history.bytes / Math.max(1, history.points)
   ).toFixed(1)} bytes a value)`;
   if (isPostgres) {
-    const { rows } = await db.raw(
-      `SELECT tablename AS name, pg_total_relation_size(quote_ident(tablename))::bigint AS bytes
-       FROM pg_tables WHERE schemaname = 'public' ORDER BY 2 DESC`,
-    );
-    const tables: Array<{ name: string; bytes: string }> = rows;
+    const tables = await postgresTableSizes(db);
     const facts = tables.find(t => t.name === 'facts');
     row(
       label,
       'largest tables after the year, with indexes',
       tables
         .slice(0, 4)
-        .map(r => `${r.name} ${mb(Number(r.bytes))}`)
+        .map(r => `${r.name} ${mb(r.bytes)}`)
         .join(', '),
     );
     row(
       label,
       historyRow,
       `${historyText}; the facts table with it ${mb(
-        Number(facts?.bytes ?? 0),
+        facts?.bytes ?? 0,
       )} with indexes`,
     );
   } else {
@@ -490,46 +465,14 @@ async function benchmark(label: string, db: Knex): Promise<number> {
       : undefined,
   );
 
-  const latencies: number[] = [];
-  for (let i = 0; i < 500; i++) {
-    const ref = `component:default/service-${(i * 7919) % ENTITIES}`;
-    const [, ms] = await time(() => store.getResults(ref));
-    latencies.push(ms);
-  }
-  row(
+  await storeReadRows({
     label,
-    "one entity's stored scorecard read (500 reads)",
-    percentiles(latencies),
-  );
-
-  const rollups: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const groupBy = COMPLIANCE_GROUP_BY[i % 4];
-    const filter = i % 2 ? {} : { owner: `group:default/team-${i % 40}` };
-    const [, ms] = await time(() => store.getComplianceRollup(groupBy, filter));
-    rollups.push(ms);
-  }
-  row(
-    label,
-    'council roll-up by owner/system/domain/tier, whole catalog or one team (200 reads)',
-    percentiles(rollups),
-    'p95 <= 150 ms',
-    p95(rollups) <= 150,
-  );
-  const trends: number[] = [];
-  const lastDay = start.plus({ days: DAYS }).toISODate()!;
-  for (let i = 0; i < 50; i++) {
-    const filter = i % 2 ? {} : { domain: `domain:default/domain-${i % 10}` };
-    const [, ms] = await time(() =>
-      store.getComplianceTrend(filter, '2026-11-26', lastDay),
-    );
-    trends.push(ms);
-  }
-  row(
-    label,
-    `council trend over the ${DAYS} days, whole catalog or one domain (50 reads)`,
-    percentiles(trends),
-  );
+    store,
+    entities: ENTITIES,
+    days: DAYS,
+    lastDay: start.plus({ days: DAYS }).toISODate()!,
+    report,
+  });
 
   await loadRows({
     label,

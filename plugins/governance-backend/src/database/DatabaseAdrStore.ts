@@ -3,7 +3,6 @@ import {
   AdrChainLink,
   AdrIndexPage,
   AdrIndexQuery,
-  AdrStatus,
   AdrSummary,
   Retrospective,
   RetrospectiveOutcomes,
@@ -11,57 +10,25 @@ import {
   retrospectiveState,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { DateTime } from 'luxon';
-import { graphLinkRows, readChains, whereConcern } from './adrGraph';
+import { graphLinkRows, readChains } from './adrGraph';
+import { matchingAdrs, orderedAdrs } from './adrIndexQuery';
+import {
+  AdrRow,
+  LocationRow,
+  toAdrRow,
+  toAdrSummaries,
+  toLocation,
+} from './adrRows';
 import {
   listRetrospectiveOutcomes,
   RetrospectiveRow,
   toRetrospective,
 } from './retrospectiveOutcomes';
 import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
-import {
-  chunks,
-  DbTimestamp,
-  HiddenEntities,
-  readPage,
-  toIso,
-  whereVisible,
-} from './util';
+import { chunks, HiddenEntities, readPage, toIso } from './util';
 
 export { locationStatus } from './AdrStore';
 export type { AdrLocationRecord, StoredAdr } from './AdrStore';
-
-type AdrRow = {
-  id: string;
-  entity_ref: string;
-  owner: string | null;
-  system: string | null;
-  path: string;
-  url: string;
-  number: number | null;
-  title: string;
-  status: string | null;
-  status_text: string | null;
-  superseded_by: string | null;
-  date: string | null;
-  deciders: string;
-  links: string;
-  scope: string | null;
-  format: string;
-  warnings: string;
-  body: string;
-  retrospective_due_at: string | null;
-  retrospective_overdue_at: string | null;
-};
-
-type LocationRow = {
-  entity_ref: string;
-  url: string;
-  etag: string | null;
-  status: string;
-  error: string | null;
-  read_at: DbTimestamp | null;
-};
 
 /**
  * Knex implementation of {@link AdrStore}, tested on SQLite and PostgreSQL.
@@ -165,7 +132,7 @@ export class DatabaseAdrStore implements AdrStore {
       await tx('adrs').where({ entity_ref: entityRef }).delete();
       await tx('adr_links').where({ entity_ref: entityRef }).delete();
       for (const batch of chunks(
-        adrs.map(adr => this.toRow(adr)),
+        adrs.map(adr => toAdrRow(adr, this.policy)),
         100,
       )) {
         await tx('adrs').insert(batch);
@@ -209,7 +176,7 @@ export class DatabaseAdrStore implements AdrStore {
         { column: 'number', order: 'asc' },
         { column: 'path', order: 'asc' },
       ]);
-    return this.summaries(rows, now);
+    return toAdrSummaries(this.db, rows, now, this.policy);
   }
 
   async listAcceptedAdrTexts(
@@ -257,7 +224,7 @@ export class DatabaseAdrStore implements AdrStore {
     if (!row) {
       return undefined;
     }
-    const [summary] = await this.summaries([row], now);
+    const [summary] = await toAdrSummaries(this.db, [row], now, this.policy);
     const retrospectives = (
       await this.db<RetrospectiveRow>('adr_retrospectives')
         .where({ adr_id: id })
@@ -334,178 +301,25 @@ export class DatabaseAdrStore implements AdrStore {
     now: Date,
     hidden?: HiddenEntities,
   ): Promise<AdrIndexPage> {
-    const today = now.toISOString().slice(0, 10);
-    const filtered = () => {
-      const q = whereVisible(this.db<AdrRow>('adrs'), hidden);
-      if (query.status?.length) {
-        q.whereIn('status', query.status);
-      }
-      if (query.owner) {
-        q.where('owner', query.owner);
-      }
-      if (query.system) {
-        q.where('system', query.system);
-      }
-      if (query.from) {
-        q.where('date', '>=', query.from);
-      }
-      if (query.to) {
-        q.where('date', '<=', query.to);
-      }
-      if (query.q) {
-        q.whereRaw("LOWER(title) LIKE ? ESCAPE '\\'", [
-          `%${query.q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, '\\$&')}%`,
-        ]);
-      }
-      if (query.retrospective?.length) {
-        const recorded = this.db('adr_retrospectives')
-          .select('adr_id')
-          .whereRaw('adr_retrospectives.adr_id = adrs.id');
-        q.where(inner => {
-          for (const state of query.retrospective!) {
-            inner.orWhere(one => {
-              if (state === 'not-applicable') {
-                one.whereNull('retrospective_due_at');
-                return;
-              }
-              one.whereNotNull('retrospective_due_at');
-              if (state === 'recorded') {
-                one.whereExists(recorded);
-                return;
-              }
-              one.whereNotExists(recorded);
-              if (state === 'overdue') {
-                one.where('retrospective_overdue_at', '<=', today);
-              } else if (state === 'due') {
-                one
-                  .where('retrospective_due_at', '<=', today)
-                  .where('retrospective_overdue_at', '>', today);
-              } else {
-                one.where('retrospective_due_at', '>', today);
-              }
-            });
-          }
-        });
-      }
-      if (query.concern?.length) {
-        const staleBefore = DateTime.fromJSDate(now, { zone: 'utc' })
-          .minus({ months: this.staleAfterMonths })
-          .toISODate()!;
-        whereConcern(this.db, q, query.concern, staleBefore);
-      }
-      return q;
-    };
-    const order =
-      query.order ?? (query.sort === 'date' || !query.sort ? 'desc' : 'asc');
-    const column = { date: 'date', title: 'title', entity: 'entity_ref' }[
-      query.sort ?? 'date'
-    ];
-    // Undated ADRs last in either order; spelled out, as knex drops the column itself from a
-    // `nulls: 'last'` ordering on SQLite.
     const { rows, ...counted } = await readPage<AdrRow>(
-      filtered,
+      () =>
+        matchingAdrs(this.db, query, {
+          now,
+          hidden,
+          staleAfterMonths: this.staleAfterMonths,
+        }),
       { offset: query.offset ?? 0, limit: query.limit ?? 25 },
-      q =>
-        q
-          .orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column])
-          .orderBy(column, order)
-          .orderBy('entity_ref', 'asc')
-          .orderBy('path', 'asc'),
+      orderedAdrs(query),
     );
     const chains = await readChains(
       this.db,
       rows.map(row => row.id),
       hidden,
     );
-    const items = await this.summaries(rows, now);
+    const items = await toAdrSummaries(this.db, rows, now, this.policy);
     return {
       items: items.map(item => ({ ...item, chain: chains.get(item.id) })),
       ...counted,
     };
   }
-
-  private toRow(adr: StoredAdr): AdrRow {
-    const state = retrospectiveState(adr, {
-      recorded: false,
-      now: new Date(0),
-      policy: this.policy,
-    });
-    return {
-      id: adr.id,
-      entity_ref: adr.entityRef,
-      owner: adr.owner ?? null,
-      system: adr.system ?? null,
-      path: adr.path,
-      url: adr.url,
-      number: adr.number ?? null,
-      title: adr.title.slice(0, 1000),
-      status: adr.status ?? null,
-      status_text: adr.statusText ?? null,
-      superseded_by: adr.supersededBy ? JSON.stringify(adr.supersededBy) : null,
-      date: adr.date ?? null,
-      deciders: JSON.stringify(adr.deciders),
-      links: JSON.stringify(adr.links),
-      scope: adr.scope?.slice(0, 63) ?? null,
-      format: adr.format,
-      warnings: JSON.stringify(adr.warnings),
-      body: adr.body,
-      retrospective_due_at: state.dueAt ?? null,
-      retrospective_overdue_at: state.overdueAt ?? null,
-    };
-  }
-
-  /** Rows as listed, with their retrospective state now and the latest retrospective. */
-  private async summaries(rows: AdrRow[], now: Date): Promise<AdrSummary[]> {
-    const latest = new Map<string, Retrospective>();
-    for (const batch of chunks(rows.map(r => r.id))) {
-      const recorded = await this.db<RetrospectiveRow>('adr_retrospectives')
-        .whereIn('adr_id', batch)
-        .orderBy('recorded_at', 'asc');
-      for (const row of recorded) {
-        latest.set(row.adr_id, toRetrospective(row));
-      }
-    }
-    return rows.map(row => {
-      const status = (row.status ?? undefined) as AdrStatus | undefined;
-      const date = row.date ?? undefined;
-      return {
-        id: row.id,
-        entityRef: row.entity_ref,
-        path: row.path,
-        url: row.url,
-        number: row.number ?? undefined,
-        title: row.title,
-        status,
-        statusText: row.status_text ?? undefined,
-        supersededBy: row.superseded_by
-          ? JSON.parse(row.superseded_by)
-          : undefined,
-        date,
-        deciders: JSON.parse(row.deciders),
-        scope: row.scope ?? undefined,
-        format: row.format as AdrSummary['format'],
-        warnings: JSON.parse(row.warnings),
-        retrospective: {
-          ...retrospectiveState(
-            { status, date },
-            { recorded: latest.has(row.id), now, policy: this.policy },
-          ),
-          latest: latest.get(row.id),
-        },
-        owner: row.owner ?? undefined,
-        system: row.system ?? undefined,
-      };
-    });
-  }
-}
-
-function toLocation(row: LocationRow): AdrLocationRecord {
-  return {
-    entityRef: row.entity_ref,
-    url: row.url,
-    etag: row.etag ?? undefined,
-    status: row.status as AdrLocationRecord['status'],
-    error: row.error ?? undefined,
-    readAt: row.read_at ? toIso(row.read_at) : undefined,
-  };
 }
