@@ -69,7 +69,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     entityRefs: string[],
   ): Promise<Map<string, EvaluationStamp>> {
     const stamps = new Map<string, EvaluationStamp>();
-    // Every pass reads every entity's stamp: read as text, not parsed into a Date by the driver.
+    // Every pass reads every entity's stamp: not parsed into a Date by the driver.
     const validUntil = isoTimestampColumn(this.db, 'inputs_valid_until');
     for (const batch of chunks(entityRefs)) {
       const rows: Pick<
@@ -83,7 +83,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         stamps.set(row.entity_ref, {
           inputHash: row.input_hash!,
           ...(row.inputs_valid_until !== null && {
-            validUntil: new Date(row.inputs_valid_until),
+            validUntil: new Date(validUntil.readIso(row.inputs_valid_until)),
           }),
           ...(row.catalog_etag !== null && { catalogEtag: row.catalog_etag }),
         });

@@ -173,13 +173,36 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
       label,
     }));
     await knex('by_knex').insert(rows);
-    // One write each: a write whose rows hold an escape is written another way.
+    // One write each: every value alone, and all of them in one write below.
     for (const one of rows) {
       await writeRows(knex, {
         table: 'by_write',
         rows: [one],
         jsonText: ['label'],
       });
+    }
+    expect(await knex('by_write').orderBy('key')).toEqual(
+      await knex('by_knex').orderBy('key'),
+    );
+  });
+
+  it('stores JSON text columns of many rows in one write, a line break or none among them', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'by_knex');
+    await createTable(knex, 'by_write');
+    const json = [JSON.stringify(['a', 1]), JSON.stringify({ b: '"c"\n' })];
+    const writes = [
+      json,
+      // Text with a line break, an empty text and NULL beside JSON: written another way.
+      [...json, 'line\nbreak', '', null],
+    ];
+    for (const [index, labels] of writes.entries()) {
+      const rows = labels.map((label, n) => ({
+        ...row(`w${index}-${n}`, n),
+        label,
+      }));
+      await knex('by_knex').insert(rows);
+      await writeRows(knex, { table: 'by_write', rows, jsonText: ['label'] });
     }
     expect(await knex('by_write').orderBy('key')).toEqual(
       await knex('by_knex').orderBy('key'),
