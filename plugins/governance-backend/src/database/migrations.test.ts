@@ -71,6 +71,50 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(await schema()).toEqual([true, true, true]);
   });
 
+  it('index only the evaluated entities below their required level, not every tier, and back', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateGovernanceDatabase(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const indexes = async (): Promise<string[]> => {
+      const rows: { name: string }[] =
+        knex.client.config.client === 'pg'
+          ? (
+              await knex.raw(
+                `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'evaluated_entities'`,
+              )
+            ).rows
+          : await knex.raw(`PRAGMA index_list('evaluated_entities')`);
+      return rows
+        .map(row => row.name)
+        .filter(name => name.endsWith('_idx'))
+        .sort();
+    };
+    const latest = [
+      'evaluated_entities_below_required_idx',
+      'evaluated_entities_domain_idx',
+      'evaluated_entities_owner_idx',
+      'evaluated_entities_system_idx',
+    ];
+    expect(await indexes()).toEqual(latest);
+
+    while (
+      (await knex.migrate.currentVersion({ directory })) >= '20261213010000'
+    ) {
+      await knex.migrate.down({ directory });
+    }
+    expect(await indexes()).toEqual([
+      'evaluated_entities_below_idx',
+      'evaluated_entities_domain_idx',
+      'evaluated_entities_owner_idx',
+      'evaluated_entities_system_idx',
+      'evaluated_entities_tier_idx',
+    ]);
+
+    await knex.migrate.latest({ directory });
+    expect(await indexes()).toEqual(latest);
+  });
+
   it('carry scorecard results and history from per-check rows to per-entity rows and back', async () => {
     const knex = await databases.init(databaseId);
     await migrateGovernanceDatabase(
