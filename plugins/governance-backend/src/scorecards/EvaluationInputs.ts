@@ -9,6 +9,7 @@ import {
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { canonical } from '../canonical';
+import { isBuiltInCheck } from './builtInChecks';
 import { DependencyCheck } from './DependencyChecks';
 import { EntityPlacement } from '../database/ScorecardStore';
 
@@ -30,18 +31,6 @@ const compare = (a: string, b: string) => {
   }
   return a < b ? -1 : 1;
 };
-
-const TIER_CHECK_IDS = new Set([
-  'availability',
-  'p95-latency',
-  'security-review',
-  'coverage',
-  'dependencies-meet-tier',
-]);
-
-/** The checks the engine builds from a tier policy; every other check is a custom one. */
-const isTierCheck = (id: string) =>
-  TIER_CHECK_IDS.has(id) || id.startsWith('testing-');
 
 /**
  * The facts an entity's checks read: what its annotations declare, then what was measured.
@@ -193,7 +182,7 @@ export class EvaluationInputs {
           earliest = Math.min(earliest, staleAt);
         }
       }
-      if (!isTierCheck(check.id)) {
+      if (!isBuiltInCheck(check.id)) {
         earliest = Math.min(earliest, nextUtcMidnight(nowMs));
       } else if (check.id === 'security-review') {
         earliest = Math.min(

@@ -1,18 +1,6 @@
-import {
-  APPROVED_STACK_CHECK_ID,
-  DEPENDENCIES_CHECK_ID,
-  FactDefinitions,
-} from '@catalog-governance/backstage-plugin-governance-common';
+import { FactDefinitions } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceCustomCheck } from '@catalog-governance/backstage-plugin-governance-node';
-
-const TIER_CHECK_IDS = [
-  'availability',
-  'p95-latency',
-  'security-review',
-  'coverage',
-  DEPENDENCIES_CHECK_ID,
-  APPROVED_STACK_CHECK_ID,
-];
+import { isBuiltInCheck } from './builtInChecks';
 
 /** Fails start-up, naming the check, when a custom check could never work. */
 export function validateCustomChecks(
@@ -21,11 +9,7 @@ export function validateCustomChecks(
 ) {
   const ids = new Set<string>();
   for (const check of checks) {
-    if (
-      ids.has(check.id) ||
-      TIER_CHECK_IDS.includes(check.id) ||
-      check.id.startsWith('testing-')
-    ) {
+    if (ids.has(check.id) || isBuiltInCheck(check.id)) {
       throw new Error(
         `Custom governance check '${check.id}' reuses the id of another check; give it a unique id`,
       );
