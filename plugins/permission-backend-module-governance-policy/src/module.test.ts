@@ -115,11 +115,13 @@ describe('the example permission policy', () => {
       .send({ version: 2, status: 'approved', rationale: 'Bounded, owned' });
     expect(decidedByMargaret.status).toBe(200);
 
+    const inAWeek = new Date();
+    inAWeek.setUTCDate(inAWeek.getUTCDate() + 7);
     const waiver = {
       entityRef: 'component:default/payments',
       checkId: 'coverage',
       reason: 'Rewrite underway',
-      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      expiresAt: inAWeek.toISOString(),
     };
     const waiverByJane = await request(server)
       .post('/api/governance/waivers')

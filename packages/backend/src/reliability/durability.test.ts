@@ -72,7 +72,7 @@ describe.each(reliabilityDatabases())(
         const editReview = async () => {
           let version = 1;
           for (let n = 0; !stop; n++) {
-            const dueDate = new Date(Date.UTC(2027, 0, 1) + n * 86_400_000)
+            const dueDate = new Date(Date.UTC(2027, 0, 1 + n))
               .toISOString()
               .slice(0, 10);
             const res = await replica

@@ -18,6 +18,7 @@ import {
   startGovernanceTestBackend,
 } from './governanceTestBackend';
 import { component, teamGroup, tieredComponent } from './catalogEntities';
+import { inDays } from './dates';
 
 const examples = path.resolve(__dirname, '../../../../examples/governance');
 
@@ -96,10 +97,6 @@ export function startAuthorizationBackend(): Promise<Server> {
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** A principal type `httpAuth.credentials` may allow. */
 export type Principal = 'user' | 'service';
-
-/** An ISO timestamp this many days from now. */
-export const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** Calls a route below /api/governance, with an Authorization header when given. */
 export const call = (

@@ -9,7 +9,6 @@ import {
   CHECKOUT,
   ADA,
   JANE,
-  inDays,
   reviewPatch,
   createWaiver,
   Row,
@@ -20,6 +19,7 @@ import {
   call,
   bodyIf,
 } from './authorizationBackend';
+import { inDays } from './dates';
 import { decidedTradeOff, tradeOffSave } from './tradeOffFixtures';
 import {
   freshWaiverRequestCall,

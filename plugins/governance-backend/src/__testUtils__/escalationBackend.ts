@@ -9,6 +9,7 @@ import {
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ConfigReader } from '@backstage/config';
+import { DateTime, DurationLike } from 'luxon';
 import { StoredAdr } from '../database/AdrStore';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
@@ -24,9 +25,12 @@ import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { migratedDatabase } from './migratedDatabase';
 import { auditorMock } from './auditorMock';
 
-export const HOUR = 3_600_000;
 export const NOW = new Date('2026-11-25T12:00:00Z');
-export const hoursAgo = (h: number) => new Date(NOW.getTime() - h * HOUR);
+export const hoursAgo = (hours: number) =>
+  DateTime.fromJSDate(NOW).minus({ hours }).toJSDate();
+/** The moment `duration` after NOW: `after({ hours: 2 })`. */
+export const after = (duration: DurationLike) =>
+  DateTime.fromJSDate(NOW).plus(duration).toJSDate();
 
 export const result = (
   checkId: string,

@@ -13,7 +13,7 @@ import {
 import { teamGroup } from './catalogEntities';
 import { auditorMock } from './auditorMock';
 import { Auth, FuzzContext, FuzzRequest } from './fuzzRequests';
-import { inDays } from './fuzzValues';
+import { inDays } from './dates';
 
 /** The users the backend knows; GRACE sits on the council. */
 export const JANE = 'user:default/jane';

@@ -16,7 +16,8 @@ import {
 import fc from 'fast-check';
 import { GRACE, JANE } from './fuzzBackend';
 import { Auth, FuzzContext, Texts, Values } from './fuzzRequests';
-import { dateLike, inDays, leaf, objectOf, pastDay } from './fuzzValues';
+import { inDays } from './dates';
+import { dateLike, leaf, objectOf, pastDay } from './fuzzValues';
 
 const entityRef: Texts = ({ entityRefs }) =>
   fc.oneof(

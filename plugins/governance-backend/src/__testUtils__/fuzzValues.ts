@@ -4,6 +4,7 @@
  * code. Test support only.
  */
 import fc from 'fast-check';
+import { inDays } from './dates';
 import {
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
@@ -250,9 +251,6 @@ export const dateLike = fc.oneof(
   // Shaped right but no such day: Date gives an Invalid Date, and toISOString then throws.
   fc.constantFrom('2026-13-01', '2026-00-10', '2026-01-32', '2026-04-00'),
 );
-
-export const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** A day in the last five years or so, as YYYY-MM-DD. */
 export const pastDay = fc

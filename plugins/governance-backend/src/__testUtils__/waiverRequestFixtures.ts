@@ -4,7 +4,8 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Server } from 'node:http';
-import { bodyIf, call, inDays, JANE, PAYMENTS } from './authorizationBackend';
+import { bodyIf, call, JANE, PAYMENTS } from './authorizationBackend';
+import { inDays } from './dates';
 
 const jane = mockCredentials.user.header(JANE);
 

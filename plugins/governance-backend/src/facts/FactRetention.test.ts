@@ -1,5 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { startGovernanceTestBackend } from '../__testUtils__/governanceTestBackend';
 import { tieredComponent } from '../__testUtils__/catalogEntities';
@@ -56,7 +57,7 @@ async function startBackend() {
   return { state, evaluateAll, push, coverage };
 }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const daysAgo = (days: number) => DateTime.utc().minus({ days }).toJSDate();
 
 describe('fact retention', () => {
   it('forgets facts older than governance.scorecard.factRetentionDays after the scheduled evaluation', async () => {

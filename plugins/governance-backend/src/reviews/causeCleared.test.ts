@@ -4,8 +4,8 @@ import { CheckResult } from '@catalog-governance/backstage-plugin-governance-com
 import { DatabaseEscalationSignals } from '../database/DatabaseEscalationSignals';
 import {
   adr,
+  after,
   escalationBackend,
-  HOUR,
   hoursAgo,
   NOW,
   result,
@@ -25,7 +25,6 @@ const checkout: Entity = {
   ...search,
   metadata: { name: 'checkout', namespace: 'default' },
 };
-const later = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 
 describe.each(databases.eachSupportedId())(
   'escalations whose cause clears, on %s',
@@ -67,15 +66,18 @@ describe.each(databases.eachSupportedId())(
         { assignee: 'user:default/grace' },
         'user:default/ada',
       );
-      await evaluate('pass', later(1));
+      await evaluate('pass', after({ hours: 1 }));
       const runner = createRunner();
-      await runner.run(later(2));
-      await runner.run(later(3));
+      await runner.run(after({ hours: 2 }));
+      await runner.run(after({ hours: 3 }));
 
       const [item] = await items();
       expect(item).toMatchObject({
         status: 'resolved',
-        causeCleared: { action: 'closed', at: later(2).toISOString() },
+        causeCleared: {
+          action: 'closed',
+          at: after({ hours: 2 }).toISOString(),
+        },
       });
       const history = (await reviewStore.getDetail(item.id))!.history;
       // Once: the second run finds nothing left to clear.
@@ -100,10 +102,10 @@ describe.each(databases.eachSupportedId())(
     it('records a cleared cause once when two replicas run at the same moment', async () => {
       const { evaluate, reviewStore, createRunner, items } =
         await securityReview();
-      await evaluate('pass', later(1));
+      await evaluate('pass', after({ hours: 1 }));
       await Promise.all([
-        createRunner().run(later(2)),
-        createRunner().run(later(2)),
+        createRunner().run(after({ hours: 2 })),
+        createRunner().run(after({ hours: 2 })),
       ]);
       const [item] = await items();
       expect(item.status).toBe('resolved');
@@ -119,15 +121,15 @@ describe.each(databases.eachSupportedId())(
         hoursAgo(1),
       );
       await createRunner().run(NOW);
-      await evaluate('pass', later(1));
+      await evaluate('pass', after({ hours: 1 }));
       const failing = jest
         .spyOn(DatabaseEscalationSignals.prototype, 'listFailingChecks')
         .mockRejectedValue(new Error('database gone'));
-      await createRunner().run(later(2));
+      await createRunner().run(after({ hours: 2 }));
       expect((await items()).map(i => i.status)).toEqual(['open', 'open']);
 
       failing.mockRestore();
-      await createRunner().run(later(24 * 60));
+      await createRunner().run(after({ days: 60 }));
       const byTrigger = Object.fromEntries(
         (await items()).map(i => [
           i.origin.type === 'trigger' ? i.origin.triggerId : '',
@@ -172,9 +174,9 @@ describe.each(databases.eachSupportedId())(
         outcome: 'validated',
         notes: 'Held up well',
         recordedBy: 'user:default/ada',
-        recordedAt: later(1).toISOString(),
+        recordedAt: after({ hours: 1 }).toISOString(),
       });
-      await env.createRunner().run(later(2));
+      await env.createRunner().run(after({ hours: 2 }));
       const [marked] = await env.items();
       expect(marked).toMatchObject({
         status: 'open',

@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -11,17 +11,18 @@ import { createHash } from 'node:crypto';
 import { evaluatedService } from '../__testUtils__/catalogEntities';
 import { configuredStackChecks } from '../__testUtils__/configuredStackChecks';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import {
+  LEDGER,
+  NOW,
+  PAYMENTS,
+  later,
+} from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
 
 const databases = governanceTestDatabases();
-
-const PAYMENTS = 'component:default/payments';
-const LEDGER = 'component:default/ledger';
-const NOW = new Date('2026-12-06T12:00:00Z');
-const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 /** The entity as the catalog serves it: with an etag that changes whenever the entity does. */
 function served(entity: Entity): Entity {
@@ -101,6 +102,8 @@ describe.each(databases.eachSupportedId())(
           entities?: Entity[];
           governance?: object;
           radar?: object;
+          /** Changes what the catalog answers, before the pass starts. */
+          serve?: (catalog: ReturnType<typeof catalogServiceMock>) => void;
         } = {},
       ) => {
         const {
@@ -109,6 +112,7 @@ describe.each(databases.eachSupportedId())(
           radar = radarOf('adopt'),
         } = options;
         const catalog = catalogServiceMock({ entities });
+        options.serve?.(catalog);
         const query = jest.spyOn(catalog, 'queryEntities');
         const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
         const config = new ConfigReader({ governance });
@@ -370,6 +374,58 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await check(DEPENDENCIES_CHECK_ID)).not.toEqual(before);
       expect(await check('coverage', LEDGER)).toBeUndefined();
+    });
+
+    it('removes the results of a changed entity that left the catalog before the pass read it', async () => {
+      const { evaluateAll, check } = await setup();
+      const SEARCH = 'component:default/search';
+      const changedSearch = served(
+        evaluatedService('search', {
+          'governance/tier': 'core',
+          'governance/availability-slo': '99.99',
+        }),
+      );
+
+      const run = await evaluateAll(later(1), {
+        entities: [payments(), ledger(), changedSearch],
+        // The etags name its new version; by the time the pass reads it, it is gone.
+        serve: catalog => {
+          const byRefs = catalog.getEntitiesByRefs.bind(catalog);
+          catalog.getEntitiesByRefs = async (request, options) => {
+            const { items } = await byRefs(request, options);
+            return {
+              items: items.map(item =>
+                item && stringifyEntityRef(item) === SEARCH ? undefined : item,
+              ),
+            };
+          };
+        },
+      });
+      expect(run).toEqual({ entities: 2, skipped: 2 });
+      expect(await check('coverage', SEARCH)).toBeUndefined();
+      expect(await check('coverage')).toBeDefined();
+    });
+
+    it('fails the pass, storing nothing, when the catalog cannot answer for the systems', async () => {
+      const { evaluateAll, storeEvaluations } = await setup();
+      await expect(
+        evaluateAll(later(1), {
+          entities: [payments({ 'governance/availability-slo': '99.99' })],
+          serve: catalog => {
+            const query = catalog.queryEntities.bind(catalog);
+            catalog.queryEntities = async (request, options) => {
+              if (request && 'filter' in request && request.filter) {
+                const filter = request.filter as Record<string, unknown>;
+                if (filter.kind === 'system') {
+                  throw new Error('catalog unavailable');
+                }
+              }
+              return query(request, options);
+            };
+          },
+        }),
+      ).rejects.toThrow('catalog unavailable');
+      expect(storeEvaluations).not.toHaveBeenCalled();
     });
 
     it('re-evaluates every entity when the configuration changes', async () => {

@@ -8,15 +8,16 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { evaluatedService } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import {
+  LEDGER,
+  NOW,
+  PAYMENTS,
+  later,
+} from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
-
-const PAYMENTS = 'component:default/payments';
-const LEDGER = 'component:default/ledger';
-const NOW = new Date('2026-12-06T12:00:00Z');
-const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 const payments = (
   annotations: Record<string, string> = {},

@@ -7,6 +7,7 @@ import {
   defaultScorecardEngine,
 } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { NOW, PAYMENTS, later } from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
@@ -14,10 +15,6 @@ import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
 
 const databases = governanceTestDatabases();
-
-const PAYMENTS = 'component:default/payments';
-const NOW = new Date('2026-12-06T12:00:00Z');
-const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
 const component = (name: string, annotations: Record<string, string>) =>
   evaluatedService(name, { 'governance/tier': 'core', ...annotations });

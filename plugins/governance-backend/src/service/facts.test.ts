@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import {
   JANE,
@@ -121,7 +122,7 @@ describe('POST /api/governance/facts', () => {
 
   it("keeps a user's fact apart from the CI token's under the same source name", async () => {
     const server = await startFactsBackend();
-    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const hourAgo = DateTime.utc().minus({ hours: 1 }).toISO()!;
     expect(
       (
         await pushFacts(
@@ -155,7 +156,7 @@ describe('POST /api/governance/facts', () => {
         mockCredentials.service.header(),
         paymentsFact({
           value: 90,
-          observedAt: new Date(Date.now() + minutes * 60_000).toISOString(),
+          observedAt: DateTime.utc().plus({ minutes }).toISO()!,
         }),
       );
     const future = await observedIn(10);

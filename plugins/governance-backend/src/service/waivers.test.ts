@@ -8,13 +8,11 @@ import {
   startGovernanceTestBackend,
 } from '../__testUtils__/governanceTestBackend';
 import { tieredComponent } from '../__testUtils__/catalogEntities';
+import { inDays } from '../__testUtils__/dates';
 
 const payments = tieredComponent('payments', 'core', 'user:default/jane', {
   'governance/test-coverage': '60',
 });
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString();
 
 const startBackend = (
   options: Omit<GovernanceTestBackendOptions, 'entities'> = {},

@@ -1,10 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { RELATION_HAS_MEMBER } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Duration } from 'luxon';
 import { readEntitiesByRefs } from '../catalog/readEntitiesByRefs';
 
 /** How long a team size is reused: teams change by the week, pages are read by the second. */
-const TEAM_SIZE_MS = 60_000;
+const TEAM_SIZE_REUSE = Duration.fromObject({ minutes: 1 });
 /** More teams than this and the oldest sizes are read again. */
 const MAX_TEAMS = 10_000;
 
@@ -38,7 +39,7 @@ export class TeamSizes {
   ): Promise<number | undefined> {
     const now = this.deps.now?.() ?? Date.now();
     const known = this.sizes.get(groupRef);
-    if (known && now - known.readAt < TEAM_SIZE_MS) {
+    if (known && now - known.readAt < TEAM_SIZE_REUSE.toMillis()) {
       return known.count;
     }
     if (this.sizes.size >= MAX_TEAMS) {

@@ -6,8 +6,8 @@ import {
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
+  after,
   escalationBackend,
-  HOUR,
   hoursAgo,
   NOW,
   result,
@@ -18,8 +18,6 @@ const databases = governanceTestDatabases();
 
 const payments = 'component:default/payments';
 const search = 'component:default/search';
-const DAY = 24 * HOUR;
-const later = (ms: number) => new Date(NOW.getTime() + ms);
 const policy = readLevelPolicy(new ConfigReader({}), {
   tierPolicies: readTierPolicies(new ConfigReader({})),
 });
@@ -68,7 +66,7 @@ describe.each(databases.eachSupportedId())(
       await evaluate(search, 'unknown', hoursAgo(2 * 24));
 
       expect(await createRunner().run(NOW)).toBe(1);
-      expect(await createRunner().run(later(HOUR))).toBe(0);
+      expect(await createRunner().run(after({ hours: 1 }))).toBe(0);
       const raised = await items();
       expect(raised).toEqual([
         expect.objectContaining({
@@ -92,14 +90,14 @@ describe.each(databases.eachSupportedId())(
       const { evaluate, createRunner, items } = await backend();
       await evaluate(payments, 'unknown', hoursAgo(15 * 24));
       await createRunner().run(NOW);
-      await evaluate(payments, 'pass', later(HOUR));
-      await createRunner().run(later(2 * HOUR));
+      await evaluate(payments, 'pass', after({ hours: 1 }));
+      await createRunner().run(after({ hours: 2 }));
       expect((await items()).map(i => i.status)).toEqual(['resolved']);
 
-      await evaluate(payments, 'unknown', later(DAY));
-      await createRunner().run(later(3 * DAY));
+      await evaluate(payments, 'unknown', after({ days: 1 }));
+      await createRunner().run(after({ days: 3 }));
       expect((await items()).map(i => i.status)).toEqual(['resolved']);
-      await createRunner().run(later(16 * DAY));
+      await createRunner().run(after({ days: 16 }));
       expect((await items()).map(i => i.status).sort()).toEqual([
         'open',
         'resolved',
@@ -112,8 +110,8 @@ describe.each(databases.eachSupportedId())(
       });
       await marking.evaluate(payments, 'unknown', hoursAgo(25));
       expect(await marking.createRunner().run(NOW)).toBe(1);
-      await marking.evaluate(payments, 'waived', later(HOUR));
-      await marking.createRunner().run(later(2 * HOUR));
+      await marking.evaluate(payments, 'waived', after({ hours: 1 }));
+      await marking.createRunner().run(after({ hours: 2 }));
       expect(await marking.items()).toEqual([
         expect.objectContaining({
           status: 'open',

@@ -1,6 +1,6 @@
 import {
+  after,
   escalationBackend,
-  HOUR,
   NOW,
 } from '../../__testUtils__/escalationBackend';
 import { entityTechnology } from '../../__testUtils__/entityTechnology';
@@ -9,7 +9,6 @@ import { governanceTestDatabases } from '../../__testUtils__/testDatabases';
 const databases = governanceTestDatabases();
 
 const payments = 'component:default/payments';
-const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe.each(databases.eachSupportedId())(
   'the stack-exception trigger on %s',
@@ -31,7 +30,7 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(await createRunner().run(NOW)).toBe(2);
-      expect(await createRunner().run(later(HOUR))).toBe(0);
+      expect(await createRunner().run(after({ hours: 1 }))).toBe(0);
       const raised = await items();
       expect(raised.map(i => i.title).sort()).toEqual([
         'Stack exception: cobol',
@@ -66,7 +65,7 @@ describe.each(databases.eachSupportedId())(
           technologies: [entityTechnology('couchdb', { clearedByAdr: true })],
         },
       ]);
-      await createRunner().run(later(HOUR));
+      await createRunner().run(after({ hours: 1 }));
       expect((await items()).map(i => i.status)).toEqual(['resolved']);
     });
 

@@ -2,8 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import {
   adr,
+  after,
   escalationBackend,
-  HOUR,
   hoursAgo,
   NOW,
   result,
@@ -68,8 +68,8 @@ describe.each(databases.eachSupportedId())(
       expect(await runner.run(NOW)).toBe(0);
 
       await evaluate('fail', hoursAgo(1));
-      expect(await runner.run(new Date(NOW.getTime() + 23 * HOUR))).toBe(1);
-      expect(await runner.run(new Date(NOW.getTime() + 30 * HOUR))).toBe(0);
+      expect(await runner.run(after({ hours: 23 }))).toBe(1);
+      expect(await runner.run(after({ hours: 30 }))).toBe(0);
       const [item] = await items();
       expect(item).toMatchObject({
         entityRef: ref,
@@ -85,9 +85,9 @@ describe.each(databases.eachSupportedId())(
       );
 
       // Recovering and failing again is a new cause.
-      await evaluate('pass', new Date(NOW.getTime() + 31 * HOUR));
-      await evaluate('fail', new Date(NOW.getTime() + 32 * HOUR));
-      expect(await runner.run(new Date(NOW.getTime() + 60 * HOUR))).toBe(1);
+      await evaluate('pass', after({ hours: 31 }));
+      await evaluate('fail', after({ hours: 32 }));
+      expect(await runner.run(after({ hours: 60 }))).toBe(1);
     });
 
     it('raises each cause once when two runners (replicas) run at the same moment', async () => {

@@ -1,10 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
+import { Duration } from 'luxon';
 import useAsync from 'react-use/esm/useAsync';
 import { GovernanceApi, governanceApiRef } from '../../api';
 
 /** How long a row reuses a level it loaded: sorting or paging back does not ask again. */
-const REUSE_FOR_MS = 60_000;
+const REUSE_FOR = Duration.fromObject({ minutes: 1 });
 
 const loaded = new WeakMap<
   GovernanceApi,
@@ -20,7 +21,7 @@ function loadLevel(api: GovernanceApi, entityRef: string) {
     loaded.set(api, byRef);
   }
   const cached = byRef.get(entityRef);
-  if (cached && Date.now() - cached.at < REUSE_FOR_MS) {
+  if (cached && Date.now() - cached.at < REUSE_FOR.toMillis()) {
     return cached.level;
   }
   const level = api.getEntitySummary(entityRef).then(summary => summary.level);

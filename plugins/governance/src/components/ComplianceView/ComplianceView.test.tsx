@@ -2,6 +2,7 @@ import { complianceCounts } from '@catalog-governance/backstage-plugin-governanc
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsEntities } from '../../__testUtils__/compliance';
+import { daysAgo } from '../../__testUtils__/days';
 import {
   entities,
   groupCells,
@@ -17,11 +18,6 @@ import {
   expectRefusalShown,
   refusedWith,
 } from '../../__testUtils__/responseErrors';
-
-/** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 describe('ComplianceView', () => {
   it('rolls the results up by owner, least passing first, under the totals', async () => {

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { utcDayFromNow } from '../../__testUtils__/days';
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApi } from '../../__testUtils__/permissions';
@@ -58,9 +59,7 @@ describe('EntityGovernanceContent waivers', () => {
     const dialog = within(
       screen.getByRole('dialog', { name: 'Waive p95 latency' }),
     );
-    const day = new Date(Date.now() + 90 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const day = utcDayFromNow(90);
     await userEvent.click(dialog.getByRole('textbox', { name: /^Reason/ }));
     await userEvent.paste(p95LatencyWaiver.reason);
     fireEvent.change(dialog.getByLabelText(/^Expires on/), {

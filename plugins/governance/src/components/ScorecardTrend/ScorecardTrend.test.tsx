@@ -1,16 +1,12 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { daysAgo } from '../../__testUtils__/days';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { ScorecardTrend } from './ScorecardTrend';
 
 const entityRef = 'component:default/payments-api';
-
-/** `YYYY-MM-DD` (UTC) of `n` days before today, the way the backend dates its points. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 function trendApi(
   getScorecardTrend: GovernanceApi['getScorecardTrend'],

@@ -1,6 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { utcDayFromNow } from '../../__testUtils__/days';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { responseError } from '../../__testUtils__/responseErrors';
 import {
@@ -9,13 +10,6 @@ import {
 } from '../../__testUtils__/scorecards';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { WaiverDialog } from './WaiverDialog';
-
-const DAY_MS = 86_400_000;
-
-/** The UTC day `days` from now, as the date field holds it. */
-function utcDayFromNow(days: number): string {
-  return new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 async function renderDialog(api: GovernanceApi) {
   const onClose = jest.fn();
