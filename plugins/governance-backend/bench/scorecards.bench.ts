@@ -471,7 +471,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
     entities: ENTITIES,
     days: DAYS,
     lastDay: start.plus({ days: DAYS }).toISODate()!,
-    report,
+    row,
   });
 
   await loadRows({
