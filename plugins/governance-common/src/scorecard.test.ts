@@ -95,6 +95,20 @@ describe('evaluateScorecard', () => {
     expect(coverage.reason).toContain('older than 30 days');
   });
 
+  it('writes each result in the same JSON, so stored results compare equal across passes', () => {
+    // The store compares a result's JSON text with the stored one to skip writing it.
+    const [availability, p95] = evaluate([
+      measured('availability', 99.991),
+      measured('p95LatencyMs', 120, '2026-01-01T00:00:00Z'),
+    ]);
+    expect(JSON.stringify(availability)).toBe(
+      '{"checkId":"availability","title":"Availability","target":">= 99.95%","factName":"availability","origin":"measured","source":"ci/github-actions","observedAt":"2026-11-24T00:00:00Z","evidence":"automated","state":"pass","actual":"99.991%","stale":false}',
+    );
+    expect(JSON.stringify(p95)).toBe(
+      '{"checkId":"p95-latency","title":"p95 latency","target":"< 200 ms","factName":"p95LatencyMs","origin":"measured","source":"ci/github-actions","observedAt":"2026-01-01T00:00:00Z","evidence":"automated","state":"unknown","actual":"120 ms","stale":true,"reason":"The latest measurement is older than 7 days"}',
+    );
+  });
+
   it('uses declared values when nothing was measured; they are never stale', () => {
     const results = evaluate([
       declared('availability', 99.99),

@@ -54,7 +54,9 @@ export interface ScorecardCheck {
 export type CheckResult = GovernanceApiSchemas['CheckResult'];
 
 function formatNumber(n: number, unit: '%' | 'ms'): string {
-  const value = Number(n.toFixed(3));
+  // Most measurements are whole numbers, which rounding to three decimals leaves as they are;
+  // runs for every numeric check of every evaluation.
+  const value = Number.isSafeInteger(n) ? n : Number(n.toFixed(3));
   return unit === '%' ? `${value}%` : `${value} ${unit}`;
 }
 
@@ -205,40 +207,40 @@ export function evaluateScorecard(options: {
       byName.set(fact.name, [fact]);
     }
   }
+  // Runs for every check of every evaluated entity: each result is built as one object, in
+  // the key order stored results have always had, without intermediate objects to spread.
   return checks.map(check => {
-    const base = {
-      checkId: check.id,
-      title: check.title,
-      target: check.target,
-      factName: check.factName,
-    };
     const observation = pickObservation(byName.get(check.factName) ?? []);
     if (!observation) {
       return {
-        ...base,
+        checkId: check.id,
+        title: check.title,
+        target: check.target,
+        factName: check.factName,
         state: 'unknown',
         stale: false,
         reason: `No value for fact ${check.factName}: declare it in an annotation or push it to the facts API`,
       };
     }
-    const provenance = {
-      origin: observation.origin,
-      source: observation.source,
-      observedAt: observation.observedAt,
-      // Stored with the result, so a standard's automation level is read, not re-derived.
-      evidence:
-        observation.origin === 'measured'
-          ? ('automated' as const)
-          : ('attested' as const),
-    };
+    // Stored with the result, so a standard's automation level is read, not re-derived.
+    const evidence =
+      observation.origin === 'measured'
+        ? ('automated' as const)
+        : ('attested' as const);
     let evaluated: ReturnType<ScorecardCheck['evaluate']>;
     try {
       evaluated = check.evaluate(observation.value, { now });
     } catch (e) {
       // A custom check that throws must not take the whole scorecard down with it.
       return {
-        ...base,
-        ...provenance,
+        checkId: check.id,
+        title: check.title,
+        target: check.target,
+        factName: check.factName,
+        origin: observation.origin,
+        source: observation.source,
+        observedAt: observation.observedAt,
+        evidence,
         state: 'unknown',
         stale: false,
         reason: `The check failed to evaluate: ${(e as Error).message}`,
@@ -253,15 +255,33 @@ export function evaluateScorecard(options: {
         now.getTime()
     ) {
       return {
-        ...base,
-        ...provenance,
+        checkId: check.id,
+        title: check.title,
+        target: check.target,
+        factName: check.factName,
+        origin: observation.origin,
+        source: observation.source,
+        observedAt: observation.observedAt,
+        evidence,
         state: 'unknown',
         actual: evaluated.actual,
         stale: true,
         reason: `The latest measurement is older than ${staleAfterDays} days`,
       };
     }
-    return { ...base, ...provenance, ...evaluated, stale: false };
+    // A custom check's own keys come after the provenance and may replace it, as they did.
+    return {
+      checkId: check.id,
+      title: check.title,
+      target: check.target,
+      factName: check.factName,
+      origin: observation.origin,
+      source: observation.source,
+      observedAt: observation.observedAt,
+      evidence,
+      ...evaluated,
+      stale: false,
+    };
   });
 }
 
@@ -328,6 +348,10 @@ export function applyWaivers(
   waivers: Waiver[],
   now: Date,
 ): CheckResult[] {
+  if (!waivers.length) {
+    // Most entities have none: every evaluation of them comes through here.
+    return [...results];
+  }
   const active = new Map<string, Waiver>();
   for (const waiver of waivers) {
     if (

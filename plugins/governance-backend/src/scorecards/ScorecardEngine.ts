@@ -259,15 +259,14 @@ export class ScorecardEngine {
         factDefinitions,
         now,
       });
-      const results = applyWaivers(
-        [
-          ...evaluated,
-          ...(dependencyCheck ? [dependencyCheck.result] : []),
-          ...(stackCheck ? [stackCheck] : []),
-        ],
-        entityWaivers,
-        now,
-      );
+      // evaluateScorecard's array is this entity's own: the other checks join it in place.
+      if (dependencyCheck) {
+        evaluated.push(dependencyCheck.result);
+      }
+      if (stackCheck) {
+        evaluated.push(stackCheck);
+      }
+      const results = applyWaivers(evaluated, entityWaivers, now);
       evaluations.push({
         entityRef,
         placement: { ...placement, tier },
