@@ -184,22 +184,28 @@ export function placeStack(
   radar: ReadonlyMap<string, StackTechnology>,
   clearedByAdr: ReadonlySet<string>,
 ): EntityTechnology[] {
-  return STACK_CATEGORIES.flatMap(category =>
-    (stack[category] ?? []).map(technology => {
+  // Every evaluated entity's stack, on every pass: one array, each entry built once.
+  const placed: EntityTechnology[] = [];
+  for (const category of STACK_CATEGORIES) {
+    for (const technology of stack[category] ?? []) {
       const ring = radar.get(technology)?.ring;
-      return {
-        category,
-        technology,
-        ...(ring && { ring }),
-        clearedByAdr: !ring && clearedByAdr.has(technology),
-      };
-    }),
-  );
+      placed.push(
+        ring
+          ? { category, technology, ring, clearedByAdr: false }
+          : {
+              category,
+              technology,
+              clearedByAdr: clearedByAdr.has(technology),
+            },
+      );
+    }
+  }
+  return placed;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const list = (ts: EntityTechnology[], withRing = true) =>
+const list = (ts: readonly EntityTechnology[], withRing = true) =>
   ts
     .map(t =>
       withRing && t.ring ? `${t.technology} (${t.ring})` : t.technology,
@@ -220,10 +226,17 @@ export function evaluateApprovedStack(options: {
   source: string;
 }): CheckResult {
   const { technologies, measured, source } = options;
-  const hold = technologies.filter(t => t.ring === 'hold');
-  const unlisted = technologies.filter(t => !t.ring && !t.clearedByAdr);
-  const cleared = technologies.filter(t => t.clearedByAdr);
-  const assess = technologies.filter(t => t.ring === 'assess');
+  // Grouped in one walk: runs for every evaluated entity with a stack.
+  const hold: EntityTechnology[] = [];
+  const unlisted: EntityTechnology[] = [];
+  const cleared: EntityTechnology[] = [];
+  const assess: EntityTechnology[] = [];
+  for (const t of technologies) {
+    if (t.ring === 'hold') hold.push(t);
+    else if (t.ring === 'assess') assess.push(t);
+    if (!t.ring && !t.clearedByAdr) unlisted.push(t);
+    if (t.clearedByAdr) cleared.push(t);
+  }
   const base: CheckResult = {
     checkId: APPROVED_STACK_CHECK_ID,
     title: 'Technologies are on the approved stack',
@@ -234,7 +247,7 @@ export function evaluateApprovedStack(options: {
     source,
     stale: false,
     state: 'pass',
-    actual: list([...technologies]),
+    actual: list(technologies),
   };
   const clearedNote = cleared.length
     ? `; accepted in an ADR though not on the radar: ${list(cleared)}`
