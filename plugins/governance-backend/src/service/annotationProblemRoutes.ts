@@ -6,10 +6,8 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { AnnotationProblemStore } from '../database/AnnotationProblemStore';
-import { sendCsv, toCsv } from './csv';
+import { readAllPages, sendCsv, toCsv } from './csv';
 import { GovernanceApiRouter } from './openApiRouter';
-
-const EXPORT_PAGE = 100;
 
 /**
  * The Catalog annotations view: the invalid governance annotations the last catalog scan found.
@@ -55,31 +53,20 @@ export function registerAnnotationProblemRoutes(
 
   router.get('/annotation-problems.csv', async (req, res) => {
     const hidden = await hiddenFrom(req);
-    const rows: Array<Array<string | undefined>> = [];
-    // Page through, so an export of a large catalog never needs one huge query.
-    for (let offset = 0; ; offset += EXPORT_PAGE) {
-      const page = await store.listAnnotationProblems(
-        { owner: req.query.owner },
-        { offset, limit: EXPORT_PAGE },
-        hidden,
-      );
-      for (const item of page.items) {
-        rows.push([
-          item.entityRef,
-          item.title,
-          item.owner,
-          item.key,
-          item.value,
-          item.allowed,
-          item.severity,
-          item.sourceLocation,
-          item.recordedAt,
-        ]);
-      }
-      if (offset + EXPORT_PAGE >= page.totalItems) {
-        break;
-      }
-    }
+    const problems = await readAllPages(page =>
+      store.listAnnotationProblems({ owner: req.query.owner }, page, hidden),
+    );
+    const rows = problems.map(item => [
+      item.entityRef,
+      item.title,
+      item.owner,
+      item.key,
+      item.value,
+      item.allowed,
+      item.severity,
+      item.sourceLocation,
+      item.recordedAt,
+    ]);
     const owner = req.query.owner;
     sendCsv(
       res,

@@ -15,7 +15,7 @@ import { CatalogVisibility } from '../catalog/CatalogVisibility';
 import { COMPLIANCE_COUNT_COLUMNS } from '../database/ComplianceStore';
 import { GovernanceStore } from '../database/GovernanceStore';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
-import { sendCsv, toCsv } from './csv';
+import { readAllPages, sendCsv, toCsv } from './csv';
 import { GovernanceApiRouter } from './openApiRouter';
 
 function countCells(counts: ComplianceCounts) {
@@ -139,30 +139,19 @@ export function registerComplianceRoutes(
     const credentials = await signedIn(req);
     const filter = filterOf(req.query);
     const hidden = await hiddenFrom(credentials);
-    const rows: Array<Array<string | number | undefined>> = [];
-    // Page through, so an export of the whole organisation never needs one huge query.
-    for (let offset = 0; ; offset += 100) {
-      const page = await store.listComplianceEntities(
-        filter,
-        { offset, limit: 100 },
-        hidden,
-      );
-      for (const item of page.items) {
-        rows.push([
-          item.entityRef,
-          item.title,
-          ...COMPLIANCE_GROUP_BY.map(key => item[key]),
-          ...countCells(item.counts),
-          item.failing.join(' '),
-          item.evaluatedAt,
-          item.level ?? '',
-          requiredByTier.get(item.tier) ?? '',
-        ]);
-      }
-      if (offset + 100 >= page.totalItems) {
-        break;
-      }
-    }
+    const entities = await readAllPages(page =>
+      store.listComplianceEntities(filter, page, hidden),
+    );
+    const rows = entities.map(item => [
+      item.entityRef,
+      item.title,
+      ...COMPLIANCE_GROUP_BY.map(key => item[key]),
+      ...countCells(item.counts),
+      item.failing.join(' '),
+      item.evaluatedAt,
+      item.level ?? '',
+      requiredByTier.get(item.tier) ?? '',
+    ]);
     sendCsv(
       res,
       csvFileName(['compliance-entities'], filter),

@@ -28,6 +28,29 @@ export function toCsv(
 }
 
 /**
+ * Every item of a paged list, read `limit` at a time so an export of a large catalog never
+ * needs one huge query.
+ *
+ * @internal
+ */
+export async function readAllPages<T>(
+  readPage: (page: {
+    offset: number;
+    limit: number;
+  }) => Promise<{ items: T[]; totalItems: number }>,
+  limit = 100,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = await readPage({ offset, limit });
+    items.push(...page.items);
+    if (offset + limit >= page.totalItems) {
+      return items;
+    }
+  }
+}
+
+/**
  * Sends a CSV document as a download named `fileName`.
  *
  * @internal
