@@ -174,8 +174,13 @@ export interface ScorecardStore {
   /**
    * Removes the current results and roll-up rows of entities not in `entityRefs` (they left the
    * catalog or lost their tier); their history stays. Returns how many entities were removed.
+   * With `storedAmong`, the caller knows every stored entity is one of those: only they are
+   * compared, and the stored ones are not read.
    */
-  removeResultsExcept(entityRefs: Set<string>): Promise<number>;
+  removeResultsExcept(
+    entityRefs: Set<string>,
+    options?: { storedAmong?: Iterable<string> },
+  ): Promise<number>;
 
   /**
    * Deletes history rows older than `before`, except the latest row of each entity's check, so

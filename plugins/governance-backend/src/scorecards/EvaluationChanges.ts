@@ -94,6 +94,90 @@ export type EvaluationPlan = {
 );
 
 /**
+ * The change check's read of every governed entity's etag against its stored stamp, started
+ * as soon as a pass knows it may read only what changed, while the rest of the plan is read.
+ */
+class EtagComparison {
+  /** What the catalog's etags say, once every page is compared. */
+  readonly result: Promise<{
+    /** Entities with no stamp or etag, another etag than their stamp's, or expired verdicts. */
+    changed: Set<string>;
+    unchanged: Set<string>;
+    governed: number;
+    /** Distinct governed entities with a stamp: see the departure test in `plan`. */
+    stamped: number;
+  }>;
+  private abandoned = false;
+
+  constructor(
+    deps: {
+      catalog: CatalogService;
+      store: ScorecardStore;
+      tierPolicies: TierPolicies;
+    },
+    credentials: BackstageCredentials,
+    now: Date,
+  ) {
+    this.result = this.compare(deps, credentials, now);
+    // A plan that abandons the comparison never awaits it.
+    this.result.catch(() => {});
+  }
+
+  /** The plan reads everything instead: no further page is asked for. */
+  abandon() {
+    this.abandoned = true;
+  }
+
+  private async compare(
+    deps: ConstructorParameters<typeof EtagComparison>[0],
+    credentials: BackstageCredentials,
+    now: Date,
+  ) {
+    const changed = new Set<string>();
+    const unchanged = new Set<string>();
+    let governed = 0;
+    let stamped = 0;
+    const pages = readCatalogPages({
+      catalog: deps.catalog,
+      credentials,
+      filter: governedFilter(deps.tierPolicies),
+      fields: ETAG_FIELDS,
+      pageSize: ETAG_PAGE_SIZE,
+    });
+    // The catalog's next page is asked for while this one's stamps are read.
+    for await (const page of readAhead(pages)) {
+      if (this.abandoned) {
+        break;
+      }
+      const refs = page.map(entity => stringifyEntityRef(entity));
+      const stamps = await deps.store.getEvaluationStamps(refs);
+      for (const [i, entity] of page.entries()) {
+        const ref = refs[i];
+        // A catalog read while entities change may serve one on two pages.
+        if (changed.has(ref) || unchanged.has(ref)) {
+          continue;
+        }
+        const stamp = stamps.get(ref);
+        const etag = entity.metadata.etag;
+        stamped += stamp ? 1 : 0;
+        if (
+          !etag ||
+          !stamp ||
+          stamp.catalogEtag !== etag ||
+          (stamp.validUntil && stamp.validUntil.getTime() <= now.getTime())
+        ) {
+          changed.add(ref);
+        } else {
+          unchanged.add(ref);
+        }
+      }
+      governed += page.length;
+    }
+    return { changed, unchanged, governed, stamped };
+  }
+}
+
+/**
  * Works out which governed entities a scheduled pass must read in full: those whose catalog
  * etag differs from the one stored with their results, whose facts or waivers were written
  * since the last pass, whose verdicts expire with time, and the dependents of those
@@ -120,25 +204,49 @@ export class EvaluationChanges {
     },
   ) {}
 
-  /** Decides what a pass at `now` reads; with `full`, everything. */
+  /**
+   * Decides what a pass at `now` reads; with `full`, everything. `domains` may still be on its
+   * way: the catalog's etags are read meanwhile, as both are catalog reads of their own.
+   */
   async plan(options: {
     now: Date;
     credentials: BackstageCredentials;
-    domains: SystemDomains;
+    domains: SystemDomains | Promise<SystemDomains>;
     full?: boolean;
   }): Promise<EvaluationPlan> {
-    const { now, credentials, domains } = options;
+    const { now, credentials } = options;
     const { store, adrs, stackChecks, factNames } = this.deps;
     const last = await store.getLastPass();
     const since = new Date(
       (last?.evaluatedAt ?? now).getTime() - WRITE_MARGIN.toMillis(),
     );
-    const [facts, waivers, adrLocations, radar] = await Promise.all([
+    // Reasons to read everything that need nothing but the last pass: no etag is read then.
+    let fullReadReason: string | undefined;
+    if (options.full) {
+      fullReadReason = 'a full pass was asked for';
+    } else if (!last?.inputsDigest || !last.fullReadAt) {
+      fullReadReason = 'no earlier pass recorded what it read';
+    } else if (
+      now.getTime() - last.fullReadAt.getTime() >=
+      this.deps.fullReadInterval.toMillis()
+    ) {
+      fullReadReason = `the last full read was at ${last.fullReadAt.toISOString()}`;
+    } else if (now.getTime() <= last.evaluatedAt.getTime()) {
+      fullReadReason = 'the last pass ran at or after this one';
+    }
+    const comparison = fullReadReason
+      ? undefined
+      : new EtagComparison(this.deps, credentials, now);
+    const [facts, waivers, adrLocations, radar, domains] = await Promise.all([
       store.listFactChangesSince(since, factNames),
       store.listWaiverChangesSince(since),
       adrs?.adrLocationsDigest(),
       stackChecks?.radarVersion(),
-    ]);
+      options.domains,
+    ]).catch(error => {
+      comparison?.abandon();
+      throw error;
+    });
     const inputsDigest = createHash('sha256')
       .update(
         JSON.stringify([
@@ -152,67 +260,20 @@ export class EvaluationChanges {
       )
       .digest('hex');
     const fullRead = (reason: string) => ({ inputsDigest, fullRead: reason });
-    if (options.full) {
-      return fullRead('a full pass was asked for');
+    if (!comparison) {
+      return fullRead(fullReadReason!);
     }
-    if (!last?.inputsDigest || !last.fullReadAt) {
-      return fullRead('no earlier pass recorded what it read');
-    }
-    if (
-      now.getTime() - last.fullReadAt.getTime() >=
-      this.deps.fullReadInterval.toMillis()
-    ) {
-      return fullRead(
-        `the last full read was at ${last.fullReadAt.toISOString()}`,
-      );
-    }
-    if (now.getTime() <= last.evaluatedAt.getTime()) {
-      return fullRead('the last pass ran at or after this one');
-    }
-    if (last.inputsDigest !== inputsDigest) {
+    if (last?.inputsDigest !== inputsDigest) {
+      comparison.abandon();
       return fullRead(
         "configuration, systems' domains, the radar, ADR locations or fact retention changed",
       );
     }
-    const written = new Set([...facts.entityRefs, ...waivers]);
-    const changed = new Set<string>();
-    const unchanged = new Set<string>();
-    let governed = 0;
-    /** Distinct governed entities with a stamp: see the departure test below. */
-    let stamped = 0;
-    const pages = readCatalogPages({
-      catalog: this.deps.catalog,
-      credentials,
-      filter: governedFilter(this.deps.tierPolicies),
-      fields: ETAG_FIELDS,
-      pageSize: ETAG_PAGE_SIZE,
-    });
-    // The catalog's next page is asked for while this one's stamps are read.
-    for await (const page of readAhead(pages)) {
-      const refs = page.map(entity => stringifyEntityRef(entity));
-      const stamps = await store.getEvaluationStamps(refs);
-      for (const [i, entity] of page.entries()) {
-        const ref = refs[i];
-        // A catalog read while entities change may serve one on two pages.
-        if (changed.has(ref) || unchanged.has(ref)) {
-          continue;
-        }
-        const stamp = stamps.get(ref);
-        const etag = entity.metadata.etag;
-        stamped += stamp ? 1 : 0;
-        if (
-          !etag ||
-          !stamp ||
-          stamp.catalogEtag !== etag ||
-          written.has(ref) ||
-          (stamp.validUntil && stamp.validUntil.getTime() <= now.getTime())
-        ) {
-          changed.add(ref);
-        } else {
-          unchanged.add(ref);
-        }
+    const { changed, unchanged, governed, stamped } = await comparison.result;
+    for (const ref of [...facts.entityRefs, ...waivers]) {
+      if (unchanged.delete(ref)) {
+        changed.add(ref);
       }
-      governed += page.length;
     }
     // An entity that left the governed set can change the dependency check of entities that
     // depend on it, and what named them left with it. Each governed entity is counted once

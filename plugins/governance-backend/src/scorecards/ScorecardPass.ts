@@ -75,15 +75,25 @@ export class ScorecardPass {
     logger.info('Evaluating the scorecards of every governed entity');
     const started = Date.now();
     const credentials = await auth.getOwnServiceCredentials();
-    const context = await this.deps.readCatalogContext(credentials);
+    // The systems are read while the plan reads the etags: two catalog requests at once.
+    const reading = this.deps.readCatalogContext(credentials);
+    const domains = reading.then(read => read.domains);
+    // A failed read surfaces through the plan, not as an unhandled rejection before it looks.
+    domains.catch(() => {});
     const plan = await changes.plan({
       now,
       credentials,
-      domains: context.domains,
+      domains,
       full: options?.full,
     });
+    const context = await reading;
     // Entities the plan found unchanged are seen and skipped without being read.
     const seen = new Set('unchanged' in plan ? plan.unchanged : []);
+    // The plan counted every stored roll-up row among the entities it compared, so no other
+    // entity can have left (results are written and removed with their roll-up row; the daily
+    // full read compares every stored row).
+    const storedAmong =
+      'unchanged' in plan ? [...plan.changed, ...seen] : undefined;
     const pages =
       'fullRead' in plan
         ? readGovernedEntities({
@@ -104,7 +114,7 @@ export class ScorecardPass {
     // Read after the pages: entities read as changed leave the unchanged set to be evaluated.
     const skippedCount =
       evaluated.skipped + ('unchanged' in plan ? plan.unchanged.size : 0);
-    const removed = await store.removeResultsExcept(seen);
+    const removed = await store.removeResultsExcept(seen, { storedAmong });
     // Only the entities that are still there and were skipped remain with an older time.
     await store.markAllEvaluated(now, {
       inputsDigest: plan.inputsDigest,
