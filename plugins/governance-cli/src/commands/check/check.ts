@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
 import { version } from '../../../package.json';
 import { readCatalogDocuments } from '../../lib/catalogDocuments';
 import { ExitCodeError } from '../../lib/errors';
@@ -7,7 +5,7 @@ import { BackendOptions, requireBackend } from '../../lib/governanceClient';
 import { invocationDir } from '../../lib/invocationDir';
 import { readFactsFile } from '../factsPush/factsPush';
 import { LintFormat } from '../lint/formatters';
-import { describeFsError, resolveInputs } from '../lint/resolveInputs';
+import { readInputFiles, resolveInputs } from '../lint/resolveInputs';
 import {
   CatalogFile,
   evaluateOffline,
@@ -46,14 +44,7 @@ async function checkOffline(options: CheckOptions): Promise<CheckReport> {
   });
   const { files, errors } = await resolveInputs(options.file ?? [], cwd);
   const catalogFiles: CatalogFile[] = [];
-  for (const file of files) {
-    let content: string;
-    try {
-      content = await readFile(resolvePath(cwd, file), 'utf8');
-    } catch (error) {
-      errors.push({ file, message: describeFsError(error) });
-      continue;
-    }
+  for await (const { file, content } of readInputFiles(files, cwd, errors)) {
     const read = readCatalogDocuments({ file, content });
     errors.push(...read.errors);
     catalogFiles.push({ file, documents: read.documents });

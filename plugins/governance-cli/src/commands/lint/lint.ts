@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
 import { version } from '../../../package.json';
 import { invocationDir } from '../../lib/invocationDir';
 import { loadTierPolicies } from '../../lib/loadConfig';
@@ -10,7 +8,7 @@ import {
   LintReport,
 } from './formatters';
 import { lintCatalogFile } from './lintCatalogFile';
-import { describeFsError, resolveInputs } from './resolveInputs';
+import { readInputFiles, resolveInputs } from './resolveInputs';
 
 /** Options of `governance-cli lint`. */
 export interface LintOptions {
@@ -36,14 +34,11 @@ export async function lint(
   const { files, errors } = await resolveInputs(options.inputs, cwd);
   const report: LintReport = { files, problems: [], errors };
 
-  for (const file of files) {
-    let content: string;
-    try {
-      content = await readFile(resolvePath(cwd, file), 'utf8');
-    } catch (error) {
-      report.errors.push({ file, message: describeFsError(error) });
-      continue;
-    }
+  for await (const { file, content } of readInputFiles(
+    files,
+    cwd,
+    report.errors,
+  )) {
     const result = lintCatalogFile({ file, content, tierNames });
     report.problems.push(...result.problems);
     report.errors.push(...result.errors);

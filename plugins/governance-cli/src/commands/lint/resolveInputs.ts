@@ -1,5 +1,5 @@
 import { glob, hasMagic } from 'glob';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { LintError } from './lintCatalogFile';
 
@@ -47,6 +47,27 @@ export async function resolveInputs(
     }
   }
   return { files: [...files], errors };
+}
+
+/**
+ * The text of each resolved file, in turn. A file that cannot be read is added to `errors`,
+ * naming it, and the others are still read.
+ */
+export async function* readInputFiles(
+  files: string[],
+  cwd: string,
+  errors: LintError[],
+): AsyncGenerator<{ file: string; content: string }> {
+  for (const file of files) {
+    let content: string;
+    try {
+      content = await readFile(resolvePath(cwd, file), 'utf8');
+    } catch (error) {
+      errors.push({ file, message: describeFsError(error) });
+      continue;
+    }
+    yield { file, content };
+  }
 }
 
 /** A short reason for a failed file system call, e.g. `File not found`. */
