@@ -17,7 +17,13 @@
  * - BENCH_REAL_CATALOG_DEFAULTS=1: the catalog with Backstage's defaults instead of the settings
  *   in realCatalogBackend.ts (CATALOG_SETTINGS), to compare ingestion rates;
  * - BENCH_LOAD_SECONDS, BENCH_REAL_MACHINE_NOTE: the load's length and the report's machine note;
- * - BENCH_PROFILE_DIR: a folder for the evaluations' CPU profiles (`.cpuprofile` files).
+ * - BENCH_PROFILE_DIR: a folder for the evaluations' CPU profiles (`.cpuprofile` files);
+ * - BENCH_REAL_LIVE_HEAP_MS: logs the live heap (used heap after a forced full collection) every
+ *   so many milliseconds, to tell retained objects from garbage; the collections slow the steps;
+ * - BENCH_REAL_ALLOCATIONS=1: samples where the first evaluation allocates, garbage included,
+ *   logs the top functions and writes a `.heapprofile` into BENCH_PROFILE_DIR;
+ * - NODE_OPTIONS=--max-old-space-size=<MiB> (or --max-semi-space-size): the first evaluation's
+ *   rows name the flags, and keep the rows of an earlier run with other flags beside them.
  *
  * The log (stderr) has the process's memory after each step: RSS, V8's heap and the Buffers
  * outside it, at the step's end and at their highest during it.
@@ -39,6 +45,7 @@ import {
 import { Knex } from 'knex';
 import type { Profiler } from 'node:inspector';
 import fs from 'node:fs';
+import v8 from 'node:v8';
 // The governance backend's load helper (autocannon in a worker thread), shared with its benches:
 // bench files are not in its package exports.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -49,7 +56,12 @@ import {
 import { writeCatalogFiles } from './catalogFiles';
 import { KEEP, keptCatalog } from './keptCatalog';
 import { profiled, saveProfile, topFrames } from './cpuProfile';
-import { MemoryTimeline } from './realCatalogMemory';
+import {
+  MemoryTimeline,
+  sampleAllocations,
+  saveHeapProfile,
+  topAllocations,
+} from './realCatalogMemory';
 import { watchWaits } from './realCatalogWaits';
 import { jsonRulesChecks, RETRIEVERS } from '../src/jsonRulesChecks';
 import {
@@ -101,6 +113,22 @@ const BEFORE_FIRST_PASS = new Date('2026-11-24T23:00:00Z');
 /** When the facts pushed for the day's pass count as received: a minute before it. */
 const BEFORE_LATER_PASS = new Date('2026-11-25T11:59:00Z');
 const MiB = 2 ** 20;
+/** Milliseconds between logs of the live heap (after a forced collection); none when absent. */
+const LIVE_HEAP_MS = Number(process.env.BENCH_REAL_LIVE_HEAP_MS ?? 0);
+/**
+ * V8 heap flags the run was started with (`NODE_OPTIONS`): the first evaluation's rows name
+ * them, and a run with other flags keeps this one's rows beside its own (docs/install.md,
+ * "Memory").
+ */
+const HEAP_FLAGS = [
+  ...process.execArgv,
+  ...(process.env.NODE_OPTIONS ?? '').split(/\s+/),
+].filter(flag => /^--max-(old|semi)-space-size=/.test(flag));
+const withHeapFlags = HEAP_FLAGS.length ? `, with ${HEAP_FLAGS.join(' ')}` : '';
+/** The first evaluation's rows, which runs with other heap flags keep side by side. */
+const HEAP_SENSITIVE = ['first full evaluation', 'backend peak RSS'];
+/** Whether to sample where the first evaluation allocates, garbage included. */
+const ALLOCATIONS = process.env.BENCH_REAL_ALLOCATIONS === '1';
 
 /**
  * Moves the receipt of facts the API just took (stamped with the wall clock, in December) onto
@@ -179,7 +207,16 @@ function sectionRows(n: number): { rows: string[]; notes: string[] } {
   const notes: string[] = [];
   const sizeRows = DATABASES.flatMap(database => {
     if (ran.get(n)?.has(database)) {
-      return ofDatabase(rows.get(n) ?? [], database);
+      const current = ofDatabase(rows.get(n) ?? [], database);
+      const measurement = (line: string) => line.split(' | ')[2];
+      const measured = new Set(current.map(measurement));
+      // The first evaluation's rows of an earlier run with other heap flags, for comparison.
+      const otherHeap = ofDatabase(earlier, database).filter(
+        line =>
+          HEAP_SENSITIVE.some(kind => measurement(line).startsWith(kind)) &&
+          !measured.has(measurement(line)),
+      );
+      return [...current, ...otherHeap];
     }
     const kept = ofDatabase(earlier, database);
     if (kept.length) {
@@ -240,6 +277,10 @@ const NOTES = [
   '  not yet collected) is sampled every 100 ms: its highest value during the evaluation against',
   "  its value before. No garbage collection is forced anywhere. The log has the process's",
   '  memory (RSS, V8 heap, Buffers outside it) at the end of each step and at its highest.',
+  "  V8 sizes its heap from the machine's memory (its limit is in the row): on a large machine",
+  '  it lets garbage grow to several times the live heap before collecting it. A run with',
+  '  `NODE_OPTIONS=--max-old-space-size=<MiB>` names the flag in its first-evaluation rows and',
+  '  keeps the rows of the run without it, so both are reported (docs/install.md, "Memory").',
   "- Waits: each catalog request and each query of governance's database is timed during the",
   '  evaluations; "open" is the time any request of the kind was open (they overlap with each',
   "  other and with governance's own work, as pages are read ahead and written behind).",
@@ -337,6 +378,9 @@ describe('governance on the real catalog', () => {
           : {}),
       });
       const memory = new MemoryTimeline(`${database}, ${n}:`);
+      const stopLiveHeap = LIVE_HEAP_MS
+        ? MemoryTimeline.logLiveHeap(`${database}, ${n}:`, LIVE_HEAP_MS)
+        : undefined;
       try {
         const startupRss = memory.step('start-up').end.rss;
         const ingestion = await waitForIngestion(
@@ -413,9 +457,19 @@ describe('governance on the real catalog', () => {
         const heapBefore = process.memoryUsage().heapUsed;
         const peakReset = resetPeakRss();
         waits.start();
+        const allocations = ALLOCATIONS ? await sampleAllocations() : undefined;
         const [first, firstMs, firstProfile] = await measure(() =>
           evaluation.evaluateAll(NOW),
         );
+        if (allocations) {
+          const profile = await allocations.stop();
+          saveHeapProfile(`${database}-${n}-first-evaluation`, profile);
+          process.stderr.write(
+            `${database}, ${n}: allocated during the first evaluation: ${topAllocations(
+              profile,
+            )}\n`,
+          );
+        }
         const firstWaits = waits.stop();
         const peak = peakRss();
         const { peak: evaluationPeak } = memory.step('the first evaluation');
@@ -425,7 +479,7 @@ describe('governance on the real catalog', () => {
         row(
           database,
           n,
-          `first full evaluation (${first.entities} entities)`,
+          `first full evaluation (${first.entities} entities)${withHeapFlags}`,
           `${s(firstMs)}; ${firstWaits}`,
           `<= ${s(firstTarget)}`,
           firstMs <= firstTarget,
@@ -435,12 +489,14 @@ describe('governance on the real catalog', () => {
           row(
             database,
             n,
-            'backend peak RSS during the first full evaluation',
+            `backend peak RSS during the first full evaluation${withHeapFlags}`,
             `${mib(peak)}: start-up ${mib(startupRss)} + ${mib(
               peak - startupRss,
             )} (${mib(beforeRss)} before the evaluation; V8 used heap ${mib(
               heapBefore,
-            )} before, at most ${mib(evaluationPeak.heapUsed)})`,
+            )} before, at most ${mib(
+              evaluationPeak.heapUsed,
+            )}; heap limit ${mib(v8.getHeapStatistics().heap_size_limit)})`,
             '<= start-up + 300 MiB',
             peak - startupRss <= 300 * MiB,
             firstProfile,
@@ -545,6 +601,7 @@ describe('governance on the real catalog', () => {
         }
       } finally {
         memory.stop();
+        stopLiveHeap?.();
         await backend.stop();
         if (!kept) fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -4,6 +4,13 @@
  * HTTP server hold outside V8's heap.
  */
 
+import type { HeapProfiler } from 'node:inspector';
+import { Session } from 'node:inspector/promises';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
 const MiB = 2 ** 20;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
 
@@ -59,7 +66,99 @@ export class MemoryTimeline {
     return { end, peak };
   }
 
+  /**
+   * Logs V8's live heap (used heap right after a full garbage collection) every `intervalMs`
+   * until stopped: what is retained, as against the garbage the used heap also counts. Forcing
+   * collections changes the timings, so only a run that measures memory uses it.
+   */
+  static logLiveHeap(label: string, intervalMs: number): () => void {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const timer = setInterval(() => {
+      const before = process.memoryUsage();
+      gc();
+      const after = process.memoryUsage();
+      process.stderr.write(
+        `${new Date().toISOString()} ${label} live heap ${mib(
+          after.heapUsed,
+        )} (used ${mib(before.heapUsed)}, heap ${mib(
+          before.heapTotal,
+        )}, rss ${mib(before.rss)}, arrayBuffers ${mib(
+          before.arrayBuffers,
+        )} -> ${mib(after.arrayBuffers)})\n`,
+      );
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   stop(): void {
     clearInterval(this.timer);
   }
+}
+
+/**
+ * Starts V8's sampling heap profiler, counting objects the garbage collector has since freed:
+ * where a step allocates, which is what sizes the heap when little of it stays alive.
+ */
+export async function sampleAllocations(): Promise<{
+  stop(): Promise<HeapProfiler.SamplingHeapProfile>;
+}> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 256 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    async stop() {
+      try {
+        const { profile } = await session.post('HeapProfiler.stopSampling');
+        return profile;
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
+}
+
+/** The functions that allocated the most, as "name (file:line) MiB". */
+export function topAllocations(
+  profile: HeapProfiler.SamplingHeapProfile,
+  count = 12,
+): string {
+  const self = new Map<string, number>();
+  const visit = (node: HeapProfiler.SamplingHeapProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url
+      .replace(/^.*node_modules\//, '')
+      .replace(/^.*\/(plugins|packages)\//, '$1/');
+    const key = `${functionName || '(anonymous)'}${
+      file ? ` (${file}:${lineNumber + 1})` : ''
+    }`;
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    node.children.forEach(visit);
+  };
+  visit(profile.head);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, bytes]) => `${key} ${mib(bytes)}`)
+    .join('; ');
+}
+
+/** Writes `profile` as `<name>.heapprofile` into `BENCH_PROFILE_DIR`, for Chrome DevTools. */
+export function saveHeapProfile(
+  name: string,
+  profile: HeapProfiler.SamplingHeapProfile,
+): void {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, `${name.replace(/[^\w.-]+/g, '-')}.heapprofile`),
+    JSON.stringify(profile),
+  );
 }
