@@ -5,8 +5,8 @@ import { isPostgres } from './util';
  * Many-row writes and reads by key in statements of a few parameters: the evaluation writes a
  * page of a thousand entities at a time, and knex's multi-row insert binds, checks and formats
  * a parameter per value (node-postgres formats each Date in JavaScript), which cost more than
- * the database's own work. PostgreSQL gets each column as one array parameter; SQLite gets the
- * rows as one JSON parameter and reads it with its JSON functions.
+ * the database's own work. The rows go as one JSON parameter instead; each database reads it
+ * with its own JSON functions.
  */
 
 /**
@@ -33,17 +33,17 @@ export type RowsWrite<Row extends object> = {
   /**
    * Text columns whose values are JSON.stringify's output (an entity's results, say), which
    * never holds a line break: PostgreSQL gets such a column as one text of its values a line
-   * each, which it splits without reading every character as an array's or JSON's quoting
-   * would (half the CPU of the results' write), and stores the very same text.
+   * each, which it splits without parsing them as it parses the rows' JSON (half the CPU of
+   * the results' write), and stores the very same text.
    */
   jsonText?: readonly (keyof Row & string)[];
 };
 
 /**
- * Writes the rows in one statement. PostgreSQL unnests an array of each column's values, cast
- * to the column's type (a Date goes as its ISO text): a third of the CPU its JSON functions
- * took to read the same rows into the table's row type. SQLite takes each column's JSON value
- * (its JSON reader gives back the very double JSON.stringify wrote), and a Date as its epoch
+ * Writes the rows in one statement. PostgreSQL reads the JSON into the table's own row type,
+ * so each value converts to its column's type (a Date goes as its ISO text), and takes the
+ * `jsonText` columns from their texts a line each; SQLite takes each column's JSON value (its
+ * JSON reader gives back the very double JSON.stringify wrote), and a Date as its epoch
  * milliseconds, as knex stores a Date there.
  */
 export async function writeRows<Row extends object>(
@@ -62,24 +62,31 @@ export async function writeRows<Row extends object>(
   );
   const names = columns.map(() => '??').join(', ');
   if (isPostgres(tx)) {
-    const types = await columnTypes(tx, table);
-    const jsonText = new Set<string>(write.jsonText ?? []);
-    const parameters = columns.map(column =>
-      postgresColumn(
-        rows.map(row => row[column as keyof Row]),
-        types.get(column),
-        jsonText.has(column),
-      ),
-    );
+    const lines = lineColumns(rows, columns, write.jsonText ?? []);
+    const select = columns.map(column => {
+      const line = lines.indexOf(column);
+      return line < 0 ? `r.${column}` : `line${line}.json_text`;
+    });
     await tx.raw(
       `INSERT INTO ?? (${names})
-       SELECT * FROM unnest(${parameters.map(p => p.sql).join(', ')})
-         AS written(${names})${conflict.sql}`,
+       SELECT ${names}
+         FROM json_populate_recordset(NULL::??, ?::json) WITH ORDINALITY AS r${lines
+           .map(
+             (_, line) =>
+               ` JOIN unnest(string_to_array(?, E'\\n')) WITH ORDINALITY
+                   AS line${line}(json_text, line_number)
+                   ON line${line}.line_number = r.ordinality`,
+           )
+           .join('')}${conflict.sql}`,
       [
         table,
         ...columns,
-        ...parameters.map(p => p.binding),
-        ...columns,
+        ...select,
+        table,
+        postgresJson(rows, columns, lines),
+        ...lines.map(column =>
+          rows.map(row => row[column as keyof Row]).join('\n'),
+        ),
         ...conflict.bindings,
       ],
     );
@@ -122,107 +129,50 @@ function columnsOf(rows: object[]): string[] {
   return [...columns];
 }
 
-/** Each table's column types, read once per database (migrations run before any write). */
-const columnTypesByDatabase = new WeakMap<
-  object,
-  Map<string, Promise<Map<string, string>>>
->();
-
 /**
- * The type of each column of `table`, which its array parameter is cast to: PostgreSQL
- * converts text to another type only when told.
+ * The `jsonText` columns that go to PostgreSQL as one text of their values a line each:
+ * those whose every value is a text without a line break (JSON.stringify never writes one).
  */
-function columnTypes(
-  tx: Knex | Knex.Transaction,
-  table: string,
-): Promise<Map<string, string>> {
-  // A transaction's client shares its database's config object.
-  const database = tx.client.config;
-  let tables = columnTypesByDatabase.get(database);
-  if (!tables) {
-    tables = new Map();
-    columnTypesByDatabase.set(database, tables);
-  }
-  let types = tables.get(table);
-  if (!types) {
-    types = tx
-      .raw(
-        `SELECT attname AS name, format_type(atttypid, NULL) AS type
-           FROM pg_attribute
-          WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped`,
-        [table],
-      )
-      .then(
-        ({ rows }: { rows: { name: string; type: string }[] }) =>
-          new Map(rows.map(row => [row.name, row.type])),
-      );
-    tables.set(table, types);
-    // A table that does not exist yet is looked up again next time.
-    types.catch(() => tables!.delete(table));
-  }
-  return types;
+function lineColumns(
+  rows: object[],
+  columns: string[],
+  jsonText: readonly string[],
+): string[] {
+  return jsonText.filter(
+    column =>
+      columns.includes(column) &&
+      rows.every(row => {
+        const value = (row as Record<string, unknown>)[column];
+        return typeof value === 'string' && value !== '' && !value.includes('\n');
+      }),
+  );
 }
 
 /**
- * One column's values as a parameter of `unnest`: JSON text a line each when it can go so,
- * otherwise an array literal of the column's type. Each value is written as node-postgres
- * writes a lone parameter: a Date as its ISO text, a string's lone surrogate halves as U+FFFD
- * (when it encodes the parameter as UTF-8), and a number JSON has no text for (NaN) as NULL,
- * as the rows' JSON stored it before.
+ * The rows as JSON text for PostgreSQL, without the columns that go a line each, and with each
+ * half of a UTF-16 surrogate pair that stands alone (in a catalog title, say) as U+FFFD, as
+ * node-postgres sends it in a bound parameter: PostgreSQL's JSON refuses its escape.
  */
-function postgresColumn(
-  values: unknown[],
-  type: string | undefined,
-  jsonText: boolean,
-): { sql: string; binding: string } {
-  if (
-    jsonText &&
-    values.every(
-      value =>
-        typeof value === 'string' && value !== '' && !value.includes('\n'),
-    )
-  ) {
-    return {
-      sql: `string_to_array(?, E'\\n')`,
-      binding: (values as string[]).join('\n'),
-    };
-  }
-  if (!type) {
-    // The INSERT names the column, so PostgreSQL's own error says that it does not exist.
-    return { sql: '?::text[]', binding: arrayLiteral(values) };
-  }
-  return { sql: `?::${type}[]`, binding: arrayLiteral(values) };
-}
-
-/** Characters a quoted array element escapes with a backslash. */
-const ARRAY_QUOTING = /[\\"]/;
-
-/** A value as node-postgres writes it alone; NULL for a number JSON has no text for. */
-function elementText(value: unknown): string | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? String(value) : null;
-  }
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** PostgreSQL's text of a one-dimensional array of the values, each element quoted. */
-function arrayLiteral(values: unknown[]): string {
-  const elements = values.map(value => {
-    const text = elementText(value);
-    if (text === null) {
-      return 'NULL';
-    }
-    return ARRAY_QUOTING.test(text)
-      ? `"${text.replace(/[\\"]/g, '\\$&')}"`
-      : `"${text}"`;
-  });
-  return `{${elements.join(',')}}`;
+function postgresJson(
+  rows: object[],
+  columns: string[],
+  lines: readonly string[],
+): string {
+  // A list of the keys to write keeps JSON.stringify in one native pass.
+  const keys = lines.length
+    ? columns.filter(column => !lines.includes(column))
+    : undefined;
+  const json = JSON.stringify(rows, keys);
+  // JSON.stringify escapes nothing else in that range (a match may also be an escaped
+  // backslash followed by such text, which the slower path writes unchanged).
+  return /\\u[dD][89a-fA-F]/.test(json)
+    ? JSON.stringify(rows, (key, value) => {
+        if (lines.includes(key)) {
+          return undefined;
+        }
+        return typeof value === 'string' ? value.toWellFormed() : value;
+      })
+    : json;
 }
 
 /** The ON CONFLICT clause of an upsert into `table`, and its bindings. */
