@@ -15,6 +15,16 @@ const MiB = 2 ** 20;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
 
 type Sample = ReturnType<typeof process.memoryUsage>;
+
+/**
+ * Runs a full garbage collection now, as `node --expose-gc`'s `gc()` does, without the flag on
+ * the command line.
+ */
+export function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
 const FIELDS = [
   'rss',
   'heapTotal',
@@ -72,11 +82,9 @@ export class MemoryTimeline {
    * collections changes the timings, so only a run that measures memory uses it.
    */
   static logLiveHeap(label: string, intervalMs: number): () => void {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const timer = setInterval(() => {
       const before = process.memoryUsage();
-      gc();
+      collectGarbage();
       const after = process.memoryUsage();
       process.stderr.write(
         `${new Date().toISOString()} ${label} live heap ${mib(
