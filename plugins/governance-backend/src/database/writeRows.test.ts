@@ -173,7 +173,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
       label,
     }));
     await knex('by_knex').insert(rows);
-    // One write each: every value alone, and all of them in one write below.
+    // One write each: every value alone (the next test writes many rows at once).
     for (const one of rows) {
       await writeRows(knex, {
         table: 'by_write',
