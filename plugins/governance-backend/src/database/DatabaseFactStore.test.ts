@@ -86,7 +86,14 @@ describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
       new Date(),
     );
     expect((await store.listFactEntityRefs()).sort()).toEqual([gone, payments]);
+    const removals = async () =>
+      (await store.listFactChangesSince(new Date(), ['coverage'])).removals;
+    const before = await removals();
     expect(await store.pruneFacts(new Date('2026-01-01T00:00:00Z'))).toBe(1);
+    // A pass learns of a pruning only from the counter: one that deletes nothing leaves it.
+    expect(await removals()).toBe(before + 1);
+    expect(await store.pruneFacts(new Date('2026-01-01T00:00:00Z'))).toBe(0);
+    expect(await removals()).toBe(before + 1);
     expect(await store.removeFacts([gone])).toBe(1);
     const facts = await store.getFacts([payments, gone]);
     expect(facts.get(payments)!.map(f => f.source)).toEqual(['new']);

@@ -300,16 +300,20 @@ export class DatabaseFactStore implements FactStore {
   }
 
   async pruneFacts(before: Date): Promise<number> {
-    const expired = await this.db('facts')
-      .where('observed_at', '<', before)
-      .delete();
-    if (expired) {
-      // A deleted fact leaves no row a pass could find by its time: the pass sees the count.
-      await this.db('fact_removals')
-        .insert({ name: FACT_REMOVALS, removals: 1 })
-        .onConflict('name')
-        .merge({ removals: this.db.raw('fact_removals.removals + 1') });
-    }
+    // A deleted fact leaves no row a pass could find by its time: the pass sees the count. Both
+    // in one transaction, so no deletion is ever left uncounted.
+    const expired = await this.db.transaction(async tx => {
+      const deleted = await tx('facts')
+        .where('observed_at', '<', before)
+        .delete();
+      if (deleted) {
+        await tx('fact_removals')
+          .insert({ name: FACT_REMOVALS, removals: 1 })
+          .onConflict('name')
+          .merge({ removals: tx.raw('fact_removals.removals + 1') });
+      }
+      return deleted;
+    });
     // The day `before` falls on is kept whole: the history does not know a day's hour.
     const firstDay = dayNumber(before);
     for (;;) {
