@@ -141,6 +141,31 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
+    it('counts as removed only the entities among `storedAmong` that had results', async () => {
+      const { store } = await createStore();
+      await store.storeEvaluations(
+        asEvaluations(
+          new Map([
+            ['component:default/a', [result('x', 'pass')]],
+            ['component:default/b', [result('x', 'fail')]],
+          ]),
+        ),
+        new Date(),
+      );
+      // `never-stored` came and went between two passes without being evaluated.
+      expect(
+        await store.removeResultsExcept(new Set(['component:default/a']), {
+          storedAmong: [
+            'component:default/a',
+            'component:default/b',
+            'component:default/never-stored',
+          ],
+        }),
+      ).toBe(1);
+      expect(await store.getResults('component:default/b')).toBeUndefined();
+      expect(await store.getResults('component:default/a')).toBeDefined();
+    });
+
     it('stores thousands of entities in one call', async () => {
       const { store } = await createStore();
       const results = new Map(

@@ -34,19 +34,25 @@ import {
 import { DbTimestamp, isoTimestampColumn, toIso } from './util';
 import { among, deleteRowsAmong } from './writeRows';
 
-/** Deletes the entities' roll-up rows, counting them out of the totals. */
+/**
+ * Deletes the entities' roll-up rows, counting them out of the totals; returns the refs that
+ * had one.
+ */
 async function deleteCountedEntities(
   tx: Knex.Transaction,
   entityRefs: string[],
   totals: RollupTotalChanges,
-) {
-  const rows: CountedEntityRow[] = await tx('evaluated_entities')
+): Promise<string[]> {
+  const rows: (CountedEntityRow & { entity_ref: string })[] = await tx(
+    'evaluated_entities',
+  )
     .where(among(tx, 'entity_ref', entityRefs))
-    .select(COUNTED_ENTITY_COLUMNS);
+    .select('entity_ref', ...COUNTED_ENTITY_COLUMNS);
   for (const row of rows) {
     totals.countEntity(row, -1);
   }
   await deleteRowsAmong(tx, 'evaluated_entities', 'entity_ref', entityRefs);
+  return rows.map(row => row.entity_ref);
 }
 
 /**
@@ -270,22 +276,23 @@ export class DatabaseScorecardStore implements ScorecardStore {
       // The usual pass: nobody left, so no transaction to open.
       return 0;
     }
-    await this.db.transaction(async tx => {
+    return this.db.transaction(async tx => {
       await lockRollupTotals(tx);
       const totals = new RollupTotalChanges();
-      const tallies: Pick<EntityResultsRow, 'tallies'>[] = await tx(
-        'entity_results',
-      )
-        .where(among(tx, 'entity_ref', gone))
-        .select('tallies');
+      const tallies: Pick<EntityResultsRow, 'entity_ref' | 'tallies'>[] =
+        await tx('entity_results')
+          .where(among(tx, 'entity_ref', gone))
+          .select('entity_ref', 'tallies');
       for (const row of tallies) {
         totals.countTallies(row.tallies, -1);
       }
       await deleteRowsAmong(tx, 'entity_results', 'entity_ref', gone);
-      await deleteCountedEntities(tx, gone, totals);
+      const counted = await deleteCountedEntities(tx, gone, totals);
       await totals.apply(tx);
+      // `storedAmong` may name an entity never stored (new, and gone before its read): only
+      // the entities that had rows count as removed.
+      return new Set([...tallies.map(row => row.entity_ref), ...counted]).size;
     });
-    return gone.length;
   }
 
   /**
