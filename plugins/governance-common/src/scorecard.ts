@@ -207,40 +207,40 @@ export function evaluateScorecard(options: {
       byName.set(fact.name, [fact]);
     }
   }
-  // Runs for every check of every evaluated entity: each result is built as one object, in
-  // the key order stored results have always had, without intermediate objects to spread.
   return checks.map(check => {
+    const base = {
+      checkId: check.id,
+      title: check.title,
+      target: check.target,
+      factName: check.factName,
+    };
     const observation = pickObservation(byName.get(check.factName) ?? []);
     if (!observation) {
       return {
-        checkId: check.id,
-        title: check.title,
-        target: check.target,
-        factName: check.factName,
+        ...base,
         state: 'unknown',
         stale: false,
         reason: `No value for fact ${check.factName}: declare it in an annotation or push it to the facts API`,
       };
     }
-    // Stored with the result, so a standard's automation level is read, not re-derived.
-    const evidence =
-      observation.origin === 'measured'
-        ? ('automated' as const)
-        : ('attested' as const);
+    const provenance = {
+      origin: observation.origin,
+      source: observation.source,
+      observedAt: observation.observedAt,
+      // Stored with the result, so a standard's automation level is read, not re-derived.
+      evidence:
+        observation.origin === 'measured'
+          ? ('automated' as const)
+          : ('attested' as const),
+    };
     let evaluated: ReturnType<ScorecardCheck['evaluate']>;
     try {
       evaluated = check.evaluate(observation.value, { now });
     } catch (e) {
       // A custom check that throws must not take the whole scorecard down with it.
       return {
-        checkId: check.id,
-        title: check.title,
-        target: check.target,
-        factName: check.factName,
-        origin: observation.origin,
-        source: observation.source,
-        observedAt: observation.observedAt,
-        evidence,
+        ...base,
+        ...provenance,
         state: 'unknown',
         stale: false,
         reason: `The check failed to evaluate: ${(e as Error).message}`,
@@ -255,33 +255,15 @@ export function evaluateScorecard(options: {
         now.getTime()
     ) {
       return {
-        checkId: check.id,
-        title: check.title,
-        target: check.target,
-        factName: check.factName,
-        origin: observation.origin,
-        source: observation.source,
-        observedAt: observation.observedAt,
-        evidence,
+        ...base,
+        ...provenance,
         state: 'unknown',
         actual: evaluated.actual,
         stale: true,
         reason: `The latest measurement is older than ${staleAfterDays} days`,
       };
     }
-    // A custom check's own keys come after the provenance and may replace it, as they did.
-    return {
-      checkId: check.id,
-      title: check.title,
-      target: check.target,
-      factName: check.factName,
-      origin: observation.origin,
-      source: observation.source,
-      observedAt: observation.observedAt,
-      evidence,
-      ...evaluated,
-      stale: false,
-    };
+    return { ...base, ...provenance, ...evaluated, stale: false };
   });
 }
 
