@@ -159,6 +159,17 @@ export async function changeCheckPasses(
       ],
       at,
     );
+  /** The council waives payments' availability check an hour after the first pass. */
+  const waiveAvailability = (reason: string, expiresAt: string) =>
+    store.createWaiver({
+      id: 'w1',
+      entityRef: PAYMENTS,
+      checkId: 'availability',
+      reason,
+      expiresAt,
+      createdBy: 'user:default/council',
+      createdAt: later(1).toISOString(),
+    });
   // Before the pass's margin for late writes, so the next pass does not read it again.
   await pushFact(90, later(-1));
   expect(await evaluateAll(NOW)).toEqual({ entities: 3, skipped: 0 });
@@ -169,6 +180,7 @@ export async function changeCheckPasses(
     evaluateAll,
     check,
     pushFact,
+    waiveAvailability,
     getFacts,
     storeEvaluations,
     readInFull: () => readInFull,

@@ -23,11 +23,11 @@ const databases = governanceTestDatabases();
 describe.each(databases.eachSupportedId())(
   'finding which dependents changed since the last pass on %s',
   databaseId => {
+    const setup = () => changeCheckPasses(databases, databaseId);
+    const racingLedger = () => ledgerAfterTwoPages(databases, databaseId);
+
     it('re-evaluates the entities depending on one whose tier changed', async () => {
-      const { evaluateAll, check, readInFull } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check, readInFull } = await setup();
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
 
       await evaluateAll(later(1), {
@@ -39,7 +39,7 @@ describe.each(databases.eachSupportedId())(
 
     it('re-evaluates an entity whose dependency changed tier during a pass, after it was evaluated', async () => {
       const { entities, evaluateAll, dependencies, changeDuringLookup } =
-        await ledgerAfterTwoPages(databases, databaseId);
+        await racingLedger();
       changeDuringLookup({ answer: 'core', then: 'supporting' });
       await evaluateAll(NOW);
       expect(await dependencies()).toBe('pass');
@@ -55,7 +55,7 @@ describe.each(databases.eachSupportedId())(
 
     it('re-evaluates an entity whose dependency changed tier and back during a pass', async () => {
       const { evaluateAll, dependencies, changeDuringLookup } =
-        await ledgerAfterTwoPages(databases, databaseId);
+        await racingLedger();
       await evaluateAll(NOW);
       // The day's full read sees the ledger supporting for a moment: its own inputs, read
       // after, are the stored ones, so it is skipped.
@@ -68,10 +68,7 @@ describe.each(databases.eachSupportedId())(
     }, 120_000);
 
     it('re-evaluates the entities depending on one that left the catalog', async () => {
-      const { evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check } = await setup();
       const before = await check(DEPENDENCIES_CHECK_ID);
 
       await evaluateAll(later(1), { entities: [payments(), search()] });
@@ -80,10 +77,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates the entities depending on one that left the catalog while another arrived', async () => {
-      const { evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check } = await setup();
       const before = await check(DEPENDENCIES_CHECK_ID);
 
       await evaluateAll(later(1), {
@@ -94,10 +88,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('removes the results of a changed entity that left the catalog before the pass read it', async () => {
-      const { evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check } = await setup();
       const SEARCH = 'component:default/search';
       const changedSearch = served(
         evaluatedService('search', {

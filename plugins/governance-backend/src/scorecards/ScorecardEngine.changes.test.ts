@@ -19,9 +19,11 @@ const databases = governanceTestDatabases();
 describe.each(databases.eachSupportedId())(
   'finding what changed since the last pass on %s',
   databaseId => {
+    const setup = () => changeCheckPasses(databases, databaseId);
+
     it('asks the catalog only for etags and reads no facts when nothing changed', async () => {
       const { evaluateAll, getFacts, storeEvaluations, readInFull, check } =
-        await changeCheckPasses(databases, databaseId);
+        await setup();
       const before = await check('coverage');
 
       expect(await evaluateAll(later(1))).toEqual({ entities: 3, skipped: 3 });
@@ -32,10 +34,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('asks the catalog for no entity fields beyond names and etags when nothing changed', async () => {
-      const { evaluateAll, fieldsAsked } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, fieldsAsked } = await setup();
       await evaluateAll(later(1));
       // Besides the etags of governed entities, only the systems' domains are asked for.
       for (const fields of fieldsAsked()) {
@@ -45,10 +44,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates only the entity whose etag changed', async () => {
-      const { evaluateAll, check, readInFull } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check, readInFull } = await setup();
       const run = await evaluateAll(later(1), {
         entities: [
           payments({ 'governance/availability-slo': '99.99' }),
@@ -62,8 +58,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates an entity a fact arrived for', async () => {
-      const { evaluateAll, check, pushFact, readInFull } =
-        await changeCheckPasses(databases, databaseId);
+      const { evaluateAll, check, pushFact, readInFull } = await setup();
       await pushFact(40, later(1));
       expect(await evaluateAll(later(2))).toEqual({ entities: 3, skipped: 2 });
       expect(readInFull()).toEqual([PAYMENTS]);
@@ -71,19 +66,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates an entity whose waiver was granted, then revoked', async () => {
-      const { store, evaluateAll, check, readInFull } = await changeCheckPasses(
-        databases,
-        databaseId,
+      const { store, waiveAvailability, evaluateAll, check, readInFull } =
+        await setup();
+      await waiveAvailability(
+        'New SLO dashboards land next month',
+        '2027-03-01T00:00:00.000Z',
       );
-      await store.createWaiver({
-        id: 'w1',
-        entityRef: PAYMENTS,
-        checkId: 'availability',
-        reason: 'New SLO dashboards land next month',
-        expiresAt: '2027-03-01T00:00:00.000Z',
-        createdBy: 'user:default/council',
-        createdAt: later(1).toISOString(),
-      });
       await evaluateAll(later(2));
       expect(readInFull()).toEqual([PAYMENTS]);
       expect((await check('availability'))?.state).toBe('waived');
@@ -95,19 +83,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates an entity one of whose verdicts expires with time', async () => {
-      const { store, evaluateAll, check, readInFull } = await changeCheckPasses(
-        databases,
-        databaseId,
+      const { waiveAvailability, evaluateAll, check, readInFull } =
+        await setup();
+      await waiveAvailability(
+        'Until the dashboards land',
+        later(3).toISOString(),
       );
-      await store.createWaiver({
-        id: 'w1',
-        entityRef: PAYMENTS,
-        checkId: 'availability',
-        reason: 'Until the dashboards land',
-        expiresAt: later(3).toISOString(),
-        createdBy: 'user:default/council',
-        createdAt: later(1).toISOString(),
-      });
       await evaluateAll(later(2));
       expect((await check('availability'))?.state).toBe('waived');
 
@@ -118,10 +99,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('fails the pass, storing nothing, when the catalog cannot answer for the systems', async () => {
-      const { evaluateAll, storeEvaluations } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, storeEvaluations } = await setup();
       await expect(
         evaluateAll(later(1), {
           entities: [payments({ 'governance/availability-slo': '99.99' })],
@@ -143,10 +121,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates every entity when the configuration changes', async () => {
-      const { evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check } = await setup();
       const run = await evaluateAll(later(1), {
         governance: {
           tiers: { core: { testing: { minCoveragePercent: 95 } } },
@@ -160,10 +135,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates an entity when an ADR of it is accepted', async () => {
-      const { adrs, evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { adrs, evaluateAll, check } = await setup();
       const entities = [payments(), ledger('supporting'), search()];
       await evaluateAll(later(1), { entities });
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
@@ -179,10 +151,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates an entity whose ADRs moved to another folder at the same commit', async () => {
-      const { adrs, evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { adrs, evaluateAll, check } = await setup();
       const entities = [payments(), ledger('supporting'), search()];
       // GitHub's folder etag is the branch head's commit, the same for every folder.
       const readFolder = (url: string, readAt: Date, accepted: boolean) =>
@@ -207,10 +176,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('re-evaluates the entities with a stack when the radar changes', async () => {
-      const { evaluateAll, check } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, check } = await setup();
       expect((await check(APPROVED_STACK_CHECK_ID))?.state).toBe('pass');
 
       await evaluateAll(later(1), { radar: radarOf('hold') });
@@ -218,10 +184,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads every entity in full once the last full read is a day old', async () => {
-      const { evaluateAll, readInFull, fieldsAsked } = await changeCheckPasses(
-        databases,
-        databaseId,
-      );
+      const { evaluateAll, readInFull, fieldsAsked } = await setup();
       expect(await evaluateAll(later(25))).toEqual({ entities: 3, skipped: 3 });
       expect(readInFull()).toEqual([]);
       expect(fieldsAsked().some(fields => fields.includes('relations'))).toBe(
