@@ -167,6 +167,46 @@ describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
     ]);
   });
 
+  it('reads each value back as pushed, only the facts named, for more entities than one read takes', async () => {
+    const { store } = await createStore();
+    const observedAt = '2026-11-24T00:00:00.000Z';
+    const values = [99.95, true, 'Go "1.22" – ünïcode', ['unit', 'e2e']];
+    const refs = Array.from(
+      { length: 1_001 },
+      (_, i) => `component:default/s-${i}`,
+    );
+    await store.addFacts(
+      refs.flatMap((entityRef, i) => [
+        {
+          entityRef,
+          name: 'reading',
+          value: values[i % 4],
+          source: 'ci',
+          observedAt,
+        },
+        { entityRef, name: 'unread', value: 1, source: 'ci', observedAt },
+      ]),
+      new Date(),
+    );
+    const facts = await store.getFacts([...refs, 'component:default/none'], {
+      names: ['reading'],
+    });
+    expect(facts.size).toBe(1_001);
+    expect(facts.get('component:default/s-1000')).toEqual([
+      {
+        entityRef: 'component:default/s-1000',
+        name: 'reading',
+        source: 'ci',
+        value: 99.95,
+        observedAt,
+      },
+    ]);
+    expect(
+      refs.slice(0, 4).map(ref => facts.get(ref)!.map(f => f.value)),
+    ).toEqual(values.map(value => [value]));
+    expect(await store.getFacts([], { names: ['reading'] })).toEqual(new Map());
+  });
+
   it('stores a batch of thousands of facts in one call', async () => {
     const { store } = await createStore();
     const observedAt = '2026-11-24T00:00:00.000Z';

@@ -103,6 +103,32 @@ async function lockFactsForWrite(
   );
 }
 
+/** How many entities' facts one PostgreSQL read returns: an evaluated page's. */
+const POSTGRES_FACT_READ_ENTITIES = 1_000;
+
+/**
+ * The facts of the entities as [entityRef, name, source, value, observedAt] in one JSON array,
+ * which the driver parses in one native pass: a row per fact cost Node a parse of each row's
+ * fields and of its value's JSON, and two statements of 500 entities each scanned the table.
+ * The stored value text goes in as JSON unchanged, so it reads back as `JSON.parse` of it would.
+ */
+async function readPostgresFacts(
+  db: Knex,
+  entityRefs: string[],
+  names: readonly string[] | undefined,
+): Promise<Array<[string, string, string, MeasuredFact['value'], string]>> {
+  const { rows } = await db.raw(
+    `SELECT json_agg(json_build_array(entity_ref, name, source, value::json,
+              to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) AS facts
+       FROM facts
+      WHERE entity_ref = ANY(?::text[])${
+        names ? ' AND name = ANY(?::text[])' : ''
+      }`,
+    names ? [entityRefs, [...names]] : [entityRefs],
+  );
+  return rows[0].facts ?? [];
+}
+
 const factKey = (row: { entity_ref: string; name: string; source: string }) =>
   JSON.stringify([row.entity_ref, row.name, row.source]);
 
@@ -245,6 +271,20 @@ export class DatabaseFactStore implements FactStore {
     options: { names?: readonly string[] } = {},
   ): Promise<Map<string, MeasuredFact[]>> {
     const result = new Map<string, MeasuredFact[]>();
+    const add = (fact: MeasuredFact) => {
+      const list = result.get(fact.entityRef) ?? [];
+      list.push(fact);
+      result.set(fact.entityRef, list);
+    };
+    if (isPostgres(this.db)) {
+      for (const batch of chunks(entityRefs, POSTGRES_FACT_READ_ENTITIES)) {
+        const facts = await readPostgresFacts(this.db, batch, options.names);
+        for (const [entityRef, name, source, value, observedAt] of facts) {
+          add({ entityRef, name, source, value, observedAt });
+        }
+      }
+      return result;
+    }
     // Every evaluation reads every entity's facts.
     const observedAt = isoTimestampColumn(this.db, 'observed_at');
     for (const batch of chunks(entityRefs)) {
@@ -256,15 +296,13 @@ export class DatabaseFactStore implements FactStore {
         query.whereIn('name', [...options.names]);
       }
       for (const row of await query) {
-        const list = result.get(row.entity_ref) ?? [];
-        list.push({
+        add({
           entityRef: row.entity_ref,
           name: row.name,
           source: row.source,
           value: JSON.parse(row.value),
           observedAt: observedAt.readIso(row.observed_at),
         });
-        result.set(row.entity_ref, list);
       }
     }
     return result;
