@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { deleteRowsAmong, writeRows } from './writeRows';
+import { among, deleteRowsAmong, writeRows } from './writeRows';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -224,5 +224,25 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
       'b',
       'c',
     ]);
+  });
+
+  it('reads the rows among keys of any text', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'keys');
+    const keys = ['a', '', 'two\nlines', 'q"uote,{x}', "d'", 'back\\slash'];
+    await writeRows(knex, {
+      table: 'keys',
+      rows: [...keys, 'other'].map(key => row(key, 0)),
+    });
+    const keysAmong = async (values: string[]) =>
+      (
+        await knex('keys').where(among(knex, 'key', values)).pluck('key')
+      ).sort();
+    // Keys without a line break, then every key (an empty one and a line break among them).
+    expect(
+      await keysAmong(['a', 'q"uote,{x}', "d'", 'back\\slash', 'x']),
+    ).toEqual(['a', 'back\\slash', "d'", 'q"uote,{x}'].sort());
+    expect(await keysAmong(keys)).toEqual([...keys].sort());
+    expect(await keysAmong([])).toEqual([]);
   });
 });

@@ -143,7 +143,9 @@ function lineColumns(
       columns.includes(column) &&
       rows.every(row => {
         const value = (row as Record<string, unknown>)[column];
-        return typeof value === 'string' && value !== '' && !value.includes('\n');
+        return (
+          typeof value === 'string' && value !== '' && !value.includes('\n')
+        );
       }),
   );
 }
@@ -225,10 +227,20 @@ export async function deleteRowsAmong(
 
 /** The condition that `column` is one of `values`, with the values as one parameter. */
 export function among(db: Knex, column: string, values: string[]): Knex.Raw {
-  return isPostgres(db)
-    ? db.raw('?? = ANY(?::text[])', [column, values])
-    : db.raw('?? IN (SELECT value FROM json_each(?))', [
+  if (!isPostgres(db)) {
+    return db.raw('?? IN (SELECT value FROM json_each(?))', [
+      column,
+      JSON.stringify(values),
+    ]);
+  }
+  // node-postgres writes an array parameter out value by value in JavaScript, quoting each, and
+  // knex walks it looking for undefined: a page's entity refs go as one text of a ref a line,
+  // which PostgreSQL splits (while planning, so it still sees the values). An empty value or
+  // one with a line break cannot go that way.
+  return values.every(value => value !== '' && !value.includes('\n'))
+    ? db.raw(`?? = ANY(string_to_array(?, E'\\n'))`, [
         column,
-        JSON.stringify(values),
-      ]);
+        values.join('\n'),
+      ])
+    : db.raw('?? = ANY(?::text[])', [column, values]);
 }
