@@ -8,7 +8,7 @@ import {
   setDay,
 } from './factSeries';
 import { chunks, DbTimestamp, isoTimestampColumn, isPostgres } from './util';
-import { writeRows } from './writeRows';
+import { among, writeRows } from './writeRows';
 
 type FactRow = {
   entity_ref: string;
@@ -121,10 +121,8 @@ async function readPostgresFacts(
     `SELECT json_agg(json_build_array(entity_ref, name, source, value::json,
               to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) AS facts
        FROM facts
-      WHERE entity_ref = ANY(?::text[])${
-        names ? ' AND name = ANY(?::text[])' : ''
-      }`,
-    names ? [entityRefs, [...names]] : [entityRefs],
+      WHERE ?${names ? ' AND name = ANY(?::text[])' : ''}`,
+    [among(db, 'entity_ref', entityRefs), ...(names ? [[...names]] : [])],
   );
   return rows[0].facts ?? [];
 }
