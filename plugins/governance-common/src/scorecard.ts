@@ -167,21 +167,29 @@ function testingKindCheck(kind: TestingKind): ScorecardCheck {
 }
 
 /**
- * Picks the value a check reads: the latest measured observation beats any declared one.
+ * Picks the value a check of `factName` reads: the latest measured observation beats any
+ * declared one. Walks the entity's facts for each check instead of grouping them by name first:
+ * an entity has a handful of each, and this runs for every check of every evaluation.
  */
 function pickObservation(
-  observations: FactObservation[],
+  facts: FactObservation[],
+  factName: string,
 ): FactObservation | undefined {
   let latest: FactObservation | undefined;
-  for (const o of observations) {
-    if (o.origin !== 'measured') {
+  let declared: FactObservation | undefined;
+  for (const o of facts) {
+    if (o.name !== factName) {
       continue;
     }
-    if (!latest || (o.observedAt ?? '') > (latest.observedAt ?? '')) {
-      latest = o;
+    if (o.origin === 'measured') {
+      if (!latest || (o.observedAt ?? '') > (latest.observedAt ?? '')) {
+        latest = o;
+      }
+    } else if (o.origin === 'declared' && !declared) {
+      declared = o;
     }
   }
-  return latest ?? observations.find(o => o.origin === 'declared');
+  return latest ?? declared;
 }
 
 /**
@@ -198,15 +206,6 @@ export function evaluateScorecard(options: {
   now: Date;
 }): CheckResult[] {
   const { checks, facts, factDefinitions, now } = options;
-  const byName = new Map<string, FactObservation[]>();
-  for (const fact of facts) {
-    const named = byName.get(fact.name);
-    if (named) {
-      named.push(fact);
-    } else {
-      byName.set(fact.name, [fact]);
-    }
-  }
   return checks.map(check => {
     const base = {
       checkId: check.id,
@@ -214,7 +213,7 @@ export function evaluateScorecard(options: {
       target: check.target,
       factName: check.factName,
     };
-    const observation = pickObservation(byName.get(check.factName) ?? []);
+    const observation = pickObservation(facts, check.factName);
     if (!observation) {
       return {
         ...base,
