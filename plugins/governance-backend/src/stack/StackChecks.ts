@@ -107,11 +107,14 @@ export class StackReading {
     const stored = await this.store.listEntityTechnologies(
       checked.map(([entityRef]) => entityRef),
     );
-    const changed = checked.filter(
-      ([entityRef, technologies]) =>
-        technologyKey(stored.get(entityRef) ?? []) !==
-        technologyKey(technologies),
-    );
+    const changed = checked.filter(([entityRef, technologies]) => {
+      const before = stored.get(entityRef) ?? [];
+      // Lists of different lengths differ without their keys: a first pass stores every list.
+      return (
+        before.length !== technologies.length ||
+        technologyKey(before) !== technologyKey(technologies)
+      );
+    });
     if (changed.length) {
       await this.store.replaceEntityTechnologies(
         changed.map(([entityRef, technologies]) => ({
