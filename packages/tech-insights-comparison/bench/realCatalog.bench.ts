@@ -40,6 +40,7 @@ import {
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { writeCatalogFiles } from './catalogFiles';
+import { measureCatalogFloor } from './catalogFloor';
 import { KEEP, keptCatalog } from './keptCatalog';
 import { saveProfile } from './cpuProfile';
 import {
@@ -71,6 +72,7 @@ import {
   INGEST_ONLY,
   LATER_THAT_DAY,
   LIVE_HEAP_MS,
+  LOAD_REQUESTS,
   MiB,
   NOW,
   SIZES,
@@ -310,12 +312,22 @@ describe('governance on the real catalog', () => {
         );
 
         const load = { url: backend.url, database, n };
+        const summaryRef = (i: number) =>
+          `component:default/service-${(i * 7919) % n}`;
         await measureLoad(
           load,
           'GET /summary (one entity, varying)',
           15,
-          i => `/summary?entityRef=component:default/service-${(i * 7919) % n}`,
+          i => `/summary?entityRef=${summaryRef(i)}`,
         );
+        await measureCatalogFloor({
+          backend,
+          database,
+          n,
+          entityRefs: Array.from({ length: LOAD_REQUESTS }, (_, i) =>
+            summaryRef(i),
+          ),
+        });
         await measureLoad(
           load,
           'council roll-up GET /compliance?groupBy=owner',

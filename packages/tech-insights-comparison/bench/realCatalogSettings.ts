@@ -18,6 +18,8 @@ export const INGEST_MINUTES = Number(
 export const INGEST_ONLY = process.env.BENCH_REAL_INGEST_ONLY === '1';
 export const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 export const LOAD_CLIENTS = 8;
+/** Distinct requests a load cycles through: the summary's 200 entities, for one. */
+export const LOAD_REQUESTS = 200;
 export const TECH_INSIGHTS_SIZE = 10_000;
 /** Entity refs per Tech Insights request: its route's express.json() takes at most 100 kB. */
 export const BATCH = 1_000;

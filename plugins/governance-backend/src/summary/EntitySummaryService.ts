@@ -19,11 +19,14 @@ import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { TeamSizes } from './TeamSizes';
 
 /**
- * What a summary reads of the entity, and of its owning group read in the same request to tell
- * whether the caller sees it: what it shows, and, for an entity never evaluated, what
- * evaluating it reads. The team's size comes from {@link TeamSizes}.
+ * What a summary reads of an evaluated entity, and of its owning group read in the same request
+ * to tell whether the caller sees it: the fields it shows. The team's size is read apart, at
+ * most once a minute per team (`TeamSizes`).
+ *
+ * @public
  */
-const SHOWN_FIELDS = ENTITY_FIELDS;
+export const SUMMARY_FIELDS = ENTITY_FIELDS;
+/** What a summary reads of an entity never evaluated: what evaluating it reads. */
 const EVALUATION_FIELDS = [
   ...ENTITY_FIELDS,
   'spec.system',
@@ -74,7 +77,7 @@ export class EntitySummaryService {
           : [entityRef],
       credentials,
       // Evaluated entities are shown from their stored results.
-      extraFields: storedAsAsked.results ? SHOWN_FIELDS : EVALUATION_FIELDS,
+      extraFields: storedAsAsked.results ? SUMMARY_FIELDS : EVALUATION_FIELDS,
     });
     const entity = read.get(entityRef);
     if (!entity) {

@@ -19,3 +19,4 @@ export {
   TIERS,
 } from './syntheticCatalog';
 export { RADAR_ENTRIES } from './syntheticStack';
+export { SUMMARY_FIELDS } from '../summary/EntitySummaryService';
