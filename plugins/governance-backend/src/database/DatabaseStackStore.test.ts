@@ -114,6 +114,47 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it.each([
+      ['one technology without a ring', [[entityTechnology('cobol')]]],
+      [
+        'many, with and without rings, cleared or not',
+        [
+          [
+            entityTechnology('go', { category: 'languages', ring: 'adopt' }),
+            entityTechnology('cassandra', { clearedByAdr: true }),
+          ],
+          [entityTechnology('o\'reilly \\ "db", {x}', { ring: 'hold' })],
+        ],
+      ],
+      [
+        'a name holding a line break',
+        [[entityTechnology('two\nlines'), entityTechnology('redis')]],
+      ],
+    ])('reads back the technologies written: %s', async (_, lists) => {
+      const store = await createStore();
+      const entities = lists.map((technologies, i) => ({
+        entityRef: `component:default/s-${i}`,
+        technologies,
+      }));
+      await store.replaceEntityTechnologies(entities);
+      const stored = await store.listEntityTechnologies([
+        ...entities.map(e => e.entityRef),
+        LEDGER,
+      ]);
+      expect(
+        entities.map(e =>
+          [...stored.get(e.entityRef)!].sort((a, b) =>
+            a.technology.localeCompare(b.technology),
+          ),
+        ),
+      ).toEqual(
+        lists.map(list =>
+          [...list].sort((a, b) => a.technology.localeCompare(b.technology)),
+        ),
+      );
+      expect(stored.has(LEDGER)).toBe(false);
+    });
+
     it('replaces an entity’s technologies and forgets entities that left', async () => {
       const store = await createStore();
       await store.replaceEntityTechnologies([
