@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
-import { chunks, DbTimestamp, toIso } from './util';
+import { DbTimestamp, toIso } from './util';
+import { among } from './writeRows';
 import { WaiverStore } from './WaiverStore';
 
 type WaiverRow = {
@@ -89,12 +90,13 @@ export class DatabaseWaiverStore implements WaiverStore {
   }
 
   async listWaivers(entityRefs: string[]): Promise<Waiver[]> {
-    const rows: WaiverRow[] = [];
-    for (const batch of chunks(entityRefs)) {
-      rows.push(
-        ...(await this.db<WaiverRow>('waivers').whereIn('entity_ref', batch)),
-      );
+    if (!entityRefs.length) {
+      return [];
     }
+    // Every evaluated page reads its entities' waivers: their refs as one parameter.
+    const rows: WaiverRow[] = await this.db<WaiverRow>('waivers').where(
+      among(this.db, 'entity_ref', entityRefs),
+    );
     return rows
       .map(rowToWaiver)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
