@@ -11,6 +11,16 @@ import {
 const PAGE_SIZE = 500;
 
 /**
+ * The most entities one catalog request asks for: a larger page is put together from several.
+ * The catalog's PostgreSQL query for a filtered page walks the entities after the cursor and
+ * probes the filter for each, until the page is full; asked for more than about 3,000 at a time
+ * out of 100,000 matches, the planner instead sorts every match on each request (240 ms a
+ * request of 5,000 against 24 ms one of 2,500), and a read of the whole catalog grows with the
+ * square of its size: 5 s for 100,000 etags in requests of 5,000, 1 s in requests of 2,500.
+ */
+const MAX_REQUEST_SIZE = 2500;
+
+/**
  * The fields that name an entity and its owner and carry its annotations: what every
  * governance task reads of an entity.
  *
@@ -89,20 +99,26 @@ export async function* readCatalogPages(options: {
   pageSize?: number;
 }): AsyncGenerator<Entity[]> {
   const { catalog, credentials, filter, fields } = options;
-  const limit = options.pageSize ?? PAGE_SIZE;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const limit = Math.min(pageSize, MAX_REQUEST_SIZE);
   let cursor: string | undefined;
+  let page: Entity[] = [];
   do {
     // The cursor carries the filter but not the fields: without them every page after the
     // first would come back whole, with specs and relations governance never reads. No task
     // reads the total, so the catalog is spared counting every match beside the first page.
-    const page = await catalog.queryEntities(
+    const answer = await catalog.queryEntities(
       cursor
         ? { cursor, fields, limit }
         : { ...(filter && { filter }), fields, limit, totalItems: 'exclude' },
       { credentials },
     );
-    yield page.items;
-    cursor = page.pageInfo.nextCursor;
+    page = page.length ? page.concat(answer.items) : answer.items;
+    cursor = answer.pageInfo.nextCursor;
+    if (page.length >= pageSize || !cursor) {
+      yield page;
+      page = [];
+    }
   } while (cursor);
 }
 
