@@ -167,11 +167,13 @@ function testingKindCheck(kind: TestingKind): ScorecardCheck {
 }
 
 /**
- * Picks the value a check of `factName` reads: the latest measured observation beats any
- * declared one. Walks the entity's facts for each check instead of grouping them by name first:
- * an entity has a handful of each, and this runs for every check of every evaluation.
+ * Picks the observation a check of `factName` reads from an entity's facts: the latest measured
+ * one beats any declared one. Walks the facts for each check instead of grouping them by name
+ * first: an entity has a handful, and this runs for every check of every evaluation.
+ *
+ * @public
  */
-function pickObservation(
+export function pickObservation(
   facts: FactObservation[],
   factName: string,
 ): FactObservation | undefined {

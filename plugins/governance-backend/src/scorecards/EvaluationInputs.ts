@@ -6,6 +6,7 @@ import {
   FactObservation,
   FactValue,
   GovernanceAnnotationValues,
+  pickObservation,
   ScorecardCheck,
   Waiver,
 } from '@catalog-governance/backstage-plugin-governance-common';
@@ -191,10 +192,8 @@ export class EvaluationInputs {
   validUntil(inputs: EntityInputs, now: Date): Date | undefined {
     const nowMs = now.getTime();
     let earliest = Infinity;
-    // Runs for every entity evaluated: each fact's observation is picked in one walk.
-    const observations = pickObservations(inputs.facts);
     for (const check of this.options.checksByTier.get(inputs.tier) ?? []) {
-      const observation = observations.get(check.factName);
+      const observation = pickObservation(inputs.facts, check.factName);
       if (!observation) {
         // No value: unknown whatever the time.
         continue;
@@ -231,31 +230,6 @@ export class EvaluationInputs {
     }
     return Number.isFinite(earliest) ? new Date(earliest) : undefined;
   }
-}
-
-/**
- * The observation a check of each fact reads, as `evaluateScorecard` picks it: the latest
- * measured, else the first declared.
- */
-function pickObservations(
-  facts: FactObservation[],
-): Map<string, FactObservation> {
-  const picked = new Map<string, FactObservation>();
-  for (const fact of facts) {
-    const current = picked.get(fact.name);
-    if (fact.origin === 'measured') {
-      if (
-        !current ||
-        current.origin !== 'measured' ||
-        (fact.observedAt ?? '') > (current.observedAt ?? '')
-      ) {
-        picked.set(fact.name, fact);
-      }
-    } else if (fact.origin === 'declared' && !current) {
-      picked.set(fact.name, fact);
-    }
-  }
-  return picked;
 }
 
 function nextUtcMidnight(ms: number): number {
