@@ -251,14 +251,8 @@ export function computeEntityLevel(options: {
       }
     }
     if (blocking.length > 0) {
-      const order = results.map(r => r.checkId);
-      next = {
-        name: level.name,
-        title: level.title,
-        failingChecks: [...blocking].sort(
-          (a, b) => order.indexOf(a) - order.indexOf(b),
-        ),
-      };
+      // Collected walking the results, so already in scorecard order.
+      next = { name: level.name, title: level.title, failingChecks: blocking };
       break;
     }
     current = level;
