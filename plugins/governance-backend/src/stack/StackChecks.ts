@@ -21,6 +21,9 @@ import { StackRadar } from './StackRadar';
 
 const STACK_FACT_NAMES = new Set(Object.values(STACK_FACTS));
 
+/** The ADR-cleared technologies of an entity with none, shared instead of one empty set each. */
+const NONE_CLEARED: ReadonlySet<string> = new Set();
+
 /** One entity's stack, as its `approved-stack` check reads it. */
 interface EntityStackInputs {
   stack: EntityStack;
@@ -72,7 +75,11 @@ export class StackReading {
       return undefined;
     }
     const { stack, measured, source, clearedByAdr } = inputs;
-    const technologies = placeStack(stack, this.index, new Set(clearedByAdr));
+    const technologies = placeStack(
+      stack,
+      this.index,
+      clearedByAdr.length ? new Set(clearedByAdr) : NONE_CLEARED,
+    );
     // Recorded even when empty, so an entity that dropped its stack leaves the counts.
     this.recorded.set(entityRef, this.radar?.readAt ? technologies : []);
     if (!technologies.length) {
