@@ -148,6 +148,8 @@ const NOTES = [
   "- Waits: each catalog request and each query of governance's database is timed during the",
   '  evaluations; "open" is the time any request of the kind was open (they overlap with each',
   "  other and with governance's own work, as pages are read ahead and written behind).",
+  "  The evaluations' process CPU is every thread's (the catalog's answers, governance's work,",
+  '  the database drivers): on a shared machine it moves far less than their wall time.',
   '  `BENCH_PROFILE_DIR` writes the profiles as `.cpuprofile` files.',
   `- Load: autocannon from a worker thread, ${LOAD_CLIENTS} connections for ${LOAD_SECONDS} s, sharing the cores`,
   '  with the backend and the database; any non-2xx response fails the run. The row of the',
