@@ -209,6 +209,23 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
     );
   });
 
+  it('stores none of the rows when one of them cannot be stored', async () => {
+    const knex = await databases.init(id);
+    await createTable(knex, 'items');
+    await writeRows(knex, { table: 'items', rows: [row('a', 1)] });
+    const rows = [row('a', 5), row('b', 2), { ...row('c', 3), count: null }];
+    // better-sqlite3's errors are not instances of the test realm's Error: matched by message.
+    await expect(
+      writeRows(knex, { table: 'items', rows, onConflict: { key: 'key' } }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/not.null/i) });
+    await expect(
+      knex.transaction(tx => writeRows(tx, { table: 'items', rows })),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });
+    expect(
+      (await knex('items').orderBy('key')).map(r => [r.key, r.count]),
+    ).toEqual([['a', 1]]);
+  });
+
   it('deletes the rows among the keys that the restriction keeps', async () => {
     const knex = await databases.init(id);
     await createTable(knex, 'gone');
