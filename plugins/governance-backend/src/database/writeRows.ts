@@ -176,13 +176,18 @@ function isBetterSqlite(db: Knex): boolean {
  * and NULL for a column a row leaves out or leaves undefined.
  */
 function sqliteValue(value: unknown): unknown {
-  if (value === undefined) {
-    return null;
+  // By type first: nearly every value is a text or a number, which go as they are.
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+      return value;
+    case 'boolean':
+      return Number(value);
+    case 'undefined':
+      return null;
+    default:
+      return value instanceof Date ? value.getTime() : value;
   }
-  if (value instanceof Date) {
-    return value.getTime();
-  }
-  return typeof value === 'boolean' ? Number(value) : value;
 }
 
 /**
