@@ -17,7 +17,7 @@ export async function readEntitiesByRefs(options: {
   catalog: CatalogService;
   entityRefs: string[];
   credentials: BackstageCredentials;
-  extraFields?: string[];
+  extraFields?: readonly string[];
 }): Promise<Map<string, Entity | undefined>> {
   const { catalog, entityRefs, credentials, extraFields = [] } = options;
   const entities = new Map<string, Entity | undefined>();

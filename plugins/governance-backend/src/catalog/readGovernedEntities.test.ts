@@ -50,6 +50,15 @@ describe('readCatalogPages', () => {
     }
   });
 
+  it('never hands out a page larger than asked for when the size is no multiple of a request', async () => {
+    const { pages, requests } = await pagesOf(9000, 4000);
+    expect(pages.map(page => page.length)).toEqual([4000, 4000, 1000]);
+    expect(new Set(pages.flat()).size).toBe(9000);
+    expect(requests.map(request => request?.limit)).toEqual([
+      2500, 1500, 2500, 1500, 2500,
+    ]);
+  });
+
   it('hands out one empty page when nothing matches', async () => {
     const { pages, requests } = await pagesOf(0, 500);
     expect(pages).toEqual([[]]);

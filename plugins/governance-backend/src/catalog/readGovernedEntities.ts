@@ -100,10 +100,11 @@ export async function* readCatalogPages(options: {
 }): AsyncGenerator<Entity[]> {
   const { catalog, credentials, filter, fields } = options;
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const limit = Math.min(pageSize, MAX_REQUEST_SIZE);
   let cursor: string | undefined;
   let page: Entity[] = [];
   do {
+    // Asks only for what the page still lacks, so a page is never larger than asked for.
+    const limit = Math.min(pageSize - page.length, MAX_REQUEST_SIZE);
     // The cursor carries the filter but not the fields: without them every page after the
     // first would come back whole, with specs and relations governance never reads. No task
     // reads the total, so the catalog is spared counting every match beside the first page.

@@ -176,7 +176,9 @@ function isBetterSqlite(db: Knex): boolean {
  * and NULL for a column a row leaves out or leaves undefined.
  */
 function sqliteValue(value: unknown): unknown {
-  // By type first: nearly every value is a text or a number, which go as they are.
+  // By type first: nearly every value is a text or a number, which go as they are. better-sqlite3
+  // binds a number as REAL, as knex's own inserts do: an INTEGER column stores 3, but a TEXT
+  // column would store '3.0', so numbers belong in numeric columns only.
   switch (typeof value) {
     case 'string':
     case 'number':

@@ -25,7 +25,9 @@ import { TeamSizes } from './TeamSizes';
  *
  * @public
  */
-export const SUMMARY_FIELDS = ENTITY_FIELDS;
+export const SUMMARY_FIELDS: readonly string[] = Object.freeze([
+  ...ENTITY_FIELDS,
+]);
 /** What a summary reads of an entity never evaluated: what evaluating it reads. */
 const EVALUATION_FIELDS = [
   ...ENTITY_FIELDS,
