@@ -9,13 +9,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { SUMMARY_FIELDS } from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
-// The governance backend's load helper, shared with its benches: bench files are not in its
-// package exports.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  LoadResult,
-  runLoad,
-} from '../../../plugins/governance-backend/bench/loadRoutes';
+import { LoadResult, runLoad } from './governanceLoad';
 import { RealCatalogBackend } from './realCatalogBackend';
 import { row } from './realCatalogReport';
 import { LOAD_CLIENTS, LOAD_SECONDS } from './realCatalogSettings';

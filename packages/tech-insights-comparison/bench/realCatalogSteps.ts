@@ -12,14 +12,7 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
 import { Knex } from 'knex';
 import type { Profiler } from 'node:inspector';
-// The governance backend's load helper (autocannon in a worker thread), shared with its benches:
-// bench files are not in its package exports.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  LoadResult,
-  percentile,
-  runLoad,
-} from '../../../plugins/governance-backend/bench/loadRoutes';
+import { LoadResult, percentile, runLoad } from './governanceLoad';
 import { RETRIEVERS } from '../src/jsonRulesChecks';
 import { profiled } from './cpuProfile';
 import { RealCatalogBackend } from './realCatalogBackend';

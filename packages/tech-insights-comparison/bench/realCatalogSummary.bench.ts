@@ -11,10 +11,7 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { createScorecardEvaluation } from '@catalog-governance/backstage-plugin-governance-backend/testUtils';
-// The governance backend's load helper, shared with its benches: bench files are not in its
-// package exports.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { runLoad } from '../../../plugins/governance-backend/bench/loadRoutes';
+import { runLoad } from './governanceLoad';
 import { writeCatalogFiles } from './catalogFiles';
 import { loadSummaryCatalogReads } from './catalogFloor';
 import { profiled, saveProfile, topFrames } from './cpuProfile';
