@@ -6,17 +6,15 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { DateTime, Duration } from 'luxon';
+import { DateTime } from 'luxon';
 import { DatabaseGovernanceStore } from '../src/database/DatabaseGovernanceStore';
 import { FactRetention, FactRetentionPolicy } from '../src/facts/FactRetention';
 import { MeasuredFact, writeReportSection } from '../src/testUtils';
-
-jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
+import { BENCH_DAYS } from './benchSettings';
 
 const ENTITIES = Number(process.env.BENCH_FACT_ENTITIES ?? 1_000);
-const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 /** The day a tenth of the entities leaves the catalog. */
-const LEAVING_DAY = Math.floor(DAYS / 2);
+const LEAVING_DAY = Math.floor(BENCH_DAYS / 2);
 const POLICY: FactRetentionPolicy = {
   retentionDays: 90,
   maxSourcesPerFact: 10,
@@ -95,7 +93,7 @@ describe('fact storage benchmark', () => {
       [
         '## Fact storage over a year',
         '',
-        `${ENTITIES} entities, ${DAYS} days. Every day three sources push their fact for every entity`,
+        `${ENTITIES} entities, ${BENCH_DAYS} days. Every day three sources push their fact for every entity`,
         '(coverage, p95 latency, availability), and a fourth writer pushes coverage under a new source',
         `name every day. On day ${LEAVING_DAY} a tenth of the entities leave the catalog. The retention`,
         `(\`governance.scorecard.factRetentionDays: ${POLICY.retentionDays}\`) and the removal of facts of`,
@@ -141,7 +139,7 @@ describe('fact storage benchmark', () => {
       const pushMs: number[] = [];
       const pruneMs: number[] = [];
       let pushed = 0;
-      for (let day = 0; day < DAYS; day++) {
+      for (let day = 0; day < BENCH_DAYS; day++) {
         const now = start.plus({ days: day }).toJSDate();
         if (day === LEAVING_DAY) {
           const staying = all.filter((_, i) => i % 10 !== 0);
@@ -171,7 +169,7 @@ describe('fact storage benchmark', () => {
         `| ${label} | rows in \`facts\` after the year | ${Number(
           rows,
         )} (${pushed} facts pushed; without retention and the cap one row per source: ${
-          ENTITIES * (3 + DAYS)
+          ENTITIES * (3 + BENCH_DAYS)
         }) |`,
         `| ${label} | size of \`facts\` with its index after the year | ${mb(
           bytes,

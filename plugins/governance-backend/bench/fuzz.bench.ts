@@ -3,7 +3,6 @@
  * generators and checks of service/fuzz.test.ts, with many more hostile requests per route;
  * the counts are written to docs/reliability.md.
  */
-import { Duration } from 'luxon';
 import { fuzzAnnotations } from '../src/__testUtils__/fuzzAnnotations';
 import {
   FuzzBackend,
@@ -17,11 +16,7 @@ import {
   MAX_PATH_PARAMETER_LENGTH,
 } from '../src/service/inputLimits';
 import { machine, writeReportSection } from '../src/testUtils';
-
-jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
-
-/** Milliseconds as seconds, for the report. */
-const seconds = (ms: number) => Duration.fromMillis(ms).as('seconds');
+import { seconds } from './durations';
 
 const RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 

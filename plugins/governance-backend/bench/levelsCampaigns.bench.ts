@@ -16,7 +16,6 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import os from 'node:os';
 import { Knex } from 'knex';
-import { Duration } from 'luxon';
 import { CampaignNotifier } from '../src/campaigns/CampaignNotifier';
 import { CampaignService } from '../src/campaigns/CampaignService';
 import { DependencyTiers } from '../src/catalog/DependencyTiers';
@@ -33,11 +32,9 @@ import {
   writeReportSection,
 } from '../src/testUtils';
 import { BENCH_DATABASES, time, withBenchDatabase } from './benchDatabases';
+import { BENCH_ENTITIES } from './benchSettings';
 import { seconds } from './durations';
 
-jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
-
-const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 /** The short measurements are repeated and their median kept: the machine is shared. */
 const REPEATS = 5;
 const TARGET_SHARE = 0.25;
@@ -76,7 +73,7 @@ const CAMPAIGNS: Array<{
     target: {
       entityRefs: Array.from(
         { length: 200 },
-        (_, i) => `component:default/service-${(i * 37) % ENTITIES}`,
+        (_, i) => `component:default/service-${(i * 37) % BENCH_ENTITIES}`,
       ),
     },
   },
@@ -137,14 +134,14 @@ async function measure(label: string, db: Knex): Promise<number[]> {
   const store = await DatabaseGovernanceStore.create({
     database: mockServices.database({ knex: db, migrations: { skip: false } }),
   });
-  const catalogEntities = catalogWithDependencies(ENTITIES);
+  const catalogEntities = catalogWithDependencies(BENCH_ENTITIES);
   const catalog = indexedCatalog(catalogEntities);
   const tierPolicies = readTierPolicies(new ConfigReader({}));
   const adrs = new DatabaseAdrStore(db, {
     policy: DEFAULT_ADR_POLICY.retrospective,
   });
   const engine = defaultScorecardEngine({ catalog, store, adrs });
-  await store.addFacts(measuredFacts(ENTITIES, 0), NOW);
+  await store.addFacts(measuredFacts(BENCH_ENTITIES, 0), NOW);
   const row = (measurement: string, result: string, target = '') =>
     report.push(`| ${label} | ${measurement} | ${result} | ${target} |`);
 
@@ -152,7 +149,7 @@ async function measure(label: string, db: Knex): Promise<number[]> {
   // the evaluation, as in the scorecard bench.
   await engine.readCatalogContext(mockCredentials.service());
   const [firstRun, fullMs] = await time(() => engine.evaluateAll(NOW));
-  expect(firstRun.entities).toBe(ENTITIES);
+  expect(firstRun.entities).toBe(BENCH_ENTITIES);
   row(
     `first full evaluation of ${firstRun.entities} entities (levels and the dependency check included)`,
     `${seconds(fullMs).toFixed(2)} s`,
@@ -162,7 +159,7 @@ async function measure(label: string, db: Knex): Promise<number[]> {
   // entity's stored (waiver-applied) results, exactly as the evaluation calls it.
   const campaignStore = new DatabaseCampaignStore(db);
   const placed = await campaignStore.listPlacedEntities();
-  expect(placed).toHaveLength(ENTITIES);
+  expect(placed).toHaveLength(BENCH_ENTITIES);
   const [levels, levelsMs] = await median(async () =>
     placed.map(e => engine.levelOf(e.results, e.tier)),
   );
@@ -335,7 +332,7 @@ describe('levels and campaigns benchmark', () => {
       [
         '## Maturity levels and campaign progress (issue 18)',
         '',
-        `Command: \`yarn bench levelsCampaigns\`. Settings: BENCH_ENTITIES=${ENTITIES}, ${CAMPAIGNS.length} campaigns; short measurements are the median of ${REPEATS} runs.`,
+        `Command: \`yarn bench levelsCampaigns\`. Settings: BENCH_ENTITIES=${BENCH_ENTITIES}, ${CAMPAIGNS.length} campaigns; short measurements are the median of ${REPEATS} runs.`,
         '',
         `Load average (1, 5, 15 min) when each database's run started: ${loads.join(
           '; ',

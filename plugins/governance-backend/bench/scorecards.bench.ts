@@ -30,6 +30,7 @@ import {
 } from '../src/testUtils';
 import { benchStackChecks, benchStandards } from './benchGovernance';
 import { BENCH_DATABASES, time, withBenchDatabase } from './benchDatabases';
+import { BENCH_DAYS, BENCH_ENTITIES } from './benchSettings';
 import { seconds } from './durations';
 import { loadRows } from './scorecardsLoad';
 import { storeReadRows } from './scorecardsReads';
@@ -41,10 +42,6 @@ import {
 } from './scorecardsStorage';
 import { percentiles, targetCell } from './targets';
 
-jest.setTimeout(Duration.fromObject({ minutes: 30 }).toMillis());
-
-const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
-const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 /** How long each route is put under concurrent load. */
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 /**
@@ -74,7 +71,7 @@ describe('scorecard benchmark', () => {
       [
         '## Scorecards and compliance',
         '',
-        `Settings: BENCH_ENTITIES=${ENTITIES}, BENCH_DAYS=${DAYS}, BENCH_LOAD_SECONDS=${LOAD_SECONDS}, BENCH_WORKLOAD=${WORKLOAD}.`,
+        `Settings: BENCH_ENTITIES=${BENCH_ENTITIES}, BENCH_DAYS=${BENCH_DAYS}, BENCH_LOAD_SECONDS=${LOAD_SECONDS}, BENCH_WORKLOAD=${WORKLOAD}.`,
         '',
         '| database | measurement | result | target |',
         '|---|---|---|---|',
@@ -142,7 +139,7 @@ describe('scorecard benchmark', () => {
       );
       return;
     }
-    expect(evaluated).toBe(ENTITIES);
+    expect(evaluated).toBe(BENCH_ENTITIES);
   });
 });
 
@@ -159,7 +156,7 @@ const row = (
 
 /** Whether a target stated for one catalog size applies to this run. */
 const atSize = (size: number, met: boolean) =>
-  ENTITIES === size ? met : undefined;
+  BENCH_ENTITIES === size ? met : undefined;
 
 /** Runs the bench on `db` and reports its rows; returns how many entities the first pass evaluated. */
 async function benchmark(label: string, db: Knex): Promise<number> {
@@ -168,7 +165,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
     database: mockServices.database({ knex: db, migrations: { skip: false } }),
   });
   // With the etag Backstage's catalog stitches into every entity: a hash of the entity.
-  const catalogEntities = entities(ENTITIES).map(entity => ({
+  const catalogEntities = entities(BENCH_ENTITIES).map(entity => ({
     ...entity,
     metadata: {
       ...entity.metadata,
@@ -216,15 +213,15 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   );
 
   const [, addMs] = await time(() =>
-    store.addFacts(measuredFacts(ENTITIES, 0), FACTS_RECEIVED),
+    store.addFacts(measuredFacts(BENCH_ENTITIES, 0), FACTS_RECEIVED),
   );
   row(
     label,
-    `store ${ENTITIES * 3} measured facts (one transaction)`,
+    `store ${BENCH_ENTITIES * 3} measured facts (one transaction)`,
     `${addMs.toFixed(0)} ms`,
   );
   if (!BASE_WORKLOAD) {
-    const allIndexes = Array.from({ length: ENTITIES }, (_, i) => i);
+    const allIndexes = Array.from({ length: BENCH_ENTITIES }, (_, i) => i);
     const [, deliveryMs] = await time(() =>
       store.addFacts(
         deliveryFacts(allIndexes, new Date('2026-11-24T00:00:00Z')),
@@ -234,7 +231,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
     row(
       label,
       `store ${
-        ENTITIES * 7
+        BENCH_ENTITIES * 7
       } delivery facts, seven per service (one transaction)`,
       `${deliveryMs.toFixed(0)} ms`,
     );
@@ -253,7 +250,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   const [{ stackChecked }] = await db('entity_technologies').countDistinct({
     stackChecked: 'entity_ref',
   });
-  const firstTargetMs = ENTITIES === 100_000 ? 20_000 : 2_000;
+  const firstTargetMs = BENCH_ENTITIES === 100_000 ? 20_000 : 2_000;
   row(
     label,
     BASE_WORKLOAD
@@ -261,7 +258,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
       : `first full evaluation (tier checks and approved-stack; measured and delivery facts): ${firstRun.entities} entities, ${count} check results stored, the technologies of ${stackChecked} recorded`,
     `${seconds(firstMs).toFixed(2)} s`,
     '<= 2 s (PostgreSQL, 10,000); <= 20 s (100,000)',
-    isPostgres && [10_000, 100_000].includes(ENTITIES)
+    isPostgres && [10_000, 100_000].includes(BENCH_ENTITIES)
       ? firstMs <= firstTargetMs
       : undefined,
   );
@@ -307,7 +304,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   if (!BASE_WORKLOAD) {
     const changedAt = new Date('2026-11-25T00:15:00Z');
     await store.addFacts(
-      services(Math.max(1, Math.round(ENTITIES / 100))).map(e => ({
+      services(Math.max(1, Math.round(BENCH_ENTITIES / 100))).map(e => ({
         entityRef: `component:default/${e.metadata.name}`,
         name: 'coverage',
         value: 42,
@@ -339,7 +336,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
     historyBefore: '*',
   });
   const perDay = Math.max(1, Math.round((Number(checks) * 0.01) / 2));
-  const allServices = services(ENTITIES);
+  const allServices = services(BENCH_ENTITIES);
   const context = await engine.readCatalogContext(mockCredentials.service());
   const start = DateTime.fromISO('2026-11-25T00:00:00Z', { zone: 'utc' });
   // GET /standards reads its trend back from today: the snapshots are dated so that the
@@ -347,19 +344,19 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   const snapshotDay = (day: number) =>
     DateTime.utc()
       .startOf('day')
-      .minus({ days: DAYS + 1 - day })
+      .minus({ days: BENCH_DAYS + 1 - day })
       .toJSDate();
   const snapshots: number[] = [];
   const [, yearMs] = await time(async () => {
-    for (let day = 1; day <= DAYS; day++) {
+    for (let day = 1; day <= BENCH_DAYS; day++) {
       const now = start.plus({ days: day }).toJSDate();
-      const first = (day * perDay) % ENTITIES;
+      const first = (day * perDay) % BENCH_ENTITIES;
       const indexes = Array.from(
         { length: perDay },
-        (_, k) => (first + k) % ENTITIES,
+        (_, k) => (first + k) % BENCH_ENTITIES,
       );
       const changed = indexes.map(i => allServices[i]);
-      const flip = Math.floor((day * perDay) / ENTITIES) % 2 === 0;
+      const flip = Math.floor((day * perDay) / BENCH_ENTITIES) % 2 === 0;
       await store.addFacts(
         [
           ...changed.flatMap(e => [
@@ -407,7 +404,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   });
   row(
     label,
-    `simulated year: ${DAYS} days, ${perDay} services (${
+    `simulated year: ${BENCH_DAYS} days, ${perDay} services (${
       perDay * 2
     } of ${checks} checks, 1%) changing per day${
       BASE_WORKLOAD ? '' : ', each also pushing its seven delivery facts'
@@ -421,7 +418,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   if (standards) {
     row(
       label,
-      `standards snapshot job over the whole catalog (the four standards), once per simulated day (${DAYS} runs)`,
+      `standards snapshot job over the whole catalog (the four standards), once per simulated day (${BENCH_DAYS} runs)`,
       `${percentiles(snapshots)}`,
     );
   }
@@ -460,7 +457,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
       sizeBefore,
     )} after the first evaluation, ${mb(sizeAfter)} after the year)`,
     '<= 50 MB (10,000, 365 days)',
-    ENTITIES === 10_000 && DAYS === 365
+    BENCH_ENTITIES === 10_000 && BENCH_DAYS === 365
       ? sizeAfter - sizeBefore <= 50 * 2 ** 20
       : undefined,
   );
@@ -468,9 +465,9 @@ async function benchmark(label: string, db: Knex): Promise<number> {
   await storeReadRows({
     label,
     store,
-    entities: ENTITIES,
-    days: DAYS,
-    lastDay: start.plus({ days: DAYS }).toISODate()!,
+    entities: BENCH_ENTITIES,
+    days: BENCH_DAYS,
+    lastDay: start.plus({ days: BENCH_DAYS }).toISODate()!,
     row,
   });
 
@@ -478,7 +475,7 @@ async function benchmark(label: string, db: Knex): Promise<number> {
     label,
     db,
     catalogEntities,
-    entities: ENTITIES,
+    entities: BENCH_ENTITIES,
     loadSeconds: LOAD_SECONDS,
     report,
     standardsAndStack: !BASE_WORKLOAD,
