@@ -54,25 +54,6 @@ export const coreService = (name: string) =>
   served(evaluatedService(name, { 'governance/tier': 'core' }));
 export const search = () => coreService('search');
 
-export const ADR_FOLDER = 'https://git.example.com/payments/docs/adr/';
-
-/** An accepted ADR of payments, in the folder at `folderUrl`, that clears its ledger mismatch. */
-export const ledgerAdr = (folderUrl: string) => ({
-  id: 'p1',
-  entityRef: PAYMENTS,
-  path: '0001-ledger.md',
-  url: `${folderUrl}0001-ledger.md`,
-  number: 1,
-  title: 'Depend on the ledger',
-  status: 'accepted' as const,
-  date: '2026-11-01',
-  deciders: [],
-  links: [],
-  format: 'madr' as const,
-  warnings: [],
-  body: 'We accept depending on ledger while it is supporting.',
-});
-
 export const radarOf = (mongodbRing: string) => ({
   entries: [{ id: 'mongodb', title: 'MongoDB', ring: mongodbRing }],
 });

@@ -118,15 +118,7 @@ describe('EvaluationInputs', () => {
   });
 
   it('expires the millisecond a measured fact outlives its staleness window', () => {
-    const facts: FactObservation[] = [
-      {
-        name: 'coverage',
-        value: 90,
-        origin: 'measured',
-        source: 'ci',
-        observedAt: NOW.toISOString(),
-      },
-    ];
+    const facts = [measuredCoverage];
     const until = engineInputs().validUntil(inputsFor(facts), NOW)!;
     expect(until.toISOString()).toBe('2027-01-05T12:00:00.001Z');
     expect(

@@ -3,15 +3,19 @@ import {
   DEPENDENCIES_CHECK_ID,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import {
-  ADR_FOLDER,
   changeCheckPasses,
   ledger,
-  ledgerAdr,
   payments,
   radarOf,
   search,
 } from '../__testUtils__/changeCheckPasses';
-import { PAYMENTS, later } from '../__testUtils__/scorecardEngineFixtures';
+import {
+  ADR_FOLDER,
+  ledgerAdr,
+  PAYMENTS,
+  later,
+  readLedgerAdr,
+} from '../__testUtils__/scorecardEngineFixtures';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
@@ -140,12 +144,7 @@ describe.each(databases.eachSupportedId())(
       await evaluateAll(later(1), { entities });
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
 
-      await adrs.replaceAdrs({
-        entityRef: PAYMENTS,
-        url: ADR_FOLDER,
-        readAt: later(2),
-        adrs: [ledgerAdr(ADR_FOLDER)],
-      });
+      await readLedgerAdr(adrs, later(2));
       await evaluateAll(later(3), { entities });
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
     });

@@ -2,13 +2,15 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEPENDENCIES_CHECK_ID } from '@catalog-governance/backstage-plugin-governance-common';
 import { evaluatedService } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
+import {
+  firstAdr,
+  NOW,
+  PAYMENTS,
+} from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
-
-const PAYMENTS = 'component:default/payments';
-const NOW = new Date('2026-12-06T12:00:00Z');
 
 const entity = (
   kind: 'Component' | 'Resource',
@@ -59,21 +61,15 @@ describe.each(databases.eachSupportedId())(
           url: 'https://git.example.com/payments/docs/adr/',
           readAt: NOW,
           adrs: [
-            {
+            firstAdr({
               id: 'p1',
               entityRef: PAYMENTS,
+              folderUrl: 'https://git.example.com/payments/docs/adr/',
               path: '0001-use-feature-flags.md',
-              url: 'https://git.example.com/payments/docs/adr/0001-use-feature-flags.md',
-              number: 1,
               title: 'Use the feature flag service',
               status,
-              date: '2026-11-01',
-              deciders: [],
-              links: [],
-              format: 'madr',
-              warnings: [],
               body,
-            },
+            }),
           ],
         });
       return {

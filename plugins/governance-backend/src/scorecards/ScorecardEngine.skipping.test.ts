@@ -13,6 +13,7 @@ import {
   NOW,
   PAYMENTS,
   later,
+  readLedgerAdr,
 } from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
@@ -226,28 +227,7 @@ describe.each(databases.eachSupportedId())(
       const entities = [payments(), ledger('supporting')];
       await evaluateAll(later(1), entities);
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('fail');
-      await adrs.replaceAdrs({
-        entityRef: PAYMENTS,
-        url: 'https://git.example.com/payments/docs/adr/',
-        readAt: later(2),
-        adrs: [
-          {
-            id: 'p1',
-            entityRef: PAYMENTS,
-            path: '0001-ledger.md',
-            url: 'https://git.example.com/payments/docs/adr/0001-ledger.md',
-            number: 1,
-            title: 'Depend on the ledger',
-            status: 'accepted',
-            date: '2026-11-01',
-            deciders: [],
-            links: [],
-            format: 'madr',
-            warnings: [],
-            body: 'We accept depending on ledger while it is supporting.',
-          },
-        ],
-      });
+      await readLedgerAdr(adrs, later(2));
       expect((await evaluateAll(later(2), entities)).skipped).toBe(1);
       expect((await check(DEPENDENCIES_CHECK_ID))?.state).toBe('pass');
     });

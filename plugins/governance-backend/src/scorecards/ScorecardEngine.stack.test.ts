@@ -7,7 +7,12 @@ import {
   defaultScorecardEngine,
 } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { NOW, PAYMENTS, later } from '../__testUtils__/scorecardEngineFixtures';
+import {
+  firstAdr,
+  NOW,
+  PAYMENTS,
+  later,
+} from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
@@ -175,21 +180,14 @@ describe.each(databases.eachSupportedId())(
         url: 'https://git.example.com/search/docs/adr/',
         readAt: later(1),
         adrs: [
-          {
+          firstAdr({
             id: 's1',
             entityRef: SEARCH,
+            folderUrl: 'https://git.example.com/search/docs/adr/',
             path: '0001-couchdb.md',
-            url: 'https://git.example.com/search/docs/adr/0001-couchdb.md',
-            number: 1,
             title: 'Use CouchDB for offline sync',
-            status: 'accepted',
-            date: '2026-11-01',
-            deciders: [],
-            links: [],
-            format: 'madr',
-            warnings: [],
             body: 'We accept CouchDB for the offline index.',
-          },
+          }),
         ],
       });
 
