@@ -2,11 +2,8 @@ import {
   AdrLink,
   AdrStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseAdrStore, StoredAdr } from './DatabaseAdrStore';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const databases = governanceTestDatabases();
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 const CHECKOUT = 'component:default/checkout-web';
 const PAYMENTS = 'component:default/payments';
@@ -85,126 +82,123 @@ async function storeExample(store: DatabaseAdrStore) {
   });
 }
 
-describe.each(databases.eachSupportedId())(
-  'the decision graph on %s',
-  databaseId => {
-    async function exampleStore(staleAfterMonths = 12) {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseAdrStore(knex, {
-        policy: { dueAfterMonths: 3, overdueAfterMonths: 6 },
-        staleAfterMonths,
-      });
-      await storeExample(store);
-      return store;
-    }
-
-    const ids = (page: { items: { id: string }[] }) =>
-      page.items.map(item => item.id).sort();
-
-    it('shows each decision what it supersedes and amends, and what superseded and amended it, across entities', async () => {
-      const store = await exampleStore();
-      const page = await store.queryIndex({ sort: 'entity' }, NOW);
-      const chainOf = (id: string) =>
-        page.items.find(item => item.id === id)!.chain;
-
-      expect(chainOf('c2')).toEqual([
-        expect.objectContaining({
-          relation: 'superseded-by',
-          adrId: 'c3',
-          number: 3,
-          title: 'Decision 3',
-          status: 'accepted',
-          entityRef: CHECKOUT,
-        }),
-      ]);
-      expect(chainOf('c3')).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ relation: 'amends', adrId: 'c1' }),
-          expect.objectContaining({
-            relation: 'supersedes',
-            adrId: 'c2',
-            target: '0002-css-in-js.md',
-          }),
-        ]),
-      );
-      expect(chainOf('c1')).toEqual([
-        expect.objectContaining({ relation: 'amended-by', adrId: 'c3' }),
-      ]);
-      // Written only by the payments ADR, as a link into the checkout repository.
-      expect(chainOf('c5')).toEqual([
-        expect.objectContaining({
-          relation: 'superseded-by',
-          adrId: 'p1',
-          entityRef: PAYMENTS,
-        }),
-      ]);
-      expect(chainOf('p1')).toEqual([
-        expect.objectContaining({ relation: 'supersedes', adrId: 'c5' }),
-      ]);
-      // A successor that is not stored is named as written, with no id.
-      expect(chainOf('c4')).toEqual([
-        { relation: 'superseded-by', target: '0009-rest.md' },
-      ]);
+describeEachDatabase('the decision graph', ({ migrated }) => {
+  async function exampleStore(staleAfterMonths = 12) {
+    const knex = await migrated();
+    const store = new DatabaseAdrStore(knex, {
+      policy: { dueAfterMonths: 3, overdueAfterMonths: 6 },
+      staleAfterMonths,
     });
+    await storeExample(store);
+    return store;
+  }
 
-    it('never names an ADR of an entity the caller cannot see', async () => {
-      const store = await exampleStore();
-      expect(await store.chainOf('c5', [PAYMENTS])).toEqual([]);
-      expect(await store.chainOf('p1', [CHECKOUT])).toEqual([
-        {
+  const ids = (page: { items: { id: string }[] }) =>
+    page.items.map(item => item.id).sort();
+
+  it('shows each decision what it supersedes and amends, and what superseded and amended it, across entities', async () => {
+    const store = await exampleStore();
+    const page = await store.queryIndex({ sort: 'entity' }, NOW);
+    const chainOf = (id: string) =>
+      page.items.find(item => item.id === id)!.chain;
+
+    expect(chainOf('c2')).toEqual([
+      expect.objectContaining({
+        relation: 'superseded-by',
+        adrId: 'c3',
+        number: 3,
+        title: 'Decision 3',
+        status: 'accepted',
+        entityRef: CHECKOUT,
+      }),
+    ]);
+    expect(chainOf('c3')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ relation: 'amends', adrId: 'c1' }),
+        expect.objectContaining({
           relation: 'supersedes',
-          target: `${BASE[CHECKOUT]}0005-session-cookies.md`,
-        },
-      ]);
-    });
+          adrId: 'c2',
+          target: '0002-css-in-js.md',
+        }),
+      ]),
+    );
+    expect(chainOf('c1')).toEqual([
+      expect.objectContaining({ relation: 'amended-by', adrId: 'c3' }),
+    ]);
+    // Written only by the payments ADR, as a link into the checkout repository.
+    expect(chainOf('c5')).toEqual([
+      expect.objectContaining({
+        relation: 'superseded-by',
+        adrId: 'p1',
+        entityRef: PAYMENTS,
+      }),
+    ]);
+    expect(chainOf('p1')).toEqual([
+      expect.objectContaining({ relation: 'supersedes', adrId: 'c5' }),
+    ]);
+    // A successor that is not stored is named as written, with no id.
+    expect(chainOf('c4')).toEqual([
+      { relation: 'superseded-by', target: '0009-rest.md' },
+    ]);
+  });
 
-    it('filters to superseded decisions with no successor found, and to stale accepted ones with no retrospective', async () => {
-      const store = await exampleStore();
-      // c2's successor is stored, c5's successor says so from another entity; c4's is missing.
-      expect(
-        ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
-      ).toEqual(['c4']);
-      // c6 is as old as c1 but had its retrospective; c3 and p1 are recent.
-      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
-        'c1',
-      ]);
-      const both = await store.queryIndex(
-        { concern: ['no-successor', 'stale'] },
-        NOW,
-      );
-      expect(ids(both)).toEqual(['c1', 'c4']);
-      expect(both.totalItems).toBe(2);
-      // The filters combine with the others, and hidden entities stay out of pages and counts.
-      expect(
-        (
-          await store.queryIndex({ concern: ['no-successor', 'stale'] }, NOW, [
-            CHECKOUT,
-          ])
-        ).totalItems,
-      ).toBe(0);
-    });
+  it('never names an ADR of an entity the caller cannot see', async () => {
+    const store = await exampleStore();
+    expect(await store.chainOf('c5', [PAYMENTS])).toEqual([]);
+    expect(await store.chainOf('p1', [CHECKOUT])).toEqual([
+      {
+        relation: 'supersedes',
+        target: `${BASE[CHECKOUT]}0005-session-cookies.md`,
+      },
+    ]);
+  });
 
-    it('counts a decision as stale once it is older than the configured age', async () => {
-      const store = await exampleStore(1);
-      // c3 (2026-11-02) and p1 (2026-11-01) are more than a month before 2026-12-06 too.
-      expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
-        'c1',
-        'c3',
-        'p1',
-      ]);
-    });
+  it('filters to superseded decisions with no successor found, and to stale accepted ones with no retrospective', async () => {
+    const store = await exampleStore();
+    // c2's successor is stored, c5's successor says so from another entity; c4's is missing.
+    expect(
+      ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
+    ).toEqual(['c4']);
+    // c6 is as old as c1 but had its retrospective; c3 and p1 are recent.
+    expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
+      'c1',
+    ]);
+    const both = await store.queryIndex(
+      { concern: ['no-successor', 'stale'] },
+      NOW,
+    );
+    expect(ids(both)).toEqual(['c1', 'c4']);
+    expect(both.totalItems).toBe(2);
+    // The filters combine with the others, and hidden entities stay out of pages and counts.
+    expect(
+      (
+        await store.queryIndex({ concern: ['no-successor', 'stale'] }, NOW, [
+          CHECKOUT,
+        ])
+      ).totalItems,
+    ).toBe(0);
+  });
 
-    it('forgets the links of an ADR that is read again without them', async () => {
-      const store = await exampleStore();
-      await read(store, PAYMENTS, [
-        adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01'),
-      ]);
-      expect(await store.chainOf('c5')).toEqual([]);
-      expect(
-        ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
-      ).toEqual(['c4', 'c5']);
-      await store.removeLocationsExcept(new Set([PAYMENTS]));
-      expect(await store.chainOf('c3')).toEqual([]);
-    });
-  },
-);
+  it('counts a decision as stale once it is older than the configured age', async () => {
+    const store = await exampleStore(1);
+    // c3 (2026-11-02) and p1 (2026-11-01) are more than a month before 2026-12-06 too.
+    expect(ids(await store.queryIndex({ concern: ['stale'] }, NOW))).toEqual([
+      'c1',
+      'c3',
+      'p1',
+    ]);
+  });
+
+  it('forgets the links of an ADR that is read again without them', async () => {
+    const store = await exampleStore();
+    await read(store, PAYMENTS, [
+      adr(PAYMENTS, '0001-shared-sessions.md', 'accepted', '2026-11-01'),
+    ]);
+    expect(await store.chainOf('c5')).toEqual([]);
+    expect(
+      ids(await store.queryIndex({ concern: ['no-successor'] }, NOW)),
+    ).toEqual(['c4', 'c5']);
+    await store.removeLocationsExcept(new Set([PAYMENTS]));
+    expect(await store.chainOf('c3')).toEqual([]);
+  });
+});

@@ -1,12 +1,9 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { checkResult } from '../__testUtils__/checkResult';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { EntityEvaluation } from './ScorecardStore';
-
-const databases = governanceTestDatabases();
 
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
@@ -33,9 +30,9 @@ const evaluation = (
   ...(dependencyMismatches ? { dependencyMismatches } : {}),
 });
 
-describe.each(databases.eachSupportedId())('the roll-up on %s', databaseId => {
+describeEachDatabase('the roll-up', ({ migrated }) => {
   it('counts states, levels and mismatches per owner in one statement, weakest first', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
+    const knex = await migrated();
     await new DatabaseScorecardStore(knex).storeEvaluations(
       [
         evaluation('a1', TEAM_A, ['pass', 'pass'], 'gold'),

@@ -1,13 +1,6 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseFactStore } from './DatabaseFactStore';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const databases = governanceTestDatabases();
-const directory = resolvePackagePath(
-  '@catalog-governance/backstage-plugin-governance-backend',
-  'migrations',
-);
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
+import { migrationsDirectory } from './migrateGovernanceDatabase';
 
 const MIGRATION = '20261208030000_decision_impact.js';
 const SERIES_MIGRATION = '20261210020000_fact_history_series.js';
@@ -21,9 +14,8 @@ const latency = (entityRef: string, value: number, observedAt: string) => ({
   observedAt,
 });
 
-describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
-  const createStore = async () =>
-    new DatabaseFactStore(await migratedDatabase(databases, databaseId));
+describeEachDatabase('fact history', ({ migrated, empty }) => {
+  const createStore = async () => new DatabaseFactStore(await migrated());
 
   it('keeps every observation, not only the latest, for the window asked for', async () => {
     const store = await createStore();
@@ -99,7 +91,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   });
 
   it('keeps both days when two backends push the first observations of a fact at once', async () => {
-    const knex = await migratedDatabase(databases, databaseId);
+    const knex = await migrated();
     const replicaA = new DatabaseFactStore(knex);
     const replicaB = new DatabaseFactStore(knex);
     const refs = Array.from(
@@ -192,10 +184,16 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
   });
 
   it('starts the history from the stored facts and maps old retrospective outcomes', async () => {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory });
-    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
-    await knex.migrate.down({ directory, name: MIGRATION });
+    const knex = await empty();
+    await knex.migrate.latest({ directory: migrationsDirectory });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: SERIES_MIGRATION,
+    });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: MIGRATION,
+    });
     expect(await knex.schema.hasTable('fact_history')).toBe(false);
     await knex('facts').insert({
       entity_ref: ref,
@@ -217,7 +215,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
         recorded_at: new Date('2026-10-01T00:00:00Z'),
       })),
     );
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     const store = new DatabaseFactStore(knex);
     const history = await store.getFactHistory({
       entityRefs: [ref],
@@ -230,17 +228,26 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['validated', 'partly-validated', 'reversed']);
 
-    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
-    await knex.migrate.down({ directory, name: MIGRATION });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: SERIES_MIGRATION,
+    });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: MIGRATION,
+    });
     expect(
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['keep', 'revise', 'supersede']);
   });
 
   it('packs the observations of the history table into daily series and back', async () => {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory });
-    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
+    const knex = await empty();
+    await knex.migrate.latest({ directory: migrationsDirectory });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: SERIES_MIGRATION,
+    });
     const observation = (
       source: string,
       value: number,
@@ -262,7 +269,7 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
       // A source since dropped from the latest facts by the cap on sources.
       observation('nightly', 650, '2026-05-13T08:00:00.000Z'),
     ]);
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await knex.schema.hasTable('fact_history')).toBe(false);
 
     const store = new DatabaseFactStore(knex);
@@ -283,7 +290,10 @@ describe.each(databases.eachSupportedId())('fact history on %s', databaseId => {
       ['nightly', 650, '2026-05-13T08:00:00.000Z'],
     ]);
 
-    await knex.migrate.down({ directory, name: SERIES_MIGRATION });
+    await knex.migrate.down({
+      directory: migrationsDirectory,
+      name: SERIES_MIGRATION,
+    });
     const restored = await knex('fact_history')
       .orderBy(['source', 'observed_at'])
       .select('source', 'value', 'observed_at');

@@ -1,12 +1,9 @@
 import { DatabaseFactStore } from './DatabaseFactStore';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
-const databases = governanceTestDatabases();
-
-describe.each(databases.eachSupportedId())('fact storage on %s', databaseId => {
+describeEachDatabase('fact storage', ({ migrated }) => {
   async function createStore(options: { maxSourcesPerFact?: number } = {}) {
-    const knex = await migratedDatabase(databases, databaseId);
+    const knex = await migrated();
     return { knex, store: new DatabaseFactStore(knex, options) };
   }
 

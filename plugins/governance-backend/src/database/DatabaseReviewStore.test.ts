@@ -1,16 +1,13 @@
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { NewReviewItem } from './ReviewStore';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { paymentsReviewItem } from '../__testUtils__/paymentsReviewItem';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const databases = governanceTestDatabases();
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 const designReview = paymentsReviewItem();
 
-describe.each(databases.eachSupportedId())('review store on %s', databaseId => {
+describeEachDatabase('review store', ({ migrated }) => {
   async function createStore() {
-    const knex = await migratedDatabase(databases, databaseId);
+    const knex = await migrated();
     return new DatabaseReviewStore(knex);
   }
 

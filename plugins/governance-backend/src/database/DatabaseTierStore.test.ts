@@ -1,12 +1,9 @@
 import { DatabaseTierStore } from './DatabaseTierStore';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
-const databases = governanceTestDatabases();
-
-describe.each(databases.eachSupportedId())('tier storage on %s', databaseId => {
+describeEachDatabase('tier storage', ({ migrated }) => {
   async function createStore() {
-    const knex = await migratedDatabase(databases, databaseId);
+    const knex = await migrated();
     const store = new DatabaseTierStore(knex);
     /** One entity seen with `tier` at `at`. */
     const sync = (entityRef: string, tier: string, at: Date) =>

@@ -1,9 +1,6 @@
 import { Waiver } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const databases = governanceTestDatabases();
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 /** Grace's waiver of payments' coverage check; `fields` are what a test cares about. */
 function coverageWaiver(fields: Pick<Waiver, 'id'> & Partial<Waiver>): Waiver {
@@ -18,11 +15,9 @@ function coverageWaiver(fields: Pick<Waiver, 'id'> & Partial<Waiver>): Waiver {
   };
 }
 
-describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
+describeEachDatabase('waivers', ({ migrated }) => {
   async function createStore() {
-    return new DatabaseWaiverStore(
-      await migratedDatabase(databases, databaseId),
-    );
+    return new DatabaseWaiverStore(await migrated());
   }
 
   it('records grant and revocation, and refuses a second revocation', async () => {

@@ -4,7 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
-const migrationsDir = resolvePackagePath(
+/**
+ * The folder of the plugin's knex migrations. Tests that step the schema down and up again
+ * to check a migration's data conversion read it from here.
+ *
+ * @internal
+ */
+export const migrationsDirectory = resolvePackagePath(
   '@catalog-governance/backstage-plugin-governance-backend',
   'migrations',
 );
@@ -20,7 +26,7 @@ export async function migrateGovernanceDatabase(
 ): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await client.migrate.latest({ directory: migrationsDirectory });
   }
   return client;
 }

@@ -1,18 +1,14 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { dayStart } from './factSeries';
-import { migrateGovernanceDatabase } from './migrateGovernanceDatabase';
+import { migrationsDirectory } from './migrateGovernanceDatabase';
+import { migrateDownBelow } from '../__testUtils__/migrateDownBelow';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 
 const databases = governanceTestDatabases();
-const directory = resolvePackagePath(
-  '@catalog-governance/backstage-plugin-governance-backend',
-  'migrations',
-);
 
 const result = (checkId: string, state: CheckResult['state']): CheckResult => ({
   checkId,
@@ -39,20 +35,14 @@ it('runs on PostgreSQL when the suite requires it', () => {
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('roll all the way down cleanly', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
-    await knex.migrate.rollback({ directory }, true);
+    const knex = await migratedDatabase(databases, databaseId);
+    await knex.migrate.rollback({ directory: migrationsDirectory }, true);
     expect(await knex.schema.hasTable('entity_tiers')).toBe(false);
     expect(await knex.schema.hasTable('tier_changes')).toBe(false);
   });
 
   it('add and remove the etags, pass digest and fact removals a pass finds changes by', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     const schema = async () => [
       await knex.schema.hasColumn('evaluated_entities', 'catalog_etag'),
       await knex.schema.hasColumn('scorecard_passes', 'inputs_digest'),
@@ -60,22 +50,15 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     ];
     expect(await schema()).toEqual([true, true, true]);
 
-    while (
-      (await knex.migrate.currentVersion({ directory })) >= '20261212010000'
-    ) {
-      await knex.migrate.down({ directory });
-    }
+    await migrateDownBelow(knex, '20261212010000');
     expect(await schema()).toEqual([false, false, false]);
 
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await schema()).toEqual([true, true, true]);
   });
 
   it('index only the evaluated entities below their required level, and back', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     // Each index's name and definition (PostgreSQL's `indexdef`, SQLite's `CREATE INDEX`).
     const indexes = async (): Promise<Record<string, string>> => {
       const rows: { name: string; definition: string }[] =
@@ -111,11 +94,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       ),
     ).toContain('where below_required_since is not null');
 
-    while (
-      (await knex.migrate.currentVersion({ directory })) >= '20261213010000'
-    ) {
-      await knex.migrate.down({ directory });
-    }
+    await migrateDownBelow(knex, '20261213010000');
     expect(await names()).toEqual([
       'evaluated_entities_below_idx',
       'evaluated_entities_domain_idx',
@@ -124,15 +103,12 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       'evaluated_entities_tier_idx',
     ]);
 
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await names()).toEqual(latest);
   });
 
   it('carry scorecard results and history from per-check rows to per-entity rows and back', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     const store = new DatabaseScorecardStore(knex);
     const ref = 'component:default/payments';
     const evaluate = (a: CheckResult['state'], at: string) =>
@@ -154,11 +130,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
     // Back to one row per check, as the previous release stored them (later migrations are
     // undone first, as a rollback would).
-    while (
-      (await knex.migrate.currentVersion({ directory })) >= '20261125060000'
-    ) {
-      await knex.migrate.down({ directory });
-    }
+    await migrateDownBelow(knex, '20261125060000');
     expect(
       await knex('check_results')
         .orderBy('position')
@@ -172,16 +144,13 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     );
 
     // And forward again: the same results and history.
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await store.getResults(ref)).toEqual(results);
     expect(await store.listTransitions(ref, new Date(0))).toEqual(transitions);
   });
 
   it('compact scorecard history and compliance changes, and expand them back, with every view answering the same', async () => {
-    const knex = await databases.init(databaseId);
-    await migrateGovernanceDatabase(
-      mockServices.database({ knex, migrations: { skip: false } }),
-    );
+    const knex = await migratedDatabase(databases, databaseId);
     const scorecards = new DatabaseScorecardStore(knex);
     const compliance = new DatabaseComplianceStore(knex);
     const signals = new DatabaseEscalationSignals(knex);
@@ -272,7 +241,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     });
 
     await knex.migrate.down({
-      directory,
+      directory: migrationsDirectory,
       name: '20261211010000_compact_history.js',
     });
     expect((await history())[0]).toEqual([
@@ -300,7 +269,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       changed_at: new Date('2026-10-04T09:00:00Z'),
     });
 
-    await knex.migrate.latest({ directory });
+    await knex.migrate.latest({ directory: migrationsDirectory });
     expect(await history()).toEqual([...compactHistory, unknownState]);
     expect(await views()).toEqual(before);
   });

@@ -1,17 +1,16 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { checkResult } from '../__testUtils__/checkResult';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
+import { migrateDownBelow } from '../__testUtils__/migrateDownBelow';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
+import { migrationsDirectory } from './migrateGovernanceDatabase';
 import { recountComplianceTotals } from './rollupTotals';
 import { EntityEvaluation } from './ScorecardStore';
-
-const databases = governanceTestDatabases();
 
 const STATES: CheckResult['state'][] = [
   'pass',
@@ -91,146 +90,133 @@ async function expectTotalsToMatchRecount(knex: Knex) {
   return maintained;
 }
 
-describe.each(databases.eachSupportedId())(
-  'the running totals on %s',
-  databaseId => {
-    it('equal a recount after evaluations, waivers, untiering and deleted entities', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const store = new DatabaseScorecardStore(knex);
-      const next = numbers(7);
-      for (let round = 0; round < 6; round++) {
-        const page = Array.from({ length: 30 }, (_, i) => i).filter(
-          () => next(3) > 0,
-        );
-        await store.storeEvaluations(
-          page.map(i => evaluationOf(i, next)),
-          new Date(Date.UTC(2026, 11, 1 + round)),
-        );
-        const totals = await expectTotalsToMatchRecount(knex);
-        expect(totals.groups.length).toBeGreaterThan(0);
-        // Deleted entities (gone from the catalog) leave the totals with their rows.
-        await store.removeResultsExcept(
-          new Set(entityRefs(30).filter(() => next(6) > 0)),
-        );
-        await expectTotalsToMatchRecount(knex);
-      }
+describeEachDatabase('the running totals', ({ migrated }) => {
+  it('equal a recount after evaluations, waivers, untiering and deleted entities', async () => {
+    const knex = await migrated();
+    const store = new DatabaseScorecardStore(knex);
+    const next = numbers(7);
+    for (let round = 0; round < 6; round++) {
+      const page = Array.from({ length: 30 }, (_, i) => i).filter(
+        () => next(3) > 0,
+      );
+      await store.storeEvaluations(
+        page.map(i => evaluationOf(i, next)),
+        new Date(Date.UTC(2026, 11, 1 + round)),
+      );
+      const totals = await expectTotalsToMatchRecount(knex);
+      expect(totals.groups.length).toBeGreaterThan(0);
+      // Deleted entities (gone from the catalog) leave the totals with their rows.
+      await store.removeResultsExcept(
+        new Set(entityRefs(30).filter(() => next(6) > 0)),
+      );
+      await expectTotalsToMatchRecount(knex);
+    }
+  });
+
+  it('are put right by the daily recounts when they drifted', async () => {
+    const knex = await migrated();
+    const next = numbers(17);
+    await new DatabaseScorecardStore(knex).storeEvaluations(
+      entityRefs(20).map((_, i) => evaluationOf(i, next)),
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    const maintained = await storedTotals(knex);
+    await knex('check_tallies').update({ total: 1000 });
+    await knex('compliance_totals')
+      .where({ group_key: maintained.groups[0].group_key })
+      .delete();
+    await knex('compliance_totals').insert({
+      ...maintained.groups[0],
+      group_key: '["group:default/gone",null,null,"core",null]',
+      owner: 'group:default/gone',
     });
 
-    it('are put right by the daily recounts when they drifted', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const next = numbers(17);
-      await new DatabaseScorecardStore(knex).storeEvaluations(
-        entityRefs(20).map((_, i) => evaluationOf(i, next)),
-        new Date('2026-12-01T00:00:00Z'),
-      );
-      const maintained = await storedTotals(knex);
-      await knex('check_tallies').update({ total: 1000 });
-      await knex('compliance_totals')
+    await new DatabaseStandardsStore(knex).recountCheckResults();
+    await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-02');
+    expect(await storedTotals(knex)).toEqual(maintained);
+  });
+
+  it("are recounted by a day's first compliance record, not by every pass of that day", async () => {
+    const knex = await migrated();
+    const next = numbers(23);
+    await new DatabaseScorecardStore(knex).storeEvaluations(
+      entityRefs(20).map((_, i) => evaluationOf(i, next)),
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    const maintained = await storedTotals(knex);
+    const compliance = new DatabaseComplianceStore(knex);
+    await compliance.recordComplianceDay('2026-12-01');
+    const drift = () =>
+      knex('compliance_totals')
         .where({ group_key: maintained.groups[0].group_key })
-        .delete();
-      await knex('compliance_totals').insert({
-        ...maintained.groups[0],
-        group_key: '["group:default/gone",null,null,"core",null]',
-        owner: 'group:default/gone',
-      });
+        .update({ entities: 1000 });
 
-      await new DatabaseStandardsStore(knex).recountCheckResults();
-      await new DatabaseComplianceStore(knex).recordComplianceDay('2026-12-02');
-      expect(await storedTotals(knex)).toEqual(maintained);
-    });
+    // Full passes run every few minutes: a later one the same day leaves the totals be.
+    await drift();
+    await compliance.recordComplianceDay('2026-12-01');
+    expect(await storedTotals(knex)).not.toEqual(maintained);
+    // The next day's first record puts them right.
+    await compliance.recordComplianceDay('2026-12-02');
+    expect(await storedTotals(knex)).toEqual(maintained);
+  });
 
-    it("are recounted by a day's first compliance record, not by every pass of that day", async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const next = numbers(23);
-      await new DatabaseScorecardStore(knex).storeEvaluations(
-        entityRefs(20).map((_, i) => evaluationOf(i, next)),
-        new Date('2026-12-01T00:00:00Z'),
-      );
-      const maintained = await storedTotals(knex);
-      const compliance = new DatabaseComplianceStore(knex);
-      await compliance.recordComplianceDay('2026-12-01');
-      const drift = () =>
-        knex('compliance_totals')
-          .where({ group_key: maintained.groups[0].group_key })
-          .update({ entities: 1000 });
+  it('are counted from the stored rows on upgrade, and dropped on rollback', async () => {
+    const knex = await migrated();
+    const next = numbers(13);
+    await new DatabaseScorecardStore(knex).storeEvaluations(
+      Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    const maintained = await storedTotals(knex);
+    const rollup = await new DatabaseComplianceStore(knex).getComplianceRollup(
+      'system',
+      {},
+    );
 
-      // Full passes run every few minutes: a later one the same day leaves the totals be.
-      await drift();
-      await compliance.recordComplianceDay('2026-12-01');
-      expect(await storedTotals(knex)).not.toEqual(maintained);
-      // The next day's first record puts them right.
-      await compliance.recordComplianceDay('2026-12-02');
-      expect(await storedTotals(knex)).toEqual(maintained);
-    });
+    // Back to the release before the totals, then up again as an upgrade would.
+    await migrateDownBelow(knex, '20261210010000');
+    expect(await knex.schema.hasTable('compliance_totals')).toBe(false);
+    expect(await knex.schema.hasTable('check_tallies')).toBe(false);
+    await knex.migrate.latest({ directory: migrationsDirectory });
 
-    it('are counted from the stored rows on upgrade, and dropped on rollback', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const next = numbers(13);
-      await new DatabaseScorecardStore(knex).storeEvaluations(
-        Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
-        new Date('2026-12-01T00:00:00Z'),
-      );
-      const maintained = await storedTotals(knex);
-      const rollup = await new DatabaseComplianceStore(
-        knex,
-      ).getComplianceRollup('system', {});
+    expect(await storedTotals(knex)).toEqual(maintained);
+    expect(
+      await new DatabaseComplianceStore(knex).getComplianceRollup('system', {}),
+    ).toEqual(rollup);
+    expect(maintained.groups.length).toBeGreaterThan(0);
+  });
 
-      // Back to the release before the totals, then up again as an upgrade would.
-      const directory = resolvePackagePath(
-        '@catalog-governance/backstage-plugin-governance-backend',
-        'migrations',
-      );
-      while (
-        (await knex.migrate.currentVersion({ directory })) >= '20261210010000'
-      ) {
-        await knex.migrate.down({ directory });
-      }
-      expect(await knex.schema.hasTable('compliance_totals')).toBe(false);
-      expect(await knex.schema.hasTable('check_tallies')).toBe(false);
-      await knex.migrate.latest({ directory });
+  it('leaves hidden entities out of the roll-up and the standards as before', async () => {
+    const knex = await migrated();
+    const next = numbers(11);
+    await new DatabaseScorecardStore(knex).storeEvaluations(
+      Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    const hidden = entityRefs(20).filter(() => next(2) === 0);
+    const compliance = new DatabaseComplianceStore(knex);
+    const standards = new DatabaseStandardsStore(knex);
+    const visibleRollup = await compliance.getComplianceRollup(
+      'owner',
+      {},
+      hidden,
+    );
+    const visibleCounts = await standards.countCheckResults(hidden);
 
-      expect(await storedTotals(knex)).toEqual(maintained);
-      expect(
-        await new DatabaseComplianceStore(knex).getComplianceRollup(
-          'system',
-          {},
-        ),
-      ).toEqual(rollup);
-      expect(maintained.groups.length).toBeGreaterThan(0);
-    });
-
-    it('leaves hidden entities out of the roll-up and the standards as before', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
-      const next = numbers(11);
-      await new DatabaseScorecardStore(knex).storeEvaluations(
-        Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
-        new Date('2026-12-01T00:00:00Z'),
-      );
-      const hidden = entityRefs(20).filter(() => next(2) === 0);
-      const compliance = new DatabaseComplianceStore(knex);
-      const standards = new DatabaseStandardsStore(knex);
-      const visibleRollup = await compliance.getComplianceRollup(
-        'owner',
-        {},
-        hidden,
-      );
-      const visibleCounts = await standards.countCheckResults(hidden);
-
-      // The same counts from the rows of only the visible entities.
-      await new DatabaseScorecardStore(knex).removeResultsExcept(
-        new Set(entityRefs(20).filter(ref => !hidden.includes(ref))),
-      );
-      expect(visibleRollup).toEqual(
-        await compliance.getComplianceRollup('owner', {}),
-      );
-      expect(visibleCounts).toEqual(await standards.countCheckResults());
-      expect(
-        (await compliance.getComplianceRollup('owner', {}, 'all')).groups,
-      ).toEqual([]);
-      expect(await standards.countCheckResults('all')).toEqual(new Map());
-    });
-  },
-);
+    // The same counts from the rows of only the visible entities.
+    await new DatabaseScorecardStore(knex).removeResultsExcept(
+      new Set(entityRefs(20).filter(ref => !hidden.includes(ref))),
+    );
+    expect(visibleRollup).toEqual(
+      await compliance.getComplianceRollup('owner', {}),
+    );
+    expect(visibleCounts).toEqual(await standards.countCheckResults());
+    expect(
+      (await compliance.getComplianceRollup('owner', {}, 'all')).groups,
+    ).toEqual([]);
+    expect(await standards.countCheckResults('all')).toEqual(new Map());
+  });
+});
 
 // Replicas share a database only on PostgreSQL.
 const postgres = TestDatabases.create({ ids: ['POSTGRES_15'] });

@@ -1,7 +1,5 @@
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { isoTimestampColumn } from './util';
-
-const databases = governanceTestDatabases();
 
 // Times from 1970 to 2100, seeded so a failure can be repeated.
 function someTimes(count: number): string[] {
@@ -31,9 +29,9 @@ const times = [
   ...someTimes(2000),
 ];
 
-describe.each(databases.eachSupportedId())('isoTimestampColumn on %s', id => {
+describeEachDatabase('isoTimestampColumn', ({ empty }) => {
   it('reads back every stored time as the ISO text of the Date written', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await knex.schema.createTable('stamps', table => {
       table.integer('id').primary();
       table.timestamp('at', { useTz: true }).notNullable();
@@ -49,7 +47,7 @@ describe.each(databases.eachSupportedId())('isoTimestampColumn on %s', id => {
   });
 
   it('reads a time written as text (SQLite keeps it as text) as the ISO text of the same moment', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await knex.schema.createTable('texts', table => {
       table.integer('id').primary();
       table.timestamp('at', { useTz: true }).notNullable();

@@ -1,8 +1,6 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { Knex } from 'knex';
 import { among, deleteRowsAmong, writeRows } from './writeRows';
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 async function createTable(knex: Knex, name: string) {
   await knex.schema.createTable(name, table => {
@@ -22,9 +20,9 @@ const row = (key: string, count: number, at: Date | null = null) => ({
   at,
 });
 
-describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
+describeEachDatabase('many-row writes', ({ empty }) => {
   it('stores every value as knex its own insert does, Dates included', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'by_knex');
     await createTable(knex, 'by_write');
     const rows = [
@@ -42,7 +40,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('writes a column that only later rows name, and NULL where a row leaves it out or undefined', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'items');
     const { label: _label, ...unlabelled } = row('b', 2);
     await writeRows(knex, {
@@ -62,7 +60,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('replaces the other columns of a row with the same key', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'items');
     const at = new Date('2026-11-25T00:00:00Z');
     await writeRows(knex, { table: 'items', rows: [row('a', 1), row('b', 2)] });
@@ -81,7 +79,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('adds to the named columns of a row with the same key, leaving the others', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'sums');
     await writeRows(knex, {
       table: 'sums',
@@ -109,7 +107,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('keeps a stored row newer than the written one, on a key of several columns', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await knex.schema.createTable('observations', table => {
       table.string('entity', 255).notNullable();
       table.string('name', 255).notNullable();
@@ -152,7 +150,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('stores JSON text columns as the very text given, whatever it holds', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'by_knex');
     await createTable(knex, 'by_write');
     const json = (value: unknown) => JSON.stringify(value);
@@ -187,7 +185,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('stores JSON text columns of many rows in one write, a line break or none among them', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'by_knex');
     await createTable(knex, 'by_write');
     const json = [JSON.stringify(['a', 1]), JSON.stringify({ b: '"c"\n' })];
@@ -210,7 +208,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('stores none of the rows when one of them cannot be stored', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'items');
     await writeRows(knex, { table: 'items', rows: [row('a', 1)] });
     const rows = [row('a', 5), row('b', 2), { ...row('c', 3), count: null }];
@@ -227,7 +225,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('deletes the rows among the keys that the restriction keeps', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'gone');
     await writeRows(knex, {
       table: 'gone',
@@ -244,7 +242,7 @@ describe.each(databases.eachSupportedId())('many-row writes on %s', id => {
   });
 
   it('reads the rows among keys of any text', async () => {
-    const knex = await databases.init(id);
+    const knex = await empty();
     await createTable(knex, 'keys');
     const keys = ['a', '', 'two\nlines', 'q"uote,{x}', "d'", 'back\\slash'];
     await writeRows(knex, {
