@@ -10,17 +10,6 @@ import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
  */
 export type ReviewStatus = GovernanceApiSchemas['ReviewStatus'];
 
-/** @public */
-export const REVIEW_STATUSES: readonly ReviewStatus[] = [
-  'open',
-  'in-review',
-  'changes-requested',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'resolved',
-];
-
 /**
  * The statuses each status may move to. Deciding (approve, reject, request changes) needs the
  * decide permission, withdrawing is the requester's (or the council's), resolving is allowed
@@ -54,6 +43,15 @@ export const REVIEW_TRANSITIONS: Readonly<
   withdrawn: [],
   resolved: [],
 };
+
+/**
+ * Every review status, in the order lists and filters show them.
+ *
+ * @public
+ */
+export const REVIEW_STATUSES = Object.keys(
+  REVIEW_TRANSITIONS,
+) as readonly ReviewStatus[];
 
 /**
  * Whether an item may move to `status` now: allowed from its status, and `resolved` only once
