@@ -135,7 +135,26 @@ export const DEFAULT_ADR_POLICY: AdrPolicy = {
 };
 
 /** Bounds of `governance.adrs.maxFileSize`: 1 KiB to 64 MiB. */
-const MAX_FILE_SIZE_RANGE = [1024, 64 * 1024 * 1024];
+const MAX_FILE_SIZE_RANGE = { unit: 'bytes', min: 1024, max: 64 * 1024 * 1024 };
+
+/**
+ * Reads the whole number at `key`, or `fallback` when config leaves it out, and throws naming the
+ * key when it is outside `min` to `max`.
+ */
+function readWholeNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  range: { unit: string; min: number; max: number },
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(Number.isInteger(value) && value >= range.min && value <= range.max)) {
+    throw new Error(
+      `Invalid config at '${key}': ${value} is not allowed, expected a whole number of ${range.unit} from ${range.min} to ${range.max}`,
+    );
+  }
+  return value;
+}
 
 /**
  * Reads `governance.adrs` from config. Throws an error naming the key and what is allowed when a
@@ -157,38 +176,24 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       })`,
     );
   }
-  const maxFileSize =
-    config.getOptionalNumber(`${base}.maxFileSize`) ??
-    DEFAULT_ADR_POLICY.maxFileSize;
-  const [minSize, maxSize] = MAX_FILE_SIZE_RANGE;
-  if (
-    !(
-      Number.isInteger(maxFileSize) &&
-      maxFileSize >= minSize &&
-      maxFileSize <= maxSize
-    )
-  ) {
-    throw new Error(
-      `Invalid config at '${base}.maxFileSize': ${maxFileSize} is not allowed, expected a whole number of bytes from ${minSize} to ${maxSize}`,
-    );
-  }
-  const months = (key: string, fallback: number) => {
-    const value =
-      config.getOptionalNumber(`${base}.retrospective.${key}`) ?? fallback;
-    if (!(Number.isInteger(value) && value >= 1 && value <= 60)) {
-      throw new Error(
-        `Invalid config at '${base}.retrospective.${key}': ${value} is not allowed, expected a whole number of months from 1 to 60`,
-      );
-    }
-    return value;
-  };
-  const dueAfterMonths = months(
-    'dueAfterMonths',
-    DEFAULT_ADR_POLICY.retrospective.dueAfterMonths,
+  const maxFileSize = readWholeNumber(
+    config,
+    `${base}.maxFileSize`,
+    DEFAULT_ADR_POLICY.maxFileSize,
+    MAX_FILE_SIZE_RANGE,
   );
-  const overdueAfterMonths = months(
-    'overdueAfterMonths',
+  const retrospectiveMonths = { unit: 'months', min: 1, max: 60 };
+  const dueAfterMonths = readWholeNumber(
+    config,
+    `${base}.retrospective.dueAfterMonths`,
+    DEFAULT_ADR_POLICY.retrospective.dueAfterMonths,
+    retrospectiveMonths,
+  );
+  const overdueAfterMonths = readWholeNumber(
+    config,
+    `${base}.retrospective.overdueAfterMonths`,
     DEFAULT_ADR_POLICY.retrospective.overdueAfterMonths,
+    retrospectiveMonths,
   );
   if (overdueAfterMonths <= dueAfterMonths) {
     throw new Error(
@@ -205,20 +210,12 @@ export function readAdrPolicy(config: Config): AdrPolicy {
       )}`,
     );
   }
-  const staleAfterMonths =
-    config.getOptionalNumber(`${base}.staleAfterMonths`) ??
-    DEFAULT_ADR_POLICY.staleAfterMonths;
-  if (
-    !(
-      Number.isInteger(staleAfterMonths) &&
-      staleAfterMonths >= 1 &&
-      staleAfterMonths <= 120
-    )
-  ) {
-    throw new Error(
-      `Invalid config at '${base}.staleAfterMonths': ${staleAfterMonths} is not allowed, expected a whole number of months from 1 to 120`,
-    );
-  }
+  const staleAfterMonths = readWholeNumber(
+    config,
+    `${base}.staleAfterMonths`,
+    DEFAULT_ADR_POLICY.staleAfterMonths,
+    { unit: 'months', min: 1, max: 120 },
+  );
   return {
     filePattern,
     maxFileSize,
