@@ -11,16 +11,23 @@ const lintText = (content: string | string[]) =>
     tierNames,
   });
 
+/** The lines of a component named `name` whose annotations are `annotations`, as written. */
+const component = (annotations: string[], name = 'a') => [
+  'kind: Component',
+  'metadata:',
+  `  name: ${name}`,
+  '  annotations:',
+  ...annotations.map(annotation => `    ${annotation}`),
+];
+
 describe('lintCatalogFile', () => {
   it('points at the line and column of each malformed value', () => {
     const result = lintText([
       'apiVersion: backstage.io/v1alpha1',
-      'kind: Component',
-      'metadata:',
-      '  name: payments',
-      '  annotations:',
-      '    governance/tier: core',
-      '    governance/runbook:    not a url',
+      ...component(
+        ['governance/tier: core', 'governance/runbook:    not a url'],
+        'payments',
+      ),
     ]);
     expect(result.errors).toEqual([]);
     expect(result.problems).toEqual([
@@ -37,9 +44,7 @@ describe('lintCatalogFile', () => {
   });
 
   it('reports the same sentence the catalog reports for the same annotation', () => {
-    const [problem] = lintText(
-      'kind: Component\nmetadata:\n  name: a\n  annotations:\n    governance/tier: gold\n',
-    ).problems;
+    const [problem] = lintText(component(['governance/tier: gold'])).problems;
     const catalog = parseGovernanceAnnotations(
       { 'governance/tier': 'gold' },
       { tierNames },
@@ -48,15 +53,13 @@ describe('lintCatalogFile', () => {
   });
 
   it('tells to quote a value YAML reads as a number or boolean', () => {
-    const { problems } = lintText([
-      'kind: Component',
-      'metadata:',
-      '  name: a',
-      '  annotations:',
-      '    governance/availability-slo: 99.90',
-      '    governance/test-coverage: true',
-      '    governance/p95-latency-slo:',
-    ]);
+    const { problems } = lintText(
+      component([
+        'governance/availability-slo: 99.90',
+        'governance/test-coverage: true',
+        'governance/p95-latency-slo:',
+      ]),
+    );
     expect(problems.map(p => [p.key, p.line, p.problem, p.allowed])).toEqual([
       [
         'governance/availability-slo',
@@ -80,9 +83,7 @@ describe('lintCatalogFile', () => {
   });
 
   it('names a typo in a governance key as an unknown key', () => {
-    const { problems } = lintText(
-      'kind: Component\nmetadata:\n  name: a\n  annotations:\n    governance/teir: core\n',
-    );
+    const { problems } = lintText(component(['governance/teir: core']));
     expect(problems).toEqual([
       expect.objectContaining({
         key: 'governance/teir',
@@ -94,11 +95,7 @@ describe('lintCatalogFile', () => {
 
   it('ignores other annotations, documents without governance annotations, and non-entities', () => {
     const result = lintText([
-      'kind: Component',
-      'metadata:',
-      '  name: a',
-      '  annotations:',
-      '    backstage.io/techdocs-ref: dir:.',
+      ...component(['backstage.io/techdocs-ref: dir:.']),
       '---',
       'kind: Group',
       'metadata:',
@@ -111,14 +108,9 @@ describe('lintCatalogFile', () => {
   });
 
   it('reports invalid YAML with its position instead of linting the file', () => {
-    const result = lintText([
-      'kind: Component',
-      'metadata:',
-      '  name: a',
-      '  annotations:',
-      '    governance/tier: gold',
-      '    governance/tier: core',
-    ]);
+    const result = lintText(
+      component(['governance/tier: gold', 'governance/tier: core']),
+    );
     expect(result.problems).toEqual([]);
     expect(result.errors).toEqual([
       {
