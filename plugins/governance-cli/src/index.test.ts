@@ -90,74 +90,71 @@ const entity = (name: string): Entity => ({
 });
 
 describe('governance-cli as a process', () => {
-  describe('lint', () => {
-    it('exits 0 for well-annotated files', async () => {
-      const result = await governanceCli([
-        'lint',
-        'services/payments/catalog-info.yaml',
-      ]);
-      expect(result).toEqual({
-        exitCode: 0,
-        stdout: '',
-        stderr: 'No governance annotation problems in 1 file\n',
-      });
-    });
-
-    it('exits 1 with a GitHub Actions annotation per problem for a quoted glob', async () => {
-      const result = await governanceCli([
-        'lint',
-        'services/**/catalog-info.yaml',
-        '--format',
-        'github',
-      ]);
-      expect(result.exitCode).toBe(1);
-      expect(result.stdout.split('\n')[0]).toBe(
-        '::error file=services/checkout/catalog-info.yaml,line=7,col=22,title=governance/tier::component:shop/checkout governance/tier=platinum: invalid value (allowed: one of the configured tiers: critical, core, supporting)',
-      );
-      expect(result.stderr).toBe(
-        '4 governance annotation problems in 1 file of 2\n',
-      );
-    });
-
-    it('validates custom tiers with --config', async () => {
-      const result = await governanceCli([
-        'lint',
-        'experimental.yaml',
-        '--config',
-        'app-config.custom-tiers.yaml',
-      ]);
-      expect(result.exitCode).toBe(1);
-      expect(result.stdout).toContain(
-        'component:default/ledger governance/tier=critical: invalid value (allowed: one of the configured tiers: core, supporting, experimental)',
-      );
+  it.each([
+    [
+      'lint',
+      ['lint', 'services/payments/catalog-info.yaml'],
+      'No governance annotation problems in 1 file\n',
+    ],
+    [
+      'adr lint',
+      ['adr', 'lint', `${adrs}/clean`],
+      'No ADR problems in 3 files\n',
+    ],
+  ])('%s exits 0 for sound files', async (_command, args, stderr) => {
+    expect(await governanceCli(args)).toEqual({
+      exitCode: 0,
+      stdout: '',
+      stderr,
     });
   });
 
-  describe('adr lint', () => {
-    it('exits 0 for a folder of sound ADRs', async () => {
-      expect(await governanceCli(['adr', 'lint', `${adrs}/clean`])).toEqual({
-        exitCode: 0,
-        stdout: '',
-        stderr: 'No ADR problems in 3 files\n',
-      });
-    });
-
-    it('exits 1 with a GitHub Actions annotation per problem', async () => {
-      const result = await governanceCli([
-        'adr',
-        'lint',
-        `${adrs}/problems`,
-        '--format',
-        'github',
-        '--date-order',
-        'month-first',
-      ]);
+  it.each([
+    [
+      'lint, for a quoted glob',
+      ['lint', 'services/**/catalog-info.yaml'],
+      '::error file=services/checkout/catalog-info.yaml,line=7,col=22,title=governance/tier::component:shop/checkout governance/tier=platinum: invalid value (allowed: one of the configured tiers: critical, core, supporting)',
+      '4 governance annotation problems in 1 file of 2\n',
+    ],
+    [
+      'adr lint',
+      ['adr', 'lint', `${adrs}/problems`, '--date-order', 'month-first'],
+      `::error file=${adrs}/problems/0001-use-postgresql.md,title=adr-date::date '05/02/2026' can be read as 2 May 2026 or 5 February 2026; it is read month-first as 2026-05-02 (governance.adrs.dateOrder): write 2026-05-02 to remove the doubt (adr-date)`,
+      '8 ADR problems in 4 files of 4\n',
+    ],
+    [
+      'check offline, --fact beating the annotation',
+      [
+        'check',
+        '--file',
+        'services/payments/catalog-info.yaml',
+        '--fact',
+        'coverage=70',
+      ],
+      '::error file=services/payments/catalog-info.yaml,line=6,col=22,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage: 70%25; target for tier critical: >= 85%25',
+      expect.stringContaining('1 of 1 governed entity fails its tier contract'),
+    ],
+  ])(
+    '%s exits 1 with a GitHub Actions annotation per problem',
+    async (_command, args, firstAnnotation, stderr) => {
+      const result = await governanceCli([...args, '--format', 'github']);
       expect(result.exitCode).toBe(1);
-      expect(result.stdout.split('\n')[0]).toBe(
-        `::error file=${adrs}/problems/0001-use-postgresql.md,title=adr-date::date '05/02/2026' can be read as 2 May 2026 or 5 February 2026; it is read month-first as 2026-05-02 (governance.adrs.dateOrder): write 2026-05-02 to remove the doubt (adr-date)`,
-      );
-      expect(result.stderr).toBe('8 ADR problems in 4 files of 4\n');
-    });
+      expect(result.stdout.split('\n')[0]).toBe(firstAnnotation);
+      expect(result.stderr).toEqual(stderr);
+    },
+  );
+
+  it('lint validates custom tiers with --config', async () => {
+    const result = await governanceCli([
+      'lint',
+      'experimental.yaml',
+      '--config',
+      'app-config.custom-tiers.yaml',
+    ]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(
+      'component:default/ledger governance/tier=critical: invalid value (allowed: one of the configured tiers: core, supporting, experimental)',
+    );
   });
 
   it.each([
@@ -196,22 +193,6 @@ describe('governance-cli as a process', () => {
   );
 
   describe('check', () => {
-    it('exits 1 offline with a GitHub annotation per failing check, --fact beating the annotation', async () => {
-      const result = await governanceCli([
-        'check',
-        '--file',
-        'services/payments/catalog-info.yaml',
-        '--fact',
-        'coverage=70',
-        '--format',
-        'github',
-      ]);
-      expect(result.exitCode).toBe(1);
-      expect(result.stdout.split('\n')[0]).toBe(
-        '::error file=services/payments/catalog-info.yaml,line=6,col=22,title=Test coverage (component%3Adefault/payments)::component:default/payments coverage: Test coverage: 70%25; target for tier critical: >= 85%25',
-      );
-    });
-
     it('exits 2 with a one-line reason and no stack trace when told nothing to check', async () => {
       const result = await governanceCli(['check']);
       expect(result).toEqual({
