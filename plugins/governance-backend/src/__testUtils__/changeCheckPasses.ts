@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -13,13 +12,12 @@ import { EVALUATION_PAGE_SIZE } from '../scorecards/ScorecardPass';
 import { evaluatedService } from './catalogEntities';
 import { configuredStackChecks } from './configuredStackChecks';
 import { defaultScorecardEngine } from './defaultEngines';
+import { EachDatabase } from './describeEachDatabase';
 import { LEDGER, NOW, PAYMENTS, later } from './scorecardEngineFixtures';
 import { scorecardEngineStores } from './scorecardEngineStores';
 
 // What the scorecard engine's change-check tests share: payments, which depends on the ledger,
 // and search as the catalog serves them, and passes that each run on a new engine.
-
-type DatabaseId = Parameters<TestDatabases['init']>[0];
 
 /** The entity as the catalog serves it: with an etag that changes whenever the entity does. */
 export function served(entity: Entity): Entity {
@@ -63,13 +61,9 @@ export const radarOf = (mongodbRing: string) => ({
  * what the change-check tests do next: run a pass on what the catalog serves, the config and
  * the radar they give it, push a coverage fact, and read what a pass stored and asked for.
  */
-export async function changeCheckPasses(
-  databases: TestDatabases,
-  databaseId: DatabaseId,
-) {
+export async function changeCheckPasses(database: EachDatabase) {
   const { knex, store, adrs, storedResult } = await scorecardEngineStores(
-    databases,
-    databaseId,
+    database,
   );
   const stackStore = new DatabaseStackStore(knex);
   const getFacts = jest.spyOn(store, 'getFacts');
@@ -175,14 +169,8 @@ export async function changeCheckPasses(
  * third. `changeDuringLookup` makes the next lookup of the ledger answer one tier and the
  * catalog hold another right after it.
  */
-export async function ledgerAfterTwoPages(
-  databases: TestDatabases,
-  databaseId: DatabaseId,
-) {
-  const { store, adrs, storedResult } = await scorecardEngineStores(
-    databases,
-    databaseId,
-  );
+export async function ledgerAfterTwoPages(database: EachDatabase) {
+  const { store, adrs, storedResult } = await scorecardEngineStores(database);
   const others = Array.from({ length: 2 * EVALUATION_PAGE_SIZE }, (_, i) =>
     coreService(`service-${i}`),
   );

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -22,7 +22,7 @@ import { ReviewNotifier } from '../reviews/ReviewNotifier';
 import { ReviewService } from '../reviews/ReviewService';
 import { builtInTriggers } from '../reviews/triggers/builtInTriggers';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
-import { migratedDatabase } from './migratedDatabase';
+import { EachDatabase } from './describeEachDatabase';
 import { auditorMock } from './auditorMock';
 
 export const NOW = new Date('2026-11-25T12:00:00Z');
@@ -63,17 +63,16 @@ export const adr = (id: string, over: Partial<StoredAdr>): StoredAdr => ({
 });
 
 /**
- * The escalation runner over a fresh database of `databaseId` with the built-in triggers, as
- * configured by `config` (`governance.reviews.triggers`), and a catalog of `entities`.
- * Notifications land in `sent`.
+ * The escalation runner over a fresh migrated database of `database`'s engine with the
+ * built-in triggers, as configured by `config` (`governance.reviews.triggers`), and a catalog
+ * of `entities`. Notifications land in `sent`.
  */
 export async function escalationBackend(
-  databases: TestDatabases,
-  databaseId: Parameters<TestDatabases['init']>[0],
+  database: EachDatabase,
   entities: Entity[] = [],
   config: object = {},
 ) {
-  const knex = await migratedDatabase(databases, databaseId);
+  const knex = await database.migrated();
   const store = new DatabaseGovernanceStore(knex);
   const adrStore = new DatabaseAdrStore(knex, {
     policy: DEFAULT_ADR_POLICY.retrospective,

@@ -1,18 +1,14 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { defaultAdrStore } from './defaultEngines';
-import { migratedDatabase } from './migratedDatabase';
+import { EachDatabase } from './describeEachDatabase';
 
 /**
- * A fresh database of `databaseId` with the stores a scorecard pass writes to and reads from,
- * as the plugin makes them with no config. `storedResult` reads back what a pass stored for
- * one check of an entity: what the engine tests look at.
+ * A fresh migrated database of `database`'s engine with the stores a scorecard pass writes to
+ * and reads from, as the plugin makes them with no config. `storedResult` reads back what a pass
+ * stored for one check of an entity: what the engine tests look at.
  */
-export async function scorecardEngineStores(
-  databases: TestDatabases,
-  databaseId: Parameters<TestDatabases['init']>[0],
-) {
-  const knex = await migratedDatabase(databases, databaseId);
+export async function scorecardEngineStores(database: EachDatabase) {
+  const knex = await database.migrated();
   const store = new DatabaseGovernanceStore(knex);
   const storedResult = async (entityRef: string, checkId: string) =>
     (await store.getResults(entityRef))?.results.find(

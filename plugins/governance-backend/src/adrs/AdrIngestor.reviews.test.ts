@@ -14,25 +14,23 @@ import { ADR_INGESTION_ACTOR } from '../database/recordedAdrLink';
 import { AdrIngestor } from './AdrIngestor';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
-
-const databases = governanceTestDatabases();
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 const madr = (title: string, review?: string) =>
   `---\nstatus: accepted\ndate: 2026-11-20\n${
     review ? `review: ${review}\n` : ''
   }---\n\n# ${title}\n`;
 
-describe.each(databases.eachSupportedId())(
-  'linking review items to the ADRs that record them, on %s',
-  databaseId => {
+describeEachDatabase(
+  'linking review items to the ADRs that record them,',
+  database => {
     async function setup() {
       const dir = createMockDirectory();
       const entity = (name: string) =>
         adrLocationEntity(dir, 'Component', name, `adrs/${name}`, {
           type: 'service',
         });
-      const knex = await migratedDatabase(databases, databaseId);
+      const knex = await database.migrated();
       const adrStore = new DatabaseAdrStore(knex, {
         policy: DEFAULT_ADR_POLICY.retrospective,
       });

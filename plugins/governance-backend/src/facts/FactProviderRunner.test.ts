@@ -17,11 +17,9 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { ConfigReader } from '@backstage/config';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { ScorecardEngine } from '../scorecards/ScorecardEngine';
 import { FactProviderRunner } from './FactProviderRunner';
-
-const databases = governanceTestDatabases();
 
 const payments = tieredComponent('payments');
 
@@ -124,45 +122,42 @@ describe('fact providers', () => {
   });
 });
 
-describe.each(databases.eachSupportedId())(
-  'a long fact provider run on %s',
-  databaseId => {
-    it('leaves facts a later scheduled pass finds, though evaluating their page failed', async () => {
-      const { store } = await scorecardEngineStores(databases, databaseId);
-      const start = new Date('2026-12-06T12:00:00Z');
-      const written = new Date('2026-12-06T12:40:00Z');
-      const times = [start, written];
-      const config = new ConfigReader({});
-      const runner = new FactProviderRunner({
-        catalog: catalogServiceMock({ entities: [payments] }),
-        auth: mockServices.auth(),
-        store,
-        scorecards: {
-          readCatalogContext: async () => ({}),
-          evaluatePage: async () => {
-            throw new Error('The database went away');
-          },
-        } as unknown as ScorecardEngine,
-        tierPolicies: readTierPolicies(config),
-        factDefinitions: readFactDefinitions(config),
-        logger: mockServices.logger.mock(),
-      });
-      const collect = async () => [
-        {
-          entityRef: 'component:default/payments',
-          name: 'coverage',
-          value: 91,
+describeEachDatabase('a long fact provider run', database => {
+  it('leaves facts a later scheduled pass finds, though evaluating their page failed', async () => {
+    const { store } = await scorecardEngineStores(database);
+    const start = new Date('2026-12-06T12:00:00Z');
+    const written = new Date('2026-12-06T12:40:00Z');
+    const times = [start, written];
+    const config = new ConfigReader({});
+    const runner = new FactProviderRunner({
+      catalog: catalogServiceMock({ entities: [payments] }),
+      auth: mockServices.auth(),
+      store,
+      scorecards: {
+        readCatalogContext: async () => ({}),
+        evaluatePage: async () => {
+          throw new Error('The database went away');
         },
-      ];
-
-      await expect(
-        runner.run({ id: 'sonar', schedule, collect }, () => times.shift()!),
-      ).rejects.toThrow('The database went away');
-      // A pass that ran while the provider collected looks from shortly before its own start.
-      const passStart = new Date('2026-12-06T12:30:00Z');
-      expect(
-        (await store.listFactChangesSince(passStart, ['coverage'])).entityRefs,
-      ).toEqual(['component:default/payments']);
+      } as unknown as ScorecardEngine,
+      tierPolicies: readTierPolicies(config),
+      factDefinitions: readFactDefinitions(config),
+      logger: mockServices.logger.mock(),
     });
-  },
-);
+    const collect = async () => [
+      {
+        entityRef: 'component:default/payments',
+        name: 'coverage',
+        value: 91,
+      },
+    ];
+
+    await expect(
+      runner.run({ id: 'sonar', schedule, collect }, () => times.shift()!),
+    ).rejects.toThrow('The database went away');
+    // A pass that ran while the provider collected looks from shortly before its own start.
+    const passStart = new Date('2026-12-06T12:30:00Z');
+    expect(
+      (await store.listFactChangesSince(passStart, ['coverage'])).entityRefs,
+    ).toEqual(['component:default/payments']);
+  });
+});

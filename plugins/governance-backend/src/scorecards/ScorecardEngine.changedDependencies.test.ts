@@ -16,15 +16,13 @@ import {
   PAYMENTS,
   later,
 } from '../__testUtils__/scorecardEngineFixtures';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
-const databases = governanceTestDatabases();
-
-describe.each(databases.eachSupportedId())(
-  'finding which dependents changed since the last pass on %s',
-  databaseId => {
-    const setup = () => changeCheckPasses(databases, databaseId);
-    const racingLedger = () => ledgerAfterTwoPages(databases, databaseId);
+describeEachDatabase(
+  'finding which dependents changed since the last pass',
+  database => {
+    const setup = () => changeCheckPasses(database);
+    const racingLedger = () => ledgerAfterTwoPages(database);
 
     it('re-evaluates the entities depending on one whose tier changed', async () => {
       const { evaluateAll, check, readInFull } = await setup();

@@ -3,11 +3,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
-
-const databases = governanceTestDatabases();
 
 /** More services than one catalog page holds, each depending on the next one. */
 const SERVICES = EVALUATION_PAGE_SIZE + 200;
@@ -48,11 +46,11 @@ async function statementsOf(knex: Knex, work: () => Promise<unknown>) {
 
 const isWrite = (sql: string) => /^\s*(insert|update|delete)\b/i.test(sql);
 
-describe.each(databases.eachSupportedId())(
-  'a full evaluation pages through the catalog on %s',
-  databaseId => {
+describeEachDatabase(
+  'a full evaluation pages through the catalog',
+  database => {
     it('reads entities and the tiers of their dependencies a page at a time, never the whole catalog at once', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
+      const knex = await database.migrated();
       const catalog = catalogServiceMock({ entities: services });
       const queries = jest.spyOn(catalog, 'queryEntities');
       const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
@@ -86,7 +84,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('asks the catalog for only the fields checks read, on every page', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
+      const knex = await database.migrated();
       const catalog = catalogServiceMock({ entities: services });
       const queries = jest.spyOn(catalog, 'queryEntities');
       await defaultScorecardEngine({
@@ -112,7 +110,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('writes nothing per entity when nothing changed since the last pass', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
+      const knex = await database.migrated();
       const catalog = catalogServiceMock({ entities: services });
       const store = new DatabaseGovernanceStore(knex);
       const engine = defaultScorecardEngine({ catalog, store });

@@ -14,12 +14,10 @@ import {
   later,
 } from '../__testUtils__/scorecardEngineFixtures';
 import { scorecardEngineStores } from '../__testUtils__/scorecardEngineStores';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardPass';
-
-const databases = governanceTestDatabases();
 
 const component = (name: string, annotations: Record<string, string>) =>
   evaluatedService(name, { 'governance/tier': 'core', ...annotations });
@@ -38,13 +36,12 @@ const radarOf = (mongodbRing: string) => ({
   ],
 });
 
-describe.each(databases.eachSupportedId())(
-  'skipping unchanged entities with the approved-stack check on %s',
-  databaseId => {
+describeEachDatabase(
+  'skipping unchanged entities with the approved-stack check',
+  database => {
     async function setup() {
       const { knex, store, adrs, storedResult } = await scorecardEngineStores(
-        databases,
-        databaseId,
+        database,
       );
       const stackStore = new DatabaseStackStore(knex);
       const replaceTechnologies = jest.spyOn(
@@ -203,11 +200,11 @@ describe.each(databases.eachSupportedId())(
   },
 );
 
-describe.each(databases.eachSupportedId())(
-  'recording technologies with the approved-stack check on %s',
-  databaseId => {
+describeEachDatabase(
+  'recording technologies with the approved-stack check',
+  database => {
     it('writes the technologies of a page in one batch, not one write per entity', async () => {
-      const knex = await migratedDatabase(databases, databaseId);
+      const knex = await database.migrated();
       const stackStore = new DatabaseStackStore(knex);
       const replaceTechnologies = jest.spyOn(
         stackStore,

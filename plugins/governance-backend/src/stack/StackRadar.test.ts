@@ -15,9 +15,8 @@ import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { entityFacts } from '../scorecards/EvaluationInputs';
 import { StackChecks } from './StackChecks';
 import { readRadarSource, StackRadar } from './StackRadar';
-import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
-const databases = governanceTestDatabases();
 const examples = path.resolve(__dirname, '../../../../examples');
 const exampleRadar = path.join(examples, 'governance/radar.json');
 
@@ -116,170 +115,165 @@ async function checkAll(
   return results;
 }
 
-describe.each(databases.eachSupportedId())(
-  'the approved stack on %s',
-  databaseId => {
-    async function setup(config: object, urlReader = reader()) {
-      const store = new DatabaseStackStore(
-        await migratedDatabase(databases, databaseId),
-      );
-      const logger = mockServices.logger.mock();
-      const radar = new StackRadar({
-        source: readRadarSource(
-          new ConfigReader({ governance: { stack: { radar: config } } }),
-        ),
-        urlReader,
-        store,
-        logger,
-      });
-      return { store, radar, logger };
-    }
-
-    it('reads the example radar file through the URL reader and stores it', async () => {
-      const { radar } = await setup({ file: exampleRadar });
-      const stored = await radar.refresh(new Date('2027-01-04T09:00:00Z'));
-      expect(stored?.error).toBeUndefined();
-      expect(stored?.source).toBe('file');
-      expect(stored?.readAt).toBe('2027-01-04T09:00:00.000Z');
-      expect(stored?.technologies).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            name: 'mongodb',
-            ring: 'hold',
-            quadrant: 'Datastores',
-          }),
-          expect.objectContaining({
-            name: 'kafka',
-            title: 'Apache Kafka',
-            ring: 'adopt',
-          }),
-        ]),
-      );
+describeEachDatabase('the approved stack', database => {
+  async function setup(config: object, urlReader = reader()) {
+    const store = new DatabaseStackStore(await database.migrated());
+    const logger = mockServices.logger.mock();
+    const radar = new StackRadar({
+      source: readRadarSource(
+        new ConfigReader({ governance: { stack: { radar: config } } }),
+      ),
+      urlReader,
+      store,
+      logger,
     });
+    return { store, radar, logger };
+  }
 
-    it('keeps the last good radar when it cannot be read, with a reason that names the key, not the path', async () => {
-      const urlReader = reader();
-      const { radar, store } = await setup({ file: exampleRadar }, urlReader);
-      await radar.refresh();
-      jest
-        .spyOn(urlReader, 'readUrl')
-        .mockRejectedValue(
-          new NotFoundError(`No file at file://${exampleRadar}`),
-        );
-      const stored = await radar.refresh();
-      expect(stored?.error).toBe(
-        'The radar at governance.stack.radar.file could not be read: nothing is there (not found)',
+  it('reads the example radar file through the URL reader and stores it', async () => {
+    const { radar } = await setup({ file: exampleRadar });
+    const stored = await radar.refresh(new Date('2027-01-04T09:00:00Z'));
+    expect(stored?.error).toBeUndefined();
+    expect(stored?.source).toBe('file');
+    expect(stored?.readAt).toBe('2027-01-04T09:00:00.000Z');
+    expect(stored?.technologies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'mongodb',
+          ring: 'hold',
+          quadrant: 'Datastores',
+        }),
+        expect.objectContaining({
+          name: 'kafka',
+          title: 'Apache Kafka',
+          ring: 'adopt',
+        }),
+      ]),
+    );
+  });
+
+  it('keeps the last good radar when it cannot be read, with a reason that names the key, not the path', async () => {
+    const urlReader = reader();
+    const { radar, store } = await setup({ file: exampleRadar }, urlReader);
+    await radar.refresh();
+    jest
+      .spyOn(urlReader, 'readUrl')
+      .mockRejectedValue(
+        new NotFoundError(`No file at file://${exampleRadar}`),
       );
-      expect(stored?.error).not.toContain(examples);
-      expect((await store.getRadar())?.technologies.length).toBeGreaterThan(10);
-    });
+    const stored = await radar.refresh();
+    expect(stored?.error).toBe(
+      'The radar at governance.stack.radar.file could not be read: nothing is there (not found)',
+    );
+    expect(stored?.error).not.toContain(examples);
+    expect((await store.getRadar())?.technologies.length).toBeGreaterThan(10);
+  });
 
-    it('refuses a file outside the reading allow-list without crashing', async () => {
-      const { radar } = await setup({ file: '/etc/hostname' });
-      const stored = await radar.refresh();
-      expect(stored?.error).toMatch(
-        /^The radar at governance.stack.radar.file could not be read: reading it is not allowed/,
-      );
-      expect(stored?.readAt).toBeUndefined();
-    });
+  it('refuses a file outside the reading allow-list without crashing', async () => {
+    const { radar } = await setup({ file: '/etc/hostname' });
+    const stored = await radar.refresh();
+    expect(stored?.error).toMatch(
+      /^The radar at governance.stack.radar.file could not be read: reading it is not allowed/,
+    );
+    expect(stored?.readAt).toBeUndefined();
+  });
 
-    it('checks entities against a radar held in config, honouring accepted ADRs', async () => {
-      const { radar, store } = await setup({
-        entries: [
-          { id: 'go', title: 'Go', ring: 'adopt' },
-          { id: 'mongodb', title: 'MongoDB', ring: 'hold' },
+  it('checks entities against a radar held in config, honouring accepted ADRs', async () => {
+    const { radar, store } = await setup({
+      entries: [
+        { id: 'go', title: 'Go', ring: 'adopt' },
+        { id: 'mongodb', title: 'MongoDB', ring: 'hold' },
+      ],
+    });
+    await radar.refresh();
+    const checks = new StackChecks({
+      radar,
+      store,
+      adrs: {
+        listAcceptedAdrTexts: async refs =>
+          new Map(
+            refs
+              .filter(r => r === 'component:default/ledger')
+              .map(r => [r, ['ADR 0004: Use CouchDB for offline sync']]),
+          ),
+      },
+    });
+    const results = await checkAll(checks, [
+      {
+        entityRef: 'component:default/payments',
+        values: stackOf('languages: go; datastores: mongodb, couchdb'),
+        measured: [],
+      },
+      {
+        entityRef: 'component:default/ledger',
+        values: stackOf('languages: go; datastores: couchdb'),
+        measured: [],
+      },
+      {
+        entityRef: 'component:default/search',
+        values: stackOf('languages: cobol'),
+        // CI's measurement replaces what the annotation declares.
+        measured: [
+          { name: 'stackLanguages', value: ['Go'], source: 'ci/stack-scan' },
         ],
-      });
-      await radar.refresh();
-      const checks = new StackChecks({
-        radar,
-        store,
-        adrs: {
-          listAcceptedAdrTexts: async refs =>
-            new Map(
-              refs
-                .filter(r => r === 'component:default/ledger')
-                .map(r => [r, ['ADR 0004: Use CouchDB for offline sync']]),
-            ),
-        },
-      });
-      const results = await checkAll(checks, [
-        {
-          entityRef: 'component:default/payments',
-          values: stackOf('languages: go; datastores: mongodb, couchdb'),
-          measured: [],
-        },
-        {
-          entityRef: 'component:default/ledger',
-          values: stackOf('languages: go; datastores: couchdb'),
-          measured: [],
-        },
-        {
-          entityRef: 'component:default/search',
-          values: stackOf('languages: cobol'),
-          // CI's measurement replaces what the annotation declares.
-          measured: [
-            { name: 'stackLanguages', value: ['Go'], source: 'ci/stack-scan' },
-          ],
-        },
-        { entityRef: 'component:default/docs', values: {}, measured: [] },
-      ]);
-      expect(results.get('component:default/payments')).toEqual(
-        expect.objectContaining({
-          state: 'fail',
-          reason:
-            'On hold: mongodb; not on the radar and named in no accepted ADR: couchdb',
-        }),
-      );
-      expect(results.get('component:default/ledger')).toEqual(
-        expect.objectContaining({
-          state: 'pass',
-          reason: 'Accepted in an ADR though not on the radar: couchdb',
-        }),
-      );
-      expect(results.get('component:default/search')).toEqual(
-        expect.objectContaining({
-          state: 'pass',
-          evidence: 'automated',
-          source: 'ci/stack-scan',
-        }),
-      );
-      expect(results.has('component:default/docs')).toBe(false);
-      expect(await store.listStackExceptions()).toEqual([
-        {
-          entityRef: 'component:default/payments',
-          category: 'datastores',
-          technology: 'couchdb',
-        },
-      ]);
-    });
+      },
+      { entityRef: 'component:default/docs', values: {}, measured: [] },
+    ]);
+    expect(results.get('component:default/payments')).toEqual(
+      expect.objectContaining({
+        state: 'fail',
+        reason:
+          'On hold: mongodb; not on the radar and named in no accepted ADR: couchdb',
+      }),
+    );
+    expect(results.get('component:default/ledger')).toEqual(
+      expect.objectContaining({
+        state: 'pass',
+        reason: 'Accepted in an ADR though not on the radar: couchdb',
+      }),
+    );
+    expect(results.get('component:default/search')).toEqual(
+      expect.objectContaining({
+        state: 'pass',
+        evidence: 'automated',
+        source: 'ci/stack-scan',
+      }),
+    );
+    expect(results.has('component:default/docs')).toBe(false);
+    expect(await store.listStackExceptions()).toEqual([
+      {
+        entityRef: 'component:default/payments',
+        category: 'datastores',
+        technology: 'couchdb',
+      },
+    ]);
+  });
 
-    it('leaves the check unknown, naming why, while the radar has never been read', async () => {
-      const { radar, store } = await setup(
-        { url: 'https://radar.example.com/radar.json' },
-        {
-          readUrl: async () => {
-            throw new Error('ECONNREFUSED 10.0.0.7:443');
-          },
-        } as any,
-      );
-      await radar.refresh();
-      const checks = new StackChecks({ radar, store });
-      const results = await checkAll(checks, [
-        {
-          entityRef: 'component:default/payments',
-          values: stackOf('languages: go'),
-          measured: [],
+  it('leaves the check unknown, naming why, while the radar has never been read', async () => {
+    const { radar, store } = await setup(
+      { url: 'https://radar.example.com/radar.json' },
+      {
+        readUrl: async () => {
+          throw new Error('ECONNREFUSED 10.0.0.7:443');
         },
-      ]);
-      expect(results.get('component:default/payments')).toEqual(
-        expect.objectContaining({
-          state: 'unknown',
-          reason:
-            'The radar at governance.stack.radar.url could not be read: the reader failed',
-        }),
-      );
-      expect(await store.listStackExceptions()).toEqual([]);
-    });
-  },
-);
+      } as any,
+    );
+    await radar.refresh();
+    const checks = new StackChecks({ radar, store });
+    const results = await checkAll(checks, [
+      {
+        entityRef: 'component:default/payments',
+        values: stackOf('languages: go'),
+        measured: [],
+      },
+    ]);
+    expect(results.get('component:default/payments')).toEqual(
+      expect.objectContaining({
+        state: 'unknown',
+        reason:
+          'The radar at governance.stack.radar.url could not be read: the reader failed',
+      }),
+    );
+    expect(await store.listStackExceptions()).toEqual([]);
+  });
+});
