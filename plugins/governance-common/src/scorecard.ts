@@ -209,39 +209,25 @@ export function evaluateScorecard(options: {
 }): CheckResult[] {
   const { checks, facts, factDefinitions, now } = options;
   return checks.map(check => {
-    const base = {
-      checkId: check.id,
-      title: check.title,
-      target: check.target,
-      factName: check.factName,
-    };
     const observation = pickObservation(facts, check.factName);
     if (!observation) {
       return {
-        ...base,
+        checkId: check.id,
+        title: check.title,
+        target: check.target,
+        factName: check.factName,
         state: 'unknown',
         stale: false,
         reason: `No value for fact ${check.factName}: declare it in an annotation or push it to the facts API`,
       };
     }
-    const provenance = {
-      origin: observation.origin,
-      source: observation.source,
-      observedAt: observation.observedAt,
-      // Stored with the result, so a standard's automation level is read, not re-derived.
-      evidence:
-        observation.origin === 'measured'
-          ? ('automated' as const)
-          : ('attested' as const),
-    };
     let evaluated: ReturnType<ScorecardCheck['evaluate']>;
     try {
       evaluated = check.evaluate(observation.value, { now });
     } catch (e) {
       // A custom check that throws must not take the whole scorecard down with it.
       return {
-        ...base,
-        ...provenance,
+        ...withProvenance(check, observation),
         state: 'unknown',
         stale: false,
         reason: `The check failed to evaluate: ${(e as Error).message}`,
@@ -256,16 +242,41 @@ export function evaluateScorecard(options: {
         now.getTime()
     ) {
       return {
-        ...base,
-        ...provenance,
+        ...withProvenance(check, observation),
         state: 'unknown',
         actual: evaluated.actual,
         stale: true,
         reason: `The latest measurement is older than ${staleAfterDays} days`,
       };
     }
-    return { ...base, ...provenance, ...evaluated, stale: false };
+    // One object per check of every evaluation instead of three: the check's own keys join
+    // the result as a spread would add them, in the same order, so the stored JSON of an
+    // unchanged result stays the same text.
+    const result = Object.assign(
+      withProvenance(check, observation),
+      evaluated,
+    ) as CheckResult;
+    result.stale = false;
+    return result;
   });
+}
+
+/** A check's result so far: the check, then where its observation came from. */
+function withProvenance(
+  check: ScorecardCheck,
+  observation: FactObservation,
+): Omit<CheckResult, 'state' | 'stale'> {
+  return {
+    checkId: check.id,
+    title: check.title,
+    target: check.target,
+    factName: check.factName,
+    origin: observation.origin,
+    source: observation.source,
+    observedAt: observation.observedAt,
+    // Stored with the result, so a standard's automation level is read, not re-derived.
+    evidence: observation.origin === 'measured' ? 'automated' : 'attested',
+  };
 }
 
 /**

@@ -202,31 +202,38 @@ export class StackChecks {
     return new StackReading(
       radar,
       new Map(
-        stacks.map(({ entityRef, technologies, unlisted, ...inputs }) => {
-          const clearedByAdr = unlisted.length
-            ? [
-                ...technologiesNamedIn(adrTexts.get(entityRef) ?? [], unlisted),
-              ].sort()
-            : [];
-          const { stack, measured, source } = inputs;
-          return [
-            entityRef,
-            {
-              ...inputs,
-              clearedByAdr,
-              // Null for an entity without a stack, so a changed radar leaves its hash alone.
-              hashed: technologies.length
-                ? [
-                    radarVersion,
-                    STACK_CATEGORIES.map(c => stack[c] ?? []),
-                    measured,
-                    source,
-                    clearedByAdr,
-                  ]
-                : null,
-            },
-          ];
-        }),
+        // Named fields, not a rest and a spread: both copy each entity's inputs key by key.
+        stacks.map(
+          ({ entityRef, stack, measured, source, technologies, unlisted }) => {
+            const clearedByAdr = unlisted.length
+              ? [
+                  ...technologiesNamedIn(
+                    adrTexts.get(entityRef) ?? [],
+                    unlisted,
+                  ),
+                ].sort()
+              : [];
+            return [
+              entityRef,
+              {
+                stack,
+                measured,
+                source,
+                clearedByAdr,
+                // Null for an entity without a stack, so a changed radar leaves its hash alone.
+                hashed: technologies.length
+                  ? [
+                      radarVersion,
+                      STACK_CATEGORIES.map(c => stack[c] ?? []),
+                      measured,
+                      source,
+                      clearedByAdr,
+                    ]
+                  : null,
+              },
+            ];
+          },
+        ),
       ),
       this.deps.store,
     );
