@@ -1,6 +1,10 @@
 import { DatabaseFactStore } from './DatabaseFactStore';
+import { FactStore, MeasuredFact } from './FactStore';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
-import { migrationsDirectory } from './migrateGovernanceDatabase';
+import {
+  migrateToLatest,
+  undoMigrations,
+} from '../__testUtils__/migrationSteps';
 
 const MIGRATION = '20261208030000_decision_impact.js';
 const SERIES_MIGRATION = '20261210020000_fact_history_series.js';
@@ -14,34 +18,43 @@ const latency = (entityRef: string, value: number, observedAt: string) => ({
   observedAt,
 });
 
-describeEachDatabase('fact history', ({ migrated, empty }) => {
+/** Stores the observations as a push received now does. */
+const push = (store: FactStore, facts: MeasuredFact[]) =>
+  store.addFacts(facts, new Date());
+
+/** The daily p99 latencies of `entityRefs` observed in `window` (all time unless given). */
+const latencyHistory = (
+  store: FactStore,
+  entityRefs: string[],
+  window = { from: '1970-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+) =>
+  store.getFactHistory({
+    entityRefs,
+    names: ['p99LatencyMs'],
+    from: new Date(window.from),
+    to: new Date(window.to),
+  });
+
+describeEachDatabase('fact history', ({ migrated }) => {
   const createStore = async () => new DatabaseFactStore(await migrated());
 
   it('keeps every observation, not only the latest, for the window asked for', async () => {
     const store = await createStore();
-    await store.addFacts(
-      [
-        latency(ref, 900, '2026-05-20T08:00:00.000Z'),
-        latency(ref, 880, '2026-05-27T08:00:00.000Z'),
-        latency(other, 300, '2026-05-27T08:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      latency(ref, 900, '2026-05-20T08:00:00.000Z'),
+      latency(ref, 880, '2026-05-27T08:00:00.000Z'),
+      latency(other, 300, '2026-05-27T08:00:00.000Z'),
+    ]);
     // Pushed twice by a retried pipeline, and an older one arriving late.
-    await store.addFacts(
-      [
-        latency(ref, 880, '2026-05-27T08:00:00.000Z'),
-        latency(ref, 500, '2026-06-17T08:00:00.000Z'),
-        latency(ref, 910, '2026-05-13T08:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      latency(ref, 880, '2026-05-27T08:00:00.000Z'),
+      latency(ref, 500, '2026-06-17T08:00:00.000Z'),
+      latency(ref, 910, '2026-05-13T08:00:00.000Z'),
+    ]);
 
-    const history = await store.getFactHistory({
-      entityRefs: [ref, other],
-      names: ['p99LatencyMs'],
-      from: new Date('2026-05-15T00:00:00Z'),
-      to: new Date('2026-07-01T00:00:00Z'),
+    const history = await latencyHistory(store, [ref, other], {
+      from: '2026-05-15T00:00:00Z',
+      to: '2026-07-01T00:00:00Z',
     });
     // One value per day, stamped with the day's start.
     expect(history.map(h => [h.entityRef, h.value, h.observedAt])).toEqual([
@@ -58,28 +71,17 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
 
   it("keeps one value per day: a later push replaces the day's value, a late older one does not", async () => {
     const store = await createStore();
-    await store.addFacts(
-      [
-        latency(ref, 900, '2026-05-20T08:00:00.000Z'),
-        latency(ref, 950, '2026-05-20T09:00:00.000Z'),
-        latency(ref, 700, '2026-05-21T08:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      latency(ref, 900, '2026-05-20T08:00:00.000Z'),
+      latency(ref, 950, '2026-05-20T09:00:00.000Z'),
+      latency(ref, 700, '2026-05-21T08:00:00.000Z'),
+    ]);
     // A rerun of the 20th's pipeline, then the 21st's slower run arriving after its faster one.
-    await store.addFacts(
-      [latency(ref, 870, '2026-05-20T23:00:00.000Z')],
-      new Date(),
-    );
-    await store.addFacts(
-      [latency(ref, 999, '2026-05-21T07:00:00.000Z')],
-      new Date(),
-    );
-    const history = await store.getFactHistory({
-      entityRefs: [ref],
-      names: ['p99LatencyMs'],
-      from: new Date('2026-05-01T00:00:00Z'),
-      to: new Date('2026-06-01T00:00:00Z'),
+    await push(store, [latency(ref, 870, '2026-05-20T23:00:00.000Z')]);
+    await push(store, [latency(ref, 999, '2026-05-21T07:00:00.000Z')]);
+    const history = await latencyHistory(store, [ref], {
+      from: '2026-05-01T00:00:00Z',
+      to: '2026-06-01T00:00:00Z',
     });
     expect(history.map(h => [h.value, h.observedAt])).toEqual([
       [870, '2026-05-20T00:00:00.000Z'],
@@ -101,21 +103,13 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
     // Each fact is new: there is no stored row for a row lock to hold.
     await Promise.all(
       refs.flatMap(entityRef => [
-        replicaA.addFacts(
-          [latency(entityRef, 1, '2026-05-20T08:00:00.000Z')],
-          new Date(),
-        ),
-        replicaB.addFacts(
-          [latency(entityRef, 2, '2026-05-21T08:00:00.000Z')],
-          new Date(),
-        ),
+        push(replicaA, [latency(entityRef, 1, '2026-05-20T08:00:00.000Z')]),
+        push(replicaB, [latency(entityRef, 2, '2026-05-21T08:00:00.000Z')]),
       ]),
     );
-    const history = await replicaA.getFactHistory({
-      entityRefs: refs,
-      names: ['p99LatencyMs'],
-      from: new Date('2026-05-01T00:00:00Z'),
-      to: new Date('2026-06-01T00:00:00Z'),
+    const history = await latencyHistory(replicaA, refs, {
+      from: '2026-05-01T00:00:00Z',
+      to: '2026-06-01T00:00:00Z',
     });
     const withALostDay = refs.filter(
       entityRef => history.filter(h => h.entityRef === entityRef).length !== 2,
@@ -142,14 +136,11 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
   it('reads only the facts asked for', async () => {
     const store = await createStore();
     const at = '2026-05-20T08:00:00.000Z';
-    await store.addFacts(
-      [
-        latency(ref, 900, at),
-        { ...latency(ref, 80, at), name: 'coverage' },
-        { ...latency(other, 70, at), name: 'coverage' },
-      ],
-      new Date(),
-    );
+    await push(store, [
+      latency(ref, 900, at),
+      { ...latency(ref, 80, at), name: 'coverage' },
+      { ...latency(other, 70, at), name: 'coverage' },
+    ]);
     const facts = await store.getFacts([ref, other], { names: ['coverage'] });
     expect(
       [...facts.values()].flat().map(f => [f.entityRef, f.name, f.value]),
@@ -164,36 +155,20 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
 
   it('prunes history with the same retention as the latest facts, and with entities that left', async () => {
     const store = await createStore();
-    await store.addFacts(
-      [
-        latency(ref, 900, '2025-01-01T08:00:00.000Z'),
-        latency(ref, 500, '2026-06-17T08:00:00.000Z'),
-        latency(other, 300, '2026-06-17T08:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      latency(ref, 900, '2025-01-01T08:00:00.000Z'),
+      latency(ref, 500, '2026-06-17T08:00:00.000Z'),
+      latency(other, 300, '2026-06-17T08:00:00.000Z'),
+    ]);
     await store.pruneFacts(new Date('2026-01-01T00:00:00Z'));
     await store.removeFacts([other]);
-    const all = await store.getFactHistory({
-      entityRefs: [ref, other],
-      names: ['p99LatencyMs'],
-      from: new Date(0),
-      to: new Date('2027-01-01T00:00:00Z'),
-    });
+    const all = await latencyHistory(store, [ref, other]);
     expect(all.map(h => h.value)).toEqual([500]);
   });
 
   it('starts the history from the stored facts and maps old retrospective outcomes', async () => {
-    const knex = await empty();
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: SERIES_MIGRATION,
-    });
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: MIGRATION,
-    });
+    const knex = await migrated();
+    await undoMigrations(knex, SERIES_MIGRATION, MIGRATION);
     expect(await knex.schema.hasTable('fact_history')).toBe(false);
     await knex('facts').insert({
       entity_ref: ref,
@@ -215,39 +190,23 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
         recorded_at: new Date('2026-10-01T00:00:00Z'),
       })),
     );
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     const store = new DatabaseFactStore(knex);
-    const history = await store.getFactHistory({
-      entityRefs: [ref],
-      names: ['p99LatencyMs'],
-      from: new Date(0),
-      to: new Date('2027-01-01T00:00:00Z'),
-    });
+    const history = await latencyHistory(store, [ref]);
     expect(history.map(h => h.value)).toEqual([450]);
     expect(
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['validated', 'partly-validated', 'reversed']);
 
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: SERIES_MIGRATION,
-    });
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: MIGRATION,
-    });
+    await undoMigrations(knex, SERIES_MIGRATION, MIGRATION);
     expect(
       await knex('adr_retrospectives').orderBy('id').pluck('outcome'),
     ).toEqual(['keep', 'revise', 'supersede']);
   });
 
   it('packs the observations of the history table into daily series and back', async () => {
-    const knex = await empty();
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: SERIES_MIGRATION,
-    });
+    const knex = await migrated();
+    await undoMigrations(knex, SERIES_MIGRATION);
     const observation = (
       source: string,
       value: number,
@@ -269,16 +228,11 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
       // A source since dropped from the latest facts by the cap on sources.
       observation('nightly', 650, '2026-05-13T08:00:00.000Z'),
     ]);
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     expect(await knex.schema.hasTable('fact_history')).toBe(false);
 
     const store = new DatabaseFactStore(knex);
-    const history = await store.getFactHistory({
-      entityRefs: [ref],
-      names: ['p99LatencyMs'],
-      from: new Date(0),
-      to: new Date('2027-01-01T00:00:00Z'),
-    });
+    const history = await latencyHistory(store, [ref]);
     expect(history.map(h => [h.source, h.value, h.observedAt])).toEqual([
       ['nightly', 650, '2026-05-13T00:00:00.000Z'],
       ['apm', 880, '2026-05-20T00:00:00.000Z'],
@@ -290,10 +244,7 @@ describeEachDatabase('fact history', ({ migrated, empty }) => {
       ['nightly', 650, '2026-05-13T08:00:00.000Z'],
     ]);
 
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: SERIES_MIGRATION,
-    });
+    await undoMigrations(knex, SERIES_MIGRATION);
     const restored = await knex('fact_history')
       .orderBy(['source', 'observed_at'])
       .select('source', 'value', 'observed_at');

@@ -1,4 +1,5 @@
 import { DatabaseFactStore } from './DatabaseFactStore';
+import { FactStore, MeasuredFact } from './FactStore';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 
 describeEachDatabase('fact storage', ({ migrated }) => {
@@ -12,33 +13,28 @@ describeEachDatabase('fact storage', ({ migrated }) => {
     name: string,
     source: string,
     observedAt: string,
-  ) => ({ entityRef, name, value: 90, source, observedAt });
+    value: MeasuredFact['value'] = 90,
+  ): MeasuredFact => ({ entityRef, name, value, source, observedAt });
+  /** Stores the observations as a push received now does. */
+  const push = (store: FactStore, facts: MeasuredFact[]) =>
+    store.addFacts(facts, new Date());
 
   it("keeps at most maxSourcesPerFact sources of an entity's fact, the most recently observed", async () => {
     const { store } = await createStore({ maxSourcesPerFact: 3 });
     const ref = 'component:default/payments';
     const other = 'component:default/ledger';
-    await store.addFacts(
-      [
-        fact(ref, 'coverage', 'a', '2026-11-20T00:00:00.000Z'),
-        fact(ref, 'coverage', 'b', '2026-11-21T00:00:00.000Z'),
-        fact(ref, 'testingKinds', 'a', '2026-11-01T00:00:00.000Z'),
-        fact(other, 'coverage', 'a', '2026-11-01T00:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      fact(ref, 'coverage', 'a', '2026-11-20T00:00:00.000Z'),
+      fact(ref, 'coverage', 'b', '2026-11-21T00:00:00.000Z'),
+      fact(ref, 'testingKinds', 'a', '2026-11-01T00:00:00.000Z'),
+      fact(other, 'coverage', 'a', '2026-11-01T00:00:00.000Z'),
+    ]);
     // Three more sources, one batch at a time and in one batch.
-    await store.addFacts(
-      [fact(ref, 'coverage', 'c', '2026-11-22T00:00:00.000Z')],
-      new Date(),
-    );
-    await store.addFacts(
-      [
-        fact(ref, 'coverage', 'd', '2026-11-19T00:00:00.000Z'),
-        fact(ref, 'coverage', 'e', '2026-11-23T00:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [fact(ref, 'coverage', 'c', '2026-11-22T00:00:00.000Z')]);
+    await push(store, [
+      fact(ref, 'coverage', 'd', '2026-11-19T00:00:00.000Z'),
+      fact(ref, 'coverage', 'e', '2026-11-23T00:00:00.000Z'),
+    ]);
     const facts = await store.getFacts([ref, other]);
     const sources = (entityRef: string, name: string) =>
       facts
@@ -54,13 +50,10 @@ describeEachDatabase('fact storage', ({ migrated }) => {
   it('reads each observation time back as the instant pushed, in UTC to the millisecond', async () => {
     const { store } = await createStore();
     const ref = 'component:default/payments';
-    await store.addFacts(
-      [
-        fact(ref, 'coverage', 'ci', '2026-11-20T10:15:30.057Z'),
-        fact(ref, 'p95LatencyMs', 'apm', '2026-03-01T23:59:59.999+02:00'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      fact(ref, 'coverage', 'ci', '2026-11-20T10:15:30.057Z'),
+      fact(ref, 'p95LatencyMs', 'apm', '2026-03-01T23:59:59.999+02:00'),
+    ]);
     const observed = Object.fromEntries(
       (await store.getFacts([ref])).get(ref)!.map(f => [f.name, f.observedAt]),
     );
@@ -74,14 +67,11 @@ describeEachDatabase('fact storage', ({ migrated }) => {
     const { store } = await createStore();
     const payments = 'component:default/payments';
     const gone = 'component:default/gone';
-    await store.addFacts(
-      [
-        fact(payments, 'coverage', 'old', '2025-10-01T00:00:00.000Z'),
-        fact(payments, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
-        fact(gone, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
-      ],
-      new Date(),
-    );
+    await push(store, [
+      fact(payments, 'coverage', 'old', '2025-10-01T00:00:00.000Z'),
+      fact(payments, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+      fact(gone, 'coverage', 'new', '2026-11-01T00:00:00.000Z'),
+    ]);
     expect((await store.listFactEntityRefs()).sort()).toEqual([gone, payments]);
     const removals = async () =>
       (await store.listFactChangesSince(new Date(), ['coverage'])).removals;
@@ -100,57 +90,18 @@ describeEachDatabase('fact storage', ({ migrated }) => {
   it('keeps only the latest observation per entity, fact and source', async () => {
     const { store } = await createStore();
     const ref = 'component:default/payments';
-    await store.addFacts(
-      [
-        {
-          entityRef: ref,
-          name: 'coverage',
-          value: 70,
-          source: 'ci',
-          observedAt: '2026-11-20T00:00:00.000Z',
-        },
-        {
-          entityRef: ref,
-          name: 'coverage',
-          value: 80,
-          source: 'ci',
-          observedAt: '2026-11-22T00:00:00.000Z',
-        },
-        {
-          entityRef: ref,
-          name: 'testingKinds',
-          value: ['unit'],
-          source: 'ci',
-          observedAt: '2026-11-22T00:00:00.000Z',
-        },
-      ],
-      new Date(),
-    );
+    await push(store, [
+      fact(ref, 'coverage', 'ci', '2026-11-20T00:00:00.000Z', 70),
+      fact(ref, 'coverage', 'ci', '2026-11-22T00:00:00.000Z', 80),
+      fact(ref, 'testingKinds', 'ci', '2026-11-22T00:00:00.000Z', ['unit']),
+    ]);
     // An older observation arriving late does not overwrite a newer one.
-    await store.addFacts(
-      [
-        {
-          entityRef: ref,
-          name: 'coverage',
-          value: 10,
-          source: 'ci',
-          observedAt: '2026-11-01T00:00:00.000Z',
-        },
-      ],
-      new Date(),
-    );
-    await store.addFacts(
-      [
-        {
-          entityRef: ref,
-          name: 'coverage',
-          value: 85,
-          source: 'nightly',
-          observedAt: '2026-11-21T00:00:00.000Z',
-        },
-      ],
-      new Date(),
-    );
+    await push(store, [
+      fact(ref, 'coverage', 'ci', '2026-11-01T00:00:00.000Z', 10),
+    ]);
+    await push(store, [
+      fact(ref, 'coverage', 'nightly', '2026-11-21T00:00:00.000Z', 85),
+    ]);
 
     const facts = (await store.getFacts([ref])).get(ref)!;
     expect(
@@ -172,7 +123,8 @@ describeEachDatabase('fact storage', ({ migrated }) => {
       { length: 1_001 },
       (_, i) => `component:default/s-${i}`,
     );
-    await store.addFacts(
+    await push(
+      store,
       refs.flatMap((entityRef, i) => [
         {
           entityRef,
@@ -183,7 +135,6 @@ describeEachDatabase('fact storage', ({ migrated }) => {
         },
         { entityRef, name: 'unread', value: 1, source: 'ci', observedAt },
       ]),
-      new Date(),
     );
     const facts = await store.getFacts([...refs, 'component:default/none'], {
       names: ['reading'],
@@ -207,7 +158,8 @@ describeEachDatabase('fact storage', ({ migrated }) => {
   it('stores a batch of thousands of facts in one call', async () => {
     const { store } = await createStore();
     const observedAt = '2026-11-24T00:00:00.000Z';
-    await store.addFacts(
+    await push(
+      store,
       Array.from({ length: 3000 }, (_, i) => ({
         entityRef: `component:default/s-${i % 1000}`,
         name: ['coverage', 'p95LatencyMs', 'availability'][i % 3],
@@ -215,7 +167,6 @@ describeEachDatabase('fact storage', ({ migrated }) => {
         source: 'ci',
         observedAt,
       })),
-      new Date(),
     );
     expect(
       (await store.getFacts(['component:default/s-999'])).get(

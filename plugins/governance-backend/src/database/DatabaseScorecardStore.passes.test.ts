@@ -2,7 +2,7 @@ import { checkResult } from '../__testUtils__/checkResult';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
-import { migrationsDirectory } from './migrateGovernanceDatabase';
+import { undoMigrations } from '../__testUtils__/migrationSteps';
 
 const SEARCH = 'component:default/search';
 const LEDGER = 'component:default/ledger';
@@ -52,10 +52,7 @@ describeEachDatabase('the time of the last full pass', ({ migrated }) => {
     await evaluate(SEARCH, 1);
     await store.markAllEvaluated(at(3));
 
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: '20261209010000_scorecard_passes.js',
-    });
+    await undoMigrations(knex, '20261209010000_scorecard_passes.js');
 
     expect(await knex.schema.hasTable('scorecard_passes')).toBe(false);
     const [row] = await knex('evaluated_entities').where({

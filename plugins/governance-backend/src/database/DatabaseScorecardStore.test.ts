@@ -27,6 +27,18 @@ const asEvaluations = (
     results: checks,
   }));
 
+/** Stores entity a passing and entity b failing their one check, x. */
+const storePassingAAndFailingB = (store: DatabaseScorecardStore) =>
+  store.storeEvaluations(
+    asEvaluations(
+      new Map([
+        ['component:default/a', [result('x', 'pass')]],
+        ['component:default/b', [result('x', 'fail')]],
+      ]),
+    ),
+    new Date(),
+  );
+
 describeEachDatabase('scorecard storage', ({ migrated }) => {
   async function createStore() {
     const knex = await migrated();
@@ -113,15 +125,7 @@ describeEachDatabase('scorecard storage', ({ migrated }) => {
 
   it('removes current results of entities that left, keeping their history', async () => {
     const { store } = await createStore();
-    await store.storeEvaluations(
-      asEvaluations(
-        new Map([
-          ['component:default/a', [result('x', 'pass')]],
-          ['component:default/b', [result('x', 'fail')]],
-        ]),
-      ),
-      new Date(),
-    );
+    await storePassingAAndFailingB(store);
     expect(
       await store.removeResultsExcept(new Set(['component:default/a'])),
     ).toBe(1);
@@ -134,15 +138,7 @@ describeEachDatabase('scorecard storage', ({ migrated }) => {
 
   it('counts as removed only the entities among `storedAmong` that had results', async () => {
     const { store } = await createStore();
-    await store.storeEvaluations(
-      asEvaluations(
-        new Map([
-          ['component:default/a', [result('x', 'pass')]],
-          ['component:default/b', [result('x', 'fail')]],
-        ]),
-      ),
-      new Date(),
-    );
+    await storePassingAAndFailingB(store);
     // `never-stored` came and went between two passes without being evaluated.
     expect(
       await store.removeResultsExcept(new Set(['component:default/a']), {

@@ -11,7 +11,10 @@ import { StandardsService } from '../standards/StandardsService';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
-import { migrationsDirectory } from './migrateGovernanceDatabase';
+import {
+  migrateToLatest,
+  undoMigrations,
+} from '../__testUtils__/migrationSteps';
 
 const PAYMENTS = 'component:default/payments';
 const BILLING = 'component:default/billing';
@@ -112,11 +115,8 @@ describeEachDatabase('standards storage', ({ migrated }) => {
   it('fills in the tallies of results stored before they existed', async () => {
     const { knex, store, evaluate } = await setUp();
     const expected = await storeEveryKindOfResult(evaluate);
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: '20261209020000_result_tallies.js',
-    });
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await undoMigrations(knex, '20261209020000_result_tallies.js');
+    await migrateToLatest(knex);
     expect(await store.countCheckResults()).toEqual(expected);
   });
 

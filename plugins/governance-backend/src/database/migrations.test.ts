@@ -4,9 +4,13 @@ import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { dayStart } from './factSeries';
 import { migrationsDirectory } from './migrateGovernanceDatabase';
-import { migrateDownBelow } from '../__testUtils__/migrateDownBelow';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { governanceTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  migrateDownBelow,
+  migrateToLatest,
+  undoMigrations,
+} from '../__testUtils__/migrationSteps';
 
 const databases = governanceTestDatabases();
 
@@ -53,7 +57,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await migrateDownBelow(knex, '20261212010000');
     expect(await schema()).toEqual([false, false, false]);
 
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     expect(await schema()).toEqual([true, true, true]);
   });
 
@@ -103,7 +107,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       'evaluated_entities_tier_idx',
     ]);
 
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     expect(await names()).toEqual(latest);
   });
 
@@ -144,7 +148,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     );
 
     // And forward again: the same results and history.
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     expect(await store.getResults(ref)).toEqual(results);
     expect(await store.listTransitions(ref, new Date(0))).toEqual(transitions);
   });
@@ -240,10 +244,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       fail: 1,
     });
 
-    await knex.migrate.down({
-      directory: migrationsDirectory,
-      name: '20261211010000_compact_history.js',
-    });
+    await undoMigrations(knex, '20261211010000_compact_history.js');
     expect((await history())[0]).toEqual([
       { checkId: 'coverage', state: 'fail', actual: '10' },
       { checkId: 'availability', state: 'pass', actual: '90' },
@@ -269,7 +270,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       changed_at: new Date('2026-10-04T09:00:00Z'),
     });
 
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
     expect(await history()).toEqual([...compactHistory, unknownState]);
     expect(await views()).toEqual(before);
   });

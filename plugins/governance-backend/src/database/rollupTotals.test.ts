@@ -3,14 +3,16 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { checkResult } from '../__testUtils__/checkResult';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
-import { migrateDownBelow } from '../__testUtils__/migrateDownBelow';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
-import { migrationsDirectory } from './migrateGovernanceDatabase';
 import { recountComplianceTotals } from './rollupTotals';
 import { EntityEvaluation } from './ScorecardStore';
+import {
+  migrateDownBelow,
+  migrateToLatest,
+} from '../__testUtils__/migrationSteps';
 
 const STATES: CheckResult['state'][] = [
   'pass',
@@ -72,6 +74,14 @@ function evaluationOf(
   };
 }
 
+/** Stores entities 0 to 19 evaluated on 1 December, with results and places drawn from `next`. */
+async function storeTwentyEntities(knex: Knex, next: (n: number) => number) {
+  await new DatabaseScorecardStore(knex).storeEvaluations(
+    entityRefs(20).map((_, i) => evaluationOf(i, next)),
+    new Date('2026-12-01T00:00:00Z'),
+  );
+}
+
 /** Both running totals as stored, in a stable order. */
 async function storedTotals(knex: Knex) {
   return {
@@ -115,11 +125,7 @@ describeEachDatabase('the running totals', ({ migrated }) => {
 
   it('are put right by the daily recounts when they drifted', async () => {
     const knex = await migrated();
-    const next = numbers(17);
-    await new DatabaseScorecardStore(knex).storeEvaluations(
-      entityRefs(20).map((_, i) => evaluationOf(i, next)),
-      new Date('2026-12-01T00:00:00Z'),
-    );
+    await storeTwentyEntities(knex, numbers(17));
     const maintained = await storedTotals(knex);
     await knex('check_tallies').update({ total: 1000 });
     await knex('compliance_totals')
@@ -138,11 +144,7 @@ describeEachDatabase('the running totals', ({ migrated }) => {
 
   it("are recounted by a day's first compliance record, not by every pass of that day", async () => {
     const knex = await migrated();
-    const next = numbers(23);
-    await new DatabaseScorecardStore(knex).storeEvaluations(
-      entityRefs(20).map((_, i) => evaluationOf(i, next)),
-      new Date('2026-12-01T00:00:00Z'),
-    );
+    await storeTwentyEntities(knex, numbers(23));
     const maintained = await storedTotals(knex);
     const compliance = new DatabaseComplianceStore(knex);
     await compliance.recordComplianceDay('2026-12-01');
@@ -162,11 +164,7 @@ describeEachDatabase('the running totals', ({ migrated }) => {
 
   it('are counted from the stored rows on upgrade, and dropped on rollback', async () => {
     const knex = await migrated();
-    const next = numbers(13);
-    await new DatabaseScorecardStore(knex).storeEvaluations(
-      Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
-      new Date('2026-12-01T00:00:00Z'),
-    );
+    await storeTwentyEntities(knex, numbers(13));
     const maintained = await storedTotals(knex);
     const rollup = await new DatabaseComplianceStore(knex).getComplianceRollup(
       'system',
@@ -177,7 +175,7 @@ describeEachDatabase('the running totals', ({ migrated }) => {
     await migrateDownBelow(knex, '20261210010000');
     expect(await knex.schema.hasTable('compliance_totals')).toBe(false);
     expect(await knex.schema.hasTable('check_tallies')).toBe(false);
-    await knex.migrate.latest({ directory: migrationsDirectory });
+    await migrateToLatest(knex);
 
     expect(await storedTotals(knex)).toEqual(maintained);
     expect(
@@ -189,10 +187,7 @@ describeEachDatabase('the running totals', ({ migrated }) => {
   it('leaves hidden entities out of the roll-up and the standards as before', async () => {
     const knex = await migrated();
     const next = numbers(11);
-    await new DatabaseScorecardStore(knex).storeEvaluations(
-      Array.from({ length: 20 }, (_, i) => evaluationOf(i, next)),
-      new Date('2026-12-01T00:00:00Z'),
-    );
+    await storeTwentyEntities(knex, next);
     const hidden = entityRefs(20).filter(() => next(2) === 0);
     const compliance = new DatabaseComplianceStore(knex);
     const standards = new DatabaseStandardsStore(knex);
