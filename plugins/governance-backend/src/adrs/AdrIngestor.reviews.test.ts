@@ -7,7 +7,6 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governance-common';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { DatabaseReviewStore } from '../database/DatabaseReviewStore';
 import { ADR_INGESTION_ACTOR } from '../database/recordedAdrLink';

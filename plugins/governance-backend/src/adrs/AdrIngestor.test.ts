@@ -19,7 +19,6 @@ import { DatabaseAdrStore } from '../database/DatabaseAdrStore';
 import { LocalDirectoryUrlReader } from './LocalDirectoryUrlReader';
 import { adrLocationEntity } from './__testUtils__/adrLocationEntity';
 import { decisionLogParser } from './__testUtils__/decisionLogParser';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { defaultAdrIngestor } from '../__testUtils__/defaultEngines';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 

@@ -2,7 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
 import { EVALUATION_PAGE_SIZE } from './ScorecardPass';

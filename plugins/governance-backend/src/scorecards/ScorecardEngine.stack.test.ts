@@ -6,7 +6,6 @@ import {
   defaultAdrStore,
   defaultScorecardEngine,
 } from '../__testUtils__/defaultEngines';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import {
   firstAdr,
   NOW,

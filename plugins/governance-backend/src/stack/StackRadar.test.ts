@@ -9,7 +9,6 @@ import {
   parseGovernanceAnnotations,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import path from 'node:path';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { LocalDirectoryUrlReader } from '../adrs/LocalDirectoryUrlReader';
 import { DatabaseStackStore } from '../database/DatabaseStackStore';
 import { entityFacts } from '../scorecards/EvaluationInputs';

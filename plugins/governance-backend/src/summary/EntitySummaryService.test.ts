@@ -8,7 +8,6 @@ import {
 import { readTierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { teamGroup, tieredComponent } from '../__testUtils__/catalogEntities';
 import { defaultScorecardEngine } from '../__testUtils__/defaultEngines';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { visibleCatalog } from '../__testUtils__/visibleCatalog';
 import { DatabaseGovernanceStore } from '../database/DatabaseGovernanceStore';
