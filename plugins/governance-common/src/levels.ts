@@ -218,6 +218,19 @@ function levelCheckMatches(levelCheck: string, checkId: string): boolean {
 }
 
 /**
+ * Whether one of the level's checks is `checkId`. A loop, not `some` with a closure: it runs
+ * for every level and result of every evaluated entity, and each closure is an allocation.
+ */
+function levelHasCheck(level: MaturityLevel, checkId: string): boolean {
+  for (const check of level.checks) {
+    if (levelCheckMatches(check, checkId)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Works out an entity's maturity level from its waiver-applied results: the highest level whose
  * checks, and those of every level below it, all pass, warn or are waived. A level check the
  * entity's tier does not run (it is not among the results, e.g. `testing-load` for a tier that
@@ -245,7 +258,7 @@ export function computeEntityLevel(options: {
       if (
         !MEETS_LEVEL.has(result.state) &&
         !blocking.includes(result.checkId) &&
-        level.checks.some(check => levelCheckMatches(check, result.checkId))
+        levelHasCheck(level, result.checkId)
       ) {
         blocking.push(result.checkId);
       }

@@ -172,11 +172,13 @@ export async function writeEvaluations(
         const was = beforeById.get(check.checkId);
         beforeById.delete(check.checkId);
         if (!was || was.state !== check.state || was.actual !== check.actual) {
-          changes.push({
-            checkId: check.checkId,
-            state: check.state,
-            ...(check.actual !== undefined ? { actual: check.actual } : {}),
-          });
+          const { checkId, state, actual } = check;
+          // Every check of every entity on a first pass: no object spread in for `actual`.
+          changes.push(
+            actual === undefined
+              ? { checkId, state }
+              : { checkId, state, actual },
+          );
         }
       }
       // Checks the entity no longer has (its tier changed) end their history as removed.

@@ -191,11 +191,12 @@ export class ScorecardPass {
             : entity.metadata.etag,
         ]),
       );
-      // Stored with the results, so the next pass knows which version they are of.
-      const evaluations = evaluated.evaluations.map(evaluation => ({
-        ...evaluation,
-        catalogEtag: etags.get(evaluation.entityRef) ?? undefined,
-      }));
+      // Stored with the results, so the next pass knows which version they are of. Set on
+      // the page's own evaluations: a copy of each would be one more object per entity.
+      const { evaluations } = evaluated;
+      for (const evaluation of evaluations) {
+        evaluation.catalogEtag = etags.get(evaluation.entityRef) ?? undefined;
+      }
       await previousWrite;
       // Technologies before results: the stored input hash covers the stack, so results
       // stored after a failed technologies write would make every later pass skip the
