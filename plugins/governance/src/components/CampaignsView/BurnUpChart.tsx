@@ -3,12 +3,12 @@ import Typography from '@material-ui/core/Typography';
 import { CampaignDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { daysBetween } from '../../lib/days';
 import {
-  DateAxis,
+  DayChart,
   HoverTarget,
+  linePath,
   shortDay,
   useChartFrame,
   useChartStyles,
-  ValueGrid,
 } from '../PassingShareTrend/ChartAxes';
 import { dateTicks } from '../PassingShareTrend/trendGeometry';
 
@@ -61,8 +61,8 @@ export function BurnUpChart(props: {
   const chartClasses = useChartStyles();
   const { start, deadline, testId } = props;
   const history = [...props.history].sort((a, b) => a.day.localeCompare(b.day));
-  const { measureRef, width, plotWidth, plotHeight, bottom, tickCount } =
-    useChartFrame(HEIGHT, MARGIN);
+  const frame = useChartFrame(HEIGHT, MARGIN);
+  const { plotWidth, plotHeight, bottom, tickCount } = frame;
   const latest = history[history.length - 1];
   if (!latest) {
     return (
@@ -83,12 +83,7 @@ export function BurnUpChart(props: {
     MARGIN.left + (daysBetween(first, day) / spanDays) * plotWidth;
   const y = (value: number) => MARGIN.top + (1 - value / maxTotal) * plotHeight;
   const path = (points: Array<[string, number]>) =>
-    points
-      .map(
-        ([day, value], i) =>
-          `${i === 0 ? 'M' : 'L'} ${x(day).toFixed(1)} ${y(value).toFixed(1)}`,
-      )
-      .join(' ');
+    linePath(points.map(([day, value]) => [x(day), y(value)]));
   // The total runs on at its latest value to the deadline: what is left to do by then.
   const totalPoints: Array<[string, number]> = history.map(p => [
     p.day,
@@ -101,75 +96,63 @@ export function BurnUpChart(props: {
   const ticks = dateTicks(first, last, tickCount);
   const yTicks = [...new Set([0, Math.round(maxTotal / 2), maxTotal])];
   return (
-    <div ref={measureRef}>
-      <svg
-        role="img"
-        aria-label={`Burn-up to the deadline ${deadline}: ${
-          latest.done
-        } of ${total(latest)} entities done on ${latest.day}`}
-        width={width}
-        height={HEIGHT}
-        className={chartClasses.chart}
-      >
-        <ValueGrid
-          values={yTicks}
-          left={MARGIN.left}
-          right={MARGIN.left + plotWidth}
-          y={y}
-          format={String}
+    <DayChart
+      frame={frame}
+      label={`Burn-up to the deadline ${deadline}: ${latest.done} of ${total(
+        latest,
+      )} entities done on ${latest.day}`}
+      grid={{ values: yTicks, y, format: String }}
+      dates={{ ticks, x }}
+      testId={testId}
+      caption={
+        <>
+          Entities done (green) against all entities in the campaign (dashed),
+          to the deadline (red): {latest.done} of {total(latest)} on{' '}
+          {latest.day}
+        </>
+      }
+    >
+      <path d={path(totalPoints)} className={classes.total} />
+      <g data-testid={`${testId}-deadline`}>
+        <line
+          x1={x(deadline)}
+          x2={x(deadline)}
+          y1={MARGIN.top - 4}
+          y2={bottom}
+          className={classes.deadline}
         />
-        <DateAxis
-          ticks={ticks}
-          x={x}
-          bottom={bottom}
-          testId={`${testId}-dates`}
-        />
-        <path d={path(totalPoints)} className={classes.total} />
-        <g data-testid={`${testId}-deadline`}>
-          <line
-            x1={x(deadline)}
-            x2={x(deadline)}
-            y1={MARGIN.top - 4}
-            y2={bottom}
-            className={classes.deadline}
+        <text
+          x={x(deadline) - 4}
+          y={MARGIN.top - 6}
+          textAnchor="end"
+          className={classes.deadlineLabel}
+        >
+          Deadline {shortDay(deadline)}
+        </text>
+      </g>
+      <path
+        d={path(history.map(p => [p.day, p.done]))}
+        className={chartClasses.line}
+        data-testid={`${testId}-done`}
+      />
+      {history.map(point => (
+        <HoverTarget
+          key={point.day}
+          title={describeProgressDay(point)}
+          x={x(point.day)}
+          top={MARGIN.top}
+          width={slot}
+          height={plotHeight}
+          testId={`${testId}-point`}
+        >
+          <circle
+            cx={x(point.day)}
+            cy={y(point.done)}
+            r={3}
+            className={chartClasses.dot}
           />
-          <text
-            x={x(deadline) - 4}
-            y={MARGIN.top - 6}
-            textAnchor="end"
-            className={classes.deadlineLabel}
-          >
-            Deadline {shortDay(deadline)}
-          </text>
-        </g>
-        <path
-          d={path(history.map(p => [p.day, p.done]))}
-          className={chartClasses.line}
-          data-testid={`${testId}-done`}
-        />
-        {history.map(point => (
-          <HoverTarget
-            key={point.day}
-            title={describeProgressDay(point)}
-            x={x(point.day)}
-            top={MARGIN.top}
-            width={slot}
-            height={plotHeight}
-            testId={`${testId}-point`}
-          >
-            <circle
-              cx={x(point.day)}
-              cy={y(point.done)}
-              r={3}
-              className={chartClasses.dot}
-            />
-          </HoverTarget>
-        ))}
-      </svg>
-      <Typography variant="caption" color="textSecondary" display="block">
-        Entities done (green) against all entities in the campaign (dashed), to
-        the deadline (red): {latest.done} of {total(latest)} on {latest.day}
-      </Typography>
-    </div>
+        </HoverTarget>
+      ))}
+    </DayChart>
   );
 }

@@ -1,5 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
 import { ReactNode } from 'react';
 import useMeasure from 'react-use/esm/useMeasure';
@@ -28,8 +29,9 @@ export const useChartStyles = makeStyles(theme => ({
 }));
 
 /**
- * A chart's frame: its width as measured (a default until then), the plot inside the margins,
- * the y of its bottom axis, and how many date ticks fit on that axis (at least two).
+ * A chart's frame: its width as measured (a default until then), its height and margins, the
+ * plot inside the margins, the y of its bottom axis, and how many date ticks fit on that axis
+ * (at least two).
  */
 export function useChartFrame(
   height: number,
@@ -42,11 +44,73 @@ export function useChartFrame(
   return {
     measureRef,
     width,
+    height,
+    margin,
     plotWidth,
     plotHeight,
     bottom: margin.top + plotHeight,
     tickCount: Math.max(2, Math.floor(plotWidth / TICK_SPACING)),
   };
+}
+
+/** What {@link useChartFrame} measured and worked out. */
+export type ChartFrame = ReturnType<typeof useChartFrame>;
+
+/** A path through the given points, in drawing order, as an SVG line. */
+export function linePath(points: Array<[x: number, y: number]>): string {
+  return points
+    .map(
+      ([x, y], i) => `${i === 0 ? 'M' : 'L'} ${x.toFixed(1)} ${y.toFixed(1)}`,
+    )
+    .join(' ');
+}
+
+/**
+ * A chart over days, as every governance chart draws one: a labelled image filling the measured
+ * width, its value grid and date axis, what `children` draw on them, and a caption under it
+ * that says in words what the chart shows.
+ */
+export function DayChart(props: {
+  frame: ChartFrame;
+  /** What the chart shows, for assistive technology. */
+  label: string;
+  /** The values the grid marks, where they go, and how their labels read. */
+  grid: {
+    values: number[];
+    y: (value: number) => number;
+    format: (value: number) => string;
+  };
+  /** The days the date axis marks, and where they go. */
+  dates: { ticks: string[]; x: (day: string) => number };
+  /** Its date axis gets `<testId>-dates`. */
+  testId: string;
+  caption: ReactNode;
+  children: ReactNode;
+}) {
+  const classes = useChartStyles();
+  const { frame, label, grid, dates, testId, caption, children } = props;
+  return (
+    <div ref={frame.measureRef}>
+      <svg
+        role="img"
+        aria-label={label}
+        width={frame.width}
+        height={frame.height}
+        className={classes.chart}
+      >
+        <ValueGrid
+          {...grid}
+          left={frame.margin.left}
+          right={frame.margin.left + frame.plotWidth}
+        />
+        <DateAxis {...dates} bottom={frame.bottom} testId={`${testId}-dates`} />
+        {children}
+      </svg>
+      <Typography variant="caption" color="textSecondary" display="block">
+        {caption}
+      </Typography>
+    </div>
+  );
 }
 
 /** A day as a chart's x axis names it, e.g. `6 Dec`. */

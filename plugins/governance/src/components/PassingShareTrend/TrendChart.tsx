@@ -4,11 +4,11 @@ import { ScorecardTrendPoint } from '@catalog-governance/backstage-plugin-govern
 import { daysBetween, utcToday } from '../../lib/days';
 import { formatPassingShare } from '../ComplianceView/PassingShare';
 import {
-  DateAxis,
+  DayChart,
   HoverTarget,
+  linePath,
   useChartFrame,
   useChartStyles,
-  ValueGrid,
 } from './ChartAxes';
 import { consecutiveRuns, dateTicks, share, trendSpan } from './trendGeometry';
 
@@ -63,8 +63,8 @@ export function TrendChart(props: {
   const classes = useStyles();
   const chartClasses = useChartStyles();
   const { days, testId } = props;
-  const { measureRef, width, plotWidth, plotHeight, bottom, tickCount } =
-    useChartFrame(HEIGHT, MARGIN);
+  const frame = useChartFrame(HEIGHT, MARGIN);
+  const { plotWidth, plotHeight, tickCount } = frame;
 
   const span = trendSpan(days, props.points);
   const spanDays = daysBetween(span.first, span.last);
@@ -98,78 +98,56 @@ export function TrendChart(props: {
   const when = describeDay(latest.date);
   const ticks = dateTicks(span.first, span.last, tickCount);
   return (
-    <div ref={measureRef}>
-      <svg
-        role="img"
-        aria-label={`Share of passing checks, ${range}: ${percent(
-          latest,
-        )} ${when}`}
-        width={width}
-        height={HEIGHT}
-        className={chartClasses.chart}
-      >
-        <ValueGrid
-          values={[0, 0.5, 1]}
-          left={MARGIN.left}
-          right={MARGIN.left + plotWidth}
-          y={y}
-          format={value => `${value * 100}%`}
-        />
-        <DateAxis
-          ticks={ticks}
-          x={x}
-          bottom={bottom}
-          testId={`${testId}-dates`}
-        />
-        {consecutiveRuns(span.points)
-          .filter(run => run.length > 1)
-          .map(run => (
-            <path
-              key={run[0].date}
-              d={run
-                .map(
-                  (p, i) =>
-                    `${i === 0 ? 'M' : 'L'} ${x(p.date).toFixed(1)} ${y(
-                      share(p),
-                    ).toFixed(1)}`,
-                )
-                .join(' ')}
-              className={chartClasses.line}
-              data-testid={`${testId}-line`}
-            />
-          ))}
-        {span.points.map(point => (
-          <HoverTarget
-            key={point.date}
-            title={describePoint(point)}
-            x={x(point.date)}
-            top={MARGIN.top}
-            width={slot}
-            height={plotHeight}
-            testId={`${testId}-point`}
-          >
-            {dotted(point) && (
-              <circle
-                cx={x(point.date)}
-                cy={y(share(point))}
-                r={3.5}
-                className={chartClasses.dot}
-              />
-            )}
-          </HoverTarget>
+    <DayChart
+      frame={frame}
+      label={`Share of passing checks, ${range}: ${percent(latest)} ${when}`}
+      grid={{ values: [0, 0.5, 1], y, format: value => `${value * 100}%` }}
+      dates={{ ticks, x }}
+      testId={testId}
+      caption={
+        <>
+          Passing checks, {range}: {latest.passing} of {latest.total} {when}
+        </>
+      }
+    >
+      {consecutiveRuns(span.points)
+        .filter(run => run.length > 1)
+        .map(run => (
+          <path
+            key={run[0].date}
+            d={linePath(run.map(p => [x(p.date), y(share(p))]))}
+            className={chartClasses.line}
+            data-testid={`${testId}-line`}
+          />
         ))}
-        <text
-          x={x(latest.date) + (spanDays === 0 ? 8 : -6)}
-          y={y(share(latest)) - 8}
-          textAnchor={spanDays === 0 ? 'start' : 'end'}
-          className={classes.value}
+      {span.points.map(point => (
+        <HoverTarget
+          key={point.date}
+          title={describePoint(point)}
+          x={x(point.date)}
+          top={MARGIN.top}
+          width={slot}
+          height={plotHeight}
+          testId={`${testId}-point`}
         >
-          {percent(latest)}
-        </text>
-      </svg>
-      <Typography variant="caption" color="textSecondary" display="block">
-        Passing checks, {range}: {latest.passing} of {latest.total} {when}
-      </Typography>
-    </div>
+          {dotted(point) && (
+            <circle
+              cx={x(point.date)}
+              cy={y(share(point))}
+              r={3.5}
+              className={chartClasses.dot}
+            />
+          )}
+        </HoverTarget>
+      ))}
+      <text
+        x={x(latest.date) + (spanDays === 0 ? 8 : -6)}
+        y={y(share(latest)) - 8}
+        textAnchor={spanDays === 0 ? 'start' : 'end'}
+        className={classes.value}
+      >
+        {percent(latest)}
+      </text>
+    </DayChart>
   );
 }
