@@ -15,6 +15,7 @@ import {
   TradeOffCell,
   TradeOffMatrix,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { ReactNode } from 'react';
 
 /** What the editor changes: the matrix without its stored bookkeeping. */
 export type TradeOffDraft = Pick<
@@ -43,6 +44,30 @@ function freshId(prefix: string, taken: string[]): string {
 /** The list with its `index`th item changed. */
 function changedAt<T>(list: T[], index: number, change: Partial<T>): T[] {
   return list.map((item, i) => (i === index ? { ...item, ...change } : item));
+}
+
+/** The fields of one criterion or option, with the button that removes it beside them. */
+function Removable(props: {
+  /** The remove button's accessible name, which says what it removes. */
+  removeLabel: string;
+  disabled?: boolean;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  const { removeLabel, disabled, onRemove, children } = props;
+  return (
+    <Box display="flex" alignItems="flex-start" style={{ gap: 4 }}>
+      {children}
+      <IconButton
+        size="small"
+        aria-label={removeLabel}
+        disabled={disabled}
+        onClick={onRemove}
+      >
+        <DeleteIcon fontSize="small" />
+      </IconButton>
+    </Box>
+  );
 }
 
 /** Props for {@link TradeOffMatrixEditor}. */
@@ -88,6 +113,42 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
     index: number,
     change: Partial<TradeOffDraft['options'][number]>,
   ) => onChange({ ...draft, options: changedAt(options, index, change) });
+  // A criterion or option goes with its cells.
+  const removeCriterion = (index: number) =>
+    onChange({
+      ...draft,
+      criteria: criteria.filter((_, i) => i !== index),
+      cells: cells.filter(c => c.criterionId !== criteria[index].id),
+    });
+  const removeOption = (index: number) =>
+    onChange({
+      ...draft,
+      options: options.filter((_, i) => i !== index),
+      cells: cells.filter(c => c.optionId !== options[index].id),
+    });
+  const addCriterion = () =>
+    onChange({
+      ...draft,
+      criteria: [
+        ...criteria,
+        {
+          id: freshId('criterion', allIds),
+          title: `Criterion ${criteria.length + 1}`,
+          weight: 1,
+        },
+      ],
+    });
+  const addOption = () =>
+    onChange({
+      ...draft,
+      options: [
+        ...options,
+        {
+          id: freshId('option', allIds),
+          title: `Option ${options.length + 1}`,
+        },
+      ],
+    });
 
   return (
     <Box>
@@ -102,10 +163,10 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
               <TableCell className={classes.option}>Option</TableCell>
               {criteria.map((criterion, index) => (
                 <TableCell key={criterion.id} className={classes.cell}>
-                  <Box
-                    display="flex"
-                    alignItems="flex-start"
-                    style={{ gap: 4 }}
+                  <Removable
+                    removeLabel={`Remove criterion ${criterion.title}`}
+                    disabled={disabled || criteria.length <= 1}
+                    onRemove={() => removeCriterion(index)}
                   >
                     <TextField
                       label="Criterion"
@@ -134,23 +195,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                         changeCriterion(index, { weight });
                       }}
                     />
-                    <IconButton
-                      size="small"
-                      aria-label={`Remove criterion ${criterion.title}`}
-                      disabled={disabled || criteria.length <= 1}
-                      onClick={() =>
-                        onChange({
-                          ...draft,
-                          criteria: criteria.filter((_, i) => i !== index),
-                          cells: cells.filter(
-                            c => c.criterionId !== criterion.id,
-                          ),
-                        })
-                      }
-                    >
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </Box>
+                  </Removable>
                 </TableCell>
               ))}
             </TableRow>
@@ -166,10 +211,10 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                   scope="row"
                   className={classes.option}
                 >
-                  <Box
-                    display="flex"
-                    alignItems="flex-start"
-                    style={{ gap: 4 }}
+                  <Removable
+                    removeLabel={`Remove option ${option.title}`}
+                    disabled={disabled}
+                    onRemove={() => removeOption(index)}
                   >
                     <TextField
                       label="Option"
@@ -182,21 +227,7 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
                         changeOption(index, { title: e.target.value })
                       }
                     />
-                    <IconButton
-                      size="small"
-                      aria-label={`Remove option ${option.title}`}
-                      disabled={disabled}
-                      onClick={() =>
-                        onChange({
-                          ...draft,
-                          options: options.filter((_, i) => i !== index),
-                          cells: cells.filter(c => c.optionId !== option.id),
-                        })
-                      }
-                    >
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </Box>
+                  </Removable>
                 </TableCell>
                 {criteria.map(criterion => {
                   const cell = cellOf(option.id, criterion.id);
@@ -257,37 +288,14 @@ export function TradeOffMatrixEditor(props: TradeOffMatrixEditorProps) {
         <Button
           size="small"
           disabled={disabled || options.length >= TRADE_OFF_LIMITS.options}
-          onClick={() =>
-            onChange({
-              ...draft,
-              options: [
-                ...options,
-                {
-                  id: freshId('option', allIds),
-                  title: `Option ${options.length + 1}`,
-                },
-              ],
-            })
-          }
+          onClick={addOption}
         >
           Add option
         </Button>
         <Button
           size="small"
           disabled={disabled || criteria.length >= TRADE_OFF_LIMITS.criteria}
-          onClick={() =>
-            onChange({
-              ...draft,
-              criteria: [
-                ...criteria,
-                {
-                  id: freshId('criterion', allIds),
-                  title: `Criterion ${criteria.length + 1}`,
-                  weight: 1,
-                },
-              ],
-            })
-          }
+          onClick={addCriterion}
         >
           Add criterion
         </Button>
