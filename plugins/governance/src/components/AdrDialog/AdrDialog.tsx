@@ -1,5 +1,4 @@
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -9,8 +8,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { AdrDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { ReactNode, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsyncRetry } from '../../hooks/useGovernanceAsync';
 import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, adrLinkLabel } from '../AdrStatusChip';
 import { AdrImpactSection } from './AdrImpactSection';
@@ -159,16 +157,15 @@ export interface AdrDialogProps {
  */
 export function AdrDialog(props: AdrDialogProps) {
   const { adrId, onClose, onChanged } = props;
-  const governanceApi = useApi(governanceApiRef);
   const [trail, setTrail] = useState([adrId]);
   const currentId = trail[trail.length - 1];
   const {
     value: loaded,
     error,
     retry,
-  } = useAsyncRetry(
-    async () => ({ id: currentId, adr: await governanceApi.getAdr(currentId) }),
-    [governanceApi, currentId],
+  } = useGovernanceAsyncRetry(
+    async api => ({ id: currentId, adr: await api.getAdr(currentId) }),
+    [currentId],
   );
   // What an earlier ADR of the trail returned does not belong to this one.
   const adr = loaded?.id === currentId ? loaded.adr : undefined;

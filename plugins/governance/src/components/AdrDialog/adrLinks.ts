@@ -1,8 +1,6 @@
-import { useApi } from '@backstage/core-plugin-api';
 import { AdrDetail } from '@catalog-governance/backstage-plugin-governance-common';
 import { useCallback, useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { isRelativePath } from './adrImages';
 
 function resolveUrl(target: string, base: string): URL | undefined {
@@ -56,15 +54,12 @@ export function adrDeepLink(adrId: string): string {
 export function useLinkedAdrs(
   adr: Pick<AdrDetail, 'entityRef' | 'url' | 'body' | 'links'>,
 ): (href: string) => string | undefined {
-  const governanceApi = useApi(governanceApiRef);
   // A cheap over-estimate: asking once too often costs one request, never a wrong link.
   const linksToMarkdown = /\.(md|markdown)\b/i.test(adr.body);
-  const { value: siblings } = useAsync(
-    async () =>
-      linksToMarkdown
-        ? (await governanceApi.getEntityAdrs(adr.entityRef)).items
-        : [],
-    [governanceApi, adr.entityRef, linksToMarkdown],
+  const { value: siblings } = useGovernanceAsync(
+    async api =>
+      linksToMarkdown ? (await api.getEntityAdrs(adr.entityRef)).items : [],
+    [adr.entityRef, linksToMarkdown],
   );
 
   const byUrl = useMemo(() => {

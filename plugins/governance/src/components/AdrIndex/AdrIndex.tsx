@@ -1,5 +1,4 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import {
@@ -7,8 +6,7 @@ import {
   GOVERNANCE_ANNOTATIONS,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useMemo, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsyncRetry } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { AdrChain } from '../AdrChain';
 import { AdrStatusChip, RetrospectiveStateChip } from '../AdrStatusChip';
@@ -116,16 +114,12 @@ export function AdrIndex(props: AdrIndexProps) {
   } = props;
   const { query, filtered, setFilters, sortBy, setPage, clearFilters } =
     useAdrIndexState(preset);
-  const governanceApi = useApi(governanceApiRef);
   const {
     value: page,
     loading,
     error,
     retry,
-  } = useAsyncRetry(
-    () => governanceApi.getAdrIndex(query),
-    [governanceApi, query],
-  );
+  } = useGovernanceAsyncRetry(api => api.getAdrIndex(query), [query]);
   const [openId, setOpenId] = useState<string>();
   const columns = useMemo(() => adrColumns(setOpenId), []);
   const sort = useMemo(

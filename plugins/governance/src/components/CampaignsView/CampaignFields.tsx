@@ -1,5 +1,4 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -9,8 +8,7 @@ import {
   DEFAULT_TIER_POLICIES,
   tierChecks,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { FormTextField } from '../FormDialog';
 
 /** A value a field offers, and how it reads. */
@@ -53,20 +51,22 @@ function refLabel(ref: string): string {
  * compliance roll-up: a campaign's target is read from those same placements.
  */
 function usePlacementOptions(dimension: ComplianceGroupBy) {
-  const governanceApi = useApi(governanceApiRef);
-  return useAsync(async (): Promise<FieldOption[]> => {
-    const rollup = await governanceApi.getComplianceRollup(dimension);
-    return rollup.groups.flatMap(group =>
-      group.key
-        ? [
-            {
-              value: group.key,
-              label: dimension === 'tier' ? group.key : refLabel(group.key),
-            },
-          ]
-        : [],
-    );
-  }, [governanceApi, dimension]);
+  return useGovernanceAsync(
+    async (api): Promise<FieldOption[]> => {
+      const rollup = await api.getComplianceRollup(dimension);
+      return rollup.groups.flatMap(group =>
+        group.key
+          ? [
+              {
+                value: group.key,
+                label: dimension === 'tier' ? group.key : refLabel(group.key),
+              },
+            ]
+          : [],
+      );
+    },
+    [dimension],
+  );
 }
 
 /**

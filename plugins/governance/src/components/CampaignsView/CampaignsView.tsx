@@ -1,5 +1,4 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -9,8 +8,8 @@ import {
   governanceCampaignManagePermission,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { CampaignListState, governanceApiRef } from '../../api';
+import { CampaignListState } from '../../api';
+import { useGovernanceAsyncRetry } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { useUrlState } from '../../hooks/useUrlState';
 import { ActionButton } from '../ActionButton';
@@ -76,7 +75,6 @@ function useColumns(
  * deadline and progress, each opening in the campaign dialog. Those allowed start new ones.
  */
 export function CampaignsView() {
-  const governanceApi = useApi(governanceApiRef);
   const { state, update } = useUrlState(parseState);
   const { allowed: canManage } = usePermission({
     permission: governanceCampaignManagePermission,
@@ -87,9 +85,9 @@ export function CampaignsView() {
     loading,
     error,
     retry,
-  } = useAsyncRetry(
-    () => governanceApi.listCampaigns(state.list),
-    [governanceApi, state.list],
+  } = useGovernanceAsyncRetry(
+    api => api.listCampaigns(state.list),
+    [state.list],
   );
   const setOpen = (id?: string) =>
     update(next => (id ? next.set('campaign', id) : next.delete('campaign')));

@@ -1,8 +1,7 @@
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
 import { Duration } from 'luxon';
-import useAsync from 'react-use/esm/useAsync';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { GovernanceApi } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 
 /** How long a row reuses a level it loaded: sorting or paging back does not ask again. */
 const REUSE_FOR = Duration.fromObject({ minutes: 1 });
@@ -32,9 +31,5 @@ function loadLevel(api: GovernanceApi, entityRef: string) {
 
 /** The maturity level of one entity, from its governance summary. */
 export function useEntityLevel(entityRef: string) {
-  const governanceApi = useApi(governanceApiRef);
-  return useAsync(
-    () => loadLevel(governanceApi, entityRef),
-    [governanceApi, entityRef],
-  );
+  return useGovernanceAsync(api => loadLevel(api, entityRef), [entityRef]);
 }

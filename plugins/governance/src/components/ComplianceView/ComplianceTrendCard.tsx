@@ -1,10 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { ComplianceFilter } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { PassingShareTrend } from '../PassingShareTrend';
 import { TREND_RANGES } from './useComplianceViewState';
 
@@ -15,10 +13,9 @@ export function ComplianceTrendCard(props: {
   onDaysChange: (days: number) => void;
 }) {
   const { filter, days, onDaysChange } = props;
-  const governanceApi = useApi(governanceApiRef);
-  const { value, error } = useAsync(
-    () => governanceApi.getComplianceTrend(filter, days),
-    [governanceApi, filter, days],
+  const { value, error } = useGovernanceAsync(
+    api => api.getComplianceTrend(filter, days),
+    [filter, days],
   );
 
   return (

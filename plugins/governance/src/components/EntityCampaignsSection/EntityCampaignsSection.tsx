@@ -1,9 +1,7 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import { EntityCampaign } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { utcToday } from '../../lib/days';
 import { CampaignStateChip, isCampaignOverdue } from '../CampaignsView';
@@ -31,13 +29,12 @@ export interface EntityCampaignsSectionProps {
  */
 export function EntityCampaignsSection(props: EntityCampaignsSectionProps) {
   const { entityRef } = props;
-  const governanceApi = useApi(governanceApiRef);
-  const { value, error } = useAsync(
-    async () => ({
+  const { value, error } = useGovernanceAsync(
+    async api => ({
       entityRef,
-      campaigns: await governanceApi.getEntityCampaigns(entityRef),
+      campaigns: await api.getEntityCampaigns(entityRef),
     }),
-    [governanceApi, entityRef],
+    [entityRef],
   );
   // An answer for another entity is not shown: the page moved on.
   const campaigns =

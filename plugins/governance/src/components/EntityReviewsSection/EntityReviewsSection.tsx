@@ -1,6 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
@@ -12,8 +11,7 @@ import {
   ReviewPage,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsyncRetry } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { useReviewKinds } from '../../hooks/useReviewKinds';
 import {
@@ -145,7 +143,6 @@ export interface EntityReviewsSectionProps {
  */
 export function EntityReviewsSection(props: EntityReviewsSectionProps) {
   const { entityRef } = props;
-  const governanceApi = useApi(governanceApiRef);
   const { allowed: canRequest } = usePermission({
     permission: governanceReviewCreatePermission,
   });
@@ -155,12 +152,12 @@ export function EntityReviewsSection(props: EntityReviewsSectionProps) {
     loading,
     error,
     retry,
-  } = useAsyncRetry(
-    async (): Promise<Received> => ({
+  } = useGovernanceAsyncRetry(
+    async (api): Promise<Received> => ({
       entityRef,
-      page: await governanceApi.listReviews({ entityRef }),
+      page: await api.listReviews({ entityRef }),
     }),
-    [governanceApi, entityRef],
+    [entityRef],
   );
   const [requesting, setRequesting] = useState(false);
   const [openId, setOpenId] = useState<string>();

@@ -3,15 +3,13 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RecordedRetrospective } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { RETROSPECTIVE_OUTCOME_LABELS } from '../AdrDialog/RetrospectiveOutcomeLabel';
 import { SimpleTable } from '../SimpleTable';
 
@@ -31,10 +29,8 @@ function adrName(item: RecordedRetrospective): string {
  */
 export function RetrospectiveOutcomesView() {
   const classes = useStyles();
-  const governanceApi = useApi(governanceApiRef);
-  const { value, loading, error } = useAsync(
-    () => governanceApi.listRetrospectives(),
-    [governanceApi],
+  const { value, loading, error } = useGovernanceAsync(api =>
+    api.listRetrospectives(),
   );
 
   let content;

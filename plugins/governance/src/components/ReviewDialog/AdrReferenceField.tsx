@@ -1,7 +1,5 @@
-import { useApi } from '@backstage/core-plugin-api';
 import TextField from '@material-ui/core/TextField';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { adrHeading } from '../AdrDialog';
 
 /** Props for {@link AdrReferenceField}. */
@@ -23,11 +21,10 @@ export interface AdrReferenceFieldProps {
  */
 export function AdrReferenceField(props: AdrReferenceFieldProps) {
   const { id, label, entityRef, value, onChange, disabled, helperText } = props;
-  const governanceApi = useApi(governanceApiRef);
   // Suggestions only: a location that cannot be read leaves the field usable.
-  const { value: adrs } = useAsync(
-    () => governanceApi.getEntityAdrs(entityRef).catch(() => undefined),
-    [governanceApi, entityRef],
+  const { value: adrs } = useGovernanceAsync(
+    api => api.getEntityAdrs(entityRef).catch(() => undefined),
+    [entityRef],
   );
   const listId = `${id}-options`;
   const options = adrs?.items ?? [];

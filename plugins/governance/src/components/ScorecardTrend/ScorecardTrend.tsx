@@ -1,6 +1,4 @@
-import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { PassingShareTrend } from '../PassingShareTrend';
 import { LevelDefinition } from '../LevelChip/levels';
 import { LevelHistory } from './LevelHistory';
@@ -19,10 +17,9 @@ export function ScorecardTrend(props: {
   levels?: readonly LevelDefinition[];
 }) {
   const { entityRef, evaluatedAt, levels } = props;
-  const governanceApi = useApi(governanceApiRef);
-  const { value, error } = useAsync(
-    () => governanceApi.getScorecardTrend(entityRef, TREND_DAYS),
-    [governanceApi, entityRef, evaluatedAt],
+  const { value, error } = useGovernanceAsync(
+    api => api.getScorecardTrend(entityRef, TREND_DAYS),
+    [entityRef, evaluatedAt],
   );
 
   // While a refresh reloads the trend, the previous one stays in place.

@@ -1,5 +1,4 @@
 import { InfoCard, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -8,8 +7,7 @@ import {
   StackTechnologyList,
   StackTechnologyUsage,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 
@@ -130,10 +128,8 @@ function RadarState(props: { radar: StackTechnologyList['radar'] }) {
  * use, in its ring, with how many entities use it; hold and technologies off the radar first.
  */
 export function StackTechnologiesView() {
-  const governanceApi = useApi(governanceApiRef);
-  const { value, error } = useAsync(
-    () => governanceApi.listStackTechnologies(),
-    [governanceApi],
+  const { value, error } = useGovernanceAsync(api =>
+    api.listStackTechnologies(),
   );
   return (
     <InfoCard

@@ -1,12 +1,10 @@
 import { InfoCard, StatusOK, StatusWarning } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import {
   StandardAutomationTarget,
   StandardSummary,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import useAsync from 'react-use/esm/useAsync';
-import { governanceApiRef } from '../../api';
+import { useGovernanceAsync } from '../../hooks/useGovernanceAsync';
 import { AsyncContent } from '../AsyncContent';
 import { SimpleTable, SimpleTableColumn } from '../SimpleTable';
 import { StandardTrend } from './StandardTrend';
@@ -109,10 +107,8 @@ const columns: SimpleTableColumn<StandardSummary>[] = [
  * and how many are measured rather than declared (its automation level) against the target.
  */
 export function StandardsView() {
-  const governanceApi = useApi(governanceApiRef);
-  const { value, error } = useAsync(
-    () => governanceApi.listStandards(TREND_DAYS),
-    [governanceApi],
+  const { value, error } = useGovernanceAsync(api =>
+    api.listStandards(TREND_DAYS),
   );
   return (
     <InfoCard
