@@ -53,6 +53,9 @@ export interface ScorecardCheck {
  */
 export type CheckResult = GovernanceApiSchemas['CheckResult'];
 
+/** How many review dates a security review check remembers; see `tierChecks`. */
+const REVIEW_MEMO_LIMIT = 10_000;
+
 function formatNumber(n: number, unit: '%' | 'ms'): string {
   // Most measurements are whole numbers, which rounding to three decimals leaves as they are;
   // runs for every numeric check of every evaluation.
@@ -74,6 +77,13 @@ export function tierChecks(
   const margin = options.warnMarginPercent / 100;
   const { minAvailabilityPercent, maxP95LatencyMs, securityReview, testing } =
     policy;
+  // The security review's due and warning days and wording, by review date: entities share a
+  // handful of dates, and a full evaluation (with the input hash's search for the day a
+  // verdict changes) asks for each one thousands of times.
+  const reviews = new Map<
+    FactValue,
+    { dueDay: string; warnFrom: string; actual: string }
+  >();
   const checks: ScorecardCheck[] = [
     {
       id: 'availability',
@@ -112,20 +122,34 @@ export function tierChecks(
       factName: 'lastSecurityReview',
       target: `${securityReview.kind} every ${securityReview.everyMonths} months`,
       evaluate: (value, { now }) => {
-        const due = addMonths(value as string, securityReview.everyMonths);
-        const dueDay = due.toISOString().slice(0, 10);
+        let review = reviews.get(value);
+        if (!review) {
+          const due = addMonths(value as string, securityReview.everyMonths);
+          const dueDay = due.toISOString().slice(0, 10);
+          // The margin is a share of the cadence, counted in 30-day months.
+          const warnFrom = new Date(
+            due.getTime() -
+              securityReview.everyMonths * 30 * margin * DAY_MILLIS,
+          )
+            .toISOString()
+            .slice(0, 10);
+          review = {
+            dueDay,
+            warnFrom,
+            actual: `last on ${value}, next due ${dueDay}`,
+          };
+          if (reviews.size >= REVIEW_MEMO_LIMIT) {
+            reviews.clear();
+          }
+          reviews.set(value, review);
+        }
         const today = now.toISOString().slice(0, 10);
-        // The margin is a share of the cadence, counted in 30-day months.
-        const warnFrom = new Date(
-          due.getTime() - securityReview.everyMonths * 30 * margin * DAY_MILLIS,
-        )
-          .toISOString()
-          .slice(0, 10);
+        const { dueDay, warnFrom, actual } = review;
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (dueDay >= today) {
           state = today >= warnFrom ? 'warn' : 'pass';
         }
-        return { state, actual: `last on ${value}, next due ${dueDay}` };
+        return { state, actual };
       },
     },
     {
