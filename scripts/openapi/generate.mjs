@@ -4,7 +4,9 @@
 //   - the backend's validated router (src/schema/openapi/generated/router.ts), in the shape
 //     `backstage-repo-tools package schema openapi generate --server` writes, which needs the
 //     Java openapi-generator from Maven Central and so cannot run here or in CI;
-//   - the client types (governance-common/src/schema/openapi.generated.ts), by openapi-typescript.
+//   - the client types (governance-common/src/schema/openapi.generated.ts), by openapi-typescript;
+//   - a named type per schema (governance-common/src/schema/types.generated.ts), so that a type
+//     crossing the wire is named and documented once, in the contract.
 // With --check nothing is written: it fails naming every file that is not what the contract gives.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -96,6 +98,67 @@ async function clientTypesSource(spec) {
   return `${header}${source}`;
 }
 
+// Schemas that governance-common declares by hand under the same name, so types.generated.ts
+// leaves them out (its index exports both files, where one name twice would clash):
+const handDeclaredSchemas = new Set([
+  // Read from the constant lists code iterates over: ADR_STATUSES, RETROSPECTIVE_OUTCOMES,
+  // TESTING_KINDS, STACK_CATEGORIES and RADAR_RINGS.
+  'AdrStatus',
+  'RetrospectiveOutcome',
+  'TestingKind',
+  'StackCategory',
+  'RadarRing',
+  // The annotation parser's, the decision scope's and the fact definitions' own types.
+  'GovernanceAnnotationValues',
+  'AnnotationProblem',
+  'DecisionKind',
+  'FactValue',
+  // Still aliased by hand in scorecard.ts and levels.ts: drop them here when those aliases go.
+  'CheckState',
+  'CheckResult',
+  'EntityLevel',
+  'LevelDefinition',
+  // A type named Error would hide the global Error in the package's declarations.
+  'Error',
+]);
+
+// A schema's description as a TSDoc block, wrapped like the hand-written ones; braces and `@`
+// are escaped because TSDoc reads them as tags.
+function schemaDoc(description) {
+  const words = (description ?? '')
+    .replace(/[{}@]/g, character => `\\${character}`)
+    .split(/\s+/)
+    .filter(Boolean);
+  const lines = [];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + word.length < 96) {
+      lines[last] += ` ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  if (!lines.length) {
+    return '/** @public */';
+  }
+  lines.push('', '@public');
+  return `/**\n${lines.map(line => ` * ${line}`.trimEnd()).join('\n')}\n */`;
+}
+
+function schemaTypesSource(spec) {
+  const aliases = Object.entries(spec.components.schemas)
+    .filter(([name]) => !handDeclaredSchemas.has(name))
+    .map(
+      ([name, schema]) =>
+        `${schemaDoc(
+          schema.description,
+        )}\nexport type ${name} = components['schemas']['${name}'];`,
+    );
+  return `${header}import type { components } from './openapi.generated';\n\n${aliases.join(
+    '\n\n',
+  )}\n`;
+}
+
 async function format(file, source) {
   const options = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(source, { ...options, filepath: file });
@@ -116,6 +179,13 @@ async function main() {
         'plugins/governance-common/src/schema/openapi.generated.ts',
       ),
       await clientTypesSource(spec),
+    ],
+    [
+      path.join(
+        root,
+        'plugins/governance-common/src/schema/types.generated.ts',
+      ),
+      schemaTypesSource(spec),
     ],
   ];
   const stale = [];

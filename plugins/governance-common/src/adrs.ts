@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { addMonths } from './dates';
-import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
+import { AdrLink, GovernanceApiOperations, RetrospectiveState } from './schema';
 
 /**
  * The statuses an ADR can have, in MADR's and Nygard's vocabulary.
@@ -21,14 +21,6 @@ export const ADR_STATUSES = [
  * @public
  */
 export type AdrStatus = (typeof ADR_STATUSES)[number];
-
-/**
- * A link from one ADR to another, as written in the ADR ("Superseded by [ADR-0005](0005-x.md)",
- * MADR's "Links" section or front matter).
- *
- * @public
- */
-export type AdrLink = GovernanceApiSchemas['AdrLink'];
 
 /**
  * What the parser could read from one ADR file. A file it cannot fully parse still gives a
@@ -67,14 +59,6 @@ export interface ParsedAdr {
   /** The Markdown body, without front matter. */
   body: string;
 }
-
-/**
- * Where an ADR stands with its retrospective ("review major architectural choices after 3-6
- * months"): only accepted ADRs with a date have one.
- *
- * @public
- */
-export type RetrospectiveState = GovernanceApiSchemas['RetrospectiveState'];
 
 /**
  * When retrospectives fall due and overdue, from `governance.adrs.retrospective`.
@@ -271,56 +255,6 @@ export const RETROSPECTIVE_OUTCOMES = [
 export type RetrospectiveOutcome = (typeof RETROSPECTIVE_OUTCOMES)[number];
 
 /**
- * One supersedes / amends link of an ADR in the decision graph, read from either side.
- *
- * @public
- */
-export type AdrChainLink = GovernanceApiSchemas['AdrChainLink'];
-
-/**
- * A recorded retrospective of an ADR.
- *
- * @public
- */
-export type Retrospective = GovernanceApiSchemas['Retrospective'];
-
-/**
- * Body of `POST /api/governance/adrs/:id/retrospectives`.
- *
- * @public
- */
-export type CreateRetrospectiveRequest =
-  GovernanceApiSchemas['CreateRetrospectiveRequest'];
-
-/**
- * An ADR as listed: what the parser read, where it came from, and its retrospective.
- *
- * @public
- */
-export type AdrSummary = GovernanceApiSchemas['AdrSummary'];
-
-/**
- * One ADR with its body, links and every retrospective, newest first.
- *
- * @public
- */
-export type AdrDetail = GovernanceApiSchemas['AdrDetail'];
-
-/**
- * The state of an entity's ADR location at its last reading.
- *
- * @public
- */
-export type AdrLocationStatus = GovernanceApiSchemas['AdrLocationStatus'];
-
-/**
- * `GET /api/governance/adrs?entityRef=`.
- *
- * @public
- */
-export type EntityAdrs = GovernanceApiSchemas['EntityAdrs'];
-
-/**
  * Query of the organisation-wide ADR index.
  *
  * @public
@@ -328,49 +262,3 @@ export type EntityAdrs = GovernanceApiSchemas['EntityAdrs'];
 export type AdrIndexQuery = NonNullable<
   GovernanceApiOperations['QueryAdrIndex']['parameters']['query']
 >;
-
-/**
- * `GET /api/governance/adr-index`: one page of the ADR index.
- *
- * @public
- */
-export type AdrIndexPage = GovernanceApiSchemas['AdrIndexPage'];
-
-/**
- * One measured value of a check over the decision window, from the scorecard history.
- *
- * @public
- */
-export type AdrImpactPoint = GovernanceApiSchemas['AdrImpactPoint'];
-
-/**
- * `GET /api/governance/adrs/:id/impact?weeks=`: what the entity's measured checks (p95
- * latency, availability, coverage) did in the weeks before and after the decision's date.
- *
- * @public
- */
-export type AdrImpact = GovernanceApiSchemas['AdrImpact'];
-
-/**
- * One delivery metric of a decision's impact: the windows before and after, their medians and
- * the change.
- *
- * @public
- */
-export type AdrMetricImpact = GovernanceApiSchemas['AdrMetricImpact'];
-
-/**
- * `GET /api/governance/retrospectives`: outcomes across the organisation.
- *
- * @public
- */
-export type RetrospectiveOutcomes =
-  GovernanceApiSchemas['RetrospectiveOutcomes'];
-
-/**
- * One retrospective with the ADR it was held on.
- *
- * @public
- */
-export type RecordedRetrospective =
-  GovernanceApiSchemas['RecordedRetrospective'];

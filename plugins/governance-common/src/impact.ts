@@ -1,4 +1,4 @@
-import type { AdrMetricImpact } from './adrs';
+import type { AdrMetricImpact } from './schema';
 import type { FactDefinition } from './facts';
 
 /**

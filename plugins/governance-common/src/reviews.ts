@@ -1,14 +1,11 @@
 import { Config } from '@backstage/config';
-import { GovernanceApiSchemas, GovernanceApiOperations } from './schema';
-
-/**
- * Where a review item is in its life. `approved`, `rejected`, `withdrawn` and `resolved` are
- * final. `resolved` closes a trigger's item whose cause cleared: the backend does so by itself,
- * or the council does for an item marked *cause cleared*.
- *
- * @public
- */
-export type ReviewStatus = GovernanceApiSchemas['ReviewStatus'];
+import {
+  GovernanceApiOperations,
+  GovernanceApiSchemas,
+  ReviewKind,
+  ReviewPriority,
+  ReviewStatus,
+} from './schema';
 
 /**
  * The statuses each status may move to. Deciding (approve, reject, request changes) needs the
@@ -135,22 +132,12 @@ export function isReviewClosed(status: ReviewStatus): boolean {
 }
 
 /** @public */
-export type ReviewPriority = GovernanceApiSchemas['ReviewPriority'];
-
-/** @public */
 export const REVIEW_PRIORITIES: readonly ReviewPriority[] = [
   'low',
   'medium',
   'high',
   'critical',
 ];
-
-/**
- * A kind of review: the built-in ones and any added under `governance.reviews.kinds`.
- *
- * @public
- */
-export type ReviewKind = GovernanceApiSchemas['ReviewKind'];
 
 /** @public */
 export const BUILT_IN_REVIEW_KINDS: readonly ReviewKind[] = [
@@ -202,51 +189,12 @@ export function readCouncilGroup(config: Config): string | undefined {
 }
 
 /**
- * Who or what asked for a review: a signed-in user, or an escalation trigger and the cause it
- * saw. The cause key makes triggers idempotent: one item per cause, ever.
- *
- * @public
- */
-export type ReviewOrigin = GovernanceApiSchemas['ReviewOrigin'];
-
-/**
- * The council's decision on an item.
- *
- * @public
- */
-export type ReviewDecision = GovernanceApiSchemas['ReviewDecision'];
-
-/**
- * A review item as lists show it.
- *
- * @public
- */
-export type ReviewItem = GovernanceApiSchemas['ReviewItem'];
-
-/** @public */
-export type ReviewComment = GovernanceApiSchemas['ReviewComment'];
-
-/**
  * One field of an item that changed, from what to what.
  *
  * @public
  */
 export type ReviewFieldChange =
   GovernanceApiSchemas['ReviewHistoryEntry']['changes'][number];
-
-/**
- * One entry of an item's history: who did what when.
- *
- * @public
- */
-export type ReviewHistoryEntry = GovernanceApiSchemas['ReviewHistoryEntry'];
-
-/**
- * An item with its discussion and history: `GET /reviews/:id`.
- *
- * @public
- */
-export type ReviewItemDetail = GovernanceApiSchemas['ReviewItemDetail'];
 
 /**
  * Filters of `GET /reviews`; each list matches any of its values.
@@ -257,38 +205,6 @@ export type ReviewQuery = NonNullable<
   GovernanceApiOperations['ListReviews']['parameters']['query']
 >;
 
-/** @public */
-export type ReviewPage = GovernanceApiSchemas['ReviewPage'];
-
-/**
- * The body of `POST /reviews`.
- *
- * @public
- */
-export type ReviewRequest = GovernanceApiSchemas['ReviewRequest'];
-
-/**
- * The body of `PATCH /reviews/:id`: the version it was based on plus the fields to change.
- * `null` clears the assignee or due date. Moving to a decision needs a `rationale`.
- *
- * @public
- */
-export type ReviewUpdate = GovernanceApiSchemas['ReviewUpdate'];
-
-/**
- * What the review forms need to know: `GET /reviews/settings`.
- *
- * @public
- */
-export type ReviewSettings = GovernanceApiSchemas['ReviewSettings'];
-
-/**
- * The body of `POST /reviews/:id/comments`.
- *
- * @public
- */
-export type ReviewCommentRequest = GovernanceApiSchemas['ReviewCommentRequest'];
-
 /**
  * The review kind of a waiver request: an engineer asks the council to waive one failing check.
  * Raised through `POST /waiver-requests`, granted through `POST /reviews/:id/waiver`.
@@ -296,39 +212,3 @@ export type ReviewCommentRequest = GovernanceApiSchemas['ReviewCommentRequest'];
  * @public
  */
 export const WAIVER_REQUEST_KIND = 'waiver-request';
-
-/**
- * What a waiver request asks for: the check and the proposed expiry.
- *
- * @public
- */
-export type WaiverProposal = GovernanceApiSchemas['WaiverProposal'];
-
-/**
- * The body of `POST /waiver-requests`.
- *
- * @public
- */
-export type RequestWaiverRequest = GovernanceApiSchemas['RequestWaiverRequest'];
-
-/**
- * The body of `POST /reviews/:id/waiver`: the council's grant, starting from what was asked.
- *
- * @public
- */
-export type GrantWaiverRequest = GovernanceApiSchemas['GrantWaiverRequest'];
-
-/**
- * The answer of `POST /reviews/:id/waiver`: the approved item and the waiver.
- *
- * @public
- */
-export type GrantedWaiver = GovernanceApiSchemas['GrantedWaiver'];
-
-/**
- * That a trigger no longer sees the cause of its item, when, and whether the item was closed
- * or marked for the council to close.
- *
- * @public
- */
-export type ReviewCauseCleared = GovernanceApiSchemas['ReviewCauseCleared'];

@@ -1,5 +1,4 @@
 import type { FactDefinition, FactObservation } from './facts';
-import type { GovernanceApiSchemas } from './schema';
 
 /**
  * The categories of an entity's technology stack.
@@ -265,18 +264,3 @@ export interface StackTechnology {
   description?: string;
   url?: string;
 }
-
-/**
- * `GET /api/governance/stack/technologies`: every technology on the radar or in use, with its
- * ring and how many entities the caller may see use it, and the radar's state.
- *
- * @public
- */
-export type StackTechnologyList = GovernanceApiSchemas['StackTechnologyList'];
-
-/**
- * One technology of {@link StackTechnologyList}.
- *
- * @public
- */
-export type StackTechnologyUsage = GovernanceApiSchemas['StackTechnologyUsage'];

@@ -2,46 +2,11 @@ import { Config } from '@backstage/config';
 import { readConfigList } from './configLists';
 import { DEPENDENCIES_CHECK_ID } from './dependencyTiers';
 import { CheckResult } from './scorecard';
-import { GovernanceApiSchemas } from './schema';
-
-/**
- * How a standard is enforced, after the article's "Enforcement Method" column.
- *
- * @public
- */
-export type StandardEnforcement = GovernanceApiSchemas['StandardEnforcement'];
-
-/**
- * How often a standard is reviewed, after the article's "Review Frequency" column.
- *
- * @public
- */
-export type StandardReviewFrequency =
-  GovernanceApiSchemas['StandardReviewFrequency'];
-
-/**
- * The share of a standard's check results that should come from measured evidence, in percent:
- * `min` alone for "90%+", `min` and `max` for a range such as "70-80%".
- *
- * @public
- */
-export type StandardAutomationTarget =
-  GovernanceApiSchemas['StandardAutomationTarget'];
-
-/**
- * The standards with their compliance, measured automation and trend, as `GET /standards`
- * answers.
- *
- * @public
- */
-export type StandardList = GovernanceApiSchemas['StandardList'];
-
-/**
- * One standard in a {@link StandardList}.
- *
- * @public
- */
-export type StandardSummary = GovernanceApiSchemas['StandardSummary'];
+import {
+  StandardAutomationTarget,
+  StandardEnforcement,
+  StandardReviewFrequency,
+} from './schema';
 
 /**
  * A standard as configured under `governance.standards`.

@@ -9,21 +9,6 @@ export type GovernanceOwnership =
   GovernanceApiSchemas['EntityGovernanceSummary']['ownership'];
 
 /**
- * The decision scope of the owning team, or why it could not be worked out.
- *
- * @public
- */
-export type OwnerDecisionScope = GovernanceApiSchemas['OwnerDecisionScope'];
-
-/**
- * The governance summary of one entity, as `GET /api/governance/summary` returns it.
- *
- * @public
- */
-export type EntityGovernanceSummary =
-  GovernanceApiSchemas['EntityGovernanceSummary'];
-
-/**
  * What the catalog does with a malformed governance annotation: `error` emits a processing
  * error (the entity is held back), `warn` logs and ingests it anyway.
  *

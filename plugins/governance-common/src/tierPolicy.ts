@@ -1,18 +1,9 @@
 import { Config } from '@backstage/config';
 import { TESTING_KINDS, TestingKind } from './annotations';
-import { GovernanceApiSchemas } from './schema';
+import { TierPolicy } from './schema';
 
-/**
- * The non-functional requirements a tier demands of every entity in it: its `name` as written in
- * `governance/tier` (e.g. `critical`) and a human `title`; the lowest acceptable availability in
- * percent (99.95 means at least 99.95%); the milliseconds the p95 latency must stay below; how
- * many months may pass between security reviews and what kind of review it is; the lowest
- * acceptable test coverage in percent and the kinds of testing required. The same shape as an
- * entity's governance summary carries it.
- *
- * @public
- */
-export type TierPolicy = GovernanceApiSchemas['TierPolicy'];
+// scorecard.ts imports TierPolicy from here.
+export type { TierPolicy } from './schema';
 
 /**
  * The tier policies keyed by tier name, in the order they were configured.

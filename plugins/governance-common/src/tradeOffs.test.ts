@@ -3,8 +3,8 @@ import {
   rankTradeOffOptions,
   readTradeOffCriteria,
   tradeOffMarkdown,
-  TradeOffMatrix,
 } from './tradeOffs';
+import { TradeOffMatrix } from './schema';
 
 const matrix: Pick<TradeOffMatrix, 'criteria' | 'options' | 'cells'> = {
   criteria: [

@@ -1,47 +1,5 @@
 import { Config } from '@backstage/config';
-import { GovernanceApiSchemas } from './schema';
-
-/**
- * A design review's options scored against criteria: `GET /reviews/:id/trade-off`.
- *
- * @public
- */
-export type TradeOffMatrix = GovernanceApiSchemas['TradeOffMatrix'];
-
-/** @public */
-export type TradeOffCriterion = GovernanceApiSchemas['TradeOffCriterion'];
-
-/** @public */
-export type TradeOffOption = GovernanceApiSchemas['TradeOffOption'];
-
-/**
- * One option's score on one criterion, 1 (worst) to 5 (best), with a note.
- *
- * @public
- */
-export type TradeOffCell = GovernanceApiSchemas['TradeOffCell'];
-
-/**
- * What happened on one criterion with the chosen option, recorded at the retrospective.
- *
- * @public
- */
-export type TradeOffOutcome = GovernanceApiSchemas['TradeOffOutcome'];
-
-/**
- * The body of `PUT /reviews/:id/trade-off`.
- *
- * @public
- */
-export type TradeOffMatrixUpdate = GovernanceApiSchemas['TradeOffMatrixUpdate'];
-
-/**
- * The body of `PUT /reviews/:id/trade-off/outcomes`.
- *
- * @public
- */
-export type TradeOffOutcomesUpdate =
-  GovernanceApiSchemas['TradeOffOutcomesUpdate'];
+import { TradeOffCriterion, TradeOffMatrix, TradeOffOption } from './schema';
 
 /**
  * The review kind that carries a trade-off matrix.

@@ -1,21 +1,8 @@
 import { Config } from '@backstage/config';
 import { DateTime } from 'luxon';
-import { GovernanceApiSchemas } from './schema';
 
-/**
- * A waiver the council granted: a check of one entity shows `waived` instead of failing until
- * the waiver expires or is revoked. Both grant and revocation record who and when.
- *
- * @public
- */
-export type Waiver = GovernanceApiSchemas['Waiver'];
-
-/**
- * The body of `POST /api/governance/waivers`.
- *
- * @public
- */
-export type CreateWaiverRequest = GovernanceApiSchemas['CreateWaiverRequest'];
+// scorecard.ts imports Waiver from here.
+export type { Waiver } from './schema';
 
 /**
  * How far ahead a waiver may expire unless `governance.waivers.maxMonths` says otherwise.

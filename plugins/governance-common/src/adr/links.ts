@@ -1,4 +1,4 @@
-import { AdrLink } from '../adrs';
+import { AdrLink } from '../schema';
 import { FrontMatter, frontMatterList } from './frontMatter';
 import { Outline, plainHeading } from './sections';
 import { fromFirstLetter } from './status';

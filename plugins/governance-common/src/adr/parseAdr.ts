@@ -1,10 +1,5 @@
-import {
-  ADR_STATUSES,
-  AdrDateOrder,
-  AdrLink,
-  AdrStatus,
-  ParsedAdr,
-} from '../adrs';
+import { ADR_STATUSES, AdrDateOrder, AdrStatus, ParsedAdr } from '../adrs';
+import { AdrLink } from '../schema';
 import { latestDate } from './dates';
 import { Fields, normaliseScope, readFields, readNames } from './fields';
 import { frontMatterText, readFrontMatter } from './frontMatter';

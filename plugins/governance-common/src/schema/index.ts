@@ -1,1 +1,2 @@
 export * from './createGovernanceApiClient';
+export * from './types.generated';

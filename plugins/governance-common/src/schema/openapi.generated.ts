@@ -807,6 +807,9 @@ export interface components {
         adr?: string;
       };
     };
+    /**
+     * The non-functional requirements a tier demands of every entity in it: its `name` as written in `governance/tier` (e.g. `critical`) and a human `title`; the lowest acceptable availability in percent (99.95 means at least 99.95%); the milliseconds the p95 latency must stay below; how many months may pass between security reviews and what kind of review it is; the lowest acceptable test coverage in percent and the kinds of testing required. The same shape as an entity's governance summary carries it.
+     */
     TierPolicy: {
       name: string;
       title: string;
@@ -851,7 +854,7 @@ export interface components {
       scope: 'service' | 'related-services' | 'domain' | 'council';
     };
     /**
-     * Resolved (with the level and who decides what) or unknown (with the reason).
+     * The decision scope of the owning team: resolved (with the level and who decides what) or unknown (with the reason).
      */
     OwnerDecisionScope:
       | {
@@ -875,6 +878,9 @@ export interface components {
            */
           reason: string;
         };
+    /**
+     * The governance summary of one entity, as `GET /api/governance/summary` returns it.
+     */
     EntityGovernanceSummary: {
       entityRef: string;
       annotated: boolean;
@@ -949,6 +955,9 @@ export interface components {
         level?: string | null;
       }[];
     };
+    /**
+     * A waiver the council granted: a check of one entity shows `waived` instead of failing until the waiver expires or is revoked. Both grant and revocation record who and when.
+     */
     Waiver: {
       id: string;
       entityRef: string;
@@ -972,6 +981,9 @@ export interface components {
       id: string;
       number: number;
     };
+    /**
+     * The body of `POST /api/governance/waivers`.
+     */
     CreateWaiverRequest: {
       entityRef: components['schemas']['EntityRef'];
       /**
@@ -1026,6 +1038,9 @@ export interface components {
        */
       evaluated: boolean;
     };
+    /**
+     * How many checks are in each state. `passingShare` is `pass / total` (0 when there are no checks): a waived check is not passing.
+     */
     ComplianceCounts: {
       pass: number;
       fail: number;
@@ -1035,12 +1050,18 @@ export interface components {
       total: number;
       passingShare: number;
     };
+    /**
+     * Narrows the Compliance view to the entities matching every given dimension.
+     */
     ComplianceFilter: {
       owner?: string;
       system?: string;
       domain?: string;
       tier?: string;
     };
+    /**
+     * One row of a roll-up: the entities sharing a value of the grouped dimension. `key` is absent for entities without one (no system, or a system without a domain).
+     */
     ComplianceGroup: {
       key?: string;
       entities: number;
@@ -1059,12 +1080,18 @@ export interface components {
        */
       dependencyMismatches?: number;
     };
+    /**
+     * `GET /api/governance/compliance`: the current results rolled up by one dimension.
+     */
     ComplianceRollup: {
       groupBy: 'owner' | 'system' | 'domain' | 'tier';
       filter: components['schemas']['ComplianceFilter'];
       groups: components['schemas']['ComplianceGroup'][];
       totals: components['schemas']['ComplianceGroup'];
     };
+    /**
+     * An evaluated entity in a drill-down, with where it sits and its current counts.
+     */
     ComplianceEntity: {
       entityRef: string;
       title?: string;
@@ -1085,6 +1112,9 @@ export interface components {
       requiredLevel?: string | null;
       belowRequired?: boolean;
     };
+    /**
+     * `GET /api/governance/compliance/entities`: one page of the entities matching a filter, least compliant first.
+     */
     ComplianceEntityPage: {
       filter: components['schemas']['ComplianceFilter'];
       items: components['schemas']['ComplianceEntity'][];
@@ -1092,6 +1122,9 @@ export interface components {
       offset: number;
       limit: number;
     };
+    /**
+     * One invalid governance annotation of one entity, as the governance backend's last catalog scan found it: `held-back` when the catalog refused the entity (or its latest version), `warning` when the entity was ingested and governance ignores the value.
+     */
     AnnotationProblemRecord: {
       entityRef: string;
       title?: string;
@@ -1121,12 +1154,18 @@ export interface components {
       sourceLocation?: string;
       recordedAt: components['schemas']['Timestamp'];
     };
+    /**
+     * `GET /api/governance/annotation-problems`: one page of annotation problems, held back first.
+     */
     AnnotationProblemPage: {
       items: components['schemas']['AnnotationProblemRecord'][];
       totalItems: number;
       offset: number;
       limit: number;
     };
+    /**
+     * `GET /api/governance/compliance/trend`.
+     */
     ComplianceTrend: {
       filter: components['schemas']['ComplianceFilter'];
       points: {
@@ -1141,7 +1180,9 @@ export interface components {
       | 'rejected'
       | 'deprecated'
       | 'superseded';
-
+    /**
+     * Where an ADR stands with its retrospective ("review major architectural choices after 3-6 months"): only accepted ADRs with a date have one.
+     */
     RetrospectiveState:
       | 'not-applicable'
       | 'not-due'
@@ -1157,7 +1198,7 @@ export interface components {
      */
     AdrChainRelation: 'supersedes' | 'superseded-by' | 'amends' | 'amended-by';
     /**
-     * One supersedes / amends link of an ADR. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.
+     * One supersedes / amends link of an ADR in the decision graph, read from either side. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.
      */
     AdrChainLink: {
       relation: components['schemas']['AdrChainRelation'];
@@ -1172,12 +1213,18 @@ export interface components {
       status?: components['schemas']['AdrStatus'];
       date?: components['schemas']['Day'];
     };
+    /**
+     * A link from one ADR to another, as written in the ADR ("Superseded by [ADR-0005](0005-x.md)", MADR's "Links" section or front matter).
+     */
     AdrLink: {
       relation: string;
       target: string;
       number?: number;
       adrId?: string;
     };
+    /**
+     * A recorded retrospective of an ADR.
+     */
     Retrospective: {
       id: string;
       adrId: string;
@@ -1192,7 +1239,7 @@ export interface components {
       recordedAt: components['schemas']['Timestamp'];
     };
     /**
-     * The retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.
+     * `GET /api/governance/retrospectives`: the retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.
      */
     RetrospectiveOutcomes: {
       /**
@@ -1216,6 +1263,9 @@ export interface components {
       adrTitle?: string;
       adrNumber?: number;
     };
+    /**
+     * The body of `POST /api/governance/adrs/:id/retrospectives`.
+     */
     CreateRetrospectiveRequest: {
       /**
        * When it was held, `YYYY-MM-DD`, not in the future.
@@ -1232,6 +1282,9 @@ export interface components {
        */
       lessons?: string;
     };
+    /**
+     * An ADR as listed: what the parser read, where it came from, and its retrospective.
+     */
     AdrSummary: {
       id: string;
       entityRef: string;
@@ -1262,7 +1315,7 @@ export interface components {
       chain?: components['schemas']['AdrChainLink'][];
     };
     /**
-     * Everything of AdrSummary, plus what only one item's page shows.
+     * One ADR with its body, links and every retrospective, newest first: everything of AdrSummary, plus what only one item's page shows.
      */
     AdrDetail: {
       id: string;
@@ -1296,6 +1349,9 @@ export interface components {
       links: components['schemas']['AdrLink'][];
       retrospectives: components['schemas']['Retrospective'][];
     };
+    /**
+     * The state of an entity's ADR location at its last reading.
+     */
     AdrLocationStatus:
       | {
           status: 'not-configured';
@@ -1318,17 +1374,26 @@ export interface components {
            */
           error: string;
         };
+    /**
+     * `GET /api/governance/adrs?entityRef=`.
+     */
     EntityAdrs: {
       entityRef: string;
       location: components['schemas']['AdrLocationStatus'];
       items: components['schemas']['AdrSummary'][];
     };
+    /**
+     * `GET /api/governance/adr-index`: one page of the ADR index.
+     */
     AdrIndexPage: {
       items: components['schemas']['AdrSummary'][];
       totalItems: number;
       offset: number;
       limit: number;
     };
+    /**
+     * One measured value of a check over the decision window, from the scorecard history.
+     */
     AdrImpactPoint: {
       at: components['schemas']['Timestamp'];
       actual?: string;
@@ -1365,6 +1430,9 @@ export interface components {
        */
       direction: 'better' | 'worse' | 'unchanged';
     };
+    /**
+     * One delivery metric of a decision's impact: the windows before and after, their medians and the change.
+     */
     AdrMetricImpact: {
       fact: string;
       description?: string;
@@ -1379,6 +1447,9 @@ export interface components {
       after: components['schemas']['AdrMetricWindow'];
       change?: components['schemas']['AdrMetricChange'];
     };
+    /**
+     * `GET /api/governance/adrs/:id/impact?weeks=`: what the entity's measured checks (p95 latency, availability, coverage) did in the weeks before and after the decision's date.
+     */
     AdrImpact: {
       adrId: string;
       date: components['schemas']['Day'];
@@ -1401,7 +1472,9 @@ export interface components {
         after: components['schemas']['AdrImpactPoint'][];
       }[];
     };
-
+    /**
+     * Where a review item is in its life. `approved`, `rejected`, `withdrawn` and `resolved` are final. `resolved` closes a trigger's item whose cause cleared: the backend does so by itself, or the council does for an item marked *cause cleared*.
+     */
     ReviewStatus:
       | 'open'
       | 'in-review'
@@ -1416,14 +1489,23 @@ export interface components {
      * A review kind id, built in or from `governance.reviews.kinds`.
      */
     ReviewKindId: string;
+    /**
+     * A kind of review: the built-in ones and any added under `governance.reviews.kinds`.
+     */
     ReviewKind: {
       id: string;
       title: string;
     };
+    /**
+     * What the review forms need to know: `GET /reviews/settings`.
+     */
     ReviewSettings: {
       kinds: components['schemas']['ReviewKind'][];
       councilGroup?: string;
     };
+    /**
+     * Who or what asked for a review: a signed-in user, or an escalation trigger and the cause it saw. The cause key makes triggers idempotent: one item per cause, ever.
+     */
     ReviewOrigin:
       | {
           type: 'user';
@@ -1434,6 +1516,9 @@ export interface components {
           triggerId: string;
           causeKey: string;
         };
+    /**
+     * The council's decision on an item.
+     */
     ReviewDecision: {
       outcome: 'approved' | 'rejected' | 'changes-requested';
       rationale: string;
@@ -1453,6 +1538,9 @@ export interface components {
 
       action: 'closed' | 'marked';
     };
+    /**
+     * A review item as lists show it.
+     */
     ReviewItem: {
       id: string;
       /**
@@ -1484,6 +1572,9 @@ export interface components {
       body: string;
       createdAt: components['schemas']['Timestamp'];
     };
+    /**
+     * One entry of an item's history: who did what when.
+     */
     ReviewHistoryEntry: {
       id: string;
       actor: string;
@@ -1502,7 +1593,7 @@ export interface components {
       }[];
     };
     /**
-     * Everything of ReviewItem, plus what only one item's page shows.
+     * An item with its discussion and history (`GET /reviews/:id`): everything of ReviewItem, plus what only one item's page shows.
      */
     ReviewItemDetail: {
       id: string;
@@ -1537,6 +1628,9 @@ export interface components {
       offset: number;
       limit: number;
     };
+    /**
+     * The body of `POST /reviews`.
+     */
     ReviewRequest: {
       entityRef: components['schemas']['EntityRef'];
       kind: components['schemas']['ReviewKindId'];
@@ -1548,7 +1642,7 @@ export interface components {
       adr?: string;
     };
     /**
-     * The version the change is based on plus the fields to change. `null` or an empty text clears the assignee or due date. Moving to a decision (approved, rejected, changes-requested) needs a rationale.
+     * The body of `PATCH /reviews/:id`: the version the change is based on plus the fields to change. `null` or an empty text clears the assignee or due date. Moving to a decision (approved, rejected, changes-requested) needs a rationale.
      */
     ReviewUpdate: {
       /**
@@ -1588,6 +1682,9 @@ export interface components {
       id: components['schemas']['TradeOffId'];
       title: string;
     };
+    /**
+     * One option's score on one criterion, 1 (worst) to 5 (best), with a note.
+     */
     TradeOffCell: {
       optionId: components['schemas']['TradeOffId'];
       criterionId: components['schemas']['TradeOffId'];
@@ -1597,6 +1694,9 @@ export interface components {
       score: number;
       note?: string;
     };
+    /**
+     * What happened on one criterion with the chosen option, recorded at the retrospective.
+     */
     TradeOffOutcome: {
       criterionId: components['schemas']['TradeOffId'];
       /**
@@ -1605,7 +1705,7 @@ export interface components {
       happened: string;
     };
     /**
-     * A whole matrix, based on the revision the caller read (0 for a review without one yet).
+     * The body of `PUT /reviews/:id/trade-off`: a whole matrix, based on the revision the caller read (0 for a review without one yet).
      */
     TradeOffMatrixUpdate: {
       revision: number;
@@ -1614,14 +1714,14 @@ export interface components {
       cells: components['schemas']['TradeOffCell'][];
     };
     /**
-     * What happened per criterion, based on the revision the caller read.
+     * The body of `PUT /reviews/:id/trade-off/outcomes`: what happened per criterion, based on the revision the caller read.
      */
     TradeOffOutcomesUpdate: {
       revision: number;
       outcomes: components['schemas']['TradeOffOutcome'][];
     };
     /**
-     * A design review's options scored against criteria. Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.
+     * A design review's options scored against criteria (`GET /reviews/:id/trade-off`). Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.
      */
     TradeOffMatrix: {
       reviewId: string;
@@ -1638,12 +1738,15 @@ export interface components {
       updatedAt?: components['schemas']['Timestamp'];
     };
     /**
-     * What a waiver request asks for; the reason is the item's description.
+     * What a waiver request asks for: the check and the proposed expiry; the reason is the item's description.
      */
     WaiverProposal: {
       checkId: string;
       expiresAt: components['schemas']['Timestamp'];
     };
+    /**
+     * The body of `POST /waiver-requests`.
+     */
     RequestWaiverRequest: {
       entityRef: components['schemas']['EntityRef'];
       /**
@@ -1666,7 +1769,7 @@ export interface components {
       adr?: string;
     };
     /**
-     * The council's decision to grant a waiver request, starting from what was asked for.
+     * The body of `POST /reviews/:id/waiver`: the council's decision to grant a waiver request, starting from what was asked for.
      */
     GrantWaiverRequest: {
       /**
@@ -1691,14 +1794,22 @@ export interface components {
        */
       adr?: string;
     };
+    /**
+     * The answer of `POST /reviews/:id/waiver`: the approved item and the waiver.
+     */
     GrantedWaiver: {
       item: components['schemas']['ReviewItemDetail'];
       waiver: components['schemas']['Waiver'];
     };
+    /**
+     * The body of `POST /reviews/:id/comments`.
+     */
     ReviewCommentRequest: {
       body: string;
     };
-
+    /**
+     * How a standard is enforced, after the article's "Enforcement Method" column.
+     */
     StandardEnforcement:
       | 'lint'
       | 'code-review'
@@ -1706,7 +1817,9 @@ export interface components {
       | 'static-analysis'
       | 'manual-review'
       | 'design-review';
-
+    /**
+     * How often a standard is reviewed, after the article's "Review Frequency" column.
+     */
     StandardReviewFrequency:
       | 'per-commit'
       | 'per-pr'
@@ -1717,7 +1830,7 @@ export interface components {
       | 'quarterly'
       | 'yearly';
     /**
-     * The target share of automated results in percent; max only for a range such as 70-80.
+     * The share of a standard's check results that should come from measured evidence, in percent: `min` alone for "90%+", `min` and `max` for a range such as "70-80%".
      */
     StandardAutomationTarget: {
       min: number;
@@ -1735,6 +1848,9 @@ export interface components {
       day: components['schemas']['Day'];
       counts: components['schemas']['StandardCounts'];
     };
+    /**
+     * One standard in a StandardList.
+     */
     StandardSummary: {
       id: string;
       title: string;
@@ -1764,6 +1880,9 @@ export interface components {
        */
       trend: components['schemas']['StandardDay'][];
     };
+    /**
+     * The standards with their compliance, measured automation and trend, as `GET /standards` answers.
+     */
     StandardList: {
       items: components['schemas']['StandardSummary'][];
       /**
@@ -1813,6 +1932,9 @@ export interface components {
       notDone: number;
       total: number;
     };
+    /**
+     * A council's drive to get a set of checks passing on a selection of entities by a deadline.
+     */
     Campaign: {
       id: string;
       title: string;
@@ -1841,6 +1963,9 @@ export interface components {
     RadarRing: 'adopt' | 'trial' | 'assess' | 'hold';
 
     StackCategory: 'languages' | 'frameworks' | 'datastores' | 'messageBrokers';
+    /**
+     * One technology of a StackTechnologyList.
+     */
     StackTechnologyUsage: {
       /**
        * The normalised name entities use, e.g. `postgresql`.
@@ -1882,6 +2007,9 @@ export interface components {
        */
       problems: string[];
     };
+    /**
+     * `GET /api/governance/stack/technologies`: every technology on the radar or in use, with its ring and how many entities the caller may see use it, and the radar's state.
+     */
     StackTechnologyList: {
       radar: components['schemas']['StackRadarState'];
       items: components['schemas']['StackTechnologyUsage'][];
@@ -1947,6 +2075,9 @@ export interface components {
       items: components['schemas']['CampaignEntity'][];
       totalCount: number;
     };
+    /**
+     * A campaign an entity is in, and whether the entity is done.
+     */
     EntityCampaign: {
       id: string;
       title: string;

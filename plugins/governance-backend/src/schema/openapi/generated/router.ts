@@ -418,6 +418,8 @@ export const spec = {
       TierPolicy: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "The non-functional requirements a tier demands of every entity in it: its `name` as written in `governance/tier` (e.g. `critical`) and a human `title`; the lowest acceptable availability in percent (99.95 means at least 99.95%); the milliseconds the p95 latency must stay below; how many months may pass between security reviews and what kind of review it is; the lowest acceptable test coverage in percent and the kinds of testing required. The same shape as an entity's governance summary carries it.",
         required: [
           'name',
           'title',
@@ -563,7 +565,7 @@ export const spec = {
       },
       OwnerDecisionScope: {
         description:
-          'Resolved (with the level and who decides what) or unknown (with the reason).',
+          'The decision scope of the owning team: resolved (with the level and who decides what) or unknown (with the reason).',
         oneOf: [
           {
             type: 'object',
@@ -635,6 +637,8 @@ export const spec = {
       EntityGovernanceSummary: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'The governance summary of one entity, as `GET /api/governance/summary` returns it.',
         required: [
           'entityRef',
           'annotated',
@@ -841,6 +845,8 @@ export const spec = {
       Waiver: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'A waiver the council granted: a check of one entity shows `waived` instead of failing until the waiver expires or is revoked. Both grant and revocation record who and when.',
         required: [
           'id',
           'entityRef',
@@ -904,6 +910,7 @@ export const spec = {
       },
       CreateWaiverRequest: {
         type: 'object',
+        description: 'The body of `POST /api/governance/waivers`.',
         required: ['entityRef', 'checkId', 'reason', 'expiresAt'],
         properties: {
           entityRef: {
@@ -1023,6 +1030,8 @@ export const spec = {
       ComplianceCounts: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'How many checks are in each state. `passingShare` is `pass / total` (0 when there are no checks): a waived check is not passing.',
         required: [
           'pass',
           'fail',
@@ -1061,6 +1070,8 @@ export const spec = {
       ComplianceFilter: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'Narrows the Compliance view to the entities matching every given dimension.',
         properties: {
           owner: {
             type: 'string',
@@ -1079,6 +1090,8 @@ export const spec = {
       ComplianceGroup: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'One row of a roll-up: the entities sharing a value of the grouped dimension. `key` is absent for entities without one (no system, or a system without a domain).',
         required: ['entities', 'counts'],
         properties: {
           key: {
@@ -1114,6 +1127,8 @@ export const spec = {
       ComplianceRollup: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/compliance`: the current results rolled up by one dimension.',
         required: ['groupBy', 'filter', 'groups', 'totals'],
         properties: {
           groupBy: {
@@ -1137,6 +1152,8 @@ export const spec = {
       ComplianceEntity: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'An evaluated entity in a drill-down, with where it sits and its current counts.',
         required: ['entityRef', 'tier', 'counts', 'failing', 'evaluatedAt'],
         properties: {
           entityRef: {
@@ -1191,6 +1208,8 @@ export const spec = {
       ComplianceEntityPage: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/compliance/entities`: one page of the entities matching a filter, least compliant first.',
         required: ['filter', 'items', 'totalItems', 'offset', 'limit'],
         properties: {
           filter: {
@@ -1216,6 +1235,8 @@ export const spec = {
       AnnotationProblemRecord: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "One invalid governance annotation of one entity, as the governance backend's last catalog scan found it: `held-back` when the catalog refused the entity (or its latest version), `warning` when the entity was ingested and governance ignores the value.",
         required: [
           'entityRef',
           'key',
@@ -1267,6 +1288,8 @@ export const spec = {
       AnnotationProblemPage: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/annotation-problems`: one page of annotation problems, held back first.',
         required: ['items', 'totalItems', 'offset', 'limit'],
         properties: {
           items: {
@@ -1289,6 +1312,7 @@ export const spec = {
       ComplianceTrend: {
         type: 'object',
         additionalProperties: false,
+        description: '`GET /api/governance/compliance/trend`.',
         required: ['filter', 'points'],
         properties: {
           filter: {
@@ -1318,6 +1342,8 @@ export const spec = {
       },
       RetrospectiveState: {
         type: 'string',
+        description:
+          'Where an ADR stands with its retrospective ("review major architectural choices after 3-6 months"): only accepted ADRs with a date have one.',
         enum: ['not-applicable', 'not-due', 'due', 'overdue', 'recorded'],
       },
       RetrospectiveOutcome: {
@@ -1336,7 +1362,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'One supersedes / amends link of an ADR. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.',
+          'One supersedes / amends link of an ADR in the decision graph, read from either side. `adrId` and the fields after it are there when the other ADR is stored and its entity is visible to the caller; without them, the link names an ADR that was not found.',
         required: ['relation', 'target'],
         properties: {
           relation: {
@@ -1370,6 +1396,8 @@ export const spec = {
       AdrLink: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'A link from one ADR to another, as written in the ADR ("Superseded by [ADR-0005](0005-x.md)", MADR\'s "Links" section or front matter).',
         required: ['relation', 'target'],
         properties: {
           relation: {
@@ -1389,6 +1417,7 @@ export const spec = {
       Retrospective: {
         type: 'object',
         additionalProperties: false,
+        description: 'A recorded retrospective of an ADR.',
         required: [
           'id',
           'adrId',
@@ -1431,7 +1460,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'The retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.',
+          '`GET /api/governance/retrospectives`: the retrospectives recorded across the organisation, of the ADRs whose entity the caller can see.',
         required: ['counts', 'items'],
         properties: {
           counts: {
@@ -1484,6 +1513,8 @@ export const spec = {
       },
       CreateRetrospectiveRequest: {
         type: 'object',
+        description:
+          'The body of `POST /api/governance/adrs/:id/retrospectives`.',
         required: ['date', 'outcome', 'notes'],
         properties: {
           date: {
@@ -1512,6 +1543,8 @@ export const spec = {
       AdrSummary: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'An ADR as listed: what the parser read, where it came from, and its retrospective.',
         required: [
           'id',
           'entityRef',
@@ -1612,7 +1645,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          "Everything of AdrSummary, plus what only one item's page shows.",
+          "One ADR with its body, links and every retrospective, newest first: everything of AdrSummary, plus what only one item's page shows.",
         required: [
           'id',
           'entityRef',
@@ -1728,6 +1761,8 @@ export const spec = {
         },
       },
       AdrLocationStatus: {
+        description:
+          "The state of an entity's ADR location at its last reading.",
         oneOf: [
           {
             type: 'object',
@@ -1797,6 +1832,7 @@ export const spec = {
       EntityAdrs: {
         type: 'object',
         additionalProperties: false,
+        description: '`GET /api/governance/adrs?entityRef=`.',
         required: ['entityRef', 'location', 'items'],
         properties: {
           entityRef: {
@@ -1816,6 +1852,8 @@ export const spec = {
       AdrIndexPage: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/adr-index`: one page of the ADR index.',
         required: ['items', 'totalItems', 'offset', 'limit'],
         properties: {
           items: {
@@ -1838,6 +1876,8 @@ export const spec = {
       AdrImpactPoint: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'One measured value of a check over the decision window, from the scorecard history.',
         required: ['at', 'state'],
         properties: {
           at: {
@@ -1919,6 +1959,8 @@ export const spec = {
       AdrMetricImpact: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "One delivery metric of a decision's impact: the windows before and after, their medians and the change.",
         required: ['fact', 'betterDirection', 'minPoints', 'before', 'after'],
         properties: {
           fact: {
@@ -1953,6 +1995,8 @@ export const spec = {
       AdrImpact: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "`GET /api/governance/adrs/:id/impact?weeks=`: what the entity's measured checks (p95 latency, availability, coverage) did in the weeks before and after the decision's date.",
         required: [
           'adrId',
           'date',
@@ -2022,6 +2066,8 @@ export const spec = {
       },
       ReviewStatus: {
         type: 'string',
+        description:
+          "Where a review item is in its life. `approved`, `rejected`, `withdrawn` and `resolved` are final. `resolved` closes a trigger's item whose cause cleared: the backend does so by itself, or the council does for an item marked *cause cleared*.",
         enum: [
           'open',
           'in-review',
@@ -2045,6 +2091,8 @@ export const spec = {
       ReviewKind: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'A kind of review: the built-in ones and any added under `governance.reviews.kinds`.',
         required: ['id', 'title'],
         properties: {
           id: {
@@ -2058,6 +2106,8 @@ export const spec = {
       ReviewSettings: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'What the review forms need to know: `GET /reviews/settings`.',
         required: ['kinds'],
         properties: {
           kinds: {
@@ -2072,6 +2122,8 @@ export const spec = {
         },
       },
       ReviewOrigin: {
+        description:
+          'Who or what asked for a review: a signed-in user, or an escalation trigger and the cause it saw. The cause key makes triggers idempotent: one item per cause, ever.',
         oneOf: [
           {
             type: 'object',
@@ -2109,6 +2161,7 @@ export const spec = {
       ReviewDecision: {
         type: 'object',
         additionalProperties: false,
+        description: "The council's decision on an item.",
         required: ['outcome', 'rationale', 'decidedBy', 'decidedAt'],
         properties: {
           outcome: {
@@ -2153,6 +2206,7 @@ export const spec = {
       ReviewItem: {
         type: 'object',
         additionalProperties: false,
+        description: 'A review item as lists show it.',
         required: [
           'id',
           'entityRef',
@@ -2254,6 +2308,7 @@ export const spec = {
       ReviewHistoryEntry: {
         type: 'object',
         additionalProperties: false,
+        description: "One entry of an item's history: who did what when.",
         required: ['id', 'actor', 'at', 'action', 'changes'],
         properties: {
           id: {
@@ -2302,7 +2357,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          "Everything of ReviewItem, plus what only one item's page shows.",
+          "An item with its discussion and history (`GET /reviews/:id`): everything of ReviewItem, plus what only one item's page shows.",
         required: [
           'id',
           'entityRef',
@@ -2420,6 +2475,7 @@ export const spec = {
       },
       ReviewRequest: {
         type: 'object',
+        description: 'The body of `POST /reviews`.',
         required: ['entityRef', 'kind', 'title'],
         properties: {
           entityRef: {
@@ -2447,7 +2503,7 @@ export const spec = {
       ReviewUpdate: {
         type: 'object',
         description:
-          'The version the change is based on plus the fields to change. `null` or an empty text clears the assignee or due date. Moving to a decision (approved, rejected, changes-requested) needs a rationale.',
+          'The body of `PATCH /reviews/:id`: the version the change is based on plus the fields to change. `null` or an empty text clears the assignee or due date. Moving to a decision (approved, rejected, changes-requested) needs a rationale.',
         required: ['version'],
         additionalProperties: false,
         properties: {
@@ -2536,6 +2592,8 @@ export const spec = {
       TradeOffCell: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "One option's score on one criterion, 1 (worst) to 5 (best), with a note.",
         required: ['optionId', 'criterionId', 'score'],
         properties: {
           optionId: {
@@ -2560,6 +2618,8 @@ export const spec = {
       TradeOffOutcome: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'What happened on one criterion with the chosen option, recorded at the retrospective.',
         required: ['criterionId', 'happened'],
         properties: {
           criterionId: {
@@ -2577,7 +2637,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'A whole matrix, based on the revision the caller read (0 for a review without one yet).',
+          'The body of `PUT /reviews/:id/trade-off`: a whole matrix, based on the revision the caller read (0 for a review without one yet).',
         required: ['revision', 'criteria', 'options', 'cells'],
         properties: {
           revision: {
@@ -2612,7 +2672,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'What happened per criterion, based on the revision the caller read.',
+          'The body of `PUT /reviews/:id/trade-off/outcomes`: what happened per criterion, based on the revision the caller read.',
         required: ['revision', 'outcomes'],
         properties: {
           revision: {
@@ -2632,7 +2692,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          "A design review's options scored against criteria. Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.",
+          "A design review's options scored against criteria (`GET /reviews/:id/trade-off`). Revision 0 means nothing is stored yet: the criteria are the configured defaults and there are no options.",
         required: [
           'reviewId',
           'revision',
@@ -2689,7 +2749,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          "What a waiver request asks for; the reason is the item's description.",
+          "What a waiver request asks for: the check and the proposed expiry; the reason is the item's description.",
         required: ['checkId', 'expiresAt'],
         properties: {
           checkId: {
@@ -2702,6 +2762,7 @@ export const spec = {
       },
       RequestWaiverRequest: {
         type: 'object',
+        description: 'The body of `POST /waiver-requests`.',
         required: ['entityRef', 'checkId', 'reason', 'expiresAt'],
         properties: {
           entityRef: {
@@ -2737,7 +2798,7 @@ export const spec = {
       GrantWaiverRequest: {
         type: 'object',
         description:
-          "The council's decision to grant a waiver request, starting from what was asked for.",
+          "The body of `POST /reviews/:id/waiver`: the council's decision to grant a waiver request, starting from what was asked for.",
         required: ['version', 'reason', 'expiresAt', 'rationale'],
         properties: {
           version: {
@@ -2775,6 +2836,8 @@ export const spec = {
       GrantedWaiver: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'The answer of `POST /reviews/:id/waiver`: the approved item and the waiver.',
         required: ['item', 'waiver'],
         properties: {
           item: {
@@ -2787,6 +2850,7 @@ export const spec = {
       },
       ReviewCommentRequest: {
         type: 'object',
+        description: 'The body of `POST /reviews/:id/comments`.',
         required: ['body'],
         properties: {
           body: {
@@ -2798,6 +2862,8 @@ export const spec = {
       },
       StandardEnforcement: {
         type: 'string',
+        description:
+          'How a standard is enforced, after the article\'s "Enforcement Method" column.',
         enum: [
           'lint',
           'code-review',
@@ -2809,6 +2875,8 @@ export const spec = {
       },
       StandardReviewFrequency: {
         type: 'string',
+        description:
+          'How often a standard is reviewed, after the article\'s "Review Frequency" column.',
         enum: [
           'per-commit',
           'per-pr',
@@ -2825,7 +2893,7 @@ export const spec = {
         additionalProperties: false,
         required: ['min'],
         description:
-          'The target share of automated results in percent; max only for a range such as 70-80.',
+          'The share of a standard\'s check results that should come from measured evidence, in percent: `min` alone for "90%+", `min` and `max` for a range such as "70-80%".',
         properties: {
           min: {
             type: 'number',
@@ -2873,6 +2941,7 @@ export const spec = {
       StandardSummary: {
         type: 'object',
         additionalProperties: false,
+        description: 'One standard in a StandardList.',
         required: [
           'id',
           'title',
@@ -2950,6 +3019,8 @@ export const spec = {
       StandardList: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'The standards with their compliance, measured automation and trend, as `GET /standards` answers.',
         required: ['items', 'unmapped'],
         properties: {
           items: {
@@ -3072,6 +3143,8 @@ export const spec = {
       Campaign: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "A council's drive to get a set of checks passing on a selection of entities by a deadline.",
         required: [
           'id',
           'title',
@@ -3158,6 +3231,7 @@ export const spec = {
       StackTechnologyUsage: {
         type: 'object',
         additionalProperties: false,
+        description: 'One technology of a StackTechnologyList.',
         required: [
           'technology',
           'title',
@@ -3240,6 +3314,8 @@ export const spec = {
       StackTechnologyList: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "`GET /api/governance/stack/technologies`: every technology on the radar or in use, with its ring and how many entities the caller may see use it, and the radar's state.",
         required: ['radar', 'items'],
         properties: {
           radar: {
@@ -3425,6 +3501,8 @@ export const spec = {
       EntityCampaign: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'A campaign an entity is in, and whether the entity is done.',
         required: ['id', 'title', 'deadline', 'state', 'done'],
         properties: {
           id: {
