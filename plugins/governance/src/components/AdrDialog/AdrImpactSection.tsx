@@ -3,11 +3,6 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import ToggleButton from '@material-ui/lab/ToggleButton';
@@ -24,6 +19,7 @@ import { CheckStateIndicator } from '../CheckStateIndicator';
 import { formatDate } from '../EntityGovernanceContent/formatDate';
 import { describeError, reasonOf, statusOf } from '../../lib/describeError';
 import { Muted } from '../Muted';
+import { SimpleTable } from '../SimpleTable';
 import { DeliveryMetricsImpact } from './DeliveryMetricsImpact';
 
 /** The windows a council can look at, in weeks on either side of the decision. */
@@ -136,37 +132,28 @@ export function AdrImpactSection(props: AdrImpactSectionProps) {
         <Typography variant="subtitle2">
           Checks in the {impact.weeks} weeks around {impact.date}
         </Typography>
-        <Table
-          size="small"
-          aria-label="Decision impact"
+        <SimpleTable
+          label="Decision impact"
           className={classes.table}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Check</TableCell>
-              <TableCell>Before {impact.date}</TableCell>
-              <TableCell>From {impact.date}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {impact.checks.map(check => (
-              <TableRow
-                key={check.checkId}
-                data-testid={`governance-adr-impact-${check.checkId}`}
-              >
-                <TableCell component="th" scope="row">
-                  {CHECK_TITLES[check.checkId] ?? check.checkId}
-                </TableCell>
-                <TableCell>
-                  <Points points={check.before} />
-                </TableCell>
-                <TableCell>
-                  <Points points={check.after} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          columns={[
+            {
+              title: 'Check',
+              rowHeader: true,
+              render: check => CHECK_TITLES[check.checkId] ?? check.checkId,
+            },
+            {
+              title: `Before ${impact.date}`,
+              render: check => <Points points={check.before} />,
+            },
+            {
+              title: `From ${impact.date}`,
+              render: check => <Points points={check.after} />,
+            },
+          ]}
+          rows={impact.checks}
+          rowKey={check => check.checkId}
+          rowTestId={check => `governance-adr-impact-${check.checkId}`}
+        />
       </>
     );
   }

@@ -4,11 +4,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -34,6 +29,7 @@ import { LevelDefinition } from '../LevelChip/levels';
 import { formatDate, formatDateTime } from './formatDate';
 import { RefreshButton } from '../RefreshButton';
 import { Muted } from '../Muted';
+import { SimpleTable } from '../SimpleTable';
 
 /** An annotation key that may wrap after its prefix, never inside a word. */
 function AnnotationKey(props: { name: string; partClassName: string }) {
@@ -264,37 +260,31 @@ export function ScorecardSection(props: {
           The tier demands no checks.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Scorecard" className={classes.table}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Check</TableCell>
-              <TableCell>Target</TableCell>
-              <TableCell>Actual</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Source</TableCell>
-              <TableCell>Observed</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {scorecard.results.map(result => (
-              <TableRow
-                key={result.checkId}
-                data-testid={`governance-check-${result.checkId}`}
-              >
-                <TableCell
-                  component="th"
-                  scope="row"
-                  className={classes.noWrap}
-                >
-                  {result.title}
-                </TableCell>
-                <TableCell className={classes.target}>
-                  {result.target}
-                </TableCell>
-                <TableCell className={classes.actual}>
-                  {result.actual ?? <Muted>no value</Muted>}
-                </TableCell>
-                <TableCell className={classes.state}>
+        <SimpleTable
+          label="Scorecard"
+          className={classes.table}
+          columns={[
+            {
+              title: 'Check',
+              rowHeader: true,
+              className: classes.noWrap,
+              render: result => result.title,
+            },
+            {
+              title: 'Target',
+              className: classes.target,
+              render: result => result.target,
+            },
+            {
+              title: 'Actual',
+              className: classes.actual,
+              render: result => result.actual ?? <Muted>no value</Muted>,
+            },
+            {
+              title: 'State',
+              className: classes.state,
+              render: result => (
+                <>
                   <CheckStateIndicator state={result.state} />
                   {/* The waiver says more than the reason, which repeats it in one line. */}
                   {result.state === 'waived' && result.waiver ? (
@@ -368,20 +358,28 @@ export function ScorecardSection(props: {
                       {describeError(revokeError.error)}
                     </Typography>
                   )}
-                </TableCell>
-                <TableCell>
-                  <SourceCell
-                    result={result}
-                    keyClassName={classes.annotationKey}
-                  />
-                </TableCell>
-                <TableCell className={classes.noWrap}>
-                  <ObservedCell result={result} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              title: 'Source',
+              render: result => (
+                <SourceCell
+                  result={result}
+                  keyClassName={classes.annotationKey}
+                />
+              ),
+            },
+            {
+              title: 'Observed',
+              className: classes.noWrap,
+              render: result => <ObservedCell result={result} />,
+            },
+          ]}
+          rows={scorecard.results}
+          rowKey={result => result.checkId}
+          rowTestId={result => `governance-check-${result.checkId}`}
+        />
       )}
       {requesting && (
         <RequestWaiverDialog
