@@ -755,7 +755,13 @@ export interface components {
      * Example: component:default/payments
      */
     EntityRef: string;
+    /**
+     * The id of a stored review, ADR, campaign or waiver, as the API lists it.
+     */
     Id: string;
+    /**
+     * The value of an owner, system, domain or tier filter.
+     */
     FilterValue: string;
     /**
      * Format: date
@@ -942,6 +948,9 @@ export interface components {
     LevelDistribution: {
       [key: string]: number;
     };
+    /**
+     * `GET /api/governance/scorecard/trend`: how many of the entity's checks passed on each day, and its maturity level that day, one point a day, oldest first.
+     */
     ScorecardTrend: {
       entityRef: string;
       days: number;
@@ -1030,6 +1039,9 @@ export interface components {
     PushFactsRequest: components['schemas']['FactInput'] & {
       facts?: components['schemas']['FactInput'][];
     };
+    /**
+     * The answer of `POST /api/governance/facts`: how many facts were stored, for how many entities, and whether those were evaluated right away.
+     */
     PushFactsResponse: {
       accepted: number;
       entities: number;
@@ -1399,11 +1411,17 @@ export interface components {
       actual?: string;
       state: string;
     };
+    /**
+     * One observation of a delivery metric: when, its value and the entity it was measured on.
+     */
     AdrMetricPoint: {
       at: components['schemas']['Timestamp'];
       value: number;
       entityRef: string;
     };
+    /**
+     * The observations of a delivery metric in the window before or after a decision, and their median.
+     */
     AdrMetricWindow: {
       from: components['schemas']['Timestamp'];
       to: components['schemas']['Timestamp'];
@@ -1416,6 +1434,9 @@ export interface components {
        */
       median?: number;
     };
+    /**
+     * How a delivery metric's median changed from the window before a decision to the one after.
+     */
     AdrMetricChange: {
       /**
        * Median after minus median before, in the fact's unit.
@@ -1483,7 +1504,9 @@ export interface components {
       | 'rejected'
       | 'withdrawn'
       | 'resolved';
-
+    /**
+     * How urgent a review item is.
+     */
     ReviewPriority: 'low' | 'medium' | 'high' | 'critical';
     /**
      * A review kind id, built in or from `governance.reviews.kinds`.
@@ -1566,6 +1589,9 @@ export interface components {
       overdue: boolean;
       causeCleared?: components['schemas']['ReviewCauseCleared'];
     };
+    /**
+     * One comment in an item's discussion.
+     */
     ReviewComment: {
       id: string;
       author: string;
@@ -1622,6 +1648,9 @@ export interface components {
       comments: components['schemas']['ReviewComment'][];
       history: components['schemas']['ReviewHistoryEntry'][];
     };
+    /**
+     * `GET /api/governance/reviews`: one page of the review queue, most urgent first, of the entities the caller can see.
+     */
     ReviewPage: {
       items: components['schemas']['ReviewItem'][];
       totalCount: number;
@@ -1670,6 +1699,9 @@ export interface components {
      * An option's or criterion's id, unique within its matrix.
      */
     TradeOffId: string;
+    /**
+     * A criterion the options of a trade-off matrix are scored on, with its weight in the ranking.
+     */
     TradeOffCriterion: {
       id: components['schemas']['TradeOffId'];
       title: string;
@@ -1678,6 +1710,9 @@ export interface components {
        */
       weight: number;
     };
+    /**
+     * One option of a trade-off matrix.
+     */
     TradeOffOption: {
       id: components['schemas']['TradeOffId'];
       title: string;
@@ -1844,6 +1879,9 @@ export interface components {
       compliant: number;
       automated: number;
     };
+    /**
+     * A standard's check result counts on one day of its trend.
+     */
     StandardDay: {
       day: components['schemas']['Day'];
       counts: components['schemas']['StandardCounts'];
@@ -1893,7 +1931,9 @@ export interface components {
         counts: components['schemas']['StandardCounts'];
       };
     };
-
+    /**
+     * Whether a campaign is active or closed.
+     */
     CampaignState: 'active' | 'closed';
     /**
      * A check id as the scorecard shows it, such as coverage.
@@ -1927,6 +1967,9 @@ export interface components {
        */
       filter?: string;
     };
+    /**
+     * How many of a campaign's entities are done and not done, and how many it covers.
+     */
     CampaignProgress: {
       done: number;
       notDone: number;
@@ -1956,6 +1999,9 @@ export interface components {
       revision: number;
       progress: components['schemas']['CampaignProgress'];
     };
+    /**
+     * `GET /api/governance/campaigns`: campaigns with their current progress, nearest deadline first.
+     */
     CampaignList: {
       items: components['schemas']['Campaign'][];
     };
@@ -1988,6 +2034,9 @@ export interface components {
        */
       clearedByAdr: number;
     };
+    /**
+     * Whether the tech radar is configured, where and when it was last read, and what could not be read from it.
+     */
     StackRadarState: {
       /**
        * False when governance.stack.radar is not set; the approved-stack check does not run then.
@@ -2014,11 +2063,17 @@ export interface components {
       radar: components['schemas']['StackRadarState'];
       items: components['schemas']['StackTechnologyUsage'][];
     };
+    /**
+     * A campaign's recorded progress on one day: how many entities were done and not done.
+     */
     CampaignDay: {
       day: components['schemas']['Day'];
       done: number;
       notDone: number;
     };
+    /**
+     * How many of one owner's entities in a campaign are done and not done.
+     */
     CampaignOwnerProgress: {
       /**
        * The owner's ref; empty for entities without an owner.
@@ -2056,6 +2111,9 @@ export interface components {
       history: components['schemas']['CampaignDay'][];
       owners: components['schemas']['CampaignOwnerProgress'][];
     };
+    /**
+     * One entity of a campaign: its owner, whether it is done, and the campaign checks it still fails.
+     */
     CampaignEntity: {
       entityRef: string;
       /**
@@ -2071,6 +2129,9 @@ export interface components {
         title: string;
       }[];
     };
+    /**
+     * `GET /api/governance/campaigns/:id/entities`: a page of the campaign's entities the caller can see in the catalog, not done first.
+     */
     CampaignEntityPage: {
       items: components['schemas']['CampaignEntity'][];
       totalCount: number;
@@ -2089,9 +2150,15 @@ export interface components {
        */
       done: boolean;
     };
+    /**
+     * `GET /api/governance/entity-campaigns`: the campaigns an entity is in, active and closed, with whether the entity is done.
+     */
     EntityCampaigns: {
       items: components['schemas']['EntityCampaign'][];
     };
+    /**
+     * The body of `POST /api/governance/campaigns`.
+     */
     CreateCampaignRequest: {
       title: string;
       description?: string;

@@ -13,10 +13,18 @@ import type { components } from './openapi.generated';
  */
 export type EntityRef = components['schemas']['EntityRef'];
 
-/** @public */
+/**
+ * The id of a stored review, ADR, campaign or waiver, as the API lists it.
+ *
+ * @public
+ */
 export type Id = components['schemas']['Id'];
 
-/** @public */
+/**
+ * The value of an owner, system, domain or tier filter.
+ *
+ * @public
+ */
 export type FilterValue = components['schemas']['FilterValue'];
 
 /**
@@ -68,7 +76,12 @@ export type EntityGovernanceSummary =
  */
 export type LevelDistribution = components['schemas']['LevelDistribution'];
 
-/** @public */
+/**
+ * `GET /api/governance/scorecard/trend`: how many of the entity's checks passed on each day, and
+ * its maturity level that day, one point a day, oldest first.
+ *
+ * @public
+ */
 export type ScorecardTrend = components['schemas']['ScorecardTrend'];
 
 /**
@@ -108,7 +121,12 @@ export type FactInput = components['schemas']['FactInput'];
  */
 export type PushFactsRequest = components['schemas']['PushFactsRequest'];
 
-/** @public */
+/**
+ * The answer of `POST /api/governance/facts`: how many facts were stored, for how many entities,
+ * and whether those were evaluated right away.
+ *
+ * @public
+ */
 export type PushFactsResponse = components['schemas']['PushFactsResponse'];
 
 /**
@@ -291,13 +309,26 @@ export type AdrIndexPage = components['schemas']['AdrIndexPage'];
  */
 export type AdrImpactPoint = components['schemas']['AdrImpactPoint'];
 
-/** @public */
+/**
+ * One observation of a delivery metric: when, its value and the entity it was measured on.
+ *
+ * @public
+ */
 export type AdrMetricPoint = components['schemas']['AdrMetricPoint'];
 
-/** @public */
+/**
+ * The observations of a delivery metric in the window before or after a decision, and their
+ * median.
+ *
+ * @public
+ */
 export type AdrMetricWindow = components['schemas']['AdrMetricWindow'];
 
-/** @public */
+/**
+ * How a delivery metric's median changed from the window before a decision to the one after.
+ *
+ * @public
+ */
 export type AdrMetricChange = components['schemas']['AdrMetricChange'];
 
 /**
@@ -325,7 +356,11 @@ export type AdrImpact = components['schemas']['AdrImpact'];
  */
 export type ReviewStatus = components['schemas']['ReviewStatus'];
 
-/** @public */
+/**
+ * How urgent a review item is.
+ *
+ * @public
+ */
 export type ReviewPriority = components['schemas']['ReviewPriority'];
 
 /**
@@ -379,7 +414,11 @@ export type ReviewCauseCleared = components['schemas']['ReviewCauseCleared'];
  */
 export type ReviewItem = components['schemas']['ReviewItem'];
 
-/** @public */
+/**
+ * One comment in an item's discussion.
+ *
+ * @public
+ */
 export type ReviewComment = components['schemas']['ReviewComment'];
 
 /**
@@ -397,7 +436,12 @@ export type ReviewHistoryEntry = components['schemas']['ReviewHistoryEntry'];
  */
 export type ReviewItemDetail = components['schemas']['ReviewItemDetail'];
 
-/** @public */
+/**
+ * `GET /api/governance/reviews`: one page of the review queue, most urgent first, of the entities
+ * the caller can see.
+ *
+ * @public
+ */
 export type ReviewPage = components['schemas']['ReviewPage'];
 
 /**
@@ -423,10 +467,18 @@ export type ReviewUpdate = components['schemas']['ReviewUpdate'];
  */
 export type TradeOffId = components['schemas']['TradeOffId'];
 
-/** @public */
+/**
+ * A criterion the options of a trade-off matrix are scored on, with its weight in the ranking.
+ *
+ * @public
+ */
 export type TradeOffCriterion = components['schemas']['TradeOffCriterion'];
 
-/** @public */
+/**
+ * One option of a trade-off matrix.
+ *
+ * @public
+ */
 export type TradeOffOption = components['schemas']['TradeOffOption'];
 
 /**
@@ -540,7 +592,11 @@ export type StandardAutomationTarget =
  */
 export type StandardCounts = components['schemas']['StandardCounts'];
 
-/** @public */
+/**
+ * A standard's check result counts on one day of its trend.
+ *
+ * @public
+ */
 export type StandardDay = components['schemas']['StandardDay'];
 
 /**
@@ -557,7 +613,11 @@ export type StandardSummary = components['schemas']['StandardSummary'];
  */
 export type StandardList = components['schemas']['StandardList'];
 
-/** @public */
+/**
+ * Whether a campaign is active or closed.
+ *
+ * @public
+ */
 export type CampaignState = components['schemas']['CampaignState'];
 
 /**
@@ -577,7 +637,11 @@ export type CampaignCheckId = components['schemas']['CampaignCheckId'];
  */
 export type CampaignTarget = components['schemas']['CampaignTarget'];
 
-/** @public */
+/**
+ * How many of a campaign's entities are done and not done, and how many it covers.
+ *
+ * @public
+ */
 export type CampaignProgress = components['schemas']['CampaignProgress'];
 
 /**
@@ -587,7 +651,11 @@ export type CampaignProgress = components['schemas']['CampaignProgress'];
  */
 export type Campaign = components['schemas']['Campaign'];
 
-/** @public */
+/**
+ * `GET /api/governance/campaigns`: campaigns with their current progress, nearest deadline first.
+ *
+ * @public
+ */
 export type CampaignList = components['schemas']['CampaignList'];
 
 /**
@@ -598,7 +666,12 @@ export type CampaignList = components['schemas']['CampaignList'];
 export type StackTechnologyUsage =
   components['schemas']['StackTechnologyUsage'];
 
-/** @public */
+/**
+ * Whether the tech radar is configured, where and when it was last read, and what could not be
+ * read from it.
+ *
+ * @public
+ */
 export type StackRadarState = components['schemas']['StackRadarState'];
 
 /**
@@ -609,10 +682,18 @@ export type StackRadarState = components['schemas']['StackRadarState'];
  */
 export type StackTechnologyList = components['schemas']['StackTechnologyList'];
 
-/** @public */
+/**
+ * A campaign's recorded progress on one day: how many entities were done and not done.
+ *
+ * @public
+ */
 export type CampaignDay = components['schemas']['CampaignDay'];
 
-/** @public */
+/**
+ * How many of one owner's entities in a campaign are done and not done.
+ *
+ * @public
+ */
 export type CampaignOwnerProgress =
   components['schemas']['CampaignOwnerProgress'];
 
@@ -624,10 +705,19 @@ export type CampaignOwnerProgress =
  */
 export type CampaignDetail = components['schemas']['CampaignDetail'];
 
-/** @public */
+/**
+ * One entity of a campaign: its owner, whether it is done, and the campaign checks it still fails.
+ *
+ * @public
+ */
 export type CampaignEntity = components['schemas']['CampaignEntity'];
 
-/** @public */
+/**
+ * `GET /api/governance/campaigns/:id/entities`: a page of the campaign's entities the caller can
+ * see in the catalog, not done first.
+ *
+ * @public
+ */
 export type CampaignEntityPage = components['schemas']['CampaignEntityPage'];
 
 /**
@@ -637,10 +727,19 @@ export type CampaignEntityPage = components['schemas']['CampaignEntityPage'];
  */
 export type EntityCampaign = components['schemas']['EntityCampaign'];
 
-/** @public */
+/**
+ * `GET /api/governance/entity-campaigns`: the campaigns an entity is in, active and closed, with
+ * whether the entity is done.
+ *
+ * @public
+ */
 export type EntityCampaigns = components['schemas']['EntityCampaigns'];
 
-/** @public */
+/**
+ * The body of `POST /api/governance/campaigns`.
+ *
+ * @public
+ */
 export type CreateCampaignRequest =
   components['schemas']['CreateCampaignRequest'];
 

@@ -312,11 +312,14 @@ export const spec = {
       },
       Id: {
         type: 'string',
+        description:
+          'The id of a stored review, ADR, campaign or waiver, as the API lists it.',
         minLength: 1,
         maxLength: 64,
       },
       FilterValue: {
         type: 'string',
+        description: 'The value of an owner, system, domain or tier filter.',
         maxLength: 255,
       },
       Day: {
@@ -806,6 +809,8 @@ export const spec = {
       ScorecardTrend: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "`GET /api/governance/scorecard/trend`: how many of the entity's checks passed on each day, and its maturity level that day, one point a day, oldest first.",
         required: ['entityRef', 'days', 'points'],
         properties: {
           entityRef: {
@@ -1012,6 +1017,8 @@ export const spec = {
       PushFactsResponse: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'The answer of `POST /api/governance/facts`: how many facts were stored, for how many entities, and whether those were evaluated right away.',
         required: ['accepted', 'entities', 'evaluated'],
         properties: {
           accepted: {
@@ -1894,6 +1901,8 @@ export const spec = {
       AdrMetricPoint: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'One observation of a delivery metric: when, its value and the entity it was measured on.',
         required: ['at', 'value', 'entityRef'],
         properties: {
           at: {
@@ -1910,6 +1919,8 @@ export const spec = {
       AdrMetricWindow: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'The observations of a delivery metric in the window before or after a decision, and their median.',
         required: ['from', 'to', 'points'],
         properties: {
           from: {
@@ -1936,6 +1947,8 @@ export const spec = {
       AdrMetricChange: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "How a delivery metric's median changed from the window before a decision to the one after.",
         required: ['absolute', 'direction'],
         properties: {
           absolute: {
@@ -2080,6 +2093,7 @@ export const spec = {
       },
       ReviewPriority: {
         type: 'string',
+        description: 'How urgent a review item is.',
         enum: ['low', 'medium', 'high', 'critical'],
       },
       ReviewKindId: {
@@ -2289,6 +2303,7 @@ export const spec = {
       ReviewComment: {
         type: 'object',
         additionalProperties: false,
+        description: "One comment in an item's discussion.",
         required: ['id', 'author', 'body', 'createdAt'],
         properties: {
           id: {
@@ -2454,6 +2469,8 @@ export const spec = {
       ReviewPage: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/reviews`: one page of the review queue, most urgent first, of the entities the caller can see.',
         required: ['items', 'totalCount', 'offset', 'limit'],
         properties: {
           items: {
@@ -2555,6 +2572,8 @@ export const spec = {
       TradeOffCriterion: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'A criterion the options of a trade-off matrix are scored on, with its weight in the ranking.',
         required: ['id', 'title', 'weight'],
         properties: {
           id: {
@@ -2577,6 +2596,7 @@ export const spec = {
       TradeOffOption: {
         type: 'object',
         additionalProperties: false,
+        description: 'One option of a trade-off matrix.',
         required: ['id', 'title'],
         properties: {
           id: {
@@ -2928,6 +2948,8 @@ export const spec = {
       StandardDay: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "A standard's check result counts on one day of its trend.",
         required: ['day', 'counts'],
         properties: {
           day: {
@@ -3050,6 +3072,7 @@ export const spec = {
       },
       CampaignState: {
         type: 'string',
+        description: 'Whether a campaign is active or closed.',
         enum: ['active', 'closed'],
       },
       CampaignCheckId: {
@@ -3127,6 +3150,8 @@ export const spec = {
       CampaignProgress: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "How many of a campaign's entities are done and not done, and how many it covers.",
         required: ['done', 'notDone', 'total'],
         properties: {
           done: {
@@ -3210,6 +3235,8 @@ export const spec = {
       CampaignList: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/campaigns`: campaigns with their current progress, nearest deadline first.',
         required: ['items'],
         properties: {
           items: {
@@ -3281,6 +3308,8 @@ export const spec = {
       StackRadarState: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'Whether the tech radar is configured, where and when it was last read, and what could not be read from it.',
         required: ['configured', 'problems'],
         properties: {
           configured: {
@@ -3332,6 +3361,8 @@ export const spec = {
       CampaignDay: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "A campaign's recorded progress on one day: how many entities were done and not done.",
         required: ['day', 'done', 'notDone'],
         properties: {
           day: {
@@ -3348,6 +3379,8 @@ export const spec = {
       CampaignOwnerProgress: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "How many of one owner's entities in a campaign are done and not done.",
         required: ['owner', 'done', 'notDone'],
         properties: {
           owner: {
@@ -3449,6 +3482,8 @@ export const spec = {
       CampaignEntity: {
         type: 'object',
         additionalProperties: false,
+        description:
+          'One entity of a campaign: its owner, whether it is done, and the campaign checks it still fails.',
         required: ['entityRef', 'owner', 'done', 'failingChecks'],
         properties: {
           entityRef: {
@@ -3485,6 +3520,8 @@ export const spec = {
       CampaignEntityPage: {
         type: 'object',
         additionalProperties: false,
+        description:
+          "`GET /api/governance/campaigns/:id/entities`: a page of the campaign's entities the caller can see in the catalog, not done first.",
         required: ['items', 'totalCount'],
         properties: {
           items: {
@@ -3530,6 +3567,8 @@ export const spec = {
       EntityCampaigns: {
         type: 'object',
         additionalProperties: false,
+        description:
+          '`GET /api/governance/entity-campaigns`: the campaigns an entity is in, active and closed, with whether the entity is done.',
         required: ['items'],
         properties: {
           items: {
@@ -3543,6 +3582,7 @@ export const spec = {
       CreateCampaignRequest: {
         type: 'object',
         additionalProperties: false,
+        description: 'The body of `POST /api/governance/campaigns`.',
         required: ['title', 'checks', 'target', 'deadline'],
         properties: {
           title: {
