@@ -1,8 +1,8 @@
 import {
   AdrChainLink,
+  AdrDetail,
   AdrIndexPage,
   AdrIndexQuery,
-  AdrLink,
   AdrLocationStatus,
   AdrSummary,
   ParsedAdr,
@@ -37,17 +37,6 @@ export interface AdrLocationRecord {
   error?: string;
   readAt?: string;
 }
-
-/**
- * One ADR with its text, its links and every retrospective recorded for it.
- *
- * @internal
- */
-export type AdrDetail = AdrSummary & {
-  body: string;
-  links: AdrLink[];
-  retrospectives: Retrospective[];
-};
 
 /**
  * ADR locations, the ADRs read from them and their retrospectives.

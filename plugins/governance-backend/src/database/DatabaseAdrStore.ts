@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   AdrChainLink,
+  AdrDetail,
   AdrIndexPage,
   AdrIndexQuery,
   AdrSummary,
@@ -24,7 +25,7 @@ import {
   RetrospectiveRow,
   toRetrospective,
 } from './retrospectiveOutcomes';
-import { AdrDetail, AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
+import { AdrLocationRecord, AdrStore, StoredAdr } from './AdrStore';
 import { chunks, HiddenEntities, readPage, toIso } from './util';
 
 export { locationStatus } from './AdrStore';

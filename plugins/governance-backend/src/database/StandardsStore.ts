@@ -1,6 +1,6 @@
 import {
   CheckResultCounts,
-  GovernanceApiSchemas,
+  StandardDay,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { HiddenEntities } from './util';
 
@@ -10,7 +10,7 @@ import { HiddenEntities } from './util';
  * @internal
  */
 export type StandardDayRow = { standardId: string } & Pick<
-  GovernanceApiSchemas['StandardDay'],
+  StandardDay,
   'day' | 'counts'
 >;
 

@@ -1,12 +1,11 @@
 import {
   AdrChainLink,
+  AdrChainRelation,
   AdrLink,
   AdrStatus,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { Knex } from 'knex';
 import { chunks, HiddenEntities } from './util';
-
-type ChainRelation = AdrChainLink['relation'];
 
 /**
  * Decisions of the index that need attention: `no-successor` (superseded, and the superseding
@@ -17,7 +16,7 @@ type ChainRelation = AdrChainLink['relation'];
 export type AdrConcern = 'no-successor' | 'stale';
 
 /** The parser's relation words that make the graph; "relates to" and the like do not. */
-const GRAPH_RELATIONS: Record<string, ChainRelation> = {
+const GRAPH_RELATIONS: Record<string, AdrChainRelation> = {
   'superseded by': 'superseded-by',
   'replaced by': 'superseded-by',
   supersedes: 'supersedes',
@@ -26,7 +25,7 @@ const GRAPH_RELATIONS: Record<string, ChainRelation> = {
   amends: 'amends',
 };
 
-const INVERSE: Record<ChainRelation, ChainRelation> = {
+const INVERSE: Record<AdrChainRelation, AdrChainRelation> = {
   supersedes: 'superseded-by',
   'superseded-by': 'supersedes',
   amends: 'amended-by',
@@ -37,7 +36,7 @@ const INVERSE: Record<ChainRelation, ChainRelation> = {
 export type AdrLinkRow = {
   adr_id: string;
   entity_ref: string;
-  relation: ChainRelation;
+  relation: AdrChainRelation;
   target: string;
   target_url: string | null;
   target_number: number | null;
@@ -110,7 +109,7 @@ function onTarget(link: string, adr: string) {
 
 type ChainRow = {
   for_id: string;
-  relation: ChainRelation;
+  relation: AdrChainRelation;
   target: string;
   other_id: string | null;
   other_entity: string | null;
@@ -145,7 +144,7 @@ export async function readChains(
     (hidden === 'all' || (hidden ?? []).includes(entityRef));
   const chains = new Map<string, AdrChainLink[]>(ids.map(id => [id, []]));
   const seen = new Set<string>();
-  const add = (row: ChainRow, relation: ChainRelation, target: string) => {
+  const add = (row: ChainRow, relation: AdrChainRelation, target: string) => {
     const visible = row.other_id !== null && !isHidden(row.other_entity);
     if (row.other_id === row.for_id) {
       return;

@@ -6,17 +6,15 @@ import {
 import {
   belowAutomationTarget,
   CheckResultCounts,
-  GovernanceApiSchemas,
   rollUpStandards,
   Standard,
+  StandardDay,
+  StandardList,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { DateTime } from 'luxon';
 import { StandardsStore } from '../database/StandardsStore';
 import { HiddenEntities } from '../database/util';
 import { scheduledJob } from '../scheduledJob';
-
-type StandardList = GovernanceApiSchemas['StandardList'];
-type StandardDay = GovernanceApiSchemas['StandardDay'];
 
 const percent = (part: number, total: number) =>
   total ? Math.round((part / total) * 1000) / 10 : null;

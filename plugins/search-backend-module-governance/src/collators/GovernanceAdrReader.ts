@@ -1,11 +1,9 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AdrDetail,
   createGovernanceApiClient,
-  GovernanceApiSchemas,
 } from '@catalog-governance/backstage-plugin-governance-common';
-
-type AdrDetail = GovernanceApiSchemas['AdrDetail'];
 
 /**
  * Reads every stored ADR from the governance backend, a page of the ADR index at a time

@@ -5,12 +5,6 @@ import {
   ValidationMode,
 } from '@catalog-governance/backstage-plugin-governance-common';
 
-/**
- * An entity's maturity level against the level its tier requires: the summary endpoint's
- * `level`, which the offline evaluation computes with the same function.
- */
-export type CheckLevel = EntityLevel;
-
 /** Where an entity's lines are, for annotations on a pull request; absent online. */
 export interface EntityLocation {
   file: string;
@@ -27,8 +21,12 @@ export interface EntityVerdict {
   results: CheckResult[];
   /** Malformed governance annotations: the catalog refuses or flags them. */
   problems: AnnotationProblem[];
-  /** Absent when the level could not be worked out (a backend or config without levels). */
-  level?: CheckLevel;
+  /**
+   * The maturity level against the level the tier requires: the summary endpoint's `level`, which
+   * the offline evaluation computes with the same function. Absent when it could not be worked
+   * out (a backend or config without levels).
+   */
+  level?: EntityLevel;
   /** What this run could not check, e.g. dependencies offline. */
   notes: string[];
   location?: EntityLocation;

@@ -1,10 +1,14 @@
+import {
+  FactInput,
+  PushFactsResponse,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { invocationDir } from '../../lib/invocationDir';
 import { EXIT_OK, ExitCodeError } from '../../lib/errors';
 import { requireBackend } from '../../lib/governanceClient';
 import { describeFsError } from '../lint/resolveInputs';
-import { FactInput, pushFacts, PushFactsResponse } from './pushFacts';
+import { pushFacts } from './pushFacts';
 import { buildFacts } from './readFacts';
 
 /** Options of `governance-cli facts push`, as commander reads them. */

@@ -1,12 +1,9 @@
-import { GovernanceApiSchemas } from '@catalog-governance/backstage-plugin-governance-common';
+import {
+  FactInput,
+  PushFactsResponse,
+} from '@catalog-governance/backstage-plugin-governance-common';
 import { EXIT_PROBLEMS } from '../../lib/errors';
 import { createCliClient, refusedWith } from '../../lib/governanceClient';
-
-/** One fact as `POST /api/governance/facts` takes it. */
-export type FactInput = GovernanceApiSchemas['FactInput'];
-
-/** What the backend answers to an accepted batch. */
-export type PushFactsResponse = GovernanceApiSchemas['PushFactsResponse'];
 
 const HINTS: Record<number, string> = {
   401: 'Check --token or GOVERNANCE_TOKEN: it must be a token the backend accepts, such as a static token under backend.auth.externalAccess.',

@@ -1,10 +1,10 @@
 import {
   BUILT_IN_FACTS,
+  FactInput,
   parseIsoTimestamp,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { isRecord } from '../../lib/catalogDocuments';
 import { ExitCodeError } from '../../lib/errors';
-import { FactInput } from './pushFacts';
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 

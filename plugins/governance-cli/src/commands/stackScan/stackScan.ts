@@ -1,4 +1,6 @@
 import {
+  FactInput,
+  PushFactsResponse,
   STACK_CATEGORIES,
   STACK_FACTS,
   stackCategoryLabel,
@@ -8,11 +10,7 @@ import { EXIT_OK, ExitCodeError } from '../../lib/errors';
 import { BackendOptions, requireBackend } from '../../lib/governanceClient';
 import { invocationDir } from '../../lib/invocationDir';
 import { describeAccepted } from '../factsPush/factsPush';
-import {
-  FactInput,
-  pushFacts,
-  PushFactsResponse,
-} from '../factsPush/pushFacts';
+import { pushFacts } from '../factsPush/pushFacts';
 import {
   DEFAULT_MAX_DEPTH,
   scanStack,
