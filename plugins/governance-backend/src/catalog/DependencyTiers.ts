@@ -50,9 +50,15 @@ export class DependencyTiers {
    * Whether an entity that depends on this one was told a tier other than the one it has now:
    * it was evaluated against another version of this entity, read before this one changed.
    */
-  answeredOtherTierThan(entity: Entity): boolean {
-    const ref = stringifyEntityRef(entity);
-    return this.answered.has(ref) && this.answered.get(ref) !== tierOf(entity);
+  answeredOtherTierThan(
+    entity: Entity,
+    /** The entity's ref, when the caller has it: writing one out again costs a pass. */
+    entityRef = stringifyEntityRef(entity),
+  ): boolean {
+    return (
+      this.answered.has(entityRef) &&
+      this.answered.get(entityRef) !== tierOf(entity)
+    );
   }
 
   /**

@@ -286,7 +286,13 @@ export class ScorecardEngine {
     }
     // Only the entities evaluated are recorded: a skipped one's technologies are the ones
     // already stored. The caller writes them, so a full pass overlaps the write with its next page.
-    return { evaluations, skipped, technologies: stack, stamps };
+    return {
+      entityRefs: refs,
+      evaluations,
+      skipped,
+      technologies: stack,
+      stamps,
+    };
   }
 
   /**

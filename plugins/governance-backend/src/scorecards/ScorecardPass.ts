@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { TierPolicies } from '@catalog-governance/backstage-plugin-governance-common';
 import { CatalogContext } from '../catalog/CatalogContext';
@@ -28,6 +28,8 @@ export const EVALUATION_PAGE_SIZE = 1000;
 
 /** One page evaluated by the engine, not yet stored. */
 export interface PageEvaluation {
+  /** The ref of each entity of the page, in its order. */
+  entityRefs: string[];
   evaluations: EntityEvaluation[];
   skipped: string[];
   /** The technologies of the entities evaluated, for {@link StackReading.record}. */
@@ -178,15 +180,19 @@ export class ScorecardPass {
           );
           throw error;
         });
-      const { skipped, technologies, stamps } = evaluated;
+      const { entityRefs, skipped, technologies, stamps } = evaluated;
       // An entity that changed tier after a dependent on an earlier page looked it up is
       // stored without an etag: the next pass reads it again and, after it, its dependents
       // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
-      // entity changed once is read at most twice.
+      // entity changed once is read at most twice. Keyed by the refs the engine wrote out:
+      // writing a ref out lower-cases its kind and namespace for a locale, per entity.
       const etags = new Map(
-        page.map(entity => [
-          stringifyEntityRef(entity),
-          context.dependencyTiers.answeredOtherTierThan(entity)
+        page.map((entity, index) => [
+          entityRefs[index],
+          context.dependencyTiers.answeredOtherTierThan(
+            entity,
+            entityRefs[index],
+          )
             ? null
             : entity.metadata.etag,
         ]),
