@@ -1,5 +1,3 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   complianceCounts,
   ComplianceEntityPage,
@@ -8,9 +6,10 @@ import {
   ComplianceRollup,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen } from '@testing-library/react';
-import { GovernanceApi, governanceApiRef } from '../api';
+import { GovernanceApi } from '../api';
 import { ComplianceView } from '../components/ComplianceView';
 import { mockComplianceApi } from './mockGovernanceApi';
+import { renderInGovernanceApp } from './renderInGovernanceApp';
 import {
   paymentsEntities,
   paymentsRollupBySystem,
@@ -76,15 +75,10 @@ export async function renderComplianceView(
   api: GovernanceApi,
   url = '/architecture-council',
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, api]]}>
-      <ComplianceView />
-    </TestApiProvider>,
-    {
-      routeEntries: [url],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  return renderInGovernanceApp(<ComplianceView />, {
+    api,
+    routeEntries: [url],
+  });
 }
 
 /** The roll-up row of one group. */

@@ -1,16 +1,37 @@
 import {
   DEFAULT_TRADE_OFF_CRITERIA,
-  EntityAdrs,
   ReviewPage,
   ReviewQuery,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { GovernanceApi } from '../api';
+import { adrRoutes } from '../api/routes/adrs';
+import { campaignRoutes } from '../api/routes/campaigns';
+import { complianceRoutes } from '../api/routes/compliance';
+import { reviewRoutes } from '../api/routes/reviews';
+import { scorecardRoutes } from '../api/routes/scorecards';
+import { Send } from '../api/routes/send';
+import { stackRoutes } from '../api/routes/stack';
+import { waiverRoutes } from '../api/routes/waivers';
 import { reviewSettings } from './reviews';
 import { backendError } from './responseErrors';
-import type { adrRoutes } from '../api/routes/adrs';
-import type { campaignRoutes } from '../api/routes/campaigns';
-import type { complianceRoutes } from '../api/routes/compliance';
-import type { reviewRoutes } from '../api/routes/reviews';
+
+const neverSends: Send = async () => {
+  throw new Error('A mocked governance API sends no request');
+};
+
+/**
+ * Every method of the API, read from the route families the client is made of, so a method
+ * added there is mocked here too.
+ */
+const METHODS = [
+  scorecardRoutes,
+  waiverRoutes,
+  complianceRoutes,
+  adrRoutes,
+  reviewRoutes,
+  campaignRoutes,
+  stackRoutes,
+].flatMap(routes => Object.keys(routes(neverSends))) as (keyof GovernanceApi)[];
 
 /** A method a test did not expect: it fails, naming itself. */
 function unexpected(method: string) {
@@ -28,21 +49,71 @@ async function noReviews(query: ReviewQuery = {}): Promise<ReviewPage> {
   };
 }
 
+/** Harmless empty answers where a view always asks (trends, waivers, ADR locations, reviews). */
+const EMPTY_ANSWERS: Partial<GovernanceApi> = {
+  // No history unless a test gives one, so the scorecard renders without a chart.
+  getScorecardTrend: async (entityRef, days = 90) => ({
+    entityRef,
+    days,
+    points: [],
+  }),
+  listWaivers: async () => [],
+  // No history unless a test gives one, so the view renders without a chart.
+  getComplianceTrend: async (filter = {}) => ({ filter, points: [] }),
+  // No ADR location unless a test gives one, so the Governance tab renders without ADRs.
+  getEntityAdrs: async entityRef => ({
+    entityRef,
+    location: { status: 'not-configured' },
+    items: [],
+  }),
+  // No reviews unless a test gives some, so the Governance tab renders an empty list.
+  listReviews: noReviews,
+  getReviewSettings: async () => reviewSettings,
+  // A design review has no matrix yet unless a test gives one.
+  getReviewTradeOff: async reviewId => ({
+    reviewId,
+    revision: 0,
+    criteria: [...DEFAULT_TRADE_OFF_CRITERIA],
+    options: [],
+    cells: [],
+    outcomes: [],
+  }),
+  // No design review records an ADR unless a test says so: the retrospective shows no matrix.
+  getAdrTradeOff: async () => {
+    throw await backendError(404, 'Not Found', {
+      name: 'NotFoundError',
+      message: 'No decided design review with a trade-off matrix',
+    });
+  },
+  // In no campaign unless a test gives some, so the Governance tab renders an empty list.
+  getEntityCampaigns: async () => [],
+};
+
 /**
- * A governance API whose every method is a jest mock: the given answers, harmless empty ones
- * where a view always asks (trends, waivers, ADR locations, reviews), and an error naming the
- * method for anything a test did not expect.
+ * A governance API whose every method is a jest mock: the answer given, else a harmless empty
+ * one where a view always asks, else an error naming the method.
+ */
+function mockApiAnswering(
+  answers: Partial<GovernanceApi>,
+): jest.Mocked<GovernanceApi> {
+  // Mapping the names loses each method's own signature: the whole object is typed instead.
+  const answer = (
+    method: keyof GovernanceApi,
+  ): ((...args: never[]) => Promise<unknown>) =>
+    answers[method] ?? EMPTY_ANSWERS[method] ?? unexpected(method);
+  return Object.fromEntries(
+    METHODS.map(method => [method, jest.fn(answer(method))]),
+  ) as unknown as jest.Mocked<GovernanceApi>;
+}
+
+/**
+ * A governance API for an entity's pages: the given answers, harmless empty ones where a view
+ * always asks, and an error naming the method for anything a test did not expect.
  */
 export function mockGovernanceApi(
   getEntitySummary: GovernanceApi['getEntitySummary'],
-  refreshScorecard: GovernanceApi['refreshScorecard'] = unexpected(
-    'refreshScorecard',
-  ),
-  // No history unless a test gives one, so the scorecard renders without a chart.
-  getScorecardTrend: GovernanceApi['getScorecardTrend'] = async (
-    entityRef,
-    days = 90,
-  ) => ({ entityRef, days, points: [] }),
+  refreshScorecard?: GovernanceApi['refreshScorecard'],
+  getScorecardTrend?: GovernanceApi['getScorecardTrend'],
   waivers: Partial<
     Pick<
       GovernanceApi,
@@ -58,181 +129,62 @@ export function mockGovernanceApi(
   reviews: Partial<Pick<GovernanceApi, ReviewMethod>> = {},
   campaigns: Partial<Pick<GovernanceApi, CampaignMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
-  return {
-    getEntitySummary: jest.fn(getEntitySummary),
-    refreshScorecard: jest.fn(refreshScorecard),
-    getScorecardTrend: jest.fn(getScorecardTrend),
-    createWaiver: jest.fn(waivers.createWaiver ?? unexpected('createWaiver')),
-    revokeWaiver: jest.fn(waivers.revokeWaiver ?? unexpected('revokeWaiver')),
-    listWaivers: jest.fn(waivers.listWaivers ?? (async () => [])),
-    requestWaiver: jest.fn(
-      waivers.requestWaiver ?? unexpected('requestWaiver'),
-    ),
-    grantWaiver: jest.fn(
-      waivers.grantWaiver ?? reviews.grantWaiver ?? unexpected('grantWaiver'),
-    ),
-    getComplianceRollup: jest.fn(
-      compliance.getComplianceRollup ?? unexpected('getComplianceRollup'),
-    ),
-    getComplianceEntities: jest.fn(
-      compliance.getComplianceEntities ?? unexpected('getComplianceEntities'),
-    ),
-    // No history unless a test gives one, so the view renders without a chart.
-    getComplianceTrend: jest.fn(
-      compliance.getComplianceTrend ??
-        (async (filter = {}) => ({ filter, points: [] })),
-    ),
-    exportComplianceCsv: jest.fn(
-      compliance.exportComplianceCsv ?? unexpected('exportComplianceCsv'),
-    ),
-    listStandards: jest.fn(
-      compliance.listStandards ?? unexpected('listStandards'),
-    ),
-    listAnnotationProblems: jest.fn(
-      compliance.listAnnotationProblems ?? unexpected('listAnnotationProblems'),
-    ),
-    exportAnnotationProblemsCsv: jest.fn(
-      compliance.exportAnnotationProblemsCsv ??
-        unexpected('exportAnnotationProblemsCsv'),
-    ),
-    // No ADR location unless a test gives one, so the Governance tab renders without ADRs.
-    getEntityAdrs: jest.fn(
-      adrs.getEntityAdrs ??
-        (async (entityRef: string): Promise<EntityAdrs> => ({
-          entityRef,
-          location: { status: 'not-configured' },
-          items: [],
-        })),
-    ),
-    refreshEntityAdrs: jest.fn(
-      adrs.refreshEntityAdrs ?? unexpected('refreshEntityAdrs'),
-    ),
-    getAdr: jest.fn(adrs.getAdr ?? unexpected('getAdr')),
-    getAdrAsset: jest.fn(adrs.getAdrAsset ?? unexpected('getAdrAsset')),
-    getAdrImpact: jest.fn(adrs.getAdrImpact ?? unexpected('getAdrImpact')),
-    createRetrospective: jest.fn(
-      adrs.createRetrospective ?? unexpected('createRetrospective'),
-    ),
-    getAdrIndex: jest.fn(adrs.getAdrIndex ?? unexpected('getAdrIndex')),
-    listRetrospectives: jest.fn(
-      adrs.listRetrospectives ?? unexpected('listRetrospectives'),
-    ),
-    // No reviews unless a test gives some, so the Governance tab renders an empty list.
-    listReviews: jest.fn(reviews.listReviews ?? noReviews),
-    getReviewSettings: jest.fn(
-      reviews.getReviewSettings ?? (async () => reviewSettings),
-    ),
-    getReview: jest.fn(reviews.getReview ?? unexpected('getReview')),
-    requestReview: jest.fn(
-      reviews.requestReview ?? unexpected('requestReview'),
-    ),
-    updateReview: jest.fn(reviews.updateReview ?? unexpected('updateReview')),
-    commentOnReview: jest.fn(
-      reviews.commentOnReview ?? unexpected('commentOnReview'),
-    ),
-    // A design review has no matrix yet unless a test gives one.
-    getReviewTradeOff: jest.fn(
-      reviews.getReviewTradeOff ??
-        (async (reviewId: string) => ({
-          reviewId,
-          revision: 0,
-          criteria: [...DEFAULT_TRADE_OFF_CRITERIA],
-          options: [],
-          cells: [],
-          outcomes: [],
-        })),
-    ),
-    saveReviewTradeOff: jest.fn(
-      reviews.saveReviewTradeOff ?? unexpected('saveReviewTradeOff'),
-    ),
-    saveReviewTradeOffOutcomes: jest.fn(
-      reviews.saveReviewTradeOffOutcomes ??
-        unexpected('saveReviewTradeOffOutcomes'),
-    ),
-    // No design review records an ADR unless a test says so: the retrospective shows no matrix.
-    getAdrTradeOff: jest.fn(
-      adrs.getAdrTradeOff ??
-        (async () => {
-          throw await backendError(404, 'Not Found', {
-            name: 'NotFoundError',
-            message: 'No decided design review with a trade-off matrix',
-          });
-        }),
-    ),
-    listCampaigns: jest.fn(
-      campaigns.listCampaigns ?? unexpected('listCampaigns'),
-    ),
-    getCampaign: jest.fn(campaigns.getCampaign ?? unexpected('getCampaign')),
-    createCampaign: jest.fn(
-      campaigns.createCampaign ?? unexpected('createCampaign'),
-    ),
-    updateCampaign: jest.fn(
-      campaigns.updateCampaign ?? unexpected('updateCampaign'),
-    ),
-    listCampaignEntities: jest.fn(
-      campaigns.listCampaignEntities ?? unexpected('listCampaignEntities'),
-    ),
-    // In no campaign unless a test gives some, so the Governance tab renders an empty list.
-    getEntityCampaigns: jest.fn(
-      campaigns.getEntityCampaigns ?? (async () => []),
-    ),
-    listStackTechnologies: jest.fn(unexpected('listStackTechnologies')),
-  };
+  return mockApiAnswering({
+    ...compliance,
+    ...adrs,
+    ...reviews,
+    ...campaigns,
+    ...waivers,
+    getEntitySummary,
+    refreshScorecard,
+    getScorecardTrend,
+  });
 }
 
 /** A governance API for a view that never asks for an entity's summary or trend. */
-function mockViewApi(methods: {
-  compliance?: Partial<Pick<GovernanceApi, ComplianceMethod>>;
-  adrs?: Partial<Pick<GovernanceApi, AdrMethod>>;
-  reviews?: Partial<Pick<GovernanceApi, ReviewMethod>>;
-  campaigns?: Partial<Pick<GovernanceApi, CampaignMethod>>;
-}): jest.Mocked<GovernanceApi> {
-  return mockGovernanceApi(
-    unexpected('getEntitySummary'),
-    undefined,
-    unexpected('getScorecardTrend'),
-    {},
-    methods.compliance,
-    methods.adrs,
-    methods.reviews,
-    methods.campaigns,
-  );
+export function mockViewApi(answers: Partial<GovernanceApi>) {
+  return mockApiAnswering({
+    ...answers,
+    getScorecardTrend: unexpected('getScorecardTrend'),
+  });
 }
 
 // Each view's methods are a route family of the client (src/api/routes).
 type CampaignMethod = keyof ReturnType<typeof campaignRoutes>;
+type ReviewMethod = keyof ReturnType<typeof reviewRoutes>;
+type AdrMethod = keyof ReturnType<typeof adrRoutes>;
+type ComplianceMethod = keyof ReturnType<typeof complianceRoutes>;
 
 /** A governance API for the campaign views: only its campaign methods are expected. */
-export function mockCampaignApi(
+export const mockCampaignApi: (
   campaigns: Partial<Pick<GovernanceApi, CampaignMethod>>,
-): jest.Mocked<GovernanceApi> {
-  return mockViewApi({ campaigns });
-}
+) => jest.Mocked<GovernanceApi> = mockViewApi;
 
-type ReviewMethod = keyof ReturnType<typeof reviewRoutes>;
+/** A governance API for the ADR views: only its ADR methods are expected. */
+export const mockAdrApi: (
+  adrs: Partial<Pick<GovernanceApi, AdrMethod>>,
+) => jest.Mocked<GovernanceApi> = mockViewApi;
+
+/** A governance API for the Compliance view: only its methods are expected. */
+export const mockComplianceApi: (
+  compliance: Partial<Pick<GovernanceApi, ComplianceMethod>>,
+) => jest.Mocked<GovernanceApi> = mockViewApi;
 
 /** A governance API for the review views: only its review methods are expected. */
 export function mockReviewApi(
   reviews: Partial<Pick<GovernanceApi, ReviewMethod>>,
   adrs: Partial<Pick<GovernanceApi, AdrMethod>> = {},
 ): jest.Mocked<GovernanceApi> {
-  return mockViewApi({ adrs, reviews });
+  return mockViewApi({ ...adrs, ...reviews });
 }
 
-type AdrMethod = keyof ReturnType<typeof adrRoutes>;
-
-/** A governance API for the ADR views: only its ADR methods are expected. */
-export function mockAdrApi(
-  adrs: Partial<Pick<GovernanceApi, AdrMethod>>,
-): jest.Mocked<GovernanceApi> {
-  return mockViewApi({ adrs });
-}
-
-type ComplianceMethod = keyof ReturnType<typeof complianceRoutes>;
-
-/** A governance API for the Compliance view: only its methods are expected. */
-export function mockComplianceApi(
-  compliance: Partial<Pick<GovernanceApi, ComplianceMethod>>,
-): jest.Mocked<GovernanceApi> {
-  return mockViewApi({ compliance });
+/**
+ * An API method that answers `first`, then `later` on every call after: what someone else
+ * stored in between, as a test of a conflicting save needs.
+ */
+export function answersFirstThen<T>(first: T, later: T) {
+  return jest
+    .fn<Promise<T>, unknown[]>()
+    .mockResolvedValueOnce(first)
+    .mockResolvedValue(later);
 }

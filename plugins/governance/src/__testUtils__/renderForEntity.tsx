@@ -1,60 +1,26 @@
 import { Entity } from '@backstage/catalog-model';
-import { IdentityApi, identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import {
-  PermissionApi,
-  permissionApiRef,
-} from '@backstage/plugin-permission-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ReactNode } from 'react';
 import { EntityGovernanceSummary } from '@catalog-governance/backstage-plugin-governance-common';
-import { GovernanceApi, governanceApiRef } from '../api';
+import { GovernanceApi } from '../api';
 import { annotatedEntity } from './entities';
 import { mockGovernanceApi } from './mockGovernanceApi';
-import { mockPermissionApi } from './permissions';
+import {
+  GovernanceAppOptions,
+  renderInGovernanceApp,
+} from './renderInGovernanceApp';
 
 /**
- * Renders an entity page element the way the catalog does, with the governance API mocked.
- * The user holds every permission unless the test passes another permission API, and is
- * signed in as `user:default/test` unless the test passes another identity.
+ * Renders an entity page element the way the catalog does, on the page of the entity given,
+ * with the APIs of {@link renderInGovernanceApp}.
  */
 export async function renderForEntity(
   element: ReactNode,
-  options: {
-    entity: Entity;
-    api: GovernanceApi;
-    permissionApi?: PermissionApi;
-    identityApi?: IdentityApi;
-    /** The catalog pickers ask; an empty one unless the test passes another. */
-    catalogApi?: typeof catalogApiRef.T;
-    /** The URL the page opens at, e.g. `/?adr=adr-1` for a linked ADR. */
-    routeEntries?: string[];
-  },
+  options: GovernanceAppOptions & { entity: Entity },
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, options.api],
-        [permissionApiRef, options.permissionApi ?? mockPermissionApi('ALLOW')],
-        [identityApiRef, options.identityApi ?? mockApis.identity()],
-        [catalogApiRef, options.catalogApi ?? catalogApiMock()],
-      ]}
-    >
-      <EntityProvider entity={options.entity}>{element}</EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      routeEntries: options.routeEntries,
-    },
+  return renderInGovernanceApp(
+    <EntityProvider entity={options.entity}>{element}</EntityProvider>,
+    options,
   );
 }
 

@@ -1,9 +1,6 @@
 // Filter interactions type into debounced fields; give a loaded CI machine room.
 jest.setTimeout(20_000);
 
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   AdrIndexPage,
   AdrIndexQuery,
@@ -13,10 +10,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paymentsAdrs } from '../../__testUtils__/adrs';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { enter, pickOptions } from '../../__testUtils__/userInput';
+import { GovernanceApi } from '../../api';
 import { AdrIndex } from './AdrIndex';
 import { RETROSPECTIVES_DUE } from './useAdrIndexState';
 
@@ -68,44 +66,15 @@ async function renderIndex(
   api: GovernanceApi,
   options: { url?: string; element?: JSX.Element } = {},
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, api],
-        [permissionApiRef, mockPermissionApi('ALLOW')],
-        [catalogApiRef, ownerCatalogApi()],
-      ]}
-    >
-      {options.element ?? <AdrIndex />}
-    </TestApiProvider>,
-    {
-      routeEntries: [options.url ?? '/architecture-council/adrs'],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  return renderInGovernanceApp(options.element ?? <AdrIndex />, {
+    api,
+    catalogApi: ownerCatalogApi(),
+    routeEntries: [options.url ?? '/architecture-council/adrs'],
+  });
 }
 
 function lastQuery(api: jest.Mocked<GovernanceApi>): AdrIndexQuery {
   return api.getAdrIndex.mock.calls[api.getAdrIndex.mock.calls.length - 1][0]!;
-}
-
-/** Picks options of an MUI multi-select, then closes its menu. */
-async function pick(label: string, options: string[]) {
-  fireEvent.mouseDown(
-    screen.getByRole('button', { name: new RegExp(`^${label}`) }),
-  );
-  const listbox = within(await screen.findByRole('listbox'));
-  for (const option of options) {
-    await userEvent.click(listbox.getByRole('option', { name: option }));
-  }
-  await userEvent.keyboard('{Escape}');
-  await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
-}
-
-/** Enters text the way a user pastes it: typing it key by key is slow in jsdom. */
-async function enter(label: string, text: string) {
-  await userEvent.click(screen.getByRole('textbox', { name: label }));
-  await userEvent.paste(text);
 }
 
 /** Types an owner's name into the owner picker and confirms it with Enter. */
@@ -203,7 +172,7 @@ describe('AdrIndex', () => {
     });
 
     await screen.findByText('21-30 of 60');
-    await pick('Status', ['accepted', 'proposed']);
+    await pickOptions('Status', ['accepted', 'proposed']);
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
         status: ['accepted', 'proposed'],
@@ -216,7 +185,7 @@ describe('AdrIndex', () => {
     fireEvent.change(screen.getByLabelText('Decided until'), {
       target: { value: '2025-12-31' },
     });
-    await pick('Retrospective', ['due', 'overdue']);
+    await pickOptions('Retrospective', ['due', 'overdue']);
 
     await waitFor(() =>
       expect(lastQuery(api)).toEqual({
@@ -242,7 +211,10 @@ describe('AdrIndex', () => {
     await screen.findByText('1-10 of 60');
     // People type an owner's name as they know it; the picker finds its entity ref.
     await pickOwner('Payments');
-    await enter('System', 'system:default/checkout');
+    await enter(
+      screen.getByRole('textbox', { name: 'System' }),
+      'system:default/checkout',
+    );
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Title contains' }),
       'kafka',
@@ -381,7 +353,7 @@ describe('AdrIndex', () => {
     expect(row.getByText('0009-drop-solr.md')).toHaveTextContent(
       '0009-drop-solr.md (not found)',
     );
-    await pick('Needs attention', ['superseded, no successor found']);
+    await pickOptions('Needs attention', ['superseded, no successor found']);
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({
         concern: ['no-successor'],

@@ -1,44 +1,18 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { rollupByOwner } from '../../__testUtils__/compliance';
-import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
+import { mockViewApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import { designReview, reviewPage } from '../../__testUtils__/reviews';
-import { governanceApiRef } from '../../api';
 import { ArchitectureCouncilPage } from './ArchitectureCouncilPage';
 
 describe('ArchitectureCouncilPage', () => {
   it('opens on the Review queue tab under the Architecture Council header, with Compliance next', async () => {
-    const api = mockGovernanceApi(
-      async () => {
-        throw new Error('getEntitySummary was not expected in this test');
-      },
-      undefined,
-      undefined,
-      {},
-      { getComplianceRollup: async () => rollupByOwner },
-      {},
-      { listReviews: async query => reviewPage([designReview], query) },
-    );
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [governanceApiRef, api],
-          [identityApiRef, mockApis.identity()],
-        ]}
-      >
-        <ArchitectureCouncilPage />
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    const api = mockViewApi({
+      getComplianceRollup: async () => rollupByOwner,
+      listReviews: async query => reviewPage([designReview], query),
+    });
+    await renderInGovernanceApp(<ArchitectureCouncilPage />, { api });
 
     expect(
       screen.getByRole('heading', { name: 'Architecture Council' }),

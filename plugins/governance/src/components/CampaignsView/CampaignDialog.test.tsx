@@ -5,7 +5,10 @@ import {
   notDoneEntities,
 } from '../../__testUtils__/campaigns';
 import { annotatedEntity } from '../../__testUtils__/entities';
-import { mockCampaignApi } from '../../__testUtils__/mockGovernanceApi';
+import {
+  answersFirstThen,
+  mockCampaignApi,
+} from '../../__testUtils__/mockGovernanceApi';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { enter } from '../../__testUtils__/userInput';
@@ -96,12 +99,8 @@ describe('CampaignDialog', () => {
 
   it('shows the latest version, and says so, when someone else edited the campaign first', async () => {
     const theirs = { ...campaign, title: 'Coverage at 80%', revision: 2 };
-    const getCampaign = jest
-      .fn()
-      .mockResolvedValueOnce(campaign)
-      .mockResolvedValue(theirs);
     const api = mockCampaignApi({
-      getCampaign,
+      getCampaign: answersFirstThen(campaign, theirs),
       listCampaignEntities: async () => notDoneEntities,
       updateCampaign: refusedWith(
         409,

@@ -5,6 +5,7 @@ import {
   campaignApi,
   renderCampaignsView as renderView,
 } from '../../__testUtils__/campaignsView';
+import { answersFirstThen } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { enter } from '../../__testUtils__/userInput';
 import { addDays, utcToday } from '../../lib/days';
@@ -38,10 +39,10 @@ describe('CampaignsView', () => {
       id: 'campaign-9',
       title: 'Load tests on core',
     };
-    const listCampaigns = jest
-      .fn()
-      .mockResolvedValueOnce([coverageCampaign])
-      .mockResolvedValue([coverageCampaign, started]);
+    const listCampaigns = answersFirstThen(
+      [coverageCampaign],
+      [coverageCampaign, started],
+    );
     const api = campaignApi({
       listCampaigns,
       createCampaign: async () => started,

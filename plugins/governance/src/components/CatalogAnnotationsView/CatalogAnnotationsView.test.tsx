@@ -1,15 +1,14 @@
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   AnnotationProblemPage,
   AnnotationProblemRecord,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { GovernanceApi } from '../../api';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import { CatalogAnnotationsView } from './CatalogAnnotationsView';
 
 const PAYMENTS = 'group:default/team-payments';
@@ -53,17 +52,10 @@ async function problems(
 }
 
 async function renderView(api: GovernanceApi) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, api],
-        [catalogApiRef, ownerCatalogApi()],
-      ]}
-    >
-      <CatalogAnnotationsView />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  await renderInGovernanceApp(<CatalogAnnotationsView />, {
+    api,
+    catalogApi: ownerCatalogApi(),
+  });
 }
 
 describe('CatalogAnnotationsView', () => {

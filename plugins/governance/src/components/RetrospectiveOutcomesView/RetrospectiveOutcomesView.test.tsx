@@ -1,5 +1,3 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   RETROSPECTIVE_OUTCOMES,
   RetrospectiveOutcome,
@@ -8,16 +6,12 @@ import {
 import { screen, within } from '@testing-library/react';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
+import { GovernanceApi } from '../../api';
 import { RetrospectiveOutcomesView } from './RetrospectiveOutcomesView';
 
 function render(api: GovernanceApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, api]]}>
-      <RetrospectiveOutcomesView />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderInGovernanceApp(<RetrospectiveOutcomesView />, { api });
 }
 
 /** An API that lists these retrospectives, with the counts one per outcome in their order. */

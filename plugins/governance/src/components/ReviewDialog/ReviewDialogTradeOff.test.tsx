@@ -4,6 +4,7 @@ import {
   renderReviewDialog,
   reviewApi,
 } from '../../__testUtils__/reviewDialog';
+import { answersFirstThen } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
 import { enter } from '../../__testUtils__/userInput';
 import { designReviewDetail } from '../../__testUtils__/reviews';
@@ -92,12 +93,8 @@ describe('ReviewDialog: the trade-off matrix of a design review', () => {
 
   it('loads the other save after a 409 and says so', async () => {
     const theirs = { ...ledgerTradeOff, revision: 4 };
-    const getReviewTradeOff = jest
-      .fn()
-      .mockResolvedValueOnce(ledgerTradeOff)
-      .mockResolvedValue(theirs);
     const api = reviewApi({
-      getReviewTradeOff,
+      getReviewTradeOff: answersFirstThen(ledgerTradeOff, theirs),
       saveReviewTradeOff: refusedWith(409, 'it is at revision 4'),
     });
     const { dialog } = await renderReviewDialog(api);
@@ -109,7 +106,7 @@ describe('ReviewDialog: the trade-off matrix of a design review', () => {
     expect(
       await dialog.findByText(/Someone else saved this matrix/),
     ).toBeInTheDocument();
-    await waitFor(() => expect(getReviewTradeOff).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.getReviewTradeOff).toHaveBeenCalledTimes(2));
   });
 
   it('records the chosen option with the decision', async () => {

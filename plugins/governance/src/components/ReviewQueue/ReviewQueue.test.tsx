@@ -1,21 +1,13 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  TestApiProvider,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/test-utils';
 import {
   ReviewItem,
   ReviewQuery,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
-import { mockPermissionApi } from '../../__testUtils__/permissions';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import {
   expectRefusalShown,
   refusedWith,
@@ -27,7 +19,8 @@ import {
   reviewPage,
 } from '../../__testUtils__/reviews';
 import { rowCellTexts } from '../../__testUtils__/tableRows';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { pickOptions } from '../../__testUtils__/userInput';
+import { GovernanceApi } from '../../api';
 import { ReviewQueue } from './ReviewQueue';
 
 const me = 'user:default/li.wei';
@@ -45,22 +38,15 @@ function search(): URLSearchParams {
 }
 
 async function renderQueue(api: GovernanceApi, url = '/reviews') {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, api],
-        [permissionApiRef, mockPermissionApi('ALLOW')],
-        [identityApiRef, mockApis.identity({ userEntityRef: me })],
-        // The review dialog's assignee picker lists users from the catalog.
-        [catalogApiRef, catalogApiMock()],
-      ]}
-    >
+  return renderInGovernanceApp(
+    <>
       <ReviewQueue />
       <LocationSearch />
-    </TestApiProvider>,
+    </>,
     {
+      api,
+      identityApi: mockApis.identity({ userEntityRef: me }),
       routeEntries: [url],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );
 }
@@ -70,20 +56,6 @@ function lastQuery(api: jest.Mocked<GovernanceApi>): ReviewQuery {
 }
 
 const rowCells = (id: string) => rowCellTexts(`governance-review-row-${id}`);
-
-/** Picks options of an MUI multi-select, then closes its menu. */
-async function pick(label: string, options: string[]) {
-  fireEvent.mouseDown(
-    screen.getByRole('button', { name: new RegExp(`^${label}`) }),
-  );
-  for (const option of options) {
-    // The queue reloads after each pick and the menu re-renders: find it again every time.
-    const listbox = within(await screen.findByRole('listbox'));
-    await userEvent.click(await listbox.findByRole('option', { name: option }));
-  }
-  await userEvent.keyboard('{Escape}');
-  await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
-}
 
 describe('ReviewQueue', () => {
   it('lists the items still waiting for the council, with who asked and when they are due', async () => {
@@ -204,15 +176,15 @@ describe('ReviewQueue', () => {
     await waitFor(() => expect(lastQuery(api).assignee).toBe(me));
     expect(search().get('assignee')).toBe('me');
 
-    await pick('Kind', ['Tier change']);
+    await pickOptions('Kind', ['Tier change']);
     await waitFor(() => expect(lastQuery(api).kind).toEqual(['tier-change']));
     expect(search().getAll('kind')).toEqual(['tier-change']);
 
-    await pick('Priority', ['Critical']);
+    await pickOptions('Priority', ['Critical']);
     await waitFor(() => expect(lastQuery(api).priority).toEqual(['critical']));
 
     // Adding the decided statuses shows every status but withdrawn.
-    await pick('Status', ['Approved', 'Rejected']);
+    await pickOptions('Status', ['Approved', 'Rejected']);
     await waitFor(() =>
       expect(lastQuery(api)).toEqual({
         status: [
@@ -258,7 +230,7 @@ describe('ReviewQueue', () => {
     await renderQueue(api);
     await screen.findByRole('table', { name: 'Review queue' });
 
-    await pick('Status', ['Open', 'In review', 'Changes requested']);
+    await pickOptions('Status', ['Open', 'In review', 'Changes requested']);
     await waitFor(() =>
       expect(lastQuery(api)).toEqual({ offset: 0, limit: 25 }),
     );

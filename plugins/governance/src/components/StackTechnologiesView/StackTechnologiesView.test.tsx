@@ -1,31 +1,25 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { GovernanceApi } from '../../api';
+import { mockViewApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import {
   expectRefusalShown,
   refusedWith,
 } from '../../__testUtils__/responseErrors';
 import { technologies } from '../../__testUtils__/stack';
+import { rowCellTexts } from '../../__testUtils__/tableRows';
 import { StackTechnologiesView } from './StackTechnologiesView';
 
 async function renderView(
   listStackTechnologies: GovernanceApi['listStackTechnologies'],
 ) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [governanceApiRef, { listStackTechnologies } as Partial<GovernanceApi>],
-      ]}
-    >
-      <StackTechnologiesView />
-    </TestApiProvider>,
-  );
+  await renderInGovernanceApp(<StackTechnologiesView />, {
+    api: mockViewApi({ listStackTechnologies }),
+  });
 }
 
 const rowCells = (technology: string) =>
-  Array.from(
-    screen.getByTestId(`governance-stack-technology-${technology}`).children,
-  ).map(cell => cell.textContent ?? '');
+  rowCellTexts(`governance-stack-technology-${technology}`);
 
 describe('StackTechnologiesView', () => {
   it('lists each technology with its ring, what it is used as and how many entities use it', async () => {

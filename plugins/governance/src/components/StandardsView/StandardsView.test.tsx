@@ -1,12 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   DEFAULT_STANDARDS,
   StandardList,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { screen, within } from '@testing-library/react';
-import { governanceApiRef } from '../../api';
 import { mockComplianceApi } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
 import { StandardsView } from './StandardsView';
 
 // The default standards, as the backend answers them with results.
@@ -52,11 +51,7 @@ const standards: StandardList = {
 
 const render = async (listStandards: () => Promise<StandardList>) => {
   const api = mockComplianceApi({ listStandards });
-  await renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, api]]}>
-      <StandardsView />
-    </TestApiProvider>,
-  );
+  await renderInGovernanceApp(<StandardsView />, { api });
   return { api };
 };
 
