@@ -1,9 +1,12 @@
 import { AdrImpact } from '@catalog-governance/backstage-plugin-governance-common';
+import { BoundFunctions, queries } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { GovernanceApi } from '../api';
 import { AdrDialog } from '../components/AdrDialog';
 import { annotatedEntity } from './entities';
 import { mockPermissionApi } from './permissions';
 import { renderForEntity } from './renderForEntity';
+import { enter } from './userInput';
 
 /** Answers the impact of any ADR with these measurements around its date, 2025-04-14. */
 export function impactOf(
@@ -40,6 +43,34 @@ export async function renderAdrDialog(
     { entity: annotatedEntity, api, permissionApi: mockPermissionApi('ALLOW') },
   );
   return { onClose, onChanged };
+}
+
+/**
+ * Fills in the retrospective form in `form` (the form, or the page it is on) as a user does,
+ * only the fields given, then saves it.
+ */
+export async function saveRetrospective(
+  form: Pick<BoundFunctions<typeof queries>, 'getByRole'>,
+  fields: { outcome?: string; notes?: string; lessons?: string },
+) {
+  if (fields.outcome) {
+    await userEvent.selectOptions(
+      form.getByRole('combobox', { name: /^Outcome/ }),
+      fields.outcome,
+    );
+  }
+  if (fields.notes) {
+    await enter(form.getByRole('textbox', { name: /^Notes/ }), fields.notes);
+  }
+  if (fields.lessons) {
+    await enter(
+      form.getByRole('textbox', { name: /^Lessons/ }),
+      fields.lessons,
+    );
+  }
+  await userEvent.click(
+    form.getByRole('button', { name: 'Save retrospective' }),
+  );
 }
 
 /** jsdom makes no object URLs; the dialog's images get `blob:adr/1`, `blob:adr/2`, … */

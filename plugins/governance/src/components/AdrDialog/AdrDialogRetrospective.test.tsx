@@ -5,19 +5,11 @@ import {
   mockObjectUrls,
   noImpact,
   renderAdrDialog,
+  saveRetrospective,
 } from '../../__testUtils__/adrDialog';
 import { paymentsAdr, paymentsAdrs } from '../../__testUtils__/adrs';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
 import { refusedWith } from '../../__testUtils__/responseErrors';
-import { enter } from '../../__testUtils__/userInput';
-
-/** Writes the retrospective's notes and saves it. */
-async function saveNotes(notes: string) {
-  await enter(screen.getByRole('textbox', { name: /^Notes/ }), notes);
-  await userEvent.click(
-    screen.getByRole('button', { name: 'Save retrospective' }),
-  );
-}
 
 describe('AdrDialog', () => {
   mockObjectUrls();
@@ -111,23 +103,16 @@ describe('AdrDialog', () => {
       expect(form.getByLabelText(/^Held on/)).toHaveValue(today);
 
       // Notes are required.
-      await userEvent.click(
-        form.getByRole('button', { name: 'Save retrospective' }),
-      );
+      await saveRetrospective(form, {});
       expect(
         form.getByText('Write down what the retrospective found.'),
       ).toBeVisible();
       expect(api.createRetrospective).not.toHaveBeenCalled();
 
-      await userEvent.selectOptions(
-        form.getByRole('combobox', { name: /^Outcome/ }),
-        'partly-validated',
-      );
-      await userEvent.click(form.getByRole('textbox', { name: /^Notes/ }));
-      await userEvent.paste('  Consumers lag at peak ');
-      await userEvent.click(
-        form.getByRole('button', { name: 'Save retrospective' }),
-      );
+      await saveRetrospective(form, {
+        outcome: 'partly-validated',
+        notes: '  Consumers lag at peak ',
+      });
 
       expect(api.createRetrospective).toHaveBeenCalledWith(
         'adr-payments-0003',
@@ -160,7 +145,7 @@ describe('AdrDialog', () => {
       await userEvent.click(
         await screen.findByRole('button', { name: 'Record retrospective' }),
       );
-      await saveNotes('Works as intended');
+      await saveRetrospective(screen, { notes: 'Works as intended' });
 
       expect(
         await screen.findByTestId('governance-retrospective-error'),
@@ -190,7 +175,7 @@ describe('AdrDialog', () => {
       fireEvent.change(screen.getByLabelText(/^Held on/), {
         target: { value: '2025-01-01' },
       });
-      await saveNotes('Too early');
+      await saveRetrospective(screen, { notes: 'Too early' });
 
       expect(
         await screen.findByTestId('governance-retrospective-error'),

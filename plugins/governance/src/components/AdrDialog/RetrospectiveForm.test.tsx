@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
-import { impactOf, renderAdrDialog } from '../../__testUtils__/adrDialog';
+import {
+  impactOf,
+  renderAdrDialog,
+  saveRetrospective,
+} from '../../__testUtils__/adrDialog';
 import { metric } from '../../__testUtils__/adrImpact';
 import { paymentsAdr } from '../../__testUtils__/adrs';
 import { utcToday } from '../../lib/days';
@@ -50,15 +54,10 @@ describe('RetrospectiveForm', () => {
       }),
     ).toBeNull();
 
-    await userEvent.selectOptions(
-      form.getByRole('combobox', { name: /^Outcome/ }),
-      'reversed',
-    );
-    await userEvent.click(form.getByRole('textbox', { name: /^Lessons/ }));
-    await userEvent.paste('Measure first.');
-    await userEvent.click(
-      form.getByRole('button', { name: 'Save retrospective' }),
-    );
+    await saveRetrospective(form, {
+      outcome: 'reversed',
+      lessons: 'Measure first.',
+    });
     expect(api.createRetrospective).toHaveBeenCalledWith('adr-payments-0003', {
       date: utcToday(),
       outcome: 'reversed',
