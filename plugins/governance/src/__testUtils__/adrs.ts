@@ -148,3 +148,8 @@ export function paymentsAdr(
     ...detail,
   };
 }
+
+/** Answers the detail of any ADR in {@link paymentsAdrs} by its id, as `getAdr` does. */
+export async function paymentsAdrById(id: string): Promise<AdrDetail> {
+  return paymentsAdr(paymentsAdrs.find(adr => adr.id === id)!.number!);
+}

@@ -23,6 +23,6 @@ export function entitySectionTest(
         api,
       });
     },
-    rowCells: (id: string) => rowCellTexts(`${rowTestIdPrefix}${id}`),
+    rowCells: (id: string | number) => rowCellTexts(`${rowTestIdPrefix}${id}`),
   };
 }

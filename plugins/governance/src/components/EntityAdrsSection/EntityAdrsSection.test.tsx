@@ -8,25 +8,23 @@ import userEvent from '@testing-library/user-event';
 import { noImpact } from '../../__testUtils__/adrDialog';
 import {
   paymentsAdr,
+  paymentsAdrById,
   paymentsAdrs,
   paymentsEntityAdrs,
 } from '../../__testUtils__/adrs';
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockAdrApi } from '../../__testUtils__/mockGovernanceApi';
+import { entitySectionTest } from '../../__testUtils__/entitySections';
 import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { refusedWith, responseError } from '../../__testUtils__/responseErrors';
 import { GovernanceApi } from '../../api';
 import { EntityAdrsSection } from './EntityAdrsSection';
 
-const entityRef = 'component:default/payments-api';
+const { entityRef, renderSection, rowCells } = entitySectionTest(
+  EntityAdrsSection,
+  'governance-adr-',
+);
 const locationUrl = 'https://github.com/acme/payments-api/tree/main/docs/adr';
-
-async function renderSection(api: GovernanceApi) {
-  await renderForEntity(<EntityAdrsSection entityRef={entityRef} />, {
-    entity: annotatedEntity,
-    api,
-  });
-}
 
 /** Expects the ADR dialog to open on `title`, loaded by `adrId`. */
 async function expectAdrOpened(
@@ -40,15 +38,16 @@ async function expectAdrOpened(
   return dialog;
 }
 
+/** An API answering payments-api's ADRs, and each one by its id, with no impact measured. */
+const paymentsAdrApi = () =>
+  mockAdrApi({
+    getEntityAdrs: async () => paymentsEntityAdrs,
+    getAdr: paymentsAdrById,
+    getAdrImpact: noImpact,
+  });
+
 function adrRow(numberOrPath: number | string) {
   return within(screen.getByTestId(`governance-adr-${numberOrPath}`));
-}
-
-/** The cells of an ADR row, in the order of the column headers. */
-function rowCells(numberOrPath: number | string): string[] {
-  return Array.from(
-    screen.getByTestId(`governance-adr-${numberOrPath}`).children,
-  ).map(cell => cell.textContent ?? '');
 }
 
 describe('EntityAdrsSection', () => {
@@ -290,11 +289,7 @@ describe('EntityAdrsSection', () => {
   });
 
   it('opens the ADR a link names (?adr=), as a search result does', async () => {
-    const api = mockAdrApi({
-      getEntityAdrs: async () => paymentsEntityAdrs,
-      getAdr: async () => paymentsAdr(3),
-      getAdrImpact: noImpact,
-    });
+    const api = paymentsAdrApi();
     await renderForEntity(<EntityAdrsSection entityRef={entityRef} />, {
       entity: annotatedEntity,
       api,
@@ -309,12 +304,7 @@ describe('EntityAdrsSection', () => {
   });
 
   it('opens the superseding ADR from the status of a superseded one', async () => {
-    const api = mockAdrApi({
-      getEntityAdrs: async () => paymentsEntityAdrs,
-      getAdr: async id =>
-        paymentsAdr(paymentsAdrs.find(adr => adr.id === id)!.number!),
-      getAdrImpact: noImpact,
-    });
+    const api = paymentsAdrApi();
     await renderSection(api);
 
     await screen.findByRole('table', { name: 'Architecture decisions' });

@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { paymentsAdr, paymentsEntityAdrs } from '../../__testUtils__/adrs';
+import {
+  paymentsAdr,
+  paymentsAdrById,
+  paymentsEntityAdrs,
+} from '../../__testUtils__/adrs';
 import { annotatedEntity } from '../../__testUtils__/entities';
 import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
 import { mockPermissionApiAllowing } from '../../__testUtils__/permissions';
@@ -48,7 +52,7 @@ function apiFor(summary = criticalSummary) {
     {},
     {
       getEntityAdrs: async () => paymentsEntityAdrs,
-      getAdr: async id => paymentsAdr(Number(id.slice(-1))),
+      getAdr: paymentsAdrById,
     },
     { getReview: async () => ({ ...designReviewDetail, number: 4 }) },
   );
