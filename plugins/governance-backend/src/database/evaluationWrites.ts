@@ -259,9 +259,17 @@ async function writePlacements(
       untiered.push(entityRef);
       continue;
     }
-    const states: Partial<Record<CheckState, number>> = {};
+    // Every state from 0: each entity's counts share one shape, instead of gaining keys in
+    // whatever order its results come in.
+    const states: Record<CheckState, number> = {
+      pass: 0,
+      fail: 0,
+      warn: 0,
+      unknown: 0,
+      waived: 0,
+    };
     for (const result of results) {
-      states[result.state] = (states[result.state] ?? 0) + 1;
+      states[result.state] += 1;
     }
     const counts = complianceCounts(states);
     rows.push({
