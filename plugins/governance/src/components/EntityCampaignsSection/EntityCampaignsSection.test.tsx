@@ -6,6 +6,7 @@ import {
   expectRefusalShown,
   refusedWith,
 } from '../../__testUtils__/responseErrors';
+import { expectEmptyState } from '../../__testUtils__/tableRows';
 import { EntityCampaignsSection } from './EntityCampaignsSection';
 
 const { entityRef, renderSection, rowCells } = entitySectionTest(
@@ -42,10 +43,7 @@ describe('EntityCampaignsSection', () => {
     await renderSection(
       mockCampaignApi({ getEntityCampaigns: async () => [] }),
     );
-    expect(
-      await screen.findByText(/This entity is in no campaign/),
-    ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).toBeNull();
+    await expectEmptyState(/This entity is in no campaign/);
   });
 
   it('shows why the campaigns could not be loaded', async () => {

@@ -17,6 +17,7 @@ import {
   designReviewDetail,
   reviewPage,
 } from '../../__testUtils__/reviews';
+import { expectEmptyState } from '../../__testUtils__/tableRows';
 import { enter } from '../../__testUtils__/userInput';
 import { EntityReviewsSection } from './EntityReviewsSection';
 
@@ -73,10 +74,7 @@ describe('EntityReviewsSection', () => {
     const api = mockReviewApi({});
     await renderSection(api);
 
-    expect(
-      await screen.findByText(/^No reviews of this entity yet/),
-    ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).toBeNull();
+    await expectEmptyState(/^No reviews of this entity yet/);
   });
 
   it('shows why the reviews could not be loaded', async () => {

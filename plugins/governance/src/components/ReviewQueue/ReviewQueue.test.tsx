@@ -18,7 +18,7 @@ import {
   designReviewDetail,
   reviewPage,
 } from '../../__testUtils__/reviews';
-import { rowCellTexts } from '../../__testUtils__/tableRows';
+import { expectEmptyState, rowCellTexts } from '../../__testUtils__/tableRows';
 import { pickOptions } from '../../__testUtils__/userInput';
 import { GovernanceApi } from '../../api';
 import { ReviewQueue } from './ReviewQueue';
@@ -244,10 +244,7 @@ describe('ReviewQueue', () => {
     const api = mockReviewApi({});
     await renderQueue(api, '/reviews?priority=critical');
 
-    expect(
-      await screen.findByText('No review matches these filters.'),
-    ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).toBeNull();
+    await expectEmptyState('No review matches these filters.');
   });
 
   it('shows why the queue could not be loaded', async () => {
