@@ -142,6 +142,9 @@ export class StackReading {
  * @internal
  */
 export class StackChecks {
+  /** The radar last digested, as JSON text, and its digest. */
+  private digested?: { text: string; digest: string };
+
   constructor(
     private readonly deps: {
       radar: Pick<StackRadar, 'current' | 'configured'>;
@@ -198,7 +201,7 @@ export class StackChecks {
         ? await this.deps.adrs.listAcceptedAdrTexts(withUnlisted)
         : new Map<string, string[]>();
     // What the radar places goes into each hash as a digest: a few bytes, not the radar.
-    const radarVersion = radarDigest(radar);
+    const radarVersion = this.rememberedDigest(radar);
     return new StackReading(
       radar,
       new Map(
@@ -244,7 +247,21 @@ export class StackChecks {
    * than the last one re-reads every entity with a stack.
    */
   async radarVersion(): Promise<string> {
-    return radarDigest(await this.deps.radar.current());
+    return this.rememberedDigest(await this.deps.radar.current());
+  }
+
+  /**
+   * {@link radarDigest}, remembered for the radar last seen: each page reads the radar anew,
+   * nearly always the same one, and the text JSON.stringify writes of what it places costs a
+   * fraction of the sorted copy the digest is taken of. Equal text is an equal radar.
+   */
+  private rememberedDigest(radar: StoredRadar | undefined): string {
+    const placed = placedOn(radar);
+    const text = JSON.stringify(placed);
+    if (this.digested?.text !== text) {
+      this.digested = { text, digest: radarDigest(placed) };
+    }
+    return this.digested.digest;
   }
 
   /** Forgets the technologies of entities a full pass did not see (they left or lost a tier). */
@@ -253,14 +270,18 @@ export class StackChecks {
   }
 }
 
+/** What the radar places, as its digest covers it: the read time is left out. */
+function placedOn(radar: StoredRadar | undefined): unknown[] {
+  return radar?.readAt
+    ? ['read', radar.technologies]
+    : ['unread', radar?.error ?? null];
+}
+
 /**
  * A digest of what the radar places, so each entity's input hash carries a few bytes instead
  * of the radar; the read time is left out, so re-reading an unchanged radar changes nothing.
  */
-function radarDigest(radar: StoredRadar | undefined): string {
-  const placed = radar?.readAt
-    ? ['read', radar.technologies]
-    : ['unread', radar?.error ?? null];
+function radarDigest(placed: unknown[]): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(placed)))
     .digest('hex');
