@@ -14,6 +14,11 @@ export function optionLabels(): (string | null)[] {
     .map(option => option.textContent);
 }
 
+/** Waits until the open listbox lists exactly these options, in order: pickers load them. */
+export async function expectOptionsListed(labels: string[]) {
+  await waitFor(() => expect(optionLabels()).toEqual(labels));
+}
+
 /** Picks options of an MUI multi-select by its label, then closes its menu. */
 export async function pickOptions(label: string, options: string[]) {
   fireEvent.mouseDown(

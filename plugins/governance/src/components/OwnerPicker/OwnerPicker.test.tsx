@@ -5,7 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ownerCatalogApi } from '../../__testUtils__/catalogOwners';
 import { OwnerPicker } from './OwnerPicker';
-import { optionLabels } from '../../__testUtils__/userInput';
+import {
+  expectOptionsListed,
+  optionLabels,
+} from '../../__testUtils__/userInput';
 
 /** The picker as a filter uses it, with the picked ref shown where a test can read it. */
 function Filter(props: { initial?: string; onChange?: jest.Mock }) {
@@ -47,14 +50,12 @@ describe('OwnerPicker', () => {
 
     await userEvent.click(owner());
     await screen.findByRole('listbox');
-    await waitFor(() =>
-      expect(optionLabels()).toEqual([
-        'Paymentsgroup:team-payments',
-        'Payments Platformgroup:finance/payments-platform',
-        'Searchgroup:team-search',
-        'Jane Doeuser:jane.doe',
-      ]),
-    );
+    await expectOptionsListed([
+      'Paymentsgroup:team-payments',
+      'Payments Platformgroup:finance/payments-platform',
+      'Searchgroup:team-search',
+      'Jane Doeuser:jane.doe',
+    ]);
 
     await userEvent.type(owner(), 'pay');
     expect(optionLabels()).toEqual([

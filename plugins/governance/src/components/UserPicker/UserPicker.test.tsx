@@ -1,6 +1,6 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { userCatalogApi } from '../../__testUtils__/catalogUsers';
@@ -8,7 +8,7 @@ import { mockReviewApi } from '../../__testUtils__/mockGovernanceApi';
 import { reviewSettings } from '../../__testUtils__/reviews';
 import { governanceApiRef } from '../../api';
 import { UserPicker } from './UserPicker';
-import { optionLabels } from '../../__testUtils__/userInput';
+import { expectOptionsListed } from '../../__testUtils__/userInput';
 
 function Field() {
   const [user, setUser] = useState<string>();
@@ -55,14 +55,12 @@ describe('UserPicker', () => {
     const field = await renderPicker(undefined);
 
     await userEvent.click(field);
-    await waitFor(() =>
-      expect(optionLabels()).toEqual([
-        'Amir Khanuser:amir.khan',
-        'Jane Doeuser:jane.doe',
-        'Li Weiuser:li.wei',
-        'Sam Leeuser:sam.lee',
-      ]),
-    );
+    await expectOptionsListed([
+      'Amir Khanuser:amir.khan',
+      'Jane Doeuser:jane.doe',
+      'Li Weiuser:li.wei',
+      'Sam Leeuser:sam.lee',
+    ]);
     expect(screen.queryByText('Council members')).toBeNull();
 
     await userEvent.type(field, 'jane{Enter}');
