@@ -141,11 +141,14 @@ export function mockGovernanceApi(
   });
 }
 
-/** A governance API for a view that never asks for an entity's summary or trend. */
+/**
+ * A governance API for a view outside an entity's pages: only the answers given, and no
+ * summary or trend unless a test gives one.
+ */
 export function mockViewApi(answers: Partial<GovernanceApi>) {
   return mockApiAnswering({
-    ...answers,
     getScorecardTrend: unexpected('getScorecardTrend'),
+    ...answers,
   });
 }
 

@@ -1,33 +1,23 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { daysAgo } from '../../__testUtils__/days';
-import { mockGovernanceApi } from '../../__testUtils__/mockGovernanceApi';
-import { responseError } from '../../__testUtils__/responseErrors';
-import { GovernanceApi, governanceApiRef } from '../../api';
+import { mockViewApi } from '../../__testUtils__/mockGovernanceApi';
+import { renderInGovernanceApp } from '../../__testUtils__/renderInGovernanceApp';
+import { refusedWith } from '../../__testUtils__/responseErrors';
+import { GovernanceApi } from '../../api';
 import { ScorecardTrend } from './ScorecardTrend';
 
 const entityRef = 'component:default/payments-api';
 
-function trendApi(
-  getScorecardTrend: GovernanceApi['getScorecardTrend'],
-): jest.Mocked<GovernanceApi> {
-  return mockGovernanceApi(
-    async () => {
-      throw new Error('getEntitySummary was not expected in this test');
-    },
-    undefined,
-    getScorecardTrend,
-  );
-}
+const trendApi = (getScorecardTrend: GovernanceApi['getScorecardTrend']) =>
+  mockViewApi({ getScorecardTrend });
 
 async function renderTrend(api: GovernanceApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[governanceApiRef, api]]}>
-      <ScorecardTrend
-        entityRef={entityRef}
-        evaluatedAt="2025-11-02T07:15:00.000Z"
-      />
-    </TestApiProvider>,
+  return renderInGovernanceApp(
+    <ScorecardTrend
+      entityRef={entityRef}
+      evaluatedAt="2025-11-02T07:15:00.000Z"
+    />,
+    { api },
   );
 }
 
@@ -82,15 +72,8 @@ describe('ScorecardTrend', () => {
   });
 
   it('shows a compact message when the trend cannot be loaded', async () => {
-    const error = await responseError(500, 'Internal Server Error', {
-      error: { name: 'Error', message: 'The history store is not reachable' },
-      request: { method: 'GET', url: '/api/governance/scorecard/trend' },
-      response: { statusCode: 500 },
-    });
     await renderTrend(
-      trendApi(async () => {
-        throw error;
-      }),
+      trendApi(refusedWith(500, 'The history store is not reachable')),
     );
 
     expect(
