@@ -122,6 +122,13 @@ const handDeclaredSchemas = new Set([
   'Error',
 ]);
 
+// Plain-string schemas (Id, Day, Timestamp, EntityRef, ...) are building blocks of the others:
+// as public names they would only be `string` under a name as general as `Id`, and `EntityRef`
+// would read like catalog-model's, so they get none.
+function isPlainString(schema) {
+  return schema.type === 'string' && !schema.enum;
+}
+
 // A schema's description as a TSDoc block, wrapped like the hand-written ones; braces and `@`
 // are escaped because TSDoc reads them as tags.
 function schemaDoc(description) {
@@ -147,7 +154,10 @@ function schemaDoc(description) {
 
 function schemaTypesSource(spec) {
   const aliases = Object.entries(spec.components.schemas)
-    .filter(([name]) => !handDeclaredSchemas.has(name))
+    .filter(
+      ([name, schema]) =>
+        !handDeclaredSchemas.has(name) && !isPlainString(schema),
+    )
     .map(
       ([name, schema]) =>
         `${schemaDoc(

@@ -6,42 +6,6 @@
 import type { components } from './openapi.generated';
 
 /**
- * A full entity ref, `kind:namespace/name` (the namespace may be left out for `default`), checked
- * with the catalog's own rules.
- *
- * @public
- */
-export type EntityRef = components['schemas']['EntityRef'];
-
-/**
- * The id of a stored review, ADR, campaign or waiver, as the API lists it.
- *
- * @public
- */
-export type Id = components['schemas']['Id'];
-
-/**
- * The value of an owner, system, domain or tier filter.
- *
- * @public
- */
-export type FilterValue = components['schemas']['FilterValue'];
-
-/**
- * A day, `YYYY-MM-DD`.
- *
- * @public
- */
-export type Day = components['schemas']['Day'];
-
-/**
- * An ISO 8601 timestamp.
- *
- * @public
- */
-export type Timestamp = components['schemas']['Timestamp'];
-
-/**
  * The non-functional requirements a tier demands of every entity in it: its `name` as written in
  * `governance/tier` (e.g. `critical`) and a human `title`; the lowest acceptable availability in
  * percent (99.95 means at least 99.95%); the milliseconds the p95 latency must stay below; how
@@ -364,13 +328,6 @@ export type ReviewStatus = components['schemas']['ReviewStatus'];
 export type ReviewPriority = components['schemas']['ReviewPriority'];
 
 /**
- * A review kind id, built in or from `governance.reviews.kinds`.
- *
- * @public
- */
-export type ReviewKindId = components['schemas']['ReviewKindId'];
-
-/**
  * A kind of review: the built-in ones and any added under `governance.reviews.kinds`.
  *
  * @public
@@ -459,13 +416,6 @@ export type ReviewRequest = components['schemas']['ReviewRequest'];
  * @public
  */
 export type ReviewUpdate = components['schemas']['ReviewUpdate'];
-
-/**
- * An option's or criterion's id, unique within its matrix.
- *
- * @public
- */
-export type TradeOffId = components['schemas']['TradeOffId'];
 
 /**
  * A criterion the options of a trade-off matrix are scored on, with its weight in the ranking.
@@ -619,13 +569,6 @@ export type StandardList = components['schemas']['StandardList'];
  * @public
  */
 export type CampaignState = components['schemas']['CampaignState'];
-
-/**
- * A check id as the scorecard shows it, such as coverage.
- *
- * @public
- */
-export type CampaignCheckId = components['schemas']['CampaignCheckId'];
 
 /**
  * Which entities the campaign covers, read from where the scorecard placed them. Each list given,
