@@ -10,15 +10,12 @@ import { DEFAULT_ADR_POLICY } from '@catalog-governance/backstage-plugin-governa
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Duration } from 'luxon';
 import { defaultAdrIngestor } from '../src/__testUtils__/defaultEngines';
 import { LocalDirectoryUrlReader } from '../src/adrs/LocalDirectoryUrlReader';
 import { DatabaseAdrStore } from '../src/database/DatabaseAdrStore';
 import { migrateGovernanceDatabase } from '../src/database/migrateGovernanceDatabase';
 import { writeReportSection } from '../src/testUtils';
 import { seconds } from './durations';
-
-jest.setTimeout(Duration.fromObject({ minutes: 10 }).toMillis());
 
 const ENTITIES = 200;
 const ADRS_PER_ENTITY = 5;
