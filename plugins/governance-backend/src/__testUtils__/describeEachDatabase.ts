@@ -1,3 +1,4 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { migratedDatabase } from './migratedDatabase';
 import { governanceTestDatabases } from './testDatabases';
@@ -10,6 +11,10 @@ export interface EachDatabase {
   empty(): Promise<Knex>;
 }
 
+// Jest loads this module once per test file, so a file with several blocks shares one set of
+// connection pools, as it did when it created its TestDatabases itself.
+let fileDatabases: TestDatabases | undefined;
+
 /**
  * Declares `tests` once per database governance supports (SQLite and PostgreSQL), in blocks
  * named `<subject> on <database id>`: the set-up every database test file would repeat.
@@ -18,7 +23,7 @@ export function describeEachDatabase(
   subject: string,
   tests: (database: EachDatabase) => void,
 ): void {
-  const databases = governanceTestDatabases();
+  const databases = (fileDatabases ??= governanceTestDatabases());
   describe.each(databases.eachSupportedId())(`${subject} on %s`, databaseId => {
     tests({
       migrated: () => migratedDatabase(databases, databaseId),
