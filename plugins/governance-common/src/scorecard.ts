@@ -2,9 +2,7 @@ import { DateTime } from 'luxon';
 import { TestingKind } from './annotations';
 import { addMonths, DAY_MILLIS } from './dates';
 import { FactDefinitions, FactObservation, FactValue } from './facts';
-import { TierPolicy } from './tierPolicy';
-import { Waiver } from './waivers';
-import { GovernanceApiSchemas } from './schema';
+import { GovernanceApiSchemas, TierPolicy, Waiver } from './schema';
 
 /**
  * The state of one scorecard check. `waived` is never `pass`: it means the council accepted a

@@ -2,9 +2,6 @@ import { Config } from '@backstage/config';
 import { TESTING_KINDS, TestingKind } from './annotations';
 import { TierPolicy } from './schema';
 
-// scorecard.ts imports TierPolicy from here.
-export type { TierPolicy } from './schema';
-
 /**
  * The tier policies keyed by tier name, in the order they were configured.
  *

@@ -1,9 +1,6 @@
 import { Config } from '@backstage/config';
 import { DateTime } from 'luxon';
 
-// scorecard.ts imports Waiver from here.
-export type { Waiver } from './schema';
-
 /**
  * How far ahead a waiver may expire unless `governance.waivers.maxMonths` says otherwise.
  *
