@@ -75,15 +75,15 @@ export interface ParseGovernanceAnnotationsOptions {
   tierNames: Iterable<string>;
 }
 
-type FieldParser = (
-  value: string,
-  ctx: { tierNames: string[] },
-) =>
-  | { ok: true; apply: (v: GovernanceAnnotationValues) => void }
-  | {
-      ok: false;
-      allowed: string;
-    };
+type ParseContext = { tierNames: string[] };
+
+/** How one annotation key is read: into which value, and what is allowed when it cannot be. */
+interface FieldParser {
+  key: keyof GovernanceAnnotationValues;
+  /** The typed value, or undefined when the text is not `allowed`. */
+  parse: (value: string, ctx: ParseContext) => unknown;
+  allowed: string | ((ctx: ParseContext) => string);
+}
 
 const DECIMAL = /^\d{1,15}(\.\d{1,15})?$/;
 
@@ -139,6 +139,12 @@ function parseHttpUrl(value: string): string | undefined {
   }
 }
 
+// Shared by the fields of each kind, so a value two keys hold (tech lead and architect) is
+// parsed once.
+const rememberedUserRef = remembered(parseUserRef);
+const rememberedHttpUrl = remembered(parseHttpUrl);
+const rememberedPercent = remembered(parsePercent);
+
 const USER_REF_ALLOWED =
   'an entity ref to a User or Group, such as jane.doe, user:jane.doe or user:default/jane.doe';
 const URL_ALLOWED =
@@ -149,35 +155,47 @@ function field<K extends keyof GovernanceAnnotationValues>(
   key: K,
   parse: (
     value: string,
-    ctx: { tierNames: string[] },
+    ctx: ParseContext,
   ) => GovernanceAnnotationValues[K] | undefined,
-  allowed: string | ((ctx: { tierNames: string[] }) => string),
+  allowed: string | ((ctx: ParseContext) => string),
 ): FieldParser {
-  return (value, ctx) => {
-    const parsed = parse(value, ctx);
-    if (parsed === undefined) {
-      return {
-        ok: false,
-        allowed: typeof allowed === 'string' ? allowed : allowed(ctx),
-      };
+  return { key, parse, allowed };
+}
+
+/** Distinct texts each parser keeps the value of: memory stays flat whatever the catalog. */
+const REMEMBERED_VALUES_LIMIT = 10_000;
+
+/**
+ * `parse`, remembering its value for each text (bounded): every evaluation parses every
+ * entity's annotations again, and entities share few distinct values. `copy` gives each caller
+ * a value of its own where the value is a list it may change.
+ */
+function remembered<T>(
+  parse: (value: string) => T | undefined,
+  copy: (value: T) => T = value => value,
+): (value: string) => T | undefined {
+  const values = new Map<string, T | undefined>();
+  return value => {
+    let parsed = values.get(value);
+    if (parsed === undefined && !values.has(value)) {
+      parsed = parse(value);
+      if (values.size >= REMEMBERED_VALUES_LIMIT) {
+        values.clear();
+      }
+      values.set(value, parsed);
     }
-    return {
-      ok: true,
-      apply: v => {
-        v[key] = parsed;
-      },
-    };
+    return parsed === undefined ? undefined : copy(parsed);
   };
 }
 
 /** A field naming a User or Group, such as the tech lead. */
 function userRefField(key: 'techLead' | 'architect'): FieldParser {
-  return field(key, parseUserRef, USER_REF_ALLOWED);
+  return field(key, rememberedUserRef, USER_REF_ALLOWED);
 }
 
 /** A field holding an absolute http(s) URL, such as the runbook's. */
 function httpUrlField(key: 'monitoringUrl' | 'runbookUrl'): FieldParser {
-  return field(key, parseHttpUrl, URL_ALLOWED);
+  return field(key, rememberedHttpUrl, URL_ALLOWED);
 }
 
 /** A field holding a percentage; `example` is a typical value for the message. */
@@ -187,7 +205,7 @@ function percentField(
 ): FieldParser {
   return field(
     key,
-    parsePercent,
+    rememberedPercent,
     `a percentage from 0 to 100, such as ${example}`,
   );
 }
@@ -220,7 +238,7 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
   ),
   [GOVERNANCE_ANNOTATIONS.p95LatencySlo]: field(
     'p95LatencySloMs',
-    parseDurationMs,
+    remembered(parseDurationMs),
     'a positive duration in milliseconds or seconds, such as 180, 180ms or 1.5s',
   ),
   [GOVERNANCE_ANNOTATIONS.lastSecurityReview]: field(
@@ -234,7 +252,7 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
   ),
   [GOVERNANCE_ANNOTATIONS.testing]: field(
     'testing',
-    parseTestingKinds,
+    remembered(parseTestingKinds, kinds => [...kinds]),
     `a comma-separated list of ${TESTING_KINDS.join(', ')}`,
   ),
   [GOVERNANCE_ANNOTATIONS.monitoring]: httpUrlField('monitoringUrl'),
@@ -246,11 +264,22 @@ const FIELD_PARSERS: Record<string, FieldParser> = {
   ),
 };
 
+/** True when any UTF-16 unit is a control character (a surrogate never is). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x20) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function parseAdrLocation(value: string): string | undefined {
   const trimmed = value.trim();
   // A URL any integration can read, or a path relative to the entity's own source location.
-  const hasControlCharacter = [...trimmed].some(c => c.charCodeAt(0) < 0x20);
-  return trimmed.length > 0 && !hasControlCharacter ? trimmed : undefined;
+  return trimmed.length > 0 && !hasControlCharacter(trimmed)
+    ? trimmed
+    : undefined;
 }
 
 const ADR_ALLOWED =
@@ -271,7 +300,7 @@ export function parseGovernanceAnnotations(
 ): ParsedGovernanceAnnotations {
   const values: GovernanceAnnotationValues = {};
   const problems: AnnotationProblem[] = [];
-  const ctx = { tierNames: [...options.tierNames] };
+  const ctx: ParseContext = { tierNames: [...options.tierNames] };
   let annotated = false;
 
   const report = (key: string, value: unknown, allowed: string) => {
@@ -287,7 +316,10 @@ export function parseGovernanceAnnotations(
     });
   };
 
-  for (const [key, value] of Object.entries(annotations ?? {})) {
+  // Keys, not entries: no pair array per annotation of every entity of every pass.
+  const source: Record<string, unknown> = annotations ?? {};
+  for (const key of Object.keys(source)) {
+    const value = source[key];
     const isAdrKey =
       key === GOVERNANCE_ANNOTATIONS.adrLocation ||
       key === COMMUNITY_ADR_LOCATION_ANNOTATION;
@@ -321,11 +353,13 @@ export function parseGovernanceAnnotations(
       );
       continue;
     }
-    const result = parser(value, ctx);
-    if (result.ok) {
-      result.apply(values);
+    const parsed = parser.parse(value, ctx);
+    if (parsed === undefined) {
+      const { allowed } = parser;
+      report(key, value, typeof allowed === 'string' ? allowed : allowed(ctx));
     } else {
-      report(key, value, result.allowed);
+      // The parser's type ties its value to its key (see field).
+      (values as Record<string, unknown>)[parser.key] = parsed;
     }
   }
   return { values, problems, annotated };
