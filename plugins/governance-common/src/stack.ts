@@ -200,25 +200,47 @@ export function stackFromFacts(
     Pick<FactObservation, 'name' | 'value' | 'origin'>
   >,
 ): EntityStack {
-  // Runs for every tiered entity on every pass: one walk picks each fact's observation (the
-  // first measured, else the first) and each list goes straight into its Set, instead of a
-  // filter, a map and another filter per category, whose garbage showed in allocation profiles.
-  const chosen = new Map<string, (typeof observations)[number]>();
-  for (const observation of observations) {
-    const current = chosen.get(observation.name);
-    if (
-      !current ||
-      (current.origin !== 'measured' && observation.origin === 'measured')
-    ) {
-      chosen.set(observation.name, observation);
-    }
-  }
+  // Runs for every tiered entity on every pass, over a handful of observations: each
+  // category's observation is found by a walk (the first measured, else the first) and its
+  // list is built without a Map or Sets, whose garbage showed in allocation profiles.
   const stack: EntityStack = {};
   for (const category of STACK_CATEGORIES) {
-    const value = chosen.get(STACK_FACTS[category])?.value;
+    const value = chosenObservation(observations, STACK_FACTS[category])?.value;
     if (!Array.isArray(value)) {
       continue;
     }
+    const technologies = distinctTechnologies(value);
+    if (technologies.length) {
+      stack[category] = technologies;
+    }
+  }
+  return stack;
+}
+
+/** The first measured observation of the fact, else its first one. */
+function chosenObservation<T extends Pick<FactObservation, 'name' | 'origin'>>(
+  observations: ReadonlyArray<T>,
+  name: string,
+): T | undefined {
+  let chosen: T | undefined;
+  for (const observation of observations) {
+    if (observation.name !== name) {
+      continue;
+    }
+    if (observation.origin === 'measured') {
+      return observation;
+    }
+    chosen ??= observation;
+  }
+  return chosen;
+}
+
+/** Above this many names, duplicates are found with a Set rather than by scanning. */
+const FEW_TECHNOLOGIES = 16;
+
+/** The valid names of a list, normalised, each once, in the order they first appear. */
+function distinctTechnologies(value: readonly unknown[]): string[] {
+  if (value.length > FEW_TECHNOLOGIES) {
     const technologies = new Set<string>();
     for (const item of value) {
       const technology = normaliseTechnology(String(item));
@@ -226,11 +248,16 @@ export function stackFromFacts(
         technologies.add(technology);
       }
     }
-    if (technologies.size) {
-      stack[category] = [...technologies];
+    return [...technologies];
+  }
+  const technologies: string[] = [];
+  for (const item of value) {
+    const technology = normaliseTechnology(String(item));
+    if (technology && !technologies.includes(technology)) {
+      technologies.push(technology);
     }
   }
-  return stack;
+  return technologies;
 }
 
 /**

@@ -178,10 +178,10 @@ export class StackChecks {
     const radar = entities.length ? await this.deps.radar.current() : undefined;
     const index = indexRadar(radar?.technologies ?? []);
     const stacks = entities.map(({ entityRef, facts }) => {
-      const observations = facts.filter(f => STACK_FACT_NAMES.has(f.name));
-      const stack = stackFromFacts(observations);
-      const measuredSource = observations.find(
-        o => o.origin === 'measured',
+      // stackFromFacts reads only the stack facts: no filtered copy of each entity's facts.
+      const stack = stackFromFacts(facts);
+      const measuredSource = facts.find(
+        o => o.origin === 'measured' && STACK_FACT_NAMES.has(o.name),
       )?.source;
       const technologies = technologiesOf(stack);
       return {
@@ -302,13 +302,25 @@ function technologyKey(technologies: EntityTechnology[]): string {
     .join('\n');
 }
 
+/** Above this many names in all, duplicates are found with a Set rather than by scanning. */
+const FEW_TECHNOLOGIES = 16;
+
 function technologiesOf(stack: EntityStack): string[] {
-  // Every tiered entity's, on every pass: straight into the Set, without flatMap's arrays.
-  const technologies = new Set<string>();
+  // Every tiered entity's, on every pass, mostly a handful of names: then one array, no Set.
+  let count = 0;
+  for (const category of STACK_CATEGORIES) {
+    count += stack[category]?.length ?? 0;
+  }
+  if (count > FEW_TECHNOLOGIES) {
+    return [...new Set(STACK_CATEGORIES.flatMap(c => stack[c] ?? []))];
+  }
+  const technologies: string[] = [];
   for (const category of STACK_CATEGORIES) {
     for (const technology of stack[category] ?? []) {
-      technologies.add(technology);
+      if (!technologies.includes(technology)) {
+        technologies.push(technology);
+      }
     }
   }
-  return [...technologies];
+  return technologies;
 }
