@@ -37,6 +37,15 @@ const compare = (a: string, b: string) => {
 /** A fact as hashed: name, source, origin, observedAt (or ''), then its value. */
 type FactKey = [string, string, string, string, FactValue];
 
+// The hash's orders, made once rather than as new closures for every entity.
+const byAnnotationKey = ([a]: [string, string], [b]: [string, string]) =>
+  compare(a, b);
+const byFactKey = (a: FactKey, b: FactKey) =>
+  compare(a[0], b[0]) ||
+  compare(a[1], b[1]) ||
+  compare(a[2], b[2]) ||
+  compare(a[3], b[3]);
+
 /** Above this, an insertion sort's comparisons would outweigh the work array it spares. */
 const FEW = 32;
 
@@ -147,21 +156,14 @@ export class EvaluationInputs {
   hash(inputs: EntityInputs): string {
     const annotations = sortFew(
       Object.entries(inputs.annotations ?? {}),
-      ([a], [b]) => compare(a, b),
+      byAnnotationKey,
     );
     const { title, owner, system, domain } = inputs.placement;
     const facts: FactKey[] = [];
     for (const f of inputs.facts) {
       facts.push([f.name, f.source, f.origin, f.observedAt ?? '', f.value]);
     }
-    sortFew(
-      facts,
-      (a, b) =>
-        compare(a[0], b[0]) ||
-        compare(a[1], b[1]) ||
-        compare(a[2], b[2]) ||
-        compare(a[3], b[3]),
-    );
+    sortFew(facts, byFactKey);
     // Most entities have no waiver: only a list that can be out of order is copied to sort.
     const waivers =
       inputs.waivers.length > 1
@@ -208,7 +210,7 @@ export class EvaluationInputs {
       ) {
         // Stale once `observedAt + window < now`: the first millisecond after the window.
         const staleAt =
-          Date.parse(observation.observedAt) + staleAfterDays * DAY_MILLIS + 1;
+          parseTime(observation.observedAt) + staleAfterDays * DAY_MILLIS + 1;
         if (staleAt > nowMs) {
           earliest = Math.min(earliest, staleAt);
         }
@@ -232,17 +234,37 @@ export class EvaluationInputs {
   }
 }
 
+/** The text {@link parseTime} last read, and its time. */
+let lastTimeText: string | undefined;
+let lastTime = NaN;
+
+/**
+ * Date.parse, remembering the last text: the facts of one push share their observation time,
+ * so consecutive entities nearly always hand in the same text.
+ */
+function parseTime(text: string): number {
+  if (text !== lastTimeText) {
+    lastTime = Date.parse(text);
+    lastTimeText = text;
+  }
+  return lastTime;
+}
+
 function nextUtcMidnight(ms: number): number {
   return (Math.floor(ms / DAY_MILLIS) + 1) * DAY_MILLIS;
 }
 
-// Entities share a handful of review dates: each check's answer per value and day is kept, up
-// to a bound, so a pass bisects each date once instead of once per entity.
+// Entities share a handful of review dates: each check's answer per value is kept for the day
+// (up to a bound), so a pass bisects each date once instead of once per entity.
 const MEMO_LIMIT = 10_000;
-const dailyChanges = new WeakMap<
-  ScorecardCheck,
-  Map<string, number | undefined>
->();
+
+/** One check's answers for one UTC day, by value: texts as they are, other values as JSON. */
+interface DailyChanges {
+  day: number;
+  byText: Map<string, number | undefined>;
+  byJson: Map<string, number | undefined>;
+}
+const dailyChanges = new WeakMap<ScorecardCheck, DailyChanges>();
 
 /**
  * The first UTC midnight after `nowMs` at which a check whose verdict moves one way with the
@@ -254,23 +276,27 @@ function nextDailyChange(
   observation: FactObservation,
   nowMs: number,
 ): number | undefined {
+  // The verdict depends on the day, not the time of day.
+  const day = Math.floor(nowMs / DAY_MILLIS);
   let memo = dailyChanges.get(check);
-  if (!memo) {
-    memo = new Map();
+  if (memo?.day !== day) {
+    memo = { day, byText: new Map(), byJson: new Map() };
     dailyChanges.set(check, memo);
   }
-  // The verdict depends on the day, not the time of day.
-  const key = `${JSON.stringify(observation.value)}|${Math.floor(
-    nowMs / DAY_MILLIS,
-  )}`;
-  if (memo.has(key)) {
-    return memo.get(key);
+  // A date is a text: it is its own key, without a JSON text built per entity to look it up.
+  const { value } = observation;
+  const isText = typeof value === 'string';
+  const changes = isText ? memo.byText : memo.byJson;
+  const key = isText ? value : JSON.stringify(value);
+  const known = changes.get(key);
+  if (known !== undefined || changes.has(key)) {
+    return known;
   }
   const change = bisectDailyChange(check, observation, nowMs);
-  if (memo.size >= MEMO_LIMIT) {
-    memo.clear();
+  if (changes.size >= MEMO_LIMIT) {
+    changes.clear();
   }
-  memo.set(key, change);
+  changes.set(key, change);
   return change;
 }
 
