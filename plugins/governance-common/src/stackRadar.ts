@@ -205,12 +205,19 @@ export function placeStack(
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const list = (ts: readonly EntityTechnology[], withRing = true) =>
-  ts
-    .map(t =>
-      withRing && t.ring ? `${t.technology} (${t.ring})` : t.technology,
-    )
-    .join(', ');
+/** The technologies as the result names them, `name (ring)` unless `withRing` is false. */
+function list(
+  technologies: readonly EntityTechnology[],
+  withRing = true,
+): string {
+  let listed = '';
+  for (const t of technologies) {
+    const named =
+      withRing && t.ring ? `${t.technology} (${t.ring})` : t.technology;
+    listed = listed ? `${listed}, ${named}` : named;
+  }
+  return listed;
+}
 
 /**
  * Evaluates the `approved-stack` check: it fails on a `hold` technology and on one that is not
@@ -226,53 +233,70 @@ export function evaluateApprovedStack(options: {
   source: string;
 }): CheckResult {
   const { technologies, measured, source } = options;
-  // Grouped in one walk: runs for every evaluated entity with a stack.
-  const hold: EntityTechnology[] = [];
-  const unlisted: EntityTechnology[] = [];
-  const cleared: EntityTechnology[] = [];
-  const assess: EntityTechnology[] = [];
+  // Runs for every evaluated entity with a stack, nearly all on adopt or trial: the groups are
+  // counted in one walk and listed only when the result names them.
+  let hold = 0;
+  let unlisted = 0;
+  let cleared = 0;
+  let assess = 0;
   for (const t of technologies) {
-    if (t.ring === 'hold') hold.push(t);
-    else if (t.ring === 'assess') assess.push(t);
-    if (!t.ring && !t.clearedByAdr) unlisted.push(t);
-    if (t.clearedByAdr) cleared.push(t);
+    if (t.ring === 'hold') hold++;
+    else if (t.ring === 'assess') assess++;
+    if (!t.ring && !t.clearedByAdr) unlisted++;
+    if (t.clearedByAdr) cleared++;
   }
-  const base: CheckResult = {
-    checkId: APPROVED_STACK_CHECK_ID,
-    title: 'Technologies are on the approved stack',
-    target: 'adopt or trial on the radar, or accepted in an ADR',
-    factName: 'stack',
-    origin: measured ? 'measured' : 'declared',
-    evidence: measured ? 'automated' : 'attested',
-    source,
-    stale: false,
-    state: 'pass',
-    actual: list(technologies),
+  // One object per result, its reason added only when it has one: no spread copy of a base.
+  const result = (state: CheckResult['state'], reason?: string) => {
+    const checked: CheckResult = {
+      checkId: APPROVED_STACK_CHECK_ID,
+      title: 'Technologies are on the approved stack',
+      target: 'adopt or trial on the radar, or accepted in an ADR',
+      factName: 'stack',
+      origin: measured ? 'measured' : 'declared',
+      evidence: measured ? 'automated' : 'attested',
+      source,
+      stale: false,
+      state,
+      actual: list(technologies),
+    };
+    if (reason !== undefined) {
+      checked.reason = reason;
+    }
+    return checked;
   };
-  const clearedNote = cleared.length
-    ? `; accepted in an ADR though not on the radar: ${list(cleared)}`
+  const clearedNote = cleared
+    ? `; accepted in an ADR though not on the radar: ${list(
+        technologies.filter(t => t.clearedByAdr),
+      )}`
     : '';
   const reasons: string[] = [];
-  if (hold.length) reasons.push(`on hold: ${list(hold, false)}`);
-  if (unlisted.length)
+  if (hold)
     reasons.push(
-      `not on the radar and named in no accepted ADR: ${list(unlisted, false)}`,
+      `on hold: ${list(
+        technologies.filter(t => t.ring === 'hold'),
+        false,
+      )}`,
+    );
+  if (unlisted)
+    reasons.push(
+      `not on the radar and named in no accepted ADR: ${list(
+        technologies.filter(t => !t.ring && !t.clearedByAdr),
+        false,
+      )}`,
     );
   if (reasons.length) {
-    return {
-      ...base,
-      state: 'fail',
-      reason: `${capitalise(reasons.join('; '))}${clearedNote}`,
-    };
+    return result('fail', `${capitalise(reasons.join('; '))}${clearedNote}`);
   }
-  if (assess.length) {
-    return {
-      ...base,
-      state: 'warn',
-      reason: `Still being assessed: ${list(assess, false)}${clearedNote}`,
-    };
+  if (assess) {
+    return result(
+      'warn',
+      `Still being assessed: ${list(
+        technologies.filter(t => t.ring === 'assess'),
+        false,
+      )}${clearedNote}`,
+    );
   }
   return clearedNote
-    ? { ...base, reason: capitalise(clearedNote.slice(2)) }
-    : base;
+    ? result('pass', capitalise(clearedNote.slice(2)))
+    : result('pass');
 }
