@@ -24,13 +24,16 @@ const STACK_FACT_NAMES = new Set(Object.values(STACK_FACTS));
 /** The ADR-cleared technologies of an entity with none, shared instead of one empty set each. */
 const NONE_CLEARED: ReadonlySet<string> = new Set();
 
+/** No technologies: shared by every entity and category without any, instead of one each. */
+const NO_TECHNOLOGIES: readonly string[] = Object.freeze([]);
+
 /** One entity's stack, as its `approved-stack` check reads it. */
 interface EntityStackInputs {
   stack: EntityStack;
   measured: boolean;
   source: string;
   /** Technologies not on the radar that an accepted ADR of the entity names. */
-  clearedByAdr: string[];
+  clearedByAdr: readonly string[];
   /** What the entity's input hash carries: null without technologies. */
   hashed: unknown;
 }
@@ -190,7 +193,10 @@ export class StackChecks {
         measured: measuredSource !== undefined,
         source: measuredSource ?? 'governance/stack',
         technologies,
-        unlisted: technologies.filter(t => !index.has(t)),
+        // Nearly every entity's technologies are all on the radar: no empty list for each.
+        unlisted: technologies.every(t => index.has(t))
+          ? NO_TECHNOLOGIES
+          : technologies.filter(t => !index.has(t)),
       };
     });
     const withUnlisted = stacks
@@ -202,44 +208,39 @@ export class StackChecks {
         : new Map<string, string[]>();
     // What the radar places goes into each hash as a digest: a few bytes, not the radar.
     const radarVersion = this.rememberedDigest(radar);
-    return new StackReading(
-      radar,
-      new Map(
-        // Named fields, not a rest and a spread: both copy each entity's inputs key by key.
-        stacks.map(
-          ({ entityRef, stack, measured, source, technologies, unlisted }) => {
-            const clearedByAdr = unlisted.length
-              ? [
-                  ...technologiesNamedIn(
-                    adrTexts.get(entityRef) ?? [],
-                    unlisted,
-                  ),
-                ].sort()
-              : [];
-            return [
-              entityRef,
-              {
-                stack,
-                measured,
-                source,
-                clearedByAdr,
-                // Null for an entity without a stack, so a changed radar leaves its hash alone.
-                hashed: technologies.length
-                  ? [
-                      radarVersion,
-                      STACK_CATEGORIES.map(c => stack[c] ?? []),
-                      measured,
-                      source,
-                      clearedByAdr,
-                    ]
-                  : null,
-              },
-            ];
-          },
-        ),
-      ),
-      this.deps.store,
-    );
+    // Set one by one: no [ref, inputs] pair and no array of them for each page.
+    const inputs = new Map<string, EntityStackInputs>();
+    for (const {
+      entityRef,
+      stack,
+      measured,
+      source,
+      technologies,
+      unlisted,
+    } of stacks) {
+      const clearedByAdr = unlisted.length
+        ? [
+            ...technologiesNamedIn(adrTexts.get(entityRef) ?? [], unlisted),
+          ].sort()
+        : NO_TECHNOLOGIES;
+      inputs.set(entityRef, {
+        stack,
+        measured,
+        source,
+        clearedByAdr,
+        // Null for an entity without a stack, so a changed radar leaves its hash alone.
+        hashed: technologies.length
+          ? [
+              radarVersion,
+              STACK_CATEGORIES.map(c => stack[c] ?? NO_TECHNOLOGIES),
+              measured,
+              source,
+              clearedByAdr,
+            ]
+          : null,
+      });
+    }
+    return new StackReading(radar, inputs, this.deps.store);
   }
 
   /**
