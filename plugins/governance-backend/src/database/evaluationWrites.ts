@@ -14,7 +14,7 @@ import {
   HistoryRow,
 } from './scorecardHistory';
 import { DbTimestamp, storedTitle } from './util';
-import { among, deleteRowsAmong, writeRows } from './writeRows';
+import { among, deleteRowsAmong, rowTimestamps, writeRows } from './writeRows';
 
 // How DatabaseScorecardStore writes a page of evaluations: the results, their history and the
 // roll-up rows, compared with what is stored so an unchanged re-evaluation writes little. Kept
@@ -243,6 +243,9 @@ async function writePlacements(
   totals: RollupTotalChanges,
 ) {
   const { evaluations, evaluatedAt, stored } = write;
+  // Times as the write sends them, each converted once: every row has one or two.
+  const timestamp = rowTimestamps(tx);
+  const at = timestamp(evaluatedAt);
   const rows: StampedRow[] = [];
   const untiered: string[] = [];
   for (const {
@@ -290,12 +293,12 @@ async function writePlacements(
         results.filter(r => r.state === 'fail').map(r => r.checkId),
       ),
       dependency_mismatches: dependencyMismatches ?? 0,
-      evaluated_at: evaluatedAt,
+      evaluated_at: at,
       level: level?.current ?? null,
       // Kept from the stored row while the entity stays below (see below).
-      below_required_since: level && !level.meetsRequired ? evaluatedAt : null,
+      below_required_since: level && !level.meetsRequired ? at : null,
       input_hash: inputHash ?? null,
-      inputs_valid_until: inputsValidUntil ?? null,
+      inputs_valid_until: inputsValidUntil ? timestamp(inputsValidUntil) : null,
       // Written with the hash, so the etag always names the version these results are of.
       catalog_etag: catalogEtag ?? null,
     });

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { isPostgres } from './util';
+import { DbTimestamp, isPostgres } from './util';
 
 /*
  * Many-row writes and reads by key in statements of a few parameters: the evaluation writes a
@@ -237,21 +237,95 @@ function postgresJson(
   columns: string[],
   lines: readonly string[],
 ): string {
-  // A list of the keys to write keeps JSON.stringify in one native pass.
-  const keys = lines.length
-    ? columns.filter(column => !lines.includes(column))
-    : undefined;
-  const json = JSON.stringify(rows, keys);
+  const written = jsonRows(rows, columns, lines);
+  const json = JSON.stringify(written);
   // JSON.stringify escapes nothing else in that range (a match may also be an escaped
   // backslash followed by such text, which the slower path writes unchanged).
   return /\\u[dD][89a-fA-F]/.test(json)
-    ? JSON.stringify(rows, (key, value) => {
-        if (lines.includes(key)) {
-          return undefined;
-        }
-        return typeof value === 'string' ? value.toWellFormed() : value;
-      })
+    ? JSON.stringify(written, (_key, value) =>
+        typeof value === 'string' ? value.toWellFormed() : value,
+      )
     : json;
+}
+
+/**
+ * The rows as {@link postgresJson} writes them: without the columns that go a line each, and
+ * with each Date as the text its toJSON gives. JSON.stringify skips keys given as a list
+ * slowly, and calls a Date's toJSON from native code, slowly too: both cost more than copies
+ * it writes in its fast native pass (a page's results rows 1.4 -> 0.3 ms). Rows with neither
+ * go as they are (see {@link rowTimestamps}).
+ */
+function jsonRows(
+  rows: object[],
+  columns: string[],
+  lines: readonly string[],
+): object[] {
+  const kept = lines.length
+    ? columns.filter(column => !lines.includes(column))
+    : columns;
+  const dates = kept.filter(column =>
+    rows.some(row => (row as Record<string, unknown>)[column] instanceof Date),
+  );
+  if (!lines.length && !dates.length) {
+    return rows;
+  }
+  const timestamp = timestampText();
+  return rows.map(row => {
+    const values = row as Record<string, unknown>;
+    let copy: Record<string, unknown>;
+    if (lines.length) {
+      // Built key by key in one order, so every copy shares one shape.
+      copy = {};
+      for (const column of kept) {
+        copy[column] = values[column];
+      }
+    } else {
+      copy = { ...values };
+    }
+    for (const column of dates) {
+      const value = copy[column];
+      if (value instanceof Date) {
+        copy[column] = timestamp(value);
+      }
+    }
+    return copy;
+  });
+}
+
+/**
+ * A Date as JSON.stringify writes it (as its toJSON: null when invalid), remembering the last
+ * time converted: a page's rows share their evaluation time.
+ */
+function timestampText(): (date: Date) => string | null {
+  let lastTime = NaN;
+  let lastText = '';
+  return date => {
+    const time = date.getTime();
+    if (Number.isNaN(time)) {
+      return null;
+    }
+    if (time !== lastTime) {
+      lastTime = time;
+      lastText = date.toISOString();
+    }
+    return lastText;
+  };
+}
+
+/**
+ * How a row for {@link writeRows} into `db` holds a time, for many rows: on PostgreSQL the
+ * text that JSON would carry for the Date, converted once per time in a row, so the rows go
+ * into the JSON as they are; elsewhere (and when invalid) the Date itself, which SQLite
+ * stores as its epoch milliseconds.
+ */
+export function rowTimestamps(
+  db: Knex | Knex.Transaction,
+): (date: Date) => DbTimestamp {
+  if (!isPostgres(db)) {
+    return date => date;
+  }
+  const text = timestampText();
+  return date => text(date) ?? date;
 }
 
 /** The ON CONFLICT clause of an upsert into `table`, and its bindings. */
