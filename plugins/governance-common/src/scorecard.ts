@@ -54,10 +54,30 @@ export type CheckResult = GovernanceApiSchemas['CheckResult'];
 /** How many review dates a security review check remembers; see `tierChecks`. */
 const REVIEW_MEMO_LIMIT = 10_000;
 
+/**
+ * Below this size a number's shortest text with at most three decimals is the multiple of
+ * 0.001 nearest to it (its unit in the last place is under 0.001), so rounding leaves it as
+ * it is.
+ */
+const ROUNDED_TEXT_BELOW = 2 ** 40;
+
+/** A measurement rounded to three decimals, as text: what `Number(n.toFixed(3))` prints. */
+function roundedText(n: number): string {
+  // Runs for every numeric check of every evaluation, and most measurements have three
+  // decimals or fewer (or none): their own text is the answer, without toFixed's round trip.
+  if (Number.isSafeInteger(n)) {
+    return `${n}`;
+  }
+  const text = `${n}`;
+  const dot = text.indexOf('.');
+  // A text with an exponent has at least four characters after its dot.
+  return dot >= 0 && text.length - dot <= 4 && Math.abs(n) < ROUNDED_TEXT_BELOW
+    ? text
+    : `${Number(n.toFixed(3))}`;
+}
+
 function formatNumber(n: number, unit: '%' | 'ms'): string {
-  // Most measurements are whole numbers, which rounding to three decimals leaves as they are;
-  // runs for every numeric check of every evaluation.
-  const value = Number.isSafeInteger(n) ? n : Number(n.toFixed(3));
+  const value = roundedText(n);
   return unit === '%' ? `${value}%` : `${value} ${unit}`;
 }
 
@@ -82,6 +102,8 @@ export function tierChecks(
     FactValue,
     { dueDay: string; warnFrom: string; actual: string }
   >();
+  // Today's day, for the evaluation time every check of a pass shares.
+  let todayOf = { time: NaN, day: '' };
   const checks: ScorecardCheck[] = [
     {
       id: 'availability',
@@ -141,7 +163,13 @@ export function tierChecks(
           }
           reviews.set(value, review);
         }
-        const today = now.toISOString().slice(0, 10);
+        if (now.getTime() !== todayOf.time) {
+          todayOf = {
+            time: now.getTime(),
+            day: now.toISOString().slice(0, 10),
+          };
+        }
+        const today = todayOf.day;
         const { dueDay, warnFrom, actual } = review;
         let state: 'pass' | 'fail' | 'warn' = 'fail';
         if (dueDay >= today) {
@@ -260,7 +288,7 @@ export function evaluateScorecard(options: {
       observation.origin === 'measured' &&
       observation.observedAt &&
       staleAfterDays !== undefined &&
-      Date.parse(observation.observedAt) + staleAfterDays * DAY_MILLIS <
+      observedMillis(observation.observedAt) + staleAfterDays * DAY_MILLIS <
         now.getTime()
     ) {
       return {
@@ -281,6 +309,16 @@ export function evaluateScorecard(options: {
     result.stale = false;
     return result;
   });
+}
+
+/** The last observation time parsed: an entity's measurements mostly share theirs. */
+let lastObservedAt = { text: '', millis: NaN };
+
+function observedMillis(observedAt: string): number {
+  if (observedAt !== lastObservedAt.text) {
+    lastObservedAt = { text: observedAt, millis: Date.parse(observedAt) };
+  }
+  return lastObservedAt.millis;
 }
 
 /** A check's result so far: the check, then where its observation came from. */
