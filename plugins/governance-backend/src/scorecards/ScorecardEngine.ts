@@ -266,7 +266,10 @@ export class ScorecardEngine {
       if (stackCheck) {
         evaluated.push(stackCheck);
       }
-      const results = applyWaivers(evaluated, entityWaivers, now);
+      // Most entities have no waiver, and applyWaivers would only copy their own array.
+      const results = entityWaivers.length
+        ? applyWaivers(evaluated, entityWaivers, now)
+        : evaluated;
       evaluations.push({
         entityRef,
         placement: { ...placement, tier },

@@ -146,8 +146,6 @@ export class ScorecardPass {
     context: CatalogContext,
     options: { skipUnchanged: boolean; seen: Set<string> },
   ): Promise<{ read: number; skipped: number }> {
-    const { store, logger } = this.deps;
-    const { seen } = options;
     let read = 0;
     let skippedCount = 0;
     // A page is evaluated while the previous one's results and technologies are written: reads
@@ -162,70 +160,92 @@ export class ScorecardPass {
       if (current.done) {
         break;
       }
-      const page = current.value;
-      read += page.length;
+      read += current.value.length;
       next = pages.next();
       // A failed read surfaces at the next await instead of as an unhandled rejection.
       next.catch(() => {});
-      const previousWrite = writing;
-      const evaluated = await this.deps
-        .evaluate(page, now, context, {
-          skipUnchanged: options.skipUnchanged,
-        })
-        .catch(async error => {
-          // The previous page's write finishes (or fails, and is logged) before the pass
-          // reports its error, so no write of this pass outlives it.
-          await previousWrite.catch(writeError =>
-            logger.error(`Storing evaluated scorecards failed: ${writeError}`),
-          );
-          throw error;
-        });
-      const { entityRefs, skipped, technologies, stamps } = evaluated;
-      // An entity that changed tier after a dependent on an earlier page looked it up is
-      // stored without an etag: the next pass reads it again and, after it, its dependents
-      // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
-      // entity changed once is read at most twice. Keyed by the refs the engine wrote out:
-      // writing a ref out lower-cases its kind and namespace for a locale, per entity.
-      const etags = new Map(
-        page.map((entity, index) => [
-          entityRefs[index],
-          context.dependencyTiers.answeredOtherTierThan(
-            entity,
-            entityRefs[index],
-          )
-            ? null
-            : entity.metadata.etag,
-        ]),
+      // One page at a time in its own call: what this loop keeps while it waits is the write
+      // in flight, not the last page's entities and evaluations, which die with their write
+      // instead of living through the next page's evaluation.
+      const page = await this.evaluatePage(
+        current.value,
+        writing,
+        now,
+        context,
+        options,
       );
-      // Stored with the results, so the next pass knows which version they are of. Set on
-      // the page's own evaluations: a copy of each would be one more object per entity.
-      const { evaluations } = evaluated;
-      for (const evaluation of evaluations) {
-        evaluation.catalogEtag = etags.get(evaluation.entityRef) ?? undefined;
-      }
-      await previousWrite;
-      // Technologies before results: the stored input hash covers the stack, so results
-      // stored after a failed technologies write would make every later pass skip the
-      // entity and its technologies would never be written.
-      writing = (async () => {
-        await technologies?.record();
-        await store.storeEvaluations(evaluations, now);
-        await this.recordSkippedEtags(skipped, etags, stamps);
-      })();
-      skippedCount += skipped.length;
-      for (const entityRef of skipped) {
-        seen.add(entityRef);
-      }
-      // A failed write surfaces at the next await instead of as an unhandled rejection.
-      writing.catch(() => {});
-      for (const { entityRef, placement } of evaluations) {
-        if (placement) {
-          seen.add(entityRef);
-        }
-      }
+      writing = page.writing;
+      skippedCount += page.skipped;
     }
     await writing;
     return { read, skipped: skippedCount };
+  }
+
+  /**
+   * Evaluates one page, then starts writing it once `previousWrite` is done, and adds its
+   * entities still governed to `seen`.
+   */
+  private async evaluatePage(
+    page: Entity[],
+    previousWrite: Promise<void>,
+    now: Date,
+    context: CatalogContext,
+    options: { skipUnchanged: boolean; seen: Set<string> },
+  ): Promise<{ writing: Promise<void>; skipped: number }> {
+    const { store, logger } = this.deps;
+    const { seen } = options;
+    const evaluated = await this.deps
+      .evaluate(page, now, context, {
+        skipUnchanged: options.skipUnchanged,
+      })
+      .catch(async error => {
+        // The previous page's write finishes (or fails, and is logged) before the pass
+        // reports its error, so no write of this pass outlives it.
+        await previousWrite.catch(writeError =>
+          logger.error(`Storing evaluated scorecards failed: ${writeError}`),
+        );
+        throw error;
+      });
+    const { entityRefs, skipped, technologies, stamps } = evaluated;
+    // An entity that changed tier after a dependent on an earlier page looked it up is
+    // stored without an etag: the next pass reads it again and, after it, its dependents
+    // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
+    // entity changed once is read at most twice. Keyed by the refs the engine wrote out:
+    // writing a ref out lower-cases its kind and namespace for a locale, per entity.
+    const etags = new Map(
+      page.map((entity, index) => [
+        entityRefs[index],
+        context.dependencyTiers.answeredOtherTierThan(entity, entityRefs[index])
+          ? null
+          : entity.metadata.etag,
+      ]),
+    );
+    // Stored with the results, so the next pass knows which version they are of. Set on
+    // the page's own evaluations: a copy of each would be one more object per entity.
+    const { evaluations } = evaluated;
+    for (const evaluation of evaluations) {
+      evaluation.catalogEtag = etags.get(evaluation.entityRef) ?? undefined;
+    }
+    await previousWrite;
+    // Technologies before results: the stored input hash covers the stack, so results
+    // stored after a failed technologies write would make every later pass skip the
+    // entity and its technologies would never be written.
+    const writing = (async () => {
+      await technologies?.record();
+      await store.storeEvaluations(evaluations, now);
+      await this.recordSkippedEtags(skipped, etags, stamps);
+    })();
+    // A failed write surfaces at the next await instead of as an unhandled rejection.
+    writing.catch(() => {});
+    for (const entityRef of skipped) {
+      seen.add(entityRef);
+    }
+    for (const { entityRef, placement } of evaluations) {
+      if (placement) {
+        seen.add(entityRef);
+      }
+    }
+    return { writing, skipped: skipped.length };
   }
 
   /**
