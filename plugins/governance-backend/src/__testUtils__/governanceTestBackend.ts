@@ -30,6 +30,11 @@ import { GRACE, JANE } from './users';
 import { callerOf } from './visibleCatalog';
 import { tieredComponent } from './catalogEntities';
 
+// A test that starts a backend waits for its plugins' init (migrations included), which takes
+// seconds and more on a loaded CI machine: jest's 5 s default failed there (ciToken.test.ts). A
+// file that also creates test databases raises this again (testDatabases.ts).
+jest.setTimeout(30_000);
+
 /**
  * Config that lets a static token in, with `accessRestrictions` as `app-config.yaml` sets
  * them: how CI reaches the backend.
