@@ -235,11 +235,31 @@ function chosenObservation<T extends Pick<FactObservation, 'name' | 'origin'>>(
   return chosen;
 }
 
+/** True when every item is a technology name as normaliseTechnology writes it, each once. */
+function isCanonicalAndDistinct(value: readonly unknown[]): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (
+      typeof item !== 'string' ||
+      normaliseTechnology(item) !== item ||
+      value.indexOf(item) !== i
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Above this many names, duplicates are found with a Set rather than by scanning. */
 const FEW_TECHNOLOGIES = 16;
 
 /** The valid names of a list, normalised, each once, in the order they first appear. */
 function distinctTechnologies(value: readonly unknown[]): string[] {
+  if (value.length <= FEW_TECHNOLOGIES && isCanonicalAndDistinct(value)) {
+    // The usual list, already as it should be: a copy of its exact size, where pushing each
+    // name would grow a fresh array's room to 17.
+    return value.slice() as string[];
+  }
   if (value.length > FEW_TECHNOLOGIES) {
     const technologies = new Set<string>();
     for (const item of value) {
