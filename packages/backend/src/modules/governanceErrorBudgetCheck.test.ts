@@ -15,6 +15,10 @@ const entity = (name: string, tier: string) => ({
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
 });
 
+// Each test starts a backend (the governance plugin's init and migrations): seconds, and more on
+// a loaded CI machine, where jest's 5 s default timed out.
+jest.setTimeout(30_000);
+
 describe('the example error-budget check', () => {
   async function start() {
     const { server } = await startTestBackend({
