@@ -184,20 +184,24 @@ export function placeStack(
   radar: ReadonlyMap<string, StackTechnology>,
   clearedByAdr: ReadonlySet<string>,
 ): EntityTechnology[] {
-  // Every evaluated entity's stack, on every pass: one array, each entry built once.
-  const placed: EntityTechnology[] = [];
+  // Every evaluated entity's stack, on every pass: one array of its exact size (pushing onto
+  // an empty one gives it room for 17), each entry built once.
+  let count = 0;
+  for (const category of STACK_CATEGORIES) {
+    count += stack[category]?.length ?? 0;
+  }
+  const placed = new Array<EntityTechnology>(count);
+  let i = 0;
   for (const category of STACK_CATEGORIES) {
     for (const technology of stack[category] ?? []) {
       const ring = radar.get(technology)?.ring;
-      placed.push(
-        ring
-          ? { category, technology, ring, clearedByAdr: false }
-          : {
-              category,
-              technology,
-              clearedByAdr: clearedByAdr.has(technology),
-            },
-      );
+      placed[i++] = ring
+        ? { category, technology, ring, clearedByAdr: false }
+        : {
+            category,
+            technology,
+            clearedByAdr: clearedByAdr.has(technology),
+          };
     }
   }
   return placed;

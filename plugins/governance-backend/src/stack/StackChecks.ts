@@ -315,13 +315,16 @@ function technologiesOf(stack: EntityStack): string[] {
   if (count > FEW_TECHNOLOGIES) {
     return [...new Set(STACK_CATEGORIES.flatMap(c => stack[c] ?? []))];
   }
-  const technologies: string[] = [];
+  // Sized up front, as pushing onto an empty array gives it room for 17; cut to the names kept.
+  const technologies = new Array<string>(count);
+  let kept = 0;
   for (const category of STACK_CATEGORIES) {
     for (const technology of stack[category] ?? []) {
-      if (!technologies.includes(technology)) {
-        technologies.push(technology);
+      if (technologies.indexOf(technology) < 0) {
+        technologies[kept++] = technology;
       }
     }
   }
+  technologies.length = kept;
   return technologies;
 }
