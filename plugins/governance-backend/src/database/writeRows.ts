@@ -264,7 +264,7 @@ function jsonRows(
     ? columns.filter(column => !lines.includes(column))
     : columns;
   const dates = kept.filter(column =>
-    rows.some(row => (row as Record<string, unknown>)[column] instanceof Date),
+    rows.some(row => isDate((row as Record<string, unknown>)[column])),
   );
   if (!lines.length && !dates.length) {
     return rows;
@@ -284,12 +284,21 @@ function jsonRows(
     }
     for (const column of dates) {
       const value = copy[column];
-      if (value instanceof Date) {
+      if (isDate(value)) {
         copy[column] = timestamp(value);
       }
     }
     return copy;
   });
+}
+
+/**
+ * Whether `value` is a Date, asked of every value of many rows: `instanceof` alone costs a
+ * lookup of `Symbol.hasInstance` once any class in the process defines one (a schema library
+ * does), about 50 ms over a full evaluation's rows; a text or a number is no object.
+ */
+function isDate(value: unknown): value is Date {
+  return typeof value === 'object' && value !== null && value instanceof Date;
 }
 
 /**
