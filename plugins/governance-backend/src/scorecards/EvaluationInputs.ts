@@ -89,6 +89,14 @@ export function entityFacts(
   return facts;
 }
 
+/** A check as validUntil reads it: its fact's staleness window and whether it is custom. */
+interface TimedCheck {
+  check: ScorecardCheck;
+  staleAfterDays: number | undefined;
+  /** A custom check may read the time in ways we cannot see. */
+  custom: boolean;
+}
+
 /** What one entity's evaluation reads, besides the configuration. */
 export interface EntityInputs {
   tier: string;
@@ -121,17 +129,27 @@ export class EvaluationInputs {
    */
   private readonly configByTier = new Map<string, Hash>();
 
-  constructor(
-    private readonly options: {
-      checksByTier: ReadonlyMap<string, ScorecardCheck[]>;
-      factDefinitions: FactDefinitions;
-      /** The tier policies, level policy, allowed dependency tiers and warn margin. */
-      config: unknown;
-    },
-  ) {
+  /** Each tier's checks with what decides when time changes their verdict, looked up once. */
+  private readonly timedChecksByTier = new Map<string, TimedCheck[]>();
+
+  constructor(options: {
+    checksByTier: ReadonlyMap<string, ScorecardCheck[]>;
+    factDefinitions: FactDefinitions;
+    /** The tier policies, level policy, allowed dependency tiers and warn margin. */
+    config: unknown;
+  }) {
     const shared = canonical(options.config);
     const facts = canonical(options.factDefinitions);
     for (const [tier, checks] of options.checksByTier) {
+      this.timedChecksByTier.set(
+        tier,
+        checks.map(check => ({
+          check,
+          staleAfterDays: options.factDefinitions.get(check.factName)
+            ?.staleAfterDays,
+          custom: !isBuiltInCheck(check.id),
+        })),
+      );
       this.configByTier.set(
         tier,
         createHash('sha256').update(
@@ -197,15 +215,14 @@ export class EvaluationInputs {
   validUntil(inputs: EntityInputs, now: Date): Date | undefined {
     const nowMs = now.getTime();
     let earliest = Infinity;
-    for (const check of this.options.checksByTier.get(inputs.tier) ?? []) {
+    for (const { check, staleAfterDays, custom } of this.timedChecksByTier.get(
+      inputs.tier,
+    ) ?? []) {
       const observation = pickObservation(inputs.facts, check.factName);
       if (!observation) {
         // No value: unknown whatever the time.
         continue;
       }
-      const staleAfterDays = this.options.factDefinitions.get(
-        check.factName,
-      )?.staleAfterDays;
       if (
         observation.origin === 'measured' &&
         observation.observedAt &&
@@ -218,7 +235,7 @@ export class EvaluationInputs {
           earliest = Math.min(earliest, staleAt);
         }
       }
-      if (!isBuiltInCheck(check.id)) {
+      if (custom) {
         earliest = Math.min(earliest, nextUtcMidnight(nowMs));
       } else if (check.id === 'security-review') {
         earliest = Math.min(
