@@ -166,6 +166,12 @@ function field<K extends keyof GovernanceAnnotationValues>(
 const REMEMBERED_VALUES_LIMIT = 10_000;
 
 /**
+ * Longer texts are parsed each time, not kept: a shared value (a percentage, a team's runbook)
+ * is short, and the bound above is a count, so long texts would let memory grow with them.
+ */
+const REMEMBERED_TEXT_MAX_LENGTH = 256;
+
+/**
  * `parse`, remembering its value for each text (bounded): every evaluation parses every
  * entity's annotations again, and entities share few distinct values. `copy` gives each caller
  * a value of its own where the value is a list it may change.
@@ -176,6 +182,9 @@ function remembered<T>(
 ): (value: string) => T | undefined {
   const values = new Map<string, T | undefined>();
   return value => {
+    if (value.length > REMEMBERED_TEXT_MAX_LENGTH) {
+      return parse(value);
+    }
     let parsed = values.get(value);
     if (parsed === undefined && !values.has(value)) {
       parsed = parse(value);

@@ -79,6 +79,29 @@ describe('measured values in check results', () => {
     }
   });
 
+  it('shows a stored value that is no number as failed to evaluate, not as text', () => {
+    // Facts are type-checked when pushed; only data stored before that can hold text here.
+    const results = evaluateScorecard({
+      checks: tierChecks(critical, { warnMarginPercent: 5 }),
+      facts: [
+        {
+          name: 'availability',
+          value: '99.95' as unknown as number,
+          origin: 'measured',
+          source: 'slo',
+          observedAt: '2026-11-24T00:00:00Z',
+        },
+      ],
+      factDefinitions,
+      now,
+    });
+    const availability = results.find(
+      result => result.factName === 'availability',
+    );
+    expect(availability?.state).toBe('unknown');
+    expect(availability?.actual).toBeUndefined();
+  });
+
   it('judges a measurement stale by its own time, whatever was judged before', () => {
     const stale = (observedAt: string) =>
       evaluateScorecard({

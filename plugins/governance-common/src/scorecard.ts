@@ -63,6 +63,11 @@ const ROUNDED_TEXT_BELOW = 2 ** 40;
 
 /** A measurement rounded to three decimals, as text: what `Number(n.toFixed(3))` prints. */
 function roundedText(n: number): string {
+  if (typeof n !== 'number') {
+    // Only data stored before facts were type-checked can get here: toFixed throws on it, as
+    // it always did, and the check shows as failed to evaluate instead of comparing text.
+    return `${Number((n as number).toFixed(3))}`;
+  }
   // Runs for every numeric check of every evaluation, and most measurements have three
   // decimals or fewer (or none): their own text is the answer, without toFixed's round trip.
   if (Number.isSafeInteger(n)) {
@@ -403,7 +408,8 @@ export function applyWaivers(
   now: Date,
 ): CheckResult[] {
   if (!waivers.length) {
-    // Most entities have none: every evaluation of them comes through here.
+    // A list of the caller's own, as with waivers. The engine skips this call for entities
+    // without waivers (ScorecardEngine), so the copy costs a full evaluation nothing.
     return [...results];
   }
   const active = new Map<string, Waiver>();

@@ -102,7 +102,7 @@ export async function writeRows<Row extends object>(
   const values = rows.map(row =>
     columns.map(column => {
       const value = row[column as keyof Row];
-      return value instanceof Date ? value.getTime() : value;
+      return isDate(value) ? value.getTime() : value;
     }),
   );
   // WHERE true: without it SQLite would read ON CONFLICT as part of the SELECT's join.
@@ -188,7 +188,7 @@ function sqliteValue(value: unknown): unknown {
     case 'undefined':
       return null;
     default:
-      return value instanceof Date ? value.getTime() : value;
+      return isDate(value) ? value.getTime() : value;
   }
 }
 

@@ -108,6 +108,28 @@ describeEachDatabase(
       }
     });
 
+    it('fails the pass when a page other than the last cannot be written, and stores no later page', async () => {
+      const knex = await database.migrated();
+      const catalog = catalogServiceMock({ entities: services });
+      const store = new DatabaseGovernanceStore(knex);
+      const storeEvaluations = jest
+        .spyOn(store, 'storeEvaluations')
+        .mockRejectedValueOnce(new Error('connection reset'));
+      const removeResultsExcept = jest.spyOn(store, 'removeResultsExcept');
+      const engine = defaultScorecardEngine({ catalog, store });
+
+      await expect(
+        engine.evaluateAll(new Date('2026-12-06T12:00:00Z')),
+      ).rejects.toThrow('connection reset');
+      // The second page was evaluated while the first was written, but its write never began,
+      // and no entity was taken for one that left the catalog.
+      expect(storeEvaluations).toHaveBeenCalledTimes(1);
+      expect(removeResultsExcept).not.toHaveBeenCalled();
+      expect(
+        (await store.listComplianceEntities({}, { offset: 0, limit: 5 })).items,
+      ).toEqual([]);
+    });
+
     it('writes nothing per entity when nothing changed since the last pass', async () => {
       const knex = await database.migrated();
       const catalog = catalogServiceMock({ entities: services });

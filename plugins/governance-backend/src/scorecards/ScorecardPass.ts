@@ -152,8 +152,9 @@ export class ScorecardPass {
     // and checks of one page overlap the database's writes of the other (different entities,
     // so nothing is shared).
     let writing: Promise<void> = Promise.resolve();
-    // The catalog's next page is asked for while this one is evaluated, so at most two pages
-    // are held and the catalog's answer time overlaps ours.
+    // The catalog's next page is asked for while this one is evaluated, so the catalog's answer
+    // time overlaps ours. At most two pages of entities are held (this one and the next being
+    // read) plus one page of evaluations (the previous one's, until its write ends).
     let next = pages.next();
     for (;;) {
       const current = await next;
