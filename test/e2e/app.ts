@@ -180,17 +180,18 @@ export function utcDayFromToday({ days = 0, months = 0 } = {}): string {
 }
 
 /**
- * Sets up a spec that walks one long flow in a browser of a given size: its timeout (the first
- * page of a run also waits for the app to warm up) and, when a test fails, a screenshot
- * `failureShot` into {@link shots} of what the user saw at that moment.
+ * Sets up a spec that walks one long flow in a browser of a given size: its timeout and, when a
+ * test fails, a screenshot `failureShot` into {@link shots} of what the user saw at that moment.
+ * Five minutes in a 1280x900 window unless the spec says otherwise: run alone, a walk also waits
+ * for the app to warm up and the catalog to read its files.
  */
 export function configureWalk(options: {
-  timeout: number;
-  viewport: { width: number; height: number };
+  timeout?: number;
+  viewport?: { width: number; height: number };
   failureShot: string;
 }) {
-  test.describe.configure({ timeout: options.timeout });
-  test.use({ viewport: options.viewport });
+  test.describe.configure({ timeout: options.timeout ?? 300_000 });
+  test.use({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   test.afterEach(async ({ page }, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus) {
       await page.screenshot({ path: path.join(shots, options.failureShot) });

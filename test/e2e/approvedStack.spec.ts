@@ -15,10 +15,7 @@ import {
  * in its ring with how many entities use it.
  */
 
-// Run alone, this test also waits for the app to warm up and the catalog to read its files.
 configureWalk({
-  timeout: 300_000,
-  viewport: { width: 1280, height: 900 },
   failureShot: 'stack-failure.png',
 });
 

@@ -16,7 +16,6 @@ import {
  */
 
 configureWalk({
-  timeout: 300_000,
   viewport: { width: 1280, height: 1000 },
   failureShot: 'impact-failure.png',
 });

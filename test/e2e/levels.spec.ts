@@ -13,10 +13,7 @@ import {
  * sees how many entities are at each level.
  */
 
-// Run alone, this test also waits for the app to warm up and the catalog to read its files.
 configureWalk({
-  timeout: 300_000,
-  viewport: { width: 1280, height: 900 },
   failureShot: 'levels-failure.png',
 });
 

@@ -11,7 +11,6 @@ import { configureWalk, gotoSignedIn, shots } from './app';
 // Run alone, this test also waits for the app to warm up and the first evaluation to be stored.
 configureWalk({
   timeout: 420_000,
-  viewport: { width: 1280, height: 900 },
   failureShot: 'standards-failure.png',
 });
 
