@@ -1,4 +1,5 @@
 import {
+  CHECK_STATES,
   ComplianceCounts,
   ComplianceEntityPage,
   ComplianceFilter,
@@ -8,13 +9,12 @@ import {
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { HiddenEntities } from './util';
 
-/** The counts of a roll-up row, in the order the Compliance views and exports show them. */
+/**
+ * The counts of a roll-up row, in the order the Compliance views and exports show them: one
+ * per check state, in the order the states are read, then the total.
+ */
 export const COMPLIANCE_COUNT_COLUMNS = [
-  'pass',
-  'fail',
-  'warn',
-  'unknown',
-  'waived',
+  ...CHECK_STATES,
   'total',
 ] as const satisfies readonly (keyof ComplianceCounts)[];
 
