@@ -7,7 +7,7 @@ import {
 } from './levels';
 import { applyWaivers, CheckState } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
-import { checkResult } from './__testUtils__/checkResult';
+import { checkResult } from './testUtils';
 
 const read = (governance: object, customCheckIds?: string[]) => {
   const config = new ConfigReader({ governance });

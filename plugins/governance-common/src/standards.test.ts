@@ -11,7 +11,7 @@ import {
 } from './standards';
 import { evaluateScorecard, tierChecks } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
-import { checkResult } from './__testUtils__/checkResult';
+import { checkResult } from './testUtils';
 
 const standard = {
   id: 'testing',
@@ -158,12 +158,12 @@ describe('check evidence', () => {
   });
 
   it('falls back on the origin for results stored before evidence was recorded', () => {
-    expect(evidenceOf(checkResult('coverage', 'pass', 'measured'))).toBe(
-      'automated',
-    );
-    expect(evidenceOf(checkResult('coverage', 'pass', 'declared'))).toBe(
-      'attested',
-    );
+    expect(
+      evidenceOf(checkResult('coverage', 'pass', { origin: 'measured' })),
+    ).toBe('automated');
+    expect(
+      evidenceOf(checkResult('coverage', 'pass', { origin: 'declared' })),
+    ).toBe('attested');
     expect(evidenceOf(checkResult('coverage', 'unknown'))).toBeUndefined();
     expect(evidenceOf(checkResult('dependencies-meet-tier', 'pass'))).toBe(
       'automated',
@@ -174,11 +174,23 @@ describe('check evidence', () => {
 describe('rollUpStandards', () => {
   it('counts compliance and automation per standard and lists unmapped checks', () => {
     const counts = new Map<string, CheckResultCounts>();
-    countCheckResult(counts, checkResult('coverage', 'pass', 'measured'));
-    countCheckResult(counts, checkResult('coverage', 'fail', 'measured'));
-    countCheckResult(counts, checkResult('testing-unit', 'waived', 'declared'));
+    countCheckResult(
+      counts,
+      checkResult('coverage', 'pass', { origin: 'measured' }),
+    );
+    countCheckResult(
+      counts,
+      checkResult('coverage', 'fail', { origin: 'measured' }),
+    );
+    countCheckResult(
+      counts,
+      checkResult('testing-unit', 'waived', { origin: 'declared' }),
+    );
     countCheckResult(counts, checkResult('testing-load', 'unknown'));
-    countCheckResult(counts, checkResult('custom-slo', 'warn', 'measured'));
+    countCheckResult(
+      counts,
+      checkResult('custom-slo', 'warn', { origin: 'measured' }),
+    );
     const { standards, unmapped } = rollUpStandards(read([standard]), counts);
     expect(standards[0].counts).toEqual({
       total: 4,

@@ -1,5 +1,5 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
-import { checkResult } from '../__testUtils__/checkResult';
+import { checkResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';

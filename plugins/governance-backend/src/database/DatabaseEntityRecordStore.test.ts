@@ -1,4 +1,4 @@
-import { checkResult } from '../__testUtils__/checkResult';
+import { checkResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
 

@@ -6,7 +6,7 @@ import {
   readLevelPolicy,
   readTierPolicies,
 } from '@catalog-governance/backstage-plugin-governance-common';
-import { checkResult } from '../__testUtils__/checkResult';
+import { checkResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { DatabaseEscalationSignals } from './DatabaseEscalationSignals';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';

@@ -6,7 +6,7 @@ import {
   DEPENDENCIES_CHECK_ID,
 } from '@catalog-governance/backstage-plugin-governance-common';
 import { mockServices } from '@backstage/backend-test-utils';
-import { checkResult } from '../__testUtils__/checkResult';
+import { checkResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { StandardsService } from '../standards/StandardsService';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { DatabaseStandardsStore } from './DatabaseStandardsStore';
@@ -79,15 +79,15 @@ describeEachDatabase('standards storage', ({ migrated }) => {
     await evaluate(
       PAYMENTS,
       [
-        checkResult('coverage', 'pass', 'automated'),
-        checkResult('security-review', 'fail', 'attested'),
+        checkResult('coverage', 'pass', { evidence: 'automated' }),
+        checkResult('security-review', 'fail', { evidence: 'attested' }),
       ],
       '2027-01-04T09:00:00Z',
     );
     await evaluate(
       BILLING,
       [
-        checkResult('coverage', 'waived', 'attested'),
+        checkResult('coverage', 'waived', { evidence: 'attested' }),
         checkResult('availability', 'unknown'),
       ],
       '2027-01-04T09:00:00Z',
@@ -125,7 +125,7 @@ describeEachDatabase('standards storage', ({ migrated }) => {
     for (let i = 0; i < 510; i++) {
       await evaluate(
         `component:default/service-${String(i).padStart(4, '0')}`,
-        [checkResult('coverage', 'pass', 'automated')],
+        [checkResult('coverage', 'pass', { evidence: 'automated' })],
         '2027-01-04T09:00:00Z',
       );
     }
@@ -173,9 +173,9 @@ describeEachDatabase('standards storage', ({ migrated }) => {
     await evaluate(
       PAYMENTS,
       [
-        checkResult('coverage', 'pass', 'attested'),
-        checkResult('testing-unit', 'fail', 'attested'),
-        checkResult('custom-slo', 'pass', 'automated'),
+        checkResult('coverage', 'pass', { evidence: 'attested' }),
+        checkResult('testing-unit', 'fail', { evidence: 'attested' }),
+        checkResult('custom-slo', 'pass', { evidence: 'automated' }),
       ],
       '2027-01-03T09:00:00Z',
     );
@@ -183,9 +183,9 @@ describeEachDatabase('standards storage', ({ migrated }) => {
     await evaluate(
       PAYMENTS,
       [
-        checkResult('coverage', 'pass', 'automated'),
-        checkResult('testing-unit', 'pass', 'attested'),
-        checkResult('custom-slo', 'pass', 'automated'),
+        checkResult('coverage', 'pass', { evidence: 'automated' }),
+        checkResult('testing-unit', 'pass', { evidence: 'attested' }),
+        checkResult('custom-slo', 'pass', { evidence: 'automated' }),
       ],
       '2027-01-04T09:00:00Z',
     );

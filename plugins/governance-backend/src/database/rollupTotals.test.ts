@@ -1,7 +1,7 @@
 import { CheckResult } from '@catalog-governance/backstage-plugin-governance-common';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
-import { checkResult } from '../__testUtils__/checkResult';
+import { checkResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { describeEachDatabase } from '../__testUtils__/describeEachDatabase';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';

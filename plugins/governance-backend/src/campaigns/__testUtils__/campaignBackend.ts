@@ -7,6 +7,7 @@ import {
   BUILT_IN_REVIEW_KINDS,
   CheckResult,
 } from '@catalog-governance/backstage-plugin-governance-common';
+import { checkResult as anyCheckResult } from '@catalog-governance/backstage-plugin-governance-common/testUtils';
 import { auditorMock } from '../../__testUtils__/auditorMock';
 import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { DatabaseCampaignStore } from '../../database/DatabaseCampaignStore';
@@ -28,17 +29,15 @@ export const KNOWN_CHECKS = new Map([
   ['p95-latency', 'p95 latency'],
 ]);
 
+/** A result of `checkId` in `state`, titled as the campaign's known checks are. */
 export const checkResult = (
   checkId: string,
   state: CheckResult['state'],
-): CheckResult => ({
-  checkId,
-  title: KNOWN_CHECKS.get(checkId) ?? checkId,
-  state,
-  target: '>= 75%',
-  factName: checkId,
-  stale: false,
-});
+): CheckResult =>
+  anyCheckResult(checkId, state, {
+    title: KNOWN_CHECKS.get(checkId) ?? checkId,
+    target: '>= 75%',
+  });
 
 /**
  * The campaign service over a fresh database of `databaseId`, with scorecard results written
