@@ -38,6 +38,12 @@ export interface PageEvaluation {
   stamps?: Map<string, EvaluationStamp>;
 }
 
+/** A page read from the catalog and its evaluation, started when the page arrived. */
+interface StartedPage {
+  entities: Entity[];
+  evaluation: Promise<PageEvaluation>;
+}
+
 /**
  * The scheduled pass over every governed entity: plans what may have changed, evaluates it page
  * by page with the engine's checks, stores the results and removes those of entities that left.
@@ -148,65 +154,94 @@ export class ScorecardPass {
   ): Promise<{ read: number; skipped: number }> {
     let read = 0;
     let skippedCount = 0;
-    // A page is evaluated while the previous one's results and technologies are written: reads
+    // A page's results and technologies are written while the next page is evaluated: reads
     // and checks of one page overlap the database's writes of the other (different entities,
     // so nothing is shared).
     let writing: Promise<void> = Promise.resolve();
     // The catalog's next page is asked for while this one is evaluated, so the catalog's answer
-    // time overlaps ours. At most two pages of entities are held (this one and the next being
-    // read) plus one page of evaluations (the previous one's, until its write ends).
+    // time overlaps ours.
     let next = pages.next();
+    // The page before, whose evaluation started when it arrived.
+    let pending: StartedPage | undefined;
     for (;;) {
       const current = await next;
-      if (current.done) {
+      // A page's evaluation starts as soon as the page arrives: its database reads (facts,
+      // waivers, stamps, the stack) run while the page before it is checked, instead of
+      // leaving Node waiting for them between pages. At most three pages of entities are held
+      // (the one checked, the one whose reads run, the one the catalog is reading) and one
+      // page of evaluations (the one being written).
+      const started = current.done
+        ? undefined
+        : this.startEvaluation(current.value, now, context, options);
+      if (!current.done) {
+        read += current.value.length;
+        next = pages.next();
+        // A failed read surfaces at the next await instead of as an unhandled rejection.
+        next.catch(() => {});
+      }
+      if (pending) {
+        // One page at a time in its own call: what this loop keeps while it waits is the
+        // write in flight, not the last page's entities and evaluations, which die with their
+        // write instead of living through the next page's evaluation.
+        const page = await this.storePage(
+          pending,
+          writing,
+          now,
+          context,
+          options,
+        ).catch(async error => {
+          // The page started after it stops reading before the pass reports the error, so
+          // nothing of this pass outlives it.
+          await started?.evaluation.catch(() => {});
+          throw error;
+        });
+        writing = page.writing;
+        skippedCount += page.skipped;
+      }
+      if (!started) {
         break;
       }
-      read += current.value.length;
-      next = pages.next();
-      // A failed read surfaces at the next await instead of as an unhandled rejection.
-      next.catch(() => {});
-      // One page at a time in its own call: what this loop keeps while it waits is the write
-      // in flight, not the last page's entities and evaluations, which die with their write
-      // instead of living through the next page's evaluation.
-      const page = await this.evaluatePage(
-        current.value,
-        writing,
-        now,
-        context,
-        options,
-      );
-      writing = page.writing;
-      skippedCount += page.skipped;
+      pending = started;
     }
     await writing;
     return { read, skipped: skippedCount };
   }
 
+  /** Starts the engine's evaluation of a page; a failure surfaces where it is awaited. */
+  private startEvaluation(
+    entities: Entity[],
+    now: Date,
+    context: CatalogContext,
+    options: { skipUnchanged: boolean },
+  ): StartedPage {
+    const evaluation = this.deps.evaluate(entities, now, context, {
+      skipUnchanged: options.skipUnchanged,
+    });
+    evaluation.catch(() => {});
+    return { entities, evaluation };
+  }
+
   /**
-   * Evaluates one page, then starts writing it once `previousWrite` is done, and adds its
-   * entities still governed to `seen`.
+   * Waits for a page's evaluation, then starts writing it once `previousWrite` is done, and
+   * adds its entities still governed to `seen`.
    */
-  private async evaluatePage(
-    page: Entity[],
+  private async storePage(
+    { entities: page, evaluation }: StartedPage,
     previousWrite: Promise<void>,
     now: Date,
     context: CatalogContext,
-    options: { skipUnchanged: boolean; seen: Set<string> },
+    options: { seen: Set<string> },
   ): Promise<{ writing: Promise<void>; skipped: number }> {
     const { store, logger } = this.deps;
     const { seen } = options;
-    const evaluated = await this.deps
-      .evaluate(page, now, context, {
-        skipUnchanged: options.skipUnchanged,
-      })
-      .catch(async error => {
-        // The previous page's write finishes (or fails, and is logged) before the pass
-        // reports its error, so no write of this pass outlives it.
-        await previousWrite.catch(writeError =>
-          logger.error(`Storing evaluated scorecards failed: ${writeError}`),
-        );
-        throw error;
-      });
+    const evaluated = await evaluation.catch(async error => {
+      // The previous page's write finishes (or fails, and is logged) before the pass
+      // reports its error, so no write of this pass outlives it.
+      await previousWrite.catch(writeError =>
+        logger.error(`Storing evaluated scorecards failed: ${writeError}`),
+      );
+      throw error;
+    });
     const { entityRefs, skipped, technologies, stamps } = evaluated;
     // An entity that changed tier after a dependent on an earlier page looked it up is
     // stored without an etag: the next pass reads it again and, after it, its dependents
@@ -224,15 +259,23 @@ export class ScorecardPass {
     // Stored with the results, so the next pass knows which version they are of. Set on
     // the page's own evaluations: a copy of each would be one more object per entity.
     const { evaluations } = evaluated;
-    for (const evaluation of evaluations) {
-      evaluation.catalogEtag = etags.get(evaluation.entityRef) ?? undefined;
+    for (const entityEvaluation of evaluations) {
+      entityEvaluation.catalogEtag =
+        etags.get(entityEvaluation.entityRef) ?? undefined;
     }
-    await previousWrite;
-    // Technologies before results: the stored input hash covers the stack, so results
-    // stored after a failed technologies write would make every later pass skip the
-    // entity and its technologies would never be written.
+    // This page's technologies are written while the previous page's results still are (other
+    // entities), and its results after both: the stored input hash covers the stack, so results
+    // stored after a failed technologies write would make every later pass skip the entity
+    // and its technologies would never be written.
+    const recording = technologies?.record() ?? Promise.resolve();
+    recording.catch(() => {});
+    await previousWrite.catch(async error => {
+      // No write of this pass outlives it.
+      await recording.catch(() => {});
+      throw error;
+    });
     const writing = (async () => {
-      await technologies?.record();
+      await recording;
       await store.storeEvaluations(evaluations, now);
       await this.recordSkippedEtags(skipped, etags, stamps);
     })();
