@@ -1,33 +1,19 @@
-import { ConfigReader } from '@backstage/config';
-import { FactObservation, readFactDefinitions } from './facts';
+import {
+  builtInFactDefinitions,
+  declared,
+  evaluateTier,
+  measured,
+} from './__testUtils__/scorecardInputs';
 import { evaluateScorecard, tierChecks } from './scorecard';
 import { DEFAULT_TIER_POLICIES } from './tierPolicy';
 
 const [critical] = DEFAULT_TIER_POLICIES;
-const factDefinitions = readFactDefinitions(new ConfigReader({}));
 
 /** The text a check shows for a measured value: the value rounded to three decimals. */
-function shownActual(
-  name: string,
-  value: number,
-  now: Date,
-): string | undefined {
-  const facts: FactObservation[] = [
-    {
-      name,
-      value,
-      origin: 'measured',
-      source: 'slo',
-      observedAt: '2026-11-24T00:00:00Z',
-    },
-  ];
-  const results = evaluateScorecard({
-    checks: tierChecks(critical, { warnMarginPercent: 5 }),
-    facts,
-    factDefinitions,
-    now,
-  });
-  return results.find(result => result.factName === name)?.actual;
+function shownActual(name: string, value: number): string | undefined {
+  return evaluateTier([measured(name, value)]).find(
+    result => result.factName === name,
+  )?.actual;
 }
 
 // Values around the edges of rounding to three decimals: binary fractions just under or over
@@ -60,20 +46,18 @@ const MEASUREMENTS = [
 ];
 
 describe('measured values in check results', () => {
-  const now = new Date('2026-11-25T12:00:00Z');
-
   it.each(MEASUREMENTS)('shows %p rounded to three decimals', value => {
     const rounded = Number.isSafeInteger(value)
       ? value
       : Number(value.toFixed(3));
-    expect(shownActual('availability', value, now)).toBe(`${rounded}%`);
-    expect(shownActual('p95LatencyMs', value, now)).toBe(`${rounded} ms`);
+    expect(shownActual('availability', value)).toBe(`${rounded}%`);
+    expect(shownActual('p95LatencyMs', value)).toBe(`${rounded} ms`);
   });
 
   it('shows every thousandth of a measurement as it was measured', () => {
     for (let thousandths = -2000; thousandths <= 2000; thousandths += 7) {
       const value = 99 + thousandths / 1000;
-      expect(shownActual('coverage', value, now)).toBe(
+      expect(shownActual('coverage', value)).toBe(
         `${Number(value.toFixed(3))}%`,
       );
     }
@@ -81,20 +65,9 @@ describe('measured values in check results', () => {
 
   it('shows a stored value that is no number as failed to evaluate, not as text', () => {
     // Facts are type-checked when pushed; only data stored before that can hold text here.
-    const results = evaluateScorecard({
-      checks: tierChecks(critical, { warnMarginPercent: 5 }),
-      facts: [
-        {
-          name: 'availability',
-          value: '99.95' as unknown as number,
-          origin: 'measured',
-          source: 'slo',
-          observedAt: '2026-11-24T00:00:00Z',
-        },
-      ],
-      factDefinitions,
-      now,
-    });
+    const results = evaluateTier([
+      measured('availability', '99.95' as unknown as number),
+    ]);
     const availability = results.find(
       result => result.factName === 'availability',
     );
@@ -104,20 +77,9 @@ describe('measured values in check results', () => {
 
   it('judges a measurement stale by its own time, whatever was judged before', () => {
     const stale = (observedAt: string) =>
-      evaluateScorecard({
-        checks: tierChecks(critical, { warnMarginPercent: 5 }),
-        facts: [
-          {
-            name: 'coverage',
-            value: 90,
-            origin: 'measured',
-            source: 'ci',
-            observedAt,
-          },
-        ],
-        factDefinitions,
-        now,
-      }).find(result => result.factName === 'coverage')?.stale;
+      evaluateTier([measured('coverage', 90, observedAt)]).find(
+        result => result.factName === 'coverage',
+      )?.stale;
     expect(stale('2026-11-24T00:00:00Z')).toBe(false);
     expect(stale('2025-01-01T00:00:00Z')).toBe(true);
     expect(stale('2026-11-24T00:00:00Z')).toBe(false);
@@ -129,15 +91,8 @@ describe('measured values in check results', () => {
     const reviewState = (day: string) =>
       evaluateScorecard({
         checks,
-        facts: [
-          {
-            name: 'lastSecurityReview',
-            value: '2026-06-01',
-            origin: 'declared',
-            source: 'governance/last-security-review',
-          },
-        ],
-        factDefinitions,
+        facts: [declared('lastSecurityReview', '2026-06-01')],
+        factDefinitions: builtInFactDefinitions,
         now: new Date(`${day}T12:00:00Z`),
       }).find(result => result.factName === 'lastSecurityReview')?.state;
     expect(reviewState('2026-07-01')).toBe('pass');

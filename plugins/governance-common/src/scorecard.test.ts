@@ -1,46 +1,18 @@
-import { ConfigReader } from '@backstage/config';
-import { FactObservation, readFactDefinitions } from './facts';
 import {
-  applyWaivers,
-  evaluateScorecard,
-  scorecardTrend,
-  tierChecks,
-} from './scorecard';
+  builtInFactDefinitions,
+  declared,
+  evaluatedAt,
+  evaluateTier,
+  measured,
+} from './__testUtils__/scorecardInputs';
+import { applyWaivers, evaluateScorecard, scorecardTrend } from './scorecard';
 import { DEFAULT_TIER_POLICIES } from './tierPolicy';
 
-const [critical, core] = DEFAULT_TIER_POLICIES;
-const now = new Date('2026-11-25T12:00:00Z');
-const factDefinitions = readFactDefinitions(new ConfigReader({}));
-
-function evaluate(facts: FactObservation[], policy = critical) {
-  return evaluateScorecard({
-    checks: tierChecks(policy, { warnMarginPercent: 5 }),
-    facts,
-    factDefinitions,
-    now,
-  });
-}
-
-const measured = (
-  name: string,
-  value: FactObservation['value'],
-  observedAt = '2026-11-24T00:00:00Z',
-  source = 'ci/github-actions',
-): FactObservation => ({ name, value, origin: 'measured', source, observedAt });
-
-const declared = (
-  name: string,
-  value: FactObservation['value'],
-): FactObservation => ({
-  name,
-  value,
-  origin: 'declared',
-  source: `governance/${name}`,
-});
+const [, core] = DEFAULT_TIER_POLICIES;
 
 describe('evaluateScorecard', () => {
   it('has one row per check the tier demands, each unknown when no fact exists', () => {
-    const results = evaluate([]);
+    const results = evaluateTier([]);
     expect(results.map(r => [r.checkId, r.state])).toEqual([
       ['availability', 'unknown'],
       ['p95-latency', 'unknown'],
@@ -52,7 +24,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('lets a measured value beat a declared one, and shows where it came from', () => {
-    const [availability] = evaluate([
+    const [availability] = evaluateTier([
       declared('availability', 99.99),
       measured('availability', 99.5),
     ]);
@@ -67,7 +39,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('uses the latest measurement when several sources pushed one', () => {
-    const [, latency] = evaluate([
+    const [, latency] = evaluateTier([
       measured('p95LatencyMs', 400, '2026-11-20T00:00:00Z', 'monitoring/old'),
       measured(
         'p95LatencyMs',
@@ -84,7 +56,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('marks a fact older than its window as stale and unknown, never pass or fail', () => {
-    const [, , , coverage] = evaluate([
+    const [, , , coverage] = evaluateTier([
       measured('coverage', 95, '2026-10-01T00:00:00Z'),
     ]);
     expect(coverage).toMatchObject({
@@ -97,7 +69,7 @@ describe('evaluateScorecard', () => {
 
   it('writes each result in the same JSON, so stored results compare equal across passes', () => {
     // The store compares a result's JSON text with the stored one to skip writing it.
-    const [availability, p95] = evaluate([
+    const [availability, p95] = evaluateTier([
       measured('availability', 99.991),
       measured('p95LatencyMs', 120, '2026-01-01T00:00:00Z'),
     ]);
@@ -110,7 +82,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('uses declared values when nothing was measured; they are never stale', () => {
-    const results = evaluate([
+    const results = evaluateTier([
       declared('availability', 99.99),
       declared('p95LatencyMs', 150),
       declared('lastSecurityReview', '2026-10-01'),
@@ -127,7 +99,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('warns when a passing value is within the warn margin of its threshold', () => {
-    const results = evaluate([
+    const results = evaluateTier([
       measured('availability', 99.951), // 2% of a 0.05-point error budget left
       measured('p95LatencyMs', 195), // within 5% of 200 ms
       measured('coverage', 86), // within 5% above 85%
@@ -142,7 +114,7 @@ describe('evaluateScorecard', () => {
   });
 
   it('fails a security review past its cadence and a missing kind of testing', () => {
-    const results = evaluate(
+    const results = evaluateTier(
       [
         measured('lastSecurityReview', '2026-01-01'),
         measured('testingKinds', ['unit']),
@@ -175,8 +147,8 @@ describe('evaluateScorecard', () => {
         },
       ],
       facts: [measured('coverage', 50)],
-      factDefinitions,
-      now,
+      factDefinitions: builtInFactDefinitions,
+      now: evaluatedAt,
     });
     expect(results[0]).toMatchObject({
       state: 'unknown',
@@ -234,7 +206,7 @@ describe('scorecardTrend', () => {
 });
 
 describe('applyWaivers', () => {
-  const failing = evaluate([measured('coverage', 40)]);
+  const failing = evaluateTier([measured('coverage', 40)]);
   const waiver = {
     id: 'w1',
     entityRef: 'component:default/payments',
@@ -246,7 +218,7 @@ describe('applyWaivers', () => {
   };
 
   it('shows a failing check with an active waiver as waived, with who, why and until when', () => {
-    const coverage = applyWaivers(failing, [waiver], now).find(
+    const coverage = applyWaivers(failing, [waiver], evaluatedAt).find(
       r => r.checkId === 'coverage',
     )!;
     expect(coverage).toMatchObject({
@@ -273,14 +245,15 @@ describe('applyWaivers', () => {
       revokedBy: 'user:default/x',
     };
     expect(
-      applyWaivers(failing, [revoked], now).find(r => r.checkId === 'coverage')!
-        .state,
+      applyWaivers(failing, [revoked], evaluatedAt).find(
+        r => r.checkId === 'coverage',
+      )!.state,
     ).toBe('fail');
   });
 
   it('never turns a waiver into a pass, and leaves passing checks alone', () => {
-    const passing = evaluate([measured('coverage', 95)]);
-    const coverage = applyWaivers(passing, [waiver], now).find(
+    const passing = evaluateTier([measured('coverage', 95)]);
+    const coverage = applyWaivers(passing, [waiver], evaluatedAt).find(
       r => r.checkId === 'coverage',
     )!;
     expect(coverage.state).toBe('pass');

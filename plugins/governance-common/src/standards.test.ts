@@ -11,6 +11,7 @@ import {
 } from './standards';
 import { evaluateScorecard, tierChecks } from './scorecard';
 import { readTierPolicies } from './tierPolicy';
+import { declared, measured } from './__testUtils__/scorecardInputs';
 import { checkResult } from './testUtils';
 
 const standard = {
@@ -130,19 +131,8 @@ describe('check evidence', () => {
     const results = evaluateScorecard({
       checks: tierChecks(critical, { warnMarginPercent: 5 }),
       facts: [
-        {
-          name: 'coverage',
-          value: 90,
-          origin: 'measured',
-          source: 'ci',
-          observedAt: '2026-12-01T00:00:00Z',
-        },
-        {
-          name: 'availability',
-          value: 99.99,
-          origin: 'declared',
-          source: 'governance/availability-slo',
-        },
+        measured('coverage', 90, '2026-12-01T00:00:00Z'),
+        declared('availability', 99.99),
       ],
       factDefinitions: new Map(),
       now: new Date('2026-12-02T00:00:00Z'),
