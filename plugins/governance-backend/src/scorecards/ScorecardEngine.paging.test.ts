@@ -130,6 +130,45 @@ describeEachDatabase(
       ).toEqual([]);
     });
 
+    it('fails the pass when the catalog cannot give a page, and nothing of the pass runs after it failed', async () => {
+      const knex = await database.migrated();
+      const catalog = catalogServiceMock({ entities: services });
+      const queryEntities = catalog.queryEntities.bind(catalog);
+      // The pages after the first are asked for with the cursor of the one before.
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation((request, options) =>
+          request && 'cursor' in request
+            ? Promise.reject(new Error('catalog unavailable'))
+            : queryEntities(request, options),
+        );
+      const engine = defaultScorecardEngine({
+        catalog,
+        store: new DatabaseGovernanceStore(knex),
+      });
+
+      const afterFailure: string[] = [];
+      let failed = false;
+      const record = (query: { sql: string }) => {
+        if (failed) {
+          afterFailure.push(query.sql);
+        }
+      };
+      knex.on('query', record);
+      try {
+        await expect(
+          engine.evaluateAll(new Date('2026-12-06T12:00:00Z')).finally(() => {
+            failed = true;
+          }),
+        ).rejects.toThrow('catalog unavailable');
+        // Long enough for a read or write left running to send its next statement.
+        await new Promise(resolve => setTimeout(resolve, 200));
+      } finally {
+        knex.off('query', record);
+      }
+      expect(afterFailure).toEqual([]);
+    });
+
     it('writes nothing per entity when nothing changed since the last pass', async () => {
       const knex = await database.migrated();
       const catalog = catalogServiceMock({ entities: services });

@@ -164,7 +164,13 @@ export class ScorecardPass {
     // The page before, whose evaluation started when it arrived.
     let pending: StartedPage | undefined;
     for (;;) {
-      const current = await next;
+      // A page the catalog could not give fails the pass once the page being evaluated and
+      // the write in flight have ended, so nothing of this pass outlives it.
+      const inFlight = [pending?.evaluation, writing];
+      const current = await next.catch(async error => {
+        await Promise.allSettled(inFlight);
+        throw error;
+      });
       // A page's evaluation starts as soon as the page arrives: its database reads (facts,
       // waivers, stamps, the stack) run while the page before it is checked, instead of
       // leaving Node waiting for them between pages. At most three pages of entities are held
