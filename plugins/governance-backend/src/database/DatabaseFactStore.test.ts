@@ -81,6 +81,8 @@ describeEachDatabase('fact storage', ({ migrated }) => {
     expect(await removals()).toBe(before + 1);
     expect(await store.pruneFacts(new Date('2026-01-01T00:00:00Z'))).toBe(0);
     expect(await removals()).toBe(before + 1);
+    // A pass that reads every entity asks for the count alone.
+    expect(await store.countFactRemovals()).toBe(before + 1);
     expect(await store.removeFacts([gone])).toBe(1);
     const facts = await store.getFacts([payments, gone]);
     expect(facts.get(payments)!.map(f => f.source)).toEqual(['new']);

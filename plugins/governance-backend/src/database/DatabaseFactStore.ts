@@ -317,10 +317,14 @@ export class DatabaseFactStore implements FactStore {
       .whereIn('name', [...names])
       .distinct()
       .pluck('entity_ref');
+    return { entityRefs, removals: await this.countFactRemovals() };
+  }
+
+  async countFactRemovals(): Promise<number> {
     const counter = await this.db('fact_removals')
       .where({ name: FACT_REMOVALS })
       .first('removals');
-    return { entityRefs, removals: Number(counter?.removals ?? 0) };
+    return Number(counter?.removals ?? 0);
   }
 
   async listFactEntityRefs(): Promise<string[]> {

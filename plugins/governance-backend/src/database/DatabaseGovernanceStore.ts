@@ -68,6 +68,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     this.facts.listFactEntityRefs();
   listFactChangesSince: FactStore['listFactChangesSince'] = (...args) =>
     this.facts.listFactChangesSince(...args);
+  countFactRemovals: FactStore['countFactRemovals'] = () =>
+    this.facts.countFactRemovals();
   removeFacts: FactStore['removeFacts'] = (...args) =>
     this.facts.removeFacts(...args);
   pruneFacts: FactStore['pruneFacts'] = (...args) =>

@@ -53,6 +53,12 @@ export interface FactStore {
     since: Date,
     names: readonly string[],
   ): Promise<{ entityRefs: string[]; removals: number }>;
+
+  /**
+   * How many times facts were pruned so far, as {@link FactStore.listFactChangesSince} counts
+   * them: all a pass that reads every entity needs of it.
+   */
+  countFactRemovals(): Promise<number>;
   /**
    * Deletes the facts and history of the given entities, which have left the catalog (no pass
    * evaluates them, so no pass needs to notice). Returns how many facts were deleted.

@@ -237,9 +237,15 @@ export class EvaluationChanges {
     const comparison = fullReadReason
       ? undefined
       : new EtagComparison(this.deps, credentials, now);
+    // A pass that reads every entity needs only what the digest covers: the changes since the
+    // last pass are read to compare etags, and cost a scan of the facts' write times.
     const [facts, waivers, adrLocations, radar, domains] = await Promise.all([
-      store.listFactChangesSince(since, factNames),
-      store.listWaiverChangesSince(since),
+      comparison
+        ? store.listFactChangesSince(since, factNames)
+        : store
+            .countFactRemovals()
+            .then(removals => ({ entityRefs: [], removals })),
+      comparison ? store.listWaiverChangesSince(since) : [],
       adrs?.adrLocationsDigest(),
       stackChecks?.radarVersion(),
       options.domains,

@@ -122,13 +122,19 @@ export class ScorecardPass {
     // Read after the pages: entities read as changed leave the unchanged set to be evaluated.
     const skippedCount =
       evaluated.skipped + ('unchanged' in plan ? plan.unchanged.size : 0);
-    const removed = await store.removeResultsExcept(seen, { storedAmong });
+    // What entities that left had is removed from both tables at once: each is one read of the
+    // stored refs and at most one delete. Both end before a failure of either is reported.
+    const removals = [
+      store.removeResultsExcept(seen, { storedAmong }),
+      this.deps.stackChecks?.removeExcept(seen),
+    ] as const;
+    await Promise.allSettled(removals);
+    const [removed] = await Promise.all(removals);
     // Only the entities that are still there and were skipped remain with an older time.
     await store.markAllEvaluated(now, {
       inputsDigest: plan.inputsDigest,
       fullRead: 'fullRead' in plan,
     });
-    await this.deps.stackChecks?.removeExcept(seen);
     await store.recordComplianceDay(now.toISOString().slice(0, 10));
     logger.info(
       `Evaluated scorecards of ${seen.size} entities in ${
