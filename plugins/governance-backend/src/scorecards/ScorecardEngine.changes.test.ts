@@ -33,6 +33,21 @@ describeEachDatabase('finding what changed since the last pass', database => {
     expect(await check('coverage')).toEqual(before);
   });
 
+  it('reads no facts or waivers written since the last pass when it reads every entity anyway', async () => {
+    const { store, evaluateAll } = await setup();
+    const factChanges = jest.spyOn(store, 'listFactChangesSince');
+    const waiverChanges = jest.spyOn(store, 'listWaiverChangesSince');
+    // A day after the last full read, the pass reads every entity in full: what changed since
+    // the last pass would decide nothing.
+    expect(await evaluateAll(later(25))).toEqual({ entities: 3, skipped: 3 });
+    expect(factChanges).not.toHaveBeenCalled();
+    expect(waiverChanges).not.toHaveBeenCalled();
+    // The pass after it compares etags again, and reads what changed since.
+    expect(await evaluateAll(later(26))).toEqual({ entities: 3, skipped: 3 });
+    expect(factChanges).toHaveBeenCalledTimes(1);
+    expect(waiverChanges).toHaveBeenCalledTimes(1);
+  });
+
   it('asks the catalog for no entity fields beyond names and etags when nothing changed', async () => {
     const { evaluateAll, fieldsAsked } = await setup();
     await evaluateAll(later(1));

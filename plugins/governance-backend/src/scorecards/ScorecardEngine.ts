@@ -233,10 +233,8 @@ export class ScorecardEngine {
     );
     const evaluations: EntityEvaluation[] = [];
     const skipped: string[] = [];
-    for (const [
-      index,
-      { entity, entityRef, tier, facts },
-    ] of parsed.entries()) {
+    for (let index = 0; index < parsed.length; index++) {
+      const { entity, entityRef, tier, facts } = parsed[index];
       // A full pass writes the previous page while this one is checked: each of that write's
       // statements waits for the event loop, so the checks give it a turn every few entities
       // instead of holding it for the whole page.

@@ -20,7 +20,7 @@ import { EvaluationChanges, EVALUATED_EXTRA_FIELDS } from './EvaluationChanges';
 /**
  * Entities a full pass reads and evaluates at once. Each page costs a catalog query, a
  * dependency lookup and three reads of our own, whatever its size; with only the fields checks
- * read, two pages of this size stay in the low megabytes.
+ * read, the three pages a pass holds at once stay in the low megabytes.
  *
  * @internal
  */
@@ -43,6 +43,17 @@ interface StartedPage {
   entities: Entity[];
   evaluation: Promise<PageEvaluation>;
 }
+
+/** A page's write: its technologies, then its results (which end after both). */
+interface PageWrite {
+  recording: Promise<void>;
+  writing: Promise<void>;
+}
+
+const NOTHING_WRITTEN: PageWrite = {
+  recording: Promise.resolve(),
+  writing: Promise.resolve(),
+};
 
 /**
  * The scheduled pass over every governed entity: plans what may have changed, evaluates it page
@@ -161,9 +172,8 @@ export class ScorecardPass {
     let read = 0;
     let skippedCount = 0;
     // A page's results and technologies are written while the next page is evaluated: reads
-    // and checks of one page overlap the database's writes of the other (different entities,
-    // so nothing is shared).
-    let writing: Promise<void> = Promise.resolve();
+    // and checks of one page overlap the database's writes of the other.
+    let written = NOTHING_WRITTEN;
     // The catalog's next page is asked for while this one is evaluated, so the catalog's answer
     // time overlaps ours.
     let next = pages.next();
@@ -171,17 +181,25 @@ export class ScorecardPass {
     let pending: StartedPage | undefined;
     for (;;) {
       // A page the catalog could not give fails the pass once the page being evaluated and
-      // the write in flight have ended, so nothing of this pass outlives it.
-      const inFlight = [pending?.evaluation, writing];
+      // the write in flight have ended, so no statement of this pass runs after it failed.
+      const inFlight = [pending?.evaluation, written.writing] as const;
       const current = await next.catch(async error => {
-        await Promise.allSettled(inFlight);
+        const [, write] = await Promise.allSettled(inFlight);
+        if (write.status === 'rejected') {
+          this.deps.logger.error(
+            `Storing evaluated scorecards failed: ${write.reason}`,
+          );
+        }
         throw error;
       });
       // A page's evaluation starts as soon as the page arrives: its database reads (facts,
-      // waivers, stamps, the stack) run while the page before it is checked, instead of
-      // leaving Node waiting for them between pages. At most three pages of entities are held
-      // (the one checked, the one whose reads run, the one the catalog is reading) and one
-      // page of evaluations (the one being written).
+      // waivers, stamps, the stack) and then its checks run while the page before it is
+      // checked, instead of leaving Node waiting for them between pages. So at most three pages
+      // of entities are held (the one whose write waits, the one evaluated, the one the catalog
+      // is reading) and three of evaluations (the one written, the one waiting for that write,
+      // the one evaluated); each page waits for the previous page's write before the loop
+      // moves on. A pass uses a few database connections at once: up to three reads of each of
+      // two pages, and the writes of two.
       const started = current.done
         ? undefined
         : this.startEvaluation(current.value, now, context, options);
@@ -197,7 +215,7 @@ export class ScorecardPass {
         // write instead of living through the next page's evaluation.
         const page = await this.storePage(
           pending,
-          writing,
+          written,
           now,
           context,
           options,
@@ -207,7 +225,7 @@ export class ScorecardPass {
           await started?.evaluation.catch(() => {});
           throw error;
         });
-        writing = page.writing;
+        written = page.written;
         skippedCount += page.skipped;
       }
       if (!started) {
@@ -215,7 +233,7 @@ export class ScorecardPass {
       }
       pending = started;
     }
-    await writing;
+    await written.writing;
     return { read, skipped: skippedCount };
   }
 
@@ -234,28 +252,29 @@ export class ScorecardPass {
   }
 
   /**
-   * Waits for a page's evaluation, then starts writing it once `previousWrite` is done, and
-   * adds its entities still governed to `seen`.
+   * Waits for a page's evaluation, starts writing its technologies once the previous page's
+   * are written and its results once the previous page's are, and adds its entities still
+   * governed to `seen`. Returns once the previous page's write has ended.
    */
   private async storePage(
     { entities: page, evaluation }: StartedPage,
-    previousWrite: Promise<void>,
+    previous: PageWrite,
     now: Date,
     context: CatalogContext,
     options: { seen: Set<string> },
-  ): Promise<{ writing: Promise<void>; skipped: number }> {
+  ): Promise<{ written: PageWrite; skipped: number }> {
     const { store, logger } = this.deps;
     const { seen } = options;
     const evaluated = await evaluation.catch(async error => {
       // The previous page's write finishes (or fails, and is logged) before the pass
       // reports its error, so no write of this pass outlives it.
-      await previousWrite.catch(writeError =>
+      await previous.writing.catch(writeError =>
         logger.error(`Storing evaluated scorecards failed: ${writeError}`),
       );
       throw error;
     });
     const { entityRefs, skipped, technologies, stamps } = evaluated;
-    // An entity that changed tier after a dependent on an earlier page looked it up is
+    // An entity that changed tier after a dependent on another page looked it up is
     // stored without an etag: the next pass reads it again and, after it, its dependents
     // (`readChanged`). That pass looks up no other tier of it unless it changes again, so an
     // entity changed once is read at most twice. Keyed by the refs the engine wrote out:
@@ -275,13 +294,17 @@ export class ScorecardPass {
       entityEvaluation.catalogEtag =
         etags.get(entityEvaluation.entityRef) ?? undefined;
     }
-    // This page's technologies are written while the previous page's results still are (other
-    // entities), and its results after both: the stored input hash covers the stack, so results
-    // stored after a failed technologies write would make every later pass skip the entity
-    // and its technologies would never be written.
-    const recording = technologies?.record() ?? Promise.resolve();
+    // This page's technologies are written while the previous page's results still are, after
+    // the previous page's technologies (the catalog may serve an entity on two pages, whose
+    // rows two writes at once would both insert). Its results come after both: the stored
+    // input hash covers the stack, so results stored after a failed technologies write would
+    // make every later pass skip the entity and its technologies would never be written.
+    const recording = (async () => {
+      await previous.recording;
+      await technologies?.record();
+    })();
     recording.catch(() => {});
-    await previousWrite.catch(async error => {
+    await previous.writing.catch(async error => {
       // No write of this pass outlives it.
       await recording.catch(() => {});
       throw error;
@@ -301,7 +324,7 @@ export class ScorecardPass {
         seen.add(entityRef);
       }
     }
-    return { writing, skipped: skipped.length };
+    return { written: { recording, writing }, skipped: skipped.length };
   }
 
   /**
