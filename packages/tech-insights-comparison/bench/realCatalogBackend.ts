@@ -39,6 +39,13 @@ export type RealCatalogBackend = {
   logger: LoggerService;
   /** Runs a scheduled task now, e.g. a Tech Insights fact retriever */
   triggerTask(id: string): Promise<void>;
+  /**
+   * Refreshes the planner statistics of the catalog's PostgreSQL database (`ANALYZE`), as
+   * autovacuum does some time after a mass ingestion: measured before it runs, the catalog's
+   * page reads at 100,000 entities took 77 s instead of 16 s of a first evaluation. No-op on
+   * SQLite.
+   */
+  analyzeCatalog(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -83,6 +90,7 @@ function databaseConfig(label: RealCatalogDatabase, catalogDatabase?: string) {
           : {}),
       },
       drop: async () => fs.rmSync(directory, { recursive: true, force: true }),
+      analyzeCatalog: async () => {},
     };
   }
   const connection = process.env[POSTGRES]!;
@@ -102,6 +110,18 @@ function databaseConfig(label: RealCatalogDatabase, catalogDatabase?: string) {
             : {}),
         },
       },
+    },
+    analyzeCatalog: async () => {
+      // Backstage names a plugin's database after the prefix and the plugin's id.
+      const catalog = knexFactory({
+        client: 'pg',
+        connection: `${connection}/${catalogDatabase ?? `${prefix}catalog`}`,
+      });
+      try {
+        await catalog.raw('ANALYZE');
+      } finally {
+        await catalog.destroy();
+      }
     },
     drop: async () => {
       const admin = knexFactory({
@@ -142,10 +162,11 @@ export async function startRealCatalogBackend(options: {
   /** More root config, e.g. `techInsights` */
   config?: Record<string, unknown>;
 }): Promise<RealCatalogBackend> {
-  const { config: database, drop } = databaseConfig(
-    options.database,
-    options.catalogDatabase,
-  );
+  const {
+    config: database,
+    drop,
+    analyzeCatalog,
+  } = databaseConfig(options.database, options.catalogDatabase);
   // Tasks run when the bench triggers them: no evaluation or retriever starts on its own.
   const scheduler = mockServices.scheduler() as ReturnType<
     typeof mockServices.scheduler
@@ -154,7 +175,10 @@ export async function startRealCatalogBackend(options: {
     triggerTask(id: string): Promise<void>;
   };
   let reached:
-    | Omit<RealCatalogBackend, 'url' | 'stop' | 'triggerTask'>
+    | Omit<
+        RealCatalogBackend,
+        'url' | 'stop' | 'triggerTask' | 'analyzeCatalog'
+      >
     | undefined;
   const started = startTestBackend({
     features: [
@@ -214,6 +238,7 @@ export async function startRealCatalogBackend(options: {
     ...reached!,
     url: `http://127.0.0.1:${port}`,
     triggerTask: id => scheduler.triggerTask(id),
+    analyzeCatalog,
     stop: async () => {
       try {
         await backend.stop();
