@@ -133,8 +133,8 @@ export class ScorecardPass {
     // Read after the pages: entities read as changed leave the unchanged set to be evaluated.
     const skippedCount =
       evaluated.skipped + ('unchanged' in plan ? plan.unchanged.size : 0);
-    // What entities that left had is removed from both tables at once: each is one read of the
-    // stored refs and at most one delete. Both end before a failure of either is reported.
+    // What entities that left had is removed from both tables at once; both end before a
+    // failure of either is reported.
     const removals = [
       store.removeResultsExcept(seen, { storedAmong }),
       this.deps.stackChecks?.removeExcept(seen),
@@ -186,9 +186,7 @@ export class ScorecardPass {
       const current = await next.catch(async error => {
         const [, write] = await Promise.allSettled(inFlight);
         if (write.status === 'rejected') {
-          this.deps.logger.error(
-            `Storing evaluated scorecards failed: ${write.reason}`,
-          );
+          this.logFailedWrite(write.reason);
         }
         throw error;
       });
@@ -220,8 +218,8 @@ export class ScorecardPass {
           context,
           options,
         ).catch(async error => {
-          // The page started after it stops reading before the pass reports the error, so
-          // nothing of this pass outlives it.
+          // The page started after it ends its evaluation before the pass reports the error,
+          // so nothing of this pass outlives it.
           await started?.evaluation.catch(() => {});
           throw error;
         });
@@ -236,6 +234,10 @@ export class ScorecardPass {
     await written.writing;
     return { read, skipped: skippedCount };
   }
+
+  /** Logs a page write that failed while the pass fails for another reason. */
+  private readonly logFailedWrite = (error: unknown) =>
+    this.deps.logger.error(`Storing evaluated scorecards failed: ${error}`);
 
   /** Starts the engine's evaluation of a page; a failure surfaces where it is awaited. */
   private startEvaluation(
@@ -263,14 +265,12 @@ export class ScorecardPass {
     context: CatalogContext,
     options: { seen: Set<string> },
   ): Promise<{ written: PageWrite; skipped: number }> {
-    const { store, logger } = this.deps;
+    const { store } = this.deps;
     const { seen } = options;
     const evaluated = await evaluation.catch(async error => {
       // The previous page's write finishes (or fails, and is logged) before the pass
       // reports its error, so no write of this pass outlives it.
-      await previous.writing.catch(writeError =>
-        logger.error(`Storing evaluated scorecards failed: ${writeError}`),
-      );
+      await previous.writing.catch(this.logFailedWrite);
       throw error;
     });
     const { entityRefs, skipped, technologies, stamps } = evaluated;
